@@ -1,0 +1,205 @@
+//! Reading a draft against the clause library: which clause matches which standard clause,
+//! which phrases threaten the agency's IP and why, and which protections are missing.
+
+mod matching;
+mod parties;
+mod rules;
+
+use serde::Serialize;
+
+use crate::ingest::{Document, Format};
+use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity};
+use crate::segment::{self, Clause};
+
+pub use parties::Parties;
+
+/// What the user tells the analysis beyond the draft.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The name or defined term the draft uses for the agency, overriding detection.
+    pub agency_party: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub path: String,
+    pub format: Format,
+    pub sha256: String,
+    pub bytes: u64,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LibraryMatch {
+    pub id: String,
+    /// Lexical similarity to the standard text (0 to 1), raised by 0.25 when one of that
+    /// standard clause's risk rules fired in this clause.
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysedClause {
+    pub index: usize,
+    pub number: Option<String>,
+    pub heading: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub category: Option<Category>,
+    pub library_match: Option<LibraryMatch>,
+}
+
+impl AnalysedClause {
+    pub fn clause(&self) -> Clause {
+        Clause { index: self.index, number: self.number.clone(), heading: self.heading.clone(), start: self.start, end: self.end }
+    }
+
+    pub fn label(&self) -> String {
+        self.clause().label()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    /// A risky phrase at a place in the draft.
+    Phrase,
+    /// A required protection absent from the whole draft.
+    Missing,
+}
+
+/// A fallback as offered for one finding (the library's rung, copied so output is standalone).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Offer {
+    pub kind: FallbackKind,
+    pub text: String,
+    pub talking_point: String,
+}
+
+impl From<&Fallback> for Offer {
+    fn from(f: &Fallback) -> Self {
+        Offer { kind: f.kind, text: f.text.clone(), talking_point: f.talking_point.clone() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub concern: Concern,
+    /// `clause-id/rule-id` for phrase findings, `clause-id/missing` for missing ones.
+    pub rule: String,
+    /// The standard clause whose language and ladder answer this finding.
+    pub library_clause: String,
+    pub severity: Severity,
+    pub clause: Option<usize>,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub phrase: Option<String>,
+    pub explanation: String,
+    pub fallbacks: Vec<Offer>,
+}
+
+impl Finding {
+    /// A stable identity that survives renumbering: concern, rule and the phrase as written.
+    pub fn key(&self) -> String {
+        let phrase = self.phrase.as_deref().map(crate::text::one_line).unwrap_or_default().to_lowercase();
+        format!("{}|{}|{}", self.concern, self.rule, phrase)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub info: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding]) -> Self {
+        findings.iter().fold(Summary::default(), |mut s, f| {
+            match f.severity {
+                Severity::High => s.high += 1,
+                Severity::Medium => s.medium += 1,
+                Severity::Low => s.low += 1,
+                Severity::Info => s.info += 1,
+            }
+            s
+        })
+    }
+
+    pub fn worst(&self) -> Option<Severity> {
+        [(self.high, Severity::High), (self.medium, Severity::Medium), (self.low, Severity::Low), (self.info, Severity::Info)]
+            .into_iter()
+            .find(|(n, _)| *n > 0)
+            .map(|(_, s)| s)
+    }
+}
+
+/// The analysis of one draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub schema: &'static str,
+    pub source: Source,
+    pub clauses: Vec<AnalysedClause>,
+    pub parties: Parties,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Analysis {
+    pub const SCHEMA: &'static str = "clauseguard.analysis/1";
+
+    /// Findings located in a clause, in text order.
+    pub fn findings_in(&self, clause: usize) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.clause == Some(clause))
+    }
+}
+
+/// The library compiled for matching; build once, analyse many drafts.
+pub struct Analyzer<'a> {
+    library: &'a ClauseLibrary,
+    rules: rules::RuleSet,
+    vectors: matching::LibraryVectors,
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new(library: &'a ClauseLibrary) -> Self {
+        Self { library, rules: rules::RuleSet::new(library), vectors: matching::LibraryVectors::new(library) }
+    }
+
+    pub fn library(&self) -> &'a ClauseLibrary {
+        self.library
+    }
+
+    pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
+        let clauses = segment::segment(&doc.analysed, &doc.text);
+        let normalised = crate::text::Normalised::new(&doc.analysed, 0);
+        let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
+        let mut findings = self.rules.phrase_findings(self.library, doc, &normalised, &clauses, &parties);
+        findings.extend(self.rules.missing_findings(self.library, &normalised, &clauses));
+        findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
+        let analysed = clauses
+            .into_iter()
+            .map(|c| {
+                let fired: Vec<&str> = findings.iter().filter(|f| f.clause == Some(c.index) && f.kind == FindingKind::Phrase).map(|f| f.library_clause.as_str()).collect();
+                let library_match = self.vectors.best_match(&normalised, &c, &fired);
+                let category = library_match.as_ref().and_then(|m| self.library.get(&m.id)).map(|l| l.category);
+                AnalysedClause { index: c.index, number: c.number, heading: c.heading, start: c.start, end: c.end, category, library_match }
+            })
+            .collect();
+        let summary = Summary::of(&findings);
+        Analysis {
+            schema: Analysis::SCHEMA,
+            source: Source { path: doc.path.display().to_string(), format: doc.format, sha256: doc.sha256.clone(), bytes: doc.bytes, notes: doc.notes.clone() },
+            clauses: analysed,
+            parties,
+            findings,
+            summary,
+        }
+    }
+}
+
+/// Analyses one draft with a library compiled for the occasion.
+pub fn analyze(doc: &Document, library: &ClauseLibrary, options: &Options) -> Analysis {
+    Analyzer::new(library).analyze(doc, options)
+}

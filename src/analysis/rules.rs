@@ -1,0 +1,239 @@
+//! Applying the library's risk rules: phrase findings (with carve-outs, context and direction)
+//! and missing findings (required protections absent from the whole draft).
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use super::{Finding, FindingKind, Offer, Parties};
+use crate::ingest::Document;
+use crate::library::{ClauseLibrary, Direction, RiskRule, StandardClause};
+use crate::segment::Clause;
+use crate::text::Normalised;
+
+/// All rule patterns in one set, so each clause is scanned once whatever the library's size.
+pub struct RuleSet {
+    set: Option<RegexSet>,
+    /// For each pattern of the set: (library clause index, rule index).
+    owners: Vec<(usize, usize)>,
+}
+
+impl RuleSet {
+    pub fn new(library: &ClauseLibrary) -> Self {
+        let mut sources = Vec::new();
+        let mut owners = Vec::new();
+        for (ci, clause) in library.clauses.iter().enumerate() {
+            for (ri, rule) in clause.rules.iter().enumerate() {
+                for p in &rule.patterns {
+                    sources.push(p.regex().as_str().to_owned());
+                    owners.push((ci, ri));
+                }
+            }
+        }
+        // Each pattern compiled on its own when the library was loaded, so the set compiles too;
+        // if it somehow does not (size limits), the per-pattern path below still works.
+        let set = RegexSetBuilder::new(&sources).size_limit(1 << 26).dfa_size_limit(1 << 26).build().ok();
+        Self { set, owners }
+    }
+
+    fn fired_rules(&self, library: &ClauseLibrary, text: &str) -> Vec<(usize, usize)> {
+        let mut fired: Vec<(usize, usize)> = match &self.set {
+            Some(set) => set.matches(text).into_iter().map(|i| self.owners[i]).collect(),
+            None => self
+                .owners
+                .iter()
+                .copied()
+                .filter(|&(ci, ri)| library.clauses[ci].rules[ri].patterns.iter().any(|p| p.is_match(text)))
+                .collect(),
+        };
+        fired.dedup();
+        fired
+    }
+
+    pub fn phrase_findings(&self, library: &ClauseLibrary, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = Vec::new();
+        let ranges = clause_ranges(norm, clauses);
+        for (clause, &(ns, ne)) in clauses.iter().zip(&ranges) {
+            if ns >= ne {
+                continue;
+            }
+            let text = &norm.text[ns..ne];
+            for (ci, ri) in self.fired_rules(library, text) {
+                let owner = &library.clauses[ci];
+                let rule = &owner.rules[ri];
+                if rule.unless_clause.iter().any(|p| p.is_match(text)) {
+                    continue;
+                }
+                for p in &rule.patterns {
+                    for m in p.regex().find_iter(text) {
+                        if m.start() == m.end() {
+                            continue;
+                        }
+                        let sentence = sentence_around(text, m.start(), m.end());
+                        if rule.unless.iter().any(|u| u.is_match(sentence)) {
+                            continue;
+                        }
+                        if rule.direction == Direction::ToCounterparty && benefits_agency(sentence, parties) {
+                            continue;
+                        }
+                        let (start, end) = norm.original_range(ns + m.start(), ns + m.end());
+                        push_merged(&mut findings, phrase_finding(doc, owner, rule, clause.index, start, end));
+                    }
+                }
+            }
+        }
+        findings
+    }
+
+    pub fn missing_findings(&self, library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
+        let ranges = clause_ranges(norm, clauses);
+        library
+            .clauses
+            .iter()
+            .filter(|c| c.required)
+            .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
+            .filter(|(_, m)| !m.present_when.iter().any(|p| p.is_match(&norm.text)))
+            .filter_map(|(c, m)| {
+                // Anchor the finding to the first clause that made the check apply.
+                let anchor = if m.applies_when.is_empty() {
+                    None
+                } else {
+                    let at = m.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|x| x.start()).min()?;
+                    ranges.iter().position(|&(s, e)| s <= at && at < e)
+                };
+                Some(Finding {
+                    kind: FindingKind::Missing,
+                    concern: m.concern,
+                    rule: format!("{}/missing", c.id),
+                    library_clause: c.id.clone(),
+                    severity: m.severity,
+                    clause: anchor.map(|i| clauses[i].index),
+                    start: None,
+                    end: None,
+                    phrase: None,
+                    explanation: m.explanation.clone(),
+                    fallbacks: c.fallbacks.iter().map(Offer::from).collect(),
+                })
+            })
+            .collect()
+    }
+}
+
+fn phrase_finding(doc: &Document, owner: &StandardClause, rule: &RiskRule, clause: usize, start: usize, end: usize) -> Finding {
+    let phrase = doc.text[start..end].to_owned();
+    let shown = crate::text::one_line(&phrase);
+    Finding {
+        kind: FindingKind::Phrase,
+        concern: rule.concern,
+        rule: format!("{}/{}", owner.id, rule.id),
+        library_clause: owner.id.clone(),
+        severity: rule.severity,
+        clause: Some(clause),
+        start: Some(start),
+        end: Some(end),
+        phrase: Some(phrase),
+        explanation: rule.explanation.replace("{phrase}", &format!("\u{201c}{shown}\u{201d}")),
+        fallbacks: owner.fallbacks.iter().map(Offer::from).collect(),
+    }
+}
+
+/// Keeps one finding per concern for overlapping phrases: the wider span, the higher severity.
+fn push_merged(findings: &mut Vec<Finding>, new: Finding) {
+    let overlaps = |f: &Finding| f.concern == new.concern && f.clause == new.clause && f.start < new.end && new.start < f.end;
+    if let Some(old) = findings.iter_mut().rev().take(64).find(|f| overlaps(f)) {
+        if (new.severity, new.end.unwrap_or(0) - new.start.unwrap_or(0)) > (old.severity, old.end.unwrap_or(0) - old.start.unwrap_or(0)) {
+            *old = new;
+        }
+    } else {
+        findings.push(new);
+    }
+}
+
+/// Each clause's range in the normalised text.
+fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(clauses.len());
+    let mut i = 0;
+    for c in clauses {
+        let start = i;
+        while i < norm.text.len() && norm.original_range(i, i + 1).0 < c.end {
+            i += 1;
+        }
+        out.push((start, crate::text::floor_char(&norm.text, i)));
+        i = crate::text::floor_char(&norm.text, i);
+    }
+    out
+}
+
+/// The sentence of `text` containing `start..end`.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start].rfind(". ").map_or(0, |i| i + 2);
+    let to = text[end..].find(". ").map_or(text.len(), |i| end + i + 1);
+    &text[from..to]
+}
+
+/// Whether the rights in this sentence go to (or stay with) the agency, so the phrase is no
+/// threat: "Client hereby assigns to Provider", "Provider retains all right, title and interest".
+fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
+    static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\bassign\w*|\btransfer\w*|\bconvey\w*|\bvest\w*|\bbelong\w*|\bproperty|\bowned|\bownership|\bexclusively)\b[^.;]{0,120}?\b(?:to|of|by|in|unto|with)\s+(?:the\s+)?([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
+    });
+    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s,(])([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3}?)\s+(?:shall\s+|will\s+|does\s+|hereby\s+|may\s+)?(?:\w+\s+)?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)\b").expect("static regex")
+    });
+    if parties.agency_aliases.is_empty() {
+        return false;
+    }
+    let names = |s: &str| -> Option<bool> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        // Longest prefix of the words that names a party.
+        (1..=words.len()).rev().find_map(|n| {
+            let candidate = words[..n].join(" ").trim_end_matches(['.', ',', '\'']).trim_end_matches("'s").to_owned();
+            if parties.is_agency(&candidate) {
+                Some(true)
+            } else if parties.is_counterparty(&candidate) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+    };
+    let recipient = RECIPIENT.captures(sentence).and_then(|c| names(&c[1]));
+    let owner = OWNER.captures_iter(sentence).find_map(|c| names(&c[1]));
+    match (recipient, owner) {
+        (Some(r), _) => r,
+        (None, Some(o)) => o,
+        (None, None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parties() -> Parties {
+        Parties {
+            agency: Some("Provider".into()),
+            counterparty: Some("Client".into()),
+            detected: true,
+            agency_aliases: vec!["provider".into()],
+            counterparty_aliases: vec!["client".into()],
+        }
+    }
+
+    #[test]
+    fn direction_of_assignment() {
+        let p = parties();
+        assert!(!benefits_agency("provider hereby assigns to client all right, title and interest in the deliverables.", &p));
+        assert!(benefits_agency("client hereby assigns to provider all right, title and interest in the feedback.", &p));
+        assert!(benefits_agency("provider retains all right, title and interest in its tools.", &p));
+        assert!(!benefits_agency("all work product shall be the sole property of client.", &p));
+        assert!(!benefits_agency("all work product shall be owned exclusively by the client.", &p));
+    }
+
+    #[test]
+    fn sentences() {
+        let t = "one two. three four five. six.";
+        let at = t.find("four").unwrap();
+        assert_eq!(sentence_around(t, at, at + 4), "three four five.");
+    }
+}

@@ -1,0 +1,109 @@
+//! Markdown drafts: markup and inline HTML are blanked out byte for byte, so the analysis
+//! never sees them while every offset still points into the file as written.
+
+/// Replaces Markdown markup and HTML tags with spaces, keeping the length and line breaks.
+pub fn blank_markup(text: &str) -> String {
+    let mut out = text.as_bytes().to_vec();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if line_start {
+            // Heading hashes, block quotes, bullets and horizontal rules at the start of a line.
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            }
+            let mut k = j;
+            while k < bytes.len() && matches!(bytes[k], b'#' | b'>') {
+                k += 1;
+            }
+            if k == j && k + 1 < bytes.len() && matches!(bytes[k], b'-' | b'*' | b'+') && bytes[k + 1] == b' ' {
+                k += 1;
+            }
+            out[j..k].fill(b' ');
+            line_start = false;
+            i = k;
+            continue;
+        }
+        match b {
+            b'<' => {
+                // An HTML tag or comment: `<span ...>`, `</span>`, `<!-- -->`, `<br/>`.
+                if let Some(len) = tag_len(&bytes[i..]) {
+                    blank(&mut out[i..i + len]);
+                    i += len;
+                    continue;
+                }
+            }
+            b'*' | b'_' | b'`' | b'~' => {
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == b {
+                    j += 1;
+                }
+                // Emphasis markers touch a word on one side; a lone `_` inside a word stays.
+                let inside_word = i > 0 && j < bytes.len() && bytes[i - 1].is_ascii_alphanumeric() && bytes[j].is_ascii_alphanumeric();
+                if !inside_word {
+                    out[i..j].fill(b' ');
+                }
+                i = j;
+                continue;
+            }
+            b'\\' if i + 1 < bytes.len() && bytes[i + 1].is_ascii_punctuation() => out[i] = b' ',
+            b']' if bytes.get(i + 1) == Some(&b'(') => {
+                if let Some(close) = bytes[i..].iter().position(|&c| c == b')' || c == b'\n').filter(|&p| bytes[i + p] == b')') {
+                    blank(&mut out[i..=i + close]);
+                    i += close + 1;
+                    continue;
+                }
+            }
+            b'[' => out[i] = b' ',
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so the result is still valid UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// Blanks a byte range except line breaks.
+fn blank(range: &mut [u8]) {
+    for b in range.iter_mut().filter(|b| **b != b'\n') {
+        *b = b' ';
+    }
+}
+
+fn tag_len(s: &[u8]) -> Option<usize> {
+    if s.starts_with(b"<!--") {
+        return s.windows(3).position(|w| w == b"-->").map(|p| p + 3);
+    }
+    let second = *s.get(1)?;
+    if !(second.is_ascii_alphabetic() || second == b'/') {
+        return None;
+    }
+    let end = s.iter().take(2000).position(|&c| c == b'>')?;
+    (!s[1..end].contains(&b'<')).then_some(end + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blanks_markup_keeping_offsets() {
+        let md = "## 1. **Ownership**\nAll <span class=\"x\">Deliverables</span> are [Client's](#def) property.";
+        let out = blank_markup(md);
+        assert_eq!(out.len(), md.len());
+        assert_eq!(out.split_whitespace().collect::<Vec<_>>().join(" "), "1. Ownership All Deliverables are Client's property.");
+    }
+
+    #[test]
+    fn keeps_underscores_inside_words() {
+        assert_eq!(blank_markup("snake_case _em_"), "snake_case  em ");
+    }
+}

@@ -1,0 +1,9 @@
+//! clauseguard: keep the agency's intellectual property when a client's contract tries to take
+//! it. Everything here is plain Rust callable from tests and the CLI; `tui` is a thin layer on top.
+
+pub mod analysis;
+pub mod diff;
+pub mod ingest;
+pub mod library;
+pub mod segment;
+pub mod text;

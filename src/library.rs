@@ -1,0 +1,296 @@
+//! The agency's clause library: standard clauses written in the agency's favour, the risky
+//! patterns that threaten each, and the ladder of fallbacks to offer. Loaded from JSON files
+//! (one clause per file), by default the library embedded in the binary.
+
+mod check;
+mod pattern;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use serde::{Deserialize, Serialize};
+
+pub use check::{LibraryError, Problem};
+pub use pattern::Pattern;
+
+static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/clause-library");
+
+/// What kind of risk a finding is about. The ids are the project's shared vocabulary
+/// (DOMAIN.md): they appear in the clause library, the JSON output and sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Concern {
+    BroadWorkProduct,
+    WorkMadeForHire,
+    PreExistingIp,
+    MethodologyTransfer,
+    ModelOwnership,
+    AssignmentBeforePayment,
+    NoLicenseBack,
+    NoResiduals,
+    JointIp,
+    TransferableLicense,
+    ClientData,
+    Derivatives,
+    MoralRightsWaiver,
+    NonCompete,
+    OpenSource,
+    PerpetualIrrevocableGrant,
+}
+
+impl Concern {
+    pub const ALL: [Concern; 16] = [
+        Concern::BroadWorkProduct,
+        Concern::WorkMadeForHire,
+        Concern::PreExistingIp,
+        Concern::MethodologyTransfer,
+        Concern::ModelOwnership,
+        Concern::AssignmentBeforePayment,
+        Concern::NoLicenseBack,
+        Concern::NoResiduals,
+        Concern::JointIp,
+        Concern::TransferableLicense,
+        Concern::ClientData,
+        Concern::Derivatives,
+        Concern::MoralRightsWaiver,
+        Concern::NonCompete,
+        Concern::OpenSource,
+        Concern::PerpetualIrrevocableGrant,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Concern::BroadWorkProduct => "broad-work-product",
+            Concern::WorkMadeForHire => "work-made-for-hire",
+            Concern::PreExistingIp => "pre-existing-ip",
+            Concern::MethodologyTransfer => "methodology-transfer",
+            Concern::ModelOwnership => "model-ownership",
+            Concern::AssignmentBeforePayment => "assignment-before-payment",
+            Concern::NoLicenseBack => "no-license-back",
+            Concern::NoResiduals => "no-residuals",
+            Concern::JointIp => "joint-ip",
+            Concern::TransferableLicense => "transferable-license",
+            Concern::ClientData => "client-data",
+            Concern::Derivatives => "derivatives",
+            Concern::MoralRightsWaiver => "moral-rights-waiver",
+            Concern::NonCompete => "non-compete",
+            Concern::OpenSource => "open-source",
+            Concern::PerpetualIrrevocableGrant => "perpetual-irrevocable-grant",
+        }
+    }
+}
+
+impl fmt::Display for Concern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// How much a finding threatens the agency; ordered so that `High > Info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Which of the three IP categories (or data / general terms) a clause governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    ClientIp,
+    AgencyIp,
+    JointIp,
+    Data,
+    General,
+}
+
+impl Category {
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::ClientIp => "client-ip",
+            Category::AgencyIp => "agency-ip",
+            Category::JointIp => "joint-ip",
+            Category::Data => "data",
+            Category::General => "general",
+        }
+    }
+}
+
+/// The rungs of the fallback ladder, in the order they are offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FallbackKind {
+    Educate,
+    ShowValue,
+    Boundaries,
+    NarrowScope,
+    LicenseBack,
+    FeeUplift,
+    WalkAway,
+}
+
+impl FallbackKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FallbackKind::Educate => "educate",
+            FallbackKind::ShowValue => "show-value",
+            FallbackKind::Boundaries => "boundaries",
+            FallbackKind::NarrowScope => "narrow-scope",
+            FallbackKind::LicenseBack => "license-back",
+            FallbackKind::FeeUplift => "fee-uplift",
+            FallbackKind::WalkAway => "walk-away",
+        }
+    }
+}
+
+/// Whose benefit makes a matched phrase risky. An assignment *to* the agency is no threat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Risky whoever benefits (a waiver, a non-compete on the agency).
+    #[default]
+    Any,
+    /// Risky unless the sentence shows the agency is the one receiving or keeping the rights.
+    ToCounterparty,
+}
+
+/// One rung of the ladder: what to offer, the words to put in the contract, and what to say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fallback {
+    pub kind: FallbackKind,
+    /// Counter-language to insert in the contract; empty for rungs that are only said aloud.
+    #[serde(default)]
+    pub text: String,
+    pub talking_point: String,
+}
+
+/// A risky pattern that threatens a standard clause.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskRule {
+    pub id: String,
+    pub concern: Concern,
+    pub severity: Severity,
+    /// Phrasings that trigger the rule (see `docs/clause-library.md` for the pattern syntax).
+    pub patterns: Vec<Pattern>,
+    /// Phrasings in the same sentence that neutralise a match (a carve-out).
+    #[serde(default)]
+    pub unless: Vec<Pattern>,
+    /// Phrasings anywhere in the same clause that neutralise a match (a confidentiality context).
+    #[serde(default)]
+    pub unless_clause: Vec<Pattern>,
+    #[serde(default)]
+    pub direction: Direction,
+    /// Why it is risky; `{phrase}` is replaced by the matched phrase.
+    pub explanation: String,
+}
+
+/// What makes a required protection count as present in a draft, and what to say when it is not.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingCheck {
+    pub concern: Concern,
+    pub severity: Severity,
+    /// The protection is present when any of these match anywhere in the draft.
+    pub present_when: Vec<Pattern>,
+    /// Only check when the draft contains one of these (e.g. it assigns anything at all).
+    #[serde(default)]
+    pub applies_when: Vec<Pattern>,
+    pub explanation: String,
+}
+
+/// A standard clause in the agency's favour.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardClause {
+    pub id: String,
+    pub title: String,
+    pub category: Category,
+    pub standard_text: String,
+    pub why_it_matters: String,
+    /// Whether a draft without this protection gets a missing finding (`missing` says how).
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub missing: Option<MissingCheck>,
+    /// Extra words that help match a client's clause to this one (headings lawyers use).
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub rules: Vec<RiskRule>,
+    pub fallbacks: Vec<Fallback>,
+    /// Other library clauses worth reading with this one.
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    /// Where the clause was loaded from (not part of the file format).
+    #[serde(skip)]
+    pub source: PathBuf,
+}
+
+/// The whole library, clauses in file-name order.
+#[derive(Debug, Clone)]
+pub struct ClauseLibrary {
+    pub clauses: Vec<StandardClause>,
+    /// `embedded` or the folder it was read from.
+    pub origin: String,
+}
+
+impl ClauseLibrary {
+    /// The library compiled into the binary, so the tool works with no set-up.
+    pub fn embedded() -> Self {
+        let files = EMBEDDED
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+            .map(|f| (PathBuf::from("clause-library").join(f.path()), f.contents_utf8().unwrap_or_default().to_owned()));
+        match check::load_files(files, "embedded") {
+            Ok(library) => library,
+            // The embedded library is checked by the test suite; reaching this is a build defect.
+            Err(e) => panic!("embedded clause library is invalid: {e}"),
+        }
+    }
+
+    /// Reads every `*.json` file in `dir`, reporting all problems at once.
+    pub fn load_dir(dir: &Path) -> Result<Self, LibraryError> {
+        check::load_dir(dir)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&StandardClause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+
+    /// Every rule with the clause that owns it.
+    pub fn rules(&self) -> impl Iterator<Item = (&StandardClause, &RiskRule)> {
+        self.clauses.iter().flat_map(|c| c.rules.iter().map(move |r| (c, r)))
+    }
+
+    /// The library clause whose fallbacks answer a concern best: the one owning a rule or a
+    /// missing check for it.
+    pub fn clause_for_concern(&self, concern: Concern) -> Option<&StandardClause> {
+        self.clauses
+            .iter()
+            .find(|c| c.missing.as_ref().is_some_and(|m| m.concern == concern))
+            .or_else(|| self.clauses.iter().find(|c| c.rules.iter().any(|r| r.concern == concern)))
+    }
+}

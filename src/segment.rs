@@ -1,0 +1,212 @@
+//! Splitting a draft into clauses: numbered sections, headings, definitions and paragraphs,
+//! on real text with hard line breaks, page numbers and all-caps headings. Clauses partition
+//! the text: every byte belongs to exactly one clause.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// One clause of a draft, as a byte range of the document text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    pub index: usize,
+    /// The number as written ("1.2", "2(a)", "iv", "IV"), if the clause has one.
+    pub number: Option<String>,
+    pub heading: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Clause {
+    /// "§1.2 Ownership", "Article IV", or "clause 7" for unnumbered paragraphs.
+    pub fn label(&self) -> String {
+        match (&self.number, &self.heading) {
+            (Some(n), Some(h)) => format!("§{n} {h}"),
+            (Some(n), None) => format!("§{n}"),
+            (None, Some(h)) => h.clone(),
+            (None, None) => format!("¶{}", self.index + 1),
+        }
+    }
+}
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^[\ \t]*
+        (?:
+            (?i:section|article|clause|schedule|exhibit|annex|appendix)\.?[\ \t]+
+            (?P<word>[0-9]{1,3}(?:\.[0-9]{1,3})*|[IVXLCivxlc]{1,7}|[A-Z])\b[.:]?
+            (?:[\ \t\r\n]*$|[\ \t]+\S)
+          |
+            (?:
+                (?P<num>[0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?:\([a-z0-9]{1,4}\))*)
+              | (?P<paren>\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[0-9]{1,3})\))
+              | (?P<letter>(?:[a-z]|[ivx]{1,5}|[A-Z])[.)])
+            )[\ \t]+\S
+        )",
+    )
+    .expect("static regex")
+});
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\-–—]*(?:page\s+)?[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?[\s\-–—]*$|^\s*\[\*+\]\s*$|^\s*(?:source|table of contents)\b.{0,120}$").expect("static regex")
+});
+
+/// A short line in capitals (or a Markdown heading) that names what follows.
+fn is_heading_line(line: &str, original: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 90 {
+        return false;
+    }
+    if original.trim_start().starts_with('#') {
+        return true;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !t.ends_with(',')
+}
+
+/// Splits `analysed` (the draft with markup blanked; `original` is the text as written, same
+/// length) into clauses.
+pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
+    debug_assert_eq!(analysed.len(), original.len());
+    let mut starts: Vec<usize> = vec![0];
+    let mut prev_blank = true;
+    let mut prev_ends_sentence = true;
+    // Whether the last line with text was a heading: what follows it belongs under it.
+    let mut after_heading = false;
+    // Whether the last line with text started a numbered item: list siblings split.
+    let mut prev_numbered = false;
+    let mut offset = 0;
+    for line in analysed.split_inclusive('\n') {
+        let original_line = &original[offset..offset + line.len()];
+        let body = line.trim();
+        if body.is_empty() {
+            prev_blank = true;
+        } else if !PAGE_NUMBER.is_match(body) {
+            let heading = is_heading_line(line, original_line);
+            let numbered = NUMBERED.is_match(line);
+            let boundary = if numbered {
+                prev_blank || prev_ends_sentence || after_heading || prev_numbered
+            } else if heading {
+                !after_heading
+            } else {
+                prev_blank && !after_heading
+            };
+            if boundary {
+                push_start(&mut starts, offset, analysed);
+            }
+            after_heading = heading;
+            prev_numbered = numbered;
+            prev_ends_sentence = body.ends_with(['.', ':', ';']) || body.ends_with(".)");
+            prev_blank = false;
+        }
+        offset += line.len();
+    }
+    let mut clauses: Vec<Clause> = starts
+        .iter()
+        .enumerate()
+        .map(|(index, &start)| {
+            let end = starts.get(index + 1).copied().unwrap_or(analysed.len());
+            let (number, heading) = describe(&analysed[start..end]);
+            Clause { index, number, heading, start, end }
+        })
+        .collect();
+    // A leading clause of white space only joins the next one.
+    if clauses.len() > 1 && analysed[clauses[0].start..clauses[0].end].trim().is_empty() {
+        clauses[1].start = 0;
+        clauses.remove(0);
+        for (i, c) in clauses.iter_mut().enumerate() {
+            c.index = i;
+        }
+    }
+    clauses
+}
+
+fn push_start(starts: &mut Vec<usize>, offset: usize, text: &str) {
+    let last = *starts.last().unwrap_or(&0);
+    if offset > last && !text[last..offset].trim().is_empty() {
+        starts.push(offset);
+    } else if offset > last {
+        // Only blank lines since the last start: move that start down instead.
+        *starts.last_mut().expect("starts is never empty") = if last == 0 { 0 } else { offset };
+    }
+}
+
+/// The number and heading of a clause, from its first lines.
+fn describe(text: &str) -> (Option<String>, Option<String>) {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let Some(first) = lines.next() else { return (None, None) };
+    let (number, rest) = match NUMBERED.captures(first) {
+        Some(c) => {
+            let m = c.name("word").or_else(|| c.name("num")).or_else(|| c.name("paren")).or_else(|| c.name("letter")).expect("one branch matched");
+            let number = m.as_str().trim_end_matches(['.', ':']).trim_end_matches(')').trim_start_matches('(').to_owned();
+            let after = first[m.end()..].trim_start().trim_start_matches(['.', ':', ')']).trim();
+            (Some(number), after)
+        }
+        None => (None, first),
+    };
+    let heading = if is_heading_line(rest, rest) && !rest.is_empty() {
+        Some(tidy_heading(rest))
+    } else if let Some(h) = lead_in_heading(rest) {
+        Some(h)
+    } else if rest.is_empty() {
+        lines.next().filter(|l| is_heading_line(l, l)).map(tidy_heading)
+    } else {
+        None
+    };
+    (number, heading)
+}
+
+/// "Ownership of Deliverables. The Client ..." has the lead-in heading "Ownership of Deliverables".
+fn lead_in_heading(rest: &str) -> Option<String> {
+    let end = rest.find(". ").or_else(|| rest.strip_suffix('.').map(str::len))?;
+    let candidate = &rest[..end];
+    let words: Vec<&str> = candidate.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    (!words.is_empty() && words.len() <= 8 && capitalised * 2 >= words.len() + 1 && !candidate.contains(['"', ',']))
+        .then(|| tidy_heading(candidate))
+}
+
+fn tidy_heading(h: &str) -> String {
+    crate::text::one_line(h.trim().trim_end_matches(['.', ':']).trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Vec<(Option<String>, Option<String>, String)> {
+        segment(text, text).into_iter().map(|c| (c.number, c.heading, text[c.start..c.end].trim().to_owned())).collect()
+    }
+
+    #[test]
+    fn numbered_sections_with_lead_in_headings() {
+        let text = "SERVICES AGREEMENT\n\n1. Definitions. In this Agreement:\n1.1 \"Deliverables\" means the items in Schedule A.\n\n2. Ownership. All Deliverables belong to Client.\n(a) first\n(b) second\n";
+        let got = seg(text);
+        let numbers: Vec<_> = got.iter().map(|g| g.0.clone()).collect();
+        assert_eq!(numbers, [None, Some("1".into()), Some("1.1".into()), Some("2".into()), Some("a".into()), Some("b".into())]);
+        assert_eq!(got[1].1.as_deref(), Some("Definitions"));
+        assert_eq!(got[3].1.as_deref(), Some("Ownership"));
+    }
+
+    #[test]
+    fn article_headings_and_hard_wraps() {
+        let text = "ARTICLE IV\nINTELLECTUAL PROPERTY\n4.1 All work product created during the\nterm of this Agreement and 2019. shall be\nowned by Client.\n\n                                   12\n\n4.2 Next.\n";
+        let got = seg(text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert_eq!(got[0].0.as_deref(), Some("IV"));
+        assert_eq!(got[0].1.as_deref(), Some("INTELLECTUAL PROPERTY"));
+        assert_eq!(got[1].0.as_deref(), Some("4.1"));
+        assert!(got[1].2.ends_with("12"));
+    }
+
+    #[test]
+    fn partitions_the_text() {
+        let text = "\n\n  Intro\n\nSection 3. Fees\nmore\n";
+        let clauses = segment(text, text);
+        assert_eq!(clauses[0].start, 0);
+        assert_eq!(clauses.last().unwrap().end, text.len());
+        assert!(clauses.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(clauses[1].number.as_deref(), Some("3"));
+    }
+}

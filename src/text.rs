@@ -1,0 +1,142 @@
+//! Text helpers shared by the analysis and every output: a normalised view for matching that
+//! maps back to original byte offsets, and sanitising contract text before it is displayed.
+
+/// A lower-cased, quote-straightened, white-space-collapsed copy of a text, with a map from
+/// every byte of the copy back to the byte range of the original it came from.
+pub struct Normalised {
+    pub text: String,
+    /// For each byte of `text`: (start, end) byte offsets in the original.
+    origin: Vec<(u32, u32)>,
+}
+
+impl Normalised {
+    /// Normalises `original[range]`; offsets map back into `original`.
+    pub fn new(original: &str, base: usize) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut pending_space: Option<(usize, usize)> = None;
+        let mut chars = original.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = i + c.len_utf8();
+            // Hyphenation across a line break ("prod-\nuct"): drop the hyphen and the break.
+            if c == '-' && chars.peek().is_some_and(|&(_, n)| n == '\n' || n == '\r') && text.ends_with(|p: char| p.is_alphabetic()) {
+                let mut j = end;
+                let mut look = chars.clone();
+                while let Some(&(k, n)) = look.peek() {
+                    if n.is_whitespace() {
+                        j = k + n.len_utf8();
+                        look.next();
+                    } else {
+                        break;
+                    }
+                }
+                if look.peek().is_some_and(|&(_, n)| n.is_lowercase()) {
+                    chars = look;
+                    let _ = j;
+                    continue;
+                }
+            }
+            if c.is_whitespace() || c == '\u{a0}' || c.is_control() {
+                let span = pending_space.map_or((i, end), |(s, _)| (s, end));
+                pending_space = Some(span);
+                continue;
+            }
+            if let Some((s, e)) = pending_space.take() {
+                if !text.is_empty() {
+                    text.push(' ');
+                    origin.push(((base + s) as u32, (base + e) as u32));
+                }
+            }
+            let mapped = match c {
+                '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+                '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                '\u{ad}' => continue,
+                _ => c,
+            };
+            let before = text.len();
+            for l in mapped.to_lowercase() {
+                text.push(l);
+            }
+            origin.extend(std::iter::repeat_n(((base + i) as u32, (base + end) as u32), text.len() - before));
+        }
+        Self { text, origin }
+    }
+
+    /// The original byte range of the normalised range `start..end` (which must be non-empty).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.origin[start].0 as usize, self.origin[end - 1].1 as usize)
+    }
+}
+
+/// Makes contract text safe to show on a terminal: control characters (escape sequences, OSC,
+/// bells, carriage returns) are dropped; tabs and line breaks are kept only where asked.
+pub fn sanitize(text: &str, keep_newlines: bool) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if keep_newlines => Some('\n'),
+            '\t' => Some(' '),
+            '\n' | '\r' => Some(' '),
+            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Collapses white space to single spaces, for one-line display.
+pub fn one_line(text: &str) -> String {
+    sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or above `i`.
+pub fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Up to `max` chars of context on each side of `start..end`, on one line.
+pub fn context(text: &str, start: usize, end: usize, max: usize) -> (String, String, String) {
+    let before_start = text[..start].char_indices().rev().nth(max.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let after_end = text[end..].char_indices().nth(max).map_or(text.len(), |(i, _)| end + i);
+    (one_line(&text[before_start..start]), one_line(&text[start..end]), one_line(&text[end..after_end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_and_maps_back() {
+        let original = "All  Work\r\nProduct \u{201c}Deliverables\u{201d}";
+        let n = Normalised::new(original, 0);
+        assert_eq!(n.text, "all work product \"deliverables\"");
+        let at = n.text.find("work product").unwrap();
+        let (s, e) = n.original_range(at, at + "work product".len());
+        assert_eq!(&original[s..e], "Work\r\nProduct");
+    }
+
+    #[test]
+    fn joins_hyphenated_line_breaks() {
+        let n = Normalised::new("method-\nologies and work-\nProduct", 0);
+        assert_eq!(n.text, "methodologies and work- product");
+    }
+
+    #[test]
+    fn sanitize_drops_escape_sequences() {
+        let s = sanitize("a\x1b[31mred\x1b]52;c;Zm9v\x07b\u{202e}c", false);
+        assert!(!s.contains('\x1b') && !s.contains('\x07') && !s.contains('\u{202e}'));
+        assert!(s.starts_with('a') && s.ends_with("bc"));
+    }
+}
