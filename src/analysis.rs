@@ -181,7 +181,11 @@ impl<'a> Analyzer<'a> {
         let analysed = clauses
             .into_iter()
             .map(|c| {
-                let fired: Vec<&str> = findings.iter().filter(|f| f.clause == Some(c.index) && f.kind == FindingKind::Phrase).map(|f| f.library_clause.as_str()).collect();
+                let fired: Vec<&str> = findings
+                    .iter()
+                    .filter(|f| f.clause == Some(c.index) && f.kind == FindingKind::Phrase)
+                    .map(|f| f.library_clause.as_str())
+                    .collect();
                 let library_match = self.vectors.best_match(&normalised, &c, &fired);
                 let category = library_match.as_ref().and_then(|m| self.library.get(&m.id)).map(|l| l.category);
                 AnalysedClause { index: c.index, number: c.number, heading: c.heading, start: c.start, end: c.end, category, library_match }
@@ -190,7 +194,13 @@ impl<'a> Analyzer<'a> {
         let summary = Summary::of(&findings);
         Analysis {
             schema: Analysis::SCHEMA,
-            source: Source { path: doc.path.display().to_string(), format: doc.format, sha256: doc.sha256.clone(), bytes: doc.bytes, notes: doc.notes.clone() },
+            source: Source {
+                path: doc.path.display().to_string(),
+                format: doc.format,
+                sha256: doc.sha256.clone(),
+                bytes: doc.bytes,
+                notes: doc.notes.clone(),
+            },
             clauses: analysed,
             parties,
             findings,

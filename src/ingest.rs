@@ -72,7 +72,10 @@ pub fn load(path: &Path) -> Result<Document, IngestError> {
         return Err(IngestError::unreadable(path, "is a folder, not a draft"));
     }
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(IngestError::unreadable(path, format!("file is {} bytes; drafts over {} MiB are refused", meta.len(), MAX_INPUT_BYTES >> 20)));
+        return Err(IngestError::unreadable(
+            path,
+            format!("file is {} bytes; drafts over {} MiB are refused", meta.len(), MAX_INPUT_BYTES >> 20),
+        ));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     from_bytes(path, &bytes)

@@ -138,7 +138,12 @@ fn describe(text: &str) -> (Option<String>, Option<String>) {
     let Some(first) = lines.next() else { return (None, None) };
     let (number, rest) = match NUMBERED.captures(first) {
         Some(c) => {
-            let m = c.name("word").or_else(|| c.name("num")).or_else(|| c.name("paren")).or_else(|| c.name("letter")).expect("one branch matched");
+            let m = c
+                .name("word")
+                .or_else(|| c.name("num"))
+                .or_else(|| c.name("paren"))
+                .or_else(|| c.name("letter"))
+                .expect("one branch matched");
             let number = m.as_str().trim_end_matches(['.', ':']).trim_end_matches(')').trim_start_matches('(').to_owned();
             let after = first[m.end()..].trim_start().trim_start_matches(['.', ':', ')']).trim();
             (Some(number), after)

@@ -13,9 +13,58 @@ const THRESHOLD: f32 = 0.2;
 const RULE_BONUS: f32 = 0.25;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "any", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or",
-    "such", "that", "the", "this", "to", "under", "which", "with", "will", "shall", "may", "all", "other", "than", "upon", "each", "their",
-    "agreement", "party", "parties", "hereby", "herein", "including", "without", "limitation", "not", "no", "so", "if", "agency", "client",
+    "a",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "has",
+    "have",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "such",
+    "that",
+    "the",
+    "this",
+    "to",
+    "under",
+    "which",
+    "with",
+    "will",
+    "shall",
+    "may",
+    "all",
+    "other",
+    "than",
+    "upon",
+    "each",
+    "their",
+    "agreement",
+    "party",
+    "parties",
+    "hereby",
+    "herein",
+    "including",
+    "without",
+    "limitation",
+    "not",
+    "no",
+    "so",
+    "if",
+    "agency",
+    "client",
 ];
 
 /// Term vectors of the standard clauses, built once per library.
@@ -82,11 +131,8 @@ fn partition(norm: &Normalised, original: usize) -> usize {
 
 /// Unigrams (crudely stemmed) and bigrams of content words, weighted by count.
 fn terms(text: &str) -> HashMap<String, f32> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && !STOP_WORDS.contains(w))
-        .map(stem)
-        .collect();
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOP_WORDS.contains(w)).map(stem).collect();
     let mut out: HashMap<String, f32> = HashMap::new();
     for w in &words {
         *out.entry(w.clone()).or_default() += 1.0;

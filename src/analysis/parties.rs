@@ -8,13 +8,37 @@ use serde::Serialize;
 
 /// Defined terms lawyers use for the party doing the work.
 const AGENCY_ROLES: &[&str] = &[
-    "agency", "provider", "service provider", "services provider", "contractor", "independent contractor", "consultant", "vendor", "supplier",
-    "developer", "studio", "freelancer", "employee", "seller",
+    "agency",
+    "provider",
+    "service provider",
+    "services provider",
+    "contractor",
+    "independent contractor",
+    "consultant",
+    "vendor",
+    "supplier",
+    "developer",
+    "studio",
+    "freelancer",
+    "employee",
+    "seller",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
-    "client", "customer", "company", "buyer", "purchaser", "recipient", "licensee", "government", "employer", "owner", "sponsor", "principal",
-    "commissioning party", "corporation",
+    "client",
+    "customer",
+    "company",
+    "buyer",
+    "purchaser",
+    "recipient",
+    "licensee",
+    "government",
+    "employer",
+    "owner",
+    "sponsor",
+    "principal",
+    "commissioning party",
+    "corporation",
 ];
 
 /// `("Provider")`, `(the "Client")`, `(hereinafter referred to as "Consultant")`.
@@ -75,13 +99,20 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         match role_of(&term) {
             Some(true) if agency.is_none() => agency = Some((term, aliases)),
             Some(false) if client.is_none() => client = Some((term, aliases)),
-            None if unknown.len() < 4 && term.split_whitespace().count() <= 3 && !term.contains("Agreement") => unknown.push((term, aliases)),
+            None if unknown.len() < 4 && term.split_whitespace().count() <= 3 && !term.contains("Agreement") => {
+                unknown.push((term, aliases))
+            }
             _ => {}
         }
     }
     if let Some(name) = given {
         let lower = name.trim().to_lowercase();
-        let aliases = unknown.iter().chain(agency.iter()).chain(client.iter()).find(|(_, a)| a.contains(&lower)).map_or_else(|| vec![lower.clone()], |(_, a)| a.clone());
+        let aliases = unknown
+            .iter()
+            .chain(agency.iter())
+            .chain(client.iter())
+            .find(|(_, a)| a.contains(&lower))
+            .map_or_else(|| vec![lower.clone()], |(_, a)| a.clone());
         let counterparty = [client, agency].into_iter().flatten().chain(unknown).find(|(_, a)| !a.contains(&lower));
         return Parties {
             agency: Some(name.trim().to_owned()),
@@ -135,7 +166,10 @@ mod tests {
 
     #[test]
     fn detects_defined_terms_and_names() {
-        let p = detect("This Agreement is between Acme Corp., a Delaware corporation (\"Client\"), and Northwind AI LLC (the \u{201c}Provider\u{201d}).", None);
+        let p = detect(
+            "This Agreement is between Acme Corp., a Delaware corporation (\"Client\"), and Northwind AI LLC (the \u{201c}Provider\u{201d}).",
+            None,
+        );
         assert_eq!(p.agency.as_deref(), Some("Provider"));
         assert_eq!(p.counterparty.as_deref(), Some("Client"));
         assert!(p.detected);
@@ -153,7 +187,10 @@ mod tests {
 
     #[test]
     fn falls_back_to_role_words() {
-        let p = detect("The Contractor shall deliver. The Contractor agrees. The Contractor will. The Government owns. The Government may. The Government shall.", None);
+        let p = detect(
+            "The Contractor shall deliver. The Contractor agrees. The Contractor will. The Government owns. The Government may. The Government shall.",
+            None,
+        );
         assert_eq!(p.agency.as_deref(), Some("Contractor"));
         assert_eq!(p.counterparty.as_deref(), Some("Government"));
     }

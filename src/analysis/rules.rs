@@ -50,7 +50,14 @@ impl RuleSet {
         fired
     }
 
-    pub fn phrase_findings(&self, library: &ClauseLibrary, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> Vec<Finding> {
+    pub fn phrase_findings(
+        &self,
+        library: &ClauseLibrary,
+        doc: &Document,
+        norm: &Normalised,
+        clauses: &[Clause],
+        parties: &Parties,
+    ) -> Vec<Finding> {
         let mut findings: Vec<Finding> = Vec::new();
         let ranges = clause_ranges(norm, clauses);
         for (clause, &(ns, ne)) in clauses.iter().zip(&ranges) {

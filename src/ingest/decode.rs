@@ -3,7 +3,10 @@
 /// Names a file type that is not a draft we can read, from its first bytes.
 pub fn sniff_foreign(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Word .doc or an encrypted .docx (OLE container); save it from Word as an unprotected .docx"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "a legacy Word .doc or an encrypted .docx (OLE container); save it from Word as an unprotected .docx",
+        ),
         (b"%PDF", "a PDF; export the draft from the client's file as .docx or plain text"),
         (b"\x89PNG", "a PNG image, not a draft"),
         (b"\xFF\xD8\xFF", "a JPEG image, not a draft"),

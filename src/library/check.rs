@@ -145,10 +145,19 @@ fn semantic_problems(clause: &StandardClause, all: &[(StandardClause, String)]) 
         out.push(("fallbacks".into(), "fallbacks".into(), "a clause needs at least one fallback".into()));
     }
     if clause.fallbacks.windows(2).any(|w| w[0].kind > w[1].kind) {
-        out.push(("fallbacks".into(), "fallbacks".into(), "fallbacks must follow the ladder order (educate, show-value, boundaries, narrow-scope, license-back, fee-uplift, walk-away)".into()));
+        out.push((
+            "fallbacks".into(),
+            "fallbacks".into(),
+            "fallbacks must follow the ladder order (educate, show-value, boundaries, narrow-scope, license-back, fee-uplift, walk-away)"
+                .into(),
+        ));
     }
     if clause.required && clause.missing.is_none() {
-        out.push(("required".into(), "missing".into(), "a required clause needs a `missing` check saying how its presence is recognised".into()));
+        out.push((
+            "required".into(),
+            "missing".into(),
+            "a required clause needs a `missing` check saying how its presence is recognised".into(),
+        ));
     }
     let mut rule_ids: HashMap<&str, usize> = HashMap::new();
     for (i, rule) in clause.rules.iter().enumerate() {

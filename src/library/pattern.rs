@@ -22,11 +22,8 @@ pub struct Pattern {
 impl Pattern {
     pub fn new(source: &str) -> Result<Self, regex::Error> {
         let expanded = source.replace(' ', r"[\s\-]*").replace('~', r"\w{0,4}");
-        let regex = RegexBuilder::new(&format!(r"\b(?:{expanded})\b"))
-            .size_limit(1 << 20)
-            .dfa_size_limit(1 << 22)
-            .nest_limit(32)
-            .build()?;
+        let regex =
+            RegexBuilder::new(&format!(r"\b(?:{expanded})\b")).size_limit(1 << 20).dfa_size_limit(1 << 22).nest_limit(32).build()?;
         Ok(Self { source: source.to_owned(), regex })
     }
 
@@ -61,7 +58,8 @@ impl<'de> Deserialize<'de> for Pattern {
         if source.trim().is_empty() {
             return Err(serde::de::Error::custom("empty pattern"));
         }
-        Pattern::new(&source).map_err(|e| serde::de::Error::custom(format!("pattern {source:?} does not compile: {}", first_line(&e.to_string()))))
+        Pattern::new(&source)
+            .map_err(|e| serde::de::Error::custom(format!("pattern {source:?} does not compile: {}", first_line(&e.to_string()))))
     }
 }
 
