@@ -2,8 +2,10 @@
 //! it. Everything here is plain Rust callable from tests and the CLI; `tui` is a thin layer on top.
 
 pub mod analysis;
+pub mod cli;
 pub mod diff;
 pub mod ingest;
 pub mod library;
+pub mod report;
 pub mod segment;
 pub mod text;

@@ -1,0 +1,118 @@
+//! The command line: argument parsing and one handler per command. The workspace TUI is the
+//! default when a draft (or `--demo`, `--resume`) is given without a command.
+
+mod analyze;
+mod library;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use color_eyre::eyre::WrapErr;
+
+use crate::library::{ClauseLibrary, Severity};
+
+/// Exit code for input the tool cannot use (unreadable draft, bad library, bad session).
+pub const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code when `--fail-on` finds findings at or above the threshold.
+pub const EXIT_FINDINGS: u8 = 1;
+
+#[derive(Debug, Parser)]
+#[command(name = "clauseguard", version, about = "Keep your agency's IP when a client's contract tries to take it.", long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A client's draft (.docx, .md, .txt) to open in the negotiation workspace.
+    pub draft: Option<PathBuf>,
+    /// Open the bundled sample client draft.
+    #[arg(long, conflicts_with = "draft")]
+    pub demo: bool,
+    /// Reopen a saved negotiation session where it was left.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["draft", "demo"])]
+    pub resume: Option<String>,
+    /// The session to record this negotiation in (created if new).
+    #[arg(long, value_name = "NAME")]
+    pub session: Option<String>,
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Global {
+    /// Use the clause library in this folder instead of the embedded default.
+    #[arg(long, global = true, value_name = "DIR", env = "CLAUSEGUARD_LIBRARY")]
+    pub library: Option<PathBuf>,
+    /// Where sessions are stored (default: the platform data directory).
+    #[arg(long, global = true, value_name = "DIR", env = "CLAUSEGUARD_SESSIONS_DIR")]
+    pub sessions_dir: Option<PathBuf>,
+    /// The name or defined term the draft uses for the agency (default: detected).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub agency_party: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse drafts: clause by clause, what threatens the agency's IP and what to offer.
+    Analyze(analyze::AnalyzeArgs),
+    /// Print the plain text the analysis sees (every reported offset points into it).
+    Extract {
+        file: PathBuf,
+    },
+    /// List, show and check clause libraries.
+    Library {
+        #[command(subcommand)]
+        command: library::LibraryCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Threshold {
+    High,
+    Medium,
+    Low,
+}
+
+impl Threshold {
+    pub fn severity(self) -> Severity {
+        match self {
+            Threshold::High => Severity::High,
+            Threshold::Medium => Severity::Medium,
+            Threshold::Low => Severity::Low,
+        }
+    }
+}
+
+impl Global {
+    /// The library the user asked for, or the embedded one.
+    pub fn library(&self) -> color_eyre::Result<ClauseLibrary> {
+        match &self.library {
+            Some(dir) => ClauseLibrary::load_dir(dir).wrap_err_with(|| format!("loading clause library from {}", dir.display())),
+            None => Ok(ClauseLibrary::embedded()),
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Analyze(args)) => analyze::run(&args, &cli.global),
+        Some(Command::Extract { file }) => {
+            let doc = crate::ingest::load(&file)?;
+            for note in &doc.notes {
+                eprintln!("note: {note}");
+            }
+            print!("{}", crate::text::sanitize(&doc.text, true));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Library { command }) => library::run(command, &cli.global),
+        None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
+    }
+}
