@@ -109,7 +109,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             for note in &doc.notes {
                 eprintln!("note: {note}");
             }
-            print!("{}", crate::text::sanitize(&doc.text, true));
+            print!("{}", crate::text::sanitize_keep_offsets(&doc.text));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),

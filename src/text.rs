@@ -77,10 +77,36 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> String {
             '\n' if keep_newlines => Some('\n'),
             '\t' => Some(' '),
             '\n' | '\r' => Some(' '),
-            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => None,
+            c if is_unsafe(c) => None,
             c => Some(c),
         })
         .collect()
+}
+
+/// Like `sanitize`, but every byte offset stays valid: each unsafe character becomes as many
+/// `?` as it had bytes. Line breaks, tabs and the CR of a CRLF are kept. For `extract`, whose
+/// output is the text every reported offset points into.
+pub fn sanitize_keep_offsets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let safe = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !is_unsafe(c),
+        };
+        if safe {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// Control characters and the invisible direction overrides that can disguise text.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Collapses white space to single spaces, for one-line display.
