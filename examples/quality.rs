@@ -44,7 +44,7 @@ fn main() {
             continue;
         };
         let analysis = analyzer.analyze(&doc, &Options::default());
-        let norm = Normalised::new(&doc.text, 0);
+        let norm = Normalised::new(&doc.text);
         let mut labelled: Vec<(&str, usize, usize)> = Vec::new();
         for (category, texts) in categories {
             for t in texts {
@@ -67,11 +67,15 @@ fn main() {
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         for &(category, s, e) in labelled.iter().filter(|l| RECALL_CATEGORIES.contains(&l.0)) {
             spans += 1;
-            let hit = analysis.findings.iter().filter_map(|f| Some((f.start?, f.end?))).any(|r| overlaps(r, (s, e))) || ip_clauses.iter().any(|&r| overlaps(r, (s, e)));
+            let hit = analysis.findings.iter().filter_map(|f| Some((f.start?, f.end?))).any(|r| overlaps(r, (s, e)))
+                || ip_clauses.iter().any(|&r| overlaps(r, (s, e)));
             if hit {
                 recalled += 1;
             } else if verbose {
-                println!("MISSED [{category}] {file}: {}", clauseguard::text::one_line(&doc.text[s..e]).chars().take(160).collect::<String>());
+                println!(
+                    "MISSED [{category}] {file}: {}",
+                    clauseguard::text::one_line(&doc.text[s..e]).chars().take(160).collect::<String>()
+                );
             }
         }
         for f in analysis.findings.iter().filter(|f| f.kind == FindingKind::Phrase && f.severity >= Severity::Medium) {
@@ -90,7 +94,10 @@ fn main() {
     }
     let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     println!("cuad-dev: {} contracts", labels.len());
-    println!("recall (IP Ownership Assignment + Joint IP Ownership spans): {recalled}/{spans} = {:.3} ({unlocated} spans not located in the text)", ratio(recalled, spans));
+    println!(
+        "recall (IP Ownership Assignment + Joint IP Ownership spans): {recalled}/{spans} = {:.3} ({unlocated} spans not located in the text)",
+        ratio(recalled, spans)
+    );
     println!("share of high/medium phrase findings on a labelled span: {on_label}/{findings} = {:.3}", ratio(on_label, findings));
     for (concern, (n, hit)) in &by_concern {
         println!("  {concern:<28} {hit:>4}/{n:<4}");
@@ -100,7 +107,7 @@ fn main() {
 
 /// Finds a labelled span in the text, ignoring differences in white space and case.
 fn locate(norm: &Normalised, span: &str) -> Option<(usize, usize)> {
-    let needle = Normalised::new(span, 0).text;
+    let needle = Normalised::new(span).text;
     if needle.is_empty() {
         return None;
     }
@@ -117,11 +124,24 @@ fn dev_forms(root: &std::path::Path, analyzer: &Analyzer) {
         match clauseguard::ingest::load(&path) {
             Ok(doc) => {
                 let a = analyzer.analyze(&doc, &Options::default());
-                let mut concerns: Vec<String> = a.findings.iter().map(|f| format!("{}{}", f.concern, if f.kind == FindingKind::Missing { "(missing)" } else { "" })).collect();
+                let mut concerns: Vec<String> = a
+                    .findings
+                    .iter()
+                    .map(|f| format!("{}{}", f.concern, if f.kind == FindingKind::Missing { "(missing)" } else { "" }))
+                    .collect();
                 concerns.sort();
                 concerns.dedup();
                 let s = a.summary;
-                println!("  {:<48} {}/{}/{}/{}  agency={:?}  {}", path.file_name().unwrap_or_default().to_string_lossy(), s.high, s.medium, s.low, s.info, a.parties.agency, concerns.join(", "));
+                println!(
+                    "  {:<48} {}/{}/{}/{}  agency={:?}  {}",
+                    path.file_name().unwrap_or_default().to_string_lossy(),
+                    s.high,
+                    s.medium,
+                    s.low,
+                    s.info,
+                    a.parties.agency,
+                    concerns.join(", ")
+                );
             }
             Err(e) => println!("  {e}"),
         }

@@ -56,9 +56,7 @@ pub enum Command {
     /// Analyse drafts: clause by clause, what threatens the agency's IP and what to offer.
     Analyze(analyze::AnalyzeArgs),
     /// Print the plain text the analysis sees (every reported offset points into it).
-    Extract {
-        file: PathBuf,
-    },
+    Extract { file: PathBuf },
     /// List, show and check clause libraries.
     Library {
         #[command(subcommand)]

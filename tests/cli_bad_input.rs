@@ -111,7 +111,8 @@ fn bad_library_folder_lists_every_problem() {
 fn control_characters_never_reach_the_output() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.txt");
-    std::fs::write(&path, "1. Ownership. All work product\x1b[2J\x1b]52;c;aGk=\x07 created during the engagement is owned by Client.\n").unwrap();
+    std::fs::write(&path, "1. Ownership. All work product\x1b[2J\x1b]52;c;aGk=\x07 created during the engagement is owned by Client.\n")
+        .unwrap();
     for args in [vec!["analyze"], vec!["analyze", "--format", "markdown"], vec!["extract"]] {
         let mut args = args.clone();
         args.push(path.to_str().unwrap());
