@@ -2,7 +2,7 @@
 //! throughput over all of cuad-dev. Run: `cargo bench --bench analyze`.
 //!
 //! Peak memory is measured in a child process (this binary re-run with `--child FILE`) that does
-//! exactly what `clauseguard analyze --format json FILE` does, and reports its own VmHWM.
+//! exactly what `clauseguard analyze --format json FILE` does, and reports its own `VmHWM`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

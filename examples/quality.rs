@@ -2,6 +2,7 @@
 //! - recall: the share of expert-labelled "IP Ownership Assignment" and "Joint IP Ownership" spans
 //!   that a finding or an IP-matched clause overlaps;
 //! - share: the share of high and medium phrase findings that overlap any labelled span.
+//!
 //! Also prints the findings on the standard forms in `corpus/dev`.
 //!
 //! Run: `cargo run --release --example quality [-- CORPUS_DIR] [--verbose]`
