@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod compare;
 pub mod diff;
 pub mod ingest;
 pub mod library;
