@@ -9,4 +9,5 @@ pub mod ingest;
 pub mod library;
 pub mod report;
 pub mod segment;
+pub mod session;
 pub mod text;
