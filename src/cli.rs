@@ -2,6 +2,7 @@
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
 mod analyze;
+pub mod compare;
 mod library;
 
 use std::path::PathBuf;
@@ -57,6 +58,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Print the plain text the analysis sees (every reported offset points into it).
     Extract { file: PathBuf },
+    /// Compare two rounds of a deal (or two deals): what changed, what resolved, what is new.
+    Compare(compare::CompareArgs),
     /// List, show and check clause libraries.
     Library {
         #[command(subcommand)]
@@ -111,6 +114,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
+        Some(Command::Compare(args)) => compare::run(&args, &cli.global),
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

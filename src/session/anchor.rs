@@ -113,7 +113,7 @@ fn eq_heading(a: Option<&str>, b: Option<&str>) -> bool {
 fn opening_words(text: &str, clause: &Clause, max: usize) -> Vec<String> {
     let start = floor_char(text, clause.start.min(text.len()));
     let end = floor_char(text, clause.end.min(text.len()).min(start.saturating_add(PREFIX_BYTES))).max(start);
-    let normalised = Normalised::new(&text[start..end], 0);
+    let normalised = Normalised::new(&text[start..end]);
     let mut words = normalised.text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).peekable();
     if let Some(number) = &clause.number {
         if words.peek().is_some_and(|w| NUMBER_WORDS.contains(w)) {
