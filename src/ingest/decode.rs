@@ -52,7 +52,7 @@ fn utf8(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("truncated UTF-16 text (odd number of bytes)".into());
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
