@@ -6,6 +6,7 @@ pub mod cli;
 pub mod compare;
 pub mod diff;
 pub mod fee;
+pub mod hash;
 pub mod ingest;
 pub mod library;
 pub mod report;
