@@ -203,9 +203,9 @@ fn absorb(pairs: &mut [Pair], side_pair: &mut [Option<usize>], side: &Words, oth
             let common: u32 = counterpart.iter().map(|&o| if split { other.common(side, o, k) } else { side.common(other, k, o) }).sum();
             if common as f32 >= CONTAINED * side.sizes[k] as f32 && counterpart.len() == 1 {
                 if split {
-                    pairs[p].new.push(k)
+                    pairs[p].new.push(k);
                 } else {
-                    pairs[p].old.push(k)
+                    pairs[p].old.push(k);
                 }
                 pairs[p].relation = relation;
                 side_pair[k] = Some(p);
