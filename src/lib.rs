@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod compare;
+pub mod demo;
 pub mod diff;
 pub mod fee;
 pub mod hash;
