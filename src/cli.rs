@@ -3,6 +3,7 @@
 
 mod analyze;
 mod library;
+mod session;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,11 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// Negotiation sessions: list, show, start one, add a round or a note.
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,6 +119,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
+        Some(Command::Session { command }) => session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?),
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

@@ -3,6 +3,7 @@
 
 mod anchor;
 mod file;
+mod number;
 mod open;
 mod store;
 
@@ -11,7 +12,8 @@ use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
-pub use file::SessionError;
+pub use file::{MAX_SESSION_BYTES, SessionError};
+pub use number::{ClauseNumberError, clause_by_number, clause_paths};
 pub use open::OpenSession;
 pub use store::{SessionStore, SessionSummary, validate_name};
 
@@ -174,6 +176,19 @@ impl Round {
             received: now(),
             text: text.to_owned(),
         }
+    }
+
+    /// The draft as the analysis reads it, from the text kept in the session (the file it came
+    /// from may be gone). The file name's extension says whether the text is Markdown.
+    pub fn document(&self) -> crate::ingest::Document {
+        use crate::ingest::Format;
+        let ext = std::path::Path::new(&self.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let format = match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "docx" => Format::Docx,
+            _ => Format::Txt,
+        };
+        crate::ingest::from_text(&self.file_name, format, &self.text)
     }
 }
 
