@@ -192,6 +192,8 @@ impl Round {
     }
 }
 
+static NO_ROUND: Round = Round { number: 0, file_name: String::new(), sha256: String::new(), received: String::new(), text: String::new() };
+
 impl Session {
     /// A new session whose first round is `first_round` (renumbered 1).
     pub fn new(name: &str, mut first_round: Round) -> Session {
@@ -215,9 +217,10 @@ impl Session {
         }
     }
 
-    /// The draft under negotiation now. The store refuses files without rounds, so there is one.
+    /// The draft under negotiation now. The store never loads or saves a session without
+    /// rounds; one emptied in memory answers an empty round 0 rather than panicking.
     pub fn latest_round(&self) -> &Round {
-        self.rounds.iter().max_by_key(|r| r.number).expect("a session always has at least one round")
+        self.rounds.iter().max_by_key(|r| r.number).unwrap_or(&NO_ROUND)
     }
 
     pub fn round(&self, number: u32) -> Option<&Round> {
@@ -285,5 +288,6 @@ pub fn now() -> String {
     use time::format_description::well_known::Rfc3339;
     let t = time::OffsetDateTime::now_utc();
     let t = t.replace_nanosecond(0).unwrap_or(t);
-    t.format(&Rfc3339).unwrap_or_else(|_| format!("{}Z", t.unix_timestamp()))
+    // Formatting fails only for years past 9999.
+    t.format(&Rfc3339).unwrap_or_else(|_| "9999-12-31T23:59:59Z".to_owned())
 }

@@ -210,6 +210,18 @@ fn oversized_files_are_refused_unread() {
 }
 
 #[test]
+fn a_session_too_large_to_load_again_is_not_written() {
+    let (_tmp, store) = store();
+    let mut open = store.create(new_session("acme")).unwrap();
+    let before = fs::read(open.path()).unwrap();
+    let huge =
+        Round { number: 2, file_name: "huge.txt".into(), sha256: String::new(), received: String::new(), text: "x".repeat(64 << 20) };
+    open.session_mut().rounds.push(huge);
+    assert!(matches!(open.save(), Err(SessionError::TooLarge { .. })));
+    assert_eq!(fs::read(open.path()).unwrap(), before);
+}
+
+#[test]
 fn names_are_safe_file_names() {
     for ok in ["acme", "acme-2026_q1", "Acme.Round.2", &"a".repeat(64)] {
         assert!(validate_name(ok).is_ok(), "{ok}");

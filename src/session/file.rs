@@ -132,6 +132,10 @@ pub(super) fn encode(path: &Path, session: &Session) -> Result<Vec<u8>, SessionE
     }
     let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| io(path)(e.into()))?;
     bytes.push(b'\n');
+    // A file over the cap would not load again: refuse to write it instead.
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(SessionError::TooLarge { path: path.to_owned(), size: bytes.len() as u64 });
+    }
     Ok(bytes)
 }
 
