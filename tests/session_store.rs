@@ -183,6 +183,8 @@ fn corrupt_truncated_and_newer_files_are_refused_untouched() {
         "written by a newer clauseguard: schema clauseguard.session/2; this version reads clauseguard.session/1",
     );
     refused_untouched("acme", b"{\"hello\": 1}", "not a clauseguard session");
+    refused_untouched("acme", b"[1, 2]", "not a clauseguard session");
+    refused_untouched("acme", b"", "corrupt session file at line 1, column 0: EOF while parsing");
     let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
     value["rounds"] = serde_json::json!([]);
     refused_untouched("acme", &serde_json::to_vec(&value).unwrap(), "no rounds");

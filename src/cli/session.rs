@@ -189,7 +189,7 @@ fn list(store: &SessionStore) -> color_eyre::Result<String> {
     let rows: Vec<[String; 4]> = sessions
         .iter()
         .map(|s| match &s.problem {
-            Some(problem) => [s.name.clone(), format!("(unreadable: {})", one_line(problem)), String::new(), String::new()],
+            Some(problem) => [s.name.clone(), "-".to_owned(), "-".to_owned(), format!("unreadable: {}", one_line(problem))],
             None => [s.name.clone(), s.client.as_deref().map(one_line).unwrap_or_default(), s.rounds.to_string(), one_line(&s.updated)],
         })
         .collect();

@@ -99,6 +99,13 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Session, SessionError>
         field,
         reason: strip_position(&e.to_string()),
     };
+    // Valid JSON of another shape (an array, a number) is some other file, not a damaged one.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => SessionError::NotASession { path: path.to_owned(), found: None },
+            Err(e) => corrupt(&e, String::new()),
+        });
+    }
     let head: Head = serde_json::from_slice(bytes).map_err(|e| corrupt(&e, String::new()))?;
     let found = head.schema.map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
     let version = found.as_deref().and_then(|s| s.strip_prefix(SCHEMA_PREFIX)).and_then(|v| v.parse::<u32>().ok());
