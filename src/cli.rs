@@ -2,6 +2,7 @@
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
 mod analyze;
+pub mod compare;
 mod library;
 mod session;
 
@@ -57,9 +58,9 @@ pub enum Command {
     /// Analyse drafts: clause by clause, what threatens the agency's IP and what to offer.
     Analyze(analyze::AnalyzeArgs),
     /// Print the plain text the analysis sees (every reported offset points into it).
-    Extract {
-        file: PathBuf,
-    },
+    Extract { file: PathBuf },
+    /// Compare two rounds of a deal (or two deals): what changed, what resolved, what is new.
+    Compare(compare::CompareArgs),
     /// List, show and check clause libraries.
     Library {
         #[command(subcommand)]
@@ -115,11 +116,14 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             for note in &doc.notes {
                 eprintln!("note: {note}");
             }
-            print!("{}", crate::text::sanitize(&doc.text, true));
+            print!("{}", crate::text::sanitize_keep_offsets(&doc.text));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
-        Some(Command::Session { command }) => session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?),
+        Some(Command::Compare(args)) => compare::run(&args, &cli.global),
+        Some(Command::Session { command }) => {
+            session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
+        }
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

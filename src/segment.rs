@@ -48,6 +48,26 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A clause number in the middle of a line, after the end of a sentence: text extracted from
+/// filings often runs whole sections together ("... hereto. 1.2 Fees. Client shall ...").
+static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)(?:[.;:]["”)]?|\ \ )[\ \t]+
+        (?P<at>
+            [0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.?[\ \t]+["“(A-Z]
+          | [0-9]{1,2}\.[\ \t]+[A-Z][A-Za-z\-]+(?:[\ \t]+(?:of|and|to|the|for|[A-Z][A-Za-z\-]+)){0,6}[.:]
+          | \((?:[a-z]{1,2}|[ivx]{1,5})\)[\ \t]+["“A-Z]
+          | (?i:section|article)[\ \t]+[0-9IVX]{1,4}\.?[\ \t]+[A-Z]
+        )"#,
+    )
+    .expect("static regex")
+});
+
+/// Words before a number that make it a cross-reference, not a new clause.
+static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:section|sections|article|clause|paragraph|exhibit|schedule|and|or|to|of|in|under)\s*$").expect("static regex")
+});
+
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s\-–—]*(?:page\s+)?[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?[\s\-–—]*$|^\s*\[\*+\]\s*$|^\s*(?:source|table of contents)\b.{0,120}$").expect("static regex")
 });
@@ -94,6 +114,14 @@ pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
             };
             if boundary {
                 push_start(&mut starts, offset, analysed);
+            }
+            let mut at = 0;
+            while let Some(m) = INLINE_NUMBERED.captures_at(line, at).and_then(|c| c.name("at")) {
+                let before = &line[..m.start()];
+                if !REFERENCE_BEFORE.is_match(before.trim_end_matches([' ', '\t', '.', ';', ':', ')', '"'])) {
+                    push_start(&mut starts, offset + m.start(), analysed);
+                }
+                at = m.start() + 1;
             }
             after_heading = heading;
             prev_numbered = numbered;
@@ -168,7 +196,7 @@ fn lead_in_heading(rest: &str) -> Option<String> {
     let candidate = &rest[..end];
     let words: Vec<&str> = candidate.split_whitespace().collect();
     let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
-    (!words.is_empty() && words.len() <= 8 && capitalised * 2 >= words.len() + 1 && !candidate.contains(['"', ',']))
+    (!words.is_empty() && words.len() <= 8 && capitalised * 2 > words.len() && !candidate.contains(['"', ',']))
         .then(|| tidy_heading(candidate))
 }
 
@@ -203,6 +231,13 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("INTELLECTUAL PROPERTY"));
         assert_eq!(got[1].0.as_deref(), Some("4.1"));
         assert!(got[1].2.ends_with("12"));
+    }
+
+    #[test]
+    fn splits_sections_run_together_on_one_line() {
+        let text = "AGREEMENT The Parties agree as follows: 1. Services. 1.1 Provision of Services. (a) Provider agrees to provide the Services in Section 1.2 hereof. (b) Second. 2. Intellectual Property. All work product is Client's.";
+        let numbers: Vec<_> = seg(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(numbers, [None, Some("1".into()), Some("1.1".into()), Some("a".into()), Some("b".into()), Some("2".into())]);
     }
 
     #[test]

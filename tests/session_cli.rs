@@ -74,7 +74,13 @@ fn new_add_round_note_list_show() {
     assert!(row.contains("Acme Corp") && row.contains(" 2 "), "{list}");
 
     let show = env.ok(&["show", "acme"]);
-    for expected in ["Client      Acme Corp", "Fee         120,000 EUR", "Engagement  project", "v1.txt  sha256 ", "v2.txt  sha256 "] {
+    for expected in [
+        "Client      Acme Corp",
+        "Fee         €120,000 (uplift 20% = €24,000 · 30% = €36,000 · 40% = €48,000)",
+        "Engagement  project",
+        "v1.txt  sha256 ",
+        "v2.txt  sha256 ",
+    ] {
         assert!(show.contains(expected), "missing {expected:?} in\n{show}");
     }
     assert!(show.contains("§3.1") && show.contains("counsel wants payment terms first") && show.contains("call back Friday"), "{show}");

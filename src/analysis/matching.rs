@@ -1,8 +1,7 @@
 //! Matching a client's clause to the closest standard clause, by the words they share.
 
-use std::collections::HashMap;
-
 use super::LibraryMatch;
+use crate::hash::FxMap;
 use crate::library::ClauseLibrary;
 use crate::segment::Clause;
 use crate::text::Normalised;
@@ -12,64 +11,52 @@ const THRESHOLD: f32 = 0.2;
 /// Added when one of the standard clause's own risk rules fired in the client's clause.
 const RULE_BONUS: f32 = 0.25;
 
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "has",
-    "have",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "of",
-    "on",
-    "or",
-    "such",
-    "that",
-    "the",
-    "this",
-    "to",
-    "under",
-    "which",
-    "with",
-    "will",
-    "shall",
-    "may",
-    "all",
-    "other",
-    "than",
-    "upon",
-    "each",
-    "their",
-    "agreement",
-    "party",
-    "parties",
-    "hereby",
-    "herein",
-    "including",
-    "without",
-    "limitation",
-    "not",
-    "no",
-    "so",
-    "if",
-    "agency",
-    "client",
-];
+/// Words too common in contracts to say which clause this is.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "any"
+            | "are"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "into"
+            | "its"
+            | "such"
+            | "that"
+            | "the"
+            | "this"
+            | "under"
+            | "which"
+            | "with"
+            | "will"
+            | "shall"
+            | "may"
+            | "all"
+            | "other"
+            | "than"
+            | "upon"
+            | "each"
+            | "their"
+            | "agreement"
+            | "party"
+            | "parties"
+            | "hereby"
+            | "herein"
+            | "including"
+            | "without"
+            | "limitation"
+            | "not"
+            | "agency"
+            | "client"
+    )
+}
 
 /// Term vectors of the standard clauses, built once per library.
 pub struct LibraryVectors {
-    vectors: Vec<(String, HashMap<String, f32>, f32)>,
+    vectors: Vec<(String, FxMap<u64, f32>, f32)>,
 }
 
 impl LibraryVectors {
@@ -79,7 +66,7 @@ impl LibraryVectors {
             .iter()
             .map(|c| {
                 let text = format!("{} {} {} {}", c.title, c.standard_text, c.keywords.join(" "), c.keywords.join(" "));
-                let v = terms(&Normalised::new(&text, 0).text);
+                let v = terms(&Normalised::new(&text).text);
                 let norm = length(&v);
                 (c.id.clone(), v, norm)
             })
@@ -119,7 +106,7 @@ fn clause_text<'a>(norm: &'a Normalised, clause: &Clause) -> &'a str {
 fn partition(norm: &Normalised, original: usize) -> usize {
     let (mut lo, mut hi) = (0, norm.text.len());
     while lo < hi {
-        let mid = (lo + hi) / 2;
+        let mid = usize::midpoint(lo, hi);
         if norm.original_range(mid, mid + 1).0 < original {
             lo = mid + 1;
         } else {
@@ -129,30 +116,32 @@ fn partition(norm: &Normalised, original: usize) -> usize {
     lo
 }
 
-/// Unigrams (crudely stemmed) and bigrams of content words, weighted by count.
-fn terms(text: &str) -> HashMap<String, f32> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOP_WORDS.contains(w)).map(stem).collect();
-    let mut out: HashMap<String, f32> = HashMap::new();
-    for w in &words {
-        *out.entry(w.clone()).or_default() += 1.0;
-    }
-    for pair in words.windows(2) {
-        *out.entry(format!("{} {}", pair[0], pair[1])).or_default() += 1.5;
+/// Unigrams (crudely stemmed) and bigrams of content words, weighted by count; terms are
+/// hashed, so nothing is allocated per word.
+fn terms(text: &str) -> FxMap<u64, f32> {
+    let mut out: FxMap<u64, f32> = FxMap::default();
+    let mut previous: Option<u64> = None;
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !is_stop_word(w)) {
+        let h = crate::hash::word(stem(word));
+        *out.entry(h).or_default() += 1.0;
+        if let Some(p) = previous {
+            *out.entry(crate::hash::combine(p, h)).or_default() += 1.5;
+        }
+        previous = Some(h);
     }
     out
 }
 
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     let w = w.trim_end_matches('s');
     for suffix in ["ation", "ing", "ment", "ed", "ive", "al"] {
         if let Some(s) = w.strip_suffix(suffix).filter(|s| s.len() >= 4) {
-            return s.to_owned();
+            return s;
         }
     }
-    w.to_owned()
+    w
 }
 
-fn length(v: &HashMap<String, f32>) -> f32 {
+fn length(v: &FxMap<u64, f32>) -> f32 {
     v.values().map(|x| x * x).sum::<f32>().sqrt()
 }

@@ -11,6 +11,10 @@ use color_eyre::eyre::{WrapErr, eyre};
 use crate::session::{ClauseAnchor, Engagement, Fee, Round, Session, SessionStore, clause_by_number, validate_name};
 use crate::text::{one_line, sanitize};
 
+fn money(amount: f64, currency: &str) -> String {
+    crate::fee::money(amount, &one_line(currency))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
     /// Every stored session: name, client, rounds, last saved.
@@ -229,7 +233,13 @@ fn show(s: &Session) -> String {
     field(&mut out, "Client", s.client.clone());
     field(&mut out, "Agency", s.agency.clone());
     field(&mut out, "Engagement", Some(s.engagement.label().to_owned()));
-    field(&mut out, "Fee", s.fee.as_ref().map(|f| money(f.amount, &f.currency)));
+    field(
+        &mut out,
+        "Fee",
+        s.fee
+            .as_ref()
+            .map(|f| format!("{} (uplift {})", money(f.amount, &f.currency), crate::fee::band_line(f.amount, &one_line(&f.currency)))),
+    );
     let currency = s.fee.as_ref().map_or("", |f| f.currency.as_str());
     field(
         &mut out,
@@ -274,23 +284,6 @@ fn show(s: &Session) -> String {
         let _ = writeln!(out, "  round {}  {on}  {}\n      {text}", n.round, one_line(&n.at));
     }
     out
-}
-
-/// "120,000 USD", "99.50 EUR".
-fn money(amount: f64, currency: &str) -> String {
-    let cents = (amount.abs() * 100.0).round() as u64;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if amount < 0.0 { "-" } else { "" };
-    let frac = if frac == 0 { String::new() } else { format!(".{frac:02}") };
-    format!("{sign}{grouped}{frac} {}", one_line(currency)).trim_end().to_owned()
 }
 
 fn trim_number(v: f64) -> String {

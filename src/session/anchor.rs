@@ -126,7 +126,7 @@ fn eq_heading(a: Option<&str>, b: Option<&str>) -> bool {
 fn opening_words(text: &str, clause: &Clause, max: usize) -> Vec<String> {
     let start = floor_char(text, clause.start.min(text.len()));
     let end = floor_char(text, clause.end.min(text.len()).min(start.saturating_add(PREFIX_BYTES))).max(start);
-    let normalised = Normalised::new(&text[start..end], 0);
+    let normalised = Normalised::new(&without_tags(&text[start..end]));
     let mut words = normalised.text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).peekable();
     if let Some(number) = &clause.number {
         if words.peek().is_some_and(|w| NUMBER_WORDS.contains(w)) {
@@ -138,6 +138,27 @@ fn opening_words(text: &str, clause: &Clause, max: usize) -> Vec<String> {
         }
     }
     words.take(max).map(str::to_owned).collect()
+}
+
+/// `text` with HTML tags (`<span class="x">`, `</span>`) blanked, so an anchor taken from a
+/// Markdown draft's raw text equals one taken from its analysed text.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        if let Some(j) = after.find('>').filter(|&j| tag && j < 400 && !after[..j].contains('<')) {
+            out.push(' ');
+            rest = &after[j + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The share of `needle`'s adjacent word pairs found anywhere in `haystack`.
@@ -164,6 +185,15 @@ mod tests {
         assert_eq!(fa.fingerprint, "ownership all deliverables belong to client upon full payment");
         assert_eq!(fa.fingerprint, fb.fingerprint);
         assert_eq!(fa.label(), "§4.1 Ownership");
+    }
+
+    #[test]
+    fn markup_stays_out_of_the_fingerprint() {
+        let raw = "1. <span class=\"header_3\">Deliverables.</span> Provider assigns the <b>Deliverables</b> if a < b.\n";
+        let plain = "1. Deliverables. Provider assigns the Deliverables if a < b.\n";
+        let fa = ClauseAnchor::of(raw, &segment(raw, raw)[0]);
+        assert_eq!(fa.fingerprint, ClauseAnchor::of(plain, &segment(plain, plain)[0]).fingerprint);
+        assert_eq!(fa.fingerprint, "deliverables provider assigns the deliverables if a b");
     }
 
     #[test]

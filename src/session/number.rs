@@ -84,11 +84,14 @@ pub fn clause_paths(text: &str, clauses: &[Clause]) -> Vec<Option<String>> {
     paths
 }
 
-/// Leading spaces of a clause's first line with text (a tab counts 4).
+/// Leading spaces of the line a clause's text starts on (a tab counts 4). The clause itself
+/// may start after them, at its number.
 fn indentation(text: &str, clause: &Clause) -> usize {
     let body = text.get(clause.start..clause.end).unwrap_or_default();
-    let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-    line.chars().take_while(|c| matches!(c, ' ' | '\t')).map(|c| if c == '\t' { 4 } else { 1 }).sum()
+    let first = clause.start + body.len() - body.trim_start().len();
+    let before = text.get(..first).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].chars().take_while(|c| matches!(c, ' ' | '\t')).map(|c| if c == '\t' { 4 } else { 1 }).sum()
 }
 
 /// "§ 4.1." -> "4.1"; "(a)" -> "a"; "4.1 (a)" -> "4.1(a)".
