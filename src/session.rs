@@ -261,8 +261,9 @@ impl Session {
             .iter()
             .enumerate()
             .filter(|(_, d)| d.finding.as_deref() == finding)
-            .filter_map(|(i, d)| anchor.affinity(&d.clause).map(|a| (a, d.round, i, d)))
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
+            // Exact, similar or same label: within a tier, the latest decision stands.
+            .filter_map(|(i, d)| anchor.affinity(&d.clause).map(|a| (u8::from(a > 1.0) + u8::from(a >= 3.0), d.round, i, d)))
+            .max_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
             .map(|(_, _, _, d)| d)
     }
 
