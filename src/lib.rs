@@ -9,3 +9,6 @@ pub mod library;
 pub mod report;
 pub mod segment;
 pub mod text;
+pub mod session;
+pub mod tui;
+pub mod workspace;

@@ -1,0 +1,202 @@
+//! The clause view: the client's wording with its risky phrases marked in place, what changed
+//! since the last wording, and the word diff against the standard clause (inline, or side by
+//! side). A missing protection shows the standard language to add.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{Diffs, rule, short_time, standard_title};
+use crate::diff::{self, Op, Run};
+use crate::library::Severity;
+use crate::text::{ceil_char, floor_char, one_line, sanitize};
+use crate::tui::app::App;
+use crate::tui::theme::{Theme, badge};
+use crate::tui::wrap::{pad, wrap};
+use crate::workspace::{Entry, Workspace};
+
+/// The diffs for an entry; the only place the TUI diffs text.
+pub fn diffs(ws: &Workspace<'_>, entry: Option<Entry>) -> Diffs {
+    let Some(Entry::Clause(i)) = entry else { return Diffs::default() };
+    let wording = ws.wording(i);
+    let client = one_line(wording.text);
+    let standard = ws.standard_for(Entry::Clause(i)).map(|s| (s.id.clone(), diff::word_diff(&client, &one_line(&s.standard_text))));
+    let previous = wording.revised.map(|r| diff::word_diff(&one_line(&r.previous), &client));
+    Diffs { key: None, standard, previous }
+}
+
+/// The clause view's lines at `width`, and the line where the selected finding starts.
+pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
+    let theme = &app.theme;
+    let ws = &app.ws;
+    let mut out = Vec::new();
+    match entry {
+        None => out.push(Line::styled("The draft has no clauses.", theme.dim)),
+        Some(e @ Entry::Missing(f)) => {
+            let finding = &ws.analysis().findings[f];
+            out.push(Line::from(vec![
+                Span::styled(badge(finding.severity), theme.severity(finding.severity)),
+                Span::raw(" "),
+                Span::styled(ws.label(e), theme.heading),
+            ]));
+            out.extend(wrap(&[(&sanitize(&finding.explanation, false), theme.text)], width));
+            out.push(Line::default());
+            let standard = ws.standard_for(e);
+            out.push(rule(&format!("Standard language to add: {}", standard_title(standard)), width, theme.heading));
+            let text = standard.map(|s| sanitize(&s.standard_text, true)).unwrap_or_default();
+            out.extend(wrap(&[(&text, theme.inserted)], width));
+        }
+        Some(Entry::Clause(i)) => return clause_lines(app, i, width),
+    }
+    (out, None)
+}
+
+fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
+    let (theme, ws) = (&app.theme, &app.ws);
+    let wording = ws.wording(index);
+    let mut out = Vec::new();
+    let mut header = vec![Span::styled(sanitize(&ws.clause(index).label(), false), theme.heading)];
+    if let Some(r) = wording.revised {
+        header.push(Span::styled(format!("  revision {} · {}", r.count, short_time(&r.at)), theme.dim));
+    }
+    out.push(Line::from(header));
+
+    // Risky phrases (worst severity wins where they overlap), the selected finding, search hits.
+    let text = reflow(wording.text);
+    let mut marks: Vec<(usize, usize, Severity)> = Vec::new();
+    let mut current = None;
+    for (n, f) in wording.findings.iter().enumerate() {
+        let (Some(start), Some(end)) = (f.start, f.end) else { continue };
+        let start = floor_char(&text, start.saturating_sub(wording.base));
+        let end = ceil_char(&text, end.saturating_sub(wording.base));
+        marks.push((start, end, f.severity));
+        if n == app.finding {
+            current = Some((start, end));
+        }
+    }
+    marks.sort_by_key(|&(s, e, _)| (s, e));
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    cuts.extend(marks.iter().flat_map(|&(s, e, _)| [s, e]));
+    let hits: Vec<(usize, usize)> = app.search.as_ref().map(|s| s.pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
+    cuts.extend(hits.iter().flat_map(|&(s, e)| [s, e]));
+    cuts.extend(current.iter().flat_map(|&(s, e)| [s, e]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces: Vec<(String, Style)> = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let covers = |&(ms, me): &(usize, usize)| ms <= s && e <= me && ms < me;
+        let worst = marks.iter().filter(|&&(ms, me, _)| covers(&(ms, me))).map(|m| m.2).max();
+        let mut style = worst.map_or(theme.text, |w| theme.severity(w));
+        if current.as_ref().is_some_and(covers) {
+            style = style.patch(theme.current_finding);
+        }
+        if hits.iter().any(covers) {
+            style = style.patch(theme.search_match);
+        }
+        pieces.push((sanitize(&text[s..e], true), style));
+    }
+    let finding_line = current.map(|(start, _)| {
+        let before = pieces_before(&cuts, &pieces, start);
+        out.len() + wrap(&before, width).len() - 1
+    });
+    let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    out.extend(wrap(&borrowed, width));
+
+    if let Some(runs) = &app.view.diffs.previous {
+        out.push(Line::default());
+        out.push(rule("Changed from the previous wording", width, theme.heading));
+        out.extend(inline(runs, theme, width));
+    }
+    out.push(Line::default());
+    match &app.view.diffs.standard {
+        Some((id, runs)) => {
+            let title = standard_title(ws.library().get(id));
+            let alike = (diff::similarity(runs) * 100.0).round();
+            out.push(rule(&format!("Against the standard: {title} · {alike}% alike"), width, theme.heading));
+            out.push(Line::from(vec![
+                Span::styled("client's words struck", theme.deleted),
+                Span::styled(" · ", theme.dim),
+                Span::styled("standard's words added", theme.inserted),
+            ]));
+            out.extend(if app.side_by_side { side_by_side(runs, theme, width) } else { inline(runs, theme, width) });
+        }
+        None => out.push(Line::styled("No standard clause matches this clause.", theme.dim)),
+    }
+    (out, finding_line)
+}
+
+/// The pieces covering `text[..at]`.
+fn pieces_before<'a>(cuts: &[usize], pieces: &'a [(String, Style)], at: usize) -> Vec<(&'a str, Style)> {
+    cuts.windows(2).zip(pieces).take_while(|(w, _)| w[1] <= at).map(|(_, (t, s))| (t.as_str(), *s)).collect()
+}
+
+fn run_style(op: Op, theme: &Theme) -> Style {
+    match op {
+        Op::Equal => theme.text,
+        Op::Delete => theme.deleted,
+        Op::Insert => theme.inserted,
+    }
+}
+
+fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let pieces: Vec<(String, Style)> = runs.iter().map(|r| (sanitize(&r.text, false), run_style(r.op, theme))).collect();
+    let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    wrap(&borrowed, width)
+}
+
+/// The client's side (deletions) beside the standard's (insertions).
+fn side_by_side(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let column = width.saturating_sub(3) / 2;
+    let side = |keep: Op| {
+        let pieces: Vec<(String, Style)> =
+            runs.iter().filter(|r| r.op == Op::Equal || r.op == keep).map(|r| (sanitize(&r.text, false), run_style(r.op, theme))).collect();
+        let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        wrap(&borrowed, column)
+    };
+    let mut left = vec![Line::styled("Client", theme.title)];
+    left.extend(side(Op::Delete));
+    let mut right = vec![Line::styled("Standard", theme.title)];
+    right.extend(side(Op::Insert));
+    let rows = left.len().max(right.len());
+    (0..rows)
+        .map(|i| {
+            let mut line = pad(left.get(i).cloned().unwrap_or_default(), column);
+            line.spans.push(Span::styled(" │ ", theme.border));
+            line.spans.extend(right.get(i).cloned().unwrap_or_default().spans);
+            line
+        })
+        .collect()
+}
+
+/// Joins the hard line breaks of text wrapped by a PDF or a filing (a break inside a sentence
+/// becomes a space), keeping paragraph breaks, list items and short heading lines. Byte
+/// offsets are unchanged: a `\n` becomes a ` `.
+pub fn reflow(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let Some(next) = lines.get(i + 1) else { break };
+        let (this, next) = (line.trim(), next.trim_start());
+        let keeps = this.is_empty()
+            || next.trim().is_empty()
+            || this.ends_with(['.', ':', ';', '!', '?'])
+            || this.chars().count() < 40
+            || next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '•' | '-' | '*' | '#' | '|'));
+        out.push(if keeps { '\n' } else { ' ' });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reflow;
+
+    #[test]
+    fn reflow_joins_broken_sentences_only() {
+        let text = "4.1 All work product created by Contractor during the\nterm of this Agreement shall be owned by Client.\n(a) first item\n\nNext paragraph.";
+        let out = reflow(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out, "4.1 All work product created by Contractor during the term of this Agreement shall be owned by Client.\n(a) first item\n\nNext paragraph.");
+    }
+}

@@ -1,0 +1,328 @@
+//! The negotiation workspace without a screen: one session's current round of the client's
+//! draft, analysed once, with the decisions, notes, mid-call revisions and fee offer the user
+//! records. Every change is saved through the session at once. The TUI is a thin layer over
+//! this, and tests and the CLI can drive it directly.
+
+mod decisions;
+pub mod fee;
+mod persist;
+mod revision;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::analysis::{AnalysedClause, Analysis, Analyzer, Finding, FindingKind, Options};
+use crate::ingest::{self, Document, Format};
+use crate::library::{ClauseLibrary, Severity, StandardClause};
+use crate::session::{ClauseAnchor, Round, Session};
+
+pub use persist::{MemorySession, SessionHandle};
+pub use revision::Revised;
+
+/// Gives the time as RFC 3339 text; injected so tests can fix it.
+pub type Clock = fn() -> String;
+
+/// One line of the clause list: a protection missing from the whole draft, or a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Index into the analysis's findings.
+    Missing(usize),
+    /// Index of the clause in the current round.
+    Clause(usize),
+}
+
+/// What happened to a change when it was saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved at this time (RFC 3339).
+    At(String),
+    /// Not saved: kept in memory; the message says why.
+    Failed(String),
+    /// The session is read-only: kept in memory.
+    ReadOnly,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum WorkspaceError {
+    #[error("session {0:?} has no rounds yet: open it with a draft to start")]
+    NoRounds(String),
+    #[error("the note is empty: nothing to save")]
+    EmptyNote,
+    #[error("the pasted wording for {0} is empty")]
+    EmptyRevision(String),
+    #[error("the pasted wording for {0} is the same as its current wording")]
+    UnchangedRevision(String),
+    #[error("{0} has no finding {1}")]
+    NoSuchFinding(String, usize),
+    #[error("no project fee yet: enter it first")]
+    NoFee,
+    #[error("no fee offer recorded yet: record one first")]
+    NoOffer,
+    #[error(transparent)]
+    Fee(#[from] fee::FeeError),
+}
+
+/// The client's wording of a clause as it stands now, with the findings in it. Finding offsets
+/// minus `base` are byte offsets into `text`.
+#[derive(Debug, Clone)]
+pub struct Wording<'a> {
+    pub text: &'a str,
+    pub base: usize,
+    pub findings: Vec<&'a Finding>,
+    /// The latest mid-call revision, when the client has re-worded the clause.
+    pub revised: Option<&'a Revised>,
+}
+
+pub struct Workspace<'lib> {
+    analyzer: Analyzer<'lib>,
+    options: Options,
+    handle: Box<dyn SessionHandle>,
+    clock: Clock,
+    round: u32,
+    document: Document,
+    analysis: Analysis,
+    /// Each clause's anchor in this round, and the clause each fingerprint belongs to.
+    anchors: Vec<ClauseAnchor>,
+    by_fingerprint: HashMap<String, usize>,
+    /// Indices into `analysis.findings` of each clause's findings, in text order.
+    clause_findings: Vec<Vec<usize>>,
+    revised: HashMap<usize, Revised>,
+    entries: Vec<Entry>,
+    open_findings: usize,
+    last_saved: Option<String>,
+    /// A change since the last successful save is only in memory.
+    unsaved: bool,
+}
+
+impl<'lib> Workspace<'lib> {
+    /// Opens the session on `incoming` (a new round when its text differs from the latest
+    /// round) or on its latest round, analyses it once, and replays this round's revisions.
+    pub fn open(
+        library: &'lib ClauseLibrary,
+        mut handle: Box<dyn SessionHandle>,
+        incoming: Option<Document>,
+        options: Options,
+        clock: Clock,
+    ) -> Result<(Self, Option<Saved>), WorkspaceError> {
+        let session = handle.session();
+        let (document, round, new_round) = match incoming {
+            Some(doc) if session.rounds.last().is_none_or(|r| r.sha256 != doc.sha256) => {
+                let number = session.rounds.len() as u32 + 1;
+                let file_name = doc.path.file_name().map_or_else(|| doc.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let round = Round { number, file_name, sha256: doc.sha256.clone(), received: clock(), text: doc.text.clone() };
+                (doc, number, Some(round))
+            }
+            Some(doc) => (doc, session.rounds.last().map_or(1, |r| r.number), None),
+            None => {
+                let latest = session.rounds.last().ok_or_else(|| WorkspaceError::NoRounds(session.name.clone()))?;
+                (document_of(latest), latest.number, None)
+            }
+        };
+        let analyzer = Analyzer::new(library);
+        let analysis = analyzer.analyze(&document, &options);
+        let anchors: Vec<ClauseAnchor> = analysis.clauses.iter().map(|c| anchor_of(&document.text, c)).collect();
+        let mut by_fingerprint = HashMap::with_capacity(anchors.len());
+        for (i, a) in anchors.iter().enumerate() {
+            by_fingerprint.entry(a.fingerprint.clone()).or_insert(i);
+        }
+        let mut clause_findings = vec![Vec::new(); analysis.clauses.len()];
+        for (fi, f) in analysis.findings.iter().enumerate() {
+            if let Some(c) = f.clause.filter(|&c| c < clause_findings.len()) {
+                clause_findings[c].push(fi);
+            }
+        }
+        let missing = analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Missing).map(|(i, _)| Entry::Missing(i));
+        let entries = missing.chain((0..analysis.clauses.len()).map(Entry::Clause)).collect();
+        let mut ws = Self {
+            analyzer,
+            options,
+            handle,
+            clock,
+            round,
+            document,
+            analysis,
+            anchors,
+            by_fingerprint,
+            clause_findings,
+            revised: HashMap::new(),
+            entries,
+            open_findings: 0,
+            last_saved: None,
+            unsaved: false,
+        };
+        ws.replay_revisions();
+        ws.recount();
+        let saved = new_round.map(|round| {
+            ws.handle.session_mut().rounds.push(round);
+            ws.save()
+        });
+        Ok((ws, saved))
+    }
+
+    pub fn session(&self) -> &Session {
+        self.handle.session()
+    }
+
+    pub fn library(&self) -> &'lib ClauseLibrary {
+        self.analyzer.library()
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The round of the client's draft being negotiated (1-based).
+    pub fn round(&self) -> u32 {
+        self.round
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn clause(&self, index: usize) -> &AnalysedClause {
+        &self.analysis.clauses[index]
+    }
+
+    /// Findings nobody has decided on yet, across the whole draft.
+    pub fn open_findings(&self) -> usize {
+        self.open_findings
+    }
+
+    /// When the last change was saved (RFC 3339), if any was.
+    pub fn last_saved(&self) -> Option<&str> {
+        self.last_saved.as_deref()
+    }
+
+    /// Whether a change is held only in memory because saving failed or is not allowed.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.handle.read_only()
+    }
+
+    pub fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    /// The clause's wording as the draft has it.
+    pub fn original_text(&self, index: usize) -> &str {
+        let c = &self.analysis.clauses[index];
+        &self.document.text[c.start..c.end]
+    }
+
+    /// The clause's wording now: the latest revision pasted mid-call, or the draft's.
+    pub fn wording(&self, index: usize) -> Wording<'_> {
+        match self.revised.get(&index) {
+            Some(r) => Wording { text: &r.text, base: 0, findings: r.findings.iter().collect(), revised: Some(r) },
+            None => Wording {
+                text: self.original_text(index),
+                base: self.analysis.clauses[index].start,
+                findings: self.clause_findings[index].iter().map(|&f| &self.analysis.findings[f]).collect(),
+                revised: None,
+            },
+        }
+    }
+
+    /// The findings an entry is about: the clause's current findings, or the missing protection.
+    pub fn findings(&self, entry: Entry) -> Vec<&Finding> {
+        match entry {
+            Entry::Missing(f) => vec![&self.analysis.findings[f]],
+            Entry::Clause(i) => self.wording(i).findings,
+        }
+    }
+
+    /// The worst severity among an entry's current findings.
+    pub fn worst(&self, entry: Entry) -> Option<Severity> {
+        match entry {
+            Entry::Missing(f) => Some(self.analysis.findings[f].severity),
+            Entry::Clause(i) => match self.revised.get(&i) {
+                Some(r) => r.findings.iter().map(|f| f.severity).max(),
+                None => self.clause_findings[i].iter().map(|&f| self.analysis.findings[f].severity).max(),
+            },
+        }
+    }
+
+    /// The standard clause a clause is compared with: its library match, or the clause that
+    /// answers its first finding.
+    pub fn standard_for(&self, entry: Entry) -> Option<&'lib StandardClause> {
+        let library = self.analyzer.library();
+        match entry {
+            Entry::Missing(f) => library.get(&self.analysis.findings[f].library_clause),
+            Entry::Clause(i) => {
+                let by_match = self.analysis.clauses[i].library_match.as_ref().and_then(|m| library.get(&m.id));
+                by_match.or_else(|| self.findings(entry).first().and_then(|f| library.get(&f.library_clause)))
+            }
+        }
+    }
+
+    /// "§4.1 Ownership", or "Missing: Residuals".
+    pub fn label(&self, entry: Entry) -> String {
+        match entry {
+            Entry::Clause(i) => self.analysis.clauses[i].label(),
+            Entry::Missing(f) => {
+                let finding = &self.analysis.findings[f];
+                let title = self.analyzer.library().get(&finding.library_clause).map_or(finding.concern.id(), |c| c.title.as_str());
+                format!("Missing: {title}")
+            }
+        }
+    }
+
+    /// The clause a stored anchor points at in this round.
+    pub fn clause_of(&self, anchor: &ClauseAnchor) -> Option<usize> {
+        if anchor.fingerprint.is_empty() {
+            return None;
+        }
+        self.by_fingerprint.get(&anchor.fingerprint).copied().or_else(|| {
+            // Re-worded since the anchor was made: fall back to number and heading.
+            self.analysis.clauses.iter().position(|c| anchor.number.is_some() && c.number == anchor.number && c.heading == anchor.heading)
+        })
+    }
+
+    fn anchor(&self, entry: Entry) -> ClauseAnchor {
+        match entry {
+            Entry::Clause(i) => self.anchors[i].clone(),
+            // A missing protection has no place in the draft: the anchor names the protection.
+            Entry::Missing(_) => ClauseAnchor { number: None, heading: Some(self.label(entry)), fingerprint: String::new() },
+        }
+    }
+
+    /// Saves the session after a change; a failure keeps the change in memory.
+    fn save(&mut self) -> Saved {
+        if self.handle.read_only() {
+            self.unsaved = true;
+            return Saved::ReadOnly;
+        }
+        match self.handle.save() {
+            Ok(()) => {
+                let at = (self.clock)();
+                self.last_saved = Some(at.clone());
+                self.unsaved = false;
+                Saved::At(at)
+            }
+            Err(message) => {
+                self.unsaved = true;
+                Saved::Failed(message)
+            }
+        }
+    }
+}
+
+/// Rebuilds the analysed document of a stored round.
+fn document_of(round: &Round) -> Document {
+    let ext = Path::new(&round.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let format = if matches!(ext.as_str(), "md" | "markdown") { Format::Markdown } else { Format::Txt };
+    ingest::from_text(&round.file_name, format, &round.text)
+}
+
+/// The anchor of a clause: its number, heading and first words, normalised.
+fn anchor_of(text: &str, clause: &AnalysedClause) -> ClauseAnchor {
+    let words: Vec<String> = crate::text::one_line(&text[clause.start..clause.end]).to_lowercase().split(' ').take(20).map(str::to_owned).collect();
+    ClauseAnchor { number: clause.number.clone(), heading: clause.heading.clone(), fingerprint: words.join(" ") }
+}
