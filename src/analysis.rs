@@ -173,10 +173,10 @@ impl<'a> Analyzer<'a> {
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
         let clauses = segment::segment(&doc.analysed, &doc.text);
-        let normalised = crate::text::Normalised::new(&doc.analysed, 0);
+        let normalised = crate::text::Normalised::new(&doc.analysed);
         let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
         let mut findings = self.rules.phrase_findings(self.library, doc, &normalised, &clauses, &parties);
-        findings.extend(self.rules.missing_findings(self.library, &normalised, &clauses));
+        findings.extend(rules::RuleSet::missing_findings(self.library, &normalised, &clauses));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         let analysed = clauses
             .into_iter()

@@ -2,6 +2,7 @@
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
 mod analyze;
+pub mod compare;
 mod library;
 
 use std::path::PathBuf;
@@ -56,9 +57,9 @@ pub enum Command {
     /// Analyse drafts: clause by clause, what threatens the agency's IP and what to offer.
     Analyze(analyze::AnalyzeArgs),
     /// Print the plain text the analysis sees (every reported offset points into it).
-    Extract {
-        file: PathBuf,
-    },
+    Extract { file: PathBuf },
+    /// Compare two rounds of a deal (or two deals): what changed, what resolved, what is new.
+    Compare(compare::CompareArgs),
     /// List, show and check clause libraries.
     Library {
         #[command(subcommand)]
@@ -109,10 +110,11 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             for note in &doc.notes {
                 eprintln!("note: {note}");
             }
-            print!("{}", crate::text::sanitize(&doc.text, true));
+            print!("{}", crate::text::sanitize_keep_offsets(&doc.text));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
+        Some(Command::Compare(args)) => compare::run(&args, &cli.global),
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

@@ -3,12 +3,14 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod compare;
 pub mod diff;
+pub mod fee;
 pub mod ingest;
 pub mod library;
 pub mod report;
 pub mod segment;
-pub mod text;
 pub mod session;
+pub mod text;
 pub mod tui;
 pub mod workspace;

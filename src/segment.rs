@@ -64,7 +64,9 @@ static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a number that make it a cross-reference, not a new clause.
-static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:section|sections|article|clause|paragraph|exhibit|schedule|and|or|to|of|in|under)\s*$").expect("static regex"));
+static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:section|sections|article|clause|paragraph|exhibit|schedule|and|or|to|of|in|under)\s*$").expect("static regex")
+});
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s\-–—]*(?:page\s+)?[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?[\s\-–—]*$|^\s*\[\*+\]\s*$|^\s*(?:source|table of contents)\b.{0,120}$").expect("static regex")
@@ -194,7 +196,7 @@ fn lead_in_heading(rest: &str) -> Option<String> {
     let candidate = &rest[..end];
     let words: Vec<&str> = candidate.split_whitespace().collect();
     let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
-    (!words.is_empty() && words.len() <= 8 && capitalised * 2 >= words.len() + 1 && !candidate.contains(['"', ',']))
+    (!words.is_empty() && words.len() <= 8 && capitalised * 2 > words.len() && !candidate.contains(['"', ',']))
         .then(|| tidy_heading(candidate))
 }
 

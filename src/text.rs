@@ -10,55 +10,56 @@ pub struct Normalised {
 }
 
 impl Normalised {
-    /// Normalises `original[range]`; offsets map back into `original`.
-    pub fn new(original: &str, base: usize) -> Self {
+    /// Normalises `original`; offsets map back into it.
+    pub fn new(original: &str) -> Self {
+        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
+        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(original.len());
         let mut pending_space: Option<(usize, usize)> = None;
-        let mut chars = original.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let c = if b.is_ascii() { char::from(b) } else { original[i..].chars().next().unwrap_or(' ') };
             let end = i + c.len_utf8();
             // Hyphenation across a line break ("prod-\nuct"): drop the hyphen and the break.
-            if c == '-' && chars.peek().is_some_and(|&(_, n)| n == '\n' || n == '\r') && text.ends_with(|p: char| p.is_alphabetic()) {
-                let mut j = end;
-                let mut look = chars.clone();
-                while let Some(&(k, n)) = look.peek() {
-                    if n.is_whitespace() {
-                        j = k + n.len_utf8();
-                        look.next();
-                    } else {
-                        break;
-                    }
-                }
-                if look.peek().is_some_and(|&(_, n)| n.is_lowercase()) {
-                    chars = look;
-                    let _ = j;
+            if c == '-' && matches!(bytes.get(end), Some(b'\n' | b'\r')) && text.ends_with(|p: char| p.is_alphabetic()) {
+                let j = end + bytes[end..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+                if original[j..].starts_with(|n: char| n.is_lowercase()) {
+                    i = j;
                     continue;
                 }
             }
-            if c.is_whitespace() || c == '\u{a0}' || c.is_control() {
-                let span = pending_space.map_or((i, end), |(s, _)| (s, end));
-                pending_space = Some(span);
+            if c.is_whitespace() || c.is_control() {
+                pending_space = Some(pending_space.map_or((i, end), |(s, _)| (s, end)));
+                i = end;
                 continue;
             }
             if let Some((s, e)) = pending_space.take() {
                 if !text.is_empty() {
                     text.push(' ');
-                    origin.push(((base + s) as u32, (base + e) as u32));
+                    origin.push((s as u32, e as u32));
                 }
+            }
+            if b.is_ascii() {
+                text.push(char::from(b.to_ascii_lowercase()));
+                origin.push((i as u32, end as u32));
+                i = end;
+                continue;
             }
             let mapped = match c {
                 '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
                 '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-                '\u{ad}' => continue,
+                '\u{ad}' => {
+                    i = end;
+                    continue;
+                }
                 _ => c,
             };
             let before = text.len();
-            for l in mapped.to_lowercase() {
-                text.push(l);
-            }
-            origin.extend(std::iter::repeat_n(((base + i) as u32, (base + end) as u32), text.len() - before));
+            text.extend(mapped.to_lowercase());
+            origin.extend(std::iter::repeat_n((i as u32, end as u32), text.len() - before));
+            i = end;
         }
         Self { text, origin }
     }
@@ -75,12 +76,37 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' if keep_newlines => Some('\n'),
-            '\t' => Some(' '),
-            '\n' | '\r' => Some(' '),
-            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => None,
+            '\t' | '\n' | '\r' => Some(' '),
+            c if is_unsafe(c) => None,
             c => Some(c),
         })
         .collect()
+}
+
+/// Like `sanitize`, but every byte offset stays valid: each unsafe character becomes as many
+/// `?` as it had bytes. Line breaks, tabs and the CR of a CRLF are kept. For `extract`, whose
+/// output is the text every reported offset points into.
+pub fn sanitize_keep_offsets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let safe = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !is_unsafe(c),
+        };
+        if safe {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// Control characters and the invisible direction overrides that can disguise text.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Collapses white space to single spaces, for one-line display.
@@ -120,7 +146,7 @@ mod tests {
     #[test]
     fn normalises_and_maps_back() {
         let original = "All  Work\r\nProduct \u{201c}Deliverables\u{201d}";
-        let n = Normalised::new(original, 0);
+        let n = Normalised::new(original);
         assert_eq!(n.text, "all work product \"deliverables\"");
         let at = n.text.find("work product").unwrap();
         let (s, e) = n.original_range(at, at + "work product".len());
@@ -129,7 +155,7 @@ mod tests {
 
     #[test]
     fn joins_hyphenated_line_breaks() {
-        let n = Normalised::new("method-\nologies and work-\nProduct", 0);
+        let n = Normalised::new("method-\nologies and work-\nProduct");
         assert_eq!(n.text, "methodologies and work- product");
     }
 

@@ -1,6 +1,7 @@
 //! Matching a client's clause to the closest standard clause, by the words they share.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::LibraryMatch;
 use crate::library::ClauseLibrary;
@@ -69,7 +70,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// Term vectors of the standard clauses, built once per library.
 pub struct LibraryVectors {
-    vectors: Vec<(String, HashMap<String, f32>, f32)>,
+    vectors: Vec<(String, HashMap<u64, f32, Fx>, f32)>,
 }
 
 impl LibraryVectors {
@@ -79,7 +80,7 @@ impl LibraryVectors {
             .iter()
             .map(|c| {
                 let text = format!("{} {} {} {}", c.title, c.standard_text, c.keywords.join(" "), c.keywords.join(" "));
-                let v = terms(&Normalised::new(&text, 0).text);
+                let v = terms(&Normalised::new(&text).text);
                 let norm = length(&v);
                 (c.id.clone(), v, norm)
             })
@@ -119,7 +120,7 @@ fn clause_text<'a>(norm: &'a Normalised, clause: &Clause) -> &'a str {
 fn partition(norm: &Normalised, original: usize) -> usize {
     let (mut lo, mut hi) = (0, norm.text.len());
     while lo < hi {
-        let mid = (lo + hi) / 2;
+        let mid = usize::midpoint(lo, hi);
         if norm.original_range(mid, mid + 1).0 < original {
             lo = mid + 1;
         } else {
@@ -129,30 +130,63 @@ fn partition(norm: &Normalised, original: usize) -> usize {
     lo
 }
 
-/// Unigrams (crudely stemmed) and bigrams of content words, weighted by count.
-fn terms(text: &str) -> HashMap<String, f32> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOP_WORDS.contains(w)).map(stem).collect();
-    let mut out: HashMap<String, f32> = HashMap::new();
-    for w in &words {
-        *out.entry(w.clone()).or_default() += 1.0;
-    }
-    for pair in words.windows(2) {
-        *out.entry(format!("{} {}", pair[0], pair[1])).or_default() += 1.5;
+/// Unigrams (crudely stemmed) and bigrams of content words, weighted by count; terms are
+/// hashed, so nothing is allocated per word.
+fn terms(text: &str) -> HashMap<u64, f32, Fx> {
+    let mut out: HashMap<u64, f32, Fx> = HashMap::default();
+    let mut previous: Option<u64> = None;
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOP_WORDS.contains(w)) {
+        let h = hash(&(stem(word), 0u8));
+        *out.entry(h).or_default() += 1.0;
+        if let Some(p) = previous {
+            *out.entry(hash(&(p, h))).or_default() += 1.5;
+        }
+        previous = Some(h);
     }
     out
 }
 
-fn stem(w: &str) -> String {
+fn hash(value: &impl Hash) -> u64 {
+    let mut h = FxHasher::default();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A fast, non-cryptographic hasher (the Fx hash used inside rustc): terms are not
+/// attacker-chosen keys here, they are only counted.
+#[derive(Default)]
+struct FxHasher(u64);
+
+type Fx = BuildHasherDefault<FxHasher>;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn stem(w: &str) -> &str {
     let w = w.trim_end_matches('s');
     for suffix in ["ation", "ing", "ment", "ed", "ive", "al"] {
         if let Some(s) = w.strip_suffix(suffix).filter(|s| s.len() >= 4) {
-            return s.to_owned();
+            return s;
         }
     }
-    w.to_owned()
+    w
 }
 
-fn length(v: &HashMap<String, f32>) -> f32 {
+fn length(v: &HashMap<u64, f32, Fx>) -> f32 {
     v.values().map(|x| x * x).sum::<f32>().sqrt()
 }

@@ -85,7 +85,7 @@ fn role_of(term: &str) -> Option<bool> {
 /// Detects the parties from the draft's opening (where parties are defined), or takes the
 /// agency's name from the user.
 pub fn detect(text: &str, given: Option<&str>) -> Parties {
-    let head = &text[..crate::text::floor_char(text, 20_000)];
+    let head = &text[..crate::text::floor_char(text, 60_000)];
     let mut agency: Option<(String, Vec<String>)> = None;
     let mut client: Option<(String, Vec<String>)> = None;
     let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
@@ -100,7 +100,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
             Some(true) if agency.is_none() => agency = Some((term, aliases)),
             Some(false) if client.is_none() => client = Some((term, aliases)),
             None if unknown.len() < 4 && term.split_whitespace().count() <= 3 && !term.contains("Agreement") => {
-                unknown.push((term, aliases))
+                unknown.push((term, aliases));
             }
             _ => {}
         }
@@ -123,8 +123,8 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         };
     }
     // Without a defined term, fall back on the capitalised role word the draft uses most.
-    let agency = agency.or_else(|| most_used(text, AGENCY_ROLES));
-    let client = client.or_else(|| most_used(text, CLIENT_ROLES)).or_else(|| unknown.into_iter().next());
+    let agency = agency.or_else(|| most_used(head, AGENCY_ROLES));
+    let client = client.or_else(|| most_used(head, CLIENT_ROLES)).or_else(|| unknown.into_iter().next());
     Parties {
         detected: agency.is_some(),
         agency: agency.as_ref().map(|(t, _)| t.clone()),
@@ -144,12 +144,12 @@ fn name_before(before: &str) -> Option<String> {
     (name.len() > 2 && role_of(&name).is_none() && !name.eq_ignore_ascii_case("the")).then_some(name)
 }
 
-fn most_used(text: &str, roles: &[&str]) -> Option<(String, Vec<String>)> {
+fn most_used(head: &str, roles: &[&str]) -> Option<(String, Vec<String>)> {
     roles
         .iter()
         .map(|r| {
             let cap: String = r.split(' ').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
-            let n = text.matches(cap.as_str()).take(200).count();
+            let n = head.matches(cap.as_str()).take(200).count();
             (n, cap)
         })
         .filter(|(n, _)| *n >= 3)

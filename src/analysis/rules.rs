@@ -92,7 +92,7 @@ impl RuleSet {
         findings
     }
 
-    pub fn missing_findings(&self, library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
+    pub fn missing_findings(library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
         let ranges = clause_ranges(norm, clauses);
         library
             .clauses

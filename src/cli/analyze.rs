@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Format, Global, Threshold, EXIT_FINDINGS};
+use super::{EXIT_FINDINGS, Format, Global, Threshold};
 use crate::analysis::{Analyzer, Options};
 use crate::report;
 

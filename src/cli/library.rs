@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use color_eyre::eyre::eyre;
 
-use super::{Global, EXIT_BAD_INPUT};
+use super::{EXIT_BAD_INPUT, Global};
 use crate::library::{ClauseLibrary, LibraryError};
 use crate::text::one_line;
 
@@ -18,7 +18,7 @@ pub enum LibraryCommand {
     /// One standard clause whole: text, why it matters, risk rules and fallback ladder.
     Show { id: String },
     /// Check a library folder (default: the `--library` folder, else the embedded library),
-    /// reporting every problem as FILE:LINE:COL: FIELD: message.
+    /// reporting every problem as `FILE:LINE:COL: FIELD: message`.
     Check { dir: Option<PathBuf> },
 }
 
@@ -34,7 +34,11 @@ pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitC
         LibraryCommand::Show { id } => {
             let library = global.library()?;
             let clause = library.get(&id).ok_or_else(|| {
-                eyre!("no clause {id:?} in the {} library; known ids: {}", library.origin, library.clauses.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "))
+                eyre!(
+                    "no clause {id:?} in the {} library; known ids: {}",
+                    library.origin,
+                    library.clauses.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                )
             })?;
             print!("{}", show(clause));
             Ok(ExitCode::SUCCESS)

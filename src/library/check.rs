@@ -176,7 +176,7 @@ fn semantic_problems(clause: &StandardClause, all: &[(StandardClause, String)]) 
     out
 }
 
-/// serde_json appends " at line L column C"; the problem carries those separately.
+/// `serde_json` appends " at line L column C"; the problem carries those separately.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),

@@ -10,12 +10,26 @@ use crate::text::{context, one_line};
 pub fn render(analysis: &Analysis, text: &str, paint: Paint) -> String {
     let mut out = String::new();
     let s = &analysis.source;
-    let _ = writeln!(out, "{} {} ({}, {} bytes, sha256 {})", paint.bold("clauseguard:"), one_line(&s.path), s.format, s.bytes, &s.sha256[..12.min(s.sha256.len())]);
+    let _ = writeln!(
+        out,
+        "{} {} ({}, {} bytes, sha256 {})",
+        paint.bold("clauseguard:"),
+        one_line(&s.path),
+        s.format,
+        s.bytes,
+        &s.sha256[..12.min(s.sha256.len())]
+    );
     for note in &s.notes {
         let _ = writeln!(out, "note: {}", one_line(note));
     }
     let p = &analysis.parties;
-    let how = if p.detected { "detected" } else if p.agency.is_some() { "given with --agency-party" } else { "not found; use --agency-party" };
+    let how = if p.detected {
+        "detected"
+    } else if p.agency.is_some() {
+        "given with --agency-party"
+    } else {
+        "not found; use --agency-party"
+    };
     let _ = writeln!(
         out,
         "agency party: {} ({how}); counterparty: {}",
@@ -23,7 +37,15 @@ pub fn render(analysis: &Analysis, text: &str, paint: Paint) -> String {
         p.counterparty.as_deref().map_or_else(|| "unknown".to_owned(), one_line)
     );
     let sum = &analysis.summary;
-    let _ = writeln!(out, "{} clauses; findings: {} high, {} medium, {} low, {} info\n", analysis.clauses.len(), sum.high, sum.medium, sum.low, sum.info);
+    let _ = writeln!(
+        out,
+        "{} clauses; findings: {} high, {} medium, {} low, {} info\n",
+        analysis.clauses.len(),
+        sum.high,
+        sum.medium,
+        sum.low,
+        sum.info
+    );
     for f in &analysis.findings {
         finding(&mut out, analysis, text, f, paint);
     }

@@ -1,0 +1,122 @@
+//! Bad drafts get one clear line naming the file and the problem, and exit code 2.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn clauseguard(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clauseguard")).args(args).env("NO_COLOR", "1").output().expect("run clauseguard")
+}
+
+fn analyze_bytes(name: &str, bytes: &[u8]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = clauseguard(&["analyze", path.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(stderr.contains(name), "message should name the file {name}: {stderr}");
+    assert!(out.stdout.is_empty(), "nothing printed on stdout for a bad draft");
+    (out.status.code().unwrap_or(-1), stderr)
+}
+
+#[test]
+fn empty_and_whitespace_drafts() {
+    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.md", b"  \n\n\t \r\n")] {
+        let (code, err) = analyze_bytes(name, bytes);
+        assert_eq!(code, 2);
+        assert!(err.contains("empty"), "{err}");
+    }
+}
+
+#[test]
+fn binary_and_foreign_formats() {
+    let cases: [(&str, &[u8], &str); 6] = [
+        ("nul.txt", b"Client owns\0\x01\x02 everything", "binary"),
+        ("image.docx", b"\x89PNG\r\n\x1a\n....", "PNG"),
+        ("legacy.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", ".doc"),
+        ("contract.pdf", b"%PDF-1.7 ...", "PDF"),
+        ("latin1.txt", b"Caf\xe9 agreement", "UTF-8"),
+        ("fake.docx", b"this is not a zip", "zip"),
+    ];
+    for (name, bytes, expect) in cases {
+        let (code, err) = analyze_bytes(name, bytes);
+        assert_eq!(code, 2, "{name}");
+        assert!(err.contains(expect), "{name}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+}
+
+#[test]
+fn missing_file_and_folder() {
+    let out = clauseguard(&["analyze", "/no/such/draft.docx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/draft.docx"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = clauseguard(&["analyze", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("folder"));
+}
+
+#[test]
+fn oversized_draft_is_refused_by_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(clauseguard::ingest::MAX_INPUT_BYTES + 1).unwrap();
+    let out = clauseguard(&["analyze", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("huge.txt") && err.contains("MiB"), "{err}");
+}
+
+#[test]
+fn encodings_are_decoded() {
+    let text = "1. Ownership. All work product created during the engagement belongs to Client.\r\n";
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut bom8 = b"\xEF\xBB\xBF".to_vec();
+    bom8.extend_from_slice(text.as_bytes());
+    for (name, bytes) in [("utf16.txt", utf16), ("bom.txt", bom8)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = clauseguard(&["extract", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), text, "{name}");
+    }
+}
+
+#[test]
+fn bad_library_folder_lists_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("clause-library/residuals.json")).unwrap();
+    std::fs::write(dir.path().join("a.json"), &good).unwrap();
+    std::fs::write(dir.path().join("b.json"), &good).unwrap();
+    std::fs::write(dir.path().join("c.json"), "{ \"id\": \"x\",\n  \"title\": }").unwrap();
+    std::fs::write(dir.path().join("d.json"), good.replacen("\"no-residuals\"", "\"no-such-concern\"", 1)).unwrap();
+    let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("b.json") && stdout.contains("duplicate clause id"), "{stdout}");
+    assert!(stdout.contains("c.json:2:"), "{stdout}");
+    assert!(stdout.contains("d.json") && stdout.contains("missing.concern") && stdout.contains("no-such-concern"), "{stdout}");
+    // analyze with that library fails the same way, naming the folder.
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(&draft, "1. All work product belongs to Client.").unwrap();
+    let out = clauseguard(&["analyze", "--library", dir.path().to_str().unwrap(), draft.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("loading clause library"));
+}
+
+#[test]
+fn control_characters_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    std::fs::write(&path, "1. Ownership. All work product\x1b[2J\x1b]52;c;aGk=\x07 created during the engagement is owned by Client.\n")
+        .unwrap();
+    for args in [vec!["analyze"], vec!["analyze", "--format", "markdown"], vec!["extract"]] {
+        let mut args = args.clone();
+        args.push(path.to_str().unwrap());
+        let out = clauseguard(&args);
+        assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07), "{args:?}");
+    }
+}

@@ -1,0 +1,72 @@
+//! Invariants that must hold for any input: segmentation partitions the text, every offset
+//! falls on a char boundary, and a finding's phrase is exactly the text at its offsets.
+
+use clauseguard::analysis::{Analyzer, Options};
+use clauseguard::ingest::{self, Format};
+use clauseguard::library::ClauseLibrary;
+use clauseguard::segment::segment;
+use proptest::prelude::*;
+
+/// Contract-like text: clause numbers, risky phrases, odd white space, quotes and non-ASCII.
+fn draft() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("1. Ownership. ".to_owned()),
+        Just("1.2 ".to_owned()),
+        Just("(a) ".to_owned()),
+        Just("ARTICLE IV\n".to_owned()),
+        Just("All work product created during the engagement ".to_owned()),
+        Just("shall be the sole property of Client. ".to_owned()),
+        Just("Provider hereby assigns to Client all right, title and interest ".to_owned()),
+        Just("excluding Provider's Pre-Existing Materials. ".to_owned()),
+        Just("work made for hire ".to_owned()),
+        Just("“Deliverables” means ".to_owned()),
+        Just("méthodologies, know-\nhow ".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("   12   \n".to_owned()),
+        Just("**bold** <span>x</span> ".to_owned()),
+        "[a-zA-Z0-9 .,;:()\"'\\-é€\u{2019}\n]{0,30}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn segmentation_covers_every_byte_once(text in draft()) {
+        let clauses = segment(&text, &text);
+        prop_assert!(!clauses.is_empty());
+        prop_assert_eq!(clauses[0].start, 0);
+        prop_assert_eq!(clauses.last().unwrap().end, text.len());
+        for (i, c) in clauses.iter().enumerate() {
+            prop_assert_eq!(c.index, i);
+            prop_assert!(c.start < c.end || text.is_empty());
+            prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        }
+        for w in clauses.windows(2) {
+            prop_assert_eq!(w[0].end, w[1].start);
+        }
+    }
+
+    #[test]
+    fn findings_point_at_their_phrase(text in draft(), markdown in any::<bool>()) {
+        let library = ClauseLibrary::embedded();
+        let doc = ingest::from_text("prop", if markdown { Format::Markdown } else { Format::Txt }, &text);
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+        for f in &analysis.findings {
+            if let (Some(s), Some(e)) = (f.start, f.end) {
+                prop_assert!(s < e && e <= text.len());
+                prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                prop_assert_eq!(f.phrase.as_deref(), Some(&text[s..e]));
+                let clause = &analysis.clauses[f.clause.unwrap()];
+                prop_assert!(clause.start <= s && e <= clause.end, "finding inside its clause");
+            }
+        }
+    }
+
+    #[test]
+    fn extract_output_keeps_offsets(text in "\\PC{0,200}") {
+        prop_assert_eq!(clauseguard::text::sanitize_keep_offsets(&text).len(), text.len());
+    }
+}
