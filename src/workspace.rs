@@ -14,7 +14,7 @@ use std::path::Path;
 use crate::analysis::{AnalysedClause, Analysis, Analyzer, Finding, FindingKind, Options};
 use crate::ingest::{self, Document, Format};
 use crate::library::{ClauseLibrary, Severity, StandardClause};
-use crate::session::{ClauseAnchor, Round, Session};
+use crate::session::{ClauseAnchor, DecisionState, Round, Session};
 
 pub use persist::{MemorySession, SessionHandle};
 pub use revision::Revised;
@@ -88,6 +88,10 @@ pub struct Workspace<'lib> {
     clause_findings: Vec<Vec<usize>>,
     revised: HashMap<usize, Revised>,
     entries: Vec<Entry>,
+    /// Where each entry stands (see `state`), kept up to date by `recount`.
+    states: Vec<Option<DecisionState>>,
+    /// The entry each session note is on (None: the session, or a clause not in this round).
+    note_places: Vec<Option<Entry>>,
     open_findings: usize,
     last_saved: Option<String>,
     /// A change since the last successful save is only in memory.
@@ -99,28 +103,21 @@ impl<'lib> Workspace<'lib> {
     /// round) or on its latest round, analyses it once, and replays this round's revisions.
     pub fn open(
         library: &'lib ClauseLibrary,
-        mut handle: Box<dyn SessionHandle>,
+        handle: Box<dyn SessionHandle>,
         incoming: Option<Document>,
         options: Options,
         clock: Clock,
     ) -> Result<(Self, Option<Saved>), WorkspaceError> {
-        let session = handle.session();
-        let (document, round, new_round) = match incoming {
-            Some(doc) if session.rounds.last().is_none_or(|r| r.sha256 != doc.sha256) => {
-                let number = session.rounds.len() as u32 + 1;
-                let file_name = doc.path.file_name().map_or_else(|| doc.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                let round = Round { number, file_name, sha256: doc.sha256.clone(), received: clock(), text: doc.text.clone() };
-                (doc, number, Some(round))
-            }
-            Some(doc) => (doc, session.rounds.last().map_or(1, |r| r.number), None),
-            None => {
-                let latest = session.rounds.last().ok_or_else(|| WorkspaceError::NoRounds(session.name.clone()))?;
-                (document_of(latest), latest.number, None)
-            }
+        let latest = handle.session().rounds.iter().max_by_key(|r| r.number);
+        let (document, new_round) = match (incoming, latest) {
+            (Some(doc), Some(r)) if r.text == doc.text => (doc, false),
+            (Some(doc), _) => (doc, true),
+            (None, Some(r)) => (document_of(r), false),
+            (None, None) => return Err(WorkspaceError::NoRounds(handle.session().name.clone())),
         };
         let analyzer = Analyzer::new(library);
         let analysis = analyzer.analyze(&document, &options);
-        let anchors: Vec<ClauseAnchor> = analysis.clauses.iter().map(|c| anchor_of(&document.text, c)).collect();
+        let anchors: Vec<ClauseAnchor> = analysis.clauses.iter().map(|c| ClauseAnchor::of(&document.text, &c.clause())).collect();
         let mut by_fingerprint = HashMap::with_capacity(anchors.len());
         for (i, a) in anchors.iter().enumerate() {
             by_fingerprint.entry(a.fingerprint.clone()).or_insert(i);
@@ -132,30 +129,37 @@ impl<'lib> Workspace<'lib> {
             }
         }
         let missing = analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Missing).map(|(i, _)| Entry::Missing(i));
-        let entries = missing.chain((0..analysis.clauses.len()).map(Entry::Clause)).collect();
+        let entries: Vec<Entry> = missing.chain((0..analysis.clauses.len()).map(Entry::Clause)).collect();
         let mut ws = Self {
             analyzer,
             options,
             handle,
             clock,
-            round,
+            round: 0,
             document,
             analysis,
             anchors,
             by_fingerprint,
             clause_findings,
             revised: HashMap::new(),
+            states: vec![None; entries.len()],
             entries,
+            note_places: Vec::new(),
             open_findings: 0,
             last_saved: None,
             unsaved: false,
         };
-        ws.replay_revisions();
-        ws.recount();
-        let saved = new_round.map(|round| {
-            ws.handle.session_mut().rounds.push(round);
+        let saved = new_round.then(|| {
+            let name =
+                ws.document.path.file_name().map_or_else(|| ws.document.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let text = ws.document.text.clone();
+            ws.handle.session_mut().add_round(&name, &text);
             ws.save()
         });
+        ws.round = ws.session().latest_round().number;
+        ws.replay_revisions();
+        ws.place_notes();
+        ws.recount();
         Ok((ws, saved))
     }
 
@@ -274,14 +278,15 @@ impl<'lib> Workspace<'lib> {
         }
     }
 
-    /// The clause a stored anchor points at in this round.
+    /// The clause a stored anchor points at in this round: the one with its fingerprint, else
+    /// the one it has most affinity with (reworded or renumbered since).
     pub fn clause_of(&self, anchor: &ClauseAnchor) -> Option<usize> {
         if anchor.fingerprint.is_empty() {
             return None;
         }
         self.by_fingerprint.get(&anchor.fingerprint).copied().or_else(|| {
-            // Re-worded since the anchor was made: fall back to number and heading.
-            self.analysis.clauses.iter().position(|c| anchor.number.is_some() && c.number == anchor.number && c.heading == anchor.heading)
+            let scored = self.anchors.iter().enumerate().filter_map(|(i, a)| a.affinity(anchor).map(|s| (s, i)));
+            scored.max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, i)| i)
         })
     }
 
@@ -295,7 +300,7 @@ impl<'lib> Workspace<'lib> {
 
     /// Saves the session after a change; a failure keeps the change in memory.
     fn save(&mut self) -> Saved {
-        if self.handle.read_only() {
+        if self.handle.read_only() && !self.handle.try_writable() {
             self.unsaved = true;
             return Saved::ReadOnly;
         }
@@ -319,10 +324,4 @@ fn document_of(round: &Round) -> Document {
     let ext = Path::new(&round.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let format = if matches!(ext.as_str(), "md" | "markdown") { Format::Markdown } else { Format::Txt };
     ingest::from_text(&round.file_name, format, &round.text)
-}
-
-/// The anchor of a clause: its number, heading and first words, normalised.
-fn anchor_of(text: &str, clause: &AnalysedClause) -> ClauseAnchor {
-    let words: Vec<String> = crate::text::one_line(&text[clause.start..clause.end]).to_lowercase().split(' ').take(20).map(str::to_owned).collect();
-    ClauseAnchor { number: clause.number.clone(), heading: clause.heading.clone(), fingerprint: words.join(" ") }
 }

@@ -6,10 +6,11 @@ mod edit;
 mod navigate;
 mod overlay;
 
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Rect, Size};
 
 use super::input::{Input, Purpose};
-use super::keymap::{Action, Context};
+use super::keymap::{self, Action, Context};
 use super::theme::Theme;
 use super::view::View;
 use crate::workspace::{Entry, Saved, Workspace};
@@ -44,6 +45,7 @@ pub struct Search {
     pub pattern: regex::Regex,
 }
 
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the screen, not a state machine")]
 pub struct App<'lib> {
     pub ws: Workspace<'lib>,
     pub theme: Theme,
@@ -103,6 +105,7 @@ impl<'lib> App<'lib> {
             panic_on_key: false,
         };
         app.select(0);
+        app.refresh();
         app
     }
 
@@ -174,6 +177,41 @@ impl<'lib> App<'lib> {
         }
     }
 
+    /// Turns a terminal event into an action and applies it; false when the event meant nothing
+    /// (mouse movement, key releases), so the screen need not be drawn again.
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        let action = match event {
+            Event::Key(key) => {
+                let armed = self.panic_on_key && cfg!(debug_assertions) && key.kind == KeyEventKind::Press;
+                assert!(!armed, "CLAUSEGUARD_TEST_PANIC=1: panicking on purpose to check the terminal is restored");
+                keymap::action_for(&self.contexts(), key)
+            }
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
+                MouseEventKind::ScrollDown => Some(Action::Scroll { column: mouse.column, row: mouse.row, down: true }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll { column: mouse.column, row: mouse.row, down: false }),
+                _ => None,
+            },
+            _ => None,
+        };
+        action.map(|a| self.update(a)).is_some()
+    }
+
+    /// Says what opening the session did, when it needs saying.
+    pub fn opened(&mut self, saved: Option<&Saved>) {
+        let round = self.ws.round();
+        match saved {
+            Some(Saved::At(_)) if round > 1 => self.info(format!("new draft recorded as round {round}")),
+            Some(Saved::Failed(why)) => self.error(format!("the new round is NOT saved (kept in memory): {why}")),
+            Some(Saved::ReadOnly) | None if self.ws.read_only() => {
+                self.error("another clauseguard has this session open: read-only, changes stay in memory");
+            }
+            _ => {}
+        }
+    }
+
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
@@ -198,20 +236,19 @@ impl<'lib> App<'lib> {
             Action::Paste(text) => self.paste(text),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.wheel(column, row, down),
-            other if self.overlay.is_some() => self.update_overlay(other),
-            other => self.update_main(other),
+            other if self.overlay.is_some() => self.update_overlay(&other),
+            other => self.update_main(&other),
         }
         self.refresh();
     }
 
-    fn update_main(&mut self, action: Action) {
+    fn update_main(&mut self, action: &Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Close => {
-                if self.search.take().is_some() {
-                    self.info("search cleared");
-                }
+            Action::Close if self.search.is_some() => {
+                self.search = None;
+                self.info("search cleared");
             }
             Action::NextPane => self.cycle_pane(true),
             Action::PrevPane => self.cycle_pane(false),
@@ -232,7 +269,7 @@ impl<'lib> App<'lib> {
             Action::Search => self.open_input(Purpose::Search),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::Accept | Action::Counter | Action::Reject | Action::Park | Action::Reopen => self.decide(&action),
+            Action::Accept | Action::Counter | Action::Reject | Action::Park | Action::Reopen => self.decide(action),
             Action::CopyCounter => self.copy_rung(true),
             Action::CopyTalkingPoint => self.copy_rung(false),
             Action::NoteClause => self.open_input(Purpose::NoteClause),
@@ -258,11 +295,12 @@ impl<'lib> App<'lib> {
     }
 
     fn cancel_input(&mut self) {
-        if let Some(input) = self.input.take() {
-            if !input.text.trim().is_empty() && !matches!(input.purpose, Purpose::Search | Purpose::LibraryFilter) {
-                self.info("cancelled; what you typed comes back next time");
-                self.drafts.push((input.purpose, input.text));
-            }
+        if let Some(input) = self.input.take()
+            && !input.text.trim().is_empty()
+            && !matches!(input.purpose, Purpose::Search | Purpose::LibraryFilter)
+        {
+            self.info("cancelled; what you typed comes back next time");
+            self.drafts.push((input.purpose, input.text));
         }
     }
 

@@ -108,9 +108,9 @@ mod tests {
         input.edit(&Action::Backspace);
         assert_eq!(input.text, "hélo");
         input.edit(&Action::Type('L'));
-        assert_eq!(input.split(), ("hélL", "l", "o"));
+        assert_eq!(input.split(), ("héL", "l", "o"));
         input.edit(&Action::CursorEnd);
-        assert_eq!(input.split(), ("hélLlo", " ", ""));
+        assert_eq!(input.split(), ("héLlo", " ", ""));
         input.edit(&Action::ClearInput);
         assert_eq!((input.text.as_str(), input.cursor), ("", 0));
     }

@@ -60,8 +60,15 @@ pub enum Action {
     // Not keys: the terminal's other events.
     Paste(String),
     Resize(u16, u16),
-    Click { column: u16, row: u16 },
-    Scroll { column: u16, row: u16, down: bool },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }
 
 /// Where a binding applies. The screen decides which contexts are active, most specific first.
@@ -260,7 +267,9 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
         }
     }
     match event.code {
-        KeyCode::Char(c) if contexts.contains(&Context::Input) && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        KeyCode::Char(c)
+            if contexts.contains(&Context::Input) && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Type(c))
         }
         _ => None,
@@ -278,12 +287,11 @@ pub struct HelpLine {
 pub fn help() -> Vec<(Context, Vec<HelpLine>)> {
     let mut sections: Vec<(Context, Vec<HelpLine>)> = Vec::new();
     for b in BINDINGS {
-        let index = match sections.iter().position(|(c, _)| *c == b.context) {
-            Some(i) => i,
-            None => {
-                sections.push((b.context, Vec::new()));
-                sections.len() - 1
-            }
+        let index = if let Some(i) = sections.iter().position(|(c, _)| *c == b.context) {
+            i
+        } else {
+            sections.push((b.context, Vec::new()));
+            sections.len() - 1
         };
         let lines = &mut sections[index].1;
         match lines.iter_mut().find(|l| l.description == b.description) {
@@ -304,4 +312,75 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
         .flat_map(|&c| BINDINGS.iter().filter(move |b| b.context == c))
         .filter_map(|b| b.hint.map(|h| (b.key.label(), h)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_where_both_apply() {
+        // A pane's context is looked up before Main, so a pane binding would hide a Main one.
+        let overlapping = |a: Context, b: Context| a == b || (matches!(a, C::List | C::Clause | C::Detail) && b == C::Main);
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(!(a.key == b.key && (overlapping(a.context, b.context) || overlapping(b.context, a.context))), "{a:?} and {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_map_to_actions_by_context() {
+        let main = [C::List, C::Main];
+        assert_eq!(action_for(&main, &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(A::Down));
+        assert_eq!(action_for(&main, &key(KeyCode::Down, KeyModifiers::NONE)), Some(A::Down));
+        assert_eq!(action_for(&main, &key(KeyCode::Char('N'), KeyModifiers::SHIFT)), Some(A::SearchPrev));
+        assert_eq!(action_for(&main, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(A::PageDown));
+        assert_eq!(action_for(&main, &key(KeyCode::Enter, KeyModifiers::NONE)), Some(A::Activate));
+        assert_eq!(action_for(&[C::Detail, C::Main], &key(KeyCode::Char('x'), KeyModifiers::NONE)), Some(A::Reject));
+        assert_eq!(action_for(&[C::Fee], &key(KeyCode::Char('x'), KeyModifiers::NONE)), Some(A::OfferDeclined));
+        assert_eq!(action_for(&[C::Fee], &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(A::Down));
+        assert_eq!(action_for(&[C::Fee], &key(KeyCode::Char(']'), KeyModifiers::NONE)), None, "main keys do not reach a window");
+        assert_eq!(action_for(&main, &key(KeyCode::Char('d'), KeyModifiers::ALT)), None);
+    }
+
+    #[test]
+    fn typing_in_a_box_types() {
+        let input = [C::Input];
+        assert_eq!(action_for(&input, &key(KeyCode::Char('q'), KeyModifiers::NONE)), Some(A::Type('q')));
+        assert_eq!(action_for(&input, &key(KeyCode::Char('Q'), KeyModifiers::SHIFT)), Some(A::Type('Q')));
+        assert_eq!(action_for(&input, &key(KeyCode::Enter, KeyModifiers::NONE)), Some(A::Submit));
+        assert_eq!(action_for(&input, &key(KeyCode::Char('u'), KeyModifiers::CONTROL)), Some(A::ClearInput));
+        assert_eq!(action_for(&input, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(A::ForceQuit));
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let mut release = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        release.state = KeyEventState::NONE;
+        assert_eq!(action_for(&[C::Main], &release), None);
+        release.kind = KeyEventKind::Repeat;
+        assert_eq!(action_for(&[C::Main], &release), None);
+    }
+
+    #[test]
+    fn help_and_hints_come_from_the_table() {
+        let help = help();
+        let lines: usize = help.iter().map(|(_, l)| l.len()).sum();
+        assert!(lines < BINDINGS.len(), "keys for the same thing share a line");
+        for b in BINDINGS {
+            let (_, section) = help.iter().find(|(c, _)| *c == b.context).expect("every context has a section");
+            assert!(section.iter().any(|l| l.description == b.description && l.keys.split(' ').any(|k| k == b.key.label())), "{b:?}");
+        }
+        let hints = hints(&[C::List, C::Main]);
+        assert_eq!(hints.first(), Some(&("?".to_owned(), "help")));
+        assert!(hints.iter().all(|(k, _)| BINDINGS.iter().any(|b| b.key.label() == *k)));
+        assert_eq!(Key::ctrl('d').label(), "Ctrl-d");
+    }
 }

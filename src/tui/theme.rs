@@ -1,5 +1,5 @@
 //! Named styles for everything the workspace draws. Meaning never rests on colour alone: each
-//! style carries a modifier too, and the NO_COLOR theme is those modifiers without the colours.
+//! style carries a modifier too, and the `NO_COLOR` theme is those modifiers without the colours.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -36,7 +36,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The monochrome theme when NO_COLOR is set to anything non-empty, colours otherwise.
+    /// The monochrome theme when `NO_COLOR` is set to anything non-empty, colours otherwise.
     pub fn from_env() -> Self {
         if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { Self::monochrome() } else { Self::colour() }
     }

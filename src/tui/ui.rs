@@ -23,13 +23,12 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     }
     let areas = Areas::new(area);
     status_bar(app, frame, areas.status);
-    match &app.overlay {
-        Some(Overlay::Library(view)) => windows::library(app, view, frame, areas.body()),
-        _ => {
-            panes::list(app, frame, areas.list);
-            panes::clause(app, frame, areas.clause);
-            panes::detail(app, frame, areas.detail);
-        }
+    if let Some(Overlay::Library(view)) = &app.overlay {
+        windows::library(app, view, frame, areas.body());
+    } else {
+        panes::list(app, frame, areas.list);
+        panes::clause(app, frame, areas.clause);
+        panes::detail(app, frame, areas.detail);
     }
     match &app.overlay {
         Some(Overlay::Help { scroll }) => windows::help(app, *scroll, frame, area),
@@ -55,9 +54,7 @@ fn status_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let ws = &app.ws;
     let sep = || Span::styled(" │ ", theme.status);
     let mut spans = vec![
-        Span::styled(" clauseguard", theme.status),
-        sep(),
-        Span::styled(crate::text::one_line(&ws.session().name), theme.status),
+        Span::styled(format!(" {}", crate::text::one_line(&ws.session().name)), theme.status),
         sep(),
         Span::styled(format!("round {}", ws.round()), theme.status),
         sep(),

@@ -60,10 +60,10 @@ impl App<'_> {
         let (lines, finding_line) = clause::lines(self, entry, usize::from(pane.width));
         self.view.clause = lines;
         let height = usize::from(pane.height);
-        if std::mem::take(&mut self.view.follow_finding) {
-            if let Some(line) = finding_line.filter(|&l| l < self.clause_scroll || l >= self.clause_scroll + height) {
-                self.clause_scroll = line.saturating_sub(height / 3);
-            }
+        if std::mem::take(&mut self.view.follow_finding)
+            && let Some(line) = finding_line.filter(|&l| l < self.clause_scroll || l >= self.clause_scroll + height)
+        {
+            self.clause_scroll = line.saturating_sub(height / 3);
         }
         self.clause_scroll = self.clause_scroll.min(self.view.clause.len().saturating_sub(height));
 
@@ -71,13 +71,13 @@ impl App<'_> {
         let (lines, rung_lines) = detail::lines(self, entry, usize::from(pane.width));
         self.view.detail = lines;
         let height = usize::from(pane.height);
-        if std::mem::take(&mut self.view.follow_rung) {
-            if let Some(&(start, end)) = rung_lines.get(self.rung) {
-                if end > self.detail_scroll + height {
-                    self.detail_scroll = end.saturating_sub(height).min(start);
-                } else if start < self.detail_scroll {
-                    self.detail_scroll = start;
-                }
+        if std::mem::take(&mut self.view.follow_rung)
+            && let Some(&(start, end)) = rung_lines.get(self.rung)
+        {
+            if end > self.detail_scroll + height {
+                self.detail_scroll = end.saturating_sub(height).min(start);
+            } else if start < self.detail_scroll {
+                self.detail_scroll = start;
             }
         }
         self.detail_scroll = self.detail_scroll.min(self.view.detail.len().saturating_sub(height));

@@ -8,7 +8,16 @@ use unicode_width::UnicodeWidthChar;
 /// Wraps styled pieces of text at `width` columns. Line breaks in the text are kept; spaces at
 /// a soft wrap are dropped; a word longer than the width is cut.
 pub fn wrap(pieces: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
-    let mut w = Wrapper { width: width.max(1), lines: Vec::new(), line: Vec::new(), col: 0, soft: false, word: Vec::new(), word_width: 0, space: Vec::new() };
+    let mut w = Wrapper {
+        width: width.max(1),
+        lines: Vec::new(),
+        line: Vec::new(),
+        col: 0,
+        soft: false,
+        word: Vec::new(),
+        word_width: 0,
+        space: Vec::new(),
+    };
     for &(text, style) in pieces {
         for c in text.chars() {
             if c == '\n' {

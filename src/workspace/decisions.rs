@@ -1,42 +1,53 @@
 //! What the user records during a call: a decision per finding (or per clause), timestamped
 //! notes, and the fee and the uplift offered. Each change is saved at once.
 
-use super::fee::{self, STANDARD_UPLIFTS};
+use super::fee;
 use super::{Entry, Saved, Workspace, WorkspaceError};
 use crate::analysis::Finding;
+use crate::fee::{BAND, uplift};
 use crate::session::{Decision, DecisionState, FeeOffer, Note};
 
 impl Workspace<'_> {
     /// The decision in force for one finding of an entry (or the entry itself when `finding`
-    /// is None): the latest one recorded, in any round, for the same finding in the same clause.
+    /// is None): see `Session::decision_for`.
     pub fn decision(&self, entry: Entry, finding: Option<&Finding>) -> Option<&Decision> {
         let key = finding.map(Finding::key);
-        self.session().decisions.iter().rev().find(|d| {
-            d.finding == key
-                && match entry {
-                    Entry::Missing(_) => d.clause.fingerprint.is_empty(),
-                    Entry::Clause(i) => self.clause_of(&d.clause) == Some(i),
-                }
-        })
+        self.session().decision_for(&self.anchor(entry), key.as_deref())
     }
 
     /// Where an entry stands: open while any of its findings is, otherwise the latest decision.
     /// None for a clause with no findings and no decision.
     pub fn state(&self, entry: Entry) -> Option<DecisionState> {
+        let position = match entry {
+            // Missing protections come first, then every clause in order.
+            Entry::Clause(i) => Some(self.entries.len() - self.analysis.clauses.len() + i),
+            Entry::Missing(_) => self.entries.iter().position(|e| *e == entry),
+        };
+        position.and_then(|p| self.states.get(p).copied().flatten())
+    }
+
+    fn work_out_state(&self, entry: Entry) -> (Option<DecisionState>, usize) {
         let findings = self.findings(entry);
         if findings.is_empty() {
-            return self.decision(entry, None).map(|d| d.state);
+            return (self.decision(entry, None).map(|d| d.state), 0);
         }
         let decisions: Vec<Option<&Decision>> = findings.iter().map(|f| self.decision(entry, Some(f))).collect();
-        if decisions.iter().any(|d| d.is_none_or(|d| d.state == DecisionState::Open)) {
-            return Some(DecisionState::Open);
+        let open = decisions.iter().filter(|d| d.is_none_or(|d| d.state == DecisionState::Open)).count();
+        if open > 0 {
+            return (Some(DecisionState::Open), open);
         }
-        decisions.into_iter().flatten().max_by(|a, b| a.at.cmp(&b.at)).map(|d| d.state)
+        (decisions.into_iter().flatten().max_by(|a, b| a.at.cmp(&b.at)).map(|d| d.state), 0)
     }
 
     /// Records a decision on finding `finding` of `entry` (or on the entry itself when None).
     /// Countering with rung `rung` of the finding's fallback ladder stores its counter-language.
-    pub fn decide(&mut self, entry: Entry, finding: Option<usize>, state: DecisionState, rung: Option<usize>) -> Result<Saved, WorkspaceError> {
+    pub fn decide(
+        &mut self,
+        entry: Entry,
+        finding: Option<usize>,
+        state: DecisionState,
+        rung: Option<usize>,
+    ) -> Result<Saved, WorkspaceError> {
         let (key, offer, library_clause) = match finding {
             Some(n) => {
                 let findings = self.findings(entry);
@@ -56,7 +67,7 @@ impl Workspace<'_> {
             round: self.round,
             at: self.now(),
         };
-        self.handle.session_mut().decisions.push(decision);
+        self.handle.session_mut().decide(decision);
         self.recount();
         Ok(self.save())
     }
@@ -67,23 +78,43 @@ impl Workspace<'_> {
         if text.is_empty() {
             return Err(WorkspaceError::EmptyNote);
         }
+        // Built here rather than by `Session::add_note` so the time comes from the workspace's clock.
         let note = Note { at: self.now(), text, clause: on.map(|e| self.anchor(e)), round: self.round };
         self.handle.session_mut().notes.push(note);
+        self.note_places.push(on);
         Ok(self.save())
     }
 
     /// Notes on an entry (None: on the whole session), oldest first.
     pub fn notes(&self, on: Option<Entry>) -> Vec<&Note> {
-        self.session()
+        let notes = &self.session().notes;
+        notes
+            .iter()
+            .zip(&self.note_places)
+            .filter(|(n, place)| **place == on && (on.is_some() || n.clause.is_none()))
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// Works out which entry each stored note is on; run when the session is opened.
+    pub(super) fn place_notes(&mut self) {
+        let places = self
+            .session()
             .notes
             .iter()
-            .filter(|n| match (on, &n.clause) {
-                (None, None) => true,
-                (Some(Entry::Clause(i)), Some(a)) => self.clause_of(a) == Some(i),
-                (Some(e @ Entry::Missing(_)), Some(a)) => a.fingerprint.is_empty() && a.heading.as_deref() == Some(self.label(e).as_str()),
-                _ => false,
+            .map(|n| {
+                let anchor = n.clause.as_ref()?;
+                if anchor.fingerprint.is_empty() {
+                    self.entries
+                        .iter()
+                        .copied()
+                        .find(|&e| matches!(e, Entry::Missing(_)) && anchor.heading.as_deref() == Some(self.label(e).as_str()))
+                } else {
+                    self.clause_of(anchor).map(Entry::Clause)
+                }
             })
-            .collect()
+            .collect();
+        self.note_places = places;
     }
 
     /// Sets the project fee from what the user typed (see `fee::parse_fee`).
@@ -97,13 +128,13 @@ impl Workspace<'_> {
     /// The uplifts to show: the standard three and, when given, one more.
     pub fn uplifts(&self, custom: Option<f64>) -> Vec<(f64, Option<f64>)> {
         let fee = self.session().fee.as_ref();
-        STANDARD_UPLIFTS.iter().copied().chain(custom).map(|p| (p, fee.map(|f| fee::uplift(f, p)))).collect()
+        BAND.iter().copied().chain(custom).map(|p| (p, fee.map(|f| uplift(f.amount, p)))).collect()
     }
 
     /// Records the uplift put to the client.
     pub fn offer_fee(&mut self, percent: f64) -> Result<Saved, WorkspaceError> {
         let fee = self.session().fee.clone().ok_or(WorkspaceError::NoFee)?;
-        let offer = FeeOffer { percent, amount: fee::uplift(&fee, percent), accepted: None, at: self.now() };
+        let offer = FeeOffer { percent, amount: uplift(fee.amount, percent), accepted: None, at: self.now() };
         self.handle.session_mut().fee_offer = Some(offer);
         Ok(self.save())
     }
@@ -117,15 +148,11 @@ impl Workspace<'_> {
         Ok(self.save())
     }
 
-    /// Recounts the findings still open; run after anything that changes findings or decisions.
+    /// Works out every entry's state and the findings still open; run after anything that
+    /// changes findings or decisions.
     pub(super) fn recount(&mut self) {
-        let entries = self.entries.clone();
-        self.open_findings = entries
-            .into_iter()
-            .map(|e| {
-                let findings = self.findings(e);
-                findings.iter().filter(|f| self.decision(e, Some(f)).is_none_or(|d| d.state == DecisionState::Open)).count()
-            })
-            .sum();
+        let worked: Vec<(Option<DecisionState>, usize)> = self.entries.iter().map(|&e| self.work_out_state(e)).collect();
+        self.open_findings = worked.iter().map(|w| w.1).sum();
+        self.states = worked.into_iter().map(|w| w.0).collect();
     }
 }

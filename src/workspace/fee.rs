@@ -1,10 +1,7 @@
-//! The price of a full IP transfer: the project fee as the user types it, the 20-40% uplift the
-//! domain recommends (plus any percentage the user wants to try), and money as people read it.
+//! Reading the project fee and an uplift percentage as people type them mid-call. The money
+//! itself (the 20-40% band, the uplift, formatting) is `crate::fee`.
 
 use crate::session::Fee;
-
-/// The uplifts the fallback ladder's "price the transfer" rung recommends, in percent.
-pub const STANDARD_UPLIFTS: [f64; 3] = [20.0, 30.0, 40.0];
 
 /// Fees above this are taken to be a typing slip rather than a project.
 const MAX_FEE: f64 = 1e12;
@@ -21,11 +18,6 @@ pub enum FeeError {
     BadPercent(String),
     #[error("{0:?}% is not a sensible uplift: give a percentage above 0 and at most 1000")]
     PercentOutOfRange(String),
-}
-
-/// The uplift in money for `percent` of the fee.
-pub fn uplift(fee: &Fee, percent: f64) -> f64 {
-    round_cents(fee.amount * percent / 100.0)
 }
 
 fn round_cents(amount: f64) -> f64 {
@@ -78,31 +70,6 @@ pub fn parse_percent(input: &str) -> Result<f64, FeeError> {
     Ok(value)
 }
 
-/// `$24,000`, `€1,234.50`, `CHF 95,000`: whole amounts without cents, thousands separated.
-pub fn format_money(amount: f64, currency: &str) -> String {
-    let cents = (amount.abs() * 100.0).round() as u64;
-    let (units, fraction) = (cents / 100, cents % 100);
-    let digits = units.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if fraction != 0 {
-        grouped.push_str(&format!(".{fraction:02}"));
-    }
-    let sign = if amount < 0.0 && cents != 0 { "-" } else { "" };
-    match currency {
-        "USD" => format!("{sign}${grouped}"),
-        "EUR" => format!("{sign}€{grouped}"),
-        "GBP" => format!("{sign}£{grouped}"),
-        "JPY" => format!("{sign}¥{grouped}"),
-        other => format!("{sign}{other} {grouped}"),
-    }
-}
-
 /// `20%`, `27.5%`.
 pub fn format_percent(percent: f64) -> String {
     let rounded = (percent * 100.0).round() / 100.0;
@@ -141,13 +108,7 @@ mod tests {
     }
 
     #[test]
-    fn uplifts_in_money() {
-        let f = fee("$120,000");
-        let amounts: Vec<String> = STANDARD_UPLIFTS.iter().map(|&p| format_money(uplift(&f, p), &f.currency)).collect();
-        assert_eq!(amounts, ["$24,000", "$36,000", "$48,000"]);
-        assert_eq!(format_money(uplift(&fee("12345.5"), 20.0), "EUR"), "€2,469.10");
-        assert_eq!(format_money(999.0, "CHF"), "CHF 999");
-        assert_eq!(format_money(1_000_000.0, "USD"), "$1,000,000");
+    fn percentages_as_read() {
         assert_eq!(format_percent(27.5), "27.5%");
         assert_eq!(format_percent(20.0), "20%");
     }

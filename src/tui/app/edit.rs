@@ -3,7 +3,7 @@
 
 use super::{App, Effect};
 use crate::session::DecisionState;
-use crate::tui::input::{Input, Purpose};
+use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::theme::state_label;
 
@@ -38,7 +38,7 @@ impl App<'_> {
             _ => state_label(state).to_owned(),
         };
         let subject = match finding {
-            Some(n) => format!("finding {} of {}", n + 1, self.ws.label(entry)),
+            Some(n) => format!("{} finding {}", self.ws.label(entry), n + 1),
             None => self.ws.label(entry),
         };
         let outcome = self.ws.decide(entry, finding, state, rung);
@@ -77,11 +77,11 @@ impl App<'_> {
             return;
         }
         self.open_input(Purpose::Revision);
-        if let Some(input) = &mut self.input {
-            if !text.is_empty() {
-                input.edit(&Action::ClearInput);
-                input.edit(&Action::Paste(text));
-            }
+        if let Some(input) = &mut self.input
+            && !text.is_empty()
+        {
+            input.edit(&Action::ClearInput);
+            input.edit(&Action::Paste(text));
         }
     }
 
@@ -107,9 +107,5 @@ impl App<'_> {
             None => self.start_revision(text),
             Some(_) => self.info("close this window first to paste revised wording"),
         }
-    }
-
-    pub(crate) fn reopen_input(&mut self, input: Input) {
-        self.input = Some(input);
     }
 }

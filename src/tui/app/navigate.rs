@@ -43,7 +43,7 @@ impl App<'_> {
             Pane::Clause => areas.clause,
             Pane::Detail => areas.detail,
         };
-        (isize::from(layout::inner(pane).height) / 2).max(1)
+        isize::try_from(layout::inner(pane).height / 2).unwrap_or(1).max(1)
     }
 
     pub(crate) fn cycle_pane(&mut self, forward: bool) {
@@ -95,7 +95,9 @@ impl App<'_> {
             return;
         }
         let n = self.visible.len();
-        let next = (1..=n).map(|step| if forward { (self.selected + step) % n } else { (self.selected + n - step % n) % n }).find(|&r| self.has_findings(r));
+        let next = (1..=n)
+            .map(|step| if forward { (self.selected + step) % n } else { (self.selected + n - step % n) % n })
+            .find(|&r| self.has_findings(r));
         match next {
             Some(row) => {
                 let wrapped = if forward { row <= self.selected } else { row >= self.selected };

@@ -32,7 +32,7 @@ pub struct FeeView {
 }
 
 impl FeeView {
-    pub const ROWS: usize = fee::STANDARD_UPLIFTS.len() + 1;
+    pub const ROWS: usize = crate::fee::BAND.len() + 1;
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -48,13 +48,13 @@ pub struct LibraryView {
 }
 
 impl App<'_> {
-    pub(crate) fn update_overlay(&mut self, action: Action) {
-        if action == Action::Close {
-            if let Some(Overlay::Library(l)) = &self.overlay {
-                if !l.filter.is_empty() {
-                    self.filter_library("");
-                    return;
-                }
+    pub(crate) fn update_overlay(&mut self, action: &Action) {
+        if *action == Action::Close {
+            if let Some(Overlay::Library(l)) = &self.overlay
+                && !l.filter.is_empty()
+            {
+                self.filter_library("");
+                return;
             }
             self.overlay = None;
             return;
@@ -67,8 +67,8 @@ impl App<'_> {
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
                 _ => {}
             },
-            Some(Overlay::Fee(_)) => self.update_fee(&action),
-            Some(Overlay::Library(_)) => self.update_library(&action),
+            Some(Overlay::Fee(_)) => self.update_fee(action),
+            Some(Overlay::Library(_)) => self.update_library(action),
             None => {}
         }
     }
@@ -93,14 +93,14 @@ impl App<'_> {
             Action::Down => view.row = (view.row + 1).min(FeeView::ROWS - 1),
             Action::Up => view.row = view.row.saturating_sub(1),
             Action::Activate => {
-                let percent = fee::STANDARD_UPLIFTS.get(view.row).copied().or(view.custom);
+                let percent = crate::fee::BAND.get(view.row).copied().or(view.custom);
                 match percent {
                     None => self.open_input(Purpose::Percent),
                     Some(_) if self.ws.session().fee.is_none() => self.open_input(Purpose::Fee),
                     Some(p) => {
                         let outcome = self.ws.offer_fee(p);
                         let amount = self.ws.session().fee_offer.as_ref().map(|o| o.amount).unwrap_or_default();
-                        let money = fee::format_money(amount, self.ws.session().fee.as_ref().map_or("USD", |f| f.currency.as_str()));
+                        let money = crate::fee::money(amount, self.ws.session().fee.as_ref().map_or("USD", |f| f.currency.as_str()));
                         self.saved(&format!("offered a {} uplift ({money})", fee::format_percent(p)), outcome);
                     }
                 }
@@ -121,7 +121,7 @@ impl App<'_> {
 
     pub(crate) fn submit_fee(&mut self, text: &str) -> Result<(), String> {
         let outcome = self.ws.set_fee(text);
-        let shown = self.ws.session().fee.as_ref().map(|f| fee::format_money(f.amount, &f.currency)).unwrap_or_default();
+        let shown = self.ws.session().fee.as_ref().map(|f| crate::fee::money(f.amount, &f.currency)).unwrap_or_default();
         if self.saved(&format!("project fee set to {shown}"), outcome) {
             if self.fee_view().is_none() {
                 self.overlay = Some(Overlay::Fee(FeeView::default()));
@@ -175,11 +175,12 @@ impl App<'_> {
         let body = usize::from(crate::tui::layout::Areas::new(self.area()).body().height.saturating_sub(2));
         let Some(Overlay::Library(view)) = &mut self.overlay else { return };
         let last = view.visible.len().saturating_sub(1);
+        let half = isize::try_from(body / 2).unwrap_or(isize::MAX).max(1);
         let step: isize = match action {
             Action::Down => 1,
             Action::Up => -1,
-            Action::PageDown => (body / 2).max(1) as isize,
-            Action::PageUp => -((body / 2).max(1) as isize),
+            Action::PageDown => half,
+            Action::PageUp => -half,
             Action::Top => isize::MIN / 2,
             Action::Bottom => isize::MAX / 2,
             _ => 0,

@@ -68,7 +68,8 @@ pub fn clause(app: &App<'_>, frame: &mut Frame, area: Rect) {
 
 pub fn detail(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let height = layout::inner(area).height;
-    let paragraph = Paragraph::new(window(&app.view.detail, app.detail_scroll, height)).block(block(app, " Finding ", app.focus == Pane::Detail));
+    let paragraph =
+        Paragraph::new(window(&app.view.detail, app.detail_scroll, height)).block(block(app, " Finding ", app.focus == Pane::Detail));
     frame.render_widget(paragraph, area);
 }
 

@@ -9,12 +9,13 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::panes::truncate;
 use super::{block, window};
+use crate::fee::money as format_money;
 use crate::tui::app::{App, FeeView, LibraryView};
 use crate::tui::input::Input;
 use crate::tui::keymap::{self, Context};
 use crate::tui::layout;
 use crate::tui::wrap::{pad, wrap};
-use crate::workspace::fee::{format_money, format_percent};
+use crate::workspace::fee::format_percent;
 
 pub fn help(app: &App<'_>, scroll: usize, frame: &mut Frame, area: Rect) {
     let rect = layout::help(area);
@@ -32,7 +33,10 @@ pub fn fee(app: &App<'_>, view: &FeeView, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let currency = session.fee.as_ref().map_or("USD", |f| f.currency.as_str());
     match &session.fee {
-        Some(f) => lines.push(Line::from(vec![Span::styled("Project fee  ", theme.dim), Span::styled(format_money(f.amount, &f.currency), theme.title)])),
+        Some(f) => lines.push(Line::from(vec![
+            Span::styled("Project fee  ", theme.dim),
+            Span::styled(format_money(f.amount, &f.currency), theme.title),
+        ])),
         None => lines.push(Line::styled("No project fee yet.", theme.dim)),
     }
     lines.push(Line::default());
@@ -63,13 +67,17 @@ pub fn fee(app: &App<'_>, view: &FeeView, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(vec![
                 Span::styled("Offered  ", theme.dim),
                 Span::styled(format!("{} = {}", format_percent(offer.percent), format_money(offer.amount, currency)), theme.title),
-                Span::styled(format!(" · {answer} · {}", crate::tui::view::short_time(&offer.at)), theme.dim),
+                Span::styled(format!(" · {}", crate::tui::view::short_time(&offer.at)), theme.dim),
             ]));
+            lines.push(Line::from(vec![Span::raw("         "), Span::styled(answer, theme.state(offer_state(offer.accepted)))]));
         }
         None => lines.push(Line::styled("No uplift offered yet.", theme.dim)),
     }
     lines.push(Line::default());
-    lines.extend(wrap(&[("Full IP transfer costs 20-40% more: price it when the client will not budge.", theme.dim)], usize::from(layout::inner(rect).width)));
+    lines.extend(wrap(
+        &[("Full IP transfer costs 20-40% more: price it when the client will not budge.", theme.dim)],
+        usize::from(layout::inner(rect).width),
+    ));
     frame.render_widget(Paragraph::new(lines).block(block(app, " Fee uplift for full IP transfer ", true)), rect);
 }
 
@@ -96,7 +104,10 @@ pub fn library(app: &App<'_>, view: &LibraryView, frame: &mut Frame, body: Rect)
     let title = format!(" Library {}/{}{filter} ", view.visible.len(), clauses.len());
     frame.render_widget(Paragraph::new(rows).block(block(app, title, !view.text_focus)), list_area);
     let height = layout::inner(text_area).height;
-    frame.render_widget(Paragraph::new(window(&app.view.overlay, view.scroll, height)).block(block(app, " Standard clause ", view.text_focus)), text_area);
+    frame.render_widget(
+        Paragraph::new(window(&app.view.overlay, view.scroll, height)).block(block(app, " Standard clause ", view.text_focus)),
+        text_area,
+    );
 }
 
 pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
@@ -105,15 +116,14 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     let (before, at, after) = input.split();
     let cursor = Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
     let mut lines = wrap(&[(before, theme.text), (if at == "\n" { " \n" } else { at }, cursor), (after, theme.text)], width);
-    let foot = match &input.error {
-        Some(why) => Line::styled(crate::text::one_line(why), theme.error),
-        None => {
-            let hints: Vec<Span> = keymap::hints(&[Context::Input])
-                .into_iter()
-                .flat_map(|(k, w)| [Span::styled(k, theme.hint_key), Span::styled(format!(" {w}  "), theme.dim)])
-                .collect();
-            Line::from(hints)
-        }
+    let foot = if let Some(why) = &input.error {
+        Line::styled(crate::text::one_line(why), theme.error)
+    } else {
+        let hints: Vec<Span> = keymap::hints(&[Context::Input])
+            .into_iter()
+            .flat_map(|(k, w)| [Span::styled(k, theme.hint_key), Span::styled(format!(" {w}  "), theme.dim)])
+            .collect();
+        Line::from(hints)
     };
     let room = usize::from(layout::input(area, 100).height.saturating_sub(3));
     if lines.len() > room {
@@ -124,4 +134,13 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     lines.push(foot);
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block(app, format!(" {} ", input.purpose.title()), true)), rect);
+}
+
+/// The client's answer to the uplift, styled like a decision.
+fn offer_state(accepted: Option<bool>) -> crate::session::DecisionState {
+    match accepted {
+        None => crate::session::DecisionState::Open,
+        Some(true) => crate::session::DecisionState::Accepted,
+        Some(false) => crate::session::DecisionState::Rejected,
+    }
 }

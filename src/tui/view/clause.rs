@@ -76,7 +76,8 @@ fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>
     marks.sort_by_key(|&(s, e, _)| (s, e));
     let mut cuts: Vec<usize> = vec![0, text.len()];
     cuts.extend(marks.iter().flat_map(|&(s, e, _)| [s, e]));
-    let hits: Vec<(usize, usize)> = app.search.as_ref().map(|s| s.pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
+    let hits: Vec<(usize, usize)> =
+        app.search.as_ref().map(|s| s.pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
     cuts.extend(hits.iter().flat_map(|&(s, e)| [s, e]));
     cuts.extend(current.iter().flat_map(|&(s, e)| [s, e]));
     cuts.sort_unstable();
@@ -139,9 +140,54 @@ fn run_style(op: Op, theme: &Theme) -> Style {
 }
 
 fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let pieces: Vec<(String, Style)> = runs.iter().map(|r| (sanitize(&r.text, false), run_style(r.op, theme))).collect();
+    let pieces: Vec<(String, Style)> = hunks(runs).iter().map(|r| (sanitize(&r.text, false), run_style(r.op, theme))).collect();
     let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
     wrap(&borrowed, width)
+}
+
+/// Groups neighbouring changes (and the spaces between them) into hunks, all the old words
+/// then all the new, as `git diff --word-diff` does: word-by-word alternation is unreadable.
+fn hunks(runs: &[Run]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let (mut deleted, mut inserted, mut gap) = (String::new(), String::new(), String::new());
+    let flush = |out: &mut Vec<Run>, deleted: &mut String, inserted: &mut String| {
+        let (d, i) = (deleted.trim_end().to_owned(), inserted.trim_end().to_owned());
+        if !d.is_empty() {
+            out.push(Run { op: Op::Delete, text: d.clone() });
+        }
+        if !d.is_empty() && !i.is_empty() {
+            out.push(Run { op: Op::Equal, text: " ".into() });
+        }
+        if !i.is_empty() {
+            out.push(Run { op: Op::Insert, text: i });
+        }
+        deleted.clear();
+        inserted.clear();
+    };
+    for run in runs {
+        let open = !deleted.is_empty() || !inserted.is_empty();
+        match run.op {
+            Op::Equal if open && run.text.trim().is_empty() => gap.push_str(&run.text),
+            Op::Equal => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                out.push(Run { op: Op::Equal, text: std::mem::take(&mut gap) + &run.text });
+            }
+            Op::Delete | Op::Insert => {
+                for side in [&mut deleted, &mut inserted] {
+                    if !side.is_empty() {
+                        side.push_str(&gap);
+                    }
+                }
+                gap.clear();
+                if run.op == Op::Delete { deleted.push_str(&run.text) } else { inserted.push_str(&run.text) }
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    if !gap.is_empty() {
+        out.push(Run { op: Op::Equal, text: gap });
+    }
+    out
 }
 
 /// The client's side (deletions) beside the standard's (insertions).
@@ -190,13 +236,36 @@ pub fn reflow(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::reflow;
+    use super::{hunks, reflow};
+    use crate::diff::{Op, word_diff};
+
+    #[test]
+    fn hunks_keep_old_words_together() {
+        let runs = hunks(&word_diff("owned by Client upon creation of it", "owned by Client upon full payment of it"));
+        let shown: Vec<(Op, &str)> = runs.iter().map(|r| (r.op, r.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (Op::Equal, "owned by Client upon "),
+                (Op::Delete, "creation"),
+                (Op::Equal, " "),
+                (Op::Insert, "full payment"),
+                (Op::Equal, " of it")
+            ]
+        );
+        let alternating = hunks(&word_diff("a b c end", "x y z end"));
+        let shown: Vec<(Op, &str)> = alternating.iter().map(|r| (r.op, r.text.as_str())).collect();
+        assert_eq!(shown, [(Op::Delete, "a b c"), (Op::Equal, " "), (Op::Insert, "x y z"), (Op::Equal, " end")]);
+    }
 
     #[test]
     fn reflow_joins_broken_sentences_only() {
         let text = "4.1 All work product created by Contractor during the\nterm of this Agreement shall be owned by Client.\n(a) first item\n\nNext paragraph.";
         let out = reflow(text);
         assert_eq!(out.len(), text.len());
-        assert_eq!(out, "4.1 All work product created by Contractor during the term of this Agreement shall be owned by Client.\n(a) first item\n\nNext paragraph.");
+        assert_eq!(
+            out,
+            "4.1 All work product created by Contractor during the term of this Agreement shall be owned by Client.\n(a) first item\n\nNext paragraph."
+        );
     }
 }

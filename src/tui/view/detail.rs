@@ -21,32 +21,29 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut rungs = Vec::new();
     let findings = ws.findings(entry);
-    match findings.get(app.finding.min(findings.len().saturating_sub(1))) {
-        Some(f) => {
-            let n = app.finding.min(findings.len() - 1);
-            out.push(Line::from(vec![
-                Span::styled(badge(f.severity), theme.severity(f.severity)),
-                Span::raw(" "),
-                Span::styled(f.concern.id(), theme.title),
-                Span::styled(format!(" · finding {} of {}", n + 1, findings.len()), theme.dim),
-            ]));
-            out.push(decision_line(ws.decision(entry, Some(f)), theme));
-            if let Some(phrase) = &f.phrase {
-                out.extend(wrap(&[(&format!("“{}”", one_line(phrase)), theme.quote)], width));
-            }
-            out.extend(wrap(&[(&sanitize(&f.explanation, false), theme.text)], width));
-            out.push(Line::default());
-            ladder(f, app.rung, ws.decision(entry, Some(f)), theme, width, &mut out, &mut rungs);
-            why_it_matters(f, app, width, &mut out);
+    let n = app.finding.min(findings.len().saturating_sub(1));
+    if let Some(f) = findings.get(n) {
+        out.push(Line::from(vec![
+            Span::styled(badge(f.severity), theme.severity(f.severity)),
+            Span::raw(" "),
+            Span::styled(f.concern.id(), theme.title),
+            Span::styled(format!(" · finding {} of {}", n + 1, findings.len()), theme.dim),
+        ]));
+        out.push(decision_line(ws.decision(entry, Some(f)), theme));
+        if let Some(phrase) = &f.phrase {
+            out.extend(wrap(&[(&format!("“{}”", one_line(phrase)), theme.quote)], width));
         }
-        None => {
-            out.push(Line::from(vec![Span::styled(ws.label(entry), theme.title), Span::styled(" · no findings", theme.dim)]));
-            out.push(decision_line(ws.decision(entry, None), theme));
-            if let Some(standard) = ws.standard_for(entry) {
-                out.push(Line::default());
-                out.push(rule(&format!("Why it matters: {}", standard_title(Some(standard))), width, theme.heading));
-                out.extend(wrap(&[(&sanitize(&standard.why_it_matters, false), theme.text)], width));
-            }
+        out.extend(wrap(&[(&sanitize(&f.explanation, false), theme.text)], width));
+        out.push(Line::default());
+        ladder(f, app.rung, ws.decision(entry, Some(f)), theme, width, &mut out, &mut rungs);
+        why_it_matters(f, app, width, &mut out);
+    } else {
+        out.push(Line::from(vec![Span::styled(ws.label(entry), theme.title), Span::styled(" · no findings", theme.dim)]));
+        out.push(decision_line(ws.decision(entry, None), theme));
+        if let Some(standard) = ws.standard_for(entry) {
+            out.push(Line::default());
+            out.push(rule(&format!("Why it matters: {}", standard_title(Some(standard))), width, theme.heading));
+            out.extend(wrap(&[(&sanitize(&standard.why_it_matters, false), theme.text)], width));
         }
     }
     notes("Notes on this clause", &ws.notes(Some(entry)), theme, width, &mut out);
@@ -68,7 +65,15 @@ fn decision_line(decision: Option<&Decision>, theme: &Theme) -> Line<'static> {
     }
 }
 
-fn ladder(f: &Finding, selected: usize, decision: Option<&Decision>, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>, rungs: &mut Vec<(usize, usize)>) {
+fn ladder(
+    f: &Finding,
+    selected: usize,
+    decision: Option<&Decision>,
+    theme: &Theme,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+    rungs: &mut Vec<(usize, usize)>,
+) {
     out.push(rule("Fallback ladder", width, theme.heading));
     if f.fallbacks.is_empty() {
         out.push(Line::styled("The library offers no fallback for this finding.", theme.dim));

@@ -79,7 +79,11 @@ pub fn library(clause: &StandardClause, theme: &Theme, width: usize) -> Vec<Line
     }
     if let Some(m) = &clause.missing {
         out.extend(wrap(
-            &[(badge(m.severity), theme.severity(m.severity)), (" when missing: ", theme.title), (&sanitize(&m.explanation, false), theme.text)],
+            &[
+                (badge(m.severity), theme.severity(m.severity)),
+                (" when missing: ", theme.title),
+                (&sanitize(&m.explanation, false), theme.text),
+            ],
             width,
         ));
     }
