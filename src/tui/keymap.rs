@@ -217,7 +217,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::plain(KeyCode::Up), A::Up, C::Fee, "previous uplift", None),
     bind(Key::plain(KeyCode::Enter), A::Activate, C::Fee, "record the selected uplift as offered", Some("offer")),
     bind(Key::ch('e'), A::EditFee, C::Fee, "enter the project fee", Some("fee")),
-    bind(Key::ch('%'), A::CustomPercent, C::Fee, "try another percentage", Some("custom %")),
+    bind(Key::ch('%'), A::CustomPercent, C::Fee, "try another percentage", Some("custom")),
     bind(Key::ch('a'), A::OfferAccepted, C::Fee, "the client accepted the offer", Some("accepted")),
     bind(Key::ch('x'), A::OfferDeclined, C::Fee, "the client declined the offer", Some("declined")),
     bind(Key::ch('j'), A::Down, C::Library, "next standard clause, or scroll", None),

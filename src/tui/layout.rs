@@ -17,7 +17,7 @@ impl Areas {
     pub fn new(area: Rect) -> Self {
         let [status, body, hints] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]));
         let [list, right] = body.layout(&Layout::horizontal([Constraint::Percentage(34), Constraint::Fill(1)]));
-        let [clause, detail] = right.layout(&Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]));
+        let [clause, detail] = right.layout(&Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]));
         Self { status, list, clause, detail, hints }
     }
 

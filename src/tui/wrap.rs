@@ -40,6 +40,15 @@ pub fn wrap(pieces: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
     w.lines
 }
 
+/// Wraps like `wrap` with every line after the first indented by `indent` columns.
+pub fn hanging(pieces: &[(&str, Style)], indent: usize, width: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap(pieces, width.saturating_sub(indent).max(1));
+    for line in lines.iter_mut().skip(1) {
+        line.spans.insert(0, Span::raw(" ".repeat(indent)));
+    }
+    lines
+}
+
 /// Pads `line` with spaces to `width` columns.
 pub fn pad(mut line: Line<'static>, width: usize) -> Line<'static> {
     let used = line.width();

@@ -77,6 +77,7 @@ pub fn format_percent(percent: f64) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "the amounts are exact in binary: whole numbers")]
 mod tests {
     use super::*;
 

@@ -104,9 +104,9 @@ pub static LIBRARY: LazyLock<ClauseLibrary> = LazyLock::new(|| {
 
 pub fn session(name: &str) -> Session {
     let mut session = Session::new(name, Round::new(1, "acme-msa.txt", DRAFT));
-    session.created = NOW.to_owned();
-    session.updated = NOW.to_owned();
-    session.rounds[0].received = NOW.to_owned();
+    NOW.clone_into(&mut session.created);
+    NOW.clone_into(&mut session.updated);
+    NOW.clone_into(&mut session.rounds[0].received);
     session
 }
 
@@ -133,6 +133,8 @@ pub fn press(app: &mut App<'_>, keys: &str) {
             "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
             "Down" => (KeyCode::Down, KeyModifiers::NONE),
             "Up" => (KeyCode::Up, KeyModifiers::NONE),
+            "Left" => (KeyCode::Left, KeyModifiers::NONE),
+            "Right" => (KeyCode::Right, KeyModifiers::NONE),
             "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
             "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
             k if k.starts_with("Ctrl-") => (KeyCode::Char(k.chars().last().unwrap()), KeyModifiers::CONTROL),

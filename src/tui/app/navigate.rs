@@ -29,7 +29,8 @@ impl App<'_> {
         });
         self.detail_scroll = 0;
         self.view.follow_finding = true;
-        self.view.follow_rung = true;
+        // The first rung is seen from the top of the detail; a later one is scrolled to.
+        self.view.follow_rung = self.rung > 0;
     }
 
     fn list_height(&self) -> usize {

@@ -19,7 +19,11 @@ pub fn diffs(ws: &Workspace<'_>, entry: Option<Entry>) -> Diffs {
     let Some(Entry::Clause(i)) = entry else { return Diffs::default() };
     let wording = ws.wording(i);
     let client = one_line(wording.text);
-    let standard = ws.standard_for(Entry::Clause(i)).map(|s| (s.id.clone(), diff::word_diff(&client, &one_line(&s.standard_text))));
+    // The clause number is not wording: "2." would always show as deleted.
+    let number = ws.clause(i).number.as_deref().unwrap_or_default();
+    let body = client.strip_prefix(number).filter(|_| !number.is_empty()).map(|r| r.trim_start_matches(['.', ')', ':']).trim_start());
+    let standard =
+        ws.standard_for(Entry::Clause(i)).map(|s| (s.id.clone(), diff::word_diff(body.unwrap_or(&client), &one_line(&s.standard_text))));
     let previous = wording.revised.map(|r| diff::word_diff(&one_line(&r.previous), &client));
     Diffs { key: None, standard, previous }
 }
@@ -119,7 +123,7 @@ fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>
                 Span::styled(" · ", theme.dim),
                 Span::styled("standard's words added", theme.inserted),
             ]));
-            out.extend(if app.side_by_side { side_by_side(runs, theme, width) } else { inline(runs, theme, width) });
+            out.extend(if app.side_by_side { side_by_side(runs, theme, width) } else { against_standard(runs, theme, width) });
         }
         None => out.push(Line::styled("No standard clause matches this clause.", theme.dim)),
     }
@@ -145,6 +149,20 @@ fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
     wrap(&borrowed, width)
 }
 
+/// Below this share of words in common, a word diff is noise: the clause is shown struck whole
+/// and the standard added whole (as delta stops emphasising words in lines too far apart).
+const REWRITE_BELOW: f32 = 0.3;
+
+fn against_standard(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    if diff::similarity(runs) >= REWRITE_BELOW {
+        return inline(runs, theme, width);
+    }
+    let mut out = wrap(&[("Little in common with the standard: replace the whole clause.", theme.dim)], width);
+    out.extend(wrap(&[(&sanitize(&diff::old_text(runs), false), theme.deleted)], width));
+    out.extend(wrap(&[(&sanitize(&diff::new_text(runs), false), theme.inserted)], width));
+    out
+}
+
 /// Groups neighbouring changes (and the spaces between them) into hunks, all the old words
 /// then all the new, as `git diff --word-diff` does: word-by-word alternation is unreadable.
 fn hunks(runs: &[Run]) -> Vec<Run> {
@@ -152,6 +170,8 @@ fn hunks(runs: &[Run]) -> Vec<Run> {
     let (mut deleted, mut inserted, mut gap) = (String::new(), String::new(), String::new());
     let flush = |out: &mut Vec<Run>, deleted: &mut String, inserted: &mut String| {
         let (d, i) = (deleted.trim_end().to_owned(), inserted.trim_end().to_owned());
+        // The space after a hunk is the new text's (what is proposed), or the old's when nothing is added.
+        let spaced = if i.is_empty() { d.len() < deleted.len() } else { i.len() < inserted.len() };
         if !d.is_empty() {
             out.push(Run { op: Op::Delete, text: d.clone() });
         }
@@ -160,6 +180,9 @@ fn hunks(runs: &[Run]) -> Vec<Run> {
         }
         if !i.is_empty() {
             out.push(Run { op: Op::Insert, text: i });
+        }
+        if spaced {
+            out.push(Run { op: Op::Equal, text: " ".into() });
         }
         deleted.clear();
         inserted.clear();
@@ -256,6 +279,12 @@ mod tests {
         let alternating = hunks(&word_diff("a b c end", "x y z end"));
         let shown: Vec<(Op, &str)> = alternating.iter().map(|r| (r.op, r.text.as_str())).collect();
         assert_eq!(shown, [(Op::Delete, "a b c"), (Op::Equal, " "), (Op::Insert, "x y z"), (Op::Equal, " end")]);
+        let leading = hunks(&word_diff("2. Ownership", "Ownership"));
+        let old: String = leading.iter().filter(|r| r.op != Op::Insert).map(|r| r.text.as_str()).collect();
+        assert_eq!(old.split_whitespace().collect::<Vec<_>>(), ["2.", "Ownership"], "{leading:?}");
+        let glued = hunks(&word_diff("an exclusive", "a non-exclusive"));
+        let new: String = glued.iter().filter(|r| r.op != Op::Delete).map(|r| r.text.as_str()).collect();
+        assert!(new.ends_with("non-exclusive"), "{glued:?}");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
             out.extend(wrap(&[(&format!("“{}”", one_line(phrase)), theme.quote)], width));
         }
         out.extend(wrap(&[(&sanitize(&f.explanation, false), theme.text)], width));
+        notes("Notes on this clause", &ws.notes(Some(entry)), theme, width, &mut out);
         out.push(Line::default());
         ladder(f, app.rung, ws.decision(entry, Some(f)), theme, width, &mut out, &mut rungs);
         why_it_matters(f, app, width, &mut out);
@@ -45,8 +46,8 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
             out.push(rule(&format!("Why it matters: {}", standard_title(Some(standard))), width, theme.heading));
             out.extend(wrap(&[(&sanitize(&standard.why_it_matters, false), theme.text)], width));
         }
+        notes("Notes on this clause", &ws.notes(Some(entry)), theme, width, &mut out);
     }
-    notes("Notes on this clause", &ws.notes(Some(entry)), theme, width, &mut out);
     notes("Session notes", &ws.notes(None), theme, width, &mut out);
     (out, rungs)
 }

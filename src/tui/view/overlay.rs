@@ -8,7 +8,7 @@ use crate::library::StandardClause;
 use crate::text::sanitize;
 use crate::tui::keymap;
 use crate::tui::theme::{Theme, badge};
-use crate::tui::wrap::{pad, wrap};
+use crate::tui::wrap::{hanging, pad, wrap};
 
 /// What the screen shows beyond the keys: the meaning of marks and styles, mouse and paste.
 const LEGEND: &[&str] = &[
@@ -57,9 +57,9 @@ pub fn library(clause: &StandardClause, theme: &Theme, width: usize) -> Vec<Line
     section(&mut out, "Fallback ladder");
     for (i, f) in clause.fallbacks.iter().enumerate() {
         out.push(Line::styled(format!("{}. {}", i + 1, f.kind.label()), theme.title));
-        out.extend(wrap(&[("   Say: ", theme.dim), (&sanitize(&f.talking_point, false), theme.text)], width));
+        out.extend(hanging(&[("   Say: ", theme.dim), (&sanitize(&f.talking_point, false), theme.text)], 3, width));
         if !f.text.trim().is_empty() {
-            out.extend(wrap(&[("   Text: ", theme.dim), (&format!("“{}”", sanitize(&f.text, false)), theme.quote)], width));
+            out.extend(hanging(&[("   Text: ", theme.dim), (&format!("“{}”", sanitize(&f.text, false)), theme.quote)], 3, width));
         }
     }
     if !clause.rules.is_empty() || clause.missing.is_some() {
