@@ -183,7 +183,7 @@ pub fn compare(old: &Side, new: &Side, library: &ClauseLibrary, mode: Mode) -> C
         changes: Vec::new(),
         added: Vec::new(),
         removed: Vec::new(),
-        missing: deltas(missing(old.analysis), missing(new.analysis)),
+        missing: deltas(&missing(old.analysis), &missing(new.analysis)),
         by_library: Vec::new(),
         totals: Totals::default(),
     };
@@ -228,10 +228,13 @@ fn clause_ref(side: &Side, i: usize) -> ClauseRef {
 fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary) {
     let texts = |s: &Side| -> Vec<String> { (0..s.analysis.clauses.len()).map(|i| strip_number(clause_text(s, i)).to_owned()).collect() };
     let (old_texts, new_texts) = (texts(old), texts(new));
-    let alignment = align::align(&align::Words::new(&as_strs(&old_texts)), &align::Words::new(&as_strs(&new_texts)));
+    let headings = |s: &Side| -> Vec<Option<String>> { s.analysis.clauses.iter().map(|c| c.heading.clone()).collect() };
+    let alignment =
+        align::align(&align::Words::new(&as_strs(&old_texts)), &align::Words::new(&as_strs(&new_texts)), &headings(old), &headings(new));
     for pair in &alignment.pairs {
-        let joined = |side: &Side, idx: &[usize]| idx.iter().map(|&i| clause_text(side, i).trim()).collect::<Vec<_>>().join("\n\n");
-        let findings = deltas(in_clauses(old.analysis, &pair.old), in_clauses(new.analysis, &pair.new));
+        let joined =
+            |side: &Side, idx: &[usize]| idx.iter().map(|&i| strip_number(clause_text(side, i)).trim()).collect::<Vec<_>>().join("\n\n");
+        let findings = deltas(&in_clauses(old.analysis, &pair.old), &in_clauses(new.analysis, &pair.new));
         let old_refs: Vec<ClauseRef> = pair.old.iter().map(|&i| clause_ref(old, i)).collect();
         let new_refs: Vec<ClauseRef> = pair.new.iter().map(|&j| clause_ref(new, j)).collect();
         let renumbered = old_refs.iter().map(|r| &r.number).ne(new_refs.iter().map(|r| &r.number));
@@ -292,7 +295,9 @@ fn strip_number(text: &str) -> &str {
 
 /// Whether the new wording is closer to the matched standard clause than the old one.
 fn standard_direction(old: &Side, new: &Side, pair: &Pair, old_text: &str, new_text: &str, library: &ClauseLibrary) -> Option<Standard> {
-    let matched = |side: &Side, idx: &[usize]| idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score));
+    let matched = |side: &Side, idx: &[usize]| {
+        idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score))
+    };
     let m = matched(new, &pair.new).or_else(|| matched(old, &pair.old))?;
     let standard = &library.get(&m.id)?.standard_text;
     let closeness = |t: &str| diff::similarity(&diff::word_diff(standard, t));
@@ -303,7 +308,9 @@ fn standard_direction(old: &Side, new: &Side, pair: &Pair, old_text: &str, new_t
         Direction::Away
     } else {
         // Wording no closer either way: judge by the risks it carries.
-        let risk = |a: &Analysis, idx: &[usize]| a.findings.iter().filter(|f| f.clause.is_some_and(|c| idx.contains(&c))).map(|f| f.severity as u32 + 1).sum::<u32>();
+        let risk = |a: &Analysis, idx: &[usize]| {
+            a.findings.iter().filter(|f| f.clause.is_some_and(|c| idx.contains(&c))).map(|f| f.severity as u32 + 1).sum::<u32>()
+        };
         match risk(new.analysis, &pair.new).cmp(&risk(old.analysis, &pair.old)) {
             std::cmp::Ordering::Less => Direction::Toward,
             std::cmp::Ordering::Greater => Direction::Away,
@@ -326,12 +333,18 @@ fn missing(a: &Analysis) -> BTreeMap<Concern, &Finding> {
 fn worst<'a>(findings: impl Iterator<Item = &'a Finding>) -> BTreeMap<Concern, &'a Finding> {
     let mut out: BTreeMap<Concern, &Finding> = BTreeMap::new();
     for f in findings {
-        out.entry(f.concern).and_modify(|w| if f.severity > w.severity { *w = f }).or_insert(f);
+        out.entry(f.concern)
+            .and_modify(|w| {
+                if f.severity > w.severity {
+                    *w = f;
+                }
+            })
+            .or_insert(f);
     }
     out
 }
 
-fn deltas(old: BTreeMap<Concern, &Finding>, new: BTreeMap<Concern, &Finding>) -> Vec<FindingDelta> {
+fn deltas(old: &BTreeMap<Concern, &Finding>, new: &BTreeMap<Concern, &Finding>) -> Vec<FindingDelta> {
     let concerns: BTreeSet<Concern> = old.keys().chain(new.keys()).copied().collect();
     concerns
         .into_iter()
@@ -345,7 +358,14 @@ fn deltas(old: BTreeMap<Concern, &Finding>, new: BTreeMap<Concern, &Finding>) ->
                 _ => Status::Unchanged,
             };
             let phrase = |f: Option<&&Finding>| f.and_then(|f| f.phrase.as_deref()).map(crate::text::one_line);
-            FindingDelta { concern, status, old_severity: o.map(|f| f.severity), new_severity: n.map(|f| f.severity), old_phrase: phrase(o), new_phrase: phrase(n) }
+            FindingDelta {
+                concern,
+                status,
+                old_severity: o.map(|f| f.severity),
+                new_severity: n.map(|f| f.severity),
+                old_phrase: phrase(o),
+                new_phrase: phrase(n),
+            }
         })
         .collect()
 }
@@ -359,7 +379,7 @@ fn by_library(old: &Side, new: &Side, library: &ClauseLibrary) -> Vec<LibraryRow
         .iter()
         .filter_map(|lc| {
             let (o, n) = (matched(old, &lc.id), matched(new, &lc.id));
-            let findings = deltas(for_library_clause(old.analysis, &lc.id), for_library_clause(new.analysis, &lc.id));
+            let findings = deltas(&for_library_clause(old.analysis, &lc.id), &for_library_clause(new.analysis, &lc.id));
             (!o.is_empty() || !n.is_empty() || !findings.is_empty()).then(|| LibraryRow {
                 library_clause: lc.id.clone(),
                 title: lc.title.clone(),

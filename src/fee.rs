@@ -1,5 +1,7 @@
 //! The price of a full IP transfer: the 20-40% uplift on the project fee, in money.
 
+use std::fmt::Write;
+
 /// The uplift band the agency quotes for giving up reusable IP, in percent.
 pub const BAND: [f64; 3] = [20.0, 30.0, 40.0];
 
@@ -21,7 +23,7 @@ pub fn money(amount: f64, currency: &str) -> String {
         grouped.push(d);
     }
     if frac != 0 {
-        grouped.push_str(&format!(".{frac:02}"));
+        let _ = write!(grouped, ".{frac:02}");
     }
     let sign = if amount < 0.0 && cents != 0 { "-" } else { "" };
     match currency.to_ascii_uppercase().as_str() {

@@ -4,8 +4,10 @@
 pub mod analysis;
 pub mod cli;
 pub mod compare;
+pub mod demo;
 pub mod diff;
 pub mod fee;
+pub mod hash;
 pub mod ingest;
 pub mod library;
 pub mod report;

@@ -64,7 +64,8 @@ pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved>
         Some(n) => session.round(n).ok_or_else(|| eyre!("{spec}: session {name} has rounds 1 to {}", session.latest_round().number))?,
         None => session.latest_round(),
     };
-    let format = if round.file_name.ends_with(".md") || round.file_name.ends_with(".markdown") { ingest::Format::Markdown } else { ingest::Format::Txt };
+    let ext = Path::new(&round.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let format = if matches!(ext.as_str(), "md" | "markdown") { ingest::Format::Markdown } else { ingest::Format::Txt };
     let doc = ingest::from_text(&format!("{name}:{}", round.number), format, &round.text);
     let number = round.number;
     Ok(Resolved { label: format!("{name}:{number} ({})", one_line(&round.file_name)), doc, session: Some((session, number)) })
@@ -82,7 +83,10 @@ pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation
         round,
         client: session.client.clone(),
         engagement: session.engagement.label().to_owned(),
-        fee: session.fee.as_ref().map(|f| format!("{} ({})", crate::fee::money(f.amount, &f.currency), crate::fee::band_line(f.amount, &f.currency))),
+        fee: session
+            .fee
+            .as_ref()
+            .map(|f| format!("{} ({})", crate::fee::money(f.amount, &f.currency), crate::fee::band_line(f.amount, &f.currency))),
         fee_offer: session.fee_offer.as_ref().map(|o| {
             let answer = match o.accepted {
                 Some(true) => "accepted",
@@ -120,9 +124,8 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
     let mode = match args.by {
         Some(By::Library) => Mode::Deals,
-        Some(By::Clause) => Mode::Rounds,
         None if different_deals => Mode::Deals,
-        None => Mode::Rounds,
+        Some(By::Clause) | None => Mode::Rounds,
     };
     let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
     let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };

@@ -1,7 +1,7 @@
 //! Aligning the clauses of two drafts by what they say, not where they stand: renumbered and
 //! moved clauses pair up, and a clause split in two (or two merged into one) is recognised.
 
-use std::collections::HashMap;
+use crate::hash::FxMap;
 
 use serde::Serialize;
 
@@ -40,14 +40,17 @@ pub struct Alignment {
 
 /// Below this word overlap two clauses are not the same clause.
 const SAME_CLAUSE: f32 = 0.5;
+/// Under the same heading, a clause rewritten this far is still the same clause.
+const REWRITTEN: f32 = 0.15;
 /// A part covers at least this share of its words from the whole to count in a split or merge.
 const CONTAINED: f32 = 0.8;
 
-/// The words of a clause without its number, for comparing.
+/// The words of each clause (numbers left out), hashed, for comparing.
 pub struct Words {
-    tokens: Vec<HashMap<String, u32>>,
+    tokens: Vec<FxMap<u64, u32>>,
     sizes: Vec<u32>,
-    keys: Vec<String>,
+    /// A hash of the whole word sequence: equal keys mean the same wording.
+    keys: Vec<u64>,
 }
 
 impl Words {
@@ -57,20 +60,27 @@ impl Words {
         let mut sizes = Vec::with_capacity(clauses.len());
         let mut keys = Vec::with_capacity(clauses.len());
         for text in clauses {
-            let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_number(w)).map(str::to_lowercase).collect();
-            let mut bag: HashMap<String, u32> = HashMap::new();
-            for w in &words {
-                *bag.entry(w.clone()).or_default() += 1;
+            let mut bag: FxMap<u64, u32> = FxMap::default();
+            let (mut size, mut key) = (0u32, 0u64);
+            for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_number(w)) {
+                let h = crate::hash::word(w);
+                *bag.entry(h).or_default() += 1;
+                key = crate::hash::combine(key, h);
+                size += 1;
             }
-            sizes.push(words.len() as u32);
-            keys.push(words.join(" "));
+            sizes.push(size);
+            keys.push(key);
             tokens.push(bag);
         }
         Self { tokens, sizes, keys }
     }
 
     fn common(&self, other: &Words, a: usize, b: usize) -> u32 {
-        let (small, large) = if self.tokens[a].len() <= other.tokens[b].len() { (&self.tokens[a], &other.tokens[b]) } else { (&other.tokens[b], &self.tokens[a]) };
+        let (small, large) = if self.tokens[a].len() <= other.tokens[b].len() {
+            (&self.tokens[a], &other.tokens[b])
+        } else {
+            (&other.tokens[b], &self.tokens[a])
+        };
         small.iter().map(|(w, n)| (*n).min(large.get(w).copied().unwrap_or(0))).sum()
     }
 }
@@ -80,7 +90,7 @@ fn is_number(w: &str) -> bool {
 }
 
 /// Aligns old clauses to new ones.
-pub fn align(old: &Words, new: &Words) -> Alignment {
+pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_headings: &[Option<String>]) -> Alignment {
     let n_old = old.sizes.len();
     let n_new = new.sizes.len();
     let mut old_pair: Vec<Option<usize>> = vec![None; n_old];
@@ -89,34 +99,32 @@ pub fn align(old: &Words, new: &Words) -> Alignment {
     let empty = |w: &Words, i: usize| w.sizes[i] == 0;
 
     // 1. Identical wording, wherever it now stands.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: FxMap<u64, Vec<usize>> = FxMap::default();
     for j in (0..n_new).filter(|&j| !empty(new, j)) {
-        by_key.entry(new.keys[j].as_str()).or_default().push(j);
+        by_key.entry(new.keys[j]).or_default().push(j);
     }
     for i in (0..n_old).filter(|&i| !empty(old, i)) {
-        if let Some(js) = by_key.get_mut(old.keys[i].as_str()) {
-            if !js.is_empty() {
-                let j = js.remove(0);
-                old_pair[i] = Some(pairs.len());
-                new_pair[j] = Some(pairs.len());
-                pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Unchanged, similarity: 1.0, moved: false });
-            }
+        if let Some(js) = by_key.get_mut(&old.keys[i]).filter(|js| !js.is_empty()) {
+            let j = js.remove(0);
+            old_pair[i] = Some(pairs.len());
+            new_pair[j] = Some(pairs.len());
+            pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Unchanged, similarity: 1.0, moved: false });
         }
     }
 
     // 2. Reworded: best candidate among new clauses sharing rare words (an inverted index keeps
     //    this near linear on long drafts).
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: FxMap<u64, Vec<usize>> = FxMap::default();
     for j in (0..n_new).filter(|&j| new_pair[j].is_none()) {
         for w in new.tokens[j].keys() {
-            index.entry(w.as_str()).or_default().push(j);
+            index.entry(*w).or_default().push(j);
         }
     }
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     for i in (0..n_old).filter(|&i| old_pair[i].is_none() && !empty(old, i)) {
-        let mut votes: HashMap<usize, u32> = HashMap::new();
+        let mut votes: FxMap<usize, u32> = FxMap::default();
         for w in old.tokens[i].keys() {
-            if let Some(js) = index.get(w.as_str()).filter(|js| js.len() <= 64) {
+            if let Some(js) = index.get(w).filter(|js| js.len() <= 64) {
                 for &j in js {
                     *votes.entry(j).or_default() += 1;
                 }
@@ -138,6 +146,23 @@ pub fn align(old: &Words, new: &Words) -> Alignment {
             old_pair[i] = Some(pairs.len());
             new_pair[j] = Some(pairs.len());
             pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Changed, similarity, moved: false });
+        }
+    }
+
+    // 2b. Rewritten under the same heading ("Ownership" reworded from top to bottom).
+    let unpaired: Vec<usize> = (0..n_old).filter(|&i| old_pair[i].is_none() && !empty(old, i)).collect();
+    for i in unpaired {
+        let Some(heading) = old_headings.get(i).and_then(|h| h.as_deref()).map(str::to_lowercase) else { continue };
+        let same = (0..n_new).find(|&j| {
+            new_pair[j].is_none() && new_headings.get(j).and_then(|h| h.as_deref()).is_some_and(|h| h.to_lowercase() == heading)
+        });
+        if let Some(j) = same {
+            let similarity = 2.0 * old.common(new, i, j) as f32 / (old.sizes[i] + new.sizes[j]).max(1) as f32;
+            if similarity >= REWRITTEN {
+                old_pair[i] = Some(pairs.len());
+                new_pair[j] = Some(pairs.len());
+                pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Changed, similarity, moved: false });
+            }
         }
     }
 
@@ -177,7 +202,11 @@ fn absorb(pairs: &mut [Pair], side_pair: &mut [Option<usize>], side: &Words, oth
             let counterpart = if split { &pairs[p].old } else { &pairs[p].new };
             let common: u32 = counterpart.iter().map(|&o| if split { other.common(side, o, k) } else { side.common(other, k, o) }).sum();
             if common as f32 >= CONTAINED * side.sizes[k] as f32 && counterpart.len() == 1 {
-                if split { pairs[p].new.push(k) } else { pairs[p].old.push(k) }
+                if split {
+                    pairs[p].new.push(k);
+                } else {
+                    pairs[p].old.push(k);
+                }
                 pairs[p].relation = relation;
                 side_pair[k] = Some(p);
                 break;
@@ -222,12 +251,15 @@ mod tests {
     use super::*;
 
     fn run(old: &[&str], new: &[&str]) -> Alignment {
-        align(&Words::new(old), &Words::new(new))
+        align(&Words::new(old), &Words::new(new), &[], &[])
     }
 
     #[test]
     fn renumbered_clauses_are_unchanged() {
-        let a = run(&["1. Fees are due monthly.", "2. Client owns all work product."], &["1. Scope of services.", "2. Fees are due monthly.", "3. Client owns all work product."]);
+        let a = run(
+            &["1. Fees are due monthly.", "2. Client owns all work product."],
+            &["1. Scope of services.", "2. Fees are due monthly.", "3. Client owns all work product."],
+        );
         assert_eq!(a.added, [0]);
         assert!(a.removed.is_empty());
         assert!(a.pairs.iter().all(|p| p.relation == Relation::Unchanged && !p.moved));
@@ -235,8 +267,16 @@ mod tests {
 
     #[test]
     fn reworded_and_moved() {
-        let old = ["1. Client owns all work product created during the engagement.", "2. Fees are due monthly within thirty days.", "3. Governing law is Delaware."];
-        let new = ["1. Governing law is Delaware.", "2. Fees are due monthly within thirty days.", "3. Client owns all deliverables described in Schedule A created during the engagement."];
+        let old = [
+            "1. Client owns all work product created during the engagement.",
+            "2. Fees are due monthly within thirty days.",
+            "3. Governing law is Delaware.",
+        ];
+        let new = [
+            "1. Governing law is Delaware.",
+            "2. Fees are due monthly within thirty days.",
+            "3. Client owns all deliverables described in Schedule A created during the engagement.",
+        ];
         let a = run(&old, &new);
         let changed = a.pairs.iter().find(|p| p.old == [0]).unwrap();
         assert_eq!(changed.new, [2]);
@@ -247,11 +287,17 @@ mod tests {
     #[test]
     fn split_and_merge() {
         let whole = "Client owns the deliverables upon full payment. Agency retains its pre-existing tools and grants a licence.";
-        let a = run(&[whole], &["Client owns the deliverables upon full payment.", "Agency retains its pre-existing tools and grants a licence."]);
+        let a = run(
+            &[whole],
+            &["Client owns the deliverables upon full payment.", "Agency retains its pre-existing tools and grants a licence."],
+        );
         assert_eq!(a.pairs.len(), 1);
         assert_eq!(a.pairs[0].relation, Relation::Split);
         assert_eq!(a.pairs[0].new, [0, 1]);
-        let b = run(&["Client owns the deliverables upon full payment.", "Agency retains its pre-existing tools and grants a licence."], &[whole]);
+        let b = run(
+            &["Client owns the deliverables upon full payment.", "Agency retains its pre-existing tools and grants a licence."],
+            &[whole],
+        );
         assert_eq!(b.pairs[0].relation, Relation::Merged);
         assert_eq!(b.pairs[0].old, [0, 1]);
     }

@@ -24,7 +24,8 @@ fn status_label(s: Status) -> &'static str {
 
 fn delta_line(d: &FindingDelta) -> String {
     let sev = |s: Option<crate::library::Severity>| s.map_or("-", |s| s.label());
-    let phrase = d.new_phrase.as_ref().or(d.old_phrase.as_ref()).map(|p| format!(": \u{201c}{}\u{201d}", shorten(p, 90))).unwrap_or_default();
+    let phrase =
+        d.new_phrase.as_ref().or(d.old_phrase.as_ref()).map(|p| format!(": \u{201c}{}\u{201d}", shorten(p, 90))).unwrap_or_default();
     format!("{:<9} {} ({} -> {}){phrase}", status_label(d.status), d.concern, sev(d.old_severity), sev(d.new_severity))
 }
 
@@ -58,19 +59,38 @@ fn change_head(ch: &ClauseChange) -> String {
 fn inline_diff(runs: &[Run], paint: Paint) -> String {
     runs.iter()
         .map(|r| {
-            let t = one_line(&r.text);
+            let t = collapse(&r.text);
             match r.op {
                 Op::Equal => t,
                 Op::Delete => paint.deleted(&format!("[-{t}-]")),
                 Op::Insert => paint.inserted(&format!("{{+{t}+}}")),
             }
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
+}
+
+/// White space runs folded to one space, keeping a leading or trailing one (runs of a diff
+/// carry the spaces between words).
+fn collapse(text: &str) -> String {
+    let clean = crate::text::sanitize(text, false);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        if !(c.is_whitespace() && out.ends_with(' ')) {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+        }
+    }
+    out
 }
 
 fn negotiation(out: &mut String, side: &str, n: &Negotiation) {
-    let _ = writeln!(out, "{side}: session {} round {} ({}{})", one_line(&n.session), n.round, n.engagement, n.client.as_deref().map(|c| format!(", client {}", one_line(c))).unwrap_or_default());
+    let _ = writeln!(
+        out,
+        "{side}: session {} round {} ({}{})",
+        one_line(&n.session),
+        n.round,
+        n.engagement,
+        n.client.as_deref().map(|c| format!(", client {}", one_line(c))).unwrap_or_default()
+    );
     if let Some(fee) = &n.fee {
         let _ = writeln!(out, "  fee: {fee}{}", n.fee_offer.as_deref().map(|o| format!("; uplift offered: {o}")).unwrap_or_default());
     }
@@ -93,9 +113,17 @@ pub fn text(c: &Comparison, paint: Paint) -> String {
             "clauses: {} unchanged, {} changed, {} renumbered, {} moved, {} split, {} merged, {} added, {} removed",
             t.unchanged, t.changed, t.renumbered, t.moved, t.split, t.merged, t.added, t.removed
         );
-        let _ = writeln!(out, "findings: {} resolved, {} new; {} clauses moved toward the standard, {} away\n", t.resolved, t.new, t.toward_standard, t.away_from_standard);
+        let _ = writeln!(
+            out,
+            "findings: {} resolved, {} new; {} clauses moved toward the standard, {} away\n",
+            t.resolved, t.new, t.toward_standard, t.away_from_standard
+        );
     } else {
-        let _ = writeln!(out, "two deals, aligned by library clause; findings: {} only in the first, {} only in the second\n", t.resolved, t.new);
+        let _ = writeln!(
+            out,
+            "two deals, aligned by library clause; findings: {} only in the first, {} only in the second\n",
+            t.resolved, t.new
+        );
     }
     for ch in &c.changes {
         let _ = writeln!(out, "{}", paint.bold(&one_line(&change_head(ch))));
@@ -110,11 +138,23 @@ pub fn text(c: &Comparison, paint: Paint) -> String {
     for (what, list) in [("ADDED", &c.added), ("REMOVED", &c.removed)] {
         for a in list {
             let concerns = a.concerns.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "{what} {}{}", one_line(&a.clause.label), if concerns.is_empty() { String::new() } else { format!("  concerns: {concerns}") });
+            let _ = writeln!(
+                out,
+                "{what} {}{}",
+                one_line(&a.clause.label),
+                if concerns.is_empty() { String::new() } else { format!("  concerns: {concerns}") }
+            );
         }
     }
     for row in &c.by_library {
-        let _ = writeln!(out, "{} ({})\n  first: {}\n  second: {}", paint.bold(&one_line(&row.title)), row.library_clause, list_or_none(&row.old_clauses), list_or_none(&row.new_clauses));
+        let _ = writeln!(
+            out,
+            "{} ({})\n  first: {}\n  second: {}",
+            paint.bold(&one_line(&row.title)),
+            row.library_clause,
+            list_or_none(&row.old_clauses),
+            list_or_none(&row.new_clauses)
+        );
         for d in &row.findings {
             let _ = writeln!(out, "  {}", delta_line(d));
         }
@@ -144,7 +184,11 @@ fn list_or_none(v: &[String]) -> String {
 }
 
 fn md(s: &str) -> String {
-    one_line(s).replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('~', "\\~").replace('<', "&lt;")
+    escape(&one_line(s))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('~', "\\~").replace('<', "&lt;")
 }
 
 /// Markdown memo.
@@ -154,21 +198,34 @@ pub fn markdown(c: &Comparison) -> String {
     let t = &c.totals;
     let _ = writeln!(out, "| | first | second |\n|---|---|---|");
     let _ = writeln!(out, "| clauses | {} | {} |", c.old.clauses, c.new.clauses);
-    let _ = writeln!(out, "| high / medium / low | {} / {} / {} | {} / {} / {} |\n", c.old.summary.high, c.old.summary.medium, c.old.summary.low, c.new.summary.high, c.new.summary.medium, c.new.summary.low);
-    let _ = writeln!(out, "Findings resolved: **{}**, new: **{}**. Changed {}, renumbered {}, moved {}, split {}, merged {}, added {}, removed {}.\n", t.resolved, t.new, t.changed, t.renumbered, t.moved, t.split, t.merged, t.added, t.removed);
+    let _ = writeln!(
+        out,
+        "| high / medium / low | {} / {} / {} | {} / {} / {} |\n",
+        c.old.summary.high, c.old.summary.medium, c.old.summary.low, c.new.summary.high, c.new.summary.medium, c.new.summary.low
+    );
+    let _ = writeln!(
+        out,
+        "Findings resolved: **{}**, new: **{}**. Changed {}, renumbered {}, moved {}, split {}, merged {}, added {}, removed {}.\n",
+        t.resolved, t.new, t.changed, t.renumbered, t.moved, t.split, t.merged, t.added, t.removed
+    );
     for ch in &c.changes {
         let _ = writeln!(out, "## {}\n", md(&change_head(ch)));
         if !ch.diff.is_empty() {
             let body: String = ch
                 .diff
                 .iter()
-                .map(|r| match r.op {
-                    Op::Equal => md(&r.text),
-                    Op::Delete => format!("~~{}~~", md(&r.text)),
-                    Op::Insert => format!("**{}**", md(&r.text)),
+                .map(|r| {
+                    let t = collapse(&r.text);
+                    let (lead, core, trail) =
+                        (if t.starts_with(' ') { " " } else { "" }, md(&t), if t.ends_with(' ') && t.len() > 1 { " " } else { "" });
+                    match r.op {
+                        Op::Equal => escape(&t),
+                        Op::Delete if !core.is_empty() => format!("{lead}~~{core}~~{trail}"),
+                        Op::Insert if !core.is_empty() => format!("{lead}**{core}**{trail}"),
+                        _ => t,
+                    }
                 })
-                .collect::<Vec<_>>()
-                .join(" ");
+                .collect();
             let _ = writeln!(out, "> {body}\n");
         }
         for d in ch.findings.iter().filter(|d| d.status != Status::Unchanged) {
@@ -189,8 +246,16 @@ pub fn markdown(c: &Comparison) -> String {
     if !c.by_library.is_empty() {
         let _ = writeln!(out, "| library clause | first | second | concerns |\n|---|---|---|---|");
         for row in &c.by_library {
-            let concerns = row.findings.iter().map(|d| format!("`{}` {}", d.concern, status_label(d.status))).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "| {} | {} | {} | {} |", md(&row.title), md(&list_or_none(&row.old_clauses)), md(&list_or_none(&row.new_clauses)), concerns);
+            let concerns =
+                row.findings.iter().map(|d| format!("`{}` {}", d.concern, status_label(d.status))).collect::<Vec<_>>().join(", ");
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md(&row.title),
+                md(&list_or_none(&row.old_clauses)),
+                md(&list_or_none(&row.new_clauses)),
+                concerns
+            );
         }
         out.push('\n');
     }
