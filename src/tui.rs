@@ -39,6 +39,9 @@ use crate::workspace::Workspace;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// The session the demo draft is recorded in.
+pub const DEMO_SESSION: &str = "demo";
+
 /// What to open the workspace on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Launch {
@@ -80,7 +83,12 @@ fn open(launch: Launch, store: &SessionStore) -> color_eyre::Result<(OpenSession
             };
             Ok((session, Some(draft)))
         }
-        Launch::Demo => Err(eyre!("the bundled demo draft is not part of this build yet; open a draft file instead")),
+        // One session for the demo, so trying it twice continues where it was left.
+        Launch::Demo => {
+            let draft = crate::demo::draft();
+            let session = if store.exists(DEMO_SESSION) { store.open(DEMO_SESSION)? } else { create(store, DEMO_SESSION, &draft)? };
+            Ok((session, Some(draft)))
+        }
     }
 }
 

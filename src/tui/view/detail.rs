@@ -29,7 +29,7 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
             Span::styled(f.concern.id(), theme.title),
             Span::styled(format!(" · finding {} of {}", n + 1, findings.len()), theme.dim),
         ]));
-        out.push(decision_line(ws.decision(entry, Some(f)), theme));
+        out.push(decision_line(ws.decision(entry, Some(f)), theme, "open"));
         if let Some(phrase) = &f.phrase {
             out.extend(wrap(&[(&format!("“{}”", one_line(phrase)), theme.quote)], width));
         }
@@ -40,7 +40,7 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
         why_it_matters(f, app, width, &mut out);
     } else {
         out.push(Line::from(vec![Span::styled(ws.label(entry), theme.title), Span::styled(" · no findings", theme.dim)]));
-        out.push(decision_line(ws.decision(entry, None), theme));
+        out.push(decision_line(ws.decision(entry, None), theme, "none (nothing flagged)"));
         if let Some(standard) = ws.standard_for(entry) {
             out.push(Line::default());
             out.push(rule(&format!("Why it matters: {}", standard_title(Some(standard))), width, theme.heading));
@@ -52,9 +52,9 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
     (out, rungs)
 }
 
-fn decision_line(decision: Option<&Decision>, theme: &Theme) -> Line<'static> {
+fn decision_line(decision: Option<&Decision>, theme: &Theme, undecided: &'static str) -> Line<'static> {
     match decision {
-        None => Line::from(vec![Span::styled("Decision: ", theme.dim), Span::styled("open", theme.open)]),
+        None => Line::from(vec![Span::styled("Decision: ", theme.dim), Span::styled(undecided, theme.open)]),
         Some(d) => {
             let mut spans = vec![Span::styled("Decision: ", theme.dim), Span::styled(state_label(d.state), theme.state(d.state))];
             if let Some(kind) = d.fallback {
