@@ -5,7 +5,7 @@ use super::fee;
 use super::{Entry, Saved, Workspace, WorkspaceError};
 use crate::analysis::Finding;
 use crate::fee::{BAND, uplift};
-use crate::session::{Decision, DecisionState, FeeOffer, Note};
+use crate::session::{ClauseAnchor, Decision, DecisionState, FeeOffer, Note};
 
 impl Workspace<'_> {
     /// The decision in force for one finding of an entry (or the entry itself when `finding`
@@ -18,12 +18,15 @@ impl Workspace<'_> {
     /// Where an entry stands: open while any of its findings is, otherwise the latest decision.
     /// None for a clause with no findings and no decision.
     pub fn state(&self, entry: Entry) -> Option<DecisionState> {
-        let position = match entry {
+        self.position(entry).and_then(|p| self.states.get(p)).and_then(|s| s.0)
+    }
+
+    fn position(&self, entry: Entry) -> Option<usize> {
+        match entry {
             // Missing protections come first, then every clause in order.
             Entry::Clause(i) => Some(self.entries.len() - self.analysis.clauses.len() + i),
             Entry::Missing(_) => self.entries.iter().position(|e| *e == entry),
-        };
-        position.and_then(|p| self.states.get(p).copied().flatten())
+        }
     }
 
     fn work_out_state(&self, entry: Entry) -> (Option<DecisionState>, usize) {
@@ -57,8 +60,9 @@ impl Workspace<'_> {
             }
             None => (None, None, self.standard_for(entry).map(|c| c.id.clone())),
         };
+        let anchor = self.anchor(entry);
         let decision = Decision {
-            clause: self.anchor(entry),
+            clause: anchor.clone(),
             finding: key,
             state,
             fallback: offer.as_ref().map(|o| o.kind),
@@ -68,7 +72,7 @@ impl Workspace<'_> {
             at: self.now(),
         };
         self.handle.session_mut().decide(decision);
-        self.recount();
+        self.recount_near(&anchor);
         Ok(self.save())
     }
 
@@ -148,11 +152,33 @@ impl Workspace<'_> {
         Ok(self.save())
     }
 
-    /// Works out every entry's state and the findings still open; run after anything that
-    /// changes findings or decisions.
+    /// Works out every entry's state and the findings still open; run when the session opens.
     pub(super) fn recount(&mut self) {
-        let worked: Vec<(Option<DecisionState>, usize)> = self.entries.iter().map(|&e| self.work_out_state(e)).collect();
-        self.open_findings = worked.iter().map(|w| w.1).sum();
-        self.states = worked.into_iter().map(|w| w.0).collect();
+        self.states = self.entries.iter().map(|&e| self.work_out_state(e)).collect();
+        self.open_findings = self.states.iter().map(|s| s.1).sum();
+    }
+
+    /// Works the states out again for the entries a decision on `anchor` can apply to (the
+    /// others' decisions are unchanged): a decision costs a pass over the anchors, not a
+    /// `decision_for` per clause of a 250-page draft.
+    pub(super) fn recount_near(&mut self, anchor: &ClauseAnchor) {
+        let near: Vec<usize> = (0..self.entries.len())
+            .filter(|&p| match self.entries[p] {
+                Entry::Clause(i) => self.anchors[i].affinity(anchor).is_some(),
+                e @ Entry::Missing(_) => self.anchor(e).affinity(anchor).is_some(),
+            })
+            .collect();
+        for p in near {
+            self.states[p] = self.work_out_state(self.entries[p]);
+        }
+        self.open_findings = self.states.iter().map(|s| s.1).sum();
+    }
+
+    /// Works out one clause's state again after its wording (and so its findings) changed.
+    pub(super) fn recount_entry(&mut self, entry: Entry) {
+        if let Some(p) = self.position(entry) {
+            self.states[p] = self.work_out_state(entry);
+            self.open_findings = self.states.iter().map(|s| s.1).sum();
+        }
     }
 }

@@ -33,7 +33,7 @@ impl Workspace<'_> {
         let revision = Revision { clause: self.anchors[index].clone(), text, round: self.round, at: self.now() };
         self.apply(index, &revision);
         self.handle.session_mut().revisions.push(revision);
-        self.recount();
+        self.recount_entry(Entry::Clause(index));
         Ok(self.save())
     }
 

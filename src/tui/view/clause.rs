@@ -34,6 +34,7 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
     let ws = &app.ws;
     let mut out = Vec::new();
     match entry {
+        None if app.risky_only => out.push(Line::styled("Nothing in this draft has a finding; f shows every clause.", theme.dim)),
         None => out.push(Line::styled("The draft has no clauses.", theme.dim)),
         Some(e @ Entry::Missing(f)) => {
             let finding = &ws.analysis().findings[f];
