@@ -88,8 +88,9 @@ pub struct Workspace<'lib> {
     clause_findings: Vec<Vec<usize>>,
     revised: HashMap<usize, Revised>,
     entries: Vec<Entry>,
-    /// Where each entry stands (see `state`), kept up to date by `recount`.
-    states: Vec<Option<DecisionState>>,
+    /// Where each entry stands (see `state`) and how many of its findings are open, kept up
+    /// to date by `recount`.
+    states: Vec<(Option<DecisionState>, usize)>,
     /// The entry each session note is on (None: the session, or a clause not in this round).
     note_places: Vec<Option<Entry>>,
     open_findings: usize,
@@ -142,7 +143,7 @@ impl<'lib> Workspace<'lib> {
             by_fingerprint,
             clause_findings,
             revised: HashMap::new(),
-            states: vec![None; entries.len()],
+            states: vec![(None, 0); entries.len()],
             entries,
             note_places: Vec::new(),
             open_findings: 0,
@@ -221,17 +222,35 @@ impl<'lib> Workspace<'lib> {
         &self.document.text[c.start..c.end]
     }
 
-    /// The clause's wording now: the latest revision pasted mid-call, or the draft's.
+    /// The clause's wording now: the latest revision pasted mid-call, or the draft's with any
+    /// Markdown markup blanked out (same offsets), as the analysis read it.
     pub fn wording(&self, index: usize) -> Wording<'_> {
         match self.revised.get(&index) {
             Some(r) => Wording { text: &r.text, base: 0, findings: r.findings.iter().collect(), revised: Some(r) },
             None => Wording {
-                text: self.original_text(index),
+                text: {
+                    let c = &self.analysis.clauses[index];
+                    &self.document.analysed[c.start..c.end]
+                },
                 base: self.analysis.clauses[index].start,
                 findings: self.clause_findings[index].iter().map(|&f| &self.analysis.findings[f]).collect(),
                 revised: None,
             },
         }
+    }
+
+    /// The first words of a clause's current wording (without its number), on one line: what
+    /// tells unnumbered, untitled paragraphs apart in a list.
+    pub fn opening(&self, index: usize, max_chars: usize) -> String {
+        let text = self.wording(index).text;
+        let head = &text[..crate::text::floor_char(text, 400.min(text.len()))];
+        let line = crate::text::one_line(head);
+        let number = self.analysis.clauses[index].number.as_deref().unwrap_or_default();
+        let rest = line
+            .strip_prefix(number)
+            .filter(|_| !number.is_empty())
+            .map_or(line.as_str(), |r| r.trim_start_matches(['.', ')', ':']).trim_start());
+        rest.chars().take(max_chars).collect()
     }
 
     /// The findings an entry is about: the clause's current findings, or the missing protection.

@@ -89,8 +89,12 @@ impl Wrapper {
         if self.word.is_empty() {
             return;
         }
-        let space: Vec<(char, Style)> = std::mem::take(&mut self.space);
+        let mut space: Vec<(char, Style)> = std::mem::take(&mut self.space);
         let keep_space = !(self.col == 0 && self.soft);
+        // Indentation at the start of a line is kept; a run of spaces inside one is one space.
+        if self.col > 0 {
+            space.truncate(1);
+        }
         let space_width = if keep_space { space.len() } else { 0 };
         if self.col + space_width + self.word_width > self.width && self.col > 0 {
             self.break_line(true);
@@ -155,6 +159,12 @@ mod tests {
         let lines = wrap(&[("abcdefghij xy", Style::new())], 4);
         assert_eq!(text(&lines), ["abcd", "efgh", "ij", "xy"]);
         assert!(lines.iter().all(|l| l.width() <= 4));
+    }
+
+    #[test]
+    fn collapses_runs_of_spaces_inside_a_line() {
+        let lines = wrap(&[("a   **b**  c", Style::new())], 40);
+        assert_eq!(text(&lines), ["a **b** c"]);
     }
 
     #[test]

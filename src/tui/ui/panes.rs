@@ -46,7 +46,12 @@ pub fn list(app: &App<'_>, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(state_mark(state), state.map_or(theme.dim, |s| theme.state(s))));
             spans.push(Span::raw(" "));
-            let label = crate::text::one_line(&app.ws.label(entry));
+            let mut label = crate::text::one_line(&app.ws.label(entry));
+            if let crate::workspace::Entry::Clause(i) = entry
+                && app.ws.clause(i).heading.is_none()
+            {
+                label = format!("{label} {}", app.ws.opening(i, width));
+            }
             spans.push(Span::raw(truncate(&label, width.saturating_sub(8))));
             let line = Line::from(spans);
             if selected { super::super::wrap::pad(line, width).patch_style(theme.selected) } else { line }
