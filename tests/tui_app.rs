@@ -297,9 +297,25 @@ fn a_small_terminal_shows_a_notice_and_recovers_on_resize() {
     app.handle_event(&Event::Resize(70, 20));
     assert!(app.is_too_small());
     assert!(screen(&app).contains("Terminal too small: 70x20"));
-    app.handle_event(&Event::Resize(80, 24));
+    app.handle_event(&Event::Resize(100, 30));
     assert!(!app.is_too_small());
     assert!(screen(&app).contains("Missing: Residuals"));
+}
+
+#[test]
+fn a_shorter_terminal_keeps_the_selected_row_on_screen() {
+    let mut long = DRAFT.to_owned();
+    for n in 6..50 {
+        long.push_str(&format!("\n{n}. Clause {n}. Nothing of note.\n"));
+    }
+    let mut session = session("acme-msa");
+    session.rounds[0].text = long;
+    let mut app = app_with(MemorySession::new(session), Theme::colour(), 100, 40);
+    press(&mut app, "G");
+    app.handle_event(&Event::Resize(80, 24));
+    let list_height = 24 - 4;
+    assert!(app.selected >= app.list_offset && app.selected < app.list_offset + list_height, "{} {}", app.selected, app.list_offset);
+    assert!(screen(&app).contains("▸"));
 }
 
 #[test]

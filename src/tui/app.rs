@@ -232,7 +232,10 @@ impl<'lib> App<'lib> {
         }
         match action {
             Action::ForceQuit => self.quit = true,
-            Action::Resize(w, h) => self.size = Size::new(w, h),
+            Action::Resize(w, h) => {
+                self.size = Size::new(w, h);
+                self.show_selection();
+            }
             Action::Paste(text) => self.paste(text),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.wheel(column, row, down),

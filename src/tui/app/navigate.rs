@@ -10,13 +10,18 @@ impl App<'_> {
     pub(crate) fn select(&mut self, index: usize) {
         self.selected = index.min(self.visible.len().saturating_sub(1));
         self.select_finding(0);
+        self.show_selection();
+        self.clause_scroll = 0;
+    }
+
+    /// Scrolls the list so the selected row is on screen (after a move or a resize).
+    pub(crate) fn show_selection(&mut self) {
         let height = self.list_height();
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
         } else if height > 0 && self.selected >= self.list_offset + height {
             self.list_offset = self.selected + 1 - height;
         }
-        self.clause_scroll = 0;
     }
 
     /// Selects finding `n` of the selected entry, and the rung its decision adopted (or the first).
