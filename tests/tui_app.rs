@@ -304,10 +304,8 @@ fn a_small_terminal_shows_a_notice_and_recovers_on_resize() {
 
 #[test]
 fn a_shorter_terminal_keeps_the_selected_row_on_screen() {
-    let mut long = DRAFT.to_owned();
-    for n in 6..50 {
-        long.push_str(&format!("\n{n}. Clause {n}. Nothing of note.\n"));
-    }
+    let more: String = (6..50).map(|n| format!("\n{n}. Clause {n}. Nothing of note.\n")).collect();
+    let long = format!("{DRAFT}{more}");
     let mut session = session("acme-msa");
     session.rounds[0].text = long;
     let mut app = app_with(MemorySession::new(session), Theme::colour(), 100, 40);
