@@ -304,8 +304,8 @@ fn a_small_terminal_shows_a_notice_and_recovers_on_resize() {
 
 #[test]
 fn a_shorter_terminal_keeps_the_selected_row_on_screen() {
-    let more: String = (6..50).map(|n| format!("\n{n}. Clause {n}. Nothing of note.\n")).collect();
-    let long = format!("{DRAFT}{more}");
+    let more: Vec<String> = (6..50).map(|n| format!("{n}. Clause {n}. Nothing of note.")).collect();
+    let long = format!("{DRAFT}\n{}\n", more.join("\n\n"));
     let mut session = session("acme-msa");
     session.rounds[0].text = long;
     let mut app = app_with(MemorySession::new(session), Theme::colour(), 100, 40);
