@@ -317,6 +317,11 @@ impl<'lib> Workspace<'lib> {
         }
     }
 
+    /// Tries again to save changes a failed save left in memory (None when there are none).
+    pub fn retry_save(&mut self) -> Option<Saved> {
+        self.unsaved.then(|| self.save())
+    }
+
     /// Saves the session after a change; a failure keeps the change in memory.
     fn save(&mut self) -> Saved {
         if self.handle.read_only() && !self.handle.try_writable() {

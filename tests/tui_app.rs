@@ -205,6 +205,14 @@ fn a_failed_save_keeps_the_change_in_memory_and_says_so() {
     let message = app.message.clone().unwrap();
     assert!(message.error && message.text.contains("NOT saved") && message.text.contains("disk full"), "{message:?}");
     assert!(screen(&app).contains("NOT SAVED"));
+    // Quitting with changes only in memory takes a second q.
+    press(&mut app, "q");
+    assert!(!app.quit);
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("press q again")));
+    press(&mut app, "j q");
+    assert!(!app.quit, "anything in between disarms it");
+    press(&mut app, "q");
+    assert!(app.quit);
 }
 
 #[test]

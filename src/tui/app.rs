@@ -72,6 +72,8 @@ pub struct App<'lib> {
     pub message: Option<Message>,
     effects: Vec<Effect>,
     pub quit: bool,
+    /// A first `q` with unsaved changes was pressed: the next one quits anyway.
+    quit_armed: bool,
     pub view: View,
     /// Debug builds only: the next key panics, so tests can check the terminal is restored.
     pub panic_on_key: bool,
@@ -101,6 +103,7 @@ impl<'lib> App<'lib> {
             message: None,
             effects: Vec::new(),
             quit: false,
+            quit_armed: false,
             view: View::default(),
             panic_on_key: false,
         };
@@ -246,8 +249,11 @@ impl<'lib> App<'lib> {
     }
 
     fn update_main(&mut self, action: &Action) {
+        if *action != Action::Quit {
+            self.quit_armed = false;
+        }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit_unless_unsaved(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close if self.search.is_some() => {
                 self.search = None;
@@ -281,6 +287,23 @@ impl<'lib> App<'lib> {
             Action::OpenFee => self.open_fee(),
             Action::OpenLibrary => self.open_library(),
             _ => {}
+        }
+    }
+
+    /// `q`: quits, unless changes are held only in memory. Then it tries to save them once
+    /// more and, if that fails too, asks for a second `q` before they are lost.
+    fn quit_unless_unsaved(&mut self) {
+        match self.ws.retry_save() {
+            None | Some(Saved::At(_)) => self.quit = true,
+            Some(_) if self.quit_armed => self.quit = true,
+            Some(outcome) => {
+                let why = match outcome {
+                    Saved::Failed(why) => why,
+                    _ => "this session is read-only".to_owned(),
+                };
+                self.quit_armed = true;
+                self.error(format!("changes are NOT saved ({why}); press q again to quit and lose them"));
+            }
         }
     }
 

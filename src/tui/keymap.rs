@@ -175,7 +175,7 @@ use Context as C;
 pub static BINDINGS: &[Binding] = &[
     bind(Key::ctrl('c'), A::ForceQuit, C::Anywhere, "quit at once (every change is already saved)", None),
     bind(Key::ch('?'), A::ToggleHelp, C::Main, "show or hide this help", Some("help")),
-    bind(Key::ch('q'), A::Quit, C::Main, "quit (every change is already saved)", Some("quit")),
+    bind(Key::ch('q'), A::Quit, C::Main, "quit (asks again if a change could not be saved)", Some("quit")),
     bind(Key::plain(KeyCode::Tab), A::NextPane, C::Main, "next pane: list, clause, detail", Some("pane")),
     bind(Key::plain(KeyCode::BackTab), A::PrevPane, C::Main, "previous pane", None),
     bind(Key::ch('j'), A::Down, C::Main, "down: next clause, scroll, next fallback", None),
