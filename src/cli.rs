@@ -4,6 +4,7 @@
 mod analyze;
 pub mod compare;
 mod library;
+mod session;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +66,11 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// Negotiation sessions: list, show, start one, add a round or a note.
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,6 +121,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
         Some(Command::Compare(args)) => compare::run(&args, &cli.global),
+        Some(Command::Session { command }) => {
+            session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
+        }
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }
