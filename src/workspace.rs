@@ -9,12 +9,11 @@ mod persist;
 mod revision;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use crate::analysis::{AnalysedClause, Analysis, Analyzer, Finding, FindingKind, Options};
-use crate::ingest::{self, Document, Format};
+use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Severity, StandardClause};
-use crate::session::{ClauseAnchor, DecisionState, Round, Session};
+use crate::session::{ClauseAnchor, DecisionState, Session};
 
 pub use persist::{MemorySession, SessionHandle};
 pub use revision::Revised;
@@ -113,7 +112,7 @@ impl<'lib> Workspace<'lib> {
         let (document, new_round) = match (incoming, latest) {
             (Some(doc), Some(r)) if r.text == doc.text => (doc, false),
             (Some(doc), _) => (doc, true),
-            (None, Some(r)) => (document_of(r), false),
+            (None, Some(r)) => (r.document(), false),
             (None, None) => return Err(WorkspaceError::NoRounds(handle.session().name.clone())),
         };
         let analyzer = Analyzer::new(library);
@@ -341,11 +340,4 @@ impl<'lib> Workspace<'lib> {
             }
         }
     }
-}
-
-/// Rebuilds the analysed document of a stored round.
-fn document_of(round: &Round) -> Document {
-    let ext = Path::new(&round.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let format = if matches!(ext.as_str(), "md" | "markdown") { Format::Markdown } else { Format::Txt };
-    ingest::from_text(&round.file_name, format, &round.text)
 }
