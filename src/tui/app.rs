@@ -217,7 +217,13 @@ impl<'lib> App<'lib> {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..) | Action::Scroll { .. }) {
+        if let Action::Resize(w, h) = action {
+            self.size = Size::new(w, h);
+            self.show_selection();
+            self.refresh();
+            return;
+        }
+        if !matches!(action, Action::Scroll { .. }) {
             self.message = None;
         }
         if let Some(input) = &mut self.input {
@@ -226,7 +232,6 @@ impl<'lib> App<'lib> {
                     Action::Submit => self.submit(),
                     Action::Cancel => self.cancel_input(),
                     Action::ForceQuit => self.quit = true,
-                    Action::Resize(w, h) => self.size = Size::new(w, h),
                     _ => {}
                 }
             }
@@ -235,10 +240,6 @@ impl<'lib> App<'lib> {
         }
         match action {
             Action::ForceQuit => self.quit = true,
-            Action::Resize(w, h) => {
-                self.size = Size::new(w, h);
-                self.show_selection();
-            }
             Action::Paste(text) => self.paste(text),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.wheel(column, row, down),
