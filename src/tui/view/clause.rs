@@ -41,7 +41,7 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
             out.push(Line::from(vec![
                 Span::styled(badge(finding.severity), theme.severity(finding.severity)),
                 Span::raw(" "),
-                Span::styled(ws.label(e), theme.heading),
+                Span::styled(one_line(&ws.label(e)), theme.heading),
             ]));
             out.extend(wrap(&[(&sanitize(&finding.explanation, false), theme.text)], width));
             out.push(Line::default());

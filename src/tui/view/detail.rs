@@ -39,7 +39,7 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
         ladder(f, app.rung, ws.decision(entry, Some(f)), theme, width, &mut out, &mut rungs);
         why_it_matters(f, app, width, &mut out);
     } else {
-        out.push(Line::from(vec![Span::styled(ws.label(entry), theme.title), Span::styled(" · no findings", theme.dim)]));
+        out.push(Line::from(vec![Span::styled(one_line(&ws.label(entry)), theme.title), Span::styled(" · no findings", theme.dim)]));
         out.push(decision_line(ws.decision(entry, None), theme, "none (nothing flagged)"));
         if let Some(standard) = ws.standard_for(entry) {
             out.push(Line::default());
