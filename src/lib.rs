@@ -6,6 +6,7 @@ pub mod cli;
 pub mod diff;
 pub mod ingest;
 pub mod library;
+pub mod redline;
 pub mod report;
 pub mod segment;
 pub mod text;

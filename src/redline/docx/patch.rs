@@ -1,0 +1,440 @@
+//! Tracked changes in the client's own .docx. Only the paragraphs that change are rewritten:
+//! their runs are split where a change begins and ends (each piece keeping its `w:rPr`), the
+//! struck pieces wrapped in `w:del`, the agency's words added in a `w:ins` run formatted like
+//! the words they replace. New clauses copy the layout of a sibling clause. Everything else in
+//! `document.xml`, and every other part, is left exactly as it was.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use regex::Regex;
+
+use super::align::Alignment;
+use super::package::{self, Package};
+use super::tree::{self, Item, ItemKind, Node, Paragraph, Run};
+use super::{Marks, bold, comment, comment_reference, comments_part, run_content};
+use crate::redline::{Change, DocxDraft, Redline};
+
+pub fn render(redline: &Redline, source: &DocxDraft, clean: bool) -> Result<Vec<u8>, String> {
+    let mut pkg = Package::open(&source.bytes)?;
+    let main = pkg.main.clone();
+    let xml = pkg.read(&main)?.ok_or_else(|| format!("the package has no main document part {main}"))?;
+    let rels_name = pkg.main_rels();
+    let rels = pkg.read(&rels_name)?.unwrap_or_default();
+    let comments_name = package::comments_target(&rels).map(|t| pkg.resolve(&t));
+    let old_comments = match &comments_name {
+        Some(name) => pkg.read(name)?,
+        None => None,
+    };
+    let spans = paragraph_spans(&xml)?;
+    let first_id = max_id(&xml).max(old_comments.as_deref().map_or(0, max_id)) + 1;
+    let mut marks = Marks::new(&redline.options.author, &redline.options.date, first_id);
+    let mut comments = String::new();
+
+    let mut splices: Vec<(Range<usize>, String)> = Vec::new();
+    for (i, range) in redline.draft.paragraphs.iter().enumerate() {
+        let changes: Vec<&Change> = redline.changes_in(i).collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let span = locate(source, &spans, i)?;
+        if splices.last().is_some_and(|(r, _)| r.end > span.start) {
+            // A paragraph nested in one already rewritten (a text box): leave it.
+            continue;
+        }
+        let para_xml = &xml[span.clone()];
+        let para = tree::parse_paragraph(para_xml).map_err(|e| format!("paragraph {} of {main}: {e}", source.xml_index[i]))?;
+        let extracted = &redline.draft.text[range.clone()];
+        let align = Alignment::new(extracted, &para.text());
+        let edits: Vec<Edit<'_>> = changes
+            .iter()
+            .filter(|c| c.new_clause.is_none())
+            .map(|c| Edit { a: align.map(c.start - range.start), b: align.map(c.end - range.start), change: c, comment: 0 })
+            .collect();
+        let mut out = rewrite(para_xml, &para, edits, &mut marks, clean, &mut comments);
+        for c in changes.iter().filter(|c| c.new_clause.is_some()) {
+            out.push_str(&new_clause(redline, source, &xml, &spans, c, &mut marks, clean, &mut comments)?);
+        }
+        splices.push((span, out));
+    }
+
+    let mut body = String::with_capacity(xml.len() + splices.iter().map(|s| s.1.len()).sum::<usize>());
+    let mut at = 0;
+    for (span, text) in &splices {
+        body.push_str(&xml[at..span.start]);
+        body.push_str(text);
+        at = span.end;
+    }
+    body.push_str(&xml[at..]);
+
+    let mut replaced: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut added: Vec<(String, Vec<u8>)> = Vec::new();
+    replaced.insert(main.clone(), body.into_bytes());
+    if !comments.is_empty() {
+        match (&comments_name, old_comments) {
+            (Some(name), Some(old)) => {
+                let at = old.rfind("</w:comments>").ok_or_else(|| format!("{name} has no </w:comments>"))?;
+                replaced.insert(name.clone(), format!("{}{comments}{}", &old[..at], &old[at..]).into_bytes());
+            }
+            _ => {
+                let name = pkg.resolve("comments.xml");
+                let rels = package::add_comments_relationship(&rels)?;
+                let types = pkg.read("[Content_Types].xml")?.ok_or("the package has no [Content_Types].xml")?;
+                replaced.insert(rels_name, rels.into_bytes());
+                replaced.insert("[Content_Types].xml".to_owned(), package::add_comments_content_type(&types, &name)?.into_bytes());
+                added.push((name, comments_part(&comments).into_bytes()));
+            }
+        }
+    }
+    pkg.write(&replaced, &added)
+}
+
+/// The byte range of the `w:p` behind paragraph `i` of the draft.
+fn locate(source: &DocxDraft, spans: &[Range<usize>], i: usize) -> Result<Range<usize>, String> {
+    let xi = *source.xml_index.get(i).ok_or_else(|| format!("paragraph {i} has no place in the document body"))?;
+    spans.get(xi).cloned().ok_or_else(|| format!("the document body has no paragraph {xi}"))
+}
+
+/// Every `w:p` of the document body, in document order (by start tag).
+pub fn paragraph_spans(xml: &str) -> Result<Vec<Range<usize>>, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut in_body = false;
+    loop {
+        let start = reader.buffer_position() as usize;
+        match reader.read_event().map_err(|e| format!("document body is not well-formed XML at byte {start}: {e}"))? {
+            Event::Start(e) if e.name().as_ref() == "w:body" => in_body = true,
+            Event::End(e) if e.name().as_ref() == "w:body" => in_body = false,
+            Event::Start(e) if in_body && e.name().as_ref() == "w:p" => {
+                open.push(spans.len());
+                spans.push(start..start);
+            }
+            Event::End(e) if in_body && e.name().as_ref() == "w:p" => {
+                if let Some(k) = open.pop() {
+                    spans[k].end = reader.buffer_position() as usize;
+                }
+            }
+            Event::Empty(e) if in_body && e.name().as_ref() == "w:p" => spans.push(start..reader.buffer_position() as usize),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(spans)
+}
+
+/// The largest `w:id` in a part, so new annotations never collide with the draft's own.
+fn max_id(xml: &str) -> u64 {
+    static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\bw:id="(\d{1,18})""#).expect("static regex"));
+    ID.captures_iter(xml).filter_map(|c| c[1].parse::<u64>().ok()).max().unwrap_or(0)
+}
+
+/// A change as offsets into the text of the paragraph's runs.
+struct Edit<'c> {
+    a: usize,
+    b: usize,
+    change: &'c Change,
+    comment: u64,
+}
+
+/// Rewrites one paragraph with its edits (sorted, not overlapping).
+fn rewrite(xml: &str, para: &Paragraph, mut edits: Vec<Edit<'_>>, marks: &mut Marks<'_>, clean: bool, comments: &mut String) -> String {
+    for e in &mut edits {
+        e.b = e.b.max(e.a);
+        if !clean {
+            e.comment = marks.id();
+        }
+    }
+    let styles = dominant_rpr(xml, para, &edits);
+    let mut w = Writer {
+        xml,
+        out: String::with_capacity(xml.len() * 2),
+        pos: 0,
+        edits: &edits,
+        styles,
+        started: vec![false; edits.len()],
+        done: vec![false; edits.len()],
+        marks,
+        clean,
+        comments,
+    };
+    w.out.push_str(&xml[para.open.clone()]);
+    // Never before the first child: that is where `w:pPr` must stay.
+    for node in &para.children {
+        w.node(node);
+        w.insert_due(false);
+    }
+    w.insert_due(true);
+    w.out.push_str(&xml[para.close.clone()]);
+    w.out
+}
+
+struct Writer<'x, 'e, 'm, 'a> {
+    xml: &'x str,
+    out: String,
+    /// Offset in the paragraph's text of the next item.
+    pos: usize,
+    edits: &'e [Edit<'e>],
+    /// For each edit, the `w:rPr` its inserted words take.
+    styles: Vec<String>,
+    started: Vec<bool>,
+    done: Vec<bool>,
+    marks: &'m mut Marks<'a>,
+    clean: bool,
+    comments: &'m mut String,
+}
+
+/// Where an item sits: kept, or struck by edit `k`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Keep,
+    Strike(usize),
+}
+
+impl Writer<'_, '_, '_, '_> {
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Opaque(r) => self.out.push_str(&self.xml[r.clone()]),
+            Node::Container(c) => {
+                self.out.push_str(&self.xml[c.open.clone()]);
+                for child in &c.children {
+                    self.node(child);
+                }
+                self.out.push_str(&self.xml[c.close.clone()]);
+            }
+            Node::Run(r) => self.run(r),
+        }
+    }
+
+    fn zone_of(&self, start: usize, len: usize) -> Zone {
+        let inside = |e: &Edit<'_>| if len == 0 { e.a < start && start < e.b } else { e.a <= start && start < e.b };
+        self.edits.iter().position(inside).map_or(Zone::Keep, Zone::Strike)
+    }
+
+    /// Splits a run at the edits' boundaries and writes each piece.
+    fn run(&mut self, run: &Run) {
+        let start = self.pos;
+        let mut pieces: Vec<(Zone, Vec<Piece<'_>>)> = Vec::new();
+        for item in &run.items {
+            let text = item.kind.text();
+            let mut cuts = vec![self.pos, self.pos + text.len()];
+            let pos = self.pos;
+            cuts.extend(
+                self.edits.iter().flat_map(|e| [e.a, e.b]).filter(|&x| x > pos && x < pos + text.len() && text.is_char_boundary(x - pos)),
+            );
+            cuts.sort_unstable();
+            cuts.dedup();
+            if text.is_empty() {
+                cuts.truncate(1);
+                cuts.push(self.pos);
+            }
+            for w in cuts.windows(2) {
+                let zone = self.zone_of(w[0], w[1] - w[0]);
+                let piece =
+                    if w[1] - w[0] == text.len() { Piece::Whole(item) } else { Piece::Part(&text[w[0] - self.pos..w[1] - self.pos]) };
+                match pieces.last_mut() {
+                    Some((z, list)) if *z == zone => list.push(piece),
+                    _ => pieces.push((zone, vec![piece])),
+                }
+            }
+            self.pos += text.len();
+        }
+        if pieces.iter().all(|(z, _)| *z == Zone::Keep) {
+            self.out.push_str(&self.xml[run.span.clone()]);
+            return;
+        }
+        let rpr = run.rpr.clone().map_or("", |r| &self.xml[r]);
+        let open = &self.xml[run.open.clone()];
+        let mut at = start;
+        for (zone, list) in pieces {
+            let len: usize = list.iter().map(Piece::len).sum();
+            match zone {
+                Zone::Keep => {
+                    let _ = write!(self.out, "{open}{rpr}");
+                    list.iter().for_each(|p| p.write(&mut self.out, self.xml, false));
+                    self.out.push_str("</w:r>");
+                }
+                Zone::Strike(k) => {
+                    if !self.started[k] && !self.clean {
+                        let _ = write!(self.out, "<w:commentRangeStart w:id=\"{}\"/>", self.edits[k].comment);
+                    }
+                    self.started[k] = true;
+                    if !self.clean {
+                        let del = self.marks.open("del");
+                        let _ = write!(self.out, "{del}{open}{rpr}");
+                        list.iter().for_each(|p| p.write(&mut self.out, self.xml, true));
+                        self.out.push_str("</w:r></w:del>");
+                    }
+                }
+            }
+            at += len;
+        }
+        debug_assert_eq!(at, self.pos);
+    }
+
+    /// Writes the insertions whose struck passage has been written (at the paragraph's top
+    /// level only, so they never land inside a hyperlink or someone else's insertion).
+    fn insert_due(&mut self, end: bool) {
+        for k in 0..self.edits.len() {
+            let e = &self.edits[k];
+            if self.done[k] || !(end || self.pos >= e.b) {
+                continue;
+            }
+            if !self.started[k] && !self.clean {
+                let _ = write!(self.out, "<w:commentRangeStart w:id=\"{}\"/>", e.comment);
+            }
+            self.done[k] = true;
+            let text = &e.change.inserted;
+            if !text.is_empty() {
+                let body = format!("<w:r>{}{}</w:r>", self.styles[k], run_content(text, false));
+                if self.clean {
+                    self.out.push_str(&body);
+                } else {
+                    let ins = self.marks.open("ins");
+                    let _ = write!(self.out, "{ins}{body}</w:ins>");
+                }
+            }
+            if !self.clean {
+                let _ = write!(self.out, "<w:commentRangeEnd w:id=\"{}\"/>{}", e.comment, comment_reference(e.comment));
+                self.comments.push_str(&comment(e.comment, e.change, &*self.marks));
+            }
+        }
+    }
+}
+
+/// Part of a run's content: an item as it was, or a stretch of one item's text.
+enum Piece<'t> {
+    Whole(&'t Item),
+    Part(&'t str),
+}
+
+impl Piece<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Piece::Whole(i) => i.kind.text().len(),
+            Piece::Part(s) => s.len(),
+        }
+    }
+
+    fn write(&self, out: &mut String, xml: &str, deleted: bool) {
+        match self {
+            Piece::Part(s) => out.push_str(&run_content(s, deleted)),
+            Piece::Whole(item) => match (&item.kind, deleted) {
+                (ItemKind::Text(s), true) => out.push_str(&run_content(s, true)),
+                (ItemKind::InstrText, true) => out.push_str(&xml[item.raw.clone()].replace("w:instrText", "w:delInstrText")),
+                _ => out.push_str(&xml[item.raw.clone()]),
+            },
+        }
+    }
+}
+
+/// For each edit, the `w:rPr` of the struck run holding most of its text (without revision
+/// marks), so the inserted words look like the text around them.
+fn dominant_rpr(xml: &str, para: &Paragraph, edits: &[Edit<'_>]) -> Vec<String> {
+    let mut best: Vec<(usize, String)> = vec![(0, String::new()); edits.len()];
+    let mut pos = 0;
+    tree::visit_runs(&para.children, &mut |run| {
+        let len: usize = run.items.iter().map(|i| i.kind.text().len()).sum();
+        for (k, e) in edits.iter().enumerate() {
+            let overlap = (pos + len).min(e.b).saturating_sub(pos.max(e.a));
+            if overlap > best[k].0 {
+                best[k] = (overlap, run.rpr.clone().map_or_else(String::new, |r| plain_rpr(&xml[r])));
+            }
+        }
+        pos += len;
+    });
+    best.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Run properties without a recorded formatting change.
+fn plain_rpr(rpr: &str) -> String {
+    if !rpr.contains("w:rPrChange") {
+        return rpr.to_owned();
+    }
+    let open_end = rpr.find('>').map_or(0, |i| i + 1);
+    let close = rpr.rfind("</w:rPr>").unwrap_or(rpr.len()).max(open_end);
+    let kids: String = tree::split_children(&rpr[open_end..close]).into_iter().filter(|k| tree::tag_name(k) != "w:rPrChange").collect();
+    format!("{}{kids}</w:rPr>", &rpr[..open_end])
+}
+
+/// A new clause after paragraph `change.paragraph`, laid out like its template paragraph
+/// (style, list level: Word numbers it) and, when tracked, marked inserted paragraph mark and all.
+#[allow(clippy::too_many_arguments)]
+fn new_clause(
+    redline: &Redline,
+    source: &DocxDraft,
+    xml: &str,
+    spans: &[Range<usize>],
+    change: &Change,
+    marks: &mut Marks<'_>,
+    clean: bool,
+    comments: &mut String,
+) -> Result<String, String> {
+    let Some(new) = &change.new_clause else { return Ok(String::new()) };
+    let span = locate(source, spans, new.template_paragraph)?;
+    let template_xml = &xml[span];
+    let template = tree::parse_paragraph(template_xml)?;
+    let runs_text = template.text();
+    let extracted = &redline.draft.text[redline.draft.paragraphs[new.template_paragraph].clone()];
+    // Word shows a number the runs do not hold: the list numbers the new clause too.
+    let numbered_by_word = Alignment::new(extracted, &runs_text).prefix_len() > 0;
+    let mut longest = (0, String::new());
+    tree::visit_runs(&template.children, &mut |r| {
+        let len: usize = r.items.iter().map(|i| i.kind.text().len()).sum();
+        if len > longest.0 {
+            longest = (len, r.rpr.clone().map_or_else(String::new, |x| plain_rpr(&template_xml[x])));
+        }
+    });
+    let body_rpr = longest.1;
+    let ppr = template.properties(template_xml).map(layout_only).unwrap_or_default();
+    let heading = match new.number.as_deref().filter(|_| !numbered_by_word) {
+        Some(n) => format!("{n} {}.", new.heading.trim_end_matches('.')),
+        None => format!("{}.", new.heading.trim_end_matches('.')),
+    };
+    let runs = format!(
+        "<w:r>{}{}</w:r><w:r>{body_rpr}{}</w:r>",
+        bold(&body_rpr),
+        run_content(&heading, false),
+        run_content(&format!(" {}", change.inserted), false)
+    );
+    if clean {
+        return Ok(format!("<w:p>{}{runs}</w:p>", with_mark(&ppr, "")));
+    }
+    let id = marks.id();
+    let mark = marks.mark();
+    let ins = marks.open("ins");
+    let ins_ref = marks.open("ins");
+    comments.push_str(&comment(id, change, marks));
+    Ok(format!(
+        "<w:p>{}<w:commentRangeStart w:id=\"{id}\"/>{ins}{runs}</w:ins><w:commentRangeEnd w:id=\"{id}\"/>{ins_ref}{}</w:ins></w:p>",
+        with_mark(&ppr, &mark),
+        comment_reference(id)
+    ))
+}
+
+/// A template's `w:pPr` children without its paragraph-mark formatting, section break and
+/// recorded changes: only the layout a sibling clause shares.
+fn layout_only(ppr: &str) -> String {
+    let open_end = ppr.find('>').map_or(0, |i| i + 1);
+    if ppr[..open_end].ends_with("/>") {
+        return String::new();
+    }
+    let close = ppr.rfind("</w:pPr>").unwrap_or(ppr.len()).max(open_end);
+    tree::split_children(&ppr[open_end..close])
+        .into_iter()
+        .filter(|k| !matches!(tree::tag_name(k), "w:rPr" | "w:sectPr" | "w:pPrChange"))
+        .collect()
+}
+
+/// A `w:pPr` from layout children and a paragraph-mark revision (`w:rPr` comes last here).
+fn with_mark(layout: &str, mark: &str) -> String {
+    match (layout.is_empty(), mark.is_empty()) {
+        (true, true) => String::new(),
+        (_, false) => format!("<w:pPr>{layout}<w:rPr>{mark}</w:rPr></w:pPr>"),
+        (false, true) => format!("<w:pPr>{layout}</w:pPr>"),
+    }
+}
