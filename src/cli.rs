@@ -2,7 +2,9 @@
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
 mod analyze;
+pub mod compare;
 mod library;
+mod session;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,10 +59,17 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Print the plain text the analysis sees (every reported offset points into it).
     Extract { file: PathBuf },
+    /// Compare two rounds of a deal (or two deals): what changed, what resolved, what is new.
+    Compare(compare::CompareArgs),
     /// List, show and check clause libraries.
     Library {
         #[command(subcommand)]
         command: library::LibraryCommand,
+    },
+    /// Negotiation sessions: list, show, start one, add a round or a note.
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
     },
 }
 
@@ -111,6 +120,10 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
+        Some(Command::Compare(args)) => compare::run(&args, &cli.global),
+        Some(Command::Session { command }) => {
+            session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
+        }
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

@@ -19,8 +19,14 @@ pub struct Run {
     pub text: String,
 }
 
-/// Diffs `old` against `new` by Unicode words; adjacent runs of the same kind are merged.
+/// Diffs `old` against `new` by Unicode words. Adjacent runs of the same kind are merged, and
+/// a change interrupted only by spaces, punctuation or a short word reads as one change
+/// ("~~work product~~ **the Deliverables**", not word-by-word confetti).
 pub fn word_diff(old: &str, new: &str) -> Vec<Run> {
+    coalesce(&raw_word_diff(old, new))
+}
+
+fn raw_word_diff(old: &str, new: &str) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     for (tag, text) in similar::utils::diff_unicode_words(Algorithm::Patience, old, new) {
         let op = match tag {
@@ -34,6 +40,42 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// Folds thin equal runs between changes into the change on both sides.
+fn coalesce(runs: &[Run]) -> Vec<Run> {
+    let thin = |t: &str| {
+        let core = t.trim();
+        !core.chars().any(char::is_alphanumeric) || (core.chars().count() <= 3 && !core.contains(char::is_whitespace))
+    };
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Run>, deleted: &mut String, inserted: &mut String| {
+        for (op, text) in [(Op::Delete, deleted), (Op::Insert, inserted)] {
+            if !text.is_empty() {
+                out.push(Run { op, text: std::mem::take(text) });
+            }
+        }
+    };
+    for (k, run) in runs.iter().enumerate() {
+        match run.op {
+            Op::Delete => deleted.push_str(&run.text),
+            Op::Insert => inserted.push_str(&run.text),
+            Op::Equal => {
+                let pending = !deleted.is_empty() || !inserted.is_empty();
+                let change_follows = runs.get(k + 1).is_some_and(|r| r.op != Op::Equal);
+                if pending && change_follows && thin(&run.text) {
+                    deleted.push_str(&run.text);
+                    inserted.push_str(&run.text);
+                } else {
+                    flush(&mut out, &mut deleted, &mut inserted);
+                    out.push(run.clone());
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
 }
 
 /// The old side of a diff, rebuilt.

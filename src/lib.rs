@@ -3,10 +3,15 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod compare;
+pub mod demo;
 pub mod diff;
+pub mod fee;
+pub mod hash;
 pub mod ingest;
 pub mod library;
 pub mod redline;
 pub mod report;
 pub mod segment;
+pub mod session;
 pub mod text;

@@ -1,13 +1,21 @@
 //! Negotiation sessions: everything said and decided about one deal, across rounds of the
 //! client's draft. Stored as versioned JSON; every change is saved atomically.
 
+mod anchor;
+mod file;
+mod number;
+mod open;
 mod store;
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
-pub use store::{SessionError, SessionStore};
+pub use file::{MAX_SESSION_BYTES, SessionError};
+pub use number::{ClauseNumberError, clause_by_number, clause_paths};
+pub use open::OpenSession;
+pub use store::{SessionStore, SessionSummary, validate_name};
 
 pub const SCHEMA: &str = "clauseguard.session/1";
 
@@ -115,15 +123,172 @@ pub struct Session {
     pub client: Option<String>,
     /// The agency's name, used as the redline author.
     pub agency: Option<String>,
+    #[serde(default)]
     pub engagement: Engagement,
     pub fee: Option<Fee>,
     pub fee_offer: Option<FeeOffer>,
     pub rounds: Vec<Round>,
+    // Lists a hand-written or older file may leave out load as empty rather than failing.
+    #[serde(default)]
     pub decisions: Vec<Decision>,
+    #[serde(default)]
     pub notes: Vec<Note>,
+    #[serde(default)]
     pub revisions: Vec<Revision>,
     /// Incremented on every save; a save whose base is older than the file is refused.
     pub revision: u64,
     pub created: String,
     pub updated: String,
+}
+
+impl Engagement {
+    /// The kebab-case name used on the command line and in the session file.
+    pub fn label(self) -> &'static str {
+        match self {
+            Engagement::Project => "project",
+            Engagement::TimeAndMaterials => "time-and-materials",
+            Engagement::StaffAugmentation => "staff-augmentation",
+            Engagement::Productized => "productized",
+        }
+    }
+}
+
+impl DecisionState {
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionState::Open => "open",
+            DecisionState::Accepted => "accepted",
+            DecisionState::Countered => "countered",
+            DecisionState::Rejected => "rejected",
+            DecisionState::Parked => "parked",
+        }
+    }
+}
+
+impl Round {
+    /// A draft as received now; the hash is of the text kept, so a round can be checked
+    /// against the text it stores whatever file format it came in.
+    pub fn new(number: u32, file_name: &str, text: &str) -> Round {
+        Round {
+            number,
+            file_name: file_name.to_owned(),
+            sha256: crate::ingest::hex(&Sha256::digest(text.as_bytes())),
+            received: now(),
+            text: text.to_owned(),
+        }
+    }
+
+    /// The draft as the analysis reads it, from the text kept in the session (the file it came
+    /// from may be gone). The file name's extension says whether the text is Markdown.
+    pub fn document(&self) -> crate::ingest::Document {
+        use crate::ingest::Format;
+        let ext = std::path::Path::new(&self.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let format = match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "docx" => Format::Docx,
+            _ => Format::Txt,
+        };
+        crate::ingest::from_text(&self.file_name, format, &self.text)
+    }
+}
+
+static NO_ROUND: Round = Round { number: 0, file_name: String::new(), sha256: String::new(), received: String::new(), text: String::new() };
+
+impl Session {
+    /// A new session whose first round is `first_round` (renumbered 1).
+    pub fn new(name: &str, mut first_round: Round) -> Session {
+        first_round.number = 1;
+        let at = now();
+        Session {
+            schema: SCHEMA.to_owned(),
+            name: name.to_owned(),
+            client: None,
+            agency: None,
+            engagement: Engagement::default(),
+            fee: None,
+            fee_offer: None,
+            rounds: vec![first_round],
+            decisions: Vec::new(),
+            notes: Vec::new(),
+            revisions: Vec::new(),
+            revision: 0,
+            created: at.clone(),
+            updated: at,
+        }
+    }
+
+    /// The draft under negotiation now. The store never loads or saves a session without
+    /// rounds; one emptied in memory answers an empty round 0 rather than panicking.
+    pub fn latest_round(&self) -> &Round {
+        self.rounds.iter().max_by_key(|r| r.number).unwrap_or(&NO_ROUND)
+    }
+
+    pub fn round(&self, number: u32) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.number == number)
+    }
+
+    /// Records the client's next draft and returns its round number.
+    pub fn add_round(&mut self, file_name: &str, text: &str) -> u32 {
+        let number = self.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+        self.rounds.push(Round::new(number, file_name, text));
+        number
+    }
+
+    /// Records a decision. A second decision on the same clause and finding in the same round
+    /// replaces the first (the user changed their mind mid-call); earlier rounds keep theirs,
+    /// which is the history the round comparison shows.
+    pub fn decide(&mut self, decision: Decision) {
+        let same = |d: &Decision| {
+            d.round == decision.round && d.finding == decision.finding && d.clause.fingerprint == decision.clause.fingerprint
+        };
+        match self.decisions.iter().position(same) {
+            Some(i) => self.decisions[i] = decision,
+            None => self.decisions.push(decision),
+        }
+    }
+
+    /// Adds a note to the latest round, on one clause or (with `None`) on the whole session.
+    pub fn add_note(&mut self, text: &str, clause: Option<ClauseAnchor>) {
+        let round = self.latest_round().number;
+        self.notes.push(Note { at: now(), text: text.to_owned(), clause, round });
+    }
+
+    /// The decision that stands for this clause and finding: one made on exactly this wording
+    /// if any, else one on a similar wording (the clause as an earlier round had it), else one
+    /// on the same number and heading; the latest round wins among equals.
+    pub fn decision_for(&self, anchor: &ClauseAnchor, finding: Option<&str>) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.finding.as_deref() == finding)
+            // Exact, similar or same label: within a tier, the latest decision stands.
+            .filter_map(|(i, d)| anchor.affinity(&d.clause).map(|a| (u8::from(a > 1.0) + u8::from(a >= 3.0), d.round, i, d)))
+            .max_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
+            .map(|(_, _, _, d)| d)
+    }
+
+    /// Checks what serde cannot: a session has a round, and its numbers are finite (JSON has
+    /// no NaN, so a non-finite fee would be written as `null` and the file would not load).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.rounds.is_empty() {
+            problems.push("the session has no rounds (it needs at least the first draft)".to_owned());
+        }
+        if let Some(fee) = self.fee.as_ref().filter(|f| !f.amount.is_finite()) {
+            problems.push(format!("fee amount {} is not a number", fee.amount));
+        }
+        if let Some(offer) = self.fee_offer.as_ref().filter(|o| !o.percent.is_finite() || !o.amount.is_finite()) {
+            problems.push(format!("fee offer {}% = {} is not a number", offer.percent, offer.amount));
+        }
+        problems
+    }
+}
+
+/// The current time as RFC 3339 in UTC, to the second ("2026-03-01T14:05:09Z").
+pub fn now() -> String {
+    use time::format_description::well_known::Rfc3339;
+    let t = time::OffsetDateTime::now_utc();
+    let t = t.replace_nanosecond(0).unwrap_or(t);
+    // Formatting fails only for years past 9999.
+    t.format(&Rfc3339).unwrap_or_else(|_| "9999-12-31T23:59:59Z".to_owned())
 }

@@ -34,11 +34,11 @@ impl Normalised {
                 i = end;
                 continue;
             }
-            if let Some((s, e)) = pending_space.take() {
-                if !text.is_empty() {
-                    text.push(' ');
-                    origin.push((s as u32, e as u32));
-                }
+            if let Some((s, e)) = pending_space.take()
+                && !text.is_empty()
+            {
+                text.push(' ');
+                origin.push((s as u32, e as u32));
             }
             if b.is_ascii() {
                 text.push(char::from(b.to_ascii_lowercase()));

@@ -1,9 +1,7 @@
 //! Matching a client's clause to the closest standard clause, by the words they share.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
-
 use super::LibraryMatch;
+use crate::hash::FxMap;
 use crate::library::ClauseLibrary;
 use crate::segment::Clause;
 use crate::text::Normalised;
@@ -13,64 +11,52 @@ const THRESHOLD: f32 = 0.2;
 /// Added when one of the standard clause's own risk rules fired in the client's clause.
 const RULE_BONUS: f32 = 0.25;
 
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "has",
-    "have",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "of",
-    "on",
-    "or",
-    "such",
-    "that",
-    "the",
-    "this",
-    "to",
-    "under",
-    "which",
-    "with",
-    "will",
-    "shall",
-    "may",
-    "all",
-    "other",
-    "than",
-    "upon",
-    "each",
-    "their",
-    "agreement",
-    "party",
-    "parties",
-    "hereby",
-    "herein",
-    "including",
-    "without",
-    "limitation",
-    "not",
-    "no",
-    "so",
-    "if",
-    "agency",
-    "client",
-];
+/// Words too common in contracts to say which clause this is.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "any"
+            | "are"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "into"
+            | "its"
+            | "such"
+            | "that"
+            | "the"
+            | "this"
+            | "under"
+            | "which"
+            | "with"
+            | "will"
+            | "shall"
+            | "may"
+            | "all"
+            | "other"
+            | "than"
+            | "upon"
+            | "each"
+            | "their"
+            | "agreement"
+            | "party"
+            | "parties"
+            | "hereby"
+            | "herein"
+            | "including"
+            | "without"
+            | "limitation"
+            | "not"
+            | "agency"
+            | "client"
+    )
+}
 
 /// Term vectors of the standard clauses, built once per library.
 pub struct LibraryVectors {
-    vectors: Vec<(String, HashMap<u64, f32, Fx>, f32)>,
+    vectors: Vec<(String, FxMap<u64, f32>, f32)>,
 }
 
 impl LibraryVectors {
@@ -132,49 +118,18 @@ fn partition(norm: &Normalised, original: usize) -> usize {
 
 /// Unigrams (crudely stemmed) and bigrams of content words, weighted by count; terms are
 /// hashed, so nothing is allocated per word.
-fn terms(text: &str) -> HashMap<u64, f32, Fx> {
-    let mut out: HashMap<u64, f32, Fx> = HashMap::default();
+fn terms(text: &str) -> FxMap<u64, f32> {
+    let mut out: FxMap<u64, f32> = FxMap::default();
     let mut previous: Option<u64> = None;
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOP_WORDS.contains(w)) {
-        let h = hash(&(stem(word), 0u8));
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !is_stop_word(w)) {
+        let h = crate::hash::word(stem(word));
         *out.entry(h).or_default() += 1.0;
         if let Some(p) = previous {
-            *out.entry(hash(&(p, h))).or_default() += 1.5;
+            *out.entry(crate::hash::combine(p, h)).or_default() += 1.5;
         }
         previous = Some(h);
     }
     out
-}
-
-fn hash(value: &impl Hash) -> u64 {
-    let mut h = FxHasher::default();
-    value.hash(&mut h);
-    h.finish()
-}
-
-/// A fast, non-cryptographic hasher (the Fx hash used inside rustc): terms are not
-/// attacker-chosen keys here, they are only counted.
-#[derive(Default)]
-struct FxHasher(u64);
-
-type Fx = BuildHasherDefault<FxHasher>;
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 fn stem(w: &str) -> &str {
@@ -187,6 +142,6 @@ fn stem(w: &str) -> &str {
     w
 }
 
-fn length(v: &HashMap<u64, f32, Fx>) -> f32 {
+fn length(v: &FxMap<u64, f32>) -> f32 {
     v.values().map(|x| x * x).sum::<f32>().sqrt()
 }

@@ -37,8 +37,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     if let Some(i) = text.find('\0') {
         return Err(format!("binary content (NUL byte at offset {i}); expected a text, Markdown or .docx draft"));
     }
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
-    if controls * 20 > text.chars().count().max(1) {
+    let controls = text.bytes().filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c')).count();
+    if controls * 20 > text.len().max(1) {
         return Err("binary content (mostly control characters); expected a text, Markdown or .docx draft".into());
     }
     Ok(text)
@@ -52,7 +52,7 @@ fn utf8(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("truncated UTF-16 text (odd number of bytes)".into());
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));

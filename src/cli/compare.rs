@@ -1,0 +1,140 @@
+//! `clauseguard compare OLD NEW`: what changed between two rounds or two deals. Each side is a
+//! draft file, a saved session (its latest round) or a session round (`NAME:ROUND`).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use color_eyre::eyre::{bail, eyre};
+
+use super::{Format, Global};
+use crate::analysis::{Analysis, Analyzer, Options};
+use crate::compare::{self, Mode, Negotiation, Side};
+use crate::ingest::{self, Document};
+use crate::segment::segment;
+use crate::session::{Session, SessionStore};
+use crate::text::one_line;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// Align clauses by content (two rounds of one deal).
+    Clause,
+    /// Align by library clause (two different deals: what did we concede where).
+    Library,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The earlier side: a draft file, SESSION or SESSION:ROUND.
+    pub old: String,
+    /// The later side: a draft file, SESSION or SESSION:ROUND.
+    pub new: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// How to align (default: by library clause when both sides are different sessions).
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+}
+
+/// One side, resolved: the document, and the session facts when it came from a session.
+pub struct Resolved {
+    pub label: String,
+    pub doc: Document,
+    pub session: Option<(Session, u32)>,
+}
+
+/// A file if one exists at `spec`, else `NAME:ROUND` or `NAME` in the session store.
+pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved> {
+    if Path::new(spec).exists() {
+        return Ok(Resolved { label: spec.to_owned(), doc: ingest::load(Path::new(spec))?, session: None });
+    }
+    let (name, round) = match spec.rsplit_once(':') {
+        Some((name, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => (name, n.parse::<u32>().ok()),
+        _ => (spec, None),
+    };
+    if !store.exists(name) {
+        let known = store.names().unwrap_or_default();
+        bail!(
+            "{spec}: no such draft file or saved session (sessions in {}: {})",
+            store.dir().display(),
+            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+        );
+    }
+    let session = store.load(name)?;
+    let round = match round {
+        Some(n) => session.round(n).ok_or_else(|| eyre!("{spec}: session {name} has rounds 1 to {}", session.latest_round().number))?,
+        None => session.latest_round(),
+    };
+    let mut doc = round.document();
+    doc.path = format!("{name}:{}", round.number).into();
+    let number = round.number;
+    Ok(Resolved { label: format!("{name}:{number} ({})", one_line(&round.file_name)), doc, session: Some((session, number)) })
+}
+
+/// The decisions, fee and notes of a session as of one round, for the report.
+pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation {
+    let clauses = segment(&doc.analysed, &doc.text);
+    let label = |anchor: &crate::session::ClauseAnchor| {
+        anchor.locate(&doc.analysed, &clauses).map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label())
+    };
+    let money = |amount: f64| session.fee.as_ref().map_or_else(|| format!("{amount:.2}"), |f| crate::fee::money(amount, &f.currency));
+    Negotiation {
+        session: session.name.clone(),
+        round,
+        client: session.client.clone(),
+        engagement: session.engagement.label().to_owned(),
+        fee: session
+            .fee
+            .as_ref()
+            .map(|f| format!("{} ({})", crate::fee::money(f.amount, &f.currency), crate::fee::band_line(f.amount, &f.currency))),
+        fee_offer: session.fee_offer.as_ref().map(|o| {
+            let answer = match o.accepted {
+                Some(true) => "accepted",
+                Some(false) => "refused",
+                None => "no answer yet",
+            };
+            format!("{:.0}% = {} ({answer})", o.percent, money(o.amount))
+        }),
+        decisions: session
+            .decisions
+            .iter()
+            .filter(|d| d.round <= round)
+            .map(|d| {
+                let fallback = d.fallback.map(|k| format!(" ({})", k.label())).unwrap_or_default();
+                let concern = d.finding.as_deref().and_then(|f| f.split('|').next()).map(|c| format!(" [{c}]")).unwrap_or_default();
+                format!("round {}: {}{concern}: {}{fallback}", d.round, label(&d.clause), d.state.label())
+            })
+            .collect(),
+        notes: session
+            .notes
+            .iter()
+            .filter(|n| n.round <= round)
+            .map(|n| format!("{} {}: {}", n.at, n.clause.as_ref().map_or_else(|| "session".to_owned(), label), n.text))
+            .collect(),
+    }
+}
+
+pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+    let library = global.library()?;
+    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+    let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
+    let analyzer = Analyzer::new(&library);
+    let options = Options { agency_party: global.agency_party.clone() };
+    let (old_analysis, new_analysis): (Analysis, Analysis) = (analyzer.analyze(&old.doc, &options), analyzer.analyze(&new.doc, &options));
+    let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
+    let mode = match args.by {
+        Some(By::Library) => Mode::Deals,
+        None if different_deals => Mode::Deals,
+        Some(By::Clause) | None => Mode::Rounds,
+    };
+    let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
+    let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };
+    let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new) };
+    let comparison = compare::compare(&old_side, &new_side, &library, mode);
+    let out = match args.format {
+        Format::Json => serde_json::to_string(&comparison)? + "\n",
+        Format::Text => compare::text(&comparison, crate::report::Paint::for_stdout()),
+        Format::Markdown => compare::markdown(&comparison),
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,396 @@
+//! Comparing two versions of a negotiation by meaning: round 1 against round 2 of one deal
+//! (clauses aligned by content, so renumbering is not noise), or deal A against deal B (aligned
+//! by library clause: what did we concede where).
+
+mod align;
+mod report;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::analysis::{Analysis, Finding, FindingKind, Summary};
+use crate::diff::{self, Run};
+use crate::ingest::Document;
+use crate::library::{ClauseLibrary, Concern, Severity};
+
+pub use align::{Alignment, Pair, Relation};
+pub use report::{markdown, text};
+
+pub const SCHEMA: &str = "clauseguard.compare/1";
+
+/// One side of a comparison: a draft and its analysis.
+pub struct Side<'a> {
+    /// What the user named: a file, `SESSION`, or `SESSION:ROUND`.
+    pub label: String,
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis,
+    /// Decisions, fee figures and notes when the side is a saved session.
+    pub negotiation: Option<Negotiation>,
+}
+
+/// What was said and decided in a saved session, as shown beside its round.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Negotiation {
+    pub session: String,
+    pub round: u32,
+    pub client: Option<String>,
+    pub engagement: String,
+    /// "USD 120,000.00" style, when a fee was entered.
+    pub fee: Option<String>,
+    pub fee_offer: Option<String>,
+    /// One line per decision: "§4.1 Ownership: countered (narrow-scope)".
+    pub decisions: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Two versions of one deal: clauses aligned by content.
+    Rounds,
+    /// Two different deals: aligned by library clause.
+    Deals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClauseRef {
+    pub index: usize,
+    pub label: String,
+    pub number: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Resolved,
+    New,
+    Unchanged,
+    SeverityUp,
+    SeverityDown,
+}
+
+/// How one concern changed within an aligned pair of clauses (or across the whole draft).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingDelta {
+    pub concern: Concern,
+    pub status: Status,
+    pub old_severity: Option<Severity>,
+    pub new_severity: Option<Severity>,
+    pub old_phrase: Option<String>,
+    pub new_phrase: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Toward,
+    Away,
+    Same,
+}
+
+/// How close each side is to the agency's standard language for the clause.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standard {
+    pub library_clause: String,
+    pub old_similarity: f32,
+    pub new_similarity: f32,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClauseChange {
+    pub relation: Relation,
+    pub old: Vec<ClauseRef>,
+    pub new: Vec<ClauseRef>,
+    pub similarity: f32,
+    pub moved: bool,
+    pub renumbered: bool,
+    /// Word diff of the old wording against the new; empty when unchanged.
+    pub diff: Vec<Run>,
+    pub findings: Vec<FindingDelta>,
+    pub standard: Option<Standard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AddedOrRemoved {
+    pub clause: ClauseRef,
+    pub concerns: Vec<Concern>,
+}
+
+/// One library clause in a deal-to-deal comparison: where each deal has it and what it risks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LibraryRow {
+    pub library_clause: String,
+    pub title: String,
+    pub old_clauses: Vec<String>,
+    pub new_clauses: Vec<String>,
+    pub findings: Vec<FindingDelta>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub unchanged: usize,
+    pub changed: usize,
+    pub renumbered: usize,
+    pub moved: usize,
+    pub split: usize,
+    pub merged: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub resolved: usize,
+    pub new: usize,
+    pub toward_standard: usize,
+    pub away_from_standard: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideSummary {
+    pub label: String,
+    pub path: String,
+    pub sha256: String,
+    pub clauses: usize,
+    pub summary: Summary,
+    pub negotiation: Option<Negotiation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub schema: &'static str,
+    pub mode: Mode,
+    pub old: SideSummary,
+    pub new: SideSummary,
+    /// Aligned pairs that differ in wording, place or findings (rounds mode).
+    pub changes: Vec<ClauseChange>,
+    pub added: Vec<AddedOrRemoved>,
+    pub removed: Vec<AddedOrRemoved>,
+    /// Missing-protection findings across the whole draft.
+    pub missing: Vec<FindingDelta>,
+    /// Deals mode: one row per library clause either deal touches.
+    pub by_library: Vec<LibraryRow>,
+    pub totals: Totals,
+}
+
+/// Compares two sides; `mode` decides the alignment.
+pub fn compare(old: &Side, new: &Side, library: &ClauseLibrary, mode: Mode) -> Comparison {
+    let mut c = Comparison {
+        schema: SCHEMA,
+        mode,
+        old: summary(old),
+        new: summary(new),
+        changes: Vec::new(),
+        added: Vec::new(),
+        removed: Vec::new(),
+        missing: deltas(&missing(old.analysis), &missing(new.analysis)),
+        by_library: Vec::new(),
+        totals: Totals::default(),
+    };
+    match mode {
+        Mode::Rounds => by_content(&mut c, old, new, library),
+        Mode::Deals => c.by_library = by_library(old, new, library),
+    }
+    let all = c.changes.iter().flat_map(|ch| &ch.findings).chain(&c.missing).chain(c.by_library.iter().flat_map(|r| &r.findings));
+    for d in all {
+        match d.status {
+            Status::Resolved => c.totals.resolved += 1,
+            Status::New => c.totals.new += 1,
+            _ => {}
+        }
+    }
+    c.totals.new += c.added.iter().map(|a| a.concerns.len()).sum::<usize>();
+    c.totals.resolved += c.removed.iter().map(|a| a.concerns.len()).sum::<usize>();
+    c
+}
+
+fn summary(side: &Side) -> SideSummary {
+    SideSummary {
+        label: side.label.clone(),
+        path: side.analysis.source.path.clone(),
+        sha256: side.analysis.source.sha256.clone(),
+        clauses: side.analysis.clauses.len(),
+        summary: side.analysis.summary,
+        negotiation: side.negotiation.clone(),
+    }
+}
+
+fn clause_text<'a>(side: &'a Side, i: usize) -> &'a str {
+    let c = &side.analysis.clauses[i];
+    &side.doc.analysed[c.start..c.end]
+}
+
+fn clause_ref(side: &Side, i: usize) -> ClauseRef {
+    let c = &side.analysis.clauses[i];
+    ClauseRef { index: i, label: crate::text::one_line(&c.label()), number: c.number.clone(), start: c.start, end: c.end }
+}
+
+fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary) {
+    let texts = |s: &Side| -> Vec<String> { (0..s.analysis.clauses.len()).map(|i| strip_number(clause_text(s, i)).to_owned()).collect() };
+    let (old_texts, new_texts) = (texts(old), texts(new));
+    let headings = |s: &Side| -> Vec<Option<String>> { s.analysis.clauses.iter().map(|c| c.heading.clone()).collect() };
+    let alignment =
+        align::align(&align::Words::new(&as_strs(&old_texts)), &align::Words::new(&as_strs(&new_texts)), &headings(old), &headings(new));
+    for pair in &alignment.pairs {
+        let joined =
+            |side: &Side, idx: &[usize]| idx.iter().map(|&i| strip_number(clause_text(side, i)).trim()).collect::<Vec<_>>().join("\n\n");
+        let findings = deltas(&in_clauses(old.analysis, &pair.old), &in_clauses(new.analysis, &pair.new));
+        let old_refs: Vec<ClauseRef> = pair.old.iter().map(|&i| clause_ref(old, i)).collect();
+        let new_refs: Vec<ClauseRef> = pair.new.iter().map(|&j| clause_ref(new, j)).collect();
+        let renumbered = old_refs.iter().map(|r| &r.number).ne(new_refs.iter().map(|r| &r.number));
+        let worded = pair.relation != Relation::Unchanged;
+        let t = &mut c.totals;
+        match pair.relation {
+            Relation::Unchanged => t.unchanged += 1,
+            Relation::Changed => t.changed += 1,
+            Relation::Split => t.split += 1,
+            Relation::Merged => t.merged += 1,
+        }
+        t.renumbered += usize::from(renumbered);
+        t.moved += usize::from(pair.moved);
+        let has_delta = findings.iter().any(|d| d.status != Status::Unchanged);
+        if !(worded || pair.moved || renumbered || has_delta) {
+            continue;
+        }
+        let (old_text, new_text) = (joined(old, &pair.old), joined(new, &pair.new));
+        let standard = if worded { standard_direction(old, new, pair, &old_text, &new_text, library) } else { None };
+        match standard.as_ref().map(|s| s.direction) {
+            Some(Direction::Toward) => c.totals.toward_standard += 1,
+            Some(Direction::Away) => c.totals.away_from_standard += 1,
+            _ => {}
+        }
+        c.changes.push(ClauseChange {
+            relation: pair.relation,
+            old: old_refs,
+            new: new_refs,
+            similarity: (pair.similarity * 1000.0).round() / 1000.0,
+            moved: pair.moved,
+            renumbered,
+            diff: if worded { diff::word_diff(&old_text, &new_text) } else { Vec::new() },
+            findings,
+            standard,
+        });
+    }
+    let listed = |side: &Side, idx: &[usize]| -> Vec<AddedOrRemoved> {
+        idx.iter()
+            .map(|&i| AddedOrRemoved { clause: clause_ref(side, i), concerns: in_clauses(side.analysis, &[i]).into_keys().collect() })
+            .collect()
+    };
+    c.added = listed(new, &alignment.added);
+    c.removed = listed(old, &alignment.removed);
+    c.totals.added = c.added.len();
+    c.totals.removed = c.removed.len();
+}
+
+fn as_strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// The clause text without its leading number, so renumbering does not count as rewording.
+fn strip_number(text: &str) -> &str {
+    let t = text.trim_start();
+    let end = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '(' | ')' | ' ' | '\t'))).unwrap_or(t.len());
+    if end > 0 && t[..end].chars().any(|c| c.is_ascii_digit() || c == '(') { &t[end..] } else { t }
+}
+
+/// Whether the new wording is closer to the matched standard clause than the old one.
+fn standard_direction(old: &Side, new: &Side, pair: &Pair, old_text: &str, new_text: &str, library: &ClauseLibrary) -> Option<Standard> {
+    let matched = |side: &Side, idx: &[usize]| {
+        idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score))
+    };
+    let m = matched(new, &pair.new).or_else(|| matched(old, &pair.old))?;
+    let standard = &library.get(&m.id)?.standard_text;
+    let closeness = |t: &str| diff::similarity(&diff::word_diff(standard, t));
+    let (o, n) = (closeness(old_text), closeness(new_text));
+    let direction = if n > o + 0.02 {
+        Direction::Toward
+    } else if o > n + 0.02 {
+        Direction::Away
+    } else {
+        // Wording no closer either way: judge by the risks it carries.
+        let risk = |a: &Analysis, idx: &[usize]| {
+            a.findings.iter().filter(|f| f.clause.is_some_and(|c| idx.contains(&c))).map(|f| f.severity as u32 + 1).sum::<u32>()
+        };
+        match risk(new.analysis, &pair.new).cmp(&risk(old.analysis, &pair.old)) {
+            std::cmp::Ordering::Less => Direction::Toward,
+            std::cmp::Ordering::Greater => Direction::Away,
+            std::cmp::Ordering::Equal => Direction::Same,
+        }
+    };
+    let round = |x: f32| (x * 1000.0).round() / 1000.0;
+    Some(Standard { library_clause: m.id, old_similarity: round(o), new_similarity: round(n), direction })
+}
+
+/// The worst finding per concern among phrase findings in the given clauses.
+fn in_clauses<'a>(a: &'a Analysis, idx: &[usize]) -> BTreeMap<Concern, &'a Finding> {
+    worst(a.findings.iter().filter(|f| f.kind == FindingKind::Phrase && f.clause.is_some_and(|c| idx.contains(&c))))
+}
+
+fn missing(a: &Analysis) -> BTreeMap<Concern, &Finding> {
+    worst(a.findings.iter().filter(|f| f.kind == FindingKind::Missing))
+}
+
+fn worst<'a>(findings: impl Iterator<Item = &'a Finding>) -> BTreeMap<Concern, &'a Finding> {
+    let mut out: BTreeMap<Concern, &Finding> = BTreeMap::new();
+    for f in findings {
+        out.entry(f.concern)
+            .and_modify(|w| {
+                if f.severity > w.severity {
+                    *w = f;
+                }
+            })
+            .or_insert(f);
+    }
+    out
+}
+
+fn deltas(old: &BTreeMap<Concern, &Finding>, new: &BTreeMap<Concern, &Finding>) -> Vec<FindingDelta> {
+    let concerns: BTreeSet<Concern> = old.keys().chain(new.keys()).copied().collect();
+    concerns
+        .into_iter()
+        .map(|concern| {
+            let (o, n) = (old.get(&concern), new.get(&concern));
+            let status = match (o, n) {
+                (Some(_), None) => Status::Resolved,
+                (None, Some(_)) => Status::New,
+                (Some(o), Some(n)) if n.severity > o.severity => Status::SeverityUp,
+                (Some(o), Some(n)) if n.severity < o.severity => Status::SeverityDown,
+                _ => Status::Unchanged,
+            };
+            let phrase = |f: Option<&&Finding>| f.and_then(|f| f.phrase.as_deref()).map(crate::text::one_line);
+            FindingDelta {
+                concern,
+                status,
+                old_severity: o.map(|f| f.severity),
+                new_severity: n.map(|f| f.severity),
+                old_phrase: phrase(o),
+                new_phrase: phrase(n),
+            }
+        })
+        .collect()
+}
+
+fn by_library(old: &Side, new: &Side, library: &ClauseLibrary) -> Vec<LibraryRow> {
+    let matched = |side: &Side, id: &str| -> Vec<usize> {
+        side.analysis.clauses.iter().filter(|c| c.library_match.as_ref().is_some_and(|m| m.id == id)).map(|c| c.index).collect()
+    };
+    library
+        .clauses
+        .iter()
+        .filter_map(|lc| {
+            let (o, n) = (matched(old, &lc.id), matched(new, &lc.id));
+            let findings = deltas(&for_library_clause(old.analysis, &lc.id), &for_library_clause(new.analysis, &lc.id));
+            (!o.is_empty() || !n.is_empty() || !findings.is_empty()).then(|| LibraryRow {
+                library_clause: lc.id.clone(),
+                title: lc.title.clone(),
+                old_clauses: o.iter().map(|&i| clause_ref(old, i).label).collect(),
+                new_clauses: n.iter().map(|&i| clause_ref(new, i).label).collect(),
+                findings,
+            })
+        })
+        .collect()
+}
+
+fn for_library_clause<'a>(a: &'a Analysis, id: &str) -> BTreeMap<Concern, &'a Finding> {
+    worst(a.findings.iter().filter(|f| f.library_clause == id))
+}

@@ -1,0 +1,65 @@
+//! Comparing two rounds of a deal the project wrote: renumbering is not noise, rewording is
+//! paired by heading, removed and added clauses are named, and missing protections are tracked.
+
+use std::path::Path;
+
+use clauseguard::analysis::{Analyzer, Options};
+use clauseguard::compare::{self, Mode, Relation, Side};
+use clauseguard::library::{ClauseLibrary, Concern};
+
+fn load(name: &str) -> clauseguard::ingest::Document {
+    clauseguard::ingest::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds").join(name)).unwrap()
+}
+
+#[test]
+fn round_one_against_round_two() {
+    let library = ClauseLibrary::embedded();
+    let analyzer = Analyzer::new(&library);
+    let (d1, d2) = (load("r1.txt"), load("r2.txt"));
+    let (a1, a2) = (analyzer.analyze(&d1, &Options::default()), analyzer.analyze(&d2, &Options::default()));
+    let side = |label: &str, doc, analysis| Side { label: label.into(), doc, analysis, negotiation: None };
+    let c = compare::compare(&side("r1", &d1, &a1), &side("r2", &d2, &a2), &library, Mode::Rounds);
+
+    let label = |refs: &[compare::ClauseRef]| refs.iter().map(|r| r.label.clone()).collect::<Vec<_>>().join("+");
+    let find = |old: &str| c.changes.iter().find(|ch| label(&ch.old) == old).unwrap_or_else(|| panic!("no change for {old}: {c:#?}"));
+    let fees = find("§2 Fees");
+    assert_eq!((label(&fees.new).as_str(), fees.relation, fees.renumbered), ("§3 Fees", Relation::Unchanged, true));
+    assert!(fees.diff.is_empty(), "renumbering alone is not a wording change");
+    let ownership = find("§3 Ownership");
+    assert_eq!((label(&ownership.new).as_str(), ownership.relation), ("§4 Ownership", Relation::Changed));
+    let rebuilt_old: String = clauseguard::diff::old_text(&ownership.diff);
+    assert!(rebuilt_old.contains("All work product created during the engagement"));
+    assert!(clauseguard::diff::new_text(&ownership.diff).contains("Schedule A"));
+    let term = find("§6 Term");
+    assert_eq!(label(&term.new), "§8 Term");
+    assert_eq!(c.removed.iter().map(|r| r.clause.label.as_str()).collect::<Vec<_>>(), ["§5 Non-Competition"]);
+    assert_eq!(c.added.iter().map(|r| r.clause.label.as_str()).collect::<Vec<_>>(), ["§1 Definitions", "§5 Residuals"]);
+    let residuals = c.missing.iter().find(|d| d.concern == Concern::NoResiduals).expect("residuals tracked");
+    assert_eq!(residuals.status, compare::Status::Resolved);
+    assert_eq!(c.totals.added, 2);
+    assert_eq!(c.totals.removed, 1);
+
+    // The same report, as JSON, carries its schema.
+    let json: serde_json::Value = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["schema"], "clauseguard.compare/1");
+}
+
+#[test]
+fn cli_compares_files_and_names_unknown_sides() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds");
+    let sessions = tempfile::tempdir().unwrap();
+    let run = |a: &str, b: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+            .args(["compare", a, b, "--sessions-dir", sessions.path().to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run(dir.join("r1.txt").to_str().unwrap(), dir.join("r2.txt").to_str().unwrap());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("§3 Ownership -> §4 Ownership"), "{text}");
+    let out = run("no-such-deal", dir.join("r2.txt").to_str().unwrap());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-deal: no such draft file or saved session"));
+}
