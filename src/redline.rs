@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::ingest::{Document, Format};
 use crate::library::{Concern, FallbackKind, Severity};
 
-pub use output::{OutputFormat, write_atomic};
+pub use output::{OutputFormat, check_target, write_atomic};
 pub use plan::{Stance, Steer, plan};
 pub use sentence::text_paragraphs;
 pub use summary::{FeeTerms, Negotiation, summary};
@@ -131,6 +131,8 @@ pub enum OpenReason {
     NoLanguage,
     /// The agency accepted the client's wording in the session.
     Conceded,
+    /// The phrase is in a clause heading, which is not struck (the clause's body is what binds).
+    InHeading,
 }
 
 /// A finding the redline does not change.
@@ -153,6 +155,9 @@ pub struct Draft {
     pub format: Format,
     /// Its paragraphs as byte ranges of `text`, in order.
     pub paragraphs: Vec<Range<usize>>,
+    /// Where each paragraph's own words start: after the list number Word shows for a .docx
+    /// paragraph (which no change may strike: Word draws it), else the paragraph's start.
+    pub text_starts: Vec<usize>,
     /// For a .docx draft, the file itself, whose parts the redline keeps.
     pub docx: Option<DocxDraft>,
 }
@@ -169,13 +174,29 @@ impl Draft {
     /// A plain-text or Markdown draft (or a .docx read as text): paragraphs are the blocks
     /// between blank lines.
     pub fn from_text(doc: &Document) -> Draft {
-        Draft {
+        let paragraphs = text_paragraphs(&doc.text);
+        let text_starts = paragraphs.iter().map(|p| p.start).collect();
+        Draft { text: doc.text.clone(), analysed: doc.analysed.clone(), format: doc.format, paragraphs, text_starts, docx: None }
+    }
+
+    /// A .docx draft: its paragraphs as the reader mapped them onto the document's `w:p`
+    /// elements, and its bytes, so the redline keeps everything it does not change.
+    pub fn from_docx(doc: &Document, bytes: Vec<u8>) -> Result<Draft, RedlineError> {
+        let extracted = crate::ingest::docx::extract(&bytes).map_err(|e| RedlineError::docx(&doc.path, e.to_string()))?;
+        if extracted.text != doc.text {
+            return Err(RedlineError::docx(&doc.path, "the file changed while it was being read; run the redline again"));
+        }
+        let paragraphs = extracted.paragraphs.iter().map(|p| p.start..p.end).collect();
+        let text_starts = extracted.paragraphs.iter().map(|p| p.text_start).collect();
+        let xml_index = extracted.paragraphs.iter().map(|p| p.xml_index).collect();
+        Ok(Draft {
             text: doc.text.clone(),
             analysed: doc.analysed.clone(),
             format: doc.format,
-            paragraphs: text_paragraphs(&doc.text),
-            docx: None,
-        }
+            paragraphs,
+            text_starts,
+            docx: Some(DocxDraft { bytes, xml_index }),
+        })
     }
 }
 

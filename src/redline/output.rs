@@ -31,12 +31,7 @@ impl OutputFormat {
 /// path) and, unless `force`, when it exists.
 pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path], force: bool) -> Result<(), RedlineError> {
     let io = |source| RedlineError::Io { path: out.to_owned(), source };
-    if inputs.iter().any(|i| same_file(i, out)) {
-        return Err(RedlineError::WouldOverwriteInput { path: out.to_owned() });
-    }
-    if !force && out.symlink_metadata().is_ok() {
-        return Err(RedlineError::Exists { path: out.to_owned() });
-    }
+    check_target(out, inputs, force)?;
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -55,6 +50,18 @@ pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path], force: bool) -> 
     // The rename is durable once the folder's entry is on disk too.
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Whether `out` may be written: never one of `inputs`, and not an existing file unless `force`.
+/// Worth calling before the work that produces the output, so a refusal comes first.
+pub fn check_target(out: &Path, inputs: &[&Path], force: bool) -> Result<(), RedlineError> {
+    if inputs.iter().any(|i| same_file(i, out)) {
+        return Err(RedlineError::WouldOverwriteInput { path: out.to_owned() });
+    }
+    if !force && out.symlink_metadata().is_ok() {
+        return Err(RedlineError::Exists { path: out.to_owned() });
     }
     Ok(())
 }

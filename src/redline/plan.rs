@@ -71,7 +71,11 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         } else if f.kind == FindingKind::Missing {
             missing.push(fi);
         } else if let Some(group) = passage(&draft, analysis, fi) {
-            groups.push(group);
+            if is_heading(&draft, analysis, &group) {
+                open.push(open_point(f, OpenReason::InHeading));
+            } else {
+                groups.push(group);
+            }
         }
     }
     groups.sort_by_key(|g| (g.range.start, g.range.end));
@@ -93,7 +97,13 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             open.extend(g.findings.iter().map(|&i| open_point(&analysis.findings[i], OpenReason::NoLanguage)));
             continue;
         };
-        let reasons = g.findings.iter().map(|&i| reason(&analysis.findings[i], &chosen, i)).collect();
+        // One reason per concern: the most severe finding of it says why.
+        let mut reasons: Vec<Reason> = Vec::new();
+        for &i in &g.findings {
+            if !reasons.iter().any(|r| r.concern == analysis.findings[i].concern) {
+                reasons.push(reason(&analysis.findings[i], &chosen, i));
+            }
+        }
         let change = Change {
             id: 0,
             clause_label: label(Some(g.clause)).unwrap_or_default(),
@@ -136,7 +146,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         let end = draft.paragraphs[paragraph].end;
         let change = Change {
             id: 0,
-            clause_label: label(Some(at.after)).unwrap_or_default(),
+            clause_label: label(Some(at.template)).unwrap_or_default(),
             paragraph,
             start: end,
             end,
@@ -172,7 +182,7 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
     let c = analysis.clauses.get(clause)?;
     let paragraph = paragraph_of(&draft.paragraphs, start)?;
     let p = &draft.paragraphs[paragraph];
-    let bounds = p.start.max(c.start)..p.end.min(c.end);
+    let bounds = draft.text_starts[paragraph].max(c.start)..p.end.min(c.end);
     if bounds.start >= bounds.end || start >= bounds.end {
         return None;
     }
@@ -181,6 +191,21 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
         range = cover_markup(&draft.text, &draft.analysed, range, bounds);
     }
     (!draft.analysed[range.clone()].trim().is_empty()).then_some(Group { clause, paragraph, range, findings: vec![fi] })
+}
+
+/// Whether a passage is only its clause's heading ("Work Made for Hire and Further Assurances"):
+/// the heading the segmenter found, or a short paragraph with no closing punctuation (a heading
+/// on a line of its own). A heading names the subject; the body binds, so it is not struck.
+fn is_heading(draft: &Draft, analysis: &Analysis, group: &Group) -> bool {
+    let Some(clause) = analysis.clauses.get(group.clause) else { return false };
+    let words = crate::text::one_line(&draft.analysed[group.range.clone()]);
+    let bare = words.trim_end_matches(['.', ':', ';']).trim();
+    if clause.heading.as_deref().is_some_and(|h| bare.eq_ignore_ascii_case(h.trim())) {
+        return true;
+    }
+    let paragraph = &draft.paragraphs[group.paragraph];
+    let whole = group.range.start <= draft.text_starts[group.paragraph] && group.range.end >= paragraph.end;
+    whole && !words.ends_with(['.', ';', ':', ',']) && words.split_whitespace().count() <= 15
 }
 
 /// The paragraph holding the last words of a clause.

@@ -6,9 +6,6 @@ use std::fmt::Write;
 use super::markdown::escape;
 use super::{Language, OpenReason, Redline};
 
-/// The 20-40% band of the fee uplift for a full IP transfer (DOMAIN.md, rung 6 of the ladder).
-pub const UPLIFT_BAND: (f64, f64) = (20.0, 40.0);
-
 /// What the negotiation session adds to the summary.
 #[derive(Debug, Clone, Default)]
 pub struct Negotiation {
@@ -107,6 +104,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
             OpenReason::BelowThreshold => "below the severity covered",
             OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
             OpenReason::Conceded => "accepted as drafted in the session",
+            OpenReason::InHeading => "in a heading, which is left as it is",
         };
         let place = p.clause_label.as_deref().map_or_else(|| "whole draft".to_owned(), escape);
         let phrase = p.phrase.as_deref().map(|ph| format!(" “{}”", escape(&shorten(ph, 60)))).unwrap_or_default();
@@ -119,23 +117,14 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
 }
 
 fn fee(s: &mut String, fee: Option<&FeeTerms>) {
+    let (lo, hi) = (crate::fee::BAND[0], crate::fee::BAND[crate::fee::BAND.len() - 1]);
     let Some(f) = fee else {
-        let _ = writeln!(s, "No project fee recorded; a full transfer of IP is priced at {}-{}% more.", UPLIFT_BAND.0, UPLIFT_BAND.1);
+        let _ = writeln!(s, "No project fee recorded; a full transfer of IP is priced at {lo}-{hi}% more.");
         return;
     };
-    let cur = escape(&f.currency);
-    let (lo, hi) = (f.amount * UPLIFT_BAND.0 / 100.0, f.amount * UPLIFT_BAND.1 / 100.0);
-    let _ = writeln!(s, "- Project fee: {cur} {}", money(f.amount));
-    let _ = writeln!(
-        s,
-        "- Band ({}-{}%): {cur} {} to {cur} {} more ({cur} {} to {cur} {} in total)",
-        UPLIFT_BAND.0,
-        UPLIFT_BAND.1,
-        money(lo),
-        money(hi),
-        money(f.amount + lo),
-        money(f.amount + hi)
-    );
+    let money = |amount: f64| escape(&crate::fee::money(amount, &f.currency));
+    let _ = writeln!(s, "- Project fee: {}", money(f.amount));
+    let _ = writeln!(s, "- Band ({lo}-{hi}%): {}", escape(&crate::fee::band_line(f.amount, &f.currency)));
     match f.offer {
         Some((percent, amount, accepted)) => {
             let answer = match accepted {
@@ -143,28 +132,12 @@ fn fee(s: &mut String, fee: Option<&FeeTerms>) {
                 Some(false) => "declined",
                 None => "not answered yet",
             };
-            let _ = writeln!(s, "- Offered: {percent}% = {cur} {} ({cur} {} in total); {answer}", money(amount), money(f.amount + amount));
+            let _ = writeln!(s, "- Offered: {percent}% = {} ({} in total); {answer}", money(amount), money(f.amount + amount));
         }
         None => {
             let _ = writeln!(s, "- No uplift offered yet.");
         }
     }
-}
-
-/// 120000.0 as "120,000"; cents only when there are any.
-pub fn money(amount: f64) -> String {
-    let cents = (amount * 100.0).round() as i64;
-    let (whole, frac) = (cents.abs() / 100, cents.abs() % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    let sign = if cents < 0 { "-" } else { "" };
-    if frac == 0 { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac:02}") }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -178,16 +151,4 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn cell(text: &str) -> String {
     escape(&crate::text::one_line(text))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_is_grouped() {
-        assert_eq!(money(120_000.0), "120,000");
-        assert_eq!(money(36_000.5), "36,000.50");
-        assert_eq!(money(999.0), "999");
-    }
 }

@@ -48,12 +48,13 @@ pub fn render(redline: &Redline, source: &DocxDraft, clean: bool) -> Result<Vec<
         }
         let para_xml = &xml[span.clone()];
         let para = tree::parse_paragraph(para_xml).map_err(|e| format!("paragraph {} of {main}: {e}", source.xml_index[i]))?;
-        let extracted = &redline.draft.text[range.clone()];
-        let align = Alignment::new(extracted, &para.text());
+        // Offsets from the paragraph's own text on follow its runs (the list label is Word's).
+        let own = redline.draft.text_starts[i];
+        let align = Alignment::new(&redline.draft.text[own..range.end], &para.text());
         let edits: Vec<Edit<'_>> = changes
             .iter()
             .filter(|c| c.new_clause.is_none())
-            .map(|c| Edit { a: align.map(c.start - range.start), b: align.map(c.end - range.start), change: c, comment: 0 })
+            .map(|c| Edit { a: align.map(c.start.saturating_sub(own)), b: align.map(c.end.saturating_sub(own)), change: c, comment: 0 })
             .collect();
         let mut out = rewrite(para_xml, &para, edits, &mut marks, clean, &mut comments);
         for c in changes.iter().filter(|c| c.new_clause.is_some()) {
@@ -154,6 +155,7 @@ fn rewrite(xml: &str, para: &Paragraph, mut edits: Vec<Edit<'_>>, marks: &mut Ma
         xml,
         out: String::with_capacity(xml.len() * 2),
         pos: 0,
+        depth: 0,
         edits: &edits,
         styles,
         started: vec![false; edits.len()],
@@ -166,9 +168,9 @@ fn rewrite(xml: &str, para: &Paragraph, mut edits: Vec<Edit<'_>>, marks: &mut Ma
     // Never before the first child: that is where `w:pPr` must stay.
     for node in &para.children {
         w.node(node);
-        w.insert_due(false);
+        w.insert_due(w.pos, false);
     }
-    w.insert_due(true);
+    w.insert_due(w.pos, true);
     w.out.push_str(&xml[para.close.clone()]);
     w.out
 }
@@ -178,6 +180,8 @@ struct Writer<'x, 'e, 'm, 'a> {
     out: String,
     /// Offset in the paragraph's text of the next item.
     pos: usize,
+    /// How many containers (hyperlinks, insertions, fields) the writer is inside.
+    depth: usize,
     edits: &'e [Edit<'e>],
     /// For each edit, the `w:rPr` its inserted words take.
     styles: Vec<String>,
@@ -201,9 +205,11 @@ impl Writer<'_, '_, '_, '_> {
             Node::Opaque(r) => self.out.push_str(&self.xml[r.clone()]),
             Node::Container(c) => {
                 self.out.push_str(&self.xml[c.open.clone()]);
+                self.depth += 1;
                 for child in &c.children {
                     self.node(child);
                 }
+                self.depth -= 1;
                 self.out.push_str(&self.xml[c.close.clone()]);
             }
             Node::Run(r) => self.run(r),
@@ -272,16 +278,21 @@ impl Writer<'_, '_, '_, '_> {
                 }
             }
             at += len;
+            // Right after the struck words, when nothing encloses the run.
+            if self.depth == 0 && matches!(zone, Zone::Strike(_)) {
+                self.insert_due(at, false);
+            }
         }
         debug_assert_eq!(at, self.pos);
     }
 
-    /// Writes the insertions whose struck passage has been written (at the paragraph's top
-    /// level only, so they never land inside a hyperlink or someone else's insertion).
-    fn insert_due(&mut self, end: bool) {
+    /// Writes the insertions whose struck passage has been written up to `upto` (called only at
+    /// the paragraph's top level, so they never land inside a hyperlink or someone else's
+    /// insertion); `end` writes all that are left.
+    fn insert_due(&mut self, upto: usize, end: bool) {
         for k in 0..self.edits.len() {
             let e = &self.edits[k];
-            if self.done[k] || !(end || self.pos >= e.b) {
+            if self.done[k] || !(end || upto >= e.b) {
                 continue;
             }
             if !self.started[k] && !self.clean {
@@ -378,10 +389,8 @@ fn new_clause(
     let span = locate(source, spans, new.template_paragraph)?;
     let template_xml = &xml[span];
     let template = tree::parse_paragraph(template_xml)?;
-    let runs_text = template.text();
-    let extracted = &redline.draft.text[redline.draft.paragraphs[new.template_paragraph].clone()];
     // Word shows a number the runs do not hold: the list numbers the new clause too.
-    let numbered_by_word = Alignment::new(extracted, &runs_text).prefix_len() > 0;
+    let numbered_by_word = redline.draft.text_starts[new.template_paragraph] > redline.draft.paragraphs[new.template_paragraph].start;
     let mut longest = (0, String::new());
     tree::visit_runs(&template.children, &mut |r| {
         let len: usize = r.items.iter().map(|i| i.kind.text().len()).sum();

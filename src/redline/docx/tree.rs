@@ -63,7 +63,7 @@ impl ItemKind {
             ItemKind::Text(s) => s,
             ItemKind::Tab => "\t",
             ItemKind::Break => "\n",
-            ItemKind::NoBreakHyphen => "\u{2011}",
+            ItemKind::NoBreakHyphen => "-",
             ItemKind::InstrText | ItemKind::Other => "",
         }
     }
@@ -180,7 +180,8 @@ fn run(reader: &mut Events<'_>, xml: &str, open: Range<usize>) -> Result<Run, St
                         rpr = Some(start..pos(reader));
                         continue;
                     }
-                    "w:t" => ItemKind::Text(unescape(inner)?),
+                    // The reader shows a line break inside `w:t` as a space, byte for byte.
+                    "w:t" => ItemKind::Text(unescape(inner)?.replace(['\r', '\n'], " ")),
                     "w:instrText" => ItemKind::InstrText,
                     _ => ItemKind::Other,
                 }
