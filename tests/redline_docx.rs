@@ -2,7 +2,7 @@
 //! insertion planned must be there as a tracked change, and accepting them all must give the
 //! `--clean` document. A .docx draft keeps every part it does not change byte for byte, and the
 //! clean text analysed again no longer has the high-severity concerns the redline addressed.
-//! Tests that need pandoc (or LibreOffice, or the shared corpus) skip with a message without it.
+//! Tests that need pandoc (or `soffice`, or the shared corpus) skip with a message without it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -50,120 +50,151 @@ struct Chosen {
     from: Option<usize>,
 }
 
+/// What planning needs at hand.
+struct Planner<'a> {
+    draft: &'a Draft,
+    analysis: &'a Analysis,
+    library: &'a ClauseLibrary,
+    steers: &'a [Steer],
+    open: Vec<OpenPoint>,
+}
+
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
 pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: &[Steer], options: RedlineOptions) -> Redline {
-    let mut open = Vec::new();
+    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new() };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
-    let label = |c: Option<usize>| c.and_then(|i| analysis.clauses.get(i)).map(crate::analysis::AnalysedClause::label);
-    let open_point = |f: &Finding, why| OpenPoint {
-        concern: f.concern,
-        severity: f.severity,
-        clause_label: label(f.clause),
-        phrase: f.phrase.clone(),
-        why,
-    };
     for (fi, f) in analysis.findings.iter().enumerate() {
         if f.severity < options.only {
-            open.push(open_point(f, OpenReason::BelowThreshold));
+            p.leave(fi, OpenReason::BelowThreshold);
         } else if steer_for(steers, f).is_some_and(|s| s.stance == Stance::Concede) {
-            open.push(open_point(f, OpenReason::Conceded));
+            p.leave(fi, OpenReason::Conceded);
         } else if f.kind == FindingKind::Missing {
             missing.push(fi);
         } else if let Some(group) = passage(&draft, analysis, fi) {
             if is_heading(&draft, analysis, &group) {
-                open.push(open_point(f, OpenReason::InHeading));
+                p.leave(fi, OpenReason::InHeading);
             } else {
                 groups.push(group);
             }
         }
     }
-    groups.sort_by_key(|g| (g.range.start, g.range.end));
-    let mut merged: Vec<Group> = Vec::new();
-    for g in groups {
-        match merged.last_mut() {
-            Some(last) if last.paragraph == g.paragraph && g.range.start < last.range.end => {
-                last.range.end = last.range.end.max(g.range.end);
-                last.findings.extend(g.findings);
-            }
-            _ => merged.push(g),
-        }
+    let mut planned = p.replacements(groups);
+    planned.extend(p.new_clauses(&missing));
+    let open = p.open;
+    Redline { changes: in_order(planned), draft, open, options }
+}
+
+impl Planner<'_> {
+    fn leave(&mut self, fi: usize, why: OpenReason) {
+        let f = &self.analysis.findings[fi];
+        let clause_label = self.label(f.clause);
+        self.open.push(OpenPoint { concern: f.concern, severity: f.severity, clause_label, phrase: f.phrase.clone(), why });
     }
 
-    let mut planned: Vec<(Option<usize>, Change)> = Vec::new();
-    for mut g in merged {
-        g.findings.sort_by_key(|&i| (std::cmp::Reverse(analysis.findings[i].severity), i));
-        let Some(chosen) = choose(analysis, steers, &g.findings, library) else {
-            open.extend(g.findings.iter().map(|&i| open_point(&analysis.findings[i], OpenReason::NoLanguage)));
-            continue;
-        };
-        // One reason per concern: the most severe finding of it says why.
-        let mut reasons: Vec<Reason> = Vec::new();
-        for &i in &g.findings {
-            if !reasons.iter().any(|r| r.concern == analysis.findings[i].concern) {
-                reasons.push(reason(&analysis.findings[i], &chosen, i));
-            }
-        }
-        let change = Change {
-            id: 0,
-            clause_label: label(Some(g.clause)).unwrap_or_default(),
-            paragraph: g.paragraph,
-            start: g.range.start,
-            end: g.range.end,
-            deleted: draft.analysed[g.range.clone()].to_owned(),
-            inserted: adapt(&chosen.text, &analysis.parties),
-            new_clause: None,
-            language: chosen.language,
-            reasons,
-        };
-        planned.push((Some(g.clause), change));
+    fn label(&self, clause: Option<usize>) -> Option<String> {
+        clause.and_then(|i| self.analysis.clauses.get(i)).map(crate::analysis::AnalysedClause::label)
     }
 
-    let mut numbers: Vec<(usize, Option<Number>)> = Vec::new();
-    for fi in missing {
-        let f = &analysis.findings[fi];
-        let (Some(chosen), Some(at)) = (choose(analysis, steers, &[fi], library), placement::place(&analysis.clauses, f.clause)) else {
-            open.push(open_point(f, OpenReason::NoLanguage));
-            continue;
-        };
-        let (Some(paragraph), Some(template)) =
-            (last_paragraph(&draft, analysis, at.after), first_paragraph(&draft, analysis, at.template))
-        else {
-            open.push(open_point(f, OpenReason::NoLanguage));
-            continue;
-        };
-        let number = match numbers.iter_mut().find(|(after, _)| *after == at.after) {
-            Some((_, n)) => {
+    /// One change per struck passage; passages that overlap (several findings in one sentence)
+    /// are one. Returns each change with the clause it is in.
+    fn replacements(&mut self, mut groups: Vec<Group>) -> Vec<(Option<usize>, Change)> {
+        let analysis = self.analysis;
+        groups.sort_by_key(|g| (g.range.start, g.range.end));
+        let mut merged: Vec<Group> = Vec::new();
+        for g in groups {
+            match merged.last_mut() {
+                Some(last) if last.paragraph == g.paragraph && g.range.start < last.range.end => {
+                    last.range.end = last.range.end.max(g.range.end);
+                    last.findings.extend(g.findings);
+                }
+                _ => merged.push(g),
+            }
+        }
+        let mut planned = Vec::new();
+        for mut g in merged {
+            g.findings.sort_by_key(|&i| (std::cmp::Reverse(analysis.findings[i].severity), i));
+            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library) else {
+                g.findings.iter().for_each(|&i| self.leave(i, OpenReason::NoLanguage));
+                continue;
+            };
+            // One reason per concern: the most severe finding of it says why.
+            let mut reasons: Vec<Reason> = Vec::new();
+            for &i in &g.findings {
+                if !reasons.iter().any(|r| r.concern == analysis.findings[i].concern) {
+                    reasons.push(reason(&analysis.findings[i], &chosen, i));
+                }
+            }
+            let change = Change {
+                id: 0,
+                clause_label: self.label(Some(g.clause)).unwrap_or_default(),
+                paragraph: g.paragraph,
+                start: g.range.start,
+                end: g.range.end,
+                deleted: self.draft.analysed[g.range.clone()].to_owned(),
+                inserted: adapt(&chosen.text, &analysis.parties),
+                new_clause: None,
+                language: chosen.language,
+                reasons,
+            };
+            planned.push((Some(g.clause), change));
+        }
+        planned
+    }
+
+    /// A new clause for each missing protection, numbered in turn where several share a place.
+    fn new_clauses(&mut self, missing: &[usize]) -> Vec<(Option<usize>, Change)> {
+        let (draft, analysis) = (self.draft, self.analysis);
+        let mut numbers: Vec<(usize, Option<Number>)> = Vec::new();
+        let mut planned = Vec::new();
+        for &fi in missing {
+            let f = &analysis.findings[fi];
+            let (Some(chosen), Some(at)) =
+                (choose(analysis, self.steers, &[fi], self.library), placement::place(&analysis.clauses, f.clause))
+            else {
+                self.leave(fi, OpenReason::NoLanguage);
+                continue;
+            };
+            let (Some(paragraph), Some(template)) =
+                (last_paragraph(draft, analysis, at.after), first_paragraph(draft, analysis, at.template))
+            else {
+                self.leave(fi, OpenReason::NoLanguage);
+                continue;
+            };
+            let number = if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
                 *n = n.as_ref().map(Number::next);
                 n.clone()
-            }
-            None => {
+            } else {
                 numbers.push((at.after, at.number.clone()));
                 at.number
-            }
-        };
-        let heading = library.get(&f.library_clause).map_or_else(|| f.concern.id().to_owned(), |c| c.title.clone());
-        let end = draft.paragraphs[paragraph].end;
-        let change = Change {
-            id: 0,
-            clause_label: label(Some(at.template)).unwrap_or_default(),
-            paragraph,
-            start: end,
-            end,
-            deleted: String::new(),
-            inserted: adapt(&chosen.text, &analysis.parties),
-            new_clause: Some(NewClause { number: number.map(|n| n.label()), heading, template_paragraph: template }),
-            language: chosen.language.clone(),
-            reasons: vec![reason(f, &chosen, fi)],
-        };
-        planned.push((None, change));
+            };
+            let heading = self.library.get(&f.library_clause).map_or_else(|| f.concern.id().to_owned(), |c| c.title.clone());
+            let end = draft.paragraphs[paragraph].end;
+            let change = Change {
+                id: 0,
+                clause_label: self.label(Some(at.template)).unwrap_or_default(),
+                paragraph,
+                start: end,
+                end,
+                deleted: String::new(),
+                inserted: adapt(&chosen.text, &analysis.parties),
+                new_clause: Some(NewClause { number: number.map(|n| n.label()), heading, template_paragraph: template }),
+                language: chosen.language.clone(),
+                reasons: vec![reason(f, &chosen, fi)],
+            };
+            planned.push((None, change));
+        }
+        planned
     }
+}
 
+/// Puts changes in document order and numbers them; where a clause would get the same words
+/// twice, the later passage is only struck.
+fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
     planned.sort_by_key(|(_, c)| (c.start, c.new_clause.is_some()));
     let mut changes: Vec<Change> = Vec::with_capacity(planned.len());
     for (i, (clause, mut change)) in planned.iter().cloned().enumerate() {
         change.id = i + 1;
-        // The same words already replace an earlier passage of this clause: strike only.
         let earlier =
             planned[..i].iter().zip(&changes).find(|((c, _), done)| clause.is_some() && *c == clause && done.inserted == change.inserted);
         if let Some((_, done)) = earlier {
@@ -172,7 +203,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         }
         changes.push(change);
     }
-    Redline { draft, changes, open, options }
+    changes
 }
 
 /// The sentence (within its paragraph and clause) around a phrase finding.
@@ -242,16 +273,16 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
             .unwrap_or_default()
     };
     for &fi in findings {
-        if let Some(Steer { stance: Stance::Counter { fallback, language }, .. }) = steer_for(steers, &analysis.findings[fi]) {
-            if !language.trim().is_empty() {
-                let tp = talking_point(fi, *fallback);
-                return Some(Chosen {
-                    text: language.trim().to_owned(),
-                    language: Language::Session(*fallback),
-                    talking_point: tp,
-                    from: Some(fi),
-                });
-            }
+        if let Some(Steer { stance: Stance::Counter { fallback, language }, .. }) = steer_for(steers, &analysis.findings[fi])
+            && !language.trim().is_empty()
+        {
+            let tp = talking_point(fi, *fallback);
+            return Some(Chosen {
+                text: language.trim().to_owned(),
+                language: Language::Session(*fallback),
+                talking_point: tp,
+                from: Some(fi),
+            });
         }
     }
     for &fi in findings {

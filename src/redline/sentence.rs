@@ -58,29 +58,28 @@ pub fn sentence_bounds(text: &str, bounds: Range<usize>, start: usize, end: usiz
     let end = end.clamp(start, hi);
     let mut from = lo;
     for (i, _) in text[lo..start].char_indices().rev() {
-        if let Some(after) = boundary_at(text, lo + i, hi) {
-            if after <= start {
-                from = after;
-                break;
-            }
+        if let Some(after) = boundary_at(text, lo + i, hi)
+            && after <= start
+        {
+            from = after;
+            break;
         }
     }
     from = skip_space(text, from, start);
-    if from == skip_space(text, lo, start) {
-        if let Some(m) = LEADING_LABEL.find(&text[from..start]) {
-            from += m.end();
-        }
+    if from == skip_space(text, lo, start)
+        && let Some(m) = LEADING_LABEL.find(&text[from..start])
+    {
+        from += m.end();
     }
     let mut to = hi;
     let mut i = end.saturating_sub(1).max(from);
     while i < hi {
-        if text.is_char_boundary(i) {
-            if let Some(after) = boundary_at(text, i, hi) {
-                if after >= end {
-                    to = after;
-                    break;
-                }
-            }
+        if text.is_char_boundary(i)
+            && let Some(after) = boundary_at(text, i, hi)
+            && after >= end
+        {
+            to = after;
+            break;
         }
         i += 1;
     }
@@ -134,7 +133,7 @@ fn is_abbreviation(before: &str) -> bool {
         .collect();
     let lower = word.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-    (letters == 1 && lower.chars().all(|c| c.is_alphabetic())) || ABBREVIATIONS.contains(&lower.as_str())
+    (letters == 1 && lower.chars().all(char::is_alphabetic)) || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn skip_space(text: &str, from: usize, limit: usize) -> usize {

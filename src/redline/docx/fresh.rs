@@ -2,6 +2,7 @@
 //! (hard line breaks joined, Markdown markup dropped), headings styled as headings, and the
 //! redline's tracked changes and comments.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
 
 use zip::write::SimpleFileOptions;
@@ -25,7 +26,7 @@ pub fn render(redline: &Redline, clean: bool) -> Result<Vec<u8>, String> {
         let style = style_of(draft.format, &draft.text[p.clone()]);
         body.push_str("<w:p>");
         if let Some(s) = style {
-            body.push_str(&format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"));
+            let _ = write!(body, "<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>");
         }
         let last = pieces.len().saturating_sub(1);
         for (k, piece) in pieces.iter().enumerate() {
@@ -80,12 +81,12 @@ fn replacement(body: &mut String, c: &Change, marks: &mut Marks<'_>, clean: bool
     }
     let id = marks.id();
     let del = marks.open("del");
-    body.push_str(&format!("<w:commentRangeStart w:id=\"{id}\"/>{del}{}</w:del>", run("", &squeeze(c.deleted.trim()), true)));
+    let _ = write!(body, "<w:commentRangeStart w:id=\"{id}\"/>{del}{}</w:del>", run("", &squeeze(c.deleted.trim()), true));
     if !inserted.is_empty() {
         let ins = marks.open("ins");
-        body.push_str(&format!("{ins}{}</w:ins>", run("", &inserted, false)));
+        let _ = write!(body, "{ins}{}</w:ins>", run("", &inserted, false));
     }
-    body.push_str(&format!("<w:commentRangeEnd w:id=\"{id}\"/>{}", comment_reference(id)));
+    let _ = write!(body, "<w:commentRangeEnd w:id=\"{id}\"/>{}", comment_reference(id));
     comments.push_str(&comment(id, c, marks));
 }
 
@@ -98,17 +99,18 @@ fn new_clause(body: &mut String, c: &Change, marks: &mut Marks<'_>, clean: bool,
     };
     let runs = format!("{}{}", run(&bold(""), &heading, false), run("", &format!(" {}", squeeze(&c.inserted)), false));
     if clean {
-        body.push_str(&format!("<w:p>{runs}</w:p>"));
+        let _ = write!(body, "<w:p>{runs}</w:p>");
         return;
     }
     let id = marks.id();
     let mark = marks.mark();
     let ins = marks.open("ins");
     let ins_ref = marks.open("ins");
-    body.push_str(&format!(
+    let _ = write!(
+        body,
         "<w:p><w:pPr><w:rPr>{mark}</w:rPr></w:pPr><w:commentRangeStart w:id=\"{id}\"/>{ins}{runs}</w:ins><w:commentRangeEnd w:id=\"{id}\"/>{ins_ref}{}</w:ins></w:p>",
         comment_reference(id)
-    ));
+    );
     comments.push_str(&comment(id, c, marks));
 }
 

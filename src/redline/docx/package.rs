@@ -75,15 +75,12 @@ impl<'a> Package<'a> {
         let err = |e: zip::result::ZipError| format!("cannot write the .docx: {e}");
         for i in 0..self.archive.len() {
             let name = self.archive.by_index_raw(i).map_err(err)?.name().map_err(err)?.into_owned();
-            match replaced.get(&name) {
-                Some(bytes) => {
-                    out.start_file(name.as_str(), options).map_err(err)?;
-                    out.write_all(bytes).map_err(|e| format!("cannot write the .docx: {e}"))?;
-                }
-                None => {
-                    let file = self.archive.by_index_raw(i).map_err(err)?;
-                    out.raw_copy_file(file).map_err(err)?;
-                }
+            if let Some(bytes) = replaced.get(&name) {
+                out.start_file(name.as_str(), options).map_err(err)?;
+                out.write_all(bytes).map_err(|e| format!("cannot write the .docx: {e}"))?;
+            } else {
+                let file = self.archive.by_index_raw(i).map_err(err)?;
+                out.raw_copy_file(file).map_err(err)?;
             }
         }
         for (name, bytes) in added {
@@ -123,7 +120,9 @@ pub fn comments_target(rels: &str) -> Option<String> {
 /// `rels` with a relationship to `comments.xml` added; the id is new.
 pub fn add_comments_relationship(rels: &str) -> Result<String, String> {
     let ids: Vec<String> = relationships(rels).into_iter().map(|r| r.id).collect();
-    let next = (1..).map(|n| format!("rId{n}")).find(|id| !ids.contains(id)).unwrap_or_else(|| "rIdClauseguardComments".into());
+    // One of the first len + 1 numbers is free.
+    let next =
+        (1..=ids.len() + 1).map(|n| format!("rId{n}")).find(|id| !ids.contains(id)).unwrap_or_else(|| "rIdClauseguardComments".into());
     let at = rels.rfind("</Relationships>").ok_or("the main part's relationships have no </Relationships>")?;
     Ok(format!("{}<Relationship Id=\"{next}\" Type=\"{COMMENTS_TYPE}\" Target=\"comments.xml\"/>{}", &rels[..at], &rels[at..]))
 }

@@ -76,19 +76,18 @@ pub fn render(redline: &Redline, source: &DocxDraft, clean: bool) -> Result<Vec<
     let mut added: Vec<(String, Vec<u8>)> = Vec::new();
     replaced.insert(main.clone(), body.into_bytes());
     if !comments.is_empty() {
-        match (&comments_name, old_comments) {
-            (Some(name), Some(old)) => {
-                let at = old.rfind("</w:comments>").ok_or_else(|| format!("{name} has no </w:comments>"))?;
-                replaced.insert(name.clone(), format!("{}{comments}{}", &old[..at], &old[at..]).into_bytes());
+        if let (Some(name), Some(old)) = (&comments_name, &old_comments) {
+            let at = old.rfind("</w:comments>").ok_or_else(|| format!("{name} has no </w:comments>"))?;
+            replaced.insert(name.clone(), format!("{}{comments}{}", &old[..at], &old[at..]).into_bytes());
+        } else {
+            // No comments part yet (or one named but missing): add it, its relationship and type.
+            let name = comments_name.clone().unwrap_or_else(|| pkg.resolve("comments.xml"));
+            if comments_name.is_none() {
+                replaced.insert(rels_name, package::add_comments_relationship(&rels)?.into_bytes());
             }
-            _ => {
-                let name = pkg.resolve("comments.xml");
-                let rels = package::add_comments_relationship(&rels)?;
-                let types = pkg.read("[Content_Types].xml")?.ok_or("the package has no [Content_Types].xml")?;
-                replaced.insert(rels_name, rels.into_bytes());
-                replaced.insert("[Content_Types].xml".to_owned(), package::add_comments_content_type(&types, &name)?.into_bytes());
-                added.push((name, comments_part(&comments).into_bytes()));
-            }
+            let types = pkg.read("[Content_Types].xml")?.ok_or("the package has no [Content_Types].xml")?;
+            replaced.insert("[Content_Types].xml".to_owned(), package::add_comments_content_type(&types, &name)?.into_bytes());
+            added.push((name, comments_part(&comments).into_bytes()));
         }
     }
     pkg.write(&replaced, &added)
@@ -261,7 +260,9 @@ impl Writer<'_, '_, '_, '_> {
             match zone {
                 Zone::Keep => {
                     let _ = write!(self.out, "{open}{rpr}");
-                    list.iter().for_each(|p| p.write(&mut self.out, self.xml, false));
+                    for p in &list {
+                        p.write(&mut self.out, self.xml, false);
+                    }
                     self.out.push_str("</w:r>");
                 }
                 Zone::Strike(k) => {
@@ -272,7 +273,9 @@ impl Writer<'_, '_, '_, '_> {
                     if !self.clean {
                         let del = self.marks.open("del");
                         let _ = write!(self.out, "{del}{open}{rpr}");
-                        list.iter().for_each(|p| p.write(&mut self.out, self.xml, true));
+                        for p in &list {
+                            p.write(&mut self.out, self.xml, true);
+                        }
                         self.out.push_str("</w:r></w:del>");
                     }
                 }
