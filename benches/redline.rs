@@ -102,7 +102,11 @@ fn bench(path: &Path, library: &ClauseLibrary, library_dir: &Path, dir: &Path) {
         assert!(status.success(), "clauseguard redline failed");
     }
     walls.sort();
-    println!("  `clauseguard redline BIG.docx --out OUT.docx`, wall clock: median {:.0} ms, min {:.0} ms (5 runs)", ms(walls[2]), ms(walls[0]));
+    println!(
+        "  `clauseguard redline BIG.docx --out OUT.docx`, wall clock: median {:.0} ms, min {:.0} ms (5 runs)",
+        ms(walls[2]),
+        ms(walls[0])
+    );
 }
 
 /// The draft with its body repeated until the text is ~250 pages.

@@ -271,3 +271,61 @@ fn libreoffice_opens_the_redline() {
     assert_eq!(fodt.matches("<office:annotation ").count(), plan.changes.len(), "and each comment");
     assert!(fodt.contains("Residuals."), "and the new clause");
 }
+
+#[test]
+fn a_second_redline_keeps_the_first_rounds_changes_and_comments() {
+    let library = library();
+    let doc = ingest::load(&fixtures().join("numbered-draft.md")).unwrap();
+    let options = |only| RedlineOptions { only, author: "Round One".into(), date: "2026-03-01T10:00:00Z".into() };
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let first = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::High));
+    let first_docx = redline::render(&first, Path::new("r1.docx"), false).unwrap();
+
+    // The client sends the tracked draft back; the agency now redlines the medium points too.
+    let again = ingest::from_bytes(Path::new("r1.docx"), &first_docx).unwrap();
+    let analysis = Analyzer::new(&library).analyze(&again, &Options::default());
+    let second = redline::plan(Draft::from_docx(&again, first_docx.clone()).unwrap(), &analysis, &library, &[], options(Severity::Low));
+    assert!(second.changes.iter().any(|c| c.reasons.iter().any(|r| r.concern == clauseguard::library::Concern::AssignmentBeforePayment)));
+    let second_docx = redline::render(&second, Path::new("r2.docx"), false).unwrap();
+
+    let part = |bytes: &[u8], name: &str| {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let (body1, body2) = (part(&first_docx, "word/document.xml"), part(&second_docx, "word/document.xml"));
+    let comments2 = part(&second_docx, "word/comments.xml");
+    assert_eq!(comments2.matches("<w:comment ").count(), first.changes.len() + second.changes.len(), "both rounds' comments");
+    assert!(body2.matches("<w:del ").count() > body1.matches("<w:del ").count());
+    assert!(body1.split("<w:del ").skip(1).all(|d| body2.contains(&d[..d.find('>').unwrap()])), "round one's deletions are kept");
+    let ids_of = |xml: &str, tags: &[&str]| -> Vec<String> {
+        tags.iter()
+            .flat_map(|t| xml.match_indices(*t).map(|(i, _)| i).collect::<Vec<_>>())
+            .filter_map(|i| attribute(&xml[i..i + xml[i..].find('>').unwrap()], "w:id"))
+            .collect()
+    };
+    let revisions = ids_of(&body2, &["<w:ins ", "<w:del "]);
+    let comment_ids = ids_of(&comments2, &["<w:comment "]);
+    for ids in [&revisions, &comment_ids] {
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "no id is used twice: {ids:?}");
+    }
+    let clean = redline::render(&second, Path::new("c.docx"), true).unwrap();
+    assert_eq!(ingest::docx::extract(&second_docx).unwrap().text, ingest::docx::extract(&clean).unwrap().text);
+    if have("pandoc") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r2.docx");
+        std::fs::write(&path, &second_docx).unwrap();
+        let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &path);
+        assert!(all.contains("author=\"Round One\""));
+        for c in first.changes.iter().chain(&second.changes) {
+            assert!(all.contains(&format!("Change {}:", c.id)), "comment {} kept", c.id);
+        }
+    }
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(tag[at..at + tag[at..].find('"')?].to_owned())
+}
