@@ -7,6 +7,7 @@ mod align;
 mod fresh;
 mod package;
 mod patch;
+mod rewrite;
 mod tree;
 
 use std::fmt::Write;
