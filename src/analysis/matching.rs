@@ -1,6 +1,8 @@
 //! Matching a client's clause to the closest standard clause, by the words they share.
 
 use super::LibraryMatch;
+use regex::{RegexSet, RegexSetBuilder};
+
 use crate::hash::FxMap;
 use crate::library::ClauseLibrary;
 use crate::segment::Clause;
@@ -8,7 +10,7 @@ use crate::text::Normalised;
 
 /// Below this similarity a clause is not said to match any standard clause.
 const THRESHOLD: f32 = 0.2;
-/// Added when one of the standard clause's own risk rules fired in the client's clause.
+/// Added when one of the standard clause's own risk rules or cues fired in the client's clause.
 const RULE_BONUS: f32 = 0.25;
 
 /// Words too common in contracts to say which clause this is.
@@ -57,6 +59,9 @@ fn is_stop_word(w: &str) -> bool {
 /// Term vectors of the standard clauses, built once per library.
 pub struct LibraryVectors {
     vectors: Vec<(String, FxMap<u64, f32>, f32)>,
+    /// Every clause's cue patterns in one set, and the library clause each belongs to.
+    cues: Option<RegexSet>,
+    cue_owners: Vec<usize>,
 }
 
 impl LibraryVectors {
@@ -71,7 +76,10 @@ impl LibraryVectors {
                 (c.id.clone(), v, norm)
             })
             .collect();
-        Self { vectors }
+        let (sources, cue_owners): (Vec<&str>, Vec<usize>) =
+            library.clauses.iter().enumerate().flat_map(|(i, c)| c.cues.iter().map(move |p| (p.regex().as_str(), i))).unzip();
+        let cues = RegexSetBuilder::new(sources).size_limit(1 << 24).dfa_size_limit(1 << 24).build().ok();
+        Self { vectors, cues, cue_owners }
     }
 
     /// The standard clause closest to `clause`, if any is close enough.
@@ -82,12 +90,15 @@ impl LibraryVectors {
         if n == 0.0 {
             return None;
         }
+        let cued: Vec<usize> =
+            self.cues.as_ref().map(|set| set.matches(text).into_iter().map(|k| self.cue_owners[k]).collect()).unwrap_or_default();
         self.vectors
             .iter()
-            .map(|(id, lib, lib_norm)| {
+            .enumerate()
+            .map(|(i, (id, lib, lib_norm))| {
                 let dot: f32 = v.iter().filter_map(|(t, w)| lib.get(t).map(|l| l * w)).sum();
                 let cosine = if *lib_norm > 0.0 { dot / (n * lib_norm) } else { 0.0 };
-                let bonus = if fired.contains(&id.as_str()) { RULE_BONUS } else { 0.0 };
+                let bonus = if fired.contains(&id.as_str()) || cued.contains(&i) { RULE_BONUS } else { 0.0 };
                 (id, (cosine + bonus).min(1.0))
             })
             .filter(|(_, s)| *s >= THRESHOLD)
