@@ -10,6 +10,7 @@ pub mod fee;
 pub mod hash;
 pub mod ingest;
 pub mod library;
+pub mod redline;
 pub mod report;
 pub mod segment;
 pub mod session;
