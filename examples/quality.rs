@@ -106,14 +106,34 @@ fn main() {
     dev_forms(&root, &analyzer);
 }
 
-/// Finds a labelled span in the text, ignoring differences in white space and case.
+/// Finds a labelled span in the text, ignoring differences in white space and case. Some
+/// labels are not verbatim (a few characters differ, or pieces are joined): then the longest
+/// prefix found (at least half the span, and 40 bytes) locates it, extended to the span's length.
 fn locate(norm: &Normalised, span: &str) -> Option<(usize, usize)> {
     let needle = Normalised::new(span).text;
     if needle.is_empty() {
         return None;
     }
-    let at = norm.text.find(&needle)?;
-    Some(norm.original_range(at, at + needle.len()))
+    if let Some(at) = norm.text.find(&needle) {
+        return Some(norm.original_range(at, at + needle.len()));
+    }
+    let boundaries: Vec<usize> = needle.char_indices().map(|(i, _)| i).chain([needle.len()]).collect();
+    let (mut lo, mut hi) = (0, boundaries.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if norm.text.contains(&needle[..boundaries[mid]]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let prefix = &needle[..boundaries[lo]];
+    if prefix.len() < 40 || prefix.len() * 2 < needle.len() {
+        return None;
+    }
+    let at = norm.text.find(prefix)?;
+    let end = clauseguard::text::floor_char(&norm.text, (at + needle.len()).min(norm.text.len()));
+    Some(norm.original_range(at, end))
 }
 
 fn dev_forms(root: &std::path::Path, analyzer: &Analyzer) {

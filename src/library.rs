@@ -173,6 +173,9 @@ pub enum Direction {
     Any,
     /// Risky unless the sentence shows the agency is the one receiving or keeping the rights.
     ToCounterparty,
+    /// Risky when the obligation binds the agency (a non-compete): not when the sentence's
+    /// subject is the counterparty.
+    OnAgency,
 }
 
 /// One rung of the ladder: what to offer, the words to put in the contract, and what to say.

@@ -41,6 +41,9 @@ const CLIENT_ROLES: &[&str] = &[
     "corporation",
 ];
 
+/// How far into a draft its parties are looked for.
+const PREAMBLE_BYTES: usize = 5_000;
+
 /// `("Provider")`, `(the "Client")`, `(hereinafter referred to as "Consultant")`.
 static DEFINED_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\(\s*(?:each\s+a\s+|individually\s+)?(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|together\s+with\s+its\s+affiliates,\s+)?["“”']\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}?)\s*["“”']\s*\)"#).expect("static regex")
@@ -101,6 +104,11 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         let term = c[1].trim().to_owned();
         terms.push(term.to_lowercase());
         let whole = c.get(0).expect("match");
+        // Parties are defined where the contract opens; a role word defined later ("Transferring
+        // Employees" in a schedule) is some other term.
+        if whole.start() > PREAMBLE_BYTES {
+            continue;
+        }
         let mut aliases = vec![term.to_lowercase()];
         if let Some(name) = name_before(&head[..whole.start()]) {
             aliases.push(name.to_lowercase());
@@ -134,8 +142,15 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         };
     }
     // Without a defined term, fall back on the capitalised role word the draft uses most.
-    let agency = agency.or_else(|| most_used(head, AGENCY_ROLES));
-    let client = client.or_else(|| most_used(head, CLIENT_ROLES)).or_else(|| unknown.into_iter().next());
+    let preamble = &text[..crate::text::floor_char(text, PREAMBLE_BYTES)];
+    // A company named in the agency's role: the defined party that "shall provide the Services".
+    if agency.is_none()
+        && let Some(k) = performer(head, &unknown)
+    {
+        agency = Some(unknown.remove(k));
+    }
+    let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
+    let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).or_else(|| unknown.into_iter().next());
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
@@ -159,12 +174,31 @@ fn name_before(before: &str) -> Option<String> {
     (name.len() > 2 && role_of(&name).is_none() && !name.eq_ignore_ascii_case("the")).then_some(name)
 }
 
-fn most_used(head: &str, roles: &[&str]) -> Option<(String, Vec<String>)> {
+/// Which of `candidates` the draft says performs the services or builds the deliverables most often.
+fn performer(head: &str, candidates: &[(String, Vec<String>)]) -> Option<usize> {
+    static DUTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|manufacture)\b").expect("static regex")
+    });
+    candidates
+        .iter()
+        .enumerate()
+        .map(|(k, (term, _))| {
+            let after = |i: usize| &head[i + term.len()..crate::text::floor_char(head, i + term.len() + 80)];
+            let n = head.match_indices(term.as_str()).filter(|(i, _)| DUTY.is_match(after(*i))).take(50).count();
+            (n, k)
+        })
+        .filter(|(n, _)| *n > 0)
+        .max()
+        .map(|(_, k)| k)
+}
+
+/// The role word used most in `head` among those the preamble already uses.
+fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<(String, Vec<String>)> {
     roles
         .iter()
         .map(|r| {
             let cap: String = r.split(' ').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
-            let n = head.matches(cap.as_str()).take(200).count();
+            let n = if preamble.contains(cap.as_str()) { head.matches(cap.as_str()).take(200).count() } else { 0 };
             (n, cap)
         })
         .filter(|(n, _)| *n >= 3)
@@ -198,6 +232,16 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Licensor"));
         assert_eq!(p.counterparty.as_deref(), Some("Licensee"));
         assert!(!p.detected);
+    }
+
+    #[test]
+    fn a_company_named_in_the_agency_role() {
+        let p = detect(
+            "This Agreement is between Rubicon Ltd (\"Rubicon\") and ISA Inc (\"ISA\"). Rubicon shall provide the Services to ISA. ISA shall pay.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Rubicon"));
+        assert_eq!(p.counterparty.as_deref(), Some("ISA"));
     }
 
     #[test]

@@ -78,15 +78,22 @@ impl RuleSet {
                         }
                         let (from, to) = sentence_around(text, m.start(), m.end());
                         let sentence = &text[from..to];
-                        if rule.unless.iter().any(|u| u.is_match(sentence)) || !(rule.requires.is_empty() || rule.requires.iter().any(|r| r.is_match(sentence))) {
+                        if rule.unless.iter().any(|u| u.is_match(sentence))
+                            || !(rule.requires.is_empty() || rule.requires.iter().any(|r| r.is_match(sentence)))
+                        {
                             continue;
                         }
-                        if rule.direction == Direction::ToCounterparty && benefits_agency(sentence, parties) {
+                        let suppressed = match rule.direction {
+                            Direction::ToCounterparty => benefits_agency(sentence, parties),
+                            Direction::OnAgency => subject_is_counterparty(&sentence[..m.start() - from], parties),
+                            Direction::Any => false,
+                        };
+                        if suppressed {
                             continue;
                         }
                         let (start, end) = norm.original_range(ns + m.start(), ns + m.end());
                         let mut finding = phrase_finding(doc, owner, rule, clause.index, start, end);
-                        if rule.direction == Direction::ToCounterparty && parties.agency_aliases.is_empty() {
+                        if rule.direction != Direction::Any && parties.agency_aliases.is_empty() {
                             // Who benefits cannot be told without knowing which party is the agency.
                             finding.severity = finding.severity.min(Severity::Low);
                             finding.explanation.push_str(" (Severity lowered: the agency's party was not found in the draft, so the direction of this grant is unknown; name it with --agency-party.)");
@@ -195,6 +202,25 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     ];
     let word = text[..dot].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
     !(word.chars().count() <= 1 || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
+}
+
+/// Whether the party named last before an obligation (its subject) is the counterparty:
+/// "Client shall not compete" binds the client, not the agency.
+fn subject_is_counterparty(before: &str, parties: &Parties) -> bool {
+    let words: Vec<&str> = before.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()).collect();
+    for end in (0..words.len()).rev() {
+        for len in (1..=4.min(end + 1)).rev() {
+            let candidate = words[end + 1 - len..=end].join(" ");
+            let candidate = candidate.trim_end_matches("'s");
+            if parties.is_agency(candidate) {
+                return false;
+            }
+            if parties.is_counterparty(candidate) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether the rights in this sentence go to (or stay with) the agency, so the phrase is no
