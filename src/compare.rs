@@ -228,7 +228,10 @@ fn clause_ref(side: &Side, i: usize) -> ClauseRef {
 fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary) {
     let texts = |s: &Side| -> Vec<String> { (0..s.analysis.clauses.len()).map(|i| strip_number(clause_text(s, i)).to_owned()).collect() };
     let (old_texts, new_texts) = (texts(old), texts(new));
-    let headings = |s: &Side| -> Vec<Option<String>> { s.analysis.clauses.iter().map(|c| c.heading.clone()).collect() };
+    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
+    let headings = |s: &Side| -> Vec<Option<String>> {
+        s.analysis.clauses.iter().map(|c| c.heading.clone().or_else(|| defined_term(strip_number(clause_text(s, c.index))))).collect()
+    };
     let alignment =
         align::align(&align::Words::new(&as_strs(&old_texts)), &align::Words::new(&as_strs(&new_texts)), &headings(old), &headings(new));
     for pair in &alignment.pairs {
@@ -249,7 +252,8 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         t.renumbered += usize::from(renumbered);
         t.moved += usize::from(pair.moved);
         let has_delta = findings.iter().any(|d| d.status != Status::Unchanged);
-        if !(worded || pair.moved || renumbered || has_delta) {
+        // Renumbering alone is counted, not listed: it is the noise this comparison removes.
+        if !(worded || pair.moved || has_delta) {
             continue;
         }
         let (old_text, new_text) = (joined(old, &pair.old), joined(new, &pair.new));
@@ -280,6 +284,15 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
     c.removed = listed(old, &alignment.removed);
     c.totals.added = c.added.len();
     c.totals.removed = c.removed.len();
+}
+
+/// `"Work Product" means ...` defines "Work Product".
+fn defined_term(text: &str) -> Option<String> {
+    let t = text.trim_start().strip_prefix(['"', '\u{201c}'])?;
+    let end = t.find(['"', '\u{201d}'])?;
+    let rest = t[end + 1..].trim_start().to_lowercase();
+    (end <= 60 && ["means", "shall mean", "has the meaning", "includes", "refers to"].iter().any(|w| rest.starts_with(w)))
+        .then(|| t[..end].to_owned())
 }
 
 fn as_strs(v: &[String]) -> Vec<&str> {

@@ -182,12 +182,23 @@ fn describe(text: &str) -> (Option<String>, Option<String>) {
         Some(tidy_heading(rest))
     } else if let Some(h) = lead_in_heading(rest) {
         Some(h)
+    } else if number.is_some() && is_title_line(rest) {
+        // "8. Confidentiality" on a line of its own, the clause's text below it.
+        Some(tidy_heading(rest))
     } else if rest.is_empty() {
         lines.next().filter(|l| is_heading_line(l, l)).map(tidy_heading)
     } else {
         None
     };
     (number, heading)
+}
+
+/// A short line of capitalised words without a full stop: a heading, not a sentence.
+fn is_title_line(line: &str) -> bool {
+    const SMALL: &[&str] = &["of", "the", "and", "or", "to", "for", "in", "on", "a", "an", "this", "with", "by", "as"];
+    let words: Vec<&str> = line.split_whitespace().filter(|w| !SMALL.contains(w)).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    !words.is_empty() && words.len() <= 8 && capitalised * 2 > words.len() && !line.ends_with(['.', ',', ';', ':']) && !line.contains('"')
 }
 
 /// "Ownership of Deliverables. The Client ..." has the lead-in heading "Ownership of Deliverables".

@@ -1,0 +1,55 @@
+//! The sample sessions in `sessions/` load, and the README's compare commands work on them.
+
+use std::process::Command;
+
+use clauseguard::session::SessionStore;
+
+fn sessions_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
+}
+
+#[test]
+fn sample_sessions_load() {
+    let store = SessionStore::new(sessions_dir());
+    let meridian = store.load("meridian-ai-services").unwrap();
+    assert_eq!(meridian.rounds.len(), 2);
+    assert!(!meridian.decisions.is_empty() && meridian.fee.is_some() && meridian.fee_offer.is_some());
+    let harborline = store.load("harborline-platform").unwrap();
+    assert_eq!(harborline.engagement, clauseguard::session::Engagement::Productized);
+}
+
+#[test]
+fn readme_compare_commands() {
+    // Read-only: the compare command never writes to the sessions it reads.
+    let before: Vec<Vec<u8>> = ["meridian-ai-services", "harborline-platform"]
+        .iter()
+        .map(|n| std::fs::read(sessions_dir().join(format!("{n}.json"))).unwrap())
+        .collect();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+            .args(args)
+            .arg("--sessions-dir")
+            .arg(sessions_dir())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let rounds = run(&["compare", "meridian-ai-services:1", "meridian-ai-services:2"]);
+    assert!(rounds.contains("§4.1 Ownership -> §5.1 Ownership"), "{rounds}");
+    assert!(rounds.contains("toward the standard"), "{rounds}");
+    assert!(rounds.contains("decision: round 1"), "negotiation facts shown: {rounds}");
+    let deals = run(&["compare", "meridian-ai-services", "harborline-platform"]);
+    assert!(deals.contains("two deals, aligned by library clause"), "{deals}");
+    assert!(deals.contains("uplift offered"), "{deals}");
+    let json = run(&["compare", "meridian-ai-services:1", "meridian-ai-services:2", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["schema"], "clauseguard.compare/1");
+    assert!(v["totals"]["resolved"].as_u64().unwrap() > 5);
+    let after: Vec<Vec<u8>> = ["meridian-ai-services", "harborline-platform"]
+        .iter()
+        .map(|n| std::fs::read(sessions_dir().join(format!("{n}.json"))).unwrap())
+        .collect();
+    assert_eq!(before, after);
+}
