@@ -78,7 +78,7 @@ impl LibraryVectors {
             .collect();
         let (sources, cue_owners): (Vec<&str>, Vec<usize>) =
             library.clauses.iter().enumerate().flat_map(|(i, c)| c.cues.iter().map(move |p| (p.regex().as_str(), i))).unzip();
-        let cues = RegexSetBuilder::new(sources).size_limit(1 << 24).dfa_size_limit(1 << 24).build().ok();
+        let cues = RegexSetBuilder::new(sources).size_limit(1 << 24).dfa_size_limit(1 << 22).build().ok();
         Self { vectors, cues, cue_owners }
     }
 
