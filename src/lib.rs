@@ -8,6 +8,7 @@ pub mod diff;
 pub mod fee;
 pub mod ingest;
 pub mod library;
+pub mod registry;
 pub mod report;
 pub mod segment;
 pub mod session;

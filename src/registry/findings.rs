@@ -1,0 +1,429 @@
+//! Reading a draft against the registry: where the agency's pre-existing items are named, whether
+//! the wording around each keeps it with the agency or hands it to the client, and a
+//! `pre-existing-ip` finding naming the items at risk.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::{Item, Registry, name_key};
+use crate::analysis::{Analysis, Finding, FindingKind, Offer, Summary};
+use crate::ingest::Document;
+use crate::library::{ClauseLibrary, Concern, FallbackKind, Severity};
+
+pub const RULE: &str = "registry/named-item";
+/// The most item names one explanation lists before saying "and N more".
+const NAMES_SHOWN: usize = 8;
+
+/// How the wording around a mention treats the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// Excluded from what the client gets, kept by the agency, or only licensed.
+    Kept,
+    /// In a sentence (or a schedule of deliverables) that gives ownership to the client.
+    Claimed,
+    /// Named, with nothing said about who owns it.
+    Named,
+}
+
+/// One place a draft names a registry item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// The item's id.
+    pub item: String,
+    pub start: usize,
+    pub end: usize,
+    /// The analysed clause it is in.
+    pub clause: Option<usize>,
+    /// The heading of the exhibit or schedule it is listed in, if any ("Exhibit A").
+    pub exhibit: Option<String>,
+    pub standing: Standing,
+}
+
+static EMBEDDED: LazyLock<ClauseLibrary> = LazyLock::new(ClauseLibrary::embedded);
+
+static KEEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:exclud\w*|except(?:ing)?|other than|(?:does|do|shall|will) not include|not including|save for|non-? ?exclusive licen[cs]\w*|licen[cs]\w* (?:to|back)|(?:retain|retains|retained|reserve|reserves|keep|keeps) (?:all|its|sole|ownership|title|every)|remains? (?:the )?(?:sole |exclusive )*(?:and exclusive )?property of (?:the )?(?:agency|provider|contractor|consultant|vendor|supplier|developer|service provider))\b",
+    )
+    .expect("static regex")
+});
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:assign\w*|transfer\w*|convey\w*|vest\w*|works? made for hire|work for hire|property of|owned by|owns|(?:shall|will|to|hereby|exclusively|solely|does|and) own|title to|belong\w*)\b")
+        .expect("static regex")
+});
+static PRE_EXISTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:pre-?\s?existing|background|prior)\s+(?:intellectual\s+property|ip|materials?|technolog\w*|tools?|works?|inventions?|know-?\s?how|software|code|rights)\b")
+        .expect("static regex")
+});
+static EXHIBIT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^[ \t*_#>|]*((?:exhibit|schedule|appendix|annex|attachment|addendum)\s+[A-Z0-9][A-Za-z0-9.\-]*\b[^\n]{0,100})$")
+        .expect("static regex")
+});
+
+/// Every place the draft names a registry item, by name, ignoring case, as whole words.
+pub fn mentions(analysis: &Analysis, doc: &Document, registry: &Registry) -> Vec<Mention> {
+    let Some((regex, by_key)) = name_matcher(registry) else { return Vec::new() };
+    let text = &doc.analysed;
+    let exhibits: Vec<(usize, String)> = EXHIBIT_HEADING
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| m.as_str().split_whitespace().count() <= 14)
+        .map(|m| (m.start(), crate::text::one_line(m.as_str().trim_end_matches(['|', '*', '_', ' ']))))
+        .collect();
+    regex
+        .find_iter(text)
+        .filter_map(|m| {
+            let item = by_key.get(&name_key(m.as_str()).replace('\u{2019}', "'"))?;
+            let clause = analysis.clauses.iter().find(|c| c.start <= m.start() && m.start() < c.end);
+            let (lo, hi) = clause.map_or((0, text.len()), |c| (c.start, c.end));
+            let exhibit = exhibits.iter().rev().find(|(at, _)| *at <= m.start()).map(|(_, h)| h.clone());
+            let sentence = sentence(text, m.start(), m.end(), lo, hi);
+            let standing = exhibit.as_deref().and_then(heading_standing).unwrap_or_else(|| sentence_standing(&sentence));
+            Some(Mention { item: item.id.clone(), start: m.start(), end: m.end(), clause: clause.map(|c| c.index), exhibit, standing })
+        })
+        .collect()
+}
+
+/// One case-insensitive alternation of every name, longest first so "Eval Harness Pro" wins
+/// over "Eval Harness"; and the items by name key.
+fn name_matcher(registry: &Registry) -> Option<(Regex, HashMap<String, &Item>)> {
+    let mut items: Vec<&Item> = registry.items.iter().filter(|i| i.name.chars().any(char::is_alphanumeric)).collect();
+    if items.is_empty() {
+        return None;
+    }
+    items.sort_by_key(|i| std::cmp::Reverse(i.name.len()));
+    let alternatives: Vec<String> = items
+        .iter()
+        .map(|i| {
+            let name = i.name.trim();
+            let words: Vec<String> = name.split_whitespace().map(|w| regex::escape(w).replace('\'', "['\u{2019}]")).collect();
+            let open = if name.starts_with(|c: char| c.is_alphanumeric() || c == '_') { r"\b" } else { "" };
+            let close = if name.ends_with(|c: char| c.is_alphanumeric() || c == '_') { r"\b" } else { "" };
+            format!("{open}{}{close}", words.join(r"\s+"))
+        })
+        .collect();
+    let regex =
+        regex::RegexBuilder::new(&format!("(?:{})", alternatives.join("|"))).case_insensitive(true).size_limit(1 << 24).build().ok()?;
+    let by_key = items.into_iter().map(|i| (name_key(&i.name).replace('\u{2019}', "'"), i)).collect();
+    Some((regex, by_key))
+}
+
+/// The sentence (or `;`-separated provision) around `start..end`, within `lo..hi`, normalised
+/// for matching: lower case, straight quotes, single spaces.
+fn sentence(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> String {
+    let lo = crate::text::ceil_char(text, lo.max(start.saturating_sub(600)));
+    let hi = crate::text::floor_char(text, hi.min(end + 600));
+    let before = &text[lo..start];
+    let from = [". ", ".\n", ";", "\n\n"].iter().filter_map(|b| before.rfind(b).map(|i| lo + i + b.len())).max().unwrap_or(lo);
+    let after = &text[end..hi.max(end)];
+    let to = [". ", ".\n", ";", "\n\n"].iter().filter_map(|b| after.find(b).map(|i| end + i + 1)).min().unwrap_or(hi.max(end));
+    crate::text::one_line(&text[from..to]).to_lowercase().replace(['\u{2018}', '\u{2019}'], "'").replace('\u{2010}', "-")
+}
+
+fn sentence_standing(sentence: &str) -> Standing {
+    if KEEP.is_match(sentence) {
+        Standing::Kept
+    } else if CLAIM.is_match(sentence) {
+        Standing::Claimed
+    } else {
+        Standing::Named
+    }
+}
+
+/// What listing an item under this heading says: a schedule of the agency's pre-existing IP
+/// keeps it; a schedule of deliverables hands it over.
+fn heading_standing(heading: &str) -> Option<Standing> {
+    let h = heading.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(&[
+        "pre-existing",
+        "preexisting",
+        "pre existing",
+        "background",
+        "agency ip",
+        "agency materials",
+        "agency tools",
+        "excluded",
+        "retained",
+        "third-party",
+        "third party",
+        "open source",
+    ]) {
+        Some(Standing::Kept)
+    } else if has(&["deliverable", "work product", "client ip", "assigned"]) {
+        Some(Standing::Claimed)
+    } else {
+        None
+    }
+}
+
+/// `registry_findings_with` and the embedded library's fallbacks.
+pub fn registry_findings(analysis: &Analysis, doc: &Document, registry: &Registry) -> Vec<Finding> {
+    registry_findings_with(analysis, doc, registry, &EMBEDDED)
+}
+
+/// `pre-existing-ip` findings for the agency's registry: an item named where the wording gives
+/// it to the client (high), named with nothing keeping it while the draft assigns work product
+/// (medium) or otherwise named outside any carve-out (low); a clause claiming pre-existing or
+/// background IP without carving it out (high); and a broad assignment in a draft that never
+/// carves out pre-existing IP (high, naming every item).
+pub fn registry_findings_with(analysis: &Analysis, doc: &Document, registry: &Registry, library: &ClauseLibrary) -> Vec<Finding> {
+    if registry.items.is_empty() {
+        return Vec::new();
+    }
+    let name = |id: &str| registry.get(id).map_or_else(|| id.to_owned(), |i| i.name.trim().to_owned());
+    let all_names = names_list(&registry.items.iter().map(|i| i.name.trim().to_owned()).collect::<Vec<_>>());
+    let carve_out = draft_carves_out(doc, analysis);
+    let assigns = analysis.findings.iter().find(|f| {
+        f.kind == FindingKind::Phrase
+            && f.start.is_some()
+            && matches!(f.concern, Concern::BroadWorkProduct | Concern::WorkMadeForHire | Concern::MethodologyTransfer)
+    });
+    let mentions = mentions(analysis, doc, registry);
+    let mut raw = claimed(doc, &mentions, &name);
+    let assigning_clause = assigns.filter(|_| !carve_out).map(|a| clause_label(analysis, a.clause));
+    raw.extend(named(&mentions, &name, assigning_clause.as_deref()));
+    for (clause, start, end) in pre_existing_claims(doc, analysis) {
+        raw.push(Raw {
+            severity: Severity::High,
+            clause: Some(clause),
+            start,
+            end,
+            explanation: format!(
+                "This wording claims the agency's pre-existing or background IP for the client without carving it out. Everything in the registry is at risk: {all_names}. Exclude Agency Pre-Existing IP (Exhibit A) and grant a non-exclusive licence instead."
+            ),
+        });
+    }
+    // A broad assignment in a draft that never carves out pre-existing IP reaches every item.
+    if let (Some(a), false) = (assigns, carve_out)
+        && let (Some(start), Some(end)) = (a.start, a.end)
+        && !raw.iter().any(|f| f.severity == Severity::High && f.clause == a.clause)
+    {
+        raw.push(Raw {
+            severity: Severity::High,
+            clause: a.clause,
+            start,
+            end,
+            explanation: format!(
+                "This assignment reaches whatever is made or used in the engagement, and the draft never carves out the agency's pre-existing IP. {} at risk: {all_names}. Attach the registry as Exhibit A and exclude it from the assignment.",
+                plural(registry.items.len(), "This registry item is", "These registry items are"),
+            ),
+        });
+    }
+    let fallbacks = fallbacks(library);
+    let mut findings: Vec<Finding> = raw
+        .into_iter()
+        .map(|r| Finding {
+            kind: FindingKind::Phrase,
+            concern: Concern::PreExistingIp,
+            rule: RULE.to_owned(),
+            library_clause: super::exhibit::EXHIBIT_CLAUSE_ID.to_owned(),
+            severity: r.severity,
+            clause: r.clause,
+            start: Some(r.start),
+            end: Some(r.end),
+            phrase: Some(doc.text[r.start..r.end].to_owned()),
+            explanation: r.explanation,
+            fallbacks: fallbacks.clone(),
+        })
+        .collect();
+    findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
+    findings
+}
+
+/// A finding before the parts every registry finding shares are added.
+struct Raw {
+    severity: Severity,
+    clause: Option<usize>,
+    start: usize,
+    end: usize,
+    explanation: String,
+}
+
+/// Items named where the wording hands them over: one finding per sentence, naming them all.
+fn claimed(doc: &Document, mentions: &[Mention], name: &dyn Fn(&str) -> String) -> Vec<Raw> {
+    let mut claimed: Vec<&Mention> = mentions.iter().filter(|m| m.standing == Standing::Claimed).collect();
+    claimed.dedup_by(|b, a| a.clause == b.clause && sentence_key(doc, a) == sentence_key(doc, b));
+    claimed
+        .into_iter()
+        .map(|m| {
+            let mut names: Vec<String> = Vec::new();
+            for o in mentions.iter().filter(|o| o.standing == Standing::Claimed && o.clause == m.clause) {
+                let n = name(&o.item);
+                if !names.contains(&n) && sentence_key(doc, o) == sentence_key(doc, m) {
+                    names.push(n);
+                }
+            }
+            let place = m.exhibit.as_deref().map_or_else(String::new, |e| format!(" (listed in {e})"));
+            let (it, existed) = if names.len() == 1 { ("it", "It existed") } else { ("them", "They existed") };
+            Raw {
+                severity: Severity::High,
+                clause: m.clause,
+                start: m.start,
+                end: m.end,
+                explanation: format!(
+                    "The draft names the agency's pre-existing {} {}{place} in wording that gives ownership to the client. {existed} before this engagement; keep {it} with the agency and license {it} for use in the deliverables.",
+                    plural(names.len(), "item", "items"),
+                    names_list(&names),
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Items named with nothing said about ownership: one finding per item, unless the draft keeps
+/// it somewhere else (an exhibit of pre-existing IP, a carve-out naming it). Medium when the
+/// draft assigns work product broadly without carving out pre-existing IP (in `assigning`).
+fn named(mentions: &[Mention], name: &dyn Fn(&str) -> String, assigning: Option<&str>) -> Vec<Raw> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.standing == Standing::Named) {
+        if seen.contains(&m.item.as_str()) || mentions.iter().any(|o| o.item == m.item && o.standing != Standing::Named) {
+            continue;
+        }
+        seen.push(&m.item);
+        let item = name(&m.item);
+        let (severity, explanation) = match assigning {
+            Some(clause) => (
+                Severity::Medium,
+                format!(
+                    "The draft names the agency's pre-existing {item} but nothing keeps it with the agency, and {clause} assigns work product broadly: {item} could be claimed as part of it. List it in Exhibit A and carve it out."
+                ),
+            ),
+            None => (
+                Severity::Low,
+                format!(
+                    "The draft names the agency's pre-existing {item} without saying who owns it. List it in Exhibit A so the carve-out of pre-existing IP plainly covers it."
+                ),
+            ),
+        };
+        out.push(Raw { severity, clause: m.clause, start: m.start, end: m.end, explanation });
+    }
+    out
+}
+
+/// Adds findings made outside the analyser (registry, engagement model) to an analysis, in text
+/// order, with the summary recounted.
+pub fn merge_findings(analysis: &mut Analysis, extra: Vec<Finding>) {
+    analysis.findings.extend(extra);
+    analysis.findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
+    analysis.summary = Summary::of(&analysis.findings);
+}
+
+fn sentence_key(doc: &Document, m: &Mention) -> String {
+    sentence(&doc.analysed, m.start, m.end, 0, doc.analysed.len())
+}
+
+fn clause_label(analysis: &Analysis, clause: Option<usize>) -> String {
+    clause
+        .and_then(|i| analysis.clauses.iter().find(|c| c.index == i))
+        .map_or_else(|| "the draft".to_owned(), crate::analysis::AnalysedClause::label)
+}
+
+/// Whether any sentence of the draft excludes or keeps pre-existing IP for the agency.
+fn draft_carves_out(doc: &Document, analysis: &Analysis) -> bool {
+    sentences_with_pre_existing(doc, analysis).any(|(_, _, _, s)| KEEP.is_match(&s) || s.contains("agency ip"))
+}
+
+/// Sentences naming pre-existing or background IP with ownership wording and no carve-out:
+/// (clause, start, end) of the pre-existing phrase.
+fn pre_existing_claims(doc: &Document, analysis: &Analysis) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (clause, start, end, s) in sentences_with_pre_existing(doc, analysis) {
+        if !KEEP.is_match(&s) && CLAIM.is_match(&s) && !out.iter().any(|&(c, _, _)| c == clause) {
+            out.push((clause, start, end));
+        }
+    }
+    out
+}
+
+fn sentences_with_pre_existing<'a>(doc: &'a Document, analysis: &'a Analysis) -> impl Iterator<Item = (usize, usize, usize, String)> + 'a {
+    analysis.clauses.iter().flat_map(move |c| {
+        let text = &doc.analysed;
+        let lower = text[c.start..c.end].to_lowercase();
+        // Lower-casing can change byte lengths; fall back to no match rather than wrong offsets.
+        let same_offsets = lower.len() == c.end - c.start;
+        PRE_EXISTING
+            .find_iter(&lower)
+            .filter(move |_| same_offsets)
+            .map(move |m| {
+                let (start, end) = (c.start + m.start(), c.start + m.end());
+                (c.index, start, end, sentence(text, start, end, c.start, c.end))
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The library's ladder for the exhibit clause, or the built-in one.
+fn fallbacks(library: &ClauseLibrary) -> Vec<Offer> {
+    if let Some(c) = library.get(super::exhibit::EXHIBIT_CLAUSE_ID).filter(|c| !c.fallbacks.is_empty()) {
+        return c.fallbacks.iter().map(Offer::from).collect();
+    }
+    let offer = |kind, text: &str, talking_point: &str| Offer { kind, text: text.to_owned(), talking_point: talking_point.to_owned() };
+    vec![
+        offer(
+            FallbackKind::Educate,
+            "",
+            "A builder keeps its equipment after building the house. These tools existed before this project; you own what we build for you, not what we build with.",
+        ),
+        offer(
+            FallbackKind::ShowValue,
+            "",
+            "These frameworks are why we deliver in three months instead of six. If every client took them, we could not serve you that way.",
+        ),
+        offer(
+            FallbackKind::NarrowScope,
+            "Client IP does not include Agency Pre-Existing IP, including the items listed in Exhibit A (Agency Pre-Existing Intellectual Property), or any improvements to them of general application.",
+            "Listing them makes the boundary concrete: everything built for you is yours; what we brought stays ours.",
+        ),
+        offer(
+            FallbackKind::LicenseBack,
+            "Agency retains all right, title and interest in the items listed in Exhibit A and grants Client a perpetual, non-exclusive, non-transferable license to use them solely as incorporated in the deliverables.",
+            "You can use everything we deliver, forever; you just cannot extract our framework and hand it to someone else.",
+        ),
+        offer(
+            FallbackKind::WalkAway,
+            "",
+            "If ownership of tools we had before this engagement is a condition, with no licence back, the deal costs us more than it pays.",
+        ),
+    ]
+}
+
+fn names_list(names: &[String]) -> String {
+    let mut shown: Vec<String> = names.iter().take(NAMES_SHOWN).cloned().collect();
+    if names.len() > NAMES_SHOWN {
+        shown.push(format!("and {} more", names.len() - NAMES_SHOWN));
+    }
+    shown.join(", ")
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standing_of_sentences() {
+        assert_eq!(sentence_standing("all deliverables, including evalkit, shall be the property of client."), Standing::Claimed);
+        assert_eq!(sentence_standing("client ip excludes evalkit and other agency tools."), Standing::Kept);
+        assert_eq!(sentence_standing("agency grants client a non-exclusive license to evalkit."), Standing::Kept);
+        assert_eq!(sentence_standing("agency will evaluate the models with evalkit."), Standing::Named);
+        assert_eq!(heading_standing("Exhibit A - Agency Pre-Existing IP"), Some(Standing::Kept));
+        assert_eq!(heading_standing("Schedule 1: Deliverables"), Some(Standing::Claimed));
+        assert_eq!(heading_standing("Exhibit B: Fees"), None);
+    }
+
+    #[test]
+    fn sentences_stop_at_periods_and_semicolons() {
+        let t = "One. Client owns EvalKit; Agency keeps the rest. Two.";
+        let at = t.find("EvalKit").unwrap();
+        assert_eq!(sentence(t, at, at + 7, 0, t.len()), "client owns evalkit;");
+    }
+}
