@@ -4,6 +4,7 @@
 mod analyze;
 pub mod compare;
 mod library;
+pub mod registry;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +51,9 @@ pub struct Global {
     /// The name or defined term the draft uses for the agency (default: detected).
     #[arg(long, global = true, value_name = "NAME")]
     pub agency_party: Option<String>,
+    /// The agency's pre-existing IP registry (default: registry.json in the platform config directory).
+    #[arg(long, global = true, value_name = "FILE", env = "CLAUSEGUARD_REGISTRY")]
+    pub registry: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +68,11 @@ pub enum Command {
     Library {
         #[command(subcommand)]
         command: library::LibraryCommand,
+    },
+    /// The agency's pre-existing IP registry, and Exhibit A made from it.
+    Registry {
+        #[command(subcommand)]
+        command: registry::RegistryCommand,
     },
 }
 
@@ -115,6 +124,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
         Some(Command::Compare(args)) => compare::run(&args, &cli.global),
+        Some(Command::Registry { command }) => registry::run(command, &cli.global),
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod diff;
+pub mod engagement;
 pub mod fee;
 pub mod ingest;
 pub mod library;

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{Date, parse_date, today};
 pub use exhibit::{Exhibit, ExhibitFormat, exhibit_clause};
-pub use file::{RegistryError, RegistryFile};
+pub use file::{RegistryError, RegistryFile, write_atomic};
 pub use findings::{Mention, Standing, mentions, merge_findings, registry_findings, registry_findings_with};
 pub use import::{CsvProblem, import_csv};
 

@@ -12,6 +12,9 @@ use time::{Month, OffsetDateTime};
 pub struct Date(time::Date);
 
 impl Date {
+    /// The earliest date there is; stands in for a date that could not be read.
+    pub const EARLIEST: Date = Date(time::Date::MIN);
+
     /// The next day, if there is one in the range `time` supports.
     pub fn next_day(self) -> Option<Date> {
         self.0.next_day().map(Date)

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use super::{Date, Evidence, Item, Kind, Registry, RegistryError, name_key, parse_date, slugify, validate_id};
+use super::{Date, Evidence, Item, Kind, Registry, RegistryError, name_key, parse_date, slugify};
 
 /// One bad row (or the header, line 1) of an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,40 +55,39 @@ pub fn import_csv(path: &Path, bytes: &[u8], registry: &Registry, today: Date) -
             row_problems.push(format!("{} fields where the header has {}", record.len(), header.len()));
         }
         let field = |name: &str| columns.get(name).and_then(|&i| record.get(i)).unwrap_or("").to_owned();
-        let name = field("name");
-        let kind = Kind::parse(&field("kind")).map_err(|e| if field("kind").is_empty() { "kind is required".to_owned() } else { e });
+        let kind = match field("kind") {
+            k if k.is_empty() => Err("kind is required".to_owned()),
+            k => Kind::parse(&k),
+        };
         let created = match field("created") {
             c if c.is_empty() => Err("created is required (YYYY-MM-DD)".to_owned()),
             c => parse_date(&c).map_err(|e| format!("created: {e}")),
         };
+        let name = field("name");
         let id = match field("id") {
             id if id.is_empty() => slugify(&name),
             id => id,
         };
-        if !name.is_empty()
-            && let Err(e) = validate_id(&id)
-        {
-            row_problems.push(e);
-        }
+        // A bad kind or date does not stop the other checks: every problem of the row is reported.
+        let (bad_kind, bad_date) = (kind.clone().err(), created.clone().err());
         let version = Some(field("version")).filter(|v| !v.is_empty());
-        let (kind, created) = match (kind, created) {
-            (Ok(k), Ok(c)) => (k, c),
-            (k, c) => {
-                row_problems.extend(k.err());
-                row_problems.extend(c.err());
-                if name.is_empty() {
-                    row_problems.insert(0, "name is required".to_owned());
-                }
-                problems.extend(row_problems.into_iter().map(|message| CsvProblem { line, message }));
-                continue;
-            }
+        let item = Item {
+            id,
+            name,
+            kind: kind.unwrap_or(Kind::Other),
+            description: field("description"),
+            created: created.unwrap_or(Date::EARLIEST),
+            version,
+            evidence: Evidence::parse(&field("evidence")),
         };
-        let item =
-            Item { id, name, kind, description: field("description"), created, version, evidence: Evidence::parse(&field("evidence")) };
-        row_problems.extend(item.problems(today).into_iter().filter(|p| !p.starts_with("id ")));
+        row_problems.extend(item.problems(today).into_iter().filter(|p| !(item.name.trim().is_empty() && p.starts_with("id "))));
+        row_problems.extend(bad_kind);
+        row_problems.extend(bad_date);
         row_problems.extend(duplicates(&item, line, registry, &seen_ids, &seen_names));
-        seen_ids.entry(item.id.clone()).or_insert(line);
-        seen_names.entry(name_key(&item.name)).or_insert(line);
+        if !item.name.trim().is_empty() {
+            seen_ids.entry(item.id.clone()).or_insert(line);
+            seen_names.entry(name_key(&item.name)).or_insert(line);
+        }
         if row_problems.is_empty() {
             items.push(item);
         } else {
@@ -199,7 +198,7 @@ mod tests {
         )
         .unwrap_err();
         let lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [3, 4, 5, 6, 7, 7, 8, 8], "{problems:#?}");
+        assert_eq!(lines, [3, 4, 5, 6, 7, 7, 8, 8, 8], "{problems:#?}");
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(text[0].contains("name is required"));
         assert!(text[1].contains("spaceship"));
@@ -208,6 +207,33 @@ mod tests {
         assert!(text[4].contains("id \"good\" is also on line 2"));
         assert!(text[5].contains("name \"good\" is also on line 2"));
         assert!(text[6].contains("2 fields where the header has 6"));
+        assert!(text[7].contains("description is required"));
+        assert!(text[8].contains("created is required"));
+    }
+
+    #[test]
+    fn a_bad_date_does_not_hide_a_duplicate_of_the_registry() {
+        let mut registry = Registry::default();
+        registry.items.push(Item {
+            id: "evalkit".into(),
+            name: "EvalKit".into(),
+            kind: Kind::Tool,
+            description: "x".into(),
+            created: parse_date("2020-01-01").unwrap(),
+            version: None,
+            evidence: Evidence::default(),
+        });
+        let csv = "name,kind,description,created\nEVALKIT,tool,again,2020-13-01\n";
+        let Err(RegistryError::Csv { problems, .. }) =
+            import_csv(Path::new("x.csv"), csv.as_bytes(), &registry, parse_date("2025-01-01").unwrap())
+        else {
+            panic!("expected CSV problems")
+        };
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 2, 2], "{text:?}");
+        assert!(text[0].contains("no month 13"), "{text:?}");
+        assert!(text[1].contains("id \"evalkit\" is already in the registry"), "{text:?}");
+        assert!(text[2].contains("name \"EVALKIT\" is already in the registry"), "{text:?}");
     }
 
     #[test]
