@@ -2,6 +2,7 @@
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
 mod analyze;
+mod audit;
 pub mod compare;
 mod library;
 pub mod registry;
@@ -69,6 +70,8 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// The yearly IP audit of signed contracts and saved sessions.
+    Audit(audit::AuditArgs),
     /// The agency's pre-existing IP registry, and Exhibit A made from it.
     Registry {
         #[command(subcommand)]
@@ -125,6 +128,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Library { command }) => library::run(command, &cli.global),
         Some(Command::Compare(args)) => compare::run(&args, &cli.global),
         Some(Command::Registry { command }) => registry::run(command, &cli.global),
+        Some(Command::Audit(args)) => audit::run(&args, &cli.global),
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
     }
 }

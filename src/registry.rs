@@ -15,9 +15,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, parse_date, today};
-pub use exhibit::{Exhibit, ExhibitFormat, exhibit_clause};
+pub use exhibit::{Exhibit, ExhibitFormat, exhibit_clause, html_escape, md_escape};
 pub use file::{RegistryError, RegistryFile, write_atomic};
-pub use findings::{Mention, Standing, mentions, merge_findings, registry_findings, registry_findings_with};
+pub use findings::{Mention, RULE as NAMED_ITEM_RULE, Standing, mentions, merge_findings, registry_findings, registry_findings_with};
 pub use import::{CsvProblem, import_csv};
 
 pub const SCHEMA: &str = "clauseguard.registry/1";

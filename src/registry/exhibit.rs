@@ -165,7 +165,8 @@ fn cell(text: &str) -> String {
     crate::text::one_line(text)
 }
 
-fn md_escape(text: &str) -> String {
+/// Escapes what Markdown would read as markup (and table cell breaks).
+pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
@@ -176,7 +177,8 @@ fn md_escape(text: &str) -> String {
     out
 }
 
-pub(crate) fn html_escape(text: &str) -> String {
+/// Escapes text for HTML content and attributes, dropping control characters.
+pub fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -47,10 +47,13 @@ static EMBEDDED: LazyLock<ClauseLibrary> = LazyLock::new(ClauseLibrary::embedded
 
 static KEEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:exclud\w*|except(?:ing)?|other than|(?:does|do|shall|will) not include|not including|save for|non-? ?exclusive licen[cs]\w*|licen[cs]\w* (?:to|back)|(?:retain|retains|retained|reserve|reserves|keep|keeps) (?:all|its|sole|ownership|title|every)|remains? (?:the )?(?:sole |exclusive )*(?:and exclusive )?property of (?:the )?(?:agency|provider|contractor|consultant|vendor|supplier|developer|service provider))\b",
+        r"\b(?:exclud\w*|except(?:ing)?|other than|(?:does|do|shall|will) not include|not including|save for|non-? ?exclusive licen[cs]\w*|licen[cs]\w* (?:to|back)|(?:retain|retains|retained|reserve|reserves|keep|keeps) (?:all|its|sole|ownership|title|every)|remains? (?:the )?(?:sole |exclusive )*(?:and exclusive )?property of (?:the )?(?:agency|provider|contractor|consultant|vendor|supplier|developer|service provider)|(?:neither party|nothing in this agreement|does not|do not|shall not|will not|no) (?:\w+ ){0,2}(?:transfer|assign|convey|vest|grant)\w*)\b",
     )
     .expect("static regex")
 });
+/// A sentence that opens with an exclusion carves out whatever its provisions list.
+static OPENER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\(?[a-z0-9]{1,3}[.)] )?(?:except|excluding|other than|save for)\b").expect("static regex"));
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:assign\w*|transfer\w*|convey\w*|vest\w*|works? made for hire|work for hire|property of|owned by|owns|(?:shall|will|to|hereby|exclusively|solely|does|and) own|title to|belong\w*)\b")
         .expect("static regex")
@@ -81,8 +84,8 @@ pub fn mentions(analysis: &Analysis, doc: &Document, registry: &Registry) -> Vec
             let clause = analysis.clauses.iter().find(|c| c.start <= m.start() && m.start() < c.end);
             let (lo, hi) = clause.map_or((0, text.len()), |c| (c.start, c.end));
             let exhibit = exhibits.iter().rev().find(|(at, _)| *at <= m.start()).map(|(_, h)| h.clone());
-            let sentence = sentence(text, m.start(), m.end(), lo, hi);
-            let standing = exhibit.as_deref().and_then(heading_standing).unwrap_or_else(|| sentence_standing(&sentence));
+            let context = Context::around(text, m.start(), m.end(), lo, hi);
+            let standing = exhibit.as_deref().and_then(heading_standing).unwrap_or_else(|| standing(&context));
             Some(Mention { item: item.id.clone(), start: m.start(), end: m.end(), clause: clause.map(|c| c.index), exhibit, standing })
         })
         .collect()
@@ -112,22 +115,41 @@ fn name_matcher(registry: &Registry) -> Option<(Regex, HashMap<String, &Item>)> 
     Some((regex, by_key))
 }
 
-/// The sentence (or `;`-separated provision) around `start..end`, within `lo..hi`, normalised
-/// for matching: lower case, straight quotes, single spaces.
-fn sentence(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> String {
-    let lo = crate::text::ceil_char(text, lo.max(start.saturating_sub(600)));
-    let hi = crate::text::floor_char(text, hi.min(end + 600));
-    let before = &text[lo..start];
-    let from = [". ", ".\n", ";", "\n\n"].iter().filter_map(|b| before.rfind(b).map(|i| lo + i + b.len())).max().unwrap_or(lo);
-    let after = &text[end..hi.max(end)];
-    let to = [". ", ".\n", ";", "\n\n"].iter().filter_map(|b| after.find(b).map(|i| end + i + 1)).min().unwrap_or(hi.max(end));
-    crate::text::one_line(&text[from..to]).to_lowercase().replace(['\u{2018}', '\u{2019}'], "'").replace('\u{2010}', "-")
+/// The wording around a place in the draft, normalised for matching (lower case, straight
+/// quotes, single spaces): its sentence, and the `;`-separated provision within it.
+struct Context {
+    sentence: String,
+    provision: String,
 }
 
-fn sentence_standing(sentence: &str) -> Standing {
-    if KEEP.is_match(sentence) {
+impl Context {
+    fn around(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> Context {
+        let lo = crate::text::ceil_char(text, lo.max(start.saturating_sub(600)));
+        let hi = crate::text::floor_char(text, hi.min(end + 600)).max(end);
+        let span = |breaks: &[&str]| {
+            let before = &text[lo..start];
+            let from = breaks.iter().filter_map(|b| before.rfind(b).map(|i| lo + i + b.len())).max().unwrap_or(lo);
+            let after = &text[end..hi];
+            let to = breaks.iter().filter_map(|b| after.find(b).map(|i| end + i + 1)).min().unwrap_or(hi);
+            crate::text::one_line(&text[from..to]).to_lowercase().replace(['\u{2018}', '\u{2019}'], "'").replace('\u{2010}', "-")
+        };
+        Context { sentence: span(&[". ", ".\n", "\n\n"]), provision: span(&[". ", ".\n", ";", "\n\n"]) }
+    }
+
+    /// Excludes, keeps or only licenses what it names.
+    fn keeps(&self) -> bool {
+        KEEP.is_match(&self.provision) || OPENER.is_match(&self.sentence)
+    }
+
+    fn claims(&self) -> bool {
+        CLAIM.is_match(&self.provision)
+    }
+}
+
+fn standing(context: &Context) -> Standing {
+    if context.keeps() {
         Standing::Kept
-    } else if CLAIM.is_match(sentence) {
+    } else if context.claims() {
         Standing::Claimed
     } else {
         Standing::Named
@@ -315,7 +337,7 @@ pub fn merge_findings(analysis: &mut Analysis, extra: Vec<Finding>) {
 }
 
 fn sentence_key(doc: &Document, m: &Mention) -> String {
-    sentence(&doc.analysed, m.start, m.end, 0, doc.analysed.len())
+    Context::around(&doc.analysed, m.start, m.end, 0, doc.analysed.len()).provision
 }
 
 fn clause_label(analysis: &Analysis, clause: Option<usize>) -> String {
@@ -326,22 +348,22 @@ fn clause_label(analysis: &Analysis, clause: Option<usize>) -> String {
 
 /// Whether any sentence of the draft excludes or keeps pre-existing IP for the agency.
 fn draft_carves_out(doc: &Document, analysis: &Analysis) -> bool {
-    sentences_with_pre_existing(doc, analysis).any(|(_, _, _, s)| KEEP.is_match(&s) || s.contains("agency ip"))
+    sentences_with_pre_existing(doc, analysis).any(|(_, _, _, c)| c.keeps() || c.provision.contains("agency ip"))
 }
 
 /// Sentences naming pre-existing or background IP with ownership wording and no carve-out:
 /// (clause, start, end) of the pre-existing phrase.
 fn pre_existing_claims(doc: &Document, analysis: &Analysis) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for (clause, start, end, s) in sentences_with_pre_existing(doc, analysis) {
-        if !KEEP.is_match(&s) && CLAIM.is_match(&s) && !out.iter().any(|&(c, _, _)| c == clause) {
+    for (clause, start, end, context) in sentences_with_pre_existing(doc, analysis) {
+        if !context.keeps() && context.claims() && !out.iter().any(|&(c, _, _)| c == clause) {
             out.push((clause, start, end));
         }
     }
     out
 }
 
-fn sentences_with_pre_existing<'a>(doc: &'a Document, analysis: &'a Analysis) -> impl Iterator<Item = (usize, usize, usize, String)> + 'a {
+fn sentences_with_pre_existing<'a>(doc: &'a Document, analysis: &'a Analysis) -> impl Iterator<Item = (usize, usize, usize, Context)> + 'a {
     analysis.clauses.iter().flat_map(move |c| {
         let text = &doc.analysed;
         let lower = text[c.start..c.end].to_lowercase();
@@ -352,7 +374,7 @@ fn sentences_with_pre_existing<'a>(doc: &'a Document, analysis: &'a Analysis) ->
             .filter(move |_| same_offsets)
             .map(move |m| {
                 let (start, end) = (c.start + m.start(), c.start + m.end());
-                (c.index, start, end, sentence(text, start, end, c.start, c.end))
+                (c.index, start, end, Context::around(text, start, end, c.start, c.end))
             })
             .collect::<Vec<_>>()
     })
@@ -409,21 +431,30 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 mod tests {
     use super::*;
 
+    fn standing_of(sentence: &str) -> Standing {
+        let at = sentence.find("evalkit").unwrap();
+        standing(&Context::around(sentence, at, at + 7, 0, sentence.len()))
+    }
+
     #[test]
     fn standing_of_sentences() {
-        assert_eq!(sentence_standing("all deliverables, including evalkit, shall be the property of client."), Standing::Claimed);
-        assert_eq!(sentence_standing("client ip excludes evalkit and other agency tools."), Standing::Kept);
-        assert_eq!(sentence_standing("agency grants client a non-exclusive license to evalkit."), Standing::Kept);
-        assert_eq!(sentence_standing("agency will evaluate the models with evalkit."), Standing::Named);
+        assert_eq!(standing_of("all deliverables, including evalkit, shall be the property of client."), Standing::Claimed);
+        assert_eq!(standing_of("client ip excludes evalkit and other agency tools."), Standing::Kept);
+        assert_eq!(standing_of("agency grants client a non-exclusive license to evalkit."), Standing::Kept);
+        assert_eq!(standing_of("agency will evaluate the models with evalkit."), Standing::Named);
+        assert_eq!(standing_of("except for (a) client's rights; (b) evalkit, neither party transfers any rights."), Standing::Kept);
+        assert_eq!(standing_of("agency retains its tools; client owns evalkit."), Standing::Claimed);
         assert_eq!(heading_standing("Exhibit A - Agency Pre-Existing IP"), Some(Standing::Kept));
         assert_eq!(heading_standing("Schedule 1: Deliverables"), Some(Standing::Claimed));
         assert_eq!(heading_standing("Exhibit B: Fees"), None);
     }
 
     #[test]
-    fn sentences_stop_at_periods_and_semicolons() {
+    fn sentences_stop_at_periods_and_provisions_at_semicolons() {
         let t = "One. Client owns EvalKit; Agency keeps the rest. Two.";
         let at = t.find("EvalKit").unwrap();
-        assert_eq!(sentence(t, at, at + 7, 0, t.len()), "client owns evalkit;");
+        let c = Context::around(t, at, at + 7, 0, t.len());
+        assert_eq!(c.provision, "client owns evalkit;");
+        assert_eq!(c.sentence, "client owns evalkit; agency keeps the rest.");
     }
 }
