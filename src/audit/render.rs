@@ -37,7 +37,11 @@ fn groups(points: &[Point]) -> Vec<Group<'_>> {
         });
         let group = &mut out[i];
         group.count += 1;
-        group.severity = group.severity.max(p.severity);
+        // The group is shown by its most severe finding's phrase.
+        if p.severity > group.severity {
+            group.point = p;
+            group.severity = p.severity;
+        }
         if let Some(c) = p.clause.as_ref().filter(|c| !group.clauses.contains(c)) {
             group.clauses.push(c.clone());
         }

@@ -36,12 +36,18 @@ pub enum RegistryError {
     Invalid { path: PathBuf, problems: Vec<String> },
     #[error("{}: no item {id:?} in the registry; {}", path.display(), known_list(known))]
     UnknownItem { path: PathBuf, id: String, known: Vec<String> },
-    #[error("{}: {} bad row{} in the CSV, nothing imported:\n{}", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" }, problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}: {} in the CSV, nothing imported:\n{}", path.display(), bad_rows(problems), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Csv { path: PathBuf, problems: Vec<super::CsvProblem> },
 }
 
 fn at_field(field: &str) -> String {
     if field.is_empty() || field == "." { String::new() } else { format!(" (in {field})") }
+}
+
+fn bad_rows(problems: &[super::CsvProblem]) -> String {
+    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    if lines.len() == 1 { "1 bad row".to_owned() } else { format!("{} bad rows", lines.len()) }
 }
 
 fn known_list(known: &[String]) -> String {
