@@ -88,8 +88,8 @@ fn add_creates_a_private_registry_then_list_and_show_read_it() {
     // No temporary files are left beside the registry.
     let leftovers: Vec<_> = std::fs::read_dir(registry.parent().unwrap())
         .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".tmp"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -28,10 +28,7 @@ pub fn render(report: &AuditReport) -> String {
         }
         in_list = is_item;
         match line {
-            // The page's one h1 is the title; outline levels 1 and 2 become h2 and h3.
-            Line::Heading(1, h) if h == "IP audit" => {
-                let _ = writeln!(s, "<h1>{}</h1>", esc(&h));
-            }
+            // Outline levels 0, 1 and 2 become h1, h2 and h3.
             Line::Heading(level, h) => {
                 let _ = writeln!(s, "<h{n}>{}</h{n}>", esc(&h), n = level + 1);
             }

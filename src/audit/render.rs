@@ -13,6 +13,7 @@ use crate::text::one_line;
 /// One line of the outline. Every string is already on one line and free of control characters.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Line {
+    /// Level 0 is the report's title, 1 a part (contracts, sessions, totals), 2 one document.
     Heading(u8, String),
     Field(&'static str, String),
     Item(String),
@@ -172,7 +173,7 @@ fn session_lines(out: &mut Vec<Line>, s: &SessionAudit) {
 /// The outline of the whole report.
 pub(super) fn outline(report: &AuditReport) -> Vec<Line> {
     let t = &report.totals;
-    let mut out = vec![Line::Heading(1, "IP audit".to_owned())];
+    let mut out = vec![Line::Heading(0, "IP audit".to_owned())];
     out.push(Line::Field("paths", report.roots.iter().map(|r| one_line(r)).collect::<Vec<_>>().join(", ")));
     out.push(Line::Field("generated", report.generated.clone()));
     if let Some(since) = report.since {
@@ -180,8 +181,11 @@ pub(super) fn outline(report: &AuditReport) -> Vec<Line> {
     }
     out.push(Line::Field("registry", report.registry.as_deref().map_or_else(|| "none".to_owned(), one_line)));
     out.push(Line::Text(format!(
-        "{} contracts and {} sessions read; {} errors; {} skipped; {} left out by --since.",
-        t.contracts, t.sessions, t.errors, t.skipped, t.excluded_by_since
+        "{} read; {} errors; {} skipped; {} left out by --since.",
+        count(t.contracts, "contract") + " and " + &count(t.sessions, "session"),
+        t.errors,
+        t.skipped,
+        t.excluded_by_since
     )));
     if !report.contracts.is_empty() {
         out.push(Line::Heading(1, "Contracts".to_owned()));
@@ -224,6 +228,10 @@ pub(super) fn outline(report: &AuditReport) -> Vec<Line> {
     out.push(Line::Heading(1, "Totals".to_owned()));
     out.extend(totals_lines(report));
     out
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn totals_lines(report: &AuditReport) -> Vec<Line> {
@@ -273,7 +281,7 @@ pub fn text(report: &AuditReport) -> String {
     let mut s = String::new();
     for line in outline(report) {
         match line {
-            Line::Heading(1, h) => {
+            Line::Heading(0 | 1, h) => {
                 let _ = write!(s, "\n{}\n{}\n", h.to_uppercase(), "=".repeat(h.chars().count().min(100)));
             }
             Line::Heading(_, h) => {
@@ -297,7 +305,16 @@ pub fn text(report: &AuditReport) -> String {
             }
         }
     }
-    s.trim_start().to_owned()
+    collapse_blank_lines(&s)
+}
+
+/// At most one blank line in a row, none at the start.
+fn collapse_blank_lines(s: &str) -> String {
+    let mut out = s.trim_start().to_owned();
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
 }
 
 /// For a document: headings per contract and session, a table of registry items.
@@ -307,7 +324,7 @@ pub fn markdown(report: &AuditReport) -> String {
     for line in outline(report) {
         match line {
             Line::Heading(level, h) => {
-                let _ = write!(s, "\n{} {}\n\n", "#".repeat(usize::from(level)), esc(&h));
+                let _ = write!(s, "\n{} {}\n\n", "#".repeat(usize::from(level) + 1), esc(&h));
             }
             Line::Field(label, value) => {
                 let _ = writeln!(s, "- **{label}:** {}", esc(&value));
@@ -316,7 +333,7 @@ pub fn markdown(report: &AuditReport) -> String {
                 let _ = writeln!(s, "  - {}", esc(&item));
             }
             Line::Text(text) => {
-                let _ = write!(s, "{}\n\n", esc(&text));
+                let _ = write!(s, "\n{}\n\n", esc(&text));
             }
             Line::Table(header, rows) => {
                 let _ = writeln!(s, "| {} |", header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));
@@ -328,5 +345,5 @@ pub fn markdown(report: &AuditReport) -> String {
             }
         }
     }
-    s.trim_start().to_owned()
+    collapse_blank_lines(&s)
 }
