@@ -33,7 +33,7 @@ pub struct Source {
 pub struct LibraryMatch {
     pub id: String,
     /// Lexical similarity to the standard text (0 to 1), raised by 0.25 when one of that
-    /// standard clause's risk rules fired in this clause.
+    /// standard clause's risk rules or cues fired in this clause.
     pub score: f32,
 }
 

@@ -6,6 +6,7 @@ mod audit;
 pub mod compare;
 mod library;
 pub mod registry;
+mod session;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +71,11 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// Negotiation sessions: list, show, start one, add a round or a note.
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
     /// The yearly IP audit of signed contracts and saved sessions.
     Audit(audit::AuditArgs),
     /// The agency's pre-existing IP registry, and Exhibit A made from it.
@@ -127,6 +133,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
         Some(Command::Compare(args)) => compare::run(&args, &cli.global),
+        Some(Command::Session { command }) => {
+            session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
+        }
         Some(Command::Registry { command }) => registry::run(command, &cli.global),
         Some(Command::Audit(args)) => audit::run(&args, &cli.global),
         None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),

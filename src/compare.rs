@@ -336,7 +336,7 @@ fn worst<'a>(findings: impl Iterator<Item = &'a Finding>) -> BTreeMap<Concern, &
         out.entry(f.concern)
             .and_modify(|w| {
                 if f.severity > w.severity {
-                    *w = f
+                    *w = f;
                 }
             })
             .or_insert(f);

@@ -238,6 +238,10 @@ pub struct StandardClause {
     /// Extra words that help match a client's clause to this one (headings lawyers use).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Phrasings that show a clause is about this subject even when nothing in it is risky
+    /// ("right, title and interest", "jointly owned"); a clause containing one leans to this match.
+    #[serde(default)]
+    pub cues: Vec<Pattern>,
     #[serde(default)]
     pub rules: Vec<RiskRule>,
     pub fallbacks: Vec<Fallback>,

@@ -3,6 +3,7 @@
 
 mod anchor;
 mod file;
+mod number;
 mod open;
 mod store;
 
@@ -11,7 +12,8 @@ use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
-pub use file::SessionError;
+pub use file::{MAX_SESSION_BYTES, SessionError};
+pub use number::{ClauseNumberError, clause_by_number, clause_paths};
 pub use open::OpenSession;
 pub use store::{SessionStore, SessionSummary, validate_name};
 
@@ -175,7 +177,22 @@ impl Round {
             text: text.to_owned(),
         }
     }
+
+    /// The draft as the analysis reads it, from the text kept in the session (the file it came
+    /// from may be gone). The file name's extension says whether the text is Markdown.
+    pub fn document(&self) -> crate::ingest::Document {
+        use crate::ingest::Format;
+        let ext = std::path::Path::new(&self.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let format = match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "docx" => Format::Docx,
+            _ => Format::Txt,
+        };
+        crate::ingest::from_text(&self.file_name, format, &self.text)
+    }
 }
+
+static NO_ROUND: Round = Round { number: 0, file_name: String::new(), sha256: String::new(), received: String::new(), text: String::new() };
 
 impl Session {
     /// A new session whose first round is `first_round` (renumbered 1).
@@ -200,9 +217,10 @@ impl Session {
         }
     }
 
-    /// The draft under negotiation now. The store refuses files without rounds, so there is one.
+    /// The draft under negotiation now. The store never loads or saves a session without
+    /// rounds; one emptied in memory answers an empty round 0 rather than panicking.
     pub fn latest_round(&self) -> &Round {
-        self.rounds.iter().max_by_key(|r| r.number).expect("a session always has at least one round")
+        self.rounds.iter().max_by_key(|r| r.number).unwrap_or(&NO_ROUND)
     }
 
     pub fn round(&self, number: u32) -> Option<&Round> {
@@ -243,8 +261,9 @@ impl Session {
             .iter()
             .enumerate()
             .filter(|(_, d)| d.finding.as_deref() == finding)
-            .filter_map(|(i, d)| anchor.affinity(&d.clause).map(|a| (a, d.round, i, d)))
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
+            // Exact, similar or same label: within a tier, the latest decision stands.
+            .filter_map(|(i, d)| anchor.affinity(&d.clause).map(|a| (u8::from(a > 1.0) + u8::from(a >= 3.0), d.round, i, d)))
+            .max_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)))
             .map(|(_, _, _, d)| d)
     }
 
@@ -270,5 +289,6 @@ pub fn now() -> String {
     use time::format_description::well_known::Rfc3339;
     let t = time::OffsetDateTime::now_utc();
     let t = t.replace_nanosecond(0).unwrap_or(t);
-    t.format(&Rfc3339).unwrap_or_else(|_| format!("{}Z", t.unix_timestamp()))
+    // Formatting fails only for years past 9999.
+    t.format(&Rfc3339).unwrap_or_else(|_| "9999-12-31T23:59:59Z".to_owned())
 }

@@ -1,6 +1,5 @@
 //! Bad drafts get one clear line naming the file and the problem, and exit code 2.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 fn clauseguard(args: &[&str]) -> Output {
@@ -85,20 +84,56 @@ fn encodings_are_decoded() {
     }
 }
 
+/// A valid clause file, written for this test so library edits do not move its lines.
+const GOOD_CLAUSE: &str = r#"{
+  "id": "residuals",
+  "title": "Residuals",
+  "category": "agency-ip",
+  "standard_text": "Agency may use general know-how retained by its personnel.",
+  "why_it_matters": "Our people stay smarter after the project.",
+  "required": true,
+  "missing": {
+    "concern": "no-residuals",
+    "severity": "high",
+    "present_when": ["residual~"],
+    "explanation": "No residuals clause."
+  },
+  "fallbacks": [
+    {"kind": "educate", "text": "", "talking_point": "Every firm keeps what its people learn."},
+    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay yours."}
+  ]
+}"#;
+
 #[test]
 fn bad_library_folder_lists_every_problem() {
     let dir = tempfile::tempdir().unwrap();
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("clause-library/residuals.json")).unwrap();
+    let good = GOOD_CLAUSE.to_owned();
     std::fs::write(dir.path().join("a.json"), &good).unwrap();
     std::fs::write(dir.path().join("b.json"), &good).unwrap();
     std::fs::write(dir.path().join("c.json"), "{ \"id\": \"x\",\n  \"title\": }").unwrap();
-    std::fs::write(dir.path().join("d.json"), good.replacen("\"no-residuals\"", "\"no-such-concern\"", 1)).unwrap();
+    std::fs::write(dir.path().join("d.json"), good.replacen("\"no-residuals\"", "\"no-such-concern\"", 1).replacen("\"residuals\"", "\"d\"", 1)).unwrap();
+    let with_rule = good.replacen("\"residuals\"", "\"e\"", 1).replacen(
+        "\"fallbacks\"",
+        "\"see_also\": [\"nowhere\"],\n  \"rules\": [{\"id\": \"r\", \"concern\": \"no-residuals\", \"severity\": \"high\", \"patterns\": [\"(unclosed\"], \"explanation\": \"x\"}],\n  \"fallbacks\"",
+        1,
+    );
+    std::fs::write(dir.path().join("e.json"), with_rule).unwrap();
+    std::fs::write(dir.path().join("f.json"), good.replacen("\"residuals\"", "\"f\"", 1).replacen("\"boundaries\"", "\"grovel\"", 1)).unwrap();
+    std::fs::write(dir.path().join("g.json"), good.replacen("\"residuals\"", "\"g\"", 1).replacen("\"fallbacks\"", "\"see_also\": [\"nowhere\"],\n  \"fallbacks\"", 1)).unwrap();
     let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("b.json") && stdout.contains("duplicate clause id"), "{stdout}");
     assert!(stdout.contains("c.json:2:"), "{stdout}");
     assert!(stdout.contains("d.json") && stdout.contains("missing.concern") && stdout.contains("no-such-concern"), "{stdout}");
+    assert!(stdout.contains("e.json") && stdout.contains("rules[0].patterns[0]") && stdout.contains("does not compile"), "{stdout}");
+    assert!(stdout.contains("f.json") && stdout.contains("fallbacks[1].kind") && stdout.contains("grovel"), "{stdout}");
+    assert!(stdout.contains("g.json") && stdout.contains("see_also[0]") && stdout.contains("unknown clause reference"), "{stdout}");
+    for line in stdout.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (file, line_no, col) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        assert!(file.ends_with(".json") && line_no.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(), "FILE:LINE:COL: {line}");
+    }
     // analyze with that library fails the same way, naming the folder.
     let draft = dir.path().join("draft.txt");
     std::fs::write(&draft, "1. All work product belongs to Client.").unwrap();

@@ -120,3 +120,32 @@ fn real_contracts_survive_an_inserted_clause() {
         assert!(checked * 2 >= clauses.len(), "{file}: only {checked} of {} clauses distinctive", clauses.len());
     }
 }
+
+#[test]
+fn among_similar_wordings_the_latest_decision_stands() {
+    let anchor = |fingerprint: &str| ClauseAnchor { number: Some("4".into()), heading: None, fingerprint: fingerprint.into() };
+    let decide = |clause, round, state| Decision {
+        clause,
+        finding: None,
+        state,
+        fallback: None,
+        counter_language: None,
+        library_clause: None,
+        round,
+        at: clauseguard::session::now(),
+    };
+    let mut session = Session::new("acme", Round::new(1, "v1.txt", ROUND_1));
+    // Round 1's wording is closer to what is asked about than round 2's; round 2's still stands.
+    session.decide(decide(
+        anchor("agency grants client a perpetual transferable licence to its tools and methods"),
+        1,
+        DecisionState::Countered,
+    ));
+    session.decide(decide(
+        anchor("subject to payment agency grants client a perpetual transferable licence to its tools"),
+        2,
+        DecisionState::Accepted,
+    ));
+    let asked = anchor("agency grants client a perpetual transferable licence to its tools and know how");
+    assert_eq!(session.decision_for(&asked, None).unwrap().state, DecisionState::Accepted);
+}

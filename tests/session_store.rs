@@ -183,6 +183,8 @@ fn corrupt_truncated_and_newer_files_are_refused_untouched() {
         "written by a newer clauseguard: schema clauseguard.session/2; this version reads clauseguard.session/1",
     );
     refused_untouched("acme", b"{\"hello\": 1}", "not a clauseguard session");
+    refused_untouched("acme", b"[1, 2]", "not a clauseguard session");
+    refused_untouched("acme", b"", "corrupt session file at line 1, column 0: EOF while parsing");
     let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
     value["rounds"] = serde_json::json!([]);
     refused_untouched("acme", &serde_json::to_vec(&value).unwrap(), "no rounds");
@@ -207,6 +209,18 @@ fn oversized_files_are_refused_unread() {
     file.set_len(65 * 1024 * 1024).unwrap();
     let err = store.load("huge").unwrap_err();
     assert!(matches!(err, SessionError::TooLarge { .. }), "{err}");
+}
+
+#[test]
+fn a_session_too_large_to_load_again_is_not_written() {
+    let (_tmp, store) = store();
+    let mut open = store.create(new_session("acme")).unwrap();
+    let before = fs::read(open.path()).unwrap();
+    let huge =
+        Round { number: 2, file_name: "huge.txt".into(), sha256: String::new(), received: String::new(), text: "x".repeat(64 << 20) };
+    open.session_mut().rounds.push(huge);
+    assert!(matches!(open.save(), Err(SessionError::TooLarge { .. })));
+    assert_eq!(fs::read(open.path()).unwrap(), before);
 }
 
 #[test]

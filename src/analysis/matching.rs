@@ -1,76 +1,67 @@
 //! Matching a client's clause to the closest standard clause, by the words they share.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
-
 use super::LibraryMatch;
+use regex::{RegexSet, RegexSetBuilder};
+
+use crate::hash::FxMap;
 use crate::library::ClauseLibrary;
 use crate::segment::Clause;
 use crate::text::Normalised;
 
 /// Below this similarity a clause is not said to match any standard clause.
 const THRESHOLD: f32 = 0.2;
-/// Added when one of the standard clause's own risk rules fired in the client's clause.
+/// Added when one of the standard clause's own risk rules or cues fired in the client's clause.
 const RULE_BONUS: f32 = 0.25;
 
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "has",
-    "have",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "of",
-    "on",
-    "or",
-    "such",
-    "that",
-    "the",
-    "this",
-    "to",
-    "under",
-    "which",
-    "with",
-    "will",
-    "shall",
-    "may",
-    "all",
-    "other",
-    "than",
-    "upon",
-    "each",
-    "their",
-    "agreement",
-    "party",
-    "parties",
-    "hereby",
-    "herein",
-    "including",
-    "without",
-    "limitation",
-    "not",
-    "no",
-    "so",
-    "if",
-    "agency",
-    "client",
-];
+/// Words too common in contracts to say which clause this is.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "any"
+            | "are"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "into"
+            | "its"
+            | "such"
+            | "that"
+            | "the"
+            | "this"
+            | "under"
+            | "which"
+            | "with"
+            | "will"
+            | "shall"
+            | "may"
+            | "all"
+            | "other"
+            | "than"
+            | "upon"
+            | "each"
+            | "their"
+            | "agreement"
+            | "party"
+            | "parties"
+            | "hereby"
+            | "herein"
+            | "including"
+            | "without"
+            | "limitation"
+            | "not"
+            | "agency"
+            | "client"
+    )
+}
 
 /// Term vectors of the standard clauses, built once per library.
 pub struct LibraryVectors {
-    vectors: Vec<(String, HashMap<u64, f32, Fx>, f32)>,
+    vectors: Vec<(String, FxMap<u64, f32>, f32)>,
+    /// Every clause's cue patterns in one set, and the library clause each belongs to.
+    cues: Option<RegexSet>,
+    cue_owners: Vec<usize>,
 }
 
 impl LibraryVectors {
@@ -85,7 +76,10 @@ impl LibraryVectors {
                 (c.id.clone(), v, norm)
             })
             .collect();
-        Self { vectors }
+        let (sources, cue_owners): (Vec<&str>, Vec<usize>) =
+            library.clauses.iter().enumerate().flat_map(|(i, c)| c.cues.iter().map(move |p| (p.regex().as_str(), i))).unzip();
+        let cues = RegexSetBuilder::new(sources).size_limit(1 << 24).dfa_size_limit(1 << 24).build().ok();
+        Self { vectors, cues, cue_owners }
     }
 
     /// The standard clause closest to `clause`, if any is close enough.
@@ -96,12 +90,14 @@ impl LibraryVectors {
         if n == 0.0 {
             return None;
         }
+        let cued: Vec<usize> = self.cues.as_ref().map(|set| set.matches(text).into_iter().map(|k| self.cue_owners[k]).collect()).unwrap_or_default();
         self.vectors
             .iter()
-            .map(|(id, lib, lib_norm)| {
+            .enumerate()
+            .map(|(i, (id, lib, lib_norm))| {
                 let dot: f32 = v.iter().filter_map(|(t, w)| lib.get(t).map(|l| l * w)).sum();
                 let cosine = if *lib_norm > 0.0 { dot / (n * lib_norm) } else { 0.0 };
-                let bonus = if fired.contains(&id.as_str()) { RULE_BONUS } else { 0.0 };
+                let bonus = if fired.contains(&id.as_str()) || cued.contains(&i) { RULE_BONUS } else { 0.0 };
                 (id, (cosine + bonus).min(1.0))
             })
             .filter(|(_, s)| *s >= THRESHOLD)
@@ -132,49 +128,18 @@ fn partition(norm: &Normalised, original: usize) -> usize {
 
 /// Unigrams (crudely stemmed) and bigrams of content words, weighted by count; terms are
 /// hashed, so nothing is allocated per word.
-fn terms(text: &str) -> HashMap<u64, f32, Fx> {
-    let mut out: HashMap<u64, f32, Fx> = HashMap::default();
+fn terms(text: &str) -> FxMap<u64, f32> {
+    let mut out: FxMap<u64, f32> = FxMap::default();
     let mut previous: Option<u64> = None;
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !STOP_WORDS.contains(w)) {
-        let h = hash(&(stem(word), 0u8));
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2 && !is_stop_word(w)) {
+        let h = crate::hash::word(stem(word));
         *out.entry(h).or_default() += 1.0;
         if let Some(p) = previous {
-            *out.entry(hash(&(p, h))).or_default() += 1.5;
+            *out.entry(crate::hash::combine(p, h)).or_default() += 1.5;
         }
         previous = Some(h);
     }
     out
-}
-
-fn hash(value: &impl Hash) -> u64 {
-    let mut h = FxHasher::default();
-    value.hash(&mut h);
-    h.finish()
-}
-
-/// A fast, non-cryptographic hasher (the Fx hash used inside rustc): terms are not
-/// attacker-chosen keys here, they are only counted.
-#[derive(Default)]
-struct FxHasher(u64);
-
-type Fx = BuildHasherDefault<FxHasher>;
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 fn stem(w: &str) -> &str {
@@ -187,6 +152,6 @@ fn stem(w: &str) -> &str {
     w
 }
 
-fn length(v: &HashMap<u64, f32, Fx>) -> f32 {
+fn length(v: &FxMap<u64, f32>) -> f32 {
     v.values().map(|x| x * x).sum::<f32>().sqrt()
 }

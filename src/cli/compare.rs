@@ -64,9 +64,8 @@ pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved>
         Some(n) => session.round(n).ok_or_else(|| eyre!("{spec}: session {name} has rounds 1 to {}", session.latest_round().number))?,
         None => session.latest_round(),
     };
-    let ext = Path::new(&round.file_name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let format = if matches!(ext.as_str(), "md" | "markdown") { ingest::Format::Markdown } else { ingest::Format::Txt };
-    let doc = ingest::from_text(&format!("{name}:{}", round.number), format, &round.text);
+    let mut doc = round.document();
+    doc.path = format!("{name}:{}", round.number).into();
     let number = round.number;
     Ok(Resolved { label: format!("{name}:{number} ({})", one_line(&round.file_name)), doc, session: Some((session, number)) })
 }
@@ -75,7 +74,7 @@ pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved>
 pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation {
     let clauses = segment(&doc.analysed, &doc.text);
     let label = |anchor: &crate::session::ClauseAnchor| {
-        anchor.locate(&doc.text, &clauses).map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label())
+        anchor.locate(&doc.analysed, &clauses).map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label())
     };
     let money = |amount: f64| session.fee.as_ref().map_or_else(|| format!("{amount:.2}"), |f| crate::fee::money(amount, &f.currency));
     Negotiation {

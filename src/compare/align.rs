@@ -1,7 +1,7 @@
 //! Aligning the clauses of two drafts by what they say, not where they stand: renumbered and
 //! moved clauses pair up, and a clause split in two (or two merged into one) is recognised.
 
-use std::collections::HashMap;
+use crate::hash::FxMap;
 
 use serde::Serialize;
 
@@ -45,11 +45,12 @@ const REWRITTEN: f32 = 0.15;
 /// A part covers at least this share of its words from the whole to count in a split or merge.
 const CONTAINED: f32 = 0.8;
 
-/// The words of a clause without its number, for comparing.
+/// The words of each clause (numbers left out), hashed, for comparing.
 pub struct Words {
-    tokens: Vec<HashMap<String, u32>>,
+    tokens: Vec<FxMap<u64, u32>>,
     sizes: Vec<u32>,
-    keys: Vec<String>,
+    /// A hash of the whole word sequence: equal keys mean the same wording.
+    keys: Vec<u64>,
 }
 
 impl Words {
@@ -59,14 +60,16 @@ impl Words {
         let mut sizes = Vec::with_capacity(clauses.len());
         let mut keys = Vec::with_capacity(clauses.len());
         for text in clauses {
-            let words: Vec<String> =
-                text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_number(w)).map(str::to_lowercase).collect();
-            let mut bag: HashMap<String, u32> = HashMap::new();
-            for w in &words {
-                *bag.entry(w.clone()).or_default() += 1;
+            let mut bag: FxMap<u64, u32> = FxMap::default();
+            let (mut size, mut key) = (0u32, 0u64);
+            for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_number(w)) {
+                let h = crate::hash::word(w);
+                *bag.entry(h).or_default() += 1;
+                key = crate::hash::combine(key, h);
+                size += 1;
             }
-            sizes.push(words.len() as u32);
-            keys.push(words.join(" "));
+            sizes.push(size);
+            keys.push(key);
             tokens.push(bag);
         }
         Self { tokens, sizes, keys }
@@ -96,12 +99,12 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
     let empty = |w: &Words, i: usize| w.sizes[i] == 0;
 
     // 1. Identical wording, wherever it now stands.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: FxMap<u64, Vec<usize>> = FxMap::default();
     for j in (0..n_new).filter(|&j| !empty(new, j)) {
-        by_key.entry(new.keys[j].as_str()).or_default().push(j);
+        by_key.entry(new.keys[j]).or_default().push(j);
     }
     for i in (0..n_old).filter(|&i| !empty(old, i)) {
-        if let Some(js) = by_key.get_mut(old.keys[i].as_str()).filter(|js| !js.is_empty()) {
+        if let Some(js) = by_key.get_mut(&old.keys[i]).filter(|js| !js.is_empty()) {
             let j = js.remove(0);
             old_pair[i] = Some(pairs.len());
             new_pair[j] = Some(pairs.len());
@@ -111,17 +114,17 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
 
     // 2. Reworded: best candidate among new clauses sharing rare words (an inverted index keeps
     //    this near linear on long drafts).
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: FxMap<u64, Vec<usize>> = FxMap::default();
     for j in (0..n_new).filter(|&j| new_pair[j].is_none()) {
         for w in new.tokens[j].keys() {
-            index.entry(w.as_str()).or_default().push(j);
+            index.entry(*w).or_default().push(j);
         }
     }
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     for i in (0..n_old).filter(|&i| old_pair[i].is_none() && !empty(old, i)) {
-        let mut votes: HashMap<usize, u32> = HashMap::new();
+        let mut votes: FxMap<usize, u32> = FxMap::default();
         for w in old.tokens[i].keys() {
-            if let Some(js) = index.get(w.as_str()).filter(|js| js.len() <= 64) {
+            if let Some(js) = index.get(w).filter(|js| js.len() <= 64) {
                 for &j in js {
                     *votes.entry(j).or_default() += 1;
                 }
@@ -200,9 +203,9 @@ fn absorb(pairs: &mut [Pair], side_pair: &mut [Option<usize>], side: &Words, oth
             let common: u32 = counterpart.iter().map(|&o| if split { other.common(side, o, k) } else { side.common(other, k, o) }).sum();
             if common as f32 >= CONTAINED * side.sizes[k] as f32 && counterpart.len() == 1 {
                 if split {
-                    pairs[p].new.push(k)
+                    pairs[p].new.push(k);
                 } else {
-                    pairs[p].old.push(k)
+                    pairs[p].old.push(k);
                 }
                 pairs[p].relation = relation;
                 side_pair[k] = Some(p);

@@ -37,8 +37,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     if let Some(i) = text.find('\0') {
         return Err(format!("binary content (NUL byte at offset {i}); expected a text, Markdown or .docx draft"));
     }
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
-    if controls * 20 > text.chars().count().max(1) {
+    let controls = text.bytes().filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c')).count();
+    if controls * 20 > text.len().max(1) {
         return Err("binary content (mostly control characters); expected a text, Markdown or .docx draft".into());
     }
     Ok(text)

@@ -25,10 +25,21 @@ const MIN_SIMILAR_WORDS: usize = 4;
 const NUMBER_WORDS: &[&str] = &["section", "article", "clause", "schedule", "exhibit", "annex", "appendix"];
 
 impl ClauseAnchor {
-    /// The anchor of clause `clause` of `text` (the text the clause offsets point into).
+    /// The anchor of clause `clause` of `text`: the text segmentation ran on
+    /// (`Document::analysed`, so Markdown and HTML markup stay out of the fingerprint).
     pub fn of(text: &str, clause: &Clause) -> ClauseAnchor {
         let words = opening_words(text, clause, FINGERPRINT_WORDS);
         ClauseAnchor { number: clause.number.clone(), heading: clause.heading.clone(), fingerprint: words.join(" ") }
+    }
+
+    /// The anchor of `clauses[index]`, numbered by its full path ("2.1" for a "1." nested under
+    /// "2."; see `clause_paths`), which is how the user reads and types it.
+    pub fn at(text: &str, clauses: &[Clause], index: usize) -> ClauseAnchor {
+        let mut anchor = ClauseAnchor::of(text, &clauses[index]);
+        if let Some(path) = super::clause_paths(text, clauses).swap_remove(index) {
+            anchor.number = Some(path);
+        }
+        anchor
     }
 
     /// The index in `clauses` (of `text`) of the clause this anchor belongs to: the clause with
@@ -36,20 +47,22 @@ impl ClauseAnchor {
     /// word pairs (at least half), else the one with the same number and heading; None when
     /// nothing fits, rather than a wrong clause.
     pub fn locate(&self, text: &str, clauses: &[Clause]) -> Option<usize> {
-        let same_label = |c: &Clause| c.number == self.number && eq_heading(c.heading.as_deref(), self.heading.as_deref());
+        let paths = super::clause_paths(text, clauses);
+        let same_number = |i: usize| clauses[i].number == self.number || (self.number.is_some() && paths[i] == self.number);
+        let same_label = |i: usize| same_number(i) && eq_heading(clauses[i].heading.as_deref(), self.heading.as_deref());
         let openings: Vec<Vec<String>> = clauses.iter().map(|c| opening_words(text, c, CANDIDATE_WORDS)).collect();
         if !self.fingerprint.is_empty() {
             let exact: Vec<usize> = (0..clauses.len())
                 .filter(|&i| openings[i].iter().take(FINGERPRINT_WORDS).map(String::as_str).eq(self.fingerprint.split(' ')))
                 .collect();
-            if let Some(&i) = exact.iter().find(|&&i| same_label(&clauses[i])).or(exact.first()) {
+            if let Some(&i) = exact.iter().find(|&&i| same_label(i)).or(exact.first()) {
                 return Some(i);
             }
         }
         let words: Vec<&str> = self.fingerprint.split_whitespace().collect();
         if words.len() >= MIN_SIMILAR_WORDS {
             let best = (0..clauses.len())
-                .map(|i| (pair_containment(&words, &openings[i]), same_label(&clauses[i]), i))
+                .map(|i| (pair_containment(&words, &openings[i]), same_label(i), i))
                 .filter(|&(score, _, _)| score >= SIMILAR)
                 // Highest score; then the same label; then the earliest clause.
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
@@ -60,7 +73,7 @@ impl ClauseAnchor {
         if self.number.is_none() && self.heading.is_none() {
             return None;
         }
-        clauses.iter().position(same_label)
+        (0..clauses.len()).find(|&i| same_label(i))
     }
 
     /// How well `other` stands for the same clause as `self`, when both are anchors (no text
@@ -113,7 +126,7 @@ fn eq_heading(a: Option<&str>, b: Option<&str>) -> bool {
 fn opening_words(text: &str, clause: &Clause, max: usize) -> Vec<String> {
     let start = floor_char(text, clause.start.min(text.len()));
     let end = floor_char(text, clause.end.min(text.len()).min(start.saturating_add(PREFIX_BYTES))).max(start);
-    let normalised = Normalised::new(&text[start..end]);
+    let normalised = Normalised::new(&without_tags(&text[start..end]));
     let mut words = normalised.text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).peekable();
     if let Some(number) = &clause.number {
         if words.peek().is_some_and(|w| NUMBER_WORDS.contains(w)) {
@@ -125,6 +138,27 @@ fn opening_words(text: &str, clause: &Clause, max: usize) -> Vec<String> {
         }
     }
     words.take(max).map(str::to_owned).collect()
+}
+
+/// `text` with HTML tags (`<span class="x">`, `</span>`) blanked, so an anchor taken from a
+/// Markdown draft's raw text equals one taken from its analysed text.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        if let Some(j) = after.find('>').filter(|&j| tag && j < 400 && !after[..j].contains('<')) {
+            out.push(' ');
+            rest = &after[j + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The share of `needle`'s adjacent word pairs found anywhere in `haystack`.
@@ -151,6 +185,15 @@ mod tests {
         assert_eq!(fa.fingerprint, "ownership all deliverables belong to client upon full payment");
         assert_eq!(fa.fingerprint, fb.fingerprint);
         assert_eq!(fa.label(), "§4.1 Ownership");
+    }
+
+    #[test]
+    fn markup_stays_out_of_the_fingerprint() {
+        let raw = "1. <span class=\"header_3\">Deliverables.</span> Provider assigns the <b>Deliverables</b> if a < b.\n";
+        let plain = "1. Deliverables. Provider assigns the Deliverables if a < b.\n";
+        let fa = ClauseAnchor::of(raw, &segment(raw, raw)[0]);
+        assert_eq!(fa.fingerprint, ClauseAnchor::of(plain, &segment(plain, plain)[0]).fingerprint);
+        assert_eq!(fa.fingerprint, "deliverables provider assigns the deliverables if a b");
     }
 
     #[test]

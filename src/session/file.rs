@@ -99,6 +99,13 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Session, SessionError>
         field,
         reason: strip_position(&e.to_string()),
     };
+    // Valid JSON of another shape (an array, a number) is some other file, not a damaged one.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => SessionError::NotASession { path: path.to_owned(), found: None },
+            Err(e) => corrupt(&e, String::new()),
+        });
+    }
     let head: Head = serde_json::from_slice(bytes).map_err(|e| corrupt(&e, String::new()))?;
     let found = head.schema.map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
     let version = found.as_deref().and_then(|s| s.strip_prefix(SCHEMA_PREFIX)).and_then(|v| v.parse::<u32>().ok());
@@ -132,6 +139,10 @@ pub(super) fn encode(path: &Path, session: &Session) -> Result<Vec<u8>, SessionE
     }
     let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| io(path)(e.into()))?;
     bytes.push(b'\n');
+    // A file over the cap would not load again: refuse to write it instead.
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(SessionError::TooLarge { path: path.to_owned(), size: bytes.len() as u64 });
+    }
     Ok(bytes)
 }
 

@@ -1,0 +1,309 @@
+//! `clauseguard session`: start, list, show and add to negotiation sessions from the shell,
+//! e.g. to record the client's next draft before a call.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Subcommand, ValueEnum};
+use color_eyre::eyre::{WrapErr, eyre};
+
+use crate::session::{ClauseAnchor, Engagement, Fee, Round, Session, SessionStore, clause_by_number, validate_name};
+use crate::text::{one_line, sanitize};
+
+fn money(amount: f64, currency: &str) -> String {
+    crate::fee::money(amount, &one_line(currency))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Every stored session: name, client, rounds, last saved.
+    List,
+    /// One session whole: deal terms, rounds, decisions and notes.
+    Show {
+        name: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+    /// Start a session from the client's first draft.
+    New {
+        name: String,
+        /// The client's draft (.docx, .md, .txt): round 1.
+        #[arg(long, value_name = "FILE")]
+        draft: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+        /// The project fee the IP-transfer uplift is computed from, e.g. 120000.
+        #[arg(long, value_name = "AMOUNT", value_parser = parse_fee)]
+        fee: Option<f64>,
+        /// ISO 4217 code of the fee.
+        #[arg(long, default_value = "USD", value_parser = parse_currency)]
+        currency: String,
+        #[arg(long, value_enum, default_value = "project")]
+        engagement: EngagementArg,
+        /// The agency's name, used as the redline author.
+        #[arg(long, value_name = "NAME")]
+        agency: Option<String>,
+    },
+    /// Record the client's next draft as a new round.
+    AddRound { name: String, file: PathBuf },
+    /// Add a note to the latest round, on the whole session or on one clause.
+    Note {
+        name: String,
+        text: String,
+        /// The clause's number in the latest round ("4.1", "§7", "4.1(a)").
+        #[arg(long, value_name = "NUMBER")]
+        clause: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    /// The session file itself.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EngagementArg {
+    Project,
+    TimeAndMaterials,
+    StaffAugmentation,
+    Productized,
+}
+
+impl From<EngagementArg> for Engagement {
+    fn from(e: EngagementArg) -> Self {
+        match e {
+            EngagementArg::Project => Engagement::Project,
+            EngagementArg::TimeAndMaterials => Engagement::TimeAndMaterials,
+            EngagementArg::StaffAugmentation => Engagement::StaffAugmentation,
+            EngagementArg::Productized => Engagement::Productized,
+        }
+    }
+}
+
+/// `120000`, `120,000` and `120_000.50` are all a fee; zero, negative and `1e999` are not.
+fn parse_fee(s: &str) -> Result<f64, String> {
+    let digits: String = s.chars().filter(|c| !matches!(c, ',' | '_')).collect();
+    match digits.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a positive amount (e.g. 120000)")),
+    }
+}
+
+fn parse_currency(s: &str) -> Result<String, String> {
+    if s.len() == 3 && s.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(s.to_ascii_uppercase())
+    } else {
+        Err(format!("{s:?} is not an ISO 4217 currency code (e.g. USD, EUR, GBP)"))
+    }
+}
+
+pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<ExitCode> {
+    match command {
+        SessionCommand::List => print!("{}", list(store)?),
+        SessionCommand::Show { name, format } => {
+            let session = store.load(&name)?;
+            match format {
+                ShowFormat::Text => print!("{}", show(&session)),
+                ShowFormat::Json => println!("{}", terminal_safe_json(&serde_json::to_string_pretty(&session)?)),
+            }
+        }
+        SessionCommand::New { name, draft, client, fee, currency, engagement, agency } => {
+            validate_name(&name)?;
+            if store.exists(&name) {
+                return Err(eyre!("a session named {name:?} already exists in {}; pick another name", store.dir().display()));
+            }
+            let doc = load_draft(&draft)?;
+            let mut session = Session::new(&name, Round::new(1, &file_name(&draft), &doc.text));
+            session.client = client.map(|c| one_line(&c));
+            session.agency = agency.map(|a| one_line(&a));
+            session.fee = fee.map(|amount| Fee { amount, currency });
+            session.engagement = engagement.into();
+            let open = store.create(session)?;
+            let clauses = crate::segment::segment(&doc.analysed, &doc.text).len();
+            println!("created session {name}: round 1 from {} ({clauses} clauses), saved to {}", safe_name(&draft), open.path().display());
+        }
+        SessionCommand::AddRound { name, file } => {
+            let mut open = writable(store, &name)?;
+            let doc = load_draft(&file)?;
+            let session = open.session_mut();
+            let previous = session.latest_round().clone();
+            let number = session.add_round(&file_name(&file), &doc.text);
+            open.save()?;
+            println!("{name}: round {number} from {}", safe_name(&file));
+            if open.session().latest_round().sha256 == previous.sha256 {
+                eprintln!("note: the text is the same as round {}'s", previous.number);
+            }
+        }
+        SessionCommand::Note { name, text, clause } => {
+            let mut open = writable(store, &name)?;
+            let round = open.session().latest_round();
+            let anchor = match clause {
+                Some(number) => {
+                    let doc = round.document();
+                    let clauses = crate::segment::segment(&doc.analysed, &doc.text);
+                    let i = clause_by_number(&doc.analysed, &clauses, &number)
+                        .wrap_err_with(|| format!("--clause {number}: round {} ({})", round.number, one_line(&round.file_name)))?;
+                    Some(ClauseAnchor::at(&doc.analysed, &clauses, i))
+                }
+                None => None,
+            };
+            let on = anchor.as_ref().map(|a| format!(" on {}", a.label())).unwrap_or_default();
+            let number = round.number;
+            open.session_mut().add_note(&text, anchor);
+            open.save()?;
+            println!("{name}: note added to round {number}{on}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens a session to change it, failing up front when another clauseguard has it open.
+fn writable(store: &SessionStore, name: &str) -> color_eyre::Result<crate::session::OpenSession> {
+    let open = store.open(name)?;
+    if open.read_only() {
+        return Err(eyre!("{}: open in another clauseguard; read-only (close it there, or add this there)", open.path().display()));
+    }
+    Ok(open)
+}
+
+fn load_draft(path: &Path) -> color_eyre::Result<crate::ingest::Document> {
+    let doc = crate::ingest::load(path)?;
+    for note in &doc.notes {
+        eprintln!("note: {}", one_line(note));
+    }
+    Ok(doc)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn safe_name(path: &Path) -> String {
+    one_line(&file_name(path))
+}
+
+fn list(store: &SessionStore) -> color_eyre::Result<String> {
+    let sessions = store.list()?;
+    if sessions.is_empty() {
+        return Ok(format!("no sessions in {}\n", one_line(&store.dir().display().to_string())));
+    }
+    let rows: Vec<[String; 4]> = sessions
+        .iter()
+        .map(|s| match &s.problem {
+            Some(problem) => [s.name.clone(), "-".to_owned(), "-".to_owned(), format!("unreadable: {}", one_line(problem))],
+            None => [s.name.clone(), s.client.as_deref().map(one_line).unwrap_or_default(), s.rounds.to_string(), one_line(&s.updated)],
+        })
+        .collect();
+    Ok(table(&["NAME", "CLIENT", "ROUNDS", "UPDATED"], &rows))
+}
+
+fn table(header: &[&str; 4], rows: &[[String; 4]]) -> String {
+    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].len()]).max().unwrap_or(0);
+    let widths = [width(0), width(1), width(2)];
+    let mut out = String::new();
+    let line = |out: &mut String, cells: [&str; 4]| {
+        let _ = writeln!(
+            out,
+            "{:<w0$}  {:<w1$}  {:<w2$}  {}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2]
+        );
+    };
+    line(&mut out, *header);
+    for r in rows {
+        line(&mut out, [&r[0], &r[1], &r[2], &r[3]]);
+    }
+    out.lines().map(str::trim_end).fold(String::new(), |acc, l| acc + l + "\n")
+}
+
+fn show(s: &Session) -> String {
+    let mut out = String::new();
+    let field = |out: &mut String, label: &str, value: Option<String>| {
+        let _ = writeln!(out, "{label:<12}{}", value.map_or_else(|| "-".to_owned(), |v| one_line(&v)));
+    };
+    field(&mut out, "Session", Some(s.name.clone()));
+    field(&mut out, "Client", s.client.clone());
+    field(&mut out, "Agency", s.agency.clone());
+    field(&mut out, "Engagement", Some(s.engagement.label().to_owned()));
+    field(
+        &mut out,
+        "Fee",
+        s.fee
+            .as_ref()
+            .map(|f| format!("{} (uplift {})", money(f.amount, &f.currency), crate::fee::band_line(f.amount, &one_line(&f.currency)))),
+    );
+    let currency = s.fee.as_ref().map_or("", |f| f.currency.as_str());
+    field(
+        &mut out,
+        "Fee offer",
+        s.fee_offer.as_ref().map(|o| {
+            let answer = match o.accepted {
+                Some(true) => "accepted",
+                Some(false) => "declined",
+                None => "no answer yet",
+            };
+            format!("+{}% = {}, {answer} ({})", trim_number(o.percent), money(o.amount, currency), o.at)
+        }),
+    );
+    field(&mut out, "Created", Some(s.created.clone()));
+    field(&mut out, "Saved", Some(format!("{} (revision {})", s.updated, s.revision)));
+    let _ = writeln!(out, "\nRounds");
+    for r in &s.rounds {
+        let short = r.sha256.get(..12).unwrap_or(&r.sha256);
+        let _ =
+            writeln!(out, "  {:>3}  {}  sha256 {}  received {}", r.number, one_line(&r.file_name), one_line(short), one_line(&r.received));
+    }
+    let _ = writeln!(out, "\nDecisions{}", if s.decisions.is_empty() { ": none" } else { "" });
+    for d in &s.decisions {
+        let fallback = d.fallback.map(|f| format!(" ({})", f.label())).unwrap_or_default();
+        let finding = d.finding.as_deref().map_or_else(|| "whole clause".to_owned(), one_line);
+        let _ = writeln!(out, "  round {}  {}  {}{fallback}  [{finding}]  {}", d.round, d.clause.label(), d.state.label(), one_line(&d.at));
+        if let Some(text) = &d.counter_language {
+            let from = d.library_clause.as_deref().map(|c| format!(" (from {})", one_line(c))).unwrap_or_default();
+            let _ = writeln!(out, "         counter-language{from}: {}", one_line(text));
+        }
+    }
+    if !s.revisions.is_empty() {
+        let _ = writeln!(out, "\nWording proposed on calls");
+        for r in &s.revisions {
+            let _ = writeln!(out, "  round {}  {}  {}: {}", r.round, r.clause.label(), one_line(&r.at), one_line(&r.text));
+        }
+    }
+    let _ = writeln!(out, "\nNotes{}", if s.notes.is_empty() { ": none" } else { "" });
+    for n in &s.notes {
+        let on = n.clause.as_ref().map_or_else(|| "session".to_owned(), ClauseAnchor::label);
+        let text = sanitize(&n.text, true).replace('\n', "\n      ");
+        let _ = writeln!(out, "  round {}  {on}  {}\n      {text}", n.round, one_line(&n.at));
+    }
+    out
+}
+
+fn trim_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// JSON with every control and bidirectional-override character escaped as `\uXXXX`: the same
+/// value, but nothing in it can drive the terminal. Raw ones can only occur inside strings
+/// (JSON white space is plain), so escaping them keeps the JSON valid.
+fn terminal_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let unsafe_char = (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if unsafe_char {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
