@@ -16,9 +16,35 @@ use clauseguard::library::ClauseLibrary;
 const TARGETS: [&str; 6] = ["ingest-txt", "ingest-md", "ingest-docx", "analysis", "library", "session"];
 /// Tokens that tend to matter to these parsers.
 const DICTIONARY: &[&[u8]] = &[
-    b"\n\n", b"1.1 ", b"(a) ", b"ARTICLE IV\n", b"Section 3. ", b"\"Provider\"", b"(\"Client\")", b"hereby assigns", b"all work product", b"\x1b[31m",
-    b"\x1b]52;c;", b"\0", b"\xff\xfe", b"\xef\xbb\xbf", b"\xe2\x80\x9c", b"-\n", b"<span>", b"**", b"<w:p>", b"</w:t>", b"<w:ins>", b"{", b"}", b"[",
-    b"\"schema\"", b"\"clauseguard.session/2\"", b"\\u0000", b"1e400", b"-1",
+    b"\n\n",
+    b"1.1 ",
+    b"(a) ",
+    b"ARTICLE IV\n",
+    b"Section 3. ",
+    b"\"Provider\"",
+    b"(\"Client\")",
+    b"hereby assigns",
+    b"all work product",
+    b"\x1b[31m",
+    b"\x1b]52;c;",
+    b"\0",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\xe2\x80\x9c",
+    b"-\n",
+    b"<span>",
+    b"**",
+    b"<w:p>",
+    b"</w:t>",
+    b"<w:ins>",
+    b"{",
+    b"}",
+    b"[",
+    b"\"schema\"",
+    b"\"clauseguard.session/2\"",
+    b"\\u0000",
+    b"1e400",
+    b"-1",
 ];
 
 struct Rng(u64);
@@ -111,7 +137,12 @@ fn seeds_for(target: &str, root: &Path) -> Vec<Vec<u8>> {
         }
         "session" => {
             if let Ok(entries) = std::fs::read_dir(root.join("sessions")) {
-                seeds.extend(entries.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "json")).filter_map(|e| read(e.path())));
+                seeds.extend(
+                    entries
+                        .filter_map(Result::ok)
+                        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                        .filter_map(|e| read(e.path())),
+                );
             }
             seeds.push(br#"{"schema":"clauseguard.session/1","name":"x","client":null,"agency":null,"engagement":"project","fee":null,"fee_offer":null,"rounds":[{"number":1,"file_name":"a.txt","sha256":"","received":"2026-01-01T00:00:00Z","text":"1. All work product."}],"decisions":[],"notes":[],"revisions":[],"revision":0,"created":"","updated":""}"#.to_vec());
         }
@@ -146,7 +177,8 @@ fn run_one(target: &str, input: &[u8], analyzer: &Analyzer, scratch: &Path) {
         }
         "ingest-docx" => {
             // Half the time mutate the package, half the time the XML inside it.
-            let bytes = if input.first().is_some_and(|b| b % 2 == 0) && !input.starts_with(b"PK") { docx_with(input) } else { input.to_vec() };
+            let bytes =
+                if input.first().is_some_and(|b| b % 2 == 0) && !input.starts_with(b"PK") { docx_with(input) } else { input.to_vec() };
             if let Ok(doc) = clauseguard::ingest::from_bytes(Path::new("fuzz.docx"), &bytes) {
                 let _ = analyzer.analyze(&doc, &Options::default());
             }

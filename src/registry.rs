@@ -241,6 +241,14 @@ impl Registry {
 }
 
 impl Item {
+    /// A single ordinary word ("Pipeline", "toolkit"): drafts that use the word will read as
+    /// naming the item. "EvalKit" or "Acme Pipeline" are distinctive.
+    pub fn has_ordinary_name(&self) -> bool {
+        let name = self.name.trim();
+        let mut chars = name.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.all(|c| c.is_lowercase()) && !name.contains(char::is_whitespace)
+    }
+
     /// What is wrong with this item on its own (duplicates are the registry's business).
     pub fn problems(&self, today: Date) -> Vec<String> {
         let mut problems = Vec::new();
@@ -350,6 +358,13 @@ mod tests {
         let ssh = Evidence::parse("git@github.com:agency/tool.git");
         assert_eq!(ssh.repository.as_deref(), Some("git@github.com:agency/tool.git"));
         assert_eq!(ssh.commit, None);
+    }
+
+    #[test]
+    fn ordinary_names() {
+        for (name, ordinary) in [("Pipeline", true), ("toolkit", true), ("EvalKit", false), ("Acme Pipeline", false), ("T5X", false)] {
+            assert_eq!(item("x", name, "2020-01-01").has_ordinary_name(), ordinary, "{name}");
+        }
     }
 
     #[test]

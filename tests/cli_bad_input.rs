@@ -111,15 +111,24 @@ fn bad_library_folder_lists_every_problem() {
     std::fs::write(dir.path().join("a.json"), &good).unwrap();
     std::fs::write(dir.path().join("b.json"), &good).unwrap();
     std::fs::write(dir.path().join("c.json"), "{ \"id\": \"x\",\n  \"title\": }").unwrap();
-    std::fs::write(dir.path().join("d.json"), good.replacen("\"no-residuals\"", "\"no-such-concern\"", 1).replacen("\"residuals\"", "\"d\"", 1)).unwrap();
+    std::fs::write(
+        dir.path().join("d.json"),
+        good.replacen("\"no-residuals\"", "\"no-such-concern\"", 1).replacen("\"residuals\"", "\"d\"", 1),
+    )
+    .unwrap();
     let with_rule = good.replacen("\"residuals\"", "\"e\"", 1).replacen(
         "\"fallbacks\"",
         "\"see_also\": [\"nowhere\"],\n  \"rules\": [{\"id\": \"r\", \"concern\": \"no-residuals\", \"severity\": \"high\", \"patterns\": [\"(unclosed\"], \"explanation\": \"x\"}],\n  \"fallbacks\"",
         1,
     );
     std::fs::write(dir.path().join("e.json"), with_rule).unwrap();
-    std::fs::write(dir.path().join("f.json"), good.replacen("\"residuals\"", "\"f\"", 1).replacen("\"boundaries\"", "\"grovel\"", 1)).unwrap();
-    std::fs::write(dir.path().join("g.json"), good.replacen("\"residuals\"", "\"g\"", 1).replacen("\"fallbacks\"", "\"see_also\": [\"nowhere\"],\n  \"fallbacks\"", 1)).unwrap();
+    std::fs::write(dir.path().join("f.json"), good.replacen("\"residuals\"", "\"f\"", 1).replacen("\"boundaries\"", "\"grovel\"", 1))
+        .unwrap();
+    std::fs::write(
+        dir.path().join("g.json"),
+        good.replacen("\"residuals\"", "\"g\"", 1).replacen("\"fallbacks\"", "\"see_also\": [\"nowhere\"],\n  \"fallbacks\"", 1),
+    )
+    .unwrap();
     let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);

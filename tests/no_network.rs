@@ -6,8 +6,26 @@ use std::process::Command;
 
 /// Crates whose presence would mean the binary can talk to the network.
 const NETWORK_CRATES: &[&str] = &[
-    "hyper", "reqwest", "ureq", "curl", "curl-sys", "isahc", "surf", "attohttpc", "h2", "tokio", "async-std", "native-tls", "rustls",
-    "openssl", "openssl-sys", "socket2", "trust-dns-resolver", "hickory-resolver", "tungstenite", "ssh2",
+    "hyper",
+    "reqwest",
+    "ureq",
+    "curl",
+    "curl-sys",
+    "isahc",
+    "surf",
+    "attohttpc",
+    "h2",
+    "tokio",
+    "async-std",
+    "native-tls",
+    "rustls",
+    "openssl",
+    "openssl-sys",
+    "socket2",
+    "trust-dns-resolver",
+    "hickory-resolver",
+    "tungstenite",
+    "ssh2",
 ];
 
 #[test]

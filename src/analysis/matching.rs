@@ -90,7 +90,8 @@ impl LibraryVectors {
         if n == 0.0 {
             return None;
         }
-        let cued: Vec<usize> = self.cues.as_ref().map(|set| set.matches(text).into_iter().map(|k| self.cue_owners[k]).collect()).unwrap_or_default();
+        let cued: Vec<usize> =
+            self.cues.as_ref().map(|set| set.matches(text).into_iter().map(|k| self.cue_owners[k]).collect()).unwrap_or_default();
         self.vectors
             .iter()
             .enumerate()

@@ -156,12 +156,15 @@ pub fn run(command: RegistryCommand, global: &Global) -> color_eyre::Result<Exit
                     e
                 },
             };
-            let (id, name) = (item.id.clone(), item.name.clone());
+            let (id, name, ordinary) = (item.id.clone(), item.name.clone(), item.has_ordinary_name());
             file.update(|r| {
                 r.items.push(item);
                 Ok(())
             })?;
             eprintln!("added {id} ({}) to {}", one_line(&name), file.path().display());
+            if ordinary {
+                eprintln!("{}", ordinary_name_note(&name));
+            }
         }
         RegistryCommand::Edit(args) => {
             file.update(|r| edit(&file, r, &args))?;
@@ -176,17 +179,29 @@ pub fn run(command: RegistryCommand, global: &Global) -> color_eyre::Result<Exit
         }
         RegistryCommand::Import { file: csv } => {
             let bytes = std::fs::read(&csv).wrap_err_with(|| format!("reading {}", csv.display()))?;
-            let added = file.update(|r| {
+            let (added, ordinary) = file.update(|r| {
                 let items = registry::import_csv(&csv, &bytes, r, today())?;
+                let ordinary: Vec<String> = items.iter().filter(|i| i.has_ordinary_name()).map(|i| i.name.clone()).collect();
                 let n = items.len();
                 r.items.extend(items);
-                Ok(n)
+                Ok((n, ordinary))
             })?;
+            for name in ordinary {
+                eprintln!("{}", ordinary_name_note(&name));
+            }
             eprintln!("imported {added} item{} from {} into {}", if added == 1 { "" } else { "s" }, csv.display(), file.path().display());
         }
         RegistryCommand::Exhibit { out, force, date } => exhibit(&file, global, &out, force, date)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn ordinary_name_note(name: &str) -> String {
+    format!(
+        "note: {:?} is an ordinary word: drafts that use it will read as naming this item. A distinctive name (\"Acme {}\") avoids false alarms.",
+        one_line(name),
+        one_line(name)
+    )
 }
 
 fn unknown(file: &RegistryFile, registry: &Registry, id: &str) -> RegistryError {

@@ -9,7 +9,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::{Item, Registry, name_key};
-use crate::analysis::{Analysis, Finding, FindingKind, Offer, Summary};
+use crate::analysis::{Analysis, Finding, FindingKind, Offer, Parties, Summary};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern, FallbackKind, Severity};
 
@@ -70,6 +70,7 @@ static EXHIBIT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Every place the draft names a registry item, by name, ignoring case, as whole words.
 pub fn mentions(analysis: &Analysis, doc: &Document, registry: &Registry) -> Vec<Mention> {
     let Some((regex, by_key)) = name_matcher(registry) else { return Vec::new() };
+    let agency = agency_keeps(&analysis.parties);
     let text = &doc.analysed;
     let exhibits: Vec<(usize, String)> = EXHIBIT_HEADING
         .captures_iter(text)
@@ -84,7 +85,7 @@ pub fn mentions(analysis: &Analysis, doc: &Document, registry: &Registry) -> Vec
             let clause = analysis.clauses.iter().find(|c| c.start <= m.start() && m.start() < c.end);
             let (lo, hi) = clause.map_or((0, text.len()), |c| (c.start, c.end));
             let exhibit = exhibits.iter().rev().find(|(at, _)| *at <= m.start()).map(|(_, h)| h.clone());
-            let context = Context::around(text, m.start(), m.end(), lo, hi);
+            let context = Context::around(text, m.start(), m.end(), lo, hi, agency.as_ref());
             let standing = exhibit.as_deref().and_then(heading_standing).unwrap_or_else(|| standing(&context));
             Some(Mention { item: item.id.clone(), start: m.start(), end: m.end(), clause: clause.map(|c| c.index), exhibit, standing })
         })
@@ -120,10 +121,12 @@ fn name_matcher(registry: &Registry) -> Option<(Regex, HashMap<String, &Item>)> 
 struct Context {
     sentence: String,
     provision: String,
+    /// The provision says the agency (by the draft's own name for it) owns or keeps something.
+    agency_keeps: bool,
 }
 
 impl Context {
-    fn around(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> Context {
+    fn around(text: &str, start: usize, end: usize, lo: usize, hi: usize, agency: Option<&Regex>) -> Context {
         let lo = crate::text::ceil_char(text, lo.max(start.saturating_sub(600)));
         let hi = crate::text::floor_char(text, hi.min(end + 600)).max(end);
         let span = |breaks: &[&str]| {
@@ -133,17 +136,35 @@ impl Context {
             let to = breaks.iter().filter_map(|b| after.find(b).map(|i| end + i + 1)).min().unwrap_or(hi);
             crate::text::one_line(&text[from..to]).to_lowercase().replace(['\u{2018}', '\u{2019}'], "'").replace('\u{2010}', "-")
         };
-        Context { sentence: span(&[". ", ".\n", "\n\n"]), provision: span(&[". ", ".\n", ";", "\n\n"]) }
+        let provision = span(&[". ", ".\n", ";", "\n\n"]);
+        let agency_keeps = agency.is_some_and(|a| a.is_match(&provision));
+        Context { sentence: span(&[". ", ".\n", "\n\n"]), provision, agency_keeps }
     }
 
     /// Excludes, keeps or only licenses what it names.
     fn keeps(&self) -> bool {
-        KEEP.is_match(&self.provision) || OPENER.is_match(&self.sentence)
+        self.agency_keeps || KEEP.is_match(&self.provision) || OPENER.is_match(&self.sentence)
     }
 
     fn claims(&self) -> bool {
         CLAIM.is_match(&self.provision)
     }
+}
+
+/// "Property of Agency", "Agency shall own", "Bright Labs retains", in the draft's own names for
+/// the agency (or the usual role words when it names none).
+fn agency_keeps(parties: &Parties) -> Option<Regex> {
+    const ROLES: [&str; 7] = ["agency", "provider", "contractor", "consultant", "vendor", "supplier", "developer"];
+    let names: Vec<String> = if parties.agency_aliases.is_empty() {
+        ROLES.iter().map(|r| (*r).to_owned()).collect()
+    } else {
+        parties.agency_aliases.iter().map(|a| regex::escape(&a.to_lowercase())).collect()
+    };
+    let names = names.join("|");
+    Regex::new(&format!(
+        r"\b(?:(?:property|ownership) of (?:the )?(?:{names})\b|(?:{names})(?:'s?)? (?:shall |will |does |hereby |may )?(?:continue to )?(?:retain|retains|own|owns|keep|keeps|reserve|reserves)\b)"
+    ))
+    .ok()
 }
 
 fn standing(context: &Context) -> Standing {
@@ -337,7 +358,7 @@ pub fn merge_findings(analysis: &mut Analysis, extra: Vec<Finding>) {
 }
 
 fn sentence_key(doc: &Document, m: &Mention) -> String {
-    Context::around(&doc.analysed, m.start, m.end, 0, doc.analysed.len()).provision
+    Context::around(&doc.analysed, m.start, m.end, 0, doc.analysed.len(), None).provision
 }
 
 fn clause_label(analysis: &Analysis, clause: Option<usize>) -> String {
@@ -348,7 +369,7 @@ fn clause_label(analysis: &Analysis, clause: Option<usize>) -> String {
 
 /// Whether any sentence of the draft excludes or keeps pre-existing IP for the agency.
 fn draft_carves_out(doc: &Document, analysis: &Analysis) -> bool {
-    sentences_with_pre_existing(doc, analysis).any(|(_, _, _, c)| c.keeps() || c.provision.contains("agency ip"))
+    sentences_with_pre_existing(doc, analysis).into_iter().any(|(_, _, _, c)| c.keeps() || c.provision.contains("agency ip"))
 }
 
 /// Sentences naming pre-existing or background IP with ownership wording and no carve-out:
@@ -363,21 +384,22 @@ fn pre_existing_claims(doc: &Document, analysis: &Analysis) -> Vec<(usize, usize
     out
 }
 
-fn sentences_with_pre_existing<'a>(doc: &'a Document, analysis: &'a Analysis) -> impl Iterator<Item = (usize, usize, usize, Context)> + 'a {
-    analysis.clauses.iter().flat_map(move |c| {
-        let text = &doc.analysed;
+fn sentences_with_pre_existing(doc: &Document, analysis: &Analysis) -> Vec<(usize, usize, usize, Context)> {
+    let agency = agency_keeps(&analysis.parties);
+    let text = &doc.analysed;
+    let mut out = Vec::new();
+    for c in &analysis.clauses {
         let lower = text[c.start..c.end].to_lowercase();
         // Lower-casing can change byte lengths; fall back to no match rather than wrong offsets.
-        let same_offsets = lower.len() == c.end - c.start;
-        PRE_EXISTING
-            .find_iter(&lower)
-            .filter(move |_| same_offsets)
-            .map(move |m| {
-                let (start, end) = (c.start + m.start(), c.start + m.end());
-                (c.index, start, end, Context::around(text, start, end, c.start, c.end))
-            })
-            .collect::<Vec<_>>()
-    })
+        if lower.len() != c.end - c.start {
+            continue;
+        }
+        for m in PRE_EXISTING.find_iter(&lower) {
+            let (start, end) = (c.start + m.start(), c.start + m.end());
+            out.push((c.index, start, end, Context::around(text, start, end, c.start, c.end, agency.as_ref())));
+        }
+    }
+    out
 }
 
 /// The library's ladder for the exhibit clause, or the built-in one.
@@ -433,7 +455,14 @@ mod tests {
 
     fn standing_of(sentence: &str) -> Standing {
         let at = sentence.find("evalkit").unwrap();
-        standing(&Context::around(sentence, at, at + 7, 0, sentence.len()))
+        let agency = agency_keeps(&Parties {
+            agency: Some("Bright Labs".into()),
+            counterparty: Some("Client".into()),
+            detected: true,
+            agency_aliases: vec!["bright labs".into(), "agency".into()],
+            counterparty_aliases: vec!["client".into()],
+        });
+        standing(&Context::around(sentence, at, at + 7, 0, sentence.len(), agency.as_ref()))
     }
 
     #[test]
@@ -444,6 +473,9 @@ mod tests {
         assert_eq!(standing_of("agency will evaluate the models with evalkit."), Standing::Named);
         assert_eq!(standing_of("except for (a) client's rights; (b) evalkit, neither party transfers any rights."), Standing::Kept);
         assert_eq!(standing_of("agency retains its tools; client owns evalkit."), Standing::Claimed);
+        assert_eq!(standing_of("agency shall own evalkit and all improvements to it."), Standing::Kept);
+        assert_eq!(standing_of("evalkit remains the property of bright labs."), Standing::Kept);
+        assert_eq!(standing_of("bright labs' evalkit shall be owned by client."), Standing::Claimed);
         assert_eq!(heading_standing("Exhibit A - Agency Pre-Existing IP"), Some(Standing::Kept));
         assert_eq!(heading_standing("Schedule 1: Deliverables"), Some(Standing::Claimed));
         assert_eq!(heading_standing("Exhibit B: Fees"), None);
@@ -453,7 +485,7 @@ mod tests {
     fn sentences_stop_at_periods_and_provisions_at_semicolons() {
         let t = "One. Client owns EvalKit; Agency keeps the rest. Two.";
         let at = t.find("EvalKit").unwrap();
-        let c = Context::around(t, at, at + 7, 0, t.len());
+        let c = Context::around(t, at, at + 7, 0, t.len(), None);
         assert_eq!(c.provision, "client owns evalkit;");
         assert_eq!(c.sentence, "client owns evalkit; agency keeps the rest.");
     }
