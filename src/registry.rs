@@ -9,6 +9,7 @@ mod exhibit_docx;
 mod file;
 mod findings;
 mod import;
+mod mentions;
 
 use std::fmt;
 
@@ -17,8 +18,9 @@ use serde::{Deserialize, Serialize};
 pub use date::{Date, parse_date, today};
 pub use exhibit::{Exhibit, ExhibitFormat, exhibit_clause, html_escape, md_escape};
 pub use file::{RegistryError, RegistryFile, write_atomic};
-pub use findings::{Mention, RULE as NAMED_ITEM_RULE, Standing, mentions, merge_findings, registry_findings, registry_findings_with};
+pub use findings::{RULE as NAMED_ITEM_RULE, merge_findings, registry_findings, registry_findings_with};
 pub use import::{CsvProblem, import_csv};
+pub use mentions::{Mention, Standing, mentions};
 
 pub const SCHEMA: &str = "clauseguard.registry/1";
 /// Longest id accepted; ids appear in file names and command lines.
