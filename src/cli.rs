@@ -138,6 +138,22 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Registry { command }) => registry::run(command, &cli.global),
         Some(Command::Audit(args)) => audit::run(&args, &cli.global),
-        None => Err(color_eyre::eyre::eyre!("the negotiation workspace is not wired in yet; use `clauseguard analyze FILE`")),
+        None => {
+            let library = cli.global.library()?;
+            let store = crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?;
+            let launch = if cli.demo {
+                crate::tui::Launch::Demo
+            } else if let Some(name) = cli.resume {
+                crate::tui::Launch::Resume { name }
+            } else if let Some(path) = cli.draft {
+                crate::tui::Launch::Draft { path, session: cli.session }
+            } else {
+                // Nothing to open: show what the tool can do rather than an error.
+                <Cli as clap::CommandFactory>::command().print_help()?;
+                return Ok(ExitCode::SUCCESS);
+            };
+            crate::tui::run(launch, &library, &store, cli.global.agency_party.clone())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

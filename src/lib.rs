@@ -17,3 +17,5 @@ pub mod report;
 pub mod segment;
 pub mod session;
 pub mod text;
+pub mod tui;
+pub mod workspace;

@@ -141,7 +141,12 @@ fn bad_library_folder_lists_every_problem() {
     for line in stdout.lines() {
         let mut parts = line.splitn(4, ':');
         let (file, line_no, col) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
-        assert!(file.ends_with(".json") && line_no.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(), "FILE:LINE:COL: {line}");
+        assert!(
+            std::path::Path::new(file).extension().is_some_and(|e| e == "json")
+                && line_no.parse::<usize>().is_ok()
+                && col.parse::<usize>().is_ok(),
+            "FILE:LINE:COL: {line}"
+        );
     }
     // analyze with that library fails the same way, naming the folder.
     let draft = dir.path().join("draft.txt");

@@ -6,6 +6,10 @@ use clauseguard::ingest::{self, Format};
 use clauseguard::library::ClauseLibrary;
 use clauseguard::segment::segment;
 use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static LIBRARY: LazyLock<ClauseLibrary> = LazyLock::new(ClauseLibrary::embedded);
+static ANALYZER: LazyLock<Analyzer<'static>> = LazyLock::new(|| Analyzer::new(&LIBRARY));
 
 /// Contract-like text: clause numbers, risky phrases, odd white space, quotes and non-ASCII.
 fn draft() -> impl Strategy<Value = String> {
@@ -51,9 +55,8 @@ proptest! {
 
     #[test]
     fn findings_point_at_their_phrase(text in draft(), markdown in any::<bool>()) {
-        let library = ClauseLibrary::embedded();
         let doc = ingest::from_text("prop", if markdown { Format::Markdown } else { Format::Txt }, &text);
-        let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+        let analysis = ANALYZER.analyze(&doc, &Options::default());
         for f in &analysis.findings {
             if let (Some(s), Some(e)) = (f.start, f.end) {
                 prop_assert!(s < e && e <= text.len());

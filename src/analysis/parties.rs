@@ -58,6 +58,9 @@ pub struct Parties {
     pub agency_aliases: Vec<String>,
     #[serde(skip)]
     pub counterparty_aliases: Vec<String>,
+    /// Every other defined term of the draft (lower case): "provider materials" is not the provider.
+    #[serde(skip)]
+    pub other_terms: Vec<String>,
 }
 
 impl Parties {
@@ -68,6 +71,10 @@ impl Parties {
 
     pub fn is_counterparty(&self, word: &str) -> bool {
         self.counterparty_aliases.iter().any(|a| a == word)
+    }
+
+    pub fn is_other_term(&self, word: &str) -> bool {
+        self.other_terms.iter().any(|a| a == word)
     }
 }
 
@@ -89,8 +96,10 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let mut agency: Option<(String, Vec<String>)> = None;
     let mut client: Option<(String, Vec<String>)> = None;
     let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
+    let mut terms: Vec<String> = Vec::new();
     for c in DEFINED_TERM.captures_iter(head) {
         let term = c[1].trim().to_owned();
+        terms.push(term.to_lowercase());
         let whole = c.get(0).expect("match");
         let mut aliases = vec![term.to_lowercase()];
         if let Some(name) = name_before(&head[..whole.start()]) {
@@ -114,7 +123,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
             .find(|(_, a)| a.contains(&lower))
             .map_or_else(|| vec![lower.clone()], |(_, a)| a.clone());
         let counterparty = [client, agency].into_iter().flatten().chain(unknown).find(|(_, a)| !a.contains(&lower));
+        terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|(_, a)| a.contains(t)));
         return Parties {
+            other_terms: terms,
             agency: Some(name.trim().to_owned()),
             counterparty: counterparty.as_ref().map(|(t, _)| t.clone()),
             detected: false,
@@ -125,12 +136,16 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     // Without a defined term, fall back on the capitalised role word the draft uses most.
     let agency = agency.or_else(|| most_used(head, AGENCY_ROLES));
     let client = client.or_else(|| most_used(head, CLIENT_ROLES)).or_else(|| unknown.into_iter().next());
+    let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+    let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+    terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
     Parties {
+        other_terms: terms,
         detected: agency.is_some(),
         agency: agency.as_ref().map(|(t, _)| t.clone()),
         counterparty: client.as_ref().map(|(t, _)| t.clone()),
-        agency_aliases: agency.map(|(_, a)| a).unwrap_or_default(),
-        counterparty_aliases: client.map(|(_, a)| a).unwrap_or_default(),
+        agency_aliases,
+        counterparty_aliases,
     }
 }
 

@@ -58,7 +58,7 @@ impl RuleSet {
         clauses: &[Clause],
         parties: &Parties,
     ) -> Vec<Finding> {
-        let mut findings: Vec<Finding> = Vec::new();
+        let mut findings: Vec<(usize, Finding)> = Vec::new();
         let ranges = clause_ranges(norm, clauses);
         for (clause, &(ns, ne)) in clauses.iter().zip(&ranges) {
             if ns >= ne {
@@ -76,7 +76,8 @@ impl RuleSet {
                         if m.start() == m.end() {
                             continue;
                         }
-                        let sentence = sentence_around(text, m.start(), m.end());
+                        let (from, to) = sentence_around(text, m.start(), m.end());
+                        let sentence = &text[from..to];
                         if rule.unless.iter().any(|u| u.is_match(sentence)) {
                             continue;
                         }
@@ -84,12 +85,12 @@ impl RuleSet {
                             continue;
                         }
                         let (start, end) = norm.original_range(ns + m.start(), ns + m.end());
-                        push_merged(&mut findings, phrase_finding(doc, owner, rule, clause.index, start, end));
+                        push_merged(&mut findings, phrase_finding(doc, owner, rule, clause.index, start, end), ns + from);
                     }
                 }
             }
         }
-        findings
+        findings.into_iter().map(|(_, f)| f).collect()
     }
 
     pub fn missing_findings(library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
@@ -144,15 +145,16 @@ fn phrase_finding(doc: &Document, owner: &StandardClause, rule: &RiskRule, claus
     }
 }
 
-/// Keeps one finding per concern for overlapping phrases: the wider span, the higher severity.
-fn push_merged(findings: &mut Vec<Finding>, new: Finding) {
-    let overlaps = |f: &Finding| f.concern == new.concern && f.clause == new.clause && f.start < new.end && new.start < f.end;
-    if let Some(old) = findings.iter_mut().rev().take(64).find(|f| overlaps(f)) {
-        if (new.severity, new.end.unwrap_or(0) - new.start.unwrap_or(0)) > (old.severity, old.end.unwrap_or(0) - old.start.unwrap_or(0)) {
+/// Keeps one finding per concern and sentence (several phrasings of one risk in one sentence
+/// are one thing to negotiate): the higher severity, then the earlier phrase.
+fn push_merged(findings: &mut Vec<(usize, Finding)>, new: Finding, sentence: usize) {
+    let same = |(s, f): &&mut (usize, Finding)| *s == sentence && f.concern == new.concern && f.clause == new.clause;
+    if let Some((_, old)) = findings.iter_mut().rev().take(64).find(same) {
+        if (new.severity, std::cmp::Reverse(new.start)) > (old.severity, std::cmp::Reverse(old.start)) {
             *old = new;
         }
     } else {
-        findings.push(new);
+        findings.push((sentence, new));
     }
 }
 
@@ -171,11 +173,22 @@ fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The sentence of `text` containing `start..end`.
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let from = text[..start].rfind(". ").map_or(0, |i| i + 2);
-    let to = text[end..].find(". ").map_or(text.len(), |i| end + i + 1);
-    &text[from..to]
+/// The byte range of the sentence of `text` containing `start..end`.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start].rmatch_indices(". ").find(|(i, _)| ends_sentence(text, *i)).map_or(0, |(i, _)| i + 2);
+    let to = text[end..].match_indices(". ").find(|(i, _)| ends_sentence(text, end + i)).map_or(text.len(), |(i, _)| end + i + 1);
+    (from, to)
+}
+
+/// Whether the full stop at `dot` ends a sentence, rather than an abbreviation ("Inc.",
+/// "e.g.", "No.") or a clause number ("4.").
+fn ends_sentence(text: &str, dot: usize) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "u.s", "sec", "art", "para", "etc", "vs", "v", "st", "mr", "mrs", "ms",
+        "dr", "l.p", "n.a", "s.a", "b.v",
+    ];
+    let word = text[..dot].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+    !(word.chars().count() <= 1 || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
 }
 
 /// Whether the rights in this sentence go to (or stay with) the agency, so the phrase is no
@@ -192,17 +205,23 @@ fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
     }
     let names = |s: &str| -> Option<bool> {
         let words: Vec<&str> = s.split_whitespace().collect();
-        // Longest prefix of the words that names a party.
-        (1..=words.len()).rev().find_map(|n| {
-            let candidate = words[..n].join(" ").trim_end_matches(['.', ',', '\'']).trim_end_matches("'s").to_owned();
-            if parties.is_agency(&candidate) {
-                Some(true)
-            } else if parties.is_counterparty(&candidate) {
-                Some(false)
-            } else {
-                None
-            }
-        })
+        // Longest prefix of the words that names a party; a longer defined term that merely
+        // starts with a party's name ("Provider Materials") names no party.
+        (1..=words.len())
+            .rev()
+            .find_map(|n| {
+                let candidate = words[..n].join(" ").trim_end_matches(['.', ',', '\'']).trim_end_matches("'s").to_owned();
+                if parties.is_other_term(&candidate) {
+                    Some(None)
+                } else if parties.is_agency(&candidate) {
+                    Some(Some(true))
+                } else if parties.is_counterparty(&candidate) {
+                    Some(Some(false))
+                } else {
+                    None
+                }
+            })
+            .flatten()
     };
     let recipient = RECIPIENT.captures(sentence).and_then(|c| names(&c[1]));
     let owner = OWNER.captures_iter(sentence).find_map(|c| names(&c[1]));
@@ -224,6 +243,7 @@ mod tests {
             detected: true,
             agency_aliases: vec!["provider".into()],
             counterparty_aliases: vec!["client".into()],
+            other_terms: vec!["provider materials".into()],
         }
     }
 
@@ -235,12 +255,21 @@ mod tests {
         assert!(benefits_agency("provider retains all right, title and interest in its tools.", &p));
         assert!(!benefits_agency("all work product shall be the sole property of client.", &p));
         assert!(!benefits_agency("all work product shall be owned exclusively by the client.", &p));
+        assert!(
+            !benefits_agency("client shall have an exclusive, transferable license to the provider materials.", &p),
+            "a defined term is not the party"
+        );
     }
 
     #[test]
     fn sentences() {
         let t = "one two. three four five. six.";
         let at = t.find("four").unwrap();
-        assert_eq!(sentence_around(t, at, at + 4), "three four five.");
+        let (s, e) = sentence_around(t, at, at + 4);
+        assert_eq!(&t[s..e], "three four five.");
+        let t = "acme inc. shall own all work product, e.g. code. see section 4. next.";
+        let at = t.find("work").unwrap();
+        let (s, e) = sentence_around(t, at, at + 4);
+        assert_eq!(&t[s..e], "acme inc. shall own all work product, e.g. code.");
     }
 }

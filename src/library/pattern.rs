@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Syntax: `regex` crate syntax (linear time, no backtracking) plus two conveniences:
 /// a space matches any run of spaces, line breaks or hyphens, and `~` after a word allows up
-/// to four more letters (plural and tense variants: `assign~` matches `assigns`, `assigned`,
+/// to four more ASCII letters (plural and tense variants: `assign~` matches `assigns`, `assigned`,
 /// `assignment`). The whole pattern is anchored at word boundaries.
 #[derive(Clone)]
 pub struct Pattern {
@@ -21,7 +21,7 @@ pub struct Pattern {
 
 impl Pattern {
     pub fn new(source: &str) -> Result<Self, regex::Error> {
-        let expanded = source.replace(' ', r"[\s\-]*").replace('~', r"\w{0,4}");
+        let expanded = source.replace(' ', r"[\s\-]*").replace('~', "[a-z]{0,4}");
         let regex =
             RegexBuilder::new(&format!(r"\b(?:{expanded})\b")).size_limit(1 << 20).dfa_size_limit(1 << 22).nest_limit(32).build()?;
         Ok(Self { source: source.to_owned(), regex })

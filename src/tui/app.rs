@@ -1,0 +1,353 @@
+//! The workspace screen's state and its one entry point for change, `App::update(Action)`.
+//! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
+//! (diffs, wrapped lines) is prepared here once per change, in `view`.
+
+mod edit;
+mod navigate;
+mod overlay;
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::{Rect, Size};
+
+use super::input::{Input, Purpose};
+use super::keymap::{self, Action, Context};
+use super::theme::Theme;
+use super::view::View;
+use crate::workspace::{Entry, Saved, Workspace};
+
+pub use overlay::{FeeView, LibraryView, Overlay};
+
+/// The three panes of the main screen, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Clause,
+    Detail,
+}
+
+/// Something for the terminal to do that drawing cannot: the run loop carries these out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The last search, kept for `n`/`N` and for highlighting matches.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub pattern: regex::Regex,
+}
+
+#[allow(clippy::struct_excessive_bools, reason = "independent switches of the screen, not a state machine")]
+pub struct App<'lib> {
+    pub ws: Workspace<'lib>,
+    pub theme: Theme,
+    pub size: Size,
+    pub focus: Pane,
+    pub overlay: Option<Overlay>,
+    pub input: Option<Input>,
+    /// Text typed in a box and cancelled, offered again the next time that box opens.
+    drafts: Vec<(Purpose, String)>,
+    /// Positions in `ws.entries()` shown in the list (all, or only those with findings).
+    pub visible: Vec<usize>,
+    /// Index into `visible`.
+    pub selected: usize,
+    pub list_offset: usize,
+    pub risky_only: bool,
+    /// Index into the selected entry's findings.
+    pub finding: usize,
+    /// Index into the selected finding's fallback ladder.
+    pub rung: usize,
+    pub clause_scroll: usize,
+    pub detail_scroll: usize,
+    pub side_by_side: bool,
+    pub search: Option<Search>,
+    pub message: Option<Message>,
+    effects: Vec<Effect>,
+    pub quit: bool,
+    /// A first `q` with unsaved changes was pressed: the next one quits anyway.
+    quit_armed: bool,
+    pub view: View,
+    /// Debug builds only: the next key panics, so tests can check the terminal is restored.
+    pub panic_on_key: bool,
+}
+
+impl<'lib> App<'lib> {
+    pub fn new(ws: Workspace<'lib>, theme: Theme, size: Size) -> Self {
+        let visible = (0..ws.entries().len()).collect();
+        let mut app = Self {
+            ws,
+            theme,
+            size,
+            focus: Pane::List,
+            overlay: None,
+            input: None,
+            drafts: Vec::new(),
+            visible,
+            selected: 0,
+            list_offset: 0,
+            risky_only: false,
+            finding: 0,
+            rung: 0,
+            clause_scroll: 0,
+            detail_scroll: 0,
+            side_by_side: false,
+            search: None,
+            message: None,
+            effects: Vec::new(),
+            quit: false,
+            quit_armed: false,
+            view: View::default(),
+            panic_on_key: false,
+        };
+        app.select(0);
+        app.refresh();
+        app
+    }
+
+    /// The contexts whose bindings apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.input.is_some() {
+            return vec![Context::Input];
+        }
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => vec![Context::Help],
+            Some(Overlay::Fee(_)) => vec![Context::Fee],
+            Some(Overlay::Library(_)) => vec![Context::Library],
+            None => {
+                let pane = match self.focus {
+                    Pane::List => Context::List,
+                    Pane::Clause => Context::Clause,
+                    Pane::Detail => Context::Detail,
+                };
+                vec![pane, Context::Main]
+            }
+        }
+    }
+
+    /// The entry selected in the list, if the list is not empty.
+    pub fn entry(&self) -> Option<Entry> {
+        self.visible.get(self.selected).map(|&p| self.ws.entries()[p])
+    }
+
+    /// Things for the run loop to do, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub fn is_too_small(&self) -> bool {
+        self.size.width < super::MIN_WIDTH || self.size.height < super::MIN_HEIGHT
+    }
+
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.width, self.size.height)
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), error: false });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), error: true });
+    }
+
+    /// Turns the outcome of a change into a status message.
+    fn saved(&mut self, what: &str, outcome: Result<Saved, crate::workspace::WorkspaceError>) -> bool {
+        match outcome {
+            Ok(Saved::At(_)) => {
+                self.info(format!("{what}; saved"));
+                true
+            }
+            Ok(Saved::Failed(why)) => {
+                self.error(format!("{what}, but NOT saved (kept in memory): {why}"));
+                true
+            }
+            Ok(Saved::ReadOnly) => {
+                self.error(format!("{what} in memory only: this session is read-only"));
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Turns a terminal event into an action and applies it; false when the event meant nothing
+    /// (mouse movement, key releases), so the screen need not be drawn again.
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        let action = match event {
+            Event::Key(key) => {
+                let armed = self.panic_on_key && cfg!(debug_assertions) && key.kind == KeyEventKind::Press;
+                assert!(!armed, "CLAUSEGUARD_TEST_PANIC=1: panicking on purpose to check the terminal is restored");
+                keymap::action_for(&self.contexts(), key)
+            }
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
+                MouseEventKind::ScrollDown => Some(Action::Scroll { column: mouse.column, row: mouse.row, down: true }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll { column: mouse.column, row: mouse.row, down: false }),
+                _ => None,
+            },
+            _ => None,
+        };
+        action.map(|a| self.update(a)).is_some()
+    }
+
+    /// Says what opening the session did, when it needs saying.
+    pub fn opened(&mut self, saved: Option<&Saved>) {
+        let round = self.ws.round();
+        match saved {
+            Some(Saved::At(_)) if round > 1 => self.info(format!("new draft recorded as round {round}")),
+            Some(Saved::Failed(why)) => self.error(format!("the new round is NOT saved (kept in memory): {why}")),
+            Some(Saved::ReadOnly) | None if self.ws.read_only() => {
+                self.error("another clauseguard has this session open: read-only, changes stay in memory");
+            }
+            _ => {}
+        }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.size = Size::new(w, h);
+            self.show_selection();
+            self.refresh();
+            return;
+        }
+        if !matches!(action, Action::Scroll { .. }) {
+            self.message = None;
+        }
+        if let Some(input) = &mut self.input {
+            if !input.edit(&action) {
+                match action {
+                    Action::Submit => self.submit(),
+                    Action::Cancel => self.cancel_input(),
+                    Action::ForceQuit => self.quit = true,
+                    _ => {}
+                }
+            }
+            self.refresh();
+            return;
+        }
+        match action {
+            Action::ForceQuit => self.quit = true,
+            Action::Paste(text) => self.paste(text),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { column, row, down } => self.wheel(column, row, down),
+            other if self.overlay.is_some() => self.update_overlay(&other),
+            other => self.update_main(&other),
+        }
+        self.refresh();
+    }
+
+    fn update_main(&mut self, action: &Action) {
+        if *action != Action::Quit {
+            self.quit_armed = false;
+        }
+        match action {
+            Action::Quit => self.quit_unless_unsaved(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Close if self.search.is_some() => {
+                self.search = None;
+                self.info("search cleared");
+            }
+            Action::NextPane => self.cycle_pane(true),
+            Action::PrevPane => self.cycle_pane(false),
+            Action::Down => self.move_in_pane(1),
+            Action::Up => self.move_in_pane(-1),
+            Action::PageDown => self.move_in_pane(self.half_page()),
+            Action::PageUp => self.move_in_pane(-self.half_page()),
+            Action::Top => self.move_in_pane(isize::MIN / 2),
+            Action::Bottom => self.move_in_pane(isize::MAX / 2),
+            Action::Activate => self.activate(),
+            Action::NextFinding => self.jump_finding(true),
+            Action::PrevFinding => self.jump_finding(false),
+            Action::ToggleRiskyOnly => self.toggle_risky_only(),
+            Action::ToggleSideBySide => {
+                self.side_by_side = !self.side_by_side;
+                self.info(if self.side_by_side { "diff side by side" } else { "diff inline" });
+            }
+            Action::Search => self.open_input(Purpose::Search),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::Accept | Action::Counter | Action::Reject | Action::Park | Action::Reopen => self.decide(action),
+            Action::CopyCounter => self.copy_rung(true),
+            Action::CopyTalkingPoint => self.copy_rung(false),
+            Action::NoteClause => self.open_input(Purpose::NoteClause),
+            Action::NoteSession => self.open_input(Purpose::NoteSession),
+            Action::Revise => self.start_revision(String::new()),
+            Action::OpenFee => self.open_fee(),
+            Action::OpenLibrary => self.open_library(),
+            _ => {}
+        }
+    }
+
+    /// `q`: quits, unless changes are held only in memory. Then it tries to save them once
+    /// more and, if that fails too, asks for a second `q` before they are lost.
+    fn quit_unless_unsaved(&mut self) {
+        match self.ws.retry_save() {
+            None | Some(Saved::At(_)) => self.quit = true,
+            Some(_) if self.quit_armed => self.quit = true,
+            Some(outcome) => {
+                let why = match outcome {
+                    Saved::Failed(why) => why,
+                    _ => "this session is read-only".to_owned(),
+                };
+                self.quit_armed = true;
+                self.error(format!("changes are NOT saved ({why}); press q again to quit and lose them"));
+            }
+        }
+    }
+
+    fn open_input(&mut self, purpose: Purpose) {
+        if matches!(purpose, Purpose::NoteClause | Purpose::Revision) && self.entry().is_none() {
+            self.error("no clause selected");
+            return;
+        }
+        let text = match self.drafts.iter().position(|(p, _)| *p == purpose) {
+            Some(i) => self.drafts.remove(i).1,
+            None if purpose == Purpose::Search => self.search.as_ref().map(|s| s.query.clone()).unwrap_or_default(),
+            None => String::new(),
+        };
+        self.input = Some(Input::new(purpose, text));
+    }
+
+    fn cancel_input(&mut self) {
+        if let Some(input) = self.input.take()
+            && !input.text.trim().is_empty()
+            && !matches!(input.purpose, Purpose::Search | Purpose::LibraryFilter)
+        {
+            self.info("cancelled; what you typed comes back next time");
+            self.drafts.push((input.purpose, input.text));
+        }
+    }
+
+    fn submit(&mut self) {
+        let Some(input) = self.input.take() else { return };
+        let result = match input.purpose {
+            Purpose::Search => self.start_search(&input.text),
+            Purpose::NoteClause => self.note(&input.text, true),
+            Purpose::NoteSession => self.note(&input.text, false),
+            Purpose::Revision => self.submit_revision(&input.text),
+            Purpose::Fee => self.submit_fee(&input.text),
+            Purpose::Percent => self.submit_percent(&input.text),
+            Purpose::LibraryFilter => {
+                self.filter_library(&input.text);
+                Ok(())
+            }
+        };
+        // A refused submit keeps the box open with the reason, so nothing typed is lost.
+        if let Err(why) = result {
+            self.input = Some(Input { error: Some(why), ..input });
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Recording things mid-call: decisions, notes, the client's revised wording, and copying the
+//! words to say or paste. Each goes through the workspace, which saves at once.
+
+use super::{App, Effect};
+use crate::session::DecisionState;
+use crate::tui::input::Purpose;
+use crate::tui::keymap::Action;
+use crate::tui::theme::state_label;
+
+impl App<'_> {
+    /// a / c / x / p / o on the selected finding, or on the clause when it has no findings.
+    pub(crate) fn decide(&mut self, action: &Action) {
+        let Some(entry) = self.entry() else {
+            self.error("nothing selected to decide on");
+            return;
+        };
+        let state = match action {
+            Action::Accept => DecisionState::Accepted,
+            Action::Counter => DecisionState::Countered,
+            Action::Reject => DecisionState::Rejected,
+            Action::Park => DecisionState::Parked,
+            _ => DecisionState::Open,
+        };
+        let findings = self.ws.findings(entry);
+        let finding = (!findings.is_empty()).then_some(self.finding.min(findings.len().saturating_sub(1)));
+        let offer = finding.and_then(|n| findings[n].fallbacks.get(self.rung)).map(|o| o.kind.label());
+        let rung = if state == DecisionState::Countered {
+            if finding.is_none() || offer.is_none() {
+                self.error("no fallback to counter with: this clause has no findings (a, x, p or o decide on it)");
+                return;
+            }
+            Some(self.rung)
+        } else {
+            None
+        };
+        let what = match (state, offer) {
+            (DecisionState::Countered, Some(kind)) => format!("countered with {kind}"),
+            _ => state_label(state).to_owned(),
+        };
+        let subject = match finding {
+            Some(n) => format!("{} finding {}", self.ws.label(entry), n + 1),
+            None => self.ws.label(entry),
+        };
+        let outcome = self.ws.decide(entry, finding, state, rung);
+        self.saved(&format!("{subject}: {what}"), outcome);
+    }
+
+    /// y / Y: the selected rung's counter-language or talking point, to the clipboard.
+    pub(crate) fn copy_rung(&mut self, language: bool) {
+        let offer = self.entry().and_then(|e| self.ws.findings(e).get(self.finding).and_then(|f| f.fallbacks.get(self.rung)).cloned());
+        let Some(offer) = offer else {
+            self.error("nothing to copy: select a finding with a fallback ladder");
+            return;
+        };
+        let (text, what) = if language { (offer.text, "counter-language") } else { (offer.talking_point, "talking point") };
+        if text.trim().is_empty() {
+            self.error(format!("the {} rung has no {what}: it is said aloud (Y copies its talking point)", offer.kind.label()));
+            return;
+        }
+        self.info(format!("copied the {} {what} ({} chars) to the clipboard", offer.kind.label(), text.chars().count()));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    pub(crate) fn note(&mut self, text: &str, on_clause: bool) -> Result<(), String> {
+        let on = if on_clause { Some(self.entry().ok_or("no clause selected")?) } else { None };
+        let what = match on {
+            Some(e) => format!("note added to {}", self.ws.label(e)),
+            None => "session note added".to_owned(),
+        };
+        let outcome = self.ws.add_note(text, on);
+        if self.saved(&what, outcome) { Ok(()) } else { Err(self.message.take().map(|m| m.text).unwrap_or_default()) }
+    }
+
+    /// Opens the revision box for the selected clause, with `text` (a paste) already in it.
+    pub(crate) fn start_revision(&mut self, text: String) {
+        if self.selected_clause("revise").is_none() {
+            return;
+        }
+        self.open_input(Purpose::Revision);
+        if let Some(input) = &mut self.input
+            && !text.is_empty()
+        {
+            input.edit(&Action::ClearInput);
+            input.edit(&Action::Paste(text));
+        }
+    }
+
+    pub(crate) fn submit_revision(&mut self, text: &str) -> Result<(), String> {
+        let index = self.selected_clause("revise").ok_or("no clause selected")?;
+        let before = self.ws.findings(crate::workspace::Entry::Clause(index)).len();
+        let outcome = self.ws.revise(index, text);
+        let label = self.ws.clause(index).label();
+        let after = self.ws.wording(index).findings.len();
+        let what = format!("{label} revised: {after} finding(s), was {before}");
+        if self.saved(&what, outcome) {
+            self.select_finding(0);
+            self.clause_scroll = 0;
+            Ok(())
+        } else {
+            Err(self.message.take().map(|m| m.text).unwrap_or_default())
+        }
+    }
+
+    /// A bracketed paste outside a box is the client's new wording of the selected clause.
+    pub(crate) fn paste(&mut self, text: String) {
+        match &mut self.overlay {
+            None => self.start_revision(text),
+            Some(_) => self.info("close this window first to paste revised wording"),
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Moving around: the list selection, the panes, scrolling, jumping between findings and
+//! search matches, the risky-only filter, and the mouse.
+
+use super::{App, Pane, Search};
+use crate::tui::layout::{self, Areas};
+use crate::workspace::Entry;
+
+impl App<'_> {
+    /// Selects list row `index` (clamped), with its first finding and the rung to offer next.
+    pub(crate) fn select(&mut self, index: usize) {
+        self.selected = index.min(self.visible.len().saturating_sub(1));
+        self.select_finding(0);
+        self.show_selection();
+        self.clause_scroll = 0;
+    }
+
+    /// Scrolls the list so the selected row is on screen (after a move or a resize).
+    pub(crate) fn show_selection(&mut self) {
+        let height = self.list_height();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if height > 0 && self.selected >= self.list_offset + height {
+            self.list_offset = self.selected + 1 - height;
+        }
+    }
+
+    /// Selects finding `n` of the selected entry, and the rung its decision adopted (or the first).
+    pub(crate) fn select_finding(&mut self, n: usize) {
+        self.finding = n;
+        self.rung = self.entry().map_or(0, |e| {
+            let findings = self.ws.findings(e);
+            let adopted = findings.get(n).and_then(|f| self.ws.decision(e, Some(f)).and_then(|d| d.fallback).map(|k| (f, k)));
+            adopted.and_then(|(f, kind)| f.fallbacks.iter().position(|o| o.kind == kind)).unwrap_or(0)
+        });
+        self.detail_scroll = 0;
+        self.view.follow_finding = true;
+        // The first rung is seen from the top of the detail; a later one is scrolled to.
+        self.view.follow_rung = self.rung > 0;
+    }
+
+    fn list_height(&self) -> usize {
+        usize::from(layout::inner(Areas::new(self.area()).list).height)
+    }
+
+    pub(crate) fn half_page(&self) -> isize {
+        let areas = Areas::new(self.area());
+        let pane = match self.focus {
+            Pane::List => areas.list,
+            Pane::Clause => areas.clause,
+            Pane::Detail => areas.detail,
+        };
+        isize::try_from(layout::inner(pane).height / 2).unwrap_or(1).max(1)
+    }
+
+    pub(crate) fn cycle_pane(&mut self, forward: bool) {
+        const ORDER: [Pane; 3] = [Pane::List, Pane::Clause, Pane::Detail];
+        let at = ORDER.iter().position(|p| *p == self.focus).unwrap_or(0);
+        self.focus = ORDER[if forward { (at + 1) % 3 } else { (at + 2) % 3 }];
+    }
+
+    /// j/k and friends: the list moves its selection, the clause view scrolls, the detail pane
+    /// moves along the fallback ladder (a single step) or scrolls (a page or an end).
+    pub(crate) fn move_in_pane(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => self.select(self.selected.saturating_add_signed(delta)),
+            Pane::Clause => self.clause_scroll = self.clause_scroll.saturating_add_signed(delta),
+            Pane::Detail => {
+                let rungs = self.entry().and_then(|e| self.ws.findings(e).get(self.finding).map(|f| f.fallbacks.len())).unwrap_or(0);
+                if delta.abs() == 1 && rungs > 0 {
+                    self.rung = self.rung.saturating_add_signed(delta).min(rungs - 1);
+                    self.view.follow_rung = true;
+                } else {
+                    self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn activate(&mut self) {
+        match self.focus {
+            Pane::List => self.focus = Pane::Clause,
+            Pane::Clause => self.focus = Pane::Detail,
+            Pane::Detail => self.decide(&crate::tui::keymap::Action::Counter),
+        }
+    }
+
+    fn has_findings(&self, row: usize) -> bool {
+        self.ws.worst(self.ws.entries()[self.visible[row]]).is_some()
+    }
+
+    /// `]` and `[`: the next finding in this clause, else the first of the next clause with any.
+    pub(crate) fn jump_finding(&mut self, forward: bool) {
+        let Some(entry) = self.entry() else { return };
+        let count = self.ws.findings(entry).len();
+        if forward && self.finding + 1 < count {
+            self.select_finding(self.finding + 1);
+            return;
+        }
+        if !forward && self.finding > 0 && count > 0 {
+            self.select_finding(self.finding.min(count) - 1);
+            return;
+        }
+        let n = self.visible.len();
+        let next = (1..=n)
+            .map(|step| if forward { (self.selected + step) % n } else { (self.selected + n - step % n) % n })
+            .find(|&r| self.has_findings(r));
+        match next {
+            Some(row) => {
+                let wrapped = if forward { row <= self.selected } else { row >= self.selected };
+                self.select(row);
+                if !forward {
+                    let last = self.entry().map_or(0, |e| self.ws.findings(e).len().saturating_sub(1));
+                    self.select_finding(last);
+                }
+                if wrapped {
+                    self.info(if forward { "wrapped to the first finding" } else { "wrapped to the last finding" });
+                }
+            }
+            None => self.info("no findings in this draft"),
+        }
+    }
+
+    pub(crate) fn toggle_risky_only(&mut self) {
+        let current = self.visible.get(self.selected).copied();
+        self.risky_only = !self.risky_only;
+        let entries = self.ws.entries();
+        self.visible = (0..entries.len()).filter(|&p| !self.risky_only || self.ws.worst(entries[p]).is_some()).collect();
+        let row = current.map_or(0, |c| self.visible.iter().position(|&p| p >= c).unwrap_or(self.visible.len().saturating_sub(1)));
+        self.list_offset = 0;
+        self.select(row);
+        let total = self.ws.entries().len();
+        if self.risky_only {
+            self.info(format!("showing the {} entries with findings (of {total}); f shows all", self.visible.len()));
+        } else {
+            self.info(format!("showing all {total} entries"));
+        }
+    }
+
+    /// First visible row matching the search from `from` (itself included when `inclusive`).
+    fn find_match(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
+        let n = self.visible.len();
+        let first = usize::from(!inclusive);
+        (first..first + n)
+            .map(|step| if forward { (from + step) % n } else { (from + n - step % n) % n })
+            .find(|&row| self.ws.entry_matches(self.ws.entries()[self.visible[row]], pattern))
+    }
+
+    pub(crate) fn start_search(&mut self, query: &str) -> Result<(), String> {
+        if query.trim().is_empty() {
+            self.search = None;
+            return Ok(());
+        }
+        let pattern = regex::RegexBuilder::new(&regex::escape(query.trim()))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
+        match self.find_match(&pattern, self.selected, true, true) {
+            Some(row) => {
+                self.select(row);
+                self.search = Some(Search { query: query.trim().to_owned(), pattern });
+                self.info(format!("found \"{}\" (n next, N previous, Esc clears)", query.trim()));
+                Ok(())
+            }
+            None if self.risky_only && self.ws.entries().iter().any(|&e| self.ws.entry_matches(e, &pattern)) => {
+                Err("no risky clause matches; f shows all clauses".to_owned())
+            }
+            None => Err(format!("no clause matches \"{}\"", query.trim())),
+        }
+    }
+
+    pub(crate) fn search_step(&mut self, forward: bool) {
+        let Some(pattern) = self.search.as_ref().map(|s| s.pattern.clone()) else {
+            self.info("no search yet: press / to search");
+            return;
+        };
+        match self.find_match(&pattern, self.selected, forward, false) {
+            Some(row) => {
+                let wrapped = if forward { row <= self.selected } else { row >= self.selected };
+                self.select(row);
+                if wrapped {
+                    self.info("search wrapped around");
+                }
+            }
+            None => self.error("no more matches"),
+        }
+    }
+
+    pub(crate) fn click(&mut self, column: u16, row: u16) {
+        if self.overlay.is_some() || self.is_too_small() {
+            return;
+        }
+        let at = ratatui::layout::Position::new(column, row);
+        let areas = Areas::new(self.area());
+        let list = layout::inner(areas.list);
+        if list.contains(at) {
+            self.focus = Pane::List;
+            let target = self.list_offset + usize::from(row - list.y);
+            if target < self.visible.len() {
+                self.select(target);
+            }
+        } else if areas.clause.contains(at) {
+            self.focus = Pane::Clause;
+        } else if areas.detail.contains(at) {
+            self.focus = Pane::Detail;
+        }
+    }
+
+    pub(crate) fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        const STEP: isize = 3;
+        let delta = if down { STEP } else { -STEP };
+        if let Some(overlay) = &mut self.overlay {
+            overlay.scroll(delta);
+            return;
+        }
+        let at = ratatui::layout::Position::new(column, row);
+        let areas = Areas::new(self.area());
+        if areas.list.contains(at) {
+            self.select(self.selected.saturating_add_signed(delta));
+        } else if areas.clause.contains(at) {
+            self.clause_scroll = self.clause_scroll.saturating_add_signed(delta);
+        } else if areas.detail.contains(at) {
+            self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
+        }
+    }
+
+    /// The selected entry when it is a clause, or a message saying why not.
+    pub(crate) fn selected_clause(&mut self, doing: &str) -> Option<usize> {
+        match self.entry() {
+            Some(Entry::Clause(i)) => Some(i),
+            Some(Entry::Missing(_)) => {
+                self.error(format!("a missing protection has no wording to {doing}; use the standard language in the detail pane"));
+                None
+            }
+            None => {
+                self.error("no clause selected");
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The windows over the main screen: help, the fee-uplift calculator and the library browser,
+//! with what each remembers while open and how keys act on it.
+
+use super::{App, Effect};
+use crate::tui::input::{Input, Purpose};
+use crate::tui::keymap::Action;
+use crate::workspace::fee;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Fee(FeeView),
+    Library(LibraryView),
+}
+
+impl Overlay {
+    /// Mouse wheel over a window scrolls its text.
+    pub fn scroll(&mut self, delta: isize) {
+        match self {
+            Overlay::Help { scroll } => *scroll = scroll.saturating_add_signed(delta),
+            Overlay::Library(l) => l.scroll = l.scroll.saturating_add_signed(delta),
+            Overlay::Fee(_) => {}
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FeeView {
+    /// 0..=2 the standard uplifts, 3 the custom one.
+    pub row: usize,
+    pub custom: Option<f64>,
+}
+
+impl FeeView {
+    pub const ROWS: usize = crate::fee::BAND.len() + 1;
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LibraryView {
+    /// Indices into the library's clauses that pass the filter.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: String,
+    /// Whether j/k scroll the text rather than move in the list.
+    pub text_focus: bool,
+    pub scroll: usize,
+}
+
+impl App<'_> {
+    pub(crate) fn update_overlay(&mut self, action: &Action) {
+        if *action == Action::Close {
+            if let Some(Overlay::Library(l)) = &self.overlay
+                && !l.filter.is_empty()
+            {
+                self.filter_library("");
+                return;
+            }
+            self.overlay = None;
+            return;
+        }
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => match action {
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll += 10,
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                _ => {}
+            },
+            Some(Overlay::Fee(_)) => self.update_fee(action),
+            Some(Overlay::Library(_)) => self.update_library(action),
+            None => {}
+        }
+    }
+
+    pub(crate) fn open_fee(&mut self) {
+        self.overlay = Some(Overlay::Fee(FeeView::default()));
+        if self.ws.session().fee.is_none() {
+            self.open_input(Purpose::Fee);
+        }
+    }
+
+    fn fee_view(&mut self) -> Option<&mut FeeView> {
+        match &mut self.overlay {
+            Some(Overlay::Fee(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn update_fee(&mut self, action: &Action) {
+        let Some(view) = self.fee_view() else { return };
+        match action {
+            Action::Down => view.row = (view.row + 1).min(FeeView::ROWS - 1),
+            Action::Up => view.row = view.row.saturating_sub(1),
+            Action::Activate => {
+                let percent = crate::fee::BAND.get(view.row).copied().or(view.custom);
+                match percent {
+                    None => self.open_input(Purpose::Percent),
+                    Some(_) if self.ws.session().fee.is_none() => self.open_input(Purpose::Fee),
+                    Some(p) => {
+                        let outcome = self.ws.offer_fee(p);
+                        let amount = self.ws.session().fee_offer.as_ref().map(|o| o.amount).unwrap_or_default();
+                        let money = crate::fee::money(amount, self.ws.session().fee.as_ref().map_or("USD", |f| f.currency.as_str()));
+                        self.saved(&format!("offered a {} uplift ({money})", fee::format_percent(p)), outcome);
+                    }
+                }
+            }
+            Action::EditFee => {
+                let current = self.ws.session().fee.as_ref().map(|f| format!("{} {}", f.amount, f.currency)).unwrap_or_default();
+                self.input = Some(Input::new(Purpose::Fee, current));
+            }
+            Action::CustomPercent => self.open_input(Purpose::Percent),
+            Action::OfferAccepted | Action::OfferDeclined => {
+                let accepted = *action == Action::OfferAccepted;
+                let outcome = self.ws.answer_offer(accepted);
+                self.saved(if accepted { "the client accepted the uplift" } else { "the client declined the uplift" }, outcome);
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn submit_fee(&mut self, text: &str) -> Result<(), String> {
+        let outcome = self.ws.set_fee(text);
+        let shown = self.ws.session().fee.as_ref().map(|f| crate::fee::money(f.amount, &f.currency)).unwrap_or_default();
+        if self.saved(&format!("project fee set to {shown}"), outcome) {
+            if self.fee_view().is_none() {
+                self.overlay = Some(Overlay::Fee(FeeView::default()));
+            }
+            Ok(())
+        } else {
+            Err(self.message.take().map(|m| m.text).unwrap_or_default())
+        }
+    }
+
+    pub(crate) fn submit_percent(&mut self, text: &str) -> Result<(), String> {
+        let percent = fee::parse_percent(text).map_err(|e| e.to_string())?;
+        if let Some(view) = self.fee_view() {
+            view.custom = Some(percent);
+            view.row = FeeView::ROWS - 1;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn open_library(&mut self) {
+        self.overlay = Some(Overlay::Library(LibraryView::default()));
+        self.filter_library("");
+    }
+
+    /// Keeps the standard clauses whose title, id, text, rationale or keywords contain `filter`.
+    pub(crate) fn filter_library(&mut self, filter: &str) {
+        let needle = filter.trim().to_lowercase();
+        let library = self.ws.library();
+        let visible: Vec<usize> = library
+            .clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                needle.is_empty()
+                    || [c.id.as_str(), c.title.as_str(), c.standard_text.as_str(), c.why_it_matters.as_str(), c.category.label()]
+                        .into_iter()
+                        .chain(c.keywords.iter().map(String::as_str))
+                        .any(|field| field.to_lowercase().contains(&needle))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if visible.is_empty() {
+            self.error(format!("no standard clause mentions \"{}\"", filter.trim()));
+        }
+        if let Some(Overlay::Library(view)) = &mut self.overlay {
+            *view = LibraryView { visible, filter: filter.trim().to_owned(), ..LibraryView::default() };
+        }
+    }
+
+    fn update_library(&mut self, action: &Action) {
+        let body = usize::from(crate::tui::layout::Areas::new(self.area()).body().height.saturating_sub(2));
+        let Some(Overlay::Library(view)) = &mut self.overlay else { return };
+        let last = view.visible.len().saturating_sub(1);
+        let half = isize::try_from(body / 2).unwrap_or(isize::MAX).max(1);
+        let step: isize = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => half,
+            Action::PageUp => -half,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => 0,
+        };
+        if step != 0 {
+            if view.text_focus {
+                view.scroll = view.scroll.saturating_add_signed(step);
+            } else {
+                view.selected = view.selected.saturating_add_signed(step).min(last);
+                view.scroll = 0;
+                if view.selected < view.offset {
+                    view.offset = view.selected;
+                } else if body > 0 && view.selected >= view.offset + body {
+                    view.offset = view.selected + 1 - body;
+                }
+            }
+            return;
+        }
+        match action {
+            Action::NextPane => view.text_focus = !view.text_focus,
+            Action::FilterLibrary => {
+                let current = view.filter.clone();
+                self.input = Some(Input::new(Purpose::LibraryFilter, current));
+            }
+            Action::CopyStandard => {
+                let clause = view.visible.get(view.selected).map(|&i| &self.ws.library().clauses[i]);
+                if let Some(c) = clause {
+                    let text = c.standard_text.clone();
+                    self.info(format!("copied the standard text of {} to the clipboard", c.title));
+                    self.effects.push(Effect::Copy(text));
+                }
+            }
+            _ => {}
+        }
+    }
+}

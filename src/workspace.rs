@@ -1,0 +1,343 @@
+//! The negotiation workspace without a screen: one session's current round of the client's
+//! draft, analysed once, with the decisions, notes, mid-call revisions and fee offer the user
+//! records. Every change is saved through the session at once. The TUI is a thin layer over
+//! this, and tests and the CLI can drive it directly.
+
+mod decisions;
+pub mod fee;
+mod persist;
+mod revision;
+
+use std::collections::HashMap;
+
+use crate::analysis::{AnalysedClause, Analysis, Analyzer, Finding, FindingKind, Options};
+use crate::ingest::Document;
+use crate::library::{ClauseLibrary, Severity, StandardClause};
+use crate::session::{ClauseAnchor, DecisionState, Session};
+
+pub use persist::{MemorySession, SessionHandle};
+pub use revision::Revised;
+
+/// Gives the time as RFC 3339 text; injected so tests can fix it.
+pub type Clock = fn() -> String;
+
+/// One line of the clause list: a protection missing from the whole draft, or a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Index into the analysis's findings.
+    Missing(usize),
+    /// Index of the clause in the current round.
+    Clause(usize),
+}
+
+/// What happened to a change when it was saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved at this time (RFC 3339).
+    At(String),
+    /// Not saved: kept in memory; the message says why.
+    Failed(String),
+    /// The session is read-only: kept in memory.
+    ReadOnly,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum WorkspaceError {
+    #[error("session {0:?} has no rounds yet: open it with a draft to start")]
+    NoRounds(String),
+    #[error("the note is empty: nothing to save")]
+    EmptyNote,
+    #[error("the pasted wording for {0} is empty")]
+    EmptyRevision(String),
+    #[error("the pasted wording for {0} is the same as its current wording")]
+    UnchangedRevision(String),
+    #[error("{0} has no finding {1}")]
+    NoSuchFinding(String, usize),
+    #[error("no project fee yet: enter it first")]
+    NoFee,
+    #[error("no fee offer recorded yet: record one first")]
+    NoOffer,
+    #[error(transparent)]
+    Fee(#[from] fee::FeeError),
+}
+
+/// The client's wording of a clause as it stands now, with the findings in it. Finding offsets
+/// minus `base` are byte offsets into `text`.
+#[derive(Debug, Clone)]
+pub struct Wording<'a> {
+    pub text: &'a str,
+    pub base: usize,
+    pub findings: Vec<&'a Finding>,
+    /// The latest mid-call revision, when the client has re-worded the clause.
+    pub revised: Option<&'a Revised>,
+}
+
+pub struct Workspace<'lib> {
+    analyzer: Analyzer<'lib>,
+    options: Options,
+    handle: Box<dyn SessionHandle>,
+    clock: Clock,
+    round: u32,
+    document: Document,
+    analysis: Analysis,
+    /// Each clause's anchor in this round, and the clause each fingerprint belongs to.
+    anchors: Vec<ClauseAnchor>,
+    by_fingerprint: HashMap<String, usize>,
+    /// Indices into `analysis.findings` of each clause's findings, in text order.
+    clause_findings: Vec<Vec<usize>>,
+    revised: HashMap<usize, Revised>,
+    entries: Vec<Entry>,
+    /// Where each entry stands (see `state`) and how many of its findings are open, kept up
+    /// to date by `recount`.
+    states: Vec<(Option<DecisionState>, usize)>,
+    /// The entry each session note is on (None: the session, or a clause not in this round).
+    note_places: Vec<Option<Entry>>,
+    open_findings: usize,
+    last_saved: Option<String>,
+    /// A change since the last successful save is only in memory.
+    unsaved: bool,
+}
+
+impl<'lib> Workspace<'lib> {
+    /// Opens the session on `incoming` (a new round when its text differs from the latest
+    /// round) or on its latest round, analyses it once, and replays this round's revisions.
+    pub fn open(
+        library: &'lib ClauseLibrary,
+        handle: Box<dyn SessionHandle>,
+        incoming: Option<Document>,
+        options: Options,
+        clock: Clock,
+    ) -> Result<(Self, Option<Saved>), WorkspaceError> {
+        let latest = handle.session().rounds.iter().max_by_key(|r| r.number);
+        let (document, new_round) = match (incoming, latest) {
+            (Some(doc), Some(r)) if r.text == doc.text => (doc, false),
+            (Some(doc), _) => (doc, true),
+            (None, Some(r)) => (r.document(), false),
+            (None, None) => return Err(WorkspaceError::NoRounds(handle.session().name.clone())),
+        };
+        let analyzer = Analyzer::new(library);
+        let analysis = analyzer.analyze(&document, &options);
+        let anchors: Vec<ClauseAnchor> = analysis.clauses.iter().map(|c| ClauseAnchor::of(&document.text, &c.clause())).collect();
+        let mut by_fingerprint = HashMap::with_capacity(anchors.len());
+        for (i, a) in anchors.iter().enumerate() {
+            by_fingerprint.entry(a.fingerprint.clone()).or_insert(i);
+        }
+        let mut clause_findings = vec![Vec::new(); analysis.clauses.len()];
+        for (fi, f) in analysis.findings.iter().enumerate() {
+            if let Some(c) = f.clause.filter(|&c| c < clause_findings.len()) {
+                clause_findings[c].push(fi);
+            }
+        }
+        let missing = analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Missing).map(|(i, _)| Entry::Missing(i));
+        let entries: Vec<Entry> = missing.chain((0..analysis.clauses.len()).map(Entry::Clause)).collect();
+        let mut ws = Self {
+            analyzer,
+            options,
+            handle,
+            clock,
+            round: 0,
+            document,
+            analysis,
+            anchors,
+            by_fingerprint,
+            clause_findings,
+            revised: HashMap::new(),
+            states: vec![(None, 0); entries.len()],
+            entries,
+            note_places: Vec::new(),
+            open_findings: 0,
+            last_saved: None,
+            unsaved: false,
+        };
+        let saved = new_round.then(|| {
+            let name =
+                ws.document.path.file_name().map_or_else(|| ws.document.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let text = ws.document.text.clone();
+            ws.handle.session_mut().add_round(&name, &text);
+            ws.save()
+        });
+        ws.round = ws.session().latest_round().number;
+        ws.replay_revisions();
+        ws.place_notes();
+        ws.recount();
+        Ok((ws, saved))
+    }
+
+    pub fn session(&self) -> &Session {
+        self.handle.session()
+    }
+
+    pub fn library(&self) -> &'lib ClauseLibrary {
+        self.analyzer.library()
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The round of the client's draft being negotiated (1-based).
+    pub fn round(&self) -> u32 {
+        self.round
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn clause(&self, index: usize) -> &AnalysedClause {
+        &self.analysis.clauses[index]
+    }
+
+    /// Findings nobody has decided on yet, across the whole draft.
+    pub fn open_findings(&self) -> usize {
+        self.open_findings
+    }
+
+    /// When the last change was saved (RFC 3339), if any was.
+    pub fn last_saved(&self) -> Option<&str> {
+        self.last_saved.as_deref()
+    }
+
+    /// Whether a change is held only in memory because saving failed or is not allowed.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.handle.read_only()
+    }
+
+    pub fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    /// The clause's wording as the draft has it.
+    pub fn original_text(&self, index: usize) -> &str {
+        let c = &self.analysis.clauses[index];
+        &self.document.text[c.start..c.end]
+    }
+
+    /// The clause's wording now: the latest revision pasted mid-call, or the draft's with any
+    /// Markdown markup blanked out (same offsets), as the analysis read it.
+    pub fn wording(&self, index: usize) -> Wording<'_> {
+        match self.revised.get(&index) {
+            Some(r) => Wording { text: &r.text, base: 0, findings: r.findings.iter().collect(), revised: Some(r) },
+            None => Wording {
+                text: {
+                    let c = &self.analysis.clauses[index];
+                    &self.document.analysed[c.start..c.end]
+                },
+                base: self.analysis.clauses[index].start,
+                findings: self.clause_findings[index].iter().map(|&f| &self.analysis.findings[f]).collect(),
+                revised: None,
+            },
+        }
+    }
+
+    /// The first words of a clause's current wording (without its number), on one line: what
+    /// tells unnumbered, untitled paragraphs apart in a list.
+    pub fn opening(&self, index: usize, max_chars: usize) -> String {
+        let text = self.wording(index).text;
+        let head = &text[..crate::text::floor_char(text, 400.min(text.len()))];
+        let line = crate::text::one_line(head);
+        let number = self.analysis.clauses[index].number.as_deref().unwrap_or_default();
+        let rest = line
+            .strip_prefix(number)
+            .filter(|_| !number.is_empty())
+            .map_or(line.as_str(), |r| r.trim_start_matches(['.', ')', ':']).trim_start());
+        rest.chars().take(max_chars).collect()
+    }
+
+    /// The findings an entry is about: the clause's current findings, or the missing protection.
+    pub fn findings(&self, entry: Entry) -> Vec<&Finding> {
+        match entry {
+            Entry::Missing(f) => vec![&self.analysis.findings[f]],
+            Entry::Clause(i) => self.wording(i).findings,
+        }
+    }
+
+    /// The worst severity among an entry's current findings.
+    pub fn worst(&self, entry: Entry) -> Option<Severity> {
+        match entry {
+            Entry::Missing(f) => Some(self.analysis.findings[f].severity),
+            Entry::Clause(i) => match self.revised.get(&i) {
+                Some(r) => r.findings.iter().map(|f| f.severity).max(),
+                None => self.clause_findings[i].iter().map(|&f| self.analysis.findings[f].severity).max(),
+            },
+        }
+    }
+
+    /// The standard clause a clause is compared with: its library match, or the clause that
+    /// answers its first finding.
+    pub fn standard_for(&self, entry: Entry) -> Option<&'lib StandardClause> {
+        let library = self.analyzer.library();
+        match entry {
+            Entry::Missing(f) => library.get(&self.analysis.findings[f].library_clause),
+            Entry::Clause(i) => {
+                let by_match = self.analysis.clauses[i].library_match.as_ref().and_then(|m| library.get(&m.id));
+                by_match.or_else(|| self.findings(entry).first().and_then(|f| library.get(&f.library_clause)))
+            }
+        }
+    }
+
+    /// "§4.1 Ownership", or "Missing: Residuals".
+    pub fn label(&self, entry: Entry) -> String {
+        match entry {
+            Entry::Clause(i) => self.analysis.clauses[i].label(),
+            Entry::Missing(f) => {
+                let finding = &self.analysis.findings[f];
+                let title = self.analyzer.library().get(&finding.library_clause).map_or(finding.concern.id(), |c| c.title.as_str());
+                format!("Missing: {title}")
+            }
+        }
+    }
+
+    /// The clause a stored anchor points at in this round: the one with its fingerprint, else
+    /// the one it has most affinity with (reworded or renumbered since).
+    pub fn clause_of(&self, anchor: &ClauseAnchor) -> Option<usize> {
+        if anchor.fingerprint.is_empty() {
+            return None;
+        }
+        self.by_fingerprint.get(&anchor.fingerprint).copied().or_else(|| {
+            let scored = self.anchors.iter().enumerate().filter_map(|(i, a)| a.affinity(anchor).map(|s| (s, i)));
+            scored.max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, i)| i)
+        })
+    }
+
+    fn anchor(&self, entry: Entry) -> ClauseAnchor {
+        match entry {
+            Entry::Clause(i) => self.anchors[i].clone(),
+            // A missing protection has no place in the draft: the anchor names the protection.
+            Entry::Missing(_) => ClauseAnchor { number: None, heading: Some(self.label(entry)), fingerprint: String::new() },
+        }
+    }
+
+    /// Tries again to save changes a failed save left in memory (None when there are none).
+    pub fn retry_save(&mut self) -> Option<Saved> {
+        self.unsaved.then(|| self.save())
+    }
+
+    /// Saves the session after a change; a failure keeps the change in memory.
+    fn save(&mut self) -> Saved {
+        if self.handle.read_only() && !self.handle.try_writable() {
+            self.unsaved = true;
+            return Saved::ReadOnly;
+        }
+        match self.handle.save() {
+            Ok(()) => {
+                let at = (self.clock)();
+                self.last_saved = Some(at.clone());
+                self.unsaved = false;
+                Saved::At(at)
+            }
+            Err(message) => {
+                self.unsaved = true;
+                Saved::Failed(message)
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The real binary in a real terminal: tmux runs `clauseguard --demo`, keys are sent, the screen
+//! is read back, and the session file must hold the note typed. Skipped (with a message) where
+//! tmux is not installed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use clauseguard::session::SessionStore;
+
+/// A tmux server of our own (its own socket), so the user's sessions are never touched.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn type_text(&self, text: &str) {
+        assert!(self.run(&["send-keys", "-t", "e2e", "-l", text]).status.success());
+    }
+
+    /// Waits until the screen contains `needle`, or fails showing the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_any(&[needle])
+    }
+
+    fn wait_for_any(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        let needle = needles.join(" or ");
+        loop {
+            let screen = self.screen();
+            if needles.iter().any(|n| screen.contains(n)) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "waited for {needle:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
+}
+
+#[test]
+fn demo_navigate_note_and_quit_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed, so the end-to-end run of the binary cannot be checked");
+        return;
+    }
+    let sessions = tempfile::tempdir().unwrap();
+    let command = format!(
+        "{} --demo --sessions-dir {}; echo CLAUSEGUARD-EXIT=$?; sleep 60",
+        shell_quote(Path::new(env!("CARGO_BIN_EXE_clauseguard"))),
+        shell_quote(sessions.path())
+    );
+    let tmux = Tmux { socket: format!("clauseguard-e2e-{}", std::process::id()) };
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+
+    let screen = tmux.wait_for_any(&["Clauses 1/", "CLAUSEGUARD-EXIT="]);
+    if screen.contains("not wired in yet") {
+        eprintln!("skipped: this build's command line does not open the workspace yet (src/cli.rs):\n{screen}");
+        return;
+    }
+    assert!(screen.contains("demo │ round 1"), "{screen}");
+    assert!(screen.contains("? help"), "the hint bar is drawn:\n{screen}");
+
+    // Navigate: to a finding (whatever the library finds in the demo), then down the list.
+    tmux.keys(&["G", "]"]);
+    tmux.wait_for("finding 1 of");
+    tmux.keys(&["g", "j", "j", "j"]);
+    let screen = tmux.wait_for("Clauses 4/");
+    assert!(screen.contains("▸"), "{screen}");
+
+    // A note on the selected clause.
+    tmux.keys(&["i"]);
+    tmux.wait_for("Note on this clause");
+    tmux.type_text("Counsel will send round 2 by Friday");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("note added to");
+    assert!(screen.contains("Counsel will send round 2 by Friday"), "the note is shown in the detail pane:\n{screen}");
+    assert!(screen.contains("saved"), "{screen}");
+
+    // Help opens and closes; then quit.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Help: keys and marks");
+    // Esc and q sent together would arrive as Alt-q: wait for the help to close first.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("? help");
+    tmux.keys(&["q"]);
+    tmux.wait_for("CLAUSEGUARD-EXIT=0");
+
+    let session = SessionStore::new(sessions.path().to_owned()).load("demo").unwrap();
+    let note = session.notes.iter().find(|n| n.text == "Counsel will send round 2 by Friday").expect("the note is in the session file");
+    assert!(note.clause.is_some(), "the note is on a clause");
+    assert_eq!(note.round, 1);
+}

@@ -1,0 +1,113 @@
+//! Whole screens of the workspace after a sequence of keys, drawn on a test terminal. The
+//! draft, the library and the clock are fixed, so a snapshot changes only when the screen does.
+//! Styled snapshots (`{:?}` of the buffer) record colours and modifiers too.
+
+#[path = "tui_support/fixture.rs"]
+mod fixture;
+
+use clauseguard::tui::{App, Theme};
+use clauseguard::workspace::MemorySession;
+use fixture::*;
+use ratatui::crossterm::event::Event;
+
+fn sized(width: u16, height: u16, theme: Theme) -> App<'static> {
+    app_with(MemorySession::new(session("acme-msa")), theme, width, height)
+}
+
+#[test]
+fn start_screen_at_the_smallest_size() {
+    let app = sized(80, 24, Theme::colour());
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn finding_detail_with_a_fallback_selected() {
+    let mut app = sized(100, 36, Theme::colour());
+    press(&mut app, "] Tab Tab j");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn countered_finding_and_a_note() {
+    let mut app = sized(100, 30, Theme::colour());
+    press(&mut app, "] c i");
+    type_text(&mut app, "Counsel wants the frameworks too; offered narrow scope.");
+    press(&mut app, "Enter");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn diff_side_by_side() {
+    let mut app = sized(100, 30, Theme::colour());
+    press(&mut app, "] ] ] ] s");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn revised_wording_against_the_previous_and_the_standard() {
+    let mut app = sized(100, 36, Theme::colour());
+    press(&mut app, "]");
+    app.handle_event(&Event::Paste(
+        "2. Ownership. All deliverables described in Schedule A shall be owned by Client upon full payment, including any tools and frameworks Agency uses."
+            .into(),
+    ));
+    press(&mut app, "Enter");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn input_box_while_typing_a_note() {
+    let mut app = sized(80, 24, Theme::colour());
+    press(&mut app, "I");
+    type_text(&mut app, "Client's counsel: Dana; call back Friday");
+    press(&mut app, "Left Left");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn fee_calculator() {
+    let mut app = sized(100, 30, Theme::colour());
+    press(&mut app, "$");
+    type_text(&mut app, "$120,000");
+    press(&mut app, "Enter j Enter %");
+    type_text(&mut app, "35");
+    press(&mut app, "Enter");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn library_browser() {
+    let mut app = sized(100, 30, Theme::colour());
+    press(&mut app, "L j");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = sized(100, 40, Theme::colour());
+    press(&mut app, "?");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn too_small_terminal() {
+    let app = sized(79, 24, Theme::colour());
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn risky_phrases_and_diff_styles_in_colour() {
+    let mut app = sized(100, 30, Theme::colour());
+    press(&mut app, "] ] ] ]");
+    insta::assert_snapshot!(format!("{:?}", draw(&app).backend().buffer()));
+}
+
+#[test]
+fn no_color_theme_uses_modifiers_only() {
+    let mut app = sized(80, 24, Theme::monochrome());
+    press(&mut app, "] ]");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
+    insta::assert_snapshot!(format!("{buffer:?}"));
+}

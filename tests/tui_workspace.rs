@@ -1,0 +1,98 @@
+//! The workspace on the real session store: what is recorded is saved at once and comes back
+//! on reopening, a new draft becomes the next round with earlier decisions still standing, and
+//! a session open elsewhere is read-only.
+
+#[path = "tui_support/fixture.rs"]
+mod fixture;
+
+use clauseguard::analysis::Options;
+use clauseguard::session::{DecisionState, SessionStore};
+use clauseguard::workspace::{Entry, Saved, Workspace};
+use fixture::*;
+
+fn clause(ws: &Workspace<'_>, number: &str) -> usize {
+    (0..ws.analysis().clauses.len()).find(|&i| ws.clause(i).number.as_deref() == Some(number)).unwrap()
+}
+
+fn open(store: &SessionStore, draft: Option<&str>) -> (Workspace<'static>, Option<Saved>) {
+    let handle = store.open("acme-msa").unwrap();
+    Workspace::open(&LIBRARY, Box::new(handle), draft.map(draft_document), Options::default(), clock).unwrap()
+}
+
+fn store_with_session() -> (tempfile::TempDir, SessionStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::new(dir.path().join("sessions"));
+    drop(store.create(session("acme-msa")).unwrap());
+    (dir, store)
+}
+
+#[test]
+fn everything_recorded_is_saved_and_comes_back() {
+    let (_dir, store) = store_with_session();
+    {
+        let (mut ws, saved) = open(&store, None);
+        assert_eq!(saved, None, "no new round, nothing to save");
+        let ownership = Entry::Clause(clause(&ws, "2"));
+        assert_eq!(ws.decide(ownership, Some(0), DecisionState::Countered, Some(2)).unwrap(), Saved::At(NOW.into()));
+        ws.add_note("They want the tools too", Some(ownership)).unwrap();
+        ws.add_note("Call back Friday", None).unwrap();
+        let revised = "2. Ownership. All deliverables described in Schedule A shall be owned by Client upon full payment.";
+        ws.revise(clause(&ws, "2"), revised).unwrap();
+        ws.set_fee("$90k").unwrap();
+        ws.offer_fee(20.0).unwrap();
+    }
+    let on_disk = store.load("acme-msa").unwrap();
+    assert_eq!((on_disk.decisions.len(), on_disk.notes.len(), on_disk.revisions.len()), (1, 2, 1));
+    assert_eq!(on_disk.fee_offer.as_ref().map(|o| o.amount), Some(18_000.0));
+
+    let (ws, _) = open(&store, None);
+    let index = clause(&ws, "2");
+    let wording = ws.wording(index);
+    assert!(wording.revised.is_some(), "the revision is replayed");
+    assert!(wording.text.contains("upon full payment"));
+    assert_eq!(ws.notes(Some(Entry::Clause(index))).len(), 1);
+    assert_eq!(ws.notes(None).len(), 1);
+    assert_eq!(
+        ws.session().decisions[0].counter_language.as_deref(),
+        Some("Agency retains a perpetual licence to the general methodologies it uses.")
+    );
+}
+
+#[test]
+fn a_new_draft_is_the_next_round_and_earlier_decisions_stand() {
+    let (_dir, store) = store_with_session();
+    {
+        let (mut ws, _) = open(&store, None);
+        let materials = Entry::Clause(clause(&ws, "3"));
+        ws.decide(materials, Some(0), DecisionState::Rejected, None).unwrap();
+    }
+    let round_two = DRAFT.replace("within thirty days of invoice", "within sixty days of invoice");
+    let (ws, saved) = open(&store, Some(&round_two));
+    assert_eq!(saved, Some(Saved::At(NOW.into())));
+    assert_eq!(ws.round(), 2);
+    assert_eq!(store.load("acme-msa").unwrap().rounds.len(), 2);
+    let materials = Entry::Clause(clause(&ws, "3"));
+    assert_eq!(ws.state(materials), Some(DecisionState::Rejected), "the round-1 decision still stands");
+    assert!(ws.original_text(clause(&ws, "4")).contains("sixty days"));
+    // Opening the same draft again adds no round.
+    drop(ws);
+    let (ws, saved) = open(&store, Some(&round_two));
+    assert_eq!((ws.round(), saved), (2, None));
+}
+
+#[test]
+fn a_session_open_elsewhere_is_read_only_and_changes_stay_in_memory() {
+    let (_dir, store) = store_with_session();
+    let (first, _) = open(&store, None);
+    let (mut second, _) = open(&store, None);
+    assert!(second.read_only());
+    assert_eq!(second.add_note("kept in memory", None).unwrap(), Saved::ReadOnly);
+    assert_eq!(second.notes(None).len(), 1);
+    assert!(second.unsaved());
+    assert!(store.load("acme-msa").unwrap().notes.is_empty());
+    // Once the other window lets go, the next change saves everything kept in memory.
+    drop(first);
+    assert_eq!(second.add_note("and now saved", None).unwrap(), Saved::At(NOW.into()));
+    assert!(!second.unsaved());
+    assert_eq!(store.load("acme-msa").unwrap().notes.len(), 2);
+}
