@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::analysis::{Analysis, Finding, FindingKind, Offer};
 use crate::ingest::Document;
-use crate::library::{ClauseLibrary, Concern, StandardClause};
+use crate::library::{ClauseLibrary, Concern, MissingCheck, StandardClause};
 use crate::text::Normalised;
 
 pub use crate::session::Engagement;
@@ -50,68 +50,81 @@ pub fn wording_clause_id(engagement: Engagement) -> Option<&'static str> {
     }
 }
 
-/// Protections the model makes required even where the library leaves them optional: embedded
-/// staff use the agency's tools daily, and a productized service is the agency's product and
-/// model architecture delivered again.
+/// Protections the model makes required whatever else the draft says (the library checks some
+/// only when the draft assigns something): embedded staff use the agency's tools daily and learn
+/// on the job, and may be treated as the client's own; a productized service is the agency's
+/// product and model architecture delivered again, which the client needs a licence to use.
 pub fn required_concerns(engagement: Engagement) -> &'static [Concern] {
     match engagement {
         Engagement::Project | Engagement::TimeAndMaterials => &[],
-        Engagement::StaffAugmentation => &[Concern::NoLicenseBack, Concern::PreExistingIp, Concern::NoResiduals],
-        Engagement::Productized => &[Concern::NoLicenseBack, Concern::PreExistingIp, Concern::ModelOwnership],
+        Engagement::StaffAugmentation => &[Concern::PreExistingIp, Concern::NoResiduals, Concern::NoLicenseBack],
+        Engagement::Productized => &[Concern::PreExistingIp, Concern::ModelOwnership],
     }
 }
 
-/// Missing findings for the engagement model: the model's own wording (from the library's
-/// `engagement-*` clause, or the built-in one when the library has none) and the protections the
+/// A protection to look for: the library clause (or built-in one) it comes from, how to
+/// recognise it, and whether it is the model's own wording.
+struct Check<'a> {
+    id: &'a str,
+    check: &'a MissingCheck,
+    fallbacks: &'a [crate::library::Fallback],
+    own_wording: bool,
+}
+
+/// The model's own wording: the library's `engagement-*` clause with its ladder; recognised by
+/// the clause's `missing` check, or by the built-in one when the library writes the clause as
+/// risk rules only.
+fn wording(engagement: Engagement, library: &ClauseLibrary) -> Option<Check<'_>> {
+    let id = wording_clause_id(engagement)?;
+    let built_in = BUILT_IN.iter().find(|c| c.id == id);
+    let own = library.get(id);
+    let check = own.and_then(|c| c.missing.as_ref()).or_else(|| built_in.and_then(|c| c.missing.as_ref()))?;
+    let fallbacks = own.or(built_in).map_or(&[][..], |c| c.fallbacks.as_slice());
+    Some(Check { id, check, fallbacks, own_wording: true })
+}
+
+/// Missing findings for the engagement model: the model's own wording and the protections the
 /// model makes required, each unless the draft has it or the analysis already reported it.
 pub fn engagement_findings(engagement: Engagement, analysis: &Analysis, doc: &Document, library: &ClauseLibrary) -> Vec<Finding> {
     let norm = Normalised::new(&doc.analysed);
-    let reported = |id: &str| analysis.findings.iter().any(|f| f.kind == FindingKind::Missing && f.library_clause == id);
-    let mut clauses: Vec<(&StandardClause, bool)> = Vec::new();
-    if let Some(id) = wording_clause_id(engagement)
-        && let Some(clause) = library.get(id).or_else(|| BUILT_IN.iter().find(|c| c.id == id))
-    {
-        clauses.push((clause, true));
-    }
+    let mut checks: Vec<Check> = wording(engagement, library).into_iter().collect();
     for &concern in required_concerns(engagement) {
-        let owner = library.clauses.iter().find(|c| !c.required && c.missing.as_ref().is_some_and(|m| m.concern == concern));
-        if let Some(clause) = owner.filter(|c| !clauses.iter().any(|(o, _)| o.id == c.id)) {
-            clauses.push((clause, false));
+        let owner = library.clauses.iter().find(|c| c.missing.as_ref().is_some_and(|m| m.concern == concern));
+        if let Some(clause) = owner.filter(|c| !checks.iter().any(|k| k.id == c.id))
+            && let Some(check) = &clause.missing
+        {
+            checks.push(Check { id: &clause.id, check, fallbacks: &clause.fallbacks, own_wording: false });
         }
     }
-    clauses
+    let reported = |id: &str| analysis.findings.iter().any(|f| f.kind == FindingKind::Missing && f.library_clause == id);
+    checks
         .into_iter()
-        .filter(|(c, _)| !reported(&c.id))
-        .filter_map(|(clause, own_wording)| {
-            let check = clause.missing.as_ref()?;
-            if check.present_when.iter().any(|p| p.is_match(&norm.text)) {
-                return None;
-            }
-            let anchor = if check.applies_when.is_empty() {
-                None
-            } else {
-                let at = check.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|m| m.start()).min()?;
+        .filter(|k| !reported(k.id) && !k.check.present_when.iter().any(|p| p.is_match(&norm.text)))
+        .map(|k| {
+            // Anchored where the check would apply, if it names such a place.
+            let at = k.check.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|m| m.start()).min();
+            let anchor = at.and_then(|at| {
                 let (original, _) = norm.original_range(at, at + 1);
                 analysis.clauses.iter().find(|c| c.start <= original && original < c.end).map(|c| c.index)
-            };
-            let explanation = if own_wording {
-                check.explanation.clone()
+            });
+            let explanation = if k.own_wording {
+                k.check.explanation.clone()
             } else {
-                format!("In a {} engagement this protection is required. {}", describe(engagement), check.explanation)
+                format!("In a {} engagement this protection is required. {}", describe(engagement), k.check.explanation)
             };
-            Some(Finding {
+            Finding {
                 kind: FindingKind::Missing,
-                concern: check.concern,
-                rule: format!("{}/missing", clause.id),
-                library_clause: clause.id.clone(),
-                severity: check.severity,
+                concern: k.check.concern,
+                rule: format!("{}/missing", k.id),
+                library_clause: k.id.to_owned(),
+                severity: k.check.severity,
                 clause: anchor,
                 start: None,
                 end: None,
                 phrase: None,
                 explanation,
-                fallbacks: clause.fallbacks.iter().map(Offer::from).collect(),
-            })
+                fallbacks: k.fallbacks.iter().map(Offer::from).collect(),
+            }
         })
         .collect()
 }
@@ -153,7 +166,7 @@ const STAFF_AUGMENTATION: &str = r#"{
     "concern": "pre-existing-ip",
     "severity": "medium",
     "present_when": [
-      "(?:personnel|staff|team members?|resources|consultants|engineers|employees)[^.;]{0,200}(?:tools|methodolog\\w*|frameworks|pre-? ?existing)[^.;]{0,200}(?:remains?|subject to|retains?|three categories|agency ip|client ip)",
+      "(?:personnel|staff|team members?|resources|consultants|engineers|employees)[^.;]{0,200}(?:tools|methodolog\\w*|frameworks|pre-? ?existing|agency ip)[^.;]{0,200}(?:remains?|subject to|retains?|three categories|agency ip|client ip)",
       "(?:embedded|seconded|augment\\w*|integrated)[^.;]{0,200}(?:does|do|shall|will) not (?:change|alter|affect)[^.;]{0,80}(?:ownership|intellectual property|ip)"
     ],
     "explanation": "The draft places agency staff in the client's team but never says that work they do with the agency's tools and methodologies stays under the IP terms: the client could claim the tools as work product."
@@ -206,33 +219,66 @@ mod tests {
         assert!(parse("retainer").unwrap_err().contains("project, time-and-materials, staff-augmentation, productized"));
     }
 
+    // Compiling the library's patterns takes a while in a debug build: once for all tests.
+    static LIBRARY: LazyLock<ClauseLibrary> = LazyLock::new(ClauseLibrary::embedded);
+    static ANALYZER: LazyLock<Analyzer<'static>> = LazyLock::new(|| Analyzer::new(&LIBRARY));
+
     fn findings(engagement: Engagement, text: &str) -> Vec<Finding> {
-        let library = ClauseLibrary::embedded();
         let doc = from_text("draft.txt", Format::Txt, text);
-        let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
-        engagement_findings(engagement, &analysis, &doc, &library)
+        let analysis = ANALYZER.analyze(&doc, &Options::default());
+        engagement_findings(engagement, &analysis, &doc, &LIBRARY)
+    }
+
+    fn wording_missing(engagement: Engagement, text: &str) -> bool {
+        let id = wording_clause_id(engagement).unwrap();
+        findings(engagement, text).iter().any(|f| f.library_clause == id && f.kind == FindingKind::Missing)
     }
 
     #[test]
     fn time_and_materials_wording_is_required_and_recognised() {
         let bare = "1. Fees. Client shall pay Agency hourly at the rates in Schedule B.\n";
         let missing = findings(Engagement::TimeAndMaterials, bare);
-        assert_eq!(missing.len(), 1);
+        assert_eq!(missing.len(), 1, "{missing:#?}");
         assert_eq!(missing[0].library_clause, "engagement-time-materials");
-        assert_eq!(missing[0].kind, FindingKind::Missing);
+        assert!(!missing[0].fallbacks.is_empty());
         let covered =
             format!("{bare}2. Ownership. Payment of hourly fees does not confer ownership of any intellectual property on Client.\n");
-        assert!(findings(Engagement::TimeAndMaterials, &covered).is_empty());
+        assert!(!wording_missing(Engagement::TimeAndMaterials, &covered));
         assert!(findings(Engagement::Project, bare).is_empty());
     }
 
     #[test]
     fn productized_and_staff_augmentation_wording() {
         let text = "1. Service. Agency provides its document platform to Client.\n";
-        assert!(findings(Engagement::Productized, text).iter().any(|f| f.library_clause == "engagement-productized"));
+        assert!(wording_missing(Engagement::Productized, text));
         let kept = "1. Service. Client owns its instance. Agency retains all rights in the underlying product.\n";
-        assert!(!findings(Engagement::Productized, kept).iter().any(|f| f.library_clause == "engagement-productized"));
+        assert!(!wording_missing(Engagement::Productized, kept));
         let staff = "1. Personnel. Agency personnel work in Client's team. Work done by Agency personnel with Agency tools and methodologies remains subject to Section 5.\n";
-        assert!(!findings(Engagement::StaffAugmentation, staff).iter().any(|f| f.library_clause == "engagement-staff-augmentation"));
+        assert!(!wording_missing(Engagement::StaffAugmentation, staff));
+        assert!(wording_missing(Engagement::StaffAugmentation, "1. Personnel. Agency personnel work in Client's team.\n"));
+    }
+
+    #[test]
+    fn the_models_own_standard_wording_counts_as_present() {
+        let library = &*LIBRARY;
+        for engagement in [Engagement::TimeAndMaterials, Engagement::StaffAugmentation, Engagement::Productized] {
+            let id = wording_clause_id(engagement).unwrap();
+            for clause in library.get(id).into_iter().chain(BUILT_IN.iter().filter(|c| c.id == id)) {
+                let text = format!("1. Terms. {}\n", clause.standard_text);
+                assert!(!wording_missing(engagement, &text), "{id}: {}", clause.standard_text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_model_makes_protections_required() {
+        // No assignment at all: the library does not ask for an agency IP licence; a productized
+        // service needs one anyway.
+        let text = "1. Service. Agency provides its platform. Client owns its instance; Agency owns the underlying product.\n";
+        assert!(findings(Engagement::Project, text).is_empty());
+        let productized = findings(Engagement::Productized, text);
+        let required: Vec<&str> = productized.iter().map(|f| f.library_clause.as_str()).collect();
+        assert!(required.contains(&"agency-ip-license"), "{required:?}");
+        assert!(productized.iter().all(|f| f.explanation.starts_with("In a productized engagement this protection is required")));
     }
 }
