@@ -32,11 +32,18 @@ pub fn registry_findings_with(analysis: &Analysis, doc: &Document, registry: &Re
     let name = |id: &str| registry.get(id).map_or_else(|| id.to_owned(), |i| i.name.trim().to_owned());
     let all_names = names_list(&registry.items.iter().map(|i| i.name.trim().to_owned()).collect::<Vec<_>>());
     let carve_out = draft_carves_out(doc, analysis);
-    let assigns = analysis.findings.iter().find(|f| {
-        f.kind == FindingKind::Phrase
-            && f.start.is_some()
-            && matches!(f.concern, Concern::BroadWorkProduct | Concern::WorkMadeForHire | Concern::MethodologyTransfer)
-    });
+    // The broad assignment that could reach the items: the worst such finding (a note that the
+    // draft bills by the hour is no assignment).
+    let assigns = analysis
+        .findings
+        .iter()
+        .filter(|f| {
+            f.kind == FindingKind::Phrase
+                && f.start.is_some()
+                && f.severity >= Severity::Medium
+                && matches!(f.concern, Concern::BroadWorkProduct | Concern::WorkMadeForHire | Concern::MethodologyTransfer)
+        })
+        .max_by_key(|f| (f.severity, std::cmp::Reverse(f.start)));
     let mentions = mentions(analysis, doc, registry);
     let mut raw = claimed(doc, &mentions, &name);
     let assigning_clause = assigns.filter(|_| !carve_out).map(|a| clause_label(analysis, a.clause));
@@ -58,7 +65,7 @@ pub fn registry_findings_with(analysis: &Analysis, doc: &Document, registry: &Re
         && !raw.iter().any(|f| f.severity == Severity::High && f.clause == a.clause)
     {
         raw.push(Raw {
-            severity: Severity::High,
+            severity: a.severity,
             clause: a.clause,
             start,
             end,

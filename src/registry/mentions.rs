@@ -205,6 +205,21 @@ pub(super) fn provision_of(doc: &Document, m: &Mention) -> String {
 /// Whether any sentence of the draft excludes or keeps pre-existing IP for the agency.
 pub(super) fn draft_carves_out(doc: &Document, analysis: &Analysis) -> bool {
     sentences_with_pre_existing(doc, analysis).into_iter().any(|(_, _, _, c)| c.keeps() || c.provision.contains("agency ip"))
+        || made_before_is_excluded(&doc.analysed)
+}
+
+/// "IP you create before your employment ... the Company doesn't own it": a carve-out of what
+/// existed before, said without the words "pre-existing" or "background".
+fn made_before_is_excluded(text: &str) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:before|prior to)\s+(?:or\s+after\s+)?(?:the\s+|your\s+|this\s+|its\s+)?(?:employment|engagement|effective\s+date|agreement|services|contract|commencement)\b")
+            .expect("static regex")
+    });
+    static NOT_OWNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:(?:doesn't|does not|do not|don't|shall not|will not|won't) (?:own|acquire|include|cover)|exclud\w*|remains? (?:the )?(?:sole )?property of|retains?)\b")
+            .expect("static regex")
+    });
+    BEFORE.find_iter(text).any(|m| NOT_OWNED.is_match(&Context::around(text, m.start(), m.end(), 0, text.len(), None).sentence))
 }
 
 /// Sentences naming pre-existing or background IP with ownership wording and no carve-out:
@@ -268,6 +283,15 @@ mod tests {
         assert_eq!(heading_standing("Exhibit A - Agency Pre-Existing IP"), Some(Standing::Kept));
         assert_eq!(heading_standing("Schedule 1: Deliverables"), Some(Standing::Claimed));
         assert_eq!(heading_standing("Exhibit B: Fees"), None);
+    }
+
+    #[test]
+    fn things_made_before_the_engagement_excluded_in_plain_words() {
+        assert!(made_before_is_excluded(
+            "If you create IP before or after your employment (\"Your IP\"), the Company doesn\u{2019}t own it."
+        ));
+        assert!(made_before_is_excluded("Work Product excludes materials Agency developed prior to the Effective Date."));
+        assert!(!made_before_is_excluded("Client owns all work product created before the effective date and after it."));
     }
 
     #[test]
