@@ -155,7 +155,7 @@ fn agency_keeps(parties: &Parties) -> Option<Regex> {
     };
     let names = names.join("|");
     Regex::new(&format!(
-        r"\b(?:(?:property|ownership) of (?:the )?(?:{names})\b|(?:{names})(?:'s?)? (?:shall |will |does |hereby |may )?(?:continue to )?(?:retain|retains|own|owns|keep|keeps|reserve|reserves)\b)"
+        r"\b(?:(?:the|remains?|is|are|be) (?:sole |exclusive |and )*property of (?:the )?(?:{names})\b|(?:{names})(?:'s?)? (?:shall |will |does |hereby |may )?(?:continue to )?(?:retain|retains|own|owns|keep|keeps|reserve|reserves)\b)"
     ))
     .ok()
 }
@@ -279,6 +279,8 @@ mod tests {
         assert_eq!(standing_of("agency retains its tools; client owns evalkit."), Standing::Claimed);
         assert_eq!(standing_of("agency shall own evalkit and all improvements to it."), Standing::Kept);
         assert_eq!(standing_of("evalkit remains the property of bright labs."), Standing::Kept);
+        assert_eq!(standing_of("evalkit is the sole and exclusive property of agency."), Standing::Kept);
+        assert_eq!(standing_of("client shall own evalkit and the intellectual property of agency."), Standing::Claimed);
         assert_eq!(standing_of("bright labs' evalkit shall be owned by client."), Standing::Claimed);
         assert_eq!(heading_standing("Exhibit A - Agency Pre-Existing IP"), Some(Standing::Kept));
         assert_eq!(heading_standing("Schedule 1: Deliverables"), Some(Standing::Claimed));
