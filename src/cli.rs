@@ -5,6 +5,7 @@ mod analyze;
 mod audit;
 pub mod compare;
 mod library;
+mod redline;
 pub mod registry;
 mod session;
 
@@ -71,6 +72,8 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// Write the counter-proposal: risky passages struck, the agency's language inserted, a reason on each change.
+    Redline(redline::RedlineArgs),
     /// Negotiation sessions: list, show, start one, add a round or a note.
     Session {
         #[command(subcommand)]
@@ -133,6 +136,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
         Some(Command::Compare(args)) => compare::run(&args, &cli.global),
+        Some(Command::Redline(args)) => redline::run(&args, &cli.global),
         Some(Command::Session { command }) => {
             session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
         }

@@ -12,6 +12,7 @@ pub mod fee;
 pub mod hash;
 pub mod ingest;
 pub mod library;
+pub mod redline;
 pub mod registry;
 pub mod report;
 pub mod segment;

@@ -201,6 +201,10 @@ pub struct RiskRule {
     /// Phrasings anywhere in the same clause that neutralise a match (a confidentiality context).
     #[serde(default)]
     pub unless_clause: Vec<Pattern>,
+    /// When given, the sentence must also contain one of these for the match to count: "know-how"
+    /// is only a risk in a sentence that transfers or assigns something.
+    #[serde(default)]
+    pub requires: Vec<Pattern>,
     #[serde(default)]
     pub direction: Direction,
     /// Why it is risky; `{phrase}` is replaced by the matched phrase.

@@ -7,7 +7,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::{Finding, FindingKind, Offer, Parties};
 use crate::ingest::Document;
-use crate::library::{ClauseLibrary, Direction, RiskRule, StandardClause};
+use crate::library::{ClauseLibrary, Direction, RiskRule, Severity, StandardClause};
 use crate::segment::Clause;
 use crate::text::Normalised;
 
@@ -78,14 +78,20 @@ impl RuleSet {
                         }
                         let (from, to) = sentence_around(text, m.start(), m.end());
                         let sentence = &text[from..to];
-                        if rule.unless.iter().any(|u| u.is_match(sentence)) {
+                        if rule.unless.iter().any(|u| u.is_match(sentence)) || !(rule.requires.is_empty() || rule.requires.iter().any(|r| r.is_match(sentence))) {
                             continue;
                         }
                         if rule.direction == Direction::ToCounterparty && benefits_agency(sentence, parties) {
                             continue;
                         }
                         let (start, end) = norm.original_range(ns + m.start(), ns + m.end());
-                        push_merged(&mut findings, phrase_finding(doc, owner, rule, clause.index, start, end), ns + from);
+                        let mut finding = phrase_finding(doc, owner, rule, clause.index, start, end);
+                        if rule.direction == Direction::ToCounterparty && parties.agency_aliases.is_empty() {
+                            // Who benefits cannot be told without knowing which party is the agency.
+                            finding.severity = finding.severity.min(Severity::Low);
+                            finding.explanation.push_str(" (Severity lowered: the agency's party was not found in the draft, so the direction of this grant is unknown; name it with --agency-party.)");
+                        }
+                        push_merged(&mut findings, finding, ns + from);
                     }
                 }
             }
@@ -195,7 +201,7 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
 /// threat: "Client hereby assigns to Provider", "Provider retains all right, title and interest".
 fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
     static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\bassign\w*|\btransfer\w*|\bconvey\w*|\bvest\w*|\bbelong\w*|\bproperty|\bowned|\bownership|\bexclusively)\b[^.;]{0,120}?\b(?:to|of|by|in|unto|with)\s+(?:the\s+)?([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
+        Regex::new(r"(?:\bassign\w*|\btransfer\w*|\bconvey\w*|\bvest\w*|\bbelong\w*|\bproperty|\bowned|\bownership|\bexclusively|\bgrant\w*|\blicen[cs]\w*)\b[^.;]{0,120}?\b(?:to|of|by|in|unto|with)\s+(?:the\s+)?([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
     });
     static OWNER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[\s,(])([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3}?)\s+(?:shall\s+|will\s+|does\s+|hereby\s+|may\s+)?(?:\w+\s+)?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)\b").expect("static regex")

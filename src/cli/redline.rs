@@ -1,0 +1,173 @@
+//! `clauseguard redline`: the counter-proposal for a draft (or a session's latest round), as a
+//! .docx with tracked changes and comments, Markdown or HTML, plus an optional summary.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use color_eyre::eyre::{WrapErr, eyre};
+
+use super::{Global, Threshold};
+use crate::analysis::{Analysis, Analyzer, Options};
+use crate::ingest::{Document, Format};
+use crate::library::Severity;
+use crate::redline::{self, Draft, FeeTerms, Negotiation, RedlineOptions, Stance, Steer};
+use crate::session::{ClauseAnchor, DecisionState, Session, SessionStore};
+
+#[derive(Debug, clap::Args)]
+pub struct RedlineArgs {
+    /// The client's draft (.docx, .md, .txt). Without it, the latest round of --session.
+    #[arg(required_unless_present = "session")]
+    pub draft: Option<PathBuf>,
+    /// The negotiation session whose decisions shape the redline: adopted fallbacks go in,
+    /// conceded points stay, and the fee offer goes in the summary.
+    #[arg(long, value_name = "NAME")]
+    pub session: Option<String>,
+    /// Where to write the counter-proposal: .docx (tracked changes and comments), .md or .html.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Write the document with every change accepted (what the contract would say).
+    #[arg(long)]
+    pub clean: bool,
+    /// Also write a Markdown summary: changes, concerns addressed, fee uplift, open points.
+    #[arg(long, value_name = "FILE.md")]
+    pub summary: Option<PathBuf>,
+    /// Only change findings of this severity or worse (default: low and worse).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub only: Option<Threshold>,
+    /// The name on the tracked changes and comments (default: the session's agency, else "clauseguard").
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Replace --out and --summary if they exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+    let inputs: Vec<&Path> = args.draft.iter().map(PathBuf::as_path).collect();
+    // Refuse bad output paths before any work is done.
+    redline::OutputFormat::of(&args.out)?;
+    if args.summary.as_deref() == Some(args.out.as_path()) {
+        return Err(eyre!("{}: --summary and --out name the same file", args.out.display()));
+    }
+    for out in std::iter::once(&args.out).chain(&args.summary) {
+        redline::check_target(out, &inputs, args.force)?;
+    }
+    let library = global.library()?;
+    let session = match &args.session {
+        Some(name) => {
+            let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+            Some(store.load(name).wrap_err_with(|| format!("loading session {name}"))?)
+        }
+        None => None,
+    };
+    let (doc, bytes) = match (&args.draft, &session) {
+        (Some(path), _) => {
+            let doc = crate::ingest::load(path)?;
+            let bytes =
+                if doc.format == Format::Docx { Some(std::fs::read(path).wrap_err_with(|| path.display().to_string())?) } else { None };
+            (doc, bytes)
+        }
+        (None, Some(s)) => (session_document(s.latest_round()), None),
+        (None, None) => return Err(eyre!("give a draft or --session NAME")),
+    };
+    for note in &doc.notes {
+        eprintln!("note: {}", crate::text::one_line(note));
+    }
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: global.agency_party.clone() });
+    let steers = session.as_ref().map(|s| steers(s, &doc, &analysis)).unwrap_or_default();
+    let draft = match bytes {
+        Some(bytes) => Draft::from_docx(&doc, bytes)?,
+        None => Draft::from_text(&doc),
+    };
+    let author = args.author.clone().or_else(|| session.as_ref().and_then(|s| s.agency.clone())).filter(|a| !a.trim().is_empty());
+    let options = RedlineOptions {
+        only: args.only.map_or(Severity::Low, Threshold::severity),
+        author: author.unwrap_or_else(|| "clauseguard".to_owned()),
+        date: date()?,
+    };
+    let plan = redline::plan(draft, &analysis, &library, &steers, options);
+    let bytes = redline::render(&plan, &args.out, args.clean)?;
+    redline::write_atomic(&args.out, &bytes, &inputs, args.force)?;
+
+    let replaced = plan.changes.iter().filter(|c| c.new_clause.is_none()).count();
+    println!(
+        "wrote {}: {} change(s), {} passage(s) struck and replaced, {} new clause(s){}; {} finding(s) left open",
+        crate::text::one_line(&args.out.display().to_string()),
+        plan.changes.len(),
+        replaced,
+        plan.changes.len() - replaced,
+        if args.clean { ", all accepted" } else { "" },
+        plan.open.len()
+    );
+    if let Some(path) = &args.summary {
+        let draft_name = args.draft.as_ref().map_or_else(|| doc.path.display().to_string(), |p| p.display().to_string());
+        let out_name = args.out.file_name().map_or_else(|| args.out.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let negotiation = session.as_ref().map(|s| negotiation(s, &doc, &analysis)).unwrap_or_default();
+        let text = redline::summary(&plan, &draft_name, &out_name, &negotiation);
+        redline::write_atomic(path, text.as_bytes(), &inputs, args.force)?;
+        println!("wrote {}", crate::text::one_line(&path.display().to_string()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A session round as a draft: its text, Markdown when the round came from a .md file. A .docx
+/// round's text is what the reader extracted, so it is redlined as plain text.
+fn session_document(round: &crate::session::Round) -> Document {
+    let doc = round.document();
+    if doc.format == Format::Docx { crate::ingest::from_text(&round.file_name, Format::Txt, &round.text) } else { doc }
+}
+
+/// The session's decisions, each located in this draft's clauses.
+fn steers(session: &Session, doc: &Document, analysis: &Analysis) -> Vec<Steer> {
+    let clauses: Vec<_> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
+    let mut decisions: Vec<_> = session.decisions.iter().collect();
+    // Later rounds (and later decisions within one) stand over earlier ones.
+    decisions.sort_by_key(|d| d.round);
+    decisions
+        .into_iter()
+        .filter_map(|d| {
+            let stance = match d.state {
+                DecisionState::Countered => {
+                    Stance::Counter { fallback: d.fallback, language: d.counter_language.clone().unwrap_or_default() }
+                }
+                DecisionState::Accepted => Stance::Concede,
+                _ => return None,
+            };
+            Some(Steer { clause: d.clause.locate(&doc.analysed, &clauses), finding: d.finding.clone(), stance })
+        })
+        .collect()
+}
+
+/// What the summary reports from the session: the fee and offer, and the decisions still open.
+fn negotiation(session: &Session, doc: &Document, analysis: &Analysis) -> Negotiation {
+    let clauses: Vec<_> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
+    let label = |a: &ClauseAnchor| a.locate(&doc.analysed, &clauses).map_or_else(|| a.label(), |i| clauses[i].label());
+    let pending = session
+        .decisions
+        .iter()
+        .filter(|d| matches!(d.state, DecisionState::Parked | DecisionState::Open))
+        .map(|d| {
+            let what = d.finding.as_deref().and_then(|k| k.split('|').next()).unwrap_or("the whole clause").to_owned();
+            (label(&d.clause), what, d.state.label().to_owned())
+        })
+        .collect();
+    let fee = session.fee.as_ref().map(|f| FeeTerms {
+        amount: f.amount,
+        currency: f.currency.clone(),
+        offer: session.fee_offer.as_ref().map(|o| (o.percent, o.amount, o.accepted)),
+    });
+    Negotiation { session: Some(session.name.clone()), fee, pending }
+}
+
+/// When the changes are dated: now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
+fn date() -> color_eyre::Result<String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) if !epoch.trim().is_empty() => {
+            let secs: i64 = epoch.trim().parse().wrap_err_with(|| format!("SOURCE_DATE_EPOCH {epoch:?} is not a number of seconds"))?;
+            let t =
+                time::OffsetDateTime::from_unix_timestamp(secs).wrap_err_with(|| format!("SOURCE_DATE_EPOCH {secs} is out of range"))?;
+            Ok(t.format(&time::format_description::well_known::Rfc3339)?)
+        }
+        _ => Ok(crate::session::now()),
+    }
+}

@@ -1,0 +1,310 @@
+//! Redlines: the client's draft turned into the agency's counter-proposal. Each risky passage is
+//! struck and the agency's language put in its place, missing protections are added as new
+//! clauses, and every change carries its reason. Written as a .docx with real tracked changes
+//! and comments (what the other side opens in Word), as Markdown, or as a standalone HTML page.
+
+mod docx;
+mod html;
+mod markdown;
+mod output;
+mod placement;
+mod plan;
+mod sentence;
+mod summary;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::ingest::{Document, Format};
+use crate::library::{Concern, FallbackKind, Severity};
+
+pub use output::{OutputFormat, check_target, write_atomic};
+pub use plan::{Stance, Steer, plan};
+pub use sentence::text_paragraphs;
+pub use summary::{FeeTerms, Negotiation, summary};
+
+/// What the user asked of the redline beyond the draft.
+#[derive(Debug, Clone)]
+pub struct RedlineOptions {
+    /// Findings less severe than this are left alone (and listed as open points).
+    pub only: Severity,
+    /// The name tracked changes and comments are attributed to.
+    pub author: String,
+    /// When the changes are dated (RFC 3339, UTC).
+    pub date: String,
+}
+
+/// One finding a change answers, with what to say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    pub concern: Concern,
+    pub severity: Severity,
+    pub phrase: Option<String>,
+    pub explanation: String,
+    /// What to say to the other side when they ask about this change.
+    pub talking_point: String,
+}
+
+/// Where the inserted words came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Language {
+    /// Adopted in the negotiation session (the rung chosen, when recorded).
+    Session(Option<FallbackKind>),
+    /// The first rung of the library clause's ladder that carries counter-language.
+    Fallback { library_clause: String, kind: FallbackKind },
+    /// The library clause's standard text (a missing protection whose ladder has no wording).
+    Standard { library_clause: String },
+    /// Nothing inserted: the same language already replaces an earlier passage of the clause.
+    AlreadyInserted { change: usize },
+}
+
+/// A new clause added for a missing protection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewClause {
+    /// The number as it would be written ("7.4"), None in an unnumbered draft.
+    pub number: Option<String>,
+    /// The library clause's title, used as the lead-in heading.
+    pub heading: String,
+    /// The paragraph whose layout (style, list level) the new clause copies.
+    pub template_paragraph: usize,
+}
+
+/// One change of the counter-proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// 1-based, in document order: the footnote and comment number.
+    pub id: usize,
+    /// The clause it changes (for a new clause, the one it follows), as "§7.1 Ownership".
+    pub clause_label: String,
+    /// Index into `Redline::paragraphs` of the paragraph changed (or followed).
+    pub paragraph: usize,
+    /// The struck passage as a byte range of the draft's text; empty for a new clause, at the
+    /// end of the paragraph it follows.
+    pub start: usize,
+    pub end: usize,
+    /// The struck words as the analysis read them (Markdown markup blanked).
+    pub deleted: String,
+    /// The agency's words put in their place (for a new clause, its body).
+    pub inserted: String,
+    pub new_clause: Option<NewClause>,
+    pub language: Language,
+    pub reasons: Vec<Reason>,
+}
+
+impl Change {
+    /// The new clause as one paragraph of text: "7.4 Residuals. Agency may ...".
+    pub fn clause_text(&self, with_number: bool) -> String {
+        match &self.new_clause {
+            Some(c) => {
+                let heading = c.heading.trim_end_matches('.');
+                match c.number.as_deref().filter(|_| with_number) {
+                    Some(n) => format!("{n} {heading}. {}", self.inserted),
+                    None => format!("{heading}. {}", self.inserted),
+                }
+            }
+            None => self.inserted.clone(),
+        }
+    }
+
+    /// Every concern the change answers, in the order given ("broad-work-product, work-made-for-hire").
+    pub fn concerns(&self) -> String {
+        let mut seen: Vec<Concern> = Vec::new();
+        for r in &self.reasons {
+            if !seen.contains(&r.concern) {
+                seen.push(r.concern);
+            }
+        }
+        seen.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.reasons.iter().map(|r| r.severity).max().unwrap_or(Severity::Info)
+    }
+}
+
+/// Why a finding was left as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenReason {
+    /// Less severe than `--only`.
+    BelowThreshold,
+    /// Neither the session nor the library has words to put in its place.
+    NoLanguage,
+    /// The agency accepted the client's wording in the session.
+    Conceded,
+    /// The phrase is in a clause heading, which is not struck (the clause's body is what binds).
+    InHeading,
+}
+
+/// A finding the redline does not change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenPoint {
+    pub concern: Concern,
+    pub severity: Severity,
+    pub clause_label: Option<String>,
+    pub phrase: Option<String>,
+    pub why: OpenReason,
+}
+
+/// The client's draft as the redline works on it.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The draft's text, as every offset counts it.
+    pub text: String,
+    /// The text with Markdown markup blanked (equal to `text` for other formats).
+    pub analysed: String,
+    pub format: Format,
+    /// Its paragraphs as byte ranges of `text`, in order.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Where each paragraph's own words start: after the list number Word shows for a .docx
+    /// paragraph (which no change may strike: Word draws it), else the paragraph's start.
+    pub text_starts: Vec<usize>,
+    /// For a .docx draft, the file itself, whose parts the redline keeps.
+    pub docx: Option<DocxDraft>,
+}
+
+/// A .docx draft's bytes, and for each paragraph of `Draft::paragraphs` the index of its `w:p`
+/// among all `w:p` elements of the document body.
+#[derive(Debug, Clone)]
+pub struct DocxDraft {
+    pub bytes: Vec<u8>,
+    pub xml_index: Vec<usize>,
+}
+
+impl Draft {
+    /// A plain-text or Markdown draft (or a .docx read as text): paragraphs are the blocks
+    /// between blank lines.
+    pub fn from_text(doc: &Document) -> Draft {
+        let paragraphs = text_paragraphs(&doc.text);
+        let text_starts = paragraphs.iter().map(|p| p.start).collect();
+        Draft { text: doc.text.clone(), analysed: doc.analysed.clone(), format: doc.format, paragraphs, text_starts, docx: None }
+    }
+
+    /// A .docx draft: its paragraphs as the reader mapped them onto the document's `w:p`
+    /// elements, and its bytes, so the redline keeps everything it does not change.
+    pub fn from_docx(doc: &Document, bytes: Vec<u8>) -> Result<Draft, RedlineError> {
+        let extracted = crate::ingest::docx::extract(&bytes).map_err(|e| RedlineError::docx(&doc.path, e.to_string()))?;
+        if extracted.text != doc.text {
+            return Err(RedlineError::docx(&doc.path, "the file changed while it was being read; run the redline again"));
+        }
+        let paragraphs = extracted.paragraphs.iter().map(|p| p.start..p.end).collect();
+        let text_starts = extracted.paragraphs.iter().map(|p| p.text_start).collect();
+        let xml_index = extracted.paragraphs.iter().map(|p| p.xml_index).collect();
+        Ok(Draft {
+            text: doc.text.clone(),
+            analysed: doc.analysed.clone(),
+            format: doc.format,
+            paragraphs,
+            text_starts,
+            docx: Some(DocxDraft { bytes, xml_index }),
+        })
+    }
+}
+
+/// The counter-proposal: the draft, the changes to it, and what was left open.
+#[derive(Debug, Clone)]
+pub struct Redline {
+    pub draft: Draft,
+    /// In document order; struck passages never overlap.
+    pub changes: Vec<Change>,
+    pub open: Vec<OpenPoint>,
+    pub options: RedlineOptions,
+}
+
+/// A stretch of one paragraph: text left as it is, or a change.
+#[derive(Debug, Clone, Copy)]
+pub enum Piece<'a> {
+    Same(&'a str),
+    Changed(&'a Change),
+}
+
+impl Redline {
+    /// A paragraph as stretches of unchanged text (as the analysis read it, Markdown markup
+    /// blanked) and changes, followed by the new clauses that go after it.
+    pub fn pieces(&self, paragraph: usize) -> (Vec<Piece<'_>>, Vec<&Change>) {
+        let p = &self.draft.paragraphs[paragraph];
+        let mut pieces = Vec::new();
+        let mut after = Vec::new();
+        let mut at = p.start;
+        for c in self.changes_in(paragraph) {
+            if c.new_clause.is_some() {
+                after.push(c);
+                continue;
+            }
+            if c.start > at {
+                pieces.push(Piece::Same(&self.draft.analysed[at..c.start]));
+            }
+            pieces.push(Piece::Changed(c));
+            at = c.end;
+        }
+        if p.end > at {
+            pieces.push(Piece::Same(&self.draft.analysed[at..p.end]));
+        }
+        (pieces, after)
+    }
+
+    /// The changes made in one paragraph (replacements and the new clauses after it), in order.
+    pub fn changes_in(&self, paragraph: usize) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |c| c.paragraph == paragraph)
+    }
+
+    /// The draft's text with every change accepted, paragraph by paragraph (what the contract
+    /// would say); new clauses are paragraphs of their own.
+    pub fn accepted_paragraphs(&self) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.draft.paragraphs.len());
+        for (i, p) in self.draft.paragraphs.iter().enumerate() {
+            let mut text = String::new();
+            let mut at = p.start;
+            let mut after: Vec<String> = Vec::new();
+            for c in self.changes_in(i) {
+                if c.new_clause.is_some() {
+                    after.push(c.clause_text(true));
+                    continue;
+                }
+                text.push_str(&self.draft.analysed[at..c.start]);
+                text.push_str(&c.inserted);
+                at = c.end;
+            }
+            text.push_str(&self.draft.analysed[at..p.end]);
+            out.push(collapse(&text));
+            out.extend(after);
+        }
+        out
+    }
+}
+
+/// White space runs as single spaces, ends trimmed: how paragraphs of a plain or Markdown draft
+/// read once their hard line breaks and blanked markup are gone.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why a redline could not be written. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum RedlineError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: refusing to overwrite the draft itself; choose another --out", path.display())]
+    WouldOverwriteInput { path: PathBuf },
+    #[error("{}: already exists; pass --force to replace it", path.display())]
+    Exists { path: PathBuf },
+    #[error("{}: unknown output format {ext:?}; use .docx, .md or .html", path.display())]
+    UnknownFormat { path: PathBuf, ext: String },
+    #[error("{}: {reason}", path.display())]
+    Docx { path: PathBuf, reason: String },
+}
+
+impl RedlineError {
+    pub(crate) fn docx(path: &Path, reason: impl Into<String>) -> Self {
+        RedlineError::Docx { path: path.to_owned(), reason: reason.into() }
+    }
+}
+
+/// Renders the redline in the format `out`'s extension names; `clean` accepts every change
+/// instead of tracking it.
+pub fn render(redline: &Redline, out: &Path, clean: bool) -> Result<Vec<u8>, RedlineError> {
+    match OutputFormat::of(out)? {
+        OutputFormat::Markdown => Ok(markdown::render(redline, clean).into_bytes()),
+        OutputFormat::Html => Ok(html::render(redline, clean).into_bytes()),
+        OutputFormat::Docx => docx::render(redline, clean).map_err(|reason| RedlineError::docx(out, reason)),
+    }
+}

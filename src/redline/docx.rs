@@ -1,0 +1,213 @@
+//! The redline as a Word document with real tracked changes (`w:del`/`w:ins`, deleted words in
+//! `w:delText`) and a comment on each change. A .docx draft keeps every part but the body's
+//! changed paragraphs byte for byte (`patch`); a text or Markdown draft becomes a fresh, plainly
+//! styled document (`fresh`).
+
+mod align;
+mod fresh;
+mod package;
+mod patch;
+mod rewrite;
+mod tree;
+
+use std::fmt::Write;
+
+use super::{Change, Language, Redline};
+
+pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub const COMMENTS_TYPE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+pub const COMMENTS_CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+
+/// Writes the .docx; the error says what in the draft's package was unusable.
+pub fn render(redline: &Redline, clean: bool) -> Result<Vec<u8>, String> {
+    match &redline.draft.docx {
+        Some(source) => patch::render(redline, source, clean),
+        None => fresh::render(redline, clean),
+    }
+}
+
+/// Who made the changes and when, and the next free annotation id.
+pub struct Marks<'a> {
+    pub author: &'a str,
+    pub date: &'a str,
+    next_id: u64,
+}
+
+impl<'a> Marks<'a> {
+    pub fn new(author: &'a str, date: &'a str, first_id: u64) -> Self {
+        Self { author, date, next_id: first_id }
+    }
+
+    pub fn id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id - 1
+    }
+
+    /// `<w:ins …>` or `<w:del …>` opening tag with a fresh id.
+    pub fn open(&mut self, tag: &str) -> String {
+        let id = self.id();
+        format!("<w:{tag} w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\">", esc(self.author), esc(self.date))
+    }
+
+    /// The paragraph-mark insertion `<w:ins …/>` that goes in `w:pPr/w:rPr`.
+    pub fn mark(&mut self) -> String {
+        let id = self.id();
+        format!("<w:ins w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"/>", esc(self.author), esc(self.date))
+    }
+
+    pub fn initials(&self) -> String {
+        let s: String = self.author.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_alphanumeric()).take(3).collect();
+        if s.is_empty() { "CG".to_owned() } else { s.to_uppercase() }
+    }
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The content of a run holding `text`: `w:t` (or `w:delText` when deleted), with tabs and line
+/// breaks as `w:tab` and `w:br`.
+pub fn run_content(text: &str, deleted: bool) -> String {
+    let tag = if deleted { "w:delText" } else { "w:t" };
+    let mut out = String::new();
+    let mut chunk = String::new();
+    let flush = |out: &mut String, chunk: &mut String| {
+        if !chunk.is_empty() {
+            let _ = write!(out, "<{tag} xml:space=\"preserve\">{}</{tag}>", esc(chunk));
+            chunk.clear();
+        }
+    };
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                flush(&mut out, &mut chunk);
+                out.push_str("<w:tab/>");
+            }
+            '\n' => {
+                flush(&mut out, &mut chunk);
+                out.push_str("<w:br/>");
+            }
+            '\r' => {}
+            c => chunk.push(c),
+        }
+    }
+    flush(&mut out, &mut chunk);
+    out
+}
+
+/// A whole run: `<w:r>` with its properties (raw `w:rPr`, may be empty) and text.
+pub fn run(rpr: &str, text: &str, deleted: bool) -> String {
+    format!("<w:r>{rpr}{}</w:r>", run_content(text, deleted))
+}
+
+/// The run that anchors a comment in the text.
+pub fn comment_reference(id: u64) -> String {
+    format!("<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{id}\"/></w:r>")
+}
+
+/// One `w:comment` for the comments part: what the change does, then for each concern its
+/// reason and the talking point.
+pub fn comment(id: u64, change: &Change, marks: &Marks<'_>) -> String {
+    let mut paragraphs = vec![match (&change.new_clause, &change.language) {
+        (Some(_), _) => format!("Change {}: new clause after {}.", change.id, change.clause_label),
+        (None, Language::AlreadyInserted { change: other }) => {
+            format!("Change {}: struck in {}; change {other} already puts our wording in this clause.", change.id, change.clause_label)
+        }
+        (None, _) => format!("Change {}: struck and replaced in {}.", change.id, change.clause_label),
+    }];
+    for r in &change.reasons {
+        paragraphs.push(format!("Concern: {} ({}).", r.concern, r.severity));
+        paragraphs.push(format!("Reason: {}", crate::text::one_line(&r.explanation)));
+        if !r.talking_point.trim().is_empty() {
+            paragraphs.push(format!("Talking point: {}", crate::text::one_line(&r.talking_point)));
+        }
+    }
+    let mut out = format!(
+        "<w:comment w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\" w:initials=\"{}\">",
+        esc(marks.author),
+        esc(marks.date),
+        esc(&marks.initials())
+    );
+    for (i, p) in paragraphs.iter().enumerate() {
+        out.push_str("<w:p><w:pPr><w:pStyle w:val=\"CommentText\"/></w:pPr>");
+        if i == 0 {
+            out.push_str("<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:annotationRef/></w:r>");
+        }
+        let _ = write!(out, "{}</w:p>", run("", p, false));
+    }
+    out.push_str("</w:comment>");
+    out
+}
+
+/// A comments part holding `comments` (each a `w:comment`).
+pub fn comments_part(comments: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{comments}</w:comments>"
+    )
+}
+
+/// `rpr` (a raw `<w:rPr>…</w:rPr>`, or empty) with bold added, for a new clause's heading. The
+/// schema orders `w:rPr` children; `w:b` comes after `w:rStyle` and `w:rFonts` only.
+pub fn bold(rpr: &str) -> String {
+    let open_end = rpr.find('>').map_or(0, |i| i + 1);
+    if rpr.is_empty() || rpr[..open_end].ends_with("/>") {
+        return "<w:rPr><w:b/><w:bCs/></w:rPr>".to_owned();
+    }
+    let close = rpr.rfind("</w:rPr>").unwrap_or(rpr.len()).max(open_end);
+    let mut out = String::from(&rpr[..open_end]);
+    let mut placed = false;
+    for child in tree::split_children(&rpr[open_end..close]) {
+        let name = tree::tag_name(child);
+        if matches!(name, "w:b" | "w:bCs") {
+            continue;
+        }
+        if !placed && !matches!(name, "w:rStyle" | "w:rFonts") {
+            out.push_str("<w:b/><w:bCs/>");
+            placed = true;
+        }
+        out.push_str(child);
+    }
+    if !placed {
+        out.push_str("<w:b/><w:bCs/>");
+    }
+    out.push_str("</w:rPr>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bold_keeps_schema_order() {
+        assert_eq!(bold(""), "<w:rPr><w:b/><w:bCs/></w:rPr>");
+        assert_eq!(
+            bold("<w:rPr><w:rFonts w:ascii=\"Arial\"/><w:i/><w:sz w:val=\"22\"/></w:rPr>"),
+            "<w:rPr><w:rFonts w:ascii=\"Arial\"/><w:b/><w:bCs/><w:i/><w:sz w:val=\"22\"/></w:rPr>"
+        );
+        assert_eq!(bold("<w:rPr><w:b w:val=\"0\"/></w:rPr>"), "<w:rPr><w:b/><w:bCs/></w:rPr>");
+    }
+
+    #[test]
+    fn text_becomes_runs_with_tabs_and_breaks() {
+        assert_eq!(
+            run_content("a\tb<\n", true),
+            "<w:delText xml:space=\"preserve\">a</w:delText><w:tab/><w:delText xml:space=\"preserve\">b&lt;</w:delText><w:br/>"
+        );
+        assert_eq!(esc("x\u{1}\"y\""), "x&quot;y&quot;");
+    }
+}

@@ -1,0 +1,197 @@
+//! The redline as one standalone HTML page (inline CSS, no scripts, prints cleanly): struck words
+//! in `<del>`, the agency's words in `<ins>`, and each change's reason in a margin column beside
+//! its paragraph (below it on narrow screens). Contract text is always escaped.
+
+use std::fmt::Write;
+
+use super::{Change, Language, Piece, Redline};
+use crate::ingest::Format;
+
+const STYLE: &str = "
+:root { --del: #a4161a; --ins: #1b6b35; --rule: #d0d4d9; --muted: #59616b; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 70rem; padding: 2rem 1.5rem; font: 16px/1.55 Georgia, 'Times New Roman', serif; color: #1d2021; background: #fff; }
+header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
+header h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
+header p, .legend { color: var(--muted); font: .9rem/1.4 system-ui, sans-serif; margin: 0 0 .75rem; }
+.row { display: grid; grid-template-columns: minmax(0, 1fr) 19rem; gap: 1.75rem; }
+.text p, .text h2, .text h3 { margin: 0 0 .9rem; }
+.text h2 { font-size: 1.15rem; } .text h3 { font-size: 1.05rem; }
+del { color: var(--del); text-decoration: line-through; text-decoration-thickness: 1.5px; }
+ins { color: var(--ins); text-decoration: underline; font-weight: 600; }
+sup.ref a { font: .75rem system-ui, sans-serif; color: var(--muted); text-decoration: none; padding-left: .1rem; }
+p.new { border-left: 3px solid var(--ins); padding-left: .6rem; }
+aside { font: .85rem/1.4 system-ui, sans-serif; color: #2b3036; }
+aside .note { border-left: 3px solid var(--rule); padding: .1rem 0 .1rem .6rem; margin-bottom: .9rem; }
+aside .note b.sev-high { color: var(--del); } aside .note b.sev-medium { color: #8a5a00; }
+aside .note p { margin: .2rem 0; } aside .tp { color: var(--muted); font-style: italic; }
+@media (max-width: 52rem) { .row { grid-template-columns: 1fr; gap: 0; } aside .note { margin-left: 1rem; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .row { grid-template-columns: minmax(0, 1fr) 32%; gap: 1.2rem; break-inside: avoid; }
+  del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  sup.ref a { color: #000; }
+}
+";
+
+pub fn render(redline: &Redline, clean: bool) -> String {
+    let draft = &redline.draft;
+    let mut out = String::with_capacity(draft.text.len() * 2 + 4096);
+    let title = if clean { "Counter-proposal (changes accepted)" } else { "Counter-proposal with tracked changes" };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{title}</h1>\n"
+    );
+    let _ = writeln!(
+        out,
+        "<p>{} change{} by {} on {}</p>",
+        redline.changes.len(),
+        if redline.changes.len() == 1 { "" } else { "s" },
+        escape(&redline.options.author),
+        escape(&redline.options.date)
+    );
+    if !clean {
+        out.push_str("<p class=\"legend\"><del>struck</del> is the client's wording removed; <ins>inserted</ins> is the agency's wording; the reason for each change is beside it.</p>\n");
+    }
+    out.push_str("</header>\n<main>\n");
+    for (i, p) in draft.paragraphs.iter().enumerate() {
+        let (pieces, after) = redline.pieces(i);
+        let (tag, skip) = block_tag(draft.format, &draft.text[p.clone()]);
+        let mut notes: Vec<&Change> = Vec::new();
+        let mut body = String::new();
+        let last = pieces.len().saturating_sub(1);
+        for (k, piece) in pieces.iter().enumerate() {
+            match piece {
+                Piece::Same(s) => {
+                    let mut s = squeeze(s);
+                    if k == 0 {
+                        s = s.trim_start().to_owned();
+                    }
+                    if k == last {
+                        s = s.trim_end().to_owned();
+                    }
+                    body.push_str(&escape(&s));
+                }
+                Piece::Changed(c) if clean => body.push_str(&escape(&squeeze(&c.inserted))),
+                Piece::Changed(c) => {
+                    let _ = write!(body, "<del>{}</del>", escape(&squeeze(c.deleted.trim())));
+                    if !c.inserted.is_empty() {
+                        let _ = write!(body, " <ins>{}</ins>", escape(&squeeze(&c.inserted)));
+                    }
+                    let _ = write!(body, "<sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup>", c.id);
+                    notes.push(c);
+                }
+            }
+        }
+        let body = if skip > 0 { body.trim_start().to_owned() } else { body };
+        let mut text = format!("<{tag}>{body}</{tag}>\n");
+        for c in &after {
+            let words = escape(&c.clause_text(true));
+            if clean {
+                let _ = writeln!(text, "<p>{words}</p>");
+            } else {
+                let _ = writeln!(
+                    text,
+                    "<p class=\"new\"><ins>{words}</ins><sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup></p>",
+                    c.id
+                );
+                notes.push(c);
+            }
+        }
+        let _ = write!(out, "<div class=\"row\"><div class=\"text\">\n{text}</div><aside>");
+        for c in notes {
+            out.push_str(&note(c));
+        }
+        out.push_str("</aside></div>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The margin note of one change: what was done, each concern with its reason and talking point.
+fn note(c: &Change) -> String {
+    let what = match (&c.new_clause, &c.language) {
+        (Some(_), _) => "New clause".to_owned(),
+        (None, Language::AlreadyInserted { change }) => format!("Struck (change {change} already replaces it)"),
+        (None, _) => "Struck and replaced".to_owned(),
+    };
+    let mut out = format!(
+        "<div class=\"note\" id=\"change-{}\"><p><a href=\"#ref-{0}\">{0}</a>. {} · {}</p>",
+        c.id,
+        escape(&what),
+        escape(&c.clause_label)
+    );
+    for r in &c.reasons {
+        let _ = write!(
+            out,
+            "<p><b class=\"sev-{}\">{} ({})</b>: {}</p>",
+            r.severity,
+            r.concern,
+            r.severity,
+            escape(&crate::text::one_line(&r.explanation))
+        );
+        if !r.talking_point.trim().is_empty() {
+            let _ = write!(out, "<p class=\"tp\">Say: {}</p>", escape(&crate::text::one_line(&r.talking_point)));
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The HTML element for a paragraph: Markdown headings become headings; the rest paragraphs.
+/// Also says how many bytes of heading markup start it (already blanked in the analysed text).
+fn block_tag(format: Format, original: &str) -> (&'static str, usize) {
+    if format == Format::Markdown {
+        let hashes = original.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && !original.contains('\n') {
+            return (if hashes <= 2 { "h2" } else { "h3" }, hashes);
+        }
+    }
+    ("p", 0)
+}
+
+/// White space runs as single spaces (line breaks of a hard-wrapped draft, blanked markup).
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML element content and attribute values, dropping control characters.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        assert_eq!(escape("<script>\"a\" & 'b'\u{1b}[31m</script>"), "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;[31m&lt;/script&gt;");
+        assert_eq!(squeeze("a \n\t b  c"), "a b c");
+    }
+}

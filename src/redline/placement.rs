@@ -1,0 +1,178 @@
+//! Where a missing protection goes and what number it takes: after the draft's IP section (the
+//! run of clauses that follows the clause matched to an ownership or agency-IP standard), numbered
+//! as the next sibling in that sequence, so the counter-proposal reads like the client's draft.
+
+use crate::analysis::AnalysedClause;
+use crate::library::Category;
+
+/// Where new clauses go and how the first one is numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// The clause the new clauses follow (its last paragraph is the insertion point).
+    pub after: usize,
+    /// The clause whose paragraph layout the new clause copies (the last sibling at its level).
+    pub template: usize,
+    /// The first new clause's number, or None when the draft around it is unnumbered.
+    pub number: Option<Number>,
+}
+
+/// A clause number the tool can count on from: "7.4", "7A".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Number {
+    Dotted(Vec<u32>),
+    /// A top-level number with a letter suffix, the convention for a section inserted without
+    /// renumbering the rest ("7A" after 7).
+    Suffixed(u32, char),
+}
+
+impl Number {
+    pub fn label(&self) -> String {
+        match self {
+            Number::Dotted(parts) => parts.iter().map(u32::to_string).collect::<Vec<_>>().join("."),
+            Number::Suffixed(n, c) => format!("{n}{c}"),
+        }
+    }
+
+    /// The number after this one, for a second new clause at the same place.
+    pub fn next(&self) -> Number {
+        match self {
+            Number::Dotted(parts) => {
+                let mut p = parts.clone();
+                if let Some(last) = p.last_mut() {
+                    *last += 1;
+                }
+                Number::Dotted(p)
+            }
+            Number::Suffixed(n, c) => Number::Suffixed(*n, next_letter(*c)),
+        }
+    }
+}
+
+fn next_letter(c: char) -> char {
+    match c {
+        'z' | 'Z' => c,
+        c => char::from_u32(c as u32 + 1).unwrap_or(c),
+    }
+}
+
+fn dotted(number: Option<&str>) -> Option<Vec<u32>> {
+    let n = number?;
+    n.split('.').map(|p| p.parse::<u32>().ok()).collect::<Option<Vec<u32>>>().filter(|p| !p.is_empty())
+}
+
+fn is_ip(c: &AnalysedClause) -> bool {
+    matches!(c.category, Some(Category::ClientIp | Category::AgencyIp))
+}
+
+/// Chooses the place for missing protections: the IP clause (the finding's anchor when it is
+/// one, else the last IP clause), else the anchor clause, else the end of the draft.
+pub fn place(clauses: &[AnalysedClause], anchor: Option<usize>) -> Option<Placement> {
+    if clauses.is_empty() {
+        return None;
+    }
+    let ip = anchor.filter(|&a| clauses.get(a).is_some_and(is_ip)).or_else(|| clauses.iter().rposition(is_ip));
+    match ip.or(anchor.filter(|&a| a < clauses.len())) {
+        Some(base) => Some(after_section(clauses, base)),
+        None => Some(at_end(clauses)),
+    }
+}
+
+/// Follows the section `base` belongs to down to its last clause.
+fn after_section(clauses: &[AnalysedClause], base: usize) -> Placement {
+    // A lettered item ("(b)") belongs to the nearest numbered clause before it.
+    let base = if dotted(clauses[base].number.as_deref()).is_none() && clauses[base].number.is_some() {
+        (0..base).rev().find(|&i| dotted(clauses[i].number.as_deref()).is_some()).unwrap_or(base)
+    } else {
+        base
+    };
+    let Some(parts) = dotted(clauses[base].number.as_deref()) else {
+        return Placement { after: base, template: base, number: None };
+    };
+    let section = parts[0];
+    // The level new clauses take: the base's own level, or its children's for a bare "7".
+    let level = parts.len().max(2);
+    let mut after = base;
+    let mut last_sibling: Option<(usize, Vec<u32>)> = (parts.len() == level).then(|| (base, parts.clone()));
+    for (i, c) in clauses.iter().enumerate().skip(base + 1) {
+        match (dotted(c.number.as_deref()), &c.number, &c.heading) {
+            (Some(p), _, _) if p[0] == section && p.len() >= 2 => {
+                if p.len() == level {
+                    last_sibling = Some((i, p));
+                }
+            }
+            (None, Some(_), _) | (None, None, None) => {}
+            _ => break,
+        }
+        after = i;
+    }
+    match last_sibling {
+        Some((template, p)) => Placement { after, template, number: Some(Number::Dotted(p).next()) },
+        None => Placement { after, template: base, number: Some(Number::Suffixed(section, 'A')) },
+    }
+}
+
+/// After the last clause; numbered after the highest top-level number if the draft has them.
+fn at_end(clauses: &[AnalysedClause]) -> Placement {
+    let last = clauses.len() - 1;
+    let top = clauses.iter().filter_map(|c| dotted(c.number.as_deref())).filter(|p| p.len() == 1).map(|p| p[0]).max();
+    let template = clauses.iter().rposition(|c| dotted(c.number.as_deref()).is_some_and(|p| p.len() == 1)).unwrap_or(last);
+    Placement { after: last, template, number: top.map(|n| Number::Dotted(vec![n + 1])) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(index: usize, number: Option<&str>, heading: Option<&str>, category: Option<Category>) -> AnalysedClause {
+        AnalysedClause {
+            index,
+            number: number.map(str::to_owned),
+            heading: heading.map(str::to_owned),
+            start: index * 10,
+            end: index * 10 + 10,
+            category,
+            library_match: None,
+        }
+    }
+
+    fn draft(spec: &[(Option<&str>, Option<Category>)]) -> Vec<AnalysedClause> {
+        spec.iter().enumerate().map(|(i, (n, c))| clause(i, *n, None, *c)).collect()
+    }
+
+    #[test]
+    fn after_the_ip_section_with_the_next_number() {
+        let ip = Some(Category::ClientIp);
+        let c =
+            draft(&[(Some("7"), None), (Some("7.1"), ip), (Some("7.2"), None), (Some("7.3"), None), (Some("a"), None), (Some("8"), None)]);
+        let p = place(&c, None).unwrap();
+        assert_eq!((p.after, p.template), (4, 3));
+        assert_eq!(p.number.unwrap().label(), "7.4");
+    }
+
+    #[test]
+    fn a_bare_section_number_gets_a_letter_suffix_or_its_childrens_level() {
+        let ip = Some(Category::AgencyIp);
+        let c = draft(&[(Some("6"), ip), (Some("7"), None)]);
+        assert_eq!(place(&c, None).unwrap().number.unwrap().label(), "6A");
+        let c = draft(&[(Some("6"), ip), (Some("6.1"), None), (Some("6.2"), None), (Some("7"), None)]);
+        let p = place(&c, None).unwrap();
+        assert_eq!((p.after, p.number.unwrap().label()), (2, "6.3".to_owned()));
+    }
+
+    #[test]
+    fn unnumbered_drafts_and_drafts_without_ip_clauses() {
+        let c = draft(&[(None, None), (None, Some(Category::ClientIp)), (None, None)]);
+        assert_eq!(place(&c, None).unwrap(), Placement { after: 1, template: 1, number: None });
+        let c = draft(&[(Some("1"), None), (Some("2"), None), (None, None)]);
+        let p = place(&c, None).unwrap();
+        assert_eq!((p.after, p.number.unwrap().label()), (2, "3".to_owned()));
+        assert_eq!(place(&c, Some(0)).unwrap().number.unwrap().label(), "1A");
+        assert!(place(&[], None).is_none());
+    }
+
+    #[test]
+    fn numbers_count_on() {
+        assert_eq!(Number::Dotted(vec![7, 4]).next().label(), "7.5");
+        assert_eq!(Number::Suffixed(7, 'A').next().label(), "7B");
+    }
+}

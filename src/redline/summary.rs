@@ -1,0 +1,154 @@
+//! The cover note that goes with a redline (`--summary FILE.md`): the changes made, the concerns
+//! they address, the fee uplift offered for a full IP transfer, and what is still open.
+
+use std::fmt::Write;
+
+use super::markdown::escape;
+use super::{Language, OpenReason, Redline};
+
+/// What the negotiation session adds to the summary.
+#[derive(Debug, Clone, Default)]
+pub struct Negotiation {
+    pub session: Option<String>,
+    pub fee: Option<FeeTerms>,
+    /// Decisions the session left parked or open: (clause label, what, state).
+    pub pending: Vec<(String, String, String)>,
+}
+
+/// The project fee and the uplift put to the client, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeeTerms {
+    pub amount: f64,
+    pub currency: String,
+    /// (percent, amount, accepted: None while unanswered).
+    pub offer: Option<(f64, f64, Option<bool>)>,
+}
+
+pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation: &Negotiation) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Redline summary: {}\n", escape(draft_name));
+    let new_clauses = redline.changes.iter().filter(|c| c.new_clause.is_some()).count();
+    let _ = writeln!(
+        s,
+        "- Counter-proposal: {} ({} change{}: {} passage{} struck and replaced, {} new clause{})",
+        escape(out_name),
+        redline.changes.len(),
+        plural(redline.changes.len()),
+        redline.changes.len() - new_clauses,
+        plural(redline.changes.len() - new_clauses),
+        new_clauses,
+        plural(new_clauses)
+    );
+    let _ = writeln!(s, "- Author: {}; dated {}", escape(&redline.options.author), escape(&redline.options.date));
+    let _ = writeln!(s, "- Findings covered: {} and worse", redline.options.only);
+    if let Some(name) = &negotiation.session {
+        let _ = writeln!(s, "- Session: {}", escape(name));
+    }
+
+    let _ = writeln!(s, "\n## Changes made\n");
+    if redline.changes.is_empty() {
+        let _ = writeln!(s, "None: nothing at this severity needed changing.");
+    } else {
+        let _ = writeln!(s, "| # | Where | Change | Concerns | Wording from |\n|---|---|---|---|---|");
+        for c in &redline.changes {
+            let what = match (&c.new_clause, &c.language) {
+                (Some(n), _) => format!(
+                    "new clause {}",
+                    n.number.as_deref().map_or_else(|| escape(&n.heading), |num| format!("{num} {}", escape(&n.heading)))
+                ),
+                (None, Language::AlreadyInserted { change }) => format!("struck (see #{change})"),
+                (None, _) => format!("struck “{}”", escape(&shorten(&c.deleted, 60))),
+            };
+            let from = match &c.language {
+                Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
+                Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
+                Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
+                Language::AlreadyInserted { .. } => "—".to_owned(),
+            };
+            let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));
+        }
+    }
+
+    let _ = writeln!(s, "\n## Concerns addressed\n");
+    let mut concerns: Vec<(crate::library::Concern, crate::library::Severity, Vec<usize>)> = Vec::new();
+    for c in &redline.changes {
+        for r in &c.reasons {
+            match concerns.iter_mut().find(|(k, _, _)| *k == r.concern) {
+                Some((_, sev, ids)) => {
+                    *sev = (*sev).max(r.severity);
+                    if !ids.contains(&c.id) {
+                        ids.push(c.id);
+                    }
+                }
+                None => concerns.push((r.concern, r.severity, vec![c.id])),
+            }
+        }
+    }
+    if concerns.is_empty() {
+        let _ = writeln!(s, "None.");
+    }
+    for (concern, severity, ids) in concerns {
+        let ids: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
+        let _ = writeln!(s, "- `{concern}` ({severity}): {}", ids.join(", "));
+    }
+
+    let _ = writeln!(s, "\n## Fee uplift for a full IP transfer\n");
+    fee(&mut s, negotiation.fee.as_ref());
+
+    let _ = writeln!(s, "\n## Open points\n");
+    if redline.open.is_empty() && negotiation.pending.is_empty() {
+        let _ = writeln!(s, "None.");
+    }
+    for p in &redline.open {
+        let why = match p.why {
+            OpenReason::BelowThreshold => "below the severity covered",
+            OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
+            OpenReason::Conceded => "accepted as drafted in the session",
+            OpenReason::InHeading => "in a heading, which is left as it is",
+        };
+        let place = p.clause_label.as_deref().map_or_else(|| "whole draft".to_owned(), escape);
+        let phrase = p.phrase.as_deref().map(|ph| format!(" “{}”", escape(&shorten(ph, 60)))).unwrap_or_default();
+        let _ = writeln!(s, "- `{}` ({}) in {place}{phrase}: {why}", p.concern, p.severity);
+    }
+    for (clause, what, state) in &negotiation.pending {
+        let _ = writeln!(s, "- Decision {} on {}: {}", escape(state), escape(clause), escape(what));
+    }
+    s
+}
+
+fn fee(s: &mut String, fee: Option<&FeeTerms>) {
+    let (lo, hi) = (crate::fee::BAND[0], crate::fee::BAND[crate::fee::BAND.len() - 1]);
+    let Some(f) = fee else {
+        let _ = writeln!(s, "No project fee recorded; a full transfer of IP is priced at {lo}-{hi}% more.");
+        return;
+    };
+    let money = |amount: f64| escape(&crate::fee::money(amount, &f.currency));
+    let _ = writeln!(s, "- Project fee: {}", money(f.amount));
+    let _ = writeln!(s, "- Band ({lo}-{hi}%): {}", escape(&crate::fee::band_line(f.amount, &f.currency)));
+    match f.offer {
+        Some((percent, amount, accepted)) => {
+            let answer = match accepted {
+                Some(true) => "accepted",
+                Some(false) => "declined",
+                None => "not answered yet",
+            };
+            let _ = writeln!(s, "- Offered: {percent}% = {} ({} in total); {answer}", money(amount), money(f.amount + amount));
+        }
+        None => {
+            let _ = writeln!(s, "- No uplift offered yet.");
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let line = crate::text::one_line(text);
+    if line.chars().count() <= max { line } else { format!("{}…", line.chars().take(max).collect::<String>().trim_end()) }
+}
+
+fn cell(text: &str) -> String {
+    escape(&crate::text::one_line(text))
+}

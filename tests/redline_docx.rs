@@ -1,0 +1,331 @@
+//! The .docx redline as the other side will open it. pandoc reads it back: every deletion and
+//! insertion planned must be there as a tracked change, and accepting them all must give the
+//! `--clean` document. A .docx draft keeps every part it does not change byte for byte, and the
+//! clean text analysed again no longer has the high-severity concerns the redline addressed.
+//! Tests that need pandoc (or `soffice`, or the shared corpus) skip with a message without it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clauseguard::analysis::{Analysis, Analyzer, Options};
+use clauseguard::ingest::{self, Format};
+use clauseguard::library::{ClauseLibrary, Severity};
+use clauseguard::redline::{self, Draft, Redline, RedlineOptions};
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/redline")
+}
+
+fn library() -> ClauseLibrary {
+    ClauseLibrary::load_dir(&fixtures().join("library")).expect("fixture library")
+}
+
+fn corpus(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev").join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent (the shared corpus is not here)", path.display());
+        None
+    }
+}
+
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("skipped: {tool} is not installed (CI installs it)");
+    }
+    found
+}
+
+/// Plans the redline of a draft on disk, as `clauseguard redline` does.
+fn plan(path: &Path) -> (Redline, Analysis) {
+    let doc = ingest::load(path).expect("draft");
+    let library = library();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let draft = if doc.format == Format::Docx {
+        Draft::from_docx(&doc, std::fs::read(path).unwrap()).expect("docx draft")
+    } else {
+        Draft::from_text(&doc)
+    };
+    let options = RedlineOptions { only: Severity::Low, author: "Brightlabs Ltd".into(), date: "2026-03-01T10:00:00Z".into() };
+    (redline::plan(draft, &analysis, &library, &[], options), analysis)
+}
+
+fn pandoc(args: &[&str], file: &Path) -> String {
+    let out = Command::new("pandoc").args(args).arg(file).output().expect("run pandoc");
+    assert!(out.status.success(), "pandoc failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("pandoc writes UTF-8")
+}
+
+fn norm(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'").replace(['\u{201c}', '\u{201d}'], "\"").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of pandoc JSON inlines.
+fn stringify(inlines: &Value, out: &mut String) {
+    for inline in inlines.as_array().into_iter().flatten() {
+        match inline["t"].as_str().unwrap_or("") {
+            "Str" => out.push_str(inline["c"].as_str().unwrap_or("")),
+            "Space" | "SoftBreak" | "LineBreak" => out.push(' '),
+            "Span" | "Link" => stringify(&inline["c"][1], out),
+            "Quoted" => {
+                out.push('"');
+                stringify(&inline["c"][1], out);
+                out.push('"');
+            }
+            _ => stringify(&inline["c"], out),
+        }
+    }
+}
+
+/// Every run of tracked text of one kind ("insertion", "deletion"), adjacent spans joined.
+fn tracked(json: &Value, kind: &str) -> Vec<String> {
+    fn walk(v: &Value, kind: &str, current: &mut Option<String>, out: &mut Vec<String>) {
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| walk(i, kind, current, out)),
+            Value::Object(map) => match map.get("t").and_then(Value::as_str) {
+                Some("Span") if map["c"][0][1].as_array().is_some_and(|c| c.iter().any(|x| x == kind)) => {
+                    let mut text = String::new();
+                    stringify(&map["c"][1], &mut text);
+                    current.get_or_insert_with(String::new).push_str(&text);
+                }
+                Some("Str" | "Space" | "SoftBreak" | "LineBreak") => out.extend(current.take()),
+                Some("Para" | "Plain" | "Header") => {
+                    out.extend(current.take());
+                    walk(&map["c"], kind, current, out);
+                    out.extend(current.take());
+                }
+                _ => map.values().for_each(|x| walk(x, kind, current, out)),
+            },
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut current = None;
+    walk(&json["blocks"], kind, &mut current, &mut out);
+    out.extend(current);
+    out.iter().map(|s| norm(s)).filter(|s| !s.is_empty()).collect()
+}
+
+/// Writes the tracked and clean .docx of a draft and checks them with pandoc.
+fn check_with_pandoc(draft: &Path) -> (Redline, Analysis, tempfile::TempDir) {
+    let (plan, analysis) = plan(draft);
+    assert!(!plan.changes.is_empty(), "{}: the fixture should need changes", draft.display());
+    let dir = tempfile::tempdir().unwrap();
+    let tracked_path = dir.path().join("redline.docx");
+    let clean_path = dir.path().join("clean.docx");
+    std::fs::write(&tracked_path, redline::render(&plan, &tracked_path, false).unwrap()).unwrap();
+    std::fs::write(&clean_path, redline::render(&plan, &clean_path, true).unwrap()).unwrap();
+
+    let json: Value = serde_json::from_str(&pandoc(&["--track-changes=all", "-t", "json"], &tracked_path)).unwrap();
+    let deletions = tracked(&json, "deletion");
+    let insertions = tracked(&json, "insertion");
+    for c in &plan.changes {
+        if c.new_clause.is_none() {
+            let struck = norm(&c.deleted);
+            assert!(deletions.iter().any(|d| d.contains(&struck)), "change {}: deletion {struck:?} not in {deletions:#?}", c.id);
+        }
+        if !c.inserted.is_empty() {
+            let words = norm(&c.inserted);
+            assert!(insertions.iter().any(|i| i.contains(&words)), "change {}: insertion {words:?} not in {insertions:#?}", c.id);
+        }
+    }
+    let with_comments = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &tracked_path);
+    for c in &plan.changes {
+        assert!(with_comments.contains(&format!("Change {}:", c.id)), "comment of change {} missing", c.id);
+    }
+    let accepted = norm(&pandoc(&["--track-changes=accept", "-t", "plain", "--wrap=none"], &tracked_path));
+    let clean = norm(&pandoc(&["-t", "plain", "--wrap=none"], &clean_path));
+    assert_eq!(accepted, clean, "accepting every change must give the --clean text");
+    let rejected = norm(&pandoc(&["--track-changes=reject", "-t", "plain", "--wrap=none"], &tracked_path));
+    for c in &plan.changes {
+        if !c.inserted.is_empty() {
+            assert!(!rejected.contains(&norm(&c.inserted)), "rejecting change {} must remove its words", c.id);
+        }
+    }
+    (plan, analysis, dir)
+}
+
+/// Analysing the clean document finds no high-severity concern a change addressed, except
+/// where the redline itself said it left that phrase open (a phrase in a heading).
+fn check_round_trip(plan: &Redline, clean: &Path) {
+    let doc = ingest::load(clean).expect("clean output reads back");
+    let library = library();
+    let after = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let left_open =
+        |concern, phrase: Option<&str>| plan.open.iter().any(|o| o.concern == concern && o.phrase.as_deref().map(norm) == phrase.map(norm));
+    for c in &plan.changes {
+        for r in c.reasons.iter().filter(|r| r.severity == Severity::High) {
+            let back: Vec<_> = after
+                .findings
+                .iter()
+                .filter(|f| f.concern == r.concern && f.severity == Severity::High && !left_open(f.concern, f.phrase.as_deref()))
+                .collect();
+            assert!(back.is_empty(), "{}: concern {} addressed by change {} is found again: {back:#?}", clean.display(), r.concern, c.id);
+        }
+    }
+}
+
+#[test]
+fn markdown_draft_becomes_a_tracked_docx() {
+    if !have("pandoc") {
+        return;
+    }
+    let (plan, _, dir) = check_with_pandoc(&fixtures().join("numbered-draft.md"));
+    assert!(plan.changes.iter().any(|c| c.new_clause.as_ref().is_some_and(|n| n.number.as_deref() == Some("7.4"))));
+    let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &dir.path().join("redline.docx"));
+    assert!(all.contains("author=\"Brightlabs Ltd\"") && all.contains("date=\"2026-03-01T10:00:00Z\""), "{all}");
+    assert!(all.contains("paragraph-insertion"), "the new clause's paragraph mark is tracked too");
+    assert!(all.contains("# SOFTWARE DEVELOPMENT AGREEMENT"), "a Markdown heading stays a heading");
+    check_round_trip(&plan, &dir.path().join("clean.docx"));
+}
+
+#[test]
+fn plain_text_draft_becomes_a_tracked_docx() {
+    if !have("pandoc") {
+        return;
+    }
+    let (plan, _, dir) = check_with_pandoc(&fixtures().join("plain-draft.txt"));
+    // The draft is unnumbered, so the residuals clause is too.
+    let new = plan.changes.iter().find_map(|c| c.new_clause.as_ref()).expect("residuals added");
+    assert_eq!(new.number, None);
+    check_round_trip(&plan, &dir.path().join("clean.docx"));
+}
+
+#[test]
+fn corpus_docx_drafts_keep_their_parts_and_take_tracked_changes() {
+    if !have("pandoc") {
+        return;
+    }
+    for name in ["openagreements-ciiaa.docx", "commonpaper-psa.docx"] {
+        let Some(path) = corpus(name) else { continue };
+        let (plan, _, dir) = check_with_pandoc(&path);
+        let original = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut original = original;
+        let mut redlined = zip::ZipArchive::new(std::fs::File::open(dir.path().join("redline.docx")).unwrap()).unwrap();
+        let changed = ["word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"];
+        for i in 0..original.len() {
+            let mut a = original.by_index(i).unwrap();
+            let part = a.name().unwrap().into_owned();
+            let mut before = Vec::new();
+            std::io::Read::read_to_end(&mut a, &mut before).unwrap();
+            let mut after = Vec::new();
+            std::io::Read::read_to_end(&mut redlined.by_name(&part).expect("every part kept"), &mut after).unwrap();
+            if !changed.contains(&part.as_str()) {
+                assert!(before == after, "{name}: part {part} must be kept byte for byte");
+            }
+        }
+        assert!(redlined.by_name("word/comments.xml").is_ok(), "{name}: comments part added");
+        check_round_trip(&plan, &dir.path().join("clean.docx"));
+    }
+}
+
+#[test]
+fn untouched_paragraphs_of_a_docx_are_byte_identical() {
+    let Some(path) = corpus("openagreements-ciiaa.docx") else { return };
+    let (plan, _) = plan(&path);
+    let out = redline::render(&plan, Path::new("out.docx"), false).unwrap();
+    let read = |bytes: &[u8]| {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+        s
+    };
+    let before = read(&std::fs::read(&path).unwrap());
+    let after = read(&out);
+    // Everything up to the first changed paragraph, and after the last, is the same bytes.
+    let common_start = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
+    let common_end = before.bytes().rev().zip(after.bytes().rev()).take_while(|(a, b)| a == b).count();
+    let first = plan.changes.first().unwrap();
+    assert!(common_start > 0 && common_end > 0);
+    assert!(before[..common_start].contains("<w:body>"), "the body's start is untouched");
+    assert!(!before[common_start..].is_empty());
+    assert!(after.matches("<w:del ").count() >= plan.changes.iter().filter(|c| c.new_clause.is_none() && !c.deleted.is_empty()).count());
+    assert!(after.contains("<w:delText"), "struck words are w:delText");
+    assert!(!before.contains(&first.inserted) && after.contains(&first.inserted));
+}
+
+#[test]
+fn libreoffice_opens_the_redline() {
+    if !have("soffice") {
+        eprintln!("manual check instead: soffice --headless --convert-to pdf redline.docx");
+        return;
+    }
+    let (plan, _) = plan(&fixtures().join("numbered-draft.md"));
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("redline.docx");
+    std::fs::write(&docx, redline::render(&plan, &docx, false).unwrap()).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let out = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "fodt", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("run soffice");
+    let fodt = std::fs::read_to_string(dir.path().join("redline.fodt"))
+        .unwrap_or_else(|_| panic!("LibreOffice did not convert the redline: {}", String::from_utf8_lossy(&out.stderr)));
+    let deletions = plan.changes.iter().filter(|c| c.new_clause.is_none()).count();
+    assert_eq!(fodt.matches("<text:deletion").count(), deletions, "LibreOffice sees each deletion");
+    assert_eq!(fodt.matches("<office:annotation ").count(), plan.changes.len(), "and each comment");
+    assert!(fodt.contains("Residuals."), "and the new clause");
+}
+
+#[test]
+fn a_second_redline_keeps_the_first_rounds_changes_and_comments() {
+    let library = library();
+    let doc = ingest::load(&fixtures().join("numbered-draft.md")).unwrap();
+    let options = |only| RedlineOptions { only, author: "Round One".into(), date: "2026-03-01T10:00:00Z".into() };
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let first = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::High));
+    let first_docx = redline::render(&first, Path::new("r1.docx"), false).unwrap();
+
+    // The client sends the tracked draft back; the agency now redlines the medium points too.
+    let again = ingest::from_bytes(Path::new("r1.docx"), &first_docx).unwrap();
+    let analysis = Analyzer::new(&library).analyze(&again, &Options::default());
+    let second = redline::plan(Draft::from_docx(&again, first_docx.clone()).unwrap(), &analysis, &library, &[], options(Severity::Low));
+    assert!(second.changes.iter().any(|c| c.reasons.iter().any(|r| r.concern == clauseguard::library::Concern::AssignmentBeforePayment)));
+    let second_docx = redline::render(&second, Path::new("r2.docx"), false).unwrap();
+
+    let part = |bytes: &[u8], name: &str| {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let (body1, body2) = (part(&first_docx, "word/document.xml"), part(&second_docx, "word/document.xml"));
+    let comments2 = part(&second_docx, "word/comments.xml");
+    assert_eq!(comments2.matches("<w:comment ").count(), first.changes.len() + second.changes.len(), "both rounds' comments");
+    assert!(body2.matches("<w:del ").count() > body1.matches("<w:del ").count());
+    assert!(body1.split("<w:del ").skip(1).all(|d| body2.contains(&d[..d.find('>').unwrap()])), "round one's deletions are kept");
+    let ids_of = |xml: &str, tags: &[&str]| -> Vec<String> {
+        tags.iter()
+            .flat_map(|t| xml.match_indices(*t).map(|(i, _)| i).collect::<Vec<_>>())
+            .filter_map(|i| attribute(&xml[i..i + xml[i..].find('>').unwrap()], "w:id"))
+            .collect()
+    };
+    let revisions = ids_of(&body2, &["<w:ins ", "<w:del "]);
+    let comment_ids = ids_of(&comments2, &["<w:comment "]);
+    for ids in [&revisions, &comment_ids] {
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "no id is used twice: {ids:?}");
+    }
+    let clean = redline::render(&second, Path::new("c.docx"), true).unwrap();
+    assert_eq!(ingest::docx::extract(&second_docx).unwrap().text, ingest::docx::extract(&clean).unwrap().text);
+    if have("pandoc") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r2.docx");
+        std::fs::write(&path, &second_docx).unwrap();
+        let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &path);
+        assert!(all.contains("author=\"Round One\""));
+        for c in first.changes.iter().chain(&second.changes) {
+            assert!(all.contains(&format!("Change {}:", c.id)), "comment {} kept", c.id);
+        }
+    }
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(tag[at..at + tag[at..].find('"')?].to_owned())
+}
