@@ -66,7 +66,7 @@ pub fn required_concerns(engagement: Engagement) -> &'static [Concern] {
 /// recognise it, and whether it is the model's own wording.
 struct Check<'a> {
     id: &'a str,
-    check: &'a MissingCheck,
+    missing: &'a MissingCheck,
     fallbacks: &'a [crate::library::Fallback],
     own_wording: bool,
 }
@@ -80,7 +80,7 @@ fn wording(engagement: Engagement, library: &ClauseLibrary) -> Option<Check<'_>>
     let own = library.get(id);
     let check = own.and_then(|c| c.missing.as_ref()).or_else(|| built_in.and_then(|c| c.missing.as_ref()))?;
     let fallbacks = own.or(built_in).map_or(&[][..], |c| c.fallbacks.as_slice());
-    Some(Check { id, check, fallbacks, own_wording: true })
+    Some(Check { id, missing: check, fallbacks, own_wording: true })
 }
 
 /// Missing findings for the engagement model: the model's own wording and the protections the
@@ -93,31 +93,31 @@ pub fn engagement_findings(engagement: Engagement, analysis: &Analysis, doc: &Do
         if let Some(clause) = owner.filter(|c| !checks.iter().any(|k| k.id == c.id))
             && let Some(check) = &clause.missing
         {
-            checks.push(Check { id: &clause.id, check, fallbacks: &clause.fallbacks, own_wording: false });
+            checks.push(Check { id: &clause.id, missing: check, fallbacks: &clause.fallbacks, own_wording: false });
         }
     }
     let reported = |id: &str| analysis.findings.iter().any(|f| f.kind == FindingKind::Missing && f.library_clause == id);
     checks
         .into_iter()
-        .filter(|k| !reported(k.id) && !k.check.present_when.iter().any(|p| p.is_match(&norm.text)))
+        .filter(|k| !reported(k.id) && !k.missing.present_when.iter().any(|p| p.is_match(&norm.text)))
         .map(|k| {
             // Anchored where the check would apply, if it names such a place.
-            let at = k.check.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|m| m.start()).min();
+            let at = k.missing.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|m| m.start()).min();
             let anchor = at.and_then(|at| {
                 let (original, _) = norm.original_range(at, at + 1);
                 analysis.clauses.iter().find(|c| c.start <= original && original < c.end).map(|c| c.index)
             });
             let explanation = if k.own_wording {
-                k.check.explanation.clone()
+                k.missing.explanation.clone()
             } else {
-                format!("In a {} engagement this protection is required. {}", describe(engagement), k.check.explanation)
+                format!("In a {} engagement this protection is required. {}", describe(engagement), k.missing.explanation)
             };
             Finding {
                 kind: FindingKind::Missing,
-                concern: k.check.concern,
+                concern: k.missing.concern,
                 rule: format!("{}/missing", k.id),
                 library_clause: k.id.to_owned(),
-                severity: k.check.severity,
+                severity: k.missing.severity,
                 clause: anchor,
                 start: None,
                 end: None,

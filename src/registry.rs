@@ -244,11 +244,11 @@ impl Registry {
 
 impl Item {
     /// A single ordinary word ("Pipeline", "toolkit"): drafts that use the word will read as
-    /// naming the item. "EvalKit" or "Acme Pipeline" are distinctive.
+    /// naming the item. `EvalKit` or `Acme Pipeline` are distinctive.
     pub fn has_ordinary_name(&self) -> bool {
         let name = self.name.trim();
         let mut chars = name.chars();
-        chars.next().is_some_and(char::is_alphabetic) && chars.all(|c| c.is_lowercase()) && !name.contains(char::is_whitespace)
+        chars.next().is_some_and(char::is_alphabetic) && chars.all(char::is_lowercase) && !name.contains(char::is_whitespace)
     }
 
     /// What is wrong with this item on its own (duplicates are the registry's business).

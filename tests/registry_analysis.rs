@@ -81,18 +81,23 @@ fn names_match_whole_words_ignoring_case_and_line_breaks() {
 #[test]
 fn a_broad_assignment_without_carve_out_puts_every_item_at_risk() {
     let library = library();
-    let doc = text("1. Ownership. All work product created under this Agreement belongs to Client.\n");
+    let preamble = "This Agreement is between Northwind Health, Inc. (\"Client\") and Bright Labs LLC (\"Agency\").\n\n";
+    let doc = text(&format!("{preamble}1. Ownership. All work product created under this Agreement belongs to Client.\n"));
     let findings = findings_for(&doc, &fixture_registry(), &library);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0].severity, Severity::High);
     assert_eq!(findings[0].phrase.as_deref(), Some("All work product"));
     assert!(findings[0].explanation.contains("These registry items are at risk: EvalKit, DocFlow Pipeline, PromptBook, R&D <Toolkit>"));
 
-    let carved = text(
-        "1. Ownership. All work product created under this Agreement belongs to Client.\n\n2. Agency IP. Client IP excludes Agency's pre-existing materials.\n",
-    );
+    let carved = text(&format!(
+        "{preamble}1. Ownership. All work product created under this Agreement belongs to Client.\n\n2. Agency IP. Client IP excludes Agency's pre-existing materials.\n"
+    ));
     assert!(findings_for(&carved, &fixture_registry(), &library).is_empty(), "a carve-out anywhere in the draft covers the items");
     assert!(findings_for(&doc, &Registry::default(), &library).is_empty(), "no registry, no findings");
+    // Without the parties the analysis cannot tell who receives the grant and rates it low: a
+    // note, not an assignment that puts the registry at risk.
+    let unsure = text("1. Ownership. All work product created under this Agreement belongs to Client.\n");
+    assert!(findings_for(&unsure, &fixture_registry(), &library).is_empty());
 }
 
 #[test]
