@@ -2,9 +2,11 @@
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
 mod analyze;
+mod audit;
 pub mod compare;
 mod library;
 mod redline;
+pub mod registry;
 mod session;
 
 use std::path::PathBuf;
@@ -52,6 +54,9 @@ pub struct Global {
     /// The name or defined term the draft uses for the agency (default: detected).
     #[arg(long, global = true, value_name = "NAME")]
     pub agency_party: Option<String>,
+    /// The agency's pre-existing IP registry (default: registry.json in the platform config directory).
+    #[arg(long, global = true, value_name = "FILE", env = "CLAUSEGUARD_REGISTRY")]
+    pub registry: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,6 +78,13 @@ pub enum Command {
     Session {
         #[command(subcommand)]
         command: session::SessionCommand,
+    },
+    /// The yearly IP audit of signed contracts and saved sessions.
+    Audit(audit::AuditArgs),
+    /// The agency's pre-existing IP registry, and Exhibit A made from it.
+    Registry {
+        #[command(subcommand)]
+        command: registry::RegistryCommand,
     },
 }
 
@@ -128,6 +140,8 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Session { command }) => {
             session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
         }
+        Some(Command::Registry { command }) => registry::run(command, &cli.global),
+        Some(Command::Audit(args)) => audit::run(&args, &cli.global),
         None => {
             let library = cli.global.library()?;
             let store = crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?;

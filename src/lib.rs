@@ -2,15 +2,18 @@
 //! it. Everything here is plain Rust callable from tests and the CLI; `tui` is a thin layer on top.
 
 pub mod analysis;
+pub mod audit;
 pub mod cli;
 pub mod compare;
 pub mod demo;
 pub mod diff;
+pub mod engagement;
 pub mod fee;
 pub mod hash;
 pub mod ingest;
 pub mod library;
 pub mod redline;
+pub mod registry;
 pub mod report;
 pub mod segment;
 pub mod session;

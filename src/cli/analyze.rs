@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use super::{EXIT_FINDINGS, Format, Global, Threshold};
 use crate::analysis::{Analyzer, Options};
-use crate::report;
+use crate::engagement::{self, Engagement};
+use crate::{registry, report};
 
 #[derive(Debug, clap::Args)]
 pub struct AnalyzeArgs {
@@ -18,11 +19,20 @@ pub struct AnalyzeArgs {
     /// Exit with code 1 when any finding is at least this severe.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Threshold>,
+    /// How the agency is engaged: adds the model's own wording and the protections it requires.
+    #[arg(long, value_name = "MODEL", value_parser = engagement_parser())]
+    pub engagement: Option<Engagement>,
+}
+
+fn engagement_parser() -> impl clap::builder::TypedValueParser<Value = Engagement> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(engagement::ALL.map(Engagement::label)).try_map(|s: String| engagement::parse(&s))
 }
 
 pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> {
     let library = global.library()?;
     let analyzer = Analyzer::new(&library);
+    let registry = super::registry::for_analysis(global)?;
     let options = Options { agency_party: global.agency_party.clone() };
     let paint = report::Paint::for_stdout();
     let mut failed = false;
@@ -30,7 +40,15 @@ pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     // Read every draft first, so a bad file fails the run before anything is printed.
     let docs = args.files.iter().map(|f| crate::ingest::load(f)).collect::<Result<Vec<_>, _>>()?;
     for (i, doc) in docs.iter().enumerate() {
-        let analysis = analyzer.analyze(doc, &options);
+        let mut analysis = analyzer.analyze(doc, &options);
+        let mut extra = Vec::new();
+        if let Some((_, r)) = &registry {
+            extra.extend(registry::registry_findings_with(&analysis, doc, r, &library));
+        }
+        if let Some(model) = args.engagement {
+            extra.extend(engagement::engagement_findings(model, &analysis, doc, &library));
+        }
+        registry::merge_findings(&mut analysis, extra);
         let out = match args.format {
             Format::Json => report::json(&analysis) + "\n",
             Format::Text => report::text(&analysis, &doc.text, paint),
