@@ -64,13 +64,24 @@ fn is_ip(c: &AnalysedClause) -> bool {
     matches!(c.category, Some(Category::ClientIp | Category::AgencyIp))
 }
 
-/// Chooses the place for missing protections: the IP clause (the finding's anchor when it is
-/// one, else the last IP clause), else the anchor clause, else the end of the draft.
+/// An IP section with a heading: a definition of "Work Product" is about IP too, but a new
+/// protection belongs among the operative ownership clauses, not in the definitions.
+fn is_ip_section(c: &AnalysedClause) -> bool {
+    is_ip(c) && c.heading.is_some()
+}
+
+/// Chooses the place for missing protections: the IP section (the finding's anchor when it is
+/// one, else the first headed IP clause, else the last IP clause), else the anchor clause, else
+/// the end of the draft.
 pub fn place(clauses: &[AnalysedClause], anchor: Option<usize>) -> Option<Placement> {
     if clauses.is_empty() {
         return None;
     }
-    let ip = anchor.filter(|&a| clauses.get(a).is_some_and(is_ip)).or_else(|| clauses.iter().rposition(is_ip));
+    let ip = anchor
+        .filter(|&a| clauses.get(a).is_some_and(is_ip_section))
+        .or_else(|| clauses.iter().position(is_ip_section))
+        .or_else(|| anchor.filter(|&a| clauses.get(a).is_some_and(is_ip)))
+        .or_else(|| clauses.iter().rposition(is_ip));
     match ip.or(anchor.filter(|&a| a < clauses.len())) {
         Some(base) => Some(after_section(clauses, base)),
         None => Some(at_end(clauses)),

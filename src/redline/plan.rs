@@ -285,6 +285,18 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
             });
         }
     }
+    // A missing protection is added whole: the library clause's standard text is the clause
+    // that was missing, where a fallback rung is wording to trade against a risky passage.
+    if let Some(standard) = findings
+        .first()
+        .map(|&fi| &analysis.findings[fi])
+        .filter(|f| f.kind == FindingKind::Missing)
+        .and_then(|f| library.get(&f.library_clause))
+    {
+        let tp = talking_point(findings[0], None);
+        let language = Language::Standard { library_clause: standard.id.clone() };
+        return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, talking_point: tp, from: Some(findings[0]) });
+    }
     for &fi in findings {
         let f = &analysis.findings[fi];
         if let Some(o) = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()) {
@@ -292,12 +304,7 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
             return Some(Chosen { text: o.text.trim().to_owned(), language, talking_point: o.talking_point.clone(), from: Some(fi) });
         }
     }
-    // A missing protection with no worded rung: the library clause's standard text.
-    let f = &analysis.findings[*findings.first()?];
-    let standard = library.get(&f.library_clause).filter(|_| f.kind == FindingKind::Missing)?;
-    let tp = talking_point(findings[0], None);
-    let language = Language::Standard { library_clause: standard.id.clone() };
-    Some(Chosen { text: standard.standard_text.trim().to_owned(), language, talking_point: tp, from: None })
+    None
 }
 
 fn reason(f: &Finding, chosen: &Chosen, fi: usize) -> Reason {
