@@ -3,6 +3,7 @@
 //! by library clause: what did we concede where).
 
 mod align;
+mod negotiation;
 mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +16,7 @@ use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern, Severity};
 
 pub use align::{Alignment, Pair, Relation};
+pub use negotiation::negotiation;
 pub use report::{markdown, text};
 
 pub const SCHEMA: &str = "clauseguard.compare/1";

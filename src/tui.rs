@@ -23,11 +23,12 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-pub use app::{App, Effect, Message, Pane};
+pub use app::{App, CompareView, Effect, Message, Overlay, Pane, PickView, Target};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
 pub use theme::Theme;
 pub use ui::render;
+pub use view::compare::{Item, Row, Tone};
 
 use crate::analysis::Options;
 use crate::ingest::{self, Document};
@@ -65,6 +66,7 @@ pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency
     ratatui::run(|terminal| {
         let mut app = App::new(ws, Theme::from_env(), terminal.size()?);
         app.panic_on_key = panic_on_key;
+        app.store = Some(store.clone());
         app.opened(saved.as_ref());
         with_mouse_and_paste(terminal, &mut app)
     })

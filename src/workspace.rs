@@ -179,6 +179,12 @@ impl<'lib> Workspace<'lib> {
         &self.document
     }
 
+    /// Analyses another draft (an earlier round, another deal) with this one's library and
+    /// options, so a comparison sets like against like.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        self.analyzer.analyze(doc, &self.options)
+    }
+
     /// The round of the client's draft being negotiated (1-based).
     pub fn round(&self) -> u32 {
         self.round

@@ -115,3 +115,74 @@ fn demo_navigate_note_and_quit_in_tmux() {
     assert!(note.clause.is_some(), "the note is on a clause");
     assert_eq!(note.round, 1);
 }
+
+impl Tmux {
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    fn pane(&self, format: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", "e2e", format]).stdout).trim().to_owned()
+    }
+}
+
+/// The pane's mouse-reporting modes, all four as 0 or 1.
+const MOUSE: &str = "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}#{mouse_sgr_flag}";
+
+/// A panic (forced by `CLAUSEGUARD_TEST_PANIC=1` in a debug build) leaves a usable terminal:
+/// line editing and echo on, the normal screen with the panic message on it, mouse reports
+/// and bracketed paste off.
+#[test]
+fn a_panic_restores_the_terminal_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed, so the terminal after a panic cannot be checked");
+        return;
+    }
+    let sessions = tempfile::tempdir().unwrap();
+    let tmux = Tmux { socket: format!("clauseguard-panic-{}", std::process::id()) };
+    // A plain POSIX shell: it never turns bracketed paste on itself, as bash's readline does.
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sh"]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    let command = format!(
+        "RUST_BACKTRACE=0 CLAUSEGUARD_TEST_PANIC=1 {} --demo --sessions-dir {}; echo CG-EXIT=$((100+$?))",
+        shell_quote(Path::new(env!("CARGO_BIN_EXE_clauseguard"))),
+        shell_quote(sessions.path())
+    );
+    tmux.type_text(&command);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for_any(&["Clauses 1/", "CG-EXIT=1", "CG-EXIT=2"]);
+    if screen.contains("not wired in yet") || screen.contains("CG-EXIT=") {
+        eprintln!("skipped: the workspace did not open:\n{screen}");
+        return;
+    }
+    assert_eq!(tmux.pane("#{alternate_on}"), "1", "the workspace runs on the alternate screen");
+    assert_ne!(tmux.pane(MOUSE), "0000", "mouse reports are on while it runs (so turning them off is observable)");
+
+    tmux.keys(&["j"]);
+    let screen = tmux.wait_for_any(&["CG-EXIT=1", "CG-EXIT=2"]);
+    assert!(screen.contains("CG-EXIT=201"), "the process ended with Rust's panic status 101:\n{screen}");
+    assert!(
+        screen.contains("panicking on purpose to check the terminal is restored"),
+        "the panic message is on the normal screen:\n{screen}"
+    );
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "back on the normal screen");
+    assert_eq!(tmux.pane(MOUSE), "0000", "mouse reports are off");
+
+    // Line editing and echo are back (raw mode is off).
+    tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'; echo STTY-$((40+2))");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("STTY-42");
+    let modes: Vec<&str> = screen.lines().map(str::trim).filter(|l| l.ends_with("icanon") || l.ends_with("echo")).collect();
+    assert!(modes.contains(&"icanon") && modes.contains(&"echo"), "stty -a shows {modes:?}:\n{screen}");
+    assert!(!modes.contains(&"-icanon") && !modes.contains(&"-echo"), "stty -a shows {modes:?}:\n{screen}");
+
+    // Bracketed paste is off: a bracketed paste into `cat -v` arrives without the markers.
+    tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    tmux.type_text("cat -v");
+    tmux.keys(&["Enter"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tmux.run(&["set-buffer", "-b", "cg", "pasted-text"]).status.success());
+    assert!(tmux.run(&["paste-buffer", "-p", "-b", "cg", "-t", "e2e"]).status.success());
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("pasted-text");
+    tmux.keys(&["C-d"]);
+    assert!(!screen.contains("[200~"), "the terminal still asks for bracketed paste:\n{screen}");
+}

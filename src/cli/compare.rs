@@ -8,9 +8,8 @@ use color_eyre::eyre::{bail, eyre};
 
 use super::{Format, Global};
 use crate::analysis::{Analysis, Analyzer, Options};
-use crate::compare::{self, Mode, Negotiation, Side};
+use crate::compare::{self, Mode, Side};
 use crate::ingest::{self, Document};
-use crate::segment::segment;
 use crate::session::{Session, SessionStore};
 use crate::text::one_line;
 
@@ -70,48 +69,7 @@ pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved>
     Ok(Resolved { label: format!("{name}:{number} ({})", one_line(&round.file_name)), doc, session: Some((session, number)) })
 }
 
-/// The decisions, fee and notes of a session as of one round, for the report.
-pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation {
-    let clauses = segment(&doc.analysed, &doc.text);
-    let label = |anchor: &crate::session::ClauseAnchor| {
-        anchor.locate(&doc.analysed, &clauses).map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label())
-    };
-    let money = |amount: f64| session.fee.as_ref().map_or_else(|| format!("{amount:.2}"), |f| crate::fee::money(amount, &f.currency));
-    Negotiation {
-        session: session.name.clone(),
-        round,
-        client: session.client.clone(),
-        engagement: session.engagement.label().to_owned(),
-        fee: session
-            .fee
-            .as_ref()
-            .map(|f| format!("{} ({})", crate::fee::money(f.amount, &f.currency), crate::fee::band_line(f.amount, &f.currency))),
-        fee_offer: session.fee_offer.as_ref().map(|o| {
-            let answer = match o.accepted {
-                Some(true) => "accepted",
-                Some(false) => "refused",
-                None => "no answer yet",
-            };
-            format!("{:.0}% = {} ({answer})", o.percent, money(o.amount))
-        }),
-        decisions: session
-            .decisions
-            .iter()
-            .filter(|d| d.round <= round)
-            .map(|d| {
-                let fallback = d.fallback.map(|k| format!(" ({})", k.label())).unwrap_or_default();
-                let concern = d.finding.as_deref().and_then(|f| f.split('|').next()).map(|c| format!(" [{c}]")).unwrap_or_default();
-                format!("round {}: {}{concern}: {}{fallback}", d.round, label(&d.clause), d.state.label())
-            })
-            .collect(),
-        notes: session
-            .notes
-            .iter()
-            .filter(|n| n.round <= round)
-            .map(|n| format!("{} {}: {}", n.at, n.clause.as_ref().map_or_else(|| "session".to_owned(), label), n.text))
-            .collect(),
-    }
-}
+pub use crate::compare::negotiation;
 
 pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> {
     let library = global.library()?;

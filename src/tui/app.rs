@@ -2,6 +2,7 @@
 //! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
 //! (diffs, wrapped lines) is prepared here once per change, in `view`.
 
+mod compare;
 mod edit;
 mod navigate;
 mod overlay;
@@ -13,8 +14,10 @@ use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;
 use super::view::View;
+use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
 
+pub use compare::{CompareView, PickView, Target};
 pub use overlay::{FeeView, LibraryView, Overlay};
 
 /// The three panes of the main screen, in Tab order.
@@ -52,6 +55,10 @@ pub struct App<'lib> {
     pub size: Size,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
+    /// The comparison shown instead of the main screen, computed once when opened.
+    pub compare: Option<Box<CompareView>>,
+    /// Where the other saved sessions are, to compare with; None in tests without a store.
+    pub store: Option<SessionStore>,
     pub input: Option<Input>,
     /// Text typed in a box and cancelled, offered again the next time that box opens.
     drafts: Vec<(Purpose, String)>,
@@ -88,6 +95,8 @@ impl<'lib> App<'lib> {
             size,
             focus: Pane::List,
             overlay: None,
+            compare: None,
+            store: None,
             input: None,
             drafts: Vec::new(),
             visible,
@@ -121,6 +130,8 @@ impl<'lib> App<'lib> {
             Some(Overlay::Help { .. }) => vec![Context::Help],
             Some(Overlay::Fee(_)) => vec![Context::Fee],
             Some(Overlay::Library(_)) => vec![Context::Library],
+            Some(Overlay::Pick(_)) => vec![Context::Picker],
+            None if self.compare.is_some() => vec![Context::Compare],
             None => {
                 let pane = match self.focus {
                     Pane::List => Context::List,
@@ -244,6 +255,7 @@ impl<'lib> App<'lib> {
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.wheel(column, row, down),
             other if self.overlay.is_some() => self.update_overlay(&other),
+            other if self.compare.is_some() => self.update_compare(&other),
             other => self.update_main(&other),
         }
         self.refresh();
@@ -287,6 +299,7 @@ impl<'lib> App<'lib> {
             Action::Revise => self.start_revision(String::new()),
             Action::OpenFee => self.open_fee(),
             Action::OpenLibrary => self.open_library(),
+            Action::OpenCompare => self.open_picker(),
             _ => {}
         }
     }
@@ -315,7 +328,13 @@ impl<'lib> App<'lib> {
         }
         let text = match self.drafts.iter().position(|(p, _)| *p == purpose) {
             Some(i) => self.drafts.remove(i).1,
-            None if purpose == Purpose::Search => self.search.as_ref().map(|s| s.query.clone()).unwrap_or_default(),
+            None if purpose == Purpose::Search => {
+                let search = match &self.compare {
+                    Some(view) => view.search.as_ref(),
+                    None => self.search.as_ref(),
+                };
+                search.map(|s| s.query.clone()).unwrap_or_default()
+            }
             None => String::new(),
         };
         self.input = Some(Input::new(purpose, text));
@@ -334,6 +353,7 @@ impl<'lib> App<'lib> {
     fn submit(&mut self) {
         let Some(input) = self.input.take() else { return };
         let result = match input.purpose {
+            Purpose::Search if self.compare.is_some() => self.compare_search(&input.text),
             Purpose::Search => self.start_search(&input.text),
             Purpose::NoteClause => self.note(&input.text, true),
             Purpose::NoteSession => self.note(&input.text, false),

@@ -27,6 +27,28 @@ impl Areas {
     }
 }
 
+/// The comparison screen: a heading and totals line, the list of changes, the selected one's detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compare {
+    pub heading: Rect,
+    pub list: Rect,
+    pub detail: Rect,
+}
+
+impl Compare {
+    pub fn new(area: Rect) -> Self {
+        let body = Areas::new(area).body();
+        let [heading, rest] = body.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
+        let [list, detail] = rest.layout(&Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]));
+        Self { heading, list, detail }
+    }
+}
+
+/// The window listing what to compare with.
+pub fn picker(area: Rect, rows: usize) -> Rect {
+    centered(area, 70, u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(4))
+}
+
 /// The inside of a bordered block.
 pub fn inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))

@@ -1,6 +1,7 @@
 //! Drawing the workspace: `render(&App, &mut Frame)` reads the state and the prepared lines and
 //! changes nothing. Only the rows and lines on screen are drawn.
 
+mod compare;
 mod panes;
 mod windows;
 
@@ -25,6 +26,8 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     status_bar(app, frame, areas.status);
     if let Some(Overlay::Library(view)) = &app.overlay {
         windows::library(app, view, frame, areas.body());
+    } else if let Some(view) = &app.compare {
+        compare::screen(app, view, frame, area);
     } else {
         panes::list(app, frame, areas.list);
         panes::clause(app, frame, areas.clause);
@@ -33,6 +36,7 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => windows::help(app, *scroll, frame, area),
         Some(Overlay::Fee(view)) => windows::fee(app, view, frame, area),
+        Some(Overlay::Pick(pick)) => compare::picker(app, pick, frame, area),
         _ => {}
     }
     if let Some(input) = &app.input {

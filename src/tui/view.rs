@@ -3,9 +3,11 @@
 //! pane's wrapped lines at the current width, so drawing only copies the lines on screen.
 
 mod clause;
+pub mod compare;
 mod detail;
 mod overlay;
 
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -33,6 +35,8 @@ pub struct View {
     pub detail: Vec<Line<'static>>,
     /// The open window's text (help, or the library clause shown).
     pub overlay: Vec<Line<'static>>,
+    /// The comparison's detail of its selected row.
+    pub compare: Vec<Line<'static>>,
     /// Scroll the clause view to the selected finding at the next refresh.
     pub follow_finding: bool,
     /// Scroll the detail pane to the selected rung at the next refresh.
@@ -81,6 +85,16 @@ impl App<'_> {
             }
         }
         self.detail_scroll = self.detail_scroll.min(self.view.detail.len().saturating_sub(height));
+
+        self.view.compare = Vec::new();
+        if let Some(view) = self.compare.as_deref_mut() {
+            let pane = layout::inner(layout::Compare::new(Rect::new(0, 0, self.size.width, self.size.height)).detail);
+            self.view.compare = view
+                .rows
+                .get(view.selected)
+                .map_or_else(Vec::new, |row| compare::detail(&view.comparison, row, &self.theme, usize::from(pane.width)));
+            view.scroll = view.scroll.min(self.view.compare.len().saturating_sub(usize::from(pane.height)));
+        }
 
         self.view.overlay = match &self.overlay {
             Some(Overlay::Help { .. }) => overlay::help(&self.theme, usize::from(layout::inner(layout::help(self.area())).width)),

@@ -189,6 +189,10 @@ impl App<'_> {
         if self.overlay.is_some() || self.is_too_small() {
             return;
         }
+        if self.compare.is_some() {
+            self.compare_click(column, row);
+            return;
+        }
         let at = ratatui::layout::Position::new(column, row);
         let areas = Areas::new(self.area());
         let list = layout::inner(areas.list);
@@ -213,6 +217,17 @@ impl App<'_> {
             return;
         }
         let at = ratatui::layout::Position::new(column, row);
+        let compare_areas = layout::Compare::new(self.area());
+        if let Some(view) = self.compare.as_deref_mut() {
+            let areas = compare_areas;
+            if areas.list.contains(at) {
+                let height = usize::from(layout::inner(areas.list).height);
+                view.select(view.selected.saturating_add_signed(delta), height);
+            } else {
+                view.scroll = view.scroll.saturating_add_signed(delta);
+            }
+            return;
+        }
         let areas = Areas::new(self.area());
         if areas.list.contains(at) {
             self.select(self.selected.saturating_add_signed(delta));

@@ -8,9 +8,13 @@ use crate::workspace::fee;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Fee(FeeView),
     Library(LibraryView),
+    /// What to compare the current round with.
+    Pick(super::compare::PickView),
 }
 
 impl Overlay {
@@ -19,7 +23,7 @@ impl Overlay {
         match self {
             Overlay::Help { scroll } => *scroll = scroll.saturating_add_signed(delta),
             Overlay::Library(l) => l.scroll = l.scroll.saturating_add_signed(delta),
-            Overlay::Fee(_) => {}
+            Overlay::Fee(_) | Overlay::Pick(_) => {}
         }
     }
 }
@@ -69,6 +73,7 @@ impl App<'_> {
             },
             Some(Overlay::Fee(_)) => self.update_fee(action),
             Some(Overlay::Library(_)) => self.update_library(action),
+            Some(Overlay::Pick(_)) => self.update_pick(action),
             None => {}
         }
     }

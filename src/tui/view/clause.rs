@@ -144,7 +144,7 @@ fn run_style(op: Op, theme: &Theme) -> Style {
     }
 }
 
-fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub(super) fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let pieces: Vec<(String, Style)> = hunks(runs).iter().map(|r| (sanitize(&r.text, false), run_style(r.op, theme))).collect();
     let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
     wrap(&borrowed, width)

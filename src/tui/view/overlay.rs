@@ -15,6 +15,7 @@ const LEGEND: &[&str] = &[
     "List marks: ○ open  ✓ accepted  ↺ countered  ✗ rejected  ‖ parked  · nothing to decide",
     "Risky phrases: HIGH reversed, MED underlined, LOW italic; the selected finding also bold and underlined",
     "Diffs: the client's words struck out, the standard's words in bold",
+    "Comparison marks: ▲ better for the agency, ▼ worse, ~ reworded or moved, + added, − removed, ≡ both sides",
     "Mouse: click a clause to select it, click a pane to focus it, the wheel scrolls",
     "Paste: a paste outside a box opens the client's revised wording of the selected clause",
     "Every change is saved at once; the status bar says when, or why not.",

@@ -1,0 +1,242 @@
+//! The comparison screen's state and keys: choosing what to compare the current round with
+//! (another round of this session, or another saved session), computing the comparison once,
+//! and moving through its changes.
+
+use super::{App, Overlay, Search};
+use crate::compare::{self, Comparison, Mode, Side};
+use crate::ingest::Document;
+use crate::tui::input::Purpose;
+use crate::tui::keymap::Action;
+use crate::tui::layout;
+use crate::tui::view::compare::{Row, rows};
+
+/// Something the current round can be compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another round of the open session.
+    Round { number: u32, file_name: String },
+    /// Another saved session, on its latest round.
+    Session(String),
+}
+
+/// The picker window: what to compare with, the previous round first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PickView {
+    pub targets: Vec<Target>,
+    pub selected: usize,
+}
+
+/// A comparison on screen. Computed once when opened; moving only changes the selection.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub comparison: Comparison,
+    /// The list's rows: what each shows and where it points in the comparison.
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub offset: usize,
+    /// Whether j/k scroll the detail rather than move in the list.
+    pub text_focus: bool,
+    pub scroll: usize,
+    pub search: Option<Search>,
+}
+
+impl App<'_> {
+    /// `C`: the picker, unless there is nothing to compare with.
+    pub(crate) fn open_picker(&mut self) {
+        let session = self.ws.session();
+        let mut rounds: Vec<_> = session.rounds.iter().filter(|r| r.number != self.ws.round()).collect();
+        rounds.sort_by_key(|r| std::cmp::Reverse(r.number));
+        let mut targets: Vec<Target> =
+            rounds.into_iter().map(|r| Target::Round { number: r.number, file_name: crate::text::one_line(&r.file_name) }).collect();
+        let own = session.name.clone();
+        match self.store.as_ref().map(crate::session::SessionStore::names) {
+            Some(Ok(names)) => targets.extend(names.into_iter().filter(|n| *n != own).map(Target::Session)),
+            Some(Err(e)) => self.error(format!("cannot list the saved sessions: {e}")),
+            None => {}
+        }
+        if targets.is_empty() {
+            self.error("nothing to compare with: this session has one round and no other session is saved");
+            return;
+        }
+        self.overlay = Some(Overlay::Pick(PickView { targets, selected: 0 }));
+    }
+
+    pub(crate) fn update_pick(&mut self, action: &Action) {
+        let Some(Overlay::Pick(pick)) = &mut self.overlay else { return };
+        match action {
+            Action::Down => pick.selected = (pick.selected + 1).min(pick.targets.len().saturating_sub(1)),
+            Action::Up => pick.selected = pick.selected.saturating_sub(1),
+            Action::Activate => {
+                let target = pick.targets.get(pick.selected).cloned();
+                self.overlay = None;
+                match target.map(|t| self.compare_with(&t)) {
+                    Some(Ok(view)) => {
+                        let c = &view.comparison;
+                        self.info(format!("compared {} with {}", c.new.label, c.old.label));
+                        self.compare = Some(Box::new(view));
+                    }
+                    Some(Err(why)) => self.error(why),
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Analyses the other side and compares it with the current round, once.
+    pub fn compare_with(&self, target: &Target) -> Result<CompareView, String> {
+        let session = self.ws.session();
+        let (other, number, mode) = match target {
+            Target::Round { number, .. } => (session.clone(), *number, Mode::Rounds),
+            Target::Session(name) => {
+                let store = self.store.as_ref().ok_or_else(|| format!("cannot open session {name}: no session folder"))?;
+                let other = store.load(name).map_err(|e| e.to_string())?;
+                let number = other.latest_round().number;
+                (other, number, Mode::Deals)
+            }
+        };
+        let round = other.round(number).ok_or_else(|| format!("session {} has no round {number}", other.name))?;
+        let mut doc: Document = round.document();
+        doc.path = format!("{}:{number}", other.name).into();
+        let label = |name: &str, number: u32, file: &str| format!("{name}:{number} ({})", crate::text::one_line(file));
+        let old_label = label(&other.name, number, &round.file_name);
+        let analysis = self.ws.analyze(&doc);
+        let current = self.ws.round();
+        let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
+        let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
+        let new = Side {
+            label: label(&session.name, current, &file),
+            doc: self.ws.document(),
+            analysis: self.ws.analysis(),
+            negotiation: Some(compare::negotiation(session, current, self.ws.document())),
+        };
+        let comparison = compare::compare(&old, &new, self.ws.library(), mode);
+        let rows = rows(&comparison, &doc, self.ws.document(), self.ws.library());
+        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None })
+    }
+
+    pub(crate) fn update_compare(&mut self, action: &Action) {
+        if *action != Action::Quit {
+            self.quit_armed = false;
+        }
+        let list_height = self.compare_list_height();
+        let half = isize::try_from(list_height / 2).unwrap_or(1).max(1);
+        let Some(view) = self.compare.as_deref_mut() else { return };
+        let step: isize = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => half,
+            Action::PageUp => -half,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => 0,
+        };
+        if step != 0 {
+            if view.text_focus {
+                view.scroll = view.scroll.saturating_add_signed(step);
+            } else {
+                view.select(view.selected.saturating_add_signed(step), list_height);
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit_unless_unsaved(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Close if view.search.is_some() => {
+                view.search = None;
+                self.info("search cleared");
+            }
+            Action::Close => {
+                self.compare = None;
+                self.info("comparison closed");
+            }
+            Action::NextPane | Action::PrevPane => view.text_focus = !view.text_focus,
+            Action::Activate => view.text_focus = true,
+            Action::Search => self.open_input(Purpose::Search),
+            Action::SearchNext => self.compare_search_step(true),
+            Action::SearchPrev => self.compare_search_step(false),
+            Action::OpenCompare => self.open_picker(),
+            _ => {}
+        }
+    }
+
+    fn compare_list_height(&self) -> usize {
+        usize::from(layout::inner(layout::Compare::new(self.area()).list).height)
+    }
+
+    /// `/` on the comparison: the first row from the selection whose label, wording or concerns match.
+    pub(crate) fn compare_search(&mut self, query: &str) -> Result<(), String> {
+        let height = self.compare_list_height();
+        let Some(view) = self.compare.as_deref_mut() else { return Ok(()) };
+        if query.trim().is_empty() {
+            view.search = None;
+            return Ok(());
+        }
+        let pattern = regex::RegexBuilder::new(&regex::escape(query.trim()))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
+        let found = view.find(&pattern, view.selected, true, true).ok_or_else(|| format!("no change mentions \"{}\"", query.trim()))?;
+        view.select(found, height);
+        view.search = Some(Search { query: query.trim().to_owned(), pattern });
+        self.info(format!("found \"{}\" (n next, N previous, Esc clears)", query.trim()));
+        Ok(())
+    }
+
+    fn compare_search_step(&mut self, forward: bool) {
+        let height = self.compare_list_height();
+        let Some(view) = self.compare.as_deref_mut() else { return };
+        let Some(pattern) = view.search.as_ref().map(|s| s.pattern.clone()) else {
+            self.info("no search yet: press / to search");
+            return;
+        };
+        match view.find(&pattern, view.selected, forward, false) {
+            Some(row) => {
+                let wrapped = if forward { row <= view.selected } else { row >= view.selected };
+                view.select(row, height);
+                if wrapped {
+                    self.info("search wrapped around");
+                }
+            }
+            None => self.error("no more matches"),
+        }
+    }
+
+    pub(crate) fn compare_click(&mut self, column: u16, row: u16) {
+        let areas = layout::Compare::new(self.area());
+        let height = usize::from(layout::inner(areas.list).height);
+        let Some(view) = self.compare.as_deref_mut() else { return };
+        let at = ratatui::layout::Position::new(column, row);
+        let list = layout::inner(areas.list);
+        if list.contains(at) {
+            view.text_focus = false;
+            let target = view.offset + usize::from(row - list.y);
+            if target < view.rows.len() {
+                view.select(target, height);
+            }
+        } else if areas.detail.contains(at) {
+            view.text_focus = true;
+        }
+    }
+}
+
+impl CompareView {
+    /// Selects row `index` (clamped), scrolling the list to it and the detail to its top.
+    pub fn select(&mut self, index: usize, height: usize) {
+        self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.scroll = 0;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if height > 0 && self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+
+    fn find(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
+        let n = self.rows.len();
+        let first = usize::from(!inclusive);
+        (first..first + n)
+            .map(|step| if forward { (from + step) % n } else { (from + n - step % n) % n })
+            .find(|&i| pattern.is_match(&self.rows[i].text) || pattern.is_match(&self.rows[i].searchable))
+    }
+}
