@@ -59,3 +59,94 @@ fn killed_binary_never_loses_an_acknowledged_note() {
     assert!(!acknowledged.is_empty(), "some notes must complete");
     eprintln!("{killed} kills, {} notes acknowledged and kept", acknowledged.len());
 }
+
+/// Runs `args` and kills it after a pseudo-random delay; returns whether it finished by itself
+/// with success (its write acknowledged).
+fn run_or_kill(args: &[&str], seed: &mut u64, max_delay: Duration) -> bool {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    let delay = Duration::from_micros(*seed % max_delay.as_micros().max(1) as u64);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clauseguard")).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let start = Instant::now();
+    while start.elapsed() < delay && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    if child.try_wait().unwrap().is_none() {
+        let _ = child.kill();
+    }
+    child.wait().unwrap().success()
+}
+
+#[test]
+fn killed_registry_writes_never_corrupt_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = dir.path().join("registry.json");
+    let registry = registry.to_str().unwrap();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut acknowledged = Vec::new();
+    let mut killed = 0;
+    for k in 0..100 {
+        let name = format!("Tool {k}");
+        if run_or_kill(
+            &[
+                "registry",
+                "add",
+                "--registry",
+                registry,
+                "--name",
+                &name,
+                "--kind",
+                "tool",
+                "--description",
+                "an internal tool",
+                "--created",
+                "2024-01-02",
+            ],
+            &mut seed,
+            Duration::from_millis(30),
+        ) {
+            acknowledged.push(name);
+        } else {
+            killed += 1;
+        }
+        if std::path::Path::new(registry).exists() {
+            let out = Command::new(env!("CARGO_BIN_EXE_clauseguard")).args(["registry", "list", "--registry", registry]).output().unwrap();
+            assert!(out.status.success(), "after kill {k}: registry unreadable: {}", String::from_utf8_lossy(&out.stderr));
+            let listed = String::from_utf8_lossy(&out.stdout);
+            for a in &acknowledged {
+                assert!(listed.contains(a.as_str()), "after kill {k}: acknowledged {a} lost");
+            }
+        }
+    }
+    assert!(!acknowledged.is_empty() && killed > 10, "{} acknowledged, {killed} killed", acknowledged.len());
+}
+
+#[test]
+fn killed_redline_never_leaves_a_partial_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/client-draft-r1.md");
+    let out = dir.path().join("counter.docx");
+    let out_str = out.to_str().unwrap();
+    // Time one run, then kill anywhere within one and a half of its length.
+    let t = Instant::now();
+    assert!(run_or_kill(&["redline", draft, "--out", out_str, "--force"], &mut 1, Duration::from_secs(60)));
+    let max_delay = t.elapsed() * 3 / 2;
+    let (mut seed, mut finished_runs, mut killed) = (0x1234_5678_9abc_def1_u64, 0, 0);
+    for k in 0..30 {
+        let finished = run_or_kill(&["redline", draft, "--out", out_str, "--force"], &mut seed, max_delay);
+        if finished {
+            finished_runs += 1;
+        } else {
+            killed += 1;
+        }
+        if out.exists() {
+            let bytes = std::fs::read(&out).unwrap();
+            let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes));
+            assert!(zip.is_ok_and(|z| z.len() > 3), "after kill {k}: {} is not a whole .docx", out.display());
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.path() != out).collect();
+        assert!(leftovers.len() <= 1, "temp files pile up: {leftovers:?}");
+    }
+    assert!(finished_runs > 3 && killed > 3, "{finished_runs} finished, {killed} killed");
+}
