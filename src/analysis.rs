@@ -96,6 +96,9 @@ pub struct Finding {
     pub phrase: Option<String>,
     pub explanation: String,
     pub fallbacks: Vec<Offer>,
+    /// For a missing protection: the standard clause to add, whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insert: Option<String>,
 }
 
 impl Finding {

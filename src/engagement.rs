@@ -124,6 +124,7 @@ pub fn engagement_findings(engagement: Engagement, analysis: &Analysis, doc: &Do
                 phrase: None,
                 explanation,
                 fallbacks: k.fallbacks.iter().map(Offer::from).collect(),
+                insert: library.get(k.id).map(|c| c.standard_text.clone()),
             }
         })
         .collect()

@@ -136,7 +136,14 @@ pub fn ceil_char(text: &str, mut i: usize) -> usize {
 pub fn context(text: &str, start: usize, end: usize, max: usize) -> (String, String, String) {
     let before_start = text[..start].char_indices().rev().nth(max.saturating_sub(1)).map_or(0, |(i, _)| i);
     let after_end = text[end..].char_indices().nth(max).map_or(text.len(), |(i, _)| end + i);
-    (one_line(&text[before_start..start]), one_line(&text[start..end]), one_line(&text[end..after_end]))
+    let (before, after) = (&text[before_start..start], &text[end..after_end]);
+    let mut b = one_line(before);
+    if before.ends_with(char::is_whitespace) && !b.is_empty() {
+        b.push(' ');
+    }
+    let a = one_line(after);
+    let a = if after.starts_with(char::is_whitespace) && !a.is_empty() { format!(" {a}") } else { a };
+    (b, one_line(&text[start..end]), a)
 }
 
 #[cfg(test)]

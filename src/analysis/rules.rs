@@ -120,6 +120,7 @@ impl RuleSet {
                     concern: m.concern,
                     rule: format!("{}/missing", c.id),
                     library_clause: c.id.clone(),
+                    insert: Some(c.standard_text.clone()),
                     severity: m.severity,
                     clause: anchor.map(|i| clauses[i].index),
                     start: None,
@@ -148,6 +149,7 @@ fn phrase_finding(doc: &Document, owner: &StandardClause, rule: &RiskRule, claus
         phrase: Some(phrase),
         explanation: rule.explanation.replace("{phrase}", &format!("\u{201c}{shown}\u{201d}")),
         fallbacks: owner.fallbacks.iter().map(Offer::from).collect(),
+        insert: None,
     }
 }
 
@@ -193,8 +195,14 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
         "inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "u.s", "sec", "art", "para", "etc", "vs", "v", "st", "mr", "mrs", "ms",
         "dr", "l.p", "n.a", "s.a", "b.v",
     ];
-    let word = text[..dot].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
-    !(word.chars().count() <= 1 || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
+    let before = &text[..dot];
+    let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+    if word.chars().count() == 1 {
+        // "Schedule A." ends a sentence; "J. Smith" or a list letter does not.
+        let previous = before[..before.len() - word.len()].trim_end().rsplit(' ').next().unwrap_or("");
+        return matches!(previous, "schedule" | "exhibit" | "annex" | "appendix" | "article" | "section" | "part" | "attachment");
+    }
+    !(word.is_empty() || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
 }
 
 /// Whether the party named last before an obligation (its subject) is the counterparty:
@@ -296,5 +304,9 @@ mod tests {
         let at = t.find("work").unwrap();
         let (s, e) = sentence_around(t, at, at + 4);
         assert_eq!(&t[s..e], "acme inc. shall own all work product, e.g. code.");
+        let t = "client owns the deliverables in schedule a. provider retains its tools.";
+        let at = t.find("tools").unwrap();
+        let (s, e) = sentence_around(t, at, at + 5);
+        assert_eq!(&t[s..e], "provider retains its tools.");
     }
 }

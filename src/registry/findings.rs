@@ -90,6 +90,7 @@ pub fn registry_findings_with(analysis: &Analysis, doc: &Document, registry: &Re
             phrase: Some(doc.text[r.start..r.end].to_owned()),
             explanation: r.explanation,
             fallbacks: fallbacks.clone(),
+            insert: None,
         })
         .collect();
     findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));

@@ -46,6 +46,9 @@ pub fn render(analysis: &Analysis, text: &str) -> String {
             let _ = writeln!(out, "> …{}**{}**{}…\n", md(&before), md(&phrase), md(&after));
         }
         let _ = writeln!(out, "{}\n", md(&f.explanation));
+        if let Some(insert) = &f.insert {
+            let _ = writeln!(out, "Add: “{}”\n", md(insert));
+        }
         for (rung, o) in f.fallbacks.iter().enumerate() {
             let _ = writeln!(out, "{}. **{}**: {}", rung + 1, o.kind.label(), md(&o.talking_point));
             if !o.text.trim().is_empty() {

@@ -73,7 +73,9 @@ fn finding(out: &mut String, analysis: &Analysis, text: &str, f: &Finding, paint
     if let Some(first) = f.fallbacks.first() {
         let _ = writeln!(out, "  say ({}): {}", first.kind.label(), one_line(&first.talking_point));
     }
-    if let Some(offer) = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()) {
+    if let Some(insert) = &f.insert {
+        let _ = writeln!(out, "  add: {}", paint.inserted(&one_line(insert)));
+    } else if let Some(offer) = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()) {
         let _ = writeln!(out, "  offer ({}): {}", offer.kind.label(), paint.inserted(&one_line(&offer.text)));
     }
     out.push('\n');
