@@ -169,3 +169,40 @@ fn control_characters_never_reach_the_output() {
         assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07), "{args:?}");
     }
 }
+
+#[test]
+fn a_one_megabyte_line_is_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-line.txt");
+    let line = "1. Ownership. All work product created during the engagement shall be the property of Client; ".repeat(11_000);
+    assert!(line.len() > 1_000_000);
+    std::fs::write(&path, &line).unwrap();
+    let out = clauseguard(&["analyze", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["summary"]["high"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn hostile_libraries_are_refused_or_harmless() {
+    let dir = tempfile::tempdir().unwrap();
+    // Deeply nested JSON: refused by the parser's depth limit, named, no crash.
+    std::fs::write(dir.path().join("deep.json"), format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000))).unwrap();
+    let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("deep.json:1:"), "{}", String::from_utf8_lossy(&out.stdout));
+
+    // A pattern that is catastrophic for a backtracking engine runs in linear time here.
+    let lib = tempfile::tempdir().unwrap();
+    let clause = GOOD_CLAUSE.replacen(
+        "\"fallbacks\"",
+        "\"rules\": [{\"id\": \"evil\", \"concern\": \"broad-work-product\", \"severity\": \"low\", \"patterns\": [\"(a+)+b\", \"(x|x)*y\"], \"explanation\": \"x\"}],\n  \"fallbacks\"",
+        1,
+    );
+    std::fs::write(lib.path().join("evil.json"), clause).unwrap();
+    let draft = lib.path().join("draft.txt");
+    std::fs::write(&draft, format!("{}!\n{}!", "a".repeat(200_000), "x".repeat(200_000))).unwrap();
+    // A backtracking engine would not return from this for hours; the regex engine is linear.
+    let out = clauseguard(&["analyze", "--library", lib.path().to_str().unwrap(), draft.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
