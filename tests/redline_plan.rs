@@ -77,7 +77,7 @@ fn missing_protections_go_after_the_ip_section_numbered_to_fit() {
         &r.draft.text[r.draft.paragraphs[new.paragraph].clone()],
         "7.3 Licence. Provider grants Client a licence to use the Deliverables."
     );
-    assert!(new.clause_text(true).starts_with("7.4 Residuals. Provider may use general know-how"));
+    assert!(new.clause_text(true).starts_with("7.4 Residuals. Notwithstanding anything else in this Agreement, Provider may use the general knowledge"));
     assert!(r.accepted_paragraphs().iter().any(|p| p.starts_with("7.4 Residuals.")));
 }
 
@@ -133,7 +133,7 @@ fn markdown_output_strikes_inserts_and_footnotes() {
     let r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
     let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).unwrap()).unwrap();
     assert!(md.contains("7.1 Ownership. ~~Client shall own all work product created by Provider under this Agreement.~~ **Upon full payment, Provider assigns"));
-    assert!(md.contains("**7.4 Residuals. Provider may use general know-how"));
+    assert!(md.contains("**7.4 Residuals. Notwithstanding anything else in this Agreement, Provider may use the general knowledge"));
     for c in &r.changes {
         assert!(md.contains(&format!("[^{}]: ", c.id)), "footnote {} defined", c.id);
         assert_eq!(md.matches(&format!("[^{}]", c.id)).count(), 2, "footnote {} referenced once", c.id);
