@@ -77,7 +77,10 @@ fn missing_protections_go_after_the_ip_section_numbered_to_fit() {
         &r.draft.text[r.draft.paragraphs[new.paragraph].clone()],
         "7.3 Licence. Provider grants Client a licence to use the Deliverables."
     );
-    assert!(new.clause_text(true).starts_with("7.4 Residuals. Notwithstanding anything else in this Agreement, Provider may use the general knowledge"));
+    assert!(
+        new.clause_text(true)
+            .starts_with("7.4 Residuals. Notwithstanding anything else in this Agreement, Provider may use the general knowledge")
+    );
     assert!(r.accepted_paragraphs().iter().any(|p| p.starts_with("7.4 Residuals.")));
 }
 
