@@ -16,7 +16,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, parse_date, today};
-pub use exhibit::{Exhibit, ExhibitFormat, exhibit_clause, html_escape, md_escape};
+pub use exhibit::{Exhibit, ExhibitFormat, exhibit_clause, md_escape};
 pub use file::{RegistryError, RegistryFile, write_atomic};
 pub use findings::{RULE as NAMED_ITEM_RULE, merge_findings, registry_findings, registry_findings_with};
 pub use import::{CsvProblem, import_csv};

@@ -109,6 +109,24 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Escapes text for HTML element content and attribute values, dropping control characters
+/// (contract text is data: it must not become markup).
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Collapses white space to single spaces, for one-line display.
 pub fn one_line(text: &str) -> String {
     sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::AuditReport;
 use super::render::{Line, outline};
-use crate::registry::html_escape as esc;
+use crate::text::html_escape as esc;
 
 const STYLE: &str = "body { font-family: system-ui, sans-serif; max-width: 70em; margin: 2em auto; line-height: 1.4; }\n\
 h2 { border-bottom: 1px solid #888; margin-top: 2em; } h3 { font-size: 1em; margin-bottom: 0.3em; }\n\

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::{Change, Language, Piece, Redline};
 use crate::ingest::Format;
+use crate::text::html_escape as escape;
 
 const STYLE: &str = "
 :root { --del: #a4161a; --ins: #1b6b35; --rule: #d0d4d9; --muted: #59616b; }
@@ -163,23 +164,6 @@ fn squeeze(s: &str) -> String {
         } else {
             out.push(c);
             space = false;
-        }
-    }
-    out
-}
-
-/// Escapes text for HTML element content and attribute values, dropping control characters.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
         }
     }
     out

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::exhibit_docx::{self, Block};
 use super::{Date, Item, Registry};
 use crate::library::ClauseLibrary;
+use crate::text::html_escape;
 
 pub const TITLE: &str = "Exhibit A: Agency Pre-Existing Intellectual Property";
 /// The library clause whose standard text introduces the exhibit.
@@ -173,23 +174,6 @@ pub fn md_escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
-    }
-    out
-}
-
-/// Escapes text for HTML content and attributes, dropping control characters.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
     }
     out
 }
