@@ -161,13 +161,12 @@ impl Analysis {
 /// The library compiled for matching; build once, analyse many drafts.
 pub struct Analyzer<'a> {
     library: &'a ClauseLibrary,
-    rules: rules::RuleSet,
     vectors: matching::LibraryVectors,
 }
 
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
-        Self { library, rules: rules::RuleSet::new(library), vectors: matching::LibraryVectors::new(library) }
+        Self { library, vectors: matching::LibraryVectors::new(library) }
     }
 
     pub fn library(&self) -> &'a ClauseLibrary {
@@ -178,8 +177,8 @@ impl<'a> Analyzer<'a> {
         let clauses = segment::segment(&doc.analysed, &doc.text);
         let normalised = crate::text::Normalised::new(&doc.analysed);
         let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
-        let mut findings = self.rules.phrase_findings(self.library, doc, &normalised, &clauses, &parties);
-        findings.extend(rules::RuleSet::missing_findings(self.library, &normalised, &clauses));
+        let mut findings = rules::phrase_findings(self.library, doc, &normalised, &clauses, &parties);
+        findings.extend(rules::missing_findings(self.library, &normalised, &clauses));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         let analysed = clauses
             .into_iter()

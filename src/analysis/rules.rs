@@ -11,127 +11,111 @@ use crate::library::{ClauseLibrary, Direction, RiskRule, Severity, StandardClaus
 use crate::segment::Clause;
 use crate::text::Normalised;
 
-/// The library's risk rules, applied pattern by pattern over the whole draft: each pattern's
-/// literal prefix lets the regex engine skip most of the text, which is far cheaper than one
-/// combined automaton for a hundred wide patterns.
-pub struct RuleSet;
-
-impl RuleSet {
-    pub fn new(_library: &ClauseLibrary) -> Self {
-        RuleSet
-    }
-
-    #[allow(clippy::unused_self)]
-    pub fn phrase_findings(
-        &self,
-        library: &ClauseLibrary,
-        doc: &Document,
-        norm: &Normalised,
-        clauses: &[Clause],
-        parties: &Parties,
-    ) -> Vec<Finding> {
-        let ranges = clause_ranges(norm, clauses);
-        // (clause position, start, end in the clause's text, library clause, rule), found on
-        // two threads: the scans are independent and a laptop has at least two cores.
-        let patterns: Vec<(usize, usize, &regex::Regex)> = library
-            .clauses
-            .iter()
-            .enumerate()
-            .flat_map(|(ci, c)| c.rules.iter().enumerate().flat_map(move |(ri, r)| r.patterns.iter().map(move |p| (ci, ri, p.regex()))))
-            .collect();
-        let scan = |part: &[(usize, usize, &regex::Regex)]| {
-            let mut hits = Vec::new();
-            for &(ci, ri, regex) in part {
-                for m in regex.find_iter(&norm.text).filter(|m| m.start() < m.end()) {
-                    let k = ranges.partition_point(|&(_, e)| e <= m.start());
-                    // A match running into the next clause belongs to neither.
-                    if let Some(&(ns, _)) = ranges.get(k).filter(|&&(ns, ne)| ns <= m.start() && m.end() <= ne) {
-                        hits.push((k, m.start() - ns, m.end() - ns, ci, ri));
-                    }
+/// Phrase findings: the library's risk rules applied pattern by pattern over the whole draft.
+/// Each pattern's literal prefix lets the regex engine skip most of the text, which is far
+/// cheaper than one combined automaton for a hundred wide patterns.
+pub fn phrase_findings(library: &ClauseLibrary, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> Vec<Finding> {
+    let ranges = clause_ranges(norm, clauses);
+    // (clause position, start, end in the clause's text, library clause, rule), found on
+    // two threads: the scans are independent and a laptop has at least two cores.
+    let patterns: Vec<(usize, usize, &regex::Regex)> = library
+        .clauses
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| c.rules.iter().enumerate().flat_map(move |(ri, r)| r.patterns.iter().map(move |p| (ci, ri, p.regex()))))
+        .collect();
+    let scan = |part: &[(usize, usize, &regex::Regex)]| {
+        let mut hits = Vec::new();
+        for &(ci, ri, regex) in part {
+            for m in regex.find_iter(&norm.text).filter(|m| m.start() < m.end()) {
+                let k = ranges.partition_point(|&(_, e)| e <= m.start());
+                // A match running into the next clause belongs to neither.
+                if let Some(&(ns, _)) = ranges.get(k).filter(|&&(ns, ne)| ns <= m.start() && m.end() <= ne) {
+                    hits.push((k, m.start() - ns, m.end() - ns, ci, ri));
                 }
             }
-            hits
-        };
-        let (first, second) = patterns.split_at(patterns.len() / 2);
-        let mut hits = std::thread::scope(|s| {
-            let other = s.spawn(|| scan(second));
-            let mut hits = scan(first);
-            hits.extend(other.join().unwrap_or_default());
-            hits
-        });
-        hits.sort_unstable();
-        hits.dedup();
-        let mut findings: Vec<(usize, Finding)> = Vec::new();
-        for (k, ms, me, ci, ri) in hits {
-            let (ns, ne) = ranges[k];
-            let text = &norm.text[ns..ne];
-            let owner = &library.clauses[ci];
-            let rule = &owner.rules[ri];
-            if rule.unless_clause.iter().any(|p| p.is_match(text)) {
-                continue;
-            }
-            let (from, to) = sentence_around(text, ms, me);
-            let sentence = &text[from..to];
-            if rule.unless.iter().any(|u| u.is_match(sentence))
-                || !(rule.requires.is_empty() || rule.requires.iter().any(|r| r.is_match(sentence)))
-            {
-                continue;
-            }
-            let suppressed = match rule.direction {
-                Direction::ToCounterparty => benefits_agency(sentence, parties),
-                Direction::OnAgency => subject_is_counterparty(&sentence[..ms - from], parties),
-                Direction::Any => false,
-            };
-            if suppressed {
-                continue;
-            }
-            let (start, end) = norm.original_range(ns + ms, ns + me);
-            let mut finding = phrase_finding(doc, owner, rule, clauses[k].index, start, end);
-            if rule.direction != Direction::Any && parties.agency_aliases.is_empty() {
-                // Who benefits cannot be told without knowing which party is the agency.
-                finding.severity = finding.severity.min(Severity::Low);
-                finding.explanation.push_str(
-                    " (Severity lowered: the agency's party was not found in the draft, so the direction of this grant is unknown; name it with --agency-party.)",
-                );
-            }
-            push_merged(&mut findings, finding, ns + from);
         }
-        findings.into_iter().map(|(_, f)| f).collect()
+        hits
+    };
+    let (first, second) = patterns.split_at(patterns.len() / 2);
+    let mut hits = std::thread::scope(|s| {
+        let other = s.spawn(|| scan(second));
+        let mut hits = scan(first);
+        hits.extend(other.join().unwrap_or_default());
+        hits
+    });
+    hits.sort_unstable();
+    hits.dedup();
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    for (k, ms, me, ci, ri) in hits {
+        let (ns, ne) = ranges[k];
+        let text = &norm.text[ns..ne];
+        let owner = &library.clauses[ci];
+        let rule = &owner.rules[ri];
+        if rule.unless_clause.iter().any(|p| p.is_match(text)) {
+            continue;
+        }
+        let (from, to) = sentence_around(text, ms, me);
+        let sentence = &text[from..to];
+        if rule.unless.iter().any(|u| u.is_match(sentence))
+            || !(rule.requires.is_empty() || rule.requires.iter().any(|r| r.is_match(sentence)))
+        {
+            continue;
+        }
+        let suppressed = match rule.direction {
+            Direction::ToCounterparty => benefits_agency(sentence, parties),
+            Direction::OnAgency => subject_is_counterparty(&sentence[..ms - from], parties),
+            Direction::Any => false,
+        };
+        if suppressed {
+            continue;
+        }
+        let (start, end) = norm.original_range(ns + ms, ns + me);
+        let mut finding = phrase_finding(doc, owner, rule, clauses[k].index, start, end);
+        if rule.direction != Direction::Any && parties.agency_aliases.is_empty() {
+            // Who benefits cannot be told without knowing which party is the agency.
+            finding.severity = finding.severity.min(Severity::Low);
+            finding.explanation.push_str(
+                " (Severity lowered: the agency's party was not found in the draft, so the direction of this grant is unknown; name it with --agency-party.)",
+            );
+        }
+        push_merged(&mut findings, finding, ns + from);
     }
+    findings.into_iter().map(|(_, f)| f).collect()
+}
 
-    pub fn missing_findings(library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
-        let ranges = clause_ranges(norm, clauses);
-        library
-            .clauses
-            .iter()
-            .filter(|c| c.required)
-            .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
-            .filter(|(_, m)| !m.present_when.iter().any(|p| p.is_match(&norm.text)))
-            .filter_map(|(c, m)| {
-                // Anchor the finding to the first clause that made the check apply.
-                let anchor = if m.applies_when.is_empty() {
-                    None
-                } else {
-                    let at = m.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|x| x.start()).min()?;
-                    ranges.iter().position(|&(s, e)| s <= at && at < e)
-                };
-                Some(Finding {
-                    kind: FindingKind::Missing,
-                    concern: m.concern,
-                    rule: format!("{}/missing", c.id),
-                    library_clause: c.id.clone(),
-                    insert: Some(c.standard_text.clone()),
-                    severity: m.severity,
-                    clause: anchor.map(|i| clauses[i].index),
-                    start: None,
-                    end: None,
-                    phrase: None,
-                    explanation: m.explanation.clone(),
-                    fallbacks: c.fallbacks.iter().map(Offer::from).collect(),
-                })
+pub fn missing_findings(library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
+    let ranges = clause_ranges(norm, clauses);
+    library
+        .clauses
+        .iter()
+        .filter(|c| c.required)
+        .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
+        .filter(|(_, m)| !m.present_when.iter().any(|p| p.is_match(&norm.text)))
+        .filter_map(|(c, m)| {
+            // Anchor the finding to the first clause that made the check apply.
+            let anchor = if m.applies_when.is_empty() {
+                None
+            } else {
+                let at = m.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|x| x.start()).min()?;
+                ranges.iter().position(|&(s, e)| s <= at && at < e)
+            };
+            Some(Finding {
+                kind: FindingKind::Missing,
+                concern: m.concern,
+                rule: format!("{}/missing", c.id),
+                library_clause: c.id.clone(),
+                insert: Some(c.standard_text.clone()),
+                severity: m.severity,
+                clause: anchor.map(|i| clauses[i].index),
+                start: None,
+                end: None,
+                phrase: None,
+                explanation: m.explanation.clone(),
+                fallbacks: c.fallbacks.iter().map(Offer::from).collect(),
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 fn phrase_finding(doc: &Document, owner: &StandardClause, rule: &RiskRule, clause: usize, start: usize, end: usize) -> Finding {
