@@ -278,6 +278,28 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// White space runs as single spaces (line breaks of a hard-wrapped draft, blanked markup),
+/// keeping a space at either end.
+pub fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The words of unchanged piece `k` of a paragraph's `last + 1` pieces, as they read in a fresh
+/// document: squeezed, with no space at the paragraph's start or end.
+pub fn same_text(s: &str, k: usize, last: usize) -> String {
+    let out = squeeze(s);
+    let out = if k == 0 { out.trim_start() } else { out.as_str() };
+    (if k == last { out.trim_end() } else { out }).to_owned()
+}
+
 /// Why a redline could not be written. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum RedlineError {

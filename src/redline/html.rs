@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Change, Language, Piece, Redline};
+use super::{Change, Language, Piece, Redline, squeeze};
 use crate::ingest::Format;
 use crate::text::html_escape as escape;
 
@@ -63,16 +63,7 @@ pub fn render(redline: &Redline, clean: bool) -> String {
         let last = pieces.len().saturating_sub(1);
         for (k, piece) in pieces.iter().enumerate() {
             match piece {
-                Piece::Same(s) => {
-                    let mut s = squeeze(s);
-                    if k == 0 {
-                        s = s.trim_start().to_owned();
-                    }
-                    if k == last {
-                        s = s.trim_end().to_owned();
-                    }
-                    body.push_str(&escape(&s));
-                }
+                Piece::Same(s) => body.push_str(&escape(&super::same_text(s, k, last))),
                 Piece::Changed(c) if clean => body.push_str(&escape(&squeeze(&c.inserted))),
                 Piece::Changed(c) => {
                     let _ = write!(body, "<del>{}</del>", escape(&squeeze(c.deleted.trim())));
@@ -149,24 +140,6 @@ fn block_tag(format: Format, original: &str) -> (&'static str, usize) {
         }
     }
     ("p", 0)
-}
-
-/// White space runs as single spaces (line breaks of a hard-wrapped draft, blanked markup).
-fn squeeze(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -122,15 +122,7 @@ impl App<'_> {
         let list_height = self.compare_list_height();
         let half = isize::try_from(list_height / 2).unwrap_or(1).max(1);
         let Some(view) = self.compare.as_deref_mut() else { return };
-        let step: isize = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => half,
-            Action::PageUp => -half,
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            _ => 0,
-        };
+        let step = super::step(action, half);
         if step != 0 {
             if view.text_focus {
                 view.scroll = view.scroll.saturating_add_signed(step);

@@ -181,15 +181,7 @@ impl App<'_> {
         let Some(Overlay::Library(view)) = &mut self.overlay else { return };
         let last = view.visible.len().saturating_sub(1);
         let half = isize::try_from(body / 2).unwrap_or(isize::MAX).max(1);
-        let step: isize = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => half,
-            Action::PageUp => -half,
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            _ => 0,
-        };
+        let step = super::step(action, half);
         if step != 0 {
             if view.text_focus {
                 view.scroll = view.scroll.saturating_add_signed(step);
