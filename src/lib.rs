@@ -2,6 +2,7 @@
 //! it. Everything here is plain Rust callable from tests and the CLI; `tui` is a thin layer on top.
 
 pub mod analysis;
+pub mod atomic;
 pub mod audit;
 pub mod cli;
 pub mod compare;

@@ -2,8 +2,7 @@
 //! existing file unless asked, and atomically (a temporary file in the same folder, flushed to
 //! disk, then renamed into place), so a crash leaves either the old file or the new one.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::RedlineError;
 
@@ -30,28 +29,16 @@ impl OutputFormat {
 /// Writes `bytes` to `out`. Refuses when `out` is one of `inputs` (whatever the spelling of the
 /// path) and, unless `force`, when it exists.
 pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path], force: bool) -> Result<(), RedlineError> {
-    let io = |source| RedlineError::Io { path: out.to_owned(), source };
     check_target(out, inputs, force)?;
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new().prefix(".clauseguard-").suffix(".tmp").tempfile_in(&dir).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    if force {
-        tmp.persist(out).map_err(|e| io(e.error))?;
-    } else {
-        // No clobbering even if the file appeared since the check above.
-        tmp.persist_noclobber(out).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists { RedlineError::Exists { path: out.to_owned() } } else { io(e.error) }
-        })?;
-    }
-    // The rename is durable once the folder's entry is on disk too.
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    // No clobbering without --force, even if the file appeared since the check above. Errors
+    // name the output the user asked for, whichever step failed.
+    crate::atomic::write(out, bytes, force).map_err(|e| {
+        if e.already_exists() {
+            RedlineError::Exists { path: out.to_owned() }
+        } else {
+            RedlineError::Io { path: out.to_owned(), source: e.source }
+        }
+    })
 }
 
 /// Whether `out` may be written: never one of `inputs`, and not an existing file unless `force`.

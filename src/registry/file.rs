@@ -2,7 +2,7 @@
 //! and column), and changing it under a lock with a write that a crash cannot half-finish.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -193,31 +193,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Registry, RegistryError> {
     Ok(registry)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder (mode 0600) is
-/// written and flushed to disk, then renamed over the target, then the folder is flushed so the
-/// rename survives a power cut. With `replace == false` an existing file is never replaced.
+/// Writes `bytes` to `path` atomically and privately (see `crate::atomic::write`). With
+/// `replace == false` an existing file is never replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RegistryError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o600));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(io(dir))?;
-    temp.write_all(bytes).map_err(io(temp.path()))?;
-    temp.as_file().sync_all().map_err(io(temp.path()))?;
-    let persisted = if replace { temp.persist(path) } else { temp.persist_noclobber(path) };
-    persisted.map_err(|e| io(path)(e.error))?;
-    #[cfg(unix)]
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))?;
-    Ok(())
+    crate::atomic::write(path, bytes, replace).map_err(|e| RegistryError::Io { path: e.path, source: e.source })
 }
 
 /// Creates the folder the registry lives in, readable only by its owner.

@@ -2,7 +2,7 @@
 //! and writing it so that a crash at any moment leaves either the old file or the new one.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -146,44 +146,13 @@ pub(super) fn encode(path: &Path, session: &Session) -> Result<Vec<u8>, SessionE
     Ok(bytes)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder (mode 0600) is
-/// written and flushed to disk, then renamed over the target, then the folder is flushed so
-/// the rename itself survives a power cut. With `replace == false` an existing file is never
-/// replaced, even one created a moment ago by another process.
+/// Writes the session file atomically and privately (see `crate::atomic::write`).
 pub(super) fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), SessionError> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let prefix = format!(".{stem}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o600));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(io(dir))?;
-    temp.write_all(bytes).map_err(io(temp.path()))?;
-    temp.as_file().sync_all().map_err(io(temp.path()))?;
-    let persisted = if replace { temp.persist(path) } else { temp.persist_noclobber(path) };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    crate::atomic::write(path, bytes, replace).map_err(|e| {
+        if e.already_exists() {
             SessionError::AlreadyExists { path: path.to_owned() }
         } else {
-            io(path)(e.error)
+            SessionError::Io { path: e.path, source: e.source }
         }
-    })?;
-    sync_dir(dir)
-}
-
-pub(super) const TEMP_SUFFIX: &str = ".tmp";
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> Result<(), SessionError> {
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> Result<(), SessionError> {
-    // Windows cannot open a folder as a file; its rename is flushed with the file system journal.
-    Ok(())
+    })
 }

@@ -201,12 +201,12 @@ impl SessionStore {
     /// Temporary files left by a save that was killed midway. Only called with the lock held,
     /// so no save of this session is in progress. Failing to remove one is harmless.
     fn remove_stale_temp_files(&self, name: &str) {
-        let prefix = format!(".{name}.");
+        let prefix = crate::atomic::temp_prefix(&self.path(name));
         let Ok(entries) = std::fs::read_dir(&self.dir) else { return };
         for entry in entries.flatten() {
             let file_name = entry.file_name();
             let Some(n) = file_name.to_str() else { continue };
-            let rest = n.strip_prefix(&prefix).and_then(|r| r.strip_suffix(file::TEMP_SUFFIX));
+            let rest = n.strip_prefix(&prefix).and_then(|r| r.strip_suffix(crate::atomic::TEMP_SUFFIX));
             // tempfile's random part is 6 alphanumerics; a longer middle is another session's.
             if rest.is_some_and(|r| r.len() == 6 && r.chars().all(|c| c.is_ascii_alphanumeric())) {
                 let _ = std::fs::remove_file(entry.path());
