@@ -3,6 +3,7 @@
 
 mod matching;
 mod parties;
+mod prefilter;
 mod rules;
 
 use serde::Serialize;
@@ -162,11 +163,14 @@ impl Analysis {
 pub struct Analyzer<'a> {
     library: &'a ClauseLibrary,
     vectors: matching::LibraryVectors,
+    prefilter: prefilter::Prefilter,
 }
 
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
-        Self { library, vectors: matching::LibraryVectors::new(library) }
+        let vectors = matching::LibraryVectors::new(library);
+        let prefilter = prefilter::Prefilter::new(library, vectors.cues().iter().map(|(_, p)| p));
+        Self { library, vectors, prefilter }
     }
 
     pub fn library(&self) -> &'a ClauseLibrary {
@@ -177,20 +181,39 @@ impl<'a> Analyzer<'a> {
         let clauses = segment::segment(&doc.analysed, &doc.text);
         let normalised = crate::text::Normalised::new(&doc.analysed);
         let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
-        let mut findings = rules::phrase_findings(self.library, doc, &normalised, &clauses, &parties);
-        findings.extend(rules::missing_findings(self.library, &normalised, &clauses));
+        let draft = rules::Draft::new(&self.prefilter, doc, &normalised, &clauses);
+        let mut findings = rules::phrase_findings(self.library, &draft, &parties);
+        findings.extend(rules::missing_findings(self.library, &draft));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
+        // A standard clause whose own rules or cues fired in a clause is a likelier match.
+        let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
+        for f in findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
+            let owner = self.library.clauses.iter().position(|c| c.id == f.library_clause);
+            if let (Some(list), Some(owner)) = (f.clause.and_then(|k| boosted.get_mut(k)), owner) {
+                list.push(owner);
+            }
+        }
+        for (owner, cues) in self.vectors.cues() {
+            for k in draft.clauses_matching(cues) {
+                boosted[k].push(*owner);
+            }
+        }
         let analysed = clauses
-            .into_iter()
-            .map(|c| {
-                let fired: Vec<&str> = findings
-                    .iter()
-                    .filter(|f| f.clause == Some(c.index) && f.kind == FindingKind::Phrase)
-                    .map(|f| f.library_clause.as_str())
-                    .collect();
-                let library_match = self.vectors.best_match(&normalised, &c, &fired);
+            .iter()
+            .zip(&boosted)
+            .enumerate()
+            .map(|(k, (c, boosted))| {
+                let library_match = self.vectors.best_match(draft.text(k), boosted);
                 let category = library_match.as_ref().and_then(|m| self.library.get(&m.id)).map(|l| l.category);
-                AnalysedClause { index: c.index, number: c.number, heading: c.heading, start: c.start, end: c.end, category, library_match }
+                AnalysedClause {
+                    index: c.index,
+                    number: c.number.clone(),
+                    heading: c.heading.clone(),
+                    start: c.start,
+                    end: c.end,
+                    category,
+                    library_match,
+                }
             })
             .collect();
         let summary = Summary::of(&findings);

@@ -102,7 +102,7 @@ pub fn engagement_findings(engagement: Engagement, analysis: &Analysis, doc: &Do
         .filter(|k| !reported(k.id) && !k.missing.present_when.iter().any(|p| p.is_match(&norm.text)))
         .map(|k| {
             // Anchored where the check would apply, if it names such a place.
-            let at = k.missing.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|m| m.start()).min();
+            let at = k.missing.applies_when.iter().filter_map(|p| p.find(&norm.text)).map(|m| m.start).min();
             let anchor = at.and_then(|at| {
                 let (original, _) = norm.original_range(at, at + 1);
                 analysis.clauses.iter().find(|c| c.start <= original && original < c.end).map(|c| c.index)

@@ -53,7 +53,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?x)(?:[.;:]["”)]?|\ \ )[\ \t]+
-        (?P<at>
+        (?:
             [0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.?[\ \t]+["“(A-Z]
           | [0-9]{1,2}\.[\ \t]+[A-Z][A-Za-z\-]+(?:[\ \t]+(?:of|and|to|the|for|[A-Z][A-Za-z\-]+)){0,6}[.:]
           | \((?:[a-z]{1,2}|[ivx]{1,5})\)[\ \t]+["“A-Z]
@@ -116,12 +116,14 @@ pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
                 push_start(&mut starts, offset, analysed);
             }
             let mut at = 0;
-            while let Some(m) = INLINE_NUMBERED.captures_at(line, at).and_then(|c| c.name("at")) {
-                let before = &line[..m.start()];
+            while let Some(m) = INLINE_NUMBERED.find_at(line, at) {
+                // The clause starts after the punctuation and blanks the pattern opens with.
+                let start = m.end() - line[m.start()..m.end()].trim_start_matches(['.', ';', ':', '"', '\u{201d}', ')', ' ', '\t']).len();
+                let before = &line[..start];
                 if !REFERENCE_BEFORE.is_match(before.trim_end_matches([' ', '\t', '.', ';', ':', ')', '"'])) {
-                    push_start(&mut starts, offset + m.start(), analysed);
+                    push_start(&mut starts, offset + start, analysed);
                 }
-                at = m.start() + 1;
+                at = start + 1;
             }
             after_heading = heading;
             prev_numbered = numbered;
@@ -164,7 +166,9 @@ fn push_start(starts: &mut Vec<usize>, offset: usize, text: &str) {
 fn describe(text: &str) -> (Option<String>, Option<String>) {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let Some(first) = lines.next() else { return (None, None) };
-    let (number, rest) = match NUMBERED.captures(first) {
+    // Captures are slow to find but quick to read from a known match: find the number with
+    // the fast engine, then take its parts from just the matched words.
+    let (number, rest) = match NUMBERED.find(first).and_then(|m| NUMBERED.captures(&first[..m.end()])) {
         Some(c) => {
             let m = c
                 .name("word")

@@ -64,6 +64,13 @@ impl Normalised {
         Self { text, origin }
     }
 
+    /// The first byte of the normalised text that comes from at or after `original` (an offset
+    /// into the original), on a char boundary; the text's length when there is none.
+    pub fn position(&self, original: usize) -> usize {
+        let i = self.origin.partition_point(|&(start, _)| (start as usize) < original);
+        floor_char(&self.text, i)
+    }
+
     /// The original byte range of the normalised range `start..end` (which must be non-empty).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         (self.origin[start].0 as usize, self.origin[end - 1].1 as usize)

@@ -1,11 +1,8 @@
 //! Matching a client's clause to the closest standard clause, by the words they share.
 
 use super::LibraryMatch;
-use regex::{RegexSet, RegexSetBuilder};
-
 use crate::hash::FxMap;
-use crate::library::ClauseLibrary;
-use crate::segment::Clause;
+use crate::library::{ClauseLibrary, Pattern};
 use crate::text::Normalised;
 
 /// Below this similarity a clause is not said to match any standard clause.
@@ -56,75 +53,73 @@ fn is_stop_word(w: &str) -> bool {
     )
 }
 
-/// Term vectors of the standard clauses, built once per library.
+/// Term vectors of the standard clauses, built once per library, kept as postings: for each
+/// term, the standard clauses using it, so scoring a clause costs one lookup per word.
 pub struct LibraryVectors {
-    vectors: Vec<(String, FxMap<u64, f32>, f32)>,
-    /// Every clause's cue patterns in one set, and the library clause each belongs to.
-    cues: Option<RegexSet>,
-    cue_owners: Vec<usize>,
+    ids: Vec<String>,
+    lengths: Vec<f32>,
+    postings: FxMap<u64, Vec<(usize, f32)>>,
+    /// Each standard clause's cues as one pattern (any cue), with the clause's position.
+    cues: Vec<(usize, Pattern)>,
 }
 
 impl LibraryVectors {
     pub fn new(library: &ClauseLibrary) -> Self {
-        let vectors = library
+        let mut postings: FxMap<u64, Vec<(usize, f32)>> = FxMap::default();
+        let mut lengths = Vec::new();
+        for (i, c) in library.clauses.iter().enumerate() {
+            let text = format!("{} {} {} {}", c.title, c.standard_text, c.keywords.join(" "), c.keywords.join(" "));
+            let v = terms(&Normalised::new(&text).text);
+            lengths.push(length(&v));
+            for (term, weight) in v {
+                postings.entry(term).or_default().push((i, weight));
+            }
+        }
+        // One search a clause for all of a standard clause's cues, not one per cue.
+        let cues = library
             .clauses
             .iter()
-            .map(|c| {
-                let text = format!("{} {} {} {}", c.title, c.standard_text, c.keywords.join(" "), c.keywords.join(" "));
-                let v = terms(&Normalised::new(&text).text);
-                let norm = length(&v);
-                (c.id.clone(), v, norm)
+            .enumerate()
+            .filter(|(_, c)| !c.cues.is_empty())
+            .filter_map(|(i, c)| {
+                let any = c.cues.iter().map(|p| format!("(?:{})", p.source())).collect::<Vec<_>>().join("|");
+                Pattern::new(&any).ok().map(|p| (i, p))
             })
             .collect();
-        let (sources, cue_owners): (Vec<&str>, Vec<usize>) =
-            library.clauses.iter().enumerate().flat_map(|(i, c)| c.cues.iter().map(move |p| (p.regex().as_str(), i))).unzip();
-        let cues = RegexSetBuilder::new(sources).size_limit(1 << 24).dfa_size_limit(1 << 22).build().ok();
-        Self { vectors, cues, cue_owners }
+        Self { ids: library.clauses.iter().map(|c| c.id.clone()).collect(), lengths, postings, cues }
     }
 
-    /// The standard clause closest to `clause`, if any is close enough.
-    pub fn best_match(&self, norm: &Normalised, clause: &Clause, fired: &[&str]) -> Option<LibraryMatch> {
-        let text = clause_text(norm, clause);
+    /// Each standard clause's cues as one pattern, with the clause's position in the library.
+    pub fn cues(&self) -> &[(usize, Pattern)] {
+        &self.cues
+    }
+
+    /// The standard clause closest to a clause (its normalised `text`), if any is close enough.
+    /// `boosted` are the library clauses whose own rules or cues fired in it.
+    pub fn best_match(&self, text: &str, boosted: &[usize]) -> Option<LibraryMatch> {
         let v = terms(text);
         let n = length(&v);
         if n == 0.0 {
             return None;
         }
-        let cued: Vec<usize> =
-            self.cues.as_ref().map(|set| set.matches(text).into_iter().map(|k| self.cue_owners[k]).collect()).unwrap_or_default();
-        self.vectors
-            .iter()
+        let mut dots = vec![0.0f32; self.ids.len()];
+        for (term, w) in &v {
+            for &(i, l) in self.postings.get(term).map_or(&[][..], Vec::as_slice) {
+                dots[i] += l * w;
+            }
+        }
+        dots.iter()
+            .zip(&self.lengths)
             .enumerate()
-            .map(|(i, (id, lib, lib_norm))| {
-                let dot: f32 = v.iter().filter_map(|(t, w)| lib.get(t).map(|l| l * w)).sum();
-                let cosine = if *lib_norm > 0.0 { dot / (n * lib_norm) } else { 0.0 };
-                let bonus = if fired.contains(&id.as_str()) || cued.contains(&i) { RULE_BONUS } else { 0.0 };
-                (id, (cosine + bonus).min(1.0))
+            .map(|(i, (dot, lib_length))| {
+                let cosine = if *lib_length > 0.0 { dot / (n * lib_length) } else { 0.0 };
+                let bonus = if boosted.contains(&i) { RULE_BONUS } else { 0.0 };
+                (i, (cosine + bonus).min(1.0))
             })
             .filter(|(_, s)| *s >= THRESHOLD)
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(id, score)| LibraryMatch { id: id.clone(), score: (score * 1000.0).round() / 1000.0 })
+            .map(|(i, score)| LibraryMatch { id: self.ids[i].clone(), score: (score * 1000.0).round() / 1000.0 })
     }
-}
-
-/// The part of the normalised text that lies in `clause` (found by the offset map).
-fn clause_text<'a>(norm: &'a Normalised, clause: &Clause) -> &'a str {
-    let lo = norm.text.len().min(partition(norm, clause.start));
-    let hi = norm.text.len().min(partition(norm, clause.end));
-    &norm.text[crate::text::floor_char(&norm.text, lo)..crate::text::floor_char(&norm.text, hi)]
-}
-
-fn partition(norm: &Normalised, original: usize) -> usize {
-    let (mut lo, mut hi) = (0, norm.text.len());
-    while lo < hi {
-        let mid = usize::midpoint(lo, hi);
-        if norm.original_range(mid, mid + 1).0 < original {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 /// Unigrams (crudely stemmed) and bigrams of content words, weighted by count; terms are

@@ -5,42 +5,85 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::prefilter::{Hits, Prefilter};
 use super::{Finding, FindingKind, Offer, Parties};
 use crate::ingest::Document;
-use crate::library::{ClauseLibrary, Direction, RiskRule, Severity, StandardClause};
+use crate::library::{ClauseLibrary, Direction, Pattern, RiskRule, Severity, StandardClause};
 use crate::segment::Clause;
 use crate::text::Normalised;
 
-/// Phrase findings: the library's risk rules applied pattern by pattern over the whole draft.
-/// Each pattern's literal prefix lets the regex engine skip most of the text, which is far
-/// cheaper than one combined automaton for a hundred wide patterns.
-pub fn phrase_findings(library: &ClauseLibrary, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> Vec<Finding> {
-    let ranges = clause_ranges(norm, clauses);
-    // (clause position, start, end in the clause's text, library clause, rule), found on
-    // two threads: the scans are independent and a laptop has at least two cores.
-    let patterns: Vec<(usize, usize, &regex::Regex)> = library
+/// A draft prepared for the rules: its clauses' ranges in the normalised text, and where the
+/// patterns' literal words occur.
+pub struct Draft<'a> {
+    pub doc: &'a Document,
+    pub norm: &'a Normalised,
+    pub clauses: &'a [Clause],
+    ranges: Vec<(usize, usize)>,
+    hits: Hits<'a>,
+}
+
+impl<'a> Draft<'a> {
+    pub fn new(prefilter: &'a Prefilter, doc: &'a Document, norm: &'a Normalised, clauses: &'a [Clause]) -> Self {
+        let ranges = clause_ranges(norm, clauses);
+        let hits = prefilter.scan(&norm.text, &ranges);
+        Self { doc, norm, clauses, ranges, hits }
+    }
+
+    /// The normalised text of the clause at `position`.
+    pub fn text(&self, position: usize) -> &str {
+        let (start, end) = self.ranges[position];
+        &self.norm.text[start..end]
+    }
+
+    /// The positions of the clauses `pattern` matches in.
+    pub fn clauses_matching(&self, pattern: &Pattern) -> Vec<usize> {
+        let mut at = self.hits.ranges(pattern);
+        at.retain(|&k| pattern.is_match_within(&self.norm.text, self.ranges[k].0..self.ranges[k].1));
+        at
+    }
+}
+
+/// Phrase findings: each of the library's patterns run on the clauses that hold one of its
+/// literal words (most patterns need only a handful of the draft's clauses).
+pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties) -> Vec<Finding> {
+    let Draft { doc, norm, clauses, ranges, hits } = draft;
+    // (pattern, the clauses to run it on, library clause, rule), with the bytes to scan.
+    let mut work: Vec<(&Pattern, Vec<usize>, usize, usize)> = library
         .clauses
         .iter()
         .enumerate()
-        .flat_map(|(ci, c)| c.rules.iter().enumerate().flat_map(move |(ri, r)| r.patterns.iter().map(move |p| (ci, ri, p.regex()))))
+        .flat_map(|(ci, c)| c.rules.iter().enumerate().flat_map(move |(ri, r)| r.patterns.iter().map(move |p| (p, ci, ri))))
+        .map(|(p, ci, ri)| (p, hits.ranges(p), ci, ri))
+        .filter(|(_, at, _, _)| !at.is_empty())
         .collect();
-    let scan = |part: &[(usize, usize, &regex::Regex)]| {
+    let bytes = |at: &[usize]| at.iter().map(|&k| ranges[k].1 - ranges[k].0).sum::<usize>();
+    work.sort_by_cached_key(|(_, at, _, _)| std::cmp::Reverse(bytes(at)));
+    // Two threads, the work dealt out largest first to whichever has less.
+    let (mut first, mut second, mut load) = (Vec::new(), Vec::new(), [0, 0]);
+    for item in work {
+        let side = usize::from(load[1] < load[0]);
+        load[side] += bytes(&item.1);
+        if side == 0 { first.push(item) } else { second.push(item) }
+    }
+    let scan = |part: &[(&Pattern, Vec<usize>, usize, usize)]| {
         let mut hits = Vec::new();
-        for &(ci, ri, regex) in part {
-            for m in regex.find_iter(&norm.text).filter(|m| m.start() < m.end()) {
-                let k = ranges.partition_point(|&(_, e)| e <= m.start());
-                // A match running into the next clause belongs to neither.
-                if let Some(&(ns, _)) = ranges.get(k).filter(|&&(ns, ne)| ns <= m.start() && m.end() <= ne) {
-                    hits.push((k, m.start() - ns, m.end() - ns, ci, ri));
-                }
+        for (pattern, at, ci, ri) in part {
+            for &k in at {
+                let (ns, ne) = ranges[k];
+                hits.extend(
+                    pattern
+                        .find_within(&norm.text, ns..ne)
+                        .into_iter()
+                        .filter(|m| m.start < m.end)
+                        .map(|m| (k, m.start - ns, m.end - ns, *ci, *ri)),
+                );
             }
         }
         hits
     };
-    let (first, second) = patterns.split_at(patterns.len() / 2);
     let mut hits = std::thread::scope(|s| {
-        let other = s.spawn(|| scan(second));
-        let mut hits = scan(first);
+        let other = s.spawn(|| scan(&second));
+        let mut hits = scan(&first);
         hits.extend(other.join().unwrap_or_default());
         hits
     });
@@ -84,22 +127,20 @@ pub fn phrase_findings(library: &ClauseLibrary, doc: &Document, norm: &Normalise
     findings.into_iter().map(|(_, f)| f).collect()
 }
 
-pub fn missing_findings(library: &ClauseLibrary, norm: &Normalised, clauses: &[Clause]) -> Vec<Finding> {
-    let ranges = clause_ranges(norm, clauses);
+pub fn missing_findings(library: &ClauseLibrary, draft: &Draft) -> Vec<Finding> {
+    let Draft { norm, clauses, ranges, hits, .. } = draft;
+    // The first clause a pattern matches in: a protection is a clause, so it is looked for
+    // clause by clause, in those holding the pattern's words.
+    let first = |p: &Pattern| hits.ranges(p).into_iter().find(|&k| p.is_match_within(&norm.text, ranges[k].0..ranges[k].1));
     library
         .clauses
         .iter()
         .filter(|c| c.required)
         .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
-        .filter(|(_, m)| !m.present_when.iter().any(|p| p.is_match(&norm.text)))
+        .filter(|(_, m)| !m.present_when.iter().any(|p| first(p).is_some()))
         .filter_map(|(c, m)| {
             // Anchor the finding to the first clause that made the check apply.
-            let anchor = if m.applies_when.is_empty() {
-                None
-            } else {
-                let at = m.applies_when.iter().filter_map(|p| p.regex().find(&norm.text)).map(|x| x.start()).min()?;
-                ranges.iter().position(|&(s, e)| s <= at && at < e)
-            };
+            let anchor = if m.applies_when.is_empty() { None } else { Some(m.applies_when.iter().filter_map(first).min()?) };
             Some(Finding {
                 kind: FindingKind::Missing,
                 concern: m.concern,
@@ -152,17 +193,14 @@ fn push_merged(findings: &mut Vec<(usize, Finding)>, new: Finding, sentence: usi
 
 /// Each clause's range in the normalised text.
 fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(clauses.len());
-    let mut i = 0;
-    for c in clauses {
-        let start = i;
-        while i < norm.text.len() && norm.original_range(i, i + 1).0 < c.end {
-            i += 1;
-        }
-        out.push((start, crate::text::floor_char(&norm.text, i)));
-        i = crate::text::floor_char(&norm.text, i);
-    }
-    out
+    let mut start = 0;
+    clauses
+        .iter()
+        .map(|c| {
+            let end = norm.position(c.end).max(start);
+            (std::mem::replace(&mut start, end), end)
+        })
+        .collect()
 }
 
 /// The byte range of the sentence of `text` containing `start..end`.
@@ -211,11 +249,13 @@ fn subject_is_counterparty(before: &str, parties: &Parties) -> bool {
 /// Whether the rights in this sentence go to (or stay with) the agency, so the phrase is no
 /// threat: "Client hereby assigns to Provider", "Provider retains all right, title and interest".
 fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
+    // The sentence is normalised (lower case, single spaces), so the classes are ASCII: the
+    // Unicode `\w` and `\s` made these searches cost milliseconds a sentence.
     static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\bassign\w*|\btransfer\w*|\bconvey\w*|\bvest\w*|\bbelong\w*|\bproperty|\bowned|\bownership|\bexclusively|\bgrant\w*|\blicen[cs]\w*)\b[^.;]{0,120}?\b(?:to|of|by|in|unto|with)\s+(?:the\s+)?([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
+        Regex::new(r"(?-u:\b)(?:assign[a-z]*|transfer[a-z]*|convey[a-z]*|vest[a-z]*|belong[a-z]*|property|owned|ownership|exclusively|grant[a-z]*|licen[cs][a-z]*)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:to|of|by|in|unto|with) (?:the )?([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
     });
     static OWNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s,(])([a-z][a-z0-9&.\-]*(?:\s[a-z][a-z0-9&.\-]*){0,3}?)\s+(?:shall\s+|will\s+|does\s+|hereby\s+|may\s+)?(?:\w+\s+)?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)\b").expect("static regex")
+        Regex::new(r"(?:^|[ ,(])([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3}?) (?:shall |will |does |hereby |may )?(?:[a-z0-9_]+ )?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)(?-u:\b)").expect("static regex")
     });
     if parties.agency_aliases.is_empty() {
         return false;
