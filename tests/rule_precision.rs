@@ -1,0 +1,103 @@
+//! What the default library's phrase rules must not flag, beside what they must: wording lawyers
+//! use that looks like an IP transfer but is not one (a lease assignment, a definition of
+//! "Intellectual Property", a heading, a further-assurances clause), each paired with the risky
+//! wording it must still catch. The drafts are the project's own sentences.
+
+use clauseguard::analysis::{Analyzer, Finding, FindingKind, Options};
+use clauseguard::library::{ClauseLibrary, Severity};
+
+/// The phrase findings of a one-clause draft between a client and a provider (the agency).
+fn findings(clause: &str) -> Vec<Finding> {
+    let library = ClauseLibrary::embedded();
+    let text = format!(
+        "SERVICES AGREEMENT\n\nThis Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Provider\"). Provider shall provide the Services described in Schedule A.\n\n1. {clause}\n"
+    );
+    let doc = clauseguard::ingest::from_text("draft.txt", clauseguard::ingest::Format::Txt, &text);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    assert_eq!(analysis.parties.agency.as_deref(), Some("Provider"), "the test drafts name the agency");
+    analysis.findings.into_iter().filter(|f| f.kind == FindingKind::Phrase).collect()
+}
+
+/// The severity of the finding of `rule` (clause-id/rule-id), if any.
+fn severity(clause: &str, rule: &str) -> Option<Severity> {
+    findings(clause).iter().filter(|f| f.rule == rule).map(|f| f.severity).max()
+}
+
+#[test]
+fn assignment_on_creation_needs_intellectual_property_as_its_object() {
+    const RULE: &str = "ip-assignment/assigned-on-creation";
+    for harmless in [
+        "Provider hereby assigns to Client, with the landlord's consent, all of Provider's right, title and interest as tenant in and under the Lease of the premises, effective on termination of this Agreement.",
+        "Provider hereby transfers to the purchaser the right to receive any dividends declared on the tendered shares.",
+        "Each support request is automatically assigned to an engineer in the support team responsible for the Software.",
+    ] {
+        assert_eq!(severity(harmless, RULE), None, "not an IP assignment: {harmless}");
+    }
+    for risky in [
+        "Provider hereby assigns to Client all right, title and interest in and to the Deliverables.",
+        "Provider hereby assigns to Client all right, title and interest in the software and documentation it develops under this Agreement.",
+        "All Usage Data shall be owned by Client, and Provider hereby irrevocably assigns to Client its interest therein.",
+    ] {
+        assert_eq!(severity(risky, RULE), Some(Severity::High), "an assignment on signature: {risky}");
+    }
+}
+
+#[test]
+fn a_list_of_methods_needs_a_transfer_of_them() {
+    const RULE: &str = "agency-ip-license/methodology-transfer";
+    for harmless in [
+        "\"Intellectual Property\" means patents, copyrights, trade secrets, know-how, processes and techniques, and all other intellectual property rights, whether registered or not.",
+        "Client shall give Provider access to the know-how, methodologies and processes used by Client in its operations, whether owned or licensed by Client.",
+        "Provider shall sign all papers needed to effectuate the ownership of the Client Know-How, processes and techniques set out in Section 4.",
+    ] {
+        assert_eq!(severity(harmless, RULE), None, "no transfer of the agency's methods: {harmless}");
+    }
+    let risky = "Provider hereby assigns to Client all know-how, methodologies and techniques developed in performing the Services.";
+    assert_eq!(severity(risky, RULE), Some(Severity::High));
+}
+
+#[test]
+fn handing_know_how_to_a_replacement_supplier_is_a_medium_risk_not_an_assignment() {
+    let clause = "On termination, Provider shall transfer to Client or its replacement supplier all technology and know-how necessary to continue the Services.";
+    assert_eq!(severity(clause, "agency-ip-license/methodology-transfer"), None);
+    assert_eq!(severity(clause, "agency-ip-license/know-how-handover"), Some(Severity::Medium));
+}
+
+#[test]
+fn a_reference_to_an_exclusive_license_granted_elsewhere_is_not_a_grant() {
+    const RULE: &str = "agency-ip-license/transferable-license";
+    let reference = "With respect to any Licensed Technology for which an exclusive license has been granted to Client under Section 2, Client shall have the first right to bring any action for infringement.";
+    assert_eq!(severity(reference, RULE), None);
+    let grant = "Provider grants Client an exclusive, transferable license to use the Software.";
+    assert_eq!(severity(grant, RULE), Some(Severity::Medium));
+}
+
+#[test]
+fn a_non_compete_heading_is_not_the_covenant() {
+    const RULE: &str = "non-compete/bar-on-serving-others";
+    let description = "The franchise agreement contains a covenant not to compete which extends beyond its termination.";
+    assert_eq!(severity(description, RULE), None);
+    let all = findings(
+        "Covenant Not to Compete. During the Term and for one year after it, Provider shall not compete with Client in the provision of analytics services.",
+    );
+    let phrases: Vec<&str> = all.iter().filter(|f| f.rule == RULE).filter_map(|f| f.phrase.as_deref()).collect();
+    assert_eq!(phrases, ["shall not compete"], "the obligation is flagged, not the heading");
+}
+
+#[test]
+fn before_or_after_the_effective_date_needs_something_made() {
+    const RULE: &str = "agency-ip-license/pre-existing-claimed";
+    let assurances = "Each party shall, upon the request of the other party, whether made before or after the Effective Date, execute such further documents as are reasonably necessary to complete the transactions contemplated by this Agreement.";
+    assert_eq!(severity(assurances, RULE), None);
+    let claim = "Work Product includes all materials delivered to Client, whether created before or after the Effective Date.";
+    assert_eq!(severity(claim, RULE), Some(Severity::High));
+}
+
+#[test]
+fn materials_the_provider_and_its_licensors_own_are_not_claimed() {
+    const RULE: &str = "ip-assignment/all-work-product";
+    let vendor = "For materials that Provider delivers to Client that are created during the performance of the Services, Provider or its licensors have all right, title and interest.";
+    assert_eq!(severity(vendor, RULE), None);
+    let claim = "All materials created during the performance of the Services shall be the sole property of Client.";
+    assert_eq!(severity(claim, RULE), Some(Severity::High));
+}
