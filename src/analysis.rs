@@ -178,12 +178,21 @@ impl<'a> Analyzer<'a> {
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        let clauses = segment::segment(&doc.analysed, &doc.text);
-        let normalised = crate::text::Normalised::new(&doc.analysed);
-        let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
+        // Independent steps run side by side on two threads: segmenting beside normalising,
+        // then matching each clause's words beside applying the rules.
+        let (clauses, normalised, parties) = std::thread::scope(|s| {
+            let clauses = s.spawn(|| segment::segment(&doc.analysed, &doc.text));
+            let normalised = crate::text::Normalised::new(&doc.analysed);
+            let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
+            (joined(clauses.join()), normalised, parties)
+        });
         let draft = rules::Draft::new(&self.prefilter, doc, &normalised, &clauses);
-        let mut findings = rules::phrase_findings(self.library, &draft, &parties);
-        findings.extend(rules::missing_findings(self.library, &draft));
+        let (mut findings, similarity) = std::thread::scope(|s| {
+            let similarity = s.spawn(|| (0..clauses.len()).map(|k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>());
+            let mut findings = rules::phrase_findings(self.library, &draft, &parties);
+            findings.extend(rules::missing_findings(self.library, &draft));
+            (findings, joined(similarity.join()))
+        });
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
@@ -200,10 +209,9 @@ impl<'a> Analyzer<'a> {
         }
         let analysed = clauses
             .iter()
-            .zip(&boosted)
-            .enumerate()
-            .map(|(k, (c, boosted))| {
-                let library_match = self.vectors.best_match(draft.text(k), boosted);
+            .zip(similarity.iter().zip(&boosted))
+            .map(|(c, (similarity, boosted))| {
+                let library_match = self.vectors.best_match(similarity, boosted);
                 let category = library_match.as_ref().and_then(|m| self.library.get(&m.id)).map(|l| l.category);
                 AnalysedClause {
                     index: c.index,
@@ -232,6 +240,11 @@ impl<'a> Analyzer<'a> {
             summary,
         }
     }
+}
+
+/// A helper thread's result; its panic, if any, goes on in the caller.
+fn joined<T>(result: std::thread::Result<T>) -> T {
+    result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Analyses one draft with a library compiled for the occasion.

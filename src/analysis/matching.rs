@@ -94,13 +94,13 @@ impl LibraryVectors {
         &self.cues
     }
 
-    /// The standard clause closest to a clause (its normalised `text`), if any is close enough.
-    /// `boosted` are the library clauses whose own rules or cues fired in it.
-    pub fn best_match(&self, text: &str, boosted: &[usize]) -> Option<LibraryMatch> {
+    /// The cosine similarity of a clause (its normalised `text`) to each standard clause;
+    /// empty for a clause without a content word.
+    pub fn similarity(&self, text: &str) -> Vec<f32> {
         let v = terms(text);
         let n = length(&v);
         if n == 0.0 {
-            return None;
+            return Vec::new();
         }
         let mut dots = vec![0.0f32; self.ids.len()];
         for (term, w) in &v {
@@ -108,11 +108,19 @@ impl LibraryVectors {
                 dots[i] += l * w;
             }
         }
-        dots.iter()
-            .zip(&self.lengths)
+        for (dot, lib_length) in dots.iter_mut().zip(&self.lengths) {
+            *dot = if *lib_length > 0.0 { *dot / (n * lib_length) } else { 0.0 };
+        }
+        dots
+    }
+
+    /// The standard clause closest to a clause, given its `similarity` to each, if any is close
+    /// enough. `boosted` are the library clauses whose own rules or cues fired in it.
+    pub fn best_match(&self, similarity: &[f32], boosted: &[usize]) -> Option<LibraryMatch> {
+        similarity
+            .iter()
             .enumerate()
-            .map(|(i, (dot, lib_length))| {
-                let cosine = if *lib_length > 0.0 { dot / (n * lib_length) } else { 0.0 };
+            .map(|(i, cosine)| {
                 let bonus = if boosted.contains(&i) { RULE_BONUS } else { 0.0 };
                 (i, (cosine + bonus).min(1.0))
             })
