@@ -242,6 +242,17 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+impl Analyzer<'_> {
+    /// Analyses two drafts side by side (the two rounds of a compare).
+    pub fn analyze_pair(&self, old: &Document, new: &Document, options: &Options) -> (Analysis, Analysis) {
+        std::thread::scope(|s| {
+            let other = s.spawn(|| self.analyze(new, options));
+            let old = self.analyze(old, options);
+            (old, joined(other.join()))
+        })
+    }
+}
+
 /// A helper thread's result; its panic, if any, goes on in the caller.
 fn joined<T>(result: std::thread::Result<T>) -> T {
     result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))

@@ -269,17 +269,27 @@ pub struct ClauseLibrary {
 }
 
 impl ClauseLibrary {
-    /// The library compiled into the binary, so the tool works with no set-up.
+    /// The library compiled into the binary, so the tool works with no set-up. Its patterns
+    /// compile on first use.
     pub fn embedded() -> Self {
-        let files = EMBEDDED
-            .files()
-            .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
-            .map(|f| (PathBuf::from("clause-library").join(f.path()), f.contents_utf8().unwrap_or_default().to_owned()));
-        match check::load_files(files, "embedded") {
+        match Self::load_embedded(false) {
             Ok(library) => library,
             // The embedded library is checked by the test suite; reaching this is a build defect.
             Err(e) => panic!("embedded clause library is invalid: {e}"),
         }
+    }
+
+    /// The embedded library with every pattern compiled up front: `library check`.
+    pub fn embedded_checked() -> Result<Self, LibraryError> {
+        Self::load_embedded(true)
+    }
+
+    fn load_embedded(compile: bool) -> Result<Self, LibraryError> {
+        let files = EMBEDDED
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+            .map(|f| (PathBuf::from("clause-library").join(f.path()), f.contents_utf8().unwrap_or_default().to_owned()));
+        check::load_files(files, "embedded", compile)
     }
 
     /// Reads every `*.json` file in `dir`, reporting all problems at once.
@@ -303,5 +313,17 @@ impl ClauseLibrary {
             .iter()
             .find(|c| c.missing.as_ref().is_some_and(|m| m.concern == concern))
             .or_else(|| self.clauses.iter().find(|c| c.rules.iter().any(|r| r.concern == concern)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_pattern_compiles() {
+        // The embedded library compiles its patterns on first use; this is where a pattern
+        // too large to compile would be caught.
+        assert!(ClauseLibrary::embedded_checked().is_ok());
     }
 }

@@ -129,9 +129,17 @@ fn bad_library_folder_lists_every_problem() {
         good.replacen("\"residuals\"", "\"g\"", 1).replacen("\"fallbacks\"", "\"see_also\": [\"nowhere\"],\n  \"fallbacks\"", 1),
     )
     .unwrap();
+    // Valid syntax, but too large to compile: found although patterns compile on first use.
+    let huge = good.replacen("\"residuals\"", "\"h\"", 1).replacen(
+        "\"fallbacks\"",
+        "\"rules\": [{\"id\": \"r\", \"concern\": \"no-residuals\", \"severity\": \"high\",\n    \"patterns\": [\"(?:\\\\w{0,60} ){0,60}\"], \"explanation\": \"x\"}],\n  \"fallbacks\"",
+        1,
+    );
+    std::fs::write(dir.path().join("h.json"), huge).unwrap();
     let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("h.json:") && stdout.contains("{0,60} ){0,60}") && stdout.contains("does not compile"), "{stdout}");
     assert!(stdout.contains("b.json") && stdout.contains("duplicate clause id"), "{stdout}");
     assert!(stdout.contains("c.json:2:"), "{stdout}");
     assert!(stdout.contains("d.json") && stdout.contains("missing.concern") && stdout.contains("no-such-concern"), "{stdout}");

@@ -77,7 +77,7 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
     let analyzer = Analyzer::new(&library);
     let options = Options { agency_party: global.agency_party.clone() };
-    let (old_analysis, new_analysis): (Analysis, Analysis) = (analyzer.analyze(&old.doc, &options), analyzer.analyze(&new.doc, &options));
+    let (old_analysis, new_analysis): (Analysis, Analysis) = analyzer.analyze_pair(&old.doc, &new.doc, &options);
     let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
     let mode = match args.by {
         Some(By::Library) => Mode::Deals,

@@ -46,7 +46,7 @@ pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitC
         LibraryCommand::Check { dir } => {
             let result = match dir.or_else(|| global.library.clone()) {
                 Some(dir) => ClauseLibrary::load_dir(&dir),
-                None => Ok(ClauseLibrary::embedded()),
+                None => ClauseLibrary::embedded_checked(),
             };
             match result {
                 Ok(library) => {

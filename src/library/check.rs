@@ -65,7 +65,7 @@ pub(super) fn load_dir(dir: &Path) -> Result<ClauseLibrary, LibraryError> {
         }
     }
     let origin = dir.display().to_string();
-    match load_files(files, &origin) {
+    match load_files(files, &origin, true) {
         Err(LibraryError::Invalid { problems: mut more, .. }) => {
             problems.append(&mut more);
             Err(LibraryError::Invalid { origin, problems })
@@ -88,8 +88,14 @@ fn whole_file(path: &Path, message: &str) -> Problem {
     Problem { file: path.to_owned(), line: 1, column: 1, field: String::new(), message: message.to_owned() }
 }
 
-/// Parses and cross-checks clause files given as (path, text) pairs.
-pub(super) fn load_files(files: impl IntoIterator<Item = (PathBuf, String)>, origin: &str) -> Result<ClauseLibrary, LibraryError> {
+/// Parses and cross-checks clause files given as (path, text) pairs. With `compile`, every
+/// pattern is also compiled now (otherwise on first use), so one too large to compile is
+/// reported here.
+pub(super) fn load_files(
+    files: impl IntoIterator<Item = (PathBuf, String)>,
+    origin: &str,
+    compile: bool,
+) -> Result<ClauseLibrary, LibraryError> {
     let mut problems = Vec::new();
     let mut clauses: Vec<(StandardClause, String)> = Vec::new();
     // Compiling the patterns is most of the cost of loading: parse the files on two threads.
@@ -118,6 +124,19 @@ pub(super) fn load_files(files: impl IntoIterator<Item = (PathBuf, String)>, ori
         }
         problems.extend(semantic_problems(clause, &clauses).into_iter().map(|(needle, field, message)| at(&needle, field, message)));
     }
+    if compile {
+        let failures = std::thread::scope(|s| {
+            let (first, second) = clauses.split_at(clauses.len() / 2);
+            let other = s.spawn(|| compile_failures(second));
+            let mut failures = compile_failures(first);
+            failures.extend(other.join().unwrap_or_default());
+            failures
+        });
+        for (clause, text, source, message) in failures {
+            let (line, column) = locate(text, source);
+            problems.push(Problem { file: clause.source.clone(), line, column, field: String::new(), message });
+        }
+    }
     if problems.is_empty() {
         let mut clauses: Vec<StandardClause> = clauses.into_iter().map(|(c, _)| c).collect();
         clauses.sort_by(|a, b| a.source.cmp(&b.source));
@@ -125,6 +144,21 @@ pub(super) fn load_files(files: impl IntoIterator<Item = (PathBuf, String)>, ori
     } else {
         Err(LibraryError::Invalid { origin: origin.to_owned(), problems })
     }
+}
+
+/// The patterns of `clauses` that cannot be compiled: (clause, its file's text, pattern, why).
+fn compile_failures(clauses: &[(StandardClause, String)]) -> Vec<(&StandardClause, &str, &str, String)> {
+    let mut out = Vec::new();
+    for (clause, text) in clauses {
+        let rules = clause.rules.iter().flat_map(|r| r.patterns.iter().chain(&r.unless).chain(&r.unless_clause).chain(&r.requires));
+        let missing = clause.missing.iter().flat_map(|m| m.present_when.iter().chain(&m.applies_when));
+        for pattern in rules.chain(missing).chain(&clause.cues) {
+            if let Err(e) = pattern.compile() {
+                out.push((clause, text.as_str(), pattern.source(), format!("pattern {:?} does not compile: {e}", pattern.source())));
+            }
+        }
+    }
+    out
 }
 
 /// One clause file parsed, or the first problem in it.

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::fmt;
 use std::ops::Range;
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use regex_automata::Input;
 use regex_automata::meta::{self, Cache, Regex};
@@ -24,14 +24,22 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Pattern {
     source: String,
     expanded: String,
-    regex: Regex,
-    /// The pattern's own search state (its lazily built DFA): kept with the pattern, so it
-    /// stays warm from one draft to the next whichever thread searches.
-    cache: Mutex<Cache>,
+    hir: Hir,
+    /// Compiled on first search: compiling is most of the cost of loading a library, and
+    /// on any one draft the prefilter rules most patterns out. `None` if it cannot compile
+    /// (too large); `library check` and loading a library folder report that up front.
+    compiled: OnceLock<Option<Compiled>>,
     /// Sets of words, one word of each set occurring in every match ({"hereby"},
     /// {"assign", "transfer"}...), read from the pattern's syntax: a clause lacking any set
     /// cannot match, which lets the analysis skip most clauses. Empty when nothing is known.
     required: Vec<Vec<String>>,
+}
+
+struct Compiled {
+    regex: Regex,
+    /// The pattern's own search state (its lazily built DFA): kept with the pattern, so it
+    /// stays warm from one draft to the next whichever thread searches.
+    cache: Mutex<Cache>,
 }
 
 /// Shorter required words are too common to be worth searching for first.
@@ -46,20 +54,23 @@ impl Pattern {
         // are English and the fast DFA engines cannot do Unicode boundaries on non-ASCII text.
         let expanded = format!(r"(?-u:\b)(?:{})(?-u:\b)", source.replace(' ', "[ -]*").replace('~', "[a-z]{0,4}"));
         let hir = regex_syntax::ParserBuilder::new().nest_limit(32).build().parse(&expanded).map_err(|e| e.to_string())?;
-        // Only where a match is, never its groups, is used (`None` would leave `find` nothing
-        // to report, so `Implicit`). The analysis runs its own word prefilter and searches
-        // only the clauses it picks, in one forward pass each: the engine's literal
-        // strategies (reverse searches from each literal) cost more there, so they are off.
-        let config = meta::Config::new()
-            .which_captures(WhichCaptures::Implicit)
-            .auto_prefilter(false)
-            .onepass(false)
-            .backtrack(false)
-            .nfa_size_limit(Some(1 << 20))
-            .hybrid_cache_capacity(1 << 22);
-        let regex = meta::Builder::new().configure(config).build_from_hir(&hir).map_err(|e| e.to_string())?;
-        let cache = Mutex::new(regex.create_cache());
-        Ok(Self { source: source.to_owned(), expanded, regex, cache, required: required_words(&hir) })
+        let required = required_words(&hir);
+        Ok(Self { source: source.to_owned(), expanded, hir, compiled: OnceLock::new(), required })
+    }
+
+    /// Compiles the pattern now, saying why it cannot be.
+    pub fn compile(&self) -> Result<(), String> {
+        match self.compiled() {
+            Some(_) => Ok(()),
+            // Compiled once more only to say why it failed.
+            None => build(&self.hir).map(|_| ()),
+        }
+    }
+
+    fn compiled(&self) -> Option<&Compiled> {
+        self.compiled
+            .get_or_init(|| build(&self.hir).ok().map(|regex| Compiled { cache: Mutex::new(regex.create_cache()), regex }))
+            .as_ref()
     }
 
     pub fn source(&self) -> &str {
@@ -77,40 +88,62 @@ impl Pattern {
     }
 
     pub fn is_match(&self, normalised: &str) -> bool {
-        self.regex.search_with(&mut self.cache(), &Input::new(normalised).earliest(true)).is_some()
+        self.search(&Input::new(normalised).earliest(true)).is_some()
     }
 
     /// Whether the pattern matches within `within` of `normalised`.
     pub fn is_match_within(&self, normalised: &str, within: Range<usize>) -> bool {
-        self.regex.search_with(&mut self.cache(), &Input::new(normalised).range(within).earliest(true)).is_some()
+        self.search(&Input::new(normalised).range(within).earliest(true)).is_some()
     }
 
     /// The first match in `normalised`.
     pub fn find(&self, normalised: &str) -> Option<Range<usize>> {
-        self.regex.search_with(&mut self.cache(), &Input::new(normalised)).map(|m| m.range())
+        self.search(&Input::new(normalised))
     }
 
     /// The matches lying within `within` of `normalised`; the text around it still counts for
     /// the word boundaries at its edges.
     pub fn find_within(&self, normalised: &str, within: Range<usize>) -> Vec<Range<usize>> {
-        let mut cache = self.cache();
+        let Some(Compiled { regex, cache }) = self.compiled() else { return Vec::new() };
+        let mut cache = lock(cache);
         let mut searcher = Searcher::new(Input::new(normalised).range(within));
-        std::iter::from_fn(|| searcher.advance(|input| Ok(self.regex.search_with(&mut cache, input)))).map(|m| m.range()).collect()
+        std::iter::from_fn(|| searcher.advance(|input| Ok(regex.search_with(&mut cache, input)))).map(|m| m.range()).collect()
     }
 
-    fn cache(&self) -> MutexGuard<'_, Cache> {
-        // A search that panicked leaves a cache that is still sound to reuse.
-        self.cache.lock().unwrap_or_else(PoisonError::into_inner)
+    fn search(&self, input: &Input) -> Option<Range<usize>> {
+        let Compiled { regex, cache } = self.compiled()?;
+        regex.search_with(&mut lock(cache), input).map(|m| m.range())
     }
+}
+
+fn lock(cache: &Mutex<Cache>) -> MutexGuard<'_, Cache> {
+    // A search that panicked leaves a cache that is still sound to reuse.
+    cache.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Only where a match is, never its groups, is used (`None` would leave `find` nothing to
+/// report, so `Implicit`). The analysis runs its own word prefilter and searches only the
+/// clauses it picks, in one forward pass each: the engine's literal strategies (reverse
+/// searches from each literal) cost more there, so they are off.
+fn build(hir: &Hir) -> Result<Regex, String> {
+    let config = meta::Config::new()
+        .which_captures(WhichCaptures::Implicit)
+        .auto_prefilter(false)
+        .onepass(false)
+        .backtrack(false)
+        .nfa_size_limit(Some(1 << 20))
+        .hybrid_cache_capacity(1 << 22);
+    meta::Builder::new().configure(config).build_from_hir(hir).map_err(|e| first_line(&e.to_string()))
 }
 
 impl Clone for Pattern {
     fn clone(&self) -> Self {
+        // The clone compiles afresh when first used (the search state is not shared).
         Self {
             source: self.source.clone(),
             expanded: self.expanded.clone(),
-            regex: self.regex.clone(),
-            cache: Mutex::new(self.regex.create_cache()),
+            hir: self.hir.clone(),
+            compiled: OnceLock::new(),
             required: self.required.clone(),
         }
     }
@@ -246,6 +279,14 @@ mod tests {
         let p = Pattern::new("assign~").unwrap();
         let text = "reassigns; assigns";
         assert_eq!(p.find_within(text, 2..text.len()), vec![11..18], "\"assigns\" inside \"reassigns\" is no word");
+    }
+
+    #[test]
+    fn a_pattern_too_large_to_compile_says_so_and_matches_nothing() {
+        let huge = Pattern::new(r"(?:\w{0,60} ){0,60}").expect("valid syntax");
+        assert!(huge.compile().is_err());
+        assert!(!huge.is_match("x"));
+        assert!(Pattern::new("all work product").unwrap().compile().is_ok());
     }
 
     #[test]
