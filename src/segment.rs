@@ -81,8 +81,8 @@ fn is_heading_line(line: &str, original: &str) -> bool {
     if original.trim_start().starts_with('#') {
         return true;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !t.ends_with(',')
+    let mut letters = t.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(3).is_some() && letters.all(char::is_uppercase) && !t.ends_with(',')
 }
 
 /// Splits `analysed` (the draft with markup blanked; `original` is the text as written, same
@@ -200,6 +200,9 @@ fn describe(text: &str) -> (Option<String>, Option<String>) {
 /// A short line of capitalised words without a full stop: a heading, not a sentence.
 fn is_title_line(line: &str) -> bool {
     const SMALL: &[&str] = &["of", "the", "and", "or", "to", "for", "in", "on", "a", "an", "this", "with", "by", "as"];
+    if line.len() > 120 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().filter(|w| !SMALL.contains(w)).collect();
     let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
     !words.is_empty() && words.len() <= 8 && capitalised * 2 > words.len() && !line.ends_with(['.', ',', ';', ':']) && !line.contains('"')
@@ -209,6 +212,9 @@ fn is_title_line(line: &str) -> bool {
 fn lead_in_heading(rest: &str) -> Option<String> {
     let end = rest.find(". ").or_else(|| rest.strip_suffix('.').map(str::len))?;
     let candidate = &rest[..end];
+    if candidate.len() > 120 {
+        return None;
+    }
     let words: Vec<&str> = candidate.split_whitespace().collect();
     let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
     (!words.is_empty() && words.len() <= 8 && capitalised * 2 > words.len() && !candidate.contains(['"', ',']))

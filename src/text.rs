@@ -19,6 +19,23 @@ impl Normalised {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // Most of a contract is runs of plain ASCII (no white space, controls or hyphens):
+            // copy each run at once.
+            if b.is_ascii_graphic() && b != b'-' {
+                if let Some((s, e)) = pending_space.take()
+                    && !text.is_empty()
+                {
+                    text.push(' ');
+                    origin.push((s as u32, e as u32));
+                }
+                let end = bytes[i..].iter().position(|&c| !c.is_ascii_graphic() || c == b'-').map_or(bytes.len(), |n| i + n);
+                let at = text.len();
+                text.push_str(&original[i..end]);
+                text[at..].make_ascii_lowercase();
+                origin.extend((i..end).map(|k| (k as u32, k as u32 + 1)));
+                i = end;
+                continue;
+            }
             let c = if b.is_ascii() { char::from(b) } else { original[i..].chars().next().unwrap_or(' ') };
             let end = i + c.len_utf8();
             // Hyphenation across a line break ("prod-\nuct"): drop the hyphen and the break.
