@@ -228,21 +228,21 @@ fn clause_ref(side: &Side, i: usize) -> ClauseRef {
 }
 
 fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary) {
-    let texts = |s: &Side| -> Vec<String> { (0..s.analysis.clauses.len()).map(|i| strip_number(clause_text(s, i)).to_owned()).collect() };
-    let (old_texts, new_texts) = (texts(old), texts(new));
+    fn texts<'a>(s: &'a Side) -> Vec<&'a str> {
+        (0..s.analysis.clauses.len()).map(|i| strip_number(clause_text(s, i))).collect()
+    }
     // A clause's title for pairing rewrites: its heading, or the term a definition defines.
     let headings = |s: &Side| -> Vec<Option<String>> {
         s.analysis.clauses.iter().map(|c| c.heading.clone().or_else(|| defined_term(strip_number(clause_text(s, c.index))))).collect()
     };
-    let alignment =
-        align::align(&align::Words::new(&as_strs(&old_texts)), &align::Words::new(&as_strs(&new_texts)), &headings(old), &headings(new));
+    let (old_words, new_words) = align::Words::both(&texts(old), &texts(new));
+    let alignment = align::align(&old_words, &new_words, &headings(old), &headings(new));
     for pair in &alignment.pairs {
         let joined =
             |side: &Side, idx: &[usize]| idx.iter().map(|&i| strip_number(clause_text(side, i)).trim()).collect::<Vec<_>>().join("\n\n");
         let findings = deltas(&in_clauses(old.analysis, &pair.old), &in_clauses(new.analysis, &pair.new));
-        let old_refs: Vec<ClauseRef> = pair.old.iter().map(|&i| clause_ref(old, i)).collect();
-        let new_refs: Vec<ClauseRef> = pair.new.iter().map(|&j| clause_ref(new, j)).collect();
-        let renumbered = old_refs.iter().map(|r| &r.number).ne(new_refs.iter().map(|r| &r.number));
+        let renumbered =
+            pair.old.iter().map(|&i| &old.analysis.clauses[i].number).ne(pair.new.iter().map(|&j| &new.analysis.clauses[j].number));
         let worded = pair.relation != Relation::Unchanged;
         let t = &mut c.totals;
         match pair.relation {
@@ -258,8 +258,11 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         if !(worded || pair.moved || has_delta) {
             continue;
         }
-        let (old_text, new_text) = (joined(old, &pair.old), joined(new, &pair.new));
-        let standard = if worded { standard_direction(old, new, pair, &old_text, &new_text, library) } else { None };
+        let (old_text, new_text) = if worded { (joined(old, &pair.old), joined(new, &pair.new)) } else { Default::default() };
+        // Each side is split into words once, for the diff and for the standard's closeness.
+        let mut words = diff::Texts::default();
+        let (o, n) = (words.add(&old_text), words.add(&new_text));
+        let standard = if worded { standard_direction(old, new, pair, &mut words, [o, n], library) } else { None };
         match standard.as_ref().map(|s| s.direction) {
             Some(Direction::Toward) => c.totals.toward_standard += 1,
             Some(Direction::Away) => c.totals.away_from_standard += 1,
@@ -267,12 +270,12 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         }
         c.changes.push(ClauseChange {
             relation: pair.relation,
-            old: old_refs,
-            new: new_refs,
+            old: pair.old.iter().map(|&i| clause_ref(old, i)).collect(),
+            new: pair.new.iter().map(|&j| clause_ref(new, j)).collect(),
             similarity: (pair.similarity * 1000.0).round() / 1000.0,
             moved: pair.moved,
             renumbered,
-            diff: if worded { diff::word_diff(&old_text, &new_text) } else { Vec::new() },
+            diff: if worded { words.diff(o, n) } else { Vec::new() },
             findings,
             standard,
         });
@@ -292,13 +295,10 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
 fn defined_term(text: &str) -> Option<String> {
     let t = text.trim_start().strip_prefix(['"', '\u{201c}'])?;
     let end = t.find(['"', '\u{201d}'])?;
-    let rest = t[end + 1..].trim_start().to_lowercase();
+    // The longest cue is 15 characters: lower-casing the start of the rest is enough.
+    let rest = t[end + 1..].trim_start().chars().take(20).collect::<String>().to_lowercase();
     (end <= 60 && ["means", "shall mean", "has the meaning", "includes", "refers to"].iter().any(|w| rest.starts_with(w)))
         .then(|| t[..end].to_owned())
-}
-
-fn as_strs(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
 }
 
 /// The clause text without its leading number, so renumbering does not count as rewording.
@@ -309,14 +309,22 @@ fn strip_number(text: &str) -> &str {
 }
 
 /// Whether the new wording is closer to the matched standard clause than the old one.
-fn standard_direction(old: &Side, new: &Side, pair: &Pair, old_text: &str, new_text: &str, library: &ClauseLibrary) -> Option<Standard> {
+/// `texts` is `[old, new]` in `words`.
+fn standard_direction<'a>(
+    old: &Side,
+    new: &Side,
+    pair: &Pair,
+    words: &mut diff::Texts<'a>,
+    texts: [usize; 2],
+    library: &'a ClauseLibrary,
+) -> Option<Standard> {
     let matched = |side: &Side, idx: &[usize]| {
         idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score))
     };
     let m = matched(new, &pair.new).or_else(|| matched(old, &pair.old))?;
     let standard = &library.get(&m.id)?.standard_text;
-    let closeness = |t: &str| diff::similarity(&diff::word_diff(standard, t));
-    let (o, n) = (closeness(old_text), closeness(new_text));
+    let standard = words.add(standard);
+    let [o, n] = texts.map(|t| diff::similarity(&words.diff(standard, t)));
     let direction = if n > o + 0.02 {
         Direction::Toward
     } else if o > n + 0.02 {

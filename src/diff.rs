@@ -2,7 +2,10 @@
 //! rounds of the same clause), as a list of equal / deleted / inserted runs.
 
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag};
+use similar::{Algorithm, DiffOp};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::hash::FxMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -23,23 +26,72 @@ pub struct Run {
 /// a change interrupted only by spaces, punctuation or a short word reads as one change
 /// ("~~work product~~ **the Deliverables**", not word-by-word confetti).
 pub fn word_diff(old: &str, new: &str) -> Vec<Run> {
-    coalesce(&raw_word_diff(old, new))
+    let mut texts = Texts::default();
+    let (o, n) = (texts.add(old), texts.add(new));
+    texts.diff(o, n)
 }
 
-fn raw_word_diff(old: &str, new: &str) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
-    for (tag, text) in similar::utils::diff_unicode_words(Algorithm::Patience, old, new) {
-        let op = match tag {
-            ChangeTag::Equal => Op::Equal,
-            ChangeTag::Delete => Op::Delete,
-            ChangeTag::Insert => Op::Insert,
-        };
-        match runs.last_mut() {
+/// Texts split into Unicode words (UAX #29 word bounds, as `similar` splits them) once, each
+/// distinct word numbered: one text diffs against several others (a clause against the other
+/// round and against the standard language) without being split again, and the diff compares
+/// integers, not strings.
+#[derive(Default)]
+pub struct Texts<'a> {
+    numbers: FxMap<&'a str, u32>,
+    texts: Vec<Words<'a>>,
+}
+
+/// One text of [`Texts`]: its words' numbers, and where each word starts (plus the end).
+struct Words<'a> {
+    text: &'a str,
+    ids: Vec<u32>,
+    bounds: Vec<usize>,
+}
+
+impl Words<'_> {
+    /// The text of words `from..from + len`.
+    fn slice(&self, from: usize, len: usize) -> &str {
+        &self.text[self.bounds[from]..self.bounds[from + len]]
+    }
+}
+
+impl<'a> Texts<'a> {
+    /// Splits `text` into words; the returned handle names it in [`Texts::diff`].
+    pub fn add(&mut self, text: &'a str) -> usize {
+        let mut ids = Vec::new();
+        let mut bounds = vec![0];
+        for word in text.split_word_bounds() {
+            let next = self.numbers.len() as u32;
+            ids.push(*self.numbers.entry(word).or_insert(next));
+            bounds.push(bounds[bounds.len() - 1] + word.len());
+        }
+        self.texts.push(Words { text, ids, bounds });
+        self.texts.len() - 1
+    }
+
+    /// The word diff of two added texts, as [`word_diff`] gives it.
+    pub fn diff(&self, old: usize, new: usize) -> Vec<Run> {
+        let (o, n) = (&self.texts[old], &self.texts[new]);
+        let mut runs: Vec<Run> = Vec::new();
+        let mut push = |op: Op, text: &str| match runs.last_mut() {
             Some(last) if last.op == op => last.text.push_str(text),
             _ => runs.push(Run { op, text: text.to_owned() }),
+        };
+        // The algorithm and hooks `similar::utils::diff_unicode_words` uses, on word numbers:
+        // the same words compare equal, so the same runs come out.
+        for op in similar::capture_diff_slices(Algorithm::Patience, &o.ids, &n.ids) {
+            match op {
+                DiffOp::Equal { old_index, len, .. } => push(Op::Equal, o.slice(old_index, len)),
+                DiffOp::Delete { old_index, old_len, .. } => push(Op::Delete, o.slice(old_index, old_len)),
+                DiffOp::Insert { new_index, new_len, .. } => push(Op::Insert, n.slice(new_index, new_len)),
+                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                    push(Op::Delete, o.slice(old_index, old_len));
+                    push(Op::Insert, n.slice(new_index, new_len));
+                }
+            }
         }
+        coalesce(&runs)
     }
-    runs
 }
 
 /// Folds thin equal runs between changes into the change on both sides.
@@ -109,7 +161,39 @@ mod tests {
         assert!(runs.iter().any(|r| r.op == Op::Insert && r.text.contains("Schedule")));
     }
 
+    /// The runs `similar`'s own word diff gives, before coalescing.
+    fn similar_runs(old: &str, new: &str) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
+        for (tag, text) in similar::utils::diff_unicode_words(Algorithm::Patience, old, new) {
+            let op = match tag {
+                similar::ChangeTag::Equal => Op::Equal,
+                similar::ChangeTag::Delete => Op::Delete,
+                similar::ChangeTag::Insert => Op::Insert,
+            };
+            match runs.last_mut() {
+                Some(last) if last.op == op => last.text.push_str(text),
+                _ => runs.push(Run { op, text: text.to_owned() }),
+            }
+        }
+        coalesce(&runs)
+    }
+
+    #[test]
+    fn same_runs_as_similar_on_long_clauses() {
+        // Past 100 words `similar` numbers the words itself; both paths must agree with ours.
+        let old = "The Client shall own all work product created during the engagement. ".repeat(12);
+        let new = old.replace("work product", "Deliverables described in Schedule A").replace("shall", "will") + "Provider retains tools.";
+        assert_eq!(word_diff(&old, &new), similar_runs(&old, &new));
+        assert_eq!(word_diff(&old, &old), similar_runs(&old, &old));
+        assert_eq!(word_diff("", &new), similar_runs("", &new));
+    }
+
     proptest! {
+        #[test]
+        fn same_runs_as_similar(old in "[a-c é,.'\n-]{0,120}", new in "[a-c é,.'\n-]{0,120}") {
+            prop_assert_eq!(word_diff(&old, &new), similar_runs(&old, &new));
+        }
+
         #[test]
         fn diff_rebuilds_both_sides(old in "[a-zé ,.\n]{0,80}", new in "[a-zé ,.\n]{0,80}") {
             let runs = word_diff(&old, &new);

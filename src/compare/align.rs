@@ -1,7 +1,10 @@
 //! Aligning the clauses of two drafts by what they say, not where they stand: renumbered and
 //! moved clauses pair up, and a clause split in two (or two merged into one) is recognised.
 
-use crate::hash::FxMap;
+use std::cell::OnceCell;
+use std::hash::Hasher;
+
+use crate::hash::{FxHasher, FxMap};
 
 use serde::Serialize;
 
@@ -47,56 +50,193 @@ const CONTAINED: f32 = 0.8;
 
 /// The words of each clause (numbers left out), hashed, for comparing.
 pub struct Words {
-    tokens: Vec<FxMap<u64, u32>>,
-    sizes: Vec<u32>,
+    /// Every clause's word hashes in order, one clause after another: clause `i` owns
+    /// `hashes[starts[i]..starts[i + 1]]`.
+    hashes: Vec<u64>,
+    starts: Vec<usize>,
     /// A hash of the whole word sequence: equal keys mean the same wording.
     keys: Vec<u64>,
+    /// Each clause's distinct words with their counts, sorted by hash, made when first needed:
+    /// most clauses of a later round pair by their key alone and never need one.
+    bags: Vec<OnceCell<Bag>>,
 }
+
+/// Distinct word hashes with their counts, sorted by hash.
+type Bag = Box<[(u64, u32)]>;
 
 impl Words {
-    /// `clauses` are the texts of each clause.
-    pub fn new(clauses: &[&str]) -> Self {
-        let mut tokens = Vec::with_capacity(clauses.len());
-        let mut sizes = Vec::with_capacity(clauses.len());
-        let mut keys = Vec::with_capacity(clauses.len());
-        for text in clauses {
-            let mut bag: FxMap<u64, u32> = FxMap::default();
-            let (mut size, mut key) = (0u32, 0u64);
-            for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_number(w)) {
-                let h = crate::hash::word(w);
-                *bag.entry(h).or_default() += 1;
-                key = crate::hash::combine(key, h);
-                size += 1;
-            }
-            sizes.push(size);
-            keys.push(key);
-            tokens.push(bag);
+    /// The words of two drafts' clauses. A clause of the later draft worded exactly as one of
+    /// the earlier (most of them, in a later round) takes that clause's words rather than
+    /// reading them again.
+    pub fn both(old: &[&str], new: &[&str]) -> (Self, Self) {
+        let old_words = Self::read(old, None);
+        let mut seen: FxMap<&str, usize> = FxMap::default();
+        seen.reserve(old.len());
+        for (i, text) in old.iter().enumerate() {
+            seen.entry(text).or_insert(i);
         }
-        Self { tokens, sizes, keys }
+        let new_words = Self::read(new, Some((&seen, &old_words)));
+        (old_words, new_words)
     }
 
+    /// `earlier`: clause texts already read, and their words.
+    fn read(clauses: &[&str], earlier: Option<(&FxMap<&str, usize>, &Words)>) -> Self {
+        let total: usize = clauses.iter().map(|t| t.len()).sum();
+        let mut hashes: Vec<u64> = Vec::with_capacity(total / 6);
+        let mut starts = Vec::with_capacity(clauses.len() + 1);
+        let mut keys = Vec::with_capacity(clauses.len());
+        starts.push(0);
+        for text in clauses {
+            if let Some((i, words)) = earlier.and_then(|(seen, words)| Some((*seen.get(text)?, words))) {
+                hashes.extend_from_slice(&words.hashes[words.starts[i]..words.starts[i + 1]]);
+                keys.push(words.keys[i]);
+            } else {
+                let mut key = 0u64;
+                for_each_word(text, |h| {
+                    hashes.push(h);
+                    key = crate::hash::combine(key, h);
+                });
+                keys.push(key);
+            }
+            starts.push(hashes.len());
+        }
+        Self { hashes, starts, keys, bags: (0..clauses.len()).map(|_| OnceCell::new()).collect() }
+    }
+
+    fn size(&self, i: usize) -> u32 {
+        (self.starts[i + 1] - self.starts[i]) as u32
+    }
+
+    fn bag(&self, i: usize) -> &[(u64, u32)] {
+        self.bags[i].get_or_init(|| {
+            let mut sorted = self.hashes[self.starts[i]..self.starts[i + 1]].to_vec();
+            sorted.sort_unstable();
+            let mut bag: Vec<(u64, u32)> = Vec::with_capacity(sorted.len());
+            for h in sorted {
+                match bag.last_mut() {
+                    Some((last, n)) if *last == h => *n += 1,
+                    _ => bag.push((h, 1)),
+                }
+            }
+            bag.into_boxed_slice()
+        })
+    }
+
+    /// Words the two clauses share, counted with multiplicity.
     fn common(&self, other: &Words, a: usize, b: usize) -> u32 {
-        let (small, large) = if self.tokens[a].len() <= other.tokens[b].len() {
-            (&self.tokens[a], &other.tokens[b])
-        } else {
-            (&other.tokens[b], &self.tokens[a])
-        };
-        small.iter().map(|(w, n)| (*n).min(large.get(w).copied().unwrap_or(0))).sum()
+        let (mine, theirs) = (self.bag(a), other.bag(b));
+        let (mut at_mine, mut at_theirs, mut shared) = (0, 0, 0);
+        while let (Some(&(word, count)), Some(&(other_word, other_count))) = (mine.get(at_mine), theirs.get(at_theirs)) {
+            match word.cmp(&other_word) {
+                std::cmp::Ordering::Less => at_mine += 1,
+                std::cmp::Ordering::Greater => at_theirs += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += count.min(other_count);
+                    at_mine += 1;
+                    at_theirs += 1;
+                }
+            }
+        }
+        shared
     }
 }
 
-fn is_number(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit()) || (w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+/// Calls `f` with the hash of each word of `text` in order, the hash [`crate::hash::word`]
+/// gives: words are runs of alphanumeric characters, numbers (digits, short lower-case roman
+/// numerals) left out. ASCII, most of a contract, is read without decoding, and a word is
+/// hashed eight bytes at a time.
+fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    // Whether the character at `at` is alphanumeric, and its width.
+    let step = |at: usize| -> (bool, usize) {
+        match CLASS[usize::from(bytes[at])] {
+            ASCII_ALNUM => (true, 1),
+            ASCII_OTHER => (false, 1),
+            _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let (alnum, width) = step(at);
+        let start = at;
+        at += width;
+        if !alnum {
+            continue;
+        }
+        loop {
+            while at < bytes.len() && CLASS[usize::from(bytes[at])] == ASCII_ALNUM {
+                at += 1;
+            }
+            if at == bytes.len() || CLASS[usize::from(bytes[at])] == ASCII_OTHER {
+                break;
+            }
+            match step(at) {
+                (true, width) => at += width,
+                (false, _) => break,
+            }
+        }
+        let word = &bytes[start..at];
+        let number =
+            word.iter().all(u8::is_ascii_digit) || (word.len() <= 4 && word.iter().all(|b| matches!(b, b'i' | b'v' | b'x' | b'l')));
+        if !number {
+            f(hash_word(word));
+        }
+    }
+}
+
+const ASCII_OTHER: u8 = 0;
+const ASCII_ALNUM: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
+/// What each byte is: an ASCII letter or digit, other ASCII, or part of a wider character.
+const CLASS: [u8; 256] = {
+    let mut class = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
+        b += 1;
+    }
+    class
+};
+
+/// [`crate::hash::word`], eight bytes at a time: the same value.
+fn hash_word(word: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        hasher.write_u64(ascii_lowercase(u64::from_le_bytes(eight)));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut eight = [0u8; 8];
+        eight[..rest.len()].copy_from_slice(rest);
+        hasher.write_u64(ascii_lowercase(u64::from_le_bytes(eight)) ^ (rest.len() as u64) << 56);
+    }
+    hasher.finish()
+}
+
+/// `u8::to_ascii_lowercase` on each byte of `x` at once.
+fn ascii_lowercase(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = x & LOW7;
+    // High bit set in each byte whose low seven bits are at least 'A', and above 'Z'.
+    let from_a = seven + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = seven + 0x2525_2525_2525_2525;
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// Aligns old clauses to new ones.
 pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_headings: &[Option<String>]) -> Alignment {
-    let n_old = old.sizes.len();
-    let n_new = new.sizes.len();
+    let n_old = old.keys.len();
+    let n_new = new.keys.len();
     let mut old_pair: Vec<Option<usize>> = vec![None; n_old];
     let mut new_pair: Vec<Option<usize>> = vec![None; n_new];
     let mut pairs: Vec<Pair> = Vec::new();
-    let empty = |w: &Words, i: usize| w.sizes[i] == 0;
+    let empty = |w: &Words, i: usize| w.size(i) == 0;
 
     // 1. Identical wording, wherever it now stands.
     let mut by_key: FxMap<u64, Vec<usize>> = FxMap::default();
@@ -116,14 +256,14 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
     //    this near linear on long drafts).
     let mut index: FxMap<u64, Vec<usize>> = FxMap::default();
     for j in (0..n_new).filter(|&j| new_pair[j].is_none()) {
-        for w in new.tokens[j].keys() {
+        for (w, _) in new.bag(j) {
             index.entry(*w).or_default().push(j);
         }
     }
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     for i in (0..n_old).filter(|&i| old_pair[i].is_none() && !empty(old, i)) {
         let mut votes: FxMap<usize, u32> = FxMap::default();
-        for w in old.tokens[i].keys() {
+        for (w, _) in old.bag(i) {
             if let Some(js) = index.get(w).filter(|js| js.len() <= 64) {
                 for &j in js {
                     *votes.entry(j).or_default() += 1;
@@ -134,7 +274,7 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
         candidates.sort_unstable_by(|a, b| b.cmp(a));
         for &(_, j) in candidates.iter().take(8) {
             let common = old.common(new, i, j) as f32;
-            let dice = 2.0 * common / (old.sizes[i] + new.sizes[j]) as f32;
+            let dice = 2.0 * common / (old.size(i) + new.size(j)) as f32;
             if dice >= SAME_CLAUSE {
                 scored.push((dice, i, j));
             }
@@ -157,7 +297,7 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
             new_pair[j].is_none() && new_headings.get(j).and_then(|h| h.as_deref()).is_some_and(|h| h.to_lowercase() == heading)
         });
         if let Some(j) = same {
-            let similarity = 2.0 * old.common(new, i, j) as f32 / (old.sizes[i] + new.sizes[j]).max(1) as f32;
+            let similarity = 2.0 * old.common(new, i, j) as f32 / (old.size(i) + new.size(j)).max(1) as f32;
             if similarity >= REWRITTEN {
                 old_pair[i] = Some(pairs.len());
                 new_pair[j] = Some(pairs.len());
@@ -174,7 +314,7 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
             p.old.sort_unstable();
             p.new.sort_unstable();
             let common: u32 = p.old.iter().map(|&i| p.new.iter().map(|&j| old.common(new, i, j)).sum::<u32>()).sum();
-            let total: u32 = p.old.iter().map(|&i| old.sizes[i]).sum::<u32>() + p.new.iter().map(|&j| new.sizes[j]).sum::<u32>();
+            let total: u32 = p.old.iter().map(|&i| old.size(i)).sum::<u32>() + p.new.iter().map(|&j| new.size(j)).sum::<u32>();
             p.similarity = (2.0 * common as f32 / total.max(1) as f32).min(1.0);
         }
     }
@@ -192,7 +332,7 @@ pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_head
 /// contained in the other side's text of that pair.
 fn absorb(pairs: &mut [Pair], side_pair: &mut [Option<usize>], side: &Words, other: &Words, relation: Relation) {
     for k in 0..side_pair.len() {
-        if side_pair[k].is_some() || side.sizes[k] == 0 {
+        if side_pair[k].is_some() || side.size(k) == 0 {
             continue;
         }
         let neighbours = [k.checked_sub(1), Some(k + 1)];
@@ -201,7 +341,7 @@ fn absorb(pairs: &mut [Pair], side_pair: &mut [Option<usize>], side: &Words, oth
             let split = relation == Relation::Split;
             let counterpart = if split { &pairs[p].old } else { &pairs[p].new };
             let common: u32 = counterpart.iter().map(|&o| if split { other.common(side, o, k) } else { side.common(other, k, o) }).sum();
-            if common as f32 >= CONTAINED * side.sizes[k] as f32 && counterpart.len() == 1 {
+            if common as f32 >= CONTAINED * side.size(k) as f32 && counterpart.len() == 1 {
                 if split {
                     pairs[p].new.push(k);
                 } else {
@@ -251,7 +391,65 @@ mod tests {
     use super::*;
 
     fn run(old: &[&str], new: &[&str]) -> Alignment {
-        align(&Words::new(old), &Words::new(new), &[], &[])
+        let (o, n) = Words::both(old, new);
+        align(&o, &n, &[], &[])
+    }
+
+    /// Numbers, left out of the words: digits, short lower-case roman numerals.
+    fn is_number(w: &str) -> bool {
+        w.chars().all(|c| c.is_ascii_digit()) || (w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+    }
+
+    /// The words `for_each_word` hashes: those of a split on non-alphanumeric characters.
+    fn split_words(text: &str) -> Vec<u64> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_number(w)).map(crate::hash::word).collect()
+    }
+
+    fn hashed(text: &str) -> Vec<u64> {
+        let mut got = Vec::new();
+        for_each_word(text, |h| got.push(h));
+        got
+    }
+
+    #[test]
+    fn words_are_runs_of_alphanumerics_without_numbers() {
+        for text in ["Client's 2. (iv) IV Über-café 12a x ii naïve \u{2014} end", "", "  ...", "İŞ 3.1(b) Ⅻ ½ ٣", "word"] {
+            assert_eq!(hashed(text), split_words(text), "{text:?}");
+        }
+        assert_eq!(hashed("(iv) 12 Fees due"), split_words("Fees due"));
+    }
+
+    #[test]
+    fn later_clauses_worded_alike_take_the_earlier_words() {
+        let old = ["Fees are due monthly.", "Client owns the work product.", "Fees are due monthly."];
+        let new = ["1. Scope.", "Client owns the work product.", "Fees are due MONTHLY.", "Fees are due monthly."];
+        let (_, both) = Words::both(&old, &new);
+        let alone = Words::read(&new, None);
+        assert_eq!((&both.hashes, &both.starts, &both.keys), (&alone.hashes, &alone.starts, &alone.keys));
+        assert_eq!(both.keys[2], both.keys[3], "case aside, the same words");
+    }
+
+    #[test]
+    fn lowercases_every_byte_as_std() {
+        for b in 0..=255u8 {
+            let mixed = [b, 0xc1, b'A', b'Z', b'@', b'[', 0xda, b];
+            for bytes in [[b; 8], mixed] {
+                let want = bytes.map(|b| b.to_ascii_lowercase());
+                assert_eq!(ascii_lowercase(u64::from_le_bytes(bytes)), u64::from_le_bytes(want), "{bytes:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hashes_as_hash_word(word in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(hash_word(word.as_bytes()), crate::hash::word(&word));
+        }
+
+        #[test]
+        fn words_match_a_split_on_any_text(text in "[a-zA-Z0-9 .,()éİ½\u{2014}\n-]{0,80}|\\PC{0,40}") {
+            proptest::prop_assert_eq!(hashed(&text), split_words(&text));
+        }
     }
 
     #[test]
