@@ -188,7 +188,14 @@ impl<'a> Analyzer<'a> {
         });
         let draft = rules::Draft::new(&self.prefilter, doc, &normalised, &clauses);
         let (mut findings, similarity) = std::thread::scope(|s| {
-            let similarity = s.spawn(|| (0..clauses.len()).map(|k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>());
+            let similarity = s.spawn(|| {
+                // Patterns compile on first use: compile the missing checks and cues this draft
+                // needs here, while the rules run, rather than one by one after them.
+                let missing = self.library.clauses.iter().filter_map(|c| c.missing.as_ref());
+                let checks = missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when));
+                draft.compile_needed(checks.chain(self.vectors.cues().iter().map(|(_, p)| p)));
+                (0..clauses.len()).map(|k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
+            });
             let mut findings = rules::phrase_findings(self.library, &draft, &parties);
             findings.extend(rules::missing_findings(self.library, &draft));
             (findings, joined(similarity.join()))

@@ -35,6 +35,14 @@ impl<'a> Draft<'a> {
         &self.norm.text[start..end]
     }
 
+    /// Compiles those of `patterns` that have a clause to run on in this draft.
+    pub fn compile_needed<'p>(&self, patterns: impl Iterator<Item = &'p Pattern>) {
+        for pattern in patterns.filter(|p| !self.hits.ranges(p).is_empty()) {
+            // One that cannot compile matches nothing; `library check` reports it.
+            let _ = pattern.compile();
+        }
+    }
+
     /// The positions of the clauses `pattern` matches in.
     pub fn clauses_matching(&self, pattern: &Pattern) -> Vec<usize> {
         let mut at = self.hits.ranges(pattern);
