@@ -116,7 +116,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         match role_of(&term) {
             Some(true) if agency.is_none() => agency = Some((term, aliases)),
             Some(false) if client.is_none() => client = Some((term, aliases)),
-            None if unknown.len() < 4 && term.split_whitespace().count() <= 3 && !term.contains("Agreement") => {
+            None if unknown.len() < 4 && term.split_whitespace().count() <= 3 && !names_a_thing(&term) => {
                 unknown.push((term, aliases));
             }
             _ => {}
@@ -162,6 +162,36 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         agency_aliases,
         counterparty_aliases,
     }
+}
+
+/// Defined terms for dates, periods and things, which the preamble defines beside the parties
+/// ("Effective Date", "Agreement", "Products") but which are never a party.
+fn names_a_thing(term: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "agreement",
+        "date",
+        "day",
+        "period",
+        "term",
+        "territory",
+        "product",
+        "products",
+        "services",
+        "service",
+        "work",
+        "deliverables",
+        "information",
+        "property",
+        "fee",
+        "fees",
+        "effective",
+        "schedule",
+        "exhibit",
+        "plan",
+        "program",
+        "project",
+    ];
+    term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The company name just before a defined term: `Acme AI, Inc., a Delaware corporation ("Provider")`.
@@ -224,6 +254,16 @@ mod tests {
         assert!(p.detected);
         assert!(p.is_agency("northwind ai llc") || p.is_agency("northwind ai"));
         assert!(p.is_counterparty("client"));
+    }
+
+    #[test]
+    fn dates_and_things_defined_in_the_preamble_are_not_parties() {
+        let p = detect(
+            "This Agreement (\"Agreement\") is entered into this 1st day of September 2016 (\"Effective Date\") by and between Emerald Sciences Inc. (\"EHS\") and Jane Roe (\"Dr. Roe\"). Dr. Roe shall provide the services to EHS.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Dr. Roe"));
+        assert_eq!(p.counterparty.as_deref(), Some("EHS"));
     }
 
     #[test]
