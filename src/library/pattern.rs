@@ -124,7 +124,9 @@ fn lock(cache: &Mutex<Cache>) -> MutexGuard<'_, Cache> {
 /// Only where a match is, never its groups, is used (`None` would leave `find` nothing to
 /// report, so `Implicit`). The analysis runs its own word prefilter and searches only the
 /// clauses it picks, in one forward pass each: the engine's literal strategies (reverse
-/// searches from each literal) cost more there, so they are off.
+/// searches from each literal) cost more there, so they are off. Each pattern keeps its own
+/// lazy-DFA cache, capped at 1 MiB (cleared and rebuilt when full), so a library's caches stay
+/// bounded whatever the draft.
 fn build(hir: &Hir) -> Result<Regex, String> {
     let config = meta::Config::new()
         .which_captures(WhichCaptures::Implicit)
@@ -132,7 +134,7 @@ fn build(hir: &Hir) -> Result<Regex, String> {
         .onepass(false)
         .backtrack(false)
         .nfa_size_limit(Some(1 << 20))
-        .hybrid_cache_capacity(1 << 22);
+        .hybrid_cache_capacity(1 << 20);
     meta::Builder::new().configure(config).build_from_hir(hir).map_err(|e| first_line(&e.to_string()))
 }
 
