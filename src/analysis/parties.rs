@@ -165,8 +165,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
 }
 
 /// Defined terms for dates, periods and things, which the preamble defines beside the parties
-/// ("Effective Date", "Agreement", "Products") but which are never a party.
+/// ("Effective Date", "Agreement", "Territory") but which are never a party.
 fn names_a_thing(term: &str) -> bool {
+    // Words that end names of companies too ("Acme Services", "Acme Products") are not here.
     const THINGS: &[&str] = &[
         "agreement",
         "date",
@@ -174,22 +175,13 @@ fn names_a_thing(term: &str) -> bool {
         "period",
         "term",
         "territory",
-        "product",
-        "products",
-        "services",
-        "service",
-        "work",
-        "deliverables",
-        "information",
-        "property",
-        "fee",
-        "fees",
-        "effective",
         "schedule",
         "exhibit",
-        "plan",
-        "program",
-        "project",
+        "fee",
+        "fees",
+        "deliverables",
+        "site",
+        "effective",
     ];
     term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
 }
