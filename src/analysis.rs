@@ -177,6 +177,15 @@ impl<'a> Analyzer<'a> {
         self.library
     }
 
+    /// Analyses two drafts side by side (the two rounds of a compare).
+    pub fn analyze_pair(&self, old: &Document, new: &Document, options: &Options) -> (Analysis, Analysis) {
+        std::thread::scope(|s| {
+            let other = s.spawn(|| self.analyze(new, options));
+            let old = self.analyze(old, options);
+            (old, joined(other.join()))
+        })
+    }
+
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
         // Independent steps run side by side on two threads: segmenting beside normalising,
         // then matching each clause's words beside applying the rules.
@@ -249,19 +258,8 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-impl Analyzer<'_> {
-    /// Analyses two drafts side by side (the two rounds of a compare).
-    pub fn analyze_pair(&self, old: &Document, new: &Document, options: &Options) -> (Analysis, Analysis) {
-        std::thread::scope(|s| {
-            let other = s.spawn(|| self.analyze(new, options));
-            let old = self.analyze(old, options);
-            (old, joined(other.join()))
-        })
-    }
-}
-
 /// A helper thread's result; its panic, if any, goes on in the caller.
-fn joined<T>(result: std::thread::Result<T>) -> T {
+pub(crate) fn joined<T>(result: std::thread::Result<T>) -> T {
     result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 

@@ -159,3 +159,36 @@ fn stem(w: &str) -> &str {
 fn length(v: &FxMap<u64, f32>) -> f32 {
     v.values().map(|x| x * x).sum::<f32>().sqrt()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_clause_cues_compile_as_one_pattern() {
+        let library = ClauseLibrary::embedded();
+        let vectors = LibraryVectors::new(&library);
+        let with_cues = library.clauses.iter().filter(|c| !c.cues.is_empty()).count();
+        assert_eq!(vectors.cues().len(), with_cues);
+        for (owner, cues) in vectors.cues() {
+            assert!(cues.compile().is_ok(), "{}", library.clauses[*owner].id);
+        }
+        let (_, ip) = vectors.cues().iter().find(|(i, _)| library.clauses[*i].id == "ip-assignment").expect("ip-assignment has cues");
+        assert!(ip.is_match("the work shall vest in the client upon delivery"));
+        assert!(!ip.is_match("the fees are due monthly"));
+    }
+
+    #[test]
+    fn a_clause_is_closest_to_the_standard_clause_it_shares_words_with() {
+        let library = ClauseLibrary::embedded();
+        let vectors = LibraryVectors::new(&library);
+        let text = Normalised::new(
+            "Provider may use the general skills, know-how and experience retained in the unaided memory of its personnel (residuals).",
+        )
+        .text;
+        let best = vectors.best_match(&vectors.similarity(&text), &[]).expect("a match");
+        assert_eq!(best.id, "residuals");
+        assert!(vectors.similarity("").is_empty());
+        assert_eq!(vectors.best_match(&[], &[0]), None, "no content words, no match, even with a bonus");
+    }
+}

@@ -13,7 +13,7 @@ use crate::segment::Clause;
 use crate::text::Normalised;
 
 /// A draft prepared for the rules: its clauses' ranges in the normalised text, and where the
-/// patterns' literal words occur.
+/// patterns' words occur.
 pub struct Draft<'a> {
     pub doc: &'a Document,
     pub norm: &'a Normalised,
@@ -51,8 +51,8 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// Phrase findings: each of the library's patterns run on the clauses that hold one of its
-/// literal words (most patterns need only a handful of the draft's clauses).
+/// Phrase findings: each of the library's patterns run on the clauses that hold a word of each
+/// of its word sets (most patterns need only a handful of the draft's clauses).
 pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties) -> Vec<Finding> {
     let Draft { doc, norm, clauses, ranges, hits } = draft;
     // (pattern, the clauses to run it on, library clause, rule), with the bytes to scan.
@@ -92,7 +92,7 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
     let mut hits = std::thread::scope(|s| {
         let other = s.spawn(|| scan(&second));
         let mut hits = scan(&first);
-        hits.extend(other.join().unwrap_or_default());
+        hits.extend(super::joined(other.join()));
         hits
     });
     hits.sort_unstable();

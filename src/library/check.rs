@@ -104,7 +104,7 @@ pub(super) fn load_files(
     let parsed = std::thread::scope(|s| {
         let other = s.spawn(|| second.iter().map(parse).collect::<Vec<_>>());
         let mut parsed: Vec<_> = first.iter().map(parse).collect();
-        parsed.extend(other.join().unwrap_or_default());
+        parsed.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         parsed
     });
     for (result, (_, text)) in parsed.into_iter().zip(&files) {
@@ -129,7 +129,7 @@ pub(super) fn load_files(
             let (first, second) = clauses.split_at(clauses.len() / 2);
             let other = s.spawn(|| compile_failures(second));
             let mut failures = compile_failures(first);
-            failures.extend(other.join().unwrap_or_default());
+            failures.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
             failures
         });
         for (clause, text, source, message) in failures {
