@@ -14,44 +14,26 @@ fn killed_binary_never_loses_an_acknowledged_note() {
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().to_str().unwrap().to_owned();
     let draft = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rounds/r1.txt");
-    let bin = env!("CARGO_BIN_EXE_clauseguard");
-    let ok = Command::new(bin).args(["session", "new", "deal", "--draft", draft, "--sessions-dir", &sessions]).output().unwrap();
+    let ok = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+        .args(["session", "new", "deal", "--draft", draft, "--sessions-dir", &sessions])
+        .output()
+        .unwrap();
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     let store = SessionStore::new(dir.path().to_path_buf());
     // Time three runs; the kills then land anywhere within one and a half of the typical one,
     // while the binary starts, loads and saves.
     let notes = ["timed 0", "timed 1", "timed 2"];
-    let window = (typical(|k| vec!["session", "note", "deal", notes[k], "--sessions-dir", &sessions]) * 3 / 2).as_micros().max(1) as u64;
+    let window = typical(|k| vec!["session", "note", "deal", notes[k], "--sessions-dir", &sessions]) * 3 / 2;
     let mut acknowledged: Vec<String> = notes.iter().map(|n| (*n).to_owned()).collect();
     let timed = acknowledged.len();
     let mut killed = 0;
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     for k in 0..KILLS {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = Duration::from_micros(seed % window);
         let note = format!("note {k}");
-        let mut child = Command::new(bin)
-            .args(["session", "note", "deal", &note, "--sessions-dir", &sessions])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let start = Instant::now();
-        while start.elapsed() < delay {
-            if child.try_wait().unwrap().is_some() {
-                break;
-            }
-            std::thread::sleep(Duration::from_micros(200));
-        }
-        if child.try_wait().unwrap().is_none() {
-            let _ = child.kill();
-            killed += 1;
-        }
-        let status = child.wait().unwrap();
-        if status.success() {
+        if run_or_kill(&["session", "note", "deal", &note, "--sessions-dir", &sessions], &mut seed, window) {
             acknowledged.push(note);
+        } else {
+            killed += 1;
         }
         let session = store.load("deal").unwrap_or_else(|e| panic!("after kill {k}: session does not load: {e}"));
         let notes: Vec<&str> = session.notes.iter().map(|n| n.text.as_str()).collect();
@@ -62,6 +44,23 @@ fn killed_binary_never_loses_an_acknowledged_note() {
     assert!(killed >= KILLS / 10, "the kills must land while the binary runs ({killed} of {KILLS})");
     assert!(acknowledged.len() > timed, "some notes must complete");
     eprintln!("{killed} kills, {} notes acknowledged and kept", acknowledged.len());
+}
+
+fn registry_add<'a>(registry: &'a str, name: &'a str) -> [&'a str; 12] {
+    [
+        "registry",
+        "add",
+        "--registry",
+        registry,
+        "--name",
+        name,
+        "--kind",
+        "tool",
+        "--description",
+        "an internal tool",
+        "--created",
+        "2024-01-02",
+    ]
 }
 
 /// The median of three uninterrupted runs, `args(k)` for the k-th (each must succeed).
@@ -102,47 +101,14 @@ fn killed_registry_writes_never_corrupt_the_registry() {
     let registry = dir.path().join("registry.json");
     let registry = registry.to_str().unwrap();
     let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-    let add = |name: &'static str| {
-        [
-            "registry",
-            "add",
-            "--registry",
-            registry,
-            "--name",
-            name,
-            "--kind",
-            "tool",
-            "--description",
-            "an internal tool",
-            "--created",
-            "2024-01-02",
-        ]
-    };
     // Time three runs; the kills then land anywhere within one and a half of the typical one.
     let names = ["Tool timed 0", "Tool timed 1", "Tool timed 2"];
-    let window = typical(|k| add(names[k]).to_vec()) * 3 / 2;
+    let window = typical(|k| registry_add(registry, names[k]).to_vec()) * 3 / 2;
     let mut acknowledged: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
     let mut killed = 0;
     for k in 0..100 {
         let name = format!("Tool {k}");
-        if run_or_kill(
-            &[
-                "registry",
-                "add",
-                "--registry",
-                registry,
-                "--name",
-                &name,
-                "--kind",
-                "tool",
-                "--description",
-                "an internal tool",
-                "--created",
-                "2024-01-02",
-            ],
-            &mut seed,
-            window,
-        ) {
+        if run_or_kill(&registry_add(registry, &name), &mut seed, window) {
             acknowledged.push(name);
         } else {
             killed += 1;
