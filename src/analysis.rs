@@ -4,6 +4,7 @@
 mod matching;
 mod parties;
 mod prefilter;
+mod reuse;
 mod rules;
 
 use serde::Serialize;
@@ -148,6 +149,10 @@ pub struct Analysis {
     pub parties: Parties,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// The clauses each whole-draft check matched in (see `rules::missing_checks`), kept so a
+    /// later round's analysis can reuse them.
+    #[serde(skip)]
+    checks: Vec<Vec<usize>>,
 }
 
 impl Analysis {
@@ -177,38 +182,72 @@ impl<'a> Analyzer<'a> {
         self.library
     }
 
-    /// Analyses two drafts side by side (the two rounds of a compare).
+    /// Analyses two versions of a draft (the two rounds of a compare): the later one while the
+    /// earlier one is read, reusing its results for every clause left as it was.
     pub fn analyze_pair(&self, old: &Document, new: &Document, options: &Options) -> (Analysis, Analysis) {
-        std::thread::scope(|s| {
-            let other = s.spawn(|| self.analyze(new, options));
-            let old = self.analyze(old, options);
-            (old, joined(other.join()))
-        })
+        let (old_analysis, prepared) = std::thread::scope(|s| {
+            let prepared = s.spawn(|| Self::prepare(new, options));
+            (self.analyze(old, options), joined(prepared.join()))
+        });
+        let new_analysis = self.finish(new, prepared, Some((old, &old_analysis)));
+        (old_analysis, new_analysis)
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        // Independent steps run side by side on two threads: segmenting beside normalising,
-        // then matching each clause's words beside applying the rules.
-        let (clauses, normalised, parties) = std::thread::scope(|s| {
+        self.finish(doc, Self::prepare(doc, options), None)
+    }
+
+    /// Analyses `doc`, a later version of `base` (a draft and its analysis by this analyzer
+    /// with the same options), taking base's results for each clause worded as one of base's:
+    /// the result is the same as [`Analyzer::analyze`]'s, and costs what the changed clauses
+    /// cost.
+    pub fn analyze_next(&self, base: (&Document, &Analysis), doc: &Document, options: &Options) -> Analysis {
+        self.finish(doc, Self::prepare(doc, options), Some(base))
+    }
+
+    /// The steps that read the whole draft, side by side on two threads: segmenting beside
+    /// normalising and finding the parties.
+    fn prepare(doc: &Document, options: &Options) -> Prepared {
+        std::thread::scope(|s| {
             let clauses = s.spawn(|| segment::segment(&doc.analysed, &doc.text));
             let normalised = crate::text::Normalised::new(&doc.analysed);
             let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
-            (joined(clauses.join()), normalised, parties)
-        });
-        let draft = rules::Draft::new(&self.prefilter, doc, &normalised, &clauses);
-        let (mut findings, similarity) = std::thread::scope(|s| {
+            Prepared { clauses: joined(clauses.join()), normalised, parties }
+        })
+    }
+
+    fn finish(&self, doc: &Document, prepared: Prepared, base: Option<(&Document, &Analysis)>) -> Analysis {
+        let Prepared { clauses, normalised, parties } = prepared;
+        // A clause's findings and matches depend on its words and the parties alone: a clause
+        // of the earlier round worded alike has them already.
+        let reused = match base {
+            Some((base_doc, base)) if base.parties == parties => reuse::sources(base_doc, base, doc, &clauses),
+            _ => vec![None; clauses.len()],
+        };
+        let fresh: Vec<usize> = (0..clauses.len()).filter(|&k| reused[k].is_none()).collect();
+        let draft = rules::Draft::new(&self.prefilter, doc, &normalised, &clauses, fresh.clone());
+        // Matching each clause's words runs beside applying the rules.
+        let (mut findings, checks, similarity) = std::thread::scope(|s| {
             let similarity = s.spawn(|| {
                 // Patterns compile on first use: compile the missing checks and cues this draft
                 // needs here, while the rules run, rather than one by one after them.
                 let missing = self.library.clauses.iter().filter_map(|c| c.missing.as_ref());
                 let checks = missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when));
                 draft.compile_needed(checks.chain(self.vectors.cues().iter().map(|(_, p)| p)));
-                (0..clauses.len()).map(|k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
+                fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
             });
-            let mut findings = rules::phrase_findings(self.library, &draft, &parties);
-            findings.extend(rules::missing_findings(self.library, &draft));
-            (findings, joined(similarity.join()))
+            let findings = rules::phrase_findings(self.library, &draft, &parties);
+            let checks: Vec<Vec<usize>> = rules::missing_checks(self.library).map(|p| draft.clauses_matching(p)).collect();
+            (findings, checks, joined(similarity.join()))
         });
+        let (checks, base_clauses) = match base {
+            Some((_, base)) if fresh.len() < clauses.len() => {
+                findings.extend(reuse::findings(base, &reused, &clauses));
+                (reuse::checks(&base.checks, &reused, checks), Some(&base.clauses))
+            }
+            _ => (checks, None),
+        };
+        findings.extend(rules::missing_findings(self.library, &clauses, &checks));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
@@ -223,11 +262,15 @@ impl<'a> Analyzer<'a> {
                 boosted[k].push(*owner);
             }
         }
+        let mut similarity = similarity.into_iter();
         let analysed = clauses
             .iter()
-            .zip(similarity.iter().zip(&boosted))
-            .map(|(c, (similarity, boosted))| {
-                let library_match = self.vectors.best_match(similarity, boosted);
+            .zip(&reused)
+            .map(|(c, source)| {
+                let library_match = match (source, base_clauses) {
+                    (Some(source), Some(base)) => base[source.clause].library_match.clone(),
+                    _ => self.vectors.best_match(&similarity.next().expect("one for each fresh clause"), &boosted[c.index]),
+                };
                 let category = library_match.as_ref().and_then(|m| self.library.get(&m.id)).map(|l| l.category);
                 AnalysedClause {
                     index: c.index,
@@ -254,8 +297,16 @@ impl<'a> Analyzer<'a> {
             parties,
             findings,
             summary,
+            checks,
         }
     }
+}
+
+/// A draft's clauses, normalised text and parties: what the analysis needs before the rules.
+struct Prepared {
+    clauses: Vec<Clause>,
+    normalised: crate::text::Normalised,
+    parties: Parties,
 }
 
 /// A helper thread's result; its panic, if any, goes on in the caller.

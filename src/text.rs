@@ -19,8 +19,8 @@ impl Normalised {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // Most of a contract is runs of plain ASCII (no white space, controls or hyphens):
-            // copy each run at once.
+            // Most of a contract is runs of plain ASCII: words with single spaces between them,
+            // hyphens not at a line break. Copy each run at once.
             if b.is_ascii_graphic() && b != b'-' {
                 if let Some((s, e)) = pending_space.take()
                     && !text.is_empty()
@@ -28,7 +28,18 @@ impl Normalised {
                     text.push(' ');
                     origin.push((s as u32, e as u32));
                 }
-                let end = bytes[i..].iter().position(|&c| !c.is_ascii_graphic() || c == b'-').map_or(bytes.len(), |n| i + n);
+                let mut end = i + 1;
+                loop {
+                    while bytes.get(end).is_some_and(|&c| PLAIN[usize::from(c)]) {
+                        end += 1;
+                    }
+                    let next = bytes.get(end + 1).copied();
+                    match bytes.get(end) {
+                        Some(b' ') if next.is_some_and(|c| PLAIN[usize::from(c)]) => end += 2,
+                        Some(b'-') if !matches!(next, Some(b'\n' | b'\r')) => end += 1,
+                        _ => break,
+                    }
+                }
                 let at = text.len();
                 text.push_str(&original[i..end]);
                 text[at..].make_ascii_lowercase();
@@ -93,6 +104,17 @@ impl Normalised {
         (self.origin[start].0 as usize, self.origin[end - 1].1 as usize)
     }
 }
+
+/// ASCII letters, digits and punctuation other than the hyphen.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        plain[b] = (b as u8).is_ascii_graphic() && b as u8 != b'-';
+        b += 1;
+    }
+    plain
+};
 
 /// Makes contract text safe to show on a terminal: control characters (escape sequences, OSC,
 /// bells, carriage returns) are dropped; tabs and line breaks are kept only where asked.

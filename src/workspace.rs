@@ -180,9 +180,10 @@ impl<'lib> Workspace<'lib> {
     }
 
     /// Analyses another draft (an earlier round, another deal) with this one's library and
-    /// options, so a comparison sets like against like.
+    /// options, so a comparison sets like against like. The clauses it shares with this round
+    /// take this round's results rather than being analysed again.
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        self.analyzer.analyze(doc, &self.options)
+        self.analyzer.analyze_next((&self.document, &self.analysis), doc, &self.options)
     }
 
     /// The round of the client's draft being negotiated (1-based).

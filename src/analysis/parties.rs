@@ -102,7 +102,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let mut terms: Vec<String> = Vec::new();
     for c in DEFINED_TERM.captures_iter(head) {
         let term = c[1].trim().to_owned();
-        terms.push(term.to_lowercase());
+        if !terms.contains(&term.to_lowercase()) {
+            terms.push(term.to_lowercase());
+        }
         let whole = c.get(0).expect("match");
         // Parties are defined where the contract opens; a role word defined later ("Transferring
         // Employees" in a schedule) is some other term.

@@ -20,7 +20,8 @@ pub struct Hits<'a> {
     prefilter: &'a Prefilter,
     /// For each literal, the ranges (indices) it occurs in, ascending.
     found: Vec<Vec<usize>>,
-    ranges: usize,
+    /// The ranges searched.
+    positions: Vec<usize>,
 }
 
 impl Prefilter {
@@ -48,33 +49,32 @@ impl Prefilter {
         Self { automaton, ids }
     }
 
-    /// Finds every literal in `text`, noting which of `ranges` (ascending, disjoint byte
-    /// ranges of `text`) each occurs in.
-    pub fn scan(&self, text: &str, ranges: &[(usize, usize)]) -> Hits<'_> {
+    /// Finds every literal in the ranges of `text` at `positions` (ascending indices into
+    /// `ranges`, byte ranges of `text`), noting which range each occurs in. Ranges left out are
+    /// not searched: a later round's analysis scans only the clauses it cannot reuse.
+    pub fn scan(&self, text: &str, ranges: &[(usize, usize)], positions: Vec<usize>) -> Hits<'_> {
         let mut found = vec![Vec::new(); self.ids.len()];
         if let Some(automaton) = &self.automaton {
-            for m in automaton.find_overlapping_iter(text) {
-                let id = m.pattern().as_usize();
-                let k = ranges.partition_point(|&(_, end)| end <= m.start());
-                if ranges.get(k).is_some_and(|&(start, end)| start <= m.start() && m.end() <= end) && found[id].last() != Some(&k) {
-                    found[id].push(k);
+            for &k in &positions {
+                let (start, end) = ranges[k];
+                for m in automaton.find_overlapping_iter(&text[start..end]) {
+                    let list = &mut found[m.pattern().as_usize()];
+                    if list.last() != Some(&k) {
+                        list.push(k);
+                    }
                 }
             }
         }
-        // Overlapping matches are reported by where they end, so starts can step back.
-        for list in &mut found {
-            list.sort_unstable();
-            list.dedup();
-        }
-        Hits { prefilter: self, found, ranges: ranges.len() }
+        Hits { prefilter: self, found, positions }
     }
 }
 
 impl Hits<'_> {
     /// The ranges `pattern` can match within, ascending: those holding a word of each of its
-    /// sets, or every range for a pattern without any (or one the prefilter was not built for).
+    /// sets, or every range searched for a pattern without any (or one the prefilter was not
+    /// built for).
     pub fn ranges(&self, pattern: &Pattern) -> Vec<usize> {
-        let Some(sets) = self.ids(pattern) else { return (0..self.ranges).collect() };
+        let Some(sets) = self.ids(pattern) else { return self.positions.clone() };
         let mut out: Option<Vec<usize>> = None;
         for set in sets {
             let mut union: Vec<usize> = set.iter().flat_map(|&id| self.found[id].iter().copied()).collect();
@@ -110,7 +110,7 @@ mod tests {
         let prefilter = Prefilter::new(&library, []);
         let text = "the fees are due monthly. provider hereby assigns the deliverables to client. the term is one year.";
         let ranges = [(0, 26), (26, 78), (78, text.len())];
-        let hits = prefilter.scan(text, &ranges);
+        let hits = prefilter.scan(text, &ranges, vec![0, 1, 2]);
         let assign = Pattern::new("(?:hereby|presently) assign~").expect("pattern");
         let unknown = Pattern::new("(?:zebra|quagga) stripes").expect("pattern");
         assert_eq!(hits.ranges(&assign), vec![1], "only the middle clause holds \"assign\"");
@@ -119,5 +119,8 @@ mod tests {
             library.clauses.iter().flat_map(|c| &c.rules).flat_map(|r| &r.patterns).find(|p| p.source().starts_with("synthetic"));
         let synthetic = synthetic.expect("the library has a synthetic-data pattern");
         assert!(hits.ranges(synthetic).is_empty());
+        let some = prefilter.scan(text, &ranges, vec![0, 2]);
+        assert!(some.ranges(&assign).is_empty(), "the clause holding \"assign\" was left out");
+        assert_eq!(some.ranges(&unknown), vec![0, 2], "a pattern without words runs on the ranges searched");
     }
 }

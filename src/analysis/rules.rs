@@ -23,9 +23,10 @@ pub struct Draft<'a> {
 }
 
 impl<'a> Draft<'a> {
-    pub fn new(prefilter: &'a Prefilter, doc: &'a Document, norm: &'a Normalised, clauses: &'a [Clause]) -> Self {
+    /// The rules will run on the clauses at `positions` (ascending) only.
+    pub fn new(prefilter: &'a Prefilter, doc: &'a Document, norm: &'a Normalised, clauses: &'a [Clause], positions: Vec<usize>) -> Self {
         let ranges = clause_ranges(norm, clauses);
-        let hits = prefilter.scan(&norm.text, &ranges);
+        let hits = prefilter.scan(&norm.text, &ranges, positions);
         Self { doc, norm, clauses, ranges, hits }
     }
 
@@ -135,20 +136,28 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
     findings.into_iter().map(|(_, f)| f).collect()
 }
 
-pub fn missing_findings(library: &ClauseLibrary, draft: &Draft) -> Vec<Finding> {
-    let Draft { norm, clauses, ranges, hits, .. } = draft;
-    // The first clause a pattern matches in: a protection is a clause, so it is looked for
-    // clause by clause, in those holding the pattern's words.
-    let first = |p: &Pattern| hits.ranges(p).into_iter().find(|&k| p.is_match_within(&norm.text, ranges[k].0..ranges[k].1));
+/// The patterns of the whole-draft checks (`present_when`, then `applies_when`, of each required
+/// clause), in the order [`missing_findings`] takes their matches.
+pub fn missing_checks(library: &ClauseLibrary) -> impl Iterator<Item = &Pattern> {
+    let missing = library.clauses.iter().filter(|c| c.required).filter_map(|c| c.missing.as_ref());
+    missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when))
+}
+
+/// Missing findings, from the clauses (ascending positions) each of [`missing_checks`] matches
+/// in: a protection is a clause, so it is looked for clause by clause.
+pub fn missing_findings(library: &ClauseLibrary, clauses: &[Clause], matches: &[Vec<usize>]) -> Vec<Finding> {
+    let mut matches = matches.iter();
+    let mut next = |n: usize| matches.by_ref().take(n).collect::<Vec<_>>();
     library
         .clauses
         .iter()
         .filter(|c| c.required)
         .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
-        .filter(|(_, m)| !m.present_when.iter().any(|p| first(p).is_some()))
-        .filter_map(|(c, m)| {
+        .map(|(c, m)| (c, m, next(m.present_when.len()), next(m.applies_when.len())))
+        .filter(|(_, _, present, _)| present.iter().all(|at| at.is_empty()))
+        .filter_map(|(c, m, _, applies)| {
             // Anchor the finding to the first clause that made the check apply.
-            let anchor = if m.applies_when.is_empty() { None } else { Some(m.applies_when.iter().filter_map(first).min()?) };
+            let anchor = if applies.is_empty() { None } else { Some(applies.iter().filter_map(|at| at.first().copied()).min()?) };
             Some(Finding {
                 kind: FindingKind::Missing,
                 concern: m.concern,
