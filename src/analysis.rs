@@ -149,10 +149,10 @@ pub struct Analysis {
     pub parties: Parties,
     pub findings: Vec<Finding>,
     pub summary: Summary,
-    /// The clauses each whole-draft check matched in (see `rules::missing_checks`), kept so a
-    /// later round's analysis can reuse them.
+    /// Where the whole-draft checks matched (see `rules::checks`), kept so a later round's
+    /// analysis can reuse them.
     #[serde(skip)]
-    checks: Vec<Vec<usize>>,
+    checks: Vec<rules::Matches>,
 }
 
 impl Analysis {
@@ -237,15 +237,21 @@ impl<'a> Analyzer<'a> {
                 fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
             });
             let findings = rules::phrase_findings(self.library, &draft, &parties);
-            let checks: Vec<Vec<usize>> = rules::missing_checks(self.library).map(|p| draft.clauses_matching(p)).collect();
+            let checks = match base.filter(|_| fresh.len() < clauses.len()) {
+                Some((_, base)) => {
+                    let every = || rules::Draft::new(&self.prefilter, doc, &normalised, &clauses, (0..clauses.len()).collect());
+                    rules::checks(self.library, &reuse::Later::new(&base.checks, &reused, &draft, every))
+                }
+                None => rules::checks(self.library, &draft),
+            };
             (findings, checks, joined(similarity.join()))
         });
-        let (checks, base_clauses) = match base {
-            Some((_, base)) if fresh.len() < clauses.len() => {
+        let base_clauses = match base.filter(|_| fresh.len() < clauses.len()) {
+            Some((_, base)) => {
                 findings.extend(reuse::findings(base, &reused, &clauses));
-                (reuse::checks(&base.checks, &reused, checks), Some(&base.clauses))
+                Some(&base.clauses)
             }
-            _ => (checks, None),
+            None => None,
         };
         findings.extend(rules::missing_findings(self.library, &clauses, &checks));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));

@@ -3,9 +3,13 @@
 //! instead of being analysed again: the rules read nothing outside a clause but the parties, and
 //! the parties must be the same in both rounds for any of this to apply.
 
+use std::cell::OnceCell;
+
+use super::rules::{Draft, Find, Matches};
 use super::{Analysis, Finding, FindingKind};
 use crate::hash::FxMap;
 use crate::ingest::Document;
+use crate::library::Pattern;
 use crate::segment::Clause;
 
 /// The earlier round's clause a clause is worded as.
@@ -86,12 +90,51 @@ pub fn findings(base: &Analysis, sources: &[Option<Source>], clauses: &[Clause])
         .collect()
 }
 
-/// Each check's matches: `fresh` for the clauses analysed now, and base's for those taken from it.
-pub fn checks(base: &[Vec<usize>], sources: &[Option<Source>], mut fresh: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
-    for (matches, base) in fresh.iter_mut().zip(base) {
-        matches
-            .extend(sources.iter().enumerate().filter(|(_, s)| s.is_some_and(|s| base.binary_search(&s.clause).is_ok())).map(|(k, _)| k));
-        matches.sort_unstable();
+/// The whole-draft checks of a later round: the earlier round's matches among the clauses taken
+/// from it, the fresh clauses' own, and a reading of the whole draft where those cannot tell
+/// (a protection found in a clause that has since changed).
+pub struct Later<'a, 'd, F> {
+    base: &'a [Matches],
+    sources: &'a [Option<Source>],
+    fresh: &'a Draft<'d>,
+    whole: OnceCell<Draft<'d>>,
+    read_whole: F,
+}
+
+impl<'a, 'd, F: Fn() -> Draft<'d>> Later<'a, 'd, F> {
+    pub fn new(base: &'a [Matches], sources: &'a [Option<Source>], fresh: &'a Draft<'d>, read_whole: F) -> Self {
+        Self { base, sources, fresh, whole: OnceCell::new(), read_whole }
     }
-    fresh
+
+    /// The clauses taken from the earlier round where the check matched there.
+    fn taken(&self, check: usize) -> Vec<usize> {
+        let matched = &self.base[check].at;
+        let from_match = |s: &Option<Source>| s.is_some_and(|s| matched.binary_search(&s.clause).is_ok());
+        self.sources.iter().enumerate().filter(|(_, s)| from_match(s)).map(|(k, _)| k).collect()
+    }
+
+    fn whole(&self) -> &Draft<'d> {
+        self.whole.get_or_init(&self.read_whole)
+    }
+}
+
+impl<'d, F: Fn() -> Draft<'d>> Find for Later<'_, 'd, F> {
+    fn any(&self, check: usize, pattern: &Pattern) -> Option<usize> {
+        let found = [self.taken(check).first().copied(), self.fresh.any(check, pattern)].into_iter().flatten().min();
+        match found {
+            Some(k) => Some(k),
+            None if self.base[check].complete => None,
+            None => self.whole().any(check, pattern),
+        }
+    }
+
+    fn all(&self, check: usize, pattern: &Pattern) -> Vec<usize> {
+        if !self.base[check].complete {
+            return self.whole().all(check, pattern);
+        }
+        let mut at = self.taken(check);
+        at.extend(self.fresh.all(check, pattern));
+        at.sort_unstable();
+        at
+    }
 }

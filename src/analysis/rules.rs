@@ -136,16 +136,56 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
     findings.into_iter().map(|(_, f)| f).collect()
 }
 
-/// The patterns of the whole-draft checks (`present_when`, then `applies_when`, of each required
-/// clause), in the order [`missing_findings`] takes their matches.
-pub fn missing_checks(library: &ClauseLibrary) -> impl Iterator<Item = &Pattern> {
-    let missing = library.clauses.iter().filter(|c| c.required).filter_map(|c| c.missing.as_ref());
-    missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when))
+/// Where one pattern of a whole-draft check matched (clause positions, ascending), and whether
+/// every clause it could match in was tried: a protection is looked for only until a clause
+/// holding it is found, and what makes it apply only when it is missing.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    pub at: Vec<usize>,
+    pub complete: bool,
 }
 
-/// Missing findings, from the clauses (ascending positions) each of [`missing_checks`] matches
-/// in: a protection is a clause, so it is looked for clause by clause.
-pub fn missing_findings(library: &ClauseLibrary, clauses: &[Clause], matches: &[Vec<usize>]) -> Vec<Finding> {
+/// How the checks find the clauses a pattern matches in.
+pub trait Find {
+    /// A clause `pattern` (the `check`th of the library's check patterns) matches in, if any.
+    fn any(&self, check: usize, pattern: &Pattern) -> Option<usize>;
+    /// Every clause it matches in.
+    fn all(&self, check: usize, pattern: &Pattern) -> Vec<usize>;
+}
+
+impl Find for Draft<'_> {
+    fn any(&self, _: usize, p: &Pattern) -> Option<usize> {
+        self.hits.ranges(p).into_iter().find(|&k| p.is_match_within(&self.norm.text, self.ranges[k].0..self.ranges[k].1))
+    }
+
+    fn all(&self, _: usize, p: &Pattern) -> Vec<usize> {
+        self.clauses_matching(p)
+    }
+}
+
+/// Runs the whole-draft checks of the required clauses: for each, its `present_when` patterns
+/// until one matches, then (when none did) its `applies_when` patterns. One entry per pattern,
+/// `present_when` then `applies_when`, clause after clause.
+pub fn checks(library: &ClauseLibrary, find: &impl Find) -> Vec<Matches> {
+    let mut out: Vec<Matches> = Vec::new();
+    for m in library.clauses.iter().filter(|c| c.required).filter_map(|c| c.missing.as_ref()) {
+        let mut present = false;
+        for p in &m.present_when {
+            let at = if present { None } else { find.any(out.len(), p) };
+            // A pattern not tried (one before it matched) is not complete.
+            out.push(Matches { complete: !present && at.is_none(), at: at.into_iter().collect() });
+            present |= at.is_some();
+        }
+        for p in &m.applies_when {
+            let at = if present { Vec::new() } else { find.all(out.len(), p) };
+            out.push(Matches { at, complete: !present });
+        }
+    }
+    out
+}
+
+/// Missing findings, from the [`checks`].
+pub fn missing_findings(library: &ClauseLibrary, clauses: &[Clause], matches: &[Matches]) -> Vec<Finding> {
     let mut matches = matches.iter();
     let mut next = |n: usize| matches.by_ref().take(n).collect::<Vec<_>>();
     library
@@ -154,10 +194,10 @@ pub fn missing_findings(library: &ClauseLibrary, clauses: &[Clause], matches: &[
         .filter(|c| c.required)
         .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
         .map(|(c, m)| (c, m, next(m.present_when.len()), next(m.applies_when.len())))
-        .filter(|(_, _, present, _)| present.iter().all(|at| at.is_empty()))
+        .filter(|(_, _, present, _)| present.iter().all(|p| p.at.is_empty()))
         .filter_map(|(c, m, _, applies)| {
             // Anchor the finding to the first clause that made the check apply.
-            let anchor = if applies.is_empty() { None } else { Some(applies.iter().filter_map(|at| at.first().copied()).min()?) };
+            let anchor = if applies.is_empty() { None } else { Some(applies.iter().filter_map(|p| p.at.first().copied()).min()?) };
             Some(Finding {
                 kind: FindingKind::Missing,
                 concern: m.concern,
