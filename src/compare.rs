@@ -237,13 +237,13 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
     };
     let (old_words, new_words) = align::Words::both(&texts(old), &texts(new));
     let alignment = align::align(&old_words, &new_words, &headings(old), &headings(new));
+    // The pairs to list, with what is quick to know of them; then their word diffs (against each
+    // other and against the standard language), most of the work, on two threads.
+    let mut shown = Vec::new();
     for pair in &alignment.pairs {
-        let joined =
-            |side: &Side, idx: &[usize]| idx.iter().map(|&i| strip_number(clause_text(side, i)).trim()).collect::<Vec<_>>().join("\n\n");
         let findings = deltas(&in_clauses(old.analysis, &pair.old), &in_clauses(new.analysis, &pair.new));
         let renumbered =
             pair.old.iter().map(|&i| &old.analysis.clauses[i].number).ne(pair.new.iter().map(|&j| &new.analysis.clauses[j].number));
-        let worded = pair.relation != Relation::Unchanged;
         let t = &mut c.totals;
         match pair.relation {
             Relation::Unchanged => t.unchanged += 1,
@@ -255,14 +255,34 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         t.moved += usize::from(pair.moved);
         let has_delta = findings.iter().any(|d| d.status != Status::Unchanged);
         // Renumbering alone is counted, not listed: it is the noise this comparison removes.
-        if !(worded || pair.moved || has_delta) {
-            continue;
+        if pair.relation != Relation::Unchanged || pair.moved || has_delta {
+            shown.push((pair, findings, renumbered));
         }
-        let (old_text, new_text) = if worded { (joined(old, &pair.old), joined(new, &pair.new)) } else { Default::default() };
-        // Each side is split into words once, for the diff and for the standard's closeness.
-        let mut words = diff::Texts::default();
-        let (o, n) = (words.add(&old_text), words.add(&new_text));
-        let standard = if worded { standard_direction(old, new, pair, &mut words, [o, n], library) } else { None };
+    }
+    let wording = |part: &[(&Pair, Vec<FindingDelta>, bool)]| -> Vec<(Vec<Run>, Option<Standard>)> {
+        part.iter().map(|(pair, _, _)| reworded(old, new, pair, library)).collect()
+    };
+    let bytes = |(pair, _, _): &(&Pair, Vec<FindingDelta>, bool)| {
+        let size = |side: &Side, idx: &[usize]| idx.iter().map(|&i| clause_text(side, i).len()).sum::<usize>();
+        if pair.relation == Relation::Unchanged { 0 } else { size(old, &pair.old) + size(new, &pair.new) }
+    };
+    let half = shown.iter().map(bytes).sum::<usize>() / 2;
+    let mut sum = 0;
+    let split = shown
+        .iter()
+        .position(|p| {
+            sum += bytes(p);
+            sum > half
+        })
+        .map_or(shown.len(), |k| k + 1);
+    let (first, second) = shown.split_at(split);
+    let worded = std::thread::scope(|s| {
+        let rest = s.spawn(|| wording(second));
+        let mut worded = wording(first);
+        worded.extend(crate::analysis::joined(rest.join()));
+        worded
+    });
+    for ((pair, findings, renumbered), (diff, standard)) in shown.into_iter().zip(worded) {
         match standard.as_ref().map(|s| s.direction) {
             Some(Direction::Toward) => c.totals.toward_standard += 1,
             Some(Direction::Away) => c.totals.away_from_standard += 1,
@@ -275,7 +295,7 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
             similarity: (pair.similarity * 1000.0).round() / 1000.0,
             moved: pair.moved,
             renumbered,
-            diff: if worded { words.diff(o, n) } else { Vec::new() },
+            diff,
             findings,
             standard,
         });
@@ -289,6 +309,22 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
     c.removed = listed(old, &alignment.removed);
     c.totals.added = c.added.len();
     c.totals.removed = c.removed.len();
+}
+
+/// The word diff of a reworded pair and how its new wording stands to the standard language;
+/// nothing for a pair worded the same.
+fn reworded(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibrary) -> (Vec<Run>, Option<Standard>) {
+    if pair.relation == Relation::Unchanged {
+        return (Vec::new(), None);
+    }
+    let joined =
+        |side: &Side, idx: &[usize]| idx.iter().map(|&i| strip_number(clause_text(side, i)).trim()).collect::<Vec<_>>().join("\n\n");
+    let (old_text, new_text) = (joined(old, &pair.old), joined(new, &pair.new));
+    // Each side is split into words once, for the diff and for the standard's closeness.
+    let mut words = diff::Texts::default();
+    let (o, n) = (words.add(&old_text), words.add(&new_text));
+    let standard = standard_direction(old, new, pair, &mut words, [o, n], library);
+    (words.diff(o, n), standard)
 }
 
 /// `"Work Product" means ...` defines "Work Product".

@@ -79,28 +79,21 @@ impl Words {
         (old_words, new_words)
     }
 
-    /// `earlier`: clause texts already read, and their words.
+    /// `earlier`: clause texts already read, and their words. The two halves of the clauses are
+    /// read side by side.
     fn read(clauses: &[&str], earlier: Option<(&FxMap<&str, usize>, &Words)>) -> Self {
-        let total: usize = clauses.iter().map(|t| t.len()).sum();
-        let mut hashes: Vec<u64> = Vec::with_capacity(total / 6);
-        let mut starts = Vec::with_capacity(clauses.len() + 1);
-        let mut keys = Vec::with_capacity(clauses.len());
-        starts.push(0);
-        for text in clauses {
-            if let Some((i, words)) = earlier.and_then(|(seen, words)| Some((*seen.get(text)?, words))) {
-                hashes.extend_from_slice(&words.hashes[words.starts[i]..words.starts[i + 1]]);
-                keys.push(words.keys[i]);
-            } else {
-                let mut key = 0u64;
-                for_each_word(text, |h| {
-                    hashes.push(h);
-                    key = crate::hash::combine(key, h);
-                });
-                keys.push(key);
-            }
-            starts.push(hashes.len());
-        }
-        Self { hashes, starts, keys, bags: (0..clauses.len()).map(|_| OnceCell::new()).collect() }
+        let earlier = earlier.map(|(seen, w)| (seen, Part { hashes: &w.hashes, starts: &w.starts, keys: &w.keys }));
+        let (first, second) = clauses.split_at(clauses.len() / 2);
+        let (mut words, rest) = std::thread::scope(|s| {
+            let rest = s.spawn(|| read_part(second, earlier));
+            (read_part(first, earlier), crate::analysis::joined(rest.join()))
+        });
+        let offset = words.hashes.len();
+        words.hashes.extend_from_slice(&rest.hashes);
+        words.starts.extend(rest.starts[1..].iter().map(|s| s + offset));
+        words.keys.extend_from_slice(&rest.keys);
+        words.bags = (0..clauses.len()).map(|_| OnceCell::new()).collect();
+        words
     }
 
     fn size(&self, i: usize) -> u32 {
@@ -139,6 +132,38 @@ impl Words {
         }
         shared
     }
+}
+
+/// The words already read of a set of clauses, as [`Words`] holds them.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    hashes: &'a [u64],
+    starts: &'a [usize],
+    keys: &'a [u64],
+}
+
+/// Reads the words of `clauses` (see [`Words::read`]); the bags are left for the caller.
+fn read_part(clauses: &[&str], earlier: Option<(&FxMap<&str, usize>, Part)>) -> Words {
+    let total: usize = clauses.iter().map(|t| t.len()).sum();
+    let mut hashes: Vec<u64> = Vec::with_capacity(total / 6);
+    let mut starts = Vec::with_capacity(clauses.len() + 1);
+    let mut keys = Vec::with_capacity(clauses.len());
+    starts.push(0);
+    for text in clauses {
+        if let Some((i, words)) = earlier.and_then(|(seen, words)| Some((*seen.get(text)?, words))) {
+            hashes.extend_from_slice(&words.hashes[words.starts[i]..words.starts[i + 1]]);
+            keys.push(words.keys[i]);
+        } else {
+            let mut key = 0u64;
+            for_each_word(text, |h| {
+                hashes.push(h);
+                key = crate::hash::combine(key, h);
+            });
+            keys.push(key);
+        }
+        starts.push(hashes.len());
+    }
+    Words { hashes, starts, keys, bags: Vec::new() }
 }
 
 /// Calls `f` with the hash of each word of `text` in order, the hash [`crate::hash::word`]
