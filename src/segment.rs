@@ -210,9 +210,13 @@ fn is_title_line(line: &str) -> bool {
 
 /// "Ownership of Deliverables. The Client ..." has the lead-in heading "Ownership of Deliverables".
 fn lead_in_heading(rest: &str) -> Option<String> {
-    let end = rest.find(". ").or_else(|| rest.strip_suffix('.').map(str::len))?;
+    const LONGEST: usize = 120;
+    // A lead-in ends within its first 120 bytes: look no further (a first line can run on for
+    // pages in text extracted from filings).
+    let window = &rest[..crate::text::floor_char(rest, LONGEST + 2)];
+    let end = window.find(". ").or_else(|| rest.strip_suffix('.').map(str::len))?;
     let candidate = &rest[..end];
-    if candidate.len() > 120 {
+    if candidate.len() > LONGEST {
         return None;
     }
     let words: Vec<&str> = candidate.split_whitespace().collect();

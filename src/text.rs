@@ -92,11 +92,25 @@ impl Normalised {
         Self { text, origin }
     }
 
-    /// The first byte of the normalised text that comes from at or after `original` (an offset
-    /// into the original), on a char boundary; the text's length when there is none.
-    pub fn position(&self, original: usize) -> usize {
-        let i = self.origin.partition_point(|&(start, _)| (start as usize) < original);
-        floor_char(&self.text, i)
+    /// For each of `originals` (ascending offsets into the original), the first byte of the
+    /// normalised text that comes from at or after it, on a char boundary (the text's length
+    /// when there is none). Each is searched for onward from the one before: a few nearby
+    /// probes instead of a search of the whole map.
+    pub fn positions(&self, originals: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut from = 0;
+        originals
+            .map(|original| {
+                let before = |i: usize| (self.origin[i].0 as usize) < original;
+                // Gallop to a stretch that holds the position, then search within it.
+                let mut step = 1;
+                while from + step < self.origin.len() && before(from + step) {
+                    step *= 2;
+                }
+                let end = (from + step + 1).min(self.origin.len());
+                from += self.origin[from..end].partition_point(|&(start, _)| (start as usize) < original);
+                floor_char(&self.text, from)
+            })
+            .collect()
     }
 
     /// The original byte range of the normalised range `start..end` (which must be non-empty).
@@ -222,6 +236,17 @@ mod tests {
         let at = n.text.find("work product").unwrap();
         let (s, e) = n.original_range(at, at + "work product".len());
         assert_eq!(&original[s..e], "Work\r\nProduct");
+    }
+
+    #[test]
+    fn positions_are_the_first_normalised_byte_from_each_offset() {
+        let original = "  Ünïcode   “quoted”\n\n text-\nwrapped  and\tmore. ";
+        let n = Normalised::new(original);
+        let got = n.positions(0..=original.len());
+        for (offset, at) in got.into_iter().enumerate() {
+            let first = n.origin.iter().position(|&(start, _)| start as usize >= offset).unwrap_or(n.text.len());
+            assert_eq!(at, floor_char(&n.text, first), "offset {offset}");
+        }
     }
 
     #[test]

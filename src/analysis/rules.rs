@@ -251,10 +251,10 @@ fn push_merged(findings: &mut Vec<(usize, Finding)>, new: Finding, sentence: usi
 /// Each clause's range in the normalised text.
 fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize)> {
     let mut start = 0;
-    clauses
-        .iter()
-        .map(|c| {
-            let end = norm.position(c.end).max(start);
+    norm.positions(clauses.iter().map(|c| c.end))
+        .into_iter()
+        .map(|end| {
+            let end = end.max(start);
             (std::mem::replace(&mut start, end), end)
         })
         .collect()
