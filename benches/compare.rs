@@ -1,13 +1,16 @@
 //! Benchmark: comparing two rounds of a ~250-page draft (round 2 renumbers every section and
 //! rewords a few dozen clauses), side by side with `git diff --no-index --word-diff=porcelain`
-//! on the same two texts in the same run. Run: `cargo bench --bench compare`.
+//! on the same two texts in the same run: the workspace's compare view (round 1 open and
+//! analysed, round 2 read and compared), the same from two files in process, and the whole
+//! `clauseguard compare` command. Run: `cargo bench --bench compare`.
 
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use clauseguard::analysis::{Analyzer, Options};
+use clauseguard::analysis::{Analysis, Analyzer, Options};
 use clauseguard::compare::{self, Mode, Side};
+use clauseguard::ingest::Document;
 use clauseguard::library::ClauseLibrary;
 
 fn main() {
@@ -33,46 +36,60 @@ fn main() {
     std::fs::write(&p1, &r1).expect("write");
     std::fs::write(&p2, &r2).expect("write");
 
-    let git = time(5, || {
+    let git = || {
         let out = Command::new("git").args(["diff", "--no-index", "--word-diff=porcelain"]).arg(&p1).arg(&p2).output().expect("git");
         std::hint::black_box(out.stdout.len());
-    });
+    };
     let library = ClauseLibrary::embedded();
     let analyzer = Analyzer::new(&library);
-    let mut changes = 0;
-    let (mut analysing, mut comparing) = (Vec::new(), Vec::new());
-    let ours = time(5, || {
-        let t = Instant::now();
-        let (d1, d2) = (clauseguard::ingest::load(&p1).expect("load"), clauseguard::ingest::load(&p2).expect("load"));
-        let (a1, a2) = analyzer.analyze_pair(&d1, &d2, &Options::default());
-        analysing.push(t.elapsed());
-        let t = Instant::now();
-        let side = |label: &str, doc, analysis| Side { label: label.into(), doc, analysis, negotiation: None };
-        let c = compare::compare(&side("r1", &d1, &a1), &side("r2", &d2, &a2), &library, Mode::Rounds);
-        changes = c.changes.len();
-        std::hint::black_box(serde_json::to_string(&c).expect("json").len());
-        comparing.push(t.elapsed());
-    });
-    analysing.sort();
-    comparing.sort();
-    println!("round 1: {} bytes; round 2: {} bytes; {} aligned changes reported", r1.len(), r2.len(), changes);
-    println!("git diff --no-index --word-diff=porcelain: median {:.1} ms", ms(git));
-    println!("clauseguard compare (read, analyse both, align, diff, findings, JSON): median {:.1} ms", ms(ours));
-    println!(
-        "  of which (medians): read and analyse both rounds {:.1} ms; align, diff, finding deltas and JSON {:.1} ms",
-        ms(analysing[analysing.len() / 2]),
-        ms(comparing[comparing.len() / 2])
-    );
-    // The compare part alone, on analyses made once: what `compare` and its JSON cost.
-    let (d1, d2) = (clauseguard::ingest::load(&p1).expect("load"), clauseguard::ingest::load(&p2).expect("load"));
-    let (a1, a2) = (analyzer.analyze(&d1, &Options::default()), analyzer.analyze(&d2, &Options::default()));
-    let side = |label: &str, doc, analysis| Side { label: label.into(), doc, analysis, negotiation: None };
-    let (s1, s2) = (side("r1", &d1, &a1), side("r2", &d2, &a2));
-    let compare_only = time(11, || {
-        let c = compare::compare(&s1, &s2, &library, Mode::Rounds);
-        std::hint::black_box(serde_json::to_string(&c).expect("json").len());
-    });
-    println!("align, diff, finding deltas and JSON alone (analyses made once): median {:.1} ms", ms(compare_only));
+    let options = Options::default();
+    let load = |p: &PathBuf| clauseguard::ingest::load(p).expect("load");
+    let compared = |d1: &Document, a1: &Analysis, d2: &Document, a2: &Analysis| compared(&library, [(d1, a1), (d2, a2)]);
+    // Round 1 as the workspace holds it while round 2 arrives: read and analysed.
+    let d1 = load(&p1);
+    let a1 = analyzer.analyze(&d1, &options);
+    // What the workspace's compare view does: read round 2, analyse it against round 1 (its
+    // unchanged clauses take round 1's results), align, diff, finding deltas, JSON.
+    let against_open = || {
+        let d2 = load(&p2);
+        let a2 = analyzer.analyze_next((&d1, &a1), &d2, &options);
+        std::hint::black_box(compared(&d1, &a1, &d2, &a2));
+    };
+    // What `clauseguard compare r1 r2` does after loading the library: read both rounds,
+    // analyse round 1 and round 2 against it, align, diff, finding deltas, JSON.
+    let from_files = || {
+        let (d1, d2) = (load(&p1), load(&p2));
+        let (a1, a2) = analyzer.analyze_pair(&d1, &d2, &options);
+        compared(&d1, &a1, &d2, &a2).0
+    };
+    let binary = env!("CARGO_BIN_EXE_clauseguard");
+    let process = || {
+        let out = Command::new(binary).args(["compare", "--format", "json"]).arg(&p1).arg(&p2).output().expect("clauseguard");
+        assert!(out.status.success(), "clauseguard compare failed: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    // The stages of the compare view: analysing round 2, and the comparison itself.
+    let d2 = load(&p2);
+    let analyse_next = || std::hint::black_box(analyzer.analyze_next((&d1, &a1), &d2, &options)).summary;
+    let a2 = analyzer.analyze_next((&d1, &a1), &d2, &options);
+    let compare_only = || std::hint::black_box(compared(&d1, &a1, &d2, &a2));
+    // Each round of the loop times every contender once, so all see the same machine.
+    let mut runs: [Vec<Duration>; 6] = Default::default();
+    for _ in 0..9 {
+        runs[0].push(time(git));
+        runs[1].push(time(against_open));
+        runs[2].push(time(from_files));
+        runs[3].push(time(process));
+        runs[4].push(time(analyse_next));
+        runs[5].push(time(compare_only));
+    }
+    let [git, open, files, process, next, compare_only] = runs.map(median);
+    let changes = from_files();
+    println!("round 1: {} bytes; round 2: {} bytes; {} aligned changes reported; medians of 9 runs", r1.len(), r2.len(), changes);
+    println!("git diff --no-index --word-diff=porcelain (whole process):            {:6.1} ms", ms(git));
+    println!("compare view: round 2 read and compared with the open round 1:        {:6.1} ms", ms(open));
+    println!("  of which analysing round 2 against round 1 {:.1} ms; align, diff, finding deltas, JSON {:.1} ms", ms(next), ms(compare_only));
+    println!("compare of two files in process (read and analyse both, compare, JSON): {:6.1} ms", ms(files));
+    println!("clauseguard compare --format json (whole process, library included):    {:6.1} ms", ms(process));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -96,16 +113,22 @@ fn second_round(r1: &str) -> String {
     out
 }
 
-fn time(n: usize, mut f: impl FnMut()) -> Duration {
-    let mut v: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
+fn time<T>(mut f: impl FnMut() -> T) -> Duration {
+    let t = Instant::now();
+    std::hint::black_box(f());
+    t.elapsed()
+}
+
+/// Compares two analysed rounds and writes the JSON: the number of changes and the JSON's length.
+fn compared(library: &ClauseLibrary, [(d1, a1), (d2, a2)]: [(&Document, &Analysis); 2]) -> (usize, usize) {
+    let side = |label: &str, doc, analysis| Side { label: label.into(), doc, analysis, negotiation: None };
+    let c = compare::compare(&side("r1", d1, a1), &side("r2", d2, a2), library, Mode::Rounds);
+    (c.changes.len(), serde_json::to_string(&c).expect("json").len())
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
-    v[n / 2]
+    v[v.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {
