@@ -87,7 +87,11 @@ fn main() {
     println!("round 1: {} bytes; round 2: {} bytes; {} aligned changes reported; medians of 9 runs", r1.len(), r2.len(), changes);
     println!("git diff --no-index --word-diff=porcelain (whole process):            {:6.1} ms", ms(git));
     println!("compare view: round 2 read and compared with the open round 1:        {:6.1} ms", ms(open));
-    println!("  of which analysing round 2 against round 1 {:.1} ms; align, diff, finding deltas, JSON {:.1} ms", ms(next), ms(compare_only));
+    println!(
+        "  of which analysing round 2 against round 1 {:.1} ms; align, diff, finding deltas, JSON {:.1} ms",
+        ms(next),
+        ms(compare_only)
+    );
     println!("compare of two files in process (read and analyse both, compare, JSON): {:6.1} ms", ms(files));
     println!("clauseguard compare --format json (whole process, library included):    {:6.1} ms", ms(process));
     let _ = std::fs::remove_dir_all(&dir);

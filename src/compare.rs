@@ -235,8 +235,7 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
     let headings = |s: &Side| -> Vec<Option<String>> {
         s.analysis.clauses.iter().map(|c| c.heading.clone().or_else(|| defined_term(strip_number(clause_text(s, c.index))))).collect()
     };
-    let (old_words, new_words) = align::Words::both(&texts(old), &texts(new));
-    let alignment = align::align(&old_words, &new_words, &headings(old), &headings(new));
+    let alignment = align::align(&texts(old), &texts(new), &headings(old), &headings(new));
     // The pairs to list, with what is quick to know of them; then their word diffs (against each
     // other and against the standard language), most of the work, on two threads.
     let mut shown = Vec::new();
@@ -360,7 +359,7 @@ fn standard_direction<'a>(
     let m = matched(new, &pair.new).or_else(|| matched(old, &pair.old))?;
     let standard = &library.get(&m.id)?.standard_text;
     let standard = words.add(standard);
-    let [o, n] = texts.map(|t| diff::similarity(&words.diff(standard, t)));
+    let [o, n] = texts.map(|t| words.closeness(standard, t));
     let direction = if n > o + 0.02 {
         Direction::Toward
     } else if o > n + 0.02 {

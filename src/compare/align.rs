@@ -48,61 +48,55 @@ const REWRITTEN: f32 = 0.15;
 /// A part covers at least this share of its words from the whole to count in a split or merge.
 const CONTAINED: f32 = 0.8;
 
-/// The words of each clause (numbers left out), hashed, for comparing.
-pub struct Words {
-    /// Every clause's word hashes in order, one clause after another: clause `i` owns
-    /// `hashes[starts[i]..starts[i + 1]]`.
-    hashes: Vec<u64>,
-    starts: Vec<usize>,
+/// The words of each clause (numbers left out), hashed, for comparing. A clause's words are read
+/// when first needed: most clauses of a later round are worded exactly as one of the earlier and
+/// pair by their text alone.
+pub struct Words<'a> {
+    texts: &'a [&'a str],
+    read: Vec<OnceCell<Read>>,
+}
+
+/// One clause's words.
+struct Read {
+    hashes: Box<[u64]>,
     /// A hash of the whole word sequence: equal keys mean the same wording.
-    keys: Vec<u64>,
-    /// Each clause's distinct words with their counts, sorted by hash, made when first needed:
-    /// most clauses of a later round pair by their key alone and never need one.
-    bags: Vec<OnceCell<Bag>>,
+    key: u64,
+    /// The distinct words with their counts, sorted by hash, made when first needed.
+    bag: OnceCell<Bag>,
 }
 
 /// Distinct word hashes with their counts, sorted by hash.
 type Bag = Box<[(u64, u32)]>;
 
-impl Words {
-    /// The words of two drafts' clauses. A clause of the later draft worded exactly as one of
-    /// the earlier (most of them, in a later round) takes that clause's words rather than
-    /// reading them again.
-    pub fn both(old: &[&str], new: &[&str]) -> (Self, Self) {
-        let old_words = Self::read(old, None);
-        let mut seen: FxMap<&str, usize> = FxMap::default();
-        seen.reserve(old.len());
-        for (i, text) in old.iter().enumerate() {
-            seen.entry(text).or_insert(i);
-        }
-        let new_words = Self::read(new, Some((&seen, &old_words)));
-        (old_words, new_words)
+impl<'a> Words<'a> {
+    pub fn new(texts: &'a [&'a str]) -> Self {
+        Self { texts, read: (0..texts.len()).map(|_| OnceCell::new()).collect() }
     }
 
-    /// `earlier`: clause texts already read, and their words. The two halves of the clauses are
-    /// read side by side.
-    fn read(clauses: &[&str], earlier: Option<(&FxMap<&str, usize>, &Words)>) -> Self {
-        let earlier = earlier.map(|(seen, w)| (seen, Part { hashes: &w.hashes, starts: &w.starts, keys: &w.keys }));
-        let (first, second) = clauses.split_at(clauses.len() / 2);
-        let (mut words, rest) = std::thread::scope(|s| {
-            let rest = s.spawn(|| read_part(second, earlier));
-            (read_part(first, earlier), crate::analysis::joined(rest.join()))
-        });
-        let offset = words.hashes.len();
-        words.hashes.extend_from_slice(&rest.hashes);
-        words.starts.extend(rest.starts[1..].iter().map(|s| s + offset));
-        words.keys.extend_from_slice(&rest.keys);
-        words.bags = (0..clauses.len()).map(|_| OnceCell::new()).collect();
-        words
+    fn get(&self, i: usize) -> &Read {
+        self.read[i].get_or_init(|| {
+            let (mut hashes, mut key) = (Vec::new(), 0u64);
+            for_each_word(self.texts[i], |h| {
+                hashes.push(h);
+                key = crate::hash::combine(key, h);
+                true
+            });
+            Read { hashes: hashes.into_boxed_slice(), key, bag: OnceCell::new() }
+        })
     }
 
     fn size(&self, i: usize) -> u32 {
-        (self.starts[i + 1] - self.starts[i]) as u32
+        self.get(i).hashes.len() as u32
+    }
+
+    fn key(&self, i: usize) -> u64 {
+        self.get(i).key
     }
 
     fn bag(&self, i: usize) -> &[(u64, u32)] {
-        self.bags[i].get_or_init(|| {
-            let mut sorted = self.hashes[self.starts[i]..self.starts[i + 1]].to_vec();
+        let read = self.get(i);
+        read.bag.get_or_init(|| {
+            let mut sorted = read.hashes.to_vec();
             sorted.sort_unstable();
             let mut bag: Vec<(u64, u32)> = Vec::with_capacity(sorted.len());
             for h in sorted {
@@ -134,43 +128,21 @@ impl Words {
     }
 }
 
-/// The words already read of a set of clauses, as [`Words`] holds them.
-#[derive(Clone, Copy)]
-struct Part<'a> {
-    hashes: &'a [u64],
-    starts: &'a [usize],
-    keys: &'a [u64],
+/// Whether `text` has a word (numbers aside), read only as far as the first.
+fn has_words(text: &str) -> bool {
+    let mut found = false;
+    for_each_word(text, |_| {
+        found = true;
+        false
+    });
+    found
 }
 
-/// Reads the words of `clauses` (see [`Words::read`]); the bags are left for the caller.
-fn read_part(clauses: &[&str], earlier: Option<(&FxMap<&str, usize>, Part)>) -> Words {
-    let total: usize = clauses.iter().map(|t| t.len()).sum();
-    let mut hashes: Vec<u64> = Vec::with_capacity(total / 6);
-    let mut starts = Vec::with_capacity(clauses.len() + 1);
-    let mut keys = Vec::with_capacity(clauses.len());
-    starts.push(0);
-    for text in clauses {
-        if let Some((i, words)) = earlier.and_then(|(seen, words)| Some((*seen.get(text)?, words))) {
-            hashes.extend_from_slice(&words.hashes[words.starts[i]..words.starts[i + 1]]);
-            keys.push(words.keys[i]);
-        } else {
-            let mut key = 0u64;
-            for_each_word(text, |h| {
-                hashes.push(h);
-                key = crate::hash::combine(key, h);
-            });
-            keys.push(key);
-        }
-        starts.push(hashes.len());
-    }
-    Words { hashes, starts, keys, bags: Vec::new() }
-}
-
-/// Calls `f` with the hash of each word of `text` in order, the hash [`crate::hash::word`]
+/// Calls `f` with the hash of each word of `text` in order (until it returns false), the hash [`crate::hash::word`]
 /// gives: words are runs of alphanumeric characters, numbers (digits, short lower-case roman
 /// numerals) left out. ASCII, most of a contract, is read without decoding, and a word is
 /// hashed eight bytes at a time.
-fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
+fn for_each_word(text: &str, mut f: impl FnMut(u64) -> bool) {
     let bytes = text.as_bytes();
     // Whether the character at `at` is alphanumeric, and its width.
     let step = |at: usize| -> (bool, usize) {
@@ -203,8 +175,8 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
         let word = &bytes[start..at];
         let number =
             word.iter().all(u8::is_ascii_digit) || (word.len() <= 4 && word.iter().all(|b| matches!(b, b'i' | b'v' | b'x' | b'l')));
-        if !number {
-            f(hash_word(word));
+        if !number && !f(hash_word(word)) {
+            return;
         }
     }
 }
@@ -254,22 +226,39 @@ fn ascii_lowercase(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// Aligns old clauses to new ones.
-pub fn align(old: &Words, new: &Words, old_headings: &[Option<String>], new_headings: &[Option<String>]) -> Alignment {
-    let n_old = old.keys.len();
-    let n_new = new.keys.len();
+/// Aligns old clauses to new ones, given each clause's text (without its number) and title.
+pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<String>], new_headings: &[Option<String>]) -> Alignment {
+    let (old, new) = (&Words::new(old_texts), &Words::new(new_texts));
+    let n_old = old_texts.len();
+    let n_new = new_texts.len();
     let mut old_pair: Vec<Option<usize>> = vec![None; n_old];
     let mut new_pair: Vec<Option<usize>> = vec![None; n_new];
     let mut pairs: Vec<Pair> = Vec::new();
     let empty = |w: &Words, i: usize| w.size(i) == 0;
 
-    // 1. Identical wording, wherever it now stands.
-    let mut by_key: FxMap<u64, Vec<usize>> = FxMap::default();
-    for j in (0..n_new).filter(|&j| !empty(new, j)) {
-        by_key.entry(new.keys[j]).or_default().push(j);
+    // 1. The same text, wherever it now stands (most clauses of a later round); then the same
+    //    words, white space, case and numbers aside.
+    let mut by_text: FxMap<&str, Vec<usize>> = FxMap::default();
+    for j in (0..n_new).rev() {
+        by_text.entry(new_texts[j]).or_default().push(j);
     }
-    for i in (0..n_old).filter(|&i| !empty(old, i)) {
-        if let Some(js) = by_key.get_mut(&old.keys[i]).filter(|js| !js.is_empty()) {
+    for i in 0..n_old {
+        if let Some(js) = by_text.get_mut(old_texts[i]).filter(|js| !js.is_empty() && has_words(old_texts[i])) {
+            let j = js.pop().expect("not empty");
+            old_pair[i] = Some(pairs.len());
+            new_pair[j] = Some(pairs.len());
+            pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Unchanged, similarity: 1.0, moved: false });
+        }
+    }
+    let mut by_key: FxMap<u64, Vec<usize>> = FxMap::default();
+    for j in (0..n_new).filter(|&j| new_pair[j].is_none() && !empty(new, j)) {
+        by_key.entry(new.key(j)).or_default().push(j);
+    }
+    for i in 0..n_old {
+        if old_pair[i].is_some() || empty(old, i) {
+            continue;
+        }
+        if let Some(js) = by_key.get_mut(&old.key(i)).filter(|js| !js.is_empty()) {
             let j = js.remove(0);
             old_pair[i] = Some(pairs.len());
             new_pair[j] = Some(pairs.len());
@@ -416,8 +405,7 @@ mod tests {
     use super::*;
 
     fn run(old: &[&str], new: &[&str]) -> Alignment {
-        let (o, n) = Words::both(old, new);
-        align(&o, &n, &[], &[])
+        align(old, new, &[], &[])
     }
 
     /// Numbers, left out of the words: digits, short lower-case roman numerals.
@@ -432,7 +420,10 @@ mod tests {
 
     fn hashed(text: &str) -> Vec<u64> {
         let mut got = Vec::new();
-        for_each_word(text, |h| got.push(h));
+        for_each_word(text, |h| {
+            got.push(h);
+            true
+        });
         got
     }
 
@@ -445,13 +436,20 @@ mod tests {
     }
 
     #[test]
-    fn later_clauses_worded_alike_take_the_earlier_words() {
-        let old = ["Fees are due monthly.", "Client owns the work product.", "Fees are due monthly."];
-        let new = ["1. Scope.", "Client owns the work product.", "Fees are due MONTHLY.", "Fees are due monthly."];
-        let (_, both) = Words::both(&old, &new);
-        let alone = Words::read(&new, None);
-        assert_eq!((&both.hashes, &both.starts, &both.keys), (&alone.hashes, &alone.starts, &alone.keys));
-        assert_eq!(both.keys[2], both.keys[3], "case aside, the same words");
+    fn clauses_worded_alike_pair_by_text_first() {
+        // "Fees are due MONTHLY." has the same words as the old third clause, but the old third
+        // clause's text stands unchanged further down: the same text pairs first.
+        let old = ["Fees are due monthly.", "Client owns the work product.", "Fees are due MONTHLY."];
+        let new = ["1. Scope.", "Fees are due MONTHLY.", "Client owns the work product.", "Fees are due monthly."];
+        let a = run(&old, &new);
+        let pair = |i: usize| a.pairs.iter().find(|p| p.old == [i]).map(|p| (p.new.clone(), p.relation));
+        assert_eq!(pair(0), Some((vec![3], Relation::Unchanged)));
+        assert_eq!(pair(2), Some((vec![1], Relation::Unchanged)));
+        assert_eq!(a.added, [0]);
+        // Same words, case aside: unchanged, though the text differs.
+        let b = run(&["Fees are due monthly."], &["Fees are due MONTHLY."]);
+        assert_eq!(b.pairs[0].relation, Relation::Unchanged);
+        assert!(has_words("(iv) 12 Fees") && !has_words("(iv) 12. ..."));
     }
 
     #[test]
