@@ -120,23 +120,23 @@ fn lcs_len(a: &[u32], b: &[u32]) -> usize {
     let blocks = a.len().div_ceil(64);
     // For each word of `a`, the positions it stands at.
     let mut at: FxMap<u32, Vec<u64>> = FxMap::default();
-    for (i, w) in a.iter().enumerate() {
-        at.entry(*w).or_insert_with(|| vec![0; blocks])[i / 64] |= 1 << (i % 64);
+    for (i, word) in a.iter().enumerate() {
+        at.entry(*word).or_insert_with(|| vec![0; blocks])[i / 64] |= 1 << (i % 64);
     }
-    // A zero bit in `v` for each position of `a` in the common subsequence so far.
-    let mut v = vec![u64::MAX; blocks];
-    for w in b {
-        let Some(m) = at.get(w) else { continue };
+    // A zero bit for each position of `a` in the common subsequence so far.
+    let mut bits = vec![u64::MAX; blocks];
+    for word in b {
+        let Some(positions) = at.get(word) else { continue };
         let mut carry = false;
-        for (v, &m) in v.iter_mut().zip(m) {
-            let u = *v & m;
-            let (sum, c1) = v.overflowing_add(u);
-            let (sum, c2) = sum.overflowing_add(u64::from(carry));
-            carry = c1 || c2;
-            *v = sum | (*v & !m);
+        for (block, &mask) in bits.iter_mut().zip(positions) {
+            let kept = *block & mask;
+            let (sum, first) = block.overflowing_add(kept);
+            let (sum, second) = sum.overflowing_add(u64::from(carry));
+            carry = first || second;
+            *block = sum | (*block & !mask);
         }
     }
-    v.iter().map(|x| x.count_zeros() as usize).sum()
+    bits.iter().map(|x| x.count_zeros() as usize).sum()
 }
 
 /// Folds thin equal runs between changes into the change on both sides.

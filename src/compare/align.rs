@@ -242,12 +242,9 @@ pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<Stri
     for j in (0..n_new).rev() {
         by_text.entry(new_texts[j]).or_default().push(j);
     }
-    for i in 0..n_old {
-        if let Some(js) = by_text.get_mut(old_texts[i]).filter(|js| !js.is_empty() && has_words(old_texts[i])) {
-            let j = js.pop().expect("not empty");
-            old_pair[i] = Some(pairs.len());
-            new_pair[j] = Some(pairs.len());
-            pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Unchanged, similarity: 1.0, moved: false });
+    for (i, text) in old_texts.iter().enumerate() {
+        if let Some(j) = by_text.get_mut(text).filter(|_| has_words(text)).and_then(Vec::pop) {
+            pair(&mut pairs, [&mut old_pair, &mut new_pair], (i, j), Relation::Unchanged, 1.0);
         }
     }
     let mut by_key: FxMap<u64, Vec<usize>> = FxMap::default();
@@ -260,9 +257,7 @@ pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<Stri
         }
         if let Some(js) = by_key.get_mut(&old.key(i)).filter(|js| !js.is_empty()) {
             let j = js.remove(0);
-            old_pair[i] = Some(pairs.len());
-            new_pair[j] = Some(pairs.len());
-            pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Unchanged, similarity: 1.0, moved: false });
+            pair(&mut pairs, [&mut old_pair, &mut new_pair], (i, j), Relation::Unchanged, 1.0);
         }
     }
 
@@ -297,9 +292,7 @@ pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<Stri
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (similarity, i, j) in scored {
         if old_pair[i].is_none() && new_pair[j].is_none() {
-            old_pair[i] = Some(pairs.len());
-            new_pair[j] = Some(pairs.len());
-            pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Changed, similarity, moved: false });
+            pair(&mut pairs, [&mut old_pair, &mut new_pair], (i, j), Relation::Changed, similarity);
         }
     }
 
@@ -313,9 +306,7 @@ pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<Stri
         if let Some(j) = same {
             let similarity = 2.0 * old.common(new, i, j) as f32 / (old.size(i) + new.size(j)).max(1) as f32;
             if similarity >= REWRITTEN {
-                old_pair[i] = Some(pairs.len());
-                new_pair[j] = Some(pairs.len());
-                pairs.push(Pair { old: vec![i], new: vec![j], relation: Relation::Changed, similarity, moved: false });
+                pair(&mut pairs, [&mut old_pair, &mut new_pair], (i, j), Relation::Changed, similarity);
             }
         }
     }
@@ -340,6 +331,15 @@ pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<Stri
         added: (0..n_new).filter(|&j| new_pair[j].is_none() && !empty(new, j)).collect(),
         pairs,
     }
+}
+
+/// Records old clause `i` and new clause `j` as a pair; `paired` is which pair each old and each
+/// new clause is in.
+fn pair(pairs: &mut Vec<Pair>, paired: [&mut [Option<usize>]; 2], (i, j): (usize, usize), relation: Relation, similarity: f32) {
+    let [old_pair, new_pair] = paired;
+    old_pair[i] = Some(pairs.len());
+    new_pair[j] = Some(pairs.len());
+    pairs.push(Pair { old: vec![i], new: vec![j], relation, similarity, moved: false });
 }
 
 /// Attaches unpaired clauses on one side (`side`) to the pair of an adjacent clause when they are
