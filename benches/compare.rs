@@ -12,6 +12,7 @@ use clauseguard::analysis::{Analysis, Analyzer, Options};
 use clauseguard::compare::{self, Mode, Side};
 use clauseguard::ingest::Document;
 use clauseguard::library::ClauseLibrary;
+use clauseguard::segment::Clause;
 
 fn main() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cuad-dev/contracts");
@@ -52,15 +53,20 @@ fn main() {
     // unchanged clauses take round 1's results), align, diff, finding deltas, JSON.
     let against_open = || {
         let d2 = load(&p2);
-        let a2 = analyzer.analyze_next((&d1, &a1), &d2, &options);
-        std::hint::black_box(compared(&d1, &a1, &d2, &a2));
+        let align = |clauses: &[Clause]| compare::align_rounds((&d1, &compare::spans(&a1)), (&d2, &compare::clause_spans(clauses)));
+        let (a2, aligned) = analyzer.analyze_next_beside((&d1, &a1), &d2, &options, align);
+        let c = compare::compare_rounds(&side("r1", &d1, &a1), &side("r2", &d2, &a2), &library, aligned);
+        std::hint::black_box(serde_json::to_string(&c).expect("json").len());
     };
     // What `clauseguard compare r1 r2` does after loading the library: read both rounds,
     // analyse round 1 and round 2 against it, align, diff, finding deltas, JSON.
     let from_files = || {
         let (d1, d2) = (load(&p1), load(&p2));
-        let (a1, a2) = analyzer.analyze_pair(&d1, &d2, &options);
-        compared(&d1, &a1, &d2, &a2).0
+        let align =
+            |a1: &Analysis, clauses: &[Clause]| compare::align_rounds((&d1, &compare::spans(a1)), (&d2, &compare::clause_spans(clauses)));
+        let (a1, a2, aligned) = analyzer.analyze_pair_beside(&d1, &d2, &options, align);
+        let c = compare::compare_rounds(&side("r1", &d1, &a1), &side("r2", &d2, &a2), &library, aligned);
+        (c.changes.len(), serde_json::to_string(&c).expect("json").len())
     };
     let binary = env!("CARGO_BIN_EXE_clauseguard");
     let process = || {
@@ -83,7 +89,7 @@ fn main() {
         runs[5].push(time(compare_only));
     }
     let [git, open, files, process, next, compare_only] = runs.map(median);
-    let changes = from_files();
+    let changes = from_files().0;
     println!("round 1: {} bytes; round 2: {} bytes; {} aligned changes reported; medians of 9 runs", r1.len(), r2.len(), changes);
     println!("git diff --no-index --word-diff=porcelain (whole process):            {:6.1} ms", ms(git));
     println!("compare view: round 2 read and compared with the open round 1:        {:6.1} ms", ms(open));
@@ -123,9 +129,12 @@ fn time<T>(mut f: impl FnMut() -> T) -> Duration {
     t.elapsed()
 }
 
+fn side<'a>(label: &str, doc: &'a Document, analysis: &'a Analysis) -> Side<'a> {
+    Side { label: label.into(), doc, analysis, negotiation: None }
+}
+
 /// Compares two analysed rounds and writes the JSON: the number of changes and the JSON's length.
 fn compared(library: &ClauseLibrary, [(d1, a1), (d2, a2)]: [(&Document, &Analysis); 2]) -> (usize, usize) {
-    let side = |label: &str, doc, analysis| Side { label: label.into(), doc, analysis, negotiation: None };
     let c = compare::compare(&side("r1", d1, a1), &side("r2", d2, a2), library, Mode::Rounds);
     (c.changes.len(), serde_json::to_string(&c).expect("json").len())
 }

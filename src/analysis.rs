@@ -185,16 +185,30 @@ impl<'a> Analyzer<'a> {
     /// Analyses two versions of a draft (the two rounds of a compare): the later one while the
     /// earlier one is read, reusing its results for every clause left as it was.
     pub fn analyze_pair(&self, old: &Document, new: &Document, options: &Options) -> (Analysis, Analysis) {
+        let (old, new, ()) = self.analyze_pair_beside(old, new, options, |_, _| ());
+        (old, new)
+    }
+
+    /// [`Analyzer::analyze_pair`], running `beside` on the earlier analysis and the later
+    /// draft's clauses on another thread while the later draft's rules run.
+    pub fn analyze_pair_beside<R: Send>(
+        &self,
+        old: &Document,
+        new: &Document,
+        options: &Options,
+        beside: impl FnOnce(&Analysis, &[Clause]) -> R + Send,
+    ) -> (Analysis, Analysis, R) {
         let (old_analysis, prepared) = std::thread::scope(|s| {
             let prepared = s.spawn(|| Self::prepare(new, options));
             (self.analyze(old, options), joined(prepared.join()))
         });
-        let new_analysis = self.finish(new, prepared, Some((old, &old_analysis)));
-        (old_analysis, new_analysis)
+        let (new_analysis, result) =
+            self.finish_beside(new, &prepared, Some((old, &old_analysis)), |clauses| beside(&old_analysis, clauses));
+        (old_analysis, new_analysis, result)
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, Self::prepare(doc, options), None)
+        self.finish(doc, &Self::prepare(doc, options), None)
     }
 
     /// Analyses `doc`, a later version of `base` (a draft and its analysis by this analyzer
@@ -202,7 +216,33 @@ impl<'a> Analyzer<'a> {
     /// the result is the same as [`Analyzer::analyze`]'s, and costs what the changed clauses
     /// cost.
     pub fn analyze_next(&self, base: (&Document, &Analysis), doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, Self::prepare(doc, options), Some(base))
+        self.finish(doc, &Self::prepare(doc, options), Some(base))
+    }
+
+    /// [`Analyzer::analyze_next`], running `beside` on the draft's clauses on another thread
+    /// while the rules run (a comparison's alignment needs the clauses, not the findings).
+    pub fn analyze_next_beside<R: Send>(
+        &self,
+        base: (&Document, &Analysis),
+        doc: &Document,
+        options: &Options,
+        beside: impl FnOnce(&[Clause]) -> R + Send,
+    ) -> (Analysis, R) {
+        self.finish_beside(doc, &Self::prepare(doc, options), Some(base), beside)
+    }
+
+    fn finish_beside<R: Send>(
+        &self,
+        doc: &Document,
+        prepared: &Prepared,
+        base: Option<(&Document, &Analysis)>,
+        beside: impl FnOnce(&[Clause]) -> R + Send,
+    ) -> (Analysis, R) {
+        std::thread::scope(|s| {
+            let result = s.spawn(|| beside(&prepared.clauses));
+            let analysis = self.finish(doc, prepared, base);
+            (analysis, joined(result.join()))
+        })
     }
 
     /// The steps that read the whole draft, side by side on two threads: segmenting beside
@@ -216,16 +256,16 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    fn finish(&self, doc: &Document, prepared: Prepared, base: Option<(&Document, &Analysis)>) -> Analysis {
+    fn finish(&self, doc: &Document, prepared: &Prepared, base: Option<(&Document, &Analysis)>) -> Analysis {
         let Prepared { clauses, normalised, parties } = prepared;
         // A clause's findings and matches depend on its words and the parties alone: a clause
         // of the earlier round worded alike has them already.
         let reused = match base {
-            Some((base_doc, base)) if base.parties == parties => reuse::sources(base_doc, base, doc, &clauses),
+            Some((base_doc, base)) if base.parties == *parties => reuse::sources(base_doc, base, doc, clauses),
             _ => vec![None; clauses.len()],
         };
         let fresh: Vec<usize> = (0..clauses.len()).filter(|&k| reused[k].is_none()).collect();
-        let draft = rules::Draft::new(&self.prefilter, doc, &normalised, &clauses, fresh.clone());
+        let draft = rules::Draft::new(&self.prefilter, doc, normalised, clauses, fresh.clone());
         // Matching each clause's words runs beside applying the rules.
         let (mut findings, checks, similarity) = std::thread::scope(|s| {
             let similarity = s.spawn(|| {
@@ -236,10 +276,10 @@ impl<'a> Analyzer<'a> {
                 draft.compile_needed(checks.chain(self.vectors.cues().iter().map(|(_, p)| p)));
                 fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
             });
-            let findings = rules::phrase_findings(self.library, &draft, &parties);
+            let findings = rules::phrase_findings(self.library, &draft, parties);
             let checks = match base.filter(|_| fresh.len() < clauses.len()) {
                 Some((_, base)) => {
-                    let every = || rules::Draft::new(&self.prefilter, doc, &normalised, &clauses, (0..clauses.len()).collect());
+                    let every = || rules::Draft::new(&self.prefilter, doc, normalised, clauses, (0..clauses.len()).collect());
                     rules::checks(self.library, &reuse::Later::new(&base.checks, &reused, &draft, every))
                 }
                 None => rules::checks(self.library, &draft),
@@ -248,12 +288,12 @@ impl<'a> Analyzer<'a> {
         });
         let base_clauses = match base.filter(|_| fresh.len() < clauses.len()) {
             Some((_, base)) => {
-                findings.extend(reuse::findings(base, &reused, &clauses));
+                findings.extend(reuse::findings(base, &reused, clauses));
                 Some(&base.clauses)
             }
             None => None,
         };
-        findings.extend(rules::missing_findings(self.library, &clauses, &checks));
+        findings.extend(rules::missing_findings(self.library, clauses, &checks));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
@@ -300,7 +340,7 @@ impl<'a> Analyzer<'a> {
                 notes: doc.notes.clone(),
             },
             clauses: analysed,
-            parties,
+            parties: parties.clone(),
             findings,
             summary,
             checks,

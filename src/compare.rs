@@ -14,6 +14,7 @@ use crate::analysis::{Analysis, Finding, FindingKind, Summary};
 use crate::diff::{self, Run};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern, Severity};
+use crate::segment::Clause;
 
 pub use align::{Alignment, Pair, Relation};
 pub use negotiation::negotiation;
@@ -177,7 +178,104 @@ pub struct Comparison {
 
 /// Compares two sides; `mode` decides the alignment.
 pub fn compare(old: &Side, new: &Side, library: &ClauseLibrary, mode: Mode) -> Comparison {
-    let mut c = Comparison {
+    match mode {
+        Mode::Rounds => compare_rounds(old, new, library, align_rounds((old.doc, &spans(old.analysis)), (new.doc, &spans(new.analysis)))),
+        Mode::Deals => {
+            let mut c = comparison(old, new, mode);
+            c.by_library = by_library(old, new, library);
+            count(c)
+        }
+    }
+}
+
+/// Compares two rounds of one deal, aligned beforehand by [`align_rounds`] (which needs only
+/// the drafts' clauses, so it can run beside the analysis).
+pub fn compare_rounds(old: &Side, new: &Side, library: &ClauseLibrary, aligned: Aligned) -> Comparison {
+    let mut c = comparison(old, new, Mode::Rounds);
+    by_content(&mut c, old, new, library, aligned);
+    count(c)
+}
+
+/// Where a clause stands in its draft, and its heading: what the alignment reads of it.
+pub type Span<'a> = (usize, usize, Option<&'a str>);
+
+/// The spans of an analysed draft's clauses.
+pub fn spans(analysis: &Analysis) -> Vec<Span<'_>> {
+    analysis.clauses.iter().map(|c| (c.start, c.end, c.heading.as_deref())).collect()
+}
+
+/// The spans of a draft's clauses as segmented, before analysis.
+pub fn clause_spans(clauses: &[Clause]) -> Vec<Span<'_>> {
+    clauses.iter().map(|c| (c.start, c.end, c.heading.as_deref())).collect()
+}
+
+/// Two rounds aligned clause to clause, with the word diff of each pair reworded.
+pub struct Aligned {
+    alignment: Alignment,
+    /// For each pair, the diff of its old wording against its new; empty when unchanged.
+    diffs: Vec<Vec<Run>>,
+}
+
+/// Aligns the clauses of two rounds by content and diffs the pairs reworded: all of a
+/// comparison of rounds that needs the drafts' clauses but not their analyses.
+pub fn align_rounds<'a>(old: (&'a Document, &[Span]), new: (&'a Document, &[Span])) -> Aligned {
+    let (old_texts, new_texts) = (stripped(old.0, old.1), stripped(new.0, new.1));
+    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
+    let titles = |spans: &[Span], texts: &[&str]| -> Vec<Option<String>> {
+        spans.iter().zip(texts).map(|(&(_, _, heading), text)| heading.map(str::to_owned).or_else(|| defined_term(text))).collect()
+    };
+    let alignment = align::align(&old_texts, &new_texts, &titles(old.1, &old_texts), &titles(new.1, &new_texts));
+    // The word diffs are most of the work: two threads share them, split by the bytes to read.
+    let diff = |pairs: &[Pair]| -> Vec<Vec<Run>> {
+        pairs
+            .iter()
+            .map(|pair| {
+                if pair.relation == Relation::Unchanged {
+                    return Vec::new();
+                }
+                let side = |texts: &[&'a str], idx: &[usize]| joined(idx.iter().map(|&i| texts[i]));
+                let (o, n) = (side(&old_texts, &pair.old), side(&new_texts, &pair.new));
+                diff::word_diff(&o, &n)
+            })
+            .collect()
+    };
+    let bytes = |pair: &Pair| {
+        let size = |texts: &[&str], idx: &[usize]| idx.iter().map(|&i| texts[i].len()).sum::<usize>();
+        if pair.relation == Relation::Unchanged { 0 } else { size(&old_texts, &pair.old) + size(&new_texts, &pair.new) }
+    };
+    let half = alignment.pairs.iter().map(bytes).sum::<usize>() / 2;
+    let mut sum = 0;
+    let split = alignment
+        .pairs
+        .iter()
+        .position(|p| {
+            sum += bytes(p);
+            sum > half
+        })
+        .map_or(alignment.pairs.len(), |k| k + 1);
+    let (first, second) = alignment.pairs.split_at(split);
+    let diffs = std::thread::scope(|s| {
+        let rest = s.spawn(|| diff(second));
+        let mut diffs = diff(first);
+        diffs.extend(crate::analysis::joined(rest.join()));
+        diffs
+    });
+    Aligned { alignment, diffs }
+}
+
+/// Each clause's text without its number, so renumbering does not count as rewording.
+fn stripped<'a>(doc: &'a Document, spans: &[Span]) -> Vec<&'a str> {
+    spans.iter().map(|&(start, end, _)| strip_number(&doc.analysed[start..end])).collect()
+}
+
+/// Clause texts, trimmed, a blank line between them.
+fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    texts.map(str::trim).collect::<Vec<_>>().join("\n\n")
+}
+
+/// A comparison of the two sides with nothing found yet.
+fn comparison(old: &Side, new: &Side, mode: Mode) -> Comparison {
+    Comparison {
         schema: SCHEMA,
         mode,
         old: summary(old),
@@ -188,11 +286,11 @@ pub fn compare(old: &Side, new: &Side, library: &ClauseLibrary, mode: Mode) -> C
         missing: deltas(&missing(old.analysis), &missing(new.analysis)),
         by_library: Vec::new(),
         totals: Totals::default(),
-    };
-    match mode {
-        Mode::Rounds => by_content(&mut c, old, new, library),
-        Mode::Deals => c.by_library = by_library(old, new, library),
     }
+}
+
+/// Counts the findings resolved and new.
+fn count(mut c: Comparison) -> Comparison {
     let all = c.changes.iter().flat_map(|ch| &ch.findings).chain(&c.missing).chain(c.by_library.iter().flat_map(|r| &r.findings));
     for d in all {
         match d.status {
@@ -227,19 +325,9 @@ fn clause_ref(side: &Side, i: usize) -> ClauseRef {
     ClauseRef { index: i, label: crate::text::one_line(&c.label()), number: c.number.clone(), start: c.start, end: c.end }
 }
 
-fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary) {
-    fn texts<'a>(s: &'a Side) -> Vec<&'a str> {
-        (0..s.analysis.clauses.len()).map(|i| strip_number(clause_text(s, i))).collect()
-    }
-    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
-    let headings = |s: &Side| -> Vec<Option<String>> {
-        s.analysis.clauses.iter().map(|c| c.heading.clone().or_else(|| defined_term(strip_number(clause_text(s, c.index))))).collect()
-    };
-    let alignment = align::align(&texts(old), &texts(new), &headings(old), &headings(new));
-    // The pairs to list, with what is quick to know of them; then their word diffs (against each
-    // other and against the standard language), most of the work, on two threads.
-    let mut shown = Vec::new();
-    for pair in &alignment.pairs {
+fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary, aligned: Aligned) {
+    let Aligned { alignment, diffs } = aligned;
+    for (pair, diff) in alignment.pairs.iter().zip(diffs) {
         let findings = deltas(&in_clauses(old.analysis, &pair.old), &in_clauses(new.analysis, &pair.new));
         let renumbered =
             pair.old.iter().map(|&i| &old.analysis.clauses[i].number).ne(pair.new.iter().map(|&j| &new.analysis.clauses[j].number));
@@ -252,36 +340,13 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         }
         t.renumbered += usize::from(renumbered);
         t.moved += usize::from(pair.moved);
+        let worded = pair.relation != Relation::Unchanged;
         let has_delta = findings.iter().any(|d| d.status != Status::Unchanged);
         // Renumbering alone is counted, not listed: it is the noise this comparison removes.
-        if pair.relation != Relation::Unchanged || pair.moved || has_delta {
-            shown.push((pair, findings, renumbered));
+        if !(worded || pair.moved || has_delta) {
+            continue;
         }
-    }
-    let wording = |part: &[(&Pair, Vec<FindingDelta>, bool)]| -> Vec<(Vec<Run>, Option<Standard>)> {
-        part.iter().map(|(pair, _, _)| reworded(old, new, pair, library)).collect()
-    };
-    let bytes = |(pair, _, _): &(&Pair, Vec<FindingDelta>, bool)| {
-        let size = |side: &Side, idx: &[usize]| idx.iter().map(|&i| clause_text(side, i).len()).sum::<usize>();
-        if pair.relation == Relation::Unchanged { 0 } else { size(old, &pair.old) + size(new, &pair.new) }
-    };
-    let half = shown.iter().map(bytes).sum::<usize>() / 2;
-    let mut sum = 0;
-    let split = shown
-        .iter()
-        .position(|p| {
-            sum += bytes(p);
-            sum > half
-        })
-        .map_or(shown.len(), |k| k + 1);
-    let (first, second) = shown.split_at(split);
-    let worded = std::thread::scope(|s| {
-        let rest = s.spawn(|| wording(second));
-        let mut worded = wording(first);
-        worded.extend(crate::analysis::joined(rest.join()));
-        worded
-    });
-    for ((pair, findings, renumbered), (diff, standard)) in shown.into_iter().zip(worded) {
+        let standard = if worded { standard_direction(old, new, pair, library) } else { None };
         match standard.as_ref().map(|s| s.direction) {
             Some(Direction::Toward) => c.totals.toward_standard += 1,
             Some(Direction::Away) => c.totals.away_from_standard += 1,
@@ -310,22 +375,6 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
     c.totals.removed = c.removed.len();
 }
 
-/// The word diff of a reworded pair and how its new wording stands to the standard language;
-/// nothing for a pair worded the same.
-fn reworded(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibrary) -> (Vec<Run>, Option<Standard>) {
-    if pair.relation == Relation::Unchanged {
-        return (Vec::new(), None);
-    }
-    let joined =
-        |side: &Side, idx: &[usize]| idx.iter().map(|&i| strip_number(clause_text(side, i)).trim()).collect::<Vec<_>>().join("\n\n");
-    let (old_text, new_text) = (joined(old, &pair.old), joined(new, &pair.new));
-    // Each side is split into words once, for the diff and for the standard's closeness.
-    let mut words = diff::Texts::default();
-    let (o, n) = (words.add(&old_text), words.add(&new_text));
-    let standard = standard_direction(old, new, pair, &mut words, [o, n], library);
-    (words.diff(o, n), standard)
-}
-
 /// `"Work Product" means ...` defines "Work Product".
 fn defined_term(text: &str) -> Option<String> {
     let t = text.trim_start().strip_prefix(['"', '\u{201c}'])?;
@@ -344,22 +393,16 @@ fn strip_number(text: &str) -> &str {
 }
 
 /// Whether the new wording is closer to the matched standard clause than the old one.
-/// `texts` is `[old, new]` in `words`.
-fn standard_direction<'a>(
-    old: &Side,
-    new: &Side,
-    pair: &Pair,
-    words: &mut diff::Texts<'a>,
-    texts: [usize; 2],
-    library: &'a ClauseLibrary,
-) -> Option<Standard> {
+fn standard_direction(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibrary) -> Option<Standard> {
     let matched = |side: &Side, idx: &[usize]| {
         idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score))
     };
     let m = matched(new, &pair.new).or_else(|| matched(old, &pair.old))?;
-    let standard = &library.get(&m.id)?.standard_text;
-    let standard = words.add(standard);
-    let [o, n] = texts.map(|t| words.closeness(standard, t));
+    let text = |side: &Side, idx: &[usize]| joined(idx.iter().map(|&i| strip_number(clause_text(side, i))));
+    let (old_text, new_text) = (text(old, &pair.old), text(new, &pair.new));
+    let mut words = diff::Texts::default();
+    let standard = words.add(&library.get(&m.id)?.standard_text);
+    let [o, n] = [words.add(&old_text), words.add(&new_text)].map(|t| words.closeness(standard, t));
     let direction = if n > o + 0.02 {
         Direction::Toward
     } else if o > n + 0.02 {

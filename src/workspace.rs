@@ -180,10 +180,11 @@ impl<'lib> Workspace<'lib> {
     }
 
     /// Analyses another draft (an earlier round, another deal) with this one's library and
-    /// options, so a comparison sets like against like. The clauses it shares with this round
-    /// take this round's results rather than being analysed again.
-    pub fn analyze(&self, doc: &Document) -> Analysis {
-        self.analyzer.analyze_next((&self.document, &self.analysis), doc, &self.options)
+    /// options, so a comparison sets like against like, running `beside` on its clauses while
+    /// the rules run. The clauses it shares with this round take this round's results rather
+    /// than being analysed again.
+    pub fn analyze_beside<R: Send>(&self, doc: &Document, beside: impl FnOnce(&[crate::segment::Clause]) -> R + Send) -> (Analysis, R) {
+        self.analyzer.analyze_next_beside((&self.document, &self.analysis), doc, &self.options, beside)
     }
 
     /// The round of the client's draft being negotiated (1-based).

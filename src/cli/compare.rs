@@ -10,6 +10,7 @@ use super::{Format, Global};
 use crate::analysis::{Analysis, Analyzer, Options};
 use crate::compare::{self, Mode, Side};
 use crate::ingest::{self, Document};
+use crate::segment::Clause;
 use crate::session::{Session, SessionStore};
 use crate::text::one_line;
 
@@ -77,17 +78,25 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
     let analyzer = Analyzer::new(&library);
     let options = Options { agency_party: global.agency_party.clone() };
-    let (old_analysis, new_analysis): (Analysis, Analysis) = analyzer.analyze_pair(&old.doc, &new.doc, &options);
     let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
     let mode = match args.by {
         Some(By::Library) => Mode::Deals,
         None if different_deals => Mode::Deals,
         Some(By::Clause) | None => Mode::Rounds,
     };
+    // Two rounds are aligned while the later one's rules run.
+    let align = |old_analysis: &Analysis, clauses: &[Clause]| {
+        (mode == Mode::Rounds)
+            .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
+    };
+    let (old_analysis, new_analysis, aligned) = analyzer.analyze_pair_beside(&old.doc, &new.doc, &options, align);
     let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
     let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };
     let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new) };
-    let comparison = compare::compare(&old_side, &new_side, &library, mode);
+    let comparison = match aligned {
+        Some(aligned) => compare::compare_rounds(&old_side, &new_side, &library, aligned),
+        None => compare::compare(&old_side, &new_side, &library, mode),
+    };
     let out = match args.format {
         Format::Json => serde_json::to_string(&comparison)? + "\n",
         Format::Text => compare::text(&comparison, crate::report::Paint::for_stdout()),

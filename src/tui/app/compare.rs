@@ -100,17 +100,26 @@ impl App<'_> {
         doc.path = format!("{}:{number}", other.name).into();
         let label = |name: &str, number: u32, file: &str| format!("{name}:{number} ({})", crate::text::one_line(file));
         let old_label = label(&other.name, number, &round.file_name);
-        let analysis = self.ws.analyze(&doc);
+        // Two rounds are aligned while the other round's rules run.
+        let (current_doc, current_analysis) = (self.ws.document(), self.ws.analysis());
+        let align = |clauses: &[crate::segment::Clause]| {
+            (mode == Mode::Rounds)
+                .then(|| compare::align_rounds((&doc, &compare::clause_spans(clauses)), (current_doc, &compare::spans(current_analysis))))
+        };
+        let (analysis, aligned) = self.ws.analyze_beside(&doc, align);
         let current = self.ws.round();
         let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
         let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
         let new = Side {
             label: label(&session.name, current, &file),
-            doc: self.ws.document(),
-            analysis: self.ws.analysis(),
-            negotiation: Some(compare::negotiation(session, current, self.ws.document())),
+            doc: current_doc,
+            analysis: current_analysis,
+            negotiation: Some(compare::negotiation(session, current, current_doc)),
         };
-        let comparison = compare::compare(&old, &new, self.ws.library(), mode);
+        let comparison = match aligned {
+            Some(aligned) => compare::compare_rounds(&old, &new, self.ws.library(), aligned),
+            None => compare::compare(&old, &new, self.ws.library(), mode),
+        };
         let rows = rows(&comparison, &doc, self.ws.document(), self.ws.library());
         Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None })
     }
