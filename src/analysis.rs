@@ -7,11 +7,14 @@ mod prefilter;
 mod reuse;
 mod rules;
 
+use std::cell::OnceCell;
+
 use serde::Serialize;
 
 use crate::ingest::{Document, Format};
 use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity};
 use crate::segment::{self, Clause};
+use crate::text::Normalised;
 
 pub use parties::Parties;
 
@@ -199,7 +202,7 @@ impl<'a> Analyzer<'a> {
         beside: impl FnOnce(&Analysis, &[Clause]) -> R + Send,
     ) -> (Analysis, Analysis, R) {
         let (old_analysis, prepared) = std::thread::scope(|s| {
-            let prepared = s.spawn(|| Self::prepare(new, options));
+            let prepared = s.spawn(|| Self::prepare(new, options, false));
             (self.analyze(old, options), joined(prepared.join()))
         });
         let (new_analysis, result) =
@@ -208,7 +211,7 @@ impl<'a> Analyzer<'a> {
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &Self::prepare(doc, options), None)
+        self.finish(doc, &Self::prepare(doc, options, true), None)
     }
 
     /// Analyses `doc`, a later version of `base` (a draft and its analysis by this analyzer
@@ -216,7 +219,7 @@ impl<'a> Analyzer<'a> {
     /// the result is the same as [`Analyzer::analyze`]'s, and costs what the changed clauses
     /// cost.
     pub fn analyze_next(&self, base: (&Document, &Analysis), doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &Self::prepare(doc, options), Some(base))
+        self.finish(doc, &Self::prepare(doc, options, false), Some(base))
     }
 
     /// [`Analyzer::analyze_next`], running `beside` on the draft's clauses on another thread
@@ -228,7 +231,7 @@ impl<'a> Analyzer<'a> {
         options: &Options,
         beside: impl FnOnce(&[Clause]) -> R + Send,
     ) -> (Analysis, R) {
-        self.finish_beside(doc, &Self::prepare(doc, options), Some(base), beside)
+        self.finish_beside(doc, &Self::prepare(doc, options, false), Some(base), beside)
     }
 
     fn finish_beside<R: Send>(
@@ -246,11 +249,12 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The steps that read the whole draft, side by side on two threads: segmenting beside
-    /// normalising and finding the parties.
-    fn prepare(doc: &Document, options: &Options) -> Prepared {
+    /// finding the parties and (unless a later round will normalise just the clauses it cannot
+    /// reuse) normalising.
+    fn prepare(doc: &Document, options: &Options, normalise: bool) -> Prepared {
         std::thread::scope(|s| {
             let clauses = s.spawn(|| segment::segment(&doc.analysed, &doc.text));
-            let normalised = crate::text::Normalised::new(&doc.analysed);
+            let normalised = normalise.then(|| Normalised::new(&doc.analysed));
             let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
             Prepared { clauses: joined(clauses.join()), normalised, parties }
         })
@@ -265,7 +269,26 @@ impl<'a> Analyzer<'a> {
             _ => vec![None; clauses.len()],
         };
         let fresh: Vec<usize> = (0..clauses.len()).filter(|&k| reused[k].is_none()).collect();
-        let draft = rules::Draft::new(&self.prefilter, doc, normalised, clauses, fresh.clone());
+        // The whole draft normalised, made when needed.
+        let whole = OnceCell::new();
+        let whole = || whole.get_or_init(|| Normalised::new(&doc.analysed));
+        let partial;
+        let (norm, ranges) = match normalised {
+            Some(norm) => (norm, rules::clause_ranges(norm, clauses)),
+            // Most clauses changed: reading them one by one would gain nothing.
+            None if fresh.len() * 2 > clauses.len() => (whole(), rules::clause_ranges(whole(), clauses)),
+            None => {
+                let regions: Vec<(usize, usize)> = fresh.iter().map(|&k| (clauses[k].start, clauses[k].end)).collect();
+                let (norm, at) = Normalised::regions(&doc.analysed, &regions);
+                partial = norm;
+                let mut ranges = vec![(0, 0); clauses.len()];
+                for (&k, range) in fresh.iter().zip(at) {
+                    ranges[k] = range;
+                }
+                (&partial, ranges)
+            }
+        };
+        let draft = rules::Draft::new(&self.prefilter, doc, norm, clauses, ranges, fresh.clone());
         // Matching each clause's words runs beside applying the rules.
         let (mut findings, checks, similarity) = std::thread::scope(|s| {
             let similarity = s.spawn(|| {
@@ -279,7 +302,17 @@ impl<'a> Analyzer<'a> {
             let findings = rules::phrase_findings(self.library, &draft, parties);
             let checks = match base.filter(|_| fresh.len() < clauses.len()) {
                 Some((_, base)) => {
-                    let every = || rules::Draft::new(&self.prefilter, doc, normalised, clauses, (0..clauses.len()).collect());
+                    let every = || {
+                        let norm = normalised.as_ref().unwrap_or_else(whole);
+                        rules::Draft::new(
+                            &self.prefilter,
+                            doc,
+                            norm,
+                            clauses,
+                            rules::clause_ranges(norm, clauses),
+                            (0..clauses.len()).collect(),
+                        )
+                    };
                     rules::checks(self.library, &reuse::Later::new(&base.checks, &reused, &draft, every))
                 }
                 None => rules::checks(self.library, &draft),
@@ -351,7 +384,8 @@ impl<'a> Analyzer<'a> {
 /// A draft's clauses, normalised text and parties: what the analysis needs before the rules.
 struct Prepared {
     clauses: Vec<Clause>,
-    normalised: crate::text::Normalised,
+    /// The whole draft normalised, unless left to the analysis of a later round.
+    normalised: Option<Normalised>,
     parties: Parties,
 }
 

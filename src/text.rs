@@ -12,12 +12,50 @@ pub struct Normalised {
 impl Normalised {
     /// Normalises `original`; offsets map back into it.
     pub fn new(original: &str) -> Self {
+        Self::part(original, 0, original.len())
+    }
+
+    /// The normalised text of some regions of `original` (ascending, disjoint byte ranges), each
+    /// exactly as [`Normalised::new`] of the whole has it and with the character before and
+    /// after it there (for matches that look around), and where each region's text lies in it.
+    /// A later round's analysis reads only the clauses it cannot reuse.
+    pub fn regions(original: &str, regions: &[(usize, usize)]) -> (Self, Vec<(usize, usize)>) {
         let bytes = original.as_bytes();
-        let mut text = String::with_capacity(original.len());
-        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(original.len());
+        let mut out = Self { text: String::new(), origin: Vec::new() };
+        let mut ranges = Vec::with_capacity(regions.len());
+        for &(start, end) in regions {
+            // Normalising starts afresh at a plain character, whatever came before it, and a
+            // plain character settles whatever came before it (a pending space, a hyphen).
+            let from = bytes[..start].iter().rposition(|&b| PLAIN[usize::from(b)]).unwrap_or(0);
+            let until = bytes[end..].iter().position(|&b| PLAIN[usize::from(b)]).map_or(bytes.len(), |k| end + k + 1);
+            let part = Self::part(original, from, until);
+            let at = |offset: usize| part.origin.partition_point(|&(o, _)| (o as usize) < offset);
+            let (first, last) = (at(start), at(end));
+            if first == last {
+                // Nothing to read; and a neighbour's context here would be out of place.
+                ranges.push((out.text.len(), out.text.len()));
+                continue;
+            }
+            // The bytes of one original character share its origin.
+            let origins = &part.origin;
+            let before = origins[..first].last().map_or(0, |o| first - origins[..first].iter().rev().take_while(|x| x.0 == o.0).count());
+            let after = origins.get(last).map_or(last, |o| last + origins[last..].iter().take_while(|x| x.0 == o.0).count());
+            let at = out.text.len();
+            out.text.push_str(&part.text[before..after]);
+            out.origin.extend_from_slice(&part.origin[before..after]);
+            ranges.push((at + first - before, at + last - before));
+        }
+        (out, ranges)
+    }
+
+    /// Normalises `original[from..until]` as if from the start of a text.
+    fn part(original: &str, from: usize, until: usize) -> Self {
+        let bytes = original.as_bytes();
+        let mut text = String::with_capacity(until - from);
+        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(until - from);
         let mut pending_space: Option<(usize, usize)> = None;
-        let mut i = 0;
-        while i < bytes.len() {
+        let mut i = from;
+        while i < until {
             let b = bytes[i];
             // Most of a contract is runs of plain ASCII: words with single spaces between them,
             // hyphens not at a line break. Copy each run at once.
@@ -40,6 +78,7 @@ impl Normalised {
                         _ => break,
                     }
                 }
+                let end = end.min(until);
                 let at = text.len();
                 text.push_str(&original[i..end]);
                 text[at..].make_ascii_lowercase();
@@ -246,6 +285,35 @@ mod tests {
         for (offset, at) in got.into_iter().enumerate() {
             let first = n.origin.iter().position(|&(start, _)| start as usize >= offset).unwrap_or(n.text.len());
             assert_eq!(at, floor_char(&n.text, first), "offset {offset}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn regions_read_as_the_whole_text_does(
+            original in "([a-zA-Z.,;()\"' ]|-\n|\n|\r\n|  |\t|é|İ|\u{ad}|\u{201c}|\u{2014}|ﬁ){0,120}",
+            cuts in proptest::collection::vec(0usize..200, 0..8),
+            keep in proptest::collection::vec(proptest::bool::ANY, 9),
+        ) {
+            // Split the text into clauses at char boundaries, keep some of them as regions.
+            let mut bounds: Vec<usize> = cuts.iter().map(|&c| floor_char(&original, c)).chain([0, original.len()]).collect();
+            bounds.sort_unstable();
+            bounds.dedup();
+            let clauses: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+            let regions: Vec<(usize, usize)> = clauses.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| *c).collect();
+            let whole = Normalised::new(&original);
+            let (part, ranges) = Normalised::regions(&original, &regions);
+            for (&(start, end), &(ps, pe)) in regions.iter().zip(&ranges) {
+                let (ws, we) = (whole.positions([start].into_iter())[0], whole.positions([end].into_iter())[0]);
+                proptest::prop_assert_eq!(&part.text[ps..pe], &whole.text[ws..we]);
+                proptest::prop_assert_eq!(&part.origin[ps..pe], &whole.origin[ws..we]);
+                // The character on each side, as the whole text has it (around text to read).
+                if ps == pe {
+                    continue;
+                }
+                proptest::prop_assert_eq!(part.text[..ps].chars().next_back(), whole.text[..ws].chars().next_back());
+                proptest::prop_assert_eq!(part.text[pe..].chars().next(), whole.text[we..].chars().next());
+            }
         }
     }
 

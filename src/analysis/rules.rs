@@ -23,9 +23,16 @@ pub struct Draft<'a> {
 }
 
 impl<'a> Draft<'a> {
-    /// The rules will run on the clauses at `positions` (ascending) only.
-    pub fn new(prefilter: &'a Prefilter, doc: &'a Document, norm: &'a Normalised, clauses: &'a [Clause], positions: Vec<usize>) -> Self {
-        let ranges = clause_ranges(norm, clauses);
+    /// `ranges`: each clause's range in `norm`. The rules will run on the clauses at
+    /// `positions` (ascending) only.
+    pub fn new(
+        prefilter: &'a Prefilter,
+        doc: &'a Document,
+        norm: &'a Normalised,
+        clauses: &'a [Clause],
+        ranges: Vec<(usize, usize)>,
+        positions: Vec<usize>,
+    ) -> Self {
         let hits = prefilter.scan(&norm.text, &ranges, positions);
         Self { doc, norm, clauses, ranges, hits }
     }
@@ -248,8 +255,8 @@ fn push_merged(findings: &mut Vec<(usize, Finding)>, new: Finding, sentence: usi
     }
 }
 
-/// Each clause's range in the normalised text.
-fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize)> {
+/// Each clause's range in the normalised text of the whole draft.
+pub fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize)> {
     let mut start = 0;
     norm.positions(clauses.iter().map(|c| c.end))
         .into_iter()
