@@ -7,6 +7,7 @@ mod prefilter;
 mod reuse;
 mod rules;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use serde::Serialize;
@@ -261,7 +262,7 @@ impl<'a> Analyzer<'a> {
     }
 
     fn finish(&self, doc: &Document, prepared: &Prepared, base: Option<(&Document, &Analysis)>) -> Analysis {
-        let Prepared { clauses, normalised, parties } = prepared;
+        let Prepared { clauses, parties, .. } = prepared;
         // A clause's findings and matches depend on its words and the parties alone: a clause
         // of the earlier round worded alike has them already.
         let reused = match base {
@@ -269,26 +270,9 @@ impl<'a> Analyzer<'a> {
             _ => vec![None; clauses.len()],
         };
         let fresh: Vec<usize> = (0..clauses.len()).filter(|&k| reused[k].is_none()).collect();
-        // The whole draft normalised, made when needed.
-        let whole = OnceCell::new();
-        let whole = || whole.get_or_init(|| Normalised::new(&doc.analysed));
-        let partial;
-        let (norm, ranges) = match normalised {
-            Some(norm) => (norm, rules::clause_ranges(norm, clauses)),
-            // Most clauses changed: reading them one by one would gain nothing.
-            None if fresh.len() * 2 > clauses.len() => (whole(), rules::clause_ranges(whole(), clauses)),
-            None => {
-                let regions: Vec<(usize, usize)> = fresh.iter().map(|&k| (clauses[k].start, clauses[k].end)).collect();
-                let (norm, at) = Normalised::regions(&doc.analysed, &regions);
-                partial = norm;
-                let mut ranges = vec![(0, 0); clauses.len()];
-                for (&k, range) in fresh.iter().zip(at) {
-                    ranges[k] = range;
-                }
-                (&partial, ranges)
-            }
-        };
-        let draft = rules::Draft::new(&self.prefilter, doc, norm, clauses, ranges, fresh.clone());
+        let made = OnceCell::new();
+        let (norm, ranges) = prepared.reading(doc, &fresh, &made);
+        let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
         // Matching each clause's words runs beside applying the rules.
         let (mut findings, checks, similarity) = std::thread::scope(|s| {
             let similarity = s.spawn(|| {
@@ -303,7 +287,7 @@ impl<'a> Analyzer<'a> {
             let checks = match base.filter(|_| fresh.len() < clauses.len()) {
                 Some((_, base)) => {
                     let every = || {
-                        let norm = normalised.as_ref().unwrap_or_else(whole);
+                        let norm = prepared.whole(doc, &made);
                         rules::Draft::new(
                             &self.prefilter,
                             doc,
@@ -387,6 +371,34 @@ struct Prepared {
     /// The whole draft normalised, unless left to the analysis of a later round.
     normalised: Option<Normalised>,
     parties: Parties,
+}
+
+impl Prepared {
+    /// The whole draft normalised: as prepared, or made now into `made`.
+    fn whole<'p>(&'p self, doc: &Document, made: &'p OnceCell<Normalised>) -> &'p Normalised {
+        self.normalised.as_ref().unwrap_or_else(|| made.get_or_init(|| Normalised::new(&doc.analysed)))
+    }
+
+    /// The normalised text the rules read and each clause's range in it: the whole draft's, or
+    /// when most clauses are taken from an earlier round, just those at `fresh`.
+    fn reading<'p>(
+        &'p self,
+        doc: &Document,
+        fresh: &[usize],
+        made: &'p OnceCell<Normalised>,
+    ) -> (Cow<'p, Normalised>, Vec<(usize, usize)>) {
+        if self.normalised.is_some() || fresh.len() * 2 > self.clauses.len() {
+            let whole = self.whole(doc, made);
+            return (Cow::Borrowed(whole), rules::clause_ranges(whole, &self.clauses));
+        }
+        let regions: Vec<(usize, usize)> = fresh.iter().map(|&k| (self.clauses[k].start, self.clauses[k].end)).collect();
+        let (norm, at) = Normalised::regions(&doc.analysed, &regions);
+        let mut ranges = vec![(0, 0); self.clauses.len()];
+        for (&k, range) in fresh.iter().zip(at) {
+            ranges[k] = range;
+        }
+        (Cow::Owned(norm), ranges)
+    }
 }
 
 /// A helper thread's result; its panic, if any, goes on in the caller.

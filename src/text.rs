@@ -3,6 +3,7 @@
 
 /// A lower-cased, quote-straightened, white-space-collapsed copy of a text, with a map from
 /// every byte of the copy back to the byte range of the original it came from.
+#[derive(Clone)]
 pub struct Normalised {
     pub text: String,
     /// For each byte of `text`: (start, end) byte offsets in the original.
