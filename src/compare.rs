@@ -221,10 +221,8 @@ pub struct Aligned {
 pub fn align_rounds<'a>(old: (&'a Document, &[Span]), new: (&'a Document, &[Span])) -> Aligned {
     let (old_texts, new_texts) = (stripped(old.0, old.1), stripped(new.0, new.1));
     // A clause's title for pairing rewrites: its heading, or the term a definition defines.
-    let titles = |spans: &[Span], texts: &[&str]| -> Vec<Option<String>> {
-        spans.iter().zip(texts).map(|(&(_, _, heading), text)| heading.map(str::to_owned).or_else(|| defined_term(text))).collect()
-    };
-    let alignment = align::align(&old_texts, &new_texts, &titles(old.1, &old_texts), &titles(new.1, &new_texts));
+    let title = |spans: &[Span], texts: &[&str], i: usize| spans[i].2.map(str::to_owned).or_else(|| defined_term(texts[i]));
+    let alignment = align::align(&old_texts, &new_texts, &|i| title(old.1, &old_texts, i), &|j| title(new.1, &new_texts, j));
     // The word diffs are most of the work: two threads share them, split by the bytes to read.
     let diff = |pairs: &[Pair]| -> Vec<Vec<Run>> {
         pairs

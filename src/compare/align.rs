@@ -226,8 +226,14 @@ fn ascii_lowercase(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// Aligns old clauses to new ones, given each clause's text (without its number) and title.
-pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<String>], new_headings: &[Option<String>]) -> Alignment {
+/// Aligns old clauses to new ones, given each clause's text (without its number) and a way to
+/// tell its title (asked only of clauses that pair by neither text nor words).
+pub fn align(
+    old_texts: &[&str],
+    new_texts: &[&str],
+    old_title: &dyn Fn(usize) -> Option<String>,
+    new_title: &dyn Fn(usize) -> Option<String>,
+) -> Alignment {
     let (old, new) = (&Words::new(old_texts), &Words::new(new_texts));
     let n_old = old_texts.len();
     let n_new = new_texts.len();
@@ -297,12 +303,16 @@ pub fn align(old_texts: &[&str], new_texts: &[&str], old_headings: &[Option<Stri
     }
 
     // 2b. Rewritten under the same heading ("Ownership" reworded from top to bottom).
+    let mut titled: FxMap<String, Vec<usize>> = FxMap::default();
+    for j in (0..n_new).filter(|&j| new_pair[j].is_none()) {
+        if let Some(title) = new_title(j) {
+            titled.entry(title.to_lowercase()).or_default().push(j);
+        }
+    }
     let unpaired: Vec<usize> = (0..n_old).filter(|&i| old_pair[i].is_none() && !empty(old, i)).collect();
     for i in unpaired {
-        let Some(heading) = old_headings.get(i).and_then(|h| h.as_deref()).map(str::to_lowercase) else { continue };
-        let same = (0..n_new).find(|&j| {
-            new_pair[j].is_none() && new_headings.get(j).and_then(|h| h.as_deref()).is_some_and(|h| h.to_lowercase() == heading)
-        });
+        let Some(title) = old_title(i).map(|t| t.to_lowercase()) else { continue };
+        let same = titled.get(&title).and_then(|js| js.iter().copied().find(|&j| new_pair[j].is_none()));
         if let Some(j) = same {
             let similarity = 2.0 * old.common(new, i, j) as f32 / (old.size(i) + new.size(j)).max(1) as f32;
             if similarity >= REWRITTEN {
@@ -405,7 +415,7 @@ mod tests {
     use super::*;
 
     fn run(old: &[&str], new: &[&str]) -> Alignment {
-        align(old, new, &[], &[])
+        align(old, new, &|_| None, &|_| None)
     }
 
     /// Numbers, left out of the words: digits, short lower-case roman numerals.
