@@ -102,6 +102,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn refuses_text_made_mostly_of_control_characters() {
+        let layout = "Clause 1.\tFees.\r\n\x0cPage 2\n".repeat(300);
+        assert!(decode_text(layout.as_bytes()).is_ok(), "tabs, line breaks and form feeds are layout");
+        let noisy = "Clause 1. Fees are due.\x01\x02".repeat(300);
+        assert!(decode_text(noisy.as_bytes()).unwrap_err().contains("mostly control characters"));
+        let few = format!("{}\x1b", "Clause 1. Fees are due monthly. ".repeat(300));
+        assert!(decode_text(few.as_bytes()).is_ok(), "a stray escape is not binary");
+    }
+
+    #[test]
     fn decodes_boms_and_bomless_utf16() {
         assert_eq!(decode_text(b"\xEF\xBB\xBFhi").unwrap(), "hi");
         assert_eq!(decode_text(b"\xFF\xFEh\0i\0").unwrap(), "hi");
