@@ -398,9 +398,8 @@ fn standard_direction(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibra
     let m = matched(new, &pair.new).or_else(|| matched(old, &pair.old))?;
     let text = |side: &Side, idx: &[usize]| joined(idx.iter().map(|&i| strip_number(clause_text(side, i))));
     let (old_text, new_text) = (text(old, &pair.old), text(new, &pair.new));
-    let mut words = diff::Texts::default();
-    let standard = words.add(&library.get(&m.id)?.standard_text);
-    let [o, n] = [words.add(&old_text), words.add(&new_text)].map(|t| words.closeness(standard, t));
+    let standard = &library.get(&m.id)?.standard_text;
+    let [o, n] = [old_text, new_text].map(|t| diff::closeness(standard, &t));
     let direction = if n > o + 0.02 {
         Direction::Toward
     } else if o > n + 0.02 {
