@@ -270,6 +270,8 @@ impl<'a> Analyzer<'a> {
             _ => vec![None; clauses.len()],
         };
         let fresh: Vec<usize> = (0..clauses.len()).filter(|&k| reused[k].is_none()).collect();
+        // The earlier round's analysis, when some of its results are taken.
+        let base = base.filter(|_| fresh.len() < clauses.len()).map(|(_, base)| base);
         let made = OnceCell::new();
         let (norm, ranges) = prepared.reading(doc, &fresh, &made);
         let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
@@ -284,8 +286,8 @@ impl<'a> Analyzer<'a> {
                 fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
             });
             let findings = rules::phrase_findings(self.library, &draft, parties);
-            let checks = match base.filter(|_| fresh.len() < clauses.len()) {
-                Some((_, base)) => {
+            let checks = match base {
+                Some(base) => {
                     let every = || {
                         let norm = prepared.whole(doc, &made);
                         rules::Draft::new(
@@ -303,13 +305,9 @@ impl<'a> Analyzer<'a> {
             };
             (findings, checks, joined(similarity.join()))
         });
-        let base_clauses = match base.filter(|_| fresh.len() < clauses.len()) {
-            Some((_, base)) => {
-                findings.extend(reuse::findings(base, &reused, clauses));
-                Some(&base.clauses)
-            }
-            None => None,
-        };
+        if let Some(base) = base {
+            findings.extend(reuse::findings(base, &reused, clauses));
+        }
         findings.extend(rules::missing_findings(self.library, clauses, &checks));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
@@ -330,8 +328,8 @@ impl<'a> Analyzer<'a> {
             .iter()
             .zip(&reused)
             .map(|(c, source)| {
-                let library_match = match (source, base_clauses) {
-                    (Some(source), Some(base)) => base[source.clause].library_match.clone(),
+                let library_match = match (source, base) {
+                    (Some(source), Some(base)) => base.clauses[source.clause].library_match.clone(),
                     _ => self.vectors.best_match(&similarity.next().expect("one for each fresh clause"), &boosted[c.index]),
                 };
                 let category = library_match.as_ref().and_then(|m| self.library.get(&m.id)).map(|l| l.category);

@@ -3,6 +3,9 @@
 //! library matches and missing protections, whatever was renumbered, reworded, moved, cut,
 //! repeated or added.
 
+#[path = "support/drafts.rs"]
+mod drafts;
+
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -97,25 +100,9 @@ fn a_round_naming_other_parties_is_analysed_afresh() {
     same_both_ways(old, new, &given);
 }
 
-/// Contract-like paragraphs: numbers, risky phrases, carve-outs, quotes and odd white space.
+/// A contract-like paragraph.
 fn paragraph() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("1. Ownership. ".to_owned()),
-        Just("12.3 ".to_owned()),
-        Just("(a) ".to_owned()),
-        Just("ARTICLE IV\n".to_owned()),
-        Just("All work product created during the engagement ".to_owned()),
-        Just("shall be the sole property of Client. ".to_owned()),
-        Just("Provider hereby assigns to Client all right, title and interest ".to_owned()),
-        Just("excluding Provider's Pre-Existing Materials. ".to_owned()),
-        Just("Provider shall not provide similar services to any competitor. ".to_owned()),
-        Just("Client shall pay all fees. ".to_owned()),
-        Just("“Deliverables” means ".to_owned()),
-        Just("know-\nhow ".to_owned()),
-        Just("\n".to_owned()),
-        "[a-zA-Z0-9 .,;()\"'\\-é\n]{0,24}",
-    ];
-    proptest::collection::vec(piece, 1..8).prop_map(|v| v.concat())
+    drafts::contract_text(1..8)
 }
 
 #[derive(Debug, Clone)]

@@ -1,6 +1,9 @@
 //! Invariants that must hold for any input: segmentation partitions the text, every offset
 //! falls on a char boundary, and a finding's phrase is exactly the text at its offsets.
 
+#[path = "support/drafts.rs"]
+mod drafts;
+
 use clauseguard::analysis::{Analyzer, Options};
 use clauseguard::ingest::{self, Format};
 use clauseguard::library::ClauseLibrary;
@@ -11,27 +14,9 @@ use std::sync::LazyLock;
 static LIBRARY: LazyLock<ClauseLibrary> = LazyLock::new(ClauseLibrary::embedded);
 static ANALYZER: LazyLock<Analyzer<'static>> = LazyLock::new(|| Analyzer::new(&LIBRARY));
 
-/// Contract-like text: clause numbers, risky phrases, odd white space, quotes and non-ASCII.
+/// Contract-like text.
 fn draft() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("1. Ownership. ".to_owned()),
-        Just("1.2 ".to_owned()),
-        Just("(a) ".to_owned()),
-        Just("ARTICLE IV\n".to_owned()),
-        Just("All work product created during the engagement ".to_owned()),
-        Just("shall be the sole property of Client. ".to_owned()),
-        Just("Provider hereby assigns to Client all right, title and interest ".to_owned()),
-        Just("excluding Provider's Pre-Existing Materials. ".to_owned()),
-        Just("work made for hire ".to_owned()),
-        Just("“Deliverables” means ".to_owned()),
-        Just("méthodologies, know-\nhow ".to_owned()),
-        Just("\r\n".to_owned()),
-        Just("\n\n".to_owned()),
-        Just("   12   \n".to_owned()),
-        Just("**bold** <span>x</span> ".to_owned()),
-        "[a-zA-Z0-9 .,;:()\"'\\-é€\u{2019}\n]{0,30}",
-    ];
-    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    drafts::contract_text(0..40)
 }
 
 proptest! {

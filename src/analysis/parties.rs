@@ -102,8 +102,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let mut terms: Vec<String> = Vec::new();
     for c in DEFINED_TERM.captures_iter(head) {
         let term = c[1].trim().to_owned();
-        if !terms.contains(&term.to_lowercase()) {
-            terms.push(term.to_lowercase());
+        let lower = term.to_lowercase();
+        if !terms.contains(&lower) {
+            terms.push(lower);
         }
         let whole = c.get(0).expect("match");
         // Parties are defined where the contract opens; a role word defined later ("Transferring
