@@ -77,9 +77,8 @@ fn main() {
     let analyse_next = || std::hint::black_box(analyzer.analyze_next((&d1, &a1), &d2, &options)).summary;
     let a2 = analyzer.analyze_next((&d1, &a1), &d2, &options);
     let compare_only = || std::hint::black_box(compared(&library, [(&d1, &a1), (&d2, &a2)]));
-    // Each round of the loop times every contender once, so all see the same machine.
     let mut runs: [Vec<Duration>; 6] = Default::default();
-    for _ in 0..9 {
+    for _ in 0..RUNS {
         runs[0].push(time(git));
         runs[1].push(time(against_open));
         runs[2].push(time(from_files));
@@ -87,18 +86,21 @@ fn main() {
         runs[4].push(time(analyse_next));
         runs[5].push(time(compare_only));
     }
+    // The machine's speed drifts: each contender's time over git's in the same round, too.
+    let ratio = |k: usize| median_ratio(runs[k].iter().zip(&runs[0]).map(|(t, g)| t.as_secs_f64() / g.as_secs_f64()).collect());
+    let (open_ratio, files_ratio, process_ratio) = (ratio(1), ratio(2), ratio(3));
     let [git, open, files, process, next, compare_only] = runs.map(median);
     let changes = from_files().0;
-    println!("round 1: {} bytes; round 2: {} bytes; {} aligned changes reported; medians of 9 runs", r1.len(), r2.len(), changes);
+    println!("round 1: {} bytes; round 2: {} bytes; {} aligned changes reported; medians of {RUNS} runs", r1.len(), r2.len(), changes);
     println!("git diff --no-index --word-diff=porcelain (whole process):            {:6.1} ms", ms(git));
-    println!("compare view: round 2 read and compared with the open round 1:        {:6.1} ms", ms(open));
+    println!("compare view: round 2 read and compared with the open round 1:        {:6.1} ms ({open_ratio:.2}x git)", ms(open));
     println!(
         "  of which analysing round 2 against round 1 {:.1} ms; align, diff, finding deltas, JSON {:.1} ms",
         ms(next),
         ms(compare_only)
     );
-    println!("compare of two files in process (read and analyse both, compare, JSON): {:6.1} ms", ms(files));
-    println!("clauseguard compare --format json (whole process, library included):    {:6.1} ms", ms(process));
+    println!("compare of two files in process (read and analyse both, compare, JSON): {:6.1} ms ({files_ratio:.2}x git)", ms(files));
+    println!("clauseguard compare --format json (whole process, library included):    {:6.1} ms ({process_ratio:.2}x git)", ms(process));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -136,6 +138,15 @@ fn side<'a>(label: &str, doc: &'a Document, analysis: &'a Analysis) -> Side<'a> 
 fn compared(library: &ClauseLibrary, [(d1, a1), (d2, a2)]: [(&Document, &Analysis); 2]) -> (usize, usize) {
     let c = compare::compare(&side("r1", d1, a1), &side("r2", d2, a2), library, Mode::Rounds);
     (c.changes.len(), serde_json::to_string(&c).expect("json").len())
+}
+
+/// Rounds: each times every contender once, so all see the same machine.
+const RUNS: usize = 15;
+
+/// The median of the ratios of one contender's time to git's, round by round.
+fn median_ratio(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

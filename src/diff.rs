@@ -58,13 +58,16 @@ impl Words<'_> {
 impl<'a> Texts<'a> {
     /// Splits `text` into words; the returned handle names it in [`Texts::diff`].
     pub fn add(&mut self, text: &'a str) -> usize {
-        let mut ids = Vec::new();
-        let mut bounds = vec![0];
-        for word in text.split_word_bounds() {
+        // About one word, space or mark in every three bytes of contract text.
+        let guess = text.len() / 3 + 1;
+        self.numbers.reserve(guess / 2);
+        let (mut ids, mut bounds) = (Vec::with_capacity(guess), Vec::with_capacity(guess + 1));
+        bounds.push(0);
+        for_each_word_bound(text, |word| {
             let next = self.numbers.len() as u32;
             ids.push(*self.numbers.entry(word).or_insert(next));
             bounds.push(bounds[bounds.len() - 1] + word.len());
-        }
+        });
         self.texts.push(Words { text, ids, bounds });
         self.texts.len() - 1
     }
@@ -91,6 +94,106 @@ impl<'a> Texts<'a> {
             }
         }
         coalesce(&runs)
+    }
+}
+
+/// Calls `f` with each piece of `text` between Unicode word bounds, as `split_word_bounds`
+/// cuts it. UAX #29 always breaks after a run of spaces followed by an ASCII character (only
+/// extending marks join a space run, and no rule looks across one), so the text is cut there
+/// into stretches: those of ASCII, most of a contract, are cut by the rules as they read for
+/// ASCII; a stretch holding a wider character, by `unicode-segmentation`.
+fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
+    let safe = |p: usize| bytes[p - 1] == b' ' && bytes[p] != b' ' && bytes[p].is_ascii();
+    let mut start = 0;
+    while start < bytes.len() {
+        let Some(wide) = bytes[start..].iter().position(|b| !b.is_ascii()).map(|k| start + k) else {
+            ascii_word_bounds(&text[start..], &mut f);
+            return;
+        };
+        let cut = (start + 1..wide).rev().find(|&p| safe(p)).unwrap_or(start);
+        let end = (wide + 1..bytes.len()).find(|&p| safe(p)).unwrap_or(bytes.len());
+        ascii_word_bounds(&text[start..cut], &mut f);
+        text[cut..end].split_word_bounds().for_each(&mut f);
+        start = end;
+    }
+}
+
+/// The word-break classes of UAX #29 that ASCII characters fall in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Break {
+    Cr,
+    Lf,
+    Newline,
+    Letter,
+    Numeric,
+    /// `.`
+    MidNumLet,
+    /// `'`
+    SingleQuote,
+    /// `:`
+    MidLetter,
+    /// `,` `;`
+    MidNum,
+    /// `_`
+    ExtendNumLet,
+    Space,
+    Other,
+}
+
+const BREAK: [Break; 128] = {
+    let mut table = [Break::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\r' => Break::Cr,
+            b'\n' => Break::Lf,
+            0x0b | 0x0c => Break::Newline,
+            b'a'..=b'z' | b'A'..=b'Z' => Break::Letter,
+            b'0'..=b'9' => Break::Numeric,
+            b'.' => Break::MidNumLet,
+            b'\'' => Break::SingleQuote,
+            b':' => Break::MidLetter,
+            b',' | b';' => Break::MidNum,
+            b'_' => Break::ExtendNumLet,
+            b' ' => Break::Space,
+            _ => Break::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Cuts ASCII `text` at its word bounds by the rules of UAX #29 (rules `WB3` to `WB13b`; the others
+/// concern characters outside ASCII).
+fn ascii_word_bounds<'a>(text: &'a str, f: &mut impl FnMut(&'a str)) {
+    use Break::{Cr, ExtendNumLet, Letter, Lf, MidLetter, MidNum, MidNumLet, Newline, Numeric, SingleQuote, Space};
+    let bytes = text.as_bytes();
+    let at = |k: usize| bytes.get(k).map(|&b| BREAK[usize::from(b)]);
+    let mid_letter = |c: Break| matches!(c, MidLetter | MidNumLet | SingleQuote);
+    let mid_num = |c: Break| matches!(c, MidNum | MidNumLet | SingleQuote);
+    let mut start = 0;
+    for k in 1..bytes.len() {
+        let (before, after) = (BREAK[usize::from(bytes[k - 1])], BREAK[usize::from(bytes[k])]);
+        let joined = match (before, after) {
+            // WB3, WB3d, WB5 and WB8 to WB10, WB13a and WB13b.
+            (Cr, Lf) | (Space, Space) | (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => true,
+            // WB3a and WB3b.
+            (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false,
+            // WB6 and WB7 ("can't", "e.g"), WB11 and WB12 ("3.5", "1,000").
+            (Letter, mid) if mid_letter(mid) => at(k + 1) == Some(Letter),
+            (mid, Letter) if mid_letter(mid) => k >= 2 && at(k - 2) == Some(Letter),
+            (Numeric, mid) if mid_num(mid) => at(k + 1) == Some(Numeric),
+            (mid, Numeric) if mid_num(mid) => k >= 2 && at(k - 2) == Some(Numeric),
+            _ => false,
+        };
+        if !joined {
+            f(&text[start..k]);
+            start = k;
+        }
+    }
+    if start < text.len() {
+        f(&text[start..]);
     }
 }
 
@@ -268,6 +371,17 @@ mod tests {
         #[test]
         fn lcs_by_bits_matches_the_table(a in proptest::collection::vec(0u32..6, 0..200), b in proptest::collection::vec(0u32..6, 0..200)) {
             prop_assert_eq!(lcs_len(&a, &b), lcs_table(&a, &b));
+        }
+
+        #[test]
+        fn word_bounds_as_unicode_segmentation_cuts_them(pieces in proptest::collection::vec(prop_oneof![
+            8 => "[a-zA-Z0-9 .,;:'_\"\r\n\t\x0b\x0c()$%-]{1,8}",
+            1 => "é|’|“|\u{301}|\u{a0}|\u{2003}|\u{200d}|\u{5d0}|日",
+        ], 0..30)) {
+            let text = pieces.concat();
+            let mut ours = Vec::new();
+            for_each_word_bound(&text, |w| ours.push(w));
+            prop_assert_eq!(ours, text.split_word_bounds().collect::<Vec<_>>());
         }
 
         #[test]

@@ -86,18 +86,101 @@ fn is_heading_line(line: &str, original: &str) -> bool {
 }
 
 /// Splits `analysed` (the draft with markup blanked; `original` is the text as written, same
-/// length) into clauses.
+/// length) into clauses. A long draft is read in two halves on two threads, split at a line
+/// where reading can start afresh (see [`afresh_at`]).
 pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
+    const TWO_THREADS_FROM: usize = 64 * 1024;
     debug_assert_eq!(analysed.len(), original.len());
-    let mut starts: Vec<usize> = vec![0];
+    let halfway = if analysed.len() >= TWO_THREADS_FROM { halfway(analysed, original) } else { None };
+    let clauses = match halfway {
+        Some(at) => in_two(analysed, original, at),
+        None => clauses_of(analysed, original, 0..analysed.len()),
+    };
+    leading_blank_joined(clauses, analysed)
+}
+
+/// A leading clause of white space only joins the next one.
+fn leading_blank_joined(mut clauses: Vec<Clause>, analysed: &str) -> Vec<Clause> {
+    if clauses.len() > 1 && analysed[clauses[0].start..clauses[0].end].trim().is_empty() {
+        clauses[1].start = 0;
+        clauses.remove(0);
+        for (i, c) in clauses.iter_mut().enumerate() {
+            c.index = i;
+        }
+    }
+    clauses
+}
+
+/// The clauses of the text before `at` and of the text after it, read side by side.
+fn in_two(analysed: &str, original: &str, at: usize) -> Vec<Clause> {
+    std::thread::scope(|s| {
+        let second = s.spawn(|| clauses_of(analysed, original, at..analysed.len()));
+        let mut clauses = clauses_of(analysed, original, 0..at);
+        let before = clauses.len();
+        let second = crate::analysis::joined(second.join());
+        // White space opening the second half moves its first start down, as in the whole.
+        if let (Some(last), Some(first)) = (clauses.last_mut(), second.first()) {
+            last.end = first.start;
+        }
+        clauses.extend(second.into_iter().map(|c| Clause { index: c.index + before, ..c }));
+        clauses
+    })
+}
+
+/// The first line after the middle of the text (within 256 KB) where reading can start afresh.
+fn halfway(analysed: &str, original: &str) -> Option<usize> {
+    const LOOK: usize = 256 * 1024;
+    let middle = analysed.len() / 2;
+    let mut at = middle + analysed[middle..].find('\n')? + 1;
+    while at < analysed.len() && at - middle <= LOOK {
+        if afresh_at(analysed, original, at) {
+            return Some(at);
+        }
+        at += analysed[at..].find('\n').map_or(analysed.len() - at, |k| k + 1);
+    }
+    None
+}
+
+/// Whether the line starting at `at` starts a clause whatever came before it, with what is
+/// decided after it depending on it alone, so that the text before it and the text from it
+/// read apart give the clauses the whole text gives: it has text and is no page number, the
+/// line before it is blank, and the last line with text before it (page numbers aside) is no
+/// heading.
+fn afresh_at(analysed: &str, original: &str, at: usize) -> bool {
+    let has_text = |body: &str| !body.is_empty() && !PAGE_NUMBER.is_match(body);
+    let Some(before) = analysed[..at].strip_suffix('\n') else { return false };
+    if !has_text(analysed[at..].split('\n').next().unwrap_or_default().trim())
+        || !before.rsplit('\n').next().unwrap_or_default().trim().is_empty()
+    {
+        return false;
+    }
+    // Where the line before `end` starts, counting back.
+    let mut end = at;
+    for l in analysed[..at].rsplit_terminator('\n') {
+        let start = end - l.len() - 1;
+        if has_text(l.trim()) {
+            return !is_heading_line(l, &original[start..start + l.len()]);
+        }
+        end = start;
+    }
+    false
+}
+
+/// The clauses of `analysed[range]` read from the range's start, which starts the first (and
+/// only the start of the text stays put when white space opens it); before the leading-white-
+/// space rule. Offsets are in the whole text; indices count from 0.
+fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> Vec<Clause> {
+    let mut starts: Vec<usize> = vec![range.start];
     let mut prev_blank = true;
     let mut prev_ends_sentence = true;
     // Whether the last line with text was a heading: what follows it belongs under it.
     let mut after_heading = false;
     // Whether the last line with text started a numbered item: list siblings split.
     let mut prev_numbered = false;
-    let mut offset = 0;
-    for line in analysed.split_inclusive('\n') {
+    // Clause numbers in mid-line, found in one pass (no match spans a line).
+    let mut inline = inline_starts(analysed, range.clone()).into_iter().peekable();
+    let mut offset = range.start;
+    for line in analysed[range.clone()].split_inclusive('\n') {
         let original_line = &original[offset..offset + line.len()];
         let body = line.trim();
         if body.is_empty() {
@@ -115,15 +198,8 @@ pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
             if boundary {
                 push_start(&mut starts, offset, analysed);
             }
-            let mut at = 0;
-            while let Some(m) = INLINE_NUMBERED.find_at(line, at) {
-                // The clause starts after the punctuation and blanks the pattern opens with.
-                let start = m.end() - line[m.start()..m.end()].trim_start_matches(['.', ';', ':', '"', '\u{201d}', ')', ' ', '\t']).len();
-                let before = &line[..start];
-                if !REFERENCE_BEFORE.is_match(before.trim_end_matches([' ', '\t', '.', ';', ':', ')', '"'])) {
-                    push_start(&mut starts, offset + start, analysed);
-                }
-                at = start + 1;
+            while let Some(start) = inline.next_if(|&start| start < offset + line.len()) {
+                push_start(&mut starts, start, analysed);
             }
             after_heading = heading;
             prev_numbered = numbered;
@@ -131,25 +207,36 @@ pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
             prev_blank = false;
         }
         offset += line.len();
+        // Lines without text, and page numbers, start no clause in mid-line.
+        while inline.next_if(|&start| start < offset).is_some() {}
     }
-    let mut clauses: Vec<Clause> = starts
+    starts
         .iter()
         .enumerate()
         .map(|(index, &start)| {
-            let end = starts.get(index + 1).copied().unwrap_or(analysed.len());
+            let end = starts.get(index + 1).copied().unwrap_or(range.end);
             let (number, heading) = describe(&analysed[start..end]);
             Clause { index, number, heading, start, end }
         })
-        .collect();
-    // A leading clause of white space only joins the next one.
-    if clauses.len() > 1 && analysed[clauses[0].start..clauses[0].end].trim().is_empty() {
-        clauses[1].start = 0;
-        clauses.remove(0);
-        for (i, c) in clauses.iter_mut().enumerate() {
-            c.index = i;
+        .collect()
+}
+
+/// Where clauses numbered in mid-line start in `analysed[range]`: after the punctuation and
+/// blanks the match opens with, unless the words before make the number a cross-reference.
+fn inline_starts(analysed: &str, range: std::ops::Range<usize>) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = range.start;
+    let text = &analysed[..range.end];
+    while let Some(m) = INLINE_NUMBERED.find_at(text, at) {
+        let start = m.end() - text[m.start()..m.end()].trim_start_matches(['.', ';', ':', '"', '\u{201d}', ')', ' ', '\t']).len();
+        let line_start = text[..m.start()].rfind('\n').map_or(0, |k| k + 1).max(range.start);
+        let before = &text[line_start..start];
+        if !REFERENCE_BEFORE.is_match(before.trim_end_matches([' ', '\t', '.', ';', ':', ')', '"'])) {
+            starts.push(start);
         }
+        at = start + 1;
     }
-    clauses
+    starts
 }
 
 fn push_start(starts: &mut Vec<usize>, offset: usize, text: &str) {
@@ -263,6 +350,79 @@ mod tests {
         let text = "AGREEMENT The Parties agree as follows: 1. Services. 1.1 Provision of Services. (a) Provider agrees to provide the Services in Section 1.2 hereof. (b) Second. 2. Intellectual Property. All work product is Client's.";
         let numbers: Vec<_> = seg(text).into_iter().map(|g| g.0).collect();
         assert_eq!(numbers, [None, Some("1".into()), Some("1.1".into()), Some("a".into()), Some("b".into()), Some("2".into())]);
+    }
+
+    /// The clauses of the whole text read in one go, as [`segment`] reads a short one.
+    fn in_one(analysed: &str, original: &str) -> Vec<Clause> {
+        leading_blank_joined(clauses_of(analysed, original, 0..analysed.len()), analysed)
+    }
+
+    /// The first clause where two segmentations differ, with the count of each.
+    fn first_difference(a: &[Clause], b: &[Clause]) -> Option<(Option<Clause>, Option<Clause>, usize, usize)> {
+        let k = (0..a.len().max(b.len())).find(|&k| a.get(k) != b.get(k))?;
+        Some((a.get(k).cloned(), b.get(k).cloned(), a.len(), b.len()))
+    }
+
+    /// Every line where [`afresh_at`] says reading can start afresh.
+    fn fresh_starts(analysed: &str, original: &str) -> Vec<usize> {
+        let starts = analysed.match_indices('\n').map(|(k, _)| k + 1).filter(|&k| k < analysed.len());
+        starts.filter(|&k| afresh_at(analysed, original, k)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_in_two_halves_gives_the_clauses_of_the_whole(
+            lines in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just(String::new()),
+                proptest::strategy::Just("   ".to_owned()),
+                proptest::strategy::Just("INTELLECTUAL PROPERTY".to_owned()),
+                proptest::strategy::Just("# Fees".to_owned()),
+                proptest::strategy::Just("ARTICLE IV".to_owned()),
+                proptest::strategy::Just("4.1 All work product shall be owned by Client.".to_owned()),
+                proptest::strategy::Just("(a) first item;".to_owned()),
+                proptest::strategy::Just("Section 3. Fees".to_owned()),
+                proptest::strategy::Just("8. Confidentiality".to_owned()),
+                proptest::strategy::Just("Page 4 of 9".to_owned()),
+                proptest::strategy::Just("12".to_owned()),
+                proptest::strategy::Just("      6.1   Subject to Clause 6.2, NCC shall".to_owned()),
+                proptest::strategy::Just("terms hereto. 1.2 Fees. Client shall pay".to_owned()),
+                proptest::strategy::Just("Ownership of Deliverables. The Client owns".to_owned()),
+                "[a-zA-Z0-9 .,;:()#*\"\r]{0,40}",
+            ], 0..60)
+        ) {
+            let original = lines.join("\n");
+            // Markup blanked as ingest blanks it: same length, marks turned to spaces.
+            let analysed = original.replace(['#', '*'], " ");
+            let whole = in_one(&analysed, &original);
+            for at in fresh_starts(&analysed, &original) {
+                let halves = leading_blank_joined(in_two(&analysed, &original, at), &analysed);
+                proptest::prop_assert_eq!(first_difference(&halves, &whole), None, "split at {}", at);
+            }
+        }
+    }
+
+    #[test]
+    fn corpus_drafts_read_in_two_halves_give_the_clauses_of_the_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let Ok(entries) = std::fs::read_dir(root.join("cuad-dev/contracts")) else {
+            eprintln!("skipped: the corpus folder (../shared/corpus) is absent");
+            return;
+        };
+        let dev = std::fs::read_dir(root.join("dev")).into_iter().flatten();
+        let mut checked = 0;
+        for path in entries.chain(dev).filter_map(Result::ok).map(|e| e.path()) {
+            let Ok(doc) = crate::ingest::load(&path) else { continue };
+            let whole = in_one(&doc.analysed, &doc.text);
+            let starts = fresh_starts(&doc.analysed, &doc.text);
+            // A dozen places spread over the draft.
+            for &at in starts.iter().step_by(starts.len().div_ceil(12).max(1)) {
+                let halves = in_two(&doc.analysed, &doc.text, at);
+                assert_eq!(first_difference(&halves, &whole), None, "{} split at {at}", path.display());
+                checked += 1;
+            }
+            assert_eq!(first_difference(&segment(&doc.analysed, &doc.text), &whole), None, "{}", path.display());
+        }
+        assert!(checked > 500, "only {checked} splits checked");
     }
 
     #[test]
