@@ -325,8 +325,9 @@ fn clause_ref(side: &Side, i: usize) -> ClauseRef {
 
 fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrary, aligned: Aligned) {
     let Aligned { alignment, diffs } = aligned;
+    let (old_found, new_found) = (by_clause(old.analysis), by_clause(new.analysis));
     for (pair, diff) in alignment.pairs.iter().zip(diffs) {
-        let findings = deltas(&in_clauses(old.analysis, &pair.old), &in_clauses(new.analysis, &pair.new));
+        let findings = deltas(&in_clauses(&old_found, &pair.old), &in_clauses(&new_found, &pair.new));
         let renumbered =
             pair.old.iter().map(|&i| &old.analysis.clauses[i].number).ne(pair.new.iter().map(|&j| &new.analysis.clauses[j].number));
         let t = &mut c.totals;
@@ -362,13 +363,13 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
             standard,
         });
     }
-    let listed = |side: &Side, idx: &[usize]| -> Vec<AddedOrRemoved> {
+    let listed = |side: &Side, found: &[Vec<&Finding>], idx: &[usize]| -> Vec<AddedOrRemoved> {
         idx.iter()
-            .map(|&i| AddedOrRemoved { clause: clause_ref(side, i), concerns: in_clauses(side.analysis, &[i]).into_keys().collect() })
+            .map(|&i| AddedOrRemoved { clause: clause_ref(side, i), concerns: in_clauses(found, &[i]).into_keys().collect() })
             .collect()
     };
-    c.added = listed(new, &alignment.added);
-    c.removed = listed(old, &alignment.removed);
+    c.added = listed(new, &new_found, &alignment.added);
+    c.removed = listed(old, &old_found, &alignment.removed);
     c.totals.added = c.added.len();
     c.totals.removed = c.removed.len();
 }
@@ -420,8 +421,22 @@ fn standard_direction(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibra
 }
 
 /// The worst finding per concern among phrase findings in the given clauses.
-fn in_clauses<'a>(a: &'a Analysis, idx: &[usize]) -> BTreeMap<Concern, &'a Finding> {
-    worst(a.findings.iter().filter(|f| f.kind == FindingKind::Phrase && f.clause.is_some_and(|c| idx.contains(&c))))
+/// Each clause's phrase findings, in the analysis's order.
+fn by_clause(a: &Analysis) -> Vec<Vec<&Finding>> {
+    let mut found = vec![Vec::new(); a.clauses.len()];
+    for f in a.findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
+        if let Some(list) = f.clause.and_then(|c| found.get_mut(c)) {
+            list.push(f);
+        }
+    }
+    found
+}
+
+/// The worst phrase finding of each concern in the clauses `idx`, given [`by_clause`].
+fn in_clauses<'a>(found: &[Vec<&'a Finding>], idx: &[usize]) -> BTreeMap<Concern, &'a Finding> {
+    let mut idx = idx.to_vec();
+    idx.sort_unstable();
+    worst(idx.iter().filter_map(|&i| found.get(i)).flatten().copied())
 }
 
 fn missing(a: &Analysis) -> BTreeMap<Concern, &Finding> {

@@ -90,7 +90,14 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     if let Some(kind) = decode::sniff_foreign(bytes) {
         return Err(IngestError::unreadable(path, kind));
     }
-    let sha256 = hex(&Sha256::digest(bytes));
+    // A large draft is hashed on a second thread while it is decoded.
+    let (sha256, read) = beside(bytes.len() >= 256 * 1024, || hex(&Sha256::digest(bytes)), || read(path, bytes, &ext));
+    let (format, text, analysed, notes) = read?;
+    Ok(Document { path: path.to_owned(), format, text, analysed, sha256, bytes: bytes.len() as u64, notes })
+}
+
+/// The format, text, analysed text and notes of a draft's bytes.
+fn read(path: &Path, bytes: &[u8], ext: &str) -> Result<(Format, String, String, Vec<String>), IngestError> {
     let (format, text, notes) = if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {
         if !bytes.starts_with(b"PK") {
             return Err(IngestError::unreadable(path, "not a .docx (no zip signature); save it from Word as .docx"));
@@ -99,14 +106,26 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
         (Format::Docx, doc.text, doc.notes)
     } else {
         let text = decode::decode_text(bytes).map_err(|reason| IngestError::unreadable(path, reason))?;
-        let format = if matches!(ext.as_str(), "md" | "markdown") { Format::Markdown } else { Format::Txt };
+        let format = if matches!(ext, "md" | "markdown") { Format::Markdown } else { Format::Txt };
         (format, text, Vec::new())
     };
     if text.trim().is_empty() {
         return Err(IngestError::unreadable(path, "the draft is empty (no text to analyse)"));
     }
     let analysed = if format == Format::Markdown { markdown::blank_markup(&text) } else { text.clone() };
-    Ok(Document { path: path.to_owned(), format, text, analysed, sha256, bytes: bytes.len() as u64, notes })
+    Ok((format, text, analysed, notes))
+}
+
+/// `first` and `second`, on two threads when `apart`.
+fn beside<A: Send, B>(apart: bool, first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
+    if !apart {
+        return (first(), second());
+    }
+    std::thread::scope(|s| {
+        let first = s.spawn(first);
+        let second = second();
+        (crate::analysis::joined(first.join()), second)
+    })
 }
 
 /// A document from text the user pasted (or the bundled demo).

@@ -42,6 +42,14 @@ fn binary_and_foreign_formats() {
         assert!(err.contains(expect), "{name}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
     }
+    // Large enough to be hashed on a thread of its own while it is decoded.
+    let big_binary: Vec<u8> = (0..400_000u32).map(|k| (k.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let (code, err) = analyze_bytes("big.txt", &big_binary);
+    assert_eq!(code, 2);
+    assert!(err.contains("big.txt") && err.contains("UTF-8"), "{err}");
+    let (code, err) = analyze_bytes("blank.txt", " \n".repeat(200_000).as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("blank.txt") && err.contains("empty"), "{err}");
 }
 
 #[test]
