@@ -141,11 +141,11 @@ fn halfway(analysed: &str, original: &str) -> Option<usize> {
     None
 }
 
-/// Whether the line starting at `at` starts a clause whatever came before it, with what is
-/// decided after it depending on it alone, so that the text before it and the text from it
-/// read apart give the clauses the whole text gives: it has text and is no page number, the
-/// line before it is blank, and the last line with text before it (page numbers aside) is no
-/// heading.
+/// Whether the line starting at `at` starts a clause whatever came before it, so that the text
+/// before it and the text from it, read apart, give the clauses the whole text gives. It does
+/// when it has text and is no page number, the line before it is blank, and the last line with
+/// text before it (page numbers aside) is no heading; what is decided after it then depends on
+/// it alone.
 fn afresh_at(analysed: &str, original: &str, at: usize) -> bool {
     let has_text = |body: &str| !body.is_empty() && !PAGE_NUMBER.is_match(body);
     let Some(before) = analysed[..at].strip_suffix('\n') else { return false };
@@ -166,9 +166,9 @@ fn afresh_at(analysed: &str, original: &str, at: usize) -> bool {
     false
 }
 
-/// The clauses of `analysed[range]` read from the range's start, which starts the first (and
-/// only the start of the text stays put when white space opens it); before the leading-white-
-/// space rule. Offsets are in the whole text; indices count from 0.
+/// The clauses of `analysed[range]`, read as if the text began at `range.start` (offsets are in
+/// the whole text, indices count from 0). As in the whole, only the start of the text stays put
+/// when white space opens it; [`segment`] applies the leading-white-space rule.
 fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> Vec<Clause> {
     let mut starts: Vec<usize> = vec![range.start];
     let mut prev_blank = true;

@@ -23,18 +23,19 @@ fn killed_binary_never_loses_an_acknowledged_note() {
     // Time three runs; the kills then land anywhere within one and a half of the typical one,
     // while the binary starts, loads and saves.
     let notes = ["timed 0", "timed 1", "timed 2"];
-    let window = typical(|k| vec!["session", "note", "deal", notes[k], "--sessions-dir", &sessions]) * 3 / 2;
+    let mut window = Window::new(typical(|k| vec!["session", "note", "deal", notes[k], "--sessions-dir", &sessions]) * 3 / 2);
     let mut acknowledged: Vec<String> = notes.iter().map(|n| (*n).to_owned()).collect();
     let timed = acknowledged.len();
     let mut killed = 0;
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     for k in 0..KILLS {
         let note = format!("note {k}");
-        if run_or_kill(&["session", "note", "deal", &note, "--sessions-dir", &sessions], &mut seed, window) {
+        if run_or_kill(&["session", "note", "deal", &note, "--sessions-dir", &sessions], &mut seed, window.max) {
             acknowledged.push(note);
         } else {
             killed += 1;
         }
+        window.record(killed);
         let session = store.load("deal").unwrap_or_else(|e| panic!("after kill {k}: session does not load: {e}"));
         let notes: Vec<&str> = session.notes.iter().map(|n| n.text.as_str()).collect();
         for a in &acknowledged {
@@ -77,6 +78,33 @@ fn typical<'a>(args: impl Fn(usize) -> Vec<&'a str>) -> Duration {
     times[1]
 }
 
+/// How long after its start a run may be killed. The runs timed to set it may have been slowed
+/// by the tests running beside them: while fewer than a quarter of the last 20 runs were
+/// killed, it shrinks.
+struct Window {
+    max: Duration,
+    /// Kills counted when the last 20 runs began, and runs since.
+    kills_before: usize,
+    runs: usize,
+}
+
+impl Window {
+    fn new(max: Duration) -> Self {
+        Self { max, kills_before: 0, runs: 0 }
+    }
+
+    /// Counts a run, given the kills so far.
+    fn record(&mut self, kills: usize) {
+        self.runs += 1;
+        if self.runs == 20 {
+            if kills - self.kills_before < 5 {
+                self.max = self.max * 3 / 5;
+            }
+            (self.kills_before, self.runs) = (kills, 0);
+        }
+    }
+}
+
 /// Runs `args` and kills it after a pseudo-random delay; returns whether it finished by itself
 /// with success (its write acknowledged).
 fn run_or_kill(args: &[&str], seed: &mut u64, max_delay: Duration) -> bool {
@@ -103,16 +131,17 @@ fn killed_registry_writes_never_corrupt_the_registry() {
     let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
     // Time three runs; the kills then land anywhere within one and a half of the typical one.
     let names = ["Tool timed 0", "Tool timed 1", "Tool timed 2"];
-    let window = typical(|k| registry_add(registry, names[k]).to_vec()) * 3 / 2;
+    let mut window = Window::new(typical(|k| registry_add(registry, names[k]).to_vec()) * 3 / 2);
     let mut acknowledged: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
     let mut killed = 0;
     for k in 0..100 {
         let name = format!("Tool {k}");
-        if run_or_kill(&registry_add(registry, &name), &mut seed, window) {
+        if run_or_kill(&registry_add(registry, &name), &mut seed, window.max) {
             acknowledged.push(name);
         } else {
             killed += 1;
         }
+        window.record(killed);
         if std::path::Path::new(registry).exists() {
             let out = Command::new(env!("CARGO_BIN_EXE_clauseguard")).args(["registry", "list", "--registry", registry]).output().unwrap();
             assert!(out.status.success(), "after kill {k}: registry unreadable: {}", String::from_utf8_lossy(&out.stderr));
