@@ -301,7 +301,8 @@ fn lead_in_heading(rest: &str) -> Option<String> {
     // A lead-in ends within its first 120 bytes: look no further (a first line can run on for
     // pages in text extracted from filings).
     let window = &rest[..crate::text::floor_char(rest, LONGEST + 2)];
-    let end = window.find(". ").or_else(|| rest.strip_suffix('.').map(str::len))?;
+    let full_stop = window.as_bytes().windows(2).position(|w| w == b". ");
+    let end = full_stop.or_else(|| rest.strip_suffix('.').map(str::len))?;
     let candidate = &rest[..end];
     if candidate.len() > LONGEST {
         return None;

@@ -229,6 +229,15 @@ pub fn html_escape(s: &str) -> String {
 
 /// Collapses white space to single spaces, for one-line display.
 pub fn one_line(text: &str) -> String {
+    // Most headings and phrases are printable ASCII with single spaces already.
+    let bytes = text.as_bytes();
+    let tidy = bytes.iter().all(|b| (b' '..=b'~').contains(b))
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if tidy {
+        return text.to_owned();
+    }
     sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -267,6 +276,14 @@ pub fn context(text: &str, start: usize, end: usize, max: usize) -> (String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn one_line_is_the_sanitised_words_joined_by_spaces(text in "[ a-zA-Z.,\t\n\r\x07\x1b~é\u{200b}]{0,40}") {
+            let words = sanitize(&text, false).split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(one_line(&text), words);
+        }
+    }
 
     #[test]
     fn normalises_and_maps_back() {
