@@ -254,7 +254,15 @@ impl<'a> Analyzer<'a> {
     /// reuse) normalising.
     fn prepare(doc: &Document, options: &Options, normalise: bool) -> Prepared {
         std::thread::scope(|s| {
-            let clauses = s.spawn(|| segment::segment(&doc.analysed, &doc.text));
+            // Without normalising, this thread has only the parties to find: the segmenting
+            // takes a second thread too.
+            let clauses = s.spawn(|| {
+                if normalise {
+                    segment::segment(&doc.analysed, &doc.text)
+                } else {
+                    segment::segment_on_two_threads(&doc.analysed, &doc.text)
+                }
+            });
             let normalised = normalise.then(|| Normalised::new(&doc.analysed));
             let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
             Prepared { clauses: joined(clauses.join()), normalised, parties }

@@ -86,17 +86,20 @@ fn is_heading_line(line: &str, original: &str) -> bool {
 }
 
 /// Splits `analysed` (the draft with markup blanked; `original` is the text as written, same
-/// length) into clauses. A long draft is read in two halves on two threads, split at a line
-/// where reading can start afresh (see [`afresh_at`]).
+/// length) into clauses.
 pub fn segment(analysed: &str, original: &str) -> Vec<Clause> {
+    debug_assert_eq!(analysed.len(), original.len());
+    leading_blank_joined(clauses_of(analysed, original, 0..analysed.len()), analysed)
+}
+
+/// [`segment`], with a long draft read in two halves on two threads, split at a line where
+/// reading can start afresh (see [`afresh_at`]): for a caller with a core to spare.
+pub fn segment_on_two_threads(analysed: &str, original: &str) -> Vec<Clause> {
     const TWO_THREADS_FROM: usize = 64 * 1024;
     debug_assert_eq!(analysed.len(), original.len());
     let halfway = if analysed.len() >= TWO_THREADS_FROM { halfway(analysed, original) } else { None };
-    let clauses = match halfway {
-        Some(at) => in_two(analysed, original, at),
-        None => clauses_of(analysed, original, 0..analysed.len()),
-    };
-    leading_blank_joined(clauses, analysed)
+    let Some(at) = halfway else { return segment(analysed, original) };
+    leading_blank_joined(in_two(analysed, original, at), analysed)
 }
 
 /// A leading clause of white space only joins the next one.
@@ -353,11 +356,6 @@ mod tests {
         assert_eq!(numbers, [None, Some("1".into()), Some("1.1".into()), Some("a".into()), Some("b".into()), Some("2".into())]);
     }
 
-    /// The clauses of the whole text read in one go, as [`segment`] reads a short one.
-    fn in_one(analysed: &str, original: &str) -> Vec<Clause> {
-        leading_blank_joined(clauses_of(analysed, original, 0..analysed.len()), analysed)
-    }
-
     /// The first clause where two segmentations differ, with the count of each.
     fn first_difference(a: &[Clause], b: &[Clause]) -> Option<(Option<Clause>, Option<Clause>, usize, usize)> {
         let k = (0..a.len().max(b.len())).find(|&k| a.get(k) != b.get(k))?;
@@ -394,7 +392,7 @@ mod tests {
             let original = lines.join("\n");
             // Markup blanked as ingest blanks it: same length, marks turned to spaces.
             let analysed = original.replace(['#', '*'], " ");
-            let whole = in_one(&analysed, &original);
+            let whole = segment(&analysed, &original);
             for at in fresh_starts(&analysed, &original) {
                 let halves = leading_blank_joined(in_two(&analysed, &original, at), &analysed);
                 proptest::prop_assert_eq!(first_difference(&halves, &whole), None, "split at {}", at);
@@ -413,7 +411,7 @@ mod tests {
         let mut checked = 0;
         for path in entries.chain(dev).filter_map(Result::ok).map(|e| e.path()) {
             let Ok(doc) = crate::ingest::load(&path) else { continue };
-            let whole = in_one(&doc.analysed, &doc.text);
+            let whole = segment(&doc.analysed, &doc.text);
             let starts = fresh_starts(&doc.analysed, &doc.text);
             // A dozen places spread over the draft.
             for &at in starts.iter().step_by(starts.len().div_ceil(12).max(1)) {
@@ -421,7 +419,7 @@ mod tests {
                 assert_eq!(first_difference(&halves, &whole), None, "{} split at {at}", path.display());
                 checked += 1;
             }
-            assert_eq!(first_difference(&segment(&doc.analysed, &doc.text), &whole), None, "{}", path.display());
+            assert_eq!(first_difference(&segment_on_two_threads(&doc.analysed, &doc.text), &whole), None, "{}", path.display());
         }
         assert!(checked > 500, "only {checked} splits checked");
     }
