@@ -420,7 +420,6 @@ fn standard_direction(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibra
     Some(Standard { library_clause: m.id, old_similarity: round(o), new_similarity: round(n), direction })
 }
 
-/// The worst finding per concern among phrase findings in the given clauses.
 /// Each clause's phrase findings, in the analysis's order.
 fn by_clause(a: &Analysis) -> Vec<Vec<&Finding>> {
     let mut found = vec![Vec::new(); a.clauses.len()];
@@ -432,7 +431,8 @@ fn by_clause(a: &Analysis) -> Vec<Vec<&Finding>> {
     found
 }
 
-/// The worst phrase finding of each concern in the clauses `idx`, given [`by_clause`].
+/// The worst phrase finding of each concern in the clauses `idx`, given [`by_clause`]; of
+/// findings as severe, the first in the analysis's order.
 fn in_clauses<'a>(found: &[Vec<&'a Finding>], idx: &[usize]) -> BTreeMap<Concern, &'a Finding> {
     let mut idx = idx.to_vec();
     idx.sort_unstable();
