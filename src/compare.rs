@@ -18,7 +18,7 @@ use crate::segment::Clause;
 
 pub use align::{Alignment, Pair, Relation};
 pub use negotiation::negotiation;
-pub use report::{markdown, text};
+pub use report::{by_findings, markdown, text};
 
 pub const SCHEMA: &str = "clauseguard.compare/1";
 
@@ -94,6 +94,16 @@ pub enum Direction {
     Same,
 }
 
+/// What a [`Direction`] was judged by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// One side's wording is closer to the standard text.
+    Wording,
+    /// The wording is about as close on both sides: the severity of the findings decides.
+    Findings,
+}
+
 /// How close each side is to the agency's standard language for the clause.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Standard {
@@ -101,6 +111,7 @@ pub struct Standard {
     pub old_similarity: f32,
     pub new_similarity: f32,
     pub direction: Direction,
+    pub judged_by: Basis,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -345,7 +356,7 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         if !(worded || pair.moved || has_delta) {
             continue;
         }
-        let standard = if worded { standard_direction(old, new, pair, library) } else { None };
+        let standard = if worded { standard_direction((old, &old_found), (new, &new_found), pair, library) } else { None };
         match standard.as_ref().map(|s| s.direction) {
             Some(Direction::Toward) => c.totals.toward_standard += 1,
             Some(Direction::Away) => c.totals.away_from_standard += 1,
@@ -392,7 +403,12 @@ fn strip_number(text: &str) -> &str {
 }
 
 /// Whether the new wording is closer to the matched standard clause than the old one.
-fn standard_direction(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibrary) -> Option<Standard> {
+fn standard_direction(
+    (old, old_found): (&Side, &[Vec<&Finding>]),
+    (new, new_found): (&Side, &[Vec<&Finding>]),
+    pair: &Pair,
+    library: &ClauseLibrary,
+) -> Option<Standard> {
     let matched = |side: &Side, idx: &[usize]| {
         idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score))
     };
@@ -401,23 +417,24 @@ fn standard_direction(old: &Side, new: &Side, pair: &Pair, library: &ClauseLibra
     let (old_text, new_text) = (text(old, &pair.old), text(new, &pair.new));
     let standard = &library.get(&m.id)?.standard_text;
     let [o, n] = [old_text, new_text].map(|t| diff::closeness(standard, &t));
-    let direction = if n > o + 0.02 {
-        Direction::Toward
+    let (direction, judged_by) = if n > o + 0.02 {
+        (Direction::Toward, Basis::Wording)
     } else if o > n + 0.02 {
-        Direction::Away
+        (Direction::Away, Basis::Wording)
     } else {
-        // Wording no closer either way: judge by the risks it carries.
-        let risk = |a: &Analysis, idx: &[usize]| {
-            a.findings.iter().filter(|f| f.clause.is_some_and(|c| idx.contains(&c))).map(|f| f.severity as u32 + 1).sum::<u32>()
-        };
-        match risk(new.analysis, &pair.new).cmp(&risk(old.analysis, &pair.old)) {
+        // Wording no closer either way: judge by the risks it carries, each concern by its worst
+        // finding (as the finding deltas are), so a clause split in two with the same risk in
+        // both halves carries no more of it.
+        let risk = |found: &[Vec<&Finding>], idx: &[usize]| in_clauses(found, idx).values().map(|f| f.severity as u32 + 1).sum::<u32>();
+        let direction = match risk(new_found, &pair.new).cmp(&risk(old_found, &pair.old)) {
             std::cmp::Ordering::Less => Direction::Toward,
             std::cmp::Ordering::Greater => Direction::Away,
             std::cmp::Ordering::Equal => Direction::Same,
-        }
+        };
+        (direction, Basis::Findings)
     };
     let round = |x: f32| (x * 1000.0).round() / 1000.0;
-    Some(Standard { library_clause: m.id, old_similarity: round(o), new_similarity: round(n), direction })
+    Some(Standard { library_clause: m.id, old_similarity: round(o), new_similarity: round(n), direction, judged_by })
 }
 
 /// Each clause's phrase findings, in the analysis's order.
