@@ -75,6 +75,37 @@ pub enum Status {
     SeverityDown,
 }
 
+impl Status {
+    /// How a finding's change reads: between rounds of one deal, or between two deals, whose
+    /// sides are called `sides` ("resolved" between rounds is "only first" between deals).
+    pub fn word(self, mode: Mode, [first, second]: [&str; 2]) -> String {
+        match (mode, self) {
+            (Mode::Rounds, Status::Resolved) => "resolved".into(),
+            (Mode::Rounds, Status::New) => "new".into(),
+            (Mode::Rounds, Status::Unchanged) => "unchanged".into(),
+            (Mode::Rounds, Status::SeverityUp) => "worse".into(),
+            (Mode::Rounds, Status::SeverityDown) => "better".into(),
+            (Mode::Deals, Status::Resolved) => format!("only {first}"),
+            (Mode::Deals, Status::New) => format!("only {second}"),
+            (Mode::Deals, Status::Unchanged) => "in both".into(),
+            (Mode::Deals, Status::SeverityUp) => format!("worse in {second}"),
+            (Mode::Deals, Status::SeverityDown) => format!("milder in {second}"),
+        }
+    }
+
+    /// How a missing protection's change reads (the finding is the protection's absence).
+    pub fn protection_word(self, mode: Mode, [first, second]: [&str; 2]) -> String {
+        match (mode, self) {
+            (Mode::Rounds, Status::Resolved) => "now present".into(),
+            (Mode::Rounds, Status::New) => "newly missing".into(),
+            (Mode::Rounds, _) => "still missing".into(),
+            (Mode::Deals, Status::Resolved) => format!("only {first} lacks it"),
+            (Mode::Deals, Status::New) => format!("only {second} lacks it"),
+            (Mode::Deals, _) => "both lack it".into(),
+        }
+    }
+}
+
 /// How one concern changed within an aligned pair of clauses (or across the whole draft).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingDelta {

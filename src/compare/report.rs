@@ -12,21 +12,15 @@ fn side_line(s: &SideSummary) -> String {
     format!("{} ({} clauses; {} high, {} medium, {} low)", one_line(&s.label), s.clauses, sum.high, sum.medium, sum.low)
 }
 
-fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Resolved => "resolved",
-        Status::New => "new",
-        Status::Unchanged => "unchanged",
-        Status::SeverityUp => "worse",
-        Status::SeverityDown => "better",
-    }
-}
+/// The report's names for the two sides.
+const SIDES: [&str; 2] = ["first", "second"];
 
-fn delta_line(d: &FindingDelta) -> String {
+fn delta_line(d: &FindingDelta, mode: Mode) -> String {
     let sev = |s: Option<crate::library::Severity>| s.map_or("-", |s| s.label());
     let phrase =
         d.new_phrase.as_ref().or(d.old_phrase.as_ref()).map(|p| format!(": \u{201c}{}\u{201d}", shorten(p, 90))).unwrap_or_default();
-    format!("{:<9} {} ({} -> {}){phrase}", status_label(d.status), d.concern, sev(d.old_severity), sev(d.new_severity))
+    let width = if mode == Mode::Deals { 16 } else { 9 };
+    format!("{:<width$} {} ({} -> {}){phrase}", d.status.word(mode, SIDES), d.concern, sev(d.old_severity), sev(d.new_severity))
 }
 
 fn shorten(s: &str, max: usize) -> String {
@@ -146,7 +140,7 @@ pub fn text(c: &Comparison, paint: Paint) -> String {
             let _ = writeln!(out, "  {}", inline_diff(&ch.diff, paint));
         }
         for d in ch.findings.iter().filter(|d| d.status != Status::Unchanged) {
-            let _ = writeln!(out, "  {}", delta_line(d));
+            let _ = writeln!(out, "  {}", delta_line(d, c.mode));
         }
         out.push('\n');
     }
@@ -171,18 +165,14 @@ pub fn text(c: &Comparison, paint: Paint) -> String {
             list_or_none(&row.new_clauses)
         );
         for d in &row.findings {
-            let _ = writeln!(out, "  {}", delta_line(d));
+            let _ = writeln!(out, "  {}", delta_line(d, c.mode));
         }
     }
     if !c.missing.is_empty() {
         let _ = writeln!(out, "\nmissing protections:");
         for d in &c.missing {
-            let what = match d.status {
-                Status::Resolved => "now present",
-                Status::New => "newly missing",
-                _ => "still missing",
-            };
-            let _ = writeln!(out, "  {what:<14} {}", d.concern);
+            let width = if c.mode == Mode::Deals { 21 } else { 14 };
+            let _ = writeln!(out, "  {:<width$} {}", d.status.protection_word(c.mode, SIDES), d.concern);
         }
     }
     for (side, s) in [("first", &c.old), ("second", &c.new)] {
@@ -244,7 +234,7 @@ pub fn markdown(c: &Comparison) -> String {
             let _ = writeln!(out, "> {body}\n");
         }
         for d in ch.findings.iter().filter(|d| d.status != Status::Unchanged) {
-            let _ = writeln!(out, "- {}", md(&delta_line(d)));
+            let _ = writeln!(out, "- {}", md(&delta_line(d, c.mode)));
         }
         out.push('\n');
     }
@@ -262,7 +252,7 @@ pub fn markdown(c: &Comparison) -> String {
         let _ = writeln!(out, "| library clause | first | second | concerns |\n|---|---|---|---|");
         for row in &c.by_library {
             let concerns =
-                row.findings.iter().map(|d| format!("`{}` {}", d.concern, status_label(d.status))).collect::<Vec<_>>().join(", ");
+                row.findings.iter().map(|d| format!("`{}` {}", d.concern, d.status.word(c.mode, SIDES))).collect::<Vec<_>>().join(", ");
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
@@ -277,7 +267,7 @@ pub fn markdown(c: &Comparison) -> String {
     if !c.missing.is_empty() {
         let _ = writeln!(out, "## Missing protections\n");
         for d in &c.missing {
-            let _ = writeln!(out, "- `{}`: {}", d.concern, status_label(d.status));
+            let _ = writeln!(out, "- `{}`: {}", d.concern, d.status.protection_word(c.mode, SIDES));
         }
     }
     for (side, s) in [("First", &c.old), ("Second", &c.new)] {

@@ -77,10 +77,12 @@ pub fn rows(c: &Comparison, old: &Document, new: &Document, library: &ClauseLibr
         out.push(row(Item::Removed(i), "−", tone, format!("{} removed{gone}", r.clause.label), text.clone(), Some(text)));
     }
     for (i, d) in c.missing.iter().enumerate().filter(|(_, d)| d.status != Status::Unchanged) {
-        let (mark, tone, what) = match d.status {
-            Status::Resolved => ("▲", Tone::Better, "protection gained"),
-            Status::New => ("▼", Tone::Worse, "protection lost"),
-            Status::SeverityDown => ("▲", Tone::Better, "still missing, matters less"),
+        let (mark, tone, what) = match (c.mode, d.status) {
+            (Mode::Rounds, Status::Resolved) => ("▲", Tone::Better, "protection gained"),
+            (Mode::Rounds, Status::New) => ("▼", Tone::Worse, "protection lost"),
+            (Mode::Deals, Status::Resolved) => ("▲", Tone::Better, "other deal only"),
+            (Mode::Deals, Status::New) => ("▼", Tone::Worse, "this deal only"),
+            (_, Status::SeverityDown) => ("▲", Tone::Better, "still missing, matters less"),
             _ => ("▼", Tone::Worse, "still missing, matters more"),
         };
         out.push(row(Item::Missing(i), mark, tone, format!("{}: {what}", protection(library, d.concern)), d.concern.id().into(), None));
@@ -93,7 +95,7 @@ pub fn rows(c: &Comparison, old: &Document, new: &Document, library: &ClauseLibr
             std::cmp::Ordering::Equal => ("=", Tone::Neither),
         };
         let places = format!("{} | {}", or_none(&r.old_clauses), or_none(&r.new_clauses));
-        let text = format!("{}: {places}{}", one_line(&r.title), counts(&r.findings));
+        let text = format!("{}: {places}{}", one_line(&r.title), counts(&r.findings, Mode::Deals));
         out.push(row(Item::Library(i), mark, tone, text, concerns(&r.findings), None));
     }
     out
@@ -119,13 +121,17 @@ fn tally(deltas: &[FindingDelta]) -> (usize, usize) {
     (count(&[Status::Resolved, Status::SeverityDown]), count(&[Status::New, Status::SeverityUp]))
 }
 
-/// " · 1 resolved · 2 new", leaving out zeros.
-fn counts(deltas: &[FindingDelta]) -> String {
+/// The screen's names for the two sides of a comparison of deals: the other deal, and the one open.
+const SIDES: [&str; 2] = ["other", "this"];
+
+/// " · 1 resolved · 2 new" (between deals, " · 1 only other · 2 only this"), leaving out zeros.
+fn counts(deltas: &[FindingDelta], mode: Mode) -> String {
     let count = |s: Status| deltas.iter().filter(|d| d.status == s).count();
     let mut out = String::new();
-    for (n, word) in [(count(Status::Resolved), "resolved"), (count(Status::New), "new")] {
+    for status in [Status::Resolved, Status::New] {
+        let n = count(status);
         if n > 0 {
-            let _ = write!(out, " · {n} {word}");
+            let _ = write!(out, " · {n} {}", status.word(mode, SIDES));
         }
     }
     out
@@ -157,7 +163,7 @@ fn flags(ch: &ClauseChange) -> String {
 }
 
 fn change_text(ch: &ClauseChange) -> String {
-    format!("{} → {}: {}{}", refs(&ch.old), refs(&ch.new), flags(ch), counts(&ch.findings))
+    format!("{} → {}: {}{}", refs(&ch.old), refs(&ch.new), flags(ch), counts(&ch.findings, Mode::Rounds))
 }
 
 /// The one-line totals above the list.
@@ -165,9 +171,13 @@ pub fn totals(c: &Comparison) -> String {
     let t = &c.totals;
     let gained = c.missing.iter().filter(|d| d.status == Status::Resolved).count();
     let lost = c.missing.iter().filter(|d| d.status == Status::New).count();
-    let concerns = format!("concerns {} resolved, {} new · protections {gained} gained, {lost} lost", t.resolved, t.new);
     match c.mode {
-        Mode::Deals => format!("{} library clauses compared · {concerns}", c.by_library.len()),
+        Mode::Deals => format!(
+            "{} library clauses compared · concerns {} only there, {} only here · protections missing {lost} only here, {gained} only there",
+            c.by_library.len(),
+            t.resolved,
+            t.new
+        ),
         Mode::Rounds => {
             let mut parts = vec![format!("{} changed", t.changed)];
             for (n, word) in [(t.split, "split"), (t.merged, "merged"), (t.renumbered, "renumbered"), (t.moved, "moved")] {
@@ -176,7 +186,7 @@ pub fn totals(c: &Comparison) -> String {
                 }
             }
             parts.push(format!("{} added, {} removed, {} unchanged", t.added, t.removed, t.unchanged));
-            parts.push(concerns);
+            parts.push(format!("concerns {} resolved, {} new · protections {gained} gained, {lost} lost", t.resolved, t.new));
             parts.push(format!("{} toward the standard, {} away", t.toward_standard, t.away_from_standard));
             parts.join(" · ")
         }
@@ -217,14 +227,14 @@ pub fn detail(c: &Comparison, row: &Row, theme: &Theme, width: usize) -> Vec<Lin
         }
         Item::Missing(i) => {
             out.push(Line::from(vec![mark(row, theme), Span::raw(" "), Span::styled(row.text.clone(), theme.heading)]));
-            deltas(&mut out, std::slice::from_ref(&c.missing[i]), theme, width);
+            deltas(&mut out, std::slice::from_ref(&c.missing[i]), c.mode, theme, width);
         }
         Item::Library(i) => {
             let r = &c.by_library[i];
             out.push(Line::styled(one_line(&r.title), theme.heading));
             out.extend(hanging(&[(&format!("{}: ", c.old.label), theme.dim), (&or_none(&r.old_clauses), theme.text)], 4, width));
             out.extend(hanging(&[(&format!("{}: ", c.new.label), theme.dim), (&or_none(&r.new_clauses), theme.text)], 4, width));
-            deltas(&mut out, &r.findings, theme, width);
+            deltas(&mut out, &r.findings, Mode::Deals, theme, width);
         }
     }
     out
@@ -273,7 +283,7 @@ fn change(out: &mut Vec<Line<'static>>, ch: &ClauseChange, theme: &Theme, width:
         let figures = format!("{why} ({}: {:.0}% → {:.0}% alike)", s.library_clause, s.old_similarity * 100.0, s.new_similarity * 100.0);
         out.push(Line::from(vec![Span::styled(word, style), Span::styled(figures, theme.dim)]));
     }
-    deltas(out, &ch.findings, theme, width);
+    deltas(out, &ch.findings, Mode::Rounds, theme, width);
     out.push(rule("Wording", width, theme.heading));
     if ch.diff.is_empty() {
         out.push(Line::styled("Same wording.", theme.dim));
@@ -287,19 +297,19 @@ fn change(out: &mut Vec<Line<'static>>, ch: &ClauseChange, theme: &Theme, width:
     out.extend(inline(&ch.diff, theme, width));
 }
 
-fn deltas(out: &mut Vec<Line<'static>>, deltas: &[FindingDelta], theme: &Theme, width: usize) {
+fn deltas(out: &mut Vec<Line<'static>>, deltas: &[FindingDelta], mode: Mode, theme: &Theme, width: usize) {
     out.push(rule("Findings", width, theme.heading));
     if deltas.is_empty() {
         out.push(Line::styled("No findings on either side.", theme.dim));
     }
     for d in deltas {
-        let (word, style) = match d.status {
-            Status::Resolved => ("resolved ", theme.settled.patch(theme.title)),
-            Status::New => ("new      ", theme.error),
-            Status::SeverityUp => ("worse    ", theme.error),
-            Status::SeverityDown => ("better   ", theme.settled.patch(theme.title)),
-            Status::Unchanged => ("unchanged", theme.dim),
+        let style = match d.status {
+            Status::Resolved | Status::SeverityDown => theme.settled.patch(theme.title),
+            Status::New | Status::SeverityUp => theme.error,
+            Status::Unchanged => theme.dim,
         };
+        let pad = if mode == Mode::Deals { 14 } else { 9 };
+        let word = format!("{:<pad$}", d.status.word(mode, SIDES));
         let sev =
             |s: Option<crate::library::Severity>| s.map_or(Span::styled("----", theme.dim), |s| Span::styled(badge(s), theme.severity(s)));
         let mut spans = vec![Span::styled(word, style), Span::raw(" "), sev(d.old_severity), Span::raw("→"), sev(d.new_severity)];
