@@ -43,6 +43,11 @@ fn readme_compare_commands() {
     let deals = run(&["compare", "meridian-ai-services", "harborline-platform"]);
     assert!(deals.contains("two deals, aligned by library clause"), "{deals}");
     assert!(deals.contains("uplift offered"), "{deals}");
+    // Two deals are not two rounds: a risk is in one deal or the other, not resolved or new.
+    assert!(deals.contains("only first ") && deals.contains("only second "), "{deals}");
+    assert!(!deals.lines().any(|l| l.trim_start().starts_with("resolved") || l.trim_start().starts_with("new ")), "{deals}");
+    let deals_md = run(&["compare", "meridian-ai-services", "harborline-platform", "--format", "markdown"]);
+    assert!(deals_md.contains("Findings only in the first"), "{deals_md}");
     let json = run(&["compare", "meridian-ai-services:1", "meridian-ai-services:2", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["schema"], "clauseguard.compare/1");

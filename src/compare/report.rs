@@ -208,11 +208,18 @@ pub fn markdown(c: &Comparison) -> String {
         "| high / medium / low | {} / {} / {} | {} / {} / {} |\n",
         c.old.summary.high, c.old.summary.medium, c.old.summary.low, c.new.summary.high, c.new.summary.medium, c.new.summary.low
     );
-    let _ = writeln!(
-        out,
-        "Findings resolved: **{}**, new: **{}**. Changed {}, renumbered {}, moved {}, split {}, merged {}, added {}, removed {}.\n",
-        t.resolved, t.new, t.changed, t.renumbered, t.moved, t.split, t.merged, t.added, t.removed
-    );
+    let _ = match c.mode {
+        Mode::Rounds => writeln!(
+            out,
+            "Findings resolved: **{}**, new: **{}**. Changed {}, renumbered {}, moved {}, split {}, merged {}, added {}, removed {}.\n",
+            t.resolved, t.new, t.changed, t.renumbered, t.moved, t.split, t.merged, t.added, t.removed
+        ),
+        Mode::Deals => writeln!(
+            out,
+            "Two deals, by library clause. Findings only in the first: **{}**, only in the second: **{}**.\n",
+            t.resolved, t.new
+        ),
+    };
     for ch in &c.changes {
         let _ = writeln!(out, "## {}\n", md(&change_head(ch)));
         if !ch.diff.is_empty() {
