@@ -18,7 +18,7 @@ use crate::segment::Clause;
 
 pub use align::{Alignment, Pair, Relation};
 pub use negotiation::negotiation;
-pub use report::{by_findings, markdown, text};
+pub use report::{markdown, text};
 
 pub const SCHEMA: &str = "clauseguard.compare/1";
 
@@ -143,6 +143,18 @@ pub struct Standard {
     pub new_similarity: f32,
     pub direction: Direction,
     pub judged_by: Basis,
+}
+
+impl Standard {
+    /// Why a pair whose wording is about as close to the standard on both sides still moved
+    /// ("" when the wording decided, or nothing moved).
+    pub fn reason(&self) -> &'static str {
+        match (self.judged_by, self.direction) {
+            (Basis::Findings, Direction::Toward) => ": wording about as close, findings less severe",
+            (Basis::Findings, Direction::Away) => ": wording about as close, findings more severe",
+            _ => "",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -554,4 +566,24 @@ fn by_library(old: &Side, new: &Side, library: &ClauseLibrary) -> Vec<LibraryRow
 
 fn for_library_clause<'a>(a: &'a Analysis, id: &str) -> BTreeMap<Concern, &'a Finding> {
     worst(a.findings.iter().filter(|f| f.library_clause == id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_direction_the_findings_decided_says_so() {
+        let standard = |direction, judged_by| Standard {
+            library_clause: "derivatives".into(),
+            old_similarity: 0.23,
+            new_similarity: 0.25,
+            direction,
+            judged_by,
+        };
+        assert_eq!(standard(Direction::Away, Basis::Findings).reason(), ": wording about as close, findings more severe");
+        assert_eq!(standard(Direction::Toward, Basis::Findings).reason(), ": wording about as close, findings less severe");
+        assert_eq!(standard(Direction::Same, Basis::Findings).reason(), "", "no closer needs no reason");
+        assert_eq!(standard(Direction::Toward, Basis::Wording).reason(), "", "the figures say it");
+    }
 }

@@ -322,6 +322,8 @@ fn tidy_heading(h: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     fn seg(text: &str) -> Vec<(Option<String>, Option<String>, String)> {
@@ -368,25 +370,30 @@ mod tests {
         starts.filter(|&k| afresh_at(analysed, original, k)).collect()
     }
 
+    /// Lines of the kinds segmenting tells apart, for drafts made at random.
+    const LINES: &[&str] = &[
+        "",
+        "   ",
+        "INTELLECTUAL PROPERTY",
+        "# Fees",
+        "ARTICLE IV",
+        "4.1 All work product shall be owned by Client.",
+        "(a) first item;",
+        "Section 3. Fees",
+        "8. Confidentiality",
+        "Page 4 of 9",
+        "12",
+        "      6.1   Subject to Clause 6.2, NCC shall",
+        "terms hereto. 1.2 Fees. Client shall pay",
+        "Ownership of Deliverables. The Client owns",
+    ];
+
     proptest::proptest! {
         #[test]
         fn reading_in_two_halves_gives_the_clauses_of_the_whole(
             lines in proptest::collection::vec(proptest::prop_oneof![
-                proptest::strategy::Just(String::new()),
-                proptest::strategy::Just("   ".to_owned()),
-                proptest::strategy::Just("INTELLECTUAL PROPERTY".to_owned()),
-                proptest::strategy::Just("# Fees".to_owned()),
-                proptest::strategy::Just("ARTICLE IV".to_owned()),
-                proptest::strategy::Just("4.1 All work product shall be owned by Client.".to_owned()),
-                proptest::strategy::Just("(a) first item;".to_owned()),
-                proptest::strategy::Just("Section 3. Fees".to_owned()),
-                proptest::strategy::Just("8. Confidentiality".to_owned()),
-                proptest::strategy::Just("Page 4 of 9".to_owned()),
-                proptest::strategy::Just("12".to_owned()),
-                proptest::strategy::Just("      6.1   Subject to Clause 6.2, NCC shall".to_owned()),
-                proptest::strategy::Just("terms hereto. 1.2 Fees. Client shall pay".to_owned()),
-                proptest::strategy::Just("Ownership of Deliverables. The Client owns".to_owned()),
-                "[a-zA-Z0-9 .,;:()#*\"\r]{0,40}",
+                14 => proptest::sample::select(LINES).prop_map(str::to_owned),
+                1 => "[a-zA-Z0-9 .,;:()#*\"\r]{0,40}",
             ], 0..60)
         ) {
             let original = lines.join("\n");

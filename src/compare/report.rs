@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Basis, ClauseChange, Comparison, Direction, FindingDelta, Mode, Negotiation, SideSummary, Standard, Status};
+use super::{ClauseChange, Comparison, Direction, FindingDelta, Mode, Negotiation, SideSummary, Status};
 use crate::diff::{Op, Run};
 use crate::report::Paint;
 use crate::text::one_line;
@@ -45,24 +45,9 @@ fn change_head(ch: &ClauseChange) -> String {
             Direction::Away => "away from",
             Direction::Same => "no closer to",
         };
-        what.push(format!(
-            "{dir} the standard{} ({} {:.2} -> {:.2})",
-            by_findings(s),
-            s.library_clause,
-            s.old_similarity,
-            s.new_similarity
-        ));
+        what.push(format!("{dir} the standard{} ({} {:.2} -> {:.2})", s.reason(), s.library_clause, s.old_similarity, s.new_similarity));
     }
     format!("{} -> {}  {}", refs(&ch.old), refs(&ch.new), what.join(", "))
-}
-
-/// Why a pair whose wording is about as close to the standard on both sides still moved.
-pub fn by_findings(s: &Standard) -> &'static str {
-    match (s.judged_by, s.direction) {
-        (Basis::Findings, Direction::Toward) => ": wording about as close, findings less severe",
-        (Basis::Findings, Direction::Away) => ": wording about as close, findings more severe",
-        _ => "",
-    }
 }
 
 fn inline_diff(runs: &[Run], paint: Paint) -> String {
@@ -285,24 +270,4 @@ pub fn markdown(c: &Comparison) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_direction_the_findings_decided_says_so() {
-        let standard = |direction, judged_by| Standard {
-            library_clause: "derivatives".into(),
-            old_similarity: 0.23,
-            new_similarity: 0.25,
-            direction,
-            judged_by,
-        };
-        assert_eq!(by_findings(&standard(Direction::Away, Basis::Findings)), ": wording about as close, findings more severe");
-        assert_eq!(by_findings(&standard(Direction::Toward, Basis::Findings)), ": wording about as close, findings less severe");
-        assert_eq!(by_findings(&standard(Direction::Same, Basis::Findings)), "", "no closer needs no reason");
-        assert_eq!(by_findings(&standard(Direction::Toward, Basis::Wording)), "", "the figures say it");
-    }
 }

@@ -279,7 +279,7 @@ fn change(out: &mut Vec<Line<'static>>, ch: &ClauseChange, theme: &Theme, width:
             Direction::Away => ("▼ away from the standard", theme.error),
             Direction::Same => ("= no closer to the standard", theme.dim),
         };
-        let why = crate::compare::by_findings(s);
+        let why = s.reason();
         let figures = format!("{why} ({}: {:.0}% → {:.0}% alike)", s.library_clause, s.old_similarity * 100.0, s.new_similarity * 100.0);
         out.push(Line::from(vec![Span::styled(word, style), Span::styled(figures, theme.dim)]));
     }
