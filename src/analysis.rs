@@ -1,11 +1,12 @@
 //! Reading a draft against the clause library: which clause matches which standard clause,
 //! which phrases threaten the agency's IP and why, and which protections are missing.
 
+mod judge;
 mod matching;
 mod parties;
 mod prefilter;
 mod reuse;
-mod rules;
+pub(crate) mod rules;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 use crate::ingest::{Document, Format};
 use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity};
+use crate::reading::{Lexicon, Reading};
 use crate::segment::{self, Clause};
 use crate::text::Normalised;
 
@@ -157,6 +159,10 @@ pub struct Analysis {
     /// analysis can reuse them.
     #[serde(skip)]
     checks: Vec<rules::Matches>,
+    /// The library's phrase findings before the provisions were judged, kept so a later
+    /// round's analysis can reuse them and judge them against its own provisions.
+    #[serde(skip)]
+    pattern_findings: Vec<Finding>,
 }
 
 impl Analysis {
@@ -316,7 +322,24 @@ impl<'a> Analyzer<'a> {
         if let Some(base) = base {
             findings.extend(reuse::findings(base, &reused, clauses));
         }
-        findings.extend(rules::missing_findings(self.library, clauses, &checks));
+        findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
+        let pattern_findings = findings.clone();
+        let norm = prepared.whole(doc, &made);
+        let ranges = rules::clause_ranges(norm, clauses);
+        let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties);
+        let judged = judge::Judged { doc, norm, clauses, ranges: &ranges, reading: &reading, parties };
+        let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
+        let mut findings: Vec<Finding> =
+            findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();
+        let provisions = judged.findings(self.library);
+        // One finding a concern and clause: a provision's, which says what the clause does,
+        // over a phrase's of no higher severity.
+        findings.retain(|f| !provisions.iter().any(|p| p.concern == f.concern && p.clause == f.clause && p.severity >= f.severity));
+        findings.extend(provisions);
+        let facts = judge::facts(&reading);
+        findings.extend(
+            rules::missing_findings(self.library, clauses, &checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)),
+        );
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
@@ -367,6 +390,7 @@ impl<'a> Analyzer<'a> {
             findings,
             summary,
             checks,
+            pattern_findings,
         }
     }
 }

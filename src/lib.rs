@@ -13,6 +13,7 @@ pub mod fee;
 pub mod hash;
 pub mod ingest;
 pub mod library;
+pub mod reading;
 pub mod redline;
 pub mod registry;
 pub mod report;

@@ -227,6 +227,23 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// Whether the full stop at `dot` ends a sentence, rather than an abbreviation ("Inc.",
+/// "e.g.", "No.") or a clause number ("4.").
+pub fn ends_sentence(text: &str, dot: usize) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "u.s", "sec", "art", "para", "etc", "vs", "v", "st", "mr", "mrs", "ms",
+        "dr", "l.p", "n.a", "s.a", "b.v",
+    ];
+    let before = &text[..dot];
+    let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+    if word.chars().count() == 1 {
+        // "Schedule A." ends a sentence; "J. Smith" or a list letter does not.
+        let previous = before[..before.len() - word.len()].trim_end().rsplit(' ').next().unwrap_or("");
+        return matches!(previous, "schedule" | "exhibit" | "annex" | "appendix" | "article" | "section" | "part" | "attachment");
+    }
+    !(word.is_empty() || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
+}
+
 /// Collapses white space to single spaces, for one-line display.
 pub fn one_line(text: &str) -> String {
     // Most headings and phrases are printable ASCII with single spaces already.

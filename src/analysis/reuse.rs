@@ -38,7 +38,7 @@ pub fn sources(base_doc: &Document, base: &Analysis, doc: &Document, clauses: &[
     let old_parts = parts(&base_doc.analysed, base.clauses.iter().map(|c| c.end));
     // A finding in the number or the white space before the words cannot move with them.
     let mut movable = vec![true; base.clauses.len()];
-    for f in base.findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
+    for f in base.pattern_findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
         if let (Some(k), Some(start)) = (f.clause, f.start) {
             movable[k] &= start >= old_parts[k].1.start;
         }
@@ -69,7 +69,7 @@ pub fn sources(base_doc: &Document, base: &Analysis, doc: &Document, clauses: &[
 /// The phrase findings of the clauses taken from `base`, moved to where the clauses now stand.
 pub fn findings(base: &Analysis, sources: &[Option<Source>], clauses: &[Clause]) -> Vec<Finding> {
     let mut by_clause: Vec<Vec<&Finding>> = vec![Vec::new(); base.clauses.len()];
-    for f in base.findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
+    for f in base.pattern_findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
         if let Some(k) = f.clause {
             by_clause[k].push(f);
         }

@@ -269,26 +269,9 @@ pub fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize
 
 /// The byte range of the sentence of `text` containing `start..end`.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rmatch_indices(". ").find(|(i, _)| ends_sentence(text, *i)).map_or(0, |(i, _)| i + 2);
-    let to = text[end..].match_indices(". ").find(|(i, _)| ends_sentence(text, end + i)).map_or(text.len(), |(i, _)| end + i + 1);
+    let from = text[..start].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, *i)).map_or(0, |(i, _)| i + 2);
+    let to = text[end..].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, end + i)).map_or(text.len(), |(i, _)| end + i + 1);
     (from, to)
-}
-
-/// Whether the full stop at `dot` ends a sentence, rather than an abbreviation ("Inc.",
-/// "e.g.", "No.") or a clause number ("4.").
-fn ends_sentence(text: &str, dot: usize) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "u.s", "sec", "art", "para", "etc", "vs", "v", "st", "mr", "mrs", "ms",
-        "dr", "l.p", "n.a", "s.a", "b.v",
-    ];
-    let before = &text[..dot];
-    let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
-    if word.chars().count() == 1 {
-        // "Schedule A." ends a sentence; "J. Smith" or a list letter does not.
-        let previous = before[..before.len() - word.len()].trim_end().rsplit(' ').next().unwrap_or("");
-        return matches!(previous, "schedule" | "exhibit" | "annex" | "appendix" | "article" | "section" | "part" | "attachment");
-    }
-    !(word.is_empty() || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
 }
 
 /// Whether the party named last before an obligation (its subject) is the counterparty:

@@ -1,0 +1,316 @@
+//! Judging provisions: the library's provision rules (`clause-library/reading/rules.json`) turned
+//! into findings that say what a clause does and why it hurts the agency; the phrase findings
+//! the provisions contradict (a negation, a retention, a grant to the agency, a definition of a
+//! term nothing transfers) dropped; and missing protections asked only of drafts that transfer.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{Finding, FindingKind, Offer, Parties};
+use crate::ingest::Document;
+use crate::library::{ClauseLibrary, Concern, Direction, Severity};
+use crate::reading::{Attribute, Feature, Kind, Provision, Reading, Side, Timing};
+use crate::segment::Clause;
+use crate::text::Normalised;
+
+static EMBEDDED: &str = include_str!("../../clause-library/reading/rules.json");
+
+/// A fact of the whole draft a rule can ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fact {
+    /// Something of the agency's passes to the counterparty.
+    Transfer,
+    /// Some transfer waits for payment.
+    PaymentCondition,
+    /// The agency's pre-existing IP is kept out of the transfer.
+    PriorCarveOut,
+    /// The agency gets a licence back, or keeps its general methods.
+    LicenceBack,
+    /// The agency keeps the general knowledge and skills its people gain.
+    Residuals,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Anchor {
+    #[default]
+    Provision,
+    /// Also at each definition that gives the rule's `anchor_feature`.
+    Definition,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    id: String,
+    library_clause: String,
+    concern: Concern,
+    severity: Severity,
+    kinds: Vec<Kind>,
+    #[serde(default)]
+    giver: Vec<Side>,
+    #[serde(default)]
+    receiver: Vec<Side>,
+    #[serde(default)]
+    features_any: Vec<Feature>,
+    #[serde(default)]
+    features_all: Vec<Feature>,
+    #[serde(default)]
+    features_none: Vec<Feature>,
+    #[serde(default)]
+    attributes_any: Vec<Attribute>,
+    #[serde(default)]
+    timing: Vec<TimingId>,
+    carve_out: Option<bool>,
+    #[serde(default)]
+    draft_has: Vec<Fact>,
+    #[serde(default)]
+    draft_lacks: Vec<Fact>,
+    /// Words the trigger itself must contain.
+    #[serde(default)]
+    trigger_any: Vec<String>,
+    #[serde(default)]
+    anchor: Anchor,
+    anchor_feature: Option<Feature>,
+    explanation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum TimingId {
+    OnPayment,
+    OnCreation,
+    Unstated,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rules {
+    #[allow(dead_code)]
+    about: String,
+    rules: Vec<Rule>,
+}
+
+/// The embedded provision rules, checked against the library by the test suite.
+fn rules() -> &'static [Rule] {
+    static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| match serde_json::from_str::<Rules>(EMBEDDED) {
+        Ok(r) => r.rules,
+        Err(e) => panic!("embedded provision rules are invalid: {e}"),
+    });
+    &RULES
+}
+
+/// Whether a finding's rule is one of the provision rules (whose findings are made afresh for
+/// every draft, never taken from an earlier round).
+pub fn is_provision_rule(rule: &str) -> bool {
+    rules().iter().any(|r| rule.rsplit('/').next() == Some(r.id.as_str()))
+}
+
+/// Whether a missing protection is worth asking of this draft: the protections that only
+/// matter when something passes to the counterparty are asked only then, and never when the
+/// draft already gives the agency that protection in other words.
+pub fn asks_for(concern: Concern, facts: &HashSet<Fact>) -> bool {
+    let answered_by = match concern {
+        Concern::AssignmentBeforePayment => Some(Fact::PaymentCondition),
+        Concern::NoLicenseBack => Some(Fact::LicenceBack),
+        Concern::NoResiduals => Some(Fact::Residuals),
+        Concern::PreExistingIp => Some(Fact::PriorCarveOut),
+        Concern::ModelOwnership => None,
+        _ => return true,
+    };
+    facts.contains(&Fact::Transfer) && answered_by.is_none_or(|fact| !facts.contains(&fact))
+}
+
+/// What the whole draft says, as facts rules can ask about.
+pub fn facts(reading: &Reading) -> HashSet<Fact> {
+    let mut facts = HashSet::new();
+    let p = &reading.provisions;
+    if p.iter().any(Provision::transfers_to_counterparty) {
+        facts.insert(Fact::Transfer);
+    }
+    if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
+        facts.insert(Fact::PaymentCondition);
+    }
+    let agency_keeps = |p: &&Provision| {
+        matches!(p.kind, Kind::Retention | Kind::Ownership) && !p.negated && p.receiver == Side::Agency
+            || matches!(p.kind, Kind::Retention) && !p.negated && p.receiver == Side::Both
+    };
+    let counterparty_denied = |p: &&Provision| p.kind == Kind::Ownership && p.negated && p.receiver == Side::Counterparty;
+    if p.iter().any(|p| p.carve_out) || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior)) {
+        facts.insert(Fact::PriorCarveOut);
+    }
+    let licence_to_agency = |p: &&Provision| p.kind == Kind::Licence && !p.negated && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);
+    if p.iter().any(|p| licence_to_agency(&p) || agency_keeps(&p) && (p.features.has(Feature::Methods) || p.features.has(Feature::Residuals))) {
+        facts.insert(Fact::LicenceBack);
+    }
+    if p.iter().any(|p| p.own_features.has(Feature::Residuals) && !p.negated && p.kind != Kind::Restriction) {
+        facts.insert(Fact::Residuals);
+    }
+    facts
+}
+
+impl Rule {
+    fn holds(&self, p: &Provision, trigger: &str, facts: &HashSet<Fact>) -> bool {
+        let f = p.features;
+        let timing = match p.timing {
+            Timing::OnPayment => TimingId::OnPayment,
+            Timing::OnCreation => TimingId::OnCreation,
+            Timing::Unstated => TimingId::Unstated,
+        };
+        self.kinds.contains(&p.kind)
+            && !p.negated
+            && (self.giver.is_empty() || self.giver.contains(&p.giver))
+            && (self.receiver.is_empty() || self.receiver.contains(&p.receiver))
+            && p.giver != Side::Counterparty
+            && !(p.kind.transfers() && p.counterparty_owned)
+            && (self.features_any.is_empty() || self.features_any.iter().any(|&x| f.has(x)))
+            && self.features_all.iter().all(|&x| f.has(x))
+            && !self.features_none.iter().any(|&x| f.has(x))
+            && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
+            && (self.timing.is_empty() || self.timing.contains(&timing))
+            && self.carve_out.is_none_or(|c| c == p.carve_out)
+            && self.draft_has.iter().all(|&x| facts.contains(&x))
+            && !self.draft_lacks.iter().any(|&x| facts.contains(&x))
+            && (self.trigger_any.is_empty() || self.trigger_any.iter().any(|w| trigger.contains(w.as_str())))
+    }
+}
+
+/// Everything the judge needs of a draft.
+pub struct Judged<'a> {
+    pub doc: &'a Document,
+    pub norm: &'a Normalised,
+    pub clauses: &'a [Clause],
+    /// Each clause's range in `norm`.
+    pub ranges: &'a [(usize, usize)],
+    pub reading: &'a Reading,
+    pub parties: &'a Parties,
+}
+
+impl Judged<'_> {
+    /// The findings the provision rules give, one per concern and clause.
+    pub fn findings(&self, library: &ClauseLibrary) -> Vec<Finding> {
+        let facts = facts(self.reading);
+        let mut out: Vec<Finding> = Vec::new();
+        let mut seen: HashSet<(Concern, usize)> = HashSet::new();
+        for p in &self.reading.provisions {
+            let trigger = &self.norm.text[p.start..p.end];
+            for rule in rules().iter().filter(|r| r.holds(p, trigger, &facts)) {
+                let Some(owner) = library.get(&rule.library_clause) else { continue };
+                let mut at: Vec<(usize, usize, usize)> = Vec::new();
+                if rule.anchor == Anchor::Definition
+                    && let Some(feature) = rule.anchor_feature
+                {
+                    for &t in &p.terms {
+                        let term = &self.reading.terms.terms[t];
+                        if term.features.has(feature) && !p.own_features.has(feature) {
+                            at.push((term.start, term.end, self.clause_at(term.start)));
+                        }
+                    }
+                }
+                at.push((p.start, p.end, p.clause));
+                for (start, end, k) in at {
+                    if !seen.insert((rule.concern, k)) {
+                        continue;
+                    }
+                    out.push(self.finding(owner, rule, p, start, end, k));
+                }
+            }
+        }
+        out
+    }
+
+    fn clause_at(&self, at: usize) -> usize {
+        self.ranges.partition_point(|&(_, e)| e <= at).min(self.clauses.len().saturating_sub(1))
+    }
+
+    fn finding(&self, owner: &crate::library::StandardClause, rule: &Rule, p: &Provision, start: usize, end: usize, k: usize) -> Finding {
+        let (start, end) = self.norm.original_range(start, end.max(start + 1));
+        let phrase = self.doc.text[start..end].to_owned();
+        let name = |side: Side| match side {
+            Side::Agency => self.parties.agency.clone().unwrap_or_else(|| "the agency".into()),
+            Side::Counterparty => self.parties.counterparty.clone().unwrap_or_else(|| "the client".into()),
+            Side::Both => "both parties".into(),
+            Side::Unknown => "the other side".into(),
+        };
+        let terms: Vec<String> = p.terms.iter().map(|&t| format!("\u{201c}{}\u{201d}", self.reading.terms.terms[t].name)).take(3).collect();
+        let terms = if terms.is_empty() { String::new() } else { format!(" (through {})", terms.join(", ")) };
+        let timing = match p.timing {
+            Timing::OnCreation => "as soon as the work exists",
+            Timing::OnPayment => "on payment",
+            Timing::Unstated => "on signature",
+        };
+        let mut explanation = rule
+            .explanation
+            .replace("{receiver}", &name(p.receiver))
+            .replace("{giver}", &name(p.giver))
+            .replace("{terms}", &terms)
+            .replace("{timing}", timing);
+        let mut severity = rule.severity;
+        if self.parties.agency_aliases.is_empty() && rule.giver.iter().chain(&rule.receiver).any(|s| *s != Side::Both) {
+            severity = severity.min(Severity::Low);
+            explanation.push_str(" (Severity lowered: the agency's party was not found in the draft; name it with --agency-party.)");
+        }
+        Finding {
+            kind: FindingKind::Phrase,
+            concern: rule.concern,
+            rule: format!("{}/{}", owner.id, rule.id),
+            library_clause: owner.id.clone(),
+            severity,
+            clause: Some(self.clauses[k].index),
+            start: Some(start),
+            end: Some(end),
+            phrase: Some(phrase),
+            explanation,
+            fallbacks: owner.fallbacks.iter().map(Offer::from).collect(),
+            insert: None,
+        }
+    }
+
+    /// Whether the provisions of a phrase finding's place contradict it: every provision
+    /// there is negated, keeps rights with the agency or gives them to it, or the phrase
+    /// lies in the definition of a term that nothing transfers to the counterparty.
+    pub fn contradicts(&self, library: &ClauseLibrary, f: &Finding, at: usize) -> bool {
+        let Some(rule) = library.get(&f.library_clause).and_then(|c| c.rules.iter().find(|r| f.rule.ends_with(&format!("/{}", r.id)))) else {
+            return false;
+        };
+        let here: Vec<&Provision> =
+            self.reading.provisions.iter().filter(|p| p.sentence.0 <= at && at < p.sentence.1).collect();
+        let transfer_concern = rule.direction == Direction::ToCounterparty;
+        if transfer_concern && !here.is_empty() {
+            let relevant: Vec<&&Provision> = here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
+            let harmless = |p: &&&Provision| {
+                p.negated || p.receiver == Side::Agency || p.kind == Kind::Retention || p.giver == Side::Counterparty || p.counterparty_owned
+            };
+            if !relevant.is_empty() && relevant.iter().all(harmless) {
+                return true;
+            }
+        }
+        if f.concern == Concern::WorkMadeForHire && here.iter().any(|p| p.kind == Kind::HireWork) && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated) {
+            return true;
+        }
+        if transfer_concern
+            && let Some(term) = self.reading.terms.defining(at)
+        {
+            let index = self.reading.terms.terms.iter().position(|t| std::ptr::eq(t, term));
+            let transferred = self.reading.provisions.iter().filter(|p| p.transfers_to_counterparty()).any(|p| index.is_some_and(|i| p.terms.contains(&i)));
+            let operative = here.iter().any(|p| p.transfers_to_counterparty());
+            return !transferred && !operative;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_names_a_library_clause() {
+        let library = ClauseLibrary::embedded();
+        for rule in rules() {
+            assert!(library.get(&rule.library_clause).is_some(), "rule {} names unknown clause {}", rule.id, rule.library_clause);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Reading what each clause does, as a lawyer reads it: who gives which rights in what to whom,
+//! when, on what condition, with which exceptions, and what the defined terms mean. The
+//! analysis judges provisions, not words: "no work is a work made for hire" is a negation,
+//! "the Supplier retains all right, title and interest" keeps rights where they are, and
+//! "all Work Product" means what this draft defines Work Product to be.
+//!
+//! Every stage is linear in the text: each trigger is read within a window of bounded size.
+
+mod lexicon;
+mod provisions;
+mod terms;
+
+use crate::analysis::Parties;
+
+pub use lexicon::Lexicon;
+pub use provisions::{Provision, Side, Timing};
+pub use terms::{Term, Terms};
+
+/// What a provision does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Rights move: assigns, transfers, conveys, a future or present assignment.
+    Assignment,
+    /// Ownership stated: is owned by, property of, belongs to, vests in, shall own.
+    Ownership,
+    /// A statement that work is a work made for hire.
+    HireWork,
+    /// Both sides own together.
+    Joint,
+    /// A licence or right to use is granted.
+    Licence,
+    /// A party keeps what it has.
+    Retention,
+    /// A right is waived or not to be asserted (moral rights).
+    Waiver,
+    /// A party must not do something (use, disclose, compete, permit).
+    Restriction,
+    /// A party must hand something over (materials, records, the service itself).
+    Delivery,
+    /// A party promises a fact (originality, authority to grant).
+    Warranty,
+    /// What is given for the work: nothing, or "mutual benefits".
+    Consideration,
+    /// Work released under an open-source licence or to the public domain.
+    OpenLicence,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 12] = [
+        Kind::Assignment,
+        Kind::Ownership,
+        Kind::HireWork,
+        Kind::Joint,
+        Kind::Licence,
+        Kind::Retention,
+        Kind::Waiver,
+        Kind::Restriction,
+        Kind::Delivery,
+        Kind::Warranty,
+        Kind::Consideration,
+        Kind::OpenLicence,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Assignment => "assignment",
+            Kind::Ownership => "ownership",
+            Kind::HireWork => "hire-work",
+            Kind::Joint => "joint",
+            Kind::Licence => "licence",
+            Kind::Retention => "retention",
+            Kind::Waiver => "waiver",
+            Kind::Restriction => "restriction",
+            Kind::Delivery => "delivery",
+            Kind::Warranty => "warranty",
+            Kind::Consideration => "consideration",
+            Kind::OpenLicence => "open-licence",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// Whether the provision moves ownership to its receiver.
+    pub fn transfers(self) -> bool {
+        matches!(self, Kind::Assignment | Kind::Ownership | Kind::HireWork | Kind::Joint)
+    }
+}
+
+macro_rules! flags {
+    ($(#[$doc:meta])* $name:ident, $set:ident { $($(#[$vdoc:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            fn from_id(id: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|f| f.id() == id)
+            }
+        }
+
+        /// A set, as bits.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+        pub struct $set(u32);
+
+        impl $set {
+            pub fn has(self, f: $name) -> bool {
+                self.0 & (1 << f as u32) != 0
+            }
+
+            pub fn insert(&mut self, f: $name) {
+                self.0 |= 1 << f as u32;
+            }
+
+            pub fn union(self, other: $set) -> $set {
+                $set(self.0 | other.0)
+            }
+
+            pub fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+
+            pub fn iter(self) -> impl Iterator<Item = $name> {
+                $name::ALL.iter().copied().filter(move |&f| self.has(f))
+            }
+        }
+    };
+}
+
+flags!(
+    /// What a provision's object (or a definition) is about.
+    Feature, Features {
+        /// Intellectual property or work product of any kind.
+        Ip = "ip",
+        /// Scope tied to the engagement rather than to described deliverables.
+        Broad = "broad",
+        /// Reaches what existed before the engagement.
+        Prior = "prior",
+        /// Know-how, methods, techniques, processes, tools.
+        Methods = "methods",
+        Models = "models",
+        Data = "data",
+        Improvements = "improvements",
+        Moral = "moral",
+        /// General skills and knowledge left to the agency.
+        Residuals = "residuals",
+        Confidential = "confidential",
+        /// A promise that work is original or that the giver may assign it all.
+        Originality = "originality",
+        /// Limited to deliverables described in a schedule or order.
+        Scoped = "scoped",
+    }
+);
+
+flags!(
+    /// A licence's terms.
+    Attribute, Attributes {
+        Exclusive = "exclusive",
+        Perpetual = "perpetual",
+        Irrevocable = "irrevocable",
+        Transferable = "transferable",
+        Sublicensable = "sublicensable",
+        Revocable = "revocable",
+        /// Limited to a purpose, internal use, or the deliverables.
+        Limited = "limited",
+    }
+);
+
+impl Features {
+    /// The features `text` names.
+    pub fn of(lexicon: &Lexicon, text: &str) -> Features {
+        let mut set = Features::default();
+        for (feature, words) in &lexicon.features {
+            if words.is_match(text) {
+                set.insert(*feature);
+            }
+        }
+        set
+    }
+}
+
+impl Attributes {
+    /// The attributes `text` gives, ignoring negated ones ("non-exclusive", "non-transferable").
+    pub fn of(lexicon: &Lexicon, text: &str) -> Attributes {
+        let mut set = Attributes::default();
+        for (attribute, words) in &lexicon.attributes {
+            let negated = |start: usize| {
+                let before = &text[crate::text::floor_char(text, start.saturating_sub(4))..start];
+                before.ends_with("non-") || before.ends_with("non ") || before.ends_with("non")
+            };
+            if words.find_iter(text).any(|m| !negated(m.start())) {
+                set.insert(*attribute);
+            }
+        }
+        set
+    }
+}
+
+/// Everything read from one draft.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub terms: Terms,
+    pub provisions: Vec<Provision>,
+}
+
+impl Reading {
+    /// Reads the normalised text `text`, whose clauses are at `ranges`.
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties) -> Reading {
+        let terms = Terms::read(lexicon, text, ranges);
+        let provisions = provisions::read(lexicon, text, ranges, parties, &terms);
+        Reading { terms, provisions }
+    }
+
+    /// Whether any provision of the draft gives ownership to the counterparty.
+    pub fn transfers_to_counterparty(&self) -> bool {
+        self.provisions.iter().any(Provision::transfers_to_counterparty)
+    }
+}
+
+#[cfg(test)]
+mod tests;

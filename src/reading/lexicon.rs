@@ -1,0 +1,121 @@
+//! The provision reader's vocabulary, compiled: the words for each kind of provision, each
+//! feature of what a provision is about, each licence attribute, and the markers of negation,
+//! payment, timing and exceptions. The words are data (`clause-library/reading/lexicon.json`).
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Attribute, Feature, Kind};
+
+static EMBEDDED: &str = include_str!("../../clause-library/reading/lexicon.json");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Source {
+    #[allow(dead_code)]
+    about: String,
+    kinds: BTreeMap<String, Vec<String>>,
+    features: BTreeMap<String, Vec<String>>,
+    attributes: BTreeMap<String, Vec<String>>,
+    negation: Vec<String>,
+    payment: Vec<String>,
+    on_creation: Vec<String>,
+    exception: Vec<String>,
+    agency_prior: Vec<String>,
+}
+
+/// One alternation of a word list, matched at word boundaries.
+#[derive(Debug)]
+pub struct Words(Regex);
+
+impl Words {
+    fn new(list: &[String]) -> Result<Self, String> {
+        let alternation = list.join("|");
+        Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).map(Words).map_err(|e| e.to_string())
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+
+    pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+        self.0.find_iter(text)
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.0.find(text)
+    }
+}
+
+/// The compiled vocabulary.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub kinds: Vec<(Kind, Words)>,
+    pub features: Vec<(Feature, Words)>,
+    pub attributes: Vec<(Attribute, Words)>,
+    pub negation: Words,
+    pub payment: Words,
+    pub on_creation: Words,
+    pub exception: Words,
+    pub agency_prior: Words,
+}
+
+impl Lexicon {
+    /// The vocabulary built into the binary (checked by the test suite).
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| match Lexicon::parse(EMBEDDED) {
+            Ok(lexicon) => lexicon,
+            Err(e) => panic!("embedded reading lexicon is invalid: {e}"),
+        });
+        &LEXICON
+    }
+
+    /// Reads a lexicon from its JSON text; the message names the entry at fault.
+    pub fn parse(json: &str) -> Result<Lexicon, String> {
+        let source: Source = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let words = |name: &str, list: &[String]| Words::new(list).map_err(|e| format!("{name}: {e}"));
+        let kinds = source
+            .kinds
+            .iter()
+            .map(|(name, list)| Ok((Kind::from_id(name).ok_or(format!("unknown kind {name:?}"))?, words(name, list)?)))
+            .collect::<Result<_, String>>()?;
+        let features = source
+            .features
+            .iter()
+            .map(|(name, list)| Ok((Feature::from_id(name).ok_or(format!("unknown feature {name:?}"))?, words(name, list)?)))
+            .collect::<Result<_, String>>()?;
+        let attributes = source
+            .attributes
+            .iter()
+            .map(|(name, list)| Ok((Attribute::from_id(name).ok_or(format!("unknown attribute {name:?}"))?, words(name, list)?)))
+            .collect::<Result<_, String>>()?;
+        Ok(Lexicon {
+            kinds,
+            features,
+            attributes,
+            negation: words("negation", &source.negation)?,
+            payment: words("payment", &source.payment)?,
+            on_creation: words("on-creation", &source.on_creation)?,
+            exception: words("exception", &source.exception)?,
+            agency_prior: words("agency-prior", &source.agency_prior)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lexicon_compiles() {
+        assert!(Lexicon::parse(EMBEDDED).is_ok());
+    }
+
+    #[test]
+    fn an_unknown_kind_is_named() {
+        let json = EMBEDDED.replacen("\"assignment\":", "\"assignement\":", 1);
+        assert!(Lexicon::parse(&json).unwrap_err().contains("assignement"));
+    }
+}

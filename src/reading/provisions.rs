@@ -1,0 +1,277 @@
+//! Operative sentences read into provisions: the kind (from the lexicon's trigger words), the
+//! giver and the receiver (party mentions around the trigger, active or passive), the object
+//! (what the rights attach to, with the defined terms it uses resolved), timing, payment
+//! condition, carve-outs, negation and a licence's attributes.
+
+use super::{Attributes, Features, Kind, Lexicon, Terms};
+use crate::analysis::Parties;
+use crate::text::{ceil_char, ends_sentence, floor_char};
+
+/// How far around a trigger its parts are looked for.
+const BEFORE: usize = 240;
+const AFTER: usize = 420;
+/// How close before a trigger a negation must be.
+const NEGATION_WINDOW: usize = 64;
+
+/// Which side of the deal a party mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    Agency,
+    Counterparty,
+    Both,
+    Unknown,
+}
+
+/// When rights move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Timing {
+    /// Conditioned on payment.
+    OnPayment,
+    /// Hereby, on creation, by future assignment.
+    OnCreation,
+    Unstated,
+}
+
+/// One provision: a trigger and its parts. Offsets are into the normalised text.
+#[derive(Debug, Clone)]
+pub struct Provision {
+    pub kind: Kind,
+    /// The clause's position in the draft's clause list.
+    pub clause: usize,
+    /// The phrase to highlight: the trigger with the nearest part of its object.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence holding it.
+    pub sentence: (usize, usize),
+    pub giver: Side,
+    pub receiver: Side,
+    pub negated: bool,
+    /// What the object names, itself and through the defined terms it uses.
+    pub features: Features,
+    /// The features the object's own words name (without its defined terms).
+    pub own_features: Features,
+    /// Indices into [`Terms::terms`] of the defined terms the object uses.
+    pub terms: Vec<usize>,
+    pub timing: Timing,
+    /// An exception carves the agency's prior or independent IP out of the object.
+    pub carve_out: bool,
+    pub attributes: Attributes,
+    /// The object belongs to the counterparty already (its data, its confidential information).
+    pub counterparty_owned: bool,
+}
+
+impl Provision {
+    /// Rights in the agency's work go to the counterparty (or to both sides jointly).
+    pub fn transfers_to_counterparty(&self) -> bool {
+        self.kind.transfers()
+            && !self.negated
+            && !self.counterparty_owned
+            && matches!(self.receiver, Side::Counterparty | Side::Both)
+            && self.giver != Side::Counterparty
+    }
+}
+
+/// A party named in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    start: usize,
+    end: usize,
+    side: Side,
+    /// "the Supplier's Background IPR": an owner of the object, not an actor.
+    possessive: bool,
+}
+
+pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties, terms: &Terms) -> Vec<Provision> {
+    let mut out = Vec::new();
+    for (clause, &(cs, ce)) in ranges.iter().enumerate() {
+        let clause_text = &text[cs..ce];
+        let clause_paid = lexicon.payment.is_match(clause_text);
+        let mut from = 0;
+        for (dot, _) in clause_text.match_indices(". ").filter(|(i, _)| ends_sentence(clause_text, *i)).chain([(clause_text.len(), "")]) {
+            let to = (dot + 1).min(clause_text.len());
+            if to > from {
+                let sentence = Sentence { text, start: cs + from, end: cs + to, clause, clause_paid };
+                sentence.read(lexicon, parties, terms, &mut out);
+            }
+            from = to;
+        }
+    }
+    out.sort_by_key(|p| (p.start, p.end));
+    out
+}
+
+struct Sentence<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    clause: usize,
+    clause_paid: bool,
+}
+
+impl Sentence<'_> {
+    fn read(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, out: &mut Vec<Provision>) {
+        let s = &self.text[self.start..self.end];
+        let mentions = mentions(s, parties, terms);
+        for (kind, words) in &lexicon.kinds {
+            for m in words.find_iter(s) {
+                out.push(self.provision(lexicon, terms, &mentions, *kind, m.start(), m.end()));
+            }
+        }
+    }
+
+    fn provision(&self, lexicon: &Lexicon, terms: &Terms, mentions: &[Mention], kind: Kind, ts: usize, te: usize) -> Provision {
+        let s = &self.text[self.start..self.end];
+        let trigger = &s[ts..te];
+        let before_from = ceil_char(s, ts.saturating_sub(BEFORE));
+        let after_to = floor_char(s, (te + AFTER).min(s.len()));
+        let actor = |m: &&Mention| !m.possessive;
+        let last_before = |from: usize| mentions.iter().filter(actor).rev().find(|m| m.end <= ts && m.start >= from).map(|m| m.side);
+        let first_after = |to: usize, not: Option<Side>| {
+            mentions.iter().filter(actor).find(|m| m.start >= te && m.end <= to && Some(m.side) != not).map(|m| m.side)
+        };
+        // Ownership named after its verb ("owned by X", "property of X") or before it ("X owns").
+        let owner_after = ["by", "of", "to", "in", "with"].iter().any(|w| trigger.ends_with(&format!(" {w}")));
+        let object_before = matches!(kind, Kind::Ownership | Kind::Joint | Kind::HireWork) && (owner_after || kind != Kind::Ownership);
+        let (giver, receiver) = match kind {
+            Kind::Ownership if trigger.contains("-owned") => (Side::Unknown, side_of_word(trigger, mentions, s, ts)),
+            Kind::Ownership if owner_after => (Side::Unknown, first_after((te + 80).min(s.len()), None).unwrap_or(Side::Unknown)),
+            Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120)).unwrap_or(Side::Unknown)),
+            Kind::Joint => (Side::Unknown, Side::Both),
+            Kind::HireWork => (Side::Agency, Side::Counterparty),
+            Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
+            _ => {
+                let giver = last_before(before_from).unwrap_or(Side::Unknown);
+                let not = (giver != Side::Unknown).then_some(giver);
+                (giver, first_after(after_to, not).unwrap_or(Side::Unknown))
+            }
+        };
+        let object_range = if object_before {
+            let from = ceil_char(s, ts.saturating_sub(300));
+            // The subject starts after the last clause break before the verb.
+            let from = s[from..ts].rfind([';', ':']).map_or(from, |i| from + i + 1);
+            (from, ts)
+        } else {
+            (te, after_to)
+        };
+        let object_text = &s[object_range.0..object_range.1];
+        let (object_text, exception) = match lexicon.exception.find(object_text) {
+            Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
+            _ => (object_text, None),
+        };
+        let own_features = Features::of(lexicon, object_text);
+        let used = terms.used_in(object_text);
+        let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
+        let carve_out = exception.is_some_and(|e| {
+            lexicon.agency_prior.is_match(e)
+                || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
+                || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
+        });
+        let timing = if lexicon.payment.is_match(s) || self.clause_paid {
+            Timing::OnPayment
+        } else if lexicon.on_creation.is_match(s) {
+            Timing::OnCreation
+        } else {
+            Timing::Unstated
+        };
+        let attributes = if kind == Kind::Licence {
+            Attributes::of(lexicon, &s[ceil_char(s, ts.saturating_sub(160))..floor_char(s, (te + 260).min(s.len()))])
+        } else {
+            Attributes::default()
+        };
+        let negated = !matches!(kind, Kind::Restriction | Kind::Consideration) && negated(lexicon, s, ts);
+        let counterparty_owned = mentions.iter().any(|m| {
+            m.side == Side::Counterparty && m.start >= object_range.0 && m.start < object_range.0 + 40 && m.start <= object_range.1 && (m.possessive || m.start == object_range.0 || s[object_range.0..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
+        });
+        let (start, end) = if object_before {
+            (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
+        } else {
+            (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
+        };
+        Provision {
+            kind,
+            clause: self.clause,
+            start: self.start + start,
+            end: self.start + end,
+            sentence: (self.start, self.end),
+            giver,
+            receiver,
+            negated,
+            features,
+            own_features,
+            terms: used,
+            timing,
+            carve_out,
+            attributes,
+            counterparty_owned,
+        }
+    }
+}
+
+/// A negation shortly before the trigger, within the same part of the sentence.
+fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
+    let from = ceil_char(s, ts.saturating_sub(NEGATION_WINDOW));
+    let window = &s[from..ts];
+    let window = window.rfind([',', ';', '(', ')', ':']).map_or(window, |i| &window[i + 1..]);
+    if lexicon.negation.is_match(window) {
+        return true;
+    }
+    // "Nothing in this Agreement shall be construed to transfer ...", however far before.
+    let sentence_head = &s[..ts];
+    sentence_head.starts_with("nothing in") || sentence_head.contains(" nothing in this")
+}
+
+/// The side named by the word glued to "-owned" ("client-owned").
+fn side_of_word(trigger: &str, mentions: &[Mention], s: &str, ts: usize) -> Side {
+    let Some(dash) = trigger.find("-owned") else { return Side::Unknown };
+    let at = ts + dash;
+    mentions.iter().find(|m| m.end == at).map_or_else(
+        || {
+            let word = s[..at].rsplit(' ').next().unwrap_or("");
+            if word.is_empty() { Side::Unknown } else { Side::Unknown }
+        },
+        |m| m.side,
+    )
+}
+
+/// Every mention of a party in a sentence: the parties' names, defined terms and pronouns,
+/// "both parties" and "each party". A party's name opening a longer defined term ("Provider
+/// Materials") is no mention.
+fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let sides = parties
+        .agency_aliases
+        .iter()
+        .map(|a| (a.as_str(), Side::Agency))
+        .chain(parties.counterparty_aliases.iter().map(|a| (a.as_str(), Side::Counterparty)))
+        .chain([("both parties", Side::Both), ("each party", Side::Both), ("the parties", Side::Both), ("either party", Side::Both)]);
+    let bytes = s.as_bytes();
+    for (alias, side) in sides.filter(|(a, _)| !a.is_empty()) {
+        for (at, _) in s.match_indices(alias) {
+            let end = at + alias.len();
+            let bounded_before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            let bounded_after = end == s.len() || !bytes[end].is_ascii_alphanumeric();
+            if !(bounded_before && bounded_after) {
+                continue;
+            }
+            let rest = &s[at..];
+            let longer_term = terms.terms.iter().any(|t| t.name.len() > alias.len() && t.name.starts_with(alias) && rest.starts_with(t.name.as_str()))
+                || parties.other_terms.iter().any(|t| t.len() > alias.len() && t.starts_with(alias) && rest.starts_with(t.as_str()));
+            if longer_term {
+                continue;
+            }
+            let possessive = s[end..].starts_with("'s") || s[end..].starts_with("s'") || matches!(alias, "our" | "your" | "its" | "their");
+            out.push(Mention { start: at, end, side, possessive });
+        }
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Overlapping mentions ("the client" and "client"): the longest wins.
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}

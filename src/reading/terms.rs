@@ -1,0 +1,119 @@
+//! Defined terms: where a draft defines a word ("X" means ..., (the "X"), X: the X is ...),
+//! what its definition sweeps in, and where the term is used, so that "all Work Product" is
+//! judged by what Work Product means in this draft.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::{Features, Lexicon};
+
+/// The longest definition read; a longer one is read up to here.
+const MAX_DEFINITION: usize = 1_500;
+
+/// One defined term.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Lower case, as the normalised text has it.
+    pub name: String,
+    /// The definition's byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// What the definition sweeps in.
+    pub features: Features,
+}
+
+/// Every defined term of a draft, and a finder for their uses.
+#[derive(Debug, Default)]
+pub struct Terms {
+    pub terms: Vec<Term>,
+    finder: Option<AhoCorasick>,
+}
+
+/// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`.
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""(?:the )?([a-z][a-z0-9&/ -]{1,48}?)"(?: or "[a-z][a-z0-9 -]{1,40}")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|is|are)(?-u:\b)"#).expect("static regex")
+});
+/// `(the "x")`, `("x")`, `(each a "x")`, `(collectively, "x")`: defined by what precedes it.
+static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?"(?:the )?([a-z][a-z0-9&/ -]{1,48}?)"\)"#).expect("static regex")
+});
+/// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: :)? (?:means|shall mean|refers to|(?:: )?(?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
+});
+
+impl Terms {
+    /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut add = |name: &str, start: usize, end: usize| {
+            let name = name.trim().to_owned();
+            if name.len() < 2 || terms.iter().any(|t| t.name == name) {
+                return;
+            }
+            let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
+            let features = Features::of(lexicon, &text[start..end]);
+            terms.push(Term { name, start, end, features });
+        };
+        for &(cs, ce) in ranges {
+            let clause = &text[cs..ce];
+            for c in QUOTED.captures_iter(clause) {
+                let whole = c.get(0).expect("match");
+                add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()));
+            }
+            for c in PARENTHESISED.captures_iter(clause) {
+                let whole = c.get(0).expect("match");
+                add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start());
+            }
+            if let Some(c) = LEADING.captures(clause.trim_start()) {
+                let offset = clause.len() - clause.trim_start().len();
+                let whole = c.get(0).expect("match");
+                add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()));
+            }
+        }
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(terms.iter().map(|t| t.name.as_str()))
+            .ok()
+            .filter(|_| !terms.is_empty());
+        Terms { terms, finder }
+    }
+
+    /// The terms used in `text` (at word boundaries), each once, in order of first use.
+    pub fn used_in(&self, text: &str) -> Vec<usize> {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let mut used: Vec<usize> = Vec::new();
+        let bytes = text.as_bytes();
+        for m in finder.find_iter(text) {
+            let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+            // A plural use ("Deliverables" for "Deliverable") counts.
+            let after = bytes.get(m.end()).filter(|&&b| b != b's');
+            if bounded(before) && bounded(after) && !used.contains(&m.pattern().as_usize()) {
+                used.push(m.pattern().as_usize());
+            }
+        }
+        used
+    }
+
+    /// The term whose definition holds byte `at`.
+    pub fn defining(&self, at: usize) -> Option<&Term> {
+        self.terms.iter().find(|t| t.start <= at && at < t.end)
+    }
+}
+
+/// Where the sentence holding `at` ends (exclusive), in a clause's text, looking no further
+/// than a definition's length.
+pub(super) fn sentence_end(text: &str, at: usize) -> usize {
+    let limit = crate::text::floor_char(text, (at + MAX_DEFINITION).min(text.len()));
+    text[at..limit].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, at + i)).map_or(limit, |(i, _)| at + i + 1)
+}
+
+/// Where the sentence holding `at` starts, in a clause's text, looking no further back than a
+/// definition's length.
+pub(super) fn sentence_start(text: &str, at: usize) -> usize {
+    let limit = crate::text::ceil_char(text, at.saturating_sub(MAX_DEFINITION));
+    text[limit..at].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, limit + i)).map_or(limit, |(i, _)| limit + i + 2)
+}

@@ -1,0 +1,1 @@
+//! Provisions read across drafting styles.
