@@ -22,6 +22,10 @@ const AGENCY_ROLES: &[&str] = &[
     "freelancer",
     "employee",
     "seller",
+    "consultancy",
+    "contributor",
+    "assignor",
+    "collaborator",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -39,6 +43,9 @@ const CLIENT_ROLES: &[&str] = &[
     "principal",
     "commissioning party",
     "corporation",
+    "assignee",
+    "issuer",
+    "project owner",
 ];
 
 /// How far into a draft its parties are looked for.
@@ -92,68 +99,70 @@ fn role_of(term: &str) -> Option<bool> {
     }
 }
 
+/// A party the preamble defines: its defined term and every word the draft uses for it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    term: String,
+    aliases: Vec<String>,
+}
+
+/// `("2Fifteen," "we," "us," or "our")`: the quoted words of a defining parenthesis.
+static QUOTED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#).expect("static regex"));
+/// A parenthesis of quoted words, or of one word in capitals: `(CONTRACTOR)`.
+static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\(\s*(?:each\s+a\s+|individually\s+|the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?)\s*\)"#).expect("static regex")
+});
+/// `trading as "Go Free Range"`, and `Collaborating Developer: Jane Roe` on a line of its own.
+static TRADING_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#).expect("static regex"));
+static ROLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**\s+\S").expect("static regex"));
+/// `"we", "us", "our" is a reference to the Company`, `references to "Client," "you," or "your" mean`.
+static PRONOUNS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)((?:["“”](?:we|us|our|you|your)["“”],?\s*(?:or\s+|and\s+)?){1,4})\s*(?:is|are|shall be|will be)?\s*(?:a\s+)?references?\s+to\s+(?:the\s+)?([A-Z][A-Za-z0-9]+)"#).expect("static regex")
+});
+static MEANS_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:references\s+to\s+)?["“”](?:the\s+)?([A-Z][A-Za-z0-9]+),?["“”],?\s*(?:(?:["“”](?:you|your|yours|we|us|our)[,]?["“”],?\s*(?:or\s+|and\s+)?)*\s*)(?:means?|refers? to)\s+(you|us)\b"#).expect("static regex")
+});
+
+const FIRST_PERSON: [&str; 4] = ["we", "us", "our", "ours"];
+const SECOND_PERSON: [&str; 3] = ["you", "your", "yours"];
+
 /// Detects the parties from the draft's opening (where parties are defined), or takes the
 /// agency's name from the user.
 pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let head = &text[..crate::text::floor_char(text, 60_000)];
-    let mut agency: Option<(String, Vec<String>)> = None;
-    let mut client: Option<(String, Vec<String>)> = None;
-    let mut unknown: Vec<(String, Vec<String>)> = Vec::new();
+    let preamble = &text[..crate::text::floor_char(text, PREAMBLE_BYTES)];
     let mut terms: Vec<String> = Vec::new();
     for c in DEFINED_TERM.captures_iter(head) {
-        let term = c[1].trim().to_owned();
-        let lower = term.to_lowercase();
+        let lower = c[1].trim().to_lowercase();
         if !terms.contains(&lower) {
             terms.push(lower);
         }
-        let whole = c.get(0).expect("match");
-        // Parties are defined where the contract opens; a role word defined later ("Transferring
-        // Employees" in a schedule) is some other term.
-        if whole.start() > PREAMBLE_BYTES {
-            continue;
-        }
-        let mut aliases = vec![term.to_lowercase()];
-        if let Some(name) = name_before(&head[..whole.start()]) {
-            aliases.push(name.to_lowercase());
-        }
-        match role_of(&term) {
-            Some(true) if agency.is_none() => agency = Some((term, aliases)),
-            Some(false) if client.is_none() => client = Some((term, aliases)),
-            None if unknown.len() < 4 && term.split_whitespace().count() <= 3 && !names_a_thing(&term) => {
-                unknown.push((term, aliases));
-            }
-            _ => {}
-        }
     }
+    let mut candidates = candidates(preamble);
+    assign_pronouns(head, &mut candidates);
     if let Some(name) = given {
-        let lower = name.trim().to_lowercase();
-        let aliases = unknown
-            .iter()
-            .chain(agency.iter())
-            .chain(client.iter())
-            .find(|(_, a)| a.contains(&lower))
-            .map_or_else(|| vec![lower.clone()], |(_, a)| a.clone());
-        let counterparty = [client, agency].into_iter().flatten().chain(unknown).find(|(_, a)| !a.contains(&lower));
-        terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|(_, a)| a.contains(t)));
-        return Parties {
-            other_terms: terms,
-            agency: Some(name.trim().to_owned()),
-            counterparty: counterparty.as_ref().map(|(t, _)| t.clone()),
-            detected: false,
-            agency_aliases: aliases,
-            counterparty_aliases: counterparty.map(|(_, a)| a).unwrap_or_default(),
-        };
+        return given_party(name, candidates, terms);
     }
-    // Without a defined term, fall back on the capitalised role word the draft uses most.
-    let preamble = &text[..crate::text::floor_char(text, PREAMBLE_BYTES)];
-    // A company named in the agency's role: the defined party that "shall provide the Services".
-    if agency.is_none()
-        && let Some(k) = performer(head, &unknown)
+    let scored: Vec<(i32, usize)> = {
+        let mut s: Vec<(i32, usize)> = candidates.iter().enumerate().map(|(k, c)| (agency_score(head, c), k)).collect();
+        s.sort_by_key(|&(score, k)| (std::cmp::Reverse(score), k));
+        s
+    };
+    let mut agency: Option<(String, Vec<String>)> = None;
+    let mut client: Option<(String, Vec<String>)> = None;
+    if let [(best, a), rest @ ..] = scored.as_slice()
+        && rest.first().is_none_or(|(next, _)| best > next)
+        && (*best > 0 || !rest.is_empty())
     {
-        agency = Some(unknown.remove(k));
+        let c = &candidates[*a];
+        agency = Some((c.term.clone(), c.aliases.clone()));
+        client = rest.last().map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
     }
+    // Without a defined party, fall back on the capitalised role word the draft uses most.
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
-    let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).or_else(|| unknown.into_iter().next());
+    let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
+    let (agency, client) = with_pronouns(head, agency, client);
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
@@ -165,6 +174,181 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         agency_aliases,
         counterparty_aliases,
     }
+}
+
+/// The party the user named, and the other side: the candidate that is not it.
+fn given_party(name: &str, candidates: Vec<Candidate>, mut terms: Vec<String>) -> Parties {
+    let lower = name.trim().to_lowercase();
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
+    let found = candidates.iter().position(|c| c.aliases.contains(&bare) || c.term.to_lowercase() == bare);
+    let aliases = found.map_or_else(|| vec![bare.clone()], |k| candidates[k].aliases.clone());
+    let counterparty = candidates.iter().enumerate().find(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c.clone());
+    terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|c| c.aliases.contains(t)));
+    Parties {
+        other_terms: terms,
+        agency: Some(name.trim().to_owned()),
+        counterparty: counterparty.as_ref().map(|c| c.term.clone()),
+        detected: false,
+        agency_aliases: aliases,
+        counterparty_aliases: counterparty.map(|c| c.aliases).unwrap_or_default(),
+    }
+}
+
+/// The parties the preamble defines, in order, with the company name before each.
+fn candidates(preamble: &str) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut push = |term: &str, extra: Vec<String>| {
+        let term = term.trim().trim_end_matches(['.', ',']).trim();
+        let lower = term.to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
+        if term.len() < 2 || names_a_thing(term) || term.split_whitespace().count() > 3 || out.iter().any(|c| c.aliases.contains(&lower)) {
+            return;
+        }
+        let mut aliases = vec![lower.clone()];
+        // "Collaborating Developer" is "the Developer" in the text.
+        if let Some(last) = lower.rsplit(' ').next().filter(|l| *l != lower && role_of(l).is_some()) {
+            aliases.push(last.to_owned());
+        }
+        aliases.extend(extra.into_iter().filter(|e| !e.is_empty()));
+        let term = term.strip_prefix("the ").or_else(|| term.strip_prefix("The ")).unwrap_or(term).to_owned();
+        out.push(Candidate { term, aliases });
+    };
+    let mut found: Vec<(usize, String, Vec<String>)> = Vec::new();
+    for c in PARENTHESIS.captures_iter(preamble) {
+        let whole = c.get(0).expect("match");
+        let inner = &c[1];
+        let words: Vec<String> = QUOTED_WORD.captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
+        let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
+        let (pronouns, names): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| is_pronoun(&w.to_lowercase()));
+        let Some(term) = names.first() else { continue };
+        let mut extra: Vec<String> = pronoun_forms(&pronouns);
+        if let Some(name) = name_before(&preamble[..whole.start()]) {
+            extra.push(name.to_lowercase());
+        }
+        extra.extend(names.iter().skip(1).map(|n| n.to_lowercase()));
+        found.push((whole.start(), term.clone(), extra));
+    }
+    for c in TRADING_AS.captures_iter(preamble) {
+        found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
+    }
+    for c in ROLE_LINE.captures_iter(preamble) {
+        let role = c.get(2).map_or(&c[1], |r| r.as_str());
+        if role_of(role).is_some() || role_of(role.rsplit(' ').next().unwrap_or("")).is_some() {
+            found.push((c.get(0).expect("match").start(), role.to_owned(), Vec::new()));
+        }
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    for (_, term, extra) in found {
+        push(&term, extra);
+    }
+    out.truncate(6);
+    out
+}
+
+fn is_pronoun(word: &str) -> bool {
+    FIRST_PERSON.contains(&word) || SECOND_PERSON.contains(&word)
+}
+
+/// Every form of the persons among `words`: "we" brings "us", "our" and "ours".
+fn pronoun_forms(words: &[String]) -> Vec<String> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = Vec::new();
+    if lower.iter().any(|w| FIRST_PERSON.contains(&w.as_str())) {
+        out.extend(FIRST_PERSON.iter().map(|w| (*w).to_owned()));
+    }
+    if lower.iter().any(|w| SECOND_PERSON.contains(&w.as_str())) {
+        out.extend(SECOND_PERSON.iter().map(|w| (*w).to_owned()));
+    }
+    out
+}
+
+/// Pronouns the draft assigns in words: `"we", "us" is a reference to the Company`.
+fn assign_pronouns(head: &str, candidates: &mut [Candidate]) {
+    let mut give = |name: &str, words: Vec<String>| {
+        let name = name.to_lowercase();
+        if let Some(c) = candidates.iter_mut().find(|c| c.aliases.contains(&name)) {
+            for w in pronoun_forms(&words) {
+                if !c.aliases.contains(&w) {
+                    c.aliases.push(w);
+                }
+            }
+        }
+    };
+    for c in PRONOUNS_OF.captures_iter(head) {
+        let words = QUOTED_WORD.captures_iter(&c[1]).map(|w| w[1].to_owned()).collect();
+        give(&c[2], words);
+    }
+    for c in MEANS_PRONOUN.captures_iter(head) {
+        give(&c[1], vec![c[2].to_owned()]);
+    }
+}
+
+/// The agency and the client with the pronouns of a draft written in the first person: when
+/// no party was given "we" or "you", the person that performs the services goes to the agency.
+fn with_pronouns(
+    head: &str,
+    agency: Option<(String, Vec<String>)>,
+    client: Option<(String, Vec<String>)>,
+) -> (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>) {
+    let assigned = |p: &Option<(String, Vec<String>)>| p.as_ref().is_some_and(|(_, a)| a.iter().any(|w| is_pronoun(w)));
+    if assigned(&agency) || assigned(&client) {
+        return (agency, client);
+    }
+    let Some(mut agency) = agency else { return (None, client) };
+    let count = |w: &str| head.match_indices(w).filter(|(i, _)| bounded(head, *i, w.len())).take(50).count();
+    if count(" we ") + count(" us") < 3 || count(" you") < 3 {
+        return (Some(agency), client);
+    }
+    let first = Candidate { term: "we".into(), aliases: FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect() };
+    let second = Candidate { term: "you".into(), aliases: SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect() };
+    let (ours, theirs) = if agency_score(head, &first) >= agency_score(head, &second) { (first, second) } else { (second, first) };
+    agency.1.extend(ours.aliases);
+    let client = match client {
+        Some((t, mut a)) => {
+            a.extend(theirs.aliases);
+            (t, a)
+        }
+        None => (theirs.term, theirs.aliases),
+    };
+    (Some(agency), Some(client))
+}
+
+fn bounded(text: &str, at: usize, len: usize) -> bool {
+    text.as_bytes().get(at + len).is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
+/// How much a candidate reads as the party doing the work: its role word, and how often the
+/// draft says it provides the services (or is paid) against how often it pays.
+fn agency_score(head: &str, c: &Candidate) -> i32 {
+    static DUTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b").expect("static regex")
+    });
+    static PAYS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex"));
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:provided|performed|rendered|carried out|supplied|developed|created|delivered|services)\s+by\s+(?:the\s+)?$").expect("static regex")
+    });
+    let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
+    let mut score = match role {
+        Some(true) => 3,
+        Some(false) => -3,
+        None => 0,
+    };
+    let lower = head.to_lowercase();
+    let (mut duties, mut pays) = (0, 0);
+    for alias in &c.aliases {
+        for (i, _) in lower.match_indices(alias.as_str()).filter(|(i, _)| bounded(&lower, *i, alias.len())).take(200) {
+            if i > 0 && lower.as_bytes()[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let after = &head[i + alias.len()..crate::text::floor_char(head, i + alias.len() + 80)];
+            let before = &head[crate::text::ceil_char(head, i.saturating_sub(40))..i];
+            duties += i32::from(DUTY.is_match(after) || BY.is_match(before));
+            pays += i32::from(PAYS.is_match(after));
+        }
+    }
+    score += duties.min(4) - pays.min(4);
+    score
 }
 
 /// Defined terms for dates, periods and things, which the preamble defines beside the parties
@@ -197,24 +381,6 @@ fn name_before(before: &str) -> Option<String> {
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
     let name = NAME.captures(tail)?.get(1)?.as_str().trim().to_owned();
     (name.len() > 2 && role_of(&name).is_none() && !name.eq_ignore_ascii_case("the")).then_some(name)
-}
-
-/// Which of `candidates` the draft says performs the services or builds the deliverables most often.
-fn performer(head: &str, candidates: &[(String, Vec<String>)]) -> Option<usize> {
-    static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|manufacture)\b").expect("static regex")
-    });
-    candidates
-        .iter()
-        .enumerate()
-        .map(|(k, (term, _))| {
-            let after = |i: usize| &head[i + term.len()..crate::text::floor_char(head, i + term.len() + 80)];
-            let n = head.match_indices(term.as_str()).filter(|(i, _)| DUTY.is_match(after(*i))).take(50).count();
-            (n, k)
-        })
-        .filter(|(n, _)| *n > 0)
-        .max()
-        .map(|(_, k)| k)
 }
 
 /// The role word used most in `head` among those the preamble already uses.
