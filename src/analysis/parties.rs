@@ -220,12 +220,13 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let words: Vec<String> = QUOTED_WORD.captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         let (pronouns, names): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| is_pronoun(&w.to_lowercase()));
-        let Some(term) = names.first() else { continue };
+        // Of several names for one party, the role word is its term ("Humanytics" or "Consultant").
+        let Some(term) = names.iter().find(|n| role_of(n).is_some()).or(names.first()) else { continue };
         let mut extra: Vec<String> = pronoun_forms(&pronouns);
         if let Some(name) = name_before(&preamble[..whole.start()]) {
             extra.push(name.to_lowercase());
         }
-        extra.extend(names.iter().skip(1).map(|n| n.to_lowercase()));
+        extra.extend(names.iter().filter(|n| *n != term).map(|n| n.to_lowercase()));
         found.push((whole.start(), term.clone(), extra));
     }
     for c in TRADING_AS.captures_iter(preamble) {
@@ -263,14 +264,22 @@ fn pronoun_forms(words: &[String]) -> Vec<String> {
 }
 
 /// Pronouns the draft assigns in words: `"we", "us" is a reference to the Company`.
-fn assign_pronouns(head: &str, candidates: &mut [Candidate]) {
+fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
     let mut give = |name: &str, words: Vec<String>| {
-        let name = name.to_lowercase();
-        if let Some(c) = candidates.iter_mut().find(|c| c.aliases.contains(&name)) {
-            for w in pronoun_forms(&words) {
-                if !c.aliases.contains(&w) {
-                    c.aliases.push(w);
-                }
+        let lower = name.to_lowercase();
+        let k = match candidates.iter().position(|c| c.aliases.contains(&lower)) {
+            Some(k) => k,
+            // `"Client" means you`: a party defined only by its pronoun.
+            None if candidates.len() < 6 && !names_a_thing(name) => {
+                candidates.push(Candidate { term: name.to_owned(), aliases: vec![lower] });
+                candidates.len() - 1
+            }
+            None => return,
+        };
+        let c = &mut candidates[k];
+        for w in pronoun_forms(&words) {
+            if !c.aliases.contains(&w) {
+                c.aliases.push(w);
             }
         }
     };
@@ -295,8 +304,9 @@ fn with_pronouns(
         return (agency, client);
     }
     let Some(mut agency) = agency else { return (None, client) };
-    let count = |w: &str| head.match_indices(w).filter(|(i, _)| bounded(head, *i, w.len())).take(50).count();
-    if count(" we ") + count(" us") < 3 || count(" you") < 3 {
+    let lower = head.to_lowercase();
+    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
+    if count(" we") + count(" us") < 3 || count(" you") < 3 {
         return (Some(agency), client);
     }
     let first = Candidate { term: "we".into(), aliases: FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect() };
@@ -326,12 +336,12 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
     static PAYS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex"));
     static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:provided|performed|rendered|carried out|supplied|developed|created|delivered|services)\s+by\s+(?:the\s+)?$").expect("static regex")
+        Regex::new(r"(?i)(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by\s+(?:the\s+)?$").expect("static regex")
     });
     let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
     let mut score = match role {
-        Some(true) => 3,
-        Some(false) => -3,
+        Some(true) => 4,
+        Some(false) => -4,
         None => 0,
     };
     let lower = head.to_lowercase();
@@ -443,6 +453,46 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Rubicon"));
         assert_eq!(p.counterparty.as_deref(), Some("ISA"));
+    }
+
+    #[test]
+    fn a_trading_name_and_the_first_person() {
+        let p = detect(
+            "1. This agreement is between Go Free Range Ltd, a company registered in England, trading as\n        \"Go Free Range\", and the organisation specified on the order summary.\n\nThe Work is a set of activities (carried out by Go Free Range for a fee). We will do the Work. You will pay us. We send you an invoice. You agree. We agree with you.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Go Free Range"));
+        assert!(p.is_agency("we") && p.is_agency("us"));
+        assert!(p.is_counterparty("you"));
+    }
+
+    #[test]
+    fn pronouns_assigned_in_words_and_a_client_role_word_for_the_agency() {
+        let p = detect(
+            "These Terms apply to the provision of all Services by us, Beings Beam Ltd (\u{201c}the Company\u{201d}). \u{201c}Client\u{201d} means you, the individual purchasing the Services. Each reference to \u{201c}we\u{201d}, \u{201c}us\u{201d}, \u{201c}our\u{201d} is a reference to the Company. We will provide the Services. You shall pay the fees. We shall deliver.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Company"));
+        assert!(p.is_agency("we"));
+        assert!(p.is_counterparty("you"));
+    }
+
+    #[test]
+    fn a_role_word_among_several_names() {
+        let p = detect("between Humanytics LLC: Chicago (\"Humanytics\" or \"Consultant\") AND CJCJ: San Francisco (\"CJCJ\" or \"Client\"). Consultant agrees to provide the following Services.", None);
+        assert_eq!(p.agency.as_deref(), Some("Consultant"));
+        assert!(p.is_agency("humanytics"));
+        assert_eq!(p.counterparty.as_deref(), Some("Client"));
+    }
+
+    #[test]
+    fn capitals_in_parentheses_and_data_provided_by_the_client() {
+        let p = detect(
+            "This Agreement is a license made between the Licensor (CITY) and the Licensee (CONTRACTOR.) Data provided by the CITY. Images provided by the CITY. Software provided by the CITY. CITY shall provide updates.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("CONTRACTOR"));
+        assert_eq!(p.counterparty.as_deref(), Some("CITY"));
     }
 
     #[test]
