@@ -204,6 +204,10 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         if term.len() < 2 || names_a_thing(term) || term.split_whitespace().count() > 3 || out.iter().any(|c| c.aliases.contains(&lower)) {
             return;
         }
+        // `Go Free Range (the "Insured Sum")`: a thing of a party already found, not a party.
+        if role_of(term).is_none() && extra.iter().any(|e| out.iter().any(|c| c.aliases.contains(e))) {
+            return;
+        }
         let mut aliases = vec![lower.clone()];
         // "Collaborating Developer" is "the Developer" in the text.
         if let Some(last) = lower.rsplit(' ').next().filter(|l| *l != lower && role_of(l).is_some()) {
