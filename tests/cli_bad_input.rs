@@ -99,6 +99,7 @@ const GOOD_CLAUSE: &str = r#"{
   "category": "agency-ip",
   "standard_text": "Agency may use general know-how retained by its personnel.",
   "why_it_matters": "Our people stay smarter after the project.",
+  "counsel_note": "Agency's personnel keep their general know-how.",
   "required": true,
   "missing": {
     "concern": "no-residuals",
@@ -108,7 +109,7 @@ const GOOD_CLAUSE: &str = r#"{
   },
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "Every firm keeps what its people learn."},
-    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay yours."}
+    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay yours.", "counsel_note": "General know-how only, never Client's Confidential Information."}
   ]
 }"#;
 
