@@ -213,9 +213,8 @@ mod tests {
     fn built_in_wording_parses() {
         assert_eq!(BUILT_IN.len(), 3);
         assert!(BUILT_IN.iter().all(|c| c.missing.is_some() && !c.fallbacks.is_empty()));
-        let noted = |c: &StandardClause| {
-            !c.counsel_note.is_empty() && c.fallbacks.iter().all(|f| f.text.is_empty() || !f.counsel_note.is_empty())
-        };
+        let noted =
+            |c: &StandardClause| !c.counsel_note.is_empty() && c.fallbacks.iter().all(|f| f.text.is_empty() || !f.counsel_note.is_empty());
         assert!(BUILT_IN.iter().all(noted), "a reason for counsel beside every wording");
     }
 
