@@ -141,6 +141,7 @@ const TIME_AND_MATERIALS: &str = r#"{
   "category": "general",
   "standard_text": "Fees paid on a time-and-materials basis are payment for Agency's services and do not by themselves confer on Client ownership of any intellectual property. Ownership is governed solely by the intellectual property section of this Agreement: only Client IP transfers to Client, upon full payment.",
   "why_it_matters": "Under time and materials the client can argue that paying for every hour bought everything made in those hours. The client pays for our time, not for our tools.",
+  "counsel_note": "Fees on a time-and-materials basis pay for services; ownership is governed by the intellectual property provisions, as for any other work.",
   "missing": {
     "concern": "work-made-for-hire",
     "severity": "medium",
@@ -153,7 +154,7 @@ const TIME_AND_MATERIALS: &str = r#"{
   },
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "You are paying for our time, not buying our tools: what we build for you is yours under the IP section, the rest stays ours."},
-    {"kind": "narrow-scope", "text": "Fees paid on a time-and-materials basis are payment for Agency's services and do not by themselves confer on Client ownership of any intellectual property. Ownership is governed solely by the intellectual property section of this Agreement.", "talking_point": "This only says the IP section decides ownership, not the invoice."}
+    {"kind": "narrow-scope", "text": "Fees paid on a time-and-materials basis are payment for Agency's services and do not by themselves confer on Client ownership of any intellectual property. Ownership is governed solely by the intellectual property section of this Agreement.", "talking_point": "This only says the IP section decides ownership, not the invoice.", "counsel_note": "The billing basis does not change how intellectual property is allocated under this Agreement."}
   ]
 }"#;
 
@@ -163,6 +164,7 @@ const STAFF_AUGMENTATION: &str = r#"{
   "category": "agency-ip",
   "standard_text": "Work performed by Agency personnel working within Client's teams, including work done with Agency's tools and methodologies, remains subject to the intellectual property section of this Agreement: Client IP transfers to Client upon full payment; Agency IP, including the tools and methodologies Agency personnel use, remains Agency's; jointly developed IP is treated as that section provides.",
   "why_it_matters": "When our people sit in the client's team the boundary blurs: everything they touch can look like the client's work product, including the tools they bring.",
+  "counsel_note": "Working within Client's teams does not change how intellectual property is allocated under this Agreement.",
   "missing": {
     "concern": "pre-existing-ip",
     "severity": "medium",
@@ -174,7 +176,7 @@ const STAFF_AUGMENTATION: &str = r#"{
   },
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "Our engineers bring their toolbox into your team; you own what they build for you, not the toolbox."},
-    {"kind": "boundaries", "text": "Work performed by Agency personnel working within Client's teams, including work done with Agency's tools and methodologies, remains subject to the intellectual property section of this Agreement.", "talking_point": "Same three categories as any project: sitting in your office does not change who owns the tools."}
+    {"kind": "boundaries", "text": "Work performed by Agency personnel working within Client's teams, including work done with Agency's tools and methodologies, remains subject to the intellectual property section of this Agreement.", "talking_point": "Same three categories as any project: sitting in your office does not change who owns the tools.", "counsel_note": "Work done within Client's teams with Agency's tools remains subject to the intellectual property provisions."}
   ]
 }"#;
 
@@ -184,6 +186,7 @@ const PRODUCTIZED: &str = r#"{
   "category": "agency-ip",
   "standard_text": "Client owns its instance of the service: its configuration, Client Data, and models trained on Client Data. Agency owns the underlying product, including its architecture, code, templates and all improvements to them, and grants Client a non-exclusive, non-transferable license to use the product as part of Client's instance.",
   "why_it_matters": "A productized service is the same product delivered again with different client data. Unless the line is drawn, each client can claim the product itself.",
+  "counsel_note": "Client owns its instance, configuration and data; the underlying product, provided to all customers, remains Agency's.",
   "missing": {
     "concern": "pre-existing-ip",
     "severity": "medium",
@@ -196,7 +199,7 @@ const PRODUCTIZED: &str = r#"{
   },
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "You own your instance, your data and the models trained on it; the product under it is what every client licenses."},
-    {"kind": "narrow-scope", "text": "Client owns its instance of the service: its configuration, Client Data, and models trained on Client Data. Agency owns the underlying product, including its architecture, code, templates and all improvements to them.", "talking_point": "This is what makes the price a product price rather than a custom build."}
+    {"kind": "narrow-scope", "text": "Client owns its instance of the service: its configuration, Client Data, and models trained on Client Data. Agency owns the underlying product, including its architecture, code, templates and all improvements to them.", "talking_point": "This is what makes the price a product price rather than a custom build.", "counsel_note": "Client owns its instance; the product provided to all customers remains Agency's."}
   ]
 }"#;
 
@@ -210,6 +213,9 @@ mod tests {
     fn built_in_wording_parses() {
         assert_eq!(BUILT_IN.len(), 3);
         assert!(BUILT_IN.iter().all(|c| c.missing.is_some() && !c.fallbacks.is_empty()));
+        let noted =
+            |c: &StandardClause| !c.counsel_note.is_empty() && c.fallbacks.iter().all(|f| f.text.is_empty() || !f.counsel_note.is_empty());
+        assert!(BUILT_IN.iter().all(noted), "a reason for counsel beside every wording");
     }
 
     #[test]

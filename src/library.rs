@@ -186,7 +186,12 @@ pub struct Fallback {
     /// Counter-language to insert in the contract; empty for rungs that are only said aloud.
     #[serde(default)]
     pub text: String,
+    /// What to say on the call; internal, never written into a redline sent to the other side.
     pub talking_point: String,
+    /// The reason the other side's counsel reads beside `text` in a redline: short, neutral,
+    /// in the contract's register. Required when `text` is given.
+    #[serde(default)]
+    pub counsel_note: String,
 }
 
 /// A risky pattern that threatens a standard clause.
@@ -236,7 +241,12 @@ pub struct StandardClause {
     pub title: String,
     pub category: Category,
     pub standard_text: String,
+    /// The agency's own reason; internal.
     pub why_it_matters: String,
+    /// The reason the other side's counsel reads when `standard_text` (or the agency's own
+    /// wording for this clause) goes into a redline. Required.
+    #[serde(default)]
+    pub counsel_note: String,
     /// Whether a draft without this protection gets a missing finding (`missing` says how).
     #[serde(default)]
     pub required: bool,

@@ -2,10 +2,13 @@
 //! struck and the agency's language put in its place, missing protections are added as new
 //! clauses, and every change carries its reason. Written as a .docx with real tracked changes
 //! and comments (what the other side opens in Word), as Markdown, or as a standalone HTML page.
+//! What goes to the other side carries only reasons for counsel; the concerns, severities and
+//! talking points behind each change go to the internal brief and the internal copy.
 
 mod docx;
 mod html;
 mod markdown;
+mod notes;
 mod output;
 mod placement;
 mod plan;
@@ -18,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::ingest::{Document, Format};
 use crate::library::{Concern, FallbackKind, Severity};
 
+pub use notes::Audience;
 pub use output::{OutputFormat, check_target, write_atomic};
 pub use plan::{Stance, Steer, plan};
 pub use sentence::text_paragraphs;
@@ -34,14 +38,16 @@ pub struct RedlineOptions {
     pub date: String,
 }
 
-/// One finding a change answers, with what to say about it.
+/// One finding a change answers, with what to say about it. Internal: never in the copy for
+/// counsel (see `Change::note` for what counsel reads).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
     pub concern: Concern,
     pub severity: Severity,
     pub phrase: Option<String>,
+    /// Why the finding is a risk to the agency.
     pub explanation: String,
-    /// What to say to the other side when they ask about this change.
+    /// What to say on the call when the other side asks about this change.
     pub talking_point: String,
 }
 
@@ -86,6 +92,9 @@ pub struct Change {
     pub deleted: String,
     /// The agency's words put in their place (for a new clause, its body).
     pub inserted: String,
+    /// Why the agency proposes the change, as the other side's counsel reads it: the library's
+    /// reason for counsel, in the draft's names for the parties.
+    pub note: String,
     pub new_clause: Option<NewClause>,
     pub language: Language,
     pub reasons: Vec<Reason>,
@@ -321,12 +330,22 @@ impl RedlineError {
     }
 }
 
-/// Renders the redline in the format `out`'s extension names; `clean` accepts every change
-/// instead of tracking it.
+/// Renders the redline for the other side in the format `out`'s extension names: each change
+/// with its reason for counsel; `clean` accepts every change instead of tracking it.
 pub fn render(redline: &Redline, out: &Path, clean: bool) -> Result<Vec<u8>, RedlineError> {
+    render_for(redline, out, clean, Audience::Counsel)
+}
+
+/// Renders the agency's internal copy: the same tracked changes, with the concerns, severities,
+/// internal reasons and talking points in each comment.
+pub fn render_internal(redline: &Redline, out: &Path) -> Result<Vec<u8>, RedlineError> {
+    render_for(redline, out, false, Audience::Internal)
+}
+
+fn render_for(redline: &Redline, out: &Path, clean: bool, audience: Audience) -> Result<Vec<u8>, RedlineError> {
     match OutputFormat::of(out)? {
-        OutputFormat::Markdown => Ok(markdown::render(redline, clean).into_bytes()),
-        OutputFormat::Html => Ok(html::render(redline, clean).into_bytes()),
-        OutputFormat::Docx => docx::render(redline, clean).map_err(|reason| RedlineError::docx(out, reason)),
+        OutputFormat::Markdown => Ok(markdown::render(redline, clean, audience).into_bytes()),
+        OutputFormat::Html => Ok(html::render(redline, clean, audience).into_bytes()),
+        OutputFormat::Docx => docx::render(redline, clean, audience).map_err(|reason| RedlineError::docx(out, reason)),
     }
 }

@@ -99,6 +99,7 @@ const GOOD_CLAUSE: &str = r#"{
   "category": "agency-ip",
   "standard_text": "Agency may use general know-how retained by its personnel.",
   "why_it_matters": "Our people stay smarter after the project.",
+  "counsel_note": "Agency's personnel keep their general know-how.",
   "required": true,
   "missing": {
     "concern": "no-residuals",
@@ -108,7 +109,7 @@ const GOOD_CLAUSE: &str = r#"{
   },
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "Every firm keeps what its people learn."},
-    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay yours."}
+    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay yours.", "counsel_note": "General know-how only, never Client's Confidential Information."}
   ]
 }"#;
 
@@ -144,6 +145,13 @@ fn bad_library_folder_lists_every_problem() {
         1,
     );
     std::fs::write(dir.path().join("h.json"), huge).unwrap();
+    // Counter-language with no reason for counsel, a clause with none for its standard text.
+    let unexplained = good
+        .replacen("\"residuals\"", "\"i\"", 1)
+        .replacen(", \"counsel_note\": \"General know-how only, never Client's Confidential Information.\"", "", 1)
+        .replacen("  \"counsel_note\": \"Agency's personnel keep their general know-how.\",\n", "", 1);
+    assert!(!unexplained.contains("counsel_note"));
+    std::fs::write(dir.path().join("i.json"), unexplained).unwrap();
     let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -154,6 +162,8 @@ fn bad_library_folder_lists_every_problem() {
     assert!(stdout.contains("e.json") && stdout.contains("rules[0].patterns[0]") && stdout.contains("does not compile"), "{stdout}");
     assert!(stdout.contains("f.json") && stdout.contains("fallbacks[1].kind") && stdout.contains("grovel"), "{stdout}");
     assert!(stdout.contains("g.json") && stdout.contains("see_also[0]") && stdout.contains("unknown clause reference"), "{stdout}");
+    assert!(stdout.contains("i.json:") && stdout.contains("fallbacks[1].counsel_note: a fallback with counter-language"), "{stdout}");
+    assert!(stdout.contains(": counsel_note: a clause needs a `counsel_note`"), "{stdout}");
     for line in stdout.lines() {
         let mut parts = line.splitn(4, ':');
         let (file, line_no, col) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());

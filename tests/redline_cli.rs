@@ -1,6 +1,8 @@
 //! `clauseguard redline` run as the user runs it: outputs by extension, never over the draft or
-//! an existing file without --force, errors naming the file, and a session's decisions, author
-//! and fee offer carried into the redline and its summary.
+//! an existing file without --force, errors naming the file, a session's decisions, author and
+//! fee offer carried into the redline and its summary, and two audiences: what goes to the other
+//! side's counsel carries only reasons for counsel signed by the agency, the internal copy and
+//! brief carry the rest.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -185,4 +187,142 @@ fn a_session_supplies_words_author_fee_and_open_points() {
 
     let err = failed(&run(&["redline", "--session", "nobody", "--out", s(&dir.path().join("x.md"))]));
     assert!(err.contains("nobody"), "{err}");
+}
+
+/// Runs the binary as a user does, with the embedded library.
+fn clauseguard_default(args: &[&str], sessions: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+        .args(args)
+        .env_remove("CLAUSEGUARD_LIBRARY")
+        .env("CLAUSEGUARD_SESSIONS_DIR", sessions)
+        .env("SOURCE_DATE_EPOCH", "1772359200")
+        .output()
+        .expect("run clauseguard")
+}
+
+/// What the other side reads besides the contract itself: the Word comments and every author
+/// and creator name of a .docx; the footnotes of Markdown; all of an HTML page but the
+/// contract's text (header, styles, margin notes).
+fn notes_of(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("docx") => {
+            let comments = docx_part(&bytes, "word/comments.xml");
+            let mut text = String::new();
+            for piece in comments.replace("</w:p>", "\n").split('<') {
+                text.push_str(piece.split_once('>').map_or(piece, |(_, after)| after));
+            }
+            format!("{}\n{text}\n{}", authors(&bytes).join("\n"), docx_part(&bytes, "docProps/core.xml"))
+        }
+        Some("md") => String::from_utf8(bytes).unwrap().lines().filter(|l| l.starts_with("[^")).collect::<Vec<_>>().join("\n"),
+        _ => {
+            let html = String::from_utf8(bytes).unwrap();
+            let outside: String =
+                html.split("<div class=\"text\">").map(|chunk| chunk.split_once("</div>").map_or(chunk, |(_, rest)| rest)).collect();
+            outside.replace("&#39;", "'")
+        }
+    }
+}
+
+fn docx_part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
+}
+
+/// Every name a .docx's tracked changes and comments are signed with.
+fn authors(docx: &[u8]) -> Vec<String> {
+    let (body, comments) = (docx_part(docx, "word/document.xml"), docx_part(docx, "word/comments.xml"));
+    [body, comments].iter().flat_map(|xml| xml.split(" w:author=\"").skip(1).map(|a| a.split('"').next().unwrap().to_owned())).collect()
+}
+
+/// The internal vocabulary found in `notes`: talking points, concern ids, severity labels, the
+/// tool's own name.
+fn internal_words(notes: &str) -> Vec<String> {
+    let lower = notes.to_lowercase();
+    let mut found: Vec<String> = ["talking point", "say:", "for counsel", "concern:", "clauseguard", "internal copy"]
+        .iter()
+        .chain(Concern::ALL.map(Concern::id).iter())
+        .filter(|w| lower.contains(*w))
+        .map(|w| (*w).to_owned())
+        .collect();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    found.extend(["high", "medium", "low"].iter().filter(|s| words.contains(s)).map(|s| (*s).to_owned()));
+    found
+}
+
+#[test]
+fn the_other_side_reads_reasons_for_counsel_signed_by_the_agency_and_nothing_internal() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/client-draft-r1.md");
+    let psa = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev/commonpaper-psa.docx");
+    let mut drafts = vec![demo];
+    if psa.is_file() {
+        drafts.push(psa);
+    } else {
+        eprintln!("skipped the PSA: {} is absent (the shared corpus is not here)", psa.display());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (n, draft) in drafts.iter().enumerate() {
+        for ext in ["docx", "md", "html"] {
+            let out = dir.path().join(format!("counter-{n}.{ext}"));
+            let stdout = ok(&clauseguard_default(&["redline", s(draft), "--out", s(&out), "--internal"], dir.path()));
+            let name = format!("counter-{n}.internal.{ext}");
+            assert!(stdout.contains(&name) && stdout.contains("not for the other side"), "{stdout}");
+            let what = format!("{} as .{ext}", draft.display());
+
+            let notes = notes_of(&out);
+            let leaked = internal_words(&notes);
+            assert!(leaked.is_empty(), "{what}: the copy for counsel carries {leaked:?}:\n{notes}");
+            // The library's reasons for counsel, in the draft's own name for the agency.
+            assert!(notes.contains("Provider's"), "{what}:\n{notes}");
+            if ext == "docx" {
+                let signed = authors(&std::fs::read(&out).unwrap());
+                assert!(!signed.is_empty() && signed.iter().all(|a| a == "Provider"), "{what}: signed by the agency, not {signed:?}");
+            }
+
+            let words = internal_words(&notes_of(&dir.path().join(&name)));
+            let say = if ext == "html" { "say:" } else { "talking point" };
+            for expected in [say, "for counsel", "high"] {
+                assert!(words.contains(&expected.to_owned()), "{what}, internal copy: {expected:?} missing from {words:?}");
+            }
+            assert!(words.iter().any(|w| Concern::ALL.iter().any(|c| c.id() == w)), "{what}, internal copy: no concern in {words:?}");
+            assert!(!words.contains(&"clauseguard".to_owned()), "{what}, internal copy: {words:?}");
+        }
+    }
+}
+
+#[test]
+fn the_internal_copy_goes_beside_the_output_and_is_never_the_clean_one() {
+    let (dir, draft) = workspace("numbered-draft.md");
+    let out = dir.path().join("r.md");
+    let summary = dir.path().join("brief.md");
+    ok(&clauseguard(&["redline", s(&draft), "--out", s(&out), "--internal", "--summary", s(&summary)], dir.path()));
+    let internal = std::fs::read_to_string(dir.path().join("r.internal.md")).unwrap();
+    assert!(internal.starts_with("*Internal copy for Provider, not for the other side"), "{internal}");
+    assert!(internal.contains("Talking point: Schedule A lists everything"), "{internal}");
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("Ownership passes on payment of the fees, so that title follows consideration."), "{md}");
+    let summary = std::fs::read_to_string(&summary).unwrap();
+    assert!(summary.contains("Internal brief, not for the other side"), "{summary}");
+    assert!(summary.contains("Talking point: Schedule A lists everything"), "the brief has the talking points: {summary}");
+
+    std::fs::write(dir.path().join("t.internal.md"), "keep me").unwrap();
+    let err = failed(&clauseguard(&["redline", s(&draft), "--out", s(&dir.path().join("t.md")), "--internal"], dir.path()));
+    assert!(err.contains("t.internal.md") && err.contains("--force"), "{err}");
+    assert!(!dir.path().join("t.md").exists(), "refused before anything is written");
+    let err = failed(&clauseguard(&["redline", s(&draft), "--out", s(&dir.path().join("c.md")), "--clean", "--internal"], dir.path()));
+    assert!(err.contains("--internal") && err.contains("--clean"), "{err}");
+}
+
+#[test]
+fn a_draft_that_does_not_name_the_agency_is_signed_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("bare.txt");
+    std::fs::write(&draft, "1. Ownership. All work product created during the engagement shall be owned by the Client.\n").unwrap();
+    let out = dir.path().join("r.html");
+    let run = clauseguard_default(&["redline", s(&draft), "--out", s(&out)], dir.path());
+    ok(&run);
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--author"), "the user is told how to sign");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("by Agency on"));
 }

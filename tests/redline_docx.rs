@@ -133,8 +133,10 @@ fn check_with_pandoc(draft: &Path) -> (Redline, Analysis, tempfile::TempDir) {
         }
     }
     let with_comments = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &tracked_path);
+    assert!(with_comments.matches("comment-start").count() >= plan.changes.len(), "pandoc sees a comment on every change");
+    let comments = comment_text(&std::fs::read(&tracked_path).unwrap());
     for c in &plan.changes {
-        assert!(with_comments.contains(&format!("Change {}:", c.id)), "comment of change {} missing", c.id);
+        assert!(comments.contains(&c.note), "change {}: its reason for counsel {:?} is not a comment", c.id, c.note);
     }
     let accepted = norm(&pandoc(&["--track-changes=accept", "-t", "plain", "--wrap=none"], &tracked_path));
     let clean = norm(&pandoc(&["-t", "plain", "--wrap=none"], &clean_path));
@@ -297,6 +299,10 @@ fn a_second_redline_keeps_the_first_rounds_changes_and_comments() {
     let (body1, body2) = (part(&first_docx, "word/document.xml"), part(&second_docx, "word/document.xml"));
     let comments2 = part(&second_docx, "word/comments.xml");
     assert_eq!(comments2.matches("<w:comment ").count(), first.changes.len() + second.changes.len(), "both rounds' comments");
+    let text2 = comment_text(&second_docx);
+    for c in first.changes.iter().chain(&second.changes) {
+        assert!(text2.contains(&c.note), "the reason of change {} is kept: {:?}", c.id, c.note);
+    }
     assert!(body2.matches("<w:del ").count() > body1.matches("<w:del ").count());
     assert!(body1.split("<w:del ").skip(1).all(|d| body2.contains(&d[..d.find('>').unwrap()])), "round one's deletions are kept");
     let ids_of = |xml: &str, tags: &[&str]| -> Vec<String> {
@@ -319,10 +325,20 @@ fn a_second_redline_keeps_the_first_rounds_changes_and_comments() {
         std::fs::write(&path, &second_docx).unwrap();
         let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &path);
         assert!(all.contains("author=\"Round One\""));
-        for c in first.changes.iter().chain(&second.changes) {
-            assert!(all.contains(&format!("Change {}:", c.id)), "comment {} kept", c.id);
-        }
+        assert_eq!(all.matches("comment-start").count(), first.changes.len() + second.changes.len(), "pandoc sees both rounds' comments");
     }
+}
+
+/// The text of a .docx's comments, paragraphs on lines of their own.
+fn comment_text(docx: &[u8]) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/comments.xml").unwrap(), &mut xml).unwrap();
+    let mut text = String::new();
+    for piece in xml.replace("</w:p>", "\n").split('<') {
+        text.push_str(piece.split_once('>').map_or(piece, |(_, after)| after));
+    }
+    text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {

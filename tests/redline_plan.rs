@@ -141,7 +141,11 @@ fn markdown_output_strikes_inserts_and_footnotes() {
         assert!(md.contains(&format!("[^{}]: ", c.id)), "footnote {} defined", c.id);
         assert_eq!(md.matches(&format!("[^{}]", c.id)).count(), 2, "footnote {} referenced once", c.id);
     }
-    assert!(md.contains("Concern: broad-work-product (high). Reason:"));
+    assert!(md.contains("[^1]: Ownership passes on payment of the fees, so that title follows consideration.\n"), "{md}");
+    assert!(!md.contains("Concern:") && !md.contains("broad-work-product"), "nothing internal for counsel");
+    let internal = String::from_utf8(redline::render_internal(&r, Path::new("x.md")).unwrap()).unwrap();
+    assert!(internal.contains("[^1]: Struck and replaced in §7.1 Ownership. For counsel: Ownership passes on payment"), "{internal}");
+    assert!(internal.contains("Concern: broad-work-product (high). Reason:"));
     let clean = String::from_utf8(redline::render(&r, Path::new("x.md"), true).unwrap()).unwrap();
     assert!(!clean.contains("~~") && !clean.contains("[^") && clean.contains("7.4 Residuals."));
     assert!(!clean.contains("all work product"));

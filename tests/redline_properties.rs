@@ -94,6 +94,10 @@ fn check(r: &Redline) -> Result<(), TestCaseError> {
         let comments = part(&tracked, "word/comments.xml");
         all.extend(ids(&comments).map_err(TestCaseError::fail)?.into_iter().map(|id| format!("c{id}")));
     }
+    if !r.changes.is_empty() {
+        let internal = redline::render_internal(r, Path::new("x.docx")).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        ids(&part(&internal, "word/comments.xml")).map_err(TestCaseError::fail)?;
+    }
     let revisions: Vec<&String> = all.iter().filter(|i| !i.starts_with('c')).collect();
     prop_assert_eq!(revisions.len(), revisions.iter().collect::<HashSet<_>>().len(), "revision ids are unique");
     ids(&part(&clean, "word/document.xml")).map_err(TestCaseError::fail)?;

@@ -72,6 +72,7 @@ fn show(c: &crate::library::StandardClause) -> String {
     let _ = writeln!(out, "{} ({}, {}{})\n", one_line(&c.title), c.id, c.category.label(), if c.required { ", required" } else { "" });
     let _ = writeln!(out, "Standard text:\n  {}\n", one_line(&c.standard_text));
     let _ = writeln!(out, "Why it matters:\n  {}\n", one_line(&c.why_it_matters));
+    let _ = writeln!(out, "For counsel, beside it in a redline:\n  {}\n", one_line(&c.counsel_note));
     if let Some(m) = &c.missing {
         let _ = writeln!(out, "When missing ({}, {}):\n  {}\n", m.concern, m.severity, one_line(&m.explanation));
     }
@@ -87,6 +88,7 @@ fn show(c: &crate::library::StandardClause) -> String {
         let _ = writeln!(out, "  {}. {}: {}", i + 1, f.kind.label(), one_line(&f.talking_point));
         if !f.text.trim().is_empty() {
             let _ = writeln!(out, "     counter-language: {}", one_line(&f.text));
+            let _ = writeln!(out, "     for counsel: {}", one_line(&f.counsel_note));
         }
     }
     out

@@ -1,5 +1,6 @@
 //! `clauseguard redline`: the counter-proposal for a draft (or a session's latest round), as a
-//! .docx with tracked changes and comments, Markdown or HTML, plus an optional summary.
+//! .docx with tracked changes and comments, Markdown or HTML, for the other side's counsel; plus,
+//! for the agency only, an optional summary and an internal copy with the talking points.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,16 +29,22 @@ pub struct RedlineArgs {
     /// Write the document with every change accepted (what the contract would say).
     #[arg(long)]
     pub clean: bool,
-    /// Also write a Markdown summary: changes, concerns addressed, fee uplift, open points.
+    /// Also write the internal brief in Markdown: changes, concerns addressed, talking points,
+    /// fee uplift, open points. Not for the other side.
     #[arg(long, value_name = "FILE.md")]
     pub summary: Option<PathBuf>,
+    /// Also write an internal copy beside --out (counter.docx: counter.internal.docx): the same
+    /// redline with concerns, severities, internal reasons and talking points in its comments.
+    #[arg(long, conflicts_with = "clean")]
+    pub internal: bool,
     /// Only change findings of this severity or worse (default: low and worse).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub only: Option<Threshold>,
-    /// The name on the tracked changes and comments (default: the session's agency, else "clauseguard").
+    /// The name on the tracked changes and comments (default: the session's agency, else the
+    /// agency's name as the draft defines it, e.g. "Provider").
     #[arg(long, value_name = "NAME")]
     pub author: Option<String>,
-    /// Replace --out and --summary if they exist.
+    /// Replace --out, --summary and the internal copy if they exist.
     #[arg(long)]
     pub force: bool,
 }
@@ -49,7 +56,11 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     if args.summary.as_deref() == Some(args.out.as_path()) {
         return Err(eyre!("{}: --summary and --out name the same file", args.out.display()));
     }
-    for out in std::iter::once(&args.out).chain(&args.summary) {
+    let internal = args.internal.then(|| internal_path(&args.out));
+    if let Some(path) = internal.as_ref().filter(|p| args.summary.as_ref() == Some(*p)) {
+        return Err(eyre!("{}: --summary and the internal copy name the same file", path.display()));
+    }
+    for out in std::iter::once(&args.out).chain(&args.summary).chain(&internal) {
         redline::check_target(out, &inputs, args.force)?;
     }
     let library = global.library()?;
@@ -79,10 +90,9 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         Some(bytes) => Draft::from_docx(&doc, bytes)?,
         None => Draft::from_text(&doc),
     };
-    let author = args.author.clone().or_else(|| session.as_ref().and_then(|s| s.agency.clone())).filter(|a| !a.trim().is_empty());
     let options = RedlineOptions {
         only: args.only.map_or(Severity::Low, Threshold::severity),
-        author: author.unwrap_or_else(|| "clauseguard".to_owned()),
+        author: author(args, session.as_ref(), &analysis),
         date: date()?,
     };
     let plan = redline::plan(draft, &analysis, &library, &steers, options);
@@ -105,9 +115,33 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         let negotiation = session.as_ref().map(|s| negotiation(s, &doc, &analysis)).unwrap_or_default();
         let text = redline::summary(&plan, &draft_name, &out_name, &negotiation);
         redline::write_atomic(path, text.as_bytes(), &inputs, args.force)?;
-        println!("wrote {}", crate::text::one_line(&path.display().to_string()));
+        println!("wrote {} (internal brief: not for the other side)", crate::text::one_line(&path.display().to_string()));
+    }
+    if let Some(path) = &internal {
+        let bytes = redline::render_internal(&plan, path)?;
+        redline::write_atomic(path, &bytes, &inputs, args.force)?;
+        println!("wrote {} (internal copy: not for the other side)", crate::text::one_line(&path.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Who signs the changes and comments: `--author`, else the session's agency, else the agency's
+/// name as the draft defines it ("Provider"). Never the tool's own name: counsel reads it.
+fn author(args: &RedlineArgs, session: Option<&Session>, analysis: &Analysis) -> String {
+    let named = |name: &Option<String>| name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    named(&args.author).or_else(|| session.and_then(|s| named(&s.agency))).or_else(|| named(&analysis.parties.agency)).unwrap_or_else(
+        || {
+            eprintln!("note: the draft does not name the agency; the changes are signed \"Agency\" (give --author NAME)");
+            "Agency".to_owned()
+        },
+    )
+}
+
+/// The internal copy's path: `counter.docx` gives `counter.internal.docx`, beside it.
+fn internal_path(out: &Path) -> PathBuf {
+    let stem = out.file_stem().map_or_else(|| "redline".into(), |s| s.to_string_lossy().into_owned());
+    let ext = out.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+    out.with_file_name(format!("{stem}.internal.{ext}"))
 }
 
 /// A session round as a draft: its text, Markdown when the round came from a .md file. A .docx

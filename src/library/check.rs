@@ -192,6 +192,22 @@ fn semantic_problems(clause: &StandardClause, all: &[(StandardClause, String)]) 
     if clause.standard_text.trim().is_empty() {
         out.push(("standard_text".into(), "standard_text".into(), "standard text is empty".into()));
     }
+    if clause.counsel_note.trim().is_empty() {
+        out.push((
+            "standard_text".into(),
+            "counsel_note".into(),
+            "a clause needs a `counsel_note`: the reason counsel reads when its standard text goes into a redline".into(),
+        ));
+    }
+    for (i, f) in clause.fallbacks.iter().enumerate() {
+        if !f.text.trim().is_empty() && f.counsel_note.trim().is_empty() {
+            out.push((
+                f.text.clone(),
+                format!("fallbacks[{i}].counsel_note"),
+                "a fallback with counter-language needs a `counsel_note`: the reason counsel reads beside it in a redline".into(),
+            ));
+        }
+    }
     if clause.fallbacks.is_empty() {
         out.push(("fallbacks".into(), "fallbacks".into(), "a clause needs at least one fallback".into()));
     }

@@ -1,7 +1,8 @@
 //! The redline as a Word document with real tracked changes (`w:del`/`w:ins`, deleted words in
 //! `w:delText`) and a comment on each change. A .docx draft keeps every part but the body's
 //! changed paragraphs byte for byte (`patch`); a text or Markdown draft becomes a fresh, plainly
-//! styled document (`fresh`).
+//! styled document (`fresh`). Comments are signed with the author and say what `notes` gives
+//! their audience.
 
 mod align;
 mod fresh;
@@ -12,7 +13,8 @@ mod tree;
 
 use std::fmt::Write;
 
-use super::{Change, Language, Redline};
+use super::notes::{self, Audience, Line};
+use super::{Change, Redline};
 
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -20,23 +22,30 @@ pub const COMMENTS_TYPE: &str = "http://schemas.openxmlformats.org/officeDocumen
 pub const COMMENTS_CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 
 /// Writes the .docx; the error says what in the draft's package was unusable.
-pub fn render(redline: &Redline, clean: bool) -> Result<Vec<u8>, String> {
+pub fn render(redline: &Redline, clean: bool, audience: Audience) -> Result<Vec<u8>, String> {
+    let marks = Marks::new(&redline.options.author, &redline.options.date, audience);
     match &redline.draft.docx {
-        Some(source) => patch::render(redline, source, clean),
-        None => fresh::render(redline, clean),
+        Some(source) => patch::render(redline, source, clean, marks),
+        None => fresh::render(redline, clean, marks),
     }
 }
 
-/// Who made the changes and when, and the next free annotation id.
+/// Who made the changes and when, whom the comments are for, and the next free annotation id.
 pub struct Marks<'a> {
     pub author: &'a str,
     pub date: &'a str,
+    pub audience: Audience,
     next_id: u64,
 }
 
 impl<'a> Marks<'a> {
-    pub fn new(author: &'a str, date: &'a str, first_id: u64) -> Self {
-        Self { author, date, next_id: first_id }
+    pub fn new(author: &'a str, date: &'a str, audience: Audience) -> Self {
+        Self { author, date, audience, next_id: 1 }
+    }
+
+    /// Annotation ids from `first` on (a draft's own comments and revisions keep theirs).
+    pub fn starting_at(self, first: u64) -> Self {
+        Self { next_id: first, ..self }
     }
 
     pub fn id(&mut self) -> u64 {
@@ -58,7 +67,7 @@ impl<'a> Marks<'a> {
 
     pub fn initials(&self) -> String {
         let s: String = self.author.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_alphanumeric()).take(3).collect();
-        if s.is_empty() { "CG".to_owned() } else { s.to_uppercase() }
+        s.to_uppercase()
     }
 }
 
@@ -119,23 +128,16 @@ pub fn comment_reference(id: u64) -> String {
     format!("<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{id}\"/></w:r>")
 }
 
-/// One `w:comment` for the comments part: what the change does, then for each concern its
-/// reason and the talking point.
+/// One `w:comment` for the comments part: a paragraph per line `notes` gives the audience (the
+/// internal copy numbers the change, as the summary does).
 pub fn comment(id: u64, change: &Change, marks: &Marks<'_>) -> String {
-    let mut paragraphs = vec![match (&change.new_clause, &change.language) {
-        (Some(_), _) => format!("Change {}: new clause after {}.", change.id, change.clause_label),
-        (None, Language::AlreadyInserted { change: other }) => {
-            format!("Change {}: struck in {}; change {other} already puts our wording in this clause.", change.id, change.clause_label)
-        }
-        (None, _) => format!("Change {}: struck and replaced in {}.", change.id, change.clause_label),
-    }];
-    for r in &change.reasons {
-        paragraphs.push(format!("Concern: {} ({}).", r.concern, r.severity));
-        paragraphs.push(format!("Reason: {}", crate::text::one_line(&r.explanation)));
-        if !r.talking_point.trim().is_empty() {
-            paragraphs.push(format!("Talking point: {}", crate::text::one_line(&r.talking_point)));
-        }
-    }
+    let paragraphs: Vec<String> = notes::lines(change, marks.audience)
+        .iter()
+        .map(|line| match line {
+            Line::What(_) => format!("Change {}. {}", change.id, line.text()),
+            _ => line.text(),
+        })
+        .collect();
     let mut out = format!(
         "<w:comment w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\" w:initials=\"{}\">",
         esc(marks.author),

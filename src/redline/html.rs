@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use super::{Change, Language, Piece, Redline, squeeze};
+use super::notes::{self, Audience, Line};
+use super::{Change, Piece, Redline, squeeze};
 use crate::ingest::Format;
 use crate::text::html_escape as escape;
 
@@ -24,8 +25,7 @@ sup.ref a { font: .75rem system-ui, sans-serif; color: var(--muted); text-decora
 p.new { border-left: 3px solid var(--ins); padding-left: .6rem; }
 aside { font: .85rem/1.4 system-ui, sans-serif; color: #2b3036; }
 aside .note { border-left: 3px solid var(--rule); padding: .1rem 0 .1rem .6rem; margin-bottom: .9rem; }
-aside .note b.sev-high { color: var(--del); } aside .note b.sev-medium { color: #8a5a00; }
-aside .note p { margin: .2rem 0; } aside .tp { color: var(--muted); font-style: italic; }
+aside .note p { margin: .2rem 0; }
 @media (max-width: 52rem) { .row { grid-template-columns: 1fr; gap: 0; } aside .note { margin-left: 1rem; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -35,14 +35,29 @@ aside .note p { margin: .2rem 0; } aside .tp { color: var(--muted); font-style: 
 }
 ";
 
-pub fn render(redline: &Redline, clean: bool) -> String {
+/// The internal copy's extra styles: severities and talking points.
+const INTERNAL_STYLE: &str = "
+aside .note b.sev-high { color: var(--del); } aside .note b.sev-medium { color: #8a5a00; }
+aside .tp { color: var(--muted); font-style: italic; } header p.internal { color: var(--del); font-weight: 600; }
+";
+
+pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let draft = &redline.draft;
     let mut out = String::with_capacity(draft.text.len() * 2 + 4096);
-    let title = if clean { "Counter-proposal (changes accepted)" } else { "Counter-proposal with tracked changes" };
+    let internal = audience == Audience::Internal;
+    let title = match (clean, internal) {
+        (true, _) => "Counter-proposal (changes accepted)",
+        (false, false) => "Counter-proposal with tracked changes",
+        (false, true) => "Counter-proposal with tracked changes (internal copy)",
+    };
+    let extra = if internal { INTERNAL_STYLE } else { "" };
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{title}</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n<header><h1>{title}</h1>\n"
     );
+    if internal {
+        let _ = writeln!(out, "<p class=\"internal\">{}</p>", escape(&notes::banner(&redline.options.author)));
+    }
     let _ = writeln!(
         out,
         "<p>{} change{} by {} on {}</p>",
@@ -52,7 +67,11 @@ pub fn render(redline: &Redline, clean: bool) -> String {
         escape(&redline.options.date)
     );
     if !clean {
-        out.push_str("<p class=\"legend\"><del>struck</del> is the client's wording removed; <ins>inserted</ins> is the agency's wording; the reason for each change is beside it.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"legend\"><del>struck</del> is wording removed; <ins>inserted</ins> is wording proposed by {}; the reason for each change is beside it.</p>",
+            escape(&redline.options.author)
+        );
     }
     out.push_str("</header>\n<main>\n");
     for (i, p) in draft.paragraphs.iter().enumerate() {
@@ -92,7 +111,7 @@ pub fn render(redline: &Redline, clean: bool) -> String {
         }
         let _ = write!(out, "<div class=\"row\"><div class=\"text\">\n{text}</div><aside>");
         for c in notes {
-            out.push_str(&note(c));
+            out.push_str(&note(c, audience));
         }
         out.push_str("</aside></div>\n");
     }
@@ -100,31 +119,23 @@ pub fn render(redline: &Redline, clean: bool) -> String {
     out
 }
 
-/// The margin note of one change: what was done, each concern with its reason and talking point.
-fn note(c: &Change) -> String {
-    let what = match (&c.new_clause, &c.language) {
-        (Some(_), _) => "New clause".to_owned(),
-        (None, Language::AlreadyInserted { change }) => format!("Struck (change {change} already replaces it)"),
-        (None, _) => "Struck and replaced".to_owned(),
-    };
-    let mut out = format!(
-        "<div class=\"note\" id=\"change-{}\"><p><a href=\"#ref-{0}\">{0}</a>. {} · {}</p>",
-        c.id,
-        escape(&what),
-        escape(&c.clause_label)
-    );
-    for r in &c.reasons {
-        let _ = write!(
-            out,
-            "<p><b class=\"sev-{}\">{} ({})</b>: {}</p>",
-            r.severity,
-            r.concern,
-            r.severity,
-            escape(&crate::text::one_line(&r.explanation))
-        );
-        if !r.talking_point.trim().is_empty() {
-            let _ = write!(out, "<p class=\"tp\">Say: {}</p>", escape(&crate::text::one_line(&r.talking_point)));
+/// The margin note of one change: the lines `notes` gives the audience, numbered as the change.
+fn note(c: &Change, audience: Audience) -> String {
+    let mut out = format!("<div class=\"note\" id=\"change-{0}\"><p><a href=\"#ref-{0}\">{0}</a>.", c.id);
+    for (i, line) in notes::lines(c, audience).iter().enumerate() {
+        // The first line shares the paragraph of the number.
+        out.push_str(if i == 0 { " " } else { "<p>" });
+        match line {
+            Line::Concern(r) => {
+                let why = escape(&crate::text::one_line(&r.explanation));
+                let _ = write!(out, "<b class=\"sev-{}\">{} ({})</b>: {why}", r.severity, r.concern, r.severity);
+            }
+            Line::Say(point) => {
+                let _ = write!(out, "<span class=\"tp\">Say: {}</span>", escape(&crate::text::one_line(point)));
+            }
+            Line::Reason(_) | Line::What(_) | Line::ForCounsel(_) => out.push_str(&escape(&line.text())),
         }
+        out.push_str("</p>");
     }
     out.push_str("</div>");
     out

@@ -4,10 +4,11 @@
 
 use std::fmt::Write;
 
-use super::{Change, Language, Redline};
+use super::notes::{self, Audience};
+use super::{Change, Redline};
 use crate::ingest::Format;
 
-pub fn render(redline: &Redline, clean: bool) -> String {
+pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let draft = &redline.draft;
     let markdown_in = draft.format == Format::Markdown;
     // Markdown drafts are rendered from their source so their markup survives.
@@ -42,34 +43,15 @@ pub fn render(redline: &Redline, clean: bool) -> String {
             blocks.push(if clean { text } else { format!("**{text}**[^{}]", c.id) });
         }
     }
+    if audience == Audience::Internal {
+        blocks.insert(0, format!("*{}*", escape(&notes::banner(&redline.options.author))));
+    }
     let mut out = blocks.join("\n\n");
     out.push('\n');
     if !clean && !redline.changes.is_empty() {
         out.push('\n');
         for c in &redline.changes {
-            let _ = writeln!(out, "[^{}]: {}", c.id, escape(&footnote(c)));
-        }
-    }
-    out
-}
-
-/// What a change does and why, in one line: the concern, the reason and the talking point.
-pub fn footnote(c: &Change) -> String {
-    let what = match (&c.new_clause, &c.language) {
-        (Some(_), _) => format!("New clause after {}", c.clause_label),
-        (None, Language::AlreadyInserted { change }) => {
-            format!("{}: struck; change {change} already puts the agency's wording here", c.clause_label)
-        }
-        (None, _) => format!("{}: struck and replaced", c.clause_label),
-    };
-    let mut out = format!("{what}. ");
-    for (i, r) in c.reasons.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let _ = write!(out, "Concern: {} ({}). Reason: {}", r.concern, r.severity, crate::text::one_line(&r.explanation));
-        if !r.talking_point.trim().is_empty() {
-            let _ = write!(out, " Talking point: {}", crate::text::one_line(&r.talking_point));
+            let _ = writeln!(out, "[^{}]: {}", c.id, escape(&notes::in_one_line(c, audience)));
         }
     }
     out

@@ -41,10 +41,12 @@ struct Group {
     findings: Vec<usize>,
 }
 
-/// The words chosen for a change and the talking point that goes with them.
+/// The words chosen for a change, the reason counsel reads beside them, and the talking point
+/// that goes with them.
 struct Chosen {
     text: String,
     language: Language,
+    note: String,
     talking_point: String,
     /// The finding whose ladder supplied the words, if one did.
     from: Option<usize>,
@@ -133,6 +135,7 @@ impl Planner<'_> {
                 end: g.range.end,
                 deleted: self.draft.analysed[g.range.clone()].to_owned(),
                 inserted: adapt(&chosen.text, &analysis.parties),
+                note: adapt(&chosen.note, &analysis.parties),
                 new_clause: None,
                 language: chosen.language,
                 reasons,
@@ -178,6 +181,7 @@ impl Planner<'_> {
                 end,
                 deleted: String::new(),
                 inserted: adapt(&chosen.text, &analysis.parties),
+                note: adapt(&chosen.note, &analysis.parties),
                 new_clause: Some(NewClause { number: number.map(|n| n.label()), heading, template_paragraph: template }),
                 language: chosen.language.clone(),
                 reasons: vec![reason(f, &chosen, fi)],
@@ -200,11 +204,16 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
         if let Some((_, done)) = earlier {
             change.language = Language::AlreadyInserted { change: done.id };
             change.inserted = String::new();
+            ALREADY_INSERTED.clone_into(&mut change.note);
         }
         changes.push(change);
     }
     changes
 }
+
+/// The reason counsel reads beside a passage struck because an earlier change in its clause
+/// already puts the same words in.
+const ALREADY_INSERTED: &str = "Covered by the wording proposed earlier in this clause.";
 
 /// The sentence (within its paragraph and clause) around a phrase finding.
 fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
@@ -280,6 +289,7 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
             return Some(Chosen {
                 text: language.trim().to_owned(),
                 language: Language::Session(*fallback),
+                note: counsel_note(library, &analysis.findings[fi].library_clause, *fallback),
                 talking_point: tp,
                 from: Some(fi),
             });
@@ -295,16 +305,27 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
     {
         let tp = talking_point(findings[0], None);
         let language = Language::Standard { library_clause: standard.id.clone() };
-        return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, talking_point: tp, from: Some(findings[0]) });
+        let note = counsel_note(library, &standard.id, None);
+        return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, note, talking_point: tp, from: Some(findings[0]) });
     }
     for &fi in findings {
         let f = &analysis.findings[fi];
         if let Some(o) = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()) {
             let language = Language::Fallback { library_clause: f.library_clause.clone(), kind: o.kind };
-            return Some(Chosen { text: o.text.trim().to_owned(), language, talking_point: o.talking_point.clone(), from: Some(fi) });
+            let note = counsel_note(library, &f.library_clause, Some(o.kind));
+            return Some(Chosen { text: o.text.trim().to_owned(), language, note, talking_point: o.talking_point.clone(), from: Some(fi) });
         }
     }
     None
+}
+
+/// The reason for counsel that goes with a library clause's wording: the rung's, else the
+/// clause's (its standard text, or the agency's own words in its place). `library check`
+/// makes sure both exist.
+fn counsel_note(library: &ClauseLibrary, clause: &str, rung: Option<FallbackKind>) -> String {
+    let Some(c) = library.get(clause) else { return String::from("Proposed in place of the wording struck.") };
+    let rung_note = rung.and_then(|k| c.fallbacks.iter().find(|f| f.kind == k)).map(|f| f.counsel_note.trim());
+    rung_note.filter(|n| !n.is_empty()).unwrap_or(c.counsel_note.trim()).to_owned()
 }
 
 fn reason(f: &Finding, chosen: &Chosen, fi: usize) -> Reason {

@@ -1,9 +1,11 @@
-//! The cover note that goes with a redline (`--summary FILE.md`): the changes made, the concerns
-//! they address, the fee uplift offered for a full IP transfer, and what is still open.
+//! The agency's internal brief on a redline (`--summary FILE.md`): the changes made, the concerns
+//! they address, what counsel reads beside each and what to say about it, the fee uplift offered
+//! for a full IP transfer, and what is still open. Not for the other side.
 
 use std::fmt::Write;
 
 use super::markdown::escape;
+use super::notes::{self, Audience};
 use super::{Language, OpenReason, Redline};
 
 /// What the negotiation session adds to the summary.
@@ -27,6 +29,7 @@ pub struct FeeTerms {
 pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation: &Negotiation) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# Redline summary: {}\n", escape(draft_name));
+    let _ = writeln!(s, "*Internal brief, not for the other side: the counter-proposal's comments carry only the reasons for counsel.*\n");
     let new_clauses = redline.changes.iter().filter(|c| c.new_clause.is_some()).count();
     let _ = writeln!(
         s,
@@ -67,6 +70,13 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
             };
             let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));
         }
+    }
+
+    if !redline.changes.is_empty() {
+        let _ = writeln!(s, "\n## Reasons and talking points\n");
+    }
+    for c in &redline.changes {
+        let _ = writeln!(s, "- #{} {}", c.id, escape(&notes::in_one_line(c, Audience::Internal)));
     }
 
     let _ = writeln!(s, "\n## Concerns addressed\n");

@@ -44,6 +44,7 @@ const IP_ASSIGNMENT: &str = r#"{
   "category": "client-ip",
   "standard_text": "Upon full payment for each deliverable, Agency assigns to Client all right, title and interest in the Client IP, meaning the deliverables described in the Statement of Work.",
   "why_it_matters": "Only what the client paid for transfers, and only once it is paid for.",
+  "counsel_note": "Only the deliverables described in the Statement of Work transfer, upon full payment.",
   "keywords": ["ownership", "assignment", "work product"],
   "rules": [
     {"id": "all-work-product", "concern": "broad-work-product", "severity": "high", "patterns": ["all work product"],
@@ -53,8 +54,8 @@ const IP_ASSIGNMENT: &str = r#"{
   ],
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "A builder keeps its equipment after building the house."},
-    {"kind": "narrow-scope", "text": "all deliverables described in Schedule A", "talking_point": "You own everything we build for you, as listed."},
-    {"kind": "license-back", "text": "Agency retains a perpetual licence to the general methodologies it uses.", "talking_point": "You own the work; we keep using our methods."},
+    {"kind": "narrow-scope", "text": "all deliverables described in Schedule A", "talking_point": "You own everything we build for you, as listed.", "counsel_note": "Ownership is limited to the deliverables listed in Schedule A."},
+    {"kind": "license-back", "text": "Agency retains a perpetual licence to the general methodologies it uses.", "talking_point": "You own the work; we keep using our methods.", "counsel_note": "Agency keeps a license to its general methodologies."},
     {"kind": "fee-uplift", "text": "", "talking_point": "A full transfer costs 20-40% more."}
   ]
 }"#;
@@ -65,6 +66,7 @@ const AGENCY_IP: &str = r#"{
   "category": "agency-ip",
   "standard_text": "Agency retains all ownership of its pre-existing tools, libraries and frameworks and grants Client a perpetual, non-exclusive, non-transferable licence to use them as incorporated in the deliverables.",
   "why_it_matters": "Our frameworks are why delivery takes three months instead of six; they must stay ours.",
+  "counsel_note": "Agency's pre-existing tools remain Agency's and are licensed for use in the deliverables.",
   "keywords": ["agency materials", "pre-existing", "licence"],
   "rules": [
     {"id": "transferable", "concern": "transferable-license", "severity": "medium", "patterns": ["(?:exclusive, )?transferable licen[cs]e"],
@@ -74,7 +76,7 @@ const AGENCY_IP: &str = r#"{
   ],
   "fallbacks": [
     {"kind": "show-value", "text": "", "talking_point": "Our frameworks are why this takes three months, not six."},
-    {"kind": "license-back", "text": "a perpetual, non-exclusive, non-transferable licence", "talking_point": "You can use everything we deliver, forever."}
+    {"kind": "license-back", "text": "a perpetual, non-exclusive, non-transferable licence", "talking_point": "You can use everything we deliver, forever.", "counsel_note": "The license is perpetual but not transferable."}
   ]
 }"#;
 
@@ -84,12 +86,13 @@ const RESIDUALS: &str = r#"{
   "category": "agency-ip",
   "standard_text": "Agency may use the general knowledge, skills and know-how retained by its personnel, provided it does not disclose Client's Confidential Information.",
   "why_it_matters": "Without it the client can claim what our team learned.",
+  "counsel_note": "Agency's personnel keep their general know-how, not Client's Confidential Information.",
   "required": true,
   "missing": {"concern": "no-residuals", "severity": "high", "present_when": ["residual~"],
               "explanation": "The draft has no residuals clause."},
   "fallbacks": [
     {"kind": "educate", "text": "", "talking_point": "Every firm keeps what its people learn."},
-    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay secret."}
+    {"kind": "boundaries", "text": "Agency may use general know-how, never Client's Confidential Information.", "talking_point": "Your secrets stay secret.", "counsel_note": "General know-how only, never Client's Confidential Information."}
   ]
 }"#;
 

@@ -16,9 +16,8 @@ const STYLES: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="C
 
 const SECTION: &str = r#"<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>"#;
 
-pub fn render(redline: &Redline, clean: bool) -> Result<Vec<u8>, String> {
+pub fn render(redline: &Redline, clean: bool, mut marks: Marks<'_>) -> Result<Vec<u8>, String> {
     let draft = &redline.draft;
-    let mut marks = Marks::new(&redline.options.author, &redline.options.date, 1);
     let mut comments = String::new();
     let mut body = String::with_capacity(draft.text.len() * 2);
     for (i, p) in draft.paragraphs.iter().enumerate() {

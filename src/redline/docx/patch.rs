@@ -19,7 +19,7 @@ use super::tree;
 use super::{Marks, bold, comment, comment_reference, comments_part, run_content};
 use crate::redline::{Change, DocxDraft, Redline};
 
-pub fn render(redline: &Redline, source: &DocxDraft, clean: bool) -> Result<Vec<u8>, String> {
+pub fn render(redline: &Redline, source: &DocxDraft, clean: bool, marks: Marks<'_>) -> Result<Vec<u8>, String> {
     let mut pkg = Package::open(&source.bytes)?;
     let main = pkg.main.clone();
     let xml = pkg.read(&main)?.ok_or_else(|| format!("the package has no main document part {main}"))?;
@@ -32,7 +32,7 @@ pub fn render(redline: &Redline, source: &DocxDraft, clean: bool) -> Result<Vec<
     };
     let spans = paragraph_spans(&xml)?;
     let first_id = max_id(&xml).max(old_comments.as_deref().map_or(0, max_id)) + 1;
-    let mut marks = Marks::new(&redline.options.author, &redline.options.date, first_id);
+    let mut marks = marks.starting_at(first_id);
     let mut comments = String::new();
 
     let mut splices: Vec<(Range<usize>, String)> = Vec::new();

@@ -1,0 +1,82 @@
+//! What each change's comment says, by audience. Counsel reads one short reason; the agency's
+//! internal copy adds what the change does, the concerns it answers with their severity and the
+//! agency's reasons, and the talking points. Every format (Word comment, Markdown footnote, HTML
+//! note) takes its lines from here, so no format can leak what counsel must not read.
+
+use super::{Change, Language, Reason};
+use crate::text::one_line;
+
+/// Who a redline's comments are written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The other side's counsel: each change's reason for counsel, and nothing else.
+    Counsel,
+    /// The agency (`--internal`): also concerns, severities, internal reasons and talking points.
+    Internal,
+}
+
+/// One line of a change's comment.
+#[derive(Debug, Clone, Copy)]
+pub enum Line<'a> {
+    /// The reason for counsel, as counsel reads it.
+    Reason(&'a str),
+    /// What the change does ("Struck and replaced in §4.1 Ownership."); internal.
+    What(&'a Change),
+    /// The reason for counsel, labelled as such in the internal copy.
+    ForCounsel(&'a str),
+    /// A concern the change answers, its severity and the agency's reason; internal.
+    Concern(&'a Reason),
+    /// What to say on the call; internal.
+    Say(&'a str),
+}
+
+/// The lines of a change's comment for `audience`.
+pub fn lines(change: &Change, audience: Audience) -> Vec<Line<'_>> {
+    match audience {
+        Audience::Counsel => vec![Line::Reason(&change.note)],
+        Audience::Internal => {
+            let mut out = vec![Line::What(change), Line::ForCounsel(&change.note)];
+            for r in &change.reasons {
+                out.push(Line::Concern(r));
+                if !r.talking_point.trim().is_empty() {
+                    out.push(Line::Say(&r.talking_point));
+                }
+            }
+            out
+        }
+    }
+}
+
+/// A change's comment in one line (a Markdown footnote, a line of the summary).
+pub fn in_one_line(change: &Change, audience: Audience) -> String {
+    lines(change, audience).iter().map(Line::text).collect::<Vec<_>>().join(" ")
+}
+
+impl Line<'_> {
+    /// The line as plain text: a Word comment paragraph, a sentence of a Markdown footnote.
+    pub fn text(&self) -> String {
+        match self {
+            Line::Reason(note) => one_line(note),
+            Line::What(c) => what(c),
+            Line::ForCounsel(note) => format!("For counsel: {}", one_line(note)),
+            Line::Concern(r) => format!("Concern: {} ({}). Reason: {}", r.concern, r.severity, one_line(&r.explanation)),
+            Line::Say(point) => format!("Talking point: {}", one_line(point)),
+        }
+    }
+}
+
+/// The first line of an internal copy, so that it is never mistaken for the one to send.
+pub fn banner(author: &str) -> String {
+    format!("Internal copy for {author}, not for the other side: its notes carry concerns, severities and talking points.")
+}
+
+/// What a change does, where: "Struck and replaced in §4.1 Ownership."
+fn what(c: &Change) -> String {
+    match (&c.new_clause, &c.language) {
+        (Some(_), _) => format!("New clause after {}.", c.clause_label),
+        (None, Language::AlreadyInserted { change }) => {
+            format!("Struck in {}; change {change} already puts the agency's wording in this clause.", c.clause_label)
+        }
+        (None, _) => format!("Struck and replaced in {}.", c.clause_label),
+    }
+}
