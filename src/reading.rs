@@ -14,6 +14,7 @@ use crate::analysis::Parties;
 
 pub use lexicon::Lexicon;
 pub use provisions::{Provision, Side, Timing};
+
 pub use terms::{Term, Terms};
 
 /// What a provision does.

@@ -262,9 +262,11 @@ fn the_whole_corpus() {
     }
     expected.sort();
     assert_eq!(listed, expected, "every contract is listed, read or in error");
-    assert_eq!(listed.len(), 117);
-    assert_eq!(r["totals"]["read"].as_u64().unwrap() + r["totals"]["errors"].as_u64().unwrap(), 117);
+    // The corpus grows (agency-drafts joined it with 17 contracts); the walk above is the truth.
+    assert!(listed.len() >= 117, "{} contracts", listed.len());
+    assert_eq!(r["totals"]["read"].as_u64().unwrap() + r["totals"]["errors"].as_u64().unwrap(), expected.len() as u64);
     assert_eq!(r["totals"]["errors"], 0, "{}", r["errors"]);
     let docx = r["contracts"].as_array().unwrap().iter().filter(|c| c["format"] == "docx").count();
-    assert_eq!(docx, 2, "the .docx contracts are read as Word documents");
+    let expected_docx = expected.iter().filter(|p| p.to_lowercase().ends_with(".docx")).count();
+    assert_eq!(docx, expected_docx, "the .docx contracts are read as Word documents");
 }
