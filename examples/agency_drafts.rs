@@ -148,7 +148,11 @@ fn measure(text: &str, norm: &Normalised, analysis: &Analysis, label: &Labels, v
             eprintln!("agency-drafts: quote not located: {}", m.quote);
             continue;
         };
-        let hit = analysis.findings.iter().filter(|f| f.concern.to_string() == m.concern && f.severity >= Severity::Medium).find(|f| f.start.zip(f.end).is_some_and(|r| overlaps(r, at)));
+        let hit = analysis
+            .findings
+            .iter()
+            .filter(|f| f.concern.to_string() == m.concern && f.severity >= Severity::Medium)
+            .find(|f| f.start.zip(f.end).is_some_and(|r| overlaps(r, at)));
         if let Some(f) = hit {
             tally.must_not_hits += 1;
             if let Some((file, named)) = verbose {
