@@ -117,6 +117,36 @@ impl Finding {
     }
 }
 
+/// A `Finding::key()` read back (from a session's decision), to show a person what was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingKey<'a> {
+    /// `None` for a concern this build does not know (a newer library's).
+    pub concern: Option<Concern>,
+    pub concern_id: &'a str,
+    pub rule: &'a str,
+    /// Lower-cased, as in the key; empty for a finding with no phrase (a missing protection).
+    pub phrase: &'a str,
+}
+
+impl<'a> FindingKey<'a> {
+    pub fn parse(key: &'a str) -> Self {
+        let mut parts = key.splitn(3, '|');
+        let concern_id = parts.next().unwrap_or_default();
+        FindingKey {
+            concern: Concern::from_id(concern_id),
+            concern_id,
+            rule: parts.next().unwrap_or_default(),
+            phrase: parts.next().unwrap_or_default(),
+        }
+    }
+
+    /// "Broad work-product grant: “all work product”", or the concern alone without a phrase.
+    pub fn describe(&self) -> String {
+        let concern: &str = self.concern.map_or(self.concern_id, |c| c.title());
+        if self.phrase.is_empty() { concern.to_owned() } else { format!("{concern}: \u{201c}{}\u{201d}", self.phrase) }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub high: usize,

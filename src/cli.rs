@@ -1,6 +1,21 @@
 //! The command line: argument parsing and one handler per command. The workspace TUI is the
 //! default when a draft (or `--demo`, `--resume`) is given without a command.
 
+/// `print!` and `println!` that hand a closed pipe (`clauseguard ... | head`) back as an error
+/// for `main` to end on quietly, instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout(), $($arg)*)?;
+    }};
+}
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?;
+    }};
+}
+
 mod analyze;
 mod audit;
 pub mod compare;
@@ -8,12 +23,15 @@ mod library;
 mod redline;
 pub mod registry;
 mod session;
+mod typo;
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::WrapErr;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use color_eyre::eyre::{WrapErr, eyre};
 
 use crate::library::{ClauseLibrary, Severity};
 
@@ -34,8 +52,8 @@ pub struct Cli {
     /// Reopen a saved negotiation session where it was left.
     #[arg(long, value_name = "NAME", conflicts_with_all = ["draft", "demo"])]
     pub resume: Option<String>,
-    /// The session to record this negotiation in (created if new).
-    #[arg(long, value_name = "NAME")]
+    /// The session to record this negotiation in (created if new); alone, reopens it.
+    #[arg(long, value_name = "NAME", conflicts_with = "resume")]
     pub session: Option<String>,
     #[command(flatten)]
     pub global: Global,
@@ -64,7 +82,10 @@ pub enum Command {
     /// Analyse drafts: clause by clause, what threatens the agency's IP and what to offer.
     Analyze(analyze::AnalyzeArgs),
     /// Print the plain text the analysis sees (every reported offset points into it).
-    Extract { file: PathBuf },
+    Extract {
+        /// The draft to read (.docx, .md, .txt).
+        file: PathBuf,
+    },
     /// Compare two rounds of a deal (or two deals): what changed, what resolved, what is new.
     Compare(compare::CompareArgs),
     /// List, show and check clause libraries.
@@ -86,6 +107,13 @@ pub enum Command {
         #[command(subcommand)]
         command: registry::RegistryCommand,
     },
+    /// Print a shell completion script, e.g. `clauseguard completions bash > ~/.local/share/bash-completion/completions/clauseguard`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `clauseguard man > ~/.local/share/man/man1/clauseguard.1`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +150,16 @@ impl Global {
     }
 }
 
+/// Parses the command line as clap does, first catching a mistyped command name that clap would
+/// take for a draft; exits with clap's message and code 2 on bad arguments.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if let Err(e) = typo::check(Cli::command(), &args) {
+        e.exit();
+    }
+    Cli::parse_from(args)
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
     match cli.command {
@@ -131,7 +169,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             for note in &doc.notes {
                 eprintln!("note: {note}");
             }
-            print!("{}", crate::text::sanitize_keep_offsets(&doc.text));
+            out!("{}", crate::text::sanitize_keep_offsets(&doc.text));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Library { command }) => library::run(command, &cli.global),
@@ -142,22 +180,140 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Registry { command }) => registry::run(command, &cli.global),
         Some(Command::Audit(args)) => audit::run(&args, &cli.global),
-        None => {
-            let library = cli.global.library()?;
-            let store = crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?;
-            let launch = if cli.demo {
-                crate::tui::Launch::Demo
-            } else if let Some(name) = cli.resume {
-                crate::tui::Launch::Resume { name }
-            } else if let Some(path) = cli.draft {
-                crate::tui::Launch::Draft { path, session: cli.session }
-            } else {
-                // Nothing to open: show what the tool can do rather than an error.
-                <Cli as clap::CommandFactory>::command().print_help()?;
-                return Ok(ExitCode::SUCCESS);
-            };
-            crate::tui::run(launch, &library, &store, cli.global.agency_party.clone())?;
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "clauseguard", &mut script);
+            std::io::stdout().write_all(&script)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            std::io::stdout().write_all(&page)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let store = crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?;
+            let Some(launch) = launch(cli.demo, cli.resume, cli.draft, cli.session, &store)? else {
+                // Nothing to open: show what the tool can do rather than an error.
+                Cli::command().print_help()?;
+                return Ok(ExitCode::SUCCESS);
+            };
+            let library = cli.global.library()?;
+            let name = crate::tui::run(launch, &library, &store, cli.global.agency_party.clone())?;
+            let dir = cli.global.sessions_dir.map(|d| format!(" --sessions-dir {}", shell_quote(&d))).unwrap_or_default();
+            outln!("Session {name} saved in {}.\nResume it with: clauseguard --resume {name}{dir}", store.dir().display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// What the workspace opens: the demo (in `--session` when given), a saved session, a draft, or
+/// with `--session` alone that session as `--resume` would. `None` when nothing was asked for.
+pub fn launch(
+    demo: bool,
+    resume: Option<String>,
+    draft: Option<PathBuf>,
+    session: Option<String>,
+    store: &crate::session::SessionStore,
+) -> color_eyre::Result<Option<crate::tui::Launch>> {
+    use crate::tui::Launch;
+    Ok(Some(match (demo, resume, draft, session) {
+        (true, _, _, session) => Launch::Demo { session },
+        (false, Some(name), _, _) => Launch::Resume { name },
+        (false, None, Some(path), session) => Launch::Draft { path, session },
+        (false, None, None, Some(name)) => {
+            crate::session::validate_name(&name)?;
+            if !store.exists(&name) {
+                return Err(eyre!(
+                    "no session named {name:?} in {}: to start one, give the client's draft (clauseguard DRAFT --session {name}); `clauseguard session list` shows the saved ones",
+                    store.dir().display()
+                ));
+            }
+            Launch::Resume { name }
+        }
+        (false, None, None, None) => return Ok(None),
+    }))
+}
+
+/// A path as one shell word.
+fn shell_quote(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+,:@".contains(c)) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+/// The one line `clauseguard: ...` printed for a failed run, or `None` when the failure is that
+/// the reader closed the pipe (`clauseguard ... | head`), which is no failure to report. A
+/// cause whose message is already at the end of the one before it is said once.
+pub fn error_line(report: &color_eyre::Report) -> Option<String> {
+    let broken_pipe =
+        report.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe));
+    if broken_pipe {
+        return None;
+    }
+    let mut line = String::new();
+    for cause in report.chain().map(ToString::to_string) {
+        if line.is_empty() {
+            line = cause;
+        } else if !line.ends_with(&cause) {
+            line = format!("{line}: {cause}");
+        }
+    }
+    Some(format!("clauseguard: {}", crate::text::sanitize(&line, true)))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ArgAction;
+
+    use super::*;
+
+    /// Every argument of every command says what it is for in `--help` and the man page.
+    #[test]
+    fn every_argument_is_described() {
+        fn undescribed(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let generated =
+                |a: &clap::Arg| matches!(a.get_action(), ArgAction::Help | ArgAction::HelpShort | ArgAction::HelpLong | ArgAction::Version);
+            for arg in cmd.get_arguments().filter(|a| !generated(a)) {
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                undescribed(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        undescribed(&Cli::command(), "clauseguard", &mut missing);
+        assert!(missing.is_empty(), "arguments without a description: {missing:#?}");
+    }
+
+    #[test]
+    fn session_alone_resumes_it_or_says_what_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::session::SessionStore::new(dir.path().to_owned());
+        let round = crate::session::Round::new(1, "psa.md", "1. Services. Agency provides the Services.\n");
+        store.create(crate::session::Session::new("psa", round)).unwrap();
+        let resumed = launch(false, None, None, Some("psa".into()), &store).unwrap();
+        assert_eq!(resumed, Some(crate::tui::Launch::Resume { name: "psa".into() }));
+        let err = launch(false, None, None, Some("msa".into()), &store).unwrap_err().to_string();
+        assert!(err.contains("no session named \"msa\"") && err.contains("--session msa"), "{err}");
+        assert_eq!(launch(false, None, None, None, &store).unwrap(), None);
+        let demo = launch(true, None, None, Some("friday".into()), &store).unwrap();
+        assert_eq!(demo, Some(crate::tui::Launch::Demo { session: Some("friday".into()) }));
+    }
+
+    #[test]
+    fn a_cause_already_in_the_message_is_said_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let report = color_eyre::Report::new(crate::ingest::IngestError::Io { path: "nope.docx".into(), source: io });
+        let line = error_line(&report).unwrap();
+        assert_eq!(line.matches("not found").count(), 1, "{line}");
+        let pipe = color_eyre::Report::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe)).wrap_err("writing the report");
+        assert_eq!(error_line(&pipe), None);
     }
 }

@@ -87,6 +87,9 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
         return Err(IngestError::unreadable(path, format!("{} bytes; drafts over {} MiB are refused", bytes.len(), MAX_INPUT_BYTES >> 20)));
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "odt" | "ott" | "fodt") {
+        return Err(IngestError::unreadable(path, decode::OPENDOCUMENT));
+    }
     if let Some(kind) = decode::sniff_foreign(bytes) {
         return Err(IngestError::unreadable(path, kind));
     }

@@ -81,6 +81,35 @@ impl Concern {
     }
 }
 
+impl Concern {
+    /// The concern as a person names it, for text meant to be read rather than parsed.
+    pub fn title(self) -> &'static str {
+        match self {
+            Concern::BroadWorkProduct => "Broad work-product grant",
+            Concern::WorkMadeForHire => "Work made for hire",
+            Concern::PreExistingIp => "Pre-existing IP taken",
+            Concern::MethodologyTransfer => "Methodology and know-how transferred",
+            Concern::ModelOwnership => "Models and weights taken",
+            Concern::AssignmentBeforePayment => "Assignment before payment",
+            Concern::NoLicenseBack => "No license back to the agency",
+            Concern::NoResiduals => "No residuals",
+            Concern::JointIp => "Joint IP",
+            Concern::TransferableLicense => "Transferable or sublicensable license",
+            Concern::ClientData => "Client data terms",
+            Concern::Derivatives => "Derivatives taken",
+            Concern::MoralRightsWaiver => "Moral rights waived",
+            Concern::NonCompete => "Non-compete",
+            Concern::OpenSource => "Open-source terms",
+            Concern::PerpetualIrrevocableGrant => "Perpetual, irrevocable grant",
+        }
+    }
+
+    /// The concern with this id (`broad-work-product`).
+    pub fn from_id(id: &str) -> Option<Concern> {
+        Concern::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
 impl fmt::Display for Concern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

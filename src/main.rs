@@ -3,19 +3,21 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use clauseguard::cli::{self, Cli};
+use clauseguard::cli;
 
 fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("clauseguard: {e}");
     }
-    match cli::run(Cli::parse()) {
+    match cli::run(cli::parse()) {
         Ok(code) => code,
-        Err(report) => {
-            let chain: Vec<String> = report.chain().map(ToString::to_string).collect();
-            eprintln!("clauseguard: {}", clauseguard::text::sanitize(&chain.join(": "), true));
-            ExitCode::from(cli::EXIT_BAD_INPUT)
-        }
+        Err(report) => match cli::error_line(&report) {
+            Some(line) => {
+                eprintln!("{line}");
+                ExitCode::from(cli::EXIT_BAD_INPUT)
+            }
+            // The reader closed the pipe (`| head`): it has what it wanted.
+            None => ExitCode::SUCCESS,
+        },
     }
 }

@@ -49,16 +49,17 @@ pub enum Launch {
     /// A client's draft; recorded in `session` (opened or created), or in a new session named
     /// after the file.
     Draft { path: PathBuf, session: Option<String> },
-    /// The bundled sample draft, in the session `demo`.
-    Demo,
+    /// The bundled sample draft, in `session` (default `demo`).
+    Demo { session: Option<String> },
     /// A saved session, on its latest round.
     Resume { name: String },
 }
 
-/// Opens the workspace and runs it until the user quits. The terminal is restored on quit, on
-/// error and on panic.
-pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency_party: Option<String>) -> color_eyre::Result<()> {
+/// Opens the workspace and runs it until the user quits, returning the session's name. The
+/// terminal is restored on quit, on error and on panic.
+pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency_party: Option<String>) -> color_eyre::Result<String> {
     let (session, draft) = open(launch, store)?;
+    let name = session.session().name.clone();
     let path = session.path().display().to_string();
     let (ws, saved) = Workspace::open(library, Box::new(session), draft, Options { agency_party }, crate::session::now)
         .wrap_err_with(|| format!("opening session {path}"))?;
@@ -69,7 +70,8 @@ pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency
         app.store = Some(store.clone());
         app.opened(saved.as_ref());
         with_mouse_and_paste(terminal, &mut app)
-    })
+    })?;
+    Ok(name)
 }
 
 /// The session to record in, and the draft to add to it (None: its latest round).
@@ -86,9 +88,10 @@ fn open(launch: Launch, store: &SessionStore) -> color_eyre::Result<(OpenSession
             Ok((session, Some(draft)))
         }
         // One session for the demo, so trying it twice continues where it was left.
-        Launch::Demo => {
+        Launch::Demo { session } => {
             let draft = crate::demo::draft();
-            let session = if store.exists(DEMO_SESSION) { store.open(DEMO_SESSION)? } else { create(store, DEMO_SESSION, &draft)? };
+            let name = session.as_deref().unwrap_or(DEMO_SESSION);
+            let session = if store.exists(name) { store.open(name)? } else { create(store, name, &draft)? };
             Ok((session, Some(draft)))
         }
     }

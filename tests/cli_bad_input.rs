@@ -232,3 +232,75 @@ fn hostile_libraries_are_refused_or_harmless() {
     let out = clauseguard(&["analyze", "--library", lib.path().to_str().unwrap(), draft.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_mistyped_command_is_suggested_not_read_as_a_draft() {
+    for (args, typo, meant) in
+        [(&["sesion", "list"][..], "sesion", "session"), (&["analyz"], "analyz", "analyze"), (&["redlin", "x.md"], "redlin", "redline")]
+    {
+        let out = clauseguard(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(&format!("unrecognized subcommand '{typo}'; did you mean '{meant}'?")), "{args:?}: {err}");
+    }
+    // A missing draft is still a missing draft, said once.
+    let out = clauseguard(&["analyze", "nope.docx"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(err.matches("nope.docx").count(), 1, "{err}");
+    assert_eq!(err.matches("os error 2").count(), 1, "the cause is said once: {err}");
+}
+
+#[test]
+fn opendocument_is_named_and_refused() {
+    use std::io::Write as _;
+    let mut odt = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    odt.start_file("mimetype", stored).unwrap();
+    odt.write_all(b"application/vnd.oasis.opendocument.text").unwrap();
+    odt.start_file("content.xml", stored).unwrap();
+    odt.write_all(b"<office:document-content/>").unwrap();
+    let odt = odt.finish().unwrap().into_inner();
+    for name in ["proposal.odt", "saved-as-odt.docx"] {
+        let (code, err) = analyze_bytes(name, &odt);
+        assert_eq!(code, 2);
+        assert!(err.contains("OpenDocument is not supported: save as .docx"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, "1. Ownership. All work product created during the engagement belongs to Client.\n\n".repeat(20_000)).unwrap();
+    for command in ["extract", "analyze"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+            .args([command, path.to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0; 16];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{command} | head printed: {err}");
+        assert!(out.status.success(), "{command} | head: {:?}", out.status);
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    for (shell, expect) in [("bash", "_clauseguard()"), ("zsh", "#compdef clauseguard"), ("fish", "complete -c clauseguard")] {
+        let out = clauseguard(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains(expect) && script.contains("redline") && script.contains("sessions-dir"), "{shell}: {script}");
+    }
+    let out = clauseguard(&["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(".TH clauseguard 1") && page.contains("session"), "{page}");
+}

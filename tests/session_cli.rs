@@ -113,7 +113,7 @@ fn bad_input_is_refused_with_a_reason() {
     let env = Env::new();
     let v1 = env.file("v1.txt");
     assert!(env.fails(&["new", "../evil", "--draft", path_str(&v1)]).contains("not a usable session name"));
-    assert!(env.fails(&["new", "acme", "--draft", path_str(&v1), "--fee", "lots"]).contains("not a positive amount"));
+    assert!(env.fails(&["new", "acme", "--draft", path_str(&v1), "--fee", "lots"]).contains("cannot read \"lots\" as an amount"));
     assert!(env.fails(&["new", "acme", "--draft", path_str(&v1), "--currency", "dollars"]).contains("ISO 4217"));
     assert!(env.fails(&["new", "acme", "--draft", path_str(&env.file("missing.txt"))]).contains("missing.txt"));
     assert!(!env.sessions().join("acme.json").exists());
@@ -172,4 +172,59 @@ fn the_sessions_folder_comes_from_the_flag_or_the_environment() {
     assert!(other.join("acme.json").is_file());
     assert!(run(&["--sessions-dir", path_str(&env.sessions())]).status.success());
     assert!(env.sessions().join("acme.json").is_file());
+}
+
+#[test]
+fn the_fee_is_read_as_the_workspace_reads_it() {
+    let env = Env::new();
+    let v1 = env.file("v1.txt");
+    env.ok(&["new", "k", "--draft", path_str(&v1), "--fee", "$180k"]);
+    assert!(env.ok(&["show", "k"]).contains("Fee         $180,000 (uplift"), "{}", env.ok(&["show", "k"]));
+    let out = env.run(&["new", "eu", "--draft", path_str(&v1), "--fee", "95.000,50 EUR"]);
+    assert!(out.status.success());
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("read as €95,000.50") && note.contains("\".\" read as the thousands separator"), "{note}");
+    assert!(env.ok(&["show", "eu"]).contains("Fee         €95,000.50 (uplift"));
+    let err = env.fails(&["new", "x", "--draft", path_str(&v1), "--fee", "$180k", "--currency", "EUR"]);
+    assert!(err.contains("is in USD but --currency says EUR"), "{err}");
+}
+
+#[test]
+fn show_says_decisions_in_words() {
+    use clauseguard::library::FallbackKind;
+    use clauseguard::session::{ClauseAnchor, Decision, DecisionState};
+    let env = Env::new();
+    env.new_acme();
+    let mut open = SessionStore::new(env.sessions()).open("acme").unwrap();
+    open.session_mut().decisions.push(Decision {
+        clause: ClauseAnchor { number: Some("2.1".into()), heading: None, fingerprint: "all work product created".into() },
+        finding: Some("broad-work-product|ip-assignment/all-work-product|all work product".into()),
+        state: DecisionState::Countered,
+        fallback: Some(FallbackKind::LicenseBack),
+        counter_language: None,
+        library_clause: None,
+        round: 1,
+        at: "2025-01-02T10:00:00Z".into(),
+    });
+    open.save().unwrap();
+    drop(open);
+    let show = env.ok(&["show", "acme"]);
+    assert!(show.contains("§2.1  countered (license back)"), "{show}");
+    assert!(show.contains("Broad work-product grant: “all work product”"), "{show}");
+    assert!(!show.contains('|'), "no internal keys: {show}");
+}
+
+#[test]
+fn session_alone_without_such_a_session_says_what_is_missing() {
+    let env = Env::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+        .args(["--session", "psa", "--sessions-dir"])
+        .arg(env.sessions())
+        .env_remove("CLAUSEGUARD_SESSIONS_DIR")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no session named \"psa\"") && err.contains("--session psa"), "{err}");
+    assert!(out.stdout.is_empty(), "no help printed instead");
 }

@@ -1,6 +1,6 @@
-//! The real binary in a real terminal: tmux runs `clauseguard --demo`, keys are sent, the screen
-//! is read back, and the session file must hold the note typed. Skipped (with a message) where
-//! tmux is not installed.
+//! The real binary in a real terminal: tmux runs `clauseguard --demo --session NAME`, keys are
+//! sent, the screen is read back, and the session file must hold the note typed. Skipped (with a
+//! message) where tmux is not installed.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -69,7 +69,7 @@ fn demo_navigate_note_and_quit_in_tmux() {
     }
     let sessions = tempfile::tempdir().unwrap();
     let command = format!(
-        "{} --demo --sessions-dir {}; echo CLAUSEGUARD-EXIT=$?; sleep 60",
+        "{} --demo --session friday-call --sessions-dir {}; echo CLAUSEGUARD-EXIT=$?; sleep 60",
         shell_quote(Path::new(env!("CARGO_BIN_EXE_clauseguard"))),
         shell_quote(sessions.path())
     );
@@ -82,7 +82,7 @@ fn demo_navigate_note_and_quit_in_tmux() {
         eprintln!("skipped: this build's command line does not open the workspace yet (src/cli.rs):\n{screen}");
         return;
     }
-    assert!(screen.contains("demo │ round 1"), "{screen}");
+    assert!(screen.contains("friday-call │ round 1"), "the demo is recorded in the session asked for:\n{screen}");
     assert!(screen.contains("? help"), "the hint bar is drawn:\n{screen}");
 
     // Navigate: to a finding (whatever the library finds in the demo), then down the list.
@@ -108,9 +108,12 @@ fn demo_navigate_note_and_quit_in_tmux() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("? help");
     tmux.keys(&["q"]);
-    tmux.wait_for("CLAUSEGUARD-EXIT=0");
+    let screen = tmux.wait_for("CLAUSEGUARD-EXIT=0");
+    assert!(screen.contains("Session friday-call saved in "), "quitting names the session:\n{screen}");
+    assert!(screen.contains("Resume it with: clauseguard --resume friday-call --sessions-dir "), "and how to resume it:\n{screen}");
 
-    let session = SessionStore::new(sessions.path().to_owned()).load("demo").unwrap();
+    assert!(!sessions.path().join("demo.json").exists(), "--session is honoured, not demo.json");
+    let session = SessionStore::new(sessions.path().to_owned()).load("friday-call").unwrap();
     let note = session.notes.iter().find(|n| n.text == "Counsel will send round 2 by Friday").expect("the note is in the session file");
     assert!(note.clause.is_some(), "the note is on a clause");
     assert_eq!(note.round, 1);

@@ -14,6 +14,7 @@ pub struct AnalyzeArgs {
     /// Drafts to analyse (.docx, .md, .txt).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// How to print the report: text for reading, JSON for programs, Markdown for documents.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// Exit with code 1 when any finding is at least this severe.

@@ -28,6 +28,7 @@ pub struct CompareArgs {
     pub old: String,
     /// The later side: a draft file, SESSION or SESSION:ROUND.
     pub new: String,
+    /// How to print the comparison: text for reading, JSON for programs, Markdown for documents.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// How to align (default: by library clause when both sides are different sessions).
@@ -102,6 +103,6 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         Format::Text => compare::text(&comparison, crate::report::Paint::for_stdout()),
         Format::Markdown => compare::markdown(&comparison),
     };
-    print!("{out}");
+    out!("{out}");
     Ok(ExitCode::SUCCESS)
 }

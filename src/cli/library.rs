@@ -16,10 +16,16 @@ pub enum LibraryCommand {
     /// Every standard clause: id, category, whether required, and title.
     List,
     /// One standard clause whole: text, why it matters, risk rules and fallback ladder.
-    Show { id: String },
+    Show {
+        /// The clause's id (see `library list`).
+        id: String,
+    },
     /// Check a library folder (default: the `--library` folder, else the embedded library),
     /// reporting every problem as `FILE:LINE:COL: FIELD: message`.
-    Check { dir: Option<PathBuf> },
+    Check {
+        /// The library folder to check.
+        dir: Option<PathBuf>,
+    },
 }
 
 pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitCode> {
@@ -27,7 +33,7 @@ pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitC
         LibraryCommand::List => {
             let library = global.library()?;
             for c in &library.clauses {
-                println!("{:<32} {:<10} {:<9} {}", c.id, c.category.label(), if c.required { "required" } else { "" }, one_line(&c.title));
+                outln!("{:<32} {:<10} {:<9} {}", c.id, c.category.label(), if c.required { "required" } else { "" }, one_line(&c.title));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -40,7 +46,7 @@ pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitC
                     library.clauses.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
                 )
             })?;
-            print!("{}", show(clause));
+            out!("{}", show(clause));
             Ok(ExitCode::SUCCESS)
         }
         LibraryCommand::Check { dir } => {
@@ -51,12 +57,12 @@ pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitC
             match result {
                 Ok(library) => {
                     let rules: usize = library.clauses.iter().map(|c| c.rules.len()).sum();
-                    println!("{}: {} clauses, {rules} rules, no problems", library.origin, library.clauses.len());
+                    outln!("{}: {} clauses, {rules} rules, no problems", library.origin, library.clauses.len());
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(LibraryError::Invalid { problems, .. }) => {
                     for p in &problems {
-                        println!("{p}");
+                        outln!("{p}");
                     }
                     eprintln!("{} problem(s)", problems.len());
                     Ok(ExitCode::from(EXIT_BAD_INPUT))

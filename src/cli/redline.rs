@@ -100,7 +100,7 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     redline::write_atomic(&args.out, &bytes, &inputs, args.force)?;
 
     let replaced = plan.changes.iter().filter(|c| c.new_clause.is_none()).count();
-    println!(
+    outln!(
         "wrote {}: {} change(s), {} passage(s) struck and replaced, {} new clause(s){}; {} finding(s) left open",
         crate::text::one_line(&args.out.display().to_string()),
         plan.changes.len(),
@@ -115,12 +115,12 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         let negotiation = session.as_ref().map(|s| negotiation(s, &doc, &analysis)).unwrap_or_default();
         let text = redline::summary(&plan, &draft_name, &out_name, &negotiation);
         redline::write_atomic(path, text.as_bytes(), &inputs, args.force)?;
-        println!("wrote {} (internal brief: not for the other side)", crate::text::one_line(&path.display().to_string()));
+        outln!("wrote {} (internal brief: not for the other side)", crate::text::one_line(&path.display().to_string()));
     }
     if let Some(path) = &internal {
         let bytes = redline::render_internal(&plan, path)?;
         redline::write_atomic(path, &bytes, &inputs, args.force)?;
-        println!("wrote {} (internal copy: not for the other side)", crate::text::one_line(&path.display().to_string()));
+        outln!("wrote {} (internal copy: not for the other side)", crate::text::one_line(&path.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

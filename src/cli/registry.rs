@@ -18,20 +18,30 @@ use crate::text::one_line;
 pub enum RegistryCommand {
     /// Every item: id, kind, created date, version and name.
     List {
+        /// How to print the items: a table, or the registry file's JSON.
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
     /// One item whole.
-    Show { id: String },
+    Show {
+        /// The item's id (see `registry list`).
+        id: String,
+    },
     /// Add an item (its id is made from the name unless given).
     Add(AddArgs),
     /// Change fields of an item; an empty value clears an optional field.
     Edit(EditArgs),
     /// Remove an item.
-    Remove { id: String },
+    Remove {
+        /// The item's id (see `registry list`).
+        id: String,
+    },
     /// Add every item of a CSV file (header: name,kind,description,created,version,evidence);
     /// nothing is added if any row is bad.
-    Import { file: PathBuf },
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
     /// Write "Exhibit A: Agency Pre-Existing Intellectual Property" to attach to a contract.
     Exhibit {
         /// The file to write: .md, .html or .docx.
@@ -56,15 +66,18 @@ pub enum ListFormat {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The item's name, as Exhibit A lists it.
     #[arg(long)]
     pub name: String,
     #[arg(long, value_parser = Kind::parse, help = kinds_help())]
     pub kind: Kind,
+    /// What the item is and does, in a sentence counsel can read.
     #[arg(long)]
     pub description: String,
     /// When the item first existed (YYYY-MM-DD, not in the future).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub created: Date,
+    /// The version in use (e.g. 2.3 or a release tag).
     #[arg(long)]
     pub version: Option<String>,
     /// The item's slug (default: made from the name).
@@ -76,15 +89,20 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
+    /// The item's id (see `registry list`).
     pub id: String,
+    /// A new name.
     #[arg(long)]
     pub name: Option<String>,
     #[arg(long, value_parser = Kind::parse, help = kinds_help())]
     pub kind: Option<Kind>,
+    /// A new description.
     #[arg(long)]
     pub description: Option<String>,
+    /// When the item first existed (YYYY-MM-DD, not in the future).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub created: Option<Date>,
+    /// The version in use; empty to clear it.
     #[arg(long)]
     pub version: Option<String>,
     /// Give the item a new id.
@@ -135,12 +153,12 @@ impl EvidenceArgs {
 pub fn run(command: RegistryCommand, global: &Global) -> color_eyre::Result<ExitCode> {
     let file = RegistryFile::resolve(global.registry.as_deref())?;
     match command {
-        RegistryCommand::Path => println!("{}", file.path().display()),
+        RegistryCommand::Path => outln!("{}", file.path().display()),
         RegistryCommand::List { format } => list(&file, format)?,
         RegistryCommand::Show { id } => {
             let registry = file.load()?;
             let item = registry.get(&id).ok_or_else(|| unknown(&file, &registry, &id))?;
-            print!("{}", show(item));
+            out!("{}", show(item));
         }
         RegistryCommand::Add(args) => {
             let item = Item {
@@ -259,16 +277,16 @@ fn edit(file: &RegistryFile, registry: &mut Registry, args: &EditArgs) -> Result
 fn list(file: &RegistryFile, format: ListFormat) -> color_eyre::Result<()> {
     let Some(registry) = file.load_if_present()? else {
         if format == ListFormat::Json {
-            println!("{}", serde_json::to_string_pretty(&Registry::default())?);
+            outln!("{}", serde_json::to_string_pretty(&Registry::default())?);
         }
         eprintln!("no registry at {} yet; add items with `clauseguard registry add` or `registry import FILE.csv`", file.path().display());
         return Ok(());
     };
     match format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&registry)?),
+        ListFormat::Json => outln!("{}", serde_json::to_string_pretty(&registry)?),
         ListFormat::Text => {
             for item in &registry.items {
-                println!(
+                outln!(
                     "{:<28} {:<18} {} {:<10} {}",
                     item.id,
                     item.kind.id(),

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Subcommand, ValueEnum};
 use color_eyre::eyre::{WrapErr, eyre};
 
+use crate::analysis::FindingKey;
 use crate::session::{ClauseAnchor, Engagement, Fee, Round, Session, SessionStore, clause_by_number, validate_name};
 use crate::text::{one_line, sanitize};
 
@@ -21,24 +22,30 @@ pub enum SessionCommand {
     List,
     /// One session whole: deal terms, rounds, decisions and notes.
     Show {
+        /// The session's name (see `session list`).
         name: String,
+        /// How to print it.
         #[arg(long, value_enum, default_value = "text")]
         format: ShowFormat,
     },
     /// Start a session from the client's first draft.
     New {
+        /// A name for the session: letters, digits, '-', '_' and '.'.
         name: String,
         /// The client's draft (.docx, .md, .txt): round 1.
         #[arg(long, value_name = "FILE")]
         draft: PathBuf,
+        /// The client's name, as shown in `session list` and reports.
         #[arg(long, value_name = "NAME")]
         client: Option<String>,
-        /// The project fee the IP-transfer uplift is computed from, e.g. 120000.
-        #[arg(long, value_name = "AMOUNT", value_parser = parse_fee)]
-        fee: Option<f64>,
-        /// ISO 4217 code of the fee.
-        #[arg(long, default_value = "USD", value_parser = parse_currency)]
-        currency: String,
+        /// The project fee the IP-transfer uplift is computed from, as typed in the workspace:
+        /// 120000, $180k, 1.2m, "95.000 EUR".
+        #[arg(long, value_name = "AMOUNT")]
+        fee: Option<String>,
+        /// ISO 4217 code of the fee when --fee names none (default: USD).
+        #[arg(long, value_parser = parse_currency)]
+        currency: Option<String>,
+        /// How the agency is engaged: shapes the wording and protections the analysis expects.
         #[arg(long, value_enum, default_value = "project")]
         engagement: EngagementArg,
         /// The agency's name, used as the redline author.
@@ -46,10 +53,17 @@ pub enum SessionCommand {
         agency: Option<String>,
     },
     /// Record the client's next draft as a new round.
-    AddRound { name: String, file: PathBuf },
+    AddRound {
+        /// The session's name.
+        name: String,
+        /// The client's new draft (.docx, .md, .txt).
+        file: PathBuf,
+    },
     /// Add a note to the latest round, on the whole session or on one clause.
     Note {
+        /// The session's name.
         name: String,
+        /// The note.
         text: String,
         /// The clause's number in the latest round ("4.1", "§7", "4.1(a)").
         #[arg(long, value_name = "NUMBER")]
@@ -59,6 +73,7 @@ pub enum SessionCommand {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
+    /// For reading: labels, concerns and decisions in words.
     Text,
     /// The session file itself.
     Json,
@@ -83,13 +98,17 @@ impl From<EngagementArg> for Engagement {
     }
 }
 
-/// `120000`, `120,000` and `120_000.50` are all a fee; zero, negative and `1e999` are not.
-fn parse_fee(s: &str) -> Result<f64, String> {
-    let digits: String = s.chars().filter(|c| !matches!(c, ',' | '_')).collect();
-    match digits.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
-        _ => Err(format!("{s:?} is not a positive amount (e.g. 120000)")),
+/// The fee of `--fee` and `--currency`, read as the workspace reads a typed fee. A currency in
+/// the amount ("$180k") must agree with `--currency` when both are given.
+fn read_fee(text: &str, currency: Option<&str>) -> color_eyre::Result<Fee> {
+    let read = crate::workspace::fee::parse_fee(text, currency.unwrap_or("USD")).wrap_err_with(|| format!("--fee {}", one_line(text)))?;
+    if let Some(given) = currency.filter(|c| *c != read.fee.currency) {
+        return Err(eyre!("--fee {} is in {} but --currency says {given}; give the currency once", one_line(text), read.fee.currency));
     }
+    if let Some(note) = &read.note {
+        eprintln!("note: --fee {} read as {}: {note}", one_line(text), money(read.fee.amount, &read.fee.currency));
+    }
+    Ok(read.fee)
 }
 
 fn parse_currency(s: &str) -> Result<String, String> {
@@ -102,16 +121,17 @@ fn parse_currency(s: &str) -> Result<String, String> {
 
 pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<ExitCode> {
     match command {
-        SessionCommand::List => print!("{}", list(store)?),
+        SessionCommand::List => out!("{}", list(store)?),
         SessionCommand::Show { name, format } => {
             let session = store.load(&name)?;
             match format {
-                ShowFormat::Text => print!("{}", show(&session)),
-                ShowFormat::Json => println!("{}", terminal_safe_json(&serde_json::to_string_pretty(&session)?)),
+                ShowFormat::Text => out!("{}", show(&session)),
+                ShowFormat::Json => outln!("{}", terminal_safe_json(&serde_json::to_string_pretty(&session)?)),
             }
         }
         SessionCommand::New { name, draft, client, fee, currency, engagement, agency } => {
             validate_name(&name)?;
+            let fee = fee.map(|text| read_fee(&text, currency.as_deref())).transpose()?;
             if store.exists(&name) {
                 return Err(eyre!("a session named {name:?} already exists in {}; pick another name", store.dir().display()));
             }
@@ -119,11 +139,11 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
             let mut session = Session::new(&name, Round::new(1, &file_name(&draft), &doc.text));
             session.client = client.map(|c| one_line(&c));
             session.agency = agency.map(|a| one_line(&a));
-            session.fee = fee.map(|amount| Fee { amount, currency });
+            session.fee = fee;
             session.engagement = engagement.into();
             let open = store.create(session)?;
             let clauses = crate::segment::segment(&doc.analysed, &doc.text).len();
-            println!("created session {name}: round 1 from {} ({clauses} clauses), saved to {}", safe_name(&draft), open.path().display());
+            outln!("created session {name}: round 1 from {} ({clauses} clauses), saved to {}", safe_name(&draft), open.path().display());
         }
         SessionCommand::AddRound { name, file } => {
             let mut open = writable(store, &name)?;
@@ -132,7 +152,7 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
             let previous = session.latest_round().clone();
             let number = session.add_round(&file_name(&file), &doc.text);
             open.save()?;
-            println!("{name}: round {number} from {}", safe_name(&file));
+            outln!("{name}: round {number} from {}", safe_name(&file));
             if open.session().latest_round().sha256 == previous.sha256 {
                 eprintln!("note: the text is the same as round {}'s", previous.number);
             }
@@ -154,7 +174,7 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
             let number = round.number;
             open.session_mut().add_note(&text, anchor);
             open.save()?;
-            println!("{name}: note added to round {number}{on}");
+            outln!("{name}: note added to round {number}{on}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -263,9 +283,10 @@ fn show(s: &Session) -> String {
     }
     let _ = writeln!(out, "\nDecisions{}", if s.decisions.is_empty() { ": none" } else { "" });
     for d in &s.decisions {
-        let fallback = d.fallback.map(|f| format!(" ({})", f.label())).unwrap_or_default();
-        let finding = d.finding.as_deref().map_or_else(|| "whole clause".to_owned(), one_line);
-        let _ = writeln!(out, "  round {}  {}  {}{fallback}  [{finding}]  {}", d.round, d.clause.label(), d.state.label(), one_line(&d.at));
+        let fallback = d.fallback.map(|f| format!(" ({})", f.label().replace('-', " "))).unwrap_or_default();
+        let _ = writeln!(out, "  round {}  {}  {}{fallback}  {}", d.round, d.clause.label(), d.state.label(), one_line(&d.at));
+        let finding = d.finding.as_deref().map_or_else(|| "the whole clause".to_owned(), |k| one_line(&FindingKey::parse(k).describe()));
+        let _ = writeln!(out, "         {finding}");
         if let Some(text) = &d.counter_language {
             let from = d.library_clause.as_deref().map(|c| format!(" (from {})", one_line(c))).unwrap_or_default();
             let _ = writeln!(out, "         counter-language{from}: {}", one_line(text));

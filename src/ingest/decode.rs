@@ -15,7 +15,18 @@ pub fn sniff_foreign(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1F\x8B", "a gzip archive, not a draft"),
         (b"\x7FELF", "a program binary, not a draft"),
     ];
+    if is_opendocument(bytes) {
+        return Some(OPENDOCUMENT);
+    }
     SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)).map(|(_, what)| *what)
+}
+
+pub const OPENDOCUMENT: &str = "OpenDocument is not supported: save as .docx";
+
+/// An `OpenDocument` package (.odt and kin) starts with a stored `mimetype` entry naming it.
+fn is_opendocument(bytes: &[u8]) -> bool {
+    const MIME: &[u8] = b"application/vnd.oasis.opendocument";
+    bytes.starts_with(b"PK\x03\x04") && bytes.get(..128).unwrap_or(bytes).windows(MIME.len()).any(|w| w == MIME)
 }
 
 /// Decodes UTF-8 (with or without BOM) or UTF-16 (with BOM, or recognisably without), and

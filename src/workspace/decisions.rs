@@ -121,12 +121,13 @@ impl Workspace<'_> {
         self.note_places = places;
     }
 
-    /// Sets the project fee from what the user typed (see `fee::parse_fee`).
-    pub fn set_fee(&mut self, input: &str) -> Result<Saved, WorkspaceError> {
+    /// Sets the project fee from what the user typed (see `fee::parse_fee`), with how its
+    /// separators were read when that is worth a word.
+    pub fn set_fee(&mut self, input: &str) -> Result<(Saved, Option<String>), WorkspaceError> {
         let currency = self.session().fee.as_ref().map_or_else(|| "USD".to_owned(), |f| f.currency.clone());
-        let fee = fee::parse_fee(input, &currency)?;
-        self.handle.session_mut().fee = Some(fee);
-        Ok(self.save())
+        let read = fee::parse_fee(input, &currency)?;
+        self.handle.session_mut().fee = Some(read.fee);
+        Ok((self.save(), read.note))
     }
 
     /// The uplifts to show: the standard three and, when given, one more.

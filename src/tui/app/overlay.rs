@@ -127,7 +127,8 @@ impl App<'_> {
     pub(crate) fn submit_fee(&mut self, text: &str) -> Result<(), String> {
         let outcome = self.ws.set_fee(text);
         let shown = self.ws.session().fee.as_ref().map(|f| crate::fee::money(f.amount, &f.currency)).unwrap_or_default();
-        if self.saved(&format!("project fee set to {shown}"), outcome) {
+        let how = outcome.as_ref().ok().and_then(|(_, note)| note.as_ref()).map(|n| format!(" ({n})")).unwrap_or_default();
+        if self.saved(&format!("project fee set to {shown}{how}"), outcome.map(|(saved, _)| saved)) {
             if self.fee_view().is_none() {
                 self.overlay = Some(Overlay::Fee(FeeView::default()));
             }
