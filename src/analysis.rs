@@ -367,9 +367,7 @@ impl<'a> Analyzer<'a> {
         findings.retain(|f| !provisions.iter().any(|p| p.concern == f.concern && p.clause == f.clause && p.severity >= f.severity));
         findings.extend(provisions);
         let facts = judge::facts(&reading);
-        findings.extend(
-            rules::missing_findings(self.library, clauses, &checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)),
-        );
+        findings.extend(rules::missing_findings(self.library, clauses, &checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)));
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];

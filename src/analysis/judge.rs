@@ -102,12 +102,6 @@ fn rules() -> &'static [Rule] {
     &RULES
 }
 
-/// Whether a finding's rule is one of the provision rules (whose findings are made afresh for
-/// every draft, never taken from an earlier round).
-pub fn is_provision_rule(rule: &str) -> bool {
-    rules().iter().any(|r| rule.rsplit('/').next() == Some(r.id.as_str()))
-}
-
 /// Whether a missing protection is worth asking of this draft: the protections that only
 /// matter when something passes to the counterparty are asked only then, and never when the
 /// draft already gives the agency that protection in other words.
@@ -138,11 +132,16 @@ pub fn facts(reading: &Reading) -> HashSet<Fact> {
             || matches!(p.kind, Kind::Retention) && !p.negated && p.receiver == Side::Both
     };
     let counterparty_denied = |p: &&Provision| p.kind == Kind::Ownership && p.negated && p.receiver == Side::Counterparty;
-    if p.iter().any(|p| p.carve_out) || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior)) {
+    if p.iter().any(|p| p.carve_out)
+        || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
+    {
         facts.insert(Fact::PriorCarveOut);
     }
-    let licence_to_agency = |p: &&Provision| p.kind == Kind::Licence && !p.negated && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);
-    if p.iter().any(|p| licence_to_agency(&p) || agency_keeps(&p) && (p.features.has(Feature::Methods) || p.features.has(Feature::Residuals))) {
+    let licence_to_agency =
+        |p: &&Provision| p.kind == Kind::Licence && !p.negated && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);
+    if p.iter()
+        .any(|p| licence_to_agency(&p) || agency_keeps(&p) && (p.features.has(Feature::Methods) || p.features.has(Feature::Residuals)))
+    {
         facts.insert(Fact::LicenceBack);
     }
     if p.iter().any(|p| p.own_features.has(Feature::Residuals) && !p.negated && p.kind != Kind::Restriction) {
@@ -272,29 +271,40 @@ impl Judged<'_> {
     /// there is negated, keeps rights with the agency or gives them to it, or the phrase
     /// lies in the definition of a term that nothing transfers to the counterparty.
     pub fn contradicts(&self, library: &ClauseLibrary, f: &Finding, at: usize) -> bool {
-        let Some(rule) = library.get(&f.library_clause).and_then(|c| c.rules.iter().find(|r| f.rule.ends_with(&format!("/{}", r.id)))) else {
+        let Some(rule) = library.get(&f.library_clause).and_then(|c| c.rules.iter().find(|r| f.rule.ends_with(&format!("/{}", r.id))))
+        else {
             return false;
         };
-        let here: Vec<&Provision> =
-            self.reading.provisions.iter().filter(|p| p.sentence.0 <= at && at < p.sentence.1).collect();
+        let here: Vec<&Provision> = self.reading.provisions.iter().filter(|p| p.sentence.0 <= at && at < p.sentence.1).collect();
         let transfer_concern = rule.direction == Direction::ToCounterparty;
         if transfer_concern && !here.is_empty() {
-            let relevant: Vec<&&Provision> = here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
+            let relevant: Vec<&&Provision> =
+                here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
             let harmless = |p: &&&Provision| {
-                p.negated || p.receiver == Side::Agency || p.kind == Kind::Retention || p.giver == Side::Counterparty || p.counterparty_owned
+                p.negated
+                    || p.receiver == Side::Agency
+                    || p.kind == Kind::Retention
+                    || p.giver == Side::Counterparty
+                    || p.counterparty_owned
             };
             if !relevant.is_empty() && relevant.iter().all(harmless) {
                 return true;
             }
         }
-        if f.concern == Concern::WorkMadeForHire && here.iter().any(|p| p.kind == Kind::HireWork) && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated) {
+        if f.concern == Concern::WorkMadeForHire
+            && here.iter().any(|p| p.kind == Kind::HireWork)
+            && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated)
+        {
             return true;
         }
-        if transfer_concern
-            && let Some(term) = self.reading.terms.defining(at)
-        {
+        if transfer_concern && let Some(term) = self.reading.terms.defining(at) {
             let index = self.reading.terms.terms.iter().position(|t| std::ptr::eq(t, term));
-            let transferred = self.reading.provisions.iter().filter(|p| p.transfers_to_counterparty()).any(|p| index.is_some_and(|i| p.terms.contains(&i)));
+            let transferred = self
+                .reading
+                .provisions
+                .iter()
+                .filter(|p| p.transfers_to_counterparty())
+                .any(|p| index.is_some_and(|i| p.terms.contains(&i)));
             let operative = here.iter().any(|p| p.transfers_to_counterparty());
             return !transferred && !operative;
         }

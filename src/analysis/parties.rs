@@ -107,15 +107,18 @@ struct Candidate {
 }
 
 /// `("2Fifteen," "we," "us," or "our")`: the quoted words of a defining parenthesis.
-static QUOTED_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#).expect("static regex"));
+static QUOTED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#).expect("static regex"));
 /// A parenthesis of quoted words, or of one word in capitals: `(CONTRACTOR)`.
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\(\s*(?:each\s+a\s+|individually\s+|the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?)\s*\)"#).expect("static regex")
 });
 /// `trading as "Go Free Range"`, and `Collaborating Developer: Jane Roe` on a line of its own.
-static TRADING_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#).expect("static regex"));
-static ROLE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**\s+\S").expect("static regex"));
+static TRADING_AS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#).expect("static regex"));
+static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**\s+\S").expect("static regex")
+});
 /// `"we", "us", "our" is a reference to the Company`, `references to "Client," "you," or "your" mean`.
 static PRONOUNS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)((?:["“”](?:we|us|our|you|your)["“”],?\s*(?:or\s+|and\s+)?){1,4})\s*(?:is|are|shall be|will be)?\s*(?:a\s+)?references?\s+to\s+(?:the\s+)?([A-Z][A-Za-z0-9]+)"#).expect("static regex")
@@ -315,7 +318,12 @@ fn with_pronouns(
     }
     let first = Candidate { term: "we".into(), aliases: FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect() };
     let second = Candidate { term: "you".into(), aliases: SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect() };
-    let (ours, theirs) = if agency_score(head, &first) >= agency_score(head, &second) { (first, second) } else { (second, first) };
+    // Who pays decides; without a word on it, "you" is the reader the terms address: the client.
+    let you_pay =
+        ["you shall pay", "you will pay", "you must pay", "you agree to pay", "invoice you", "charge you", "pay us", "your payment"];
+    let we_pay = ["we shall pay", "we will pay", "we must pay", "we agree to pay", "invoice us", "pay you", "our payment"];
+    let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
+    let (ours, theirs) = if evidence(&we_pay) > evidence(&you_pay) { (second, first) } else { (first, second) };
     agency.1.extend(ours.aliases);
     let client = match client {
         Some((t, mut a)) => {
@@ -337,8 +345,9 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
     static DUTY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b").expect("static regex")
     });
-    static PAYS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex"));
+    static PAYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex")
+    });
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by\s+(?:the\s+)?$").expect("static regex")
     });
@@ -483,7 +492,10 @@ mod tests {
 
     #[test]
     fn a_role_word_among_several_names() {
-        let p = detect("between Humanytics LLC: Chicago (\"Humanytics\" or \"Consultant\") AND CJCJ: San Francisco (\"CJCJ\" or \"Client\"). Consultant agrees to provide the following Services.", None);
+        let p = detect(
+            "between Humanytics LLC: Chicago (\"Humanytics\" or \"Consultant\") AND CJCJ: San Francisco (\"CJCJ\" or \"Client\"). Consultant agrees to provide the following Services.",
+            None,
+        );
         assert_eq!(p.agency.as_deref(), Some("Consultant"));
         assert!(p.is_agency("humanytics"));
         assert_eq!(p.counterparty.as_deref(), Some("Client"));

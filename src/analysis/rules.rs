@@ -270,7 +270,8 @@ pub fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize
 /// The byte range of the sentence of `text` containing `start..end`.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let from = text[..start].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, *i)).map_or(0, |(i, _)| i + 2);
-    let to = text[end..].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, end + i)).map_or(text.len(), |(i, _)| end + i + 1);
+    let to =
+        text[end..].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, end + i)).map_or(text.len(), |(i, _)| end + i + 1);
     (from, to)
 }
 

@@ -182,7 +182,13 @@ impl Sentence<'_> {
         };
         let negated = !matches!(kind, Kind::Restriction | Kind::Consideration) && negated(lexicon, s, ts);
         let counterparty_owned = mentions.iter().any(|m| {
-            m.side == Side::Counterparty && m.start >= object_range.0 && m.start < object_range.0 + 40 && m.start <= object_range.1 && (m.possessive || m.start == object_range.0 || s[object_range.0..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
+            m.side == Side::Counterparty
+                && m.start >= object_range.0
+                && m.start < object_range.0 + 40
+                && m.start <= object_range.1
+                && (m.possessive
+                    || m.start == object_range.0
+                    || s[object_range.0..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
         });
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
@@ -256,8 +262,9 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
                 continue;
             }
             let rest = &s[at..];
-            let longer_term = terms.terms.iter().any(|t| t.name.len() > alias.len() && t.name.starts_with(alias) && rest.starts_with(t.name.as_str()))
-                || parties.other_terms.iter().any(|t| t.len() > alias.len() && t.starts_with(alias) && rest.starts_with(t.as_str()));
+            let longer_term =
+                terms.terms.iter().any(|t| t.name.len() > alias.len() && t.name.starts_with(alias) && rest.starts_with(t.name.as_str()))
+                    || parties.other_terms.iter().any(|t| t.len() > alias.len() && t.starts_with(alias) && rest.starts_with(t.as_str()));
             if longer_term {
                 continue;
             }
