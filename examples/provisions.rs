@@ -22,7 +22,7 @@ fn main() {
         }
     };
     let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: flag("--agency-party") });
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: flag("--agency-party"), read_provisions: true });
     let parties = &analysis.parties;
     println!("parties: {parties:?}");
     let norm = Normalised::new(&doc.analysed);

@@ -26,6 +26,11 @@ pub use parties::Parties;
 pub struct Options {
     /// The name or defined term the draft uses for the agency, overriding detection.
     pub agency_party: Option<String>,
+    /// Judge the draft's provisions (src/reading) as well as the library's phrases: findings
+    /// from what each clause does, phrase findings the provisions contradict dropped, missing
+    /// protections asked only of drafts that transfer. Off by default until every front end's
+    /// tests are migrated; `examples/agency_drafts` measures it.
+    pub read_provisions: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -301,7 +306,7 @@ impl<'a> Analyzer<'a> {
             });
             let normalised = normalise.then(|| Normalised::new(&doc.analysed));
             let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
-            Prepared { clauses: joined(clauses.join()), normalised, parties }
+            Prepared { clauses: joined(clauses.join()), normalised, parties, read_provisions: options.read_provisions }
         })
     }
 
@@ -354,24 +359,17 @@ impl<'a> Analyzer<'a> {
         }
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         let pattern_findings = findings.clone();
-        let norm = prepared.whole(doc, &made);
-        let ranges = rules::clause_ranges(norm, clauses);
-        let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties);
-        let judged = judge::Judged { doc, norm, clauses, ranges: &ranges, reading: &reading, parties };
-        let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
-        let mut findings: Vec<Finding> =
-            findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();
-        let provisions = judged.findings(self.library);
-        // One finding a concern and clause: a provision's, which says what the clause does,
-        // over a phrase's of no higher severity.
-        findings.retain(|f| !provisions.iter().any(|p| p.concern == f.concern && p.clause == f.clause && p.severity >= f.severity));
-        findings.extend(provisions);
-        let facts = judge::facts(&reading);
-        findings.extend(rules::missing_findings(self.library, clauses, &checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)));
+        if prepared.read_provisions {
+            findings = self.judge(doc, prepared, &made, findings, &checks);
+        } else {
+            findings.extend(rules::missing_findings(self.library, clauses, &checks));
+        }
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
-        for f in findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
+        // From the library's own phrases only: a clause's match is its own, whatever the rest
+        // of the draft says, so a later round can take it from an earlier one.
+        for f in pattern_findings.iter().filter(|f| f.kind == FindingKind::Phrase) {
             let owner = self.library.clauses.iter().position(|c| c.id == f.library_clause);
             if let (Some(list), Some(owner)) = (f.clause.and_then(|k| boosted.get_mut(k)), owner) {
                 list.push(owner);
@@ -423,12 +421,43 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+impl Analyzer<'_> {
+    /// The phrase findings judged against the draft's provisions, the provisions' own
+    /// findings, and the missing protections the draft needs asked.
+    fn judge(
+        &self,
+        doc: &Document,
+        prepared: &Prepared,
+        made: &OnceCell<Normalised>,
+        findings: Vec<Finding>,
+        checks: &[rules::Matches],
+    ) -> Vec<Finding> {
+        let Prepared { clauses, parties, .. } = prepared;
+        let norm = prepared.whole(doc, made);
+        let ranges = rules::clause_ranges(norm, clauses);
+        let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties);
+        let judged = judge::Judged { doc, norm, clauses, ranges: &ranges, reading: &reading, parties };
+        let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
+        let mut findings: Vec<Finding> =
+            findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();
+        // One finding a concern and clause: a provision's where no phrase of the library's
+        // already says it.
+        let mut provisions = judged.findings(self.library);
+        provisions.retain(|p| !findings.iter().any(|f| f.concern == p.concern && f.clause == p.clause));
+        findings.extend(provisions);
+        let facts = judge::facts(&reading);
+        findings.extend(rules::missing_findings(self.library, clauses, checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)));
+        findings
+    }
+}
+
 /// A draft's clauses, normalised text and parties: what the analysis needs before the rules.
 struct Prepared {
     clauses: Vec<Clause>,
     /// The whole draft normalised, unless left to the analysis of a later round.
     normalised: Option<Normalised>,
     parties: Parties,
+    read_provisions: bool,
 }
 
 impl Prepared {

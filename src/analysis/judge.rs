@@ -225,7 +225,11 @@ impl Judged<'_> {
     }
 
     fn finding(&self, owner: &crate::library::StandardClause, rule: &Rule, p: &Provision, start: usize, end: usize, k: usize) -> Finding {
-        let (start, end) = self.norm.original_range(start, end.max(start + 1));
+        // The phrase starts and ends on a word, never on the space between two clauses.
+        let piece = &self.norm.text[start..end];
+        let start = start + (piece.len() - piece.trim_start().len());
+        let end = (end - (piece.len() - piece.trim_end().len())).max(start + 1);
+        let (start, end) = self.norm.original_range(start, crate::text::ceil_char(&self.norm.text, end));
         let phrase = self.doc.text[start..end].to_owned();
         let name = |side: Side| match side {
             Side::Agency => self.parties.agency.clone().unwrap_or_else(|| "the agency".into()),

@@ -218,7 +218,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         }
         aliases.extend(extra.into_iter().filter(|e| !e.is_empty()));
         let term = term.strip_prefix("the ").or_else(|| term.strip_prefix("The ")).unwrap_or(term).to_owned();
-        out.push(Candidate { term, aliases });
+        out.push(Candidate { term: as_used(preamble, term), aliases });
     };
     let mut found: Vec<(usize, String, Vec<String>)> = Vec::new();
     for c in PARENTHESIS.captures_iter(preamble) {
@@ -251,6 +251,22 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     out.truncate(6);
     out
+}
+
+/// A term defined in capitals ("PROVIDER") as the draft writes it elsewhere ("Provider").
+fn as_used(text: &str, term: String) -> String {
+    if term.len() < 4 || term.chars().any(char::is_lowercase) {
+        return term;
+    }
+    let title: String = term
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_string() + &chars.as_str().to_lowercase()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.matches(title.as_str()).take(3).count() > text.matches(term.as_str()).take(3).count() { title } else { term }
 }
 
 fn is_pronoun(word: &str) -> bool {

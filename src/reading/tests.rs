@@ -1,1 +1,134 @@
-//! Provisions read across drafting styles.
+//! Provisions read across drafting styles: US, UK and government wording, passive ownership,
+//! negation, retention, definitions and carve-outs.
+
+use super::*;
+use crate::text::Normalised;
+
+fn parties(agency: &[&str], client: &[&str]) -> Parties {
+    Parties {
+        agency: agency.first().map(|s| (*s).to_owned()),
+        counterparty: client.first().map(|s| (*s).to_owned()),
+        detected: true,
+        agency_aliases: agency.iter().map(|s| s.to_lowercase()).collect(),
+        counterparty_aliases: client.iter().map(|s| s.to_lowercase()).collect(),
+        other_terms: Vec::new(),
+    }
+}
+
+/// Reads `text` as one clause per paragraph.
+fn read(text: &str, parties: &Parties) -> (Reading, String) {
+    let norm = Normalised::new(text);
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, _) in norm.text.match_indices("\n\n").chain([(norm.text.len(), "")]) {
+        ranges.push((start, i));
+        start = i;
+    }
+    if ranges.is_empty() || norm.text.find("\n\n").is_none() {
+        ranges = vec![(0, norm.text.len())];
+    }
+    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties), norm.text)
+}
+
+fn transfers(text: &str, parties: &Parties) -> Vec<Provision> {
+    read(text, parties).0.provisions.into_iter().filter(Provision::transfers_to_counterparty).collect()
+}
+
+#[test]
+fn a_us_present_assignment_on_creation() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let t = transfers("Contractor hereby assigns to Company all right, title and interest in the Work Product.", &p);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].kind, Kind::Assignment);
+    assert_eq!(t[0].giver, Side::Agency);
+    assert_eq!(t[0].receiver, Side::Counterparty);
+    assert_eq!(t[0].timing, Timing::OnCreation);
+}
+
+#[test]
+fn a_uk_assignment_with_full_title_guarantee_conditioned_on_payment() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let t = transfers(
+        "Subject to payment of the Charges, the Supplier assigns to the Buyer, with full title guarantee, all New IPR, excluding the Supplier's Background IPR.",
+        &p,
+    );
+    assert!(!t.is_empty());
+    assert!(t.iter().all(|t| t.timing == Timing::OnPayment));
+    assert!(t.iter().any(|t| t.carve_out), "{t:?}");
+}
+
+#[test]
+fn passive_ownership_statements_are_transfers() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    for text in [
+        "Any New IPR created under this Contract is owned by the Buyer.",
+        "All enhancements shall be the sole and exclusive property of the Buyer.",
+        "Title to the Deliverables shall pass to the Buyer on delivery.",
+    ] {
+        let t = transfers(text, &p);
+        assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{text}: {t:?}");
+    }
+}
+
+#[test]
+fn negations_transfer_nothing() {
+    let p = parties(&["Contractor"], &["Client"]);
+    for text in [
+        "No work under this agreement is a work made for hire.",
+        "Nothing in this Agreement shall be construed to transfer any rights in such IP to the Client.",
+        "The Client does not become the owner of any Background IP.",
+    ] {
+        assert!(transfers(text, &p).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn retention_keeps_rights_where_they_are() {
+    let p = parties(&["Vendor"], &["Customer"]);
+    let (reading, _) = read("Vendor retains all right, title and interest in its tools, processes, techniques and know-how.", &p);
+    assert!(!reading.transfers_to_counterparty());
+    assert!(reading.provisions.iter().any(|p| p.kind == Kind::Retention && p.receiver == Side::Agency));
+}
+
+#[test]
+fn a_defined_term_carries_its_breadth_into_the_transfer() {
+    let p = parties(&["Contributor"], &["Company"]);
+    let (reading, _) = read(
+        "\"Project Materials\" means all works and code created by the Contributor in connection with the Project, whether created before or after the date of this Agreement, including know-how.\n\nThe Contributor hereby assigns to the Company all Project Materials.",
+        &p,
+    );
+    let term = reading.terms.terms.iter().find(|t| t.name == "project materials").expect("defined");
+    assert!(term.features.has(Feature::Broad) && term.features.has(Feature::Prior) && term.features.has(Feature::Methods));
+    let t: Vec<&Provision> = reading.provisions.iter().filter(|p| p.transfers_to_counterparty()).collect();
+    assert!(t.iter().any(|p| p.features.has(Feature::Prior) && p.features.has(Feature::Methods)), "{t:?}");
+}
+
+#[test]
+fn licence_attributes_and_their_negations() {
+    let p = parties(&["Developer"], &["Customer"]);
+    let (reading, _) =
+        read("Developer grants Customer a perpetual, irrevocable, transferable and sublicensable licence to the Background IP.", &p);
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.attributes.has(Attribute::Transferable) && licence.attributes.has(Attribute::Sublicensable));
+    assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty));
+    let (reading, _) = read("Developer grants Customer a non-exclusive, non-transferable licence to the Background IP.", &p);
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(!licence.attributes.has(Attribute::Transferable) && !licence.attributes.has(Attribute::Exclusive));
+}
+
+#[test]
+fn first_person_terms_of_business() {
+    let p = parties(&["Go Free Range", "we", "us", "our"], &["you", "your"]);
+    let t =
+        transfers("Intellectual property in work created by us (as a future assignment of intellectual property) shall belong to you.", &p);
+    assert!(t.iter().any(|t| t.receiver == Side::Counterparty && t.timing == Timing::OnCreation), "{t:?}");
+}
+
+#[test]
+fn reading_a_huge_sentence_ends() {
+    // One sentence of repeated triggers: each is read within a bounded window.
+    let p = parties(&["Contractor"], &["Client"]);
+    let text = "the Contractor hereby assigns all work product to the Client and ".repeat(5_000);
+    let (reading, _) = read(&text, &p);
+    assert!(reading.provisions.len() >= 5_000);
+}
