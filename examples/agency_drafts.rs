@@ -69,7 +69,7 @@ fn main() {
         };
         let norm = Normalised::new(&doc.text);
         for named in [false, true] {
-            let options = Options { agency_party: named.then(|| label.agency.clone()), read_provisions: true };
+            let options = Options { agency_party: named.then(|| label.agency.clone()) };
             let analysis = analyzer.analyze(&doc, &options);
             let tally = measure(&doc.text, &norm, &analysis, label, verbose.then_some((file.as_str(), named)));
             if verbose || !named {

@@ -22,7 +22,7 @@ fn main() {
         }
     };
     let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: flag("--agency-party"), read_provisions: true });
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: flag("--agency-party") });
     let parties = &analysis.parties;
     println!("parties: {parties:?}");
     let norm = Normalised::new(&doc.analysed);
@@ -37,7 +37,7 @@ fn main() {
     let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties);
     let grep = flag("--grep");
     for t in &reading.terms.terms {
-        println!("term {:?}: {:?}", t.name, t.features.iter().map(|f| f.id()).collect::<Vec<_>>());
+        println!("term {:?}: {:?}", t.name, t.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>());
     }
     for p in &reading.provisions {
         let phrase = &norm.text[p.start..p.end];
@@ -51,10 +51,10 @@ fn main() {
             p.receiver,
             if p.negated { " NOT" } else { "" },
             p.timing,
-            p.features.iter().map(|f| f.id()).collect::<Vec<_>>(),
+            p.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>(),
             p.terms.iter().map(|&t| reading.terms.terms[t].name.as_str()).collect::<Vec<_>>(),
             p.carve_out,
-            p.attributes.iter().map(|a| a.id()).collect::<Vec<_>>(),
+            p.attributes.iter().map(clauseguard::reading::Attribute::id).collect::<Vec<_>>(),
             p.counterparty_owned,
             phrase.chars().take(100).collect::<String>()
         );

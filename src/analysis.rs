@@ -26,11 +26,6 @@ pub use parties::Parties;
 pub struct Options {
     /// The name or defined term the draft uses for the agency, overriding detection.
     pub agency_party: Option<String>,
-    /// Judge the draft's provisions (src/reading) as well as the library's phrases: findings
-    /// from what each clause does, phrase findings the provisions contradict dropped, missing
-    /// protections asked only of drafts that transfer. Off by default until every front end's
-    /// tests are migrated; `examples/agency_drafts` measures it.
-    pub read_provisions: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -306,7 +301,7 @@ impl<'a> Analyzer<'a> {
             });
             let normalised = normalise.then(|| Normalised::new(&doc.analysed));
             let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
-            Prepared { clauses: joined(clauses.join()), normalised, parties, read_provisions: options.read_provisions }
+            Prepared { clauses: joined(clauses.join()), normalised, parties }
         })
     }
 
@@ -359,11 +354,7 @@ impl<'a> Analyzer<'a> {
         }
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         let pattern_findings = findings.clone();
-        if prepared.read_provisions {
-            findings = self.judge(doc, prepared, &made, findings, &checks);
-        } else {
-            findings.extend(rules::missing_findings(self.library, clauses, &checks));
-        }
+        let mut findings = self.judge(doc, prepared, &made, findings, &checks);
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
@@ -457,7 +448,6 @@ struct Prepared {
     /// The whole draft normalised, unless left to the analysis of a later round.
     normalised: Option<Normalised>,
     parties: Parties,
-    read_provisions: bool,
 }
 
 impl Prepared {

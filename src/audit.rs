@@ -135,7 +135,7 @@ impl AuditReport {
 pub fn audit(roots: &[PathBuf], options: &AuditOptions, progress: &mut dyn FnMut(usize, usize, &Path)) -> AuditReport {
     let candidates = collect(roots);
     let analyzer = Analyzer::new(options.library);
-    let analysis_options = Options { agency_party: options.agency_party.clone(), ..Options::default() };
+    let analysis_options = Options { agency_party: options.agency_party.clone() };
     let mut report = AuditReport {
         schema: SCHEMA,
         generated: crate::session::now(),

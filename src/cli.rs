@@ -72,11 +72,6 @@ pub struct Global {
     /// The name or defined term the draft uses for the agency (default: detected).
     #[arg(long, global = true, value_name = "NAME")]
     pub agency_party: Option<String>,
-    /// Also judge what each clause does (who gives which rights to whom, when, on what
-    /// condition): findings from provisions, negations and retentions not flagged, missing
-    /// protections asked only of drafts that transfer (preview: analyze, compare, redline).
-    #[arg(long, global = true)]
-    pub read_provisions: bool,
     /// The agency's pre-existing IP registry (default: registry.json in the platform config directory).
     #[arg(long, global = true, value_name = "FILE", env = "CLAUSEGUARD_REGISTRY")]
     pub registry: Option<PathBuf>,

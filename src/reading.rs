@@ -122,6 +122,7 @@ macro_rules! flags {
                 self.0 |= 1 << f as u32;
             }
 
+            #[must_use]
             pub fn union(self, other: $set) -> $set {
                 $set(self.0 | other.0)
             }

@@ -82,6 +82,7 @@ struct Rule {
 enum TimingId {
     OnPayment,
     OnCreation,
+    Elsewhere,
     Unstated,
 }
 
@@ -156,6 +157,7 @@ impl Rule {
         let timing = match p.timing {
             Timing::OnPayment => TimingId::OnPayment,
             Timing::OnCreation => TimingId::OnCreation,
+            Timing::Elsewhere => TimingId::Elsewhere,
             Timing::Unstated => TimingId::Unstated,
         };
         self.kinds.contains(&p.kind)
@@ -242,6 +244,7 @@ impl Judged<'_> {
         let timing = match p.timing {
             Timing::OnCreation => "as soon as the work exists",
             Timing::OnPayment => "on payment",
+            Timing::Elsewhere => "at a time set elsewhere in the draft",
             Timing::Unstated => "on signature",
         };
         let mut explanation = rule

@@ -99,6 +99,9 @@ fn role_of(term: &str) -> Option<bool> {
     }
 }
 
+/// A party's term and every word the draft uses for it.
+type Named = (String, Vec<String>);
+
 /// A party the preamble defines: its defined term and every word the draft uses for it.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -145,7 +148,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let mut candidates = candidates(preamble);
     assign_pronouns(head, &mut candidates);
     if let Some(name) = given {
-        return given_party(name, candidates, terms);
+        return given_party(name, &candidates, terms);
     }
     let scored: Vec<(i32, usize)> = {
         let mut s: Vec<(i32, usize)> = candidates.iter().enumerate().map(|(k, c)| (agency_score(head, c), k)).collect();
@@ -160,7 +163,10 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     {
         let c = &candidates[*a];
         agency = Some((c.term.clone(), c.aliases.clone()));
-        client = rest.last().map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
+        // The other side: a candidate in a client's role, else the least like the agency.
+        let role = |k: usize| role_of(&candidates[k].term).or_else(|| candidates[k].term.rsplit(' ').next().and_then(role_of));
+        let other = rest.iter().find(|(_, k)| role(*k) == Some(false)).or(rest.last());
+        client = other.map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
     }
     // Without a defined party, fall back on the capitalised role word the draft uses most.
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
@@ -180,7 +186,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
 }
 
 /// The party the user named, and the other side: the candidate that is not it.
-fn given_party(name: &str, candidates: Vec<Candidate>, mut terms: Vec<String>) -> Parties {
+fn given_party(name: &str, candidates: &[Candidate], mut terms: Vec<String>) -> Parties {
     let lower = name.trim().to_lowercase();
     let bare = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
     let found = candidates.iter().position(|c| c.aliases.contains(&bare) || c.term.to_lowercase() == bare);
@@ -317,12 +323,8 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
 
 /// The agency and the client with the pronouns of a draft written in the first person: when
 /// no party was given "we" or "you", the person that performs the services goes to the agency.
-fn with_pronouns(
-    head: &str,
-    agency: Option<(String, Vec<String>)>,
-    client: Option<(String, Vec<String>)>,
-) -> (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>) {
-    let assigned = |p: &Option<(String, Vec<String>)>| p.as_ref().is_some_and(|(_, a)| a.iter().any(|w| is_pronoun(w)));
+fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (Option<Named>, Option<Named>) {
+    let assigned = |p: &Option<Named>| p.as_ref().is_some_and(|(_, a)| a.iter().any(|w| is_pronoun(w)));
     if assigned(&agency) || assigned(&client) {
         return (agency, client);
     }
@@ -408,6 +410,12 @@ fn names_a_thing(term: &str) -> bool {
         "deliverables",
         "site",
         "effective",
+        "terms",
+        "form",
+        "page",
+        "order",
+        "statement",
+        "sow",
     ];
     term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
 }
@@ -423,12 +431,14 @@ fn name_before(before: &str) -> Option<String> {
 }
 
 /// The role word used most in `head` among those the preamble already uses.
-fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<(String, Vec<String>)> {
+fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
     roles
         .iter()
         .map(|r| {
             let cap: String = r.split(' ').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
-            let n = if preamble.contains(cap.as_str()) { head.matches(cap.as_str()).take(200).count() } else { 0 };
+            // As a word: "Owner" is not in "Ownership".
+            let words = |text: &str| text.match_indices(cap.as_str()).filter(|(i, _)| bounded(text, *i, cap.len())).take(200).count();
+            let n = if words(preamble) > 0 { words(head) } else { 0 };
             (n, cap)
         })
         .filter(|(n, _)| *n >= 3)

@@ -34,7 +34,7 @@ pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let library = global.library()?;
     let analyzer = Analyzer::new(&library);
     let registry = super::registry::for_analysis(global)?;
-    let options = Options { agency_party: global.agency_party.clone(), read_provisions: global.read_provisions };
+    let options = Options { agency_party: global.agency_party.clone() };
     let paint = report::Paint::for_stdout();
     let mut failed = false;
     let mut stdout = std::io::stdout().lock();

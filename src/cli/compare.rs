@@ -78,7 +78,7 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
     let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
     let analyzer = Analyzer::new(&library);
-    let options = Options { agency_party: global.agency_party.clone(), read_provisions: global.read_provisions };
+    let options = Options { agency_party: global.agency_party.clone() };
     let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
     let mode = match args.by {
         Some(By::Library) => Mode::Deals,

@@ -85,7 +85,7 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         eprintln!("note: {}", crate::text::one_line(note));
     }
     let analysis = Analyzer::new(&library)
-        .analyze(&doc, &Options { agency_party: global.agency_party.clone(), read_provisions: global.read_provisions });
+        .analyze(&doc, &Options { agency_party: global.agency_party.clone() });
     let steers = session.as_ref().map(|s| steers(s, &doc, &analysis)).unwrap_or_default();
     let draft = match bytes {
         Some(bytes) => Draft::from_docx(&doc, bytes)?,

@@ -24,6 +24,8 @@ struct Source {
     on_creation: Vec<String>,
     exception: Vec<String>,
     agency_prior: Vec<String>,
+    timing_elsewhere: Vec<String>,
+    capacity: Vec<String>,
 }
 
 /// One alternation of a word list, matched at word boundaries.
@@ -34,6 +36,12 @@ impl Words {
     fn new(list: &[String]) -> Result<Self, String> {
         let alternation = list.join("|");
         Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).map(Words).map_err(|e| e.to_string())
+    }
+
+    /// Phrases that must end the text they are matched in.
+    fn ending(list: &[String]) -> Result<Self, String> {
+        let alternation = list.join("|");
+        Regex::new(&format!(r"(?-u:\b)(?:{alternation})$")).map(Words).map_err(|e| e.to_string())
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -60,6 +68,10 @@ pub struct Lexicon {
     pub on_creation: Words,
     pub exception: Words,
     pub agency_prior: Words,
+    /// Timing set elsewhere in the draft ("at the Time of Assignment").
+    pub timing_elsewhere: Words,
+    /// Words before a transfer verb that make it a capacity, not a transfer ("right to assign").
+    pub capacity: Words,
 }
 
 impl Lexicon {
@@ -100,6 +112,8 @@ impl Lexicon {
             on_creation: words("on-creation", &source.on_creation)?,
             exception: words("exception", &source.exception)?,
             agency_prior: words("agency-prior", &source.agency_prior)?,
+            timing_elsewhere: words("timing-elsewhere", &source.timing_elsewhere)?,
+            capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
         })
     }
 }

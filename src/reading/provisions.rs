@@ -10,6 +10,8 @@ use crate::text::{ceil_char, ends_sentence, floor_char};
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
 const AFTER: usize = 420;
+/// How far around a trigger its timing and conditions are read.
+const NEAR: usize = 500;
 /// How close before a trigger a negation must be.
 const NEGATION_WINDOW: usize = 64;
 
@@ -31,6 +33,8 @@ pub enum Timing {
     OnPayment,
     /// Hereby, on creation, by future assignment.
     OnCreation,
+    /// At a time the draft sets elsewhere ("at the Time of Assignment" chosen on a cover page).
+    Elsewhere,
     Unstated,
 }
 
@@ -116,6 +120,11 @@ impl Sentence<'_> {
         let mentions = mentions(s, parties, terms);
         for (kind, words) in &lexicon.kinds {
             for m in words.find_iter(s) {
+                // "has all rights necessary to convey": a capacity promised, not a transfer made.
+                let before = &s[ceil_char(s, m.start().saturating_sub(60))..m.start()];
+                if kind.transfers() && lexicon.capacity.is_match(before) {
+                    continue;
+                }
                 out.push(self.provision(lexicon, terms, &mentions, *kind, m.start(), m.end()));
             }
         }
@@ -126,16 +135,20 @@ impl Sentence<'_> {
         let trigger = &s[ts..te];
         let before_from = ceil_char(s, ts.saturating_sub(BEFORE));
         let after_to = floor_char(s, (te + AFTER).min(s.len()));
+        // Only the mentions within reach of the trigger: reading stays linear in a sentence
+        // of any length.
+        let mentions = within(mentions, before_from.min(ts.saturating_sub(300)), after_to);
         let actor = |m: &&Mention| !m.possessive;
         let last_before = |from: usize| mentions.iter().filter(actor).rev().find(|m| m.end <= ts && m.start >= from).map(|m| m.side);
         let first_after = |to: usize, not: Option<Side>| {
-            mentions.iter().filter(actor).find(|m| m.start >= te && m.end <= to && Some(m.side) != not).map(|m| m.side)
+            // From inside the trigger: "grants Customer a licence" names its receiver there.
+            mentions.iter().filter(actor).find(|m| m.start > ts && m.end <= to && Some(m.side) != not).map(|m| m.side)
         };
         // Ownership named after its verb ("owned by X", "property of X") or before it ("X owns").
         let owner_after = ["by", "of", "to", "in", "with"].iter().any(|w| trigger.ends_with(&format!(" {w}")));
         let object_before = matches!(kind, Kind::Ownership | Kind::Joint | Kind::HireWork) && (owner_after || kind != Kind::Ownership);
         let (giver, receiver) = match kind {
-            Kind::Ownership if trigger.contains("-owned") => (Side::Unknown, side_of_word(trigger, mentions, s, ts)),
+            Kind::Ownership if trigger.contains("-owned") => (Side::Unknown, side_of_word(trigger, mentions, ts)),
             Kind::Ownership if owner_after => (Side::Unknown, first_after((te + 80).min(s.len()), None).unwrap_or(Side::Unknown)),
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120)).unwrap_or(Side::Unknown)),
             Kind::Joint => (Side::Unknown, Side::Both),
@@ -168,9 +181,13 @@ impl Sentence<'_> {
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
-        let timing = if lexicon.payment.is_match(s) || self.clause_paid {
+        // Timing is read near the trigger (the sentence, up to a bounded window around it).
+        let near = &s[ceil_char(s, ts.saturating_sub(NEAR))..floor_char(s, (te + NEAR).min(s.len()))];
+        let timing = if lexicon.payment.is_match(near) || self.clause_paid {
             Timing::OnPayment
-        } else if lexicon.on_creation.is_match(s) {
+        } else if lexicon.timing_elsewhere.is_match(near) {
+            Timing::Elsewhere
+        } else if lexicon.on_creation.is_match(near) {
             Timing::OnCreation
         } else {
             Timing::Unstated
@@ -223,22 +240,23 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
     if lexicon.negation.is_match(window) {
         return true;
     }
-    // "Nothing in this Agreement shall be construed to transfer ...", however far before.
-    let sentence_head = &s[..ts];
-    sentence_head.starts_with("nothing in") || sentence_head.contains(" nothing in this")
+    // "Nothing in this Agreement shall be construed to transfer ...", further before.
+    let from = ceil_char(s, ts.saturating_sub(NEAR));
+    let head = &s[from..ts];
+    (from == 0 && head.starts_with("nothing in")) || head.contains(" nothing in this")
 }
 
 /// The side named by the word glued to "-owned" ("client-owned").
-fn side_of_word(trigger: &str, mentions: &[Mention], s: &str, ts: usize) -> Side {
+fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
     let Some(dash) = trigger.find("-owned") else { return Side::Unknown };
-    let at = ts + dash;
-    mentions.iter().find(|m| m.end == at).map_or_else(
-        || {
-            let word = s[..at].rsplit(' ').next().unwrap_or("");
-            if word.is_empty() { Side::Unknown } else { Side::Unknown }
-        },
-        |m| m.side,
-    )
+    mentions.iter().find(|m| m.end == ts + dash).map_or(Side::Unknown, |m| m.side)
+}
+
+/// The mentions (sorted by start) that start in `from..to`.
+fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
+    let first = mentions.partition_point(|m| m.start < from);
+    let last = mentions.partition_point(|m| m.start < to);
+    &mentions[first..last.max(first)]
 }
 
 /// Every mention of a party in a sentence: the parties' names, defined terms and pronouns,
