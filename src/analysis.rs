@@ -436,7 +436,7 @@ impl Analyzer<'_> {
         let mut provisions = judged.findings(self.library);
         provisions.retain(|p| !findings.iter().any(|f| f.concern == p.concern && f.clause == p.clause));
         findings.extend(provisions);
-        let facts = judge::facts(&reading);
+        let facts = judge::facts(&reading, parties);
         findings.extend(rules::missing_findings(self.library, clauses, checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)));
         findings
     }

@@ -41,8 +41,11 @@ fn strikes_the_sentence_and_inserts_the_first_worded_fallback() {
     // The library's "Agency" and "Client" become the draft's defined terms.
     assert!(first.inserted.starts_with("Upon full payment, Provider assigns to Client"), "{}", first.inserted);
     assert_eq!(first.language, Language::Fallback { library_clause: "ip-assignment".into(), kind: FallbackKind::NarrowScope });
-    assert_eq!(first.reasons[0].concern, Concern::BroadWorkProduct);
-    assert!(first.reasons[0].talking_point.contains("Schedule A"));
+    // "Client shall own all work product" is both too broad and not tied to payment: one change
+    // answers both, the broad grab with the narrowed scope.
+    let broad = first.reasons.iter().find(|r| r.concern == Concern::BroadWorkProduct).expect("the broad grab");
+    assert!(broad.talking_point.contains("Schedule A"));
+    assert!(first.reasons.iter().any(|r| r.concern == Concern::AssignmentBeforePayment), "ownership with no payment condition");
     // Ids follow document order.
     assert!(r.changes.windows(2).all(|w| w[0].id + 1 == w[1].id && w[0].start <= w[1].start));
 }
@@ -85,8 +88,20 @@ fn missing_protections_go_after_the_ip_section_numbered_to_fit() {
 }
 
 #[test]
-fn unnumbered_drafts_get_unnumbered_clauses_at_the_end_without_an_ip_clause() {
+fn a_draft_that_transfers_nothing_gets_no_protection_clauses() {
+    // Nothing passes to the Customer: there is nothing to keep the agency's know-how out of.
     let doc = text("d.txt", Format::Txt, "SERVICES\n\nThe Studio designs a website for the Customer.\n\nFees are due monthly.\n");
+    let r = plan_doc(&doc, &[], Severity::Low);
+    assert!(r.changes.iter().all(|c| c.new_clause.is_none()), "{:?}", r.changes.iter().map(|c| &c.clause_label).collect::<Vec<_>>());
+}
+
+#[test]
+fn unnumbered_drafts_get_unnumbered_clauses_at_the_end_without_an_ip_clause() {
+    let doc = text(
+        "d.txt",
+        Format::Txt,
+        "SERVICES\n\nThe Studio designs a website for the Customer, which shall be the property of the Customer upon full payment.\n\nFees are due monthly.\n",
+    );
     let r = plan_doc(&doc, &[], Severity::Low);
     let new = r.changes.iter().find(|c| c.new_clause.is_some()).expect("residuals inserted");
     assert_eq!(new.new_clause.as_ref().unwrap().number, None);
@@ -111,7 +126,8 @@ fn session_decisions_choose_the_words_or_keep_the_clause() {
     let doc = fixture("numbered-draft.md");
     let analysis = analyse(&doc);
     let wmfh = analysis.findings.iter().find(|f| f.concern == Concern::WorkMadeForHire).unwrap();
-    let assign = analysis.findings.iter().find(|f| f.concern == Concern::AssignmentBeforePayment).unwrap();
+    let in_assignment = |f: &&clauseguard::analysis::Finding| f.clause.is_some_and(|k| analysis.clauses[k].label() == "§7.2 Assignment");
+    let assign = analysis.findings.iter().filter(in_assignment).find(|f| f.concern == Concern::AssignmentBeforePayment).unwrap();
     let steers = vec![
         Steer {
             clause: wmfh.clause,

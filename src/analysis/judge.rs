@@ -119,10 +119,14 @@ pub fn asks_for(concern: Concern, facts: &HashSet<Fact>) -> bool {
 }
 
 /// What the whole draft says, as facts rules can ask about.
-pub fn facts(reading: &Reading) -> HashSet<Fact> {
+pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     let mut facts = HashSet::new();
     let p = &reading.provisions;
-    if p.iter().any(Provision::transfers_to_counterparty) {
+    // Without the agency's party, any transfer not to the agency may be to the client.
+    let unknown_transfer = |p: &Provision| {
+        parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated && p.receiver != Side::Agency && !p.counterparty_owned
+    };
+    if p.iter().any(|p| p.transfers_to_counterparty() || unknown_transfer(p)) {
         facts.insert(Fact::Transfer);
     }
     if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
@@ -192,7 +196,7 @@ pub struct Judged<'a> {
 impl Judged<'_> {
     /// The findings the provision rules give, one per concern and clause.
     pub fn findings(&self, library: &ClauseLibrary) -> Vec<Finding> {
-        let facts = facts(self.reading);
+        let facts = facts(self.reading, self.parties);
         let mut out: Vec<Finding> = Vec::new();
         let mut seen: HashSet<(Concern, usize)> = HashSet::new();
         for p in &self.reading.provisions {
