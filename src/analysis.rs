@@ -431,13 +431,22 @@ impl Analyzer<'_> {
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
         let mut findings: Vec<Finding> =
             findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();
-        // One finding a concern and clause: a provision's where no phrase of the library's
-        // already says it.
+        // One finding a concern and clause.
         let mut provisions = judged.findings(self.library);
-        provisions.retain(|p| !findings.iter().any(|f| f.concern == p.concern && f.clause == p.clause));
+        let same = |a: &Finding, b: &Finding| a.concern == b.concern && a.clause == b.clause;
+        // Of a phrase and a provision finding on the same concern and clause, the more severe.
+        findings.retain(|f| !provisions.iter().any(|p| same(f, p) && p.severity > f.severity));
+        provisions.retain(|p| !findings.iter().any(|f| same(f, p)));
         findings.extend(provisions);
         let facts = judge::facts(&reading, parties);
-        findings.extend(rules::missing_findings(self.library, clauses, checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts)));
+        let missing = rules::missing_findings(self.library, clauses, checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts));
+        // Each missing protection is shown where its absence bites.
+        findings.extend(missing.map(|mut f| {
+            if let Some(k) = judged.where_missing_bites(f.concern) {
+                f.clause = Some(clauses[k].index);
+            }
+            f
+        }));
         findings
     }
 }

@@ -141,8 +141,12 @@ macro_rules! flags {
 flags!(
     /// What a provision's object (or a definition) is about.
     Feature, Features {
-        /// Intellectual property or work product of any kind.
+        /// Rights in intellectual property: copyright, patents, right, title and interest.
         Ip = "ip",
+        /// Work product: deliverables, code, materials, works.
+        Work = "work",
+        /// Made in the work: created, developed, conceived, produced.
+        Made = "made",
         /// Scope tied to the engagement rather than to described deliverables.
         Broad = "broad",
         /// Reaches what existed before the engagement.

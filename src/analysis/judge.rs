@@ -59,6 +59,9 @@ struct Rule {
     features_all: Vec<Feature>,
     #[serde(default)]
     features_none: Vec<Feature>,
+    /// Features the object's own words must name (not through its defined terms).
+    #[serde(default)]
+    object_any: Vec<Feature>,
     #[serde(default)]
     attributes_any: Vec<Attribute>,
     #[serde(default)]
@@ -169,10 +172,11 @@ impl Rule {
             && (self.giver.is_empty() || self.giver.contains(&p.giver))
             && (self.receiver.is_empty() || self.receiver.contains(&p.receiver))
             && p.giver != Side::Counterparty
-            && !(p.kind.transfers() && p.counterparty_owned)
+            && !(p.counterparty_owned && p.kind != Kind::Restriction)
             && (self.features_any.is_empty() || self.features_any.iter().any(|&x| f.has(x)))
             && self.features_all.iter().all(|&x| f.has(x))
             && !self.features_none.iter().any(|&x| f.has(x))
+            && (self.object_any.is_empty() || self.object_any.iter().any(|&x| p.own_features.has(x)))
             && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
             && (self.timing.is_empty() || self.timing.contains(&timing))
             && self.carve_out.is_none_or(|c| c == p.carve_out)
@@ -224,6 +228,24 @@ impl Judged<'_> {
             }
         }
         out
+    }
+
+    /// The clause (position) where a missing protection bites: residuals where the agency is
+    /// barred from using what it learns, the others where rights first pass to the client.
+    pub fn where_missing_bites(&self, concern: Concern) -> Option<usize> {
+        let p = &self.reading.provisions;
+        let barred = |p: &&Provision| {
+            p.kind == Kind::Restriction
+                && matches!(p.giver, Side::Agency | Side::Both)
+                && (p.features.has(Feature::Confidential) || p.features.has(Feature::Methods))
+        };
+        let transfer = |p: &&Provision| p.transfers_to_counterparty();
+        match concern {
+            Concern::NoResiduals => p.iter().find(barred).or_else(|| p.iter().find(transfer)),
+            Concern::NoLicenseBack | Concern::PreExistingIp | Concern::AssignmentBeforePayment | Concern::ModelOwnership => p.iter().find(transfer),
+            _ => None,
+        }
+        .map(|p| p.clause)
     }
 
     fn clause_at(&self, at: usize) -> usize {

@@ -26,6 +26,7 @@ struct Source {
     agency_prior: Vec<String>,
     timing_elsewhere: Vec<String>,
     capacity: Vec<String>,
+    operative_before: Vec<String>,
 }
 
 /// One alternation of a word list, matched at word boundaries.
@@ -72,6 +73,9 @@ pub struct Lexicon {
     pub timing_elsewhere: Words,
     /// Words before a transfer verb that make it a capacity, not a transfer ("right to assign").
     pub capacity: Words,
+    /// What comes before a bare transfer verb used as a verb ("shall assign", "is transferred"),
+    /// not as a noun ("the Transfer Agreement", "any transfer").
+    pub operative_before: Words,
 }
 
 impl Lexicon {
@@ -114,6 +118,7 @@ impl Lexicon {
             agency_prior: words("agency-prior", &source.agency_prior)?,
             timing_elsewhere: words("timing-elsewhere", &source.timing_elsewhere)?,
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
+            operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
         })
     }
 }

@@ -7,9 +7,14 @@ use super::{Attributes, Features, Kind, Lexicon, Terms};
 use crate::analysis::Parties;
 use crate::text::{ceil_char, ends_sentence, floor_char};
 
+/// Words that make "work made for hire" a statement about the work.
+static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)(?:is|are|be|been|being|considered|deemed|constitutes?|as|qualif(?:y|ies) as|treated as)(?-u:\b)").expect("static regex")
+});
+
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
-const AFTER: usize = 420;
+const AFTER: usize = 260;
 /// How far around a trigger its timing and conditions are read.
 const NEAR: usize = 500;
 /// How close before a trigger a negation must be.
@@ -64,6 +69,9 @@ pub struct Provision {
     pub attributes: Attributes,
     /// The object belongs to the counterparty already (its data, its confidential information).
     pub counterparty_owned: bool,
+    /// The trigger lies in a definition, or in a promise that a fact is true: it describes
+    /// rather than operates ("\"Transfer\" means any sale", "warrants that it owns").
+    pub descriptive: bool,
 }
 
 impl Provision {
@@ -74,6 +82,7 @@ impl Provision {
             && !self.counterparty_owned
             && matches!(self.receiver, Side::Counterparty | Side::Both)
             && self.giver != Side::Counterparty
+            && !self.descriptive
     }
 }
 
@@ -125,6 +134,17 @@ impl Sentence<'_> {
                 if kind.transfers() && lexicon.capacity.is_match(before) {
                     continue;
                 }
+                // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
+                // says what the work is.
+                if *kind == Kind::HireWork && !HIRE_VERB.is_match(before) {
+                    continue;
+                }
+                // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
+                // passive or its subject: otherwise it is a noun or a name.
+                let bare = *kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[m.start()..].starts_with(v));
+                if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, m.start())) {
+                    continue;
+                }
                 out.push(self.provision(lexicon, terms, &mentions, *kind, m.start(), m.end()));
             }
         }
@@ -166,7 +186,9 @@ impl Sentence<'_> {
             let from = s[from..ts].rfind([';', ':']).map_or(from, |i| from + i + 1);
             (from, ts)
         } else {
-            (te, after_to)
+            // The object runs to the end of its part of the sentence.
+            let end = s[te..after_to].find(';').map_or(after_to, |i| te + i);
+            (te, end)
         };
         let object_text = &s[object_range.0..object_range.1];
         let (object_text, exception) = match lexicon.exception.find(object_text) {
@@ -197,8 +219,23 @@ impl Sentence<'_> {
         } else {
             Attributes::default()
         };
-        let negated = !matches!(kind, Kind::Restriction | Kind::Consideration) && negated(lexicon, s, ts);
-        let counterparty_owned = mentions.iter().any(|m| {
+        // "conveys to MSL no title": a negation just after the verb too.
+        let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
+        let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
+            && (negated(lexicon, s, ts) || (kind.transfers() && (after_verb.starts_with(" no ") || after_verb.contains(" no right") || after_verb.contains(" no title"))));
+        let warranted = {
+            let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
+            before.contains("warrant") || before.contains("represents")
+        };
+        let descriptive = kind.transfers() && (warranted || terms.defining(self.start + ts).is_some_and(|t| t.means));
+        // "X will own all of its inventions": the owner's own things.
+        let its_own = !object_before && {
+            let o = object_text.trim_start();
+            let o = o.strip_prefix("all ").unwrap_or(o);
+            let o = o.strip_prefix("of ").unwrap_or(o);
+            o.starts_with("its ") || o.starts_with("their ") || o.starts_with("his ") || o.starts_with("her ")
+        };
+        let counterparty_owned = (kind == Kind::Ownership && its_own) || mentions.iter().any(|m| {
             m.side == Side::Counterparty
                 && m.start >= object_range.0
                 && m.start < object_range.0 + 40
@@ -228,6 +265,7 @@ impl Sentence<'_> {
             carve_out,
             attributes,
             counterparty_owned,
+            descriptive,
         }
     }
 }
@@ -250,6 +288,12 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
 fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
     let Some(dash) = trigger.find("-owned") else { return Side::Unknown };
     mentions.iter().find(|m| m.end == ts + dash).map_or(Side::Unknown, |m| m.side)
+}
+
+/// Whether a party is named just before `at`: the subject of the verb there.
+fn subject_before(mentions: &[Mention], at: usize) -> bool {
+    let k = mentions.partition_point(|m| m.start < at);
+    k > 0 && mentions[k - 1].end + 2 >= at && !mentions[k - 1].possessive
 }
 
 /// The mentions (sorted by start) that start in `from..to`.

@@ -22,6 +22,8 @@ pub struct Term {
     pub end: usize,
     /// What the definition sweeps in.
     pub features: Features,
+    /// Defined by a sentence of its own ("X" means ...), not named in passing ((the "X")).
+    pub means: bool,
 }
 
 /// Every defined term of a draft, and a finder for their uses.
@@ -41,38 +43,39 @@ static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: :)? (?:means|shall mean|refers to|(?:: )?(?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
+    Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
 });
 
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
         let mut terms: Vec<Term> = Vec::new();
-        let mut add = |name: &str, start: usize, end: usize| {
+        let mut add = |name: &str, start: usize, end: usize, means: bool| {
             let name = name.trim().to_owned();
             if name.len() < 2 || terms.iter().any(|t| t.name == name) {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
             let features = Features::of(lexicon, &text[start..end]);
-            terms.push(Term { name, start, end, features });
+            terms.push(Term { name, start, end, features, means });
         };
         for &(cs, ce) in ranges {
             let clause = &text[cs..ce];
             for c in QUOTED.captures_iter(clause) {
                 let whole = c.get(0).expect("match");
-                add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()));
+                add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
             }
             for c in PARENTHESISED.captures_iter(clause) {
                 let whole = c.get(0).expect("match");
-                add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start());
+                add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
             }
             if let Some(c) = LEADING.captures(clause.trim_start()) {
                 let offset = clause.len() - clause.trim_start().len();
                 let whole = c.get(0).expect("match");
-                add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()));
+                add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()), true);
             }
         }
+        terms.sort_by_key(|t| t.start);
         let finder = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(terms.iter().map(|t| t.name.as_str()))
@@ -98,9 +101,11 @@ impl Terms {
         used
     }
 
-    /// The term whose definition holds byte `at`.
+    /// The term whose definition holds byte `at` (terms are in text order; a definition is
+    /// at most a few sentences long, so only the nearest few are looked at).
     pub fn defining(&self, at: usize) -> Option<&Term> {
-        self.terms.iter().find(|t| t.start <= at && at < t.end)
+        let after = self.terms.partition_point(|t| t.start <= at);
+        self.terms[..after].iter().rev().take(8).find(|t| at < t.end)
     }
 }
 
