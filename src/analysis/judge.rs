@@ -3,7 +3,7 @@
 //! the provisions contradict (a negation, a retention, a grant to the agency, a definition of a
 //! term nothing transfers) dropped; and missing protections asked only of drafts that transfer.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -152,7 +152,13 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     {
         facts.insert(Fact::LicenceBack);
     }
-    if p.iter().any(|p| p.own_features.has(Feature::Residuals) && !p.negated && p.kind != Kind::Restriction) {
+    // The agency keeps or is granted its general know-how, in whatever words.
+    let keeps_general = |p: &&Provision| {
+        matches!(p.kind, Kind::Retention | Kind::Licence | Kind::Ownership)
+            && !p.negated
+            && (matches!(p.receiver, Side::Agency | Side::Both) || parties.agency_aliases.is_empty())
+    };
+    if p.iter().filter(keeps_general).any(|p| p.own_features.has(Feature::Residuals)) {
         facts.insert(Fact::Residuals);
     }
     facts
@@ -202,7 +208,8 @@ impl Judged<'_> {
     pub fn findings(&self, library: &ClauseLibrary) -> Vec<Finding> {
         let facts = facts(self.reading, self.parties);
         let mut out: Vec<Finding> = Vec::new();
-        let mut seen: HashSet<(Concern, usize)> = HashSet::new();
+        // The most severe finding of each concern in each clause (the first of equals).
+        let mut best: HashMap<(Concern, usize), usize> = HashMap::new();
         for p in &self.reading.provisions {
             let trigger = &self.norm.text[p.start..p.end];
             for rule in rules().iter().filter(|r| r.holds(p, trigger, &facts)) {
@@ -220,10 +227,14 @@ impl Judged<'_> {
                 }
                 at.push((p.start, p.end, p.clause));
                 for (start, end, k) in at {
-                    if !seen.insert((rule.concern, k)) {
-                        continue;
+                    match best.get(&(rule.concern, k)) {
+                        Some(&i) if out[i].severity >= rule.severity => {}
+                        Some(&i) => out[i] = self.finding(owner, rule, p, start, end, k),
+                        None => {
+                            best.insert((rule.concern, k), out.len());
+                            out.push(self.finding(owner, rule, p, start, end, k));
+                        }
                     }
-                    out.push(self.finding(owner, rule, p, start, end, k));
                 }
             }
         }

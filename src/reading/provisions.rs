@@ -145,12 +145,13 @@ impl Sentence<'_> {
                 if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, m.start())) {
                     continue;
                 }
-                out.push(self.provision(lexicon, terms, &mentions, *kind, m.start(), m.end()));
+                out.push(self.provision(lexicon, parties, terms, &mentions, *kind, m.start(), m.end()));
             }
         }
     }
 
-    fn provision(&self, lexicon: &Lexicon, terms: &Terms, mentions: &[Mention], kind: Kind, ts: usize, te: usize) -> Provision {
+    #[allow(clippy::too_many_arguments)]
+    fn provision(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, mentions: &[Mention], kind: Kind, ts: usize, te: usize) -> Provision {
         let s = &self.text[self.start..self.end];
         let trigger = &s[ts..te];
         let before_from = ceil_char(s, ts.saturating_sub(BEFORE));
@@ -227,7 +228,9 @@ impl Sentence<'_> {
             let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
             before.contains("warrant") || before.contains("represents")
         };
-        let descriptive = kind.transfers() && (warranted || terms.defining(self.start + ts).is_some_and(|t| t.means));
+        // "warrants that it owns" describes; "warrants that it has obtained an assignment"
+        // still moves the rights.
+        let descriptive = kind.transfers() && ((warranted && kind == Kind::Ownership) || terms.defining(self.start + ts).is_some_and(|t| t.means));
         // "X will own all of its inventions": the owner's own things.
         let its_own = !object_before && {
             let o = object_text.trim_start();
@@ -248,6 +251,12 @@ impl Sentence<'_> {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
+        };
+        // "an assignment of all Client IPR": rights named after a party go to that party.
+        let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
+            Side::Counterparty
+        } else {
+            receiver
         };
         Provision {
             kind,
@@ -288,6 +297,11 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
 fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
     let Some(dash) = trigger.find("-owned") else { return Side::Unknown };
     mentions.iter().find(|m| m.end == ts + dash).map_or(Side::Unknown, |m| m.side)
+}
+
+/// Whether the object uses a term named after the counterparty ("Client IPR").
+fn named_after_counterparty(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
+    used.iter().any(|&t| parties.counterparty_aliases.iter().any(|a| terms.terms[t].name.strip_prefix(a.as_str()).is_some_and(|rest| rest.starts_with(' '))))
 }
 
 /// Whether a party is named just before `at`: the subject of the verb there.
