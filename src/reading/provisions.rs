@@ -223,7 +223,7 @@ impl Sentence<'_> {
         // "conveys to MSL no title": a negation just after the verb too.
         let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
         let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
-            && (negated(lexicon, s, ts) || (kind.transfers() && (after_verb.starts_with(" no ") || after_verb.contains(" no right") || after_verb.contains(" no title"))));
+            && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
         let warranted = {
             let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
             before.contains("warrant") || before.contains("represents")
