@@ -61,9 +61,8 @@ pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency
     let (session, draft) = open(launch, store)?;
     let name = session.session().name.clone();
     let path = session.path().display().to_string();
-    let (ws, saved) =
-        Workspace::open(library, Box::new(session), draft, Options { agency_party }, crate::session::now)
-            .wrap_err_with(|| format!("opening session {path}"))?;
+    let (ws, saved) = Workspace::open(library, Box::new(session), draft, Options { agency_party }, crate::session::now)
+        .wrap_err_with(|| format!("opening session {path}"))?;
     let panic_on_key = cfg!(debug_assertions) && std::env::var("CLAUSEGUARD_TEST_PANIC").is_ok_and(|v| v == "1");
     ratatui::run(|terminal| {
         let mut app = App::new(ws, Theme::from_env(), terminal.size()?);

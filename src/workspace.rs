@@ -123,7 +123,8 @@ impl<'lib> Workspace<'lib> {
             by_fingerprint.entry(a.fingerprint.clone()).or_insert(i);
         }
         let mut clause_findings = vec![Vec::new(); analysis.clauses.len()];
-        for (fi, f) in analysis.findings.iter().enumerate() {
+        // A missing protection has its own row: listed once, decided once.
+        for (fi, f) in analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Phrase) {
             if let Some(c) = f.clause.filter(|&c| c < clause_findings.len()) {
                 clause_findings[c].push(fi);
             }

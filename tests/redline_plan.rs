@@ -113,7 +113,7 @@ fn unnumbered_drafts_get_unnumbered_clauses_at_the_end_without_an_ip_clause() {
 fn only_limits_the_severity_and_lists_the_rest_as_open() {
     let r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::High);
     assert!(r.changes.iter().all(|c| c.severity() == Severity::High));
-    assert!(r.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::BelowThreshold));
+    assert!(r.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::BelowThreshold));
     let low = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
     assert!(
         low.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::NoLanguage),

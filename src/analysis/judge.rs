@@ -253,7 +253,9 @@ impl Judged<'_> {
         let transfer = |p: &&Provision| p.transfers_to_counterparty();
         match concern {
             Concern::NoResiduals => p.iter().find(barred).or_else(|| p.iter().find(transfer)),
-            Concern::NoLicenseBack | Concern::PreExistingIp | Concern::AssignmentBeforePayment | Concern::ModelOwnership => p.iter().find(transfer),
+            Concern::NoLicenseBack | Concern::PreExistingIp | Concern::AssignmentBeforePayment | Concern::ModelOwnership => {
+                p.iter().find(transfer)
+            }
             _ => None,
         }
         .map(|p| p.clause)

@@ -84,8 +84,7 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     for note in &doc.notes {
         eprintln!("note: {}", crate::text::one_line(note));
     }
-    let analysis = Analyzer::new(&library)
-        .analyze(&doc, &Options { agency_party: global.agency_party.clone() });
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: global.agency_party.clone() });
     let steers = session.as_ref().map(|s| steers(s, &doc, &analysis)).unwrap_or_default();
     let draft = match bytes {
         Some(bytes) => Draft::from_docx(&doc, bytes)?,

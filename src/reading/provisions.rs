@@ -9,7 +9,8 @@ use crate::text::{ceil_char, ends_sentence, floor_char};
 
 /// Words that make "work made for hire" a statement about the work.
 static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:is|are|be|been|being|considered|deemed|constitutes?|as|qualif(?:y|ies) as|treated as)(?-u:\b)").expect("static regex")
+    regex::Regex::new(r"(?-u:\b)(?:is|are|be|been|being|considered|deemed|constitutes?|as|qualif(?:y|ies) as|treated as)(?-u:\b)")
+        .expect("static regex")
 });
 
 /// How far around a trigger its parts are looked for.
@@ -141,7 +142,8 @@ impl Sentence<'_> {
                 }
                 // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
                 // passive or its subject: otherwise it is a noun or a name.
-                let bare = *kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[m.start()..].starts_with(v));
+                let bare =
+                    *kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[m.start()..].starts_with(v));
                 if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, m.start())) {
                     continue;
                 }
@@ -151,7 +153,16 @@ impl Sentence<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn provision(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, mentions: &[Mention], kind: Kind, ts: usize, te: usize) -> Provision {
+    fn provision(
+        &self,
+        lexicon: &Lexicon,
+        parties: &Parties,
+        terms: &Terms,
+        mentions: &[Mention],
+        kind: Kind,
+        ts: usize,
+        te: usize,
+    ) -> Provision {
         let s = &self.text[self.start..self.end];
         let trigger = &s[ts..te];
         let before_from = ceil_char(s, ts.saturating_sub(BEFORE));
@@ -230,7 +241,8 @@ impl Sentence<'_> {
         };
         // "warrants that it owns" describes; "warrants that it has obtained an assignment"
         // still moves the rights.
-        let descriptive = kind.transfers() && ((warranted && kind == Kind::Ownership) || terms.defining(self.start + ts).is_some_and(|t| t.means));
+        let descriptive =
+            kind.transfers() && ((warranted && kind == Kind::Ownership) || terms.defining(self.start + ts).is_some_and(|t| t.means));
         // "X will own all of its inventions": the owner's own things.
         let its_own = !object_before && {
             let o = object_text.trim_start();
@@ -238,15 +250,16 @@ impl Sentence<'_> {
             let o = o.strip_prefix("of ").unwrap_or(o);
             o.starts_with("its ") || o.starts_with("their ") || o.starts_with("his ") || o.starts_with("her ")
         };
-        let counterparty_owned = (kind == Kind::Ownership && its_own) || mentions.iter().any(|m| {
-            m.side == Side::Counterparty
-                && m.start >= object_range.0
-                && m.start < object_range.0 + 40
-                && m.start <= object_range.1
-                && (m.possessive
-                    || m.start == object_range.0
-                    || s[object_range.0..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
-        });
+        let counterparty_owned = (kind == Kind::Ownership && its_own)
+            || mentions.iter().any(|m| {
+                m.side == Side::Counterparty
+                    && m.start >= object_range.0
+                    && m.start < object_range.0 + 40
+                    && m.start <= object_range.1
+                    && (m.possessive
+                        || m.start == object_range.0
+                        || s[object_range.0..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
+            });
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
         } else {
@@ -301,7 +314,9 @@ fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
 
 /// Whether the object uses a term named after the counterparty ("Client IPR").
 fn named_after_counterparty(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
-    used.iter().any(|&t| parties.counterparty_aliases.iter().any(|a| terms.terms[t].name.strip_prefix(a.as_str()).is_some_and(|rest| rest.starts_with(' '))))
+    used.iter().any(|&t| {
+        parties.counterparty_aliases.iter().any(|a| terms.terms[t].name.strip_prefix(a.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+    })
 }
 
 /// Whether a party is named just before `at`: the subject of the verb there.
