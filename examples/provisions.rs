@@ -49,7 +49,7 @@ fn main() {
             p.kind.id(),
             p.giver,
             p.receiver,
-            if p.negated { " NOT" } else { "" },
+            if p.negated() { " NOT" } else { "" },
             p.timing,
             p.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>(),
             p.terms.iter().map(|&t| reading.terms.terms[t].name.as_str()).collect::<Vec<_>>(),

@@ -13,7 +13,7 @@ mod terms;
 use crate::analysis::Parties;
 
 pub use lexicon::Lexicon;
-pub use provisions::{Provision, Side, Timing};
+pub use provisions::{Provision, Side, Standing, Timing};
 
 pub use terms::{Term, Terms};
 

@@ -127,7 +127,7 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     let p = &reading.provisions;
     // Without the agency's party, any transfer not to the agency may be to the client.
     let unknown_transfer = |p: &Provision| {
-        parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated && p.receiver != Side::Agency && !p.counterparty_owned
+        parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated() && p.receiver != Side::Agency && !p.counterparty_owned
     };
     if p.iter().any(|p| p.transfers_to_counterparty() || unknown_transfer(p)) {
         facts.insert(Fact::Transfer);
@@ -136,17 +136,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
         facts.insert(Fact::PaymentCondition);
     }
     let agency_keeps = |p: &&Provision| {
-        matches!(p.kind, Kind::Retention | Kind::Ownership) && !p.negated && p.receiver == Side::Agency
-            || matches!(p.kind, Kind::Retention) && !p.negated && p.receiver == Side::Both
+        matches!(p.kind, Kind::Retention | Kind::Ownership) && !p.negated() && p.receiver == Side::Agency
+            || matches!(p.kind, Kind::Retention) && !p.negated() && p.receiver == Side::Both
     };
-    let counterparty_denied = |p: &&Provision| p.kind == Kind::Ownership && p.negated && p.receiver == Side::Counterparty;
+    let counterparty_denied = |p: &&Provision| p.kind == Kind::Ownership && p.negated() && p.receiver == Side::Counterparty;
     if p.iter().any(|p| p.carve_out)
         || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
     {
         facts.insert(Fact::PriorCarveOut);
     }
     let licence_to_agency =
-        |p: &&Provision| p.kind == Kind::Licence && !p.negated && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);
+        |p: &&Provision| p.kind == Kind::Licence && !p.negated() && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);
     if p.iter()
         .any(|p| licence_to_agency(&p) || agency_keeps(&p) && (p.features.has(Feature::Methods) || p.features.has(Feature::Residuals)))
     {
@@ -155,7 +155,7 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     // The agency keeps or is granted its general know-how, in whatever words.
     let keeps_general = |p: &&Provision| {
         matches!(p.kind, Kind::Retention | Kind::Licence | Kind::Ownership)
-            && !p.negated
+            && !p.negated()
             && (matches!(p.receiver, Side::Agency | Side::Both) || parties.agency_aliases.is_empty())
     };
     if p.iter().filter(keeps_general).any(|p| p.own_features.has(Feature::Residuals)) {
@@ -174,7 +174,7 @@ impl Rule {
             Timing::Unstated => TimingId::Unstated,
         };
         self.kinds.contains(&p.kind)
-            && !p.negated
+            && !p.negated()
             && (self.giver.is_empty() || self.giver.contains(&p.giver))
             && (self.receiver.is_empty() || self.receiver.contains(&p.receiver))
             && p.giver != Side::Counterparty
@@ -327,7 +327,7 @@ impl Judged<'_> {
             let relevant: Vec<&&Provision> =
                 here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
             let harmless = |p: &&&Provision| {
-                p.negated
+                p.negated()
                     || p.receiver == Side::Agency
                     || p.kind == Kind::Retention
                     || p.giver == Side::Counterparty
@@ -339,7 +339,7 @@ impl Judged<'_> {
         }
         if f.concern == Concern::WorkMadeForHire
             && here.iter().any(|p| p.kind == Kind::HireWork)
-            && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated)
+            && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated())
         {
             return true;
         }

@@ -57,7 +57,7 @@ pub struct Provision {
     pub sentence: (usize, usize),
     pub giver: Side,
     pub receiver: Side,
-    pub negated: bool,
+    pub standing: Standing,
     /// What the object names, itself and through the defined terms it uses.
     pub features: Features,
     /// The features the object's own words name (without its defined terms).
@@ -70,20 +70,31 @@ pub struct Provision {
     pub attributes: Attributes,
     /// The object belongs to the counterparty already (its data, its confidential information).
     pub counterparty_owned: bool,
-    /// The trigger lies in a definition, or in a promise that a fact is true: it describes
-    /// rather than operates ("\"Transfer\" means any sale", "warrants that it owns").
-    pub descriptive: bool,
+}
+
+/// Whether a provision operates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Operative,
+    /// "No work is a work made for hire", "Nothing in this Agreement transfers".
+    Negated,
+    /// In a definition, or a promise that a fact is true: it describes rather than operates
+    /// ("\"Transfer\" means any sale", "warrants that it owns").
+    Descriptive,
 }
 
 impl Provision {
+    pub fn negated(&self) -> bool {
+        self.standing == Standing::Negated
+    }
+
     /// Rights in the agency's work go to the counterparty (or to both sides jointly).
     pub fn transfers_to_counterparty(&self) -> bool {
         self.kind.transfers()
-            && !self.negated
+            && self.standing == Standing::Operative
             && !self.counterparty_owned
             && matches!(self.receiver, Side::Counterparty | Side::Both)
             && self.giver != Side::Counterparty
-            && !self.descriptive
     }
 }
 
@@ -164,34 +175,12 @@ impl Sentence<'_> {
         te: usize,
     ) -> Provision {
         let s = &self.text[self.start..self.end];
-        let trigger = &s[ts..te];
-        let before_from = ceil_char(s, ts.saturating_sub(BEFORE));
         let after_to = floor_char(s, (te + AFTER).min(s.len()));
         // Only the mentions within reach of the trigger: reading stays linear in a sentence
         // of any length.
-        let mentions = within(mentions, before_from.min(ts.saturating_sub(300)), after_to);
-        let actor = |m: &&Mention| !m.possessive;
-        let last_before = |from: usize| mentions.iter().filter(actor).rev().find(|m| m.end <= ts && m.start >= from).map(|m| m.side);
-        let first_after = |to: usize, not: Option<Side>| {
-            // From inside the trigger: "grants Customer a licence" names its receiver there.
-            mentions.iter().filter(actor).find(|m| m.start > ts && m.end <= to && Some(m.side) != not).map(|m| m.side)
-        };
-        // Ownership named after its verb ("owned by X", "property of X") or before it ("X owns").
-        let owner_after = ["by", "of", "to", "in", "with"].iter().any(|w| trigger.ends_with(&format!(" {w}")));
-        let object_before = matches!(kind, Kind::Ownership | Kind::Joint | Kind::HireWork) && (owner_after || kind != Kind::Ownership);
-        let (giver, receiver) = match kind {
-            Kind::Ownership if trigger.contains("-owned") => (Side::Unknown, side_of_word(trigger, mentions, ts)),
-            Kind::Ownership if owner_after => (Side::Unknown, first_after((te + 80).min(s.len()), None).unwrap_or(Side::Unknown)),
-            Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120)).unwrap_or(Side::Unknown)),
-            Kind::Joint => (Side::Unknown, Side::Both),
-            Kind::HireWork => (Side::Agency, Side::Counterparty),
-            Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
-            _ => {
-                let giver = last_before(before_from).unwrap_or(Side::Unknown);
-                let not = (giver != Side::Unknown).then_some(giver);
-                (giver, first_after(after_to, not).unwrap_or(Side::Unknown))
-            }
-        };
+        let mentions = within(mentions, ts.saturating_sub(BEFORE.max(300)), after_to);
+        let t = Trigger { s, ts, te, kind, mentions };
+        let object_before = t.object_before();
         let object_range = if object_before {
             let from = ceil_char(s, ts.saturating_sub(300));
             // The subject starts after the last clause break before the verb.
@@ -199,8 +188,7 @@ impl Sentence<'_> {
             (from, ts)
         } else {
             // The object runs to the end of its part of the sentence.
-            let end = s[te..after_to].find(';').map_or(after_to, |i| te + i);
-            (te, end)
+            (te, s[te..after_to].find(';').map_or(after_to, |i| te + i))
         };
         let object_text = &s[object_range.0..object_range.1];
         let (object_text, exception) = match lexicon.exception.find(object_text) {
@@ -215,56 +203,17 @@ impl Sentence<'_> {
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
-        // Timing is read near the trigger (the sentence, up to a bounded window around it).
-        let near = &s[ceil_char(s, ts.saturating_sub(NEAR))..floor_char(s, (te + NEAR).min(s.len()))];
-        let timing = if lexicon.payment.is_match(near) || self.clause_paid {
-            Timing::OnPayment
-        } else if lexicon.timing_elsewhere.is_match(near) {
-            Timing::Elsewhere
-        } else if lexicon.on_creation.is_match(near) {
-            Timing::OnCreation
-        } else {
-            Timing::Unstated
-        };
         let attributes = if kind == Kind::Licence {
             Attributes::of(lexicon, &s[ceil_char(s, ts.saturating_sub(160))..floor_char(s, (te + 260).min(s.len()))])
         } else {
             Attributes::default()
         };
-        // "conveys to MSL no title": a negation just after the verb too.
-        let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
-        let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
-            && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
-        let warranted = {
-            let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
-            before.contains("warrant") || before.contains("represents")
-        };
-        // "warrants that it owns" describes; "warrants that it has obtained an assignment"
-        // still moves the rights.
-        let descriptive =
-            kind.transfers() && ((warranted && kind == Kind::Ownership) || terms.defining(self.start + ts).is_some_and(|t| t.means));
-        // "X will own all of its inventions": the owner's own things.
-        let its_own = !object_before && {
-            let o = object_text.trim_start();
-            let o = o.strip_prefix("all ").unwrap_or(o);
-            let o = o.strip_prefix("of ").unwrap_or(o);
-            o.starts_with("its ") || o.starts_with("their ") || o.starts_with("his ") || o.starts_with("her ")
-        };
-        let counterparty_owned = (kind == Kind::Ownership && its_own)
-            || mentions.iter().any(|m| {
-                m.side == Side::Counterparty
-                    && m.start >= object_range.0
-                    && m.start < object_range.0 + 40
-                    && m.start <= object_range.1
-                    && (m.possessive
-                        || m.start == object_range.0
-                        || s[object_range.0..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
-            });
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
+        let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
             Side::Counterparty
@@ -279,16 +228,119 @@ impl Sentence<'_> {
             sentence: (self.start, self.end),
             giver,
             receiver,
-            negated,
+            standing: t.standing(lexicon, terms.defining(self.start + ts).is_some_and(|t| t.means)),
             features,
             own_features,
             terms: used,
-            timing,
+            timing: t.timing(lexicon, self.clause_paid),
             carve_out,
             attributes,
-            counterparty_owned,
-            descriptive,
+            counterparty_owned: t.counterparty_owned(object_range, object_text),
         }
+    }
+}
+
+/// One trigger in its sentence, with the party mentions within its reach.
+struct Trigger<'t> {
+    s: &'t str,
+    ts: usize,
+    te: usize,
+    kind: Kind,
+    mentions: &'t [Mention],
+}
+
+impl Trigger<'_> {
+    fn text(&self) -> &str {
+        &self.s[self.ts..self.te]
+    }
+
+    /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X
+    /// shall own").
+    fn owner_after(&self) -> bool {
+        ["by", "of", "to", "in", "with"].iter().any(|w| self.text().ends_with(&format!(" {w}")))
+    }
+
+    /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
+    fn object_before(&self) -> bool {
+        matches!(self.kind, Kind::Ownership | Kind::Joint | Kind::HireWork) && (self.owner_after() || self.kind != Kind::Ownership)
+    }
+
+    /// Who gives and who receives: by the mentions around the verb, active or passive.
+    fn sides(&self) -> (Side, Side) {
+        let (s, ts, te) = (self.s, self.ts, self.te);
+        let actors = || self.mentions.iter().filter(|m| !m.possessive);
+        let last_before = |from: usize| actors().rev().find(|m| m.end <= ts && m.start >= from).map_or(Side::Unknown, |m| m.side);
+        // From inside the trigger: "grants Customer a licence" names its receiver there.
+        let first_after =
+            |to: usize, not: Side| actors().find(|m| m.start > ts && m.end <= to && m.side != not).map_or(Side::Unknown, |m| m.side);
+        match self.kind {
+            Kind::Ownership if self.text().contains("-owned") => (Side::Unknown, side_of_word(self.text(), self.mentions, ts)),
+            Kind::Ownership if self.owner_after() => (Side::Unknown, first_after((te + 80).min(s.len()), Side::Unknown)),
+            Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
+            Kind::Joint => (Side::Unknown, Side::Both),
+            Kind::HireWork => (Side::Agency, Side::Counterparty),
+            Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
+            _ => {
+                let giver = last_before(ts.saturating_sub(BEFORE));
+                (giver, first_after((te + AFTER).min(s.len()), giver))
+            }
+        }
+    }
+
+    /// Timing, read near the trigger (the sentence, up to a bounded window around it).
+    fn timing(&self, lexicon: &Lexicon, clause_paid: bool) -> Timing {
+        let s = self.s;
+        let near = &s[ceil_char(s, self.ts.saturating_sub(NEAR))..floor_char(s, (self.te + NEAR).min(s.len()))];
+        if lexicon.payment.is_match(near) || clause_paid {
+            Timing::OnPayment
+        } else if lexicon.timing_elsewhere.is_match(near) {
+            Timing::Elsewhere
+        } else if lexicon.on_creation.is_match(near) {
+            Timing::OnCreation
+        } else {
+            Timing::Unstated
+        }
+    }
+
+    /// Negated, descriptive (a definition, "warrants that it owns") or operative.
+    fn standing(&self, lexicon: &Lexicon, in_definition: bool) -> Standing {
+        let (s, ts, te, kind) = (self.s, self.ts, self.te, self.kind);
+        // "conveys to MSL no title": a negation just after the verb too.
+        let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
+        let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
+            && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
+        let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
+        let warranted = before.contains("warrant") || before.contains("represents");
+        // "warrants that it owns" describes; "warrants that it has obtained an assignment"
+        // still moves the rights.
+        if negated {
+            Standing::Negated
+        } else if kind.transfers() && ((warranted && kind == Kind::Ownership) || in_definition) {
+            Standing::Descriptive
+        } else {
+            Standing::Operative
+        }
+    }
+
+    /// The object already belongs to the counterparty: "Client Data", "X will own all of its
+    /// inventions".
+    fn counterparty_owned(&self, (from, to): (usize, usize), object_text: &str) -> bool {
+        let its_own = self.kind == Kind::Ownership && !self.object_before() && {
+            let o = object_text.trim_start();
+            let o = o.strip_prefix("all ").unwrap_or(o);
+            let o = o.strip_prefix("of ").unwrap_or(o);
+            ["its ", "their ", "his ", "her "].iter().any(|p| o.starts_with(p))
+        };
+        its_own
+            || self.mentions.iter().any(|m| {
+                m.side == Side::Counterparty
+                    && m.start >= from
+                    && m.start < from + 40
+                    && m.start <= to
+                    && (m.possessive
+                        || m.start == from
+                        || self.s[from..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
+            })
     }
 }
 
