@@ -109,6 +109,12 @@ struct Mention {
 }
 
 pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties, terms: &Terms) -> Vec<Provision> {
+    // Each kind's words found in one pass over the whole text (one search a sentence costs
+    // more than the scanning), then read sentence by sentence.
+    let mut hits: Vec<(usize, usize, Kind)> =
+        lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(|m| (m.start(), m.end(), *kind))).collect();
+    hits.sort_unstable_by_key(|&(start, end, kind)| (start, end, kind as u8));
+    let mut next = 0;
     let mut out = Vec::new();
     for (clause, &(cs, ce)) in ranges.iter().enumerate() {
         let clause_text = &text[cs..ce];
@@ -117,8 +123,16 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
         for (dot, _) in clause_text.match_indices(". ").filter(|(i, _)| ends_sentence(clause_text, *i)).chain([(clause_text.len(), "")]) {
             let to = (dot + 1).min(clause_text.len());
             if to > from {
-                let sentence = Sentence { text, start: cs + from, end: cs + to, clause, clause_paid };
-                sentence.read(lexicon, parties, terms, &mut out);
+                let (start, end) = (cs + from, cs + to);
+                while next < hits.len() && hits[next].0 < start {
+                    next += 1;
+                }
+                let here = hits[next..].iter().take_while(|h| h.0 < end).filter(|h| h.1 <= end);
+                let here: Vec<(usize, usize, Kind)> = here.map(|&(s, e, k)| (s - start, e - start, k)).collect();
+                if !here.is_empty() {
+                    let sentence = Sentence { text, start, end, clause, clause_paid };
+                    sentence.read(lexicon, parties, terms, &here, &mut out);
+                }
             }
             from = to;
         }
@@ -136,30 +150,28 @@ struct Sentence<'t> {
 }
 
 impl Sentence<'_> {
-    fn read(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, out: &mut Vec<Provision>) {
+    /// Reads the triggers found in this sentence (offsets into it).
+    fn read(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, hits: &[(usize, usize, Kind)], out: &mut Vec<Provision>) {
         let s = &self.text[self.start..self.end];
         let mentions = mentions(s, parties, terms);
-        for (kind, words) in &lexicon.kinds {
-            for m in words.find_iter(s) {
-                // "has all rights necessary to convey": a capacity promised, not a transfer made.
-                let before = &s[ceil_char(s, m.start().saturating_sub(60))..m.start()];
-                if kind.transfers() && lexicon.capacity.is_match(before) {
-                    continue;
-                }
-                // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
-                // says what the work is.
-                if *kind == Kind::HireWork && !HIRE_VERB.is_match(before) {
-                    continue;
-                }
-                // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
-                // passive or its subject: otherwise it is a noun or a name.
-                let bare =
-                    *kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[m.start()..].starts_with(v));
-                if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, m.start())) {
-                    continue;
-                }
-                out.push(self.provision(lexicon, parties, terms, &mentions, *kind, m.start(), m.end()));
+        for &(ms, me, kind) in hits {
+            // "has all rights necessary to convey": a capacity promised, not a transfer made.
+            let before = &s[ceil_char(s, ms.saturating_sub(60))..ms];
+            if kind.transfers() && lexicon.capacity.is_match(before) {
+                continue;
             }
+            // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
+            // says what the work is.
+            if kind == Kind::HireWork && !HIRE_VERB.is_match(before) {
+                continue;
+            }
+            // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
+            // passive or its subject: otherwise it is a noun or a name.
+            let bare = kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[ms..].starts_with(v));
+            if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms)) {
+                continue;
+            }
+            out.push(self.provision(lexicon, parties, terms, &mentions, kind, ms, me));
         }
     }
 
