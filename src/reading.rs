@@ -178,6 +178,8 @@ flags!(
         Revocable = "revocable",
         /// Limited to a purpose, internal use, or the deliverables.
         Limited = "limited",
+        /// Rights beyond use: derivative works, distribution to the public, any purpose.
+        Unlimited = "unlimited",
     }
 );
 

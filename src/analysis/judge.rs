@@ -65,6 +65,8 @@ struct Rule {
     #[serde(default)]
     attributes_any: Vec<Attribute>,
     #[serde(default)]
+    attributes_all: Vec<Attribute>,
+    #[serde(default)]
     timing: Vec<TimingId>,
     carve_out: Option<bool>,
     #[serde(default)]
@@ -184,6 +186,7 @@ impl Rule {
             && !self.features_none.iter().any(|&x| f.has(x))
             && (self.object_any.is_empty() || self.object_any.iter().any(|&x| p.own_features.has(x)))
             && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
+            && self.attributes_all.iter().all(|&x| p.attributes.has(x))
             && (self.timing.is_empty() || self.timing.contains(&timing))
             && self.carve_out.is_none_or(|c| c == p.carve_out)
             && self.draft_has.iter().all(|&x| facts.contains(&x))

@@ -148,7 +148,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let mut candidates = candidates(preamble);
     assign_pronouns(head, &mut candidates);
     if let Some(name) = given {
-        return given_party(name, &candidates, terms);
+        return given_party(name, &candidates, head, terms);
     }
     let scored: Vec<(i32, usize)> = {
         let mut s: Vec<(i32, usize)> = candidates.iter().enumerate().map(|(k, c)| (agency_score(head, c), k)).collect();
@@ -186,12 +186,18 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
 }
 
 /// The party the user named, and the other side: the candidate that is not it.
-fn given_party(name: &str, candidates: &[Candidate], mut terms: Vec<String>) -> Parties {
+fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<String>) -> Parties {
     let lower = name.trim().to_lowercase();
     let bare = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
     let found = candidates.iter().position(|c| c.aliases.contains(&bare) || c.term.to_lowercase() == bare);
     let aliases = found.map_or_else(|| vec![bare.clone()], |k| candidates[k].aliases.clone());
-    let counterparty = candidates.iter().enumerate().find(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c.clone());
+    // The other side: a candidate in a client's role, another candidate, or the client's role
+    // word the draft uses most ("the Government" that no parenthesis defines).
+    let others = || candidates.iter().enumerate().filter(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c);
+    let counterparty = others().find(|c| role_of(&c.term) == Some(false)).or_else(|| others().next()).cloned().or_else(|| {
+        let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
+        most_used(preamble, head, CLIENT_ROLES).filter(|(t, _)| t.to_lowercase() != bare).map(|(term, aliases)| Candidate { term, aliases })
+    });
     terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|c| c.aliases.contains(t)));
     Parties {
         other_terms: terms,
@@ -492,6 +498,16 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Rubicon"));
         assert_eq!(p.counterparty.as_deref(), Some("ISA"));
+    }
+
+    #[test]
+    fn a_named_agency_finds_a_client_no_parenthesis_defines() {
+        let p = detect(
+            "The Contractor shall deliver. The Government may use. The Government shall own. The Government agrees.",
+            Some("Contractor"),
+        );
+        assert_eq!(p.agency.as_deref(), Some("Contractor"));
+        assert_eq!(p.counterparty.as_deref(), Some("Government"));
     }
 
     #[test]
