@@ -439,9 +439,15 @@ impl Analyzer<'_> {
         provisions.retain(|p| !findings.iter().any(|f| same(f, p)));
         findings.extend(provisions);
         let facts = judge::facts(&reading, parties);
-        let missing = rules::missing_findings(self.library, clauses, checks).into_iter().filter(|f| judge::asks_for(f.concern, &facts));
+        // A protection a phrase already asks for (the transfer that is not tied to payment) is
+        // one point to negotiate, not two.
+        let raised = |f: &Finding| findings.iter().any(|p| p.concern == f.concern && p.severity >= Severity::Medium);
+        let missing: Vec<Finding> = rules::missing_findings(self.library, clauses, checks)
+            .into_iter()
+            .filter(|f| judge::asks_for(f.concern, &facts) && !raised(f))
+            .collect();
         // Each missing protection is shown where its absence bites.
-        findings.extend(missing.map(|mut f| {
+        findings.extend(missing.into_iter().map(|mut f| {
             if let Some(k) = judged.where_missing_bites(f.concern) {
                 f.clause = Some(clauses[k].index);
             }
