@@ -498,6 +498,26 @@ pub(crate) fn joined<T>(result: std::thread::Result<T>) -> T {
     result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
+/// Why `--agency-party NAME` cannot be right for `doc`: the draft never uses the name. The
+/// message lists the parties the draft does define, so the user can pick one.
+pub fn unknown_agency_party(doc: &Document, name: &str) -> Option<String> {
+    let lower = name.trim().to_lowercase();
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower);
+    let text = doc.analysed.to_lowercase();
+    let used = text.match_indices(bare).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + bare.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    });
+    if used || bare.is_empty() {
+        return None;
+    }
+    let found = parties::detect(&doc.analysed, None);
+    let names: Vec<String> = [found.agency, found.counterparty].into_iter().flatten().map(|n| format!("\"{n}\"")).collect();
+    let listed = if names.is_empty() { "no party names found".to_owned() } else { format!("parties found: {}", names.join(", ")) };
+    Some(format!("{}: --agency-party \"{}\" is not used in this draft ({listed})", doc.path.display(), name.trim()))
+}
+
 /// Analyses one draft with a library compiled for the occasion.
 pub fn analyze(doc: &Document, library: &ClauseLibrary, options: &Options) -> Analysis {
     Analyzer::new(library).analyze(doc, options)

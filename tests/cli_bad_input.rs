@@ -304,3 +304,20 @@ fn completions_and_man_page() {
     let page = String::from_utf8_lossy(&out.stdout);
     assert!(page.contains(".TH clauseguard 1") && page.contains("session"), "{page}");
 }
+
+#[test]
+fn an_agency_party_the_draft_never_uses_is_refused_with_the_parties_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("msa.txt");
+    std::fs::write(
+        &path,
+        "This Agreement is between Acme Corp (\"Client\") and Bright Labs LLC (\"Provider\"). Provider shall provide the Services.",
+    )
+    .unwrap();
+    let out = clauseguard(&["analyze", path.to_str().unwrap(), "--agency-party", "Northwind"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("msa.txt") && err.contains("Northwind") && err.contains("\"Provider\"") && err.contains("\"Client\""), "{err}");
+    let out = clauseguard(&["analyze", path.to_str().unwrap(), "--agency-party", "the provider"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

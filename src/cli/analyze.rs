@@ -40,6 +40,11 @@ pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let mut stdout = std::io::stdout().lock();
     // Read every draft first, so a bad file fails the run before anything is printed.
     let docs = args.files.iter().map(|f| crate::ingest::load(f)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(message) =
+        global.agency_party.as_deref().and_then(|name| docs.iter().find_map(|d| crate::analysis::unknown_agency_party(d, name)))
+    {
+        return Err(color_eyre::eyre::eyre!(message));
+    }
     for (i, doc) in docs.iter().enumerate() {
         let mut analysis = analyzer.analyze(doc, &options);
         let mut extra = Vec::new();

@@ -74,6 +74,9 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let (doc, bytes) = match (&args.draft, &session) {
         (Some(path), _) => {
             let doc = crate::ingest::load(path)?;
+            if let Some(message) = global.agency_party.as_deref().and_then(|name| crate::analysis::unknown_agency_party(&doc, name)) {
+                return Err(color_eyre::eyre::eyre!(message));
+            }
             let bytes =
                 if doc.format == Format::Docx { Some(std::fs::read(path).wrap_err_with(|| path.display().to_string())?) } else { None };
             (doc, bytes)
