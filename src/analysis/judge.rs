@@ -281,7 +281,17 @@ impl Judged<'_> {
             Side::Both => "both parties".into(),
             Side::Unknown => "the other side".into(),
         };
-        let terms: Vec<String> = p.terms.iter().map(|&t| format!("\u{201c}{}\u{201d}", self.reading.terms.terms[t].name)).take(3).collect();
+        // The defined terms that gave the rule what it looks for (a party's name is no such term).
+        let wanted = rule.features_any.iter().chain(&rule.features_all).chain(&rule.anchor_feature).copied().collect::<Vec<_>>();
+        let terms: Vec<String> = p
+            .terms
+            .iter()
+            .map(|&t| &self.reading.terms.terms[t])
+            .filter(|t| !self.parties.is_agency(&t.name) && !self.parties.is_counterparty(&t.name))
+            .filter(|t| wanted.is_empty() || wanted.iter().any(|&f| t.features.has(f)))
+            .map(|t| format!("\u{201c}{}\u{201d}", t.name))
+            .take(3)
+            .collect();
         let terms = if terms.is_empty() { String::new() } else { format!(" (through {})", terms.join(", ")) };
         let timing = match p.timing {
             Timing::OnCreation => "as soon as the work exists",
