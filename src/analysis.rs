@@ -1,7 +1,7 @@
 //! Reading a draft against the clause library: which clause matches which standard clause,
 //! which phrases threaten the agency's IP and why, and which protections are missing.
 
-mod judge;
+pub(crate) mod judge;
 mod matching;
 mod parties;
 mod prefilter;
@@ -426,8 +426,12 @@ impl Analyzer<'_> {
         let Prepared { clauses, parties, .. } = prepared;
         let norm = prepared.whole(doc, made);
         let ranges = rules::clause_ranges(norm, clauses);
-        let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties);
-        let judged = judge::Judged { doc, norm, clauses, ranges: &ranges, reading: &reading, parties };
+        let (lexicon, provision_rules) = match &self.library.reading {
+            Some(custom) => (&custom.lexicon, custom.rules.as_slice()),
+            None => (Lexicon::embedded(), judge::embedded_rules()),
+        };
+        let reading = Reading::read(lexicon, &norm.text, &ranges, parties);
+        let judged = judge::Judged { doc, norm, clauses, ranges: &ranges, reading: &reading, parties, rules: provision_rules };
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
         let mut findings: Vec<Finding> =
             findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();

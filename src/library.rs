@@ -299,10 +299,20 @@ pub struct StandardClause {
     pub source: PathBuf,
 }
 
+/// A library folder's own provision reading (`reading/lexicon.json` and `reading/rules.json`),
+/// replacing the embedded one.
+#[derive(Debug)]
+pub struct Reading {
+    pub lexicon: crate::reading::Lexicon,
+    pub rules: Vec<crate::analysis::judge::Rule>,
+}
+
 /// The whole library, clauses in file-name order.
 #[derive(Debug, Clone)]
 pub struct ClauseLibrary {
     pub clauses: Vec<StandardClause>,
+    /// The folder's provision reading, when it has a `reading/` folder (else the embedded one).
+    pub reading: Option<std::sync::Arc<Reading>>,
     /// `embedded` or the folder it was read from.
     pub origin: String,
 }

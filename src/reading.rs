@@ -12,7 +12,7 @@ mod terms;
 
 use crate::analysis::Parties;
 
-pub use lexicon::Lexicon;
+pub use lexicon::{EMBEDDED as EMBEDDED_LEXICON, Lexicon};
 pub use provisions::{Provision, Side, Standing, Timing};
 
 pub use terms::{Term, Terms};

@@ -321,3 +321,36 @@ fn an_agency_party_the_draft_never_uses_is_refused_with_the_parties_found() {
     let out = clauseguard(&["analyze", path.to_str().unwrap(), "--agency-party", "the provider"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_library_folder_brings_its_own_provision_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/clause-library")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let draft = dir.path().join("d.txt");
+    std::fs::write(
+        &draft,
+        "This Agreement is between Acme Corp (\"Client\") and Bright Labs LLC (\"Provider\").\n\n1. Provider shall provide the Services.\n\n2. Any New IPR created under this Contract is owned by the Client.\n",
+    )
+    .unwrap();
+    let analyze = |library: &std::path::Path| {
+        let out = clauseguard(&["analyze", draft.to_str().unwrap(), "--format", "json", "--library", library.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // The embedded reading: the ownership statement is a transfer on signature.
+    assert!(analyze(dir.path()).contains("ip-assignment/owned-before-payment"));
+    // A reading/ folder with no provision rules reads the same draft without them.
+    std::fs::create_dir(dir.path().join("reading")).unwrap();
+    std::fs::write(dir.path().join("reading/rules.json"), r#"{"about": "none", "rules": []}"#).unwrap();
+    assert!(!analyze(dir.path()).contains("owned-before-payment"));
+    // A broken one is reported with its file, like any clause file.
+    std::fs::write(dir.path().join("reading/lexicon.json"), "{ not json").unwrap();
+    let out = clauseguard(&["library", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("lexicon.json"), "{}", String::from_utf8_lossy(&out.stdout));
+}

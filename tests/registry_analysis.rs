@@ -102,7 +102,7 @@ fn a_broad_assignment_without_carve_out_puts_every_item_at_risk() {
 
 #[test]
 fn without_the_library_clause_the_built_in_ladder_is_offered() {
-    let bare = ClauseLibrary { clauses: Vec::new(), origin: "test".into() };
+    let bare = ClauseLibrary { clauses: Vec::new(), origin: "test".into(), reading: None };
     let doc = text("1. Ownership. Client shall own EvalKit.\n");
     let findings = findings_for(&doc, &fixture_registry(), &bare);
     assert_eq!(findings.len(), 1);

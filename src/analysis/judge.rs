@@ -14,7 +14,8 @@ use crate::reading::{Attribute, Feature, Kind, Provision, Reading, Side, Timing}
 use crate::segment::Clause;
 use crate::text::Normalised;
 
-static EMBEDDED: &str = include_str!("../../clause-library/reading/rules.json");
+/// The embedded provision rules, as JSON.
+pub static EMBEDDED_RULES: &str = include_str!("../../clause-library/reading/rules.json");
 
 /// A fact of the whole draft a rule can ask about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -41,9 +42,10 @@ enum Anchor {
     Definition,
 }
 
+/// One provision rule of `clause-library/reading/rules.json`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Rule {
+pub struct Rule {
     id: String,
     library_clause: String,
     concern: Concern,
@@ -99,10 +101,15 @@ struct Rules {
     rules: Vec<Rule>,
 }
 
+/// Reads provision rules from their JSON text; the message says where it is wrong.
+pub fn parse_rules(json: &str) -> Result<Vec<Rule>, String> {
+    serde_json::from_str::<Rules>(json).map(|r| r.rules).map_err(|e| e.to_string())
+}
+
 /// The embedded provision rules, checked against the library by the test suite.
-fn rules() -> &'static [Rule] {
-    static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| match serde_json::from_str::<Rules>(EMBEDDED) {
-        Ok(r) => r.rules,
+pub fn embedded_rules() -> &'static [Rule] {
+    static RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| match parse_rules(EMBEDDED_RULES) {
+        Ok(r) => r,
         Err(e) => panic!("embedded provision rules are invalid: {e}"),
     });
     &RULES
@@ -204,6 +211,7 @@ pub struct Judged<'a> {
     pub ranges: &'a [(usize, usize)],
     pub reading: &'a Reading,
     pub parties: &'a Parties,
+    pub rules: &'a [Rule],
 }
 
 impl Judged<'_> {
@@ -215,7 +223,7 @@ impl Judged<'_> {
         let mut best: HashMap<(Concern, usize), usize> = HashMap::new();
         for p in &self.reading.provisions {
             let trigger = &self.norm.text[p.start..p.end];
-            for rule in rules().iter().filter(|r| r.holds(p, trigger, &facts)) {
+            for rule in self.rules.iter().filter(|r| r.holds(p, trigger, &facts)) {
                 let Some(owner) = library.get(&rule.library_clause) else { continue };
                 let mut at: Vec<(usize, usize, usize)> = Vec::new();
                 if rule.anchor == Anchor::Definition
@@ -378,7 +386,7 @@ mod tests {
     #[test]
     fn every_rule_names_a_library_clause() {
         let library = ClauseLibrary::embedded();
-        for rule in rules() {
+        for rule in embedded_rules() {
             assert!(library.get(&rule.library_clause).is_some(), "rule {} names unknown clause {}", rule.id, rule.library_clause);
         }
     }

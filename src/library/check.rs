@@ -65,14 +65,46 @@ pub(super) fn load_dir(dir: &Path) -> Result<ClauseLibrary, LibraryError> {
         }
     }
     let origin = dir.display().to_string();
+    let reading = load_reading(dir, &mut problems);
     match load_files(files, &origin, true) {
         Err(LibraryError::Invalid { problems: mut more, .. }) => {
             problems.append(&mut more);
             Err(LibraryError::Invalid { origin, problems })
         }
         Ok(_) if !problems.is_empty() => Err(LibraryError::Invalid { origin, problems }),
+        Ok(mut library) => {
+            library.reading = reading.map(std::sync::Arc::new);
+            Ok(library)
+        }
         other => other,
     }
+}
+
+/// The folder's `reading/lexicon.json` and `reading/rules.json`, when it has a `reading/`
+/// folder; a file missing there is taken from the embedded reading.
+fn load_reading(dir: &Path, problems: &mut Vec<Problem>) -> Option<super::Reading> {
+    let folder = dir.join("reading");
+    if !folder.is_dir() {
+        return None;
+    }
+    let mut text = |name: &str, embedded: &str| {
+        let path = folder.join(name);
+        if !path.exists() {
+            return Some((path, embedded.to_owned()));
+        }
+        match read_text(&path) {
+            Ok(text) => Some((path, text)),
+            Err(message) => {
+                problems.push(whole_file(&path, &message));
+                None
+            }
+        }
+    };
+    let (lexicon_path, lexicon) = text("lexicon.json", crate::reading::EMBEDDED_LEXICON)?;
+    let (rules_path, rules) = text("rules.json", crate::analysis::judge::EMBEDDED_RULES)?;
+    let lexicon = crate::reading::Lexicon::parse(&lexicon).map_err(|m| problems.push(whole_file(&lexicon_path, &m))).ok();
+    let rules = crate::analysis::judge::parse_rules(&rules).map_err(|m| problems.push(whole_file(&rules_path, &m))).ok();
+    Some(super::Reading { lexicon: lexicon?, rules: rules? })
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
@@ -140,7 +172,7 @@ pub(super) fn load_files(
     if problems.is_empty() {
         let mut clauses: Vec<StandardClause> = clauses.into_iter().map(|(c, _)| c).collect();
         clauses.sort_by(|a, b| a.source.cmp(&b.source));
-        Ok(ClauseLibrary { clauses, origin: origin.to_owned() })
+        Ok(ClauseLibrary { clauses, origin: origin.to_owned(), reading: None })
     } else {
         Err(LibraryError::Invalid { origin: origin.to_owned(), problems })
     }

@@ -9,7 +9,8 @@ use serde::Deserialize;
 
 use super::{Attribute, Feature, Kind};
 
-static EMBEDDED: &str = include_str!("../../clause-library/reading/lexicon.json");
+/// The embedded vocabulary, as JSON.
+pub static EMBEDDED: &str = include_str!("../../clause-library/reading/lexicon.json");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
