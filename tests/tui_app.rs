@@ -6,7 +6,7 @@ mod fixture;
 
 use clauseguard::library::FallbackKind;
 use clauseguard::session::DecisionState;
-use clauseguard::tui::{App, Effect, Pane, Purpose, Theme};
+use clauseguard::tui::{App, Effect, Overlay, Pane, Purpose, Theme};
 use clauseguard::workspace::{Entry, MemorySession};
 use fixture::*;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
@@ -366,6 +366,31 @@ fn the_library_browser_filters_and_closes() {
     assert_eq!(app.take_effects().len(), 1);
     press(&mut app, "Esc");
     assert!(app.overlay.is_none());
+}
+
+/// The ids of the standard clauses the library browser lists after searching for `query`.
+fn library_search(app: &mut App<'_>, query: &str) -> Vec<String> {
+    press(app, "/ Ctrl-u");
+    type_text(app, query);
+    press(app, "Enter");
+    let Some(Overlay::Library(view)) = &app.overlay else { panic!("the library browser is closed") };
+    view.visible.iter().map(|&i| app.ws.library().clauses[i].id.clone()).collect()
+}
+
+#[test]
+fn library_search_ranks_clauses_by_the_words_of_a_question() {
+    let mut app = app();
+    press(&mut app, "L");
+    assert_eq!(library_search(&mut app, "Why do you need a RESIDUALS clause?"), ["residuals"]);
+    assert_eq!(
+        library_search(&mut app, "who keeps the know-how"),
+        ["residuals", "ip-assignment"],
+        "two of the question's words rank above one, whatever the library order"
+    );
+    assert_eq!(library_search(&mut app, "licence tools")[0], "agency-ip-licence", "a word in the title counts most");
+    assert!(library_search(&mut app, "zebra crossing").is_empty());
+    assert_eq!(app.message.as_ref().map(|m| (m.text.as_str(), m.error)), Some(("no standard clause matches \"zebra crossing\"", true)));
+    assert!(screen(&app).contains("No standard clause matches"));
 }
 
 #[test]

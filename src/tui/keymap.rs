@@ -238,7 +238,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::ctrl('d'), A::PageDown, C::Library, "half a page down", None),
     bind(Key::ctrl('u'), A::PageUp, C::Library, "half a page up", None),
     bind(Key::plain(KeyCode::Tab), A::NextPane, C::Library, "switch between list and text", Some("pane")),
-    bind(Key::ch('/'), A::FilterLibrary, C::Library, "filter by words", Some("filter")),
+    bind(Key::ch('/'), A::FilterLibrary, C::Library, "search by words, best match first", Some("search")),
     bind(Key::ch('y'), A::CopyStandard, C::Library, "copy the standard text", Some("copy")),
     bind(Key::ch('j'), A::Down, C::Help, "scroll down", None),
     bind(Key::plain(KeyCode::Down), A::Down, C::Help, "scroll down", None),

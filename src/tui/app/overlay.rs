@@ -152,25 +152,12 @@ impl App<'_> {
         self.filter_library("");
     }
 
-    /// Keeps the standard clauses whose title, id, text, rationale or keywords contain `filter`.
+    /// Shows every standard clause, or those that share a word with `filter`, best match first.
     pub(crate) fn filter_library(&mut self, filter: &str) {
-        let needle = filter.trim().to_lowercase();
         let library = self.ws.library();
-        let visible: Vec<usize> = library
-            .clauses
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                needle.is_empty()
-                    || [c.id.as_str(), c.title.as_str(), c.standard_text.as_str(), c.why_it_matters.as_str(), c.category.label()]
-                        .into_iter()
-                        .chain(c.keywords.iter().map(String::as_str))
-                        .any(|field| field.to_lowercase().contains(&needle))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let visible = if filter.trim().is_empty() { (0..library.clauses.len()).collect() } else { library.search(filter) };
         if visible.is_empty() {
-            self.error(format!("no standard clause mentions \"{}\"", filter.trim()));
+            self.error(format!("no standard clause matches \"{}\"", crate::text::one_line(filter.trim())));
         }
         if let Some(Overlay::Library(view)) = &mut self.overlay {
             *view = LibraryView { visible, filter: filter.trim().to_owned(), ..LibraryView::default() };

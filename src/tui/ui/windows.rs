@@ -100,8 +100,10 @@ pub fn library(app: &App<'_>, view: &LibraryView, frame: &mut Frame, body: Rect)
             if selected { pad(line, usize::from(inner.width)).patch_style(theme.selected) } else { line }
         })
         .collect();
-    let filter = if view.filter.is_empty() { String::new() } else { format!(" matching \"{}\"", crate::text::one_line(&view.filter)) };
-    let title = format!(" Library {}/{}{filter} ", view.visible.len(), clauses.len());
+    let count = format!(" Library {}/{} ", view.visible.len(), clauses.len());
+    let room = usize::from(inner.width).saturating_sub(count.chars().count() + 3);
+    let title =
+        if view.filter.is_empty() { count } else { format!("{count}\"{}\" ", truncate(&crate::text::one_line(&view.filter), room)) };
     frame.render_widget(Paragraph::new(rows).block(block(app, title, !view.text_focus)), list_area);
     let height = layout::inner(text_area).height;
     frame.render_widget(
