@@ -27,6 +27,15 @@ impl Purpose {
             Purpose::LibraryFilter => "Search the library (words of a question will do)",
         }
     }
+
+    /// What Enter does with the box's text, for its hint.
+    pub fn submit(self) -> &'static str {
+        match self {
+            Purpose::Search | Purpose::LibraryFilter => "search",
+            Purpose::NoteClause | Purpose::NoteSession | Purpose::Revision | Purpose::Fee => "save",
+            Purpose::Percent => "apply",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

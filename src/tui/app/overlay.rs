@@ -63,14 +63,12 @@ impl App<'_> {
             self.overlay = None;
             return;
         }
+        let help_half = crate::tui::layout::inner(crate::tui::layout::help(self.area())).height / 2;
         match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => match action {
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                _ => {}
-            },
+            Some(Overlay::Help { scroll }) => {
+                // Past the end is clamped when the help is laid out again (`refresh`).
+                *scroll = scroll.saturating_add_signed(super::step(action, isize::try_from(help_half.max(1)).unwrap_or(1)));
+            }
             Some(Overlay::Fee(_)) => self.update_fee(action),
             Some(Overlay::Library(_)) => self.update_library(action),
             Some(Overlay::Pick(_)) => self.update_pick(action),

@@ -12,7 +12,7 @@ use super::{block, window};
 use crate::fee::money as format_money;
 use crate::tui::app::{App, FeeView, LibraryView};
 use crate::tui::input::Input;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::layout;
 use crate::tui::wrap::{pad, wrap};
 use crate::workspace::fee::format_percent;
@@ -123,7 +123,10 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     } else {
         let hints: Vec<Span> = keymap::hints(&[Context::Input])
             .into_iter()
-            .flat_map(|(k, w)| [Span::styled(k, theme.hint_key), Span::styled(format!(" {w}  "), theme.dim)])
+            .flat_map(|h| {
+                let word = if h.action == Action::Submit { input.purpose.submit() } else { h.word };
+                [Span::styled(h.key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]
+            })
             .collect();
         Line::from(hints)
     };
