@@ -401,7 +401,7 @@ fn the_hint_bar_fits_the_width_and_always_shows_help_and_quit() {
     for keys in ["", "Tab", "Tab"] {
         press(&mut app, keys);
         let bar = hint_bar(&app);
-        assert!(bar.starts_with(" ? help  q quit  "), "{bar}");
+        assert!(bar.starts_with("\" ? help  q quit  "), "{bar}");
         assert!(bar.contains("] next  / search  f risky  c counter  y copy"), "shortened to fit more: {bar}");
     }
     press(&mut app, "Enter");
