@@ -86,14 +86,14 @@ fn status_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
 /// until the rest fit. Help and quit come first in the table, so they are the last to go.
 fn hint_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let spans = fit_hints(keymap::hints(&app.contexts()), usize::from(area.width))
+    let spans = fit_hints(&keymap::hints(&app.contexts()), usize::from(area.width))
         .into_iter()
         .flat_map(|(key, word)| [Span::styled(key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]);
     frame.render_widget(Paragraph::new(Line::from([Span::raw(" ")].into_iter().chain(spans).collect::<Vec<_>>())), area);
 }
 
 /// (key, word) pairs that fit in `width` columns drawn as ` key word  key word  `.
-fn fit_hints(hints: Vec<keymap::Hint>, width: usize) -> Vec<(String, &'static str)> {
+fn fit_hints(hints: &[keymap::Hint], width: usize) -> Vec<(String, &'static str)> {
     let needed = |pairs: &[(String, &str)]| 1 + pairs.iter().map(|(k, w)| k.chars().count() + w.chars().count() + 3).sum::<usize>();
     let full: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.word)).collect();
     if needed(&full) <= width {
