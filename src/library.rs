@@ -4,6 +4,7 @@
 
 mod check;
 mod pattern;
+mod search;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use check::{LibraryError, Problem};
 pub use pattern::Pattern;
+pub use search::words;
 
 static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/clause-library");
 

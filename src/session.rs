@@ -116,6 +116,15 @@ pub struct Revision {
     pub at: String,
 }
 
+/// Where the workspace's selection was when it was last left: the clause (or missing
+/// protection) and its finding, so `--resume` picks up there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub clause: ClauseAnchor,
+    /// `Finding::key()` of the selected finding.
+    pub finding: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub schema: String,
@@ -135,6 +144,9 @@ pub struct Session {
     pub notes: Vec<Note>,
     #[serde(default)]
     pub revisions: Vec<Revision>,
+    /// Absent from files written before it was kept; then the workspace opens at the top.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     /// Incremented on every save; a save whose base is older than the file is refused.
     pub revision: u64,
     pub created: String,
@@ -211,6 +223,7 @@ impl Session {
             decisions: Vec::new(),
             notes: Vec::new(),
             revisions: Vec::new(),
+            place: None,
             revision: 0,
             created: at.clone(),
             updated: at,

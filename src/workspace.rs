@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use crate::analysis::{AnalysedClause, Analysis, Analyzer, Finding, FindingKind, Options};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Severity, StandardClause};
-use crate::session::{ClauseAnchor, DecisionState, Session};
+use crate::session::{ClauseAnchor, DecisionState, Place, Session};
 
 pub use persist::{MemorySession, SessionHandle};
 pub use revision::Revised;
@@ -315,6 +315,41 @@ impl<'lib> Workspace<'lib> {
             let scored = self.anchors.iter().enumerate().filter_map(|(i, a)| a.affinity(anchor).map(|s| (s, i)));
             scored.max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, i)| i)
         })
+    }
+
+    /// The entry a stored anchor names in this round: a missing protection by its label, a
+    /// clause as `clause_of` finds it.
+    fn entry_of(&self, anchor: &ClauseAnchor) -> Option<Entry> {
+        if anchor.fingerprint.is_empty() {
+            self.entries
+                .iter()
+                .copied()
+                .find(|&e| matches!(e, Entry::Missing(_)) && anchor.heading.as_deref() == Some(self.label(e).as_str()))
+        } else {
+            self.clause_of(anchor).map(Entry::Clause)
+        }
+    }
+
+    /// Where the selection was when the session was last left: the entry and the index of its
+    /// finding (0 when that finding is gone). None when no place was kept or it is gone.
+    pub fn place(&self) -> Option<(Entry, usize)> {
+        let place = self.session().place.as_ref()?;
+        let entry = self.entry_of(&place.clause)?;
+        let key = place.finding.as_deref();
+        let finding = self.findings(entry).iter().position(|f| Some(f.key().as_str()) == key).unwrap_or(0);
+        Some((entry, finding))
+    }
+
+    /// Keeps where the selection is for the next opening. Saves only when the place moved:
+    /// None when there was nothing to save.
+    pub fn remember_place(&mut self, entry: Entry, finding: usize) -> Option<Saved> {
+        let key = self.findings(entry).get(finding).map(|f| f.key());
+        let place = Place { clause: self.anchor(entry), finding: key };
+        if self.session().place.as_ref() == Some(&place) {
+            return None;
+        }
+        self.handle.session_mut().place = Some(place);
+        Some(self.save())
     }
 
     fn anchor(&self, entry: Entry) -> ClauseAnchor {

@@ -6,7 +6,7 @@ mod fixture;
 
 use clauseguard::library::FallbackKind;
 use clauseguard::session::DecisionState;
-use clauseguard::tui::{App, Effect, Pane, Purpose, Theme};
+use clauseguard::tui::{App, Effect, Overlay, Pane, Purpose, Theme};
 use clauseguard::workspace::{Entry, MemorySession};
 use fixture::*;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
@@ -366,6 +366,83 @@ fn the_library_browser_filters_and_closes() {
     assert_eq!(app.take_effects().len(), 1);
     press(&mut app, "Esc");
     assert!(app.overlay.is_none());
+}
+
+#[test]
+fn help_moves_like_every_other_screen() {
+    let mut app = app();
+    let scroll = |app: &App<'_>| match &app.overlay {
+        Some(Overlay::Help { scroll }) => *scroll,
+        other => panic!("help is not open: {other:?}"),
+    };
+    press(&mut app, "?");
+    // 30 rows: the help box is 28 high, 26 inside; half a page is 13 lines.
+    press(&mut app, "Ctrl-d");
+    assert_eq!(scroll(&app), 13);
+    press(&mut app, "G");
+    let bottom = scroll(&app);
+    assert!(bottom > 13, "G goes to the end of the help");
+    press(&mut app, "j Ctrl-d");
+    assert_eq!(scroll(&app), bottom, "no further than the end");
+    press(&mut app, "Ctrl-u");
+    assert_eq!(scroll(&app), bottom - 13);
+    press(&mut app, "g");
+    assert_eq!(scroll(&app), 0);
+}
+
+/// The bottom row of the screen.
+fn hint_bar(app: &App<'_>) -> String {
+    screen(app).lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_hint_bar_fits_the_width_and_always_shows_help_and_quit() {
+    let mut app = app_with(MemorySession::new(session("acme-msa")), Theme::colour(), 80, 24);
+    for keys in ["", "Tab", "Tab"] {
+        press(&mut app, keys);
+        let bar = hint_bar(&app);
+        assert!(bar.starts_with("\" ? help  q quit  "), "{bar}");
+        assert!(bar.contains("] next  / search  f risky  c counter  y copy"), "shortened to fit more: {bar}");
+    }
+    press(&mut app, "Enter");
+    app.update(clauseguard::tui::Action::Resize(200, 24));
+    assert!(hint_bar(&app).contains("] next finding  / search  f risky only"), "in full when there is room");
+}
+
+#[test]
+fn the_input_box_says_what_enter_does() {
+    let mut app = app();
+    press(&mut app, "/");
+    assert!(screen(&app).contains("Enter search"));
+    press(&mut app, "Esc L /");
+    assert!(screen(&app).contains("Enter search"));
+    press(&mut app, "Esc Esc i");
+    assert!(screen(&app).contains("Enter save"));
+}
+
+/// The ids of the standard clauses the library browser lists after searching for `query`.
+fn library_search(app: &mut App<'_>, query: &str) -> Vec<String> {
+    press(app, "/ Ctrl-u");
+    type_text(app, query);
+    press(app, "Enter");
+    let Some(Overlay::Library(view)) = &app.overlay else { panic!("the library browser is closed") };
+    view.visible.iter().map(|&i| app.ws.library().clauses[i].id.clone()).collect()
+}
+
+#[test]
+fn library_search_ranks_clauses_by_the_words_of_a_question() {
+    let mut app = app();
+    press(&mut app, "L");
+    assert_eq!(library_search(&mut app, "Why do you need a RESIDUALS clause?"), ["residuals"]);
+    assert_eq!(
+        library_search(&mut app, "who keeps the know-how"),
+        ["residuals", "ip-assignment"],
+        "two of the question's words rank above one, whatever the library order"
+    );
+    assert_eq!(library_search(&mut app, "licence tools")[0], "agency-ip-licence", "a word in the title counts most");
+    assert!(library_search(&mut app, "zebra crossing").is_empty());
+    assert_eq!(app.message.as_ref().map(|m| (m.text.as_str(), m.error)), Some(("no standard clause matches \"zebra crossing\"", true)));
+    assert!(screen(&app).contains("No standard clause matches"));
 }
 
 #[test]

@@ -83,6 +83,15 @@ fn library_browser() {
 }
 
 #[test]
+fn library_search_by_question() {
+    let mut app = sized(100, 30, Theme::colour());
+    press(&mut app, "L /");
+    type_text(&mut app, "why do you need a residuals clause?");
+    press(&mut app, "Enter");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
 fn help_overlay() {
     let mut app = sized(100, 40, Theme::colour());
     press(&mut app, "?");

@@ -7,8 +7,10 @@ mod fixture;
 
 use clauseguard::analysis::Options;
 use clauseguard::session::{DecisionState, SessionStore};
+use clauseguard::tui::{App, Theme};
 use clauseguard::workspace::{Entry, Saved, Workspace};
 use fixture::*;
+use ratatui::layout::Size;
 
 fn clause(ws: &Workspace<'_>, number: &str) -> usize {
     (0..ws.analysis().clauses.len()).find(|&i| ws.clause(i).number.as_deref() == Some(number)).unwrap()
@@ -95,4 +97,24 @@ fn a_session_open_elsewhere_is_read_only_and_changes_stay_in_memory() {
     assert_eq!(second.add_note("and now saved", None).unwrap(), Saved::At(NOW.into()));
     assert!(!second.unsaved());
     assert_eq!(store.load("acme-msa").unwrap().notes.len(), 2);
+}
+
+#[test]
+fn resuming_opens_on_the_clause_and_finding_selected_at_quit() {
+    let (_dir, store) = store_with_session();
+    let file = store.dir().join("acme-msa.json");
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("\"place\""), "nothing kept until there is a place");
+    {
+        let (ws, _) = open(&store, None);
+        let mut app = App::new(ws, Theme::colour(), Size::new(100, 30));
+        assert_eq!((app.selected, app.finding), (0, 0), "a session without a place opens at the top");
+        press(&mut app, "] ] ] q");
+        assert!(app.quit);
+    }
+    let (ws, _) = open(&store, None);
+    let ownership = clause(&ws, "2");
+    let app = App::new(ws, Theme::colour(), Size::new(100, 30));
+    assert_eq!(app.entry(), Some(Entry::Clause(ownership)));
+    assert_eq!(app.finding, 2, "the third finding of §2, as left");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("\"place\""));
 }

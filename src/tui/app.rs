@@ -131,6 +131,12 @@ impl<'lib> App<'lib> {
             panic_on_key: false,
         };
         app.select(0);
+        if let Some((entry, finding)) = app.ws.place()
+            && let Some(row) = app.visible.iter().position(|&p| app.ws.entries()[p] == entry)
+        {
+            app.select(row);
+            app.select_finding(finding);
+        }
         app.refresh();
         app
     }
@@ -261,6 +267,7 @@ impl<'lib> App<'lib> {
                 }
             }
             self.refresh();
+            self.remember_place_on_quit();
             return;
         }
         match action {
@@ -273,6 +280,14 @@ impl<'lib> App<'lib> {
             other => self.update_main(&other),
         }
         self.refresh();
+        self.remember_place_on_quit();
+    }
+
+    /// On the way out, keeps the selected clause and finding so a resumed session opens there.
+    fn remember_place_on_quit(&mut self) {
+        if let (true, Some(entry)) = (self.quit, self.entry()) {
+            self.ws.remember_place(entry, self.finding);
+        }
     }
 
     fn update_main(&mut self, action: &Action) {

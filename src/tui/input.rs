@@ -24,7 +24,16 @@ impl Purpose {
             Purpose::Revision => "Client's revised wording (paste it, then Enter)",
             Purpose::Fee => "Project fee (e.g. 120000, $120k, 95,000 EUR)",
             Purpose::Percent => "Uplift percentage to try",
-            Purpose::LibraryFilter => "Filter the library",
+            Purpose::LibraryFilter => "Search the library (words of a question will do)",
+        }
+    }
+
+    /// What Enter does with the box's text, for its hint.
+    pub fn submit(self) -> &'static str {
+        match self {
+            Purpose::Search | Purpose::LibraryFilter => "search",
+            Purpose::NoteClause | Purpose::NoteSession | Purpose::Revision | Purpose::Fee => "save",
+            Purpose::Percent => "apply",
         }
     }
 }

@@ -238,14 +238,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::ctrl('d'), A::PageDown, C::Library, "half a page down", None),
     bind(Key::ctrl('u'), A::PageUp, C::Library, "half a page up", None),
     bind(Key::plain(KeyCode::Tab), A::NextPane, C::Library, "switch between list and text", Some("pane")),
-    bind(Key::ch('/'), A::FilterLibrary, C::Library, "filter by words", Some("filter")),
+    bind(Key::ch('/'), A::FilterLibrary, C::Library, "search by words, best match first", Some("search")),
     bind(Key::ch('y'), A::CopyStandard, C::Library, "copy the standard text", Some("copy")),
     bind(Key::ch('j'), A::Down, C::Help, "scroll down", None),
     bind(Key::plain(KeyCode::Down), A::Down, C::Help, "scroll down", None),
     bind(Key::ch('k'), A::Up, C::Help, "scroll up", None),
     bind(Key::plain(KeyCode::Up), A::Up, C::Help, "scroll up", None),
+    bind(Key::ch('g'), A::Top, C::Help, "to the top", None),
+    bind(Key::ch('G'), A::Bottom, C::Help, "to the bottom", None),
     bind(Key::ctrl('d'), A::PageDown, C::Help, "half a page down", None),
+    bind(Key::plain(KeyCode::PageDown), A::PageDown, C::Help, "half a page down", None),
     bind(Key::ctrl('u'), A::PageUp, C::Help, "half a page up", None),
+    bind(Key::plain(KeyCode::PageUp), A::PageUp, C::Help, "half a page up", None),
     bind(Key::ch('?'), A::Close, C::Help, "close", None),
     bind(Key::plain(KeyCode::Esc), A::Close, C::Help, "close", Some("close")),
     bind(Key::plain(KeyCode::Esc), A::Close, C::Fee, "close", Some("close")),
@@ -280,7 +284,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::plain(KeyCode::Enter), A::Activate, C::Picker, "compare the current round with it", Some("compare")),
     bind(Key::plain(KeyCode::Esc), A::Close, C::Picker, "close", Some("close")),
     bind(Key::ch('q'), A::Close, C::Picker, "close", None),
-    bind(Key::plain(KeyCode::Enter), A::Submit, C::Input, "save / search / apply", Some("save")),
+    bind(Key::plain(KeyCode::Enter), A::Submit, C::Input, "save, search or apply: what the box is for", Some("save")),
     bind(Key::plain(KeyCode::Esc), A::Cancel, C::Input, "cancel (what you typed is kept for next time)", Some("cancel")),
     bind(Key::plain(KeyCode::Backspace), A::Backspace, C::Input, "delete back", None),
     bind(Key::plain(KeyCode::Delete), A::Delete, C::Input, "delete forward", None),
@@ -341,12 +345,28 @@ pub fn help() -> Vec<(Context, Vec<HelpLine>)> {
     sections
 }
 
-/// The hint bar for the active contexts: (key, word) for each binding that has a hint.
-pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+/// One entry of a hint bar: the key and the word for what it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub key: String,
+    pub word: &'static str,
+    pub action: Action,
+}
+
+impl Hint {
+    /// The hint's first word alone ("next" for "next finding"), for a narrow bar.
+    pub fn short(&self) -> &'static str {
+        self.word.split(' ').next().unwrap_or(self.word)
+    }
+}
+
+/// The hint bar for the active contexts, most important first (table order): each binding
+/// that has a hint.
+pub fn hints(contexts: &[Context]) -> Vec<Hint> {
     contexts
         .iter()
         .flat_map(|&c| BINDINGS.iter().filter(move |b| b.context == c))
-        .filter_map(|b| b.hint.map(|h| (b.key.label(), h)))
+        .filter_map(|b| b.hint.map(|word| Hint { key: b.key.label(), word, action: b.action.clone() }))
         .collect()
 }
 
@@ -415,8 +435,8 @@ mod tests {
             assert!(section.iter().any(|l| l.description == b.description && l.keys.split(' ').any(|k| k == b.key.label())), "{b:?}");
         }
         let hints = hints(&[C::List, C::Main]);
-        assert_eq!(hints.first(), Some(&("?".to_owned(), "help")));
-        assert!(hints.iter().all(|(k, _)| BINDINGS.iter().any(|b| b.key.label() == *k)));
+        assert_eq!(hints.first().map(|h| (h.key.as_str(), h.word)), Some(("?", "help")));
+        assert!(hints.iter().all(|h| BINDINGS.iter().any(|b| b.key.label() == h.key && b.action == h.action)));
         assert_eq!(Key::ctrl('d').label(), "Ctrl-d");
     }
 }

@@ -81,21 +81,29 @@ fn status_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
 }
 
-/// The bindings with a hint in the active contexts, as many as fit.
+/// The bindings with a hint in the active contexts, as many as fit: every word in full when
+/// they all fit, else each hint's first word, dropping the least important (last in the table)
+/// until the rest fit. Help and quit come first in the table, so they are the last to go.
 fn hint_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (key, word) in keymap::hints(&app.contexts()) {
-        let width = key.chars().count() + word.chars().count() + 3;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
-        spans.push(Span::styled(key, theme.hint_key));
-        spans.push(Span::styled(format!(" {word}  "), theme.dim));
+    let spans = fit_hints(&keymap::hints(&app.contexts()), usize::from(area.width))
+        .into_iter()
+        .flat_map(|(key, word)| [Span::styled(key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]);
+    frame.render_widget(Paragraph::new(Line::from([Span::raw(" ")].into_iter().chain(spans).collect::<Vec<_>>())), area);
+}
+
+/// (key, word) pairs that fit in `width` columns drawn as ` key word  key word  `.
+fn fit_hints(hints: &[keymap::Hint], width: usize) -> Vec<(String, &'static str)> {
+    let needed = |pairs: &[(String, &str)]| 1 + pairs.iter().map(|(k, w)| k.chars().count() + w.chars().count() + 3).sum::<usize>();
+    let full: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.word)).collect();
+    if needed(&full) <= width {
+        return full;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let mut short: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.short())).collect();
+    while short.len() > 1 && needed(&short) > width {
+        short.pop();
+    }
+    short
 }
 
 /// A bordered block, its border bright when it has the focus.

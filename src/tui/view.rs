@@ -101,7 +101,10 @@ impl App<'_> {
             Some(Overlay::Library(view)) => {
                 let width = usize::from(layout::inner(layout::library(areas.body()).1).width);
                 let clause = view.visible.get(view.selected).map(|&i| &self.ws.library().clauses[i]);
-                clause.map(|c| overlay::library(c, &self.theme, width)).unwrap_or_default()
+                match clause {
+                    Some(c) => overlay::library(c, &self.theme, width),
+                    None => overlay::no_match(&view.filter, &self.theme, width),
+                }
             }
             _ => Vec::new(),
         };

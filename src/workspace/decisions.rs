@@ -102,22 +102,7 @@ impl Workspace<'_> {
 
     /// Works out which entry each stored note is on; run when the session is opened.
     pub(super) fn place_notes(&mut self) {
-        let places = self
-            .session()
-            .notes
-            .iter()
-            .map(|n| {
-                let anchor = n.clause.as_ref()?;
-                if anchor.fingerprint.is_empty() {
-                    self.entries
-                        .iter()
-                        .copied()
-                        .find(|&e| matches!(e, Entry::Missing(_)) && anchor.heading.as_deref() == Some(self.label(e).as_str()))
-                } else {
-                    self.clause_of(anchor).map(Entry::Clause)
-                }
-            })
-            .collect();
+        let places = self.session().notes.iter().map(|n| n.clause.as_ref().and_then(|anchor| self.entry_of(anchor))).collect();
         self.note_places = places;
     }
 

@@ -63,14 +63,12 @@ impl App<'_> {
             self.overlay = None;
             return;
         }
+        let help_half = crate::tui::layout::inner(crate::tui::layout::help(self.area())).height / 2;
         match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => match action {
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                _ => {}
-            },
+            Some(Overlay::Help { scroll }) => {
+                // Past the end is clamped when the help is laid out again (`refresh`).
+                *scroll = scroll.saturating_add_signed(super::step(action, isize::try_from(help_half.max(1)).unwrap_or(1)));
+            }
             Some(Overlay::Fee(_)) => self.update_fee(action),
             Some(Overlay::Library(_)) => self.update_library(action),
             Some(Overlay::Pick(_)) => self.update_pick(action),
@@ -152,25 +150,12 @@ impl App<'_> {
         self.filter_library("");
     }
 
-    /// Keeps the standard clauses whose title, id, text, rationale or keywords contain `filter`.
+    /// Shows every standard clause, or those that share a word with `filter`, best match first.
     pub(crate) fn filter_library(&mut self, filter: &str) {
-        let needle = filter.trim().to_lowercase();
         let library = self.ws.library();
-        let visible: Vec<usize> = library
-            .clauses
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                needle.is_empty()
-                    || [c.id.as_str(), c.title.as_str(), c.standard_text.as_str(), c.why_it_matters.as_str(), c.category.label()]
-                        .into_iter()
-                        .chain(c.keywords.iter().map(String::as_str))
-                        .any(|field| field.to_lowercase().contains(&needle))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let visible = if filter.trim().is_empty() { (0..library.clauses.len()).collect() } else { library.search(filter) };
         if visible.is_empty() {
-            self.error(format!("no standard clause mentions \"{}\"", filter.trim()));
+            self.error(format!("no standard clause matches \"{}\"", crate::text::one_line(filter.trim())));
         }
         if let Some(Overlay::Library(view)) = &mut self.overlay {
             *view = LibraryView { visible, filter: filter.trim().to_owned(), ..LibraryView::default() };

@@ -12,7 +12,7 @@ use super::{block, window};
 use crate::fee::money as format_money;
 use crate::tui::app::{App, FeeView, LibraryView};
 use crate::tui::input::Input;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::layout;
 use crate::tui::wrap::{pad, wrap};
 use crate::workspace::fee::format_percent;
@@ -100,8 +100,10 @@ pub fn library(app: &App<'_>, view: &LibraryView, frame: &mut Frame, body: Rect)
             if selected { pad(line, usize::from(inner.width)).patch_style(theme.selected) } else { line }
         })
         .collect();
-    let filter = if view.filter.is_empty() { String::new() } else { format!(" matching \"{}\"", crate::text::one_line(&view.filter)) };
-    let title = format!(" Library {}/{}{filter} ", view.visible.len(), clauses.len());
+    let count = format!(" Library {}/{} ", view.visible.len(), clauses.len());
+    let room = usize::from(inner.width).saturating_sub(count.chars().count() + 3);
+    let title =
+        if view.filter.is_empty() { count } else { format!("{count}\"{}\" ", truncate(&crate::text::one_line(&view.filter), room)) };
     frame.render_widget(Paragraph::new(rows).block(block(app, title, !view.text_focus)), list_area);
     let height = layout::inner(text_area).height;
     frame.render_widget(
@@ -121,7 +123,10 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     } else {
         let hints: Vec<Span> = keymap::hints(&[Context::Input])
             .into_iter()
-            .flat_map(|(k, w)| [Span::styled(k, theme.hint_key), Span::styled(format!(" {w}  "), theme.dim)])
+            .flat_map(|h| {
+                let word = if h.action == Action::Submit { input.purpose.submit() } else { h.word };
+                [Span::styled(h.key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]
+            })
             .collect();
         Line::from(hints)
     };

@@ -43,6 +43,12 @@ pub fn help(theme: &Theme, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// What the library browser says when a search finds nothing.
+pub fn no_match(filter: &str, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let text = format!("No standard clause matches \"{}\". Try other words, or Esc to see them all.", sanitize(filter, false));
+    wrap(&[(&text, theme.dim)], width)
+}
+
 pub fn library(clause: &StandardClause, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(sanitize(&clause.title, false), theme.title)];
     let required = if clause.required { " · required" } else { "" };
