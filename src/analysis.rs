@@ -443,20 +443,20 @@ impl Analyzer<'_> {
         provisions.retain(|p| !findings.iter().any(|f| same(f, p)));
         findings.extend(provisions);
         let facts = judge::facts(&reading, parties);
-        // A protection a phrase already asks for (the transfer that is not tied to payment) is
-        // one point to negotiate, not two.
-        let raised = |f: &Finding| findings.iter().any(|p| p.concern == f.concern && p.severity >= Severity::Medium);
+        // Each missing protection is shown where its absence bites; one a phrase there already
+        // asks for (the transfer that is not tied to payment) is one point to negotiate, not two.
         let missing: Vec<Finding> = rules::missing_findings(self.library, clauses, checks)
             .into_iter()
-            .filter(|f| judge::asks_for(f.concern, &facts) && !raised(f))
+            .filter(|f| judge::asks_for(f.concern, &facts))
+            .map(|mut f| {
+                if let Some(k) = judged.where_missing_bites(f.concern) {
+                    f.clause = Some(clauses[k].index);
+                }
+                f
+            })
+            .filter(|f| !findings.iter().any(|p| p.concern == f.concern && p.clause == f.clause && p.severity >= Severity::Medium))
             .collect();
-        // Each missing protection is shown where its absence bites.
-        findings.extend(missing.into_iter().map(|mut f| {
-            if let Some(k) = judged.where_missing_bites(f.concern) {
-                f.clause = Some(clauses[k].index);
-            }
-            f
-        }));
+        findings.extend(missing);
         findings
     }
 }
