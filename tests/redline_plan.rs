@@ -197,3 +197,24 @@ fn hostile_contract_text_cannot_inject_html() {
     let html = String::from_utf8(redline::render(&r, Path::new("x.html"), false).unwrap()).unwrap();
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
 }
+
+#[test]
+fn an_ownership_clause_is_answered_by_ownership_wording_not_a_side_promise() {
+    // The embedded library's ladder for the IP assignment lists a side promise (boundaries)
+    // before the narrowed transfer; struck ownership words are replaced by ownership words.
+    let library = ClauseLibrary::embedded();
+    let doc = text(
+        "d.txt",
+        Format::Txt,
+        "This Agreement is between Acme Corp (\"Client\") and Brightlabs Ltd (\"Provider\").\n\n1. Services. Provider shall provide the Services.\n\n2. Ownership. Client shall own all work product created by Provider during the engagement.\n",
+    );
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let ownership = r.changes.iter().find(|c| c.clause_label == "§2 Ownership").expect("a change to §2");
+    assert!(
+        matches!(ownership.language, Language::Fallback { kind: FallbackKind::NarrowScope | FallbackKind::LicenseBack, .. }),
+        "{:?}: {}",
+        ownership.language,
+        ownership.inserted
+    );
+}

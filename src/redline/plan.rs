@@ -308,9 +308,13 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
         let note = counsel_note(library, &standard.id, None);
         return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, note, talking_point: tp, from: Some(findings[0]) });
     }
+    // In place of the struck words, a rung that does the same job (the transfer narrowed, or
+    // kept with a licence back) before one that promises something else instead.
+    let same_job = |o: &&crate::analysis::Offer| matches!(o.kind, FallbackKind::NarrowScope | FallbackKind::LicenseBack);
     for &fi in findings {
         let f = &analysis.findings[fi];
-        if let Some(o) = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()) {
+        let worded = |o: &&crate::analysis::Offer| !o.text.trim().is_empty();
+        if let Some(o) = f.fallbacks.iter().filter(worded).find(same_job).or_else(|| f.fallbacks.iter().find(worded)) {
             let language = Language::Fallback { library_clause: f.library_clause.clone(), kind: o.kind };
             let note = counsel_note(library, &f.library_clause, Some(o.kind));
             return Some(Chosen { text: o.text.trim().to_owned(), language, note, talking_point: o.talking_point.clone(), from: Some(fi) });
