@@ -213,6 +213,12 @@ pub struct Analyzer<'a> {
 
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
+        if library.reading.is_none() {
+            // The reader's vocabulary compiles (about 10 ms) while the draft is read and split.
+            std::thread::spawn(|| {
+                Lexicon::embedded();
+            });
+        }
         let vectors = matching::LibraryVectors::new(library);
         let prefilter = prefilter::Prefilter::new(library, vectors.cues().iter().map(|(_, p)| p));
         Self { library, vectors, prefilter }
