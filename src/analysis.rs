@@ -213,10 +213,14 @@ pub struct Analyzer<'a> {
 
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
+        static WARM: std::sync::Once = std::sync::Once::new();
         if library.reading.is_none() {
-            // The reader's vocabulary compiles (about 10 ms) while the draft is read and split.
-            std::thread::spawn(|| {
-                Lexicon::embedded();
+            // The reader's vocabulary compiles (about 10 ms) while the draft is read and split,
+            // once a process.
+            WARM.call_once(|| {
+                std::thread::spawn(|| {
+                    Lexicon::embedded();
+                });
             });
         }
         let vectors = matching::LibraryVectors::new(library);
@@ -437,7 +441,7 @@ impl Analyzer<'_> {
             None => (Lexicon::embedded(), judge::embedded_rules()),
         };
         let reading = Reading::read(lexicon, &norm.text, &ranges, parties);
-        let judged = judge::Judged { doc, norm, clauses, ranges: &ranges, reading: &reading, parties, rules: provision_rules };
+        let judged = judge::Judged::new(doc, norm, clauses, &ranges, &reading, parties, provision_rules);
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
         let mut findings: Vec<Finding> =
             findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();
@@ -448,12 +452,11 @@ impl Analyzer<'_> {
         findings.retain(|f| !provisions.iter().any(|p| same(f, p) && p.severity > f.severity));
         provisions.retain(|p| !findings.iter().any(|f| same(f, p)));
         findings.extend(provisions);
-        let facts = judge::facts(&reading, parties);
         // Each missing protection is shown where its absence bites; one a phrase there already
         // asks for (the transfer that is not tied to payment) is one point to negotiate, not two.
         let missing: Vec<Finding> = rules::missing_findings(self.library, clauses, checks)
             .into_iter()
-            .filter(|f| judge::asks_for(f.concern, &facts))
+            .filter(|f| judge::asks_for(f.concern, &judged.facts))
             .map(|mut f| {
                 if let Some(k) = judged.where_missing_bites(f.concern) {
                     f.clause = Some(clauses[k].index);

@@ -212,18 +212,46 @@ pub struct Judged<'a> {
     pub reading: &'a Reading,
     pub parties: &'a Parties,
     pub rules: &'a [Rule],
+    /// What the whole draft says ([`facts`]).
+    pub facts: HashSet<Fact>,
+    /// The defined terms (indices) some provision transfers to the counterparty.
+    transferred_terms: HashSet<usize>,
 }
 
-impl Judged<'_> {
+impl<'a> Judged<'a> {
+    pub fn new(
+        doc: &'a Document,
+        norm: &'a Normalised,
+        clauses: &'a [Clause],
+        ranges: &'a [(usize, usize)],
+        reading: &'a Reading,
+        parties: &'a Parties,
+        rules: &'a [Rule],
+    ) -> Self {
+        let facts = facts(reading, parties);
+        let transferred = reading.provisions.iter().filter(|p| p.transfers_to_counterparty());
+        let transferred_terms = transferred.flat_map(|p| p.terms.iter().copied()).collect();
+        Judged { doc, norm, clauses, ranges, reading, parties, rules, facts, transferred_terms }
+    }
+
+    /// The provisions of the sentence holding byte `at` (provisions are in text order, and so
+    /// are their sentences).
+    fn provisions_at(&self, at: usize) -> &[Provision] {
+        let p = &self.reading.provisions;
+        let first = p.partition_point(|p| p.sentence.1 <= at);
+        let last = first + p[first..].iter().take_while(|p| p.sentence.0 <= at).count();
+        &p[first..last]
+    }
+
     /// The findings the provision rules give, one per concern and clause.
     pub fn findings(&self, library: &ClauseLibrary) -> Vec<Finding> {
-        let facts = facts(self.reading, self.parties);
+        let facts = &self.facts;
         let mut out: Vec<Finding> = Vec::new();
         // The most severe finding of each concern in each clause (the first of equals).
         let mut best: HashMap<(Concern, usize), usize> = HashMap::new();
         for p in &self.reading.provisions {
             let trigger = &self.norm.text[p.start..p.end];
-            for rule in self.rules.iter().filter(|r| r.holds(p, trigger, &facts)) {
+            for rule in self.rules.iter().filter(|r| r.holds(p, trigger, facts)) {
                 let Some(owner) = library.get(&rule.library_clause) else { continue };
                 let mut at: Vec<(usize, usize, usize)> = Vec::new();
                 if rule.anchor == Anchor::Definition
@@ -342,7 +370,7 @@ impl Judged<'_> {
         else {
             return false;
         };
-        let here: Vec<&Provision> = self.reading.provisions.iter().filter(|p| p.sentence.0 <= at && at < p.sentence.1).collect();
+        let here: Vec<&Provision> = self.provisions_at(at).iter().collect();
         let transfer_concern = rule.direction == Direction::ToCounterparty;
         if transfer_concern && !here.is_empty() {
             let relevant: Vec<&&Provision> =
@@ -366,12 +394,7 @@ impl Judged<'_> {
         }
         if transfer_concern && let Some(term) = self.reading.terms.defining(at) {
             let index = self.reading.terms.terms.iter().position(|t| std::ptr::eq(t, term));
-            let transferred = self
-                .reading
-                .provisions
-                .iter()
-                .filter(|p| p.transfers_to_counterparty())
-                .any(|p| index.is_some_and(|i| p.terms.contains(&i)));
+            let transferred = index.is_some_and(|i| self.transferred_terms.contains(&i));
             let operative = here.iter().any(|p| p.transfers_to_counterparty());
             return !transferred && !operative;
         }

@@ -50,9 +50,10 @@ impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
         let mut terms: Vec<Term> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut add = |name: &str, start: usize, end: usize, means: bool| {
             let name = name.trim().to_owned();
-            if name.len() < 2 || terms.iter().any(|t| t.name == name) {
+            if name.len() < 2 || !seen.insert(name.clone()) {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
