@@ -56,7 +56,11 @@ fn main() {
             p.carve_out,
             p.attributes.iter().map(clauseguard::reading::Attribute::id).collect::<Vec<_>>(),
             p.counterparty_owned,
-            phrase.chars().take(100).collect::<String>()
+            phrase.chars().take(100).collect::<String>(),
         );
+        if phrase.chars().count() > 100 {
+            let tail: String = phrase.chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
+            println!("{:<12} ... {tail}", "");
+        }
     }
 }

@@ -454,9 +454,8 @@ impl Analyzer<'_> {
         findings.extend(provisions);
         // Each missing protection is shown where its absence bites; one a phrase there already
         // asks for (the transfer that is not tied to payment) is one point to negotiate, not two.
-        let missing: Vec<Finding> = rules::missing_findings(self.library, clauses, checks)
+        let missing: Vec<Finding> = rules::missing_findings(self.library, clauses, checks, |c| judge::asked(c, &judged.facts))
             .into_iter()
-            .filter(|f| judge::asks_for(f.concern, &judged.facts))
             .map(|mut f| {
                 if let Some(k) = judged.where_missing_bites(f.concern) {
                     f.clause = Some(clauses[k].index);

@@ -115,19 +115,20 @@ pub fn embedded_rules() -> &'static [Rule] {
     &RULES
 }
 
-/// Whether a missing protection is worth asking of this draft: the protections that only
-/// matter when something passes to the counterparty are asked only then, and never when the
-/// draft already gives the agency that protection in other words.
-pub fn asks_for(concern: Concern, facts: &HashSet<Fact>) -> bool {
+/// Whether the provisions ask for a missing protection: the protections that only matter when
+/// something passes to the counterparty are asked exactly then, unless the draft already gives
+/// the agency that protection in other words. `None` for the protections the provisions say
+/// nothing about.
+pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<bool> {
     let answered_by = match concern {
-        Concern::AssignmentBeforePayment => Some(Fact::PaymentCondition),
-        Concern::NoLicenseBack => Some(Fact::LicenceBack),
-        Concern::NoResiduals => Some(Fact::Residuals),
-        Concern::PreExistingIp => Some(Fact::PriorCarveOut),
-        Concern::ModelOwnership => None,
-        _ => return true,
+        Concern::AssignmentBeforePayment => Fact::PaymentCondition,
+        Concern::NoLicenseBack => Fact::LicenceBack,
+        Concern::NoResiduals => Fact::Residuals,
+        Concern::PreExistingIp => Fact::PriorCarveOut,
+        Concern::ModelOwnership => return Some(false).filter(|_| !facts.contains(&Fact::Transfer)),
+        _ => return None,
     };
-    facts.contains(&Fact::Transfer) && answered_by.is_none_or(|fact| !facts.contains(&fact))
+    Some(facts.contains(&Fact::Transfer) && !facts.contains(&answered_by))
 }
 
 /// What the whole draft says, as facts rules can ask about.

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::prefilter::{Hits, Prefilter};
 use super::{Finding, FindingKind, Offer, Parties};
 use crate::ingest::Document;
-use crate::library::{ClauseLibrary, Direction, Pattern, RiskRule, Severity, StandardClause};
+use crate::library::{ClauseLibrary, Concern, Direction, Pattern, RiskRule, Severity, StandardClause};
 use crate::segment::Clause;
 use crate::text::Normalised;
 
@@ -192,7 +192,12 @@ pub fn checks(library: &ClauseLibrary, find: &impl Find) -> Vec<Matches> {
 }
 
 /// Missing findings, from the [`checks`].
-pub fn missing_findings(library: &ClauseLibrary, clauses: &[Clause], matches: &[Matches]) -> Vec<Finding> {
+pub fn missing_findings(
+    library: &ClauseLibrary,
+    clauses: &[Clause],
+    matches: &[Matches],
+    read: impl Fn(Concern) -> Option<bool>,
+) -> Vec<Finding> {
     let mut matches = matches.iter();
     let mut next = |n: usize| matches.by_ref().take(n).collect::<Vec<_>>();
     library
@@ -203,8 +208,14 @@ pub fn missing_findings(library: &ClauseLibrary, clauses: &[Clause], matches: &[
         .map(|(c, m)| (c, m, next(m.present_when.len()), next(m.applies_when.len())))
         .filter(|(_, _, present, _)| present.iter().all(|p| p.at.is_empty()))
         .filter_map(|(c, m, _, applies)| {
-            // Anchor the finding to the first clause that made the check apply.
-            let anchor = if applies.is_empty() { None } else { Some(applies.iter().filter_map(|p| p.at.first().copied()).min()?) };
+            // What the provisions say decides whether the check applies; where they say
+            // nothing, the library's words do, and the finding is anchored to the first
+            // clause that made the check apply.
+            let anchor = match read(m.concern) {
+                Some(applies) => applies.then_some(None)?,
+                None if applies.is_empty() => None,
+                None => Some(applies.iter().filter_map(|p| p.at.first().copied()).min()?),
+            };
             Some(Finding {
                 kind: FindingKind::Missing,
                 concern: m.concern,

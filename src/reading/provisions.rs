@@ -13,6 +13,12 @@ static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
         .expect("static regex")
 });
 
+/// "developed by", "supplied solely by the": what precedes the one who made or owns a thing.
+static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:ed|made|held|built|written|owned) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
+        .expect("static regex")
+});
+
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
 const AFTER: usize = 260;
@@ -207,7 +213,11 @@ impl Sentence<'_> {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),
         };
-        let own_features = Features::of(lexicon, object_text);
+        let mut own_features = Features::of(lexicon, object_text);
+        // "are original works", "has the authority to": a warranty's words are its object.
+        if kind == Kind::Warranty {
+            own_features = own_features.union(Features::of(lexicon, &s[ts..object_range.1.max(te)]));
+        }
         let used = terms.used_in(object_text);
         let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
         let carve_out = exception.is_some_and(|e| {
@@ -292,6 +302,15 @@ impl Trigger<'_> {
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
+            // "Supplier will obtain a licence": the subject receives.
+            Kind::Licence if ["obtain", "receive", "have ", "has "].iter().any(|v| self.text().starts_with(v)) => {
+                (Side::Unknown, last_before(ts.saturating_sub(BEFORE)))
+            }
+            // "without identifying the Contributor as author": the party named is the author.
+            Kind::Waiver if self.mentions.iter().any(|m| m.start > ts && m.end <= te) => {
+                let author = self.mentions.iter().find(|m| m.start > ts && m.end <= te).map_or(Side::Unknown, |m| m.side);
+                (author, Side::Unknown)
+            }
             _ => {
                 let giver = last_before(ts.saturating_sub(BEFORE));
                 (giver, first_after((te + AFTER).min(s.len()), giver))
@@ -339,11 +358,23 @@ impl Trigger<'_> {
     fn counterparty_owned(&self, (from, to): (usize, usize), object_text: &str) -> bool {
         let its_own = self.kind == Kind::Ownership && !self.object_before() && {
             let o = object_text.trim_start();
+            // "shall own and retain all of its rights"
+            let o = ["and retain ", "and keep ", "and hold "].iter().find_map(|p| o.strip_prefix(p)).unwrap_or(o);
             let o = o.strip_prefix("all ").unwrap_or(o);
             let o = o.strip_prefix("of ").unwrap_or(o);
             ["its ", "their ", "his ", "her "].iter().any(|p| o.starts_with(p))
         };
+        // "the know-how developed by the Customer": made by the counterparty, and by no one else.
+        let theirs = |m: &Mention| {
+            m.side == Side::Counterparty
+                && !m.possessive
+                && MADE_BY.is_match(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
+        };
+        let in_object = |m: &&Mention| m.start >= from && m.end <= to;
+        let made_by_them = self.mentions.iter().filter(in_object).any(theirs)
+            && !self.mentions.iter().filter(in_object).any(|m| m.side == Side::Agency && !m.possessive);
         its_own
+            || made_by_them
             || self.mentions.iter().any(|m| {
                 m.side == Side::Counterparty
                     && m.start >= from
@@ -359,9 +390,39 @@ impl Trigger<'_> {
 /// A negation shortly before the trigger, within the same part of the sentence.
 fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
     let from = ceil_char(s, ts.saturating_sub(NEGATION_WINDOW));
-    let window = &s[from..ts];
-    let window = window.rfind([',', ';', '(', ')', ':']).map_or(window, |i| &window[i + 1..]);
-    if lexicon.negation.is_match(window) {
+    // The part of the sentence the verb is in, a list of verbs ("shall not sell, transfer,
+    // assign") counting as one part.
+    let mut window = &s[from..ts];
+    let mut listed = false;
+    let part = loop {
+        match window.rfind([',', ';', '(', ')', ':']) {
+            Some(i) if window.as_bytes()[i] == b',' => {
+                let tail = window[i + 1..].trim_end();
+                // The verb opens the list item (", assign", ", or assign"); earlier items are
+                // a word or two ("transfer", "sell or lease").
+                let item = if listed {
+                    tail.split_whitespace().count() <= 2
+                } else {
+                    tail.is_empty() || tail.ends_with(" or") || tail.ends_with(" and") || tail == "or" || tail == "and"
+                };
+                if !item {
+                    break &window[i + 1..];
+                }
+                listed = true;
+                window = &window[..i];
+            }
+            Some(i) => break &window[i + 1..],
+            None => break window,
+        }
+    };
+    // "at no cost", "no later than": words of negation that negate nothing.
+    let idiom = ["at no ", "no later ", "no less ", "no more ", "no fewer "];
+    let window = if idiom.iter().any(|i| part.contains(i)) {
+        std::borrow::Cow::Owned(idiom.iter().fold(part.to_owned(), |w, i| w.replace(i, " ")))
+    } else {
+        std::borrow::Cow::Borrowed(part)
+    };
+    if lexicon.negation.is_match(&window) {
         return true;
     }
     // "Nothing in this Agreement shall be construed to transfer ...", further before.

@@ -53,7 +53,10 @@ impl Terms {
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut add = |name: &str, start: usize, end: usize, means: bool| {
             let name = name.trim().to_owned();
-            if name.len() < 2 || !seen.insert(name.clone()) {
+            // The words of an interpretation clause ("the word "or" is not exclusive").
+            let plain =
+                ["and", "or", "and/or", "include", "includes", "including", "herein", "hereof", "hereunder", "shall", "will", "may"];
+            if name.len() < 2 || plain.contains(&name.as_str()) || !seen.insert(name.clone()) {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));

@@ -132,3 +132,62 @@ fn reading_a_huge_sentence_ends() {
     let (reading, _) = read(&text, &p);
     assert!(reading.provisions.len() >= 5_000);
 }
+
+#[test]
+fn a_list_of_verbs_after_a_negation_is_negated_and_a_subject_after_a_comma_is_not() {
+    let p = parties(&["Developer"], &["Customer"]);
+    let (r, _) = read("Developer shall not sell, transfer, assign or convey any right in the Customer IP.", &p);
+    let moves: Vec<&Provision> = r.provisions.iter().filter(|p| p.kind == Kind::Assignment).collect();
+    assert!(!moves.is_empty() && moves.iter().all(|p| p.negated()), "{moves:?}");
+    let t = transfers("To the extent rights cannot be assigned, Developer grants Customer a perpetual licence to the Work Product.", &p);
+    assert!(t.is_empty());
+    let (r, _) = read("To the extent rights cannot be assigned, Developer grants Customer a perpetual licence to the Work Product.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Licence && !p.negated()), "{:?}", r.provisions);
+    let (r, _) = read("Developer shall, at no cost to Customer, assign to Customer all rights in the Deliverables.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Assignment && !p.negated()), "{:?}", r.provisions);
+}
+
+#[test]
+fn who_obtains_a_licence_receives_it() {
+    let p = parties(&["dOrg"], &["Client"]);
+    let (r, _) = read("dOrg will obtain a limited license to use the New IP for internal business purposes only.", &p);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!(l.receiver, Side::Agency);
+    assert!(l.attributes.has(Attribute::Limited));
+}
+
+#[test]
+fn the_author_not_identified_gives_up_attribution() {
+    let p = parties(&["Contributor"], &["Company"]);
+    let (r, _) = read("The Company may use the Project Materials without identifying the Contributor as author.", &p);
+    let w = r.provisions.iter().find(|p| p.kind == Kind::Waiver).expect("a waiver");
+    assert_eq!(w.giver, Side::Agency);
+}
+
+#[test]
+fn what_the_counterparty_made_or_already_owns_is_its_own() {
+    let p = parties(&["Supplier"], &["Company"]);
+    let t = transfers(
+        "The Company shall own and retain all of its rights, title and interest in and to the Company Intellectual Property.",
+        &p,
+    );
+    assert!(t.is_empty(), "{t:?}");
+    let t = transfers(
+        "The processes developed by the Company prior to the Effective Date are the sole and exclusive property of the Company.",
+        &p,
+    );
+    assert!(t.is_empty(), "{t:?}");
+    // A bare participle describes; it allocates nothing.
+    let t = transfers("The Supplier may not use any intellectual property rights owned by the Company.", &p);
+    assert!(t.is_empty(), "{t:?}");
+    // Made by the agency, owned by the client: a transfer.
+    let t = transfers("All software developed by the Supplier shall be the sole property of the Company.", &p);
+    assert_eq!(t.len(), 1, "{t:?}");
+}
+
+#[test]
+fn the_words_of_an_interpretation_clause_are_no_defined_terms() {
+    let p = parties(&["Supplier"], &["Company"]);
+    let (r, _) = read("The word \"or\" is not exclusive and \"including\" means including without limitation.", &p);
+    assert!(r.terms.terms.iter().all(|t| t.name != "or" && t.name != "including"), "{:?}", r.terms.terms);
+}
