@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{Finding, FindingKind, Offer, Parties};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern, Direction, Severity};
-use crate::reading::{Attribute, Feature, Kind, Provision, Reading, Side, Timing};
+use crate::reading::{Attribute, Feature, Kind, Provision, Reading, Side, Standing, Timing};
 use crate::segment::Clause;
 use crate::text::Normalised;
 
@@ -139,7 +139,13 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     let unknown_transfer = |p: &Provision| {
         parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated() && p.receiver != Side::Agency && !p.counterparty_owned
     };
-    if p.iter().any(|p| p.transfers_to_counterparty() || unknown_transfer(p)) {
+    // Rights in work (not bids, records or shares).
+    let in_work = |p: &Provision| {
+        [Feature::Ip, Feature::Work, Feature::Made, Feature::Methods, Feature::Models, Feature::Improvements]
+            .iter()
+            .any(|&f| p.features.has(f))
+    };
+    if p.iter().any(|p| (p.transfers_to_counterparty() || unknown_transfer(p)) && in_work(p)) {
         facts.insert(Fact::Transfer);
     }
     if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
@@ -184,7 +190,7 @@ impl Rule {
             Timing::Unstated => TimingId::Unstated,
         };
         self.kinds.contains(&p.kind)
-            && !p.negated()
+            && p.standing == Standing::Operative
             && (self.giver.is_empty() || self.giver.contains(&p.giver))
             && (self.receiver.is_empty() || self.receiver.contains(&p.receiver))
             && p.giver != Side::Counterparty
@@ -291,8 +297,16 @@ impl<'a> Judged<'a> {
                 && (p.features.has(Feature::Confidential) || p.features.has(Feature::Methods))
         };
         let transfer = |p: &&Provision| p.transfers_to_counterparty();
+        // The definition that sweeps know-how into what is transferred.
+        let know_how = || {
+            let terms = &self.reading.terms.terms;
+            let t = terms.iter().enumerate().find(|(i, t)| self.transferred_terms.contains(i) && t.features.has(Feature::Methods))?;
+            Some(self.clause_at(t.1.start))
+        };
         match concern {
-            Concern::NoResiduals => p.iter().find(barred).or_else(|| p.iter().find(transfer)),
+            Concern::NoResiduals => {
+                return p.iter().find(barred).map(|p| p.clause).or_else(know_how).or_else(|| p.iter().find(transfer).map(|p| p.clause));
+            }
             Concern::NoLicenseBack | Concern::PreExistingIp | Concern::AssignmentBeforePayment | Concern::ModelOwnership => {
                 p.iter().find(transfer)
             }
@@ -343,9 +357,15 @@ impl<'a> Judged<'a> {
             .replace("{terms}", &terms)
             .replace("{timing}", timing);
         let mut severity = rule.severity;
-        if self.parties.agency_aliases.is_empty() && rule.giver.iter().chain(&rule.receiver).any(|s| *s != Side::Both) {
-            severity = severity.min(Severity::Low);
-            explanation.push_str(" (Severity lowered: the agency's party was not found in the draft; name it with --agency-party.)");
+        if rule.giver.iter().chain(&rule.receiver).any(|s| *s != Side::Both) {
+            if self.parties.agency_aliases.is_empty() {
+                severity = severity.min(Severity::Low);
+                explanation.push_str(" (Severity lowered: the agency's party was not found in the draft; name it with --agency-party.)");
+            } else if self.parties.uncertain {
+                severity = severity.min(Severity::Low);
+                explanation
+                    .push_str(" (Severity lowered: the draft does not make clear which party is the agency; name it with --agency-party.)");
+            }
         }
         Finding {
             kind: FindingKind::Phrase,

@@ -64,6 +64,10 @@ pub struct Parties {
     pub counterparty: Option<String>,
     /// True when found in the draft, false when given with `--agency-party` (or not found).
     pub detected: bool,
+    /// Found, but on thin evidence: no role word and few duties set the agency apart from the
+    /// other side (two companies, neither providing services).
+    #[serde(skip)]
+    pub uncertain: bool,
     #[serde(skip)]
     pub agency_aliases: Vec<String>,
     #[serde(skip)]
@@ -157,6 +161,16 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     };
     let mut agency: Option<(String, Vec<String>)> = None;
     let mut client: Option<(String, Vec<String>)> = None;
+    // Certain when the agency stands out by its role and duties, or the other side is a client
+    // by its role word.
+    let uncertain = match scored.as_slice() {
+        [(best, _), rest @ ..] => {
+            let second = rest.first().map_or(i32::MIN, |r| r.0);
+            let clear_client = rest.last().is_some_and(|r| r.0 <= -3);
+            !(*best >= 3 && best.saturating_sub(second) >= 2 || *best > 0 && clear_client)
+        }
+        [] => false,
+    };
     if let [(best, a), rest @ ..] = scored.as_slice()
         && rest.first().is_none_or(|(next, _)| best > next)
         && (*best > 0 || !rest.is_empty())
@@ -178,6 +192,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     Parties {
         other_terms: terms,
         detected: agency.is_some(),
+        uncertain: agency.is_some() && uncertain,
         agency: agency.as_ref().map(|(t, _)| t.clone()),
         counterparty: client.as_ref().map(|(t, _)| t.clone()),
         agency_aliases,
@@ -204,6 +219,7 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
         agency: Some(name.trim().to_owned()),
         counterparty: counterparty.as_ref().map(|c| c.term.clone()),
         detected: false,
+        uncertain: false,
         agency_aliases: aliases,
         counterparty_aliases: counterparty.map(|c| c.aliases).unwrap_or_default(),
     }
@@ -480,6 +496,20 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Dr. Roe"));
         assert_eq!(p.counterparty.as_deref(), Some("EHS"));
+    }
+
+    #[test]
+    fn two_companies_neither_serving_the_other_make_the_agency_a_guess() {
+        let p = detect(
+            "This Agreement is between Alpha Holdings Inc. (\"Alpha\") and Beta Group Ltd. (\"Beta\"). Alpha shall transfer the Assets.",
+            None,
+        );
+        assert!(p.detected && p.uncertain, "{p:?}");
+        let p = detect(
+            "This Agreement is between Acme Corp. (\"Client\") and Northwind AI LLC (\"Provider\"). Provider shall provide the Services.",
+            None,
+        );
+        assert!(p.detected && !p.uncertain, "{p:?}");
     }
 
     #[test]

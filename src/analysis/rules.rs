@@ -357,6 +357,7 @@ mod tests {
             agency: Some("Provider".into()),
             counterparty: Some("Client".into()),
             detected: true,
+            uncertain: false,
             agency_aliases: vec!["provider".into()],
             counterparty_aliases: vec!["client".into()],
             other_terms: vec!["provider materials".into()],

@@ -15,7 +15,7 @@ static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 /// "developed by", "supplied solely by the": what precedes the one who made or owns a thing.
 static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:ed|made|held|built|written|owned) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
+    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
         .expect("static regex")
 });
 
@@ -250,7 +250,7 @@ impl Sentence<'_> {
             sentence: (self.start, self.end),
             giver,
             receiver,
-            standing: t.standing(lexicon, terms.defining(self.start + ts).is_some_and(|t| t.means)),
+            standing: t.standing(lexicon, terms.defining(self.start + ts)),
             features,
             own_features,
             terms: used,
@@ -334,7 +334,14 @@ impl Trigger<'_> {
     }
 
     /// Negated, descriptive (a definition, "warrants that it owns") or operative.
-    fn standing(&self, lexicon: &Lexicon, in_definition: bool) -> Standing {
+    fn standing(&self, lexicon: &Lexicon, defining: Option<&super::terms::Term>) -> Standing {
+        let in_definition = defining.is_some_and(|t| t.means);
+        // "\"Open Source Software\" means software under an open source licence" defines the
+        // words; "\"License\" means the Apache licence" releases the work under one.
+        let defines_itself = self.kind == Kind::OpenLicence
+            && (self.s[self.te..].starts_with('"')
+                || defining
+                    .is_some_and(|t| ["open source", "open-source", "public domain", "copyleft"].iter().any(|w| t.name.contains(w))));
         let (s, ts, te, kind) = (self.s, self.ts, self.te, self.kind);
         // "conveys to MSL no title": a negation just after the verb too.
         let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
@@ -346,7 +353,7 @@ impl Trigger<'_> {
         // still moves the rights.
         if negated {
             Standing::Negated
-        } else if kind.transfers() && ((warranted && kind == Kind::Ownership) || in_definition) {
+        } else if kind.transfers() && ((warranted && kind == Kind::Ownership) || in_definition) || defines_itself {
             Standing::Descriptive
         } else {
             Standing::Operative

@@ -9,6 +9,7 @@ fn parties(agency: &[&str], client: &[&str]) -> Parties {
         agency: agency.first().map(|s| (*s).to_owned()),
         counterparty: client.first().map(|s| (*s).to_owned()),
         detected: true,
+        uncertain: false,
         agency_aliases: agency.iter().map(|s| s.to_lowercase()).collect(),
         counterparty_aliases: client.iter().map(|s| s.to_lowercase()).collect(),
         other_terms: Vec::new(),

@@ -262,6 +262,7 @@ mod tests {
             agency: Some("Bright Labs".into()),
             counterparty: Some("Client".into()),
             detected: true,
+            uncertain: false,
             agency_aliases: vec!["bright labs".into(), "agency".into()],
             counterparty_aliases: vec!["client".into()],
             other_terms: Vec::new(),

@@ -23,7 +23,9 @@ pub fn render(analysis: &Analysis, text: &str, paint: Paint) -> String {
         let _ = writeln!(out, "note: {}", one_line(note));
     }
     let p = &analysis.parties;
-    let how = if p.detected {
+    let how = if p.detected && p.uncertain {
+        "a guess: the draft does not say which party provides the services; use --agency-party"
+    } else if p.detected {
         "detected"
     } else if p.agency.is_some() {
         "given with --agency-party"
