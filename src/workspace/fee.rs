@@ -1,6 +1,7 @@
 //! Reading the project fee and an uplift percentage as people type them mid-call. The money
 //! itself (the 20-40% band, the uplift, formatting) is `crate::fee`.
 
+pub use crate::fee::format_percent;
 use crate::session::Fee;
 
 /// Fees above this are taken to be a typing slip rather than a project.
@@ -197,12 +198,6 @@ pub fn parse_percent(input: &str) -> Result<f64, FeeError> {
         return Err(FeeError::PercentOutOfRange(t.to_owned()));
     }
     Ok(value)
-}
-
-/// `20%`, `27.5%`.
-pub fn format_percent(percent: f64) -> String {
-    let rounded = (percent * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}%") } else { format!("{rounded}%") }
 }
 
 #[cfg(test)]
