@@ -2,6 +2,7 @@
 //! client's draft. Stored as versioned JSON; every change is saved atomically.
 
 mod anchor;
+mod deal;
 mod file;
 mod number;
 mod offer;
@@ -13,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
+pub use deal::{Deal, deal_stem, shared_wording};
 pub use file::{MAX_SESSION_BYTES, SessionError};
 pub use number::{ClauseNumberError, clause_by_number, clause_paths};
 pub use offer::{FeeOffer, OfferAnswer};
