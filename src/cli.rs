@@ -19,6 +19,7 @@ macro_rules! outln {
 mod analyze;
 mod audit;
 pub mod compare;
+mod issues_list;
 mod library;
 mod redline;
 pub mod registry;
@@ -100,6 +101,9 @@ pub enum Command {
         #[command(subcommand)]
         command: session::SessionCommand,
     },
+    /// The issues list for the other side's counsel: clause, each side's position, status and
+    /// proposed resolution, from a session (.docx table, .md or .csv).
+    IssuesList(issues_list::IssuesListArgs),
     /// The yearly IP audit of signed contracts and saved sessions.
     Audit(audit::AuditArgs),
     /// The agency's pre-existing IP registry, and Exhibit A made from it.
@@ -180,6 +184,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Registry { command }) => registry::run(command, &cli.global),
         Some(Command::Audit(args)) => audit::run(&args, &cli.global),
+        Some(Command::IssuesList(args)) => issues_list::run(&args, &cli.global),
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "clauseguard", &mut script);
