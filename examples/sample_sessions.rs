@@ -7,7 +7,7 @@ use std::path::Path;
 
 use clauseguard::analysis::{Analyzer, FindingKind, Options};
 use clauseguard::library::{ClauseLibrary, Concern, FallbackKind};
-use clauseguard::session::{ClauseAnchor, Decision, DecisionState, Engagement, Fee, FeeOffer, Note, Round, Session};
+use clauseguard::session::{ClauseAnchor, Decision, DecisionState, Engagement, Fee, FeeOffer, Note, OfferAnswer, Round, Session};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -46,7 +46,10 @@ fn main() {
             at: "2025-03-04T15:20:00Z".into(),
         });
     }
-    meridian.fee_offer = Some(FeeOffer { percent: 30.0, amount: 54_000.0, accepted: None, at: "2025-03-04T15:35:00Z".into() });
+    meridian.offers = vec![
+        offer(40.0, 72_000.0, "USD", OfferAnswer::Declined, "2025-03-04T15:30:00Z", Some("2025-03-04T15:33:00Z")),
+        offer(30.0, 54_000.0, "USD", OfferAnswer::Open, "2025-03-04T15:35:00Z", None),
+    ];
     let ownership =
         a1.findings.iter().find(|f| f.kind == FindingKind::Phrase && f.concern == Concern::BroadWorkProduct).and_then(|f| f.clause);
     meridian.notes.push(note(
@@ -93,7 +96,7 @@ fn main() {
             at: "2025-06-03T17:30:00Z".into(),
         });
     }
-    harborline.fee_offer = Some(FeeOffer { percent: 20.0, amount: 19_200.0, accepted: Some(false), at: "2025-06-03T17:45:00Z".into() });
+    harborline.offers = vec![offer(20.0, 19_200.0, "USD", OfferAnswer::Declined, "2025-06-03T17:45:00Z", Some("2025-06-03T17:48:00Z"))];
     harborline.notes.push(note(
         "2025-06-03T17:50:00Z",
         "Customer refused the uplift; wants the instance, not the platform. Fine: that is our productized position.",
@@ -119,4 +122,9 @@ fn session(name: &str, file: &str, text: &str, at: &str) -> Session {
 
 fn note(at: &str, text: &str, clause: Option<ClauseAnchor>, round: u32) -> Note {
     Note { at: at.into(), text: text.into(), clause, round }
+}
+
+/// An uplift offered in round 1.
+fn offer(percent: f64, amount: f64, currency: &str, answer: OfferAnswer, at: &str, answered: Option<&str>) -> FeeOffer {
+    FeeOffer { percent, amount, currency: currency.into(), round: 1, answer, at: at.into(), answered: answered.map(Into::into) }
 }

@@ -237,8 +237,8 @@ fn totals(report: &AuditReport) -> Totals {
             *t.decisions.entry(d.state.clone()).or_default() += 1;
         }
         if let Some(offer) = &s.fee_offer {
-            // An offer made before the fee was recorded has no currency; it is totalled apart.
-            let currency = s.fee.as_ref().map_or_else(String::new, |f| f.currency.clone());
+            // Totalled in the currency the offer was made in, whatever the fee is in now.
+            let currency = offer.currency.clone();
             let i = t.fees.iter().position(|f| f.currency == currency).unwrap_or_else(|| {
                 t.fees.push(FeeTotal { currency: currency.clone(), ..FeeTotal::default() });
                 t.fees.len() - 1
@@ -246,7 +246,7 @@ fn totals(report: &AuditReport) -> Totals {
             let fee = &mut t.fees[i];
             fee.offers += 1;
             fee.offered_amount += offer.amount;
-            if offer.accepted == Some(true) {
+            if offer.answer == crate::session::OfferAnswer::Accepted {
                 fee.accepted += 1;
                 fee.accepted_amount += offer.amount;
             }

@@ -19,6 +19,7 @@ macro_rules! outln {
 mod analyze;
 mod audit;
 pub mod compare;
+mod issues_list;
 mod library;
 mod redline;
 pub mod registry;
@@ -100,6 +101,9 @@ pub enum Command {
         #[command(subcommand)]
         command: session::SessionCommand,
     },
+    /// The issues list for the other side's counsel: clause, each side's position, status and
+    /// proposed resolution, from a session (.docx table, .md or .csv).
+    IssuesList(issues_list::IssuesListArgs),
     /// The yearly IP audit of signed contracts and saved sessions.
     Audit(audit::AuditArgs),
     /// The agency's pre-existing IP registry, and Exhibit A made from it.
@@ -180,6 +184,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Registry { command }) => registry::run(command, &cli.global),
         Some(Command::Audit(args)) => audit::run(&args, &cli.global),
+        Some(Command::IssuesList(args)) => issues_list::run(&args, &cli.global),
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "clauseguard", &mut script);
@@ -208,8 +213,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
     }
 }
 
-/// What the workspace opens: the demo (in `--session` when given), a saved session, a draft, or
-/// with `--session` alone that session as `--resume` would. `None` when nothing was asked for.
+/// What the workspace opens: the demo (in `--session` when given), a saved session, a draft (in
+/// `--session`, else in the session of the deal it is a round of), or with `--session` alone
+/// that session as `--resume` would. `None` when nothing was asked for.
 pub fn launch(
     demo: bool,
     resume: Option<String>,
@@ -221,7 +227,8 @@ pub fn launch(
     Ok(Some(match (demo, resume, draft, session) {
         (true, _, _, session) => Launch::Demo { session },
         (false, Some(name), _, _) => Launch::Resume { name },
-        (false, None, Some(path), session) => Launch::Draft { path, session },
+        (false, None, Some(path), Some(session)) => Launch::Draft { path, session: Some(session) },
+        (false, None, Some(path), None) => Launch::Draft { session: deal_of(&path, store)?, path },
         (false, None, None, Some(name)) => {
             crate::session::validate_name(&name)?;
             if !store.exists(&name) {
@@ -234,6 +241,20 @@ pub fn launch(
         }
         (false, None, None, None) => return Ok(None),
     }))
+}
+
+/// The session a draft opened without `--session` goes to: the one whose deal it is a round of
+/// (see `SessionStore::deal_of`), or None for a new session named after the file. Refuses,
+/// saying how to choose, when a session is named like it but may be another deal.
+fn deal_of(path: &Path, store: &crate::session::SessionStore) -> color_eyre::Result<Option<String>> {
+    use crate::session::Deal;
+    let doc = crate::ingest::load(path)?;
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(match store.deal_of(&crate::tui::name_from(path), &file_name, &doc.text)? {
+        Deal::New => None,
+        Deal::Latest { session } | Deal::NextRound { session, .. } => Some(session),
+        Deal::Uncertain { message } => return Err(eyre!(message)),
+    })
 }
 
 /// A path as one shell word.

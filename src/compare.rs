@@ -41,7 +41,8 @@ pub struct Negotiation {
     pub engagement: String,
     /// "USD 120,000.00" style, when a fee was entered.
     pub fee: Option<String>,
-    pub fee_offer: Option<String>,
+    /// Every uplift offered up to this round: "round 1: 30% = $54,000 (declined)".
+    pub offers: Vec<String>,
     /// One line per decision: "§4.1 Ownership: countered (narrow-scope)".
     pub decisions: Vec<String>,
     pub notes: Vec<String>,

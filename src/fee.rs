@@ -34,6 +34,12 @@ pub fn money(amount: f64, currency: &str) -> String {
     }
 }
 
+/// `20%`, `27.5%`.
+pub fn format_percent(percent: f64) -> String {
+    let rounded = (percent * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}%") } else { format!("{rounded}%") }
+}
+
 /// "20% = $24,000 · 30% = $36,000 · 40% = $48,000" for a fee.
 pub fn band_line(fee: f64, currency: &str) -> String {
     BAND.iter().map(|p| format!("{p:.0}% = {}", money(uplift(fee, *p), currency))).collect::<Vec<_>>().join(" · ")

@@ -12,6 +12,7 @@ pub mod engagement;
 pub mod fee;
 pub mod hash;
 pub mod ingest;
+pub mod issues_list;
 pub mod library;
 pub mod reading;
 pub mod redline;

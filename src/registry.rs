@@ -5,7 +5,7 @@
 
 mod date;
 mod exhibit;
-mod exhibit_docx;
+pub mod exhibit_docx;
 mod file;
 mod findings;
 mod import;

@@ -2,8 +2,10 @@
 //! client's draft. Stored as versioned JSON; every change is saved atomically.
 
 mod anchor;
+mod deal;
 mod file;
 mod number;
+mod offer;
 mod open;
 mod store;
 
@@ -12,8 +14,10 @@ use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
+pub use deal::{Deal, deal_stem, shared_wording};
 pub use file::{MAX_SESSION_BYTES, SessionError};
 pub use number::{ClauseNumberError, clause_by_number, clause_paths};
+pub use offer::{FeeOffer, OfferAnswer};
 pub use open::OpenSession;
 pub use store::{SessionStore, SessionSummary, validate_name};
 
@@ -37,16 +41,6 @@ pub struct Fee {
     pub amount: f64,
     /// ISO 4217 code, e.g. "USD".
     pub currency: String,
-}
-
-/// The fee uplift put to the client for a full IP transfer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FeeOffer {
-    pub percent: f64,
-    pub amount: f64,
-    /// None while the client has not answered.
-    pub accepted: Option<bool>,
-    pub at: String,
 }
 
 /// One version of the client's draft, kept whole so the session stands alone.
@@ -135,7 +129,9 @@ pub struct Session {
     #[serde(default)]
     pub engagement: Engagement,
     pub fee: Option<Fee>,
-    pub fee_offer: Option<FeeOffer>,
+    /// Every uplift offered, oldest first (`fee_offer`, one offer, in older files).
+    #[serde(default, alias = "fee_offer", deserialize_with = "offer::one_or_many")]
+    pub offers: Vec<FeeOffer>,
     pub rounds: Vec<Round>,
     // Lists a hand-written or older file may leave out load as empty rather than failing.
     #[serde(default)]
@@ -218,7 +214,7 @@ impl Session {
             agency: None,
             engagement: Engagement::default(),
             fee: None,
-            fee_offer: None,
+            offers: Vec::new(),
             rounds: vec![first_round],
             decisions: Vec::new(),
             notes: Vec::new(),
@@ -290,7 +286,7 @@ impl Session {
         if let Some(fee) = self.fee.as_ref().filter(|f| !f.amount.is_finite()) {
             problems.push(format!("fee amount {} is not a number", fee.amount));
         }
-        if let Some(offer) = self.fee_offer.as_ref().filter(|o| !o.percent.is_finite() || !o.amount.is_finite()) {
+        for offer in self.offers.iter().filter(|o| !o.percent.is_finite() || !o.amount.is_finite()) {
             problems.push(format!("fee offer {}% = {} is not a number", offer.percent, offer.amount));
         }
         problems

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use clauseguard::library::FallbackKind;
-use clauseguard::session::{ClauseAnchor, Decision, DecisionState, Engagement, Fee, FeeOffer, Round, Session};
+use clauseguard::session::{ClauseAnchor, Decision, DecisionState, Engagement, Fee, FeeOffer, OfferAnswer, Round, Session};
 use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/registry");
@@ -51,7 +51,15 @@ fn session(received: &str) -> String {
     s.client = Some("Northwind Health".into());
     s.engagement = Engagement::TimeAndMaterials;
     s.fee = Some(Fee { amount: 120_000.0, currency: "USD".into() });
-    s.fee_offer = Some(FeeOffer { percent: 30.0, amount: 36_000.0, accepted: Some(true), at: "2026-03-02T09:00:00Z".into() });
+    s.offers.push(FeeOffer {
+        percent: 30.0,
+        amount: 36_000.0,
+        currency: "USD".into(),
+        round: 2,
+        answer: OfferAnswer::Accepted,
+        at: "2026-03-02T09:00:00Z".into(),
+        answered: Some("2026-03-02T09:10:00Z".into()),
+    });
     s.decide(decision("2", "broad-work-product|ip-assignment/all-work-product|all work product", DecisionState::Accepted, None, 1));
     s.decide(decision(
         "2",

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use clauseguard::analysis::{Analyzer, Options};
 use clauseguard::library::{ClauseLibrary, Concern, FallbackKind};
-use clauseguard::session::{ClauseAnchor, Decision, DecisionState, Fee, FeeOffer, Round, Session, SessionStore};
+use clauseguard::session::{ClauseAnchor, Decision, DecisionState, Fee, FeeOffer, OfferAnswer, Round, Session, SessionStore};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/redline")
@@ -127,7 +127,16 @@ fn a_session_supplies_words_author_fee_and_open_points() {
     let mut session = Session::new("acme", Round::new(1, "numbered-draft.md", &doc.text));
     session.agency = Some("Brightlabs Ltd".into());
     session.fee = Some(Fee { amount: 120_000.0, currency: "USD".into() });
-    session.fee_offer = Some(FeeOffer { percent: 30.0, amount: 36_000.0, accepted: Some(true), at: "2026-03-01T09:00:00Z".into() });
+    let offer = |percent: f64, answer| FeeOffer {
+        percent,
+        amount: 1_200.0 * percent,
+        currency: "USD".into(),
+        round: 1,
+        answer,
+        at: "2026-03-01T09:00:00Z".into(),
+        answered: Some("2026-03-01T09:05:00Z".into()),
+    };
+    session.offers = vec![offer(40.0, OfferAnswer::Declined), offer(30.0, OfferAnswer::Accepted)];
     session.decide(Decision {
         clause: anchor(wmfh.clause.unwrap()),
         finding: Some(wmfh.key()),
@@ -171,7 +180,8 @@ fn a_session_supplies_words_author_fee_and_open_points() {
     let summary = std::fs::read_to_string(&summary).unwrap();
     assert!(summary.contains("Project fee: $120,000"), "{summary}");
     assert!(summary.contains("20% = $24,000") && summary.contains("40% = $48,000"), "{summary}");
-    assert!(summary.contains("Offered: 30% = $36,000 ($156,000 in total); accepted"), "{summary}");
+    assert!(summary.contains("Offered in round 1: 40% = $48,000 ($168,000 in total); declined"), "{summary}");
+    assert!(summary.contains("Offered in round 1: 30% = $36,000 ($156,000 in total); accepted"), "{summary}");
     assert!(summary.contains("Decision parked on §8 Competition: non-compete"), "{summary}");
     assert!(summary.contains("session (license-back)"), "{summary}");
 

@@ -13,7 +13,7 @@ fn sample_sessions_load() {
     let store = SessionStore::new(sessions_dir());
     let meridian = store.load("meridian-ai-services").unwrap();
     assert_eq!(meridian.rounds.len(), 2);
-    assert!(!meridian.decisions.is_empty() && meridian.fee.is_some() && meridian.fee_offer.is_some());
+    assert!(!meridian.decisions.is_empty() && meridian.fee.is_some() && meridian.offers.len() == 1);
     let harborline = store.load("harborline-platform").unwrap();
     assert_eq!(harborline.engagement, clauseguard::session::Engagement::Productized);
 }

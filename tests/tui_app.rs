@@ -5,7 +5,7 @@
 mod fixture;
 
 use clauseguard::library::FallbackKind;
-use clauseguard::session::DecisionState;
+use clauseguard::session::{DecisionState, OfferAnswer};
 use clauseguard::tui::{App, Effect, Overlay, Pane, Purpose, Theme};
 use clauseguard::workspace::{Entry, MemorySession};
 use fixture::*;
@@ -240,14 +240,14 @@ fn the_fee_calculator_records_the_fee_the_offer_and_the_answer() {
     let fee = app.ws.session().fee.clone().unwrap();
     assert_eq!((fee.amount, fee.currency.as_str()), (120_000.0, "EUR"));
     press(&mut app, "j Enter");
-    let offer = app.ws.session().fee_offer.clone().unwrap();
-    assert_eq!((offer.percent, offer.amount, offer.accepted), (30.0, 36_000.0, None));
+    let offer = app.ws.session().latest_offer().cloned().unwrap();
+    assert_eq!((offer.percent, offer.amount, offer.answer), (30.0, 36_000.0, OfferAnswer::Open));
     press(&mut app, "a");
-    assert_eq!(app.ws.session().fee_offer.as_ref().unwrap().accepted, Some(true));
+    assert_eq!(app.ws.session().latest_offer().unwrap().answer, OfferAnswer::Accepted);
     press(&mut app, "%");
     type_text(&mut app, "35");
     press(&mut app, "Enter Enter");
-    assert_eq!(app.ws.session().fee_offer.as_ref().map(|o| (o.percent, o.amount)), Some((35.0, 42_000.0)));
+    assert_eq!(app.ws.session().latest_offer().map(|o| (o.percent, o.amount)), Some((35.0, 42_000.0)));
     let text = screen(&app);
     assert!(text.contains("€120,000") && text.contains("+€42,000") && text.contains("€168,000"), "{text}");
     press(&mut app, "Esc");

@@ -45,7 +45,7 @@ fn everything_recorded_is_saved_and_comes_back() {
     }
     let on_disk = store.load("acme-msa").unwrap();
     assert_eq!((on_disk.decisions.len(), on_disk.notes.len(), on_disk.revisions.len()), (1, 2, 1));
-    assert_eq!(on_disk.fee_offer.as_ref().map(|o| o.amount), Some(18_000.0));
+    assert_eq!(on_disk.latest_offer().map(|o| o.amount), Some(18_000.0));
 
     let (ws, _) = open(&store, None);
     let index = clause(&ws, "2");

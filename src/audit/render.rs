@@ -155,15 +155,7 @@ fn session_lines(out: &mut Vec<Line>, s: &SessionAudit) {
         out.push(Line::Item(line));
     }
     let fee = s.fee.as_ref().map(|f| money(f.amount, &f.currency));
-    let currency = s.fee.as_ref().map_or("", |f| f.currency.as_str());
-    let offer = s.fee_offer.as_ref().map(|o| {
-        let answer = match o.accepted {
-            Some(true) => "accepted",
-            Some(false) => "declined",
-            None => "not answered",
-        };
-        format!("uplift offered {:.0}% = {} ({answer})", o.percent, money(o.amount, currency))
-    });
+    let offer = s.fee_offer.as_ref().map(|o| format!("uplift offered {}", o.describe()));
     match (fee, offer) {
         (None, None) => {}
         (fee, offer) => out.push(Line::Field("fee", [fee, offer].into_iter().flatten().collect::<Vec<_>>().join("; "))),

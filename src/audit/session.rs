@@ -51,6 +51,7 @@ pub struct SessionAudit {
     /// Decisions accepted or countered: what the agency gave ground on.
     pub concessions: usize,
     pub fee: Option<Fee>,
+    /// The uplift offered last.
     pub fee_offer: Option<FeeOffer>,
 }
 
@@ -86,8 +87,9 @@ pub(super) fn audit_file(path: &Path, options: &AuditOptions, analyzer: &Analyze
     if version.parse::<u32>().map_or(true, |v| v > 1) {
         return Err(format!("a session written by a newer clauseguard (schema {SCHEMA_PREFIX}{version}; this version reads {SCHEMA})"));
     }
-    let session: Session =
+    let mut session: Session =
         serde_json::from_slice(&bytes).map_err(|e| format!("corrupt session at line {}, column {}: {e}", e.line(), e.column()))?;
+    session.complete_old_offers();
     let problems = session.problems();
     if !problems.is_empty() {
         return Err(format!("invalid session: {}", problems.join("; ")));
@@ -115,7 +117,7 @@ pub(super) fn audit_file(path: &Path, options: &AuditOptions, analyzer: &Analyze
         concessions: decisions.iter().filter(|d| d.state == "accepted" || d.state == "countered").count(),
         decisions,
         fee: session.fee.clone(),
-        fee_offer: session.fee_offer.clone(),
+        fee_offer: session.latest_offer().cloned(),
     })))
 }
 

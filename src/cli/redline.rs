@@ -188,11 +188,7 @@ fn negotiation(session: &Session, doc: &Document, analysis: &Analysis) -> Negoti
             (label(&d.clause), what, d.state.label().to_owned())
         })
         .collect();
-    let fee = session.fee.as_ref().map(|f| FeeTerms {
-        amount: f.amount,
-        currency: f.currency.clone(),
-        offer: session.fee_offer.as_ref().map(|o| (o.percent, o.amount, o.accepted)),
-    });
+    let fee = session.fee.as_ref().map(|f| FeeTerms { amount: f.amount, currency: f.currency.clone(), offers: session.offers.clone() });
     Negotiation { session: Some(session.name.clone()), fee, pending }
 }
 

@@ -260,19 +260,6 @@ fn show(s: &Session) -> String {
             .as_ref()
             .map(|f| format!("{} (uplift {})", money(f.amount, &f.currency), crate::fee::band_line(f.amount, &one_line(&f.currency)))),
     );
-    let currency = s.fee.as_ref().map_or("", |f| f.currency.as_str());
-    field(
-        &mut out,
-        "Fee offer",
-        s.fee_offer.as_ref().map(|o| {
-            let answer = match o.accepted {
-                Some(true) => "accepted",
-                Some(false) => "declined",
-                None => "no answer yet",
-            };
-            format!("+{}% = {}, {answer} ({})", trim_number(o.percent), money(o.amount, currency), o.at)
-        }),
-    );
     field(&mut out, "Created", Some(s.created.clone()));
     field(&mut out, "Saved", Some(format!("{} (revision {})", s.updated, s.revision)));
     let _ = writeln!(out, "\nRounds");
@@ -280,6 +267,11 @@ fn show(s: &Session) -> String {
         let short = r.sha256.get(..12).unwrap_or(&r.sha256);
         let _ =
             writeln!(out, "  {:>3}  {}  sha256 {}  received {}", r.number, one_line(&r.file_name), one_line(short), one_line(&r.received));
+    }
+    let _ = writeln!(out, "\nFee offers{}", if s.offers.is_empty() { ": none" } else { "" });
+    for o in &s.offers {
+        let answered = o.answered.as_deref().map(|at| format!(", answered {}", one_line(at))).unwrap_or_default();
+        let _ = writeln!(out, "  round {}  +{}  made {}{answered}", o.round, one_line(&o.describe()), one_line(&o.at));
     }
     let _ = writeln!(out, "\nDecisions{}", if s.decisions.is_empty() { ": none" } else { "" });
     for d in &s.decisions {
@@ -305,11 +297,6 @@ fn show(s: &Session) -> String {
         let _ = writeln!(out, "  round {}  {on}  {}\n      {text}", n.round, one_line(&n.at));
     }
     out
-}
-
-fn trim_number(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// JSON with every control and bidirectional-override character escaped as `\uXXXX`: the same

@@ -12,7 +12,6 @@ pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation
     let label = |anchor: &crate::session::ClauseAnchor| {
         anchor.locate(&doc.analysed, &clauses).map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label())
     };
-    let money = |amount: f64| session.fee.as_ref().map_or_else(|| format!("{amount:.2}"), |f| crate::fee::money(amount, &f.currency));
     Negotiation {
         session: session.name.clone(),
         round,
@@ -22,14 +21,7 @@ pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation
             .fee
             .as_ref()
             .map(|f| format!("{} ({})", crate::fee::money(f.amount, &f.currency), crate::fee::band_line(f.amount, &f.currency))),
-        fee_offer: session.fee_offer.as_ref().map(|o| {
-            let answer = match o.accepted {
-                Some(true) => "accepted",
-                Some(false) => "refused",
-                None => "no answer yet",
-            };
-            format!("{:.0}% = {} ({answer})", o.percent, money(o.amount))
-        }),
+        offers: session.offers_until(round).map(|o| format!("round {}: {}", o.round, o.describe())).collect(),
         decisions: session
             .decisions
             .iter()

@@ -86,7 +86,10 @@ fn negotiation(out: &mut String, side: &str, n: &Negotiation) {
         n.client.as_deref().map(|c| format!(", client {}", one_line(c))).unwrap_or_default()
     );
     if let Some(fee) = &n.fee {
-        let _ = writeln!(out, "  fee: {fee}{}", n.fee_offer.as_deref().map(|o| format!("; uplift offered: {o}")).unwrap_or_default());
+        let _ = writeln!(out, "  fee: {fee}");
+    }
+    for offer in &n.offers {
+        let _ = writeln!(out, "  uplift offered in {}", one_line(offer));
     }
     for d in &n.decisions {
         let _ = writeln!(out, "  decision: {}", one_line(d));

@@ -22,8 +22,8 @@ pub struct Negotiation {
 pub struct FeeTerms {
     pub amount: f64,
     pub currency: String,
-    /// (percent, amount, accepted: None while unanswered).
-    pub offer: Option<(f64, f64, Option<bool>)>,
+    /// Every uplift offered, oldest first.
+    pub offers: Vec<crate::session::FeeOffer>,
 }
 
 pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation: &Negotiation) -> String {
@@ -135,18 +135,20 @@ fn fee(s: &mut String, fee: Option<&FeeTerms>) {
     let money = |amount: f64| escape(&crate::fee::money(amount, &f.currency));
     let _ = writeln!(s, "- Project fee: {}", money(f.amount));
     let _ = writeln!(s, "- Band ({lo}-{hi}%): {}", escape(&crate::fee::band_line(f.amount, &f.currency)));
-    match f.offer {
-        Some((percent, amount, accepted)) => {
-            let answer = match accepted {
-                Some(true) => "accepted",
-                Some(false) => "declined",
-                None => "not answered yet",
-            };
-            let _ = writeln!(s, "- Offered: {percent}% = {} ({} in total); {answer}", money(amount), money(f.amount + amount));
-        }
-        None => {
-            let _ = writeln!(s, "- No uplift offered yet.");
-        }
+    if f.offers.is_empty() {
+        let _ = writeln!(s, "- No uplift offered yet.");
+    }
+    for o in &f.offers {
+        // The total is the fee plus the uplift only while both are in one currency.
+        let total = if o.currency == f.currency { format!(" ({} in total)", money(f.amount + o.amount)) } else { String::new() };
+        let amount = escape(&crate::fee::money(o.amount, &o.currency));
+        let _ = writeln!(
+            s,
+            "- Offered in round {}: {} = {amount}{total}; {}",
+            o.round,
+            crate::fee::format_percent(o.percent),
+            o.answer.label()
+        );
     }
 }
 

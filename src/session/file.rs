@@ -115,7 +115,8 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Session, SessionError>
         _ => return Err(SessionError::NotASession { path: path.to_owned(), found }),
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let session: Session = serde_path_to_error::deserialize(&mut de).map_err(|e| corrupt(e.inner(), e.path().to_string()))?;
+    let mut session: Session = serde_path_to_error::deserialize(&mut de).map_err(|e| corrupt(e.inner(), e.path().to_string()))?;
+    session.complete_old_offers();
     let problems = session.problems();
     if !problems.is_empty() {
         return Err(SessionError::Invalid { path: path.to_owned(), problems });

@@ -5,7 +5,7 @@ use super::fee;
 use super::{Entry, Saved, Workspace, WorkspaceError};
 use crate::analysis::Finding;
 use crate::fee::{BAND, uplift};
-use crate::session::{ClauseAnchor, Decision, DecisionState, FeeOffer, Note};
+use crate::session::{ClauseAnchor, Decision, DecisionState, FeeOffer, Note, OfferAnswer};
 
 impl Workspace<'_> {
     /// The decision in force for one finding of an entry (or the entry itself when `finding`
@@ -121,20 +121,29 @@ impl Workspace<'_> {
         BAND.iter().copied().chain(custom).map(|p| (p, fee.map(|f| uplift(f.amount, p)))).collect()
     }
 
-    /// Records the uplift put to the client.
+    /// Records an uplift put to the client, after the ones made before: in the fee's currency
+    /// as it is now, which a later change of the fee does not touch.
     pub fn offer_fee(&mut self, percent: f64) -> Result<Saved, WorkspaceError> {
         let fee = self.session().fee.clone().ok_or(WorkspaceError::NoFee)?;
-        let offer = FeeOffer { percent, amount: uplift(fee.amount, percent), accepted: None, at: self.now() };
-        self.handle.session_mut().fee_offer = Some(offer);
+        let offer = FeeOffer {
+            percent,
+            amount: uplift(fee.amount, percent),
+            currency: fee.currency,
+            round: self.round,
+            answer: OfferAnswer::Open,
+            at: self.now(),
+            answered: None,
+        };
+        self.handle.session_mut().offers.push(offer);
         Ok(self.save())
     }
 
-    /// Records the client's answer to the uplift offered.
+    /// Records the client's answer to the uplift offered last (again, if they changed it).
     pub fn answer_offer(&mut self, accepted: bool) -> Result<Saved, WorkspaceError> {
         let at = self.now();
-        let offer = self.handle.session_mut().fee_offer.as_mut().ok_or(WorkspaceError::NoOffer)?;
-        offer.accepted = Some(accepted);
-        offer.at = at;
+        let offer = self.handle.session_mut().offers.last_mut().ok_or(WorkspaceError::NoOffer)?;
+        offer.answer = if accepted { OfferAnswer::Accepted } else { OfferAnswer::Declined };
+        offer.answered = Some(at);
         Ok(self.save())
     }
 

@@ -1,6 +1,7 @@
 //! Reading the project fee and an uplift percentage as people type them mid-call. The money
 //! itself (the 20-40% band, the uplift, formatting) is `crate::fee`.
 
+pub use crate::fee::format_percent;
 use crate::session::Fee;
 
 /// Fees above this are taken to be a typing slip rather than a project.
@@ -112,6 +113,8 @@ fn read_number(input: &str, text: &str, suffix: &str, currency: &str) -> Result<
     let plain: String = text.chars().filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
     let (dot, comma) = (plain.rfind('.'), plain.rfind(','));
     let mut by_convention = false;
+    // The separator is the currency's decimal mark, but three decimals are no amount of it.
+    let mut two_decimals = false;
     let decimal_mark = match (dot, comma) {
         (None, None) => None,
         (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
@@ -123,7 +126,7 @@ fn read_number(input: &str, text: &str, suffix: &str, currency: &str) -> Result<
             } else if after != 3 {
                 Some(sep)
             } else if suffix.is_empty() && !has_three_decimals(currency) {
-                by_convention = decimal_mark_of(currency) == Some(sep);
+                two_decimals = decimal_mark_of(currency) == Some(sep);
                 None
             } else {
                 let (whole, frac) = (&plain[..at], &plain[at + 1..]);
@@ -176,10 +179,13 @@ fn read_number(input: &str, text: &str, suffix: &str, currency: &str) -> Result<
     let value: f64 = format!("{digits}.{frac}0").parse().map_err(|_| not_a_number())?;
     let grouped = (groups.len() > 1).then_some(group);
     let unusual = grouped == Some('.') || decimal_mark == Some(',');
-    let note = (unusual || by_convention).then(|| {
+    let agrees = decimal_mark_of(currency).is_some_and(|c| decimal_mark.is_none_or(|d| d == c) && grouped != Some(c));
+    let note = (unusual || by_convention || two_decimals).then(|| {
         let mut said: Vec<String> = grouped.map(|g| format!("\"{g}\" read as the thousands separator")).into_iter().collect();
         said.extend(decimal_mark.map(|m| format!("\"{m}\" read as the decimal mark")));
-        let why = if by_convention && decimal_mark_of(currency).is_some() {
+        let why = if two_decimals {
+            format!(": {currency} amounts have two decimals, not three")
+        } else if agrees {
             format!(", as {currency} amounts are written")
         } else {
             String::new()
@@ -197,12 +203,6 @@ pub fn parse_percent(input: &str) -> Result<f64, FeeError> {
         return Err(FeeError::PercentOutOfRange(t.to_owned()));
     }
     Ok(value)
-}
-
-/// `20%`, `27.5%`.
-pub fn format_percent(percent: f64) -> String {
-    let rounded = (percent * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}%") } else { format!("{rounded}%") }
 }
 
 #[cfg(test)]
@@ -234,17 +234,22 @@ mod tests {
 
     #[test]
     fn separators_are_read_by_the_currency_and_the_reading_is_said() {
-        let thousands = Some(r#""." read as the thousands separator"#.to_owned());
+        let thousands = Some(r#""." read as the thousands separator, as EUR amounts are written"#.to_owned());
         assert_eq!(read("95.000 EUR"), (95_000.0, "EUR".into(), thousands.clone()));
         assert_eq!(read("€1.250.000"), (1_250_000.0, "EUR".into(), thousands));
         let (amount, _, note) = read("95.000,50 EUR");
         assert_eq!(amount, 95_000.5);
-        assert_eq!(note.as_deref(), Some(r#""." read as the thousands separator and "," read as the decimal mark"#));
+        let both = r#""." read as the thousands separator and "," read as the decimal mark, as EUR amounts are written"#;
+        assert_eq!(note.as_deref(), Some(both));
         assert_eq!(read("1,5m EUR").0, 1_500_000.0);
         // Three decimals are no amount of euros: "," separates thousands, against the convention.
         let (amount, _, note) = read("95,000 EUR");
         assert_eq!(amount, 95_000.0);
-        assert!(note.is_some_and(|n| n.contains("thousands separator, as EUR amounts are written")));
+        assert_eq!(note.as_deref(), Some(r#""," read as the thousands separator: EUR amounts have two decimals, not three"#));
+        // The same in dollars, typed with no currency in a workspace whose fee is in dollars.
+        let (amount, _, note) = read("95.000");
+        assert_eq!(amount, 95_000.0);
+        assert_eq!(note.as_deref(), Some(r#""." read as the thousands separator: USD amounts have two decimals, not three"#));
         // The plain English forms need no word.
         assert_eq!(read("$95,000.50"), (95_000.5, "USD".into(), None));
         assert_eq!(read("120,000").2, None);

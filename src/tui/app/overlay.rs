@@ -102,7 +102,7 @@ impl App<'_> {
                     Some(_) if self.ws.session().fee.is_none() => self.open_input(Purpose::Fee),
                     Some(p) => {
                         let outcome = self.ws.offer_fee(p);
-                        let amount = self.ws.session().fee_offer.as_ref().map(|o| o.amount).unwrap_or_default();
+                        let amount = self.ws.session().latest_offer().map(|o| o.amount).unwrap_or_default();
                         let money = crate::fee::money(amount, self.ws.session().fee.as_ref().map_or("USD", |f| f.currency.as_str()));
                         self.saved(&format!("offered a {} uplift ({money})", fee::format_percent(p)), outcome);
                     }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::panes::truncate;
 use super::{block, window};
 use crate::fee::money as format_money;
+use crate::session::OfferAnswer;
 use crate::tui::app::{App, FeeView, LibraryView};
 use crate::tui::input::Input;
 use crate::tui::keymap::{self, Action, Context};
@@ -57,21 +58,23 @@ pub fn fee(app: &App<'_>, view: &FeeView, frame: &mut Frame, area: Rect) {
         lines.push(if view.row == FeeView::ROWS - 1 { pad(line, 46).patch_style(theme.selected) } else { line });
     }
     lines.push(Line::default());
-    match &session.fee_offer {
-        Some(offer) => {
-            let answer = match offer.accepted {
-                None => "awaiting the client's answer",
-                Some(true) => "accepted by the client",
-                Some(false) => "declined by the client",
-            };
-            lines.push(Line::from(vec![
-                Span::styled("Offered  ", theme.dim),
-                Span::styled(format!("{} = {}", format_percent(offer.percent), format_money(offer.amount, currency)), theme.title),
-                Span::styled(format!(" · {}", crate::tui::view::short_time(&offer.at)), theme.dim),
-            ]));
-            lines.push(Line::from(vec![Span::raw("         "), Span::styled(answer, theme.state(offer_state(offer.accepted)))]));
-        }
-        None => lines.push(Line::styled("No uplift offered yet.", theme.dim)),
+    // The latest offers, each in the currency it was made in; the box has room for three.
+    let earlier = session.offers.len().saturating_sub(3);
+    if session.offers.is_empty() {
+        lines.push(Line::styled("No uplift offered yet.", theme.dim));
+    } else if earlier > 0 {
+        lines.push(Line::styled(
+            format!("{earlier} earlier offer{} (session show lists them)", if earlier == 1 { "" } else { "s" }),
+            theme.dim,
+        ));
+    }
+    for (i, offer) in session.offers.iter().enumerate().skip(earlier) {
+        lines.push(Line::from(vec![
+            Span::styled(if i + 1 == session.offers.len() { "Offered  " } else { "Before   " }, theme.dim),
+            Span::styled(format!("{} = {}", format_percent(offer.percent), format_money(offer.amount, &offer.currency)), theme.title),
+            Span::styled(format!(" · {} · ", crate::tui::view::short_time(&offer.at)), theme.dim),
+            Span::styled(offer.answer.label(), theme.state(offer_state(offer.answer))),
+        ]));
     }
     lines.push(Line::default());
     lines.extend(wrap(
@@ -142,10 +145,10 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
 }
 
 /// The client's answer to the uplift, styled like a decision.
-fn offer_state(accepted: Option<bool>) -> crate::session::DecisionState {
-    match accepted {
-        None => crate::session::DecisionState::Open,
-        Some(true) => crate::session::DecisionState::Accepted,
-        Some(false) => crate::session::DecisionState::Rejected,
+fn offer_state(answer: OfferAnswer) -> crate::session::DecisionState {
+    match answer {
+        OfferAnswer::Open => crate::session::DecisionState::Open,
+        OfferAnswer::Accepted => crate::session::DecisionState::Accepted,
+        OfferAnswer::Declined => crate::session::DecisionState::Rejected,
     }
 }

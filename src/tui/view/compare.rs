@@ -257,8 +257,8 @@ fn negotiation(out: &mut Vec<Line<'static>>, n: &Negotiation, theme: &Theme, wid
     out.push(Line::styled(format!("{} engagement{client}", n.engagement), theme.dim));
     let fee = n.fee.as_deref().map_or_else(|| "no project fee entered".to_owned(), one_line);
     out.extend(hanging(&[("Fee: ", theme.title), (&fee, theme.text)], 5, width));
-    if let Some(offer) = &n.fee_offer {
-        out.extend(hanging(&[("Uplift offered: ", theme.title), (&one_line(offer), theme.text)], 5, width));
+    for offer in &n.offers {
+        out.extend(hanging(&[("Uplift offered in ", theme.title), (&one_line(offer), theme.text)], 5, width));
     }
     out.push(Line::styled(format!("Decisions ({})", n.decisions.len()), theme.title));
     for d in &n.decisions {

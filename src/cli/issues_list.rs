@@ -1,0 +1,57 @@
+//! `clauseguard issues-list`: the table of open and settled points counsel exchange beside the
+//! redline, from a session, as .docx, Markdown or CSV.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use color_eyre::eyre::{WrapErr, eyre};
+
+use super::Global;
+use crate::analysis::Options;
+use crate::issues_list::{Audience, Format, issues_list, render};
+use crate::session::SessionStore;
+use crate::workspace::{MemorySession, Workspace};
+
+#[derive(Debug, clap::Args)]
+pub struct IssuesListArgs {
+    /// The negotiation session the points come from (see `session list`).
+    #[arg(long, value_name = "NAME")]
+    pub session: String,
+    /// Where to write it: .docx (a Word table), .md or .csv.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The agency's own copy: adds the notes taken on each point. Not for the other side.
+    #[arg(long)]
+    pub internal: bool,
+    /// Replace --out if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: &IssuesListArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+    let format = Format::of(&args.out).map_err(|e| eyre!(e))?;
+    if !args.force && args.out.symlink_metadata().is_ok() {
+        return Err(eyre!("{}: already exists; pass --force to replace it", args.out.display()));
+    }
+    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+    let session = store.load(&args.session)?;
+    let library = global.library()?;
+    let options = Options { agency_party: global.agency_party.clone() };
+    let handle = Box::new(MemorySession::new(session));
+    let (ws, _) = Workspace::open(&library, handle, None, options, crate::session::now)
+        .wrap_err_with(|| format!("reading session {}", args.session))?;
+    let audience = if args.internal { Audience::Agency } else { Audience::OtherSide };
+    let list = issues_list(&ws, audience);
+    let bytes = render(&list, format, crate::registry::today()).map_err(|e| eyre!(e))?;
+    let out = args.out.display().to_string();
+    crate::atomic::write(&args.out, &bytes, args.force).map_err(|e| {
+        if e.already_exists() {
+            eyre!("{out}: already exists; pass --force to replace it")
+        } else {
+            eyre!("{}: {}", e.path.display(), e.source)
+        }
+    })?;
+    let whose = if args.internal { " (internal: not for the other side)" } else { "" };
+    outln!("wrote {}: {} point(s) on {}{whose}", crate::text::one_line(&out), list.issues.len(), crate::text::one_line(&list.draft));
+    Ok(ExitCode::SUCCESS)
+}
