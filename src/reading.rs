@@ -160,6 +160,8 @@ flags!(
         /// General skills and knowledge left to the agency.
         Residuals = "residuals",
         Confidential = "confidential",
+        /// Competing business: what a non-compete bars.
+        Competition = "competition",
         /// A promise that work is original or that the giver may assign it all.
         Originality = "originality",
         /// Limited to deliverables described in a schedule or order.

@@ -71,6 +71,9 @@ pub struct Rule {
     #[serde(default)]
     timing: Vec<TimingId>,
     carve_out: Option<bool>,
+    /// Whether the object already belongs to the counterparty; unset, only restrictions may
+    /// be on the counterparty's things (its confidential information).
+    theirs: Option<bool>,
     #[serde(default)]
     draft_has: Vec<Fact>,
     #[serde(default)]
@@ -139,13 +142,7 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     let unknown_transfer = |p: &Provision| {
         parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated() && p.receiver != Side::Agency && !p.counterparty_owned
     };
-    // Rights in work (not bids, records or shares).
-    let in_work = |p: &Provision| {
-        [Feature::Ip, Feature::Work, Feature::Made, Feature::Methods, Feature::Models, Feature::Improvements]
-            .iter()
-            .any(|&f| p.features.has(f))
-    };
-    if p.iter().any(|p| (p.transfers_to_counterparty() || unknown_transfer(p)) && in_work(p)) {
+    if p.iter().any(|p| (p.transfers_to_counterparty() || unknown_transfer(p)) && p.about_work()) {
         facts.insert(Fact::Transfer);
     }
     if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
@@ -194,7 +191,7 @@ impl Rule {
             && (self.giver.is_empty() || self.giver.contains(&p.giver))
             && (self.receiver.is_empty() || self.receiver.contains(&p.receiver))
             && p.giver != Side::Counterparty
-            && !(p.counterparty_owned && p.kind != Kind::Restriction)
+            && self.theirs.map_or(!(p.counterparty_owned && p.kind != Kind::Restriction), |t| t == p.counterparty_owned)
             && (self.features_any.is_empty() || self.features_any.iter().any(|&x| f.has(x)))
             && self.features_all.iter().all(|&x| f.has(x))
             && !self.features_none.iter().any(|&x| f.has(x))
@@ -293,10 +290,10 @@ impl<'a> Judged<'a> {
         let p = &self.reading.provisions;
         let barred = |p: &&Provision| {
             p.kind == Kind::Restriction
-                && matches!(p.giver, Side::Agency | Side::Both)
+                && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
                 && (p.features.has(Feature::Confidential) || p.features.has(Feature::Methods))
         };
-        let transfer = |p: &&Provision| p.transfers_to_counterparty();
+        let transfer = |p: &&Provision| p.transfers_to_counterparty() && p.about_work();
         // The definition that sweeps know-how into what is transferred.
         let know_how = || {
             let terms = &self.reading.terms.terms;

@@ -15,7 +15,7 @@ static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 /// "developed by", "supplied solely by the": what precedes the one who made or owns a thing.
 static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
+    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
         .expect("static regex")
 });
 
@@ -92,6 +92,12 @@ pub enum Standing {
 impl Provision {
     pub fn negated(&self) -> bool {
         self.standing == Standing::Negated
+    }
+
+    /// The object is work or rights in it (not bids, records or shares).
+    pub fn about_work(&self) -> bool {
+        use super::Feature::{Improvements, Ip, Made, Methods, Models, Work};
+        [Ip, Work, Made, Methods, Models, Improvements].iter().any(|&f| self.features.has(f))
     }
 
     /// Rights in the agency's work go to the counterparty (or to both sides jointly).
@@ -213,8 +219,9 @@ impl Sentence<'_> {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),
         };
-        let mut own_features = Features::of(lexicon, object_text);
-        // "are original works", "has the authority to": a warranty's words are its object.
+        // "are original works", "to have full ownership in": the trigger's own words name
+        // part of the object.
+        let mut own_features = Features::of(lexicon, object_text).union(Features::of(lexicon, &s[ts..te]));
         if kind == Kind::Warranty {
             own_features = own_features.union(Features::of(lexicon, &s[ts..object_range.1.max(te)]));
         }
@@ -235,6 +242,9 @@ impl Sentence<'_> {
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
+        // "shall not use the Customer Materials": a bar on using the counterparty's things.
+        let theirs =
+            t.counterparty_owned(object_range, object_text) || kind == Kind::Restriction && named_after_counterparty(terms, &used, parties);
         let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
@@ -257,7 +267,7 @@ impl Sentence<'_> {
             timing: t.timing(lexicon, self.clause_paid),
             carve_out,
             attributes,
-            counterparty_owned: t.counterparty_owned(object_range, object_text),
+            counterparty_owned: theirs,
         }
     }
 }
@@ -291,7 +301,14 @@ impl Trigger<'_> {
     fn sides(&self) -> (Side, Side) {
         let (s, ts, te) = (self.s, self.ts, self.te);
         let actors = || self.mentions.iter().filter(|m| !m.possessive);
-        let last_before = |from: usize| actors().rev().find(|m| m.end <= ts && m.start >= from).map_or(Side::Unknown, |m| m.side);
+        // The subject: not a party named after a preposition ("at the request of the Client").
+        let subject = |m: &&Mention| {
+            let before = s[ceil_char(s, m.start.saturating_sub(12))..m.start].trim_end();
+            let before = before.strip_suffix(" the").or(before.strip_suffix("the")).unwrap_or(before).trim_end();
+            !["of", "by", "to", "with", "for", "from", "against"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+        };
+        let last_before =
+            |from: usize| actors().filter(subject).rev().find(|m| m.end <= ts && m.start >= from).map_or(Side::Unknown, |m| m.side);
         // From inside the trigger: "grants Customer a licence" names its receiver there.
         let first_after =
             |to: usize, not: Side| actors().find(|m| m.start > ts && m.end <= to && m.side != not).map_or(Side::Unknown, |m| m.side);

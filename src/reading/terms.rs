@@ -10,7 +10,7 @@ use regex::Regex;
 use super::{Features, Lexicon};
 
 /// The longest definition read; a longer one is read up to here.
-const MAX_DEFINITION: usize = 1_500;
+const MAX_DEFINITION: usize = 3_000;
 
 /// One defined term.
 #[derive(Debug, Clone)]

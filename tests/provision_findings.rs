@@ -1,0 +1,76 @@
+//! Findings from what the provisions do, on the project's own sentences: the missing
+//! protections asked by what the draft transfers (not by the library's trigger words), bars on
+//! competing and on using the work, and severity lowered where the agency's party is a guess.
+
+use clauseguard::analysis::{Analysis, Analyzer, FindingKind, Options};
+use clauseguard::library::{ClauseLibrary, Concern, Severity};
+
+fn analyse(preamble: &str, clauses: &[&str]) -> Analysis {
+    let library = ClauseLibrary::embedded();
+    let body: String = clauses.iter().enumerate().map(|(i, c)| format!("{}. {c}\n\n", i + 1)).collect();
+    let doc = clauseguard::ingest::from_text("draft.txt", clauseguard::ingest::Format::Txt, &format!("AGREEMENT\n\n{preamble}\n\n{body}"));
+    Analyzer::new(&library).analyze(&doc, &Options::default())
+}
+
+const SERVICES: &str = "This Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Provider\"). Provider shall provide the Services described in Schedule A.";
+
+fn missing(a: &Analysis) -> Vec<Concern> {
+    a.findings.iter().filter(|f| f.kind == FindingKind::Missing).map(|f| f.concern).collect()
+}
+
+#[test]
+fn a_transfer_in_words_no_library_trigger_knows_asks_for_the_protections_it_lacks() {
+    // "Buyer"-free, "assign"-free: ownership passes all the same.
+    let a = analyse(SERVICES, &["Everything the Provider produces for this project shall belong to the Client from the moment it exists."]);
+    let m = missing(&a);
+    for c in [Concern::AssignmentBeforePayment, Concern::PreExistingIp, Concern::NoResiduals, Concern::NoLicenseBack] {
+        assert!(m.contains(&c), "{c} not asked: {m:?}");
+    }
+}
+
+#[test]
+fn protections_given_in_other_words_are_not_asked_and_nothing_is_asked_without_a_transfer() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Upon full payment of all Fees, everything the Provider produces for this project shall belong to the Client.",
+            "The Provider retains all rights in its pre-existing materials and tools.",
+            "The Provider may reuse the general skills and know-how its people gain.",
+            "The Client grants the Provider a licence to use the Deliverables' general components for other work.",
+        ],
+    );
+    assert_eq!(missing(&a), Vec::<Concern>::new());
+    let a = analyse(
+        SERVICES,
+        &["The Provider retains all intellectual property rights in the work it produces and licenses its use to the Client."],
+    );
+    let m = missing(&a);
+    assert!(!m.contains(&Concern::NoResiduals) && !m.contains(&Concern::AssignmentBeforePayment), "{m:?}");
+}
+
+#[test]
+fn a_bar_on_competing_business_is_a_non_compete_and_a_bar_on_using_the_clients_things_is_not_a_licence_question() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not, engage in any activity if it relates to a business which is similar to or in competition with the business of the Client.",
+            "Provider shall not use the Client Materials for any other purpose.",
+        ],
+    );
+    let at = |c: Concern| a.findings.iter().filter(|f| f.concern == c && f.kind == FindingKind::Phrase).map(|f| f.severity).max();
+    assert!(at(Concern::NonCompete) >= Some(Severity::Medium), "{:?}", a.findings);
+    assert_eq!(at(Concern::NoLicenseBack), None, "{:?}", a.findings);
+}
+
+#[test]
+fn where_the_agency_is_a_guess_provision_findings_are_low_and_say_why() {
+    let a = analyse(
+        "This Agreement is made between Alpha Holdings Inc. (\"Alpha\") and Beta Group Ltd. (\"Beta\").",
+        &["Alpha shall transfer to Beta all intellectual property in the Assets created by Alpha in connection with the Business."],
+    );
+    assert!(a.parties.uncertain, "{:?}", a.parties);
+    let provisions: Vec<_> =
+        a.findings.iter().filter(|f| f.kind == FindingKind::Phrase && f.explanation.contains("which party is the agency")).collect();
+    assert!(!provisions.is_empty(), "{:?}", a.findings);
+    assert!(provisions.iter().all(|f| f.severity <= Severity::Low));
+}
