@@ -1,16 +1,25 @@
 //! What was said and decided in a saved session as of one round (decisions, fee figures,
 //! notes), shown beside that round in a comparison by the CLI report and the workspace alike.
 
-use super::Negotiation;
+use super::{Aligned, Negotiation};
 use crate::ingest::Document;
 use crate::segment::segment;
-use crate::session::Session;
+use crate::session::{ClauseAnchor, Session};
 
-/// The decisions, fee and notes of a session as of one round, for the report.
-pub fn negotiation(session: &Session, round: u32, doc: &Document) -> Negotiation {
+/// The decisions, fee and notes of a session as of one round, for the report. `since`: the
+/// earlier round this one is compared with and their alignment, so that a clause the
+/// comparison pairs is named by its counterpart here, never reported absent.
+pub fn negotiation(session: &Session, round: u32, doc: &Document, since: Option<(&Document, &Aligned)>) -> Negotiation {
     let clauses = segment(&doc.analysed, &doc.text);
-    let label = |anchor: &crate::session::ClauseAnchor| {
-        anchor.locate(&doc.analysed, &clauses).map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label())
+    let earlier = since.map(|(d, aligned)| (d, segment(&d.analysed, &d.text), aligned));
+    let label = |anchor: &ClauseAnchor| {
+        let paired = earlier.as_ref().and_then(|(d, old, aligned)| aligned.counterparts(anchor.locate(&d.analysed, old)?));
+        match paired {
+            Some(new) if !new.is_empty() => new.iter().map(|&j| clauses[j].label()).collect::<Vec<_>>().join(" + "),
+            _ => anchor
+                .locate(&doc.analysed, &clauses)
+                .map_or_else(|| format!("{} (not in this round)", anchor.label()), |i| clauses[i].label()),
+        }
     };
     let money = |amount: f64| session.fee.as_ref().map_or_else(|| format!("{amount:.2}"), |f| crate::fee::money(amount, &f.currency));
     Negotiation {

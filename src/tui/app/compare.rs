@@ -109,12 +109,13 @@ impl App<'_> {
         let (analysis, aligned) = self.ws.analyze_beside(&doc, align);
         let current = self.ws.round();
         let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
-        let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
+        let old =
+            Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc, None)) };
         let new = Side {
             label: label(&session.name, current, &file),
             doc: current_doc,
             analysis: current_analysis,
-            negotiation: Some(compare::negotiation(session, current, current_doc)),
+            negotiation: Some(compare::negotiation(session, current, current_doc, aligned.as_ref().map(|a| (&doc, a)))),
         };
         let comparison = match aligned {
             Some(aligned) => compare::compare_rounds(&old, &new, self.ws.library(), aligned),
