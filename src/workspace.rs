@@ -180,6 +180,11 @@ impl<'lib> Workspace<'lib> {
         &self.document
     }
 
+    /// The options this round was analysed with, for analysing another draft alike.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
     /// Analyses another draft (an earlier round, another deal) with this one's library and
     /// options, so a comparison sets like against like, running `beside` on its clauses while
     /// the rules run. The clauses it shares with this round take this round's results rather

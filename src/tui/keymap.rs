@@ -201,7 +201,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::ch('/'), A::Search, C::Main, "search clause wording", Some("search")),
     bind(Key::ch('n'), A::SearchNext, C::Main, "next search match", None),
     bind(Key::ch('N'), A::SearchPrev, C::Main, "previous search match", None),
-    bind(Key::plain(KeyCode::Esc), A::Close, C::Main, "clear the search", None),
+    bind(Key::plain(KeyCode::Esc), A::Close, C::Main, "stop a comparison being computed, or clear the search", None),
     bind(Key::ch('f'), A::ToggleRiskyOnly, C::Main, "show only risky clauses, or all", Some("risky only")),
     bind(Key::ch('s'), A::ToggleSideBySide, C::Main, "diff against the standard: inline or side by side", None),
     bind(Key::ch('c'), A::Counter, C::Main, "counter with the selected fallback (stores its language)", Some("counter")),

@@ -73,6 +73,10 @@ fn status_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
         let saved = ws.last_saved().and_then(|t| t.get(11..19)).map_or_else(|| "nothing to save yet".to_owned(), |t| format!("saved {t}"));
         spans.push(Span::styled(saved, theme.status));
     }
+    if let Some(running) = &app.comparing {
+        spans.push(sep());
+        spans.push(Span::styled(format!("comparing with {}…", running.with), theme.status.patch(theme.title)));
+    }
     if let Some(message) = &app.message {
         spans.push(sep());
         let style = if message.error { theme.status.patch(theme.error) } else { theme.status };
