@@ -24,7 +24,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-pub use app::{App, CompareView, Comparing, Effect, Message, Overlay, Pane, PickView, Target};
+pub use app::{App, CompareView, Comparing, Effect, Message, Overlay, Pane, PickView, RouteView, Target};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
 pub use theme::Theme;

@@ -51,6 +51,8 @@ pub enum WorkspaceError {
     EmptyRevision(String),
     #[error("the pasted wording for {0} is the same as its current wording")]
     UnchangedRevision(String),
+    #[error("{0} has no revised wording to undo in this round")]
+    NoRevision(String),
     #[error("{0} has no finding {1}")]
     NoSuchFinding(String, usize),
     #[error("no project fee yet: enter it first")]

@@ -18,6 +18,7 @@ use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
 
 pub use compare::{CompareView, Comparing, PickView, Target};
+pub use edit::RouteView;
 pub use overlay::{FeeView, LibraryView, Overlay};
 
 /// The three panes of the main screen, in Tab order.
@@ -154,6 +155,7 @@ impl<'lib> App<'lib> {
             Some(Overlay::Fee(_)) => vec![Context::Fee],
             Some(Overlay::Library(_)) => vec![Context::Library],
             Some(Overlay::Pick(_)) => vec![Context::Picker],
+            Some(Overlay::Route(_)) => vec![Context::Route],
             None if self.compare.is_some() => vec![Context::Compare],
             None => {
                 let pane = match self.focus {
@@ -330,6 +332,7 @@ impl<'lib> App<'lib> {
             Action::NoteClause => self.open_input(Purpose::NoteClause),
             Action::NoteSession => self.open_input(Purpose::NoteSession),
             Action::Revise => self.start_revision(String::new()),
+            Action::UndoRevision => self.undo_revision(),
             Action::OpenFee => self.open_fee(),
             Action::OpenLibrary => self.open_library(),
             Action::OpenCompare => self.open_picker(),

@@ -37,6 +37,7 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => windows::help(app, *scroll, frame, area),
         Some(Overlay::Fee(view)) => windows::fee(app, view, frame, area),
         Some(Overlay::Pick(pick)) => compare::picker(app, pick, frame, area),
+        Some(Overlay::Route(route)) => windows::route(app, route, frame, area),
         _ => {}
     }
     if let Some(input) = &app.input {
