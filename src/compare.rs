@@ -175,6 +175,14 @@ pub struct ClauseChange {
     pub standard: Option<Standard>,
 }
 
+impl ClauseChange {
+    /// Which way the change moved for the agency: as judged against the standard when the
+    /// wording changed, else by its findings alone when they all moved one way.
+    pub fn direction(&self) -> Option<Direction> {
+        self.standard.as_ref().map(|s| s.direction).or_else(|| findings_direction(&self.findings))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AddedOrRemoved {
     pub clause: ClauseRef,

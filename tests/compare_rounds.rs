@@ -112,3 +112,31 @@ fn a_decision_on_a_paired_clause_is_not_reported_absent() {
     }
     assert!(decisions.iter().any(|d| d.contains("§5.1 Ownership [assignment-before-payment]")), "{decisions:?}");
 }
+
+/// A clause whose wording did not change but whose findings all went (the definition it
+/// relies on was narrowed) moved toward the agency, and says so; and across the sample
+/// session's two rounds no change's direction disagrees with findings that all moved one way.
+#[test]
+fn every_change_moves_the_way_its_findings_do() {
+    let library = ClauseLibrary::embedded();
+    let analyzer = Analyzer::new(&library);
+    let session = clauseguard::session::SessionStore::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
+        .load("meridian-ai-services")
+        .unwrap();
+    let (d1, d2) = (session.round(1).unwrap().document(), session.round(2).unwrap().document());
+    let (a1, a2) = (analyzer.analyze(&d1, &Options::default()), analyzer.analyze(&d2, &Options::default()));
+    let side = |label: &str, doc, analysis| Side { label: label.into(), doc, analysis, negotiation: None };
+    let c = compare::compare(&side("r1", &d1, &a1), &side("r2", &d2, &a2), &library, Mode::Rounds);
+    let hire = c.changes.iter().find(|ch| ch.old.iter().any(|r| r.label == "§4.2 Work Made for Hire")).expect("§4.2 is listed");
+    assert_eq!(hire.relation, Relation::Unchanged, "renumbered only; its findings went with the narrowed definition");
+    assert_eq!(hire.direction(), Some(compare::Direction::Toward), "{hire:#?}");
+    for ch in &c.changes {
+        let better = ch.findings.iter().any(|d| matches!(d.status, compare::Status::Resolved | compare::Status::SeverityDown));
+        let worse = ch.findings.iter().any(|d| matches!(d.status, compare::Status::New | compare::Status::SeverityUp));
+        match (better, worse) {
+            (true, false) => assert_eq!(ch.direction(), Some(compare::Direction::Toward), "{ch:#?}"),
+            (false, true) => assert_eq!(ch.direction(), Some(compare::Direction::Away), "{ch:#?}"),
+            _ => {}
+        }
+    }
+}
