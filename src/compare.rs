@@ -282,21 +282,11 @@ pub struct Aligned {
     diffs: Vec<Vec<Run>>,
 }
 
-impl Aligned {
-    /// The clauses of the new round the comparison pairs with clause `old` of the old round
-    /// (None when it pairs it with none: removed).
-    pub fn counterparts(&self, old: usize) -> Option<&[usize]> {
-        self.alignment.pairs.iter().find(|p| p.old.contains(&old)).map(|p| p.new.as_slice())
-    }
-}
-
 /// Aligns the clauses of two rounds by content and diffs the pairs reworded: all of a
 /// comparison of rounds that needs the drafts' clauses but not their analyses.
 pub fn align_rounds<'a>(old: (&'a Document, &[Span]), new: (&'a Document, &[Span])) -> Aligned {
     let (old_texts, new_texts) = (stripped(old.0, old.1), stripped(new.0, new.1));
-    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
-    let title = |spans: &[Span], texts: &[&str], i: usize| spans[i].2.map(str::to_owned).or_else(|| defined_term(texts[i]));
-    let alignment = align::align(&old_texts, &new_texts, &|i| title(old.1, &old_texts, i), &|j| title(new.1, &new_texts, j));
+    let alignment = align_texts(old.1, &old_texts, new.1, &new_texts);
     // The word diffs are most of the work: two threads share them, split by the bytes to read.
     let diff = |pairs: &[Pair]| -> Vec<Vec<Run>> {
         pairs
@@ -333,6 +323,18 @@ pub fn align_rounds<'a>(old: (&'a Document, &[Span]), new: (&'a Document, &[Span
         diffs
     });
     Aligned { alignment, diffs }
+}
+
+/// The clauses of two rounds aligned by content, without the word diffs: which clause became
+/// which.
+pub fn alignment(old: (&Document, &[Span]), new: (&Document, &[Span])) -> Alignment {
+    align_texts(old.1, &stripped(old.0, old.1), new.1, &stripped(new.0, new.1))
+}
+
+fn align_texts(old_spans: &[Span], old_texts: &[&str], new_spans: &[Span], new_texts: &[&str]) -> Alignment {
+    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
+    let title = |spans: &[Span], texts: &[&str], i: usize| spans[i].2.map(str::to_owned).or_else(|| defined_term(texts[i]));
+    align::align(old_texts, new_texts, &|i| title(old_spans, old_texts, i), &|j| title(new_spans, new_texts, j))
 }
 
 /// Each clause's text without its number, so renumbering does not count as rewording.

@@ -92,7 +92,8 @@ fn a_change_that_only_resolves_findings_is_toward_the_standard() {
 }
 
 /// The sample session's round 1 against its round 2: a decision on a clause the comparison
-/// pairs with a renumbered clause is named by that clause, not reported absent.
+/// pairs with a renumbered clause is named by that clause, not reported absent; the same
+/// when round 2 is compared with another deal.
 #[test]
 fn a_decision_on_a_paired_clause_is_not_reported_absent() {
     let sessions = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
@@ -111,6 +112,18 @@ fn a_decision_on_a_paired_clause_is_not_reported_absent() {
         assert!(!paired.iter().any(|label| d.contains(&format!("{label} (not in this round)"))), "{d} while the comparison pairs it");
     }
     assert!(decisions.iter().any(|d| d.contains("§5.1 Ownership [assignment-before-payment]")), "{decisions:?}");
+
+    // Against another deal, round 2's decisions from round 1 land where round 1's clauses went.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+        .args(["compare", "harborline-platform", "meridian-ai-services", "--format", "json", "--sessions-dir"])
+        .arg(&sessions)
+        .output()
+        .unwrap();
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["mode"], "deals");
+    let decisions: Vec<&str> = c["new"]["negotiation"]["decisions"].as_array().unwrap().iter().filter_map(|d| d.as_str()).collect();
+    assert!(decisions.iter().any(|d| d.contains("§5.1 Ownership [assignment-before-payment]")), "{decisions:?}");
+    assert!(!decisions.iter().any(|d| d.contains("§4.1 Ownership (not in this round)")), "{decisions:?}");
 }
 
 /// A clause whose wording did not change but whose findings all went (the definition it

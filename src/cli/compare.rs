@@ -91,10 +91,9 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
             .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
     };
     let (old_analysis, new_analysis, aligned) = analyzer.analyze_pair_beside(&old.doc, &new.doc, &options, align);
-    let facts = |r: &Resolved, since| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc, since));
-    let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old, None) };
-    let since = aligned.as_ref().map(|a| (&old.doc, a));
-    let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new, since) };
+    let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
+    let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };
+    let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new) };
     let comparison = match aligned {
         Some(aligned) => compare::compare_rounds(&old_side, &new_side, &library, aligned),
         None => compare::compare(&old_side, &new_side, &library, mode),

@@ -87,13 +87,12 @@ impl CompareJob {
         };
         let (analysis, aligned) = Analyzer::new(&library).analyze_next_beside((&current_doc, &current_analysis), &doc, &options, align);
         let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
-        let old =
-            Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc, None)) };
+        let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
         let new = Side {
             label: label(&session.name, current, &file),
             doc: &current_doc,
             analysis: &current_analysis,
-            negotiation: Some(compare::negotiation(&session, current, &current_doc, aligned.as_ref().map(|a| (&doc, a)))),
+            negotiation: Some(compare::negotiation(&session, current, &current_doc)),
         };
         let comparison = match aligned {
             Some(aligned) => compare::compare_rounds(&old, &new, &library, aligned),
