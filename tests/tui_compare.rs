@@ -120,6 +120,9 @@ fn comparing_runs_beside_the_keys() {
     assert!(app.comparing.is_none());
     assert_eq!(app.compare.as_deref().map(|v| v.comparison.old.label.as_str()), Some("acme-msa:1 (acme-msa.txt)"));
     assert_eq!(app.contexts(), [Context::Compare]);
+    app.handle_event(&ratatui::crossterm::event::Event::Paste("2. Ownership. Client owns the Deliverables.".into()));
+    assert!(app.input.is_none() && app.ws.session().revisions.is_empty(), "no revision is started behind the comparison");
+    assert!(app.message.as_ref().is_some_and(|m| m.text == "close the comparison (Esc) first to paste revised wording"));
     press(&mut app, "Esc C Enter Esc");
     settle(&mut app);
     assert!(app.compare.is_none() && app.comparing.is_none(), "Esc stops waiting for a comparison");

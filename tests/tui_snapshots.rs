@@ -173,3 +173,10 @@ fn the_hint_bar_keeps_every_key_at_80x24() {
         assert!(bar.contains(&format!(" {} {}", hint.key, hint.short())), "{} {} missing from the hint bar:\n{bar}", hint.key, hint.word);
     }
 }
+
+#[test]
+fn choosing_the_clause_for_an_ambiguous_paste() {
+    let mut app = sized(80, 24, Theme::colour());
+    app.handle_event(&Event::Paste("2. Agency Materials. Agency grants Client a non-exclusive licence to its tools.".into()));
+    insta::assert_snapshot!(draw(&app).backend());
+}

@@ -115,8 +115,9 @@ impl App<'_> {
     /// names ("4.2 Work Made for Hire. ..."), else the selected one. When it could be several,
     /// the user chooses.
     pub(crate) fn paste(&mut self, text: String) {
-        if self.overlay.is_some() {
-            self.info("close this window first to paste revised wording");
+        if self.overlay.is_some() || self.compare.is_some() {
+            let what = if self.overlay.is_some() { "this window" } else { "the comparison" };
+            self.info(format!("close {what} (Esc) first to paste revised wording"));
             return;
         }
         let selected = match self.entry() {

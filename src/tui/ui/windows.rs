@@ -115,7 +115,7 @@ pub fn library(app: &App<'_>, view: &LibraryView, frame: &mut Frame, body: Rect)
 /// The clauses a pasted wording may be for, and its first words.
 pub fn route(app: &App<'_>, route: &RouteView, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let rect = layout::picker(area, route.clauses.len() + 1);
+    let rect = layout::picker(area, route.clauses.len());
     frame.render_widget(Clear, rect);
     let width = usize::from(layout::inner(rect).width);
     let mut lines = vec![
@@ -124,7 +124,12 @@ pub fn route(app: &App<'_>, route: &RouteView, frame: &mut Frame, area: Rect) {
     ];
     for (i, &clause) in route.clauses.iter().enumerate() {
         let selected = i == route.selected;
-        let text = format!("{}  {}", app.ws.clause(clause).label(), app.ws.opening(clause, width));
+        let c = app.ws.clause(clause);
+        let opening = app.ws.opening(clause, width);
+        // The opening repeats the heading the label already gives.
+        let after_heading =
+            c.heading.as_deref().and_then(|h| opening.strip_prefix(h)).map_or(opening.as_str(), |r| r.trim_start_matches(['.', ':', ' ']));
+        let text = format!("{} · {after_heading}", c.label());
         let line = Line::from(vec![
             Span::styled(if selected { "▸ " } else { "  " }, theme.title),
             Span::raw(truncate(&crate::text::one_line(&text), width.saturating_sub(2))),
@@ -161,7 +166,7 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     lines.push(foot);
     frame.render_widget(Clear, rect);
     let title = match (input.purpose, app.entry()) {
-        (Purpose::Revision, Some(entry)) => format!(" Client's revised wording of {} (paste it, then Enter) ", app.ws.label(entry)),
+        (Purpose::Revision, Some(entry)) => format!(" Client's revised wording of {} ", app.ws.label(entry)),
         _ => format!(" {} ", input.purpose.title()),
     };
     frame.render_widget(Paragraph::new(lines).block(block(app, title, true)), rect);
