@@ -189,3 +189,50 @@ fn a_panic_restores_the_terminal_in_tmux() {
     tmux.keys(&["C-d"]);
     assert!(!screen.contains("[200~"), "the terminal still asks for bracketed paste:\n{screen}");
 }
+
+/// In the real binary: a paste naming §4.2 while §2.2 is selected revises §4.2 and says so; `u`
+/// undoes it and the undo is in the session file; `C` compares round 2 with round 1 of the
+/// sample session off the input thread, and the comparison names the decisions' clauses.
+#[test]
+fn paste_routing_undo_and_compare_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed, so the end-to-end run of the binary cannot be checked");
+        return;
+    }
+    let sessions = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/meridian-ai-services.json");
+    std::fs::copy(sample, sessions.path().join("meridian-ai-services.json")).unwrap();
+    let command = format!(
+        "{} --resume meridian-ai-services --sessions-dir {}; echo CLAUSEGUARD-EXIT=$?; sleep 60",
+        shell_quote(Path::new(env!("CARGO_BIN_EXE_clauseguard"))),
+        shell_quote(sessions.path())
+    );
+    let tmux = Tmux { socket: format!("clauseguard-paste-{}", std::process::id()) };
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    tmux.wait_for_any(&["Clauses ", "CLAUSEGUARD-EXIT="]);
+
+    tmux.keys(&["/"]);
+    tmux.wait_for("Search clause wording");
+    tmux.type_text("Personnel");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("found \"Personnel\"");
+    assert!(tmux.run(&["set-buffer", "-b", "cg", "5.2 Work Made for Hire. Deliverables are Client's upon full payment."]).status.success());
+    assert!(tmux.run(&["paste-buffer", "-p", "-b", "cg", "-t", "e2e"]).status.success());
+    let screen = tmux.wait_for("revising that clause");
+    assert!(screen.contains("the pasted wording names §5.2 Work Made for Hire: revising that clause, not §3.2 Personnel"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("§5.2 Work Made for Hire revised:");
+    tmux.keys(&["u"]);
+    tmux.wait_for("revision undone, back to the draft's wording");
+    let session = SessionStore::new(sessions.path().to_owned()).load("meridian-ai-services").unwrap();
+    assert!(session.revisions.is_empty(), "the undo is saved: {:?}", session.revisions);
+
+    tmux.keys(&["C"]);
+    tmux.wait_for("Compare with");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Changes 1/");
+    assert!(screen.contains("§5.1 Ownership [assignment-before-payment]"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("CLAUSEGUARD-EXIT=0");
+}
