@@ -83,7 +83,8 @@ fn demo_navigate_note_and_quit_in_tmux() {
         return;
     }
     assert!(screen.contains("friday-call │ round 1"), "the demo is recorded in the session asked for:\n{screen}");
-    assert!(screen.contains("? help"), "the hint bar is drawn:\n{screen}");
+    // Drawn top to bottom: a capture may come before the last rows are written.
+    tmux.wait_for("? help");
 
     // Navigate: to a finding (whatever the library finds in the demo), then down the list.
     tmux.keys(&["G", "]"]);
@@ -97,9 +98,10 @@ fn demo_navigate_note_and_quit_in_tmux() {
     tmux.wait_for("Note on this clause");
     tmux.type_text("Counsel will send round 2 by Friday");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("note added to");
-    assert!(screen.contains("Counsel will send round 2 by Friday"), "the note is shown in the detail pane:\n{screen}");
-    assert!(screen.contains("saved"), "{screen}");
+    tmux.wait_for("note added to");
+    // The note is shown in the detail pane (waited for: a capture may come mid-draw).
+    tmux.wait_for("Counsel will send round 2 by Friday");
+    tmux.wait_for("saved");
 
     // Help opens and closes; then quit.
     tmux.keys(&["?"]);
@@ -221,8 +223,7 @@ fn paste_routing_undo_and_compare_in_tmux() {
     tmux.wait_for("found \"Personnel\"");
     assert!(tmux.run(&["set-buffer", "-b", "cg", "5.2 Work Made for Hire. Deliverables are Client's upon full payment."]).status.success());
     assert!(tmux.run(&["paste-buffer", "-p", "-b", "cg", "-t", "e2e"]).status.success());
-    let screen = tmux.wait_for("revising that clause");
-    assert!(screen.contains("the pasted wording names §5.2 Work Made for Hire: revising that clause, not §3.2 Personnel"), "{screen}");
+    tmux.wait_for("the pasted wording names §5.2 Work Made for Hire: revising that clause, not §3.2 Personnel");
     tmux.keys(&["Enter"]);
     tmux.wait_for("§5.2 Work Made for Hire revised:");
     tmux.keys(&["u"]);
@@ -233,8 +234,8 @@ fn paste_routing_undo_and_compare_in_tmux() {
     tmux.keys(&["C"]);
     tmux.wait_for("Compare with");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("Changes 1/");
-    assert!(screen.contains("§5.1 Ownership [assignment-before-payment]"), "{screen}");
+    tmux.wait_for("Changes 1/");
+    tmux.wait_for("§5.1 Ownership [assignment-before-payment]");
     tmux.keys(&["q"]);
     tmux.wait_for("CLAUSEGUARD-EXIT=0");
 }
