@@ -132,7 +132,8 @@ pub enum Direction {
 pub enum Basis {
     /// One side's wording is closer to the standard text.
     Wording,
-    /// The wording is about as close on both sides: the severity of the findings decides.
+    /// The findings decided: they all moved one way (resolved or milder, or new or worse),
+    /// whatever the wording's closeness says; or the wording is about as close on both sides.
     Findings,
 }
 
@@ -147,12 +148,15 @@ pub struct Standard {
 }
 
 impl Standard {
-    /// Why a pair whose wording is about as close to the standard on both sides still moved
-    /// ("" when the wording decided, or nothing moved).
+    /// Why a pair moved other than its wording's closeness to the standard says: the findings
+    /// decided ("" when the wording decided, or nothing moved).
     pub fn reason(&self) -> &'static str {
+        let as_close = (self.new_similarity - self.old_similarity).abs() <= CLOSER + 0.001;
         match (self.judged_by, self.direction) {
-            (Basis::Findings, Direction::Toward) => ": wording about as close, findings less severe",
-            (Basis::Findings, Direction::Away) => ": wording about as close, findings more severe",
+            (Basis::Findings, Direction::Toward) if as_close => ": wording about as close, findings less severe",
+            (Basis::Findings, Direction::Away) if as_close => ": wording about as close, findings more severe",
+            (Basis::Findings, Direction::Toward) => ": findings resolved or milder, none new or worse",
+            (Basis::Findings, Direction::Away) => ": findings new or worse, none resolved or milder",
             _ => "",
         }
     }
@@ -170,6 +174,14 @@ pub struct ClauseChange {
     pub diff: Vec<Run>,
     pub findings: Vec<FindingDelta>,
     pub standard: Option<Standard>,
+}
+
+impl ClauseChange {
+    /// Which way the change moved for the agency: as judged against the standard when the
+    /// wording changed, else by its findings alone when they all moved one way.
+    pub fn direction(&self) -> Option<Direction> {
+        self.standard.as_ref().map(|s| s.direction).or_else(|| findings_direction(&self.findings))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -275,9 +287,7 @@ pub struct Aligned {
 /// comparison of rounds that needs the drafts' clauses but not their analyses.
 pub fn align_rounds<'a>(old: (&'a Document, &[Span]), new: (&'a Document, &[Span])) -> Aligned {
     let (old_texts, new_texts) = (stripped(old.0, old.1), stripped(new.0, new.1));
-    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
-    let title = |spans: &[Span], texts: &[&str], i: usize| spans[i].2.map(str::to_owned).or_else(|| defined_term(texts[i]));
-    let alignment = align::align(&old_texts, &new_texts, &|i| title(old.1, &old_texts, i), &|j| title(new.1, &new_texts, j));
+    let alignment = align_texts(old.1, &old_texts, new.1, &new_texts);
     // The word diffs are most of the work: two threads share them, split by the bytes to read.
     let diff = |pairs: &[Pair]| -> Vec<Vec<Run>> {
         pairs
@@ -314,6 +324,18 @@ pub fn align_rounds<'a>(old: (&'a Document, &[Span]), new: (&'a Document, &[Span
         diffs
     });
     Aligned { alignment, diffs }
+}
+
+/// The clauses of two rounds aligned by content, without the word diffs: which clause became
+/// which.
+pub fn alignment(old: (&Document, &[Span]), new: (&Document, &[Span])) -> Alignment {
+    align_texts(old.1, &stripped(old.0, old.1), new.1, &stripped(new.0, new.1))
+}
+
+fn align_texts(old_spans: &[Span], old_texts: &[&str], new_spans: &[Span], new_texts: &[&str]) -> Alignment {
+    // A clause's title for pairing rewrites: its heading, or the term a definition defines.
+    let title = |spans: &[Span], texts: &[&str], i: usize| spans[i].2.map(str::to_owned).or_else(|| defined_term(texts[i]));
+    align::align(old_texts, new_texts, &|i| title(old_spans, old_texts, i), &|j| title(new_spans, new_texts, j))
 }
 
 /// Each clause's text without its number, so renumbering does not count as rewording.
@@ -400,7 +422,7 @@ fn by_content(c: &mut Comparison, old: &Side, new: &Side, library: &ClauseLibrar
         if !(worded || pair.moved || has_delta) {
             continue;
         }
-        let standard = if worded { standard_direction((old, &old_found), (new, &new_found), pair, library) } else { None };
+        let standard = if worded { standard_direction(old, new, pair, &findings, library) } else { None };
         match standard.as_ref().map(|s| s.direction) {
             Some(Direction::Toward) => c.totals.toward_standard += 1,
             Some(Direction::Away) => c.totals.away_from_standard += 1,
@@ -446,13 +468,14 @@ fn strip_number(text: &str) -> &str {
     if end > 0 && t[..end].chars().any(|c| c.is_ascii_digit() || c == '(') { &t[end..] } else { t }
 }
 
-/// Whether the new wording is closer to the matched standard clause than the old one.
-fn standard_direction(
-    (old, old_found): (&Side, &[Vec<&Finding>]),
-    (new, new_found): (&Side, &[Vec<&Finding>]),
-    pair: &Pair,
-    library: &ClauseLibrary,
-) -> Option<Standard> {
+/// How much closer to the standard text one side's wording must be to count as moving.
+const CLOSER: f32 = 0.02;
+
+/// Whether the pair moved toward the matched standard clause. Findings that all moved one way
+/// decide (a change that resolves a finding and adds none is toward the agency's position,
+/// however many words it adds); otherwise the wording's closeness to the standard text, and
+/// when that is about the same, the weight of the findings.
+fn standard_direction(old: &Side, new: &Side, pair: &Pair, findings: &[FindingDelta], library: &ClauseLibrary) -> Option<Standard> {
     let matched = |side: &Side, idx: &[usize]| {
         idx.iter().filter_map(|&i| side.analysis.clauses[i].library_match.clone()).max_by(|a, b| a.score.total_cmp(&b.score))
     };
@@ -461,24 +484,44 @@ fn standard_direction(
     let (old_text, new_text) = (text(old, &pair.old), text(new, &pair.new));
     let standard = &library.get(&m.id)?.standard_text;
     let [o, n] = [old_text, new_text].map(|t| diff::closeness(standard, &t));
-    let (direction, judged_by) = if n > o + 0.02 {
-        (Direction::Toward, Basis::Wording)
-    } else if o > n + 0.02 {
-        (Direction::Away, Basis::Wording)
+    let by_wording = if n > o + CLOSER {
+        Direction::Toward
+    } else if o > n + CLOSER {
+        Direction::Away
     } else {
-        // Wording no closer either way: judge by the risks it carries, each concern by its worst
-        // finding (as the finding deltas are), so a clause split in two with the same risk in
-        // both halves carries no more of it.
-        let risk = |found: &[Vec<&Finding>], idx: &[usize]| in_clauses(found, idx).values().map(|f| f.severity as u32 + 1).sum::<u32>();
-        let direction = match risk(new_found, &pair.new).cmp(&risk(old_found, &pair.old)) {
-            std::cmp::Ordering::Less => Direction::Toward,
-            std::cmp::Ordering::Greater => Direction::Away,
-            std::cmp::Ordering::Equal => Direction::Same,
-        };
-        (direction, Basis::Findings)
+        Direction::Same
+    };
+    let (direction, judged_by) = match findings_direction(findings) {
+        Some(d) if d != by_wording => (d, Basis::Findings),
+        _ if by_wording != Direction::Same => (by_wording, Basis::Wording),
+        // Wording no closer either way and the findings mixed: weigh them, each concern by its
+        // worst finding, so a clause split in two with the same risk in both halves carries no
+        // more of it.
+        _ => {
+            let weight = |s: Option<Severity>| s.map_or(0, |s| s as u32 + 1);
+            let (before, after) = findings.iter().fold((0, 0), |(b, a), d| (b + weight(d.old_severity), a + weight(d.new_severity)));
+            let direction = match after.cmp(&before) {
+                std::cmp::Ordering::Less => Direction::Toward,
+                std::cmp::Ordering::Greater => Direction::Away,
+                std::cmp::Ordering::Equal => Direction::Same,
+            };
+            (direction, Basis::Findings)
+        }
     };
     let round = |x: f32| (x * 1000.0).round() / 1000.0;
     Some(Standard { library_clause: m.id, old_similarity: round(o), new_similarity: round(n), direction, judged_by })
+}
+
+/// Which way a pair's findings moved when they all moved one way: toward the standard when
+/// some were resolved or became milder and none is new or worse, away for the reverse.
+fn findings_direction(findings: &[FindingDelta]) -> Option<Direction> {
+    let better = findings.iter().any(|d| matches!(d.status, Status::Resolved | Status::SeverityDown));
+    let worse = findings.iter().any(|d| matches!(d.status, Status::New | Status::SeverityUp));
+    match (better, worse) {
+        (true, false) => Some(Direction::Toward),
+        (false, true) => Some(Direction::Away),
+        _ => None,
+    }
 }
 
 /// Each clause's phrase findings, in the analysis's order.
@@ -586,5 +629,21 @@ mod tests {
         assert_eq!(standard(Direction::Toward, Basis::Findings).reason(), ": wording about as close, findings less severe");
         assert_eq!(standard(Direction::Same, Basis::Findings).reason(), "", "no closer needs no reason");
         assert_eq!(standard(Direction::Toward, Basis::Wording).reason(), "", "the figures say it");
+        let against_wording = Standard { old_similarity: 0.4, ..standard(Direction::Toward, Basis::Findings) };
+        assert_eq!(against_wording.reason(), ": findings resolved or milder, none new or worse");
+    }
+
+    fn delta(status: Status) -> FindingDelta {
+        FindingDelta { concern: Concern::NoResiduals, status, old_severity: None, new_severity: None, old_phrase: None, new_phrase: None }
+    }
+
+    #[test]
+    fn findings_that_all_moved_one_way_give_the_direction() {
+        let of = |statuses: &[Status]| findings_direction(&statuses.iter().map(|&s| delta(s)).collect::<Vec<_>>());
+        assert_eq!(of(&[Status::Resolved, Status::Unchanged]), Some(Direction::Toward));
+        assert_eq!(of(&[Status::SeverityDown]), Some(Direction::Toward));
+        assert_eq!(of(&[Status::New, Status::SeverityUp]), Some(Direction::Away));
+        assert_eq!(of(&[Status::Resolved, Status::New]), None, "mixed: the wording decides");
+        assert_eq!(of(&[Status::Unchanged]), None);
     }
 }

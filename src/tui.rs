@@ -17,13 +17,14 @@ mod wrap;
 
 use std::io::{Write, stdout};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use color_eyre::eyre::{WrapErr, eyre};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-pub use app::{App, CompareView, Effect, Message, Overlay, Pane, PickView, Target};
+pub use app::{App, CompareView, Comparing, Effect, Message, Overlay, Pane, PickView, RouteView, Target};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
 pub use theme::Theme;
@@ -150,8 +151,10 @@ fn with_mouse_and_paste(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> co
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> color_eyre::Result<()> {
     terminal.draw(|frame| render(app, frame))?;
     while !app.quit {
-        let event = event::read()?;
-        if !app.handle_event(&event) {
+        // While a comparison runs, wake up now and then to show it when it is ready.
+        let event_ready = app.comparing.is_none() || event::poll(Duration::from_millis(50))?;
+        let handled = event_ready && app.handle_event(&event::read()?);
+        if !(app.poll_work(false) || handled) {
             continue;
         }
         for effect in app.take_effects() {

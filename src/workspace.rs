@@ -51,6 +51,8 @@ pub enum WorkspaceError {
     EmptyRevision(String),
     #[error("the pasted wording for {0} is the same as its current wording")]
     UnchangedRevision(String),
+    #[error("{0} has no revised wording to undo in this round")]
+    NoRevision(String),
     #[error("{0} has no finding {1}")]
     NoSuchFinding(String, usize),
     #[error("no project fee yet: enter it first")]
@@ -178,6 +180,11 @@ impl<'lib> Workspace<'lib> {
 
     pub fn document(&self) -> &Document {
         &self.document
+    }
+
+    /// The options this round was analysed with, for analysing another draft alike.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     /// Analyses another draft (an earlier round, another deal) with this one's library and

@@ -376,23 +376,26 @@ fn help_moves_like_every_other_screen() {
         other => panic!("help is not open: {other:?}"),
     };
     press(&mut app, "?");
-    // 30 rows: the help box is 28 high, 26 inside; half a page is 13 lines.
+    // 30 rows, less the status bar and two rows of hints: the help box is 27 high, 25 inside;
+    // half a page is 12 lines.
     press(&mut app, "Ctrl-d");
-    assert_eq!(scroll(&app), 13);
+    assert_eq!(scroll(&app), 12);
     press(&mut app, "G");
     let bottom = scroll(&app);
-    assert!(bottom > 13, "G goes to the end of the help");
+    assert!(bottom > 12, "G goes to the end of the help");
     press(&mut app, "j Ctrl-d");
     assert_eq!(scroll(&app), bottom, "no further than the end");
     press(&mut app, "Ctrl-u");
-    assert_eq!(scroll(&app), bottom - 13);
+    assert_eq!(scroll(&app), bottom - 12);
     press(&mut app, "g");
     assert_eq!(scroll(&app), 0);
 }
 
-/// The bottom row of the screen.
-fn hint_bar(app: &App<'_>) -> String {
-    screen(app).lines().last().unwrap_or_default().to_owned()
+/// The bottom `rows` rows of the screen.
+fn hint_bar(app: &App<'_>, rows: usize) -> String {
+    let screen = screen(app);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - rows..].join("\n")
 }
 
 #[test]
@@ -400,13 +403,15 @@ fn the_hint_bar_fits_the_width_and_always_shows_help_and_quit() {
     let mut app = app_with(MemorySession::new(session("acme-msa")), Theme::colour(), 80, 24);
     for keys in ["", "Tab", "Tab"] {
         press(&mut app, keys);
-        let bar = hint_bar(&app);
+        let bar = hint_bar(&app, 2);
         assert!(bar.starts_with("\" ? help  q quit  "), "{bar}");
-        assert!(bar.contains("] next  / search  f risky  c counter  y copy"), "shortened to fit more: {bar}");
+        assert!(bar.contains("] next finding  / search  f risky only  c counter"), "two rows, in full: {bar}");
+        assert!(bar.contains("i note  r revise  u undo  $ fee  L library  C compare"), "no key dropped: {bar}");
     }
     press(&mut app, "Enter");
     app.update(clauseguard::tui::Action::Resize(200, 24));
-    assert!(hint_bar(&app).contains("] next finding  / search  f risky only"), "in full when there is room");
+    let bar = hint_bar(&app, 1);
+    assert!(bar.contains("] next finding  / search  f risky only") && bar.contains("C compare"), "one row when there is room: {bar}");
 }
 
 #[test]
@@ -466,4 +471,93 @@ fn the_test_panic_key_panics() {
     let mut app = app();
     app.panic_on_key = true;
     app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)));
+}
+
+const OWNERSHIP_REVISED: &str = "2. Ownership. All deliverables described in Schedule A shall be owned by Client upon full payment, including any tools and frameworks Agency uses.";
+
+#[test]
+fn a_paste_that_names_another_clause_goes_to_that_clause_and_says_so() {
+    let mut app = app();
+    go_to(&mut app, "3");
+    let (ownership, materials) = (clause_index(&app, "2"), clause_index(&app, "3"));
+    app.handle_event(&Event::Paste(OWNERSHIP_REVISED.into()));
+    assert_eq!(app.entry(), Some(Entry::Clause(ownership)), "the paste names §2 Ownership");
+    assert_eq!(app.input.as_ref().map(|i| i.purpose), Some(Purpose::Revision));
+    let message = app.message.as_ref().map(|m| m.text.as_str());
+    assert_eq!(message, Some("the pasted wording names §2 Ownership: revising that clause, not §3 Agency Materials"));
+    assert!(screen(&app).contains("Client's revised wording of §2 Ownership"), "the box says where it goes");
+    press(&mut app, "Enter");
+    assert_eq!(app.ws.findings(Entry::Clause(ownership)).len(), 1);
+    assert_eq!(app.ws.findings(Entry::Clause(materials)).len(), 1, "§3 keeps its finding");
+    assert!(app.ws.wording(materials).revised.is_none());
+}
+
+#[test]
+fn a_paste_that_names_no_clause_revises_the_selected_one() {
+    let mut app = app();
+    go_to(&mut app, "3");
+    app.handle_event(&Event::Paste("Agency grants Client a non-exclusive licence to Agency's pre-existing tools.".into()));
+    press(&mut app, "Enter");
+    let materials = clause_index(&app, "3");
+    assert!(app.ws.wording(materials).revised.is_some());
+    assert_eq!(app.ws.findings(Entry::Clause(materials)).len(), 0);
+}
+
+#[test]
+fn a_paste_that_could_be_two_clauses_asks_which() {
+    let mut app = app();
+    go_to(&mut app, "4");
+    let (ownership, materials) = (clause_index(&app, "2"), clause_index(&app, "3"));
+    // Number 2 is Ownership; the heading is §3's.
+    app.handle_event(&Event::Paste("2. Agency Materials. Agency grants Client a non-exclusive licence to its tools.".into()));
+    let Some(Overlay::Route(route)) = &app.overlay else { panic!("no choice offered: {:?}", app.overlay) };
+    assert_eq!(route.clauses, [ownership, materials]);
+    assert!(app.input.is_none(), "nothing is recorded before the user chooses");
+    assert!(screen(&app).contains("Which clause is the pasted wording for?"));
+    press(&mut app, "j Enter");
+    assert_eq!(app.entry(), Some(Entry::Clause(materials)));
+    assert!(app.input.as_ref().is_some_and(|i| i.text.starts_with("2. Agency Materials")));
+    // Esc instead keeps the pasted wording for r.
+    press(&mut app, "Esc");
+    app.handle_event(&Event::Paste("2. Agency Materials. Agency grants Client a non-exclusive licence to its tools.".into()));
+    press(&mut app, "Esc");
+    assert!(app.overlay.is_none() && app.input.is_none());
+    press(&mut app, "r");
+    assert!(app.input.as_ref().is_some_and(|i| i.text.starts_with("2. Agency Materials")), "{:?}", app.input);
+}
+
+#[test]
+fn a_revision_can_be_undone_and_the_undo_is_saved() {
+    let mut app = app();
+    go_to(&mut app, "2");
+    let ownership = clause_index(&app, "2");
+    app.handle_event(&Event::Paste(OWNERSHIP_REVISED.into()));
+    press(&mut app, "Enter");
+    assert_eq!(app.ws.open_findings(), 3);
+    let saves = app.ws.last_saved().map(str::to_owned);
+    press(&mut app, "u");
+    assert!(app.ws.wording(ownership).revised.is_none(), "back to the draft's wording");
+    assert_eq!(app.ws.findings(Entry::Clause(ownership)).len(), 3, "its findings are back");
+    assert_eq!(app.ws.open_findings(), 5);
+    assert!(app.ws.session().revisions.is_empty());
+    let message = app.message.as_ref().unwrap();
+    assert_eq!(message.text, "§2 Ownership: revision undone, back to the draft's wording (3 finding(s), was 1); saved");
+    assert!(saves.is_some() && app.ws.last_saved().is_some());
+    // Reopened from what was saved, the clause has no revision.
+    let reopened = app_with(MemorySession::new(app.ws.session().clone()), Theme::colour(), 100, 30);
+    assert!(reopened.ws.wording(ownership).revised.is_none());
+    // Nothing more to undo.
+    press(&mut app, "u");
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text == "§2 Ownership has no revised wording to undo in this round"));
+    // Two revisions: undo goes back one at a time.
+    app.handle_event(&Event::Paste(OWNERSHIP_REVISED.into()));
+    press(&mut app, "Enter");
+    app.handle_event(&Event::Paste(
+        "2. Ownership. All deliverables described in Schedule A shall be owned by Client upon full payment.".into(),
+    ));
+    press(&mut app, "Enter");
+    assert_eq!(app.ws.findings(Entry::Clause(ownership)).len(), 0);
+    press(&mut app, "u");
+    assert_eq!(app.ws.wording(ownership).text, OWNERSHIP_REVISED);
+    assert_eq!(app.ws.findings(Entry::Clause(ownership)).len(), 1);
 }

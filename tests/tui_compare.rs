@@ -92,11 +92,41 @@ fn the_picker_offers_the_previous_round_first_then_other_sessions() {
     press(&mut app, "j k Esc");
     assert!(app.overlay.is_none() && app.compare.is_none(), "Esc closes the picker without comparing");
     press(&mut app, "C Enter");
+    settle(&mut app);
     let view = app.compare.as_deref().expect("Enter compares with the previous round");
     assert_eq!(view.comparison.mode, Mode::Rounds);
     assert_eq!(view.comparison.old.label, "acme-msa:1 (acme-msa.txt)");
     assert_eq!(view.comparison.new.label, "acme-msa:2 (acme-msa-r2.txt)");
     assert_eq!(app.contexts(), [Context::Compare]);
+}
+
+/// The comparison runs off the input thread: while it runs the status bar says so, keys keep
+/// working, and a second `C` starts no second comparison; the result is shown when ready.
+#[test]
+fn comparing_runs_beside_the_keys() {
+    let (_dir, store) = store(false);
+    let mut app = app_on(&store, Theme::colour(), 120, 36);
+    press(&mut app, "C Enter");
+    assert!(app.compare.is_none(), "Enter returns before the comparison is done");
+    assert_eq!(app.comparing.as_ref().map(|c| c.with.as_str()), Some("round 1"));
+    assert!(screen(&app).contains("comparing with round 1…"), "{}", screen(&app));
+    let selected = app.selected;
+    press(&mut app, "j");
+    assert_eq!(app.selected, selected + 1, "keys keep working while it runs");
+    press(&mut app, "C");
+    assert!(app.overlay.is_none(), "no picker, no second comparison");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("already comparing with round 1")), "{:?}", app.message);
+    settle(&mut app);
+    assert!(app.comparing.is_none());
+    assert_eq!(app.compare.as_deref().map(|v| v.comparison.old.label.as_str()), Some("acme-msa:1 (acme-msa.txt)"));
+    assert_eq!(app.contexts(), [Context::Compare]);
+    app.handle_event(&ratatui::crossterm::event::Event::Paste("2. Ownership. Client owns the Deliverables.".into()));
+    assert!(app.input.is_none() && app.ws.session().revisions.is_empty(), "no revision is started behind the comparison");
+    assert!(app.message.as_ref().is_some_and(|m| m.text == "close the comparison (Esc) first to paste revised wording"));
+    press(&mut app, "Esc C Enter Esc");
+    settle(&mut app);
+    assert!(app.compare.is_none() && app.comparing.is_none(), "Esc stops waiting for a comparison");
+    assert!(app.message.as_ref().is_some_and(|m| m.text == "comparison with round 1 cancelled"), "{:?}", app.message);
 }
 
 #[test]
@@ -113,6 +143,7 @@ fn rows_cover_changes_additions_removals_and_protections() {
     let (_dir, store) = store(false);
     let mut app = app_on(&store, Theme::colour(), 120, 36);
     press(&mut app, "C Enter");
+    settle(&mut app);
     let view = app.compare.as_deref().unwrap();
     let items: Vec<Item> = view.rows.iter().map(|r| r.item).collect();
     assert_eq!(items[0], Item::Sides);
@@ -131,6 +162,7 @@ fn keys_move_scroll_search_and_close() {
     let (_dir, store) = store(false);
     let mut app = app_on(&store, Theme::colour(), 120, 36);
     press(&mut app, "C Enter");
+    settle(&mut app);
     let rows = app.compare.as_deref().unwrap().rows.len();
     press(&mut app, "j j");
     assert_eq!(app.compare.as_deref().unwrap().selected, 2);
@@ -158,7 +190,9 @@ fn keys_move_scroll_search_and_close() {
     assert!(app.compare.as_deref().unwrap().search.is_none(), "the first Esc clears the search");
     press(&mut app, "Esc");
     assert!(app.compare.is_none(), "the second closes the comparison");
-    press(&mut app, "C Enter q");
+    press(&mut app, "C Enter");
+    settle(&mut app);
+    press(&mut app, "q");
     assert!(app.quit, "q quits from the comparison");
 }
 
@@ -166,7 +200,9 @@ fn keys_move_scroll_search_and_close() {
 fn the_word_diff_is_struck_and_bold_without_colour() {
     let (_dir, store) = store(false);
     let mut app = app_on(&store, Theme::monochrome(), 120, 36);
-    press(&mut app, "C Enter / ");
+    press(&mut app, "C Enter");
+    settle(&mut app);
+    press(&mut app, "/");
     type_text(&mut app, "ownership");
     press(&mut app, "Enter");
     let buffer = draw(&app).backend().buffer().clone();
@@ -182,7 +218,9 @@ fn the_word_diff_is_struck_and_bold_without_colour() {
 fn two_rounds_on_screen() {
     let (_dir, store) = store(false);
     let mut app = app_on(&store, Theme::colour(), 120, 36);
-    press(&mut app, "C Enter / ");
+    press(&mut app, "C Enter");
+    settle(&mut app);
+    press(&mut app, "/");
     type_text(&mut app, "ownership");
     press(&mut app, "Enter");
     insta::assert_snapshot!(draw(&app).backend());
@@ -193,6 +231,7 @@ fn two_rounds_both_sides() {
     let (_dir, store) = store(false);
     let mut app = app_on(&store, Theme::colour(), 120, 36);
     press(&mut app, "C Enter");
+    settle(&mut app);
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -201,6 +240,7 @@ fn deal_against_deal_on_screen() {
     let (_dir, store) = store(true);
     let mut app = app_on(&store, Theme::colour(), 120, 36);
     press(&mut app, "C j Enter");
+    settle(&mut app);
     assert_eq!(app.compare.as_deref().unwrap().comparison.mode, Mode::Deals);
     insta::assert_snapshot!("deal_against_deal_both_sides", draw(&app).backend());
     press(&mut app, "/");

@@ -83,7 +83,8 @@ fn demo_navigate_note_and_quit_in_tmux() {
         return;
     }
     assert!(screen.contains("friday-call │ round 1"), "the demo is recorded in the session asked for:\n{screen}");
-    assert!(screen.contains("? help"), "the hint bar is drawn:\n{screen}");
+    // Drawn top to bottom: a capture may come before the last rows are written.
+    tmux.wait_for("? help");
 
     // Navigate: to a finding (whatever the library finds in the demo), then down the list.
     tmux.keys(&["G", "]"]);
@@ -97,9 +98,10 @@ fn demo_navigate_note_and_quit_in_tmux() {
     tmux.wait_for("Note on this clause");
     tmux.type_text("Counsel will send round 2 by Friday");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("note added to");
-    assert!(screen.contains("Counsel will send round 2 by Friday"), "the note is shown in the detail pane:\n{screen}");
-    assert!(screen.contains("saved"), "{screen}");
+    tmux.wait_for("note added to");
+    // The note is shown in the detail pane (waited for: a capture may come mid-draw).
+    tmux.wait_for("Counsel will send round 2 by Friday");
+    tmux.wait_for("saved");
 
     // Help opens and closes; then quit.
     tmux.keys(&["?"]);
@@ -173,7 +175,9 @@ fn a_panic_restores_the_terminal_in_tmux() {
     tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'; echo STTY-$((40+2))");
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("STTY-42");
-    let modes: Vec<&str> = screen.lines().map(str::trim).filter(|l| l.ends_with("icanon") || l.ends_with("echo")).collect();
+    // The last word of each line: a prompt redrawn late by a loaded shell may precede it.
+    let modes: Vec<&str> =
+        screen.lines().filter_map(|l| l.split_whitespace().last()).filter(|w| w.ends_with("icanon") || w.ends_with("echo")).collect();
     assert!(modes.contains(&"icanon") && modes.contains(&"echo"), "stty -a shows {modes:?}:\n{screen}");
     assert!(!modes.contains(&"-icanon") && !modes.contains(&"-echo"), "stty -a shows {modes:?}:\n{screen}");
 
@@ -188,4 +192,50 @@ fn a_panic_restores_the_terminal_in_tmux() {
     let screen = tmux.wait_for("pasted-text");
     tmux.keys(&["C-d"]);
     assert!(!screen.contains("[200~"), "the terminal still asks for bracketed paste:\n{screen}");
+}
+
+/// In the real binary: a paste naming §4.2 while §2.2 is selected revises §4.2 and says so; `u`
+/// undoes it and the undo is in the session file; `C` compares round 2 with round 1 of the
+/// sample session off the input thread, and the comparison names the decisions' clauses.
+#[test]
+fn paste_routing_undo_and_compare_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed, so the end-to-end run of the binary cannot be checked");
+        return;
+    }
+    let sessions = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/meridian-ai-services.json");
+    std::fs::copy(sample, sessions.path().join("meridian-ai-services.json")).unwrap();
+    let command = format!(
+        "{} --resume meridian-ai-services --sessions-dir {}; echo CLAUSEGUARD-EXIT=$?; sleep 60",
+        shell_quote(Path::new(env!("CARGO_BIN_EXE_clauseguard"))),
+        shell_quote(sessions.path())
+    );
+    let tmux = Tmux { socket: format!("clauseguard-paste-{}", std::process::id()) };
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    tmux.wait_for_any(&["Clauses ", "CLAUSEGUARD-EXIT="]);
+
+    tmux.keys(&["/"]);
+    tmux.wait_for("Search clause wording");
+    tmux.type_text("Personnel");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("found \"Personnel\"");
+    assert!(tmux.run(&["set-buffer", "-b", "cg", "5.2 Work Made for Hire. Deliverables are Client's upon full payment."]).status.success());
+    assert!(tmux.run(&["paste-buffer", "-p", "-b", "cg", "-t", "e2e"]).status.success());
+    tmux.wait_for("the pasted wording names §5.2 Work Made for Hire: revising that clause, not §3.2 Personnel");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("§5.2 Work Made for Hire revised:");
+    tmux.keys(&["u"]);
+    tmux.wait_for("revision undone, back to the draft's wording");
+    let session = SessionStore::new(sessions.path().to_owned()).load("meridian-ai-services").unwrap();
+    assert!(session.revisions.is_empty(), "the undo is saved: {:?}", session.revisions);
+
+    tmux.keys(&["C"]);
+    tmux.wait_for("Compare with");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Changes 1/");
+    tmux.wait_for("§5.1 Ownership [assignment-before-payment]");
+    tmux.keys(&["q"]);
+    tmux.wait_for("CLAUSEGUARD-EXIT=0");
 }

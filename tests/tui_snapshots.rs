@@ -120,3 +120,63 @@ fn no_color_theme_uses_modifiers_only() {
     assert!(buffer.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
     insta::assert_snapshot!(format!("{buffer:?}"));
 }
+
+/// The screen's rows joined with spaces, borders and padding squeezed out, so wrapped text
+/// reads as one line.
+fn flowing(app: &App<'_>) -> String {
+    let text = screen(app).replace(['"', '│', '─', '┌', '┐', '└', '┘'], " ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A save that fails with a long reason: the whole message is on screen, wrapped above the
+/// hint bar, at the smallest size and at a wide one.
+fn failed_save(width: u16, height: u16) -> App<'static> {
+    let mut handle = MemorySession::new(session("acme-msa"));
+    handle.fail_with = Some("/home/counsel/Documents/clauseguard/sessions/acme-msa.json: No space left on device (os error 28)".into());
+    let mut app = app_with(handle, Theme::colour(), width, height);
+    press(&mut app, "] c");
+    app
+}
+
+#[test]
+fn a_long_status_message_wraps_at_80x24() {
+    let app = failed_save(80, 24);
+    let message = app.message.as_ref().unwrap().text.clone();
+    assert!(message.len() > 140, "{message}");
+    assert!(flowing(&app).contains(&message), "{}", screen(&app));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn a_long_status_message_wraps_at_140x40() {
+    let app = failed_save(140, 40);
+    let message = app.message.as_ref().unwrap().text.clone();
+    assert!(flowing(&app).contains(&message), "{}", screen(&app));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn a_short_status_message_stays_in_the_status_bar() {
+    let mut app = sized(140, 40, Theme::colour());
+    press(&mut app, "f");
+    let first_row = screen(&app).lines().next().unwrap().to_owned();
+    assert!(first_row.contains("showing the 3 entries with findings (of 7); f shows all"), "{first_row}");
+}
+
+/// At the smallest size the hint bar takes two rows and names every key of the main screen.
+#[test]
+fn the_hint_bar_keeps_every_key_at_80x24() {
+    let app = sized(80, 24, Theme::colour());
+    let rows: Vec<String> = screen(&app).lines().map(str::to_owned).collect();
+    let bar = rows[rows.len() - 2..].join(" ");
+    for hint in clauseguard::tui::keymap::hints(&app.contexts()) {
+        assert!(bar.contains(&format!(" {} {}", hint.key, hint.short())), "{} {} missing from the hint bar:\n{bar}", hint.key, hint.word);
+    }
+}
+
+#[test]
+fn choosing_the_clause_for_an_ambiguous_paste() {
+    let mut app = sized(80, 24, Theme::colour());
+    app.handle_event(&Event::Paste("2. Agency Materials. Agency grants Client a non-exclusive licence to its tools.".into()));
+    insta::assert_snapshot!(draw(&app).backend());
+}

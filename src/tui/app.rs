@@ -17,7 +17,8 @@ use super::view::View;
 use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
 
-pub use compare::{CompareView, PickView, Target};
+pub use compare::{CompareView, Comparing, PickView, Target};
+pub use edit::RouteView;
 pub use overlay::{FeeView, LibraryView, Overlay};
 
 /// The three panes of the main screen, in Tab order.
@@ -57,6 +58,8 @@ pub struct App<'lib> {
     pub overlay: Option<Overlay>,
     /// The comparison shown instead of the main screen, computed once when opened.
     pub compare: Option<Box<CompareView>>,
+    /// A comparison being computed off the input thread, shown when ready.
+    pub comparing: Option<Comparing>,
     /// Where the other saved sessions are, to compare with; None in tests without a store.
     pub store: Option<SessionStore>,
     pub input: Option<Input>,
@@ -110,6 +113,7 @@ impl<'lib> App<'lib> {
             focus: Pane::List,
             overlay: None,
             compare: None,
+            comparing: None,
             store: None,
             input: None,
             drafts: Vec::new(),
@@ -151,6 +155,7 @@ impl<'lib> App<'lib> {
             Some(Overlay::Fee(_)) => vec![Context::Fee],
             Some(Overlay::Library(_)) => vec![Context::Library],
             Some(Overlay::Pick(_)) => vec![Context::Picker],
+            Some(Overlay::Route(_)) => vec![Context::Route],
             None if self.compare.is_some() => vec![Context::Compare],
             None => {
                 let pane = match self.focus {
@@ -297,6 +302,7 @@ impl<'lib> App<'lib> {
         match action {
             Action::Quit => self.quit_unless_unsaved(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Close if self.comparing.is_some() => self.cancel_comparison(),
             Action::Close if self.search.is_some() => {
                 self.search = None;
                 self.info("search cleared");
@@ -326,6 +332,7 @@ impl<'lib> App<'lib> {
             Action::NoteClause => self.open_input(Purpose::NoteClause),
             Action::NoteSession => self.open_input(Purpose::NoteSession),
             Action::Revise => self.start_revision(String::new()),
+            Action::UndoRevision => self.undo_revision(),
             Action::OpenFee => self.open_fee(),
             Action::OpenLibrary => self.open_library(),
             Action::OpenCompare => self.open_picker(),

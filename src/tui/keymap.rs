@@ -38,6 +38,8 @@ pub enum Action {
     NoteClause,
     NoteSession,
     Revise,
+    /// Take back the selected clause's latest revised wording.
+    UndoRevision,
     OpenFee,
     OpenLibrary,
     /// Choose a round or a saved session to compare with, then show the comparison.
@@ -88,6 +90,8 @@ pub enum Context {
     Compare,
     /// The small list of what to compare with.
     Picker,
+    /// The small list of clauses a pasted wording may be for.
+    Route,
     Help,
     Input,
 }
@@ -104,6 +108,7 @@ impl Context {
             Context::Library => "Library browser",
             Context::Compare => "Comparison",
             Context::Picker => "Compare with…",
+            Context::Route => "Which clause is the pasted wording for?",
             Context::Help => "Help",
             Context::Input => "Typing in a box",
         }
@@ -201,7 +206,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::ch('/'), A::Search, C::Main, "search clause wording", Some("search")),
     bind(Key::ch('n'), A::SearchNext, C::Main, "next search match", None),
     bind(Key::ch('N'), A::SearchPrev, C::Main, "previous search match", None),
-    bind(Key::plain(KeyCode::Esc), A::Close, C::Main, "clear the search", None),
+    bind(Key::plain(KeyCode::Esc), A::Close, C::Main, "stop a comparison being computed, or clear the search", None),
     bind(Key::ch('f'), A::ToggleRiskyOnly, C::Main, "show only risky clauses, or all", Some("risky only")),
     bind(Key::ch('s'), A::ToggleSideBySide, C::Main, "diff against the standard: inline or side by side", None),
     bind(Key::ch('c'), A::Counter, C::Main, "counter with the selected fallback (stores its language)", Some("counter")),
@@ -213,7 +218,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::ch('Y'), A::CopyTalkingPoint, C::Main, "copy the fallback's talking point", None),
     bind(Key::ch('i'), A::NoteClause, C::Main, "note on this clause", Some("note")),
     bind(Key::ch('I'), A::NoteSession, C::Main, "note on the whole session", None),
-    bind(Key::ch('r'), A::Revise, C::Main, "client's revised wording of this clause (or just paste it)", Some("revise")),
+    bind(
+        Key::ch('r'),
+        A::Revise,
+        C::Main,
+        "client's revised wording of this clause (or paste it: it goes to the clause it names)",
+        Some("revise"),
+    ),
+    bind(Key::ch('u'), A::UndoRevision, C::Main, "undo this clause's last revised wording (its findings come back)", Some("undo")),
     bind(Key::ch('$'), A::OpenFee, C::Main, "fee uplift calculator", Some("fee")),
     bind(Key::ch('L'), A::OpenLibrary, C::Main, "browse the clause library", Some("library")),
     bind(Key::ch('C'), A::OpenCompare, C::Main, "compare with another round or another saved session", Some("compare")),
@@ -284,6 +296,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::plain(KeyCode::Enter), A::Activate, C::Picker, "compare the current round with it", Some("compare")),
     bind(Key::plain(KeyCode::Esc), A::Close, C::Picker, "close", Some("close")),
     bind(Key::ch('q'), A::Close, C::Picker, "close", None),
+    bind(Key::ch('j'), A::Down, C::Route, "next clause", None),
+    bind(Key::plain(KeyCode::Down), A::Down, C::Route, "next clause", None),
+    bind(Key::ch('k'), A::Up, C::Route, "previous clause", None),
+    bind(Key::plain(KeyCode::Up), A::Up, C::Route, "previous clause", None),
+    bind(Key::plain(KeyCode::Enter), A::Activate, C::Route, "revise this clause with the pasted wording", Some("revise it")),
+    bind(Key::plain(KeyCode::Esc), A::Close, C::Route, "cancel (r brings the pasted wording back)", Some("cancel")),
     bind(Key::plain(KeyCode::Enter), A::Submit, C::Input, "save, search or apply: what the box is for", Some("save")),
     bind(Key::plain(KeyCode::Esc), A::Cancel, C::Input, "cancel (what you typed is kept for next time)", Some("cancel")),
     bind(Key::plain(KeyCode::Backspace), A::Backspace, C::Input, "delete back", None),

@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
+use super::keymap::{self, Context, Hint};
+
 /// The main screen: status bar, the three panes, the hint bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -15,7 +17,8 @@ pub struct Areas {
 
 impl Areas {
     pub fn new(area: Rect) -> Self {
-        let [status, body, hints] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]));
+        let hint_rows = Constraint::Length(hint_rows(area.width));
+        let [status, body, hints] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), hint_rows]));
         let [list, right] = body.layout(&Layout::horizontal([Constraint::Percentage(34), Constraint::Fill(1)]));
         let [clause, detail] = right.layout(&Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]));
         Self { status, list, clause, detail, hints }
@@ -25,6 +28,49 @@ impl Areas {
     pub fn body(&self) -> Rect {
         self.list.union(self.detail)
     }
+}
+
+/// Rows of the hint bar: one when the main screen's hints all fit in one row of `width`
+/// columns, else two. A function of the width alone, so the panes do not jump as the focus moves.
+pub fn hint_rows(width: u16) -> u16 {
+    let main = keymap::hints(&[Context::Main]);
+    if pack_hints(&main, usize::from(width), 1).iter().map(Vec::len).sum::<usize>() == main.len() { 1 } else { 2 }
+}
+
+/// The hints laid out in at most `rows` rows of `width` columns, each drawn ` key word  key word  `:
+/// every word in full when they all fit, else each hint's first word, dropping the least
+/// important (last in the table) until the rest fit. Help and quit come first in the table,
+/// so they are the last to go.
+pub fn pack_hints(hints: &[Hint], width: usize, rows: usize) -> Vec<Vec<(String, &'static str)>> {
+    let pack = |pairs: &[(String, &'static str)]| -> Option<Vec<Vec<(String, &'static str)>>> {
+        let mut out: Vec<Vec<(String, &'static str)>> = vec![Vec::new()];
+        let mut used = 1;
+        for (key, word) in pairs {
+            let needed = key.chars().count() + word.chars().count() + 3;
+            if used + needed > width && !out.last().is_some_and(Vec::is_empty) {
+                if out.len() == rows {
+                    return None;
+                }
+                out.push(Vec::new());
+                used = 1;
+            }
+            used += needed;
+            out.last_mut()?.push((key.clone(), *word));
+        }
+        Some(out)
+    };
+    let full: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.word)).collect();
+    let mut short: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.short())).collect();
+    if let Some(rows) = pack(&full).or_else(|| pack(&short)) {
+        return rows;
+    }
+    while short.len() > 1 {
+        short.pop();
+        if let Some(rows) = pack(&short) {
+            return rows;
+        }
+    }
+    vec![short]
 }
 
 /// The comparison screen: a heading and totals line, the list of changes, the selected one's detail.
@@ -61,7 +107,8 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The help overlay's box.
 pub fn help(area: Rect) -> Rect {
-    centered(area, 84, area.height.saturating_sub(2))
+    let body = Areas::new(area).body();
+    centered(body, 84, body.height)
 }
 
 /// The fee calculator's box.

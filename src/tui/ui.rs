@@ -9,11 +9,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::app::{App, Overlay};
+use super::app::{App, Message, Overlay};
 use super::keymap;
-use super::layout::Areas;
+use super::layout::{self, Areas};
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn render(app: &App<'_>, frame: &mut Frame) {
@@ -37,8 +37,10 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => windows::help(app, *scroll, frame, area),
         Some(Overlay::Fee(view)) => windows::fee(app, view, frame, area),
         Some(Overlay::Pick(pick)) => compare::picker(app, pick, frame, area),
+        Some(Overlay::Route(route)) => windows::route(app, route, frame, area),
         _ => {}
     }
+    long_message(app, frame, &areas);
     if let Some(input) = &app.input {
         windows::input(app, input, frame, area);
     }
@@ -53,57 +55,97 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).centered(), rect);
 }
 
+/// The status bar: its fields and the status message. A message too long to stand beside the
+/// fields makes room by leaving out the session's name and the time of the last save; longer
+/// still, it is shown by [`long_message`] instead.
 fn status_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
+    let mut spans = status_fields(app, false);
+    if let Some(message) = &app.message {
+        let fits = |spans: &[Span]| message_fits(spans, message, area.width);
+        if !fits(&spans) && fits(&status_fields(app, true)) {
+            spans = status_fields(app, true);
+        }
+        if fits(&spans) {
+            spans.push(Span::styled(" │ ", app.theme.status));
+            spans.push(Span::styled(crate::text::one_line(&message.text), message_style(app, message)));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.status), area);
+}
+
+/// What the status bar always shows: the session (unless `brief`), its round, the open
+/// findings, whether it is saved (and when, unless `brief`), and a comparison running.
+fn status_fields(app: &App<'_>, brief: bool) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let ws = &app.ws;
     let sep = || Span::styled(" │ ", theme.status);
-    let mut spans = vec![
-        Span::styled(format!(" {}", crate::text::one_line(&ws.session().name)), theme.status),
-        sep(),
-        Span::styled(format!("round {}", ws.round()), theme.status),
+    let mut spans = Vec::new();
+    if !brief {
+        spans.extend([Span::styled(format!(" {}", crate::text::one_line(&ws.session().name)), theme.status), sep()]);
+    }
+    spans.extend([
+        Span::styled(format!("{}round {}", if brief { " " } else { "" }, ws.round()), theme.status),
         sep(),
         Span::styled(format!("{} open", ws.open_findings()), theme.status),
         sep(),
-    ];
+    ]);
     if ws.read_only() {
         spans.push(Span::styled("READ-ONLY", theme.status.patch(theme.error)));
     } else if ws.unsaved() {
         spans.push(Span::styled("NOT SAVED", theme.status.patch(theme.error)));
     } else {
-        let saved = ws.last_saved().and_then(|t| t.get(11..19)).map_or_else(|| "nothing to save yet".to_owned(), |t| format!("saved {t}"));
+        let saved = match ws.last_saved().and_then(|t| t.get(11..19)) {
+            Some(_) if brief => "saved".to_owned(),
+            Some(t) => format!("saved {t}"),
+            None => "nothing to save yet".to_owned(),
+        };
         spans.push(Span::styled(saved, theme.status));
     }
-    if let Some(message) = &app.message {
+    if let Some(running) = &app.comparing {
         spans.push(sep());
-        let style = if message.error { theme.status.patch(theme.error) } else { theme.status };
-        spans.push(Span::styled(crate::text::one_line(&message.text), style));
+        spans.push(Span::styled(format!("comparing with {}…", running.with), theme.status.patch(theme.title)));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+    spans
 }
 
-/// The bindings with a hint in the active contexts, as many as fit: every word in full when
-/// they all fit, else each hint's first word, dropping the least important (last in the table)
-/// until the rest fit. Help and quit come first in the table, so they are the last to go.
+/// Whether `message` fits in a status bar of `width` beside `fields`.
+fn message_fits(fields: &[Span], message: &Message, width: u16) -> bool {
+    let fields: usize = fields.iter().map(Span::width).sum();
+    fields + 3 + crate::text::one_line(&message.text).chars().count() <= usize::from(width)
+}
+
+fn message_style(app: &App<'_>, message: &Message) -> Style {
+    if message.error { app.theme.status.patch(app.theme.error) } else { app.theme.status }
+}
+
+/// A status message too long for the status bar, in full, wrapped over the rows it needs just
+/// above the hint bar (it goes with the next key, like any message).
+fn long_message(app: &App<'_>, frame: &mut Frame, areas: &Areas) {
+    let Some(message) = app.message.as_ref().filter(|m| !message_fits(&status_fields(app, true), m, areas.status.width)) else { return };
+    let style = message_style(app, message);
+    let text = crate::text::one_line(&message.text);
+    let lines = super::wrap::wrap(&[(&text, style)], usize::from(areas.status.width).saturating_sub(2));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(areas.body().height);
+    let rect = Rect::new(areas.status.x, areas.hints.y.saturating_sub(height), areas.status.width, height);
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::from([Span::raw(" ")].into_iter().chain(l.spans).collect::<Vec<_>>())).collect();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).style(style), rect);
+}
+
+/// The bindings with a hint in the active contexts, as many as fit in the bar's rows (see
+/// [`layout::pack_hints`]).
 fn hint_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let spans = fit_hints(&keymap::hints(&app.contexts()), usize::from(area.width))
+    let rows = layout::pack_hints(&keymap::hints(&app.contexts()), usize::from(area.width), usize::from(area.height));
+    let lines: Vec<Line> = rows
         .into_iter()
-        .flat_map(|(key, word)| [Span::styled(key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]);
-    frame.render_widget(Paragraph::new(Line::from([Span::raw(" ")].into_iter().chain(spans).collect::<Vec<_>>())), area);
-}
-
-/// (key, word) pairs that fit in `width` columns drawn as ` key word  key word  `.
-fn fit_hints(hints: &[keymap::Hint], width: usize) -> Vec<(String, &'static str)> {
-    let needed = |pairs: &[(String, &str)]| 1 + pairs.iter().map(|(k, w)| k.chars().count() + w.chars().count() + 3).sum::<usize>();
-    let full: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.word)).collect();
-    if needed(&full) <= width {
-        return full;
-    }
-    let mut short: Vec<(String, &'static str)> = hints.iter().map(|h| (h.key.clone(), h.short())).collect();
-    while short.len() > 1 && needed(&short) > width {
-        short.pop();
-    }
-    short
+        .map(|row| {
+            let spans =
+                row.into_iter().flat_map(|(key, word)| [Span::styled(key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]);
+            Line::from([Span::raw(" ")].into_iter().chain(spans).collect::<Vec<_>>())
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// A bordered block, its border bright when it has the focus.

@@ -2,7 +2,7 @@
 //! kept in the session as a revision, and shown against the previous wording and the standard.
 
 use super::{Entry, Saved, Workspace, WorkspaceError};
-use crate::analysis::{Finding, FindingKind};
+use crate::analysis::{AnalysedClause, Finding, FindingKind};
 use crate::ingest::{self, Format};
 use crate::session::Revision;
 
@@ -35,6 +35,58 @@ impl Workspace<'_> {
         self.handle.session_mut().revisions.push(revision);
         self.recount_entry(Entry::Clause(index));
         Ok(self.save())
+    }
+
+    /// Takes back the latest revision of clause `index` in this round: its previous wording
+    /// (the draft's, or the revision before) and findings come back, and the session is saved.
+    pub fn undo_revision(&mut self, index: usize) -> Result<Saved, WorkspaceError> {
+        let latest = self.session().revisions.iter().rposition(|r| r.round == self.round && self.clause_of(&r.clause) == Some(index));
+        let Some(latest) = latest else {
+            return Err(WorkspaceError::NoRevision(self.clause(index).label()));
+        };
+        self.handle.session_mut().revisions.remove(latest);
+        self.revised.remove(&index);
+        let earlier: Vec<Revision> = self
+            .session()
+            .revisions
+            .iter()
+            .filter(|r| r.round == self.round && self.clause_of(&r.clause) == Some(index))
+            .cloned()
+            .collect();
+        for revision in &earlier {
+            self.apply(index, revision);
+        }
+        self.recount_entry(Entry::Clause(index));
+        Ok(self.save())
+    }
+
+    /// The clauses of this round a pasted wording names where it starts ("4.2 Work Made for
+    /// Hire. ...", "Work Made for Hire. ..."), as the draft's own clauses are read: the one whose
+    /// number and heading both match; else every clause whose number or heading does (more
+    /// than one: the paste is ambiguous). Empty when it names no clause.
+    pub fn clauses_named(&self, text: &str) -> Vec<usize> {
+        let text = crate::text::sanitize(text, true);
+        let text = text.trim();
+        let Some(named) = crate::segment::segment(text, text).into_iter().next() else { return Vec::new() };
+        if named.number.is_none() && named.heading.is_none() {
+            return Vec::new();
+        }
+        let clauses: Vec<_> = self.analysis.clauses.iter().map(AnalysedClause::clause).collect();
+        let paths = crate::session::clause_paths(&self.document.analysed, &clauses);
+        let same = |a: Option<&str>, b: Option<&str>| {
+            let tidy = |s: &str| s.trim().trim_end_matches(['.', ':']).to_lowercase();
+            matches!((a, b), (Some(a), Some(b)) if tidy(a) == tidy(b))
+        };
+        let number = |i: usize| {
+            let n = named.number.as_deref();
+            same(n, clauses[i].number.as_deref()) || same(n, paths[i].as_deref())
+        };
+        let heading = |i: usize| same(named.heading.as_deref(), clauses[i].heading.as_deref());
+        let both: Vec<usize> = (0..clauses.len()).filter(|&i| number(i) && heading(i)).collect();
+        if both.len() == 1 {
+            return both;
+        }
+        (0..clauses.len()).filter(|&i| number(i) || heading(i)).collect()
     }
 
     /// Re-applies the revisions already recorded for this round, oldest first.

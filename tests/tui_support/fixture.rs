@@ -148,6 +148,12 @@ pub fn press(app: &mut App<'_>, keys: &str) {
     }
 }
 
+/// Waits for the work running off the input thread (a comparison) and shows its result, as
+/// the event loop does when it is ready.
+pub fn settle(app: &mut App<'_>) {
+    app.poll_work(true);
+}
+
 /// Types text into the open box, one key at a time.
 pub fn type_text(app: &mut App<'_>, text: &str) {
     for c in text.chars() {

@@ -1,10 +1,15 @@
 //! The comparison screen's state and keys: choosing what to compare the current round with
-//! (another round of this session, or another saved session), computing the comparison once,
-//! and moving through its changes.
+//! (another round of this session, or another saved session), computing the comparison once on
+//! a worker thread while keys keep working, and moving through its changes.
+
+use std::sync::mpsc;
 
 use super::{App, Overlay, Search};
+use crate::analysis::{Analysis, Analyzer, Options};
 use crate::compare::{self, Comparison, Mode, Side};
 use crate::ingest::Document;
+use crate::library::ClauseLibrary;
+use crate::session::{Session, SessionStore};
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::layout;
@@ -26,6 +31,78 @@ pub struct PickView {
     pub selected: usize,
 }
 
+impl Target {
+    /// How the status bar names it while comparing.
+    pub fn label(&self) -> String {
+        match self {
+            Target::Round { number, .. } => format!("round {number}"),
+            Target::Session(name) => format!("session {}", crate::text::one_line(name)),
+        }
+    }
+}
+
+/// A comparison running on a worker thread, so keys keep working meanwhile.
+#[derive(Debug)]
+pub struct Comparing {
+    /// What the current round is being compared with, as the status bar says it.
+    pub with: String,
+    result: mpsc::Receiver<Result<CompareView, String>>,
+}
+
+/// Everything a comparison needs, owned, so it can run off the input thread.
+struct CompareJob {
+    library: ClauseLibrary,
+    options: Options,
+    session: Session,
+    round: u32,
+    document: Document,
+    analysis: Analysis,
+    store: Option<SessionStore>,
+    target: Target,
+}
+
+impl CompareJob {
+    /// Analyses the other side and compares it with the current round.
+    fn run(self) -> Result<CompareView, String> {
+        let Self { library, options, session, round: current, document: current_doc, analysis: current_analysis, store, target } = self;
+        let (other, number, mode) = match &target {
+            Target::Round { number, .. } => (session.clone(), *number, Mode::Rounds),
+            Target::Session(name) => {
+                let store = store.as_ref().ok_or_else(|| format!("cannot open session {name}: no session folder"))?;
+                let other = store.load(name).map_err(|e| e.to_string())?;
+                let number = other.latest_round().number;
+                (other, number, Mode::Deals)
+            }
+        };
+        let round = other.round(number).ok_or_else(|| format!("session {} has no round {number}", other.name))?;
+        let mut doc: Document = round.document();
+        doc.path = format!("{}:{number}", other.name).into();
+        let label = |name: &str, number: u32, file: &str| format!("{name}:{number} ({})", crate::text::one_line(file));
+        let old_label = label(&other.name, number, &round.file_name);
+        // Two rounds are aligned while the other round's rules run; the clauses it shares
+        // with the current round take the current round's results.
+        let align = |clauses: &[crate::segment::Clause]| {
+            (mode == Mode::Rounds)
+                .then(|| compare::align_rounds((&doc, &compare::clause_spans(clauses)), (&current_doc, &compare::spans(&current_analysis))))
+        };
+        let (analysis, aligned) = Analyzer::new(&library).analyze_next_beside((&current_doc, &current_analysis), &doc, &options, align);
+        let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
+        let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
+        let new = Side {
+            label: label(&session.name, current, &file),
+            doc: &current_doc,
+            analysis: &current_analysis,
+            negotiation: Some(compare::negotiation(&session, current, &current_doc)),
+        };
+        let comparison = match aligned {
+            Some(aligned) => compare::compare_rounds(&old, &new, &library, aligned),
+            None => compare::compare(&old, &new, &library, mode),
+        };
+        let rows = rows(&comparison, &doc, &current_doc, &library);
+        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None })
+    }
+}
+
 /// A comparison on screen. Computed once when opened; moving only changes the selection.
 #[derive(Debug, Clone)]
 pub struct CompareView {
@@ -43,6 +120,10 @@ pub struct CompareView {
 impl App<'_> {
     /// `C`: the picker, unless there is nothing to compare with.
     pub(crate) fn open_picker(&mut self) {
+        if let Some(running) = &self.comparing {
+            self.info(format!("already comparing with {}… (Esc cancels)", running.with));
+            return;
+        }
         let session = self.ws.session();
         let mut rounds: Vec<_> = session.rounds.iter().filter(|r| r.number != self.ws.round()).collect();
         rounds.sort_by_key(|r| std::cmp::Reverse(r.number));
@@ -69,59 +150,75 @@ impl App<'_> {
             Action::Activate => {
                 let target = pick.targets.get(pick.selected).cloned();
                 self.overlay = None;
-                match target.map(|t| self.compare_with(&t)) {
-                    Some(Ok(view)) => {
-                        let c = &view.comparison;
-                        self.info(format!("compared {} with {}", c.new.label, c.old.label));
-                        self.compare = Some(Box::new(view));
-                    }
-                    Some(Err(why)) => self.error(why),
-                    None => {}
+                if let Some(target) = target {
+                    self.start_comparison(target);
                 }
             }
             _ => {}
         }
     }
 
-    /// Analyses the other side and compares it with the current round, once.
-    pub fn compare_with(&self, target: &Target) -> Result<CompareView, String> {
-        let session = self.ws.session();
-        let (other, number, mode) = match target {
-            Target::Round { number, .. } => (session.clone(), *number, Mode::Rounds),
-            Target::Session(name) => {
-                let store = self.store.as_ref().ok_or_else(|| format!("cannot open session {name}: no session folder"))?;
-                let other = store.load(name).map_err(|e| e.to_string())?;
-                let number = other.latest_round().number;
-                (other, number, Mode::Deals)
+    /// Starts comparing the current round with `target` on a worker thread; the result is
+    /// taken by [`App::poll_work`]. One comparison at a time.
+    fn start_comparison(&mut self, target: Target) {
+        if let Some(running) = &self.comparing {
+            self.info(format!("already comparing with {}… (Esc cancels)", running.with));
+            return;
+        }
+        let job = CompareJob {
+            library: self.ws.library().clone(),
+            options: self.ws.options().clone(),
+            session: self.ws.session().clone(),
+            round: self.ws.round(),
+            document: self.ws.document().clone(),
+            analysis: self.ws.analysis().clone(),
+            store: self.store.clone(),
+            target,
+        };
+        let with = job.target.label();
+        let (send, result) = mpsc::channel();
+        let spawned = std::thread::Builder::new().name("compare".into()).spawn(move || {
+            // The receiver is gone when the comparison was cancelled: nothing to do.
+            let _ = send.send(job.run());
+        });
+        match spawned {
+            Ok(_) => self.comparing = Some(Comparing { with, result }),
+            Err(e) => self.error(format!("cannot start the comparison: {e}")),
+        }
+    }
+
+    /// Takes the running comparison's result when it is ready (waiting for it when `wait`) and
+    /// shows it; true when the screen changed.
+    pub fn poll_work(&mut self, wait: bool) -> bool {
+        let Some(running) = &self.comparing else { return false };
+        let outcome = if wait {
+            running.result.recv().ok()
+        } else {
+            match running.result.try_recv() {
+                Ok(outcome) => Some(outcome),
+                Err(mpsc::TryRecvError::Empty) => return false,
+                Err(mpsc::TryRecvError::Disconnected) => None,
             }
         };
-        let round = other.round(number).ok_or_else(|| format!("session {} has no round {number}", other.name))?;
-        let mut doc: Document = round.document();
-        doc.path = format!("{}:{number}", other.name).into();
-        let label = |name: &str, number: u32, file: &str| format!("{name}:{number} ({})", crate::text::one_line(file));
-        let old_label = label(&other.name, number, &round.file_name);
-        // Two rounds are aligned while the other round's rules run.
-        let (current_doc, current_analysis) = (self.ws.document(), self.ws.analysis());
-        let align = |clauses: &[crate::segment::Clause]| {
-            (mode == Mode::Rounds)
-                .then(|| compare::align_rounds((&doc, &compare::clause_spans(clauses)), (current_doc, &compare::spans(current_analysis))))
-        };
-        let (analysis, aligned) = self.ws.analyze_beside(&doc, align);
-        let current = self.ws.round();
-        let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
-        let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
-        let new = Side {
-            label: label(&session.name, current, &file),
-            doc: current_doc,
-            analysis: current_analysis,
-            negotiation: Some(compare::negotiation(session, current, current_doc)),
-        };
-        let comparison = match aligned {
-            Some(aligned) => compare::compare_rounds(&old, &new, self.ws.library(), aligned),
-            None => compare::compare(&old, &new, self.ws.library(), mode),
-        };
-        let rows = rows(&comparison, &doc, self.ws.document(), self.ws.library());
-        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None })
+        self.comparing = None;
+        match outcome {
+            Some(Ok(view)) => {
+                let c = &view.comparison;
+                self.info(format!("compared {} with {}", c.new.label, c.old.label));
+                self.compare = Some(Box::new(view));
+            }
+            Some(Err(why)) => self.error(why),
+            None => self.error("the comparison stopped before it finished: nothing to show"),
+        }
+        self.refresh();
+        true
+    }
+
+    /// Esc while comparing: stops waiting for the result.
+    pub(crate) fn cancel_comparison(&mut self) {
+        if let Some(running) = self.comparing.take() {
+            self.info(format!("comparison with {} cancelled", running.with));
+        }
     }
 
     pub(crate) fn update_compare(&mut self, action: &Action) {

@@ -1,11 +1,21 @@
 //! Recording things mid-call: decisions, notes, the client's revised wording, and copying the
 //! words to say or paste. Each goes through the workspace, which saves at once.
 
-use super::{App, Effect};
+use super::{App, Effect, Overlay};
 use crate::session::DecisionState;
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::theme::state_label;
+use crate::workspace::Entry;
+
+/// The clauses a pasted wording may be for, when it names more than one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteView {
+    pub text: String,
+    /// Indices of the clauses in the current round, in draft order.
+    pub clauses: Vec<usize>,
+    pub selected: usize,
+}
 
 impl App<'_> {
     /// a / c / x / p / o on the selected finding, or on the clause when it has no findings.
@@ -91,7 +101,7 @@ impl App<'_> {
         let outcome = self.ws.revise(index, text);
         let label = self.ws.clause(index).label();
         let after = self.ws.wording(index).findings.len();
-        let what = format!("{label} revised: {after} finding(s), was {before}");
+        let what = format!("{label} revised: {after} finding(s), was {before} (u undoes)");
         if self.saved(&what, outcome) {
             self.select_finding(0);
             self.clause_scroll = 0;
@@ -101,11 +111,74 @@ impl App<'_> {
         }
     }
 
-    /// A bracketed paste outside a box is the client's new wording of the selected clause.
+    /// A bracketed paste outside a box is the client's new wording of a clause: the one it
+    /// names ("4.2 Work Made for Hire. ..."), else the selected one. When it could be several,
+    /// the user chooses.
     pub(crate) fn paste(&mut self, text: String) {
-        match &mut self.overlay {
-            None => self.start_revision(text),
-            Some(_) => self.info("close this window first to paste revised wording"),
+        if self.overlay.is_some() || self.compare.is_some() {
+            let what = if self.overlay.is_some() { "this window" } else { "the comparison" };
+            self.info(format!("close {what} (Esc) first to paste revised wording"));
+            return;
+        }
+        let selected = match self.entry() {
+            Some(Entry::Clause(i)) => Some(i),
+            _ => None,
+        };
+        match *self.ws.clauses_named(&text) {
+            [] => self.start_revision(text),
+            [named] if Some(named) == selected => self.start_revision(text),
+            [named] => {
+                let instead = selected.map(|i| format!(", not {}", self.ws.clause(i).label())).unwrap_or_default();
+                self.go_to_clause(named);
+                self.start_revision(text);
+                self.info(format!("the pasted wording names {}: revising that clause{instead}", self.ws.clause(named).label()));
+            }
+            ref several => {
+                let at = several.iter().position(|&i| Some(i) == selected).unwrap_or(0);
+                self.overlay = Some(Overlay::Route(RouteView { text, clauses: several.to_vec(), selected: at }));
+                self.info(format!("the pasted wording could be any of {} clauses: choose which it revises", several.len()));
+            }
+        }
+    }
+
+    pub(crate) fn update_route(&mut self, action: &Action) {
+        let Some(Overlay::Route(route)) = &mut self.overlay else { return };
+        match action {
+            Action::Down => route.selected = (route.selected + 1).min(route.clauses.len().saturating_sub(1)),
+            Action::Up => route.selected = route.selected.saturating_sub(1),
+            Action::Activate => {
+                let Some(Overlay::Route(route)) = self.overlay.take() else { return };
+                let Some(&index) = route.clauses.get(route.selected) else { return };
+                self.go_to_clause(index);
+                self.start_revision(route.text);
+                self.info(format!("revising {} with the pasted wording", self.ws.clause(index).label()));
+            }
+            _ => {}
+        }
+    }
+
+    /// Selects clause `index` in the list, showing every entry if the risky-only filter hides it.
+    fn go_to_clause(&mut self, index: usize) {
+        let row = |app: &Self| app.visible.iter().position(|&p| app.ws.entries()[p] == Entry::Clause(index));
+        if row(self).is_none() && self.risky_only {
+            self.toggle_risky_only();
+        }
+        if let Some(row) = row(self) {
+            self.select(row);
+        }
+    }
+
+    /// u: takes back the selected clause's latest revised wording in this round.
+    pub(crate) fn undo_revision(&mut self) {
+        let Some(index) = self.selected_clause("undo") else { return };
+        let before = self.ws.findings(Entry::Clause(index)).len();
+        let outcome = self.ws.undo_revision(index);
+        let label = self.ws.clause(index).label();
+        let after = self.ws.findings(Entry::Clause(index)).len();
+        let back = if self.ws.wording(index).revised.is_some() { "the revision before" } else { "the draft's wording" };
+        if self.saved(&format!("{label}: revision undone, back to {back} ({after} finding(s), was {before})"), outcome) {
+            self.select_finding(0);
+            self.clause_scroll = 0;
         }
     }
 }

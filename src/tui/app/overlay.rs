@@ -15,6 +15,8 @@ pub enum Overlay {
     Library(LibraryView),
     /// What to compare the current round with.
     Pick(super::compare::PickView),
+    /// Which clause a pasted wording that names several is for.
+    Route(super::edit::RouteView),
 }
 
 impl Overlay {
@@ -23,7 +25,7 @@ impl Overlay {
         match self {
             Overlay::Help { scroll } => *scroll = scroll.saturating_add_signed(delta),
             Overlay::Library(l) => l.scroll = l.scroll.saturating_add_signed(delta),
-            Overlay::Fee(_) | Overlay::Pick(_) => {}
+            Overlay::Fee(_) | Overlay::Pick(_) | Overlay::Route(_) => {}
         }
     }
 }
@@ -60,6 +62,11 @@ impl App<'_> {
                 self.filter_library("");
                 return;
             }
+            if let Some(Overlay::Route(route)) = self.overlay.take() {
+                self.info("cancelled; r brings the pasted wording back");
+                self.drafts.retain(|(p, _)| *p != Purpose::Revision);
+                self.drafts.push((Purpose::Revision, route.text));
+            }
             self.overlay = None;
             return;
         }
@@ -72,6 +79,7 @@ impl App<'_> {
             Some(Overlay::Fee(_)) => self.update_fee(action),
             Some(Overlay::Library(_)) => self.update_library(action),
             Some(Overlay::Pick(_)) => self.update_pick(action),
+            Some(Overlay::Route(_)) => self.update_route(action),
             None => {}
         }
     }

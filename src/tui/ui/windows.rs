@@ -11,8 +11,8 @@ use super::panes::truncate;
 use super::{block, window};
 use crate::fee::money as format_money;
 use crate::session::OfferAnswer;
-use crate::tui::app::{App, FeeView, LibraryView};
-use crate::tui::input::Input;
+use crate::tui::app::{App, FeeView, LibraryView, RouteView};
+use crate::tui::input::{Input, Purpose};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::layout;
 use crate::tui::wrap::{pad, wrap};
@@ -115,6 +115,33 @@ pub fn library(app: &App<'_>, view: &LibraryView, frame: &mut Frame, body: Rect)
     );
 }
 
+/// The clauses a pasted wording may be for, and its first words.
+pub fn route(app: &App<'_>, route: &RouteView, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let rect = layout::picker(area, route.clauses.len());
+    frame.render_widget(Clear, rect);
+    let width = usize::from(layout::inner(rect).width);
+    let mut lines = vec![
+        Line::styled(truncate(&format!("\"{}\"", crate::text::one_line(&route.text)), width), theme.dim),
+        Line::styled("names more than one clause of the draft. It revises:", theme.dim),
+    ];
+    for (i, &clause) in route.clauses.iter().enumerate() {
+        let selected = i == route.selected;
+        let c = app.ws.clause(clause);
+        let opening = app.ws.opening(clause, width);
+        // The opening repeats the heading the label already gives.
+        let after_heading =
+            c.heading.as_deref().and_then(|h| opening.strip_prefix(h)).map_or(opening.as_str(), |r| r.trim_start_matches(['.', ':', ' ']));
+        let text = format!("{} · {after_heading}", c.label());
+        let line = Line::from(vec![
+            Span::styled(if selected { "▸ " } else { "  " }, theme.title),
+            Span::raw(truncate(&crate::text::one_line(&text), width.saturating_sub(2))),
+        ]);
+        lines.push(if selected { pad(line, width).patch_style(theme.selected) } else { line });
+    }
+    frame.render_widget(Paragraph::new(lines).block(block(app, " Which clause is the pasted wording for? ", true)), rect);
+}
+
 pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let width = usize::from(layout::input_text_width(area));
@@ -141,7 +168,11 @@ pub fn input(app: &App<'_>, input: &Input, frame: &mut Frame, area: Rect) {
     let rect = layout::input(area, lines.len() as u16);
     lines.push(foot);
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block(app, format!(" {} ", input.purpose.title()), true)), rect);
+    let title = match (input.purpose, app.entry()) {
+        (Purpose::Revision, Some(entry)) => format!(" Client's revised wording of {} ", app.ws.label(entry)),
+        _ => format!(" {} ", input.purpose.title()),
+    };
+    frame.render_widget(Paragraph::new(lines).block(block(app, title, true)), rect);
 }
 
 /// The client's answer to the uplift, styled like a decision.

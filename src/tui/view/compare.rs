@@ -55,7 +55,7 @@ pub fn rows(c: &Comparison, old: &Document, new: &Document, library: &ClauseLibr
     let row = |item, mark, tone, text: String, searchable: String, wording| Row { item, mark, tone, text, searchable, wording };
     let mut out = vec![row(Item::Sides, "≡", Tone::Neither, "Both sides: findings, decisions, fee, notes".into(), String::new(), None)];
     for (i, ch) in c.changes.iter().enumerate() {
-        let (mark, tone) = match ch.standard.as_ref().map(|s| s.direction) {
+        let (mark, tone) = match ch.direction() {
             Some(Direction::Toward) => ("▲", Tone::Better),
             Some(Direction::Away) => ("▼", Tone::Worse),
             _ => ("~", Tone::Neither),

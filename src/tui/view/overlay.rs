@@ -17,7 +17,7 @@ const LEGEND: &[&str] = &[
     "Diffs: the client's words struck out, the standard's words in bold",
     "Comparison marks: ▲ better for the agency, ▼ worse, ~ reworded or moved, + added, − removed, ≡ both sides",
     "Mouse: click a clause to select it, click a pane to focus it, the wheel scrolls",
-    "Paste: a paste outside a box opens the client's revised wording of the selected clause",
+    "Paste: a paste outside a box opens the client's revised wording of the clause it names (number or heading), else of the selected one; u undoes it",
     "Every change is saved at once; the status bar says when, or why not.",
 ];
 
