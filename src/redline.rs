@@ -64,8 +64,11 @@ pub enum Language {
     Fallback { library_clause: String, kind: FallbackKind },
     /// The library clause's standard text (a missing protection whose ladder has no wording).
     Standard { library_clause: String },
-    /// Nothing inserted: the same language already replaces an earlier passage of the clause.
+    /// Nothing inserted: the same language already replaces another passage.
     AlreadyInserted { change: usize },
+    /// Nothing inserted: the passage is one of the draft's options ("( ) Customer owns
+    /// Deliverables as they are created."), and the option beside it stays.
+    OtherOption,
 }
 
 /// A new clause added for a missing protection.

@@ -356,3 +356,14 @@ fn a_struck_waiver_is_replaced_by_a_waiver_not_by_words_that_assume_it() {
     assert!(ownership.inserted.contains("assigns"), "§4.2 still cites §4.1 as assigning: {}", ownership.inserted);
     assert_eq!(redline::stale_citations(&r), Vec::<String>::new(), "{accepted}");
 }
+
+#[test]
+fn an_option_of_the_drafts_choice_list_is_struck_and_the_other_option_stays() {
+    let Some((_, psa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("commonpaper-psa.docx")) else { return };
+    let option = psa.changes.iter().find(|c| c.deleted.contains("as they are created")).expect("the on-creation option is struck");
+    assert_eq!((option.language.clone(), option.inserted.as_str()), (Language::OtherOption, ""));
+    assert!(option.note.contains("upon payment"), "{}", option.note);
+    // The payment condition is answered there: no new clause adds it again.
+    let answered = |c: &&redline::Change| c.reasons.iter().any(|r| r.concern == Concern::AssignmentBeforePayment);
+    assert_eq!(psa.changes.iter().filter(answered).count(), 1, "one fix per problem");
+}

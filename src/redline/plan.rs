@@ -84,6 +84,8 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         }
     }
     let mut planned = p.replacements(groups);
+    // One fix per problem: a protection a change already answers is not added again.
+    missing.retain(|&fi| !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern)));
     planned.extend(p.new_clauses(&missing));
     let mut changes = in_order(planned);
     // A term the inserted words define anywhere needs no second definition.
@@ -144,6 +146,10 @@ impl Planner<'_> {
         for g in order {
             let mut g = g.clone();
             g.findings.sort_by_key(|&i| (std::cmp::Reverse(analysis.findings[i].severity), i));
+            if let Some(kept) = other_option(self.draft, &g, &merged) {
+                planned.push((Some(g.clause), self.strike_option(&g, &kept)));
+                continue;
+            }
             let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &used };
             let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck)) else {
                 g.findings.iter().for_each(|&i| self.leave(i, OpenReason::NoLanguage));
@@ -173,6 +179,32 @@ impl Planner<'_> {
             planned.push((Some(g.clause), change));
         }
         planned
+    }
+
+    /// A struck option of the draft's own choice list, the option beside it named for counsel.
+    fn strike_option(&self, g: &Group, kept: &str) -> Change {
+        let analysis = self.analysis;
+        let chosen =
+            Chosen { text: String::new(), language: Language::OtherOption, note: String::new(), talking_point: String::new(), from: None };
+        let mut reasons: Vec<Reason> = Vec::new();
+        for &i in &g.findings {
+            if !reasons.iter().any(|r| r.concern == analysis.findings[i].concern) {
+                reasons.push(reason(&analysis.findings[i], &chosen, i));
+            }
+        }
+        Change {
+            id: 0,
+            clause_label: self.label(Some(g.clause)).unwrap_or_default(),
+            paragraph: g.paragraph,
+            start: g.range.start,
+            end: g.range.end,
+            deleted: self.draft.analysed[g.range.clone()].to_owned(),
+            inserted: String::new(),
+            note: format!("The draft's other option is proposed instead: \u{201c}{}\u{201d}.", crate::text::one_line(kept)),
+            new_clause: None,
+            language: Language::OtherOption,
+            reasons,
+        }
     }
 
     /// A new clause for each missing protection, numbered in turn where several share a place.
@@ -283,6 +315,24 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
         range = cover_markup(&draft.text, &draft.analysed, range, bounds);
     }
     (!draft.analysed[range.clone()].trim().is_empty()).then_some(Group { clause, paragraph, range, findings: vec![fi] })
+}
+
+/// For a passage that is one option of the draft's choice list ("( ) Customer owns Deliverables
+/// as they are created."), the option beside it that nothing strikes: a lawyer strikes the
+/// option, and the other one stays as the proposal.
+fn other_option(draft: &Draft, g: &Group, struck: &[Group]) -> Option<String> {
+    static OPTION: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:\(\s*\)|\[\s*\]|\u{2610}|\u{25a1})\s*\S").expect("static regex"));
+    let text = |i: usize| &draft.analysed[draft.paragraphs[i].clone()];
+    if !OPTION.is_match(&draft.analysed[g.range.clone()]) {
+        return None;
+    }
+    let near = [g.paragraph.checked_sub(1), g.paragraph.checked_add(1)];
+    near.into_iter()
+        .flatten()
+        .filter(|&i| i < draft.paragraphs.len() && OPTION.is_match(text(i)) && !struck.iter().any(|s| s.paragraph == i))
+        .map(|i| text(i).trim().to_owned())
+        .next()
 }
 
 /// Whether a passage is only its clause's heading ("Work Made for Hire and Further Assurances"):
