@@ -85,6 +85,12 @@ const GLOSSARY: &[Entry] = &[
         ),
     },
     Entry {
+        words: ", which are dealt with separately in this Agreement",
+        term: "Jointly Developed IP",
+        instead: &[("Jointly Developed IP", ", which are dealt with separately in this Agreement")],
+        otherwise: Otherwise::Plain(""),
+    },
+    Entry {
         words: "Client IP",
         term: "Client IP",
         instead: &[],
@@ -207,13 +213,28 @@ impl Vocabulary {
     }
 
     /// "Agency" and "Client" as the draft names the parties.
+    /// With the article where the draft defines the name with one ("the Company"), except
+    /// inside a compound term ("Company Data") or after a determiner.
     fn parties(&self, text: &str) -> String {
         static ROLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Agency|Client)\b").expect("static regex"));
-        ROLE.replace_all(text, |c: &regex::Captures<'_>| match &c[0] {
-            "Agency" => self.agency.clone().unwrap_or_else(|| "Agency".to_owned()),
-            _ => self.client.clone().unwrap_or_else(|| "Client".to_owned()),
-        })
-        .into_owned()
+        const DETERMINERS: &[&str] = &["the", "The", "a", "an", "any", "each", "this", "such", "no"];
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for m in ROLE.find_iter(text) {
+            let name = if m.as_str() == "Agency" { &self.agency } else { &self.client };
+            let name = name.as_deref().unwrap_or(m.as_str());
+            let before = text[..m.start()].trim_end();
+            let compound = text[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
+            let determined = before.rsplit(char::is_whitespace).next().is_some_and(|w| DETERMINERS.contains(&w));
+            out.push_str(&text[at..m.start()]);
+            if self.defined.iter().any(|d| d == &format!("the {name}")) && !compound && !determined {
+                out.push_str(if before.is_empty() || before.ends_with(['.', ':', ';']) { "The " } else { "the " });
+            }
+            out.push_str(name);
+            at = m.end();
+        }
+        out.push_str(&text[at..]);
+        out
     }
 
     /// The definitions `text` (already adapted) needs and neither the draft nor earlier
@@ -353,6 +374,15 @@ mod tests {
         let result = format!("{draft} {text} {}", defs.join(" "));
         let names = ["Provider".to_owned(), "Customer".to_owned()];
         assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    #[test]
+    fn party_names_keep_the_drafts_article() {
+        let v = Vocabulary::of("(\"the Company\") and (\"the Contributor\")", &parties("Contributor", "Company"));
+        assert_eq!(
+            v.adapt("Agency grants Client a licence to Client Data. Upon Agency's receipt, each Client affiliate"),
+            "The Contributor grants the Company a licence to Company Data. Upon the Contributor's receipt, each Company affiliate"
+        );
     }
 
     #[test]
