@@ -319,7 +319,9 @@ fn every_term_the_redline_uses_is_defined_once_in_the_result() {
 #[test]
 fn each_changed_provision_keeps_its_function() {
     for (name, r, _) in real_redlines() {
-        for c in r.changes.iter().filter(|c| c.new_clause.is_none() && !c.inserted.is_empty()) {
+        // A clause whose body is covered elsewhere is left "[Reserved.]": struck, not replaced.
+        let replaced = |c: &&redline::Change| c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. });
+        for c in r.changes.iter().filter(replaced).filter(|c| !c.inserted.is_empty()) {
             assert!(
                 redline::keeps_function(&c.deleted, &c.inserted),
                 "{name}: change {} ({}) replaces\n  {}\nwith words of another function:\n  {}",

@@ -87,7 +87,7 @@ pub fn quote_definition(text: &str) -> String {
 /// that provision itself.
 pub fn presupposes(text: &str) -> bool {
     static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:To the extent (?:that )?any\b|[A-Z][\w ]*'s (?:waiver|ownership|warranties|use)\b)").expect("static regex")
+        Regex::new(r"^(?:To the extent (?:that )?any\b|[A-Z][\w ]*'s (?:waiver|warranties|use)\b)").expect("static regex")
     });
     QUALIFIER.is_match(text.trim_start())
 }

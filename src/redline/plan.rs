@@ -88,6 +88,16 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     missing.retain(|&fi| !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern)));
     planned.extend(p.new_clauses(&missing));
     let mut changes = in_order(planned);
+    // A clause whose whole body is struck, its words covered elsewhere, keeps its number and
+    // heading as a reserved clause, so that later numbers and citations stay as they are.
+    for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
+        let p = &draft.paragraphs[c.paragraph];
+        let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
+        let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
+        if after.trim().is_empty() && before.trim_end().ends_with('.') && heading_only {
+            RESERVED.clone_into(&mut c.inserted);
+        }
+    }
     // A term the inserted words define anywhere needs no second definition.
     for c in &changes {
         p.vocabulary.learn(&c.inserted);
@@ -145,7 +155,13 @@ impl Planner<'_> {
         let mut used: Vec<String> = Vec::new();
         for g in order {
             let mut g = g.clone();
-            g.findings.sort_by_key(|&i| (std::cmp::Reverse(analysis.findings[i].severity), i));
+            // The finding of the clause's own subject speaks first (the joint-ownership finding
+            // in a joint-developments clause), then the most severe.
+            let subject = analysis.clauses.get(g.clause).and_then(|c| c.library_match.as_ref()).map(|m| m.id.as_str());
+            g.findings.sort_by_key(|&i| {
+                let f = &analysis.findings[i];
+                (Some(f.library_clause.as_str()) != subject, std::cmp::Reverse(f.severity), i)
+            });
             if let Some(kept) = other_option(self.draft, &g, &merged) {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
@@ -298,6 +314,9 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
     }
     out
 }
+
+/// What a clause whose body is struck says, as drafters write it.
+const RESERVED: &str = "[Reserved.]";
 
 /// The sentence (within its paragraph and clause) around a phrase finding.
 fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {

@@ -253,7 +253,7 @@ impl Vocabulary {
                         Otherwise::Plain(_) => None,
                     })
                     .chain(std::iter::once((self.registry.clone(), registry)))
-                    .find(|(term, _)| mentions(&said, term) && !self.defines(term))
+                    .find(|(term, _)| (mentions(&said, term) || mentions(&said, term.trim_end_matches('s'))) && !self.defines(term))
             };
             let Some((_, definition)) = needed else { return out };
             let definition = self.adapt(&definition);
@@ -315,7 +315,7 @@ pub fn used_terms(text: &str) -> Vec<(String, Option<String>)> {
             continue;
         }
         let before = text[..m.start()].trim_end();
-        let opens = before.is_empty() || before.ends_with(['.', ':', ';', '(', '"', '\u{201c}']);
+        let opens = before.is_empty() || before.ends_with(['.', ':', ';', '(', '[', '"', '\u{201c}']);
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
         if ORDINARY.contains(&m.as_str()) || (opens && words.len() == 1) {
             continue;
