@@ -83,11 +83,11 @@ pub fn quote_definition(text: &str) -> String {
 }
 
 /// Whether words qualify a provision they assume is there ("Agency's waiver of moral rights
-/// applies solely to...", "To the extent any Agency IP is assigned..."): they cannot replace
-/// that provision itself.
+/// applies solely to...", "To the extent any Agency IP is assigned...", "excluded from
+/// Agency's warranties of title"): they cannot replace that provision itself.
 pub fn presupposes(text: &str) -> bool {
     static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:To the extent (?:that )?any\b|[A-Z][\w ]*'s (?:waiver|warranties|use)\b)").expect("static regex")
+        Regex::new(r"^(?:To the extent (?:that )?any\b|[A-Z][\w ]*'s use\b)|'s (?:waiver|warranties)\b").expect("static regex")
     });
     QUALIFIER.is_match(text.trim_start())
 }
@@ -187,6 +187,7 @@ mod tests {
         assert_eq!(quote_definition("Client Models means weights."), "\"Client Models\" means weights.");
         assert_eq!(quote_definition("\"Work Product\" means x."), "\"Work Product\" means x.");
         assert!(presupposes("Provider's waiver of moral rights applies solely to the Deliverables."));
+        assert!(presupposes("Those components are excluded from Provider's warranties of title."));
         assert!(presupposes("To the extent any Agency IP is assigned to Client, Client grants"));
         assert!(!presupposes("To the extent permitted by law, Provider waives its moral rights in the Deliverables."));
     }
