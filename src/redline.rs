@@ -6,6 +6,7 @@
 //! talking points behind each change go to the internal brief and the internal copy.
 
 mod docx;
+mod function;
 mod html;
 mod markdown;
 mod notes;
@@ -14,6 +15,7 @@ mod placement;
 mod plan;
 mod sentence;
 mod summary;
+mod terms;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -21,11 +23,13 @@ use std::path::{Path, PathBuf};
 use crate::ingest::{Document, Format};
 use crate::library::{Concern, FallbackKind, Severity};
 
+pub use function::{keeps as keeps_function, stale_citations};
 pub use notes::Audience;
 pub use output::{OutputFormat, check_target, write_atomic};
 pub use plan::{Stance, Steer, plan};
 pub use sentence::text_paragraphs;
 pub use summary::{FeeTerms, Negotiation, summary};
+pub use terms::{defined_terms, undefined_terms};
 
 /// What the user asked of the redline beyond the draft.
 #[derive(Debug, Clone)]
@@ -60,8 +64,11 @@ pub enum Language {
     Fallback { library_clause: String, kind: FallbackKind },
     /// The library clause's standard text (a missing protection whose ladder has no wording).
     Standard { library_clause: String },
-    /// Nothing inserted: the same language already replaces an earlier passage of the clause.
+    /// Nothing inserted: the same language already replaces another passage.
     AlreadyInserted { change: usize },
+    /// Nothing inserted: the passage is one of the draft's options ("( ) Customer owns
+    /// Deliverables as they are created."), and the option beside it stays.
+    OtherOption,
 }
 
 /// A new clause added for a missing protection.
@@ -260,24 +267,25 @@ impl Redline {
     /// would say); new clauses are paragraphs of their own.
     pub fn accepted_paragraphs(&self) -> Vec<String> {
         let mut out = Vec::with_capacity(self.draft.paragraphs.len());
-        for (i, p) in self.draft.paragraphs.iter().enumerate() {
-            let mut text = String::new();
-            let mut at = p.start;
-            let mut after: Vec<String> = Vec::new();
-            for c in self.changes_in(i) {
-                if c.new_clause.is_some() {
-                    after.push(c.clause_text(true));
-                    continue;
-                }
-                text.push_str(&self.draft.analysed[at..c.start]);
-                text.push_str(&c.inserted);
-                at = c.end;
-            }
-            text.push_str(&self.draft.analysed[at..p.end]);
-            out.push(collapse(&text));
-            out.extend(after);
+        for i in 0..self.draft.paragraphs.len() {
+            out.push(self.accepted_paragraph(i));
+            out.extend(self.changes_in(i).filter(|c| c.new_clause.is_some()).map(|c| c.clause_text(true)));
         }
         out
+    }
+
+    /// One paragraph of the draft with its changes accepted (the new clauses after it apart).
+    pub fn accepted_paragraph(&self, paragraph: usize) -> String {
+        let p = &self.draft.paragraphs[paragraph];
+        let mut text = String::new();
+        let mut at = p.start;
+        for c in self.changes_in(paragraph).filter(|c| c.new_clause.is_none()) {
+            text.push_str(&self.draft.analysed[at..c.start]);
+            text.push_str(&c.inserted);
+            at = c.end;
+        }
+        text.push_str(&self.draft.analysed[at..p.end]);
+        collapse(&text)
     }
 }
 

@@ -75,8 +75,9 @@ fn what(c: &Change) -> String {
     match (&c.new_clause, &c.language) {
         (Some(_), _) => format!("New clause after {}.", c.clause_label),
         (None, Language::AlreadyInserted { change }) => {
-            format!("Struck in {}; change {change} already puts the agency's wording in this clause.", c.clause_label)
+            format!("Struck in {}; change {change} already puts the agency's wording in.", c.clause_label)
         }
+        (None, Language::OtherOption) => format!("Struck in {}; the draft's other option stays.", c.clause_label),
         (None, _) => format!("Struck and replaced in {}.", c.clause_label),
     }
 }

@@ -3,14 +3,13 @@
 //! the library's first rung with counter-language), and where missing protections go.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::function::{self, Cited, Function};
 use super::placement::{self, Number};
 use super::sentence::{cover_markup, paragraph_of, sentence_bounds};
+use super::terms::{Vocabulary, defined_terms, whole_word};
 use super::{Change, Draft, Language, NewClause, OpenPoint, OpenReason, Reason, Redline, RedlineOptions};
-use crate::analysis::{Analysis, Finding, FindingKind, Parties};
+use crate::analysis::{Analysis, Finding, FindingKind, Offer};
 use crate::ingest::Format;
 use crate::library::{ClauseLibrary, FallbackKind};
 
@@ -34,6 +33,7 @@ pub enum Stance {
 }
 
 /// A passage to strike, with the findings in it (indices into `Analysis::findings`).
+#[derive(Clone)]
 struct Group {
     clause: usize,
     paragraph: usize,
@@ -59,11 +59,13 @@ struct Planner<'a> {
     library: &'a ClauseLibrary,
     steers: &'a [Steer],
     open: Vec<OpenPoint>,
+    vocabulary: Vocabulary,
 }
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
 pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: &[Steer], options: RedlineOptions) -> Redline {
-    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new() };
+    let vocabulary = Vocabulary::of(&draft.analysed, &analysis.parties);
+    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
@@ -82,9 +84,32 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         }
     }
     let mut planned = p.replacements(groups);
+    // One fix per problem: a protection a change already answers is not added again.
+    missing.retain(|&fi| !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern)));
     planned.extend(p.new_clauses(&missing));
+    let mut changes = in_order(planned);
+    // A clause whose whole body is struck, its words covered elsewhere, keeps its number and
+    // heading as a reserved clause, so that later numbers and citations stay as they are.
+    for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
+        let p = &draft.paragraphs[c.paragraph];
+        let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
+        let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
+        if after.trim().is_empty() && before.trim_end().ends_with('.') && heading_only {
+            RESERVED.clone_into(&mut c.inserted);
+        }
+    }
+    // A term the inserted words define anywhere needs no second definition.
+    for c in &changes {
+        p.vocabulary.learn(&c.inserted);
+    }
+    for c in changes.iter_mut().filter(|c| !c.inserted.is_empty()) {
+        for definition in p.vocabulary.definitions_for(&c.inserted) {
+            c.inserted.push(' ');
+            c.inserted.push_str(&definition);
+        }
+    }
     let open = p.open;
-    Redline { changes: in_order(planned), draft, open, options }
+    Redline { draft, changes, open, options }
 }
 
 impl Planner<'_> {
@@ -96,6 +121,12 @@ impl Planner<'_> {
 
     fn label(&self, clause: Option<usize>) -> Option<String> {
         clause.and_then(|i| self.analysis.clauses.get(i)).map(crate::analysis::AnalysedClause::label)
+    }
+
+    /// What the draft's other clauses say of `clause` when they cite it by number.
+    fn cited(&self, clause: usize) -> Vec<Cited> {
+        let Some(c) = self.analysis.clauses.get(clause) else { return Vec::new() };
+        c.number.as_deref().map(|n| function::cited_as(&self.draft.analysed, n, Some(&(c.start..c.end)))).unwrap_or_default()
     }
 
     /// One change per struck passage; passages that overlap (several findings in one sentence)
@@ -113,10 +144,30 @@ impl Planner<'_> {
                 _ => merged.push(g),
             }
         }
+        // Numbered clauses choose first, so that words two passages both want go in an
+        // operative clause rather than a recital.
+        let numbered = |g: &Group| {
+            analysis.clauses.get(g.clause).and_then(|c| c.number.as_deref()).is_some_and(|n| n.starts_with(|d: char| d.is_ascii_digit()))
+        };
+        let mut order: Vec<&Group> = merged.iter().collect();
+        order.sort_by_key(|g| !numbered(g));
         let mut planned = Vec::new();
-        for mut g in merged {
-            g.findings.sort_by_key(|&i| (std::cmp::Reverse(analysis.findings[i].severity), i));
-            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library) else {
+        let mut used: Vec<String> = Vec::new();
+        for g in order {
+            let mut g = g.clone();
+            // The finding of the clause's own subject speaks first (the joint-ownership finding
+            // in a joint-developments clause), then the most severe.
+            let subject = analysis.clauses.get(g.clause).and_then(|c| c.library_match.as_ref()).map(|m| m.id.as_str());
+            g.findings.sort_by_key(|&i| {
+                let f = &analysis.findings[i];
+                (Some(f.library_clause.as_str()) != subject, std::cmp::Reverse(f.severity), i)
+            });
+            if let Some(kept) = other_option(self.draft, &g, &merged) {
+                planned.push((Some(g.clause), self.strike_option(&g, &kept)));
+                continue;
+            }
+            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &used };
+            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck)) else {
                 g.findings.iter().for_each(|&i| self.leave(i, OpenReason::NoLanguage));
                 continue;
             };
@@ -134,15 +185,42 @@ impl Planner<'_> {
                 start: g.range.start,
                 end: g.range.end,
                 deleted: self.draft.analysed[g.range.clone()].to_owned(),
-                inserted: adapt(&chosen.text, &analysis.parties),
-                note: adapt(&chosen.note, &analysis.parties),
+                inserted: self.vocabulary.adapt(&chosen.text),
+                note: self.vocabulary.adapt(&chosen.note),
                 new_clause: None,
-                language: chosen.language,
+                language: chosen.language.clone(),
                 reasons,
             };
+            used.push(chosen.text);
             planned.push((Some(g.clause), change));
         }
         planned
+    }
+
+    /// A struck option of the draft's own choice list, the option beside it named for counsel.
+    fn strike_option(&self, g: &Group, kept: &str) -> Change {
+        let analysis = self.analysis;
+        let chosen =
+            Chosen { text: String::new(), language: Language::OtherOption, note: String::new(), talking_point: String::new(), from: None };
+        let mut reasons: Vec<Reason> = Vec::new();
+        for &i in &g.findings {
+            if !reasons.iter().any(|r| r.concern == analysis.findings[i].concern) {
+                reasons.push(reason(&analysis.findings[i], &chosen, i));
+            }
+        }
+        Change {
+            id: 0,
+            clause_label: self.label(Some(g.clause)).unwrap_or_default(),
+            paragraph: g.paragraph,
+            start: g.range.start,
+            end: g.range.end,
+            deleted: self.draft.analysed[g.range.clone()].to_owned(),
+            inserted: String::new(),
+            note: format!("The draft's other option is proposed instead: \u{201c}{}\u{201d}.", crate::text::one_line(kept)),
+            new_clause: None,
+            language: Language::OtherOption,
+            reasons,
+        }
     }
 
     /// A new clause for each missing protection, numbered in turn where several share a place.
@@ -153,7 +231,7 @@ impl Planner<'_> {
         for &fi in missing {
             let f = &analysis.findings[fi];
             let (Some(chosen), Some(at)) =
-                (choose(analysis, self.steers, &[fi], self.library), placement::place(&analysis.clauses, f.clause))
+                (choose(analysis, self.steers, &[fi], self.library, None), placement::place(&analysis.clauses, f.clause))
             else {
                 self.leave(fi, OpenReason::NoLanguage);
                 continue;
@@ -171,7 +249,12 @@ impl Planner<'_> {
                 numbers.push((at.after, at.number.clone()));
                 at.number
             };
-            let heading = self.library.get(&f.library_clause).map_or_else(|| f.concern.id().to_owned(), |c| c.title.clone());
+            // "Residuals: the agency keeps general know-how" is the library's title; the clause's
+            // heading is its subject, in the draft's names.
+            let heading = self.library.get(&f.library_clause).map_or_else(
+                || f.concern.id().to_owned(),
+                |c| self.vocabulary.adapt(c.title.split([':', ';']).next().unwrap_or_default().trim()),
+            );
             let end = draft.paragraphs[paragraph].end;
             let change = Change {
                 id: 0,
@@ -180,8 +263,8 @@ impl Planner<'_> {
                 start: end,
                 end,
                 deleted: String::new(),
-                inserted: adapt(&chosen.text, &analysis.parties),
-                note: adapt(&chosen.note, &analysis.parties),
+                inserted: self.vocabulary.adapt(&chosen.text),
+                note: self.vocabulary.adapt(&chosen.note),
                 new_clause: Some(NewClause { number: number.map(|n| n.label()), heading, template_paragraph: template }),
                 language: chosen.language.clone(),
                 reasons: vec![reason(f, &chosen, fi)],
@@ -192,28 +275,48 @@ impl Planner<'_> {
     }
 }
 
-/// Puts changes in document order and numbers them; where a clause would get the same words
-/// twice, the later passage is only struck.
+/// Puts changes in document order and numbers them. Words are inserted once in a redline:
+/// where several passages would get the same words, they go in where they count most (a
+/// numbered clause before a recital or an unnumbered paragraph, else the first), and the other
+/// passages are only struck; a new clause that repeats them is not added.
 fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
     planned.sort_by_key(|(_, c)| (c.start, c.new_clause.is_some()));
-    let mut changes: Vec<Change> = Vec::with_capacity(planned.len());
-    for (i, (clause, mut change)) in planned.iter().cloned().enumerate() {
-        change.id = i + 1;
-        let earlier =
-            planned[..i].iter().zip(&changes).find(|((c, _), done)| clause.is_some() && *c == clause && done.inserted == change.inserted);
-        if let Some((_, done)) = earlier {
-            change.language = Language::AlreadyInserted { change: done.id };
-            change.inserted = String::new();
-            ALREADY_INSERTED.clone_into(&mut change.note);
+    let mut changes: Vec<Change> = planned.into_iter().map(|(_, c)| c).collect();
+    let numbered = |c: &Change| {
+        c.new_clause.is_none() && c.clause_label.starts_with("§") && c.clause_label[2..].starts_with(|d: char| d.is_ascii_digit())
+    };
+    let mut keep = vec![true; changes.len()];
+    for i in 0..changes.len() {
+        let same: Vec<usize> = (0..changes.len()).filter(|&j| changes[j].inserted == changes[i].inserted).collect();
+        let Some(&kept) =
+            same.iter().find(|&&j| numbered(&changes[j])).or(same.iter().find(|&&j| changes[j].new_clause.is_none())).or(same.first())
+        else {
+            continue;
+        };
+        if i != kept && !changes[i].inserted.is_empty() {
+            keep[i] = changes[i].new_clause.is_none();
+            changes[i].language = Language::AlreadyInserted { change: kept };
         }
-        changes.push(change);
     }
-    changes
+    let mut kept_ids = vec![0; changes.len()];
+    let mut out: Vec<Change> = Vec::with_capacity(changes.len());
+    for (i, c) in changes.iter().enumerate().filter(|(i, _)| keep[*i]) {
+        kept_ids[i] = out.len() + 1;
+        out.push(Change { id: out.len() + 1, ..c.clone() });
+    }
+    let labels: Vec<String> = changes.iter().map(|c| c.clause_label.clone()).collect();
+    for c in &mut out {
+        if let Language::AlreadyInserted { change } = c.language {
+            c.language = Language::AlreadyInserted { change: kept_ids[change] };
+            c.inserted = String::new();
+            c.note = format!("Covered by the wording proposed in {}.", labels[change]);
+        }
+    }
+    out
 }
 
-/// The reason counsel reads beside a passage struck because an earlier change in its clause
-/// already puts the same words in.
-const ALREADY_INSERTED: &str = "Covered by the wording proposed earlier in this clause.";
+/// What a clause whose body is struck says, as drafters write it.
+const RESERVED: &str = "[Reserved.]";
 
 /// The sentence (within its paragraph and clause) around a phrase finding.
 fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
@@ -231,6 +334,24 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
         range = cover_markup(&draft.text, &draft.analysed, range, bounds);
     }
     (!draft.analysed[range.clone()].trim().is_empty()).then_some(Group { clause, paragraph, range, findings: vec![fi] })
+}
+
+/// For a passage that is one option of the draft's choice list ("( ) Customer owns Deliverables
+/// as they are created."), the option beside it that nothing strikes: a lawyer strikes the
+/// option, and the other one stays as the proposal.
+fn other_option(draft: &Draft, g: &Group, struck: &[Group]) -> Option<String> {
+    static OPTION: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:\(\s*\)|\[\s*\]|\u{2610}|\u{25a1})\s*\S").expect("static regex"));
+    let text = |i: usize| &draft.analysed[draft.paragraphs[i].clone()];
+    if !OPTION.is_match(&draft.analysed[g.range.clone()]) {
+        return None;
+    }
+    let near = [g.paragraph.checked_sub(1), g.paragraph.checked_add(1)];
+    near.into_iter()
+        .flatten()
+        .filter(|&i| i < draft.paragraphs.len() && OPTION.is_match(text(i)) && !struck.iter().any(|s| s.paragraph == i))
+        .map(|i| text(i).trim().to_owned())
+        .next()
 }
 
 /// Whether a passage is only its clause's heading ("Work Made for Hire and Further Assurances"):
@@ -272,7 +393,31 @@ fn steer_for<'s>(steers: &'s [Steer], f: &Finding) -> Option<&'s Steer> {
 }
 
 /// The words for a change answering `findings` (most severe first).
-fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &ClauseLibrary) -> Option<Chosen> {
+/// The passage words are chosen for, with what other clauses say of its clause when they cite
+/// it, and the words already chosen for other passages.
+struct Struck<'a> {
+    deleted: &'a str,
+    cited: Vec<Cited>,
+    used: &'a [String],
+}
+
+impl Struck<'_> {
+    /// Whether words define a term that other words already chosen define: a term is defined
+    /// once. (The same words chosen again are fine: they go in once, see `in_order`.)
+    fn redefines(&self, text: &str) -> bool {
+        let defines = defined_terms(text);
+        self.used.iter().any(|u| u != text && defined_terms(u).iter().any(|d| defines.contains(d)))
+    }
+}
+
+/// `struck` is the passage the words replace; None for a missing protection.
+fn choose(
+    analysis: &Analysis,
+    steers: &[Steer],
+    findings: &[usize],
+    library: &ClauseLibrary,
+    struck: Option<&Struck<'_>>,
+) -> Option<Chosen> {
     let talking_point = |fi: usize, kind: Option<FallbackKind>| {
         let f = &analysis.findings[fi];
         kind.and_then(|k| f.fallbacks.iter().find(|o| o.kind == k))
@@ -308,19 +453,63 @@ fn choose(analysis: &Analysis, steers: &[Steer], findings: &[usize], library: &C
         let note = counsel_note(library, &standard.id, None);
         return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, note, talking_point: tp, from: Some(findings[0]) });
     }
-    // In place of the struck words, a rung that does the same job (the transfer narrowed, or
-    // kept with a licence back) before one that promises something else instead.
-    let same_job = |o: &&crate::analysis::Offer| matches!(o.kind, FallbackKind::NarrowScope | FallbackKind::LicenseBack);
-    for &fi in findings {
-        let f = &analysis.findings[fi];
-        let worded = |o: &&crate::analysis::Offer| !o.text.trim().is_empty();
-        if let Some(o) = f.fallbacks.iter().filter(worded).find(same_job).or_else(|| f.fallbacks.iter().find(worded)) {
-            let language = Language::Fallback { library_clause: f.library_clause.clone(), kind: o.kind };
-            let note = counsel_note(library, &f.library_clause, Some(o.kind));
-            return Some(Chosen { text: o.text.trim().to_owned(), language, note, talking_point: o.talking_point.clone(), from: Some(fi) });
+    // In place of struck words, words that do the same job (a definition of the same term, an
+    // ownership clause for an ownership clause) and stand on their own ("Agency's waiver ...
+    // applies solely" cannot replace the waiver); first those that still say what the clauses
+    // citing this one assume ("assigned under Section 4.1"). The narrowed transfer first, then
+    // the library's standard clause, then a licence back, then the rest of the ladder.
+    let struck = struck?;
+    for cited in [true, false] {
+        for &fi in findings {
+            let f = &analysis.findings[fi];
+            for (kind, raw, talking_point) in candidates(f, library) {
+                let text = same_term(&raw, struck.deleted);
+                if function::keeps(struck.deleted, &text)
+                    && !function::presupposes(&text)
+                    && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
+                    && !struck.redefines(&text)
+                {
+                    let language = match kind {
+                        Some(kind) => Language::Fallback { library_clause: f.library_clause.clone(), kind },
+                        None => Language::Standard { library_clause: f.library_clause.clone() },
+                    };
+                    let note = counsel_note(library, &f.library_clause, kind);
+                    return Some(Chosen { text, language, note, talking_point, from: Some(fi) });
+                }
+            }
         }
     }
     None
+}
+
+/// The words a finding's ladder and library clause offer in place of struck words, in the
+/// order they are tried, each with its rung (None: the standard text) and talking point. The
+/// fee rung prices the transfer rather than changing it: it goes in only when the session
+/// adopts it.
+fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>, String, String)> {
+    let worded: Vec<&Offer> = f.fallbacks.iter().filter(|o| !o.text.trim().is_empty() && o.kind != FallbackKind::FeeUplift).collect();
+    let rung = |o: &&Offer| (Some(o.kind), o.text.trim().to_owned(), o.talking_point.clone());
+    let of_kind = |k: FallbackKind| worded.iter().find(|o| o.kind == k).map(rung);
+    let standard = library
+        .get(&f.library_clause)
+        .filter(|c| !c.standard_text.trim().is_empty())
+        .map(|c| (None, c.standard_text.trim().to_owned(), worded.first().map(|o| o.talking_point.clone()).unwrap_or_default()));
+    let mut out: Vec<_> =
+        of_kind(FallbackKind::NarrowScope).into_iter().chain(standard).chain(of_kind(FallbackKind::LicenseBack)).collect();
+    out.extend(worded.iter().filter(|o| !matches!(o.kind, FallbackKind::NarrowScope | FallbackKind::LicenseBack)).map(rung));
+    out
+}
+
+/// A definition struck for its breadth is narrowed, not replaced by another term's: the
+/// library's definition of what the client gets ("Work Product") takes the draft's term
+/// ("Project Materials"). A definition of what the agency keeps is never renamed.
+fn same_term(text: &str, deleted: &str) -> String {
+    match (function::of(deleted), function::of(text)) {
+        (Function::Definition(draft), Function::Definition(library)) if draft != library && !library.contains("Agency") => {
+            function::quote_definition(&whole_word(&library).replace_all(text, draft.as_str()))
+        }
+        _ => function::quote_definition(text),
+    }
 }
 
 /// The reason for counsel that goes with a library clause's wording: the rung's, else the
@@ -345,22 +534,4 @@ fn reason(f: &Finding, chosen: &Chosen, fi: usize) -> Reason {
         explanation: f.explanation.clone(),
         talking_point,
     }
-}
-
-/// Library language says "Agency" and "Client"; the draft may say "Provider" and "Customer".
-/// Uses the draft's defined terms when the analysis found them.
-fn adapt(text: &str, parties: &Parties) -> String {
-    static ROLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Agency|Client)\b").expect("static regex"));
-    let term = |t: &Option<String>| {
-        t.as_deref()
-            .map(str::trim)
-            .filter(|t| t.split_whitespace().count() <= 4 && t.starts_with(|c: char| c.is_uppercase()))
-            .map(str::to_owned)
-    };
-    let (agency, client) = (term(&parties.agency), term(&parties.counterparty));
-    ROLE.replace_all(text, |c: &regex::Captures<'_>| match &c[0] {
-        "Agency" => agency.clone().unwrap_or_else(|| "Agency".to_owned()),
-        _ => client.clone().unwrap_or_else(|| "Client".to_owned()),
-    })
-    .into_owned()
 }

@@ -60,13 +60,14 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
                     n.number.as_deref().map_or_else(|| escape(&n.heading), |num| format!("{num} {}", escape(&n.heading)))
                 ),
                 (None, Language::AlreadyInserted { change }) => format!("struck (see #{change})"),
+                (None, Language::OtherOption) => format!("struck “{}” (the other option stays)", escape(&shorten(&c.deleted, 60))),
                 (None, _) => format!("struck “{}”", escape(&shorten(&c.deleted, 60))),
             };
             let from = match &c.language {
                 Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
                 Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
                 Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
-                Language::AlreadyInserted { .. } => "—".to_owned(),
+                Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
             };
             let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));
         }

@@ -1,0 +1,203 @@
+//! What a provision does (defines a term, allocates ownership, grants a licence, waives a right,
+//! restricts a party), so that struck words are replaced by words that do the same job, and what
+//! other provisions say about a clause they cite by number ("assigned to Client under Section 4.1").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The job a passage does, read from its first sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Function {
+    /// Defines the term (as written, without quotes).
+    Definition(String),
+    Warranty,
+    Ownership,
+    Waiver,
+    Licence,
+    /// An obligation or a restriction ("shall deliver", "shall not use").
+    Covenant,
+    Other,
+}
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^[\s*_]*["\u{201c}]?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)["\u{201d}]?[\s*_]+(?:means|shall mean|has the meaning|includes)\b"#,
+    )
+    .expect("static regex")
+});
+static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:assign(?:s|ed|ment)?|owned|owns|ownership|(?:shall|will|to|may) own|title|vests?|vested|property of|made for hire|belongs?)\b")
+        .expect("static regex")
+});
+static WARRANTY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bwarrant(?:s|y|ies)?\b").expect("static regex"));
+static WAIVER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:waives?|waiver|moral rights)\b").expect("static regex"));
+static LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\blicen[cs]e").expect("static regex"));
+static COVENANT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|will|must|may not)\b").expect("static regex"));
+
+/// The job of a passage: a definition if it opens with one, else the first of warranty,
+/// ownership, waiver, licence and covenant that its words show.
+pub fn of(text: &str) -> Function {
+    if let Some(c) = DEFINITION.captures(text) {
+        return Function::Definition(c[1].to_owned());
+    }
+    if WARRANTY.is_match(text) {
+        Function::Warranty
+    } else if OWNERSHIP.is_match(text) {
+        Function::Ownership
+    } else if WAIVER.is_match(text) {
+        Function::Waiver
+    } else if LICENCE.is_match(text) {
+        Function::Licence
+    } else if COVENANT.is_match(text) {
+        Function::Covenant
+    } else {
+        Function::Other
+    }
+}
+
+/// Whether `inserted` can stand where `deleted` was: a definition by a definition of the same
+/// term, any other provision by one that does the same job (a passage whose job is not
+/// recognised only by words whose job is not either). A term the passage defines on the way
+/// ("... (collectively, "Confidential Information")") must be defined by the new words too.
+pub fn keeps(deleted: &str, inserted: &str) -> bool {
+    let defines = super::terms::defined_terms(inserted);
+    if !super::terms::defined_terms(deleted).iter().all(|t| defines.contains(t)) {
+        return false;
+    }
+    match (of(deleted), of(inserted)) {
+        (Function::Definition(a), Function::Definition(b)) => a.eq_ignore_ascii_case(&b),
+        (a, b) => a == b,
+    }
+}
+
+/// A definition that opens with a bare term ("Agency IP means ...") with the term in quotes, as
+/// a definition is written.
+pub fn quote_definition(text: &str) -> String {
+    match DEFINITION.captures(text).and_then(|c| c.get(1)) {
+        Some(term) if !text[..term.start()].contains(['"', '\u{201c}']) => {
+            format!("{}\"{}\"{}", &text[..term.start()], term.as_str(), &text[term.end()..])
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// Whether words qualify a provision they assume is there ("Agency's waiver of moral rights
+/// applies solely to...", "To the extent any Agency IP is assigned...", "excluded from
+/// Agency's warranties of title"): they cannot replace that provision itself.
+pub fn presupposes(text: &str) -> bool {
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:To the extent (?:that )?any\b|[A-Z][\w ]*'s use\b)|'s (?:waiver|warranties)\b").expect("static regex")
+    });
+    QUALIFIER.is_match(text.trim_start())
+}
+
+/// A verb another provision uses of a clause it cites by number, which the clause must keep
+/// saying for the citation to stay true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cited {
+    /// "assigned to Client under Section 4.1": the clause must still assign.
+    Assign,
+    /// "does not vest ... by operation of clause 2.1": the clause must still pass ownership.
+    Transfer,
+    /// "the waiver in Section 4.7".
+    Waive,
+}
+
+impl Cited {
+    fn pattern(self) -> &'static Regex {
+        static ASSIGN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bassign").expect("static regex"));
+        static TRANSFER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:assign|vest|transfer|title)").expect("static regex"));
+        match self {
+            Cited::Assign => &ASSIGN,
+            Cited::Transfer => &TRANSFER,
+            Cited::Waive => &WAIVER,
+        }
+    }
+
+    /// Whether `text` still says what the citation assumes.
+    pub fn said_by(self, text: &str) -> bool {
+        self.pattern().is_match(text)
+    }
+}
+
+/// The verbs sentences of `text` use of clause `number` when they cite it ("Section 4.1",
+/// "clause 2.1", "§4.1"), skipping the byte range `skip` (the clause itself).
+pub fn cited_as(text: &str, number: &str, skip: Option<&std::ops::Range<usize>>) -> Vec<Cited> {
+    static CITATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:section|clause|§)\s*(\d+(?:\.\d+)*)\b").expect("static regex"));
+    let mut out = Vec::new();
+    for m in CITATION.captures_iter(text) {
+        let (Some(whole), Some(n)) = (m.get(0), m.get(1)) else { continue };
+        if n.as_str() != number.trim_end_matches('.') || skip.is_some_and(|r| r.contains(&whole.start())) {
+            continue;
+        }
+        let from = text[..whole.start()].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let to = text[whole.end()..].find(['.', '\n']).map_or(text.len(), |i| whole.end() + i);
+        let sentence = &text[from..to];
+        for verb in [Cited::Assign, Cited::Transfer, Cited::Waive] {
+            if verb.said_by(sentence) && !out.contains(&verb) {
+                out.push(verb);
+            }
+        }
+    }
+    out
+}
+
+/// Citations the redline leaves untrue: a clause cited by number for what it does ("assigned
+/// to Client under Section 4.1", "the waiver in clause 3.1") whose changed words no longer do
+/// it. Each as "§4.2 cites §4.1 as assigning".
+pub fn stale_citations(redline: &super::Redline) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in redline.changes.iter().filter(|c| c.new_clause.is_none()) {
+        let Some(number) = c.clause_label.strip_prefix('\u{a7}').and_then(|l| l.split_whitespace().next()) else { continue };
+        if !number.starts_with(|d: char| d.is_ascii_digit()) {
+            continue;
+        }
+        let now = redline.accepted_paragraph(c.paragraph);
+        for j in (0..redline.draft.paragraphs.len()).filter(|&j| j != c.paragraph) {
+            let citing = redline.accepted_paragraph(j);
+            for verb in cited_as(&citing, number, None) {
+                if verb.said_by(&c.deleted) && !verb.said_by(&now) {
+                    out.push(format!("{:?} cites \u{a7}{number} as {verb:?}, which it no longer does", crate::text::one_line(&citing)));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_job_of_a_passage() {
+        assert_eq!(of("\"Work Product\" means only the Deliverables."), Function::Definition("Work Product".into()));
+        assert_eq!(of("**\"Project Materials\"** means all works"), Function::Definition("Project Materials".into()));
+        assert_eq!(of("Provider hereby assigns to Client all rights."), Function::Ownership);
+        assert_eq!(of("Provider waives all moral rights."), Function::Waiver);
+        assert_eq!(of("Provider shall not compete."), Function::Covenant);
+        assert_eq!(of("Provider warrants that the Deliverables are original."), Function::Warranty);
+        assert!(!keeps("On termination, Provider shall deliver all work.", "Provider IP means tools."));
+        assert!(!keeps("All records (\"Confidential Information\") are owned by Client.", "Provider assigns the Deliverables."));
+        assert!(!keeps("Provider warrants that the work is original.", "Provider shall deliver a list of components."));
+        assert!(!keeps("\"Models\" means all models.", "Provider shall not use the Models."));
+        assert!(keeps("Client shall own all work product.", "Upon full payment, Provider assigns the Deliverables."));
+        assert_eq!(quote_definition("Client Models means weights."), "\"Client Models\" means weights.");
+        assert_eq!(quote_definition("\"Work Product\" means x."), "\"Work Product\" means x.");
+        assert!(presupposes("Provider's waiver of moral rights applies solely to the Deliverables."));
+        assert!(presupposes("Those components are excluded from Provider's warranties of title."));
+        assert!(presupposes("To the extent any Agency IP is assigned to Client, Client grants"));
+        assert!(!presupposes("To the extent permitted by law, Provider waives its moral rights in the Deliverables."));
+    }
+
+    #[test]
+    fn finds_what_other_clauses_say_of_a_cited_clause() {
+        let t = "4.1 Ownership. Provider assigns. 4.2 To the extent any Work Product is not a work made for hire, it is assigned to Client under Section 4.1. 4.3 See clause 4.10.";
+        assert_eq!(cited_as(t, "4.1", None), [Cited::Assign, Cited::Transfer]);
+        assert!(cited_as(t, "4.3", None).is_empty());
+        let at = t.find("Section 4.1").unwrap();
+        assert!(cited_as(t, "4.1", Some(&(at..at + 5))).is_empty());
+    }
+}

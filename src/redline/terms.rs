@@ -1,0 +1,398 @@
+//! The draft's own vocabulary for the agency's words. Library language names the parties
+//! "Agency" and "Client" and uses terms of its own ("Agency IP", "Schedule A", "Fees"); in a
+//! redline each becomes the draft's party name or defined term, else plain words, else the term
+//! is kept and its definition inserted once, with its first use. `undefined_terms` checks the
+//! result: every capitalised term of inserted text is defined somewhere in it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::analysis::Parties;
+
+/// What a library term becomes in a draft that does not define it.
+enum Otherwise {
+    /// Words that need no definition.
+    Plain(&'static str),
+    /// The term is kept and this definition inserted with its first use.
+    Define(&'static str),
+}
+
+/// A library term: the words as the library writes them, the term they stand for, the draft's
+/// terms tried in its place (with the words each puts in), and what to do when the draft has
+/// none of them. Order matters: "Work Product" may become "Deliverables", defined after it.
+struct Entry {
+    words: &'static str,
+    term: &'static str,
+    instead: &'static [(&'static str, &'static str)],
+    otherwise: Otherwise,
+}
+
+const SOW: &[(&str, &str)] = &[
+    ("Statement of Work", "the applicable Statement of Work"),
+    ("SOW", "the applicable SOW"),
+    ("Order Form", "the applicable Order Form"),
+    ("Schedule A", "Schedule A"),
+];
+
+const GLOSSARY: &[Entry] = &[
+    Entry {
+        words: "the applicable Statement of Work",
+        term: "Statement of Work",
+        instead: SOW,
+        otherwise: Otherwise::Plain("this Agreement"),
+    },
+    Entry { words: "the Statement of Work", term: "Statement of Work", instead: SOW, otherwise: Otherwise::Plain("this Agreement") },
+    Entry {
+        words: "a time-and-materials Statement of Work",
+        term: "Statement of Work",
+        instead: &[("Statement of Work", "a time-and-materials Statement of Work"), ("SOW", "a time-and-materials SOW")],
+        otherwise: Otherwise::Plain("this Agreement on a time-and-materials basis"),
+    },
+    Entry { words: "Schedule A", term: "Schedule A", instead: SOW, otherwise: Otherwise::Plain("this Agreement") },
+    Entry {
+        words: "under the IP assignment clause",
+        term: "IP assignment clause",
+        instead: &[],
+        otherwise: Otherwise::Plain("under this Agreement"),
+    },
+    Entry { words: "the applicable Order Form", term: "Order Form", instead: SOW, otherwise: Otherwise::Plain("this Agreement") },
+    Entry {
+        words: "Schedule B",
+        term: "Schedule B",
+        instead: &[],
+        otherwise: Otherwise::Define("\"Schedule B\" means the list of Client's competitors agreed by the parties in writing."),
+    },
+    Entry {
+        words: "Work Product",
+        term: "Work Product",
+        instead: &[("Work Product", "Work Product")],
+        otherwise: Otherwise::Plain("Deliverables"),
+    },
+    Entry {
+        words: "Agency IP",
+        term: "Agency IP",
+        instead: &[
+            ("Agency IP", "Agency IP"),
+            ("Agency Materials", "Agency Materials"),
+            ("Pre-Existing Materials", "Pre-Existing Materials"),
+            ("Pre-Existing IP", "Pre-Existing IP"),
+            ("Background IP", "Background IP"),
+            ("Background Technology", "Background Technology"),
+        ],
+        otherwise: Otherwise::Define(
+            "\"Agency IP\" means the tools, libraries, frameworks, methodologies and know-how that Agency developed before or independently of this Agreement, and any general-purpose improvements to them.",
+        ),
+    },
+    Entry {
+        words: ", which are dealt with separately in this Agreement",
+        term: "Jointly Developed IP",
+        instead: &[("Jointly Developed IP", ", which are dealt with separately in this Agreement")],
+        otherwise: Otherwise::Plain(""),
+    },
+    Entry {
+        words: "Client IP",
+        term: "Client IP",
+        instead: &[],
+        otherwise: Otherwise::Define("\"Client IP\" means the Deliverables created specifically for Client under this Agreement."),
+    },
+    Entry {
+        words: "Jointly Developed IP",
+        term: "Jointly Developed IP",
+        instead: &[],
+        otherwise: Otherwise::Define(
+            "\"Jointly Developed IP\" means general-purpose innovations, techniques and improvements developed in performing this Agreement that are not specific to Client and do not incorporate Client's data or confidential information.",
+        ),
+    },
+    Entry {
+        words: "Client Models",
+        term: "Client Models",
+        instead: &[],
+        otherwise: Otherwise::Define(
+            "\"Client Models\" means the machine learning models Agency trains on Client's data under this Agreement, including their trained weights.",
+        ),
+    },
+    Entry {
+        words: "Agency Methodology",
+        term: "Agency Methodology",
+        instead: &[],
+        otherwise: Otherwise::Define(
+            "\"Agency Methodology\" means the model architectures, training methodologies, hyperparameter configurations, prompt libraries and evaluation frameworks Agency uses to develop models.",
+        ),
+    },
+    Entry {
+        words: "Client Data",
+        term: "Client Data",
+        instead: &[("Client Data", "Client Data"), ("Client Materials", "Client Materials")],
+        otherwise: Otherwise::Define(
+            "\"Client Data\" means the data that Client or its affiliates provide to Agency under this Agreement.",
+        ),
+    },
+    Entry {
+        words: "Client's Confidential Information",
+        term: "Confidential Information",
+        instead: &[("Confidential Information", "Client's Confidential Information")],
+        otherwise: Otherwise::Plain("Client's confidential information"),
+    },
+    Entry {
+        words: "the Effective Date",
+        term: "Effective Date",
+        instead: &[("Effective Date", "the Effective Date")],
+        otherwise: Otherwise::Plain("the date of this Agreement"),
+    },
+    Entry { words: "the Term", term: "Term", instead: &[("Term", "the Term")], otherwise: Otherwise::Plain("the term of this Agreement") },
+    Entry {
+        words: "the Services",
+        term: "Services",
+        instead: &[("Services", "the Services")],
+        otherwise: Otherwise::Plain("the services under this Agreement"),
+    },
+    Entry { words: "Fees", term: "Fees", instead: &[("Fees", "Fees"), ("Fee", "Fee")], otherwise: Otherwise::Plain("fees") },
+    Entry {
+        words: "Deliverables",
+        term: "Deliverables",
+        instead: &[("Deliverables", "Deliverables"), ("Deliverable", "Deliverables")],
+        otherwise: Otherwise::Define("\"Deliverables\" means the items Agency is to deliver to Client under this Agreement."),
+    },
+];
+
+/// The attachment the library's registry of agency tools is called ("listed in Exhibit A").
+const REGISTRY: &str = "Exhibit A";
+
+/// The terms a draft defines and the names it gives the parties.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    agency: Option<String>,
+    client: Option<String>,
+    defined: Vec<String>,
+    /// The name the agency's registry of tools takes: the first exhibit letter the draft does
+    /// not use, when "Exhibit A" is something else.
+    registry: String,
+}
+
+impl Vocabulary {
+    pub fn of(text: &str, parties: &Parties) -> Vocabulary {
+        // A name as the draft writes it ("Provider", "dOrg", "the Contributor" as "Contributor").
+        let name = |t: &Option<String>| {
+            t.as_deref()
+                .map(|t| t.trim().trim_start_matches("the ").trim_start_matches("The "))
+                .filter(|t| t.split_whitespace().count() <= 4 && t.chars().any(char::is_uppercase))
+                .map(str::to_owned)
+        };
+        let registry = ('A'..='H').map(|c| format!("Exhibit {c}")).find(|e| !mentions(text, e)).unwrap_or_else(|| REGISTRY.to_owned());
+        Vocabulary { agency: name(&parties.agency), client: name(&parties.counterparty), defined: defined_terms(text), registry }
+    }
+
+    /// Whether the draft (or what was inserted so far) defines `term`.
+    pub fn defines(&self, term: &str) -> bool {
+        self.defined.iter().any(|d| same_term(d, term))
+    }
+
+    pub fn learn(&mut self, text: &str) {
+        self.defined.extend(defined_terms(text));
+    }
+
+    /// Library words in the draft's terms: its defined terms where it has them, plain words
+    /// where they do, its party names for "Agency" and "Client".
+    pub fn adapt(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for e in GLOSSARY {
+            if !out.contains(e.words) || self.defines(&self.parties(e.term)) {
+                continue;
+            }
+            let instead = e.instead.iter().find(|(t, _)| self.defines(&self.parties(t))).map(|(_, words)| *words);
+            let words = match (&e.otherwise, instead) {
+                (_, Some(words)) => words,
+                (Otherwise::Plain(words), None) => words,
+                (Otherwise::Define(_), None) => continue,
+            };
+            out = whole_word(e.words).replace_all(&out, words).into_owned();
+        }
+        out = whole_word(REGISTRY).replace_all(&out, self.registry.as_str()).into_owned();
+        self.parties(&out)
+    }
+
+    /// "Agency" and "Client" as the draft names the parties.
+    /// With the article where the draft defines the name with one ("the Company"), except
+    /// inside a compound term ("Company Data") or after a determiner.
+    fn parties(&self, text: &str) -> String {
+        static ROLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:Agency|Client)\b").expect("static regex"));
+        const DETERMINERS: &[&str] = &["the", "The", "a", "an", "any", "each", "this", "such", "no"];
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for m in ROLE.find_iter(text) {
+            let name = if m.as_str() == "Agency" { &self.agency } else { &self.client };
+            let name = name.as_deref().unwrap_or(m.as_str());
+            let before = text[..m.start()].trim_end();
+            let compound = text[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
+            let determined = before.rsplit(char::is_whitespace).next().is_some_and(|w| DETERMINERS.contains(&w));
+            out.push_str(&text[at..m.start()]);
+            if self.defined.iter().any(|d| d == &format!("the {name}")) && !compound && !determined {
+                out.push_str(if before.is_empty() || before.ends_with(['.', ':', ';']) { "The " } else { "the " });
+            }
+            out.push_str(name);
+            at = m.end();
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    /// The definitions `text` (already adapted) needs and neither the draft nor earlier
+    /// insertions give, as sentences to insert with it; remembers them, so each goes in once.
+    pub fn definitions_for(&mut self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        self.learn(text);
+        loop {
+            let needed = {
+                let said = format!("{text} {}", out.join(" "));
+                let registry = self.registry_definition();
+                GLOSSARY
+                    .iter()
+                    .filter_map(|e| match e.otherwise {
+                        Otherwise::Define(d) => Some((self.parties(e.term), d.to_owned())),
+                        Otherwise::Plain(_) => None,
+                    })
+                    .chain(std::iter::once((self.registry.clone(), registry)))
+                    .find(|(term, _)| (mentions(&said, term) || mentions(&said, term.trim_end_matches('s'))) && !self.defines(term))
+            };
+            let Some((_, definition)) = needed else { return out };
+            let definition = self.adapt(&definition);
+            self.learn(&definition);
+            out.push(definition);
+        }
+    }
+
+    fn registry_definition(&self) -> String {
+        format!(
+            "\"{0}\" means the list of Agency's pre-existing tools, libraries, frameworks and methodologies attached to this Agreement as {0}.",
+            self.registry
+        )
+    }
+}
+
+pub(super) fn whole_word(words: &str) -> Regex {
+    Regex::new(&format!(r"\b{}\b", regex::escape(words))).expect("escaped words")
+}
+
+fn mentions(text: &str, term: &str) -> bool {
+    whole_word(term).is_match(text)
+}
+
+/// Singular and plural, and "the Company" for "Company", name one term.
+fn same_term(a: &str, b: &str) -> bool {
+    let bare = |s: &str| s.trim().trim_start_matches("the ").trim_start_matches("The ").trim_end_matches('s').to_owned();
+    bare(a) == bare(b)
+}
+
+/// Terms `text` defines: capitalised words in quotes ("Work Product", (the "Company")), a term
+/// followed by "means", and attachments the text carries (a line opening "Exhibit A").
+pub fn defined_terms(text: &str) -> Vec<String> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"["\u{201c}]((?:[Tt]he\s+)?[A-Z][^"\u{201c}\u{201d}\n]{0,60}?)["\u{201d}]"#).expect("static regex"));
+    static MEANS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)(?:^|[.;:]\s+)[\s*_]*([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)[\s*_]+(?:means|shall mean)\b")
+            .expect("static regex")
+    });
+    static ATTACHMENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^[\s#*_]*((?:Exhibit|Schedule|Annex|Appendix|Attachment)\s+[A-Z0-9]+)\b").expect("static regex"));
+    let mut out: Vec<String> = Vec::new();
+    for re in [&*QUOTED, &*MEANS, &*ATTACHMENT] {
+        out.extend(re.captures_iter(text).map(|c| c[1].trim().to_owned()));
+    }
+    out
+}
+
+/// Capitalised terms used in `text`: runs of capitalised words ("Client Data", "Statement of
+/// Work", "Exhibit A") and single capitalised words inside a sentence ("the Deliverables").
+/// A run that opens a sentence may be an ordinary capitalised word before a term ("Upon
+/// Provider"): it is reported as the run without its first word when that is what is defined.
+pub fn used_terms(text: &str) -> Vec<(String, Option<String>)> {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*").expect("static regex"));
+    const ORDINARY: &[&str] = &["Agreement", "Section", "Sections", "Clause", "I"];
+    let mut out = Vec::new();
+    for m in RUN.find_iter(text) {
+        if text[..m.start()].chars().last().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let before = text[..m.start()].trim_end();
+        let opens = before.is_empty() || before.ends_with(['.', ':', ';', '(', '[', '"', '\u{201c}']);
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        if ORDINARY.contains(&m.as_str()) || (opens && words.len() == 1) {
+            continue;
+        }
+        let rest = opens.then(|| words[1..].join(" ")).filter(|r| !r.is_empty() && !ORDINARY.contains(&r.as_str()));
+        out.push((m.as_str().to_owned(), rest));
+    }
+    out
+}
+
+/// The capitalised terms of `inserted` that `result` (the whole text with every change
+/// accepted) never defines, `names` apart (the parties, which a cover page may name in a table
+/// rather than define in words). The redline's own promise: nothing it inserts leans on a term
+/// the contract leaves undefined.
+pub fn undefined_terms(inserted: &str, result: &str, names: &[String]) -> Vec<String> {
+    let mut defined = defined_terms(result);
+    defined.extend(names.iter().cloned());
+    let is_defined = |t: &str| defined.iter().any(|d| same_term(d, t));
+    let mut out: Vec<String> = Vec::new();
+    for (term, rest) in used_terms(inserted) {
+        if !is_defined(&term) && !rest.as_deref().is_some_and(is_defined) && !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parties(agency: &str, client: &str) -> Parties {
+        Parties {
+            agency: Some(agency.into()),
+            counterparty: Some(client.into()),
+            detected: true,
+            agency_aliases: Vec::new(),
+            counterparty_aliases: Vec::new(),
+            other_terms: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn library_terms_become_the_drafts_or_plain_words_or_are_defined_once() {
+        let draft = "\"Statement of Work\" means a SOW. \"Customer Data\" means data. Exhibit A: Fees.";
+        let mut v = Vocabulary::of(draft, &parties("Provider", "Customer"));
+        let text = v.adapt("Agency IP listed in Exhibit A stays with Agency. Deliverables described in Schedule A use Client Data before the Effective Date.");
+        assert_eq!(
+            text,
+            "Provider IP listed in Exhibit B stays with Provider. Deliverables described in the applicable Statement of Work use Customer Data before the date of this Agreement."
+        );
+        let defs = v.definitions_for(&text);
+        assert_eq!(defs.len(), 3, "{defs:?}");
+        assert!(defs[0].starts_with("\"Provider IP\" means"));
+        assert!(v.definitions_for("Provider IP and Deliverables again").is_empty(), "each defined once");
+        let result = format!("{draft} {text} {}", defs.join(" "));
+        let names = ["Provider".to_owned(), "Customer".to_owned()];
+        assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    #[test]
+    fn party_names_keep_the_drafts_article() {
+        let v = Vocabulary::of("(\"the Company\") and (\"the Contributor\")", &parties("Contributor", "Company"));
+        assert_eq!(
+            v.adapt("Agency grants Client a licence to Client Data. Upon Agency's receipt, each Client affiliate"),
+            "The Contributor grants the Company a licence to Company Data. Upon the Contributor's receipt, each Company affiliate"
+        );
+    }
+
+    #[test]
+    fn the_checker_reports_terms_the_result_never_defines() {
+        let result = "This Agreement is between Acme (\"Client\") and Bright (the \"Provider\"). Provider IP means tools.";
+        assert_eq!(
+            undefined_terms("Upon Provider's receipt, Client owns the Work Product and Provider IP stays.", result, &[]),
+            ["Work Product"]
+        );
+        assert!(undefined_terms("Listed in Schedule A.", "Schedule A\nThe list.", &[]).is_empty());
+        assert!(undefined_terms("Customer pays.", "no definitions", &["Customer".to_owned()]).is_empty());
+    }
+}
