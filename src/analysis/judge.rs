@@ -304,9 +304,12 @@ impl<'a> Judged<'a> {
             Concern::NoResiduals => {
                 return p.iter().find(barred).map(|p| p.clause).or_else(know_how).or_else(|| p.iter().find(transfer).map(|p| p.clause));
             }
-            Concern::NoLicenseBack | Concern::PreExistingIp | Concern::AssignmentBeforePayment | Concern::ModelOwnership => {
-                p.iter().find(transfer)
+            // What is conveyed (the carve-out and the condition belong to the conveyance)...
+            Concern::PreExistingIp | Concern::AssignmentBeforePayment => {
+                p.iter().filter(transfer).find(|p| p.kind == Kind::Assignment).or_else(|| p.iter().find(transfer))
             }
+            // ... and whoever ends up owning it first (the licence back answers the ownership).
+            Concern::NoLicenseBack | Concern::ModelOwnership => p.iter().find(transfer),
             _ => None,
         }
         .map(|p| p.clause)

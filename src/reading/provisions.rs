@@ -131,6 +131,7 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     for (clause, &(cs, ce)) in ranges.iter().enumerate() {
         let clause_text = &text[cs..ce];
         let clause_paid = lexicon.payment.is_match(clause_text);
+        let list_end = list_after(text, ranges, clause);
         let mut from = 0;
         for (dot, _) in clause_text.match_indices(". ").filter(|(i, _)| ends_sentence(clause_text, *i)).chain([(clause_text.len(), "")]) {
             let to = (dot + 1).min(clause_text.len());
@@ -142,7 +143,9 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
                 let here = hits[next..].iter().take_while(|h| h.0 < end).filter(|h| h.1 <= end);
                 let here: Vec<(usize, usize, Kind)> = here.map(|&(s, e, k)| (s - start, e - start, k)).collect();
                 if !here.is_empty() {
-                    let sentence = Sentence { text, start, end, clause, clause_paid };
+                    // The lead-in's object is in the list items that follow it.
+                    let reach = if to == clause_text.len() { list_end.unwrap_or(end) } else { end };
+                    let sentence = Sentence { text, start, end, reach, clause, clause_paid };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
             }
@@ -153,10 +156,31 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     out
 }
 
+/// Where the list that follows a lead-in ending in a colon ends: the clauses after it that open
+/// with a list marker ("(a)", "i.", "1)"), up to a bounded length.
+fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<usize> {
+    const MAX_LIST: usize = 2_000;
+    let (cs, ce) = ranges[clause];
+    if !text[cs..ce].trim_end().ends_with(':') {
+        return None;
+    }
+    let marker = |t: &str| {
+        let t = t.trim_start().trim_start_matches(['-', '*', ' ']);
+        let t = t.strip_prefix('(').unwrap_or(t);
+        let head = t.find([')', '.']).map(|i| &t[..i]);
+        head.is_some_and(|h| !h.is_empty() && h.len() <= 4 && h.chars().all(|c| c.is_ascii_alphanumeric()))
+    };
+    let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| marker(&text[s..e]) && e <= ce + MAX_LIST);
+    items.last().map(|&(_, e)| e)
+}
+
 struct Sentence<'t> {
     text: &'t str,
     start: usize,
     end: usize,
+    /// How far the sentence's parts may be read: past its end into the list items a lead-in
+    /// introduces.
+    reach: usize,
     clause: usize,
     clause_paid: bool,
 }
@@ -164,7 +188,7 @@ struct Sentence<'t> {
 impl Sentence<'_> {
     /// Reads the triggers found in this sentence (offsets into it).
     fn read(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, hits: &[(usize, usize, Kind)], out: &mut Vec<Provision>) {
-        let s = &self.text[self.start..self.end];
+        let s = &self.text[self.start..self.reach];
         let mentions = mentions(s, parties, terms);
         for &(ms, me, kind) in hits {
             // "has all rights necessary to convey": a capacity promised, not a transfer made.
@@ -198,8 +222,10 @@ impl Sentence<'_> {
         ts: usize,
         te: usize,
     ) -> Provision {
-        let s = &self.text[self.start..self.end];
-        let after_to = floor_char(s, (te + AFTER).min(s.len()));
+        let s = &self.text[self.start..self.reach];
+        // Past a lead-in's colon, the object runs through its list.
+        let listed = self.reach > self.end;
+        let after_to = floor_char(s, (te + if listed { AFTER + 600 } else { AFTER }).min(s.len()));
         // Only the mentions within reach of the trigger: reading stays linear in a sentence
         // of any length.
         let mentions = within(mentions, ts.saturating_sub(BEFORE.max(300)), after_to);
@@ -211,8 +237,8 @@ impl Sentence<'_> {
             let from = s[from..ts].rfind([';', ':']).map_or(from, |i| from + i + 1);
             (from, ts)
         } else {
-            // The object runs to the end of its part of the sentence.
-            (te, s[te..after_to].find(';').map_or(after_to, |i| te + i))
+            // The object runs to the end of its part of the sentence (of its list).
+            (te, if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) })
         };
         let object_text = &s[object_range.0..object_range.1];
         let (object_text, exception) = match lexicon.exception.find(object_text) {
@@ -305,7 +331,7 @@ impl Trigger<'_> {
         let subject = |m: &&Mention| {
             let before = s[ceil_char(s, m.start.saturating_sub(12))..m.start].trim_end();
             let before = before.strip_suffix(" the").or(before.strip_suffix("the")).unwrap_or(before).trim_end();
-            !["of", "by", "to", "with", "for", "from", "against"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+            !["of", "by", "to", "with", "from", "against"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
         };
         let last_before =
             |from: usize| actors().filter(subject).rev().find(|m| m.end <= ts && m.start >= from).map_or(Side::Unknown, |m| m.side);

@@ -192,3 +192,18 @@ fn the_words_of_an_interpretation_clause_are_no_defined_terms() {
     let (r, _) = read("The word \"or\" is not exclusive and \"including\" means including without limitation.", &p);
     assert!(r.terms.terms.iter().all(|t| t.name != "or" && t.name != "including"), "{:?}", r.terms.terms);
 }
+
+#[test]
+fn a_lead_in_ending_in_a_colon_reads_its_object_in_the_list_items_that_follow() {
+    let p = parties(&["Consultant"], &["Client"]);
+    let norm = Normalised::new(
+        "Consultant hereby assigns to Client all right, title and interest in: (a) the deliverables; (b) all know-how, methods and tools used in performing the Services.",
+    );
+    let (a, b) = (norm.text.find("(a)").unwrap(), norm.text.find("(b)").unwrap());
+    let ranges = [(0, a), (a, b), (b, norm.text.len())];
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &p);
+    let a = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the assignment");
+    assert!(a.features.has(Feature::Methods) && a.features.has(Feature::Work), "{a:?}");
+    // The items are read once, as the lead-in's object, not as provisions of their own.
+    assert_eq!(r.provisions.iter().filter(|p| p.kind == Kind::Assignment).count(), 1);
+}

@@ -352,6 +352,7 @@ mod tests {
             agency: Some(agency.into()),
             counterparty: Some(client.into()),
             detected: true,
+            uncertain: false,
             agency_aliases: Vec::new(),
             counterparty_aliases: Vec::new(),
             other_terms: Vec::new(),
