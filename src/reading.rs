@@ -202,16 +202,20 @@ impl Attributes {
     /// The attributes `text` gives, ignoring negated ones ("non-exclusive", "non-transferable").
     pub fn of(lexicon: &Lexicon, text: &str) -> Attributes {
         let mut set = Attributes::default();
-        for (attribute, words) in &lexicon.attributes {
-            let negated = |start: usize| {
-                let before = &text[crate::text::floor_char(text, start.saturating_sub(4))..start];
-                before.ends_with("non-") || before.ends_with("non ") || before.ends_with("non")
-            };
-            if words.find_iter(text).any(|m| !negated(m.start())) {
-                set.insert(*attribute);
-            }
+        for (attribute, _, _) in Self::found(lexicon, text) {
+            set.insert(attribute);
         }
         set
+    }
+
+    /// Each attribute `text` gives, with where its words are (the first use of each).
+    pub fn found(lexicon: &Lexicon, text: &str) -> Vec<(Attribute, usize, usize)> {
+        let negated = |start: usize| {
+            let before = &text[crate::text::floor_char(text, start.saturating_sub(4))..start];
+            before.ends_with("non-") || before.ends_with("non ") || before.ends_with("non")
+        };
+        let first = |words: &lexicon::Words| words.find_iter(text).find(|m| !negated(m.start())).map(|m| (m.start(), m.end()));
+        lexicon.attributes.iter().filter_map(|(attribute, words)| first(words).map(|(s, e)| (*attribute, s, e))).collect()
     }
 }
 

@@ -268,7 +268,18 @@ impl<'a> Judged<'a> {
                         }
                     }
                 }
-                at.push((p.start, p.end, p.clause));
+                // A licence whose terms are the harm is highlighted at those terms.
+                let terms_are_the_harm = matches!(rule.concern, Concern::TransferableLicense | Concern::PerpetualIrrevocableGrant);
+                let wanted: Vec<(usize, usize)> = p
+                    .attribute_at
+                    .iter()
+                    .filter(|(a, _, _)| terms_are_the_harm && (rule.attributes_any.contains(a) || rule.attributes_all.contains(a)))
+                    .map(|&(_, s, e)| (s, e))
+                    .collect();
+                match (wanted.iter().map(|w| w.0).min(), wanted.iter().map(|w| w.1).max()) {
+                    (Some(start), Some(end)) => at.push((start, end, p.clause)),
+                    _ => at.push((p.start, p.end, p.clause)),
+                }
                 for (start, end, k) in at {
                     match best.get(&(rule.concern, k)) {
                         Some(&i) if out[i].severity >= rule.severity => {}

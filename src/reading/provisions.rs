@@ -74,6 +74,8 @@ pub struct Provision {
     /// An exception carves the agency's prior or independent IP out of the object.
     pub carve_out: bool,
     pub attributes: Attributes,
+    /// Where each licence attribute's words are (offsets into the normalised text).
+    pub attribute_at: Vec<(super::Attribute, usize, usize)>,
     /// The object belongs to the counterparty already (its data, its confidential information).
     pub counterparty_owned: bool,
 }
@@ -258,10 +260,19 @@ impl Sentence<'_> {
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
-        let attributes = if kind == Kind::Licence {
-            Attributes::of(lexicon, &s[ceil_char(s, ts.saturating_sub(160))..floor_char(s, (te + 260).min(s.len()))])
+        let (attributes, attribute_at) = if kind == Kind::Licence {
+            let from = ceil_char(s, ts.saturating_sub(160));
+            let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
+            let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
+            (
+                found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
+                    set.insert(a);
+                    set
+                }),
+                at,
+            )
         } else {
-            Attributes::default()
+            (Attributes::default(), Vec::new())
         };
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
@@ -293,6 +304,7 @@ impl Sentence<'_> {
             timing: t.timing(lexicon, self.clause_paid),
             carve_out,
             attributes,
+            attribute_at,
             counterparty_owned: theirs,
         }
     }
