@@ -160,8 +160,9 @@ fn killed_redline_never_leaves_a_partial_output() {
     let draft = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/client-draft-r1.md");
     let out = dir.path().join("counter.docx");
     let out_str = out.to_str().unwrap();
-    // Time three runs, then kill anywhere within one and a half of the typical one.
-    let max_delay = typical(|_| vec!["redline", draft, "--out", out_str, "--force"]) * 3 / 2;
+    // Time three runs, then kill anywhere within twice the typical one (a loaded machine makes
+    // runs slower than the timed ones, and then nearly every run is killed).
+    let max_delay = typical(|_| vec!["redline", draft, "--out", out_str, "--force"]) * 2;
     let (mut seed, mut finished_runs, mut killed) = (0x1234_5678_9abc_def1_u64, 0, 0);
     for k in 0..30 {
         let finished = run_or_kill(&["redline", draft, "--out", out_str, "--force"], &mut seed, max_delay);
@@ -178,5 +179,5 @@ fn killed_redline_never_leaves_a_partial_output() {
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.path() != out).collect();
         assert!(leftovers.len() <= 1, "temp files pile up: {leftovers:?}");
     }
-    assert!(finished_runs > 3 && killed > 3, "{finished_runs} finished, {killed} killed");
+    assert!(finished_runs >= 2 && killed >= 2, "{finished_runs} finished, {killed} killed");
 }

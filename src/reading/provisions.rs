@@ -19,6 +19,10 @@ static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("static regex")
 });
 
+/// A passive verb's auxiliary just before it: "is hereby granted", "shall be granted".
+static PASSIVE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $").expect("static regex"));
+
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
 const AFTER: usize = 260;
@@ -132,7 +136,7 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     let mut out = Vec::new();
     for (clause, &(cs, ce)) in ranges.iter().enumerate() {
         let clause_text = &text[cs..ce];
-        let clause_paid = lexicon.payment.is_match(clause_text);
+        let clause_paid = paid(lexicon, clause_text);
         let list_end = list_after(text, ranges, clause);
         let mut from = 0;
         for (dot, _) in clause_text.match_indices(". ").filter(|(i, _)| ends_sentence(clause_text, *i)).chain([(clause_text.len(), "")]) {
@@ -253,6 +257,10 @@ impl Sentence<'_> {
         if kind == Kind::Warranty {
             own_features = own_features.union(Features::of(lexicon, &s[ts..object_range.1.max(te)]));
         }
+        // "such intellectual property", "the same": the object is what the sentence named before.
+        if !object_before && [" such ", " the same", " those "].iter().any(|w| object_text.contains(w)) {
+            own_features = own_features.union(Features::of(lexicon, &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]));
+        }
         let used = terms.used_in(object_text);
         let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
         let carve_out = exception.is_some_and(|e| {
@@ -361,6 +369,16 @@ impl Trigger<'_> {
             Kind::Licence if ["obtain", "receive", "have ", "has "].iter().any(|v| self.text().starts_with(v)) => {
                 (Side::Unknown, last_before(ts.saturating_sub(BEFORE)))
             }
+            // "the Company is hereby granted a licence": the subject receives, from the other side.
+            Kind::Licence if self.text().starts_with("granted") && PASSIVE.is_match(&s[ceil_char(s, ts.saturating_sub(40))..ts]) => {
+                let receiver = last_before(ts.saturating_sub(BEFORE));
+                let giver = match receiver {
+                    Side::Agency => Side::Counterparty,
+                    Side::Counterparty => Side::Agency,
+                    _ => Side::Unknown,
+                };
+                (giver, receiver)
+            }
             // "without identifying the Contributor as author": the party named is the author.
             Kind::Waiver if self.mentions.iter().any(|m| m.start > ts && m.end <= te) => {
                 let author = self.mentions.iter().find(|m| m.start > ts && m.end <= te).map_or(Side::Unknown, |m| m.side);
@@ -377,7 +395,7 @@ impl Trigger<'_> {
     fn timing(&self, lexicon: &Lexicon, clause_paid: bool) -> Timing {
         let s = self.s;
         let near = &s[ceil_char(s, self.ts.saturating_sub(NEAR))..floor_char(s, (self.te + NEAR).min(s.len()))];
-        if lexicon.payment.is_match(near) || clause_paid {
+        if paid(lexicon, near) || clause_paid {
             Timing::OnPayment
         } else if lexicon.timing_elsewhere.is_match(near) {
             Timing::Elsewhere
@@ -447,6 +465,16 @@ impl Trigger<'_> {
                         || self.s[from..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
     }
+}
+
+/// Whether `text` ties something to payment: "upon full payment", but not "no assignment
+/// contingent on payment".
+fn paid(lexicon: &Lexicon, text: &str) -> bool {
+    lexicon.payment.find_iter(text).any(|m| {
+        let before = &text[ceil_char(text, m.start().saturating_sub(40))..m.start()];
+        let part = before.rfind([',', ';', '.', ':']).map_or(before, |i| &before[i + 1..]);
+        !lexicon.negation.is_match(part)
+    })
 }
 
 /// A negation shortly before the trigger, within the same part of the sentence.

@@ -207,3 +207,18 @@ fn a_lead_in_ending_in_a_colon_reads_its_object_in_the_list_items_that_follow() 
     // The items are read once, as the lead-in's object, not as provisions of their own.
     assert_eq!(r.provisions.iter().filter(|p| p.kind == Kind::Assignment).count(), 1);
 }
+
+#[test]
+fn a_passive_grant_is_received_by_its_subject_and_a_negated_payment_condition_is_none() {
+    let p = parties(&["Consultant"], &["Company"]);
+    let (r, _) =
+        read("The Company is hereby granted a nonexclusive, perpetual, irrevocable, transferable licence to the Prior Inventions.", &p);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.attributes.has(Attribute::Transferable));
+    let t =
+        transfers("Consultant hereby assigns to the Company all rights in the Deliverables. No assignment is contingent on payment.", &p);
+    assert!(t.iter().all(|p| p.timing != Timing::OnPayment), "{t:?}");
+    let t = transfers("Upon full payment, Consultant hereby assigns to the Company all rights in the Deliverables.", &p);
+    assert!(t.iter().all(|p| p.timing == Timing::OnPayment), "{t:?}");
+}
