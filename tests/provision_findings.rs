@@ -7,7 +7,11 @@ use clauseguard::library::{ClauseLibrary, Concern, Severity};
 
 fn analyse(preamble: &str, clauses: &[&str]) -> Analysis {
     let library = ClauseLibrary::embedded();
-    let body: String = clauses.iter().enumerate().map(|(i, c)| format!("{}. {c}\n\n", i + 1)).collect();
+    let body = clauses.iter().enumerate().fold(String::new(), |mut body, (i, c)| {
+        use std::fmt::Write as _;
+        let _ = write!(body, "{}. {c}\n\n", i + 1);
+        body
+    });
     let doc = clauseguard::ingest::from_text("draft.txt", clauseguard::ingest::Format::Txt, &format!("AGREEMENT\n\n{preamble}\n\n{body}"));
     Analyzer::new(&library).analyze(&doc, &Options::default())
 }
