@@ -70,7 +70,8 @@ fn typical<'a>(args: impl Fn(usize) -> Vec<&'a str>) -> Duration {
         .map(|k| {
             let args = args(k);
             let t = Instant::now();
-            assert!(run_or_kill(&args, &mut 1, Duration::from_secs(60)), "{args:?} fails on its own");
+            let status = Command::new(env!("CARGO_BIN_EXE_clauseguard")).args(&args).stdout(Stdio::null()).stderr(Stdio::null()).status();
+            assert!(status.unwrap().success(), "{args:?} fails on its own");
             t.elapsed()
         })
         .collect();
