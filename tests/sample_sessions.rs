@@ -53,8 +53,9 @@ fn readme_compare_commands() {
     assert_eq!(v["schema"], "clauseguard.compare/1");
     assert!(v["totals"]["resolved"].as_u64().unwrap() > 5);
     // What decided each direction. §4.1's wording moved toward the standard. §4.6 was split in
-    // two, its wording about as close to the standard as before and each concern's worst
-    // finding the same: no closer, though both halves carry the derivatives risk.
+    // two, its wording about as close to the standard as before; its findings decide: round 1
+    // gives the client models together with the Provider's tools (a model-ownership finding),
+    // round 2 puts the tools and the model outputs in separate clauses, and nothing got worse.
     let standard = |old: &str| {
         let changes = v["changes"].as_array().unwrap();
         let change = changes.iter().find(|c| c["old"][0]["label"].as_str().is_some_and(|l| l.starts_with(old)));
@@ -62,7 +63,7 @@ fn readme_compare_commands() {
         (s["direction"].as_str().unwrap().to_owned(), s["judged_by"].as_str().unwrap().to_owned())
     };
     assert_eq!(standard("§4.1 "), ("toward".to_owned(), "wording".to_owned()));
-    assert_eq!(standard("§4.6 "), ("same".to_owned(), "findings".to_owned()));
+    assert_eq!(standard("§4.6 "), ("toward".to_owned(), "findings".to_owned()));
     let after: Vec<Vec<u8>> = ["meridian-ai-services", "harborline-platform"]
         .iter()
         .map(|n| std::fs::read(sessions_dir().join(format!("{n}.json"))).unwrap())
