@@ -106,12 +106,14 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
     hits.sort_unstable();
     hits.dedup();
     let mut findings: Vec<(usize, Finding)> = Vec::new();
+    // Whether a rule's `unless_clause` holds in a clause, asked once a clause and rule.
+    let mut excepted: std::collections::HashMap<(usize, usize, usize), bool> = std::collections::HashMap::new();
     for (k, ms, me, ci, ri) in hits {
         let (ns, ne) = ranges[k];
         let text = &norm.text[ns..ne];
         let owner = &library.clauses[ci];
         let rule = &owner.rules[ri];
-        if rule.unless_clause.iter().any(|p| p.is_match(text)) {
+        if *excepted.entry((k, ci, ri)).or_insert_with(|| rule.unless_clause.iter().any(|p| p.is_match(text))) {
             continue;
         }
         let (from, to) = sentence_around(text, ms, me);
@@ -280,9 +282,13 @@ pub fn clause_ranges(norm: &Normalised, clauses: &[Clause]) -> Vec<(usize, usize
 
 /// The byte range of the sentence of `text` containing `start..end`.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, *i)).map_or(0, |(i, _)| i + 2);
-    let to =
-        text[end..].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, end + i)).map_or(text.len(), |(i, _)| end + i + 1);
+    // A sentence is read at most this far either side of the match: a draft that is one long
+    // sentence is then read in time linear in its length.
+    const REACH: usize = 1_500;
+    let lo = crate::text::ceil_char(text, start.saturating_sub(REACH));
+    let hi = crate::text::floor_char(text, (end + REACH).min(text.len()));
+    let from = text[lo..start].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, lo + i)).map_or(lo, |(i, _)| lo + i + 2);
+    let to = text[end..hi].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, end + i)).map_or(hi, |(i, _)| end + i + 1);
     (from, to)
 }
 
