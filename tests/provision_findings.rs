@@ -2,12 +2,17 @@
 //! protections asked by what the draft transfers (not by the library's trigger words), bars on
 //! competing and on using the work, and severity lowered where the agency's party is a guess.
 
+use std::fmt::Write as _;
+
 use clauseguard::analysis::{Analysis, Analyzer, FindingKind, Options};
 use clauseguard::library::{ClauseLibrary, Concern, Severity};
 
 fn analyse(preamble: &str, clauses: &[&str]) -> Analysis {
     let library = ClauseLibrary::embedded();
-    let body: String = clauses.iter().enumerate().map(|(i, c)| format!("{}. {c}\n\n", i + 1)).collect();
+    let body = clauses.iter().enumerate().fold(String::new(), |mut body, (i, c)| {
+        let _ = write!(body, "{}. {c}\n\n", i + 1);
+        body
+    });
     let doc = clauseguard::ingest::from_text("draft.txt", clauseguard::ingest::Format::Txt, &format!("AGREEMENT\n\n{preamble}\n\n{body}"));
     Analyzer::new(&library).analyze(&doc, &Options::default())
 }
