@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
-pub use deal::{Deal, deal_stem, shared_wording};
+pub use deal::{Deal, deal_stem, name_from, shared_wording};
 pub use file::{MAX_SESSION_BYTES, SessionError};
 pub use number::{ClauseNumberError, clause_by_number, clause_paths};
 pub use offer::{FeeOffer, OfferAnswer};
