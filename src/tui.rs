@@ -100,7 +100,9 @@ fn open(launch: Launch, store: &SessionStore) -> color_eyre::Result<(OpenSession
 
 fn create(store: &SessionStore, name: &str, draft: &Document) -> color_eyre::Result<OpenSession> {
     let file_name = draft.path.file_name().map_or_else(|| draft.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(store.create(Session::new(name, Round::new(1, &file_name, &draft.text)))?)
+    let mut round = Round::new(1, &file_name, &draft.text);
+    round.notes.clone_from(&draft.notes);
+    Ok(store.create(Session::new(name, round))?)
 }
 
 /// A new session named `base`, or `base-2`, `base-3`... when taken.

@@ -136,7 +136,9 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
                 return Err(eyre!("a session named {name:?} already exists in {}; pick another name", store.dir().display()));
             }
             let doc = load_draft(&draft)?;
-            let mut session = Session::new(&name, Round::new(1, &file_name(&draft), &doc.text));
+            let mut round = Round::new(1, &file_name(&draft), &doc.text);
+            round.notes.clone_from(&doc.notes);
+            let mut session = Session::new(&name, round);
             session.client = client.map(|c| one_line(&c));
             session.agency = agency.map(|a| one_line(&a));
             session.fee = fee;
@@ -150,7 +152,7 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
             let doc = load_draft(&file)?;
             let session = open.session_mut();
             let previous = session.latest_round().clone();
-            let number = session.add_round(&file_name(&file), &doc.text);
+            let number = session.add_draft(&file_name(&file), &doc);
             open.save()?;
             outln!("{name}: round {number} from {}", safe_name(&file));
             if open.session().latest_round().sha256 == previous.sha256 {
