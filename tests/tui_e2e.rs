@@ -332,6 +332,15 @@ fn the_whole_call_in_tmux() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("compared friday-call:2 (acme-msa-v2.md) with friday-call:1 (acme-msa.md)");
     tmux.wait_for("§4.8 No Retained Rights → §5.9 No Retained");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("agency: Provider │");
+    // The issues list from the workspace, offered beside the draft.
+    tmux.keys(&["E"]);
+    tmux.wait_for("Write the issues list to");
+    tmux.wait_for("friday-call-issues-round-2.md");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("wrote the issues list to ");
+    assert!(home.path().join("friday-call-issues-round-2.md").is_file(), "written beside the draft");
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("CALL-2-EXIT=1");
     assert!(screen.contains("CALL-2-EXIT=100"), "{screen}");
