@@ -254,6 +254,8 @@ fn show(s: &Session) -> String {
     field(&mut out, "Session", Some(s.name.clone()));
     field(&mut out, "Client", s.client.clone());
     field(&mut out, "Agency", s.agency.clone());
+    let term = s.agency_party.as_ref().map_or_else(|| "detected in each draft".to_owned(), |p| format!("{p} (chosen in the workspace)"));
+    field(&mut out, "Agency term", Some(term));
     field(&mut out, "Engagement", Some(s.engagement.label().to_owned()));
     field(
         &mut out,
