@@ -250,7 +250,7 @@ fn deal_of(path: &Path, store: &crate::session::SessionStore) -> color_eyre::Res
     use crate::session::Deal;
     let doc = crate::ingest::load(path)?;
     let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(match store.deal_of(&crate::tui::name_from(path), &file_name, &doc.text)? {
+    Ok(match store.deal_of(&crate::session::name_from(path), &file_name, &doc.text)? {
         Deal::New => None,
         Deal::Latest { session } | Deal::NextRound { session, .. } => Some(session),
         Deal::Uncertain { message } => return Err(eyre!(message)),

@@ -47,6 +47,34 @@ pub struct IssuesList {
     pub session_notes: Vec<String>,
 }
 
+/// Why the issues list could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The file's extension names no format this list is written in.
+    #[error("{0}")]
+    Format(String),
+    #[error("{}: already exists", .0.display())]
+    Exists(std::path::PathBuf),
+    #[error("{}: {source}", path.display())]
+    Write { path: std::path::PathBuf, source: std::io::Error },
+}
+
+/// Writes the issues list of the session open in `ws` to `path`, in the format its extension
+/// names, atomically; an existing file is replaced only when `replace`. The one way the
+/// command line and the workspace write it.
+pub fn export(ws: &Workspace<'_>, audience: Audience, path: &std::path::Path, replace: bool) -> Result<IssuesList, ExportError> {
+    let format = Format::of(path).map_err(ExportError::Format)?;
+    if !replace && path.symlink_metadata().is_ok() {
+        return Err(ExportError::Exists(path.to_owned()));
+    }
+    let list = issues_list(ws, audience);
+    let bytes = render(&list, format, crate::registry::today()).map_err(ExportError::Format)?;
+    crate::atomic::write(path, &bytes, replace).map_err(|e| {
+        if e.already_exists() { ExportError::Exists(path.to_owned()) } else { ExportError::Write { path: e.path, source: e.source } }
+    })?;
+    Ok(list)
+}
+
 /// The issues list of the session open in `ws`, on its current round.
 pub fn issues_list(ws: &Workspace<'_>, audience: Audience) -> IssuesList {
     let session = ws.session();

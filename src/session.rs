@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::library::FallbackKind;
 
-pub use deal::{Deal, deal_stem, shared_wording};
+pub use deal::{Deal, deal_stem, name_from, shared_wording};
 pub use file::{MAX_SESSION_BYTES, SessionError};
 pub use number::{ClauseNumberError, clause_by_number, clause_paths};
 pub use offer::{FeeOffer, OfferAnswer};
@@ -53,6 +53,10 @@ pub struct Round {
     /// RFC 3339, UTC.
     pub received: String,
     pub text: String,
+    /// How the text was obtained, when the reader should know (a .docx's tracked changes read
+    /// as accepted): the ingest's notes, kept so a resumed session still says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Where a decision or note belongs, robust to renumbering: the clause's number and heading
@@ -126,6 +130,10 @@ pub struct Session {
     pub client: Option<String>,
     /// The agency's name, used as the redline author.
     pub agency: Option<String>,
+    /// The name or defined term the draft uses for the agency, when the user chose it over the
+    /// one detected; every analysis of the session uses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_party: Option<String>,
     #[serde(default)]
     pub engagement: Engagement,
     pub fee: Option<Fee>,
@@ -183,6 +191,7 @@ impl Round {
             sha256: crate::ingest::hex(&Sha256::digest(text.as_bytes())),
             received: now(),
             text: text.to_owned(),
+            notes: Vec::new(),
         }
     }
 
@@ -196,11 +205,14 @@ impl Round {
             "docx" => Format::Docx,
             _ => Format::Txt,
         };
-        crate::ingest::from_text(&self.file_name, format, &self.text)
+        let mut doc = crate::ingest::from_text(&self.file_name, format, &self.text);
+        doc.notes.clone_from(&self.notes);
+        doc
     }
 }
 
-static NO_ROUND: Round = Round { number: 0, file_name: String::new(), sha256: String::new(), received: String::new(), text: String::new() };
+static NO_ROUND: Round =
+    Round { number: 0, file_name: String::new(), sha256: String::new(), received: String::new(), text: String::new(), notes: Vec::new() };
 
 impl Session {
     /// A new session whose first round is `first_round` (renumbered 1).
@@ -212,6 +224,7 @@ impl Session {
             name: name.to_owned(),
             client: None,
             agency: None,
+            agency_party: None,
             engagement: Engagement::default(),
             fee: None,
             offers: Vec::new(),
@@ -240,6 +253,16 @@ impl Session {
     pub fn add_round(&mut self, file_name: &str, text: &str) -> u32 {
         let number = self.rounds.iter().map(|r| r.number).max().unwrap_or(0) + 1;
         self.rounds.push(Round::new(number, file_name, text));
+        number
+    }
+
+    /// Records the client's next draft as read (with how its text was obtained) and returns its
+    /// round number.
+    pub fn add_draft(&mut self, file_name: &str, draft: &crate::ingest::Document) -> u32 {
+        let number = self.add_round(file_name, &draft.text);
+        if let Some(round) = self.rounds.last_mut() {
+            round.notes.clone_from(&draft.notes);
+        }
         number
     }
 

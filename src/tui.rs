@@ -16,7 +16,7 @@ mod view;
 mod wrap;
 
 use std::io::{Write, stdout};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use color_eyre::eyre::{WrapErr, eyre};
@@ -84,7 +84,7 @@ fn open(launch: Launch, store: &SessionStore) -> color_eyre::Result<(OpenSession
             let session = match session {
                 Some(name) if store.exists(&name) => store.open(&name)?,
                 Some(name) => create(store, &name, &draft)?,
-                None => create_unique(store, &name_from(&path), &draft)?,
+                None => create_unique(store, &crate::session::name_from(&path), &draft)?,
             };
             Ok((session, Some(draft)))
         }
@@ -100,7 +100,9 @@ fn open(launch: Launch, store: &SessionStore) -> color_eyre::Result<(OpenSession
 
 fn create(store: &SessionStore, name: &str, draft: &Document) -> color_eyre::Result<OpenSession> {
     let file_name = draft.path.file_name().map_or_else(|| draft.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(store.create(Session::new(name, Round::new(1, &file_name, &draft.text)))?)
+    let mut round = Round::new(1, &file_name, &draft.text);
+    round.notes.clone_from(&draft.notes);
+    Ok(store.create(Session::new(name, round))?)
 }
 
 /// A new session named `base`, or `base-2`, `base-3`... when taken.
@@ -117,21 +119,6 @@ fn create_unique(store: &SessionStore, base: &str, draft: &Document) -> color_ey
         }
     }
     Err(eyre!("sessions {base} to {base}-999 all exist in {}; pass --session NAME", store.dir().display()))
-}
-
-/// A session name from a draft's file name: letters, digits, `-`, `_` and `.` only.
-pub fn name_from(path: &Path) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut name = String::new();
-    for c in stem.chars() {
-        let c = if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') { c } else { '-' };
-        if !(c == '-' && name.ends_with('-')) {
-            name.push(c);
-        }
-    }
-    let name: String = name.trim_matches(['-', '.']).chars().take(56).collect();
-    let name = name.trim_end_matches(['-', '.']).to_owned();
-    if name.is_empty() { "draft".to_owned() } else { name }
 }
 
 /// Mouse reports and bracketed paste on for the run, and off again however it ends (the panic

@@ -3,6 +3,7 @@
 //! records. Every change is saved through the session at once. The TUI is a thin layer over
 //! this, and tests and the CLI can drive it directly.
 
+mod agency;
 mod decisions;
 pub mod fee;
 mod persist;
@@ -55,6 +56,10 @@ pub enum WorkspaceError {
     NoRevision(String),
     #[error("{0} has no finding {1}")]
     NoSuchFinding(String, usize),
+    #[error("the agency's party is empty: choose one of the draft's parties or type its name")]
+    EmptyParty,
+    #[error("the draft never uses \"{0}\": choose one of its parties, or the name it uses for the agency")]
+    UnknownParty(String),
     #[error("no project fee yet: enter it first")]
     NoFee,
     #[error("no fee offer recorded yet: record one first")]
@@ -117,22 +122,12 @@ impl<'lib> Workspace<'lib> {
             (None, Some(r)) => (r.document(), false),
             (None, None) => return Err(WorkspaceError::NoRounds(handle.session().name.clone())),
         };
+        let mut options = options;
+        if options.agency_party.is_none() {
+            options.agency_party.clone_from(&handle.session().agency_party);
+        }
         let analyzer = Analyzer::new(library);
         let analysis = analyzer.analyze(&document, &options);
-        let anchors: Vec<ClauseAnchor> = analysis.clauses.iter().map(|c| ClauseAnchor::of(&document.text, &c.clause())).collect();
-        let mut by_fingerprint = HashMap::with_capacity(anchors.len());
-        for (i, a) in anchors.iter().enumerate() {
-            by_fingerprint.entry(a.fingerprint.clone()).or_insert(i);
-        }
-        let mut clause_findings = vec![Vec::new(); analysis.clauses.len()];
-        // A missing protection has its own row: listed once, decided once.
-        for (fi, f) in analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Phrase) {
-            if let Some(c) = f.clause.filter(|&c| c < clause_findings.len()) {
-                clause_findings[c].push(fi);
-            }
-        }
-        let missing = analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Missing).map(|(i, _)| Entry::Missing(i));
-        let entries: Vec<Entry> = missing.chain((0..analysis.clauses.len()).map(Entry::Clause)).collect();
         let mut ws = Self {
             analyzer,
             options,
@@ -141,12 +136,12 @@ impl<'lib> Workspace<'lib> {
             round: 0,
             document,
             analysis,
-            anchors,
-            by_fingerprint,
-            clause_findings,
+            anchors: Vec::new(),
+            by_fingerprint: HashMap::new(),
+            clause_findings: Vec::new(),
             revised: HashMap::new(),
-            states: vec![(None, 0); entries.len()],
-            entries,
+            states: Vec::new(),
+            entries: Vec::new(),
             note_places: Vec::new(),
             open_findings: 0,
             last_saved: None,
@@ -155,15 +150,37 @@ impl<'lib> Workspace<'lib> {
         let saved = new_round.then(|| {
             let name =
                 ws.document.path.file_name().map_or_else(|| ws.document.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            let text = ws.document.text.clone();
-            ws.handle.session_mut().add_round(&name, &text);
+            ws.handle.session_mut().add_draft(&name, &ws.document);
             ws.save()
         });
         ws.round = ws.session().latest_round().number;
-        ws.replay_revisions();
-        ws.place_notes();
-        ws.recount();
+        ws.arrange();
         Ok((ws, saved))
+    }
+
+    /// Lays the analysis out: each clause's anchor and findings, the list's entries, this
+    /// round's revisions replayed, the notes placed and the states counted.
+    fn arrange(&mut self) {
+        let (document, analysis) = (&self.document, &self.analysis);
+        self.anchors = analysis.clauses.iter().map(|c| ClauseAnchor::of(&document.text, &c.clause())).collect();
+        self.by_fingerprint = HashMap::with_capacity(self.anchors.len());
+        for (i, a) in self.anchors.iter().enumerate() {
+            self.by_fingerprint.entry(a.fingerprint.clone()).or_insert(i);
+        }
+        self.clause_findings = vec![Vec::new(); analysis.clauses.len()];
+        // A missing protection has its own row: listed once, decided once.
+        for (fi, f) in analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Phrase) {
+            if let Some(c) = f.clause.filter(|&c| c < self.clause_findings.len()) {
+                self.clause_findings[c].push(fi);
+            }
+        }
+        let missing = analysis.findings.iter().enumerate().filter(|(_, f)| f.kind == FindingKind::Missing).map(|(i, _)| Entry::Missing(i));
+        self.entries = missing.chain((0..analysis.clauses.len()).map(Entry::Clause)).collect();
+        self.states = vec![(None, 0); self.entries.len()];
+        self.revised.clear();
+        self.replay_revisions();
+        self.place_notes();
+        self.recount();
     }
 
     pub fn session(&self) -> &Session {

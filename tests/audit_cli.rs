@@ -278,3 +278,36 @@ fn the_whole_corpus() {
     let expected_docx = expected.iter().filter(|p| p.to_lowercase().ends_with(".docx")).count();
     assert_eq!(docx, expected_docx, "the .docx contracts are read as Word documents");
 }
+
+/// A saved session is audited from the side the workspace chose for the agency (kept in the
+/// session), as `--agency-party` would read it.
+#[test]
+fn a_session_is_audited_from_the_agency_party_it_keeps() {
+    use clauseguard::session::{Round, Session};
+    let dir = tempfile::tempdir().unwrap();
+    for (name, party) in [("chosen", Some("Client")), ("detected", None)] {
+        let mut session = Session::new(name, Round::new(1, "msa.md", clauseguard::demo::DRAFT_R1));
+        session.agency_party = party.map(str::to_owned);
+        std::fs::write(dir.path().join(format!("{name}.json")), serde_json::to_string(&session).unwrap()).unwrap();
+    }
+    let run = |extra: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+            .args(["audit", dir.path().to_str().unwrap(), "--format", "json", "--registry", &format!("{FIXTURES}/registry.json")])
+            .args(extra)
+            .env_remove("CLAUSEGUARD_LIBRARY")
+            .output()
+            .unwrap();
+        json(&o)["sessions"].as_array().unwrap().clone()
+    };
+    // What was read of a session, whatever its name and file.
+    let by_name = |sessions: &[Value], name: &str| {
+        let mut s = sessions.iter().find(|s| s["name"] == name).unwrap().clone();
+        let fields = s.as_object_mut().unwrap();
+        fields.remove("name");
+        fields.remove("path");
+        s
+    };
+    let read = run(&[]);
+    assert_ne!(by_name(&read, "chosen"), by_name(&read, "detected"), "read from the client's side, other concerns");
+    assert_eq!(by_name(&read, "chosen"), by_name(&run(&["--agency-party", "Client"]), "detected"));
+}

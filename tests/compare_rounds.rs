@@ -153,3 +153,33 @@ fn every_change_moves_the_way_its_findings_do() {
         }
     }
 }
+
+/// `compare SESSION:1 SESSION:2` reads both rounds from the side the workspace chose for the
+/// agency (kept in the session), as `--agency-party` would.
+#[test]
+fn a_sessions_rounds_are_compared_from_the_agency_party_it_keeps() {
+    use clauseguard::session::{Round, Session, SessionStore};
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::new(dir.path().to_owned());
+    for (name, party) in [("chosen", Some("Client")), ("detected", None)] {
+        let mut session = Session::new(name, Round::new(1, "msa.md", clauseguard::demo::DRAFT_R1));
+        session.add_round("msa-v2.md", include_str!("../assets/demo/client-draft-r2.md"));
+        session.agency_party = party.map(str::to_owned);
+        drop(store.create(session).unwrap());
+    }
+    let compare = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+            .args(["compare", "--format", "json"])
+            .args(args)
+            .env("CLAUSEGUARD_SESSIONS_DIR", dir.path())
+            .env_remove("CLAUSEGUARD_LIBRARY")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["totals"].to_string()
+    };
+    let chosen = compare(&["chosen:1", "chosen:2"]);
+    assert_ne!(chosen, compare(&["detected:1", "detected:2"]), "read from the client's side, other concerns come and go");
+    assert_eq!(chosen, compare(&["detected:1", "detected:2", "--agency-party", "Client"]));
+}

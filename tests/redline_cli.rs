@@ -336,3 +336,24 @@ fn a_draft_that_does_not_name_the_agency_is_signed_agency() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("--author"), "the user is told how to sign");
     assert!(std::fs::read_to_string(&out).unwrap().contains("by Agency on"));
 }
+
+/// The agency's party chosen in the workspace (kept in the session) is the side the redline
+/// reads the session's draft from, as `--agency-party` would.
+#[test]
+fn the_sessions_agency_party_decides_whose_redline_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    let store = SessionStore::new(sessions.clone());
+    let draft = clauseguard::demo::DRAFT_R1;
+    let mut chosen = Session::new("chosen", Round::new(1, "msa.md", draft));
+    chosen.agency_party = Some("Client".into());
+    drop(store.create(chosen).unwrap());
+    drop(store.create(Session::new("detected", Round::new(1, "msa.md", draft))).unwrap());
+    let wrote = |args: &[&str]| ok(&clauseguard_default(args, &sessions)).split(": ").nth(1).unwrap_or_default().to_owned();
+    let out = |name: &str| s(&dir.path().join(name)).to_owned();
+    let chosen = wrote(&["redline", "--session", "chosen", "--out", &out("chosen.md")]);
+    let detected = wrote(&["redline", "--session", "detected", "--out", &out("detected.md")]);
+    let given = wrote(&["redline", "--session", "detected", "--agency-party", "Client", "--out", &out("given.md")]);
+    assert_ne!(chosen, detected, "read from the client's side, other passages change");
+    assert_eq!(chosen, given);
+}

@@ -78,6 +78,7 @@ fn new_add_round_note_list_show() {
         "Client      Acme Corp",
         "Fee         €120,000 (uplift 20% = €24,000 · 30% = €36,000 · 40% = €48,000)",
         "Engagement  project",
+        "Agency term detected in each draft",
         "v1.txt  sha256 ",
         "v2.txt  sha256 ",
     ] {

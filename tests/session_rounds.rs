@@ -96,3 +96,14 @@ fn two_sessions_of_the_same_name_are_a_choice_for_the_user() {
     let err = env.session_for("deal-v3.md", &fixture("r2.txt")).unwrap_err();
     assert!(err.contains("could be the next round of sessions deal, deal-2"), "{err}");
 }
+
+#[test]
+fn a_session_named_otherwise_takes_the_next_round_of_its_file() {
+    let env = Env::new();
+    drop(env.store.create(Session::new("friday-call", Round::new(1, "acme-msa.md", &fixture("r1.txt")))).unwrap());
+    std::fs::remove_file(env.store.path("deal")).unwrap();
+    for name in ["acme-msa.md", "acme-msa-v2.md", "acme msa round 2.md"] {
+        assert_eq!(env.session_for(name, &fixture("r2.txt")), Ok(Some("friday-call".into())), "{name}");
+    }
+    assert_eq!(env.session_for("harbour-lease.md", &fixture("r2.txt")), Ok(None));
+}

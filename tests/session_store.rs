@@ -216,8 +216,14 @@ fn a_session_too_large_to_load_again_is_not_written() {
     let (_tmp, store) = store();
     let mut open = store.create(new_session("acme")).unwrap();
     let before = fs::read(open.path()).unwrap();
-    let huge =
-        Round { number: 2, file_name: "huge.txt".into(), sha256: String::new(), received: String::new(), text: "x".repeat(64 << 20) };
+    let huge = Round {
+        number: 2,
+        file_name: "huge.txt".into(),
+        sha256: String::new(),
+        received: String::new(),
+        text: "x".repeat(64 << 20),
+        notes: Vec::new(),
+    };
     open.session_mut().rounds.push(huge);
     assert!(matches!(open.save(), Err(SessionError::TooLarge { .. })));
     assert_eq!(fs::read(open.path()).unwrap(), before);

@@ -403,10 +403,11 @@ fn the_hint_bar_fits_the_width_and_always_shows_help_and_quit() {
     let mut app = app_with(MemorySession::new(session("acme-msa")), Theme::colour(), 80, 24);
     for keys in ["", "Tab", "Tab"] {
         press(&mut app, keys);
-        let bar = hint_bar(&app, 2);
+        let bar = hint_bar(&app, 3);
         assert!(bar.starts_with("\" ? help  q quit  "), "{bar}");
-        assert!(bar.contains("] next finding  / search  f risky only  c counter"), "two rows, in full: {bar}");
-        assert!(bar.contains("i note  r revise  u undo  $ fee  L library  C compare"), "no key dropped: {bar}");
+        assert!(bar.contains("] next finding  / search  f risky only  c counter"), "three rows, in full: {bar}");
+        assert!(bar.contains("i note  r revise  u undo  $ fee  L library  C compare  A agency"), "no key dropped: {bar}");
+        assert!(bar.contains("E issues"), "no key dropped: {bar}");
     }
     press(&mut app, "Enter");
     app.update(clauseguard::tui::Action::Resize(200, 24));
@@ -560,4 +561,72 @@ fn a_revision_can_be_undone_and_the_undo_is_saved() {
     press(&mut app, "u");
     assert_eq!(app.ws.wording(ownership).text, OWNERSHIP_REVISED);
     assert_eq!(app.ws.findings(Entry::Clause(ownership)).len(), 1);
+}
+
+#[test]
+fn the_agency_window_chooses_the_party_and_sets_the_agencys_own_name() {
+    let mut app = app();
+    assert!(screen(&app).contains("agency: Agency │"), "the party the draft is read for is on the status bar");
+    press(&mut app, "A");
+    assert!(matches!(&app.overlay, Some(Overlay::Agency(view)) if view.candidates == ["Agency", "Client"] && view.row == 0));
+    press(&mut app, "j Enter");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.ws.session().agency_party.as_deref(), Some("Client"));
+    assert!(app.message.as_ref().unwrap().text.starts_with("the draft is read with Client as the agency"));
+    press(&mut app, "j");
+    assert!(screen(&app).contains("agency: Client │"));
+
+    // Another name: one the draft never uses is refused, the box stays open.
+    press(&mut app, "A j j Enter");
+    assert_eq!(app.input.as_ref().map(|i| (i.purpose, i.text.as_str())), Some((Purpose::AgencyParty, "Client")));
+    press(&mut app, "Ctrl-u");
+    type_text(&mut app, "Northwind");
+    press(&mut app, "Enter");
+    assert!(app.input.as_ref().and_then(|i| i.error.as_deref()).is_some_and(|e| e.contains("never uses \"Northwind\"")));
+    press(&mut app, "Ctrl-u");
+    type_text(&mut app, "Agency");
+    press(&mut app, "Enter");
+    assert!(app.input.is_none() && app.overlay.is_none());
+    assert_eq!(app.ws.session().agency_party.as_deref(), Some("Agency"));
+
+    press(&mut app, "A n");
+    assert_eq!(app.input.as_ref().map(|i| i.purpose), Some(Purpose::AgencyName));
+    type_text(&mut app, "Bright Labs LLC");
+    press(&mut app, "Enter");
+    assert_eq!(app.ws.session().agency.as_deref(), Some("Bright Labs LLC"));
+    assert_eq!(app.message.as_ref().unwrap().text, "the redline's comments are signed Bright Labs LLC; saved");
+}
+
+#[test]
+fn the_issues_list_is_written_from_the_workspace_never_over_a_file_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.store = Some(clauseguard::session::SessionStore::new(dir.path().to_owned()));
+    go_to(&mut app, "3");
+    press(&mut app, "c E");
+    let default = dir.path().join("acme-msa-issues-round-1.md");
+    assert_eq!(app.input.as_ref().map(|i| (i.purpose, i.text.clone())), Some((Purpose::IssuesList, default.display().to_string())));
+    press(&mut app, "Enter");
+    assert!(app.input.is_none());
+    let written = std::fs::read_to_string(&default).unwrap();
+    assert!(written.starts_with("# Issues list: acme-msa"), "{written}");
+    assert!(written.lines().any(|l| l.starts_with("| §3 Agency Materials |") && l.contains("| Counter-proposal made |")), "{written}");
+    assert!(app.message.as_ref().unwrap().text.starts_with("wrote the issues list to "));
+
+    // An existing file: refused once with a word, replaced when the same name is given again.
+    let csv = dir.path().join("points.csv");
+    std::fs::write(&csv, "mine").unwrap();
+    press(&mut app, "E Ctrl-u");
+    type_text(&mut app, &csv.display().to_string());
+    press(&mut app, "Enter");
+    assert!(app.input.as_ref().and_then(|i| i.error.as_deref()).is_some_and(|e| e.ends_with("already exists: Enter again replaces it")));
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    press(&mut app, "Enter");
+    assert!(app.input.is_none());
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("Clause,Client's position"));
+
+    press(&mut app, "E Ctrl-u");
+    type_text(&mut app, "points.odt");
+    press(&mut app, "Enter");
+    assert!(app.input.as_ref().and_then(|i| i.error.as_deref()).is_some_and(|e| e.contains(".docx, .md or .csv")));
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use clauseguard::session::SessionStore;
+use clauseguard::session::{OfferAnswer, SessionStore};
 
 /// A tmux server of our own (its own socket), so the user's sessions are never touched.
 struct Tmux {
@@ -238,4 +238,151 @@ fn paste_routing_undo_and_compare_in_tmux() {
     tmux.wait_for("§5.1 Ownership [assignment-before-payment]");
     tmux.keys(&["q"]);
     tmux.wait_for("CLAUSEGUARD-EXIT=0");
+}
+
+/// The whole call, as the issue's acceptance asks, in the real binary: a draft opened with
+/// `--session`, two findings decided, an uplift declined and another accepted, quit (the resume
+/// hint printed); the client's revised file opened by its name alone is round 2 of the same
+/// session, compared with round 1; then the issues list and the redline are written from it.
+/// Everything lives in a temporary folder (sessions, configuration, data).
+#[test]
+fn the_whole_call_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed, so the end-to-end run of the binary cannot be checked");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    std::fs::copy(demo.join("client-draft-r1.md"), home.path().join("acme-msa.md")).unwrap();
+    std::fs::copy(demo.join("client-draft-r2.md"), home.path().join("acme-msa-v2.md")).unwrap();
+    let sessions = home.path().join("sessions");
+    let bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_clauseguard")));
+    let tmux = Tmux { socket: format!("clauseguard-call-{}", std::process::id()) };
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sh"]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    // Nothing of the user's is read or written: no registry, no data directory of theirs.
+    tmux.type_text(&format!(
+        "cd {} && export XDG_CONFIG_HOME=\"$PWD/config\" XDG_DATA_HOME=\"$PWD/data\" HOME=\"$PWD\" && clear",
+        shell_quote(home.path())
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.type_text(&format!("{bin} acme-msa.md --session friday-call --sessions-dir sessions; echo CALL-1-EXIT=$((100+$?))"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("friday-call │ round 1");
+    tmux.wait_for("? help");
+
+    // Two findings decided: §4.7 rejected, §4.8 countered.
+    let decisions = [
+        ("Moral Rights.", "x", "§4.7 Moral Rights finding 1: rejected"),
+        ("No Retained Rights.", "c", "§4.8 No Retained Rights finding 1: countered"),
+    ];
+    for (query, key, said) in decisions {
+        tmux.keys(&["/"]);
+        tmux.wait_for("Search clause wording");
+        tmux.keys(&["C-u"]);
+        tmux.type_text(query);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(&format!("found \"{query}\""));
+        tmux.keys(&[key]);
+        tmux.wait_for(said);
+    }
+
+    // The fee, an uplift declined, another accepted.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("search cleared");
+    tmux.keys(&["$"]);
+    tmux.wait_for("Project fee (e.g.");
+    tmux.type_text("$120k");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Project fee  $120,000");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Offered  20% = $24,000");
+    tmux.keys(&["x"]);
+    tmux.wait_for("the client declined the uplift; saved");
+    tmux.keys(&["j"]);
+    tmux.wait_for("▸ 30%");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Offered  30% = $36,000");
+    tmux.keys(&["a"]);
+    tmux.wait_for("the client accepted the uplift; saved");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("? help");
+    tmux.keys(&["q"]);
+    // The exit status plus 100, so the command line typed does not match.
+    let screen = tmux.wait_for("CALL-1-EXIT=1");
+    assert!(screen.contains("CALL-1-EXIT=100"), "{screen}");
+    assert!(screen.contains("Resume it with: clauseguard --resume friday-call --sessions-dir sessions"), "{screen}");
+
+    let store = SessionStore::new(sessions.clone());
+    let session = store.load("friday-call").unwrap();
+    let decided: Vec<(String, &str)> = session.decisions.iter().map(|d| (d.clause.label(), d.state.label())).collect();
+    assert_eq!(decided, [("§4.7 Moral Rights".to_owned(), "rejected"), ("§4.8 No Retained Rights".to_owned(), "countered")]);
+    let offers: Vec<(f64, OfferAnswer)> = session.offers.iter().map(|o| (o.percent, o.answer)).collect();
+    assert_eq!(offers, [(20.0, OfferAnswer::Declined), (30.0, OfferAnswer::Accepted)]);
+
+    // The client's revised file, opened by its name alone: round 2 of the same deal.
+    tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    tmux.type_text(&format!("{bin} acme-msa-v2.md --sessions-dir sessions; echo CALL-2-EXIT=$((100+$?))"));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for_any(&["friday-call │ round", "CALL-2-EXIT=1"]);
+    assert!(screen.contains("friday-call │ round 2"), "{screen}");
+    tmux.wait_for("new draft recorded as round 2");
+    tmux.keys(&["C"]);
+    tmux.wait_for("round 1 of this session · acme-msa.md");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("compared friday-call:2 (acme-msa-v2.md) with friday-call:1 (acme-msa.md)");
+    tmux.wait_for("§4.8 No Retained Rights → §5.9 No Retained");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("agency: Provider │");
+    // The issues list from the workspace, offered beside the draft.
+    tmux.keys(&["E"]);
+    tmux.wait_for("Write the issues list to");
+    tmux.wait_for("friday-call-issues-round-2.md");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("wrote the issues list to ");
+    assert!(home.path().join("friday-call-issues-round-2.md").is_file(), "written beside the draft");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("CALL-2-EXIT=1");
+    assert!(screen.contains("CALL-2-EXIT=100"), "{screen}");
+    assert_eq!(store.names().unwrap(), ["friday-call"], "no new deal was started");
+    let rounds: Vec<(u32, String)> = store.load("friday-call").unwrap().rounds.iter().map(|r| (r.number, r.file_name.clone())).collect();
+    assert_eq!(rounds, [(1, "acme-msa.md".to_owned()), (2, "acme-msa-v2.md".to_owned())]);
+
+    issues_list_and_redline(home.path(), &sessions);
+}
+
+/// After the call: the issues list and the redline, from the session, on round 2 with the
+/// decisions and fee offers of round 1.
+fn issues_list_and_redline(home: &Path, sessions: &Path) {
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+            .args(args)
+            .args(["--sessions-dir", sessions.to_str().unwrap()])
+            .current_dir(home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("HOME", home)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let said = cli(&["issues-list", "--session", "friday-call", "--out", "issues.md"]);
+    assert!(said.contains("on round 2 (acme-msa-v2.md)"), "{said}");
+    let issues = std::fs::read_to_string(home.join("issues.md")).unwrap();
+    let row = |clause: &str| {
+        issues.lines().find(|l| l.starts_with(&format!("| {clause} |"))).unwrap_or_else(|| panic!("no {clause} row:\n{issues}"))
+    };
+    // The decisions of round 1 stand on the same wording, renumbered in round 2.
+    assert!(row("§5.9 No Retained Rights").contains("| Counter-proposal made |"), "{issues}");
+    assert!(row("§5.8 Moral Rights").contains("| Not agreed |"), "{issues}");
+    let fee = row("Fee for a full transfer of intellectual property");
+    assert!(fee.contains("Declined 20% uplift ($24,000); accepted 30% uplift ($36,000).") && fee.contains("| Agreed |"), "{fee}");
+
+    let said = cli(&["redline", "--session", "friday-call", "--out", "counter.docx"]);
+    assert!(said.starts_with("wrote ") && said.contains("counter.docx"), "{said}");
+    let docx = std::fs::read(home.join("counter.docx")).unwrap();
+    assert!(docx.starts_with(b"PK\x03\x04"), "a .docx is a zip package");
+    let text = String::from_utf8_lossy(&docx);
+    assert!(text.contains("word/document.xml") && text.contains("word/comments.xml"), "with tracked changes and comments");
 }

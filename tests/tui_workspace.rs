@@ -6,9 +6,10 @@
 mod fixture;
 
 use clauseguard::analysis::Options;
+use clauseguard::library::ClauseLibrary;
 use clauseguard::session::{DecisionState, SessionStore};
 use clauseguard::tui::{App, Theme};
-use clauseguard::workspace::{Entry, Saved, Workspace};
+use clauseguard::workspace::{Entry, Saved, Workspace, WorkspaceError};
 use fixture::*;
 use ratatui::layout::Size;
 
@@ -117,4 +118,51 @@ fn resuming_opens_on_the_clause_and_finding_selected_at_quit() {
     assert_eq!(app.entry(), Some(Entry::Clause(ownership)));
     assert_eq!(app.finding, 2, "the third finding of §2, as left");
     assert!(std::fs::read_to_string(&file).unwrap().contains("\"place\""));
+}
+
+/// The agency's party chosen in the workspace reads the draft from that side at once, is saved
+/// in the session, and the next opening reads it so too; a name the draft never uses is refused.
+/// (The embedded library: its reader of provisions is what tells who gives what to whom.)
+#[test]
+fn the_agency_party_chosen_is_read_from_and_kept() {
+    static EMBEDDED: std::sync::LazyLock<ClauseLibrary> = std::sync::LazyLock::new(ClauseLibrary::embedded);
+    let (_dir, store) = store_with_session();
+    let open = || Workspace::open(&EMBEDDED, Box::new(store.open("acme-msa").unwrap()), None, Options::default(), clock).unwrap().0;
+    let keys = |ws: &Workspace<'_>| ws.analysis().findings.iter().map(clauseguard::analysis::Finding::key).collect::<Vec<_>>();
+    let as_client = {
+        let mut ws = open();
+        assert_eq!(ws.parties().agency.as_deref(), Some("Agency"));
+        assert!(!ws.agency_party_chosen());
+        assert_eq!(ws.party_candidates(), ["Agency", "Client"]);
+        let as_agency = keys(&ws);
+        assert!(matches!(ws.set_agency_party("Northwind"), Err(WorkspaceError::UnknownParty(_))));
+        assert_eq!(ws.set_agency_party("Client").unwrap(), Saved::At(NOW.into()));
+        assert_eq!(ws.parties().agency.as_deref(), Some("Client"));
+        assert!(ws.agency_party_chosen());
+        assert_ne!(keys(&ws), as_agency, "read again from the other side");
+        assert_eq!(ws.set_agency_name("  Bright Labs LLC "), Saved::At(NOW.into()));
+        keys(&ws)
+    };
+    let session = store.load("acme-msa").unwrap();
+    assert_eq!((session.agency_party.as_deref(), session.agency.as_deref()), (Some("Client"), Some("Bright Labs LLC")));
+    let ws = open();
+    assert_eq!(ws.parties().agency.as_deref(), Some("Client"), "resumed with the party chosen");
+    assert_eq!(keys(&ws), as_client);
+}
+
+/// How a round's text was obtained (a .docx's tracked changes read as accepted) is kept with the
+/// round, so resuming the session still says so.
+#[test]
+fn a_rounds_ingest_notes_come_back_on_resume() {
+    let (_dir, store) = store_with_session();
+    let note = "tracked changes in the draft were read as accepted (1 insertion, 1 deletion)";
+    {
+        let mut doc = draft_document(&DRAFT.replace("thirty days", "sixty days"));
+        doc.notes = vec![note.to_owned()];
+        let handle = store.open("acme-msa").unwrap();
+        let (ws, _) = Workspace::open(&LIBRARY, Box::new(handle), Some(doc), Options::default(), clock).unwrap();
+        assert_eq!((ws.round(), ws.document_notes()), (2, [note.to_owned()].as_slice()));
+    }
+    let (ws, _) = open(&store, None);
+    assert_eq!((ws.round(), ws.document_notes()), (2, [note.to_owned()].as_slice()));
 }

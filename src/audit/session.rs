@@ -102,7 +102,12 @@ pub(super) fn audit_file(path: &Path, options: &AuditOptions, analyzer: &Analyze
     }
     let format = if round.file_name.to_ascii_lowercase().ends_with(".md") { Format::Markdown } else { Format::Txt };
     let doc = crate::ingest::from_text(&round.file_name, format, &round.text);
-    let analysis = position::analyse(&doc, options, analyzer, analysis_options, Some(session.engagement));
+    // The agency's party chosen in the workspace stands for this session, unless given.
+    let mut analysis_options = analysis_options.clone();
+    if analysis_options.agency_party.is_none() {
+        analysis_options.agency_party.clone_from(&session.agency_party);
+    }
+    let analysis = position::analyse(&doc, options, analyzer, &analysis_options, Some(session.engagement));
     let decisions = standing_decisions(&session.decisions);
     Ok(Outcome::Audited(Box::new(SessionAudit {
         path: path.display().to_string(),

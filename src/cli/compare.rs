@@ -78,7 +78,11 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
     let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
     let analyzer = Analyzer::new(&library);
-    let options = Options { agency_party: global.agency_party.clone() };
+    // The agency's party chosen in the workspace, when both sides hold the same choice (one
+    // deal's rounds); `--agency-party` wins.
+    let chosen = |r: &Resolved| r.session.as_ref().and_then(|(s, _)| s.agency_party.clone());
+    let shared = Some(chosen(&old)).filter(|party| *party == chosen(&new)).flatten();
+    let options = Options { agency_party: global.agency_party.clone().or(shared) };
     let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
     let mode = match args.by {
         Some(By::Library) => Mode::Deals,

@@ -8,7 +8,7 @@ use color_eyre::eyre::{WrapErr, eyre};
 
 use super::Global;
 use crate::analysis::Options;
-use crate::issues_list::{Audience, Format, issues_list, render};
+use crate::issues_list::{Audience, ExportError, Format, export};
 use crate::session::SessionStore;
 use crate::workspace::{MemorySession, Workspace};
 
@@ -29,7 +29,7 @@ pub struct IssuesListArgs {
 }
 
 pub fn run(args: &IssuesListArgs, global: &Global) -> color_eyre::Result<ExitCode> {
-    let format = Format::of(&args.out).map_err(|e| eyre!(e))?;
+    Format::of(&args.out).map_err(|e| eyre!(e))?;
     if !args.force && args.out.symlink_metadata().is_ok() {
         return Err(eyre!("{}: already exists; pass --force to replace it", args.out.display()));
     }
@@ -41,16 +41,11 @@ pub fn run(args: &IssuesListArgs, global: &Global) -> color_eyre::Result<ExitCod
     let (ws, _) = Workspace::open(&library, handle, None, options, crate::session::now)
         .wrap_err_with(|| format!("reading session {}", args.session))?;
     let audience = if args.internal { Audience::Agency } else { Audience::OtherSide };
-    let list = issues_list(&ws, audience);
-    let bytes = render(&list, format, crate::registry::today()).map_err(|e| eyre!(e))?;
-    let out = args.out.display().to_string();
-    crate::atomic::write(&args.out, &bytes, args.force).map_err(|e| {
-        if e.already_exists() {
-            eyre!("{out}: already exists; pass --force to replace it")
-        } else {
-            eyre!("{}: {}", e.path.display(), e.source)
-        }
+    let list = export(&ws, audience, &args.out, args.force).map_err(|e| match e {
+        ExportError::Exists(path) => eyre!("{}: already exists; pass --force to replace it", path.display()),
+        other => eyre!(other),
     })?;
+    let out = args.out.display().to_string();
     let whose = if args.internal { " (internal: not for the other side)" } else { "" };
     outln!("wrote {}: {} point(s) on {}{whose}", crate::text::one_line(&out), list.issues.len(), crate::text::one_line(&list.draft));
     Ok(ExitCode::SUCCESS)

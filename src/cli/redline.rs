@@ -87,7 +87,9 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     for note in &doc.notes {
         eprintln!("note: {}", crate::text::one_line(note));
     }
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: global.agency_party.clone() });
+    // The agency's party chosen in the workspace stands for the session's drafts, unless given.
+    let agency_party = global.agency_party.clone().or_else(|| session.as_ref().and_then(|s| s.agency_party.clone()));
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party });
     let steers = session.as_ref().map(|s| steers(s, &doc, &analysis)).unwrap_or_default();
     let draft = match bytes {
         Some(bytes) => Draft::from_docx(&doc, bytes)?,

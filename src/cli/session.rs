@@ -136,7 +136,9 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
                 return Err(eyre!("a session named {name:?} already exists in {}; pick another name", store.dir().display()));
             }
             let doc = load_draft(&draft)?;
-            let mut session = Session::new(&name, Round::new(1, &file_name(&draft), &doc.text));
+            let mut round = Round::new(1, &file_name(&draft), &doc.text);
+            round.notes.clone_from(&doc.notes);
+            let mut session = Session::new(&name, round);
             session.client = client.map(|c| one_line(&c));
             session.agency = agency.map(|a| one_line(&a));
             session.fee = fee;
@@ -150,7 +152,7 @@ pub fn run(command: SessionCommand, store: &SessionStore) -> color_eyre::Result<
             let doc = load_draft(&file)?;
             let session = open.session_mut();
             let previous = session.latest_round().clone();
-            let number = session.add_round(&file_name(&file), &doc.text);
+            let number = session.add_draft(&file_name(&file), &doc);
             open.save()?;
             outln!("{name}: round {number} from {}", safe_name(&file));
             if open.session().latest_round().sha256 == previous.sha256 {
@@ -252,6 +254,8 @@ fn show(s: &Session) -> String {
     field(&mut out, "Session", Some(s.name.clone()));
     field(&mut out, "Client", s.client.clone());
     field(&mut out, "Agency", s.agency.clone());
+    let term = s.agency_party.as_ref().map_or_else(|| "detected in each draft".to_owned(), |p| format!("{p} (chosen in the workspace)"));
+    field(&mut out, "Agency term", Some(term));
     field(&mut out, "Engagement", Some(s.engagement.label().to_owned()));
     field(
         &mut out,

@@ -106,10 +106,16 @@ fn markdown(list: &IssuesList, date: Date) -> String {
 fn csv(list: &IssuesList) -> Result<Vec<u8>, String> {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     for row in std::iter::once(header(list)).chain(rows(list)) {
-        let row: Vec<String> = row.iter().map(|c| crate::text::sanitize(c, true)).collect();
+        let row: Vec<String> = row.iter().map(|c| csv_cell(&crate::text::sanitize(c, true))).collect();
         writer.write_record(&row).map_err(|e| format!("writing CSV: {e}"))?;
     }
     writer.into_inner().map_err(|e| format!("writing CSV: {e}"))
+}
+
+/// A cell a spreadsheet would not run as a formula: one opening with `=`, `+`, `-` or `@`
+/// (or a tab or carriage return before one) gets a leading `'`, which shows it as text.
+fn csv_cell(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
 }
 
 #[cfg(test)]
@@ -140,5 +146,28 @@ mod tests {
             "Clause,Client's position,Agency's position,Status,Proposed resolution\r\n\
              §2 Ownership,“all work product[31m”,\"Deliverables, upon payment\",Open,\"Say \"\"Schedule A\"\"\nonly\"\r\n"
         );
+    }
+
+    /// A cell opening like a formula is shown as text, not run, by the spreadsheet that opens it.
+    #[test]
+    fn csv_cells_that_open_like_formulas_are_text() {
+        let issue = Issue {
+            clause: "=HYPERLINK(\"http://x\")".into(),
+            client_position: "+1 per deliverable".into(),
+            agency_position: "-cmd|' /C calc'!A0".into(),
+            status: "@SUM(A1)".into(),
+            resolution: "a = b, not a formula".into(),
+            notes: Vec::new(),
+        };
+        let list = IssuesList {
+            audience: Audience::OtherSide,
+            deal: "d".into(),
+            draft: "r".into(),
+            issues: vec![issue],
+            session_notes: Vec::new(),
+        };
+        let csv = String::from_utf8(render(&list, Format::Csv, crate::registry::today()).unwrap()).unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        assert_eq!(row, "\"'=HYPERLINK(\"\"http://x\"\")\",'+1 per deliverable,'-cmd|' /C calc'!A0,'@SUM(A1),\"a = b, not a formula\"");
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
 
 use super::SessionError;
 use super::store::SessionStore;
@@ -45,6 +46,21 @@ pub fn deal_stem(name: &str) -> String {
     if stem.is_empty() || (marker.is_none() && !bare_round) { lower } else { stem.to_owned() }
 }
 
+/// A session name from a draft's file name: letters, digits, `-`, `_` and `.` only.
+pub fn name_from(path: &Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut name = String::new();
+    for c in stem.chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') { c } else { '-' };
+        if !(c == '-' && name.ends_with('-')) {
+            name.push(c);
+        }
+    }
+    let name: String = name.trim_matches(['-', '.']).chars().take(56).collect();
+    let name = name.trim_end_matches(['-', '.']).to_owned();
+    if name.is_empty() { "draft".to_owned() } else { name }
+}
+
 /// How much of `new`'s wording `old` holds: the share of `new`'s distinct word pairs (lower
 /// case, letters and digits) also in `old`.
 pub fn shared_wording(old: &str, new: &str) -> f64 {
@@ -68,13 +84,18 @@ pub fn shared_wording(old: &str, new: &str) -> f64 {
 
 impl SessionStore {
     /// The deal the draft `file_name` (whose session name would be `base`) with text `text`
-    /// belongs to, among the stored sessions named like it (same name once round markers are
-    /// left out). Sessions that cannot be read are left out of the choice.
+    /// belongs to, among the stored sessions named like it or holding a round of a file named
+    /// like it (same name once round markers are left out): `--session friday-call` on
+    /// `deal.md` takes `deal-v2.md`. Sessions that cannot be read are left out of the choice.
     pub fn deal_of(&self, base: &str, file_name: &str, text: &str) -> Result<Deal, SessionError> {
         let stem = deal_stem(base);
         let mut candidates = Vec::new();
-        for name in self.names()?.into_iter().filter(|n| deal_stem(n) == stem) {
+        for name in self.names()? {
             let Ok(session) = self.load(&name) else { continue };
+            let round_named = |r: &super::Round| deal_stem(&name_from(Path::new(&r.file_name))) == stem;
+            if deal_stem(&name) != stem && !session.rounds.iter().any(round_named) {
+                continue;
+            }
             let latest = session.latest_round();
             if latest.text == text {
                 return Ok(Deal::Latest { session: name });

@@ -2,6 +2,7 @@
 //! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
 //! (diffs, wrapped lines) is prepared here once per change, in `view`.
 
+mod agency;
 mod compare;
 mod edit;
 mod navigate;
@@ -17,6 +18,7 @@ use super::view::View;
 use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
 
+pub use agency::AgencyView;
 pub use compare::{CompareView, Comparing, PickView, Target};
 pub use edit::RouteView;
 pub use overlay::{FeeView, LibraryView, Overlay};
@@ -65,6 +67,8 @@ pub struct App<'lib> {
     pub input: Option<Input>,
     /// Text typed in a box and cancelled, offered again the next time that box opens.
     drafts: Vec<(Purpose, String)>,
+    /// The issues list's file the user was told exists: submitting it again replaces it.
+    overwrite: Option<std::path::PathBuf>,
     /// Positions in `ws.entries()` shown in the list (all, or only those with findings).
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -117,6 +121,7 @@ impl<'lib> App<'lib> {
             store: None,
             input: None,
             drafts: Vec::new(),
+            overwrite: None,
             visible,
             selected: 0,
             list_offset: 0,
@@ -156,6 +161,7 @@ impl<'lib> App<'lib> {
             Some(Overlay::Library(_)) => vec![Context::Library],
             Some(Overlay::Pick(_)) => vec![Context::Picker],
             Some(Overlay::Route(_)) => vec![Context::Route],
+            Some(Overlay::Agency(_)) => vec![Context::Agency],
             None if self.compare.is_some() => vec![Context::Compare],
             None => {
                 let pane = match self.focus {
@@ -336,6 +342,8 @@ impl<'lib> App<'lib> {
             Action::OpenFee => self.open_fee(),
             Action::OpenLibrary => self.open_library(),
             Action::OpenCompare => self.open_picker(),
+            Action::OpenAgency => self.open_agency(),
+            Action::ExportIssues => self.open_issues_export(),
             _ => {}
         }
     }
@@ -379,7 +387,7 @@ impl<'lib> App<'lib> {
     fn cancel_input(&mut self) {
         if let Some(input) = self.input.take()
             && !input.text.trim().is_empty()
-            && !matches!(input.purpose, Purpose::Search | Purpose::LibraryFilter)
+            && !matches!(input.purpose, Purpose::Search | Purpose::LibraryFilter | Purpose::IssuesList)
         {
             self.info("cancelled; what you typed comes back next time");
             self.drafts.push((input.purpose, input.text));
@@ -400,6 +408,12 @@ impl<'lib> App<'lib> {
                 self.filter_library(&input.text);
                 Ok(())
             }
+            Purpose::AgencyParty => self.choose_party(&input.text),
+            Purpose::AgencyName => {
+                self.submit_agency_name(&input.text);
+                Ok(())
+            }
+            Purpose::IssuesList => self.submit_issues_list(&input.text),
         };
         // A refused submit keeps the box open with the reason, so nothing typed is lost.
         if let Err(why) = result {

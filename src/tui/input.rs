@@ -13,6 +13,12 @@ pub enum Purpose {
     Fee,
     Percent,
     LibraryFilter,
+    /// The name the draft uses for the agency, typed when it is none of the parties offered.
+    AgencyParty,
+    /// The agency's own name.
+    AgencyName,
+    /// Where to write the issues list.
+    IssuesList,
 }
 
 impl Purpose {
@@ -25,6 +31,9 @@ impl Purpose {
             Purpose::Fee => "Project fee (e.g. 120000, $120k, 95,000 EUR)",
             Purpose::Percent => "Uplift percentage to try",
             Purpose::LibraryFilter => "Search the library (words of a question will do)",
+            Purpose::AgencyParty => "The name or defined term the draft uses for the agency",
+            Purpose::AgencyName => "Your agency's name (signs the redline's changes and comments)",
+            Purpose::IssuesList => "Write the issues list to (.md, .docx or .csv)",
         }
     }
 
@@ -32,8 +41,9 @@ impl Purpose {
     pub fn submit(self) -> &'static str {
         match self {
             Purpose::Search | Purpose::LibraryFilter => "search",
-            Purpose::NoteClause | Purpose::NoteSession | Purpose::Revision | Purpose::Fee => "save",
-            Purpose::Percent => "apply",
+            Purpose::NoteClause | Purpose::NoteSession | Purpose::Revision | Purpose::Fee | Purpose::AgencyName => "save",
+            Purpose::Percent | Purpose::AgencyParty => "apply",
+            Purpose::IssuesList => "write",
         }
     }
 }

@@ -44,6 +44,12 @@ pub enum Action {
     OpenLibrary,
     /// Choose a round or a saved session to compare with, then show the comparison.
     OpenCompare,
+    /// Who the agency is: the draft's party for it, and the agency's own name.
+    OpenAgency,
+    /// The agency's own name, which signs the redline's comments.
+    EditAgencyName,
+    /// Write the issues list of the session to a file.
+    ExportIssues,
     EditFee,
     CustomPercent,
     OfferAccepted,
@@ -92,6 +98,8 @@ pub enum Context {
     Picker,
     /// The small list of clauses a pasted wording may be for.
     Route,
+    /// Who the agency is.
+    Agency,
     Help,
     Input,
 }
@@ -109,6 +117,7 @@ impl Context {
             Context::Compare => "Comparison",
             Context::Picker => "Compare with…",
             Context::Route => "Which clause is the pasted wording for?",
+            Context::Agency => "Agency",
             Context::Help => "Help",
             Context::Input => "Typing in a box",
         }
@@ -229,6 +238,20 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::ch('$'), A::OpenFee, C::Main, "fee uplift calculator", Some("fee")),
     bind(Key::ch('L'), A::OpenLibrary, C::Main, "browse the clause library", Some("library")),
     bind(Key::ch('C'), A::OpenCompare, C::Main, "compare with another round or another saved session", Some("compare")),
+    bind(
+        Key::ch('A'),
+        A::OpenAgency,
+        C::Main,
+        "who the agency is: the draft's party for it (re-reads the draft), its own name",
+        Some("agency"),
+    ),
+    bind(
+        Key::ch('E'),
+        A::ExportIssues,
+        C::Main,
+        "export the issues list for the other side's counsel (.md, .docx or .csv)",
+        Some("issues"),
+    ),
     bind(Key::plain(KeyCode::Enter), A::Activate, C::List, "open the clause", None),
     bind(Key::plain(KeyCode::Enter), A::Activate, C::Clause, "go to the finding detail", None),
     bind(Key::plain(KeyCode::Enter), A::Activate, C::Detail, "counter with the selected fallback", None),
@@ -302,6 +325,20 @@ pub static BINDINGS: &[Binding] = &[
     bind(Key::plain(KeyCode::Up), A::Up, C::Route, "previous clause", None),
     bind(Key::plain(KeyCode::Enter), A::Activate, C::Route, "revise this clause with the pasted wording", Some("revise it")),
     bind(Key::plain(KeyCode::Esc), A::Close, C::Route, "cancel (r brings the pasted wording back)", Some("cancel")),
+    bind(Key::ch('j'), A::Down, C::Agency, "next party", None),
+    bind(Key::plain(KeyCode::Down), A::Down, C::Agency, "next party", None),
+    bind(Key::ch('k'), A::Up, C::Agency, "previous party", None),
+    bind(Key::plain(KeyCode::Up), A::Up, C::Agency, "previous party", None),
+    bind(
+        Key::plain(KeyCode::Enter),
+        A::Activate,
+        C::Agency,
+        "this party is the agency: read the draft again from its side",
+        Some("choose"),
+    ),
+    bind(Key::ch('n'), A::EditAgencyName, C::Agency, "the agency's own name, which signs the redline's comments", Some("own name")),
+    bind(Key::plain(KeyCode::Esc), A::Close, C::Agency, "close", Some("close")),
+    bind(Key::ch('q'), A::Close, C::Agency, "close", None),
     bind(Key::plain(KeyCode::Enter), A::Submit, C::Input, "save, search or apply: what the box is for", Some("save")),
     bind(Key::plain(KeyCode::Esc), A::Cancel, C::Input, "cancel (what you typed is kept for next time)", Some("cancel")),
     bind(Key::plain(KeyCode::Backspace), A::Backspace, C::Input, "delete back", None),

@@ -30,11 +30,14 @@ impl Areas {
     }
 }
 
-/// Rows of the hint bar: one when the main screen's hints all fit in one row of `width`
-/// columns, else two. A function of the width alone, so the panes do not jump as the focus moves.
+/// Rows of the hint bar: the fewest (at most three) in which the main screen's hints all fit
+/// in full in `width` columns. A function of the width alone, so the panes do not jump as the
+/// focus moves.
 pub fn hint_rows(width: u16) -> u16 {
     let main = keymap::hints(&[Context::Main]);
-    if pack_hints(&main, usize::from(width), 1).iter().map(Vec::len).sum::<usize>() == main.len() { 1 } else { 2 }
+    let in_full =
+        |rows: usize| pack_hints(&main, usize::from(width), rows).iter().flatten().map(|(_, w)| *w).eq(main.iter().map(|h| h.word));
+    (1..3).find(|&rows| in_full(rows)).map_or(3, |rows| rows as u16)
 }
 
 /// The hints laid out in at most `rows` rows of `width` columns, each drawn ` key word  key word  `:

@@ -1,6 +1,7 @@
 //! Drawing the workspace: `render(&App, &mut Frame)` reads the state and the prepared lines and
 //! changes nothing. Only the rows and lines on screen are drawn.
 
+mod agency;
 mod compare;
 mod panes;
 mod windows;
@@ -38,6 +39,7 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
         Some(Overlay::Fee(view)) => windows::fee(app, view, frame, area),
         Some(Overlay::Pick(pick)) => compare::picker(app, pick, frame, area),
         Some(Overlay::Route(route)) => windows::route(app, route, frame, area),
+        Some(Overlay::Agency(view)) => agency::agency(app, view, frame, area),
         _ => {}
     }
     long_message(app, frame, &areas);
@@ -55,27 +57,34 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).centered(), rect);
 }
 
-/// The status bar: its fields and the status message. A message too long to stand beside the
-/// fields makes room by leaving out the session's name and the time of the last save; longer
-/// still, it is shown by [`long_message`] instead.
+/// The status bar: its fields and the status message. Where the fields and the message do not
+/// fit together, the details about the draft go first (the tracked changes, then the agency),
+/// then the session's name and the time of the last save; a message too long even then is
+/// shown by [`long_message`] instead.
 fn status_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
-    let mut spans = status_fields(app, false);
-    if let Some(message) = &app.message {
-        let fits = |spans: &[Span]| message_fits(spans, message, area.width);
-        if !fits(&spans) && fits(&status_fields(app, true)) {
-            spans = status_fields(app, true);
-        }
-        if fits(&spans) {
-            spans.push(Span::styled(" │ ", app.theme.status));
-            spans.push(Span::styled(crate::text::one_line(&message.text), message_style(app, message)));
-        }
+    let width = usize::from(area.width);
+    let choices: Vec<Vec<Span>> =
+        (0..=DETAILS).rev().map(|details| status_fields(app, false, details)).chain([status_fields(app, true, 0)]).collect();
+    let fields_width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let fitting = choices.iter().position(|s| fields_width(s) <= width).unwrap_or(choices.len() - 1);
+    let mut spans = choices[fitting].clone();
+    if let Some(message) = &app.message
+        && let Some(with_message) = choices[fitting..].iter().find(|s| message_fits(s, message, area.width))
+    {
+        spans.clone_from(with_message);
+        spans.push(Span::styled(" │ ", app.theme.status));
+        spans.push(Span::styled(crate::text::one_line(&message.text), message_style(app, message)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.status), area);
 }
 
-/// What the status bar always shows: the session (unless `brief`), its round, the open
-/// findings, whether it is saved (and when, unless `brief`), and a comparison running.
-fn status_fields(app: &App<'_>, brief: bool) -> Vec<Span<'static>> {
+/// How many details about the draft the status bar can show: the agency, the tracked changes.
+const DETAILS: usize = 2;
+
+/// What the status bar shows: the session (unless `brief`), its round, the open findings, the
+/// first `details` of the agency the draft is read for and its tracked changes read as
+/// accepted, whether it is saved (and when, unless `brief`), and a comparison running.
+fn status_fields(app: &App<'_>, brief: bool, details: usize) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let ws = &app.ws;
     let sep = || Span::styled(" │ ", theme.status);
@@ -89,6 +98,15 @@ fn status_fields(app: &App<'_>, brief: bool) -> Vec<Span<'static>> {
         Span::styled(format!("{} open", ws.open_findings()), theme.status),
         sep(),
     ]);
+    if details > 0 && !brief {
+        let agency =
+            ws.parties().agency.as_deref().map_or_else(|| "not found".to_owned(), |a| panes::truncate(&crate::text::one_line(a), 24));
+        let guess = if ws.parties().uncertain && !ws.agency_party_chosen() { "?" } else { "" };
+        spans.extend([Span::styled(format!("agency: {agency}{guess}"), theme.status), sep()]);
+    }
+    if details > 1 && !brief && ws.document_notes().iter().any(|n| n.starts_with("tracked changes")) {
+        spans.extend([Span::styled("tracked changes accepted", theme.status.patch(theme.medium)), sep()]);
+    }
     if ws.read_only() {
         spans.push(Span::styled("READ-ONLY", theme.status.patch(theme.error)));
     } else if ws.unsaved() {
@@ -121,7 +139,7 @@ fn message_style(app: &App<'_>, message: &Message) -> Style {
 /// A status message too long for the status bar, in full, wrapped over the rows it needs just
 /// above the hint bar (it goes with the next key, like any message).
 fn long_message(app: &App<'_>, frame: &mut Frame, areas: &Areas) {
-    let Some(message) = app.message.as_ref().filter(|m| !message_fits(&status_fields(app, true), m, areas.status.width)) else { return };
+    let Some(message) = app.message.as_ref().filter(|m| !message_fits(&status_fields(app, true, 0), m, areas.status.width)) else { return };
     let style = message_style(app, message);
     let text = crate::text::one_line(&message.text);
     let lines = super::wrap::wrap(&[(&text, style)], usize::from(areas.status.width).saturating_sub(2));

@@ -17,6 +17,8 @@ pub enum Overlay {
     Pick(super::compare::PickView),
     /// Which clause a pasted wording that names several is for.
     Route(super::edit::RouteView),
+    /// Who the agency is.
+    Agency(super::agency::AgencyView),
 }
 
 impl Overlay {
@@ -25,7 +27,7 @@ impl Overlay {
         match self {
             Overlay::Help { scroll } => *scroll = scroll.saturating_add_signed(delta),
             Overlay::Library(l) => l.scroll = l.scroll.saturating_add_signed(delta),
-            Overlay::Fee(_) | Overlay::Pick(_) | Overlay::Route(_) => {}
+            Overlay::Fee(_) | Overlay::Pick(_) | Overlay::Route(_) | Overlay::Agency(_) => {}
         }
     }
 }
@@ -80,6 +82,7 @@ impl App<'_> {
             Some(Overlay::Library(_)) => self.update_library(action),
             Some(Overlay::Pick(_)) => self.update_pick(action),
             Some(Overlay::Route(_)) => self.update_route(action),
+            Some(Overlay::Agency(_)) => self.update_agency(action),
             None => {}
         }
     }
