@@ -239,12 +239,17 @@ impl<'a> Judged<'a> {
     }
 
     /// The provisions of the sentence holding byte `at` (provisions are in text order, and so
-    /// are their sentences).
+    /// are their sentences), those of a long sentence only within reach of `at`: a draft that
+    /// is one sentence is then judged in time linear in its length.
     fn provisions_at(&self, at: usize) -> &[Provision] {
+        const REACH: usize = 600;
         let p = &self.reading.provisions;
         let first = p.partition_point(|p| p.sentence.1 <= at);
         let last = first + p[first..].iter().take_while(|p| p.sentence.0 <= at).count();
-        &p[first..last]
+        let sentence = &p[first..last];
+        let from = sentence.partition_point(|p| p.start + REACH < at);
+        let to = sentence.partition_point(|p| p.start <= at + REACH);
+        &sentence[from..to.max(from)]
     }
 
     /// The findings the provision rules give, one per concern and clause.
