@@ -213,15 +213,19 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
         let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
         most_used(preamble, head, CLIENT_ROLES).filter(|(t, _)| t.to_lowercase() != bare).map(|(term, aliases)| Candidate { term, aliases })
     });
-    terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|c| c.aliases.contains(t)));
+    // A draft in the first person: "we" and "you" go to the named party and the other side as
+    // they would had the agency been detected.
+    let (agency, counterparty) = with_pronouns(head, Some((name.trim().to_owned(), aliases)), counterparty.map(|c| (c.term, c.aliases)));
+    let aliases = agency.map(|(_, a)| a).unwrap_or_default();
+    terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|(_, a)| a.contains(t)));
     Parties {
         other_terms: terms,
         agency: Some(name.trim().to_owned()),
-        counterparty: counterparty.as_ref().map(|c| c.term.clone()),
+        counterparty: counterparty.as_ref().map(|(t, _)| t.clone()),
         detected: false,
         uncertain: false,
         agency_aliases: aliases,
-        counterparty_aliases: counterparty.map(|c| c.aliases).unwrap_or_default(),
+        counterparty_aliases: counterparty.map(|(_, a)| a).unwrap_or_default(),
     }
 }
 
@@ -542,13 +546,17 @@ mod tests {
 
     #[test]
     fn a_trading_name_and_the_first_person() {
-        let p = detect(
-            "1. This agreement is between Go Free Range Ltd, a company registered in England, trading as\n        \"Go Free Range\", and the organisation specified on the order summary.\n\nThe Work is a set of activities (carried out by Go Free Range for a fee). We will do the Work. You will pay us. We send you an invoice. You agree. We agree with you.",
-            None,
-        );
-        assert_eq!(p.agency.as_deref(), Some("Go Free Range"));
-        assert!(p.is_agency("we") && p.is_agency("us"));
-        assert!(p.is_counterparty("you"));
+        // Detected or named with --agency-party, "we" is the agency and "you" the client.
+        for given in [None, Some("Go Free Range")] {
+            let p = detect(
+                "1. This agreement is between Go Free Range Ltd, a company registered in England, trading as\n        \"Go Free Range\", and the organisation specified on the order summary.\n\nThe Work is a set of activities (carried out by Go Free Range for a fee). We will do the Work. You will pay us. We send you an invoice. You agree. We agree with you.",
+                given,
+            );
+            assert_eq!(p.agency.as_deref(), Some("Go Free Range"));
+            assert!(p.is_agency("we") && p.is_agency("us"), "{given:?}");
+            assert!(p.is_counterparty("you"), "{given:?}");
+            assert_eq!(p.counterparty.as_deref(), Some("you"), "{given:?}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 /// "developed by", "supplied solely by the": what precedes the one who made or owns a thing.
 static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
+    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly |directly |separately )?by (?:the )?$")
         .expect("static regex")
 });
 
@@ -287,9 +287,10 @@ impl Sentence<'_> {
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
-        // "shall not use the Customer Materials": a bar on using the counterparty's things.
-        let theirs =
-            t.counterparty_owned(object_range, object_text) || kind == Kind::Restriction && named_after_counterparty(terms, &used, parties);
+        // "shall not use the Customer Materials": a bar on using the counterparty's things (but
+        // "any of the Works, nor any of the Client IPR" bars the use of the Works first).
+        let theirs = t.counterparty_owned(object_range, object_text)
+            || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties);
         let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
@@ -422,11 +423,16 @@ impl Trigger<'_> {
             && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
         let warranted = before.contains("warrant") || before.contains("represents");
+        // "To the extent that these materials are owned by you, you grant us": ownership named
+        // in a condition of another provision allocates nothing.
+        let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+        let conditional = kind == Kind::Ownership
+            && ["to the extent", "insofar as", "if ", "where ", "in the event"].iter().any(|w| before[clause_start..].contains(w));
         // "warrants that it owns" describes; "warrants that it has obtained an assignment"
         // still moves the rights.
         if negated {
             Standing::Negated
-        } else if kind.transfers() && ((warranted && kind == Kind::Ownership) || in_definition) || defines_itself {
+        } else if kind.transfers() && ((warranted || conditional) && kind == Kind::Ownership || in_definition) || defines_itself {
             Standing::Descriptive
         } else {
             Standing::Operative

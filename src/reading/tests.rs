@@ -222,3 +222,42 @@ fn a_passive_grant_is_received_by_its_subject_and_a_negated_payment_condition_is
     let t = transfers("Upon full payment, Consultant hereby assigns to the Company all rights in the Deliverables.", &p);
     assert!(t.iter().all(|p| p.timing == Timing::OnPayment), "{t:?}");
 }
+
+#[test]
+fn ownership_named_in_a_condition_allocates_nothing() {
+    let p = parties(&["we"], &["you"]);
+    for text in [
+        "To the extent that these materials are owned by you, you agree to grant us a perpetual licence to show them.",
+        "If any Deliverable is owned by you, you grant us a licence to use it in our portfolio.",
+    ] {
+        assert!(transfers(text, &p).is_empty(), "{text}: {:?}", transfers(text, &p));
+    }
+    // The condition is over before the comma; the main clause still allocates.
+    let t = transfers("If you pay the fees late, all Deliverables shall be owned by you.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership), "{t:?}");
+}
+
+#[test]
+fn a_bar_on_use_read_through_a_parenthesis_and_on_the_work_before_the_clients_rights() {
+    let p = parties(&["Contractor"], &["Company"]);
+    for text in [
+        "Contractor shall not, during the term of this Agreement or after its termination, disclose any Confidential Information to any person.",
+        "Not at any time whether during or after the Services (unless expressly so authorised by the Company, or as required by law) to disclose, divulge or use any confidential information of the Company.",
+    ] {
+        let (r, _) = read(text, &p);
+        assert!(
+            r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.features.has(Feature::Confidential)),
+            "{text}: {:?}",
+            r.provisions
+        );
+    }
+    // The object opens with the agency's work: a bar on the work, not on the client's things.
+    let (r, _) = read(
+        "\"Works\" means the deliverables. \"Company IPR\" means all rights in the Works. It will not give permission to any third party to use any of the Works, nor any of the Company IPR.",
+        &p,
+    );
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("a restriction");
+    assert!(!bar.counterparty_owned, "{bar:?}");
+    let (r, _) = read("\"Company IPR\" means all rights in the Works. It will not use any of the Company IPR.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.counterparty_owned), "{:?}", r.provisions);
+}
