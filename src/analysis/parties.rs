@@ -179,7 +179,13 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         agency = Some((c.term.clone(), c.aliases.clone()));
         // The other side: a candidate in a client's role, else the least like the agency.
         let role = |k: usize| role_of(&candidates[k].term).or_else(|| candidates[k].term.rsplit(' ').next().and_then(role_of));
-        let other = rest.iter().find(|(_, k)| role(*k) == Some(false)).or(rest.last());
+        // Else the one that pays, else the least like the agency.
+        let pays = |k: usize| acts(head, &candidates[k]).1;
+        let other = rest
+            .iter()
+            .find(|(_, k)| role(*k) == Some(false))
+            .or_else(|| rest.iter().filter(|(_, k)| pays(*k) > 0).max_by_key(|(_, k)| pays(*k)))
+            .or(rest.last());
         client = other.map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
     }
     // Without a defined party, fall back on the capitalised role word the draft uses most.
@@ -209,10 +215,17 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     // The other side: a candidate in a client's role, another candidate, or the client's role
     // word the draft uses most ("the Government" that no parenthesis defines).
     let others = || candidates.iter().enumerate().filter(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c);
-    let counterparty = others().find(|c| role_of(&c.term) == Some(false)).or_else(|| others().next()).cloned().or_else(|| {
-        let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
-        most_used(preamble, head, CLIENT_ROLES).filter(|(t, _)| t.to_lowercase() != bare).map(|(term, aliases)| Candidate { term, aliases })
-    });
+    let counterparty = others()
+        .find(|c| role_of(&c.term) == Some(false))
+        .or_else(|| others().filter(|c| acts(head, c).1 > 0).max_by_key(|c| acts(head, c).1))
+        .or_else(|| others().next())
+        .cloned()
+        .or_else(|| {
+            let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
+            most_used(preamble, head, CLIENT_ROLES)
+                .filter(|(t, _)| t.to_lowercase() != bare)
+                .map(|(term, aliases)| Candidate { term, aliases })
+        });
     // A draft in the first person: "we" and "you" go to the named party and the other side as
     // they would had the agency been detected.
     let (agency, counterparty) = with_pronouns(head, Some((name.trim().to_owned(), aliases)), counterparty.map(|c| (c.term, c.aliases)));
@@ -386,6 +399,19 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
 /// How much a candidate reads as the party doing the work: its role word, and how often the
 /// draft says it provides the services (or is paid) against how often it pays.
 fn agency_score(head: &str, c: &Candidate) -> i32 {
+    let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
+    let score = match role {
+        Some(true) => 4,
+        Some(false) => -4,
+        None => 0,
+    };
+    let (duties, pays) = acts(head, c);
+    score + duties.min(4) - pays.min(4)
+}
+
+/// How often a party is given the agency's duties ("shall provide", "services performed by")
+/// and how often it pays.
+fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static DUTY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b").expect("static regex")
     });
@@ -395,12 +421,6 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by\s+(?:the\s+)?$").expect("static regex")
     });
-    let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
-    let mut score = match role {
-        Some(true) => 4,
-        Some(false) => -4,
-        None => 0,
-    };
     let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
     for alias in &c.aliases {
@@ -414,8 +434,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
             pays += i32::from(PAYS.is_match(after));
         }
     }
-    score += duties.min(4) - pays.min(4);
-    score
+    (duties, pays)
 }
 
 /// Defined terms for dates, periods and things, which the preamble defines beside the parties
@@ -453,7 +472,7 @@ fn name_before(before: &str) -> Option<String> {
     });
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
     let name = NAME.captures(tail)?.get(1)?.as_str().trim().to_owned();
-    (name.len() > 2 && role_of(&name).is_none() && !name.eq_ignore_ascii_case("the")).then_some(name)
+    (name.len() > 2 && role_of(&name).is_none() && !names_a_thing(&name) && !name.eq_ignore_ascii_case("the")).then_some(name)
 }
 
 /// The role word used most in `head` among those the preamble already uses.
@@ -599,5 +618,16 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Contractor"));
         assert_eq!(p.counterparty.as_deref(), Some("Government"));
+    }
+
+    #[test]
+    fn the_other_side_is_the_party_that_pays_not_an_abbreviation() {
+        let p = detect(
+            "These Conditions (\"GCP\") apply. The Agreement is between the Acme entity set out in the PO (\"Acme\") and the supplier identified in the Agreement (\"Supplier\"). Deliverables are any output, including any intellectual property (\"IP\"). The Supplier shall invoice monthly. Acme will pay within thirty days. The Supplier shall deliver the Goods.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Supplier"));
+        assert_eq!(p.counterparty.as_deref(), Some("Acme"));
+        assert!(!p.is_agency("agreement"));
     }
 }

@@ -19,6 +19,12 @@ static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("static regex")
 });
 
+/// An object that is the contract itself, or the rights a party has under it.
+static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:to [a-z ]{1,40}? )?(?:(?:all|any|each) )?(?:of )?(?:its |their |his |her |the |such party's |a party's )?(?:rights?|interests?|benefits?)(?: or interests?)?(?:,? (?:and|or) (?:obligations|duties|burdens))? (?:under|in|pursuant to|arising under) (?:this|the) (?:agreement|contract)\b|^\s*(?:this|the) (?:agreement|contract)\b")
+        .expect("static regex")
+});
+
 /// A passive verb's auxiliary just before it: "is hereby granted", "shall be granted".
 static PASSIVE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $").expect("static regex"));
@@ -131,6 +137,13 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     // more than the scanning), then read sentence by sentence.
     let mut hits: Vec<(usize, usize, Kind)> =
         lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(|m| (m.start(), m.end(), *kind))).collect();
+    // "the Transferred Alloy", "Assigned Know-How": a verb inside a defined term's name is
+    // the name, not a transfer.
+    let spans = terms.spans(text);
+    hits.retain(|&(s, e, kind)| {
+        let k = spans.partition_point(|&(from, _)| from <= s);
+        kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
+    });
     hits.sort_unstable_by_key(|&(start, end, kind)| (start, end, kind as u8));
     let mut next = 0;
     let mut out = Vec::new();
@@ -260,6 +273,11 @@ impl Sentence<'_> {
         // "such intellectual property", "the same": the object is what the sentence named before.
         if !object_before && [" such ", " the same", " those "].iter().any(|w| object_text.contains(w)) {
             own_features = own_features.union(Features::of(lexicon, &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]));
+        }
+        // "assign all of its rights under this Agreement to an affiliate": the contract moves,
+        // not rights in any work.
+        if CONTRACT_ITSELF.is_match(object_text) {
+            own_features = Features::default();
         }
         let used = terms.used_in(object_text);
         let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));

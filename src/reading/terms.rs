@@ -88,6 +88,18 @@ impl Terms {
         Terms { terms, finder }
     }
 
+    /// Where terms are used in `text` (at word boundaries), in order.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+        finder
+            .find_iter(text)
+            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
     /// The terms used in `text` (at word boundaries), each once, in order of first use.
     pub fn used_in(&self, text: &str) -> Vec<usize> {
         let Some(finder) = &self.finder else { return Vec::new() };

@@ -261,3 +261,15 @@ fn a_bar_on_use_read_through_a_parenthesis_and_on_the_work_before_the_clients_ri
     let (r, _) = read("\"Company IPR\" means all rights in the Works. It will not use any of the Company IPR.", &p);
     assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.counterparty_owned), "{:?}", r.provisions);
 }
+
+#[test]
+fn the_contract_itself_and_a_verb_inside_a_term_name_move_no_work() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    // Assigning the contract to an affiliate is no transfer of rights in the work.
+    let t = transfers("The Supplier may assign all of its rights under this Agreement to the Buyer's parent.", &p);
+    assert!(t.iter().all(|t| !t.about_work()), "{t:?}");
+    // "Transferred Alloy" is a name; the title clause is about goods.
+    let text = "The Supplier sells to the Buyer the following alloys (the \"Transferred Alloy\"). The Transferred Alloy shall be delivered to the Buyer.";
+    let (r, _) = read(text, &p);
+    assert!(!r.provisions.iter().any(|p| p.kind == Kind::Assignment && p.start > text.find("be delivered").unwrap_or(0) - 40), "{:?}", r.provisions);
+}
