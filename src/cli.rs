@@ -154,6 +154,13 @@ impl Global {
     }
 }
 
+/// `--engagement MODEL`, as typed (`time-and-materials`, also `t&m`, `tm`).
+fn engagement_parser() -> impl clap::builder::TypedValueParser<Value = crate::engagement::Engagement> {
+    use clap::builder::TypedValueParser as _;
+    use crate::engagement::{self, Engagement};
+    clap::builder::PossibleValuesParser::new(engagement::ALL.map(Engagement::label)).try_map(|s: String| engagement::parse(&s))
+}
+
 /// Parses the command line as clap does, first catching a mistyped command name that clap would
 /// take for a draft; exits with clap's message and code 2 on bad arguments.
 pub fn parse() -> Cli {
