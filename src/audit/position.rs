@@ -168,12 +168,7 @@ fn shorten(phrase: &str) -> String {
 }
 
 /// Audits one contract file; `None` when `--since` leaves it out.
-pub(super) fn contract(
-    path: &Path,
-    options: &AuditOptions,
-    review: &Review,
-    deal: &Deal,
-) -> Result<Option<ContractAudit>, String> {
+pub(super) fn contract(path: &Path, options: &AuditOptions, review: &Review, deal: &Deal) -> Result<Option<ContractAudit>, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     let modified = meta.modified().ok().map(Date::of);
     if let (Some(since), Some(modified)) = (options.since, modified)
