@@ -217,7 +217,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             let given = crate::review::Deal { agency_party: cli.global.agency_party.clone(), engagement: None };
             let name = crate::tui::run(launch, review, &store, given)?;
             let dir = cli.global.sessions_dir.map(|d| format!(" --sessions-dir {}", shell_quote(&d))).unwrap_or_default();
-            outln!("Session {name} saved in {}.\nResume it with: clauseguard --resume {name}{dir}", store.dir().display());
+            // The registry is not kept in the session: resuming without it would drop its findings.
+            let registry = cli.global.registry.map(|r| format!(" --registry {}", shell_quote(&r))).unwrap_or_default();
+            outln!("Session {name} saved in {}.\nResume it with: clauseguard --resume {name}{dir}{registry}", store.dir().display());
             Ok(ExitCode::SUCCESS)
         }
     }
