@@ -44,6 +44,7 @@ pub struct Review<'a> {
 }
 
 impl<'a> Review<'a> {
+    /// Compiles `library` for matching; `registry` is the agency's (None: no registry findings).
     pub fn new(library: &'a ClauseLibrary, registry: Option<&'a Registry>) -> Self {
         Self { analyzer: Analyzer::new(library), registry }
     }
@@ -52,6 +53,7 @@ impl<'a> Review<'a> {
         self.analyzer.library()
     }
 
+    /// The registry read, so a review made elsewhere (on a worker thread) reads it too.
     pub fn registry(&self) -> Option<&'a Registry> {
         self.registry
     }

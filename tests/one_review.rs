@@ -92,9 +92,9 @@ fn every_surface_shows_what_analyze_shows() {
 
     // `analyze` of both rounds' files, told the registry and the engagement.
     let (d1, d2) = (demo(1), demo(2));
-    let analyze_args =
-        ["analyze", d1.to_str().unwrap(), d2.to_str().unwrap(), "--format", "json", "--registry", registry_path, "--engagement"];
-    let printed = String::from_utf8(clauseguard(&[&analyze_args[..], &["staff-augmentation"]].concat())).unwrap();
+    let (d1, d2) = (d1.to_str().unwrap(), d2.to_str().unwrap());
+    let args = ["analyze", d1, d2, "--format", "json", "--registry", registry_path, "--engagement", "staff-augmentation"];
+    let printed = String::from_utf8(clauseguard(&args)).unwrap();
     let analyses: Vec<Value> = printed.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let [round_1, round_2] = [0, 1].map(|k| keys(&analyses[k]["findings"]));
     let summary = |k: usize| ["high", "medium", "low", "info"].map(|s| analyses[k]["summary"][s].as_u64().unwrap());
@@ -104,8 +104,8 @@ fn every_surface_shows_what_analyze_shows() {
     }
 
     // The workspace, opened on the session as the TUI opens it.
-    let review = || Review::new(&library, Some(&registry));
-    let (ws, _) = clauseguard::tui::workspace(Launch::Resume { name: DEAL.into() }, review(), &store, Deal::default()).unwrap();
+    let review = Review::new(&library, Some(&registry));
+    let (ws, _) = clauseguard::tui::workspace(Launch::Resume { name: DEAL.into() }, review, &store, Deal::default()).unwrap();
     assert_eq!(ws.round(), 2);
     let shown: Vec<&Finding> = ws.entries().iter().flat_map(|&e| ws.findings(e)).collect();
     assert_same(&keys_of(shown), &round_2, "the workspace");
