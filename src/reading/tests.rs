@@ -271,5 +271,9 @@ fn the_contract_itself_and_a_verb_inside_a_term_name_move_no_work() {
     // "Transferred Alloy" is a name; the title clause is about goods.
     let text = "The Supplier sells to the Buyer the following alloys (the \"Transferred Alloy\"). The Transferred Alloy shall be delivered to the Buyer.";
     let (r, _) = read(text, &p);
-    assert!(!r.provisions.iter().any(|p| p.kind == Kind::Assignment && p.start > text.find("be delivered").unwrap_or(0) - 40), "{:?}", r.provisions);
+    assert!(
+        !r.provisions.iter().any(|p| p.kind == Kind::Assignment && p.start > text.find("be delivered").unwrap_or(0) - 40),
+        "{:?}",
+        r.provisions
+    );
 }
