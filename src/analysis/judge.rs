@@ -329,8 +329,12 @@ impl<'a> Judged<'a> {
             Concern::PreExistingIp | Concern::AssignmentBeforePayment => {
                 p.iter().filter(transfer).find(|p| p.kind == Kind::Assignment).or_else(|| p.iter().find(transfer))
             }
-            // ... and whoever ends up owning it first (the licence back answers the ownership).
-            Concern::NoLicenseBack | Concern::ModelOwnership => p.iter().find(transfer),
+            // ... and whoever first gives the client ownership (outside a definition, where
+            // it can: the licence back answers the operative clause).
+            Concern::NoLicenseBack | Concern::ModelOwnership => {
+                let defining = |p: &&Provision| self.reading.terms.defining(p.end).is_some_and(|t| t.means);
+                p.iter().filter(transfer).find(|p| !defining(p)).or_else(|| p.iter().find(transfer))
+            }
             _ => None,
         }
         .map(|p| p.clause)

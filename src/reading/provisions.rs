@@ -404,7 +404,16 @@ impl Trigger<'_> {
                 (author, Side::Unknown)
             }
             _ => {
-                let giver = last_before(ts.saturating_sub(BEFORE));
+                let mut giver = last_before(ts.saturating_sub(BEFORE));
+                // "the Goods provided by Supplier shall be deemed to include a licence": who
+                // provides what carries the licence gives it.
+                if giver == Side::Unknown && self.kind == Kind::Licence {
+                    let from = ts.saturating_sub(BEFORE);
+                    giver = actors()
+                        .rev()
+                        .find(|m| m.end <= ts && m.start >= from && MADE_BY.is_match(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]))
+                        .map_or(Side::Unknown, |m| m.side);
+                }
                 (giver, first_after((te + AFTER).min(s.len()), giver))
             }
         }
@@ -427,7 +436,10 @@ impl Trigger<'_> {
 
     /// Negated, descriptive (a definition, "warrants that it owns") or operative.
     fn standing(&self, lexicon: &Lexicon, defining: Option<&super::terms::Term>) -> Standing {
-        let in_definition = defining.is_some_and(|t| t.means);
+        // "Deliverables means any output ... which constitute work made for hire" makes the
+        // deliverables works made for hire wherever the term is used; defining the words "work
+        // made for hire" does not.
+        let in_definition = defining.is_some_and(|t| t.means && (self.kind != Kind::HireWork || t.name.contains("hire")));
         // "\"Open Source Software\" means software under an open source licence" defines the
         // words; "\"License\" means the Apache licence" releases the work under one.
         let defines_itself = self.kind == Kind::OpenLicence

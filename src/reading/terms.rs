@@ -46,6 +46,12 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
 });
 
+/// A list item defining a term with a dash: `(iii) deliverables - any output from ...`.
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\()[0-9a-z]{1,4}[.)] ([a-z][a-z0-9 ]{1,40}?) - (?:any|all|the|a|an|where|each|every|those|such) ")
+        .expect("static regex")
+});
+
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
@@ -72,6 +78,12 @@ impl Terms {
             for c in PARENTHESISED.captures_iter(clause) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
+            }
+            for c in DASHED.captures_iter(clause) {
+                let whole = c.get(0).expect("match");
+                let end = sentence_end(clause, whole.end());
+                let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
+                add(&c[1], cs + whole.end(), cs + end, true);
             }
             if let Some(c) = LEADING.captures(clause.trim_start()) {
                 let offset = clause.len() - clause.trim_start().len();

@@ -277,3 +277,20 @@ fn the_contract_itself_and_a_verb_inside_a_term_name_move_no_work() {
         r.provisions
     );
 }
+
+#[test]
+fn a_uk_purchase_form_defining_by_dash_and_licensing_by_deeming() {
+    let p = parties(&["Supplier"], &["Canonical"]);
+    let text = "The Agreement covers: (i) Services - where services are performed by the Supplier; and (iii) Deliverables - any output from the provision of services by the Supplier, including any IP which constitute \"work made for hire\".\n\nThe Goods provided by Supplier shall be deemed to include a licence for any pre-existing IP necessary for the free and unlimited use of the Goods by Canonical, including their modification by any third party designated by Canonical.";
+    let (r, _) = read(text, &p);
+    let deliverables = r.terms.terms.iter().find(|t| t.name == "deliverables").expect("a dashed definition");
+    assert!(deliverables.features.has(Feature::Broad), "{deliverables:?}");
+    // Defining the deliverables as works made for hire makes them so.
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::HireWork && p.standing == Standing::Operative), "{:?}", r.provisions);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a deemed licence");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.features.has(Feature::Prior) && l.attributes.has(Attribute::Sublicensable), "{l:?}");
+    // Defining the words themselves operates nothing.
+    let (r, _) = read("\"Work Made for Hire\" means a work made for hire as defined in the Copyright Act.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::HireWork || p.standing != Standing::Operative), "{:?}", r.provisions);
+}
