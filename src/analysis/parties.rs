@@ -188,9 +188,12 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
             .or(rest.last());
         client = other.map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
     }
-    // Without a defined party, fall back on the capitalised role word the draft uses most.
+    // Without a defined party, fall back on the role word the draft uses most: sure of it when
+    // the other side is named by a client's role word too ("the contractor" and "the Government").
+    let by_role = agency.is_none();
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
+    let uncertain = uncertain && !(by_role && client.as_ref().is_some_and(|c| role_of(&c.0) == Some(false)));
     let (agency, client) = with_pronouns(head, agency, client);
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
@@ -492,6 +495,22 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
             let lower = cap.to_lowercase();
             (cap, vec![lower])
         })
+        .or_else(|| most_used_plain(preamble, head, roles))
+}
+
+/// The role the draft names most in lower case, "the contractor", as government statements of
+/// work do: at least five times, and in the preamble.
+fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
+    roles
+        .iter()
+        .map(|r| {
+            let the = format!("the {r}");
+            let uses = |text: &str| text.match_indices(the.as_str()).filter(|(i, _)| bounded(text, *i, the.len())).take(200).count();
+            (if uses(preamble) > 0 { uses(head) } else { 0 }, *r)
+        })
+        .filter(|(n, _)| *n >= 5)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, r)| (r.to_owned(), vec![r.to_owned()]))
 }
 
 #[cfg(test)]

@@ -141,6 +141,10 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     // the name, not a transfer.
     let spans = terms.spans(text);
     hits.retain(|&(s, e, kind)| {
+        // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
+        if kind == Kind::Restriction && text[s..e].starts_with("covenant") && !text[..s].trim_end().ends_with(|c: char| c.is_ascii_alphabetic()) {
+            return false;
+        }
         let k = spans.partition_point(|&(from, _)| from <= s);
         kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
     });
@@ -189,7 +193,19 @@ fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<us
         let head = t.find([')', '.']).map(|i| &t[..i]);
         head.is_some_and(|h| !h.is_empty() && h.len() <= 4 && h.chars().all(|c| c.is_ascii_alphanumeric()))
     };
-    let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| marker(&text[s..e]) && e <= ce + MAX_LIST);
+    // Bullets may have lost their marks (a Markdown "- " is blanked): an item then shows by its
+    // ending ("...; and,"), and the one after such an item is the list's too.
+    let continues = |t: &str| {
+        let t = t.trim_end().trim_end_matches(',').trim_end();
+        t.ends_with(';') || t.ends_with(" and") || t.ends_with(" or")
+    };
+    let mut after_item = false;
+    let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| {
+        let t = &text[s..e];
+        let item = (marker(t) || continues(t) || after_item) && e <= ce + MAX_LIST;
+        after_item = continues(t);
+        item
+    });
     items.last().map(|&(_, e)| e)
 }
 
@@ -260,7 +276,9 @@ impl Sentence<'_> {
             (te, if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) })
         };
         let object_text = &s[object_range.0..object_range.1];
-        let (object_text, exception) = match lexicon.exception.find(object_text) {
+        // "including but not limited to" widens; it excepts nothing.
+        let exception = lexicon.exception.find_iter(object_text).find(|m| !object_text[m.end()..].starts_with(" limit"));
+        let (object_text, exception) = match exception {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),
         };
