@@ -649,4 +649,13 @@ mod tests {
         assert_eq!(p.counterparty.as_deref(), Some("Acme"));
         assert!(!p.is_agency("agreement"));
     }
+
+    #[test]
+    fn a_statement_of_work_naming_the_contractor_in_lower_case() {
+        let text = "This plan evaluates the contractor. The Government will assess the contractor. The Government may require the contractor to act. The Government and the contractor meet. Code from the contractor is reviewed. The Government tells the contractor.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("contractor"));
+        assert_eq!(p.counterparty.as_deref(), Some("Government"));
+        assert!(!p.uncertain);
+    }
 }

@@ -142,7 +142,10 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     let spans = terms.spans(text);
     hits.retain(|&(s, e, kind)| {
         // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
-        if kind == Kind::Restriction && text[s..e].starts_with("covenant") && !text[..s].trim_end().ends_with(|c: char| c.is_ascii_alphabetic()) {
+        if kind == Kind::Restriction
+            && text[s..e].starts_with("covenant")
+            && !text[..s].trim_end().ends_with(|c: char| c.is_ascii_alphabetic())
+        {
             return false;
         }
         let k = spans.partition_point(|&(from, _)| from <= s);

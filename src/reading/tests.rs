@@ -294,3 +294,22 @@ fn a_uk_purchase_form_defining_by_dash_and_licensing_by_deeming() {
     let (r, _) = read("\"Work Made for Hire\" means a work made for hire as defined in the Copyright Act.", &p);
     assert!(r.provisions.iter().all(|p| p.kind != Kind::HireWork || p.standing != Standing::Operative), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_government_release_to_the_public_domain_read_through_its_blanked_bullets() {
+    let p = parties(&["contractor"], &["Government"]);
+    let norm = Normalised::new(
+        "Further, the Government intends to commit the following items, to the public domain, at a minimum: All code created under this call order including but not limited to, plans, reports and schemas; Any and all new open source software created by the contractor; and, Any and all new tooling, scripting and infrastructure as code. 7.2 Covenants Not to Compete.",
+    );
+    // One clause per paragraph, the bullets' marks blanked.
+    let at = |w: &str| norm.text.find(w).unwrap();
+    let cuts = [0, at("all code"), at("any and all new open"), at("any and all new tooling"), at("7.2"), norm.text.len()];
+    let ranges: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &p);
+    let release = r.provisions.iter().find(|p| p.kind == Kind::OpenLicence).expect("a release to the public domain");
+    // "including but not limited to" is no exception, and the last item is read.
+    assert!(!release.carve_out, "{release:?}");
+    assert!(release.own_features.has(Feature::Methods), "{release:?}");
+    // A heading names a covenant; it binds no one.
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Restriction), "{:?}", r.provisions);
+}
