@@ -193,7 +193,16 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let by_role = agency.is_none();
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
-    let uncertain = uncertain && !(by_role && client.as_ref().is_some_and(|c| role_of(&c.0) == Some(false)));
+    let by_role = by_role && client.as_ref().is_some_and(|c| role_of(&c.0) == Some(false));
+    // A client the draft names by its own words ("the Public Organisation shall").
+    let (by_role, client) = match (&agency, client) {
+        (Some(a), None) => match acting_party(head, &a.0) {
+            Some(c) => (by_role || agency_from_role(&a.0), Some(c)),
+            None => (by_role, None),
+        },
+        (_, client) => (by_role, client),
+    };
+    let uncertain = uncertain && !by_role;
     let (agency, client) = with_pronouns(head, agency, client);
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
@@ -498,6 +507,33 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
         .or_else(|| most_used_plain(preamble, head, roles))
 }
 
+fn agency_from_role(term: &str) -> bool {
+    role_of(term) == Some(true)
+}
+
+/// The party, other than `agency`, that the draft most often binds: a capitalised name after
+/// "the" and before "shall", "will", "may" or "must", at least three times.
+fn acting_party(head: &str, agency: &str) -> Option<Named> {
+    static ACTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[Tt]he ([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees)\b")
+            .expect("static regex")
+    });
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in ACTS.captures_iter(head).take(2_000) {
+        let name = &c[1];
+        if name.eq_ignore_ascii_case(agency) || names_a_thing(name) || role_of(name) == Some(true) {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name.to_owned(), 1)),
+        }
+    }
+    let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;
+    let lower = name.to_lowercase();
+    Some((name, vec![lower]))
+}
+
 /// The role the draft names most in lower case, "the contractor", as government statements of
 /// work do: at least five times, and in the preamble.
 fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
@@ -657,5 +693,14 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("contractor"));
         assert_eq!(p.counterparty.as_deref(), Some("Government"));
         assert!(!p.uncertain);
+    }
+
+    #[test]
+    fn a_client_named_by_its_own_words_when_no_role_word_names_it() {
+        let text = "The Supplier shall deliver the Services. The Authority shall pay the Charges. The Authority may inspect the Supplier. The Authority will\nnotify the Supplier. The Supplier shall comply.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("Supplier"));
+        assert_eq!(p.counterparty.as_deref(), Some("Authority"));
+        assert!(p.is_counterparty("authority"));
     }
 }
