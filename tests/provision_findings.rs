@@ -78,3 +78,24 @@ fn where_the_agency_is_a_guess_provision_findings_are_low_and_say_why() {
     assert!(!provisions.is_empty(), "{:?}", a.findings);
     assert!(provisions.iter().all(|f| f.severity <= Severity::Low));
 }
+
+#[test]
+fn an_irrevocable_licence_given_before_payment_and_a_definition_sweeping_in_prior_works() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "\"Project Materials\" means all code and designs created by the Provider in connection with the Project, whether created before or after the date of this Agreement.",
+            "Provider hereby assigns to Client all intellectual property in the Project Materials, including all existing works.",
+            "By submitting a Contribution, the Provider grants the Client a perpetual, irrevocable licence to the Contribution.",
+        ],
+    );
+    let at = |concern: Concern, words: &str| {
+        a.findings
+            .iter()
+            .any(|f| f.concern == concern && f.severity >= Severity::Medium && f.phrase.as_deref().is_some_and(|p| p.contains(words)))
+    };
+    // The definition that sweeps prior works in is where the fix goes, even where the
+    // assignment's own words name existing works too.
+    assert!(at(Concern::PreExistingIp, "before or after"), "{:#?}", a.findings);
+    assert!(at(Concern::AssignmentBeforePayment, "irrevocable"), "{:#?}", a.findings);
+}

@@ -273,7 +273,7 @@ impl<'a> Judged<'a> {
                 {
                     for &t in &p.terms {
                         let term = &self.reading.terms.terms[t];
-                        if term.features.has(feature) && !p.own_features.has(feature) {
+                        if term.features.has(feature) {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }
                     }

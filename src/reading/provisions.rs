@@ -311,13 +311,22 @@ impl Sentence<'_> {
             let from = ceil_char(s, ts.saturating_sub(160));
             let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
             let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
-            (
-                found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
-                    set.insert(a);
-                    set
-                }),
-                at,
-            )
+            let mut set = found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
+                set.insert(a);
+                set
+            });
+            // "grant the Issuer the License", the License being defined as the Apache licence:
+            // an open licence, given for good.
+            let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);
+            let names_open = |t: &usize| {
+                let term = &terms.terms[*t];
+                open.is_some_and(|w| w.is_match(&self.text[term.start..term.end]))
+            };
+            if terms.used_in(&s[ts..object_range.1.max(te)]).iter().any(names_open) {
+                set.insert(super::Attribute::Perpetual);
+                set.insert(super::Attribute::Irrevocable);
+            }
+            (set, at)
         } else {
             (Attributes::default(), Vec::new())
         };

@@ -313,3 +313,15 @@ fn a_government_release_to_the_public_domain_read_through_its_blanked_bullets() 
     // A heading names a covenant; it binds no one.
     assert!(r.provisions.iter().all(|p| p.kind != Kind::Restriction), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_licence_under_a_term_defined_as_an_open_licence_is_given_for_good() {
+    let p = parties(&["Contractor"], &["Issuer"]);
+    // Markdown bold inside the quotes leaves spaces there once blanked.
+    let text = "\" License \" means the Apache Version 2 license.\n\nBy submitting a Contribution, the Contractor agrees to grant the Issuer the License over the Contribution.";
+    let (r, _) = read(text, &p);
+    assert!(r.terms.terms.iter().any(|t| t.name == "license"), "{:?}", r.terms.terms);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the grant");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.attributes.has(Attribute::Irrevocable) && l.attributes.has(Attribute::Perpetual), "{l:?}");
+}
