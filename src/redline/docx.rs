@@ -5,9 +5,11 @@
 //! their audience.
 
 mod align;
+mod body;
 mod fresh;
+mod mark;
 mod package;
-mod patch;
+pub(crate) mod patch;
 mod rewrite;
 mod tree;
 
@@ -59,10 +61,11 @@ impl<'a> Marks<'a> {
         format!("<w:{tag} w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\">", esc(self.author), esc(self.date))
     }
 
-    /// The paragraph-mark insertion `<w:ins …/>` that goes in `w:pPr/w:rPr`.
-    pub fn mark(&mut self) -> String {
+    /// A paragraph mark recorded as inserted or deleted (`tag` is `ins` or `del`): the empty
+    /// `<w:ins …/>` or `<w:del …/>` that goes in `w:pPr/w:rPr`.
+    pub fn mark_as(&mut self, tag: &str) -> String {
         let id = self.id();
-        format!("<w:ins w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"/>", esc(self.author), esc(self.date))
+        format!("<w:{tag} w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"/>", esc(self.author), esc(self.date))
     }
 
     pub fn initials(&self) -> String {
