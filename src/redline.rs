@@ -27,7 +27,7 @@ pub use function::{keeps as keeps_function, stale_citations};
 pub use notes::Audience;
 pub use output::{OutputFormat, check_target, write_atomic};
 pub use plan::{Stance, Steer, plan};
-pub use sentence::text_paragraphs;
+pub use sentence::{leading_label, text_paragraphs};
 pub use summary::{FeeTerms, Negotiation, summary};
 pub use terms::{defined_terms, undefined_terms};
 
@@ -93,6 +93,9 @@ pub struct NewClause {
     /// The later round has the paragraph inside a table as well, so it may stay in the table's
     /// cell; a counter-proposal's clause never goes inside a table.
     pub in_table: bool,
+    /// The number is written out and the paragraph kept out of Word's lists: a lettered number
+    /// ("3A", a clause put in without renumbering the rest) that no list gives.
+    pub typed_number: bool,
 }
 
 /// How a later round formats a paragraph it adds.
@@ -240,6 +243,14 @@ impl Draft {
             text_starts,
             docx: Some(DocxDraft { bytes, xml_index }),
         })
+    }
+}
+
+impl DocxDraft {
+    /// How each paragraph of the draft is formatted, and whether it sits in a table: what a
+    /// blackline needs of a later round to add its paragraphs as it lays them out.
+    pub fn paragraph_formatting(&self) -> Result<Vec<(Formatting, bool)>, String> {
+        docx::paragraph_formatting(self)
     }
 }
 

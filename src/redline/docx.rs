@@ -9,14 +9,14 @@ mod body;
 mod fresh;
 mod mark;
 mod package;
-pub(crate) mod patch;
+mod patch;
 mod rewrite;
 mod tree;
 
 use std::fmt::Write;
 
 use super::notes::{self, Audience, Line};
-use super::{Change, Redline};
+use super::{Change, DocxDraft, Formatting, Redline};
 
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -30,6 +30,23 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> Result<Vec<
         Some(source) => patch::render(redline, source, clean, marks),
         None => fresh::render(redline, clean, marks),
     }
+}
+
+/// How each paragraph of a .docx draft is formatted (layout and runs), and whether it sits in
+/// a table.
+pub fn paragraph_formatting(source: &DocxDraft) -> Result<Vec<(Formatting, bool)>, String> {
+    let mut pkg = package::Package::open(&source.bytes)?;
+    let main = pkg.main.clone();
+    let xml = pkg.read(&main)?.ok_or_else(|| format!("the package has no main document part {main}"))?;
+    let body = body::Body::read(&xml)?;
+    source
+        .xml_index
+        .iter()
+        .map(|&xi| {
+            let span = body.spans.get(xi).ok_or_else(|| format!("the document body has no paragraph {xi}"))?;
+            Ok((patch::formatting(&xml[span.clone()])?, body.table_end[xi].is_some()))
+        })
+        .collect()
 }
 
 /// Who made the changes and when, whom the comments are for, and the next free annotation id.

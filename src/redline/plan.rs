@@ -257,6 +257,10 @@ impl Planner<'_> {
                 || f.concern.id().to_owned(),
                 |c| self.vocabulary.adapt(c.title.split([':', ';']).next().unwrap_or_default().trim()),
             );
+            // A lettered number ("3A") is one no list of Word's gives: it is written out, on a
+            // paragraph laid out like the one it follows rather than like the section's heading.
+            let typed_number = matches!(number, Some(Number::Suffixed(..)));
+            let template = if typed_number { paragraph } else { template };
             let end = draft.paragraphs[paragraph].end;
             let change = Change {
                 id: 0,

@@ -68,6 +68,32 @@ impl Properties {
     }
 }
 
+/// Layout children (of a `w:pPr`) kept out of any list: its own `w:numPr` replaced by one that
+/// names no list (`w:numId` 0, which also overrides a list its style would give), in the place
+/// the schema gives it.
+pub fn unnumbered(layout: &str) -> String {
+    const BEFORE: &[&str] = &["w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl"];
+    let mut out = String::with_capacity(layout.len() + 64);
+    let mut placed = false;
+    for child in tree::split_children(layout) {
+        let name = tree::tag_name(child);
+        if name == "w:numPr" {
+            continue;
+        }
+        if !placed && !BEFORE.contains(&name) {
+            out.push_str(NO_LIST);
+            placed = true;
+        }
+        out.push_str(child);
+    }
+    if !placed {
+        out.push_str(NO_LIST);
+    }
+    out
+}
+
+const NO_LIST: &str = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr>";
+
 /// A paragraph (`<w:p …>…</w:p>`) with its mark recorded as `revision`, everything else as it was.
 pub fn record(paragraph: &str, revision: &str) -> Result<String, String> {
     edit(paragraph, |p| p.record(revision))
@@ -143,6 +169,15 @@ mod tests {
             record(r#"<w:p w:rsidR="1"/>"#, "<w:del/>").unwrap(),
             r#"<w:p w:rsidR="1"><w:pPr><w:rPr><w:del/></w:rPr></w:pPr></w:p>"#
         );
+    }
+
+    #[test]
+    fn a_paragraph_is_kept_out_of_lists_in_schema_order() {
+        assert_eq!(
+            unnumbered(r#"<w:pStyle w:val="H1"/><w:numPr><w:numId w:val="3"/></w:numPr><w:ind w:left="0"/>"#),
+            r#"<w:pStyle w:val="H1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr><w:ind w:left="0"/>"#
+        );
+        assert_eq!(unnumbered(""), NO_LIST);
     }
 
     #[test]

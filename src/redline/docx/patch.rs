@@ -222,7 +222,7 @@ impl Writer<'_, '_, '_> {
                     // Word shows a number the runs do not hold: the list numbers the new clause too.
                     let t = new.template_paragraph;
                     let numbered_by_word = draft.text_starts[t] > draft.paragraphs[t].start;
-                    let heading = match new.number.as_deref().filter(|_| !numbered_by_word) {
+                    let heading = match new.number.as_deref().filter(|_| new.typed_number || !numbered_by_word) {
                         Some(n) => format!("{n} {}.", new.heading.trim_end_matches('.')),
                         None => format!("{}.", new.heading.trim_end_matches('.')),
                     };
@@ -232,7 +232,8 @@ impl Writer<'_, '_, '_> {
                         run_content(&heading, false),
                         run_content(&format!(" {}", change.inserted), false)
                     );
-                    (template_layout, runs)
+                    let layout = if new.typed_number && numbered_by_word { mark::unnumbered(&template_layout) } else { template_layout };
+                    (layout, runs)
                 }
             }
         };
