@@ -173,7 +173,7 @@ fn write_blackline(
             (None, ingest::Format::Docx) => Some(std::fs::read(&r.doc.path).wrap_err_with(|| r.doc.path.display().to_string())?),
             _ => None,
         };
-        Ok(Round { label: r.label.clone(), doc: &r.doc, analysis, docx })
+        Ok(Round { label: round_label(r), doc: &r.doc, analysis, docx })
     }
     let author = blackline_author(args, new, new_analysis);
     let options = RedlineOptions { only: crate::library::Severity::Info, author, date: super::redline::date()? };
@@ -188,11 +188,12 @@ fn write_blackline(
     let count = |f: &dyn Fn(&redline::Change) -> bool| plan.changes.iter().filter(|c| f(c)).count();
     let added = count(&|c| c.new_clause.is_some());
     let dropped = count(&|c| c.removes_paragraph);
+    let (earlier, later) = (round_label(old), round_label(new));
     outln!(
         "wrote {}: {} against {}, {} change(s): {} in the words of a paragraph, {} paragraph(s) added, {} dropped; changes by {}",
         one_line(&out.display().to_string()),
-        one_line(&new.label),
-        one_line(&old.label),
+        one_line(&later),
+        one_line(&earlier),
         plan.changes.len(),
         plan.changes.len() - added - dropped,
         added,
@@ -205,6 +206,15 @@ fn write_blackline(
         outln!("wrote {} (internal copy: not for the other side)", one_line(&path.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A round as the blackline names it: a file by its name, as counsel know it (not the folders
+/// it sits in here); a session's round as `NAME:ROUND (file)`.
+fn round_label(r: &Resolved) -> String {
+    match &r.session {
+        None => Path::new(&r.label).file_name().map_or_else(|| r.label.clone(), |n| n.to_string_lossy().into_owned()),
+        Some(_) => r.label.clone(),
+    }
 }
 
 /// Who the changes are attributed to: `--author`, else the other side as the later round's

@@ -73,8 +73,8 @@ pub fn blackline(old: Round<'_>, new: Round<'_>, options: RedlineOptions) -> Res
                 builder.reworded(i, j);
                 after = Some(i);
             }
-            Step::Dropped(i, _) => {
-                builder.dropped(i);
+            Step::Dropped(i, moved_to) => {
+                builder.dropped(i, moved_to);
                 after = Some(i);
             }
             Step::Added(j, moved_from) => {
@@ -85,7 +85,7 @@ pub fn blackline(old: Round<'_>, new: Round<'_>, options: RedlineOptions) -> Res
                     format = old_format.get(i).map(|(f, _)| f.clone());
                 }
                 let template = moved_from.filter(|_| format.is_none()).or(after).unwrap_or(0);
-                builder.added(j, after, template, format, in_table);
+                builder.added(j, moved_from, after, template, format, in_table);
             }
         }
     }
@@ -390,14 +390,18 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Earlier paragraph `i`, which the later round drops (or moves).
-    fn dropped(&mut self, i: usize) {
-        let old = &self.sides.old;
+    /// Earlier paragraph `i`, which the later round drops (or moves, to its paragraph `j`).
+    fn dropped(&mut self, i: usize, moved_to: Option<usize>) {
+        let (old, new) = (&self.sides.old, &self.sides.new);
         let range = old.words[i].clone();
         let reasons = self.reasons(&range, &(0..0));
+        let mut clause_label = old.clause_label(range.start);
+        if let Some(j) = moved_to {
+            clause_label = format!("{clause_label}, moved to {}", new.clause_label(new.words[j].start));
+        }
         self.changes.push(Change {
             id: 0,
-            clause_label: old.clause_label(range.start),
+            clause_label,
             paragraph: i,
             start: range.start,
             end: range.end,
@@ -411,15 +415,27 @@ impl Builder<'_, '_> {
         });
     }
 
-    /// Later paragraph `j`, new (or moved), after earlier paragraph `after` (before the first
-    /// when None).
-    fn added(&mut self, j: usize, after: Option<usize>, template: usize, formatting: Option<Formatting>, in_table: bool) {
-        let new = &self.sides.new;
+    /// Later paragraph `j`, new (or moved from earlier paragraph `i`), after earlier paragraph
+    /// `after` (before the first when None).
+    fn added(
+        &mut self,
+        j: usize,
+        moved_from: Option<usize>,
+        after: Option<usize>,
+        template: usize,
+        formatting: Option<Formatting>,
+        in_table: bool,
+    ) {
+        let (old, new) = (&self.sides.old, &self.sides.new);
         let range = new.words[j].clone();
         let reasons = self.reasons(&(0..0), &range);
+        let mut clause_label = new.clause_label(range.start);
+        if let Some(i) = moved_from {
+            clause_label = format!("{clause_label}, moved from {}", old.clause_label(old.words[i].start));
+        }
         self.changes.push(Change {
             id: 0,
-            clause_label: new.clause_label(range.start),
+            clause_label,
             paragraph: after.unwrap_or(0),
             start: 0,
             end: 0,
