@@ -159,11 +159,14 @@ impl<'a> Side<'a> {
         &self.draft.analysed[self.words[i].clone()]
     }
 
-    /// The clause of the round's analysis holding byte `at`, as "§4.1 Ownership".
+    /// The clause of the round's analysis holding byte `at`, as "§4.1 Ownership"; for a
+    /// paragraph with neither number nor heading, the nearest clause before it that has one (a
+    /// reader sees no "¶18").
     fn clause_label(&self, at: usize) -> String {
         let clauses = &self.round.analysis.clauses;
         let k = clauses.partition_point(|c| c.start <= at);
-        k.checked_sub(1).and_then(|k| clauses.get(k)).map_or_else(String::new, |c| crate::text::one_line(&c.label()))
+        let named = clauses[..k].iter().rev().find(|c| c.number.is_some() || c.heading.is_some());
+        named.map_or_else(|| "the opening words".to_owned(), |c| crate::text::one_line(&c.label()))
     }
 
     /// The phrase findings whose words overlap `range` (or, for an empty range, hold it).
@@ -496,11 +499,68 @@ impl Builder<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Analyzer, Options};
+    use crate::library::{ClauseLibrary, Concern};
 
     #[test]
     fn words_alike_by_dice() {
         assert!((dice(&bag("a b c"), &bag("c b a")) - 1.0).abs() < 1e-6);
         assert!(dice(&bag("Provider owns the work"), &bag("Client owns the work")) >= SAME_PARAGRAPH);
         assert!(dice(&bag("Term. Five years."), &bag("Governing law. New York.")) < SAME_PARAGRAPH);
+    }
+
+    /// The blackline of two Markdown rounds, planned in process.
+    fn blackline_of(r1: &str, r2: &str) -> Redline {
+        let library = ClauseLibrary::embedded();
+        let analyzer = Analyzer::new(&library);
+        let (d1, d2) = (crate::ingest::from_text("r1.md", Format::Markdown, r1), crate::ingest::from_text("r2.md", Format::Markdown, r2));
+        let (a1, a2) = (analyzer.analyze(&d1, &Options::default()), analyzer.analyze(&d2, &Options::default()));
+        let round = |label: &str, doc, analysis| Round { label: label.into(), doc, analysis, docx: None };
+        let options = RedlineOptions { only: crate::library::Severity::Info, author: "Client".into(), date: "2026-03-01T10:00:00Z".into() };
+        blackline(round("r1.md", &d1, &a1), round("r2.md", &d2, &a2), options).unwrap().0
+    }
+
+    const R1: &str = "# Agreement\n\n1. Ownership. Provider hereby assigns to Client all right, title and interest in the\nWork Product upon creation.\n\n2. Term. This Agreement lasts one year.\n\n3. Notices. Notices are given in writing.\n\n4. Publicity. Neither party may announce this Agreement.\n";
+
+    #[test]
+    fn paragraphs_reworded_dropped_added_and_moved() {
+        let r2 = "# Agreement\n\n1. Ownership. Upon payment in full, Provider assigns to Client all right, title and interest in the Work Product.\n\n3. Notices. Notices are given in writing.\n\n4. Publicity. Neither party may announce this Agreement.\n\n5. Residuals. Provider may use its general know-how.\n\n2. Term. This Agreement lasts one year.\n";
+        let plan = blackline_of(R1, r2);
+        let accepted = plan.accepted_paragraphs().join("\n");
+        assert_eq!(
+            crate::redline::collapse(&accepted),
+            crate::redline::collapse(&crate::ingest::from_text("r2.md", Format::Markdown, r2).analysed)
+        );
+        let ownership: Vec<&Change> = plan.changes.iter().filter(|c| c.paragraph == 1).collect();
+        assert!(ownership.iter().all(|c| c.new_clause.is_none() && !c.removes_paragraph), "§1 is reworded in place: {ownership:#?}");
+        assert!(ownership.iter().any(|c| c.deleted.contains("hereby") && c.inserted.is_empty()), "{ownership:#?}");
+        assert!(ownership.iter().any(|c| c.deleted.is_empty() && c.inserted.contains("Upon payment in full")), "{ownership:#?}");
+        assert!(
+            !ownership.iter().any(|c| c.deleted.contains('\n') && c.inserted.trim().is_empty() && c.deleted.trim().is_empty()),
+            "a line break is no change"
+        );
+        let term = plan.changes.iter().find(|c| c.removes_paragraph).expect("the term is struck where it was");
+        assert!(term.clause_label.contains("moved to"), "{}", term.clause_label);
+        let added: Vec<&str> = plan.changes.iter().filter(|c| c.new_clause.is_some()).map(|c| c.inserted.as_str()).collect();
+        assert_eq!(added, ["5. Residuals. Provider may use its general know-how.", "2. Term. This Agreement lasts one year."]);
+        assert!(plan.changes.iter().all(|c| c.note.is_empty()), "nothing for counsel to read");
+        assert_eq!(plan.changes.iter().map(|c| c.id).collect::<Vec<_>>(), (1..=plan.changes.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_internal_note_names_the_concerns_each_round_finds_in_the_words() {
+        let r2 = R1.replace("hereby assigns", "assigns").replace("upon creation", "upon payment of the fees");
+        let plan = blackline_of(R1, &r2);
+        let reasons: Vec<&Reason> = plan.changes.iter().flat_map(|c| &c.reasons).collect();
+        let timing = reasons.iter().find(|r| r.concern == Concern::AssignmentBeforePayment).expect("the timing of the assignment");
+        assert!(timing.explanation.starts_with("in r1.md's words, gone from r2.md's:"), "{}", timing.explanation);
+    }
+
+    #[test]
+    fn a_paragraph_before_the_first_goes_before_it() {
+        let plan = blackline_of(R1, &format!("DRAFT FOR DISCUSSION\n\n{R1}"));
+        let first = &plan.changes[0];
+        assert!(first.new_clause.as_ref().is_some_and(|n| n.before) && first.paragraph == 0, "{first:#?}");
+        assert_eq!(plan.accepted_paragraphs()[0], "DRAFT FOR DISCUSSION");
     }
 }
