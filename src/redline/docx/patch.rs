@@ -18,6 +18,7 @@
 //!   the body (a mark Word cannot remove), where only its words are struck.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -116,8 +117,12 @@ struct Writer<'r, 'x, 'a> {
 enum Mark<'p> {
     /// A clean copy: not at all.
     Clean,
-    /// As inserted: a paragraph that follows no paragraph of its own, or not the last of several.
+    /// As inserted: not the last of several new paragraphs after a paragraph.
     Own,
+    /// As inserted, by a paragraph that follows none of its own (after a table, before the
+    /// first paragraph, after one struck whole): its comment goes on the paragraph beside it,
+    /// since a comment inside would keep it, and its layout, alive when LibreOffice rejects it.
+    Alone,
     /// As the original mark of the paragraph it follows, whose own is recorded as inserted: it
     /// carries that paragraph's section break, and its layout as the layout before.
     Original { layout: &'p str, section: &'p str },
@@ -157,10 +162,12 @@ impl Writer<'_, '_, '_> {
             .collect();
         let mut out = rewrite(para_xml, &para, edits, &mut self.marks, self.clean, &mut self.comments);
         let new = |before: bool| changes.iter().copied().filter(move |c| c.new_clause.as_ref().is_some_and(|n| n.before == before));
-        let own_mark = if self.clean { Mark::Clean } else { Mark::Own };
+        let alone = if self.clean { Mark::Clean } else { Mark::Alone };
+        // Comments of new paragraphs that stand alone, anchored on this paragraph instead.
+        let mut anchors = String::new();
         let mut head = String::new();
         for c in new(true) {
-            head.push_str(&self.new_paragraph(c, own_mark)?);
+            head.push_str(&self.new_paragraph(c, alone, &mut anchors)?);
         }
         let struck = !self.clean && self.body.paragraph_follows[xi] && changes.iter().any(|c| c.removes_paragraph);
         if struck {
@@ -170,16 +177,18 @@ impl Writer<'_, '_, '_> {
         let after: Vec<&Change> = new(false).collect();
         let in_table = |c: &&Change| c.new_clause.as_ref().is_some_and(|n| n.in_table);
         let mut after_table = None;
+        // The new paragraphs that follow this one here.
+        let mut tail = String::new();
         if let Some(end) = self.body.table_end[xi].filter(|_| !after.is_empty() && !after.iter().all(in_table)) {
             // Never inside a table's cell: after the table, each with a mark of its own.
             let mut text = String::new();
             for c in &after {
-                text.push_str(&self.new_paragraph(c, own_mark)?);
+                text.push_str(&self.new_paragraph(c, alone, &mut anchors)?);
             }
             after_table = Some((end, text));
         } else if struck || self.clean {
             for c in &after {
-                out.push_str(&self.new_paragraph(c, own_mark)?);
+                tail.push_str(&self.new_paragraph(c, alone, &mut anchors)?);
             }
         } else if !after.is_empty() {
             // "Enter at the end of the paragraph, then type."
@@ -189,15 +198,18 @@ impl Writer<'_, '_, '_> {
             out = mark::record(&rest, &ins)?;
             for (k, c) in after.iter().enumerate() {
                 let m = if k + 1 == after.len() { Mark::Original { layout: &layout, section: &section } } else { Mark::Own };
-                out.push_str(&self.new_paragraph(c, m)?);
+                tail.push_str(&self.new_paragraph(c, m, &mut anchors)?);
             }
         }
-        Ok((format!("{head}{out}"), after_table))
+        // New paragraphs standing alone before or after this one have their comments at its end.
+        let at = out.rfind("</w:p>").unwrap_or(out.len());
+        out.insert_str(at, &anchors);
+        Ok((format!("{head}{out}{tail}"), after_table))
     }
 
     /// A new paragraph: laid out like its template paragraph (style, list level: Word numbers
     /// it), or as the later round laid it out; tracked, paragraph mark and all, unless clean.
-    fn new_paragraph(&mut self, change: &Change, mark: Mark<'_>) -> Result<String, String> {
+    fn new_paragraph(&mut self, change: &Change, mark: Mark<'_>, anchors: &mut String) -> Result<String, String> {
         let Some(new) = &change.new_clause else { return Ok(String::new()) };
         let draft = &self.redline.draft;
         let template_xml = &self.xml[self.body.spans[self.xml_index(new.template_paragraph)?].clone()];
@@ -241,7 +253,7 @@ impl Writer<'_, '_, '_> {
         let mut extra = String::new();
         match mark {
             Mark::Clean => return Ok(format!("<w:p>{}{runs}</w:p>", props.write(""))),
-            Mark::Own => props.record(&self.marks.mark_as("ins")),
+            Mark::Own | Mark::Alone => props.record(&self.marks.mark_as("ins")),
             Mark::Original { layout, section } => {
                 section.clone_into(&mut props.section);
                 if props.layout != layout {
@@ -256,8 +268,12 @@ impl Writer<'_, '_, '_> {
             return Ok(format!("<w:p>{ppr}{ins}{runs}</w:ins></w:p>"));
         }
         let id = self.marks.id();
-        let ins_ref = self.marks.open("ins");
         self.comments.push_str(&comment(id, change, &self.marks));
+        if matches!(mark, Mark::Alone) {
+            let _ = write!(anchors, "<w:commentRangeStart w:id=\"{id}\"/><w:commentRangeEnd w:id=\"{id}\"/>{}", comment_reference(id));
+            return Ok(format!("<w:p>{ppr}{ins}{runs}</w:ins></w:p>"));
+        }
+        let ins_ref = self.marks.open("ins");
         Ok(format!(
             "<w:p>{ppr}<w:commentRangeStart w:id=\"{id}\"/>{ins}{runs}</w:ins><w:commentRangeEnd w:id=\"{id}\"/>{ins_ref}{}</w:ins></w:p>",
             comment_reference(id)
