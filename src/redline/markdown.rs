@@ -44,7 +44,8 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
             if clean {
                 block.push_str(&inserted);
             } else {
-                block.push_str(&replacement(&source(struck.start.max(at), struck.end), &inserted));
+                let (before, after) = (block.chars().last(), draft.text[struck.end..p.end.max(struck.end)].chars().next());
+                block.push_str(&replacement(&source(struck.start.max(at), struck.end), &inserted, before, after));
                 block.push_str(&reference(c));
             }
             at = struck.end.max(at);
@@ -74,25 +75,45 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
 
 /// Struck words and the words put in their place: `~~struck~~ **inserted**`, each marker hard
 /// against its words (white space at either end stays outside, where Markdown wants it) and a
-/// space between the two when neither brings one.
-fn replacement(struck: &str, inserted: &str) -> String {
-    let (del, ins) = (marked("~~", struck), marked("**", inserted));
-    let gap =
-        !del.trim().is_empty() && !ins.trim().is_empty() && !del.ends_with(char::is_whitespace) && !ins.starts_with(char::is_whitespace);
+/// space between the two when neither brings one. `before` and `after` are the characters
+/// around the change, which decide whether Markdown reads a marker as one.
+fn replacement(struck: &str, inserted: &str, before: Option<char>, after: Option<char>) -> String {
+    let both = !struck.trim().is_empty() && !inserted.trim().is_empty();
+    let del = marked(Mark::Struck, struck, before, if both { Some(' ') } else { after });
+    let ins = marked(Mark::Inserted, inserted, if both { Some(' ') } else { before }, after);
+    let gap = both && !del.ends_with(char::is_whitespace) && !ins.starts_with(char::is_whitespace);
     format!("{del}{}{ins}", if gap { " " } else { "" })
 }
 
-/// `text` between two `marker`s, its leading and trailing white space left outside them (line
+#[derive(Clone, Copy)]
+enum Mark {
+    Struck,
+    Inserted,
+}
+
+/// `text` between two markers, its leading and trailing white space left outside them (line
 /// breaks inside a hard-wrapped paragraph become spaces); only the white space when it has no
-/// words.
-fn marked(marker: &str, text: &str) -> String {
+/// words. Where Markdown would not read the markers as such (`therein~~, effective~~`: a
+/// marker between a letter and punctuation neither opens nor closes), HTML's `<del>` and
+/// `<ins>` say it instead.
+fn marked(mark: Mark, text: &str, before: Option<char>, after: Option<char>) -> String {
     let core = text.trim();
     if core.is_empty() {
         return if text.is_empty() { String::new() } else { " ".to_owned() };
     }
     let lead = if text.starts_with(char::is_whitespace) { " " } else { "" };
     let trail = if text.ends_with(char::is_whitespace) { " " } else { "" };
-    format!("{lead}{marker}{}{marker}{trail}", core.split_whitespace().collect::<Vec<_>>().join(" "))
+    let core = core.split_whitespace().collect::<Vec<_>>().join(" ");
+    let loose = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let punctuation = |c: Option<char>| c.is_some_and(|c| c.is_ascii_punctuation());
+    let opens = !punctuation(core.chars().next()) || !lead.is_empty() || loose(before);
+    let closes = !punctuation(core.chars().last()) || !trail.is_empty() || loose(after);
+    match (mark, opens && closes) {
+        (Mark::Struck, true) => format!("{lead}~~{core}~~{trail}"),
+        (Mark::Inserted, true) => format!("{lead}**{core}**{trail}"),
+        (Mark::Struck, false) => format!("{lead}<del>{core}</del>{trail}"),
+        (Mark::Inserted, false) => format!("{lead}<ins>{core}</ins>{trail}"),
+    }
 }
 
 /// A new paragraph: a new clause or a later round's paragraph (a heading stays one), in bold
@@ -140,10 +161,14 @@ mod tests {
 
     #[test]
     fn markers_hold_their_words_and_leave_spaces_outside() {
-        assert_eq!(replacement("two", "three business"), "~~two~~ **three business**");
-        assert_eq!(replacement(" and without limitation", ""), " ~~and without limitation~~");
-        assert_eq!(replacement("", "prompt and "), "**prompt and** ");
-        assert_eq!(replacement("hereby\nassigns ", "assigns"), "~~hereby assigns~~ **assigns**");
+        let r = |struck: &str, inserted: &str| replacement(struck, inserted, Some(' '), Some(' '));
+        assert_eq!(r("two", "three business"), "~~two~~ **three business**");
+        assert_eq!(r(" and without limitation", ""), " ~~and without limitation~~");
+        assert_eq!(r("", "prompt and "), "**prompt and** ");
+        assert_eq!(r("hereby\nassigns ", "assigns"), "~~hereby assigns~~ **assigns**");
+        // "therein~~, effective~~." would not strike: Markdown reads no marker there.
+        assert_eq!(replacement(", effective on creation", "", Some('n'), Some('.')), "<del>, effective on creation</del>");
+        assert_eq!(replacement("Exhibit", "Schedule", Some(' '), Some(' ')), "~~Exhibit~~ **Schedule**");
     }
 
     #[test]
