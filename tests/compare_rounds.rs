@@ -263,7 +263,7 @@ fn a_blackline_of_the_demo_rounds_rejects_to_round_one_and_accepts_to_round_two(
     assert!(accepted == round2, "Accept All gives round 2: {}", first_difference(&accepted, &round2));
     let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &out);
     assert!(all.contains(r#"[hereby irrevocably]{.deletion author="Client""#), "words struck inside §4.1: {all}");
-    assert!(all.contains(r#"[Upon Client\'s payment in full of the Fees for each Deliverable,]{.insertion"#), "{all}");
+    assert!(all.contains(r"[Upon Client\'s payment in full of the Fees for each Deliverable,]{.insertion"), "{all}");
     assert!(all.contains("[5.10 Residuals."), "the new residuals clause is inserted whole");
     assert!(all.contains(".paragraph-insertion"), "paragraph marks are tracked");
     assert!(!all.contains("comment-start"), "no comment in the copy for counsel");

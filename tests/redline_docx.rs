@@ -357,7 +357,7 @@ mod rounds;
 
 use libreoffice::{Changes, LibreOffice};
 
-/// Lines of LibreOffice's text that carry a list number Word or Writer draws ("3.", "2.7",
+/// Lines of `LibreOffice`'s text that carry a list number Word or Writer draws ("3.", "2.7",
 /// "(a)" at a line's start), as "number words…": what Reject All must give back unchanged.
 fn numbered_lines(text: &str) -> Vec<String> {
     text.lines()
@@ -378,7 +378,7 @@ fn same_numbering(got: &[String], want: &[String], what: &str) {
     }
 }
 
-/// LibreOffice (the other side may use it) rejects every change of a redline and gets the
+/// `LibreOffice` (the other side may use it) rejects every change of a redline and gets the
 /// draft back as it was, numbering and all: an inserted clause's paragraph mark is recorded on
 /// the paragraph before, as Word records "Enter at its end, then type" (when each new paragraph
 /// carried its own inserted mark, Reject All renumbered the PSA's "3. Privacy & Security" as

@@ -168,16 +168,9 @@ fn write_blackline(
     sides: [(&Resolved, &Analysis); 2],
 ) -> color_eyre::Result<ExitCode> {
     let [(old, old_analysis), (new, new_analysis)] = sides;
-    fn round<'a>(r: &'a Resolved, analysis: &'a Analysis) -> color_eyre::Result<Round<'a>> {
-        let docx = match (&r.session, r.doc.format) {
-            (None, ingest::Format::Docx) => Some(std::fs::read(&r.doc.path).wrap_err_with(|| r.doc.path.display().to_string())?),
-            _ => None,
-        };
-        Ok(Round { label: round_label(r), doc: &r.doc, analysis, docx })
-    }
     let author = blackline_author(args, new, new_analysis);
     let options = RedlineOptions { only: crate::library::Severity::Info, author, date: super::redline::date()? };
-    let (plan, notes) = compare::blackline::blackline(round(old, old_analysis)?, round(new, new_analysis)?, options)?;
+    let (plan, notes) = compare::blackline::blackline(&blackline_round(old, old_analysis)?, &blackline_round(new, new_analysis)?, options)?;
     for note in &notes {
         eprintln!("note: {}", one_line(note));
     }
@@ -206,6 +199,15 @@ fn write_blackline(
         outln!("wrote {} (internal copy: not for the other side)", one_line(&path.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A side as the blackline reads it: a .docx file with its bytes (its formatting is kept).
+fn blackline_round<'a>(r: &'a Resolved, analysis: &'a Analysis) -> color_eyre::Result<Round<'a>> {
+    let docx = match (&r.session, r.doc.format) {
+        (None, ingest::Format::Docx) => Some(std::fs::read(&r.doc.path).wrap_err_with(|| r.doc.path.display().to_string())?),
+        _ => None,
+    };
+    Ok(Round { label: round_label(r), doc: &r.doc, analysis, docx })
 }
 
 /// A round as the blackline names it: a file by its name, as counsel know it (not the folders

@@ -41,10 +41,10 @@ const PAIRING_LIMIT: usize = 250_000;
 
 /// The later round as tracked changes against the earlier, and what the reader should know
 /// about how it was made (an earlier round with tracked changes of its own).
-pub fn blackline(old: Round<'_>, new: Round<'_>, options: RedlineOptions) -> Result<(Redline, Vec<String>), RedlineError> {
+pub fn blackline(old: &Round<'_>, new: &Round<'_>, options: RedlineOptions) -> Result<(Redline, Vec<String>), RedlineError> {
     let mut notes = Vec::new();
-    let old_draft = draft(&old, &mut notes, true)?;
-    let new_draft = draft(&new, &mut notes, false)?;
+    let old_draft = draft(old, &mut notes, true)?;
+    let new_draft = draft(new, &mut notes, false)?;
     if old_draft.paragraphs.is_empty() {
         return Err(RedlineError::docx(&old.doc.path, "has no text to compare against"));
     }
@@ -56,7 +56,7 @@ pub fn blackline(old: Round<'_>, new: Round<'_>, options: RedlineOptions) -> Res
         Some(source) => Some(source.paragraph_formatting().map_err(|e| RedlineError::docx(&old.doc.path, e))?),
         None => None,
     };
-    let sides = Sides { old: Side::new(&old, &old_draft), new: Side::new(&new, &new_draft) };
+    let sides = Sides { old: Side::new(old, &old_draft), new: Side::new(new, &new_draft) };
     let steps = align(&sides);
     let later = |j: usize| -> (Option<Formatting>, bool) {
         match &formatting {
@@ -334,44 +334,44 @@ impl Builder<'_, '_> {
         if old.key(i) == new.key(j) {
             return;
         }
-        let (mut o, mut n) = (old.words[i].start, new.words[j].start);
+        let (mut at_old, mut at_new) = (old.words[i].start, new.words[j].start);
         let mut old_text = old.text(i);
         let mut new_text = new.text(j);
         // A number Word draws on one side and the other side types is not a change.
         if old.drawn_number[i] != new.drawn_number[j] {
-            let typed = |t: &str| redline::leading_label(t).map_or(0, |l| l.len());
+            let typed = |t: &str| redline::leading_label(t).map_or(0, str::len);
             if old.drawn_number[i] {
                 let skip = typed(new_text);
-                n += skip;
+                at_new += skip;
                 new_text = &new_text[skip..];
             } else {
                 let skip = typed(old_text);
-                o += skip;
+                at_old += skip;
                 old_text = &old_text[skip..];
             }
         }
         let runs = diff::word_diff(old_text, new_text);
-        let mut k = 0;
-        while k < runs.len() {
-            let run = &runs[k];
+        let mut next = 0;
+        while next < runs.len() {
+            let run = &runs[next];
             if run.op == Op::Equal {
-                o += run.text.len();
-                n += run.text.len();
-                k += 1;
+                at_old += run.text.len();
+                at_new += run.text.len();
+                next += 1;
                 continue;
             }
             let deleted = if run.op == Op::Delete { run.text.as_str() } else { "" };
-            let inserted = match (run.op, runs.get(k + 1)) {
+            let inserted = match (run.op, runs.get(next + 1)) {
                 (Op::Insert, _) => run.text.as_str(),
-                (Op::Delete, Some(next)) if next.op == Op::Insert => {
-                    k += 1;
-                    next.text.as_str()
+                (Op::Delete, Some(then)) if then.op == Op::Insert => {
+                    next += 1;
+                    then.text.as_str()
                 }
                 _ => "",
             };
-            k += 1;
-            let (old_range, new_range) = (o..o + deleted.len(), n..n + inserted.len());
-            (o, n) = (old_range.end, new_range.end);
+            next += 1;
+            let (old_range, new_range) = (at_old..at_old + deleted.len(), at_new..at_new + inserted.len());
+            (at_old, at_new) = (old_range.end, new_range.end);
             if deleted.trim().is_empty() && inserted.trim().is_empty() {
                 continue;
             }
@@ -517,7 +517,7 @@ mod tests {
         let (a1, a2) = (analyzer.analyze(&d1, &Options::default()), analyzer.analyze(&d2, &Options::default()));
         let round = |label: &str, doc, analysis| Round { label: label.into(), doc, analysis, docx: None };
         let options = RedlineOptions { only: crate::library::Severity::Info, author: "Client".into(), date: "2026-03-01T10:00:00Z".into() };
-        blackline(round("r1.md", &d1, &a1), round("r2.md", &d2, &a2), options).unwrap().0
+        blackline(&round("r1.md", &d1, &a1), &round("r2.md", &d2, &a2), options).unwrap().0
     }
 
     const R1: &str = "# Agreement\n\n1. Ownership. Provider hereby assigns to Client all right, title and interest in the\nWork Product upon creation.\n\n2. Term. This Agreement lasts one year.\n\n3. Notices. Notices are given in writing.\n\n4. Publicity. Neither party may announce this Agreement.\n";

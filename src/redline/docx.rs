@@ -278,7 +278,7 @@ mod tests {
         let (table_end, residuals) = (xml.find("</w:tbl>").unwrap(), xml.find("Residuals.").unwrap());
         assert!(table_end < residuals && residuals < xml.find("2. Term.").unwrap(), "after the table, not in its cell: {xml}");
         // Its comment is on the cell's paragraph: left in the new paragraph, it would keep it
-        // (and its layout) alive when LibreOffice rejects it.
+        // (and its layout) alive when `LibreOffice` rejects it.
         let cell = &xml[xml.find("<w:tc>").unwrap()..table_end];
         assert!(cell.contains("<w:commentReference w:id="), "{cell}");
         let new = &xml[table_end..xml.find("2. Term.").unwrap()];

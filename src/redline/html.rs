@@ -101,11 +101,11 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
         let (pieces, after) = redline.pieces(i);
         let removed = redline.removes(i);
         let (tag, skip) = block_tag(draft.format, &draft.text[p.clone()]);
-        let mut notes: Vec<&Change> = Vec::new();
+        let mut beside: Vec<&Change> = Vec::new();
         let mut text = String::new();
         for c in redline.added_before(i) {
             text.push_str(&new_paragraph(c, clean, noted(c)));
-            notes.extend(Some(c).filter(|c| noted(c)));
+            beside.extend(Some(c).filter(|c| noted(c)));
         }
         let mut body = String::new();
         let last = pieces.len().saturating_sub(1);
@@ -128,7 +128,7 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
                     }
                     if noted(c) {
                         let _ = write!(body, "<sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup>", c.id);
-                        notes.push(c);
+                        beside.push(c);
                     }
                 }
             }
@@ -140,10 +140,10 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
         }
         for c in &after {
             text.push_str(&new_paragraph(c, clean, noted(c)));
-            notes.extend(Some(*c).filter(|c| noted(c)));
+            beside.extend(Some(*c).filter(|c| noted(c)));
         }
         let _ = write!(out, "<div class=\"row\"><div class=\"text\">\n{text}</div><aside>");
-        for c in notes {
+        for c in beside {
             out.push_str(&note(c, audience));
         }
         out.push_str("</aside></div>\n");

@@ -1,9 +1,10 @@
-//! LibreOffice as the other side's counsel may run it: a .docx opened, every tracked change
+//! `LibreOffice` as the other side's counsel may run it: a .docx opened, every tracked change
 //! rejected (or accepted, or left), and the text saved as Writer lays it out, list numbers
 //! included. Headless, with a profile of its own and a small Basic macro (no Python needed);
 //! every file of a test in one start of `soffice`. Tests skip with a message when `soffice` is
 //! not installed (CI installs `libreoffice-writer`).
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -26,7 +27,7 @@ impl Changes {
     }
 }
 
-/// A LibreOffice profile ready to run the conversion macro.
+/// A `LibreOffice` profile ready to run the conversion macro.
 pub struct LibreOffice {
     dir: tempfile::TempDir,
 }
@@ -73,7 +74,7 @@ End Sub
 </script:module>
 "#;
 
-/// How long one start of LibreOffice may take before it is stopped (a hang is a failure).
+/// How long one start of `LibreOffice` may take before it is stopped (a hang is a failure).
 const LIMIT: Duration = Duration::from_secs(180);
 
 impl LibreOffice {
@@ -98,13 +99,13 @@ impl LibreOffice {
     }
 
     /// The text of each file, its tracked changes rejected, accepted or kept, as Writer saves
-    /// it (list numbers included), in one start of LibreOffice.
+    /// it (list numbers included), in one start of `LibreOffice`.
     pub fn texts(&self, jobs: &[(&Path, Changes)]) -> Vec<String> {
         let mut list = String::new();
         let outs: Vec<PathBuf> = (0..jobs.len()).map(|k| self.dir.path().join(format!("out-{k}.txt"))).collect();
         for ((path, changes), out) in jobs.iter().zip(&outs) {
             let _ = std::fs::remove_file(out);
-            list.push_str(&format!("{}\t{}\t{}\n", changes.word(), absolute(path).display(), out.display()));
+            let _ = writeln!(list, "{}\t{}\t{}", changes.word(), absolute(path).display(), out.display());
         }
         let list_path = self.dir.path().join("jobs.tsv");
         std::fs::write(&list_path, list).expect("write the job list");

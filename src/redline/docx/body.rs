@@ -42,7 +42,7 @@ impl Body {
                 Event::Start(e) if in_body => {
                     let paragraph = (e.name().as_ref() == "w:p").then(|| body.begin(start..start, &open, &mut last_child, &mut in_table));
                     if paragraph.is_none() {
-                        body.sibling(&mut last_child);
+                        Body::sibling(&mut last_child);
                     }
                     open.push(Open { paragraph, table: e.name().as_ref() == "w:tbl" });
                     last_child.push(None);
@@ -54,7 +54,7 @@ impl Body {
                             *last = Some(k);
                         }
                     } else {
-                        body.sibling(&mut last_child);
+                        Body::sibling(&mut last_child);
                     }
                 }
                 Event::End(_) if in_body => {
@@ -94,14 +94,14 @@ impl Body {
     }
 
     /// An element other than a paragraph starts in the current parent.
-    fn sibling(&mut self, last_child: &mut [Option<usize>]) {
+    fn sibling(last_child: &mut [Option<usize>]) {
         if let Some(last) = last_child.last_mut() {
             *last = None;
         }
     }
 
     fn sibling_paragraph(&mut self, last_child: &mut [Option<usize>]) {
-        if let Some(Some(k)) = last_child.last_mut().map(|l| l.take()) {
+        if let Some(Some(k)) = last_child.last_mut().map(Option::take) {
             self.paragraph_follows[k] = true;
         }
     }

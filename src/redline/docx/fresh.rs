@@ -28,12 +28,15 @@ pub fn render(redline: &Redline, clean: bool, marks: Marks<'_>) -> Result<Vec<u8
         let style = style_of(draft.format, &draft.text[p.clone()]);
         let removed = redline.removes(i);
         // The last paragraph's mark is the document's: it cannot go.
-        let mark = match (clean, removed && i + 1 < count, after.is_empty()) {
-            (true, _, _) => String::new(),
-            (false, true, _) => w.marks.mark_as("del"),
+        let mark = if clean {
+            String::new()
+        } else if removed && i + 1 < count {
+            w.marks.mark_as("del")
+        } else if !removed && !after.is_empty() {
             // "Enter at the end of the paragraph, then type": its mark is the one inserted.
-            (false, false, false) if !removed => w.marks.mark_as("ins"),
-            _ => String::new(),
+            w.marks.mark_as("ins")
+        } else {
+            String::new()
         };
         let _ = write!(w.body, "<w:p>{}", properties(style, &mark, ""));
         let last = pieces.len().saturating_sub(1);

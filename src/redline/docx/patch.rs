@@ -6,7 +6,7 @@
 //! exactly as it was.
 //!
 //! Paragraph marks are recorded as Word records them, so that Reject All gives back the
-//! paragraphs as they were, numbering and all (Word and LibreOffice join paragraphs differently
+//! paragraphs as they were, numbering and all (Word and `LibreOffice` join paragraphs differently
 //! when a mark goes; this way both agree):
 //! - new paragraphs after a paragraph are "Enter at its end, then type": that paragraph's mark is
 //!   the inserted one, each new paragraph but the last has an inserted mark of its own, and the
@@ -121,7 +121,7 @@ enum Mark<'p> {
     Own,
     /// As inserted, by a paragraph that follows none of its own (after a table, before the
     /// first paragraph, after one struck whole): its comment goes on the paragraph beside it,
-    /// since a comment inside would keep it, and its layout, alive when LibreOffice rejects it.
+    /// since a comment inside would keep it, and its layout, alive when `LibreOffice` rejects it.
     Alone,
     /// As the original mark of the paragraph it follows, whose own is recorded as inserted: it
     /// carries that paragraph's section break, and its layout as the layout before.
@@ -217,7 +217,11 @@ impl Writer<'_, '_, '_> {
         let template_layout = Properties::read(template.properties(template_xml).unwrap_or_default()).layout;
         let (layout, runs) = match &new.formatting {
             Some(Formatting::Docx { layout, runs }) if runs.iter().map(|(_, t)| t.as_str()).collect::<String>() == change.inserted => {
-                (layout.clone(), runs.iter().map(|(rpr, text)| format!("<w:r>{rpr}{}</w:r>", run_content(text, false))).collect())
+                let mut xml = String::new();
+                for (rpr, text) in runs {
+                    let _ = write!(xml, "<w:r>{rpr}{}</w:r>", run_content(text, false));
+                }
+                (layout.clone(), xml)
             }
             _ => {
                 let mut longest = (0, String::new());
