@@ -64,6 +64,10 @@ pub struct Rule {
     /// Features the object's own words must name (not through its defined terms).
     #[serde(default)]
     object_any: Vec<Feature>,
+    /// Features the object's own words must not name ("shall not use the Confidential
+    /// Information", but not "the Works" whose definition mentions data).
+    #[serde(default)]
+    object_none: Vec<Feature>,
     #[serde(default)]
     attributes_any: Vec<Attribute>,
     #[serde(default)]
@@ -196,6 +200,7 @@ impl Rule {
             && self.features_all.iter().all(|&x| f.has(x))
             && !self.features_none.iter().any(|&x| f.has(x))
             && (self.object_any.is_empty() || self.object_any.iter().any(|&x| p.own_features.has(x)))
+            && !self.object_none.iter().any(|&x| p.own_features.has(x))
             && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
             && self.attributes_all.iter().all(|&x| p.attributes.has(x))
             && (self.timing.is_empty() || self.timing.contains(&timing))
@@ -324,8 +329,12 @@ impl<'a> Judged<'a> {
             Concern::PreExistingIp | Concern::AssignmentBeforePayment => {
                 p.iter().filter(transfer).find(|p| p.kind == Kind::Assignment).or_else(|| p.iter().find(transfer))
             }
-            // ... and whoever ends up owning it first (the licence back answers the ownership).
-            Concern::NoLicenseBack | Concern::ModelOwnership => p.iter().find(transfer),
+            // ... and whoever first gives the client ownership (outside a definition, where
+            // it can: the licence back answers the operative clause).
+            Concern::NoLicenseBack | Concern::ModelOwnership => {
+                let defining = |p: &&Provision| self.reading.terms.defining(p.end).is_some_and(|t| t.means);
+                p.iter().filter(transfer).find(|p| !defining(p)).or_else(|| p.iter().find(transfer))
+            }
             _ => None,
         }
         .map(|p| p.clause)

@@ -8,11 +8,14 @@ use std::process::ExitCode;
 use color_eyre::eyre::{WrapErr, bail, eyre};
 
 use super::{Format, Global};
-use crate::analysis::{Analysis, Analyzer, Options};
+use crate::analysis::Analysis;
 use crate::compare::blackline::Round;
-use crate::compare::{self, Mode, Side};
+use crate::compare::{self, Aligned, Mode, Side};
+use crate::engagement::Engagement;
 use crate::ingest::{self, Document};
+use crate::library::ClauseLibrary;
 use crate::redline::{self, RedlineOptions};
+use crate::review::{Deal, Review};
 use crate::segment::Clause;
 use crate::session::{Session, SessionStore};
 use crate::text::one_line;
@@ -54,6 +57,10 @@ pub struct CompareArgs {
     /// With --out, replace the blackline and the internal copy if they exist.
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// How the agency is engaged (default: each side's session's): adds the model's own
+    /// wording and the protections it requires.
+    #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
+    pub engagement: Option<Engagement>,
 }
 
 /// One side, resolved: the document, and the session facts when it came from a session.
@@ -93,6 +100,16 @@ pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved>
 
 pub use crate::compare::negotiation;
 
+/// Both sides resolved and reviewed, and two rounds aligned: what the comparison is made from.
+pub struct Sides {
+    pub old: Resolved,
+    pub new: Resolved,
+    pub old_analysis: Analysis,
+    pub new_analysis: Analysis,
+    pub mode: Mode,
+    aligned: Option<Aligned>,
+}
+
 pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> {
     // Refuse bad output paths before any work is done.
     let outputs = match &args.out {
@@ -100,26 +117,7 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         None => Vec::new(),
     };
     let library = global.library()?;
-    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
-    let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
-    let analyzer = Analyzer::new(&library);
-    // The agency's party chosen in the workspace, when both sides hold the same choice (one
-    // deal's rounds); `--agency-party` wins.
-    let chosen = |r: &Resolved| r.session.as_ref().and_then(|(s, _)| s.agency_party.clone());
-    let shared = Some(chosen(&old)).filter(|party| *party == chosen(&new)).flatten();
-    let options = Options { agency_party: global.agency_party.clone().or(shared) };
-    let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
-    let mode = match args.by {
-        Some(By::Library) => Mode::Deals,
-        None if different_deals => Mode::Deals,
-        Some(By::Clause) | None => Mode::Rounds,
-    };
-    // Two rounds are aligned while the later one's rules run.
-    let align = |old_analysis: &Analysis, clauses: &[Clause]| {
-        (mode == Mode::Rounds)
-            .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
-    };
-    let (old_analysis, new_analysis, aligned) = analyzer.analyze_pair_beside(&old.doc, &new.doc, &options, align);
+    let Sides { old, new, old_analysis, new_analysis, mode, aligned } = load_sides(args, global, &library)?;
     let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
     let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };
     let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new) };
@@ -227,4 +225,33 @@ fn blackline_author(args: &CompareArgs, new: &Resolved, analysis: &Analysis) -> 
         .or_else(|| named(new.session.as_ref().and_then(|(s, _)| s.client.as_deref())))
         .or_else(|| named(analysis.parties.counterparty.as_deref()))
         .unwrap_or_else(|| new.label.clone())
+}
+
+/// Resolves both sides and reviews each for its deal: a session's side for the session's, a
+/// draft file's for the session it is compared with (or none), with `--agency-party` and
+/// `--engagement` standing over both.
+pub fn load_sides(args: &CompareArgs, global: &Global, library: &ClauseLibrary) -> color_eyre::Result<Sides> {
+    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+    let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
+    let given = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
+    let deal = |side: &Resolved, other: &Resolved| match side.session.as_ref().or(other.session.as_ref()) {
+        Some((s, _)) => given.clone().or_session(s),
+        None => given.clone(),
+    };
+    let (old_deal, new_deal) = (deal(&old, &new), deal(&new, &old));
+    let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
+    let mode = match args.by {
+        Some(By::Library) => Mode::Deals,
+        None if different_deals => Mode::Deals,
+        Some(By::Clause) | None => Mode::Rounds,
+    };
+    // Two rounds are aligned while the later one's rules run.
+    let align = |old_analysis: &Analysis, clauses: &[Clause]| {
+        (mode == Mode::Rounds)
+            .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
+    };
+    let registry = super::registry::for_analysis(global)?;
+    let review = Review::new(library, registry.as_ref().map(|(_, r)| r));
+    let (old_analysis, new_analysis, aligned) = review.analyze_pair_beside((&old.doc, &old_deal), (&new.doc, &new_deal), align);
+    Ok(Sides { old, new, old_analysis, new_analysis, mode, aligned })
 }

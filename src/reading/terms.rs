@@ -46,6 +46,12 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
 });
 
+/// A list item defining a term with a dash: `(iii) deliverables - any output from ...`.
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\()[0-9a-z]{1,4}[.)] ([a-z][a-z0-9 ]{1,40}?) - (?:any|all|the|a|an|where|each|every|those|such) ")
+        .expect("static regex")
+});
+
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
@@ -73,6 +79,12 @@ impl Terms {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
             }
+            for c in DASHED.captures_iter(clause) {
+                let whole = c.get(0).expect("match");
+                let end = sentence_end(clause, whole.end());
+                let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
+                add(&c[1], cs + whole.end(), cs + end, true);
+            }
             if let Some(c) = LEADING.captures(clause.trim_start()) {
                 let offset = clause.len() - clause.trim_start().len();
                 let whole = c.get(0).expect("match");
@@ -86,6 +98,18 @@ impl Terms {
             .ok()
             .filter(|_| !terms.is_empty());
         Terms { terms, finder }
+    }
+
+    /// Where terms are used in `text` (at word boundaries), in order.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+        finder
+            .find_iter(text)
+            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 
     /// The terms used in `text` (at word boundaries), each once, in order of first use.
