@@ -172,7 +172,7 @@ fn author(args: &RedlineArgs, session: Option<&Session>, analysis: &Analysis) ->
 }
 
 /// The internal copy's path: `counter.docx` gives `counter.internal.docx`, beside it.
-fn internal_path(out: &Path) -> PathBuf {
+pub(super) fn internal_path(out: &Path) -> PathBuf {
     let stem = out.file_stem().map_or_else(|| "redline".into(), |s| s.to_string_lossy().into_owned());
     let ext = out.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
     out.with_file_name(format!("{stem}.internal.{ext}"))
@@ -224,7 +224,7 @@ fn negotiation(session: &Session, doc: &Document, analysis: &Analysis) -> Negoti
 }
 
 /// When the changes are dated: now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
-fn date() -> color_eyre::Result<String> {
+pub(super) fn date() -> color_eyre::Result<String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(epoch) if !epoch.trim().is_empty() => {
             let secs: i64 = epoch.trim().parse().wrap_err_with(|| format!("SOURCE_DATE_EPOCH {epoch:?} is not a number of seconds"))?;

@@ -109,7 +109,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         }
     }
     let open = p.open;
-    Redline { draft, changes, open, options }
+    Redline { kind: super::Kind::CounterProposal, draft, changes, open, options }
 }
 
 impl Planner<'_> {
@@ -188,6 +188,7 @@ impl Planner<'_> {
                 inserted: self.vocabulary.adapt(&chosen.text),
                 note: self.vocabulary.adapt(&chosen.note),
                 new_clause: None,
+                removes_paragraph: false,
                 language: chosen.language.clone(),
                 reasons,
             };
@@ -218,6 +219,7 @@ impl Planner<'_> {
             inserted: String::new(),
             note: format!("The draft's other option is proposed instead: \u{201c}{}\u{201d}.", crate::text::one_line(kept)),
             new_clause: None,
+            removes_paragraph: false,
             language: Language::OtherOption,
             reasons,
         }
@@ -255,6 +257,10 @@ impl Planner<'_> {
                 || f.concern.id().to_owned(),
                 |c| self.vocabulary.adapt(c.title.split([':', ';']).next().unwrap_or_default().trim()),
             );
+            // A lettered number ("3A") is one no list of Word's gives: it is written out, on a
+            // paragraph laid out like the one it follows rather than like the section's heading.
+            let typed_number = matches!(number, Some(Number::Suffixed(..)));
+            let template = if typed_number { paragraph } else { template };
             let end = draft.paragraphs[paragraph].end;
             let change = Change {
                 id: 0,
@@ -265,7 +271,13 @@ impl Planner<'_> {
                 deleted: String::new(),
                 inserted: self.vocabulary.adapt(&chosen.text),
                 note: self.vocabulary.adapt(&chosen.note),
-                new_clause: Some(NewClause { number: number.map(|n| n.label()), heading, template_paragraph: template }),
+                new_clause: Some(NewClause {
+                    number: number.map(|n| n.label()),
+                    heading,
+                    template_paragraph: template,
+                    ..NewClause::default()
+                }),
+                removes_paragraph: false,
                 language: chosen.language.clone(),
                 reasons: vec![reason(f, &chosen, fi)],
             };

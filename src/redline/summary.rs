@@ -67,6 +67,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
                 Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
                 Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
                 Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
+                Language::LaterRound => "later round".to_owned(),
                 Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
             };
             let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));
