@@ -31,6 +31,9 @@ pub enum Fact {
     LicenceBack,
     /// The agency keeps the general knowledge and skills its people gain.
     Residuals,
+    /// The agency may not use information that takes in know-how and methods (a confidentiality
+    /// clause whose information includes "know-how and processes").
+    KnowHowBarred,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -130,7 +133,10 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<bool> {
     let answered_by = match concern {
         Concern::AssignmentBeforePayment => Fact::PaymentCondition,
         Concern::NoLicenseBack => Fact::LicenceBack,
-        Concern::NoResiduals => Fact::Residuals,
+        Concern::NoResiduals => {
+            let bites = facts.contains(&Fact::Transfer) || facts.contains(&Fact::KnowHowBarred);
+            return Some(bites && !facts.contains(&Fact::Residuals));
+        }
         Concern::PreExistingIp => Fact::PriorCarveOut,
         Concern::ModelOwnership => return Some(false).filter(|_| !facts.contains(&Fact::Transfer)),
         _ => return None,
@@ -178,7 +184,19 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().filter(keeps_general).any(|p| p.own_features.has(Feature::Residuals)) {
         facts.insert(Fact::Residuals);
     }
+    if p.iter().any(|p| know_how_barred(p)) {
+        facts.insert(Fact::KnowHowBarred);
+    }
     facts
+}
+
+/// A bar on the agency's use of information that takes in know-how and methods.
+fn know_how_barred(p: &Provision) -> bool {
+    p.kind == Kind::Restriction
+        && p.standing == Standing::Operative
+        && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
+        && p.features.has(Feature::Confidential)
+        && p.features.has(Feature::Methods)
 }
 
 impl Rule {
@@ -314,6 +332,13 @@ impl<'a> Judged<'a> {
                 && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
                 && (p.features.has(Feature::Confidential) || p.features.has(Feature::Methods))
         };
+        // The definition that takes know-how into barred information, else the bar.
+        if concern == Concern::NoResiduals && !self.facts.contains(&Fact::Transfer) {
+            let q = p.iter().find(|p| know_how_barred(p))?;
+            let terms = &self.reading.terms.terms;
+            let at = q.terms.iter().find_map(|&t| terms[t].methods_at);
+            return Some(at.map_or(q.clause, |at| self.clause_at(at)));
+        }
         let transfer = |p: &&Provision| p.transfers_to_counterparty() && p.about_work();
         // The definition that sweeps know-how into what is transferred.
         let know_how = || {

@@ -184,7 +184,7 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
 
 /// Where the list that follows a lead-in ending in a colon ends: the clauses after it that open
 /// with a list marker ("(a)", "i.", "1)"), up to a bounded length.
-fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<usize> {
+pub(super) fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<usize> {
     const MAX_LIST: usize = 2_000;
     let (cs, ce) = ranges[clause];
     if !text[cs..ce].trim_end().ends_with(':') {

@@ -24,6 +24,8 @@ pub struct Term {
     pub features: Features,
     /// Defined by a sentence of its own ("X" means ...), not named in passing ((the "X")).
     pub means: bool,
+    /// Where the definition first names methods or know-how (a byte in the normalised text).
+    pub methods_at: Option<usize>,
 }
 
 /// Every defined term of a draft, and a finder for their uses.
@@ -52,6 +54,12 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// An unquoted term opening a sentence that lists what it includes:
+/// `proprietary or confidential information includes, but is not limited to:`.
+static INCLUDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^\s*|\. )([a-z][a-z -]{2,50}?) (?:includes|shall include|will include|means)(?:,? but is not limited to|,? without limitation)?,?:").expect("static regex")
+});
+
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
@@ -67,9 +75,11 @@ impl Terms {
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
             let features = Features::of(lexicon, &text[start..end]);
-            terms.push(Term { name, start, end, features, means });
+            let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
+            let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
+            terms.push(Term { name, start, end, features, means, methods_at });
         };
-        for &(cs, ce) in ranges {
+        for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
             for c in QUOTED.captures_iter(clause) {
                 let whole = c.get(0).expect("match");
@@ -89,6 +99,13 @@ impl Terms {
                 let offset = clause.len() - clause.trim_start().len();
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()), true);
+            }
+            // "Confidential information includes, but is not limited to:" and its list.
+            for c in INCLUDES.captures_iter(clause) {
+                let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
+                let end =
+                    if whole.end() >= clause.trim_end().len() { super::provisions::list_after(text, ranges, k).unwrap_or(ce) } else { ce };
+                add(name.as_str(), cs + whole.end(), end.max(cs + whole.end()), true);
             }
         }
         terms.sort_by_key(|t| t.start);
