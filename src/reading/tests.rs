@@ -325,3 +325,11 @@ fn a_licence_under_a_term_defined_as_an_open_licence_is_given_for_good() {
     assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
     assert!(l.attributes.has(Attribute::Irrevocable) && l.attributes.has(Attribute::Perpetual), "{l:?}");
 }
+
+#[test]
+fn participation_as_the_consideration_is_no_payment() {
+    let p = parties(&["Contributor"], &["Company"]);
+    let (r, _) =
+        read("The consideration for this Agreement includes the mutual benefits of the Contributor's participation in the Project.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Consideration), "{:?}", r.provisions);
+}
