@@ -25,6 +25,12 @@ static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
         .expect("static regex")
 });
 
+/// Rights a third party owns or licenses.
+static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:owned|licensed|provided|supplied|developed)(?: to [a-z ]{1,30})? by (?:any |a |the |such )?third part(?:y|ies)")
+        .expect("static regex")
+});
+
 /// A passive verb's auxiliary just before it: "is hereby granted", "shall be granted".
 static PASSIVE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $").expect("static regex"));
@@ -337,7 +343,10 @@ impl Sentence<'_> {
         };
         // "shall not use the Customer Materials": a bar on using the counterparty's things (but
         // "any of the Works, nor any of the Client IPR" bars the use of the Works first).
+        // "any Intellectual Property licensed to Supplier by any Third Party" is a third
+        // party's, not the agency's work.
         let theirs = t.counterparty_owned(object_range, object_text)
+            || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties);
         let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.

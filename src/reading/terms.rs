@@ -54,6 +54,11 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The names of the documents that set a project's scope.
+static SCOPING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:statements? of work|sows?|order forms?|purchase orders?|work orders?|task orders?|specifications?|schedules?|exhibits?|annex(?:es)?)$").expect("static regex")
+});
+
 /// An unquoted term opening a sentence that lists what it includes:
 /// `proprietary or confidential information includes, but is not limited to:`.
 static INCLUDES: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,7 +79,13 @@ impl Terms {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
-            let features = Features::of(lexicon, &text[start..end]);
+            let mut features = Features::of(lexicon, &text[start..end]);
+            // A document that sets the scope ("Statement of Work") scopes what it names, however
+            // its definition reads ("agreed during the term").
+            if SCOPING.is_match(&name) {
+                features = Features::default();
+                features.insert(super::Feature::Scoped);
+            }
             let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
             let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
             terms.push(Term { name, start, end, features, means, methods_at });

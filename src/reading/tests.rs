@@ -333,3 +333,19 @@ fn participation_as_the_consideration_is_no_payment() {
         read("The consideration for this Agreement includes the mutual benefits of the Contributor's participation in the Project.", &p);
     assert!(r.provisions.iter().any(|p| p.kind == Kind::Consideration), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_scope_document_scopes_and_a_third_partys_rights_are_not_the_agencys_work() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let (r, _) = read(
+        "During the term of this Agreement, the parties will agree statements of work defining the Services (each a \"Statement of Work\"). All materials prepared by Contractor as the work product required under any Statement of Work are the property of Company.",
+        &p,
+    );
+    let sow = r.terms.terms.iter().find(|t| t.name == "statement of work").expect("the term");
+    assert!(!sow.features.has(Feature::Broad) && sow.features.has(Feature::Scoped), "{sow:?}");
+    let owned = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("the ownership");
+    assert!(owned.features.has(Feature::Scoped), "{owned:?}");
+    let (r, _) = read("Contractor shall not use any Intellectual Property licensed to Contractor by any Third Party.", &p);
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar");
+    assert!(bar.counterparty_owned, "{bar:?}");
+}
