@@ -20,6 +20,20 @@ pub fn blank_markup(text: &str) -> String {
             while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
                 j += 1;
             }
+            // "2. ### Definitions": a heading inside a numbered list item keeps its number.
+            let mut n = j;
+            while n < bytes.len() && bytes[n].is_ascii_digit() {
+                n += 1;
+            }
+            if n > j && n + 1 < bytes.len() && matches!(bytes[n], b'.' | b')') && bytes[n + 1] == b' ' {
+                let mut h = n + 1;
+                while h < bytes.len() && bytes[h] == b' ' {
+                    h += 1;
+                }
+                if bytes.get(h) == Some(&b'#') {
+                    j = h;
+                }
+            }
             let mut k = j;
             while k < bytes.len() && matches!(bytes[k], b'#' | b'>') {
                 k += 1;
@@ -139,6 +153,11 @@ mod tests {
         let out = blank_markup(md);
         assert_eq!(out.len(), md.len());
         assert_eq!(out.split_whitespace().collect::<Vec<_>>().join(" "), "(\" PO \" ) and AT& T' s");
+    }
+
+    #[test]
+    fn a_heading_inside_a_numbered_item_keeps_its_number() {
+        assert_eq!(blank_markup("2. ### Definitions").split_whitespace().collect::<Vec<_>>(), ["2.", "Definitions"]);
     }
 
     #[test]
