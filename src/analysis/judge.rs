@@ -184,7 +184,7 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().filter(keeps_general).any(|p| p.own_features.has(Feature::Residuals)) {
         facts.insert(Fact::Residuals);
     }
-    if p.iter().any(|p| know_how_barred(p)) {
+    if p.iter().any(know_how_barred) {
         facts.insert(Fact::KnowHowBarred);
     }
     facts

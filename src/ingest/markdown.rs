@@ -21,17 +21,11 @@ pub fn blank_markup(text: &str) -> String {
                 j += 1;
             }
             // "2. ### Definitions": a heading inside a numbered list item keeps its number.
-            let mut n = j;
-            while n < bytes.len() && bytes[n].is_ascii_digit() {
-                n += 1;
-            }
-            if n > j && n + 1 < bytes.len() && matches!(bytes[n], b'.' | b')') && bytes[n + 1] == b' ' {
-                let mut h = n + 1;
-                while h < bytes.len() && bytes[h] == b' ' {
-                    h += 1;
-                }
-                if bytes.get(h) == Some(&b'#') {
-                    j = h;
+            let digits = bytes[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 0 && bytes.get(j + digits).is_some_and(|c| matches!(c, b'.' | b')')) && bytes.get(j + digits + 1) == Some(&b' ') {
+                let heading = j + digits + 1 + bytes[j + digits + 1..].iter().take_while(|&&c| c == b' ').count();
+                if bytes.get(heading) == Some(&b'#') {
+                    j = heading;
                 }
             }
             let mut k = j;
