@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod notes;
 mod output;
+mod phrase;
 mod placement;
 mod plan;
 mod sentence;
@@ -64,6 +65,9 @@ pub enum Language {
     Fallback { library_clause: String, kind: FallbackKind },
     /// The library clause's standard text (a missing protection whose ladder has no wording).
     Standard { library_clause: String },
+    /// The draft's own words edited in place for the library clause's concern: the payment
+    /// condition put in, the object narrowed (`phrase::edits`).
+    Edited { library_clause: String },
     /// Nothing inserted: the same language already replaces another passage.
     AlreadyInserted { change: usize },
     /// Nothing inserted: the passage is one of the draft's options ("( ) Customer owns

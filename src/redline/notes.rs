@@ -87,6 +87,8 @@ fn what(c: &Change) -> String {
             format!("Struck in {}; change {change} already puts the agency's wording in.", c.clause_label)
         }
         (None, Language::OtherOption) => format!("Struck in {}; the draft's other option stays.", c.clause_label),
+        (None, Language::Edited { .. }) if c.deleted.trim().is_empty() => format!("Words added in {}.", c.clause_label),
+        (None, Language::Edited { .. }) => format!("Words edited in {}.", c.clause_label),
         (None, _) => format!("Struck and replaced in {}.", c.clause_label),
     }
 }
