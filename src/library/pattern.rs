@@ -1,6 +1,8 @@
 //! The phrase patterns of the clause library: a small, forgiving layer over `regex` so that a
 //! rule written once matches the ways lawyers actually type it.
 
+mod anchored;
+
 use std::cmp::Reverse;
 use std::fmt;
 use std::ops::Range;
@@ -35,11 +37,36 @@ pub struct Pattern {
     required: Vec<Vec<String>>,
 }
 
-struct Compiled {
+enum Compiled {
+    /// Searched from each place a match can start (a pattern with a wide gap), and the usual
+    /// way, compiled when first needed, where that reads too much.
+    Anchored(Box<anchored::Anchored>, OnceLock<Option<Whole>>),
+    Whole(Whole),
+}
+
+/// The pattern searched the usual way: forward for where the leftmost match ends, then back for
+/// where it starts.
+struct Whole {
     regex: Regex,
     /// The pattern's own search state (its lazily built DFA): kept with the pattern, so it
     /// stays warm from one draft to the next whichever thread searches.
     cache: Mutex<Cache>,
+}
+
+impl Whole {
+    fn new(hir: &Hir) -> Option<Self> {
+        build(hir).ok().map(|regex| Whole { cache: Mutex::new(regex.create_cache()), regex })
+    }
+
+    fn search(&self, input: &Input) -> Option<Range<usize>> {
+        self.regex.search_with(&mut lock(&self.cache), input).map(|m| m.range())
+    }
+
+    fn find_within(&self, normalised: &str, within: Range<usize>, found: &mut Vec<Range<usize>>) {
+        let mut cache = lock(&self.cache);
+        let mut searcher = Searcher::new(Input::new(normalised).range(within));
+        found.extend(std::iter::from_fn(|| searcher.advance(|input| Ok(self.regex.search_with(&mut cache, input)))).map(|m| m.range()));
+    }
 }
 
 /// Shorter required words are too common to be worth searching for first.
@@ -58,7 +85,7 @@ impl Pattern {
         Ok(Self { source: source.to_owned(), expanded, hir, compiled: OnceLock::new(), required })
     }
 
-    /// Compiles the pattern now, saying why it cannot be.
+    /// Compiles the pattern's search now, saying why it cannot be.
     pub fn compile(&self) -> Result<(), String> {
         match self.compiled() {
             Some(_) => Ok(()),
@@ -67,10 +94,30 @@ impl Pattern {
         }
     }
 
+    /// Compiles every search the pattern may need, saying why one cannot be: `library check`.
+    pub fn check(&self) -> Result<(), String> {
+        self.compile()?;
+        match self.whole() {
+            Some(_) => Ok(()),
+            None => build(&self.hir).map(|_| ()),
+        }
+    }
+
     fn compiled(&self) -> Option<&Compiled> {
         self.compiled
-            .get_or_init(|| build(&self.hir).ok().map(|regex| Compiled { cache: Mutex::new(regex.create_cache()), regex }))
+            .get_or_init(|| match anchored::Anchored::new(&self.hir) {
+                Some(anchored) => Some(Compiled::Anchored(Box::new(anchored), OnceLock::new())),
+                None => Whole::new(&self.hir).map(Compiled::Whole),
+            })
             .as_ref()
+    }
+
+    /// The usual search: the pattern's own, or the one an anchored search falls back on.
+    fn whole(&self) -> Option<&Whole> {
+        match self.compiled()? {
+            Compiled::Whole(whole) => Some(whole),
+            Compiled::Anchored(_, whole) => whole.get_or_init(|| Whole::new(&self.hir)).as_ref(),
+        }
     }
 
     pub fn source(&self) -> &str {
@@ -88,35 +135,48 @@ impl Pattern {
     }
 
     pub fn is_match(&self, normalised: &str) -> bool {
-        self.search(&Input::new(normalised).earliest(true)).is_some()
+        self.is_match_within(normalised, 0..normalised.len())
     }
 
     /// Whether the pattern matches within `within` of `normalised`.
     pub fn is_match_within(&self, normalised: &str, within: Range<usize>) -> bool {
-        self.search(&Input::new(normalised).range(within).earliest(true)).is_some()
+        if let Some(Compiled::Anchored(anchored, _)) = self.compiled()
+            && let Some(found) = anchored.is_match_within(normalised, within.clone())
+        {
+            return found;
+        }
+        self.whole().and_then(|w| w.search(&Input::new(normalised).range(within).earliest(true))).is_some()
     }
 
     /// The first match in `normalised`.
     pub fn find(&self, normalised: &str) -> Option<Range<usize>> {
-        self.search(&Input::new(normalised))
+        match self.compiled()? {
+            Compiled::Whole(whole) => whole.search(&Input::new(normalised)),
+            // Rarely asked: the first of all the matches.
+            Compiled::Anchored(..) => self.find_within(normalised, 0..normalised.len()).into_iter().next(),
+        }
     }
 
     /// The matches lying within `within` of `normalised`; the text around it still counts for
     /// the word boundaries at its edges.
     pub fn find_within(&self, normalised: &str, within: Range<usize>) -> Vec<Range<usize>> {
-        let Some(Compiled { regex, cache }) = self.compiled() else { return Vec::new() };
-        let mut cache = lock(cache);
-        let mut searcher = Searcher::new(Input::new(normalised).range(within));
-        std::iter::from_fn(|| searcher.advance(|input| Ok(regex.search_with(&mut cache, input)))).map(|m| m.range()).collect()
-    }
-
-    fn search(&self, input: &Input) -> Option<Range<usize>> {
-        let Compiled { regex, cache } = self.compiled()?;
-        regex.search_with(&mut lock(cache), input).map(|m| m.range())
+        let mut found = Vec::new();
+        let from = match self.compiled() {
+            None => return found,
+            Some(Compiled::Anchored(anchored, _)) => match anchored.find_within(normalised, within.clone(), &mut found) {
+                Ok(()) => return found,
+                Err(anchored::GaveUp(from)) => from,
+            },
+            Some(Compiled::Whole(_)) => within.start,
+        };
+        if let Some(whole) = self.whole() {
+            whole.find_within(normalised, from..within.end, &mut found);
+        }
+        found
     }
 }
 
-fn lock(cache: &Mutex<Cache>) -> MutexGuard<'_, Cache> {
+fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
     // A search that panicked leaves a cache that is still sound to reuse.
     cache.lock().unwrap_or_else(PoisonError::into_inner)
 }
