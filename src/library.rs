@@ -3,7 +3,7 @@
 //! (one clause per file), by default the library embedded in the binary.
 
 mod check;
-mod pattern;
+pub(crate) mod pattern;
 mod search;
 
 use std::fmt;
