@@ -28,7 +28,7 @@ const WHOLE_LIMIT: usize = 192 << 10;
 /// The largest anchored DFA of a pattern searched from its starts.
 const ANCHORED_LIMIT: usize = 768 << 10;
 /// Bumped when what is cached changes meaning.
-const CACHE_VERSION: u32 = 1;
+const CACHE_VERSION: u32 = 4;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -70,7 +70,9 @@ fn main() {
             format!("{at}..{}", blob.len())
         };
         let engine = match &c.engine {
-            Engine::Whole { forward, reverse } => format!("Kind::Whole {{ forward: {}, reverse: {} }}", place(forward), place(reverse)),
+            Engine::Whole { forward, reverse, starts } => {
+                format!("Kind::Whole {{ forward: {}, reverse: {}, starts: {} }}", place(forward), place(reverse), byte_strings(starts))
+            }
             Engine::Anchored { forward, starts } => {
                 format!("Kind::Anchored {{ forward: {}, starts: {} }}", place(forward), byte_strings(starts))
             }
@@ -148,9 +150,12 @@ struct Compiled {
 }
 
 enum Engine {
+    /// `starts`: the literals every match starts with, if few are known (else empty): the
+    /// forward DFA's prefilter.
     Whole {
         forward: Vec<u8>,
         reverse: Vec<u8>,
+        starts: Vec<Vec<u8>>,
     },
     Anchored {
         forward: Vec<u8>,
@@ -188,7 +193,8 @@ fn compile(nest: u32, regex: &str, big_endian: bool) -> Option<Compiled> {
     if !syntax::has_wide_gap(&hir)
         && let Some((forward, reverse)) = whole(&hir)
     {
-        return Some(Compiled { required, engine: Engine::Whole { forward: bytes(&forward), reverse: bytes(&reverse) } });
+        let engine = Engine::Whole { forward: bytes(&forward), reverse: bytes(&reverse), starts: starts.unwrap_or_default() };
+        return Some(Compiled { required, engine });
     }
     if let Some(starts) = starts
         && let Some(forward) = anchored(&hir)
@@ -200,9 +206,13 @@ fn compile(nest: u32, regex: &str, big_endian: bool) -> Option<Compiled> {
 
 /// The forward and reverse DFAs of `hir` as `regex_automata::dfa::regex` builds them.
 fn whole(hir: &Hir) -> Option<(Dfa, Dfa)> {
-    let limits = |c: dense::Config| c.dfa_size_limit(Some(WHOLE_LIMIT)).determinize_size_limit(Some(WHOLE_LIMIT * 16));
+    // Minimised: a smaller DFA is read back (and checked) faster when first used.
+    let limits = |c: dense::Config| c.minimize(true).dfa_size_limit(Some(WHOLE_LIMIT)).determinize_size_limit(Some(WHOLE_LIMIT * 16));
     let forward = dense::Builder::new()
-        .configure(limits(dense::Config::new().start_kind(StartKind::Unanchored).match_kind(MatchKind::LeftmostFirst)))
+        // Start states are told apart, so that a prefilter set at run time is used.
+        .configure(limits(
+            dense::Config::new().start_kind(StartKind::Unanchored).match_kind(MatchKind::LeftmostFirst).specialize_start_states(true),
+        ))
         .build_from_nfa(&nfa(hir, false)?)
         .ok()?;
     let reverse = dense::Builder::new()
@@ -221,6 +231,7 @@ fn anchored(hir: &Hir) -> Option<Dfa> {
             dense::Config::new()
                 .start_kind(StartKind::Anchored)
                 .match_kind(MatchKind::LeftmostFirst)
+                .minimize(true)
                 .dfa_size_limit(Some(ANCHORED_LIMIT))
                 .determinize_size_limit(Some(ANCHORED_LIMIT * 16)),
         )
@@ -238,7 +249,7 @@ fn nfa(hir: &Hir, reverse: bool) -> Option<thompson::NFA> {
 /// The cache's format: the required words and starts as JSON, then the DFAs' bytes.
 fn encode(c: &Compiled) -> Vec<u8> {
     let (kind, starts, parts): (&str, &[Vec<u8>], Vec<&[u8]>) = match &c.engine {
-        Engine::Whole { forward, reverse } => ("whole", &[], vec![forward, reverse]),
+        Engine::Whole { forward, reverse, starts } => ("whole", starts, vec![forward, reverse]),
         Engine::Anchored { forward, starts } => ("anchored", starts, vec![forward]),
         Engine::Lazy => ("lazy", &[], vec![]),
     };
@@ -265,7 +276,7 @@ fn decode(bytes: &[u8]) -> Option<Compiled> {
     }
     let mut parts = parts.into_iter();
     let engine = match head["kind"].as_str()? {
-        "whole" => Engine::Whole { forward: parts.next()?, reverse: parts.next()? },
+        "whole" => Engine::Whole { forward: parts.next()?, reverse: parts.next()?, starts },
         "anchored" => Engine::Anchored { forward: parts.next()?, starts },
         "lazy" => Engine::Lazy,
         _ => return None,

@@ -6,11 +6,13 @@
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
 
-use regex_automata::Input;
-use regex_automata::dfa::{self, dense};
+use regex_automata::dfa::Automaton as _;
+use regex_automata::dfa::dense;
 use regex_automata::meta::{self, Cache, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::iter::Searcher;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Input, Match, MatchError, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
 
 use super::anchored::{Anchored, GaveUp};
@@ -39,7 +41,7 @@ enum Search {
     /// The usual search, compiled at run time (`Matcher::whole`).
     Whole,
     /// The usual search with precompiled DFAs.
-    Dense(Box<dfa::regex::Regex<dense::DFA<&'static [u32]>>>),
+    Dense(Box<Dense>),
     /// From each place a match can start (a pattern with a wide gap).
     Anchored(Box<Anchored>),
 }
@@ -101,9 +103,13 @@ impl Matcher {
         self.search
             .get_or_init(|| {
                 let precompiled = match self.entry.map(|e| &e.kind) {
-                    Some(Kind::Whole { forward, reverse }) => precompiled::dfa(forward)
-                        .zip(precompiled::dfa(reverse))
-                        .map(|(f, r)| Search::Dense(Box::new(dfa::regex::Regex::builder().build_from_dfas(f, r)))),
+                    Some(Kind::Whole { forward, reverse, starts }) => precompiled::dfa(forward).map(|mut forward| {
+                        // The forward search skips to where a match can start, as the `regex`
+                        // crate does; its DFA's start states are marked for it.
+                        let prefilter = Prefilter::new(MatchKind::LeftmostFirst, starts).filter(Prefilter::is_fast);
+                        forward.set_prefilter(prefilter.filter(|_| !starts.is_empty()));
+                        Search::Dense(Box::new(Dense { forward, reverse_at: reverse.clone(), reverse: OnceLock::new() }))
+                    }),
                     Some(Kind::Anchored { forward, starts }) => {
                         precompiled::dfa(forward).and_then(|dfa| Anchored::dense(dfa, starts)).map(|a| Search::Anchored(Box::new(a)))
                     }
@@ -127,7 +133,7 @@ impl Matcher {
         let found = match self.search() {
             None => return false,
             Some(Search::Whole) => None,
-            Some(Search::Dense(regex)) => dfa::Automaton::try_search_fwd(regex.forward(), &input).ok().map(|m| m.is_some()),
+            Some(Search::Dense(dense)) => dense.forward.try_search_fwd(&input).ok().map(|m| m.is_some()),
             Some(Search::Anchored(anchored)) => anchored.is_match_within(text, within),
         };
         found.unwrap_or_else(|| self.whole().is_some_and(|w| w.search(&input).is_some()))
@@ -141,10 +147,10 @@ impl Matcher {
         let from = match self.search() {
             None => return found,
             Some(Search::Whole) => within.start,
-            Some(Search::Dense(regex)) => {
+            Some(Search::Dense(dense)) => {
                 let mut searcher = Searcher::new(Input::new(text).range(within.clone()));
                 loop {
-                    match searcher.try_advance(|input| regex.try_search(input)) {
+                    match searcher.try_advance(|input| dense.search(input)) {
                         Ok(Some(m)) => found.push(m.range()),
                         Ok(None) => return found,
                         // Not for these DFAs (no quitting bytes); the usual search, from the start.
@@ -185,6 +191,30 @@ impl Clone for Matcher {
             let _ = hir.set(parsed.clone());
         }
         Self { regex: self.regex.clone(), nest: self.nest, entry: self.entry, hir, search: OnceLock::new(), whole: OnceLock::new() }
+    }
+}
+
+/// The usual search with precompiled DFAs, as `regex_automata::dfa::regex` does it: forward
+/// for where the leftmost match ends, then back for where it starts. The reverse DFA is read
+/// when a match is first found (most patterns find none in a draft).
+struct Dense {
+    forward: dense::DFA<&'static [u32]>,
+    reverse_at: Range<usize>,
+    reverse: OnceLock<Option<dense::DFA<&'static [u32]>>>,
+}
+
+impl Dense {
+    fn search(&self, input: &Input) -> Result<Option<Match>, MatchError> {
+        let Some(end) = self.forward.try_search_fwd(input)? else { return Ok(None) };
+        let end = end.offset();
+        if input.start() == end || input.get_anchored().is_anchored() {
+            return Ok(Some(Match::new(PatternID::ZERO, input.start()..end)));
+        }
+        let failed = || MatchError::gave_up(end);
+        let reverse = self.reverse.get_or_init(|| precompiled::dfa(&self.reverse_at)).as_ref().ok_or_else(failed)?;
+        let back = input.clone().span(input.start()..end).anchored(regex_automata::Anchored::Yes).earliest(false);
+        let start = reverse.try_search_rev(&back)?.ok_or_else(failed)?;
+        Ok(Some(Match::new(PatternID::ZERO, start.offset()..end)))
     }
 }
 

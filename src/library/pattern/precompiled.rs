@@ -26,8 +26,9 @@ pub struct Entry {
 }
 
 pub enum Kind {
-    /// Searched the usual way: where in the blob its forward and reverse DFAs are.
-    Whole { forward: Range<usize>, reverse: Range<usize> },
+    /// Searched the usual way: where in the blob its forward and reverse DFAs are, and the
+    /// literals every match starts with (none if not few), to skip to with a prefilter.
+    Whole { forward: Range<usize>, reverse: Range<usize>, starts: &'static [&'static [u8]] },
     /// Searched from each of `starts` found in the text, anchored.
     Anchored { forward: Range<usize>, starts: &'static [&'static [u8]] },
     /// Compiled at run time: its DFA would be too large.
@@ -67,7 +68,7 @@ mod tests {
         let mut compiled = 0;
         for e in ENTRIES {
             match &e.kind {
-                Kind::Whole { forward, reverse } => {
+                Kind::Whole { forward, reverse, .. } => {
                     assert!(dfa(forward).is_some() && dfa(reverse).is_some(), "{}", e.regex);
                     compiled += 1;
                 }
