@@ -214,15 +214,18 @@ pub struct Analyzer<'a> {
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
         static WARM: std::sync::Once = std::sync::Once::new();
-        if library.reading.is_none() {
-            // The reader's vocabulary compiles (about 10 ms) while the draft is read and split,
-            // once a process.
-            WARM.call_once(|| {
-                std::thread::spawn(|| {
+        // The patterns that split a draft and find its parties compile (about 5 ms), and the
+        // reader's vocabulary loads, while the draft is read, once a process.
+        let embedded_lexicon = library.reading.is_none();
+        WARM.call_once(|| {
+            std::thread::spawn(move || {
+                segment::compile_patterns();
+                parties::compile_patterns();
+                if embedded_lexicon {
                     Lexicon::embedded();
-                });
+                }
             });
-        }
+        });
         let vectors = matching::LibraryVectors::new(library);
         let prefilter = prefilter::Prefilter::new(library, vectors.cues().iter().map(|(_, p)| p));
         Self { library, vectors, prefilter }
