@@ -345,12 +345,10 @@ fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
             })
             .flatten()
     };
-    let recipient = RECIPIENT.captures(sentence).and_then(|c| names(&c[1]));
-    let owner = OWNER.captures_iter(sentence).find_map(|c| names(&c[1]));
-    match (recipient, owner) {
-        (Some(r), _) => r,
-        (None, Some(o)) => o,
-        (None, None) => false,
+    // Who receives decides; who keeps them is read only when the sentence does not say.
+    match RECIPIENT.captures(sentence).and_then(|c| names(&c[1])) {
+        Some(recipient) => recipient,
+        None => OWNER.captures_iter(sentence).find_map(|c| names(&c[1])).unwrap_or(false),
     }
 }
 
