@@ -7,6 +7,7 @@ mod parties;
 mod prefilter;
 mod reuse;
 pub(crate) mod rules;
+mod window;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -88,6 +88,44 @@ impl Pattern {
     }
 }
 
+/// Where in one text the words occur that every match of a pattern holds (one of each of its
+/// sets): a part of the text lacking one cannot hold a match.
+pub struct WordPlaces {
+    /// For each set, where its words start, ascending.
+    sets: Vec<Vec<usize>>,
+}
+
+impl WordPlaces {
+    /// Whether `window` could hold a match: a word of each set starts in it.
+    pub fn could_hold(&self, window: Range<usize>) -> bool {
+        self.sets.iter().all(|starts| starts.get(starts.partition_point(|&p| p < window.start)).is_some_and(|&p| p < window.end))
+    }
+}
+
+impl Pattern {
+    /// Where the words every match holds occur in `text`, overlapping ones too.
+    pub fn word_places(&self, text: &str) -> WordPlaces {
+        let words: Vec<(usize, &str)> =
+            self.required.iter().enumerate().flat_map(|(i, set)| set.iter().map(move |w| (i, w.as_str()))).collect();
+        let mut sets = vec![Vec::new(); self.required.len()];
+        let finder = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::Standard).build(words.iter().map(|(_, w)| w));
+        match finder {
+            Ok(finder) => {
+                for m in finder.find_overlapping_iter(text) {
+                    sets[words[m.pattern().as_usize()].0].push(m.start());
+                }
+                for starts in &mut sets {
+                    starts.sort_unstable();
+                    starts.dedup();
+                }
+            }
+            // Nothing is ruled out.
+            Err(_) => sets.clear(),
+        }
+        WordPlaces { sets }
+    }
+}
+
 fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
     // A search that panicked leaves a cache that is still sound to reuse.
     cache.lock().unwrap_or_else(PoisonError::into_inner)
