@@ -2,6 +2,8 @@
 //! which phrases threaten the agency's IP and why, and which protections are missing.
 
 pub(crate) mod judge;
+#[cfg(test)]
+mod linear;
 mod matching;
 mod parties;
 mod prefilter;

@@ -13,7 +13,7 @@ use include_dir::{Dir, include_dir};
 use serde::{Deserialize, Serialize};
 
 pub use check::{LibraryError, Problem};
-pub use pattern::{Pattern, WordPlaces};
+pub use pattern::{Pattern, WordPlaces, searched};
 pub use search::words;
 
 static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/clause-library");

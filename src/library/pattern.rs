@@ -13,6 +13,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub(crate) use matcher::Matcher;
+pub use matcher::searched;
 
 /// A compiled phrase pattern. Patterns are matched against normalised text (lower case,
 /// straight quotes, one space for any run of white space), so they are written in lower case.

@@ -225,6 +225,7 @@ impl Reader {
     }
 
     fn read(&mut self, bytes: usize) {
+        super::matcher::count(bytes);
         self.left = self.left.saturating_sub(bytes.max(1));
     }
 

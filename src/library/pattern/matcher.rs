@@ -4,6 +4,7 @@
 //! with it.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use regex_automata::dfa::Automaton as _;
@@ -19,6 +20,20 @@ use super::anchored::{Anchored, GaveUp};
 use super::precompiled::{self, Entry, Kind};
 use super::syntax;
 use super::{first_line, lock};
+
+/// The bytes this process's searches were asked to read (and anchored searches read): a
+/// measure of the analysis's work that does not depend on the machine, read by the test that
+/// time grows linearly with the draft.
+static SEARCHED: AtomicU64 = AtomicU64::new(0);
+
+/// See `SEARCHED`.
+pub fn searched() -> u64 {
+    SEARCHED.load(Ordering::Relaxed)
+}
+
+pub(super) fn count(bytes: usize) {
+    SEARCHED.fetch_add(bytes as u64, Ordering::Relaxed);
+}
 
 pub struct Matcher {
     regex: String,
@@ -129,6 +144,7 @@ impl Matcher {
 
     /// Whether it matches within `within` of `text`.
     pub fn is_match_within(&self, text: &str, within: Range<usize>) -> bool {
+        count(within.len());
         let input = Input::new(text).range(within.clone()).earliest(true);
         let found = match self.search() {
             None => return false,
@@ -143,6 +159,7 @@ impl Matcher {
     /// only, with `first`); the text around it still counts for the word boundaries at its
     /// edges.
     pub fn find_within(&self, text: &str, within: Range<usize>, first: bool) -> Vec<Range<usize>> {
+        count(within.len());
         let mut found = Vec::new();
         let from = match self.search() {
             None => return found,
