@@ -2,11 +2,14 @@
 //! which phrases threaten the agency's IP and why, and which protections are missing.
 
 pub(crate) mod judge;
+#[cfg(test)]
+mod linear;
 mod matching;
 mod parties;
 mod prefilter;
 mod reuse;
 pub(crate) mod rules;
+mod window;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -214,15 +217,18 @@ pub struct Analyzer<'a> {
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
         static WARM: std::sync::Once = std::sync::Once::new();
-        if library.reading.is_none() {
-            // The reader's vocabulary compiles (about 10 ms) while the draft is read and split,
-            // once a process.
-            WARM.call_once(|| {
-                std::thread::spawn(|| {
+        // The patterns that split a draft and find its parties compile (about 5 ms), and the
+        // reader's vocabulary loads, while the draft is read, once a process.
+        let embedded_lexicon = library.reading.is_none();
+        WARM.call_once(|| {
+            std::thread::spawn(move || {
+                segment::compile_patterns();
+                parties::compile_patterns();
+                if embedded_lexicon {
                     Lexicon::embedded();
-                });
+                }
             });
-        }
+        });
         let vectors = matching::LibraryVectors::new(library);
         let prefilter = prefilter::Prefilter::new(library, vectors.cues().iter().map(|(_, p)| p));
         Self { library, vectors, prefilter }
@@ -328,43 +334,21 @@ impl<'a> Analyzer<'a> {
         let base = base.filter(|_| fresh.len() < clauses.len()).map(|(_, base)| base);
         let made = OnceCell::new();
         let (norm, ranges) = prepared.reading(doc, &fresh, &made);
-        let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
-        // Matching each clause's words runs beside applying the rules.
-        let (mut findings, checks, similarity) = std::thread::scope(|s| {
-            let similarity = s.spawn(|| {
-                // Patterns compile on first use: compile the missing checks and cues this draft
-                // needs here, while the rules run, rather than one by one after them.
-                let missing = self.library.clauses.iter().filter_map(|c| c.missing.as_ref());
-                let checks = missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when));
-                draft.compile_needed(checks.chain(self.vectors.cues().iter().map(|(_, p)| p)));
-                fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
-            });
-            let findings = rules::phrase_findings(self.library, &draft, parties);
-            let checks = match base {
-                Some(base) => {
-                    let every = || {
-                        let norm = prepared.whole(doc, &made);
-                        rules::Draft::new(
-                            &self.prefilter,
-                            doc,
-                            norm,
-                            clauses,
-                            rules::clause_ranges(norm, clauses),
-                            (0..clauses.len()).collect(),
-                        )
-                    };
-                    rules::checks(self.library, &reuse::Later::new(&base.checks, &reused, &draft, every))
-                }
-                None => rules::checks(self.library, &draft),
-            };
-            (findings, checks, joined(similarity.join()))
+        // The provisions are read beside the rules when the whole draft is normalised already (a
+        // draft analysed afresh): reading them is a good part of the analysis, and the rules do
+        // not need it.
+        let (draft, (mut findings, checks, similarity), reading) = std::thread::scope(|s| {
+            let reading = prepared.normalised.as_ref().map(|norm| s.spawn(move || self.read(norm, clauses, parties)));
+            let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
+            let applied = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
+            (draft, applied, reading.map(|r| joined(r.join())))
         });
         if let Some(base) = base {
             findings.extend(reuse::findings(base, &reused, clauses));
         }
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         let pattern_findings = findings.clone();
-        let mut findings = self.judge(doc, prepared, &made, findings, &checks);
+        let mut findings = self.judge(doc, prepared, &made, reading, findings, &checks);
         findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), std::cmp::Reverse(f.severity)));
         // A standard clause whose own rules or cues fired in a clause is a likelier match.
         let mut boosted: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
@@ -420,9 +404,65 @@ impl<'a> Analyzer<'a> {
             pattern_findings,
         }
     }
+
+    /// The library's rules applied to `draft` (its phrases, then its whole-draft checks), beside
+    /// matching each fresh clause's words to the standard clauses (the similarities returned).
+    #[allow(clippy::too_many_arguments)]
+    fn apply_rules(
+        &self,
+        doc: &Document,
+        prepared: &Prepared,
+        made: &OnceCell<Normalised>,
+        draft: &rules::Draft,
+        fresh: &[usize],
+        reused: &[Option<reuse::Source>],
+        base: Option<&Analysis>,
+    ) -> (Vec<Finding>, Vec<rules::Matches>, Vec<Vec<f32>>) {
+        let Prepared { clauses, parties, .. } = prepared;
+        std::thread::scope(|s| {
+            let similarity = s.spawn(|| {
+                // Patterns compile on first use: compile the missing checks and cues this draft
+                // needs here, while the rules run, rather than one by one after them.
+                let missing = self.library.clauses.iter().filter_map(|c| c.missing.as_ref());
+                let checks = missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when));
+                draft.compile_needed(checks.chain(self.vectors.cues().iter().map(|(_, p)| p)));
+                fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
+            });
+            let findings = rules::phrase_findings(self.library, draft, parties);
+            let checks = match base {
+                Some(base) => {
+                    let every = || {
+                        let norm = prepared.whole(doc, made);
+                        rules::Draft::new(
+                            &self.prefilter,
+                            doc,
+                            norm,
+                            clauses,
+                            rules::clause_ranges(norm, clauses),
+                            (0..clauses.len()).collect(),
+                        )
+                    };
+                    rules::checks(self.library, &reuse::Later::new(&base.checks, reused, draft, every))
+                }
+                None => rules::checks(self.library, draft),
+            };
+            (findings, checks, joined(similarity.join()))
+        })
+    }
 }
 
 impl Analyzer<'_> {
+    /// The draft's provisions (and each clause's range in its normalised text, `norm`).
+    fn read(&self, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> (Vec<(usize, usize)>, Reading) {
+        let ranges = rules::clause_ranges(norm, clauses);
+        let lexicon = match &self.library.reading {
+            Some(custom) => &custom.lexicon,
+            None => Lexicon::embedded(),
+        };
+        let reading = Reading::read(lexicon, &norm.text, &ranges, parties);
+        (ranges, reading)
+    }
+
     /// The phrase findings judged against the draft's provisions, the provisions' own
     /// findings, and the missing protections the draft needs asked.
     fn judge(
@@ -430,17 +470,17 @@ impl Analyzer<'_> {
         doc: &Document,
         prepared: &Prepared,
         made: &OnceCell<Normalised>,
+        read: Option<(Vec<(usize, usize)>, Reading)>,
         findings: Vec<Finding>,
         checks: &[rules::Matches],
     ) -> Vec<Finding> {
         let Prepared { clauses, parties, .. } = prepared;
         let norm = prepared.whole(doc, made);
-        let ranges = rules::clause_ranges(norm, clauses);
-        let (lexicon, provision_rules) = match &self.library.reading {
-            Some(custom) => (&custom.lexicon, custom.rules.as_slice()),
-            None => (Lexicon::embedded(), judge::embedded_rules()),
+        let (ranges, reading) = read.unwrap_or_else(|| self.read(norm, clauses, parties));
+        let provision_rules = match &self.library.reading {
+            Some(custom) => custom.rules.as_slice(),
+            None => judge::embedded_rules(),
         };
-        let reading = Reading::read(lexicon, &norm.text, &ranges, parties);
         let judged = judge::Judged::new(doc, norm, clauses, &ranges, &reading, parties, provision_rules);
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
         let mut findings: Vec<Finding> =

@@ -3,7 +3,7 @@
 //! (one clause per file), by default the library embedded in the binary.
 
 mod check;
-mod pattern;
+pub(crate) mod pattern;
 mod search;
 
 use std::fmt;
@@ -13,7 +13,7 @@ use include_dir::{Dir, include_dir};
 use serde::{Deserialize, Serialize};
 
 pub use check::{LibraryError, Problem};
-pub use pattern::Pattern;
+pub use pattern::{Pattern, WordPlaces, searched};
 pub use search::words;
 
 static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/clause-library");

@@ -30,6 +30,14 @@ impl Clause {
     }
 }
 
+/// Compiles the patterns every split uses (each on first use otherwise), so that a thread with
+/// nothing else to do can do it before the draft is read.
+pub(crate) fn compile_patterns() {
+    for pattern in [&NUMBERED, &INLINE_NUMBERED, &REFERENCE_BEFORE, &PAGE_NUMBER] {
+        LazyLock::force(pattern);
+    }
+}
+
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[\ \t]*

@@ -268,7 +268,9 @@ impl<'a> Judged<'a> {
         const REACH: usize = 600;
         let p = &self.reading.provisions;
         let first = p.partition_point(|p| p.sentence.1 <= at);
-        let last = first + p[first..].iter().take_while(|p| p.sentence.0 <= at).count();
+        // Provisions are in text order, so their sentences are too: the sentence of `at` is
+        // found by halving, not by walking it (a one-sentence draft has thousands).
+        let last = first + p[first..].partition_point(|p| p.sentence.0 <= at);
         let sentence = &p[first..last];
         let from = sentence.partition_point(|p| p.start + REACH < at);
         let to = sentence.partition_point(|p| p.start <= at + REACH);

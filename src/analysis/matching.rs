@@ -82,7 +82,7 @@ impl LibraryVectors {
             .enumerate()
             .filter(|(_, c)| !c.cues.is_empty())
             .filter_map(|(i, c)| {
-                let any = c.cues.iter().map(|p| format!("(?:{})", p.source())).collect::<Vec<_>>().join("|");
+                let any = crate::library::pattern::syntax::any_of(c.cues.iter().map(Pattern::source));
                 Pattern::new(&any).ok().map(|p| (i, p))
             })
             .collect();

@@ -51,6 +51,14 @@ const CLIENT_ROLES: &[&str] = &[
 /// How far into a draft its parties are looked for.
 const PREAMBLE_BYTES: usize = 5_000;
 
+/// Compiles the patterns every detection uses (each on first use otherwise), so that a thread
+/// with nothing else to do can do it before the draft is read.
+pub(crate) fn compile_patterns() {
+    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// `("Provider")`, `(the "Client")`, `(hereinafter referred to as "Consultant")`.
 static DEFINED_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\(\s*(?:each\s+a\s+|individually\s+)?(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|together\s+with\s+its\s+affiliates,\s+)?["“”']\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}?)\s*["“”']\s*\)"#).expect("static regex")

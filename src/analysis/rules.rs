@@ -108,9 +108,13 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     // Whether a rule's `unless_clause` holds in a clause, asked once a clause and rule.
     let mut excepted: std::collections::HashMap<(usize, usize, usize), bool> = std::collections::HashMap::new();
+    let mut windows = super::window::Windows::new("");
     for (k, ms, me, ci, ri) in hits {
         let (ns, ne) = ranges[k];
         let text = &norm.text[ns..ne];
+        if !std::ptr::eq(windows.text(), text) {
+            windows = super::window::Windows::new(text);
+        }
         let owner = &library.clauses[ci];
         let rule = &owner.rules[ri];
         if *excepted.entry((k, ci, ri)).or_insert_with(|| rule.unless_clause.iter().any(|p| p.is_match(text))) {
@@ -118,8 +122,8 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
         }
         let (from, to) = sentence_around(text, ms, me);
         let sentence = &text[from..to];
-        if rule.unless.iter().any(|u| u.is_match(sentence))
-            || !(rule.requires.is_empty() || rule.requires.iter().any(|r| r.is_match(sentence)))
+        if rule.unless.iter().any(|u| windows.is_match(u, from..to))
+            || !(rule.requires.is_empty() || rule.requires.iter().any(|r| windows.is_match(r, from..to)))
         {
             continue;
         }
@@ -345,12 +349,10 @@ fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
             })
             .flatten()
     };
-    let recipient = RECIPIENT.captures(sentence).and_then(|c| names(&c[1]));
-    let owner = OWNER.captures_iter(sentence).find_map(|c| names(&c[1]));
-    match (recipient, owner) {
-        (Some(r), _) => r,
-        (None, Some(o)) => o,
-        (None, None) => false,
+    // Who receives decides; who keeps them is read only when the sentence does not say.
+    match RECIPIENT.captures(sentence).and_then(|c| names(&c[1])) {
+        Some(recipient) => recipient,
+        None => OWNER.captures_iter(sentence).find_map(|c| names(&c[1])).unwrap_or(false),
     }
 }
 

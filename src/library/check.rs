@@ -185,7 +185,7 @@ fn compile_failures(clauses: &[(StandardClause, String)]) -> Vec<(&StandardClaus
         let rules = clause.rules.iter().flat_map(|r| r.patterns.iter().chain(&r.unless).chain(&r.unless_clause).chain(&r.requires));
         let missing = clause.missing.iter().flat_map(|m| m.present_when.iter().chain(&m.applies_when));
         for pattern in rules.chain(missing).chain(&clause.cues) {
-            if let Err(e) = pattern.compile() {
+            if let Err(e) = pattern.check() {
                 out.push((clause, text.as_str(), pattern.source(), format!("pattern {:?} does not compile: {e}", pattern.source())));
             }
         }

@@ -1,18 +1,19 @@
 //! The phrase patterns of the clause library: a small, forgiving layer over `regex` so that a
 //! rule written once matches the ways lawyers actually type it.
 
-use std::cmp::Reverse;
+mod anchored;
+mod matcher;
+mod precompiled;
+pub(crate) mod syntax;
+
 use std::fmt;
 use std::ops::Range;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
-
-use regex_automata::Input;
-use regex_automata::meta::{self, Cache, Regex};
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::iter::Searcher;
-use regex_syntax::hir::{Hir, HirKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub(crate) use matcher::Matcher;
+pub use matcher::searched;
 
 /// A compiled phrase pattern. Patterns are matched against normalised text (lower case,
 /// straight quotes, one space for any run of white space), so they are written in lower case.
@@ -21,56 +22,36 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// a space matches any run of spaces, line breaks or hyphens, and `~` after a word allows up
 /// to four more ASCII letters (plural and tense variants: `assign~` matches `assigns`, `assigned`,
 /// `assignment`). The whole pattern is anchored at word boundaries.
+#[derive(Clone)]
 pub struct Pattern {
     source: String,
-    expanded: String,
-    hir: Hir,
-    /// Compiled on first search: compiling is most of the cost of loading a library, and
-    /// on any one draft the prefilter rules most patterns out. `None` if it cannot compile
-    /// (too large); `library check` and loading a library folder report that up front.
-    compiled: OnceLock<Option<Compiled>>,
+    /// The pattern expanded into `regex` syntax, compiled when first searched (or compiled into
+    /// the binary, for the embedded library's).
+    matcher: Matcher,
     /// Sets of words, one word of each set occurring in every match ({"hereby"},
     /// {"assign", "transfer"}...), read from the pattern's syntax: a clause lacking any set
     /// cannot match, which lets the analysis skip most clauses. Empty when nothing is known.
     required: Vec<Vec<String>>,
 }
 
-struct Compiled {
-    regex: Regex,
-    /// The pattern's own search state (its lazily built DFA): kept with the pattern, so it
-    /// stays warm from one draft to the next whichever thread searches.
-    cache: Mutex<Cache>,
-}
-
-/// Shorter required words are too common to be worth searching for first.
-const MIN_LITERAL: usize = 3;
-/// The rarest sets are enough to rule out nearly every clause.
-const MAX_SETS: usize = 4;
-
 impl Pattern {
     pub fn new(source: &str) -> Result<Self, String> {
-        // Normalised text has one plain space for any run of white space, so a space in a
-        // pattern need only match spaces and hyphens. Word boundaries are ASCII: the patterns
-        // are English and the fast DFA engines cannot do Unicode boundaries on non-ASCII text.
-        let expanded = format!(r"(?-u:\b)(?:{})(?-u:\b)", source.replace(' ', "[ -]*").replace('~', "[a-z]{0,4}"));
-        let hir = regex_syntax::ParserBuilder::new().nest_limit(32).build().parse(&expanded).map_err(|e| e.to_string())?;
-        let required = required_words(&hir);
-        Ok(Self { source: source.to_owned(), expanded, hir, compiled: OnceLock::new(), required })
+        let matcher = Matcher::new(syntax::expand(source), syntax::PATTERN_NEST)?;
+        let required = match matcher.precompiled_required() {
+            Some(sets) => sets.iter().map(|set| set.iter().map(|w| (*w).to_owned()).collect()).collect(),
+            None => matcher.hir().map(syntax::required_words).unwrap_or_default(),
+        };
+        Ok(Self { source: source.to_owned(), matcher, required })
     }
 
-    /// Compiles the pattern now, saying why it cannot be.
+    /// Compiles the pattern's search now, saying why it cannot be.
     pub fn compile(&self) -> Result<(), String> {
-        match self.compiled() {
-            Some(_) => Ok(()),
-            // Compiled once more only to say why it failed.
-            None => build(&self.hir).map(|_| ()),
-        }
+        self.matcher.compile()
     }
 
-    fn compiled(&self) -> Option<&Compiled> {
-        self.compiled
-            .get_or_init(|| build(&self.hir).ok().map(|regex| Compiled { cache: Mutex::new(regex.create_cache()), regex }))
-            .as_ref()
+    /// Compiles every search the pattern may need, saying why one cannot be: `library check`.
+    pub fn check(&self) -> Result<(), String> {
+        self.matcher.check()
     }
 
     pub fn source(&self) -> &str {
@@ -79,7 +60,7 @@ impl Pattern {
 
     /// The pattern as `regex` syntax, with the conveniences expanded and word boundaries added.
     pub fn expanded(&self) -> &str {
-        &self.expanded
+        self.matcher.regex()
     }
 
     /// The sets of words every match holds one of each of (see `required`).
@@ -88,115 +69,67 @@ impl Pattern {
     }
 
     pub fn is_match(&self, normalised: &str) -> bool {
-        self.search(&Input::new(normalised).earliest(true)).is_some()
+        self.matcher.is_match_within(normalised, 0..normalised.len())
     }
 
     /// Whether the pattern matches within `within` of `normalised`.
     pub fn is_match_within(&self, normalised: &str, within: Range<usize>) -> bool {
-        self.search(&Input::new(normalised).range(within).earliest(true)).is_some()
+        self.matcher.is_match_within(normalised, within)
     }
 
     /// The first match in `normalised`.
     pub fn find(&self, normalised: &str) -> Option<Range<usize>> {
-        self.search(&Input::new(normalised))
+        self.matcher.find_within(normalised, 0..normalised.len(), true).into_iter().next()
     }
 
     /// The matches lying within `within` of `normalised`; the text around it still counts for
     /// the word boundaries at its edges.
     pub fn find_within(&self, normalised: &str, within: Range<usize>) -> Vec<Range<usize>> {
-        let Some(Compiled { regex, cache }) = self.compiled() else { return Vec::new() };
-        let mut cache = lock(cache);
-        let mut searcher = Searcher::new(Input::new(normalised).range(within));
-        std::iter::from_fn(|| searcher.advance(|input| Ok(regex.search_with(&mut cache, input)))).map(|m| m.range()).collect()
-    }
-
-    fn search(&self, input: &Input) -> Option<Range<usize>> {
-        let Compiled { regex, cache } = self.compiled()?;
-        regex.search_with(&mut lock(cache), input).map(|m| m.range())
+        self.matcher.find_within(normalised, within, false)
     }
 }
 
-fn lock(cache: &Mutex<Cache>) -> MutexGuard<'_, Cache> {
+/// Where in one text the words occur that every match of a pattern holds (one of each of its
+/// sets): a part of the text lacking one cannot hold a match.
+pub struct WordPlaces {
+    /// For each set, where its words start, ascending.
+    sets: Vec<Vec<usize>>,
+}
+
+impl WordPlaces {
+    /// Whether `window` could hold a match: a word of each set starts in it.
+    pub fn could_hold(&self, window: Range<usize>) -> bool {
+        self.sets.iter().all(|starts| starts.get(starts.partition_point(|&p| p < window.start)).is_some_and(|&p| p < window.end))
+    }
+}
+
+impl Pattern {
+    /// Where the words every match holds occur in `text`, overlapping ones too.
+    pub fn word_places(&self, text: &str) -> WordPlaces {
+        let words: Vec<(usize, &str)> =
+            self.required.iter().enumerate().flat_map(|(i, set)| set.iter().map(move |w| (i, w.as_str()))).collect();
+        let mut sets = vec![Vec::new(); self.required.len()];
+        let finder = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::Standard).build(words.iter().map(|(_, w)| w));
+        match finder {
+            Ok(finder) => {
+                for m in finder.find_overlapping_iter(text) {
+                    sets[words[m.pattern().as_usize()].0].push(m.start());
+                }
+                for starts in &mut sets {
+                    starts.sort_unstable();
+                    starts.dedup();
+                }
+            }
+            // Nothing is ruled out.
+            Err(_) => sets.clear(),
+        }
+        WordPlaces { sets }
+    }
+}
+
+fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
     // A search that panicked leaves a cache that is still sound to reuse.
     cache.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Only where a match is, never its groups, is used (`None` would leave `find` nothing to
-/// report, so `Implicit`). The analysis runs its own word prefilter and searches only the
-/// clauses it picks, in one forward pass each: the engine's literal strategies (reverse
-/// searches from each literal) cost more there, so they are off. Each pattern keeps its own
-/// lazy-DFA cache, capped at 1 MiB (cleared and rebuilt when full), so a library's caches stay
-/// bounded whatever the draft.
-fn build(hir: &Hir) -> Result<Regex, String> {
-    let config = meta::Config::new()
-        .which_captures(WhichCaptures::Implicit)
-        .auto_prefilter(false)
-        .onepass(false)
-        .backtrack(false)
-        .nfa_size_limit(Some(1 << 20))
-        .hybrid_cache_capacity(1 << 20);
-    meta::Builder::new().configure(config).build_from_hir(hir).map_err(|e| first_line(&e.to_string()))
-}
-
-impl Clone for Pattern {
-    fn clone(&self) -> Self {
-        // The clone compiles afresh when first used (the search state is not shared).
-        Self {
-            source: self.source.clone(),
-            expanded: self.expanded.clone(),
-            hir: self.hir.clone(),
-            compiled: OnceLock::new(),
-            required: self.required.clone(),
-        }
-    }
-}
-
-/// Sets of words, one of each set occurring in every match of `hir`: the rarest few sets whose
-/// words are all long enough to be worth looking for.
-fn required_words(hir: &Hir) -> Vec<Vec<String>> {
-    let mut sets: Vec<Vec<String>> = required(hir)
-        .into_iter()
-        .filter(|set| set.iter().all(|w| w.len() >= MIN_LITERAL))
-        .filter_map(|set| set.into_iter().map(String::from_utf8).collect::<Result<Vec<_>, _>>().ok())
-        .map(|mut set| {
-            set.sort_unstable();
-            set.dedup();
-            // "assignment" occurs wherever "assign" is written in full, so it adds nothing.
-            let all = set.clone();
-            set.retain(|w| !all.iter().any(|o| o != w && w.contains(o.as_str())));
-            set
-        })
-        .collect();
-    sets.sort_by_key(|set| std::cmp::Reverse(rarity(set)));
-    sets.dedup();
-    sets.truncate(MAX_SETS);
-    sets
-}
-
-/// What every match of `hir` holds: one word of each set.
-fn required(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Literal(literal) => vec![vec![literal.0.to_vec()]],
-        HirKind::Capture(capture) => required(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
-        HirKind::Concat(parts) => parts.iter().flat_map(required).collect(),
-        // Every branch must give a set; a match holds a word of their union (each branch
-        // contributing the rarest set it has).
-        HirKind::Alternation(branches) => branches
-            .iter()
-            .map(|b| required(b).into_iter().max_by_key(|set| rarity(set)))
-            .try_fold(Vec::new(), |mut union, set| {
-                union.extend(set?);
-                Some(union)
-            })
-            .map_or_else(Vec::new, |union| vec![union]),
-        _ => Vec::new(),
-    }
-}
-
-/// Longer words are rarer, and fewer of them cheaper to look for.
-fn rarity<T: AsRef<[u8]>>(set: &[T]) -> (usize, Reverse<usize>) {
-    (set.iter().map(|w| w.as_ref().len()).min().unwrap_or(0).min(6), Reverse(set.len()))
 }
 
 impl fmt::Debug for Pattern {

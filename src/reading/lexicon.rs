@@ -3,9 +3,11 @@
 //! payment, timing and exceptions. The words are data (`clause-library/reading/lexicon.json`).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
+
+use crate::library::pattern::{Matcher, syntax};
 
 use super::{Attribute, Feature, Kind};
 
@@ -30,33 +32,89 @@ struct Source {
     operative_before: Vec<String>,
 }
 
-/// One alternation of a word list, matched at word boundaries.
+/// One alternation of a word list, matched at word boundaries. The embedded lexicon's lists are
+/// compiled into the binary (build.rs, which reads `capacity` and `operative-before` as lists
+/// that end the text).
 #[derive(Debug)]
-pub struct Words(Regex);
+pub struct Words(Matcher);
+
+/// Where words were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    start: usize,
+    end: usize,
+}
+
+impl Found {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl From<Range<usize>> for Found {
+    fn from(r: Range<usize>) -> Self {
+        Found { start: r.start, end: r.end }
+    }
+}
 
 impl Words {
     fn new(list: &[String]) -> Result<Self, String> {
-        let alternation = list.join("|");
-        Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).map(Words).map_err(|e| e.to_string())
+        Self::compiled(syntax::word_list(list, false))
     }
 
     /// Phrases that must end the text they are matched in.
     fn ending(list: &[String]) -> Result<Self, String> {
-        let alternation = list.join("|");
-        Regex::new(&format!(r"(?-u:\b)(?:{alternation})$")).map(Words).map_err(|e| e.to_string())
+        Self::compiled(syntax::word_list(list, true))
+    }
+
+    fn compiled(regex: String) -> Result<Self, String> {
+        let matcher = Matcher::new(regex, syntax::LEXICON_NEST)?;
+        // A list not compiled into the binary is compiled now, so one too large says so.
+        if !matcher.is_precompiled() {
+            matcher.compile()?;
+        }
+        Ok(Words(matcher))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
+        self.0.is_match_within(text, 0..text.len())
     }
 
-    pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
-        self.0.find_iter(text)
+    pub fn find_iter(&self, text: &str) -> impl Iterator<Item = Found> {
+        self.0.find_within(text, 0..text.len(), false).into_iter().map(Found::from)
     }
 
-    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
-        self.0.find(text)
+    pub fn find(&self, text: &str) -> Option<Found> {
+        self.0.find_within(text, 0..text.len(), true).into_iter().next().map(Found::from)
     }
+}
+
+#[cfg(test)]
+impl Lexicon {
+    /// Every word list of the embedded lexicon as the regular expression it is searched with.
+    pub fn embedded_word_lists() -> Vec<String> {
+        word_lists()
+    }
+}
+
+#[cfg(test)]
+fn word_lists() -> Vec<String> {
+    let source: Source = serde_json::from_str(EMBEDDED).expect("the embedded lexicon reads");
+    let lists = source.kinds.values().chain(source.features.values()).chain(source.attributes.values()).chain([
+        &source.negation,
+        &source.payment,
+        &source.on_creation,
+        &source.exception,
+        &source.agency_prior,
+        &source.timing_elsewhere,
+    ]);
+    let mut out: Vec<String> = lists.map(|l| syntax::word_list(l, false)).collect();
+    out.extend([&source.capacity, &source.operative_before].map(|l| syntax::word_list(l, true)));
+    out
 }
 
 /// The compiled vocabulary.

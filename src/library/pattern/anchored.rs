@@ -1,0 +1,274 @@
+//! Searching a pattern from the places a match can start. A pattern with a wide gap in it
+//! (`assign~ [^.;]{0,120}? all`) searched the usual way keeps, at every byte, every match begun
+//! within the gap before it: the lazy DFA's states are sets of those, and on a contract nearly
+//! every byte makes a new one (tens of thousands of states, most of a fresh process's search
+//! time), and its full DFA would be too large to compile into the binary. Every match starts
+//! with one of a few literals (`assign`), so each place one of them occurs is tried on its own,
+//! anchored: the states are then one match's progress, few and reused, and the anchored DFA is
+//! often small enough to precompile. The first place that matches gives the same match as the
+//! unanchored search, which prefers the leftmost start.
+
+use std::ops::Range;
+use std::sync::Mutex;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::dfa::{Automaton as _, dense};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::{Anchored as AnchoredKind, Input};
+use regex_syntax::hir::Hir;
+
+use super::{lock, syntax};
+
+/// Bytes an anchored search may read, in all, for each byte searched (plus `SLACK`), before the
+/// search gives up and the caller searches the rest unanchored: a pattern that can run on
+/// through the text from every start (`(?:assign )+`) would otherwise read it once a start.
+const READ_PER_BYTE: usize = 16;
+const SLACK: usize = 1 << 16;
+
+pub struct Anchored {
+    /// The literals every match starts with.
+    starts: AhoCorasick,
+    automaton: Automaton,
+}
+
+enum Automaton {
+    /// Compiled at run time, its states built as the search needs them.
+    Lazy(Box<(DFA, Mutex<Cache>)>),
+    /// Compiled into the binary.
+    Dense(Box<dense::DFA<&'static [u32]>>),
+}
+
+/// Where an anchored search gave up (it had read more than its share): the caller searches
+/// onward from here the usual way.
+pub struct GaveUp(pub usize);
+
+/// The engine failed (a DFA quit): the usual search must answer.
+struct Failed;
+
+impl Anchored {
+    /// The anchored search of `hir` compiled now, when it is the better one: the pattern has a
+    /// wide gap and every match starts with one of a few known literals.
+    pub fn lazy(hir: &Hir) -> Option<Self> {
+        if !syntax::has_wide_gap(hir) {
+            return None;
+        }
+        let starts = finder(&syntax::starts(hir)?)?;
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)))
+            .build_from_hir(hir)
+            .ok()?;
+        let dfa = DFA::builder().configure(DFA::config().cache_capacity(1 << 20)).build_from_nfa(nfa).ok()?;
+        let cache = Mutex::new(dfa.create_cache());
+        Some(Self { starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
+    }
+
+    /// The anchored search with a precompiled anchored DFA and the literals its matches start with.
+    pub fn dense(dfa: dense::DFA<&'static [u32]>, starts: &[&[u8]]) -> Option<Self> {
+        Some(Self { starts: finder(starts)?, automaton: Automaton::Dense(Box::new(dfa)) })
+    }
+
+    /// The matches within `within` of `text`, leftmost first and not overlapping (the first
+    /// only, with `first`), as the unanchored search finds them; or, with those found so far,
+    /// where it gave up.
+    pub fn find_within(&self, text: &str, within: Range<usize>, first: bool, found: &mut Vec<Range<usize>>) -> Result<(), GaveUp> {
+        let mut reader = Reader::new(within.len());
+        let mut from = within.start;
+        self.each_start(text, within.clone(), |start, search| {
+            if start < from {
+                return Ok(true);
+            }
+            match search(&mut reader, start, false) {
+                Ok(Some(end)) => {
+                    found.push(start..end);
+                    from = end;
+                    if first {
+                        return Ok(false);
+                    }
+                }
+                Ok(None) => {}
+                Err(Failed) => return Err(GaveUp(from.max(start))),
+            }
+            if reader.spent() { Err(GaveUp(from.max(start + 1))) } else { Ok(true) }
+        })
+    }
+
+    /// Whether the pattern matches within `within` of `text`; `None` when the search gave up.
+    pub fn is_match_within(&self, text: &str, within: Range<usize>) -> Option<bool> {
+        let mut reader = Reader::new(within.len());
+        let mut any = false;
+        let done = self.each_start(text, within, |start, search| match search(&mut reader, start, true) {
+            Ok(Some(_)) => {
+                any = true;
+                Ok(false)
+            }
+            Ok(None) if !reader.spent() => Ok(true),
+            _ => Err(()),
+        });
+        done.ok().map(|()| any)
+    }
+
+    /// Calls `each` with every place in `within` a match can start, ascending, and a search for
+    /// the end of the match there, until it says to stop.
+    fn each_start<E>(
+        &self,
+        text: &str,
+        within: Range<usize>,
+        mut each: impl FnMut(usize, &mut dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed>) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        let haystack = text.as_bytes();
+        let end = within.end;
+        let starts = self.starts(text, within);
+        match &self.automaton {
+            Automaton::Lazy(lazy) => {
+                let (dfa, cache) = &**lazy;
+                let mut cache = lock(cache);
+                let mut search = |reader: &mut Reader, start: usize, earliest: bool| {
+                    let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
+                    let (clears, before) = (cache.clear_count(), cache.search_total_len());
+                    let result = dfa.try_search_fwd(&mut cache, &input);
+                    // The count restarts when the cache is cleared; then charge the most it
+                    // could have read.
+                    let read = if cache.clear_count() == clears { cache.search_total_len().saturating_sub(before) } else { end - start };
+                    reader.read(read);
+                    result.map(|m| m.map(|m| m.offset())).map_err(|_| Failed)
+                };
+                for start in starts {
+                    if !each(start, &mut search)? {
+                        break;
+                    }
+                }
+            }
+            Automaton::Dense(dfa) => {
+                let mut search = |reader: &mut Reader, start: usize, earliest: bool| dense_at(dfa, haystack, start..end, earliest, reader);
+                for start in starts {
+                    if !each(start, &mut search)? {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Where a match can start within `within`, ascending.
+    fn starts(&self, text: &str, within: Range<usize>) -> Vec<usize> {
+        // A match lies within `within`, and so does the literal it starts with. Each search
+        // finds the leftmost literal, so searching on from just after each finds them all,
+        // overlapping ones too, with the searcher's fast scan for the literals' bytes.
+        let haystack = &text.as_bytes()[..within.end];
+        let mut starts = Vec::new();
+        let mut from = within.start;
+        while let Some(found) = self.starts.find(aho_corasick::Input::new(haystack).range(from..)) {
+            starts.push(found.start());
+            from = found.start() + 1;
+        }
+        starts
+    }
+}
+
+/// The searcher for any of `literals`.
+fn finder<T: AsRef<[u8]>>(literals: &[T]) -> Option<AhoCorasick> {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(literals).ok()
+}
+
+/// The end of the match starting at `span.start` (leftmost first, or the earliest), reading no
+/// further than the match can go; `Failed` if the DFA quit (it has no quitting bytes).
+fn dense_at(
+    dfa: &dense::DFA<&'static [u32]>,
+    haystack: &[u8],
+    span: Range<usize>,
+    earliest: bool,
+    reader: &mut Reader,
+) -> Result<Option<usize>, Failed> {
+    let input = Input::new(haystack).range(span.clone()).anchored(AnchoredKind::Yes);
+    let mut state = dfa.start_state_forward(&input).map_err(|_| Failed)?;
+    let mut found = None;
+    // Matches show one byte late: a match state entered on the byte at `at` ends there.
+    for at in span.clone() {
+        state = dfa.next_state(state, haystack[at]);
+        if dfa.is_special_state(state) {
+            if dfa.is_match_state(state) {
+                found = Some(at);
+                if earliest {
+                    reader.read(at - span.start + 1);
+                    return Ok(found);
+                }
+            } else if dfa.is_dead_state(state) {
+                reader.read(at - span.start + 1);
+                return Ok(found);
+            } else if dfa.is_quit_state(state) {
+                return Err(Failed);
+            }
+        }
+    }
+    reader.read(span.len() + 1);
+    // What follows the span still counts for a word boundary at its end.
+    state = match haystack.get(span.end) {
+        Some(&byte) => dfa.next_state(state, byte),
+        None => dfa.next_eoi_state(state),
+    };
+    if dfa.is_match_state(state) {
+        found = Some(span.end);
+    }
+    Ok(found)
+}
+
+/// Counts the bytes the anchored searches read against their allowance.
+struct Reader {
+    left: usize,
+}
+
+impl Reader {
+    fn new(searched: usize) -> Self {
+        Self { left: searched.saturating_mul(READ_PER_BYTE).saturating_add(SLACK) }
+    }
+
+    fn read(&mut self, bytes: usize) {
+        super::matcher::count(bytes);
+        self.left = self.left.saturating_sub(bytes.max(1));
+    }
+
+    fn spent(&self) -> bool {
+        self.left == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::pattern::Matcher;
+
+    fn lazy(source: &str) -> (Anchored, Matcher) {
+        let matcher = Matcher::new(syntax::expand(source), syntax::PATTERN_NEST).expect("pattern");
+        (Anchored::lazy(matcher.hir().expect("parses")).expect("a gap pattern with starts"), matcher)
+    }
+
+    #[test]
+    fn a_gap_pattern_is_searched_from_its_starts() {
+        let (anchored, matcher) = lazy("(?:assign~|title)[^.;]{0,40}?full payment");
+        let text = "title to it; provider assigns, title and all, upon full payment. assigns upon full payment";
+        let mut found = Vec::new();
+        assert!(anchored.find_within(text, 0..text.len(), false, &mut found).is_ok());
+        assert_eq!(found, matcher.usual_find_within(text, 0..text.len()));
+        assert_eq!(
+            found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["assigns, title and all, upon full payment", "assigns upon full payment"]
+        );
+    }
+
+    #[test]
+    fn a_pattern_that_runs_on_gives_up_and_is_searched_the_usual_way() {
+        // Every "assign" starts a match attempt that runs to the end and fails there: tried one
+        // by one, the search would read the text once a start.
+        let (anchored, matcher) = lazy("(?:assign~ )+(?:[a-z]+ ){0,5}now");
+        let text = format!("{}later, now", "assigns ".repeat(40_000));
+        let mut found = Vec::new();
+        assert!(anchored.find_within(&text, 0..text.len(), false, &mut found).is_err(), "gave up");
+        assert!(anchored.is_match_within(&text, 0..text.len()).is_none());
+        assert!(matcher.find_within(&text, 0..text.len(), false).is_empty());
+        assert!(!matcher.is_match_within(&text, 0..text.len()));
+        let text = format!("{}now", "assigns ".repeat(40_000));
+        assert_eq!(matcher.find_within(&text, 0..text.len(), false), vec![0..text.len()]);
+    }
+}
