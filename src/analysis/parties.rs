@@ -196,20 +196,23 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
             .or(rest.last());
         client = other.map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
     }
-    // Without a defined party, fall back on the role word the draft uses most: sure of it when
-    // the other side is named by a client's role word too ("the contractor" and "the Government").
-    let by_role = agency.is_none();
+    // Without a defined party, fall back on the role word the draft uses most, and for the client
+    // on the words the draft binds it with ("the Authority shall").
+    let agency_by_role = agency.is_none();
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
-    let by_role = by_role && client.as_ref().is_some_and(|c| role_of(&c.0) == Some(false));
-    // A client the draft names by its own words ("the Public Organisation shall").
-    let (by_role, client) = match (&agency, client) {
-        (Some(a), None) => match acting_party(head, &a.0) {
-            Some(c) => (by_role || agency_from_role(&a.0), Some(c)),
-            None => (by_role, None),
-        },
-        (_, client) => (by_role, client),
+    let acting = match (&agency, &client) {
+        (Some(a), None) => acting_party(head, &a.0),
+        _ => None,
     };
+    // Sure of the pick when both sides are named by what they are ("the contractor" and "the
+    // Government"; "the Supplier" and the party the draft binds).
+    let by_role = match (&agency, &client, &acting) {
+        (_, Some(c), _) => agency_by_role && role_of(&c.0) == Some(false),
+        (Some(a), None, Some(_)) => role_of(&a.0) == Some(true),
+        _ => false,
+    };
+    let client = client.or(acting);
     let uncertain = uncertain && !by_role;
     let (agency, client) = with_pronouns(head, agency, client);
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
@@ -513,10 +516,6 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
             (cap, vec![lower])
         })
         .or_else(|| most_used_plain(preamble, head, roles))
-}
-
-fn agency_from_role(term: &str) -> bool {
-    role_of(term) == Some(true)
 }
 
 /// The party, other than `agency`, that the draft most often binds: a capitalised name after
