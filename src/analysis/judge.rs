@@ -372,7 +372,10 @@ impl<'a> Judged<'a> {
     }
 
     fn finding(&self, owner: &crate::library::StandardClause, rule: &Rule, p: &Provision, start: usize, end: usize, k: usize) -> Finding {
-        // The phrase starts and ends on a word, never on the space between two clauses.
+        // The phrase stays inside its clause (a provision read on into a list goes on past
+        // it) and starts and ends on a word, never on the space between two clauses.
+        let (from, to) = self.ranges[k];
+        let (start, end) = if start < to && end > from { (start.max(from), end.min(to)) } else { (start, end) };
         let piece = &self.norm.text[start..end];
         let start = start + (piece.len() - piece.trim_start().len());
         let end = (end - (piece.len() - piece.trim_end().len())).max(start + 1);
