@@ -393,7 +393,13 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
     let Some(mut agency) = agency else { return (None, client) };
     let lower = head.to_lowercase();
     let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
-    if count(" we") + count(" us") < 3 || count(" you") < 3 {
+    if count(" we") + count(" us") < 3 {
+        return match client {
+            Some(client) if count(" you") >= 5 => addressee(&lower, agency, client),
+            _ => (Some(agency), client),
+        };
+    }
+    if count(" you") < 3 {
         return (Some(agency), client);
     }
     let first = Candidate { term: "we".into(), aliases: FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect() };
@@ -412,6 +418,27 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
         }
         None => (theirs.term, theirs.aliases),
     };
+    (Some(agency), Some(client))
+}
+
+/// A draft in the second person alone ("you assign to Project Owner") names one party and
+/// addresses the other: "you" is the party it does not set beside "you" in one sentence.
+fn addressee(lower: &str, mut agency: Named, mut client: Named) -> (Option<Named>, Option<Named>) {
+    let has = |s: &str, w: &str| s.match_indices(w).any(|(i, _)| (i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric()) && bounded(s, i, w.len()));
+    let beside = |(_, aliases): &Named| {
+        lower
+            .split(['.', '\n', ';'])
+            .filter(|s| SECOND_PERSON.iter().any(|w| has(s, w)) && aliases.iter().any(|a| !is_pronoun(a) && has(s, a)))
+            .take(50)
+            .count()
+    };
+    let (a, c) = (beside(&agency), beside(&client));
+    let second = SECOND_PERSON.iter().map(|w| (*w).to_owned());
+    if c >= 3 && a * 3 <= c {
+        agency.1.extend(second);
+    } else if a >= 3 && c * 3 <= a {
+        client.1.extend(second);
+    }
     (Some(agency), Some(client))
 }
 
@@ -638,6 +665,17 @@ mod tests {
             assert!(p.is_counterparty("you"), "{given:?}");
             assert_eq!(p.counterparty.as_deref(), Some("you"), "{given:?}");
         }
+    }
+
+    #[test]
+    fn a_draft_in_the_second_person_alone_addresses_the_party_it_does_not_name_beside_you() {
+        let p = detect(
+            "This Agreement is between Acme LLC (\"Project Owner\") and Jo Smith (\"Contributor\"). You will build the Bounty. You assign to Project Owner the Work Product. You grant Project Owner a license. Project Owner approves your Submission. You earn Points when Project Owner approves. Contributor represents that Contributor is of age. You agree.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Contributor"));
+        assert!(p.is_agency("you") && p.is_agency("your"));
+        assert!(!p.is_counterparty("you"));
     }
 
     #[test]

@@ -31,6 +31,12 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         .expect("static regex")
 });
 
+/// "(with a license for any Background IP you include)": what follows is licensed, not part
+/// of the object conveyed before it.
+static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[(,]?\s*\b(?:with|subject to|together with) (?:a|an|the) (?:[a-z-]+,? ){0,4}licen[cs]e\b").expect("static regex")
+});
+
 /// A passive verb's auxiliary just before it: "is hereby granted", "shall be granted".
 static PASSIVE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $").expect("static regex"));
@@ -282,7 +288,8 @@ impl Sentence<'_> {
             (from, ts)
         } else {
             // The object runs to the end of its part of the sentence (of its list).
-            (te, if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) })
+            let end = if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) };
+            (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
         let object_text = &s[object_range.0..object_range.1];
         // "including but not limited to" widens; it excepts nothing.

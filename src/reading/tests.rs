@@ -349,3 +349,15 @@ fn a_scope_document_scopes_and_a_third_partys_rights_are_not_the_agencys_work() 
     let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar");
     assert!(bar.counterparty_owned, "{bar:?}");
 }
+
+#[test]
+fn what_comes_with_a_licence_is_not_part_of_what_is_assigned() {
+    let p = parties(&["Contributor"], &["Project Owner"]);
+    let (reading, _) = read(
+        "\"Background IP\" means any pre-existing tools and know-how of the Contributor.\n\nThe Contributor assigns the approved Work Product to the Project Owner (with a license for any Background IP the Contributor includes).",
+        &p,
+    );
+    let a = reading.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("assignment");
+    assert!(a.transfers_to_counterparty());
+    assert!(!a.features.has(Feature::Prior) && !a.features.has(Feature::Methods), "{a:?}");
+}
