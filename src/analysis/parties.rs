@@ -46,6 +46,12 @@ const CLIENT_ROLES: &[&str] = &[
     "assignee",
     "issuer",
     "project owner",
+    "authority",
+    "contracting authority",
+    "organisation",
+    "public organisation",
+    "organization",
+    "public organization",
 ];
 
 /// How far into a draft its parties are looked for.
@@ -424,7 +430,9 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
 /// A draft in the second person alone ("you assign to Project Owner") names one party and
 /// addresses the other: "you" is the party it does not set beside "you" in one sentence.
 fn addressee(lower: &str, mut agency: Named, mut client: Named) -> (Option<Named>, Option<Named>) {
-    let has = |s: &str, w: &str| s.match_indices(w).any(|(i, _)| (i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric()) && bounded(s, i, w.len()));
+    let has = |s: &str, w: &str| {
+        s.match_indices(w).any(|(i, _)| (i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric()) && bounded(s, i, w.len()))
+    };
     let beside = |(_, aliases): &Named| {
         lower
             .split(['.', '\n', ';'])
@@ -511,6 +519,8 @@ fn names_a_thing(term: &str) -> bool {
         "order",
         "statement",
         "sow",
+        "contract",
+        "template",
     ];
     term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
 }
@@ -518,7 +528,7 @@ fn names_a_thing(term: &str) -> bool {
 /// The company name just before a defined term: `Acme AI, Inc., a Delaware corporation ("Provider")`.
 fn name_before(before: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$").expect("static regex")
+        Regex::new(r"([A-Z][A-Za-z0-9&.\-]*(?:[ \t]+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$").expect("static regex")
     });
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
     let name = NAME.captures(tail)?.get(1)?.as_str().trim().to_owned();

@@ -65,6 +65,16 @@ static INCLUDES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^\s*|\. )([a-z][a-z -]{2,50}?) (?:includes|shall include|will include|means)(?:,? but is not limited to|,? without limitation)?,?:").expect("static regex")
 });
 
+/// "... but that does not qualify as work product. This is called "background IP."": the
+/// sentence before names what the term means.
+static CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:this|these|such [a-z]+) (?:is|are) (?:called|referred to as|known as) " ?([a-z][a-z0-9 -]{1,40}?)[ .,]?""#)
+        .expect("static regex")
+});
+
+/// A word put in quotes in passing ("is creating "work product" for the Client").
+static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z0-9 -]{1,40}?) ?""#).expect("static regex"));
+
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
@@ -105,6 +115,31 @@ impl Terms {
                 let end = sentence_end(clause, whole.end());
                 let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
                 add(&c[1], cs + whole.end(), cs + end, true);
+            }
+            for c in CALLED.captures_iter(clause) {
+                let whole = c.get(0).expect("match");
+                let from = sentence_start(clause, whole.start().saturating_sub(2));
+                add(&c[1], cs + from, cs + whole.start(), true);
+            }
+            // "To avoid confusion, work product is the finished product, ...": a word put in
+            // quotes, then said what it is at the start of a sentence or clause of its own.
+            for c in IN_QUOTES.captures_iter(clause).take(20) {
+                let (name, whole) = (&c[1], c.get(0).expect("match"));
+                let rest = &clause[whole.end()..crate::text::floor_char(clause, (whole.end() + 2_000).min(clause.len()))];
+                let said = [" is ", " are ", " means "].iter().find_map(|verb| {
+                    let phrase = format!("{name}{verb}");
+                    rest.match_indices(phrase.as_str())
+                        .map(|(i, _)| i)
+                        .find(|&i| {
+                            let before = rest[..i].trim_end_matches("the ").trim_end_matches("a ");
+                            before.ends_with(". ") || before.ends_with(", ") || before.is_empty()
+                        })
+                        .map(|i| i + phrase.len())
+                });
+                if let Some(at) = said {
+                    let at = whole.end() + at;
+                    add(name, cs + at, cs + sentence_end(clause, at), true);
+                }
             }
             if let Some(c) = LEADING.captures(clause.trim_start()) {
                 let offset = clause.len() - clause.trim_start().len();

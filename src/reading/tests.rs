@@ -361,3 +361,26 @@ fn what_comes_with_a_licence_is_not_part_of_what_is_assigned() {
     assert!(a.transfers_to_counterparty());
     assert!(!a.features.has(Feature::Prior) && !a.features.has(Feature::Methods), "{a:?}");
 }
+
+#[test]
+fn plain_english_gives_and_says_what_its_words_mean() {
+    let p = parties(&["Contractor"], &["Client"]);
+    let (reading, _) = read(
+        "The Contractor is creating \"work product\" for the Client. To avoid confusion, work product is the finished product, as well as drafts, notes, code and anything else that the Contractor works on as part of this project, whether before the date of this Contract or after. The Contractor hereby gives the Client this work product once the Client pays for it in full. This means the Contractor is giving the Client all of its rights in and to the work product, and the Client will be the sole owner of it.\n\nThe Contractor might use pre-existing tools it owns. This is called \"background IP.\" The Contractor is giving the Client a right to use and license (with the right to sublicense) the background IP.",
+        &p,
+    );
+    let term = |name: &str| reading.terms.terms.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name} defined"));
+    assert!(
+        term("work product").features.has(Feature::Broad) && term("work product").features.has(Feature::Prior),
+        "{:?}",
+        term("work product")
+    );
+    assert!(term("background ip").features.has(Feature::Prior));
+    let gives: Vec<&Provision> = reading.provisions.iter().filter(|p| p.kind == Kind::Assignment).collect();
+    assert_eq!(gives.len(), 2, "{gives:?}");
+    assert!(gives.iter().all(|p| p.transfers_to_counterparty() && p.timing == Timing::OnPayment), "{gives:?}");
+    // "the Client will be the sole owner of it": the owner is named first.
+    assert!(reading.provisions.iter().any(|p| p.kind == Kind::Ownership && p.receiver == Side::Counterparty));
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("licence");
+    assert!(licence.giver == Side::Agency && licence.attributes.has(Attribute::Sublicensable), "{licence:?}");
+}
