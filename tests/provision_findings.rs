@@ -122,3 +122,23 @@ fn a_bar_on_using_information_that_takes_in_know_how_asks_for_residuals_without_
     let a = analyse(SERVICES, &["Provider will not disclose any confidential information of the Client."]);
     assert!(!missing(&a).contains(&Concern::NoResiduals));
 }
+
+#[test]
+fn plain_english_bars_and_a_party_left_with_nothing_are_read_where_they_bite() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The Provider hereby gives the Client all of its rights in the work product once the Client pays for it in full.",
+            "Once the Provider gives the work product to the Client, the Provider does not have any rights to it. The Provider is not allowed to sell or otherwise use the work product for any commercial use.",
+            "The Provider won't work for a competitor of the Client until this Agreement ends.",
+        ],
+    );
+    let at = |concern: Concern| a.findings.iter().filter(|f| f.concern == concern).filter_map(|f| f.clause).collect::<Vec<_>>();
+    let second = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
+    let third = a.clauses.iter().position(|c| c.number.as_deref() == Some("3")).expect("clause 3");
+    // Residuals and the licence back are asked where the agency is barred from its work, not at the transfer.
+    assert!(at(Concern::NoResiduals).contains(&second), "{:?}", at(Concern::NoResiduals));
+    assert!(at(Concern::NoLicenseBack).contains(&second), "{:?}", at(Concern::NoLicenseBack));
+    assert!(at(Concern::NonCompete).contains(&third), "{:?}", at(Concern::NonCompete));
+    assert!(!missing(&a).contains(&Concern::AssignmentBeforePayment));
+}

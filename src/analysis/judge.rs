@@ -342,6 +342,14 @@ impl<'a> Judged<'a> {
             return Some(at.map_or(q.clause, |at| self.clause_at(at)));
         }
         let transfer = |p: &&Provision| p.transfers_to_counterparty() && p.about_work();
+        let stripped = |p: &&Provision| {
+            p.kind == Kind::Ownership
+                && p.negated()
+                && p.receiver == Side::Agency
+                && !p.counterparty_owned
+                && !p.features.has(Feature::Data)
+                && !p.features.has(Feature::Confidential)
+        };
         // The definition that sweeps know-how into what is transferred.
         let know_how = || {
             let terms = &self.reading.terms.terms;
@@ -350,7 +358,17 @@ impl<'a> Judged<'a> {
         };
         match concern {
             Concern::NoResiduals => {
-                return p.iter().find(barred).map(|p| p.clause).or_else(know_how).or_else(|| p.iter().find(transfer).map(|p| p.clause));
+                // A bar on the agency's use of the work itself takes what it learned in it.
+                let work_barred = |p: &&Provision| {
+                    p.kind == Kind::Restriction && p.giver == Side::Agency && p.about_work() && !p.counterparty_owned && !p.negated()
+                };
+                return p
+                    .iter()
+                    .find(barred)
+                    .or_else(|| p.iter().find(work_barred))
+                    .map(|p| p.clause)
+                    .or_else(know_how)
+                    .or_else(|| p.iter().find(transfer).map(|p| p.clause));
             }
             // What is conveyed (the carve-out and the condition belong to the conveyance)...
             Concern::PreExistingIp | Concern::AssignmentBeforePayment => {
@@ -358,6 +376,9 @@ impl<'a> Judged<'a> {
             }
             // ... and whoever first gives the client ownership (outside a definition, where
             // it can: the licence back answers the operative clause).
+            // "the Contractor does not have any rights to it": where the agency is left with
+            // nothing is where the licence back is missing.
+            Concern::NoLicenseBack if let Some(q) = p.iter().find(|p| stripped(p)) => Some(q),
             Concern::NoLicenseBack | Concern::ModelOwnership => {
                 let defining = |p: &&Provision| self.reading.terms.defining(p.end).is_some_and(|t| t.means);
                 p.iter().filter(transfer).find(|p| !defining(p)).or_else(|| p.iter().find(transfer))

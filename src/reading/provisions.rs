@@ -400,8 +400,9 @@ impl Trigger<'_> {
     /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X
     /// shall own").
     fn owner_after(&self) -> bool {
-        // "is the sole owner of" names its owner first.
-        !self.text().contains("owner") && ["by", "of", "to", "in", "with"].iter().any(|w| self.text().ends_with(&format!(" {w}")))
+        // "is the sole owner of", "has no rights in" name their owner first.
+        let first = self.text().contains("owner") || self.text().starts_with("has ") || self.text().starts_with("have ");
+        !first && ["by", "of", "to", "in", "with"].iter().any(|w| self.text().ends_with(&format!(" {w}")))
     }
 
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
