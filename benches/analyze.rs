@@ -88,7 +88,7 @@ fn main() {
     for (name, unit) in shapes {
         let path = dir.join("shape.txt");
         let text = unit.repeat((1 << 20) / unit.len() + 1);
-        std::fs::write(&path, &text.as_bytes()[..text.floor_char_boundary(1 << 20)]).expect("write shape");
+        std::fs::write(&path, &text[..clauseguard::text::floor_char(&text, 1 << 20)]).expect("write shape");
         let runs = cli_runs(cli, &path, 3);
         println!("1 MB, {name}: median {:.0} ms ({} runs)", ms(median(&runs)), runs.len());
     }
