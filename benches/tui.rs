@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use clauseguard::analysis::Options;
 use clauseguard::library::ClauseLibrary;
+use clauseguard::review::{Deal, Review};
 use clauseguard::session::{Round, Session};
 use clauseguard::tui::{App, Theme, render};
 use clauseguard::workspace::{MemorySession, Workspace};
@@ -58,7 +58,9 @@ fn main() {
         let doc = clauseguard::ingest::load(&path).expect("load");
         let session = Session::new("bench", Round::new(1, "big-draft.txt", &doc.text));
         let t2 = Instant::now();
-        let (ws, _) = Workspace::open(&library, Box::new(MemorySession::new(session)), Some(doc), Options::default(), clock).expect("open");
+        let (ws, _) =
+            Workspace::open(Review::new(&library, None), Box::new(MemorySession::new(session)), Some(doc), Deal::default(), clock)
+                .expect("open");
         let t3 = Instant::now();
         let app = App::new(ws, Theme::colour(), Size::new(WIDTH, HEIGHT));
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
@@ -78,7 +80,8 @@ fn main() {
     let library = ClauseLibrary::embedded();
     let doc = clauseguard::ingest::load(&path).expect("load");
     let session = Session::new("bench", Round::new(1, "big-draft.txt", &doc.text));
-    let (ws, _) = Workspace::open(&library, Box::new(MemorySession::new(session)), Some(doc), Options::default(), clock).expect("open");
+    let (ws, _) = Workspace::open(Review::new(&library, None), Box::new(MemorySession::new(session)), Some(doc), Deal::default(), clock)
+        .expect("open");
     let mut app = App::new(ws, Theme::colour(), Size::new(WIDTH, HEIGHT));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
     terminal.draw(|frame| render(&app, frame)).expect("draw");

@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::analysis::{Analyzer, Options, Summary};
+use crate::analysis::Summary;
 use crate::library::{ClauseLibrary, Concern};
 use crate::registry::{Date, Registry};
+use crate::review::{Deal, Review};
 
 pub use collect::{Candidate, collect};
 pub use html::render as html;
@@ -134,8 +135,8 @@ impl AuditReport {
 /// is read (index from 1, total, path), so the caller can draw a progress bar.
 pub fn audit(roots: &[PathBuf], options: &AuditOptions, progress: &mut dyn FnMut(usize, usize, &Path)) -> AuditReport {
     let candidates = collect(roots);
-    let analyzer = Analyzer::new(options.library);
-    let analysis_options = Options { agency_party: options.agency_party.clone() };
+    let review = Review::new(options.library, options.registry);
+    let deal = Deal { agency_party: options.agency_party.clone(), engagement: None };
     let mut report = AuditReport {
         schema: SCHEMA,
         generated: crate::session::now(),
@@ -154,12 +155,12 @@ pub fn audit(roots: &[PathBuf], options: &AuditOptions, progress: &mut dyn FnMut
     for (i, candidate) in candidates.into_iter().enumerate() {
         progress(i + 1, total, candidate.path());
         match candidate {
-            Candidate::Contract(path) => match position::contract(&path, options, &analyzer, &analysis_options) {
+            Candidate::Contract(path) => match position::contract(&path, options, &review, &deal) {
                 Ok(Some(c)) => report.contracts.push(c),
                 Ok(None) => report.excluded.push(path.display().to_string()),
                 Err(reason) => report.errors.push(Problem { path: path.display().to_string(), reason }),
             },
-            Candidate::Json(path) => match session::audit_file(&path, options, &analyzer, &analysis_options) {
+            Candidate::Json(path) => match session::audit_file(&path, options, &review, deal.clone()) {
                 Ok(session::Outcome::Audited(s)) => report.sessions.push(*s),
                 Ok(session::Outcome::Excluded) => report.excluded.push(path.display().to_string()),
                 Ok(session::Outcome::NotASession(reason)) => report.skipped.push(Problem { path: path.display().to_string(), reason }),

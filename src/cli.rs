@@ -21,7 +21,7 @@ mod audit;
 pub mod compare;
 mod issues_list;
 mod library;
-mod redline;
+pub mod redline;
 pub mod registry;
 mod session;
 mod typo;
@@ -154,6 +154,13 @@ impl Global {
     }
 }
 
+/// `--engagement MODEL`, as typed (`time-and-materials`, also `t&m`, `tm`).
+fn engagement_parser() -> impl clap::builder::TypedValueParser<Value = crate::engagement::Engagement> {
+    use crate::engagement::{self, Engagement};
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(engagement::ALL.map(Engagement::label)).try_map(|s: String| engagement::parse(&s))
+}
+
 /// Parses the command line as clap does, first catching a mistyped command name that clap would
 /// take for a draft; exits with clap's message and code 2 on bad arguments.
 pub fn parse() -> Cli {
@@ -205,9 +212,14 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             };
             let library = cli.global.library()?;
-            let name = crate::tui::run(launch, &library, &store, cli.global.agency_party.clone())?;
+            let registry = registry::for_analysis(&cli.global)?;
+            let review = crate::review::Review::new(&library, registry.as_ref().map(|(_, r)| r));
+            let given = crate::review::Deal { agency_party: cli.global.agency_party.clone(), engagement: None };
+            let name = crate::tui::run(launch, review, &store, given)?;
             let dir = cli.global.sessions_dir.map(|d| format!(" --sessions-dir {}", shell_quote(&d))).unwrap_or_default();
-            outln!("Session {name} saved in {}.\nResume it with: clauseguard --resume {name}{dir}", store.dir().display());
+            // The registry is not kept in the session: resuming without it would drop its findings.
+            let registry = cli.global.registry.map(|r| format!(" --registry {}", shell_quote(&r))).unwrap_or_default();
+            outln!("Session {name} saved in {}.\nResume it with: clauseguard --resume {name}{dir}{registry}", store.dir().display());
             Ok(ExitCode::SUCCESS)
         }
     }

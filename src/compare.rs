@@ -3,6 +3,7 @@
 //! by library clause: what did we concede where).
 
 mod align;
+pub mod blackline;
 mod negotiation;
 mod report;
 

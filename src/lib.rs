@@ -18,6 +18,7 @@ pub mod reading;
 pub mod redline;
 pub mod registry;
 pub mod report;
+pub mod review;
 pub mod segment;
 pub mod session;
 pub mod text;

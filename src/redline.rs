@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod notes;
 mod output;
+mod phrase;
 mod placement;
 mod plan;
 mod sentence;
@@ -27,7 +28,7 @@ pub use function::{keeps as keeps_function, stale_citations};
 pub use notes::Audience;
 pub use output::{OutputFormat, check_target, write_atomic};
 pub use plan::{Stance, Steer, plan};
-pub use sentence::text_paragraphs;
+pub use sentence::{leading_label, text_paragraphs};
 pub use summary::{FeeTerms, Negotiation, summary};
 pub use terms::{defined_terms, undefined_terms};
 
@@ -64,22 +65,51 @@ pub enum Language {
     Fallback { library_clause: String, kind: FallbackKind },
     /// The library clause's standard text (a missing protection whose ladder has no wording).
     Standard { library_clause: String },
+    /// The draft's own words edited in place for the library clause's concern: the payment
+    /// condition put in, the object narrowed (`phrase::edits`).
+    Edited { library_clause: String },
     /// Nothing inserted: the same language already replaces another passage.
     AlreadyInserted { change: usize },
     /// Nothing inserted: the passage is one of the draft's options ("( ) Customer owns
     /// Deliverables as they are created."), and the option beside it stays.
     OtherOption,
+    /// The words of a later round of the deal: a blackline shows what that round changed.
+    LaterRound,
 }
 
-/// A new clause added for a missing protection.
-#[derive(Debug, Clone, PartialEq)]
+/// A new paragraph: a clause added for a missing protection, or a paragraph a later round adds
+/// (a blackline's).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewClause {
     /// The number as it would be written ("7.4"), None in an unnumbered draft.
     pub number: Option<String>,
-    /// The library clause's title, used as the lead-in heading.
+    /// The library clause's title, used as the lead-in heading; empty for a later round's
+    /// paragraph, which brings only its own words.
     pub heading: String,
     /// The paragraph whose layout (style, list level) the new clause copies.
     pub template_paragraph: usize,
+    /// How the later round formats the paragraph, when the blackline knows (instead of the
+    /// template's layout).
+    pub formatting: Option<Formatting>,
+    /// Goes before the paragraph of `Change::paragraph` rather than after it: only for words a
+    /// later round puts before the draft's first paragraph.
+    pub before: bool,
+    /// The later round has the paragraph inside a table as well, so it may stay in the table's
+    /// cell; a counter-proposal's clause never goes inside a table.
+    pub in_table: bool,
+    /// The number is written out and the paragraph kept out of Word's lists: a lettered number
+    /// ("3A", a clause put in without renumbering the rest) that no list gives.
+    pub typed_number: bool,
+}
+
+/// How a later round formats a paragraph it adds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Formatting {
+    /// A .docx round's paragraph: its layout (the `w:pPr` children a sibling paragraph shares)
+    /// and its runs, each `w:rPr` with its text.
+    Docx { layout: String, runs: Vec<(String, String)> },
+    /// A text round's heading level (Markdown `#`s, or a short line in capitals).
+    Heading(u8),
 }
 
 /// One change of the counter-proposal.
@@ -103,6 +133,9 @@ pub struct Change {
     /// reason for counsel, in the draft's names for the parties.
     pub note: String,
     pub new_clause: Option<NewClause>,
+    /// The paragraph goes, words and paragraph mark (a paragraph a later round drops): the
+    /// struck passage is then its whole text.
+    pub removes_paragraph: bool,
     pub language: Language,
     pub reasons: Vec<Reason>,
 }
@@ -111,6 +144,7 @@ impl Change {
     /// The new clause as one paragraph of text: "7.4 Residuals. Agency may ...".
     pub fn clause_text(&self, with_number: bool) -> String {
         match &self.new_clause {
+            Some(c) if c.heading.is_empty() => self.inserted.clone(),
             Some(c) => {
                 let heading = c.heading.trim_end_matches('.');
                 match c.number.as_deref().filter(|_| with_number) {
@@ -216,14 +250,43 @@ impl Draft {
     }
 }
 
+impl DocxDraft {
+    /// How each paragraph of the draft is formatted, and whether it sits in a table: what a
+    /// blackline needs of a later round to add its paragraphs as it lays them out.
+    pub fn paragraph_formatting(&self) -> Result<Vec<(Formatting, bool)>, String> {
+        docx::paragraph_formatting(self)
+    }
+}
+
 /// The counter-proposal: the draft, the changes to it, and what was left open.
 #[derive(Debug, Clone)]
 pub struct Redline {
+    pub kind: Kind,
     pub draft: Draft,
     /// In document order; struck passages never overlap.
     pub changes: Vec<Change>,
     pub open: Vec<OpenPoint>,
     pub options: RedlineOptions,
+}
+
+/// What a document of tracked changes is, which its title and legend say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// The agency's counter-proposal to the client's draft.
+    CounterProposal,
+    /// A later round of the deal as tracked changes against an earlier one, as Word's Compare
+    /// makes it; each names its round as the user did ("acme-msa.docx", "acme:2").
+    Blackline { earlier: String, later: String },
+}
+
+impl Kind {
+    /// The document's title (the .docx core properties, the HTML page).
+    pub fn title(&self) -> String {
+        match self {
+            Kind::CounterProposal => "Counter-proposal".to_owned(),
+            Kind::Blackline { earlier, later } => format!("Blackline: {later} against {earlier}"),
+        }
+    }
 }
 
 /// A stretch of one paragraph: text left as it is, or a change.
@@ -242,8 +305,10 @@ impl Redline {
         let mut after = Vec::new();
         let mut at = p.start;
         for c in self.changes_in(paragraph) {
-            if c.new_clause.is_some() {
-                after.push(c);
+            if let Some(new) = &c.new_clause {
+                if !new.before {
+                    after.push(c);
+                }
                 continue;
             }
             if c.start > at {
@@ -258,6 +323,16 @@ impl Redline {
         (pieces, after)
     }
 
+    /// The new paragraphs that go before a paragraph (only ever before the draft's first).
+    pub fn added_before(&self, paragraph: usize) -> Vec<&Change> {
+        self.changes_in(paragraph).filter(|c| c.new_clause.as_ref().is_some_and(|n| n.before)).collect()
+    }
+
+    /// Whether a paragraph goes whole, paragraph mark and all.
+    pub fn removes(&self, paragraph: usize) -> bool {
+        self.changes_in(paragraph).any(|c| c.removes_paragraph)
+    }
+
     /// The changes made in one paragraph (replacements and the new clauses after it), in order.
     pub fn changes_in(&self, paragraph: usize) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(move |c| c.paragraph == paragraph)
@@ -268,8 +343,14 @@ impl Redline {
     pub fn accepted_paragraphs(&self) -> Vec<String> {
         let mut out = Vec::with_capacity(self.draft.paragraphs.len());
         for i in 0..self.draft.paragraphs.len() {
-            out.push(self.accepted_paragraph(i));
-            out.extend(self.changes_in(i).filter(|c| c.new_clause.is_some()).map(|c| c.clause_text(true)));
+            let added = |before: bool| {
+                self.changes_in(i).filter(move |c| c.new_clause.as_ref().is_some_and(|n| n.before == before)).map(|c| c.clause_text(true))
+            };
+            out.extend(added(true));
+            if !self.changes_in(i).any(|c| c.removes_paragraph) {
+                out.push(self.accepted_paragraph(i));
+            }
+            out.extend(added(false));
         }
         out
     }
@@ -287,6 +368,19 @@ impl Redline {
         text.push_str(&self.draft.analysed[at..p.end]);
         collapse(&text)
     }
+}
+
+/// A paragraph's heading level as its text shows it: Markdown `#`s, or in plain text a short
+/// line in capitals (level 1); None for body text.
+pub fn heading_level(format: Format, original: &str) -> Option<u8> {
+    let line = original.trim();
+    let level = if format == Format::Markdown && !line.contains('\n') {
+        line.bytes().take_while(|&b| b == b'#').count()
+    } else {
+        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+        usize::from(!line.contains('\n') && line.len() <= 90 && letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()))
+    };
+    u8::try_from(level).ok().filter(|l| (1..=6).contains(l))
 }
 
 /// White space runs as single spaces, ends trimmed: how paragraphs of a plain or Markdown draft

@@ -31,11 +31,10 @@ pub use theme::Theme;
 pub use ui::render;
 pub use view::compare::{Item, Row, Tone};
 
-use crate::analysis::Options;
 use crate::ingest::{self, Document};
-use crate::library::ClauseLibrary;
+use crate::review::{Deal, Review};
 use crate::session::{OpenSession, Round, Session, SessionStore};
-use crate::workspace::Workspace;
+use crate::workspace::{Saved, Workspace};
 
 /// Below this the panes cannot show a clause and its detail; a notice is drawn instead.
 pub const MIN_WIDTH: u16 = 80;
@@ -58,12 +57,9 @@ pub enum Launch {
 
 /// Opens the workspace and runs it until the user quits, returning the session's name. The
 /// terminal is restored on quit, on error and on panic.
-pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency_party: Option<String>) -> color_eyre::Result<String> {
-    let (session, draft) = open(launch, store)?;
-    let name = session.session().name.clone();
-    let path = session.path().display().to_string();
-    let (ws, saved) = Workspace::open(library, Box::new(session), draft, Options { agency_party }, crate::session::now)
-        .wrap_err_with(|| format!("opening session {path}"))?;
+pub fn run(launch: Launch, review: Review<'_>, store: &SessionStore, given: Deal) -> color_eyre::Result<String> {
+    let (ws, saved) = workspace(launch, review, store, given)?;
+    let name = ws.session().name.clone();
     let panic_on_key = cfg!(debug_assertions) && std::env::var("CLAUSEGUARD_TEST_PANIC").is_ok_and(|v| v == "1");
     ratatui::run(|terminal| {
         let mut app = App::new(ws, Theme::from_env(), terminal.size()?);
@@ -73,6 +69,19 @@ pub fn run(launch: Launch, library: &ClauseLibrary, store: &SessionStore, agency
         with_mouse_and_paste(terminal, &mut app)
     })?;
     Ok(name)
+}
+
+/// The workspace `run` shows, opened without a screen: the session to record in (created if
+/// new), on the draft given or its latest round, reviewed for the session's deal.
+pub fn workspace<'lib>(
+    launch: Launch,
+    review: Review<'lib>,
+    store: &SessionStore,
+    given: Deal,
+) -> color_eyre::Result<(Workspace<'lib>, Option<Saved>)> {
+    let (session, draft) = open(launch, store)?;
+    let path = session.path().display().to_string();
+    Workspace::open(review, Box::new(session), draft, given, crate::session::now).wrap_err_with(|| format!("opening session {path}"))
 }
 
 /// The session to record in, and the draft to add to it (None: its latest round).

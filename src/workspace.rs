@@ -11,9 +11,10 @@ mod revision;
 
 use std::collections::HashMap;
 
-use crate::analysis::{AnalysedClause, Analysis, Analyzer, Finding, FindingKind, Options};
+use crate::analysis::{AnalysedClause, Analysis, Finding, FindingKind};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Severity, StandardClause};
+use crate::review::{Deal, Review};
 use crate::session::{ClauseAnchor, DecisionState, Place, Session};
 
 pub use persist::{MemorySession, SessionHandle};
@@ -80,8 +81,9 @@ pub struct Wording<'a> {
 }
 
 pub struct Workspace<'lib> {
-    analyzer: Analyzer<'lib>,
-    options: Options,
+    review: Review<'lib>,
+    /// The session's deal, with what the command line gave standing over it.
+    deal: Deal,
     handle: Box<dyn SessionHandle>,
     clock: Clock,
     round: u32,
@@ -107,12 +109,13 @@ pub struct Workspace<'lib> {
 
 impl<'lib> Workspace<'lib> {
     /// Opens the session on `incoming` (a new round when its text differs from the latest
-    /// round) or on its latest round, analyses it once, and replays this round's revisions.
+    /// round) or on its latest round, reviews it once for the session's deal (`given` stands
+    /// over what the session chose), and replays this round's revisions.
     pub fn open(
-        library: &'lib ClauseLibrary,
+        review: Review<'lib>,
         handle: Box<dyn SessionHandle>,
         incoming: Option<Document>,
-        options: Options,
+        given: Deal,
         clock: Clock,
     ) -> Result<(Self, Option<Saved>), WorkspaceError> {
         let latest = handle.session().rounds.iter().max_by_key(|r| r.number);
@@ -122,15 +125,11 @@ impl<'lib> Workspace<'lib> {
             (None, Some(r)) => (r.document(), false),
             (None, None) => return Err(WorkspaceError::NoRounds(handle.session().name.clone())),
         };
-        let mut options = options;
-        if options.agency_party.is_none() {
-            options.agency_party.clone_from(&handle.session().agency_party);
-        }
-        let analyzer = Analyzer::new(library);
-        let analysis = analyzer.analyze(&document, &options);
+        let deal = given.or_session(handle.session());
+        let analysis = review.analyze(&document, &deal);
         let mut ws = Self {
-            analyzer,
-            options,
+            review,
+            deal,
             handle,
             clock,
             round: 0,
@@ -188,7 +187,11 @@ impl<'lib> Workspace<'lib> {
     }
 
     pub fn library(&self) -> &'lib ClauseLibrary {
-        self.analyzer.library()
+        self.review.library()
+    }
+
+    pub fn review(&self) -> &Review<'lib> {
+        &self.review
     }
 
     pub fn analysis(&self) -> &Analysis {
@@ -199,17 +202,16 @@ impl<'lib> Workspace<'lib> {
         &self.document
     }
 
-    /// The options this round was analysed with, for analysing another draft alike.
-    pub fn options(&self) -> &Options {
-        &self.options
+    /// The deal this round was reviewed for, for reviewing another round of it alike.
+    pub fn deal(&self) -> &Deal {
+        &self.deal
     }
 
-    /// Analyses another draft (an earlier round, another deal) with this one's library and
-    /// options, so a comparison sets like against like, running `beside` on its clauses while
-    /// the rules run. The clauses it shares with this round take this round's results rather
-    /// than being analysed again.
+    /// Reviews another round of this deal as this one was, so a comparison sets like against
+    /// like, running `beside` on its clauses while the rules run. The clauses it shares with
+    /// this round take this round's results rather than being analysed again.
     pub fn analyze_beside<R: Send>(&self, doc: &Document, beside: impl FnOnce(&[crate::segment::Clause]) -> R + Send) -> (Analysis, R) {
-        self.analyzer.analyze_next_beside((&self.document, &self.analysis), doc, &self.options, beside)
+        self.review.analyze_next_beside((&self.document, &self.analysis), doc, &self.deal, beside)
     }
 
     /// The round of the client's draft being negotiated (1-based).
@@ -307,7 +309,7 @@ impl<'lib> Workspace<'lib> {
     /// The standard clause a clause is compared with: its library match, or the clause that
     /// answers its first finding.
     pub fn standard_for(&self, entry: Entry) -> Option<&'lib StandardClause> {
-        let library = self.analyzer.library();
+        let library = self.review.library();
         match entry {
             Entry::Missing(f) => library.get(&self.analysis.findings[f].library_clause),
             Entry::Clause(i) => {
@@ -323,7 +325,7 @@ impl<'lib> Workspace<'lib> {
             Entry::Clause(i) => self.analysis.clauses[i].label(),
             Entry::Missing(f) => {
                 let finding = &self.analysis.findings[f];
-                let title = self.analyzer.library().get(&finding.library_clause).map_or(finding.concern.id(), |c| c.title.as_str());
+                let title = self.review.library().get(&finding.library_clause).map_or(finding.concern.id(), |c| c.title.as_str());
                 format!("Missing: {title}")
             }
         }

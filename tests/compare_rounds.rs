@@ -1,7 +1,7 @@
 //! Comparing two rounds of a deal the project wrote: renumbering is not noise, rewording is
 //! paired by heading, removed and added clauses are named, and missing protections are tracked.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clauseguard::analysis::{Analyzer, Options};
 use clauseguard::compare::{self, Mode, Relation, Side};
@@ -182,4 +182,249 @@ fn a_sessions_rounds_are_compared_from_the_agency_party_it_keeps() {
     let chosen = compare(&["chosen:1", "chosen:2"]);
     assert_ne!(chosen, compare(&["detected:1", "detected:2"]), "read from the client's side, other concerns come and go");
     assert_eq!(chosen, compare(&["detected:1", "detected:2", "--agency-party", "Client"]));
+}
+
+// ---- Blackline: `compare OLD NEW --out FILE` ----
+
+#[path = "support/rounds.rs"]
+mod rounds;
+
+fn clauseguard(args: &[&str], sessions: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+        .args(args)
+        .arg("--sessions-dir")
+        .arg(sessions)
+        .env("SOURCE_DATE_EPOCH", "1772359200")
+        .env_remove("CLAUSEGUARD_LIBRARY")
+        .output()
+        .unwrap()
+}
+
+fn succeeded(out: &std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn have_pandoc() -> bool {
+    let found = std::process::Command::new("pandoc").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("skipped: pandoc is not installed (CI installs it)");
+    }
+    found
+}
+
+fn pandoc(args: &[&str], file: &Path) -> String {
+    let out = std::process::Command::new("pandoc").args(args).arg(file).output().expect("run pandoc");
+    assert!(out.status.success(), "pandoc failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("pandoc writes UTF-8")
+}
+
+/// Text as words: quotes straightened, white space collapsed.
+fn words(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'").replace(['\u{201c}', '\u{201d}'], "\"").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where two texts first differ, for a readable failure.
+fn first_difference(a: &str, b: &str) -> String {
+    let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let near = |s: &str| s.chars().skip(at.saturating_sub(60)).take(160).collect::<String>();
+    format!("first difference at char {at}:\n  got:  {}\n  want: {}", near(a), near(b))
+}
+
+/// pandoc's text of a blackline with its changes rejected and accepted.
+fn rejected_and_accepted(blackline: &Path) -> (String, String) {
+    let text = |how: &str| words(&pandoc(&[&format!("--track-changes={how}"), "-t", "plain", "--wrap=none"], blackline));
+    (text("reject"), text("accept"))
+}
+
+fn demo(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo").join(name)
+}
+
+/// The demo's two rounds (Markdown, round 2 renumbered and reworded by counsel): the blackline
+/// read back by pandoc gives round 1's text when every change is rejected and round 2's when
+/// every change is accepted; its changes are signed by the client, who sent round 2.
+#[test]
+fn a_blackline_of_the_demo_rounds_rejects_to_round_one_and_accepts_to_round_two() {
+    if !have_pandoc() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("blackline.docx");
+    let (r1, r2) = (demo("client-draft-r1.md"), demo("client-draft-r2.md"));
+    let said =
+        succeeded(&clauseguard(&["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", out.to_str().unwrap()], dir.path()));
+    assert!(said.contains("client-draft-r2.md against client-draft-r1.md") && said.contains("changes by Client"), "{said}");
+    let (rejected, accepted) = rejected_and_accepted(&out);
+    // The drafts as the tool reads them: Markdown markup aside.
+    let read = |p: &Path| words(&clauseguard::ingest::load(p).unwrap().analysed);
+    let (round1, round2) = (read(&r1), read(&r2));
+    assert!(rejected == round1, "Reject All gives round 1: {}", first_difference(&rejected, &round1));
+    assert!(accepted == round2, "Accept All gives round 2: {}", first_difference(&accepted, &round2));
+    let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &out);
+    assert!(all.contains(r#"[hereby irrevocably]{.deletion author="Client""#), "words struck inside §4.1: {all}");
+    assert!(all.contains(r"[Upon Client\'s payment in full of the Fees for each Deliverable,]{.insertion"), "{all}");
+    assert!(all.contains("[5.10 Residuals."), "the new residuals clause is inserted whole");
+    assert!(all.contains(".paragraph-insertion"), "paragraph marks are tracked");
+    assert!(!all.contains("comment-start"), "no comment in the copy for counsel");
+}
+
+/// Round 2 of a real .docx (a copy of the Common Paper PSA edited as counsel would): the
+/// blackline is written on round 1's own package (styles and numbering untouched), pandoc
+/// reads round 1's text with every change rejected and round 2's with every change accepted,
+/// and the moved clause is struck where it was and inserted where it went.
+#[test]
+fn a_blackline_of_two_docx_rounds_keeps_the_earlier_formatting() {
+    let psa = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev/commonpaper-psa.docx");
+    if !psa.is_file() {
+        eprintln!("skipped: {} is absent (the shared corpus is not here)", psa.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (r1, r2, out) = (dir.path().join("psa.docx"), dir.path().join("psa-v2.docx"), dir.path().join("blackline.docx"));
+    std::fs::copy(&psa, &r1).unwrap();
+    rounds::later_round(&r1, &r2, &psa_round_two());
+    let said =
+        succeeded(&clauseguard(&["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", out.to_str().unwrap()], dir.path()));
+    assert!(said.contains("3 in the words of a paragraph, 2 paragraph(s) added, 2 dropped; changes by Customer"), "{said}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "contracts are confidential");
+    }
+    let part = |docx: &Path, name: &str| {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    for name in ["word/styles.xml", "word/numbering.xml"] {
+        assert_eq!(part(&out, name), part(&r1, name), "{name} is round 1's");
+    }
+    if !have_pandoc() {
+        return;
+    }
+    let (rejected, accepted) = rejected_and_accepted(&out);
+    let plain = |p: &Path| words(&pandoc(&["-t", "plain", "--wrap=none"], p));
+    let (round1, round2) = (plain(&r1), plain(&r2));
+    assert!(rejected == round1, "Reject All gives round 1: {}", first_difference(&rejected, &round1));
+    assert!(accepted == round2, "Accept All gives round 2: {}", first_difference(&accepted, &round2));
+    let all = pandoc(&["--track-changes=all", "-t", "markdown", "--wrap=none"], &out);
+    assert!(all.contains("[two]{.deletion") && all.contains("[three business]{.insertion"), "a word changed in place: {all}");
+    assert_eq!(all.matches("Non-Exhaustive Remedies").count(), 2, "the moved clause, struck and inserted");
+}
+
+/// The edits that make the PSA's round 2 in these tests.
+fn psa_round_two() -> Vec<rounds::Edit<'static>> {
+    use rounds::Edit;
+    vec![
+        Edit::Words { paragraph: "Notices.", from: "two days after mailing", to: "three business days after mailing" },
+        Edit::Words { paragraph: "Procedure.", from: "reasonable assistance", to: "prompt and reasonable assistance" },
+        Edit::Words { paragraph: "Titles and Interpretation.", from: " and without limitation", to: "" },
+        Edit::Drop { paragraph: "Security.  Provider will comply" },
+        Edit::AddAfter {
+            paragraph: "Deliverables. Except for Pre-Existing",
+            text: "Source Code. Provider will deliver the source code of each Deliverable with it.",
+        },
+        Edit::Move { paragraph: "Non-Exhaustive Remedies.", after: "Signature." },
+    ]
+}
+
+/// What counsel must never read in a blackline: the tool's concerns, severities and talking
+/// points; the internal copy says which concerns each change touches.
+#[test]
+fn the_blackline_for_counsel_carries_no_concern_severity_or_talking_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r1, r2) = (demo("client-draft-r1.md"), demo("client-draft-r2.md"));
+    let internal_words = |text: &str| -> Vec<String> {
+        let lower = text.to_lowercase();
+        let mut found: Vec<String> = ["talking point", "say:", "concern:", "clauseguard", "internal copy", "(high)", "(medium)", "(low)"]
+            .iter()
+            .chain(Concern::ALL.map(Concern::id).iter())
+            .filter(|w| lower.contains(*w))
+            .map(|w| (*w).to_owned())
+            .collect();
+        found.sort();
+        found
+    };
+    // Every part of a .docx, as text; a Markdown or HTML file as it is.
+    let contents = |path: &Path| -> String {
+        let bytes = std::fs::read(path).unwrap();
+        if path.extension().is_some_and(|e| e == "docx") {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+            assert!(!names.iter().any(|n| n.contains("comments")), "no comments part: {names:?}");
+            names
+                .iter()
+                .map(|n| {
+                    let mut s = String::new();
+                    std::io::Read::read_to_string(&mut zip.by_name(n).unwrap(), &mut s).unwrap_or_default();
+                    s
+                })
+                .collect()
+        } else {
+            String::from_utf8(bytes).unwrap()
+        }
+    };
+    for ext in ["docx", "md", "html"] {
+        let out = dir.path().join(format!("blackline.{ext}"));
+        let said = succeeded(&clauseguard(
+            &["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", out.to_str().unwrap(), "--internal"],
+            dir.path(),
+        ));
+        assert!(said.contains(&format!("blackline.internal.{ext} (internal copy: not for the other side)")), "{said}");
+        let leaked = internal_words(&contents(&out));
+        assert!(leaked.is_empty(), ".{ext} for counsel carries {leaked:?}");
+        let internal = dir.path().join(format!("blackline.internal.{ext}"));
+        let text = if ext == "docx" {
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&internal).unwrap()).unwrap();
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/comments.xml").unwrap(), &mut s).unwrap();
+            s
+        } else {
+            std::fs::read_to_string(&internal).unwrap()
+        };
+        let words = internal_words(&text);
+        let labelled = if ext == "html" { "(high)" } else { "concern:" };
+        for expected in [labelled, "assignment-before-payment", "no-residuals", "(high)"] {
+            assert!(words.contains(&expected.to_owned()), ".{ext} internal copy: {expected:?} missing from {words:?}");
+        }
+    }
+    let md = std::fs::read_to_string(dir.path().join("blackline.md")).unwrap();
+    assert!(md.contains("Provider ~~hereby irrevocably~~ assigns"), "words struck in place, markers against them: {md}");
+    assert!(!md.contains("[^"), "no footnotes for counsel");
+}
+
+/// The blackline of a saved session's rounds is signed with the client the session names; bad
+/// sides and outputs are refused by name before anything is written.
+#[test]
+fn a_blackline_of_session_rounds_and_what_it_refuses() {
+    let sessions = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rounds.docx");
+    let said = succeeded(&clauseguard(
+        &["compare", "meridian-ai-services:1", "meridian-ai-services:2", "--out", out.to_str().unwrap()],
+        &sessions,
+    ));
+    assert!(said.contains("meridian-ai-services:2 (client-draft-r2.md) against meridian-ai-services:1"), "{said}");
+    assert!(said.contains("changes by Meridian Health Analytics, Inc."), "{said}");
+
+    let (r1, r2) = (demo("client-draft-r1.md"), demo("client-draft-r2.md"));
+    let refused = |args: &[&str], says: &str| {
+        let o = clauseguard(args, dir.path());
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?} should say {says:?}: {err}");
+    };
+    refused(&["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", out.to_str().unwrap()], "already exists; pass --force");
+    refused(
+        &["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", r2.to_str().unwrap(), "--force"],
+        "refusing to overwrite the draft itself",
+    );
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    refused(&["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", &at("x.pdf")], "x.pdf: unknown output format");
+    refused(&["compare", &at("no-such-round.docx"), r2.to_str().unwrap(), "--out", &at("y.docx")], "no-such-round.docx");
+    std::fs::write(at("round2.docx"), b"\x89PNG\r\n\x1a\n not a word document").unwrap();
+    refused(&["compare", r1.to_str().unwrap(), &at("round2.docx"), "--out", &at("z.docx")], "round2.docx");
+    assert!(!dir.path().join("y.docx").exists() && !dir.path().join("z.docx").exists(), "nothing written");
 }

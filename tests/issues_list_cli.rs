@@ -8,7 +8,7 @@ mod fixture;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use clauseguard::analysis::Options;
+use clauseguard::review::{Deal, Review};
 use clauseguard::session::{DecisionState, SessionStore};
 use clauseguard::workspace::{Entry, Workspace};
 use fixture::*;
@@ -33,7 +33,7 @@ impl Env {
         session.agency = Some("Bright Labs LLC".into());
         drop(store.create(session).unwrap());
         let handle = Box::new(store.open("acme-msa").unwrap());
-        let mut ws = Workspace::open(&LIBRARY, handle, None, Options::default(), clock).unwrap().0;
+        let mut ws = Workspace::open(Review::new(&LIBRARY, None), handle, None, Deal::default(), clock).unwrap().0;
         let clause = |ws: &Workspace<'_>, n: &str| {
             Entry::Clause((0..ws.analysis().clauses.len()).find(|&i| ws.clause(i).number.as_deref() == Some(n)).unwrap())
         };

@@ -78,3 +78,47 @@ fn where_the_agency_is_a_guess_provision_findings_are_low_and_say_why() {
     assert!(!provisions.is_empty(), "{:?}", a.findings);
     assert!(provisions.iter().all(|f| f.severity <= Severity::Low));
 }
+
+#[test]
+fn an_irrevocable_licence_given_before_payment_and_a_definition_sweeping_in_prior_works() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "\"Project Materials\" means all code and designs created by the Provider in connection with the Project, whether created before or after the date of this Agreement.",
+            "Provider hereby assigns to Client all intellectual property in the Project Materials, including all existing works.",
+            "By submitting a Contribution, the Provider grants the Client a perpetual, irrevocable licence to the Contribution.",
+        ],
+    );
+    let at = |concern: Concern, words: &str| {
+        a.findings
+            .iter()
+            .any(|f| f.concern == concern && f.severity >= Severity::Medium && f.phrase.as_deref().is_some_and(|p| p.contains(words)))
+    };
+    // The definition that sweeps prior works in is where the fix goes, even where the
+    // assignment's own words name existing works too.
+    assert!(at(Concern::PreExistingIp, "before or after"), "{:#?}", a.findings);
+    assert!(at(Concern::AssignmentBeforePayment, "irrevocable"), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_bar_on_using_information_that_takes_in_know_how_asks_for_residuals_without_any_transfer() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider will not disclose or use any proprietary or confidential information of the Client without the Client's prior written permission.",
+            "Proprietary or confidential information includes, but is not limited to:",
+            "a.) materials furnished by the Client;",
+            "b.) trade secrets, know-how and processes, and improvements of any kind; and",
+            "c.) information about the Client's customers.",
+        ],
+    );
+    let residuals = a.findings.iter().find(|f| f.concern == Concern::NoResiduals).expect("residuals asked");
+    assert_eq!(residuals.kind, FindingKind::Missing);
+    // Shown where the know-how is swept in.
+    let clause = residuals.clause.expect("anchored");
+    let numbered = a.clauses.iter().find(|c| c.index == clause).and_then(|c| c.number.clone());
+    assert_eq!(numbered.as_deref(), Some("4"), "the item naming know-how is clause 4");
+    // Without know-how in the information, nothing asks for residuals.
+    let a = analyse(SERVICES, &["Provider will not disclose any confidential information of the Client."]);
+    assert!(!missing(&a).contains(&Concern::NoResiduals));
+}

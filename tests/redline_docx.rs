@@ -349,3 +349,115 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
     Some(tag[at..at + tag[at..].find('"')?].to_owned())
 }
+
+#[path = "support/libreoffice.rs"]
+mod libreoffice;
+#[path = "support/rounds.rs"]
+mod rounds;
+
+use libreoffice::{Changes, LibreOffice};
+
+/// Lines of `LibreOffice`'s text that carry a list number Word or Writer draws ("3.", "2.7",
+/// "(a)" at a line's start), as "number words…": what Reject All must give back unchanged.
+fn numbered_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| {
+            l.split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            })
+        })
+        .map(|l| l.chars().take(60).collect())
+        .collect()
+}
+
+/// Asserts two lists of numbered lines are equal, naming the first line that differs.
+fn same_numbering(got: &[String], want: &[String], what: &str) {
+    if let Some(k) = (0..got.len().max(want.len())).find(|&k| got.get(k) != want.get(k)) {
+        panic!("{what}: numbered line {k} is {:?}, expected {:?}", got.get(k), want.get(k));
+    }
+}
+
+/// `LibreOffice` (the other side may use it) rejects every change of a redline and gets the
+/// draft back as it was, numbering and all: an inserted clause's paragraph mark is recorded on
+/// the paragraph before, as Word records "Enter at its end, then type" (when each new paragraph
+/// carried its own inserted mark, Reject All renumbered the PSA's "3. Privacy & Security" as
+/// "2.7"); and a lettered clause (CIIAA "3A") is written out, not numbered by Word's list
+/// (which renumbered sections 4 to 24). The same for a blackline of two rounds of the PSA:
+/// rejecting gives round 1, accepting gives round 2, numbers included.
+#[test]
+fn libreoffice_reject_all_gives_back_the_original_numbering() {
+    let Some(lo) = LibreOffice::start() else { return };
+    let (Some(psa), Some(ciiaa)) = (corpus("commonpaper-psa.docx"), corpus("openagreements-ciiaa.docx")) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let library = ClauseLibrary::embedded();
+    let redline_of = |draft: &Path, out: &Path| {
+        let doc = ingest::load(draft).unwrap();
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+        let options = RedlineOptions { only: Severity::Low, author: "Provider".into(), date: "2026-03-01T10:00:00Z".into() };
+        let plan = redline::plan(Draft::from_docx(&doc, std::fs::read(draft).unwrap()).unwrap(), &analysis, &library, &[], options);
+        assert!(plan.changes.iter().any(|c| c.new_clause.is_some()), "{} gets a new clause", draft.display());
+        std::fs::write(out, redline::render(&plan, out, false).unwrap()).unwrap();
+    };
+    let (psa_red, ciiaa_red) = (dir.path().join("psa-redline.docx"), dir.path().join("ciiaa-redline.docx"));
+    redline_of(&psa, &psa_red);
+    redline_of(&ciiaa, &ciiaa_red);
+
+    let (r1, r2, blackline) = (dir.path().join("psa.docx"), dir.path().join("psa-v2.docx"), dir.path().join("blackline.docx"));
+    std::fs::copy(&psa, &r1).unwrap();
+    rounds::later_round(
+        &r1,
+        &r2,
+        &[
+            rounds::Edit::Drop { paragraph: "Security.  Provider will comply" },
+            rounds::Edit::AddAfter {
+                paragraph: "Deliverables. Except for Pre-Existing",
+                text: "Source Code. Provider will deliver the source code of each Deliverable with it.",
+            },
+            rounds::Edit::Move { paragraph: "Non-Exhaustive Remedies.", after: "Signature." },
+            rounds::Edit::Words { paragraph: "Notices.", from: "two days after mailing", to: "three business days after mailing" },
+        ],
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_clauseguard"))
+        .args(["compare", r1.to_str().unwrap(), r2.to_str().unwrap(), "--out", blackline.to_str().unwrap(), "--sessions-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let texts = lo.texts(&[
+        (&psa, Changes::Keep),
+        (&psa_red, Changes::Reject),
+        (&psa_red, Changes::Accept),
+        (&ciiaa, Changes::Keep),
+        (&ciiaa_red, Changes::Reject),
+        (&ciiaa_red, Changes::Accept),
+        (&r2, Changes::Keep),
+        (&blackline, Changes::Reject),
+        (&blackline, Changes::Accept),
+    ]);
+    let [psa_text, psa_rejected, psa_accepted, ciiaa_text, ciiaa_rejected, ciiaa_accepted, r2_text, bl_rejected, bl_accepted] =
+        <[String; 9]>::try_from(texts).unwrap();
+    assert!(numbered_lines(&psa_text).contains(&"3. Privacy & Security".to_owned()), "{:?}", numbered_lines(&psa_text));
+    same_numbering(&numbered_lines(&psa_rejected), &numbered_lines(&psa_text), "PSA redline, Reject All");
+    assert!(psa_rejected == psa_text, "PSA redline, Reject All: the draft's text");
+    assert!(
+        psa_accepted.contains("2.7 Residuals.") && psa_accepted.contains("3. Privacy & Security"),
+        "the new clauses follow 2.6:\n{psa_accepted}"
+    );
+    same_numbering(&numbered_lines(&ciiaa_rejected), &numbered_lines(&ciiaa_text), "CIIAA redline, Reject All");
+    assert!(ciiaa_accepted.contains("\n3A Residuals."), "the CIIAA's new clause is 3A, written out");
+    let sections = |t: &str| {
+        numbered_lines(t)
+            .into_iter()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains("Residuals"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sections(&ciiaa_accepted).len(), sections(&ciiaa_text).len(), "no section renumbered by the new clauses");
+    assert!(sections(&ciiaa_accepted).iter().any(|l| l.starts_with("4. Disclosure")), "{:?}", sections(&ciiaa_accepted));
+    let round1 = &psa_text;
+    same_numbering(&numbered_lines(&bl_rejected), &numbered_lines(round1), "blackline, Reject All: round 1's numbering");
+    assert!(&bl_rejected == round1, "blackline, Reject All: round 1");
+    same_numbering(&numbered_lines(&bl_accepted), &numbered_lines(&r2_text), "blackline, Accept All: round 2's numbering");
+    assert!(bl_accepted == r2_text, "blackline, Accept All: round 2");
+}

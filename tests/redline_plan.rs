@@ -369,3 +369,43 @@ fn an_option_of_the_drafts_choice_list_is_struck_and_the_other_option_stays() {
     let answered = |c: &&redline::Change| c.reasons.iter().any(|r| r.concern == Concern::AssignmentBeforePayment);
     assert_eq!(psa.changes.iter().filter(answered).count(), 1, "one fix per problem");
 }
+
+/// Freerange's §10.1 states ownership ("Project IP shall, (as a future assignment of
+/// intellectual property) belong to you") and defines "Project IP" on the way, so no library
+/// clause can replace it: its own words are edited, as a lawyer would, with the payment
+/// condition before the transfer and the object narrowed to what is made for the client.
+#[test]
+fn an_ownership_statement_is_edited_in_its_own_words_for_payment_and_scope() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/agency-drafts/freerange-terms.md");
+    if !path.is_file() {
+        eprintln!("skipping: {} is absent", path.display());
+        return;
+    }
+    let library = ClauseLibrary::embedded();
+    let doc = ingest::load(&path).expect("freerange draft");
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Go Free Range".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let ours = [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct];
+    let open: Vec<_> = r.open.iter().filter(|o| ours.contains(&o.concern)).map(|o| (o.concern, o.why)).collect();
+    assert!(open.is_empty(), "left open: {open:?}");
+    let edits: Vec<&redline::Change> = r.changes.iter().filter(|c| c.reasons.iter().any(|x| ours.contains(&x.concern))).collect();
+    assert_eq!(edits.len(), 2, "one edit per problem: {edits:#?}");
+    let paragraph = edits[0].paragraph;
+    assert!(edits.iter().all(|c| c.paragraph == paragraph && c.new_clause.is_none()));
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let accepted = one_line(&r.accepted_paragraph(paragraph));
+    assert!(
+        accepted.contains(
+            "Intellectual property in the deliverables created by us specifically for you under a Project and that also forms a \
+             part of the Product (\"Project IP\") shall, upon receipt of full payment of the fees for it, (as a future assignment \
+             of intellectual property) belong to you, subject to the licences set out in this agreement."
+        ),
+        "{accepted}"
+    );
+    // Only the words that change are struck: the definition of "Project IP" and the rest stay.
+    for c in &edits {
+        assert!(c.deleted.split_whitespace().count() <= 10, "change {} strikes {:?}", c.id, c.deleted);
+    }
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
+    assert!(!md.contains("assignment-before-payment") && !md.contains("broad-work-product") && !md.contains("(high)"), "{md}");
+}

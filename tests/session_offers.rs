@@ -7,7 +7,7 @@ mod fixture;
 
 use std::process::Command;
 
-use clauseguard::analysis::Options;
+use clauseguard::review::{Deal, Review};
 use clauseguard::session::{OfferAnswer, SessionStore};
 use clauseguard::workspace::{MemorySession, Workspace};
 use fixture::*;
@@ -21,7 +21,7 @@ fn store() -> (tempfile::TempDir, SessionStore) {
 
 fn open(store: &SessionStore, draft: Option<&str>) -> Workspace<'static> {
     let handle = store.open("acme-msa").unwrap();
-    Workspace::open(&LIBRARY, Box::new(handle), draft.map(draft_document), Options::default(), clock).unwrap().0
+    Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), draft.map(draft_document), Deal::default(), clock).unwrap().0
 }
 
 /// Offers 30% (declined), then 25% (accepted), then changes the fee to pounds.

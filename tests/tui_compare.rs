@@ -5,8 +5,8 @@
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
-use clauseguard::analysis::Options;
 use clauseguard::compare::Mode;
+use clauseguard::review::{Deal, Review};
 use clauseguard::session::{DecisionState, Fee, SessionStore};
 use clauseguard::tui::{App, Context, Item, Overlay, Target, Theme};
 use clauseguard::workspace::{Entry, Workspace};
@@ -45,14 +45,14 @@ fn store(other: bool) -> (tempfile::TempDir, SessionStore) {
     drop(store.create(session("acme-msa")).unwrap());
     {
         let handle = store.open("acme-msa").unwrap();
-        let (mut ws, _) = Workspace::open(&LIBRARY, Box::new(handle), None, Options::default(), clock).unwrap();
+        let (mut ws, _) = Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), None, Deal::default(), clock).unwrap();
         let ownership = Entry::Clause(clause(&ws, "2"));
         ws.decide(ownership, Some(0), DecisionState::Countered, Some(2)).unwrap();
         ws.add_note("They want the tools too", Some(ownership)).unwrap();
     }
     {
         let handle = store.open("acme-msa").unwrap();
-        Workspace::open(&LIBRARY, Box::new(handle), Some(draft_document(ROUND_2)), Options::default(), clock).unwrap();
+        Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), Some(draft_document(ROUND_2)), Deal::default(), clock).unwrap();
     }
     if other {
         let mut globex = session("globex-msa");
@@ -68,7 +68,7 @@ fn store(other: bool) -> (tempfile::TempDir, SessionStore) {
 
 fn app_on(store: &SessionStore, theme: Theme, width: u16, height: u16) -> App<'static> {
     let handle = store.open("acme-msa").unwrap();
-    let (ws, _) = Workspace::open(&LIBRARY, Box::new(handle), None, Options::default(), clock).unwrap();
+    let (ws, _) = Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), None, Deal::default(), clock).unwrap();
     let mut app = App::new(ws, theme, Size::new(width, height));
     app.store = Some(store.clone());
     app

@@ -5,8 +5,8 @@
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
-use clauseguard::analysis::Options;
 use clauseguard::library::ClauseLibrary;
+use clauseguard::review::{Deal, Review};
 use clauseguard::session::{DecisionState, SessionStore};
 use clauseguard::tui::{App, Theme};
 use clauseguard::workspace::{Entry, Saved, Workspace, WorkspaceError};
@@ -19,7 +19,7 @@ fn clause(ws: &Workspace<'_>, number: &str) -> usize {
 
 fn open(store: &SessionStore, draft: Option<&str>) -> (Workspace<'static>, Option<Saved>) {
     let handle = store.open("acme-msa").unwrap();
-    Workspace::open(&LIBRARY, Box::new(handle), draft.map(draft_document), Options::default(), clock).unwrap()
+    Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), draft.map(draft_document), Deal::default(), clock).unwrap()
 }
 
 fn store_with_session() -> (tempfile::TempDir, SessionStore) {
@@ -127,7 +127,9 @@ fn resuming_opens_on_the_clause_and_finding_selected_at_quit() {
 fn the_agency_party_chosen_is_read_from_and_kept() {
     static EMBEDDED: std::sync::LazyLock<ClauseLibrary> = std::sync::LazyLock::new(ClauseLibrary::embedded);
     let (_dir, store) = store_with_session();
-    let open = || Workspace::open(&EMBEDDED, Box::new(store.open("acme-msa").unwrap()), None, Options::default(), clock).unwrap().0;
+    let open = || {
+        Workspace::open(Review::new(&EMBEDDED, None), Box::new(store.open("acme-msa").unwrap()), None, Deal::default(), clock).unwrap().0
+    };
     let keys = |ws: &Workspace<'_>| ws.analysis().findings.iter().map(clauseguard::analysis::Finding::key).collect::<Vec<_>>();
     let as_client = {
         let mut ws = open();
@@ -160,7 +162,7 @@ fn a_rounds_ingest_notes_come_back_on_resume() {
         let mut doc = draft_document(&DRAFT.replace("thirty days", "sixty days"));
         doc.notes = vec![note.to_owned()];
         let handle = store.open("acme-msa").unwrap();
-        let (ws, _) = Workspace::open(&LIBRARY, Box::new(handle), Some(doc), Options::default(), clock).unwrap();
+        let (ws, _) = Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), Some(doc), Deal::default(), clock).unwrap();
         assert_eq!((ws.round(), ws.document_notes()), (2, [note.to_owned()].as_slice()));
     }
     let (ws, _) = open(&store, None);

@@ -31,6 +31,9 @@ pub enum Fact {
     LicenceBack,
     /// The agency keeps the general knowledge and skills its people gain.
     Residuals,
+    /// The agency may not use information that takes in know-how and methods (a confidentiality
+    /// clause whose information includes "know-how and processes").
+    KnowHowBarred,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -64,6 +67,10 @@ pub struct Rule {
     /// Features the object's own words must name (not through its defined terms).
     #[serde(default)]
     object_any: Vec<Feature>,
+    /// Features the object's own words must not name ("shall not use the Confidential
+    /// Information", but not "the Works" whose definition mentions data).
+    #[serde(default)]
+    object_none: Vec<Feature>,
     #[serde(default)]
     attributes_any: Vec<Attribute>,
     #[serde(default)]
@@ -126,7 +133,10 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<bool> {
     let answered_by = match concern {
         Concern::AssignmentBeforePayment => Fact::PaymentCondition,
         Concern::NoLicenseBack => Fact::LicenceBack,
-        Concern::NoResiduals => Fact::Residuals,
+        Concern::NoResiduals => {
+            let bites = facts.contains(&Fact::Transfer) || facts.contains(&Fact::KnowHowBarred);
+            return Some(bites && !facts.contains(&Fact::Residuals));
+        }
         Concern::PreExistingIp => Fact::PriorCarveOut,
         Concern::ModelOwnership => return Some(false).filter(|_| !facts.contains(&Fact::Transfer)),
         _ => return None,
@@ -174,7 +184,19 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().filter(keeps_general).any(|p| p.own_features.has(Feature::Residuals)) {
         facts.insert(Fact::Residuals);
     }
+    if p.iter().any(know_how_barred) {
+        facts.insert(Fact::KnowHowBarred);
+    }
     facts
+}
+
+/// A bar on the agency's use of information that takes in know-how and methods.
+fn know_how_barred(p: &Provision) -> bool {
+    p.kind == Kind::Restriction
+        && p.standing == Standing::Operative
+        && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
+        && p.features.has(Feature::Confidential)
+        && p.features.has(Feature::Methods)
 }
 
 impl Rule {
@@ -196,6 +218,7 @@ impl Rule {
             && self.features_all.iter().all(|&x| f.has(x))
             && !self.features_none.iter().any(|&x| f.has(x))
             && (self.object_any.is_empty() || self.object_any.iter().any(|&x| p.own_features.has(x)))
+            && !self.object_none.iter().any(|&x| p.own_features.has(x))
             && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
             && self.attributes_all.iter().all(|&x| p.attributes.has(x))
             && (self.timing.is_empty() || self.timing.contains(&timing))
@@ -270,7 +293,7 @@ impl<'a> Judged<'a> {
                 {
                     for &t in &p.terms {
                         let term = &self.reading.terms.terms[t];
-                        if term.features.has(feature) && !p.own_features.has(feature) {
+                        if term.features.has(feature) {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }
                     }
@@ -311,6 +334,13 @@ impl<'a> Judged<'a> {
                 && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
                 && (p.features.has(Feature::Confidential) || p.features.has(Feature::Methods))
         };
+        // The definition that takes know-how into barred information, else the bar.
+        if concern == Concern::NoResiduals && !self.facts.contains(&Fact::Transfer) {
+            let q = p.iter().find(|p| know_how_barred(p))?;
+            let terms = &self.reading.terms.terms;
+            let at = q.terms.iter().find_map(|&t| terms[t].methods_at);
+            return Some(at.map_or(q.clause, |at| self.clause_at(at)));
+        }
         let transfer = |p: &&Provision| p.transfers_to_counterparty() && p.about_work();
         // The definition that sweeps know-how into what is transferred.
         let know_how = || {
@@ -326,8 +356,12 @@ impl<'a> Judged<'a> {
             Concern::PreExistingIp | Concern::AssignmentBeforePayment => {
                 p.iter().filter(transfer).find(|p| p.kind == Kind::Assignment).or_else(|| p.iter().find(transfer))
             }
-            // ... and whoever ends up owning it first (the licence back answers the ownership).
-            Concern::NoLicenseBack | Concern::ModelOwnership => p.iter().find(transfer),
+            // ... and whoever first gives the client ownership (outside a definition, where
+            // it can: the licence back answers the operative clause).
+            Concern::NoLicenseBack | Concern::ModelOwnership => {
+                let defining = |p: &&Provision| self.reading.terms.defining(p.end).is_some_and(|t| t.means);
+                p.iter().filter(transfer).find(|p| !defining(p)).or_else(|| p.iter().find(transfer))
+            }
             _ => None,
         }
         .map(|p| p.clause)
@@ -338,7 +372,10 @@ impl<'a> Judged<'a> {
     }
 
     fn finding(&self, owner: &crate::library::StandardClause, rule: &Rule, p: &Provision, start: usize, end: usize, k: usize) -> Finding {
-        // The phrase starts and ends on a word, never on the space between two clauses.
+        // The phrase stays inside its clause (a provision read on into a list goes on past
+        // it) and starts and ends on a word, never on the space between two clauses.
+        let (from, to) = self.ranges[k];
+        let (start, end) = if start < to && end > from { (start.max(from), end.min(to)) } else { (start, end) };
         let piece = &self.norm.text[start..end];
         let start = start + (piece.len() - piece.trim_start().len());
         let end = (end - (piece.len() - piece.trim_end().len())).max(start + 1);

@@ -187,12 +187,33 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         agency = Some((c.term.clone(), c.aliases.clone()));
         // The other side: a candidate in a client's role, else the least like the agency.
         let role = |k: usize| role_of(&candidates[k].term).or_else(|| candidates[k].term.rsplit(' ').next().and_then(role_of));
-        let other = rest.iter().find(|(_, k)| role(*k) == Some(false)).or(rest.last());
+        // Else the one that pays, else the least like the agency.
+        let pays = |k: usize| acts(head, &candidates[k]).1;
+        let other = rest
+            .iter()
+            .find(|(_, k)| role(*k) == Some(false))
+            .or_else(|| rest.iter().filter(|(_, k)| pays(*k) > 0).max_by_key(|(_, k)| pays(*k)))
+            .or(rest.last());
         client = other.map(|(_, k)| (candidates[*k].term.clone(), candidates[*k].aliases.clone()));
     }
-    // Without a defined party, fall back on the capitalised role word the draft uses most.
+    // Without a defined party, fall back on the role word the draft uses most, and for the client
+    // on the words the draft binds it with ("the Authority shall").
+    let agency_by_role = agency.is_none();
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
+    let acting = match (&agency, &client) {
+        (Some(a), None) => acting_party(head, &a.0),
+        _ => None,
+    };
+    // Sure of the pick when both sides are named by what they are ("the contractor" and "the
+    // Government"; "the Supplier" and the party the draft binds).
+    let by_role = match (&agency, &client, &acting) {
+        (_, Some(c), _) => agency_by_role && role_of(&c.0) == Some(false),
+        (Some(a), None, Some(_)) => role_of(&a.0) == Some(true),
+        _ => false,
+    };
+    let client = client.or(acting);
+    let uncertain = uncertain && !by_role;
     let (agency, client) = with_pronouns(head, agency, client);
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
@@ -217,19 +238,30 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     // The other side: a candidate in a client's role, another candidate, or the client's role
     // word the draft uses most ("the Government" that no parenthesis defines).
     let others = || candidates.iter().enumerate().filter(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c);
-    let counterparty = others().find(|c| role_of(&c.term) == Some(false)).or_else(|| others().next()).cloned().or_else(|| {
-        let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
-        most_used(preamble, head, CLIENT_ROLES).filter(|(t, _)| t.to_lowercase() != bare).map(|(term, aliases)| Candidate { term, aliases })
-    });
-    terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|c| c.aliases.contains(t)));
+    let counterparty = others()
+        .find(|c| role_of(&c.term) == Some(false))
+        .or_else(|| others().filter(|c| acts(head, c).1 > 0).max_by_key(|c| acts(head, c).1))
+        .or_else(|| others().next())
+        .cloned()
+        .or_else(|| {
+            let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
+            most_used(preamble, head, CLIENT_ROLES)
+                .filter(|(t, _)| t.to_lowercase() != bare)
+                .map(|(term, aliases)| Candidate { term, aliases })
+        });
+    // A draft in the first person: "we" and "you" go to the named party and the other side as
+    // they would had the agency been detected.
+    let (agency, counterparty) = with_pronouns(head, Some((name.trim().to_owned(), aliases)), counterparty.map(|c| (c.term, c.aliases)));
+    let aliases = agency.map(|(_, a)| a).unwrap_or_default();
+    terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|(_, a)| a.contains(t)));
     Parties {
         other_terms: terms,
         agency: Some(name.trim().to_owned()),
-        counterparty: counterparty.as_ref().map(|c| c.term.clone()),
+        counterparty: counterparty.as_ref().map(|(t, _)| t.clone()),
         detected: false,
         uncertain: false,
         agency_aliases: aliases,
-        counterparty_aliases: counterparty.map(|c| c.aliases).unwrap_or_default(),
+        counterparty_aliases: counterparty.map(|(_, a)| a).unwrap_or_default(),
     }
 }
 
@@ -390,6 +422,19 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
 /// How much a candidate reads as the party doing the work: its role word, and how often the
 /// draft says it provides the services (or is paid) against how often it pays.
 fn agency_score(head: &str, c: &Candidate) -> i32 {
+    let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
+    let score = match role {
+        Some(true) => 4,
+        Some(false) => -4,
+        None => 0,
+    };
+    let (duties, pays) = acts(head, c);
+    score + duties.min(4) - pays.min(4)
+}
+
+/// How often a party is given the agency's duties ("shall provide", "services performed by")
+/// and how often it pays.
+fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static DUTY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b").expect("static regex")
     });
@@ -399,12 +444,6 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by\s+(?:the\s+)?$").expect("static regex")
     });
-    let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
-    let mut score = match role {
-        Some(true) => 4,
-        Some(false) => -4,
-        None => 0,
-    };
     let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
     for alias in &c.aliases {
@@ -418,8 +457,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
             pays += i32::from(PAYS.is_match(after));
         }
     }
-    score += duties.min(4) - pays.min(4);
-    score
+    (duties, pays)
 }
 
 /// Defined terms for dates, periods and things, which the preamble defines beside the parties
@@ -457,7 +495,7 @@ fn name_before(before: &str) -> Option<String> {
     });
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
     let name = NAME.captures(tail)?.get(1)?.as_str().trim().to_owned();
-    (name.len() > 2 && role_of(&name).is_none() && !name.eq_ignore_ascii_case("the")).then_some(name)
+    (name.len() > 2 && role_of(&name).is_none() && !names_a_thing(&name) && !name.eq_ignore_ascii_case("the")).then_some(name)
 }
 
 /// The role word used most in `head` among those the preamble already uses.
@@ -477,6 +515,45 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
             let lower = cap.to_lowercase();
             (cap, vec![lower])
         })
+        .or_else(|| most_used_plain(preamble, head, roles))
+}
+
+/// The party, other than `agency`, that the draft most often binds: a capitalised name after
+/// "the" and before "shall", "will", "may" or "must", at least three times.
+fn acting_party(head: &str, agency: &str) -> Option<Named> {
+    static ACTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[Tt]he ([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees)\b")
+            .expect("static regex")
+    });
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in ACTS.captures_iter(head).take(2_000) {
+        let name = &c[1];
+        if name.eq_ignore_ascii_case(agency) || names_a_thing(name) || role_of(name) == Some(true) {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name.to_owned(), 1)),
+        }
+    }
+    let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;
+    let lower = name.to_lowercase();
+    Some((name, vec![lower]))
+}
+
+/// The role the draft names most in lower case, "the contractor", as government statements of
+/// work do: at least five times, and in the preamble.
+fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
+    roles
+        .iter()
+        .map(|r| {
+            let the = format!("the {r}");
+            let uses = |text: &str| text.match_indices(the.as_str()).filter(|(i, _)| bounded(text, *i, the.len())).take(200).count();
+            (if uses(preamble) > 0 { uses(head) } else { 0 }, *r)
+        })
+        .filter(|(n, _)| *n >= 5)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, r)| (r.to_owned(), vec![r.to_owned()]))
 }
 
 #[cfg(test)]
@@ -550,13 +627,17 @@ mod tests {
 
     #[test]
     fn a_trading_name_and_the_first_person() {
-        let p = detect(
-            "1. This agreement is between Go Free Range Ltd, a company registered in England, trading as\n        \"Go Free Range\", and the organisation specified on the order summary.\n\nThe Work is a set of activities (carried out by Go Free Range for a fee). We will do the Work. You will pay us. We send you an invoice. You agree. We agree with you.",
-            None,
-        );
-        assert_eq!(p.agency.as_deref(), Some("Go Free Range"));
-        assert!(p.is_agency("we") && p.is_agency("us"));
-        assert!(p.is_counterparty("you"));
+        // Detected or named with --agency-party, "we" is the agency and "you" the client.
+        for given in [None, Some("Go Free Range")] {
+            let p = detect(
+                "1. This agreement is between Go Free Range Ltd, a company registered in England, trading as\n        \"Go Free Range\", and the organisation specified on the order summary.\n\nThe Work is a set of activities (carried out by Go Free Range for a fee). We will do the Work. You will pay us. We send you an invoice. You agree. We agree with you.",
+                given,
+            );
+            assert_eq!(p.agency.as_deref(), Some("Go Free Range"));
+            assert!(p.is_agency("we") && p.is_agency("us"), "{given:?}");
+            assert!(p.is_counterparty("you"), "{given:?}");
+            assert_eq!(p.counterparty.as_deref(), Some("you"), "{given:?}");
+        }
     }
 
     #[test]
@@ -599,5 +680,34 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Contractor"));
         assert_eq!(p.counterparty.as_deref(), Some("Government"));
+    }
+
+    #[test]
+    fn the_other_side_is_the_party_that_pays_not_an_abbreviation() {
+        let p = detect(
+            "These Conditions (\"GCP\") apply. The Agreement is between the Acme entity set out in the PO (\"Acme\") and the supplier identified in the Agreement (\"Supplier\"). Deliverables are any output, including any intellectual property (\"IP\"). The Supplier shall invoice monthly. Acme will pay within thirty days. The Supplier shall deliver the Goods.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Supplier"));
+        assert_eq!(p.counterparty.as_deref(), Some("Acme"));
+        assert!(!p.is_agency("agreement"));
+    }
+
+    #[test]
+    fn a_statement_of_work_naming_the_contractor_in_lower_case() {
+        let text = "This plan evaluates the contractor. The Government will assess the contractor. The Government may require the contractor to act. The Government and the contractor meet. Code from the contractor is reviewed. The Government tells the contractor.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("contractor"));
+        assert_eq!(p.counterparty.as_deref(), Some("Government"));
+        assert!(!p.uncertain);
+    }
+
+    #[test]
+    fn a_client_named_by_its_own_words_when_no_role_word_names_it() {
+        let text = "The Supplier shall deliver the Services. The Authority shall pay the Charges. The Authority may inspect the Supplier. The Authority will\nnotify the Supplier. The Supplier shall comply.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("Supplier"));
+        assert_eq!(p.counterparty.as_deref(), Some("Authority"));
+        assert!(p.is_counterparty("authority"));
     }
 }

@@ -7,10 +7,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{AuditOptions, ContractAudit};
-use crate::analysis::{Analysis, Analyzer, Finding, FindingKind, Options, Summary};
+use crate::analysis::{Analysis, Finding, FindingKind, Summary};
 use crate::ingest::{Document, IngestError};
 use crate::library::{ClauseLibrary, Concern, Severity};
 use crate::registry::{self, Date, Registry, Standing};
+use crate::review::{Deal, Review};
 use crate::text::Normalised;
 
 /// Longest phrase quoted in the report.
@@ -167,12 +168,7 @@ fn shorten(phrase: &str) -> String {
 }
 
 /// Audits one contract file; `None` when `--since` leaves it out.
-pub(super) fn contract(
-    path: &Path,
-    options: &AuditOptions,
-    analyzer: &Analyzer,
-    analysis_options: &Options,
-) -> Result<Option<ContractAudit>, String> {
+pub(super) fn contract(path: &Path, options: &AuditOptions, review: &Review, deal: &Deal) -> Result<Option<ContractAudit>, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     let modified = meta.modified().ok().map(Date::of);
     if let (Some(since), Some(modified)) = (options.since, modified)
@@ -184,7 +180,7 @@ pub(super) fn contract(
         IngestError::Io { source, .. } => source.to_string(),
         IngestError::Unreadable { reason, .. } => reason,
     })?;
-    let analysis = analyse(&doc, options, analyzer, analysis_options, None);
+    let analysis = review.analyze(&doc, deal);
     Ok(Some(ContractAudit {
         path: path.display().to_string(),
         format: doc.format,
@@ -192,24 +188,4 @@ pub(super) fn contract(
         modified,
         position: IpPosition::of(&analysis, &doc, options.library, options.registry),
     }))
-}
-
-/// The analysis with registry findings and, for a session, the engagement model's.
-pub(super) fn analyse(
-    doc: &Document,
-    options: &AuditOptions,
-    analyzer: &Analyzer,
-    analysis_options: &Options,
-    engagement: Option<crate::engagement::Engagement>,
-) -> Analysis {
-    let mut analysis = analyzer.analyze(doc, analysis_options);
-    let mut extra = Vec::new();
-    if let Some(registry) = options.registry {
-        extra.extend(registry::registry_findings_with(&analysis, doc, registry, options.library));
-    }
-    if let Some(engagement) = engagement {
-        extra.extend(crate::engagement::engagement_findings(engagement, &analysis, doc, options.library));
-    }
-    registry::merge_findings(&mut analysis, extra);
-    analysis
 }

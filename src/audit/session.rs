@@ -7,10 +7,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::AuditOptions;
-use super::position::{self, IpPosition};
-use crate::analysis::{Analyzer, Options};
-use crate::ingest::Format;
+use super::position::IpPosition;
 use crate::registry::parse_date;
+use crate::review::{Deal, Review};
 use crate::session::{Decision, DecisionState, Fee, FeeOffer, SCHEMA, Session};
 
 /// Session files over this size are not read (as the session store refuses them).
@@ -64,7 +63,7 @@ pub(super) enum Outcome {
 }
 
 /// Reads a `.json` file; audits it if it is a session.
-pub(super) fn audit_file(path: &Path, options: &AuditOptions, analyzer: &Analyzer, analysis_options: &Options) -> Result<Outcome, String> {
+pub(super) fn audit_file(path: &Path, options: &AuditOptions, review: &Review, deal: Deal) -> Result<Outcome, String> {
     #[derive(Deserialize)]
     struct Head {
         schema: Option<serde_json::Value>,
@@ -100,14 +99,10 @@ pub(super) fn audit_file(path: &Path, options: &AuditOptions, analyzer: &Analyze
     {
         return Ok(Outcome::Excluded);
     }
-    let format = if round.file_name.to_ascii_lowercase().ends_with(".md") { Format::Markdown } else { Format::Txt };
-    let doc = crate::ingest::from_text(&round.file_name, format, &round.text);
-    // The agency's party chosen in the workspace stands for this session, unless given.
-    let mut analysis_options = analysis_options.clone();
-    if analysis_options.agency_party.is_none() {
-        analysis_options.agency_party.clone_from(&session.agency_party);
-    }
-    let analysis = position::analyse(&doc, options, analyzer, &analysis_options, Some(session.engagement));
+    let doc = round.document();
+    // The agency's party chosen in the workspace and the engagement stand for this session,
+    // unless given.
+    let analysis = review.analyze(&doc, &deal.or_session(&session));
     let decisions = standing_decisions(&session.decisions);
     Ok(Outcome::Audited(Box::new(SessionAudit {
         path: path.display().to_string(),

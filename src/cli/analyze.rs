@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{EXIT_FINDINGS, Format, Global, Threshold};
-use crate::analysis::{Analyzer, Options};
-use crate::engagement::{self, Engagement};
-use crate::{registry, report};
+use crate::engagement::Engagement;
+use crate::report;
+use crate::review::{Deal, Review};
 
 #[derive(Debug, clap::Args)]
 pub struct AnalyzeArgs {
@@ -21,20 +21,15 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Threshold>,
     /// How the agency is engaged: adds the model's own wording and the protections it requires.
-    #[arg(long, value_name = "MODEL", value_parser = engagement_parser())]
+    #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
     pub engagement: Option<Engagement>,
-}
-
-fn engagement_parser() -> impl clap::builder::TypedValueParser<Value = Engagement> {
-    use clap::builder::TypedValueParser as _;
-    clap::builder::PossibleValuesParser::new(engagement::ALL.map(Engagement::label)).try_map(|s: String| engagement::parse(&s))
 }
 
 pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> {
     let library = global.library()?;
-    let analyzer = Analyzer::new(&library);
     let registry = super::registry::for_analysis(global)?;
-    let options = Options { agency_party: global.agency_party.clone() };
+    let review = Review::new(&library, registry.as_ref().map(|(_, r)| r));
+    let deal = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
     let paint = report::Paint::for_stdout();
     let mut failed = false;
     let mut stdout = std::io::stdout().lock();
@@ -46,15 +41,7 @@ pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         return Err(color_eyre::eyre::eyre!(message));
     }
     for (i, doc) in docs.iter().enumerate() {
-        let mut analysis = analyzer.analyze(doc, &options);
-        let mut extra = Vec::new();
-        if let Some((_, r)) = &registry {
-            extra.extend(registry::registry_findings_with(&analysis, doc, r, &library));
-        }
-        if let Some(model) = args.engagement {
-            extra.extend(engagement::engagement_findings(model, &analysis, doc, &library));
-        }
-        registry::merge_findings(&mut analysis, extra);
+        let analysis = review.analyze(doc, &deal);
         let out = match args.format {
             Format::Json => report::json(&analysis) + "\n",
             Format::Text => report::text(&analysis, &doc.text, paint),
@@ -70,7 +57,7 @@ pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     }
     // The process ends here: freeing the library's compiled patterns (about 2 ms for a long
     // draft's) is left to the operating system.
-    drop(analyzer);
+    drop(review);
     std::mem::forget(library);
     Ok(if failed { ExitCode::from(EXIT_FINDINGS) } else { ExitCode::SUCCESS })
 }

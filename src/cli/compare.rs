@@ -1,15 +1,21 @@
 //! `clauseguard compare OLD NEW`: what changed between two rounds or two deals. Each side is a
-//! draft file, a saved session (its latest round) or a session round (`NAME:ROUND`).
+//! draft file, a saved session (its latest round) or a session round (`NAME:ROUND`). With
+//! `--out`, the blackline: the later round as tracked changes against the earlier one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use color_eyre::eyre::{bail, eyre};
+use color_eyre::eyre::{WrapErr, bail, eyre};
 
 use super::{Format, Global};
-use crate::analysis::{Analysis, Analyzer, Options};
-use crate::compare::{self, Mode, Side};
+use crate::analysis::Analysis;
+use crate::compare::blackline::Round;
+use crate::compare::{self, Aligned, Mode, Side};
+use crate::engagement::Engagement;
 use crate::ingest::{self, Document};
+use crate::library::ClauseLibrary;
+use crate::redline::{self, RedlineOptions};
+use crate::review::{Deal, Review};
 use crate::segment::Clause;
 use crate::session::{Session, SessionStore};
 use crate::text::one_line;
@@ -34,6 +40,27 @@ pub struct CompareArgs {
     /// How to align (default: by library clause when both sides are different sessions).
     #[arg(long, value_enum)]
     pub by: Option<By>,
+    /// Write a blackline instead of the report: NEW as tracked changes against OLD, as Word's
+    /// Compare makes it (.docx; .md and .html too). An OLD .docx keeps its formatting. No notes:
+    /// it is fit to send.
+    #[arg(long, short, value_name = "FILE", conflicts_with_all = ["format", "by"])]
+    pub out: Option<PathBuf>,
+    /// With --out, also write an internal copy beside it (blackline.docx:
+    /// blackline.internal.docx) whose notes say which concerns each change touches, from each
+    /// round's analysis. Not for the other side.
+    #[arg(long, requires = "out")]
+    pub internal: bool,
+    /// With --out, the name on the tracked changes (default: the other side as the later round
+    /// names it, e.g. "Customer").
+    #[arg(long, value_name = "NAME", requires = "out")]
+    pub author: Option<String>,
+    /// With --out, replace the blackline and the internal copy if they exist.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// How the agency is engaged (default: each side's session's): adds the model's own
+    /// wording and the protections it requires.
+    #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
+    pub engagement: Option<Engagement>,
 }
 
 /// One side, resolved: the document, and the session facts when it came from a session.
@@ -73,31 +100,30 @@ pub fn resolve(spec: &str, store: &SessionStore) -> color_eyre::Result<Resolved>
 
 pub use crate::compare::negotiation;
 
+/// Both sides resolved and reviewed, and two rounds aligned: what the comparison is made from.
+pub struct Sides {
+    pub old: Resolved,
+    pub new: Resolved,
+    pub old_analysis: Analysis,
+    pub new_analysis: Analysis,
+    pub mode: Mode,
+    aligned: Option<Aligned>,
+}
+
 pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+    // Refuse bad output paths before any work is done.
+    let outputs = match &args.out {
+        Some(out) => outputs(args, out)?,
+        None => Vec::new(),
+    };
     let library = global.library()?;
-    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
-    let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
-    let analyzer = Analyzer::new(&library);
-    // The agency's party chosen in the workspace, when both sides hold the same choice (one
-    // deal's rounds); `--agency-party` wins.
-    let chosen = |r: &Resolved| r.session.as_ref().and_then(|(s, _)| s.agency_party.clone());
-    let shared = Some(chosen(&old)).filter(|party| *party == chosen(&new)).flatten();
-    let options = Options { agency_party: global.agency_party.clone().or(shared) };
-    let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
-    let mode = match args.by {
-        Some(By::Library) => Mode::Deals,
-        None if different_deals => Mode::Deals,
-        Some(By::Clause) | None => Mode::Rounds,
-    };
-    // Two rounds are aligned while the later one's rules run.
-    let align = |old_analysis: &Analysis, clauses: &[Clause]| {
-        (mode == Mode::Rounds)
-            .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
-    };
-    let (old_analysis, new_analysis, aligned) = analyzer.analyze_pair_beside(&old.doc, &new.doc, &options, align);
+    let Sides { old, new, old_analysis, new_analysis, mode, aligned } = load_sides(args, global, &library)?;
     let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
     let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };
     let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new) };
+    if let Some(out) = &args.out {
+        return write_blackline(args, out, &outputs, [(&old, &old_analysis), (&new, &new_analysis)]);
+    }
     let comparison = match aligned {
         Some(aligned) => compare::compare_rounds(&old_side, &new_side, &library, aligned),
         None => compare::compare(&old_side, &new_side, &library, mode),
@@ -109,4 +135,123 @@ pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     };
     out!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The blackline and its internal copy, checked before any work: never over a side, nor over an
+/// existing file without --force.
+fn outputs(args: &CompareArgs, out: &Path) -> color_eyre::Result<Vec<PathBuf>> {
+    redline::OutputFormat::of(out)?;
+    let mut paths = vec![out.to_owned()];
+    if args.internal {
+        paths.push(super::redline::internal_path(out));
+    }
+    let inputs = input_files(args);
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    for path in &paths {
+        redline::check_target(path, &inputs, args.force)?;
+    }
+    Ok(paths)
+}
+
+/// The sides that are files (a blackline is never written over one).
+fn input_files(args: &CompareArgs) -> Vec<PathBuf> {
+    [&args.old, &args.new].into_iter().map(PathBuf::from).filter(|p| p.exists()).collect()
+}
+
+/// Writes NEW as tracked changes against OLD (and the internal copy when asked).
+fn write_blackline(
+    args: &CompareArgs,
+    out: &Path,
+    outputs: &[PathBuf],
+    sides: [(&Resolved, &Analysis); 2],
+) -> color_eyre::Result<ExitCode> {
+    let [(old, old_analysis), (new, new_analysis)] = sides;
+    let author = blackline_author(args, new, new_analysis);
+    let options = RedlineOptions { only: crate::library::Severity::Info, author, date: super::redline::date()? };
+    let (plan, notes) = compare::blackline::blackline(&blackline_round(old, old_analysis)?, &blackline_round(new, new_analysis)?, options)?;
+    for note in &notes {
+        eprintln!("note: {}", one_line(note));
+    }
+    let inputs = input_files(args);
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let bytes = redline::render(&plan, out, false)?;
+    redline::write_atomic(out, &bytes, &inputs, args.force)?;
+    let count = |f: &dyn Fn(&redline::Change) -> bool| plan.changes.iter().filter(|c| f(c)).count();
+    let added = count(&|c| c.new_clause.is_some());
+    let dropped = count(&|c| c.removes_paragraph);
+    let (earlier, later) = (round_label(old), round_label(new));
+    outln!(
+        "wrote {}: {} against {}, {} change(s): {} in the words of a paragraph, {} paragraph(s) added, {} dropped; changes by {}",
+        one_line(&out.display().to_string()),
+        one_line(&later),
+        one_line(&earlier),
+        plan.changes.len(),
+        plan.changes.len() - added - dropped,
+        added,
+        dropped,
+        one_line(&plan.options.author)
+    );
+    if let Some(path) = outputs.get(1) {
+        let bytes = redline::render_internal(&plan, path)?;
+        redline::write_atomic(path, &bytes, &inputs, args.force)?;
+        outln!("wrote {} (internal copy: not for the other side)", one_line(&path.display().to_string()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A side as the blackline reads it: a .docx file with its bytes (its formatting is kept).
+fn blackline_round<'a>(r: &'a Resolved, analysis: &'a Analysis) -> color_eyre::Result<Round<'a>> {
+    let docx = match (&r.session, r.doc.format) {
+        (None, ingest::Format::Docx) => Some(std::fs::read(&r.doc.path).wrap_err_with(|| r.doc.path.display().to_string())?),
+        _ => None,
+    };
+    Ok(Round { label: round_label(r), doc: &r.doc, analysis, docx })
+}
+
+/// A round as the blackline names it: a file by its name, as counsel know it (not the folders
+/// it sits in here); a session's round as `NAME:ROUND (file)`.
+fn round_label(r: &Resolved) -> String {
+    match &r.session {
+        None => Path::new(&r.label).file_name().map_or_else(|| r.label.clone(), |n| n.to_string_lossy().into_owned()),
+        Some(_) => r.label.clone(),
+    }
+}
+
+/// Who the changes are attributed to: `--author`, else the other side as the later round's
+/// session or draft names it (counsel sent that round), else the later round itself.
+fn blackline_author(args: &CompareArgs, new: &Resolved, analysis: &Analysis) -> String {
+    let named = |name: Option<&str>| name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    named(args.author.as_deref())
+        .or_else(|| named(new.session.as_ref().and_then(|(s, _)| s.client.as_deref())))
+        .or_else(|| named(analysis.parties.counterparty.as_deref()))
+        .unwrap_or_else(|| new.label.clone())
+}
+
+/// Resolves both sides and reviews each for its deal: a session's side for the session's, a
+/// draft file's for the session it is compared with (or none), with `--agency-party` and
+/// `--engagement` standing over both.
+pub fn load_sides(args: &CompareArgs, global: &Global, library: &ClauseLibrary) -> color_eyre::Result<Sides> {
+    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+    let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
+    let given = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
+    let deal = |side: &Resolved, other: &Resolved| match side.session.as_ref().or(other.session.as_ref()) {
+        Some((s, _)) => given.clone().or_session(s),
+        None => given.clone(),
+    };
+    let (old_deal, new_deal) = (deal(&old, &new), deal(&new, &old));
+    let different_deals = matches!((&old.session, &new.session), (Some((a, _)), Some((b, _))) if a.name != b.name);
+    let mode = match args.by {
+        Some(By::Library) => Mode::Deals,
+        None if different_deals => Mode::Deals,
+        Some(By::Clause) | None => Mode::Rounds,
+    };
+    // Two rounds are aligned while the later one's rules run.
+    let align = |old_analysis: &Analysis, clauses: &[Clause]| {
+        (mode == Mode::Rounds)
+            .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
+    };
+    let registry = super::registry::for_analysis(global)?;
+    let review = Review::new(library, registry.as_ref().map(|(_, r)| r));
+    let (old_analysis, new_analysis, aligned) = review.analyze_pair_beside((&old.doc, &old_deal), (&new.doc, &new_deal), align);
+    Ok(Sides { old, new, old_analysis, new_analysis, mode, aligned })
 }

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use color_eyre::eyre::{WrapErr, eyre};
 
 use super::Global;
-use crate::analysis::Options;
 use crate::issues_list::{Audience, ExportError, Format, export};
+use crate::review::{Deal, Review};
 use crate::session::SessionStore;
 use crate::workspace::{MemorySession, Workspace};
 
@@ -36,10 +36,12 @@ pub fn run(args: &IssuesListArgs, global: &Global) -> color_eyre::Result<ExitCod
     let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
     let session = store.load(&args.session)?;
     let library = global.library()?;
-    let options = Options { agency_party: global.agency_party.clone() };
+    let registry = super::registry::for_analysis(global)?;
+    let review = Review::new(&library, registry.as_ref().map(|(_, r)| r));
+    let given = Deal { agency_party: global.agency_party.clone(), engagement: None };
     let handle = Box::new(MemorySession::new(session));
-    let (ws, _) = Workspace::open(&library, handle, None, options, crate::session::now)
-        .wrap_err_with(|| format!("reading session {}", args.session))?;
+    let (ws, _) =
+        Workspace::open(review, handle, None, given, crate::session::now).wrap_err_with(|| format!("reading session {}", args.session))?;
     let audience = if args.internal { Audience::Agency } else { Audience::OtherSide };
     let list = export(&ws, audience, &args.out, args.force).map_err(|e| match e {
         ExportError::Exists(path) => eyre!("{}: already exists; pass --force to replace it", path.display()),

@@ -8,10 +8,12 @@ use std::process::ExitCode;
 use color_eyre::eyre::{WrapErr, eyre};
 
 use super::{Global, Threshold};
-use crate::analysis::{Analysis, Analyzer, Options};
+use crate::analysis::Analysis;
+use crate::engagement::Engagement;
 use crate::ingest::{Document, Format};
-use crate::library::Severity;
+use crate::library::{ClauseLibrary, Severity};
 use crate::redline::{self, Draft, FeeTerms, Negotiation, RedlineOptions, Stance, Steer};
+use crate::review::{Deal, Review};
 use crate::session::{ClauseAnchor, DecisionState, Session, SessionStore};
 
 #[derive(Debug, clap::Args)]
@@ -47,6 +49,20 @@ pub struct RedlineArgs {
     /// Replace --out, --summary and the internal copy if they exist.
     #[arg(long)]
     pub force: bool,
+    /// How the agency is engaged (default: the session's): adds the model's own wording and
+    /// the protections it requires.
+    #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
+    pub engagement: Option<Engagement>,
+}
+
+/// What the redline is planned from: the draft, its review for the deal, and the session
+/// whose decisions steer it.
+pub struct Inputs {
+    pub doc: Document,
+    /// The .docx file itself, when the draft is one (the tracked changes are written into it).
+    pub bytes: Option<Vec<u8>>,
+    pub session: Option<Session>,
+    pub analysis: Analysis,
 }
 
 pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> {
@@ -64,32 +80,7 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
         redline::check_target(out, &inputs, args.force)?;
     }
     let library = global.library()?;
-    let session = match &args.session {
-        Some(name) => {
-            let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
-            Some(store.load(name).wrap_err_with(|| format!("loading session {name}"))?)
-        }
-        None => None,
-    };
-    let (doc, bytes) = match (&args.draft, &session) {
-        (Some(path), _) => {
-            let doc = crate::ingest::load(path)?;
-            if let Some(message) = global.agency_party.as_deref().and_then(|name| crate::analysis::unknown_agency_party(&doc, name)) {
-                return Err(color_eyre::eyre::eyre!(message));
-            }
-            let bytes =
-                if doc.format == Format::Docx { Some(std::fs::read(path).wrap_err_with(|| path.display().to_string())?) } else { None };
-            (doc, bytes)
-        }
-        (None, Some(s)) => (session_document(s.latest_round()), None),
-        (None, None) => return Err(eyre!("give a draft or --session NAME")),
-    };
-    for note in &doc.notes {
-        eprintln!("note: {}", crate::text::one_line(note));
-    }
-    // The agency's party chosen in the workspace stands for the session's drafts, unless given.
-    let agency_party = global.agency_party.clone().or_else(|| session.as_ref().and_then(|s| s.agency_party.clone()));
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party });
+    let Inputs { doc, bytes, session, analysis } = load_inputs(args, global, &library)?;
     let steers = session.as_ref().map(|s| steers(s, &doc, &analysis)).unwrap_or_default();
     let draft = match bytes {
         Some(bytes) => Draft::from_docx(&doc, bytes)?,
@@ -130,6 +121,44 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// The draft (given, else the session's latest round) reviewed for the session's deal, with
+/// `--agency-party` and `--engagement` standing over the session's choices.
+pub fn load_inputs(args: &RedlineArgs, global: &Global, library: &ClauseLibrary) -> color_eyre::Result<Inputs> {
+    let session = match &args.session {
+        Some(name) => {
+            let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+            Some(store.load(name).wrap_err_with(|| format!("loading session {name}"))?)
+        }
+        None => None,
+    };
+    let (doc, bytes) = match (&args.draft, &session) {
+        (Some(path), _) => {
+            let doc = crate::ingest::load(path)?;
+            if let Some(message) = global.agency_party.as_deref().and_then(|name| crate::analysis::unknown_agency_party(&doc, name)) {
+                return Err(color_eyre::eyre::eyre!(message));
+            }
+            let bytes =
+                if doc.format == Format::Docx { Some(std::fs::read(path).wrap_err_with(|| path.display().to_string())?) } else { None };
+            (doc, bytes)
+        }
+        (None, Some(s)) => (session_document(s.latest_round()), None),
+        (None, None) => return Err(eyre!("give a draft or --session NAME")),
+    };
+    for note in &doc.notes {
+        eprintln!("note: {}", crate::text::one_line(note));
+    }
+    // The agency's party chosen in the workspace, and the engagement, stand for the session's
+    // drafts unless given.
+    let given = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
+    let deal = match &session {
+        Some(s) => given.or_session(s),
+        None => given,
+    };
+    let registry = super::registry::for_analysis(global)?;
+    let analysis = Review::new(library, registry.as_ref().map(|(_, r)| r)).analyze(&doc, &deal);
+    Ok(Inputs { doc, bytes, session, analysis })
+}
+
 /// Who signs the changes and comments: `--author`, else the session's agency, else the agency's
 /// name as the draft defines it ("Provider"). Never the tool's own name: counsel reads it.
 fn author(args: &RedlineArgs, session: Option<&Session>, analysis: &Analysis) -> String {
@@ -143,7 +172,7 @@ fn author(args: &RedlineArgs, session: Option<&Session>, analysis: &Analysis) ->
 }
 
 /// The internal copy's path: `counter.docx` gives `counter.internal.docx`, beside it.
-fn internal_path(out: &Path) -> PathBuf {
+pub(super) fn internal_path(out: &Path) -> PathBuf {
     let stem = out.file_stem().map_or_else(|| "redline".into(), |s| s.to_string_lossy().into_owned());
     let ext = out.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
     out.with_file_name(format!("{stem}.internal.{ext}"))
@@ -195,7 +224,7 @@ fn negotiation(session: &Session, doc: &Document, analysis: &Analysis) -> Negoti
 }
 
 /// When the changes are dated: now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
-fn date() -> color_eyre::Result<String> {
+pub(super) fn date() -> color_eyre::Result<String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(epoch) if !epoch.trim().is_empty() => {
             let secs: i64 = epoch.trim().parse().wrap_err_with(|| format!("SOURCE_DATE_EPOCH {epoch:?} is not a number of seconds"))?;

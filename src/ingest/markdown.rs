@@ -20,6 +20,14 @@ pub fn blank_markup(text: &str) -> String {
             while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
                 j += 1;
             }
+            // "2. ### Definitions": a heading inside a numbered list item keeps its number.
+            let digits = bytes[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 0 && bytes.get(j + digits).is_some_and(|c| matches!(c, b'.' | b')')) && bytes.get(j + digits + 1) == Some(&b' ') {
+                let heading = j + digits + 1 + bytes[j + digits + 1..].iter().take_while(|&&c| c == b' ').count();
+                if bytes.get(heading) == Some(&b'#') {
+                    j = heading;
+                }
+            }
             let mut k = j;
             while k < bytes.len() && matches!(bytes[k], b'#' | b'>') {
                 k += 1;
@@ -63,6 +71,16 @@ pub fn blank_markup(text: &str) -> String {
                 }
             }
             b'[' => out[i] = b' ',
+            b'&' => {
+                // `&quot;` and its kind, as drafts converted from HTML carry them: the character,
+                // then spaces to the entity's length.
+                if let Some((len, c)) = entity(&bytes[i..]) {
+                    out[i] = c;
+                    out[i + 1..i + len].fill(b' ');
+                    i += len;
+                    continue;
+                }
+            }
             _ => {}
         }
         i += 1;
@@ -76,6 +94,27 @@ fn blank(range: &mut [u8]) {
     for b in range.iter_mut().filter(|b| **b != b'\n') {
         *b = b' ';
     }
+}
+
+/// An HTML entity at the start of `s`: its length and the ASCII character that stands for it.
+fn entity(s: &[u8]) -> Option<(usize, u8)> {
+    const ENTITIES: &[(&[u8], u8)] = &[
+        (b"&quot;", b'"'),
+        (b"&ldquo;", b'"'),
+        (b"&rdquo;", b'"'),
+        (b"&#34;", b'"'),
+        (b"&apos;", b'\''),
+        (b"&lsquo;", b'\''),
+        (b"&rsquo;", b'\''),
+        (b"&#39;", b'\''),
+        (b"&amp;", b'&'),
+        (b"&nbsp;", b' '),
+        (b"&ndash;", b'-'),
+        (b"&mdash;", b'-'),
+        (b"&lt;", b'<'),
+        (b"&gt;", b'>'),
+    ];
+    ENTITIES.iter().find(|(e, _)| s.len() >= e.len() && s[..e.len()].eq_ignore_ascii_case(e)).map(|(e, c)| (e.len(), *c))
 }
 
 fn tag_len(s: &[u8]) -> Option<usize> {
@@ -100,6 +139,19 @@ mod tests {
         let out = blank_markup(md);
         assert_eq!(out.len(), md.len());
         assert_eq!(out.split_whitespace().collect::<Vec<_>>().join(" "), "1. Ownership All Deliverables are Client's property.");
+    }
+
+    #[test]
+    fn html_entities_read_as_their_characters() {
+        let md = "(&quot;**PO**&quot;) and&nbsp;AT&amp;T&rsquo;s";
+        let out = blank_markup(md);
+        assert_eq!(out.len(), md.len());
+        assert_eq!(out.split_whitespace().collect::<Vec<_>>().join(" "), "(\" PO \" ) and AT& T' s");
+    }
+
+    #[test]
+    fn a_heading_inside_a_numbered_item_keeps_its_number() {
+        assert_eq!(blank_markup("2. ### Definitions").split_whitespace().collect::<Vec<_>>(), ["2.", "Definitions"]);
     }
 
     #[test]

@@ -15,7 +15,19 @@ static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 /// "developed by", "supplied solely by the": what precedes the one who made or owns a thing.
 static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly )?by (?:the )?$")
+    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly |directly |separately )?by (?:the )?$")
+        .expect("static regex")
+});
+
+/// An object that is the contract itself, or the rights a party has under it.
+static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:to [a-z ]{1,40}? )?(?:(?:all|any|each) )?(?:of )?(?:its |their |his |her |the |such party's |a party's )?(?:rights?|interests?|benefits?)(?: or interests?)?(?:,? (?:and|or) (?:obligations|duties|burdens))? (?:under|in|pursuant to|arising under) (?:this|the) (?:agreement|contract)\b|^\s*(?:this|the) (?:agreement|contract)\b")
+        .expect("static regex")
+});
+
+/// Rights a third party owns or licenses.
+static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:owned|licensed|provided|supplied|developed)(?: to [a-z ]{1,30})? by (?:any |a |the |such )?third part(?:y|ies)")
         .expect("static regex")
 });
 
@@ -131,6 +143,20 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     // more than the scanning), then read sentence by sentence.
     let mut hits: Vec<(usize, usize, Kind)> =
         lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(|m| (m.start(), m.end(), *kind))).collect();
+    // "the Transferred Alloy", "Assigned Know-How": a verb inside a defined term's name is
+    // the name, not a transfer.
+    let spans = terms.spans(text);
+    hits.retain(|&(s, e, kind)| {
+        // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
+        if kind == Kind::Restriction
+            && text[s..e].starts_with("covenant")
+            && !text[..s].trim_end().ends_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return false;
+        }
+        let k = spans.partition_point(|&(from, _)| from <= s);
+        kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
+    });
     hits.sort_unstable_by_key(|&(start, end, kind)| (start, end, kind as u8));
     let mut next = 0;
     let mut out = Vec::new();
@@ -164,7 +190,7 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
 
 /// Where the list that follows a lead-in ending in a colon ends: the clauses after it that open
 /// with a list marker ("(a)", "i.", "1)"), up to a bounded length.
-fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<usize> {
+pub(super) fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<usize> {
     const MAX_LIST: usize = 2_000;
     let (cs, ce) = ranges[clause];
     if !text[cs..ce].trim_end().ends_with(':') {
@@ -176,7 +202,19 @@ fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<us
         let head = t.find([')', '.']).map(|i| &t[..i]);
         head.is_some_and(|h| !h.is_empty() && h.len() <= 4 && h.chars().all(|c| c.is_ascii_alphanumeric()))
     };
-    let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| marker(&text[s..e]) && e <= ce + MAX_LIST);
+    // Bullets may have lost their marks (a Markdown "- " is blanked): an item then shows by its
+    // ending ("...; and,"), and the one after such an item is the list's too.
+    let continues = |t: &str| {
+        let t = t.trim_end().trim_end_matches(',').trim_end();
+        t.ends_with(';') || t.ends_with(" and") || t.ends_with(" or")
+    };
+    let mut after_item = false;
+    let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| {
+        let t = &text[s..e];
+        let item = (marker(t) || continues(t) || after_item) && e <= ce + MAX_LIST;
+        after_item = continues(t);
+        item
+    });
     items.last().map(|&(_, e)| e)
 }
 
@@ -247,7 +285,9 @@ impl Sentence<'_> {
             (te, if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) })
         };
         let object_text = &s[object_range.0..object_range.1];
-        let (object_text, exception) = match lexicon.exception.find(object_text) {
+        // "including but not limited to" widens; it excepts nothing.
+        let exception = lexicon.exception.find_iter(object_text).find(|m| !object_text[m.end()..].starts_with(" limit"));
+        let (object_text, exception) = match exception {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),
         };
@@ -261,6 +301,11 @@ impl Sentence<'_> {
         if !object_before && [" such ", " the same", " those "].iter().any(|w| object_text.contains(w)) {
             own_features = own_features.union(Features::of(lexicon, &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]));
         }
+        // "assign all of its rights under this Agreement to an affiliate": the contract moves,
+        // not rights in any work.
+        if CONTRACT_ITSELF.is_match(object_text) {
+            own_features = Features::default();
+        }
         let used = terms.used_in(object_text);
         let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
         let carve_out = exception.is_some_and(|e| {
@@ -272,13 +317,22 @@ impl Sentence<'_> {
             let from = ceil_char(s, ts.saturating_sub(160));
             let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
             let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
-            (
-                found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
-                    set.insert(a);
-                    set
-                }),
-                at,
-            )
+            let mut set = found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
+                set.insert(a);
+                set
+            });
+            // "grant the Issuer the License", the License being defined as the Apache licence:
+            // an open licence, given for good.
+            let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);
+            let names_open = |t: &usize| {
+                let term = &terms.terms[*t];
+                open.is_some_and(|w| w.is_match(&self.text[term.start..term.end]))
+            };
+            if terms.used_in(&s[ts..object_range.1.max(te)]).iter().any(names_open) {
+                set.insert(super::Attribute::Perpetual);
+                set.insert(super::Attribute::Irrevocable);
+            }
+            (set, at)
         } else {
             (Attributes::default(), Vec::new())
         };
@@ -287,9 +341,13 @@ impl Sentence<'_> {
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
-        // "shall not use the Customer Materials": a bar on using the counterparty's things.
-        let theirs =
-            t.counterparty_owned(object_range, object_text) || kind == Kind::Restriction && named_after_counterparty(terms, &used, parties);
+        // "shall not use the Customer Materials": a bar on using the counterparty's things (but
+        // "any of the Works, nor any of the Client IPR" bars the use of the Works first).
+        // "any Intellectual Property licensed to Supplier by any Third Party" is a third
+        // party's, not the agency's work.
+        let theirs = t.counterparty_owned(object_range, object_text)
+            || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
+            || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties);
         let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
@@ -385,7 +443,16 @@ impl Trigger<'_> {
                 (author, Side::Unknown)
             }
             _ => {
-                let giver = last_before(ts.saturating_sub(BEFORE));
+                let mut giver = last_before(ts.saturating_sub(BEFORE));
+                // "the Goods provided by Supplier shall be deemed to include a licence": who
+                // provides what carries the licence gives it.
+                if giver == Side::Unknown && self.kind == Kind::Licence {
+                    let from = ts.saturating_sub(BEFORE);
+                    giver = actors()
+                        .rev()
+                        .find(|m| m.end <= ts && m.start >= from && MADE_BY.is_match(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]))
+                        .map_or(Side::Unknown, |m| m.side);
+                }
                 (giver, first_after((te + AFTER).min(s.len()), giver))
             }
         }
@@ -408,7 +475,10 @@ impl Trigger<'_> {
 
     /// Negated, descriptive (a definition, "warrants that it owns") or operative.
     fn standing(&self, lexicon: &Lexicon, defining: Option<&super::terms::Term>) -> Standing {
-        let in_definition = defining.is_some_and(|t| t.means);
+        // "Deliverables means any output ... which constitute work made for hire" makes the
+        // deliverables works made for hire wherever the term is used; defining the words "work
+        // made for hire" does not.
+        let in_definition = defining.is_some_and(|t| t.means && (self.kind != Kind::HireWork || t.name.contains("hire")));
         // "\"Open Source Software\" means software under an open source licence" defines the
         // words; "\"License\" means the Apache licence" releases the work under one.
         let defines_itself = self.kind == Kind::OpenLicence
@@ -422,11 +492,16 @@ impl Trigger<'_> {
             && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
         let warranted = before.contains("warrant") || before.contains("represents");
+        // "To the extent that these materials are owned by you, you grant us": ownership named
+        // in a condition of another provision allocates nothing.
+        let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+        let conditional = kind == Kind::Ownership
+            && ["to the extent", "insofar as", "if ", "where ", "in the event"].iter().any(|w| before[clause_start..].contains(w));
         // "warrants that it owns" describes; "warrants that it has obtained an assignment"
         // still moves the rights.
         if negated {
             Standing::Negated
-        } else if kind.transfers() && ((warranted && kind == Kind::Ownership) || in_definition) || defines_itself {
+        } else if kind.transfers() && ((warranted || conditional) && kind == Kind::Ownership || in_definition) || defines_itself {
             Standing::Descriptive
         } else {
             Standing::Operative

@@ -24,6 +24,8 @@ pub struct Term {
     pub features: Features,
     /// Defined by a sentence of its own ("X" means ...), not named in passing ((the "X")).
     pub means: bool,
+    /// Where the definition first names methods or know-how (a byte in the normalised text).
+    pub methods_at: Option<usize>,
 }
 
 /// Every defined term of a draft, and a finder for their uses.
@@ -35,15 +37,32 @@ pub struct Terms {
 
 /// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`.
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""(?:the )?([a-z][a-z0-9&/ -]{1,48}?)"(?: or "[a-z][a-z0-9 -]{1,40}")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|is|are)(?-u:\b)"#).expect("static regex")
+    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|is|are)(?-u:\b)"#).expect("static regex")
 });
 /// `(the "x")`, `("x")`, `(each a "x")`, `(collectively, "x")`: defined by what precedes it.
 static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?"(?:the )?([a-z][a-z0-9&/ -]{1,48}?)"\)"#).expect("static regex")
+    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"\)"#).expect("static regex")
 });
 /// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
+});
+
+/// A list item defining a term with a dash: `(iii) deliverables - any output from ...`.
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\()[0-9a-z]{1,4}[.)] ([a-z][a-z0-9 ]{1,40}?) - (?:any|all|the|a|an|where|each|every|those|such) ")
+        .expect("static regex")
+});
+
+/// The names of the documents that set a project's scope.
+static SCOPING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:statements? of work|sows?|order forms?|purchase orders?|work orders?|task orders?|specifications?|schedules?|exhibits?|annex(?:es)?)$").expect("static regex")
+});
+
+/// An unquoted term opening a sentence that lists what it includes:
+/// `proprietary or confidential information includes, but is not limited to:`.
+static INCLUDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^\s*|\. )([a-z][a-z -]{2,50}?) (?:includes|shall include|will include|means)(?:,? but is not limited to|,? without limitation)?,?:").expect("static regex")
 });
 
 impl Terms {
@@ -60,10 +79,18 @@ impl Terms {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
-            let features = Features::of(lexicon, &text[start..end]);
-            terms.push(Term { name, start, end, features, means });
+            let mut features = Features::of(lexicon, &text[start..end]);
+            // A document that sets the scope ("Statement of Work") scopes what it names, however
+            // its definition reads ("agreed during the term").
+            if SCOPING.is_match(&name) {
+                features = Features::default();
+                features.insert(super::Feature::Scoped);
+            }
+            let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
+            let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
+            terms.push(Term { name, start, end, features, means, methods_at });
         };
-        for &(cs, ce) in ranges {
+        for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
             for c in QUOTED.captures_iter(clause) {
                 let whole = c.get(0).expect("match");
@@ -73,10 +100,23 @@ impl Terms {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
             }
+            for c in DASHED.captures_iter(clause) {
+                let whole = c.get(0).expect("match");
+                let end = sentence_end(clause, whole.end());
+                let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
+                add(&c[1], cs + whole.end(), cs + end, true);
+            }
             if let Some(c) = LEADING.captures(clause.trim_start()) {
                 let offset = clause.len() - clause.trim_start().len();
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()), true);
+            }
+            // "Confidential information includes, but is not limited to:" and its list.
+            for c in INCLUDES.captures_iter(clause) {
+                let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
+                let end =
+                    if whole.end() >= clause.trim_end().len() { super::provisions::list_after(text, ranges, k).unwrap_or(ce) } else { ce };
+                add(name.as_str(), cs + whole.end(), end.max(cs + whole.end()), true);
             }
         }
         terms.sort_by_key(|t| t.start);
@@ -86,6 +126,18 @@ impl Terms {
             .ok()
             .filter(|_| !terms.is_empty());
         Terms { terms, finder }
+    }
+
+    /// Where terms are used in `text` (at word boundaries), in order.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+        finder
+            .find_iter(text)
+            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 
     /// The terms used in `text` (at word boundaries), each once, in order of first use.

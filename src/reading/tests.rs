@@ -222,3 +222,130 @@ fn a_passive_grant_is_received_by_its_subject_and_a_negated_payment_condition_is
     let t = transfers("Upon full payment, Consultant hereby assigns to the Company all rights in the Deliverables.", &p);
     assert!(t.iter().all(|p| p.timing == Timing::OnPayment), "{t:?}");
 }
+
+#[test]
+fn ownership_named_in_a_condition_allocates_nothing() {
+    let p = parties(&["we"], &["you"]);
+    for text in [
+        "To the extent that these materials are owned by you, you agree to grant us a perpetual licence to show them.",
+        "If any Deliverable is owned by you, you grant us a licence to use it in our portfolio.",
+    ] {
+        assert!(transfers(text, &p).is_empty(), "{text}: {:?}", transfers(text, &p));
+    }
+    // The condition is over before the comma; the main clause still allocates.
+    let t = transfers("If you pay the fees late, all Deliverables shall be owned by you.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership), "{t:?}");
+}
+
+#[test]
+fn a_bar_on_use_read_through_a_parenthesis_and_on_the_work_before_the_clients_rights() {
+    let p = parties(&["Contractor"], &["Company"]);
+    for text in [
+        "Contractor shall not, during the term of this Agreement or after its termination, disclose any Confidential Information to any person.",
+        "Not at any time whether during or after the Services (unless expressly so authorised by the Company, or as required by law) to disclose, divulge or use any confidential information of the Company.",
+    ] {
+        let (r, _) = read(text, &p);
+        assert!(
+            r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.features.has(Feature::Confidential)),
+            "{text}: {:?}",
+            r.provisions
+        );
+    }
+    // The object opens with the agency's work: a bar on the work, not on the client's things.
+    let (r, _) = read(
+        "\"Works\" means the deliverables. \"Company IPR\" means all rights in the Works. It will not give permission to any third party to use any of the Works, nor any of the Company IPR.",
+        &p,
+    );
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("a restriction");
+    assert!(!bar.counterparty_owned, "{bar:?}");
+    let (r, _) = read("\"Company IPR\" means all rights in the Works. It will not use any of the Company IPR.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.counterparty_owned), "{:?}", r.provisions);
+}
+
+#[test]
+fn the_contract_itself_and_a_verb_inside_a_term_name_move_no_work() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    // Assigning the contract to an affiliate is no transfer of rights in the work.
+    let t = transfers("The Supplier may assign all of its rights under this Agreement to the Buyer's parent.", &p);
+    assert!(t.iter().all(|t| !t.about_work()), "{t:?}");
+    // "Transferred Alloy" is a name; the title clause is about goods.
+    let text = "The Supplier sells to the Buyer the following alloys (the \"Transferred Alloy\"). The Transferred Alloy shall be delivered to the Buyer.";
+    let (r, _) = read(text, &p);
+    assert!(
+        !r.provisions.iter().any(|p| p.kind == Kind::Assignment && p.start > text.find("be delivered").unwrap_or(0) - 40),
+        "{:?}",
+        r.provisions
+    );
+}
+
+#[test]
+fn a_uk_purchase_form_defining_by_dash_and_licensing_by_deeming() {
+    let p = parties(&["Supplier"], &["Canonical"]);
+    let text = "The Agreement covers: (i) Services - where services are performed by the Supplier; and (iii) Deliverables - any output from the provision of services by the Supplier, including any IP which constitute \"work made for hire\".\n\nThe Goods provided by Supplier shall be deemed to include a licence for any pre-existing IP necessary for the free and unlimited use of the Goods by Canonical, including their modification by any third party designated by Canonical.";
+    let (r, _) = read(text, &p);
+    let deliverables = r.terms.terms.iter().find(|t| t.name == "deliverables").expect("a dashed definition");
+    assert!(deliverables.features.has(Feature::Broad), "{deliverables:?}");
+    // Defining the deliverables as works made for hire makes them so.
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::HireWork && p.standing == Standing::Operative), "{:?}", r.provisions);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a deemed licence");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.features.has(Feature::Prior) && l.attributes.has(Attribute::Sublicensable), "{l:?}");
+    // Defining the words themselves operates nothing.
+    let (r, _) = read("\"Work Made for Hire\" means a work made for hire as defined in the Copyright Act.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::HireWork || p.standing != Standing::Operative), "{:?}", r.provisions);
+}
+
+#[test]
+fn a_government_release_to_the_public_domain_read_through_its_blanked_bullets() {
+    let p = parties(&["contractor"], &["Government"]);
+    let norm = Normalised::new(
+        "Further, the Government intends to commit the following items, to the public domain, at a minimum: All code created under this call order including but not limited to, plans, reports and schemas; Any and all new open source software created by the contractor; and, Any and all new tooling, scripting and infrastructure as code. 7.2 Covenants Not to Compete.",
+    );
+    // One clause per paragraph, the bullets' marks blanked.
+    let at = |w: &str| norm.text.find(w).unwrap();
+    let cuts = [0, at("all code"), at("any and all new open"), at("any and all new tooling"), at("7.2"), norm.text.len()];
+    let ranges: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &p);
+    let release = r.provisions.iter().find(|p| p.kind == Kind::OpenLicence).expect("a release to the public domain");
+    // "including but not limited to" is no exception, and the last item is read.
+    assert!(!release.carve_out, "{release:?}");
+    assert!(release.own_features.has(Feature::Methods), "{release:?}");
+    // A heading names a covenant; it binds no one.
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Restriction), "{:?}", r.provisions);
+}
+
+#[test]
+fn a_licence_under_a_term_defined_as_an_open_licence_is_given_for_good() {
+    let p = parties(&["Contractor"], &["Issuer"]);
+    // Markdown bold inside the quotes leaves spaces there once blanked.
+    let text = "\" License \" means the Apache Version 2 license.\n\nBy submitting a Contribution, the Contractor agrees to grant the Issuer the License over the Contribution.";
+    let (r, _) = read(text, &p);
+    assert!(r.terms.terms.iter().any(|t| t.name == "license"), "{:?}", r.terms.terms);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the grant");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.attributes.has(Attribute::Irrevocable) && l.attributes.has(Attribute::Perpetual), "{l:?}");
+}
+
+#[test]
+fn participation_as_the_consideration_is_no_payment() {
+    let p = parties(&["Contributor"], &["Company"]);
+    let (r, _) =
+        read("The consideration for this Agreement includes the mutual benefits of the Contributor's participation in the Project.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Consideration), "{:?}", r.provisions);
+}
+
+#[test]
+fn a_scope_document_scopes_and_a_third_partys_rights_are_not_the_agencys_work() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let (r, _) = read(
+        "During the term of this Agreement, the parties will agree statements of work defining the Services (each a \"Statement of Work\"). All materials prepared by Contractor as the work product required under any Statement of Work are the property of Company.",
+        &p,
+    );
+    let sow = r.terms.terms.iter().find(|t| t.name == "statement of work").expect("the term");
+    assert!(!sow.features.has(Feature::Broad) && sow.features.has(Feature::Scoped), "{sow:?}");
+    let owned = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("the ownership");
+    assert!(owned.features.has(Feature::Scoped), "{owned:?}");
+    let (r, _) = read("Contractor shall not use any Intellectual Property licensed to Contractor by any Third Party.", &p);
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar");
+    assert!(bar.counterparty_owned, "{bar:?}");
+}

@@ -5,7 +5,9 @@
 //! their audience.
 
 mod align;
+mod body;
 mod fresh;
+mod mark;
 mod package;
 mod patch;
 mod rewrite;
@@ -14,7 +16,7 @@ mod tree;
 use std::fmt::Write;
 
 use super::notes::{self, Audience, Line};
-use super::{Change, Redline};
+use super::{Change, DocxDraft, Formatting, Redline};
 
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -28,6 +30,23 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> Result<Vec<
         Some(source) => patch::render(redline, source, clean, marks),
         None => fresh::render(redline, clean, marks),
     }
+}
+
+/// How each paragraph of a .docx draft is formatted (layout and runs), and whether it sits in
+/// a table.
+pub fn paragraph_formatting(source: &DocxDraft) -> Result<Vec<(Formatting, bool)>, String> {
+    let mut pkg = package::Package::open(&source.bytes)?;
+    let main = pkg.main.clone();
+    let xml = pkg.read(&main)?.ok_or_else(|| format!("the package has no main document part {main}"))?;
+    let body = body::Body::read(&xml)?;
+    source
+        .xml_index
+        .iter()
+        .map(|&xi| {
+            let span = body.spans.get(xi).ok_or_else(|| format!("the document body has no paragraph {xi}"))?;
+            Ok((patch::formatting(&xml[span.clone()])?, body.table_end[xi].is_some()))
+        })
+        .collect()
 }
 
 /// Who made the changes and when, whom the comments are for, and the next free annotation id.
@@ -59,10 +78,11 @@ impl<'a> Marks<'a> {
         format!("<w:{tag} w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\">", esc(self.author), esc(self.date))
     }
 
-    /// The paragraph-mark insertion `<w:ins …/>` that goes in `w:pPr/w:rPr`.
-    pub fn mark(&mut self) -> String {
+    /// A paragraph mark recorded as inserted or deleted (`tag` is `ins` or `del`): the empty
+    /// `<w:ins …/>` or `<w:del …/>` that goes in `w:pPr/w:rPr`.
+    pub fn mark_as(&mut self, tag: &str) -> String {
         let id = self.id();
-        format!("<w:ins w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"/>", esc(self.author), esc(self.date))
+        format!("<w:{tag} w:id=\"{id}\" w:author=\"{}\" w:date=\"{}\"/>", esc(self.author), esc(self.date))
     }
 
     pub fn initials(&self) -> String {
@@ -193,6 +213,85 @@ pub fn bold(rpr: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redline::{Draft, Kind, Language, NewClause, RedlineOptions};
+
+    /// A .docx of `body` (the children of `w:body`), as the ingest reads it.
+    fn docx(body: &str) -> (crate::ingest::Document, Vec<u8>) {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let parts = [
+            ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_owned()),
+            ("_rels/.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned()),
+            ("word/_rels/document.xml.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#.to_owned()),
+            ("word/document.xml", format!(r#"<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>"#)),
+        ];
+        for (name, text) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        let bytes = zip.finish().unwrap().into_inner();
+        (crate::ingest::from_bytes(std::path::Path::new("t.docx"), &bytes).unwrap(), bytes)
+    }
+
+    fn added_after(paragraph: usize, text: &str) -> Change {
+        Change {
+            id: 1,
+            clause_label: String::new(),
+            paragraph,
+            start: 0,
+            end: 0,
+            deleted: String::new(),
+            inserted: text.to_owned(),
+            note: String::new(),
+            new_clause: Some(NewClause { template_paragraph: paragraph, ..NewClause::default() }),
+            removes_paragraph: false,
+            language: Language::LaterRound,
+            reasons: Vec::new(),
+        }
+    }
+
+    fn document_xml(bytes: &[u8]) -> String {
+        let mut pkg = package::Package::open(bytes).unwrap();
+        pkg.read("word/document.xml").unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_new_paragraph_never_goes_inside_a_table_and_its_mark_goes_on_the_paragraph_before() {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let body = format!(
+            "{}<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>{}{}",
+            p("1. Services."),
+            p("Key terms: the Client owns the work."),
+            p("2. Term."),
+            p("3. Notices.")
+        );
+        let (doc, bytes) = docx(&body);
+        let draft = Draft::from_docx(&doc, bytes).unwrap();
+        assert_eq!(draft.paragraphs.len(), 4);
+        let options = RedlineOptions { only: crate::library::Severity::Info, author: "A".into(), date: "2026-03-01T00:00:00Z".into() };
+        let after_cell =
+            Change { note: "Know-how stays with its people.".into(), ..added_after(1, "Residuals. Provider may use its know-how.") };
+        let after_term = Change { id: 2, ..added_after(2, "Survival. Clause 1 survives.") };
+        let redline = Redline { kind: Kind::CounterProposal, draft, changes: vec![after_cell, after_term], open: Vec::new(), options };
+        let xml = document_xml(&render(&redline, false, Audience::Counsel).unwrap());
+        let (table_end, residuals) = (xml.find("</w:tbl>").unwrap(), xml.find("Residuals.").unwrap());
+        assert!(table_end < residuals && residuals < xml.find("2. Term.").unwrap(), "after the table, not in its cell: {xml}");
+        // Its comment is on the cell's paragraph: left in the new paragraph, it would keep it
+        // (and its layout) alive when `LibreOffice` rejects it.
+        let cell = &xml[xml.find("<w:tc>").unwrap()..table_end];
+        assert!(cell.contains("<w:commentReference w:id="), "{cell}");
+        let new = &xml[table_end..xml.find("2. Term.").unwrap()];
+        assert!(!new.contains("comment"), "{new}");
+        // After "2. Term.": its mark is the inserted one, the new paragraph ends with the original.
+        let term = &xml[xml.find("<w:p><w:pPr><w:rPr><w:ins ").expect("a paragraph whose mark is inserted")..];
+        assert!(term.contains("2. Term.") && term.find("2. Term.") < term.find("Survival."), "{xml}");
+        let survival = &xml[xml[..xml.find("Survival.").unwrap()].rfind("<w:p>").unwrap()..];
+        assert!(
+            !survival[..survival.find("</w:p>").unwrap()].contains("<w:rPr><w:ins "),
+            "the last new paragraph keeps the original mark: {survival}"
+        );
+    }
 
     #[test]
     fn bold_keeps_schema_order() {

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::notes::{self, Audience, Line};
-use super::{Change, Piece, Redline, squeeze};
+use super::{Change, Formatting, Kind, Language, Piece, Redline, squeeze};
 use crate::ingest::Format;
 use crate::text::html_escape as escape;
 
@@ -22,7 +22,8 @@ header p, .legend { color: var(--muted); font: .9rem/1.4 system-ui, sans-serif; 
 del { color: var(--del); text-decoration: line-through; text-decoration-thickness: 1.5px; }
 ins { color: var(--ins); text-decoration: underline; font-weight: 600; }
 sup.ref a { font: .75rem system-ui, sans-serif; color: var(--muted); text-decoration: none; padding-left: .1rem; }
-p.new { border-left: 3px solid var(--ins); padding-left: .6rem; }
+p.new, h2.new, h3.new { border-left: 3px solid var(--ins); padding-left: .6rem; }
+p.gone { border-left: 3px solid var(--del); padding-left: .6rem; }
 aside { font: .85rem/1.4 system-ui, sans-serif; color: #2b3036; }
 aside .note { border-left: 3px solid var(--rule); padding: .1rem 0 .1rem .6rem; margin-bottom: .9rem; }
 aside .note p { margin: .2rem 0; }
@@ -35,6 +36,11 @@ aside .note p { margin: .2rem 0; }
 }
 ";
 
+/// A copy with no notes at all (a blackline for counsel) gives the text the whole width.
+const NO_NOTES_STYLE: &str = "
+.row { grid-template-columns: minmax(0, 1fr); } aside { display: none; }
+";
+
 /// The internal copy's extra styles: severities and talking points.
 const INTERNAL_STYLE: &str = "
 aside .note b.sev-high { color: var(--del); } aside .note b.sev-medium { color: #8a5a00; }
@@ -45,12 +51,21 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let draft = &redline.draft;
     let mut out = String::with_capacity(draft.text.len() * 2 + 4096);
     let internal = audience == Audience::Internal;
-    let title = match (clean, internal) {
-        (true, _) => "Counter-proposal (changes accepted)",
-        (false, false) => "Counter-proposal with tracked changes",
-        (false, true) => "Counter-proposal with tracked changes (internal copy)",
+    let title = match (&redline.kind, clean, internal) {
+        (Kind::CounterProposal, true, _) => "Counter-proposal (changes accepted)".to_owned(),
+        (Kind::CounterProposal, false, false) => "Counter-proposal with tracked changes".to_owned(),
+        (Kind::CounterProposal, false, true) => "Counter-proposal with tracked changes (internal copy)".to_owned(),
+        (kind @ Kind::Blackline { .. }, _, false) => kind.title(),
+        (kind @ Kind::Blackline { .. }, _, true) => format!("{} (internal copy)", kind.title()),
     };
-    let extra = if internal { INTERNAL_STYLE } else { "" };
+    let title = escape(&title);
+    let noted = |c: &Change| !clean && !notes::lines(c, audience).is_empty();
+    let any_notes = redline.changes.iter().any(noted);
+    let extra = match (internal, any_notes) {
+        (true, _) => INTERNAL_STYLE,
+        (false, false) => NO_NOTES_STYLE,
+        (false, true) => "",
+    };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n<header><h1>{title}</h1>\n"
@@ -67,17 +82,31 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
         escape(&redline.options.date)
     );
     if !clean {
-        let _ = writeln!(
-            out,
-            "<p class=\"legend\"><del>struck</del> is wording removed; <ins>inserted</ins> is wording proposed by {}; the reason for each change is beside it.</p>",
-            escape(&redline.options.author)
-        );
+        let legend = match &redline.kind {
+            Kind::CounterProposal => format!(
+                "<del>struck</del> is wording removed; <ins>inserted</ins> is wording proposed by {}; the reason for each change is beside it.",
+                escape(&redline.options.author)
+            ),
+            Kind::Blackline { earlier, later } => format!(
+                "<del>struck</del> is wording of {} that {} drops; <ins>inserted</ins> is wording {} adds.",
+                escape(earlier),
+                escape(later),
+                escape(later)
+            ),
+        };
+        let _ = writeln!(out, "<p class=\"legend\">{legend}</p>");
     }
     out.push_str("</header>\n<main>\n");
     for (i, p) in draft.paragraphs.iter().enumerate() {
         let (pieces, after) = redline.pieces(i);
+        let removed = redline.removes(i);
         let (tag, skip) = block_tag(draft.format, &draft.text[p.clone()]);
-        let mut notes: Vec<&Change> = Vec::new();
+        let mut beside: Vec<&Change> = Vec::new();
+        let mut text = String::new();
+        for c in redline.added_before(i) {
+            text.push_str(&new_paragraph(c, clean, noted(c)));
+            beside.extend(Some(c).filter(|c| noted(c)));
+        }
         let mut body = String::new();
         let last = pieces.len().saturating_sub(1);
         for (k, piece) in pieces.iter().enumerate() {
@@ -85,38 +114,58 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
                 Piece::Same(s) => body.push_str(&escape(&super::same_text(s, k, last))),
                 Piece::Changed(c) if clean => body.push_str(&escape(&squeeze(&c.inserted))),
                 Piece::Changed(c) => {
-                    let _ = write!(body, "<del>{}</del>", escape(&squeeze(c.deleted.trim())));
-                    if !c.inserted.is_empty() {
-                        let _ = write!(body, " <ins>{}</ins>", escape(&squeeze(&c.inserted)));
+                    // A later round's words keep the spaces around them; a counter-proposal's
+                    // struck sentence is shown without those its neighbours already have.
+                    let deleted =
+                        if c.language == Language::LaterRound { super::same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
+                    let inserted = squeeze(&c.inserted);
+                    if !deleted.trim().is_empty() {
+                        let _ = write!(body, "<del>{}</del>", escape(&deleted));
                     }
-                    let _ = write!(body, "<sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup>", c.id);
-                    notes.push(c);
+                    if !inserted.trim().is_empty() {
+                        let gap = !deleted.trim().is_empty() && !deleted.ends_with(' ') && !inserted.starts_with(' ');
+                        let _ = write!(body, "{}<ins>{}</ins>", if gap { " " } else { "" }, escape(&inserted));
+                    }
+                    if noted(c) {
+                        let _ = write!(body, "<sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup>", c.id);
+                        beside.push(c);
+                    }
                 }
             }
         }
         let body = if skip > 0 { body.trim_start().to_owned() } else { body };
-        let mut text = format!("<{tag}>{body}</{tag}>\n");
+        if !(removed && clean) {
+            let class = if removed { " class=\"gone\"" } else { "" };
+            let _ = writeln!(text, "<{tag}{class}>{body}</{tag}>");
+        }
         for c in &after {
-            let words = escape(&c.clause_text(true));
-            if clean {
-                let _ = writeln!(text, "<p>{words}</p>");
-            } else {
-                let _ = writeln!(
-                    text,
-                    "<p class=\"new\"><ins>{words}</ins><sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup></p>",
-                    c.id
-                );
-                notes.push(c);
-            }
+            text.push_str(&new_paragraph(c, clean, noted(c)));
+            beside.extend(Some(*c).filter(|c| noted(c)));
         }
         let _ = write!(out, "<div class=\"row\"><div class=\"text\">\n{text}</div><aside>");
-        for c in notes {
+        for c in beside {
             out.push_str(&note(c, audience));
         }
         out.push_str("</aside></div>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// A new paragraph: a new clause, or a later round's paragraph (a heading stays one).
+fn new_paragraph(c: &Change, clean: bool, noted: bool) -> String {
+    let words = escape(&c.clause_text(true));
+    let tag = match c.new_clause.as_ref().and_then(|n| n.formatting.as_ref()) {
+        Some(Formatting::Heading(level)) if *level <= 2 => "h2",
+        Some(Formatting::Heading(_)) => "h3",
+        _ => "p",
+    };
+    if clean {
+        return format!("<{tag}>{words}</{tag}>\n");
+    }
+    let reference =
+        if noted { format!("<sup class=\"ref\"><a href=\"#change-{0}\" id=\"ref-{0}\">{0}</a></sup>", c.id) } else { String::new() };
+    format!("<{tag} class=\"new\"><ins>{words}</ins>{reference}</{tag}>\n")
 }
 
 /// The margin note of one change: the lines `notes` gives the audience, numbered as the change.

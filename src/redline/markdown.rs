@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use super::notes::{self, Audience};
-use super::{Change, Redline};
+use super::sentence::cover_markup;
+use super::{Change, Formatting, Redline, collapse};
 use crate::ingest::Format;
 
 pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
@@ -13,34 +14,48 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let markdown_in = draft.format == Format::Markdown;
     // Markdown drafts are rendered from their source so their markup survives.
     let source = |a: usize, b: usize| if markdown_in { draft.text[a..b].to_owned() } else { escape(&draft.text[a..b]) };
+    let noted = |c: &Change| !clean && !notes::lines(c, audience).is_empty();
+    let reference = |c: &Change| if noted(c) { format!("[^{}]", c.id) } else { String::new() };
     let mut blocks: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
     for (i, p) in draft.paragraphs.iter().enumerate() {
+        for c in redline.added_before(i) {
+            blocks.push(new_paragraph(c, clean, &reference(c)));
+        }
+        let removed = redline.removes(i);
         let mut block = String::new();
         let mut at = p.start;
         let mut after: Vec<&Change> = Vec::new();
         for c in redline.changes_in(i) {
-            if c.new_clause.is_some() {
-                after.push(c);
+            if let Some(new) = &c.new_clause {
+                if !new.before {
+                    after.push(c);
+                }
                 continue;
             }
-            block.push_str(&source(at, c.start));
+            // A struck stretch of a Markdown draft takes the markup around it along, so that
+            // `**Ownership.**` is struck whole rather than cut open.
+            let struck = if markdown_in && c.start < c.end {
+                cover_markup(&draft.text, &draft.analysed, c.start..c.end, at..p.end)
+            } else {
+                c.start..c.end
+            };
+            block.push_str(&source(at, struck.start.max(at)));
             let inserted = escape(&c.inserted);
             if clean {
                 block.push_str(&inserted);
             } else {
-                let _ = write!(block, "~~{}~~", source(c.start, c.end));
-                if !inserted.is_empty() {
-                    let _ = write!(block, " **{inserted}**");
-                }
-                let _ = write!(block, "[^{}]", c.id);
+                let (before, after) = (block.chars().last(), draft.text[struck.end..p.end.max(struck.end)].chars().next());
+                block.push_str(&replacement(&source(struck.start.max(at), struck.end), &inserted, before, after));
+                block.push_str(&reference(c));
             }
-            at = c.end;
+            at = struck.end.max(at);
         }
         block.push_str(&source(at, p.end));
-        blocks.push(block);
+        if !(removed && clean) {
+            blocks.push(block);
+        }
         for c in after {
-            let text = escape(&c.clause_text(true));
-            blocks.push(if clean { text } else { format!("**{text}**[^{}]", c.id) });
+            blocks.push(new_paragraph(c, clean, &reference(c)));
         }
     }
     if audience == Audience::Internal {
@@ -48,13 +63,68 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     }
     let mut out = blocks.join("\n\n");
     out.push('\n');
-    if !clean && !redline.changes.is_empty() {
+    let noted: Vec<&Change> = redline.changes.iter().filter(|c| noted(c)).collect();
+    if !noted.is_empty() {
         out.push('\n');
-        for c in &redline.changes {
+        for c in noted {
             let _ = writeln!(out, "[^{}]: {}", c.id, escape(&notes::in_one_line(c, audience)));
         }
     }
     out
+}
+
+/// Struck words and the words put in their place: `~~struck~~ **inserted**`, each marker hard
+/// against its words (white space at either end stays outside, where Markdown wants it) and a
+/// space between the two when neither brings one. `before` and `after` are the characters
+/// around the change, which decide whether Markdown reads a marker as one.
+fn replacement(struck: &str, inserted: &str, before: Option<char>, after: Option<char>) -> String {
+    let both = !struck.trim().is_empty() && !inserted.trim().is_empty();
+    let del = marked(Mark::Struck, struck, before, if both { Some(' ') } else { after });
+    let ins = marked(Mark::Inserted, inserted, if both { Some(' ') } else { before }, after);
+    let gap = both && !del.ends_with(char::is_whitespace) && !ins.starts_with(char::is_whitespace);
+    format!("{del}{}{ins}", if gap { " " } else { "" })
+}
+
+#[derive(Clone, Copy)]
+enum Mark {
+    Struck,
+    Inserted,
+}
+
+/// `text` between two markers, its leading and trailing white space left outside them (line
+/// breaks inside a hard-wrapped paragraph become spaces); only the white space when it has no
+/// words. Where Markdown would not read the markers as such (`therein~~, effective~~`: a
+/// marker between a letter and punctuation neither opens nor closes), HTML's `<del>` and
+/// `<ins>` say it instead.
+fn marked(mark: Mark, text: &str, before: Option<char>, after: Option<char>) -> String {
+    let core = text.trim();
+    if core.is_empty() {
+        return if text.is_empty() { String::new() } else { " ".to_owned() };
+    }
+    let lead = if text.starts_with(char::is_whitespace) { " " } else { "" };
+    let trail = if text.ends_with(char::is_whitespace) { " " } else { "" };
+    let core = core.split_whitespace().collect::<Vec<_>>().join(" ");
+    let loose = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let punctuation = |c: Option<char>| c.is_some_and(|c| c.is_ascii_punctuation());
+    let opens = !punctuation(core.chars().next()) || !lead.is_empty() || loose(before);
+    let closes = !punctuation(core.chars().last()) || !trail.is_empty() || loose(after);
+    match (mark, opens && closes) {
+        (Mark::Struck, true) => format!("{lead}~~{core}~~{trail}"),
+        (Mark::Inserted, true) => format!("{lead}**{core}**{trail}"),
+        (Mark::Struck, false) => format!("{lead}<del>{core}</del>{trail}"),
+        (Mark::Inserted, false) => format!("{lead}<ins>{core}</ins>{trail}"),
+    }
+}
+
+/// A new paragraph: a new clause or a later round's paragraph (a heading stays one), in bold
+/// as inserted words.
+fn new_paragraph(c: &Change, clean: bool, reference: &str) -> String {
+    let text = escape(&collapse(&c.clause_text(true)));
+    let heading = match c.new_clause.as_ref().and_then(|n| n.formatting.as_ref()) {
+        Some(Formatting::Heading(level)) => format!("{} ", "#".repeat(usize::from(*level))),
+        _ => String::new(),
+    };
+    if clean { format!("{heading}{text}") } else { format!("{heading}**{text}**{reference}") }
 }
 
 /// Escapes text so Markdown shows it as written: emphasis, code, links, HTML, and line starts
@@ -88,6 +158,18 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_hold_their_words_and_leave_spaces_outside() {
+        let r = |struck: &str, inserted: &str| replacement(struck, inserted, Some(' '), Some(' '));
+        assert_eq!(r("two", "three business"), "~~two~~ **three business**");
+        assert_eq!(r(" and without limitation", ""), " ~~and without limitation~~");
+        assert_eq!(r("", "prompt and "), "**prompt and** ");
+        assert_eq!(r("hereby\nassigns ", "assigns"), "~~hereby assigns~~ **assigns**");
+        // "therein~~, effective~~." would not strike: Markdown reads no marker there.
+        assert_eq!(replacement(", effective on creation", "", Some('n'), Some('.')), "<del>, effective on creation</del>");
+        assert_eq!(replacement("Exhibit", "Schedule", Some(' '), Some(' ')), "~~Exhibit~~ **Schedule**");
+    }
 
     #[test]
     fn escapes_what_markdown_would_interpret() {

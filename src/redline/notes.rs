@@ -30,12 +30,18 @@ pub enum Line<'a> {
     Say(&'a str),
 }
 
-/// The lines of a change's comment for `audience`.
+/// The lines of a change's comment for `audience`; none when there is nothing to say to it (a
+/// blackline's changes carry no reason for counsel, as Word's Compare writes none).
 pub fn lines(change: &Change, audience: Audience) -> Vec<Line<'_>> {
+    let for_counsel = !change.note.trim().is_empty();
     match audience {
-        Audience::Counsel => vec![Line::Reason(&change.note)],
+        Audience::Counsel if for_counsel => vec![Line::Reason(&change.note)],
+        Audience::Counsel => Vec::new(),
         Audience::Internal => {
-            let mut out = vec![Line::What(change), Line::ForCounsel(&change.note)];
+            let mut out = vec![Line::What(change)];
+            if for_counsel {
+                out.push(Line::ForCounsel(&change.note));
+            }
             for r in &change.reasons {
                 out.push(Line::Concern(r));
                 if !r.talking_point.trim().is_empty() {
@@ -73,11 +79,16 @@ pub fn banner(author: &str) -> String {
 /// What a change does, where: "Struck and replaced in §4.1 Ownership."
 fn what(c: &Change) -> String {
     match (&c.new_clause, &c.language) {
+        (Some(_), Language::LaterRound) => format!("Paragraph added near {}.", c.clause_label),
+        (None, Language::LaterRound) if c.removes_paragraph => format!("Paragraph dropped from {}.", c.clause_label),
+        (None, Language::LaterRound) => format!("Changed in {}.", c.clause_label),
         (Some(_), _) => format!("New clause after {}.", c.clause_label),
         (None, Language::AlreadyInserted { change }) => {
             format!("Struck in {}; change {change} already puts the agency's wording in.", c.clause_label)
         }
         (None, Language::OtherOption) => format!("Struck in {}; the draft's other option stays.", c.clause_label),
+        (None, Language::Edited { .. }) if c.deleted.trim().is_empty() => format!("Words added in {}.", c.clause_label),
+        (None, Language::Edited { .. }) => format!("Words edited in {}.", c.clause_label),
         (None, _) => format!("Struck and replaced in {}.", c.clause_label),
     }
 }

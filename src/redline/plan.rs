@@ -5,13 +5,14 @@
 use std::ops::Range;
 
 use super::function::{self, Cited, Function};
+use super::phrase;
 use super::placement::{self, Number};
 use super::sentence::{cover_markup, paragraph_of, sentence_bounds};
 use super::terms::{Vocabulary, defined_terms, whole_word};
 use super::{Change, Draft, Language, NewClause, OpenPoint, OpenReason, Reason, Redline, RedlineOptions};
 use crate::analysis::{Analysis, Finding, FindingKind, Offer};
 use crate::ingest::Format;
-use crate::library::{ClauseLibrary, FallbackKind};
+use crate::library::{ClauseLibrary, Concern, FallbackKind};
 
 /// What the negotiation session decided about a finding (or a whole clause), located in this
 /// draft. Built by the caller from the session's decisions.
@@ -109,7 +110,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         }
     }
     let open = p.open;
-    Redline { draft, changes, open, options }
+    Redline { kind: super::Kind::CounterProposal, draft, changes, open, options }
 }
 
 impl Planner<'_> {
@@ -127,6 +128,57 @@ impl Planner<'_> {
     fn cited(&self, clause: usize) -> Vec<Cited> {
         let Some(c) = self.analysis.clauses.get(clause) else { return Vec::new() };
         c.number.as_deref().map(|n| function::cited_as(&self.draft.analysed, n, Some(&(c.start..c.end)))).unwrap_or_default()
+    }
+
+    /// Where no words of the same function can replace the passage (it defines a term on the
+    /// way, "... ("Project IP") shall belong to you"), the passage's own words edited: the
+    /// payment condition put in, the object narrowed (`phrase::edits`), one change per concern.
+    /// Findings no edit answers stay open.
+    fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
+        let analysis = self.analysis;
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let concerns: Vec<Concern> = g.findings.iter().map(|&i| analysis.findings[i].concern).collect();
+        let deliverables = self.vocabulary.defines("Deliverables").then_some("the Deliverables");
+        let edits = phrase::edits(sentence, &concerns, deliverables);
+        let mut planned = Vec::new();
+        for &i in &g.findings {
+            if !edits.iter().any(|e| e.concern == analysis.findings[i].concern) {
+                self.leave(i, OpenReason::NoLanguage);
+            }
+        }
+        // The reason goes once, on the provision's last edit: it covers them all.
+        let last = edits.len().saturating_sub(1);
+        for (k, e) in edits.into_iter().enumerate() {
+            let Some(&fi) = g.findings.iter().find(|&&i| analysis.findings[i].concern == e.concern) else { continue };
+            let f = &analysis.findings[fi];
+            let talking_point = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()).map(|o| o.talking_point.clone()).unwrap_or_default();
+            let chosen = Chosen {
+                text: e.inserted.clone(),
+                language: Language::Edited { library_clause: f.library_clause.clone() },
+                note: if k == last { counsel_note(self.library, &f.library_clause, None) } else { String::new() },
+                talking_point,
+                from: Some(fi),
+            };
+            let (start, end) = (g.range.start + e.range.start, g.range.start + e.range.end);
+            planned.push((
+                Some(g.clause),
+                Change {
+                    id: 0,
+                    clause_label: self.label(Some(g.clause)).unwrap_or_default(),
+                    paragraph: g.paragraph,
+                    start,
+                    end,
+                    deleted: self.draft.analysed[start..end].to_owned(),
+                    inserted: self.vocabulary.adapt(&chosen.text),
+                    note: self.vocabulary.adapt(&chosen.note),
+                    new_clause: None,
+                    removes_paragraph: false,
+                    language: chosen.language.clone(),
+                    reasons: vec![reason(f, &chosen, fi)],
+                },
+            ));
+        }
+        planned
     }
 
     /// One change per struck passage; passages that overlap (several findings in one sentence)
@@ -168,7 +220,7 @@ impl Planner<'_> {
             }
             let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &used };
             let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck)) else {
-                g.findings.iter().for_each(|&i| self.leave(i, OpenReason::NoLanguage));
+                planned.extend(self.edits_in_place(&g));
                 continue;
             };
             // One reason per concern: the most severe finding of it says why.
@@ -188,6 +240,7 @@ impl Planner<'_> {
                 inserted: self.vocabulary.adapt(&chosen.text),
                 note: self.vocabulary.adapt(&chosen.note),
                 new_clause: None,
+                removes_paragraph: false,
                 language: chosen.language.clone(),
                 reasons,
             };
@@ -218,6 +271,7 @@ impl Planner<'_> {
             inserted: String::new(),
             note: format!("The draft's other option is proposed instead: \u{201c}{}\u{201d}.", crate::text::one_line(kept)),
             new_clause: None,
+            removes_paragraph: false,
             language: Language::OtherOption,
             reasons,
         }
@@ -255,6 +309,10 @@ impl Planner<'_> {
                 || f.concern.id().to_owned(),
                 |c| self.vocabulary.adapt(c.title.split([':', ';']).next().unwrap_or_default().trim()),
             );
+            // A lettered number ("3A") is one no list of Word's gives: it is written out, on a
+            // paragraph laid out like the one it follows rather than like the section's heading.
+            let typed_number = matches!(number, Some(Number::Suffixed(..)));
+            let template = if typed_number { paragraph } else { template };
             let end = draft.paragraphs[paragraph].end;
             let change = Change {
                 id: 0,
@@ -265,7 +323,13 @@ impl Planner<'_> {
                 deleted: String::new(),
                 inserted: self.vocabulary.adapt(&chosen.text),
                 note: self.vocabulary.adapt(&chosen.note),
-                new_clause: Some(NewClause { number: number.map(|n| n.label()), heading, template_paragraph: template }),
+                new_clause: Some(NewClause {
+                    number: number.map(|n| n.label()),
+                    heading,
+                    template_paragraph: template,
+                    ..NewClause::default()
+                }),
+                removes_paragraph: false,
                 language: chosen.language.clone(),
                 reasons: vec![reason(f, &chosen, fi)],
             };
@@ -286,8 +350,14 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
         c.new_clause.is_none() && c.clause_label.starts_with("§") && c.clause_label[2..].starts_with(|d: char| d.is_ascii_digit())
     };
     let mut keep = vec![true; changes.len()];
+    // An edit of a provision's own words ("upon receipt of full payment") belongs to that
+    // provision: the same edit of another one is not covered by it.
+    let edited = |c: &Change| matches!(c.language, Language::Edited { .. });
     for i in 0..changes.len() {
-        let same: Vec<usize> = (0..changes.len()).filter(|&j| changes[j].inserted == changes[i].inserted).collect();
+        if edited(&changes[i]) {
+            continue;
+        }
+        let same: Vec<usize> = (0..changes.len()).filter(|&j| !edited(&changes[j]) && changes[j].inserted == changes[i].inserted).collect();
         let Some(&kept) =
             same.iter().find(|&&j| numbered(&changes[j])).or(same.iter().find(|&&j| changes[j].new_clause.is_none())).or(same.first())
         else {

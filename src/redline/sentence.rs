@@ -18,6 +18,12 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The clause number or list label a paragraph's text starts with ("7.3 ", "(a) "), its space
+/// included.
+pub fn leading_label(text: &str) -> Option<&str> {
+    LEADING_LABEL.find(text).map(|m| m.as_str())
+}
+
 /// The paragraphs of a plain-text or Markdown draft: blocks separated by blank lines, each
 /// trimmed of surrounding white space. Empty blocks are skipped.
 pub fn text_paragraphs(text: &str) -> Vec<Range<usize>> {

@@ -61,12 +61,18 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
                 ),
                 (None, Language::AlreadyInserted { change }) => format!("struck (see #{change})"),
                 (None, Language::OtherOption) => format!("struck “{}” (the other option stays)", escape(&shorten(&c.deleted, 60))),
+                (None, _) if c.deleted.trim().is_empty() => format!("inserted “{}”", escape(&shorten(&c.inserted, 60))),
+                (None, Language::Edited { .. }) => {
+                    format!("edited “{}” to “{}”", escape(&shorten(&c.deleted, 60)), escape(&shorten(&c.inserted, 60)))
+                }
                 (None, _) => format!("struck “{}”", escape(&shorten(&c.deleted, 60))),
             };
             let from = match &c.language {
                 Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
                 Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
                 Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
+                Language::Edited { library_clause } => format!("the draft's words, edited for library {library_clause}"),
+                Language::LaterRound => "later round".to_owned(),
                 Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
             };
             let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));

@@ -176,7 +176,7 @@ impl Vocabulary {
         let name = |t: &Option<String>| {
             t.as_deref()
                 .map(|t| t.trim().trim_start_matches("the ").trim_start_matches("The "))
-                .filter(|t| t.split_whitespace().count() <= 4 && t.chars().any(char::is_uppercase))
+                .filter(|t| t.split_whitespace().count() <= 4 && (t.chars().any(char::is_uppercase) || t.eq_ignore_ascii_case("you")))
                 .map(str::to_owned)
         };
         let registry = ('A'..='H').map(|c| format!("Exhibit {c}")).find(|e| !mentions(text, e)).unwrap_or_else(|| REGISTRY.to_owned());
@@ -220,7 +220,17 @@ impl Vocabulary {
         const DETERMINERS: &[&str] = &["the", "The", "a", "an", "any", "each", "this", "such", "no"];
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
+        let mut skip = 0;
         for m in ROLE.find_iter(text) {
+            if m.start() < skip {
+                continue;
+            }
+            if m.as_str() == "Client" && self.client.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("you")) {
+                out.push_str(&text[at..m.start()]);
+                at = second_person(text, m.start(), m.end(), &mut out);
+                skip = at;
+                continue;
+            }
             let name = if m.as_str() == "Agency" { &self.agency } else { &self.client };
             let name = name.as_deref().unwrap_or(m.as_str());
             let before = text[..m.start()].trim_end();
@@ -343,6 +353,41 @@ pub fn undefined_terms(inserted: &str, result: &str, names: &[String]) -> Vec<St
     out
 }
 
+/// "Client" in terms written to "you": "Client's" is "your", "Client Data" is "Your Data",
+/// "Client grants" is "you grant", "Client or its" is "you or your". Pushes the words for
+/// `text[start..end]` and returns where the text resumes.
+fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usize {
+    let before = text[..start].trim_end();
+    let capital = before.is_empty() || before.ends_with(['.', ':', ';']);
+    let cap = |w: &str| if capital { w[..1].to_uppercase() + &w[1..] } else { w.to_owned() };
+    let rest = &text[end..];
+    if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")) {
+        out.push_str(&cap("your"));
+        return text.len() - r.len();
+    }
+    if rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+        out.push_str("Your");
+        return end;
+    }
+    out.push_str(&cap("you"));
+    let Some(r) = rest.strip_prefix(' ') else { return end };
+    for (third, second) in [("or its ", "or your "), ("and its ", "and your "), ("has ", "have "), ("is ", "are "), ("does ", "do ")] {
+        if r.starts_with(third) {
+            out.push(' ');
+            out.push_str(second);
+            return end + 1 + third.len();
+        }
+    }
+    // "grants", "owns", "retains": the verb agrees with "you".
+    let word = r.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        out.push(' ');
+        out.push_str(&word[..word.len() - 1]);
+        return end + 1 + word.len();
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +428,15 @@ mod tests {
         assert_eq!(
             v.adapt("Agency grants Client a licence to Client Data. Upon Agency's receipt, each Client affiliate"),
             "The Contributor grants the Company a licence to Company Data. Upon the Contributor's receipt, each Company affiliate"
+        );
+    }
+
+    #[test]
+    fn a_client_called_you_is_written_to() {
+        let v = Vocabulary::of("We do the Work. You pay us.", &parties("Go Free Range", "you"));
+        assert_eq!(
+            v.adapt("Client grants Agency a licence. Agency does not disclose Client's information or use Client Data that Client or its affiliates provide. Client has paid."),
+            "You grant Go Free Range a licence. Go Free Range does not disclose your information or use Your Data that you or your affiliates provide. You have paid."
         );
     }
 

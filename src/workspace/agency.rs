@@ -20,7 +20,7 @@ impl Workspace<'_> {
     /// Whether the agency party was chosen by the user (here or with `--agency-party`) rather
     /// than detected.
     pub fn agency_party_chosen(&self) -> bool {
-        self.options.agency_party.is_some()
+        self.deal.agency_party.is_some()
     }
 
     /// The parties the user can say is the agency: the draft's two sides, the agency first.
@@ -47,8 +47,8 @@ impl Workspace<'_> {
         if crate::analysis::unknown_agency_party(&self.document, &party).is_some() {
             return Err(WorkspaceError::UnknownParty(party));
         }
-        self.options.agency_party = Some(party.clone());
-        self.analysis = self.analyzer.analyze(&self.document, &self.options);
+        self.deal.agency_party = Some(party.clone());
+        self.analysis = self.review.analyze(&self.document, &self.deal);
         self.arrange();
         self.handle.session_mut().agency_party = Some(party);
         Ok(self.save())

@@ -106,15 +106,15 @@ impl Workspace<'_> {
         self.revised.insert(index, Revised { text: revision.text.clone(), previous, findings, count, at: revision.at.clone() });
     }
 
-    /// Phrase findings in one clause's wording, read on its own with the draft's parties.
+    /// Phrase findings in one clause's wording, reviewed on its own with the draft's parties.
     fn analyse_wording(&self, index: usize, text: &str) -> Vec<Finding> {
         let doc = ingest::from_text("revision", Format::Txt, text);
-        let mut options = self.options.clone();
-        if options.agency_party.is_none() {
-            options.agency_party.clone_from(&self.analysis.parties.agency);
+        let mut deal = self.deal.clone();
+        if deal.agency_party.is_none() {
+            deal.agency_party.clone_from(&self.analysis.parties.agency);
         }
         let mut findings: Vec<Finding> =
-            self.analyzer.analyze(&doc, &options).findings.into_iter().filter(|f| f.kind == FindingKind::Phrase).collect();
+            self.review.analyze(&doc, &deal).findings.into_iter().filter(|f| f.kind == FindingKind::Phrase).collect();
         for f in &mut findings {
             f.clause = Some(index);
         }

@@ -6,9 +6,9 @@
 
 use std::sync::LazyLock;
 
-use clauseguard::analysis::Options;
 use clauseguard::ingest::{self, Format};
 use clauseguard::library::ClauseLibrary;
+use clauseguard::review::{Deal, Review};
 use clauseguard::session::{Round, Session};
 use clauseguard::tui::{App, Theme, render};
 use clauseguard::workspace::{MemorySession, Workspace};
@@ -114,7 +114,7 @@ pub fn session(name: &str) -> Session {
 }
 
 pub fn workspace(handle: MemorySession) -> Workspace<'static> {
-    Workspace::open(&LIBRARY, Box::new(handle), None, Options::default(), clock).unwrap().0
+    Workspace::open(Review::new(&LIBRARY, None), Box::new(handle), None, Deal::default(), clock).unwrap().0
 }
 
 pub fn app_with(handle: MemorySession, theme: Theme, width: u16, height: u16) -> App<'static> {

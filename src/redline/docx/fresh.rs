@@ -10,40 +10,55 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::{COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, Marks, R_NS, W_NS, bold, comment, comment_reference, comments_part, esc, run};
 use crate::ingest::Format;
-use crate::redline::{Change, Piece, Redline, same_text, squeeze};
+use crate::redline::{Change, Formatting, Language, Piece, Redline, notes, same_text, squeeze};
 
 const STYLES: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="30"/><w:szCs w:val="30"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="100"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="23"/><w:szCs w:val="23"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>"#;
 
 const SECTION: &str = r#"<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>"#;
 
-pub fn render(redline: &Redline, clean: bool, mut marks: Marks<'_>) -> Result<Vec<u8>, String> {
+pub fn render(redline: &Redline, clean: bool, marks: Marks<'_>) -> Result<Vec<u8>, String> {
     let draft = &redline.draft;
-    let mut comments = String::new();
-    let mut body = String::with_capacity(draft.text.len() * 2);
+    let mut w = Writer { marks, clean, comments: String::new(), body: String::with_capacity(draft.text.len() * 2) };
+    let count = draft.paragraphs.len();
     for (i, p) in draft.paragraphs.iter().enumerate() {
+        for c in redline.added_before(i) {
+            w.new_paragraph(c, Mark::Own);
+        }
         let (pieces, after) = redline.pieces(i);
         let style = style_of(draft.format, &draft.text[p.clone()]);
-        body.push_str("<w:p>");
-        if let Some(s) = style {
-            let _ = write!(body, "<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>");
-        }
+        let removed = redline.removes(i);
+        // The last paragraph's mark is the document's: it cannot go.
+        let mark = if clean {
+            String::new()
+        } else if removed && i + 1 < count {
+            w.marks.mark_as("del")
+        } else if !removed && !after.is_empty() {
+            // "Enter at the end of the paragraph, then type": its mark is the one inserted.
+            w.marks.mark_as("ins")
+        } else {
+            String::new()
+        };
+        let _ = write!(w.body, "<w:p>{}", properties(style, &mark, ""));
         let last = pieces.len().saturating_sub(1);
         for (k, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Same(s) => {
                     let s = same_text(s, k, last);
                     if !s.is_empty() {
-                        body.push_str(&run("", &s, false));
+                        w.body.push_str(&run("", &s, false));
                     }
                 }
-                Piece::Changed(c) => replacement(&mut body, c, &mut marks, clean, &mut comments),
+                Piece::Changed(c) => w.replacement(c, k, last),
             }
         }
-        body.push_str("</w:p>");
-        for c in after {
-            new_clause(&mut body, c, &mut marks, clean, &mut comments);
+        w.body.push_str("</w:p>");
+        let own_marks = clean || removed || mark.is_empty();
+        for (k, c) in after.iter().enumerate() {
+            let m = if own_marks || k + 1 < after.len() { Mark::Own } else { Mark::Original(style) };
+            w.new_paragraph(c, m);
         }
     }
+    let Writer { body, comments, .. } = w;
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>{body}{SECTION}</w:body></w:document>"
     );
@@ -52,7 +67,7 @@ pub fn render(redline: &Redline, clean: bool, mut marks: Marks<'_>) -> Result<Ve
     let mut parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", content_types(with_comments)),
         ("_rels/.rels", ROOT_RELS.to_owned()),
-        ("docProps/core.xml", core(&redline.options.author, &redline.options.date)),
+        ("docProps/core.xml", core(&redline.kind.title(), &redline.options.author, &redline.options.date)),
         ("word/document.xml", document),
         ("word/styles.xml", styles),
         ("word/_rels/document.xml.rels", document_rels(with_comments)),
@@ -63,59 +78,117 @@ pub fn render(redline: &Redline, clean: bool, mut marks: Marks<'_>) -> Result<Ve
     zip(&parts)
 }
 
-/// A struck passage and the words replacing it, with their comment.
-fn replacement(body: &mut String, c: &Change, marks: &mut Marks<'_>, clean: bool, comments: &mut String) {
-    let inserted = squeeze(&c.inserted);
-    if clean {
-        if !inserted.is_empty() {
-            body.push_str(&run("", &inserted, false));
-        }
-        return;
-    }
-    let id = marks.id();
-    let del = marks.open("del");
-    let _ = write!(body, "<w:commentRangeStart w:id=\"{id}\"/>{del}{}</w:del>", run("", &squeeze(c.deleted.trim()), true));
-    if !inserted.is_empty() {
-        let ins = marks.open("ins");
-        let _ = write!(body, "{ins}{}</w:ins>", run("", &inserted, false));
-    }
-    let _ = write!(body, "<w:commentRangeEnd w:id=\"{id}\"/>{}", comment_reference(id));
-    comments.push_str(&comment(id, c, marks));
+/// How a new paragraph's mark is recorded (see `patch` for why).
+#[derive(Clone, Copy)]
+enum Mark {
+    /// As inserted (nothing at all in a clean copy).
+    Own,
+    /// As the original mark of the paragraph it follows, whose style (given) it records as the
+    /// style before when its own differs.
+    Original(Option<&'static str>),
 }
 
-/// A new clause as its own paragraph: number and heading in bold, then the agency's words.
-fn new_clause(body: &mut String, c: &Change, marks: &mut Marks<'_>, clean: bool, comments: &mut String) {
-    let Some(new) = &c.new_clause else { return };
-    let heading = match &new.number {
-        Some(n) => format!("{n} {}.", new.heading.trim_end_matches('.')),
-        None => format!("{}.", new.heading.trim_end_matches('.')),
-    };
-    let runs = format!("{}{}", run(&bold(""), &heading, false), run("", &format!(" {}", squeeze(&c.inserted)), false));
-    if clean {
-        let _ = write!(body, "<w:p>{runs}</w:p>");
-        return;
+struct Writer<'a> {
+    marks: Marks<'a>,
+    clean: bool,
+    comments: String,
+    body: String,
+}
+
+impl Writer<'_> {
+    /// A struck passage and the words replacing it (piece `k` of a paragraph's `last + 1`), with
+    /// their comment when the change has one for the audience.
+    fn replacement(&mut self, c: &Change, k: usize, last: usize) {
+        let inserted = squeeze(&c.inserted);
+        if self.clean {
+            if !inserted.is_empty() {
+                self.body.push_str(&run("", &inserted, false));
+            }
+            return;
+        }
+        // A later round's words keep the spaces around them; a counter-proposal's struck
+        // sentence is shown without the spaces its neighbours already have.
+        let deleted = if c.language == Language::LaterRound { same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
+        let id = (!notes::lines(c, self.marks.audience).is_empty()).then(|| self.marks.id());
+        if let Some(id) = id {
+            let _ = write!(self.body, "<w:commentRangeStart w:id=\"{id}\"/>");
+        }
+        if !deleted.is_empty() {
+            let del = self.marks.open("del");
+            let _ = write!(self.body, "{del}{}</w:del>", run("", &deleted, true));
+        }
+        if !inserted.is_empty() {
+            let ins = self.marks.open("ins");
+            let _ = write!(self.body, "{ins}{}</w:ins>", run("", &inserted, false));
+        }
+        if let Some(id) = id {
+            let _ = write!(self.body, "<w:commentRangeEnd w:id=\"{id}\"/>{}", comment_reference(id));
+            self.comments.push_str(&comment(id, c, &self.marks));
+        }
     }
-    let id = marks.id();
-    let mark = marks.mark();
-    let ins = marks.open("ins");
-    let ins_ref = marks.open("ins");
-    let _ = write!(
-        body,
-        "<w:p><w:pPr><w:rPr>{mark}</w:rPr></w:pPr><w:commentRangeStart w:id=\"{id}\"/>{ins}{runs}</w:ins><w:commentRangeEnd w:id=\"{id}\"/>{ins_ref}{}</w:ins></w:p>",
-        comment_reference(id)
-    );
-    comments.push_str(&comment(id, c, marks));
+
+    /// A new paragraph: a new clause (number and heading in bold, then the agency's words), or a
+    /// later round's paragraph (its words, styled as that round styles it).
+    fn new_paragraph(&mut self, c: &Change, mark: Mark) {
+        let Some(new) = &c.new_clause else { return };
+        let body_text = squeeze(&c.inserted);
+        let runs = if new.heading.is_empty() {
+            run("", body_text.trim(), false)
+        } else {
+            let heading = match &new.number {
+                Some(n) => format!("{n} {}.", new.heading.trim_end_matches('.')),
+                None => format!("{}.", new.heading.trim_end_matches('.')),
+            };
+            format!("{}{}", run(&bold(""), &heading, false), run("", &format!(" {body_text}"), false))
+        };
+        let style = match new.formatting {
+            Some(Formatting::Heading(level)) => heading_style(usize::from(level)),
+            _ => None,
+        };
+        if self.clean {
+            let _ = write!(self.body, "<w:p>{}{runs}</w:p>", properties(style, "", ""));
+            return;
+        }
+        let (mark, change) = match mark {
+            Mark::Own => (self.marks.mark_as("ins"), String::new()),
+            Mark::Original(before) if before != style => {
+                let open = self.marks.open("pPrChange");
+                let was = before.map_or_else(|| "<w:pPr/>".to_owned(), |s| format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"));
+                (String::new(), format!("{open}{was}</w:pPrChange>"))
+            }
+            Mark::Original(_) => (String::new(), String::new()),
+        };
+        let ppr = properties(style, &mark, &change);
+        let ins = self.marks.open("ins");
+        if notes::lines(c, self.marks.audience).is_empty() {
+            let _ = write!(self.body, "<w:p>{ppr}{ins}{runs}</w:ins></w:p>");
+            return;
+        }
+        let id = self.marks.id();
+        let ins_ref = self.marks.open("ins");
+        let _ = write!(
+            self.body,
+            "<w:p>{ppr}<w:commentRangeStart w:id=\"{id}\"/>{ins}{runs}</w:ins><w:commentRangeEnd w:id=\"{id}\"/>{ins_ref}{}</w:ins></w:p>",
+            comment_reference(id)
+        );
+        self.comments.push_str(&comment(id, c, &self.marks));
+    }
+}
+
+/// A `w:pPr` from a style, a paragraph-mark revision and a recorded layout change (empty when
+/// there is nothing to hold).
+fn properties(style: Option<&str>, mark: &str, change: &str) -> String {
+    let style = style.map(|s| format!("<w:pStyle w:val=\"{s}\"/>")).unwrap_or_default();
+    let mark = if mark.is_empty() { String::new() } else { format!("<w:rPr>{mark}</w:rPr>") };
+    if style.is_empty() && mark.is_empty() && change.is_empty() { String::new() } else { format!("<w:pPr>{style}{mark}{change}</w:pPr>") }
 }
 
 /// The paragraph style: Markdown headings by level; in plain text, a short line in capitals.
 fn style_of(format: Format, original: &str) -> Option<&'static str> {
-    let line = original.trim();
-    let level = if format == Format::Markdown && !line.contains('\n') {
-        line.bytes().take_while(|&b| b == b'#').count()
-    } else {
-        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-        usize::from(!line.contains('\n') && line.len() <= 90 && letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()))
-    };
+    heading_style(crate::redline::heading_level(format, original).map_or(0, usize::from))
+}
+
+fn heading_style(level: usize) -> Option<&'static str> {
     match level {
         0 | 7.. => None,
         1 => Some("Heading1"),
@@ -146,11 +219,12 @@ fn document_rels(with_comments: bool) -> String {
     )
 }
 
-fn core(author: &str, date: &str) -> String {
+fn core(title: &str, author: &str, date: &str) -> String {
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>Counter-proposal</dc:title><dc:creator>{0}</dc:creator><cp:lastModifiedBy>{0}</cp:lastModifiedBy><dcterms:created xsi:type=\"dcterms:W3CDTF\">{1}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{1}</dcterms:modified></cp:coreProperties>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{2}</dc:title><dc:creator>{0}</dc:creator><cp:lastModifiedBy>{0}</cp:lastModifiedBy><dcterms:created xsi:type=\"dcterms:W3CDTF\">{1}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{1}</dcterms:modified></cp:coreProperties>",
         esc(author),
-        esc(date)
+        esc(date),
+        esc(title)
     )
 }
 

@@ -9,21 +9,24 @@ use std::fmt::Write;
 use super::tree::{self, Item, ItemKind, Node, Paragraph, Run};
 use super::{Marks, comment, comment_reference, run_content};
 use crate::redline::Change;
+use crate::redline::notes;
 
-/// A change as offsets into the text of the paragraph's runs.
+/// A change as offsets into the text of the paragraph's runs (`a == b` for words inserted
+/// where nothing is struck).
 pub struct Edit<'c> {
     pub a: usize,
     pub b: usize,
     pub change: &'c Change,
-    pub comment: u64,
+    /// The comment's id, when the change has one for the audience.
+    pub comment: Option<u64>,
 }
 
 /// Rewrites one paragraph with its edits (sorted, not overlapping).
 pub fn rewrite(xml: &str, para: &Paragraph, mut edits: Vec<Edit<'_>>, marks: &mut Marks<'_>, clean: bool, comments: &mut String) -> String {
     for e in &mut edits {
         e.b = e.b.max(e.a);
-        if !clean {
-            e.comment = marks.id();
+        if !clean && !notes::lines(e.change, marks.audience).is_empty() {
+            e.comment = Some(marks.id());
         }
     }
     let styles = dominant_rpr(xml, para, &edits);
@@ -119,13 +122,15 @@ impl Writer<'_, '_, '_, '_> {
                 let piece =
                     if w[1] - w[0] == text.len() { Piece::Whole(item) } else { Piece::Part(&text[w[0] - self.pos..w[1] - self.pos]) };
                 match pieces.last_mut() {
-                    Some((z, list)) if *z == zone => list.push(piece),
+                    Some((z, list)) if *z == zone && !self.inserts_at(w[0]) => list.push(piece),
                     _ => pieces.push((zone, vec![piece])),
                 }
             }
             self.pos += text.len();
         }
-        if pieces.iter().all(|(z, _)| *z == Zone::Keep) {
+        // Words inserted inside the run, where nothing is struck, split it there.
+        let inserts_inside = (start + 1..self.pos).any(|at| self.inserts_at(at));
+        if pieces.iter().all(|(z, _)| *z == Zone::Keep) && !inserts_inside {
             self.out.push_str(&self.xml[run.span.clone()]);
             return;
         }
@@ -143,8 +148,8 @@ impl Writer<'_, '_, '_, '_> {
                     self.out.push_str("</w:r>");
                 }
                 Zone::Strike(k) => {
-                    if !self.started[k] && !self.clean {
-                        let _ = write!(self.out, "<w:commentRangeStart w:id=\"{}\"/>", self.edits[k].comment);
+                    if let (false, Some(id)) = (self.started[k], self.edits[k].comment) {
+                        let _ = write!(self.out, "<w:commentRangeStart w:id=\"{id}\"/>");
                     }
                     self.started[k] = true;
                     if !self.clean {
@@ -158,12 +163,17 @@ impl Writer<'_, '_, '_, '_> {
                 }
             }
             at += len;
-            // Right after the struck words, when nothing encloses the run.
-            if self.depth == 0 && matches!(zone, Zone::Strike(_)) {
+            // Right after the struck words (or where words go in), when nothing encloses the run.
+            if self.depth == 0 && (matches!(zone, Zone::Strike(_)) || self.inserts_at(at)) {
                 self.insert_due(at, false);
             }
         }
         debug_assert_eq!(at, self.pos);
+    }
+
+    /// Whether words go in at `at` where nothing is struck (an insertion not yet written).
+    fn inserts_at(&self, at: usize) -> bool {
+        self.edits.iter().zip(&self.done).any(|(e, done)| !done && e.a == at && e.b == at)
     }
 
     /// Writes the insertions whose struck passage has been written up to `upto` (called only at
@@ -175,8 +185,8 @@ impl Writer<'_, '_, '_, '_> {
             if self.done[k] || !(end || upto >= e.b) {
                 continue;
             }
-            if !self.started[k] && !self.clean {
-                let _ = write!(self.out, "<w:commentRangeStart w:id=\"{}\"/>", e.comment);
+            if let (false, Some(id)) = (self.started[k], e.comment) {
+                let _ = write!(self.out, "<w:commentRangeStart w:id=\"{id}\"/>");
             }
             self.done[k] = true;
             let text = &e.change.inserted;
@@ -189,9 +199,9 @@ impl Writer<'_, '_, '_, '_> {
                     let _ = write!(self.out, "{ins}{body}</w:ins>");
                 }
             }
-            if !self.clean {
-                let _ = write!(self.out, "<w:commentRangeEnd w:id=\"{}\"/>{}", e.comment, comment_reference(e.comment));
-                self.comments.push_str(&comment(e.comment, e.change, &*self.marks));
+            if let Some(id) = e.comment {
+                let _ = write!(self.out, "<w:commentRangeEnd w:id=\"{id}\"/>{}", comment_reference(id));
+                self.comments.push_str(&comment(id, e.change, &*self.marks));
             }
         }
     }
@@ -224,21 +234,24 @@ impl Piece<'_> {
 }
 
 /// For each edit, the `w:rPr` of the struck run holding most of its text (without revision
-/// marks), so the inserted words look like the text around them.
+/// marks), so the inserted words look like the text around them; for words inserted where
+/// nothing is struck, the run's they follow (or precede, at the paragraph's start).
 fn dominant_rpr(xml: &str, para: &Paragraph, edits: &[Edit<'_>]) -> Vec<String> {
-    let mut best: Vec<(usize, String)> = vec![(0, String::new()); edits.len()];
+    let mut best: Vec<(usize, Option<String>)> = vec![(0, None); edits.len()];
     let mut pos = 0;
     tree::visit_runs(&para.children, &mut |run| {
         let len: usize = run.items.iter().map(|i| i.kind.text().len()).sum();
+        let rpr = || run.rpr.clone().map_or_else(String::new, |r| plain_rpr(&xml[r]));
         for (k, e) in edits.iter().enumerate() {
             let overlap = (pos + len).min(e.b).saturating_sub(pos.max(e.a));
-            if overlap > best[k].0 {
-                best[k] = (overlap, run.rpr.clone().map_or_else(String::new, |r| plain_rpr(&xml[r])));
+            let beside = e.a == e.b && len > 0 && best[k].1.is_none() && (pos < e.a || e.a == 0) && e.a <= pos + len;
+            if overlap > best[k].0 || beside {
+                best[k] = (overlap, Some(rpr()));
             }
         }
         pos += len;
     });
-    best.into_iter().map(|(_, r)| r).collect()
+    best.into_iter().map(|(_, r)| r.unwrap_or_default()).collect()
 }
 
 /// Run properties without a recorded formatting change.

@@ -5,10 +5,12 @@
 use std::sync::mpsc;
 
 use super::{App, Overlay, Search};
-use crate::analysis::{Analysis, Analyzer, Options};
+use crate::analysis::Analysis;
 use crate::compare::{self, Comparison, Mode, Side};
 use crate::ingest::Document;
 use crate::library::ClauseLibrary;
+use crate::registry::Registry;
+use crate::review::{Deal, Review};
 use crate::session::{Session, SessionStore};
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
@@ -52,7 +54,9 @@ pub struct Comparing {
 /// Everything a comparison needs, owned, so it can run off the input thread.
 struct CompareJob {
     library: ClauseLibrary,
-    options: Options,
+    registry: Option<Registry>,
+    /// The current round's deal.
+    deal: Deal,
     session: Session,
     round: u32,
     document: Document,
@@ -62,16 +66,18 @@ struct CompareJob {
 }
 
 impl CompareJob {
-    /// Analyses the other side and compares it with the current round.
+    /// Reviews the other side (for its own deal) and compares it with the current round.
     fn run(self) -> Result<CompareView, String> {
-        let Self { library, options, session, round: current, document: current_doc, analysis: current_analysis, store, target } = self;
-        let (other, number, mode) = match &target {
-            Target::Round { number, .. } => (session.clone(), *number, Mode::Rounds),
+        let Self { library, registry, deal, session, round: current, document: current_doc, analysis: current_analysis, store, target } =
+            self;
+        let (other, number, mode, other_deal) = match &target {
+            Target::Round { number, .. } => (session.clone(), *number, Mode::Rounds, deal),
             Target::Session(name) => {
                 let store = store.as_ref().ok_or_else(|| format!("cannot open session {name}: no session folder"))?;
                 let other = store.load(name).map_err(|e| e.to_string())?;
                 let number = other.latest_round().number;
-                (other, number, Mode::Deals)
+                let other_deal = Deal::default().or_session(&other);
+                (other, number, Mode::Deals, other_deal)
             }
         };
         let round = other.round(number).ok_or_else(|| format!("session {} has no round {number}", other.name))?;
@@ -85,7 +91,8 @@ impl CompareJob {
             (mode == Mode::Rounds)
                 .then(|| compare::align_rounds((&doc, &compare::clause_spans(clauses)), (&current_doc, &compare::spans(&current_analysis))))
         };
-        let (analysis, aligned) = Analyzer::new(&library).analyze_next_beside((&current_doc, &current_analysis), &doc, &options, align);
+        let review = Review::new(&library, registry.as_ref());
+        let (analysis, aligned) = review.analyze_next_beside((&current_doc, &current_analysis), &doc, &other_deal, align);
         let file = session.round(current).map_or_else(String::new, |r| r.file_name.clone());
         let old = Side { label: old_label, doc: &doc, analysis: &analysis, negotiation: Some(compare::negotiation(&other, number, &doc)) };
         let new = Side {
@@ -167,7 +174,8 @@ impl App<'_> {
         }
         let job = CompareJob {
             library: self.ws.library().clone(),
-            options: self.ws.options().clone(),
+            registry: self.ws.review().registry().cloned(),
+            deal: self.ws.deal().clone(),
             session: self.ws.session().clone(),
             round: self.ws.round(),
             document: self.ws.document().clone(),
