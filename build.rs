@@ -82,6 +82,7 @@ fn main() {
         let _ = writeln!(index, "    Entry {{ nest: {nest}, regex: {regex:?}, required: &[{required}], kind: {engine} }},");
     }
     index.push_str("];\n");
+    let _ = writeln!(index, "pub(super) const COUNT: usize = {};", index.matches("    Entry {").count());
     write_if_changed(&out.join("precompiled.bin"), &blob);
     write_if_changed(&out.join("precompiled.rs"), index.as_bytes());
 }

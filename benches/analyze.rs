@@ -2,14 +2,18 @@
 //! throughput over all of cuad-dev. Run: `cargo bench --bench analyze`.
 //!
 //! Peak memory is measured in a child process (this binary re-run with `--child FILE`) that does
-//! exactly what `clauseguard analyze --format json FILE` does, and reports its own `VmHWM`.
+//! what `clauseguard analyze --format json FILE` does, and reports its own `VmHWM`. The real
+//! `clauseguard analyze --format json` process is timed too, on that draft and on 1 MB drafts of
+//! hostile shapes (one line, one long sentence, risky phrases without punctuation, short
+//! sentences).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use clauseguard::analysis::{Analyzer, Options};
 use clauseguard::library::ClauseLibrary;
+use clauseguard::review::{Deal, Review};
 
 const TARGET_BYTES: usize = 750 * 1024;
 
@@ -63,6 +67,33 @@ fn main() {
         peak as f64 / 1024.0
     );
 
+    let cli = Path::new(env!("CARGO_BIN_EXE_clauseguard"));
+    let runs = cli_runs(cli, &big_path, 21);
+    println!(
+        "clauseguard analyze --format json, whole process: median {:.1} ms, min {:.1} ms ({} runs)",
+        ms(median(&runs)),
+        ms(runs[0]),
+        runs.len()
+    );
+    let flat: String = big.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shapes = [
+        ("one line of contract text", flat.as_str()),
+        (
+            "one sentence of risky phrases",
+            "Provider hereby assigns to Client all right, title and interest in all work product, including all know-how and methodologies, upon creation; ",
+        ),
+        ("one sentence joined by \"and\"", "the Contractor hereby assigns all work product to the Client and "),
+        ("risky phrases, no punctuation", "all work product hereby assigns work made for hire perpetual irrevocable license "),
+        ("short sentences", "Provider hereby assigns all work product to Client. "),
+    ];
+    for (name, unit) in shapes {
+        let path = dir.join("shape.txt");
+        let text = unit.repeat((1 << 20) / unit.len() + 1);
+        std::fs::write(&path, &text[..clauseguard::text::floor_char(&text, 1 << 20)]).expect("write shape");
+        let runs = cli_runs(cli, &path, 3);
+        println!("1 MB, {name}: median {:.0} ms ({} runs)", ms(median(&runs)), runs.len());
+    }
+
     let t = Instant::now();
     let bytes: usize = paths
         .iter()
@@ -100,11 +131,21 @@ fn build_draft(texts: &[String]) -> String {
 fn child(path: &Path) {
     let library = ClauseLibrary::embedded();
     let doc = clauseguard::ingest::load(path).expect("load");
-    let a = Analyzer::new(&library).analyze(&doc, &Options::default());
-    std::hint::black_box(clauseguard::report::json(&a));
+    // As `clauseguard analyze --format json` does it: one review, the report written as made.
+    let a = Review::new(&library, None).analyze(&doc, &Deal::default());
+    clauseguard::report::write_json(&a, std::io::sink()).expect("sink");
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let hwm = status.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).unwrap_or("0");
     println!("{hwm}");
+}
+
+/// `clauseguard analyze --format json FILE` timed `n` times, sorted.
+fn cli_runs(cli: &Path, file: &Path, n: usize) -> Vec<Duration> {
+    repeat(n, || {
+        // The report goes to /dev/null, as hyperfine sends it.
+        let status = Command::new(cli).args(["analyze", "--format", "json"]).arg(file).stdout(Stdio::null()).status();
+        assert!(status.is_ok_and(|s| s.success()), "clauseguard analyze failed on {}", file.display());
+    })
 }
 
 fn repeat(n: usize, mut f: impl FnMut()) -> Vec<Duration> {

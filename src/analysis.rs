@@ -13,11 +13,13 @@ mod window;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::ingest::{Document, Format};
-use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity};
+use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity, StandardClause};
 use crate::reading::{Lexicon, Reading};
 use crate::segment::{self, Clause};
 use crate::text::Normalised;
@@ -92,6 +94,25 @@ impl From<&Fallback> for Offer {
     }
 }
 
+impl Offer {
+    /// A library clause's ladder as offered, to be shared by the findings it answers.
+    pub fn ladder(fallbacks: &[Fallback]) -> Arc<[Offer]> {
+        fallbacks.iter().map(Offer::from).collect()
+    }
+}
+
+/// Each library clause's ladder, made once for the findings of one analysis: a long draft can
+/// give tens of thousands of findings answered by one clause, and each copy of its ladder is
+/// a few kilobytes.
+#[derive(Default)]
+struct Ladders<'l>(HashMap<&'l str, Arc<[Offer]>>);
+
+impl<'l> Ladders<'l> {
+    fn of(&mut self, clause: &'l StandardClause) -> Arc<[Offer]> {
+        Arc::clone(self.0.entry(&clause.id).or_insert_with(|| Offer::ladder(&clause.fallbacks)))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub kind: FindingKind,
@@ -106,7 +127,8 @@ pub struct Finding {
     pub end: Option<usize>,
     pub phrase: Option<String>,
     pub explanation: String,
-    pub fallbacks: Vec<Offer>,
+    /// The library clause's ladder, shared by the findings it answers.
+    pub fallbacks: Arc<[Offer]>,
     /// For a missing protection: the standard clause to add, whole.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub insert: Option<String>,

@@ -123,7 +123,7 @@ pub fn engagement_findings(engagement: Engagement, analysis: &Analysis, doc: &Do
                 end: None,
                 phrase: None,
                 explanation,
-                fallbacks: k.fallbacks.iter().map(Offer::from).collect(),
+                fallbacks: Offer::ladder(k.fallbacks),
                 insert: library.get(k.id).map(|c| c.standard_text.clone()),
             }
         })

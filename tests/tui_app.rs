@@ -9,8 +9,10 @@ use clauseguard::session::{DecisionState, OfferAnswer};
 use clauseguard::tui::{App, Effect, Overlay, Pane, Purpose, Theme};
 use clauseguard::workspace::{Entry, MemorySession};
 use fixture::*;
+use ratatui::crossterm::event::KeyModifiers;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+#[cfg(debug_assertions)]
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// The list row of clause `number` ("2" for §2).
 fn row_of(app: &App<'_>, number: &str) -> usize {

@@ -4,10 +4,11 @@
 //! term nothing transfers) dropped; and missing protections asked only of drafts that transfer.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::{Finding, FindingKind, Offer, Parties};
+use super::{Finding, FindingKind, Ladders, Offer, Parties};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern, Direction, Severity};
 use crate::reading::{Attribute, Feature, Kind, Provision, Reading, Side, Standing, Timing};
@@ -283,6 +284,7 @@ impl<'a> Judged<'a> {
         let mut out: Vec<Finding> = Vec::new();
         // The most severe finding of each concern in each clause (the first of equals).
         let mut best: HashMap<(Concern, usize), usize> = HashMap::new();
+        let mut ladders = Ladders::default();
         for p in &self.reading.provisions {
             let trigger = &self.norm.text[p.start..p.end];
             for rule in self.rules.iter().filter(|r| r.holds(p, trigger, facts)) {
@@ -313,10 +315,10 @@ impl<'a> Judged<'a> {
                 for (start, end, k) in at {
                     match best.get(&(rule.concern, k)) {
                         Some(&i) if out[i].severity >= rule.severity => {}
-                        Some(&i) => out[i] = self.finding(owner, rule, p, start, end, k),
+                        Some(&i) => out[i] = self.finding((owner, ladders.of(owner)), rule, p, start, end, k),
                         None => {
                             best.insert((rule.concern, k), out.len());
-                            out.push(self.finding(owner, rule, p, start, end, k));
+                            out.push(self.finding((owner, ladders.of(owner)), rule, p, start, end, k));
                         }
                     }
                 }
@@ -392,7 +394,15 @@ impl<'a> Judged<'a> {
         self.ranges.partition_point(|&(_, e)| e <= at).min(self.clauses.len().saturating_sub(1))
     }
 
-    fn finding(&self, owner: &crate::library::StandardClause, rule: &Rule, p: &Provision, start: usize, end: usize, k: usize) -> Finding {
+    fn finding(
+        &self,
+        (owner, fallbacks): (&crate::library::StandardClause, Arc<[Offer]>),
+        rule: &Rule,
+        p: &Provision,
+        start: usize,
+        end: usize,
+        k: usize,
+    ) -> Finding {
         // The phrase stays inside its clause (a provision read on into a list goes on past
         // it) and starts and ends on a word, never on the space between two clauses.
         let (from, to) = self.ranges[k];
@@ -454,7 +464,7 @@ impl<'a> Judged<'a> {
             end: Some(end),
             phrase: Some(phrase),
             explanation,
-            fallbacks: owner.fallbacks.iter().map(Offer::from).collect(),
+            fallbacks,
             insert: None,
         }
     }

@@ -1,12 +1,12 @@
 //! Applying the library's risk rules: phrase findings (with carve-outs, context and direction)
 //! and missing findings (required protections absent from the whole draft).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
 use super::prefilter::{Hits, Prefilter};
-use super::{Finding, FindingKind, Offer, Parties};
+use super::{Finding, FindingKind, Ladders, Offer, Parties};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern, Direction, Pattern, RiskRule, Severity, StandardClause};
 use crate::segment::Clause;
@@ -109,6 +109,7 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
     // Whether a rule's `unless_clause` holds in a clause, asked once a clause and rule.
     let mut excepted: std::collections::HashMap<(usize, usize, usize), bool> = std::collections::HashMap::new();
     let mut windows = super::window::Windows::new("");
+    let mut ladders = Ladders::default();
     for (k, ms, me, ci, ri) in hits {
         let (ns, ne) = ranges[k];
         let text = &norm.text[ns..ne];
@@ -136,7 +137,7 @@ pub fn phrase_findings(library: &ClauseLibrary, draft: &Draft, parties: &Parties
             continue;
         }
         let (start, end) = norm.original_range(ns + ms, ns + me);
-        let mut finding = phrase_finding(doc, owner, rule, clauses[k].index, start, end);
+        let mut finding = phrase_finding(doc, (owner, ladders.of(owner)), rule, clauses[k].index, start, end);
         if rule.direction != Direction::Any && parties.agency_aliases.is_empty() {
             // Who benefits cannot be told without knowing which party is the agency.
             finding.severity = finding.severity.min(Severity::Low);
@@ -234,13 +235,20 @@ pub fn missing_findings(
                 end: None,
                 phrase: None,
                 explanation: m.explanation.clone(),
-                fallbacks: c.fallbacks.iter().map(Offer::from).collect(),
+                fallbacks: Offer::ladder(&c.fallbacks),
             })
         })
         .collect()
 }
 
-fn phrase_finding(doc: &Document, owner: &StandardClause, rule: &RiskRule, clause: usize, start: usize, end: usize) -> Finding {
+fn phrase_finding(
+    doc: &Document,
+    (owner, fallbacks): (&StandardClause, Arc<[Offer]>),
+    rule: &RiskRule,
+    clause: usize,
+    start: usize,
+    end: usize,
+) -> Finding {
     let phrase = doc.text[start..end].to_owned();
     let shown = crate::text::one_line(&phrase);
     Finding {
@@ -254,7 +262,7 @@ fn phrase_finding(doc: &Document, owner: &StandardClause, rule: &RiskRule, claus
         end: Some(end),
         phrase: Some(phrase),
         explanation: rule.explanation.replace("{phrase}", &format!("\u{201c}{shown}\u{201d}")),
-        fallbacks: owner.fallbacks.iter().map(Offer::from).collect(),
+        fallbacks,
         insert: None,
     }
 }

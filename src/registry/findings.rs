@@ -1,7 +1,7 @@
 //! The registry in the analysis: `pre-existing-ip` findings that name the agency's items at risk
 //! in a draft, with the ladder of the library's exhibit clause.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use super::Registry;
 use super::mentions::{Mention, Standing, draft_carves_out, mentions, pre_existing_claims, provision_of};
@@ -89,7 +89,7 @@ pub fn registry_findings_with(analysis: &Analysis, doc: &Document, registry: &Re
             end: Some(r.end),
             phrase: Some(doc.text[r.start..r.end].to_owned()),
             explanation: r.explanation,
-            fallbacks: fallbacks.clone(),
+            fallbacks: Arc::clone(&fallbacks),
             insert: None,
         })
         .collect();
@@ -187,12 +187,12 @@ fn clause_label(analysis: &Analysis, clause: Option<usize>) -> String {
 }
 
 /// The library's ladder for the exhibit clause, or the built-in one.
-fn fallbacks(library: &ClauseLibrary) -> Vec<Offer> {
+fn fallbacks(library: &ClauseLibrary) -> Arc<[Offer]> {
     if let Some(c) = library.get(super::exhibit::EXHIBIT_CLAUSE_ID).filter(|c| !c.fallbacks.is_empty()) {
-        return c.fallbacks.iter().map(Offer::from).collect();
+        return Offer::ladder(&c.fallbacks);
     }
     let offer = |kind, text: &str, talking_point: &str| Offer { kind, text: text.to_owned(), talking_point: talking_point.to_owned() };
-    vec![
+    [
         offer(
             FallbackKind::Educate,
             "",
@@ -219,6 +219,7 @@ fn fallbacks(library: &ClauseLibrary) -> Vec<Offer> {
             "If ownership of tools we had before this engagement is a condition, with no licence back, the deal costs us more than it pays.",
         ),
     ]
+    .into()
 }
 
 fn names_list(names: &[String]) -> String {

@@ -39,8 +39,15 @@ pub struct Matcher {
     regex: String,
     /// How deep its parse may nest (`syntax::PATTERN_NEST` or `syntax::LEXICON_NEST`).
     nest: u32,
-    /// Its precompiled DFAs, when the build script compiled it.
-    entry: Option<&'static Entry>,
+    /// Its place in the build script's table, when the build script read it: what is compiled
+    /// of it is then the process's, shared by every library holding it.
+    entry: Option<usize>,
+    /// What is compiled of it when the build script did not read it.
+    own: Compiled,
+}
+
+/// What is compiled of a regular expression, each part when first needed.
+pub(super) struct Compiled {
     /// Parsed when needed: a precompiled expression is not, unless its search falls back.
     hir: OnceLock<Option<Hir>>,
     /// Made on first search: compiling is most of the cost of loading a library, and on any one
@@ -50,6 +57,44 @@ pub struct Matcher {
     /// The usual search compiled at run time: the search itself, or the one an anchored search
     /// falls back on where it reads too much.
     whole: OnceLock<Option<Whole>>,
+}
+
+impl Compiled {
+    pub(super) const fn new() -> Compiled {
+        Compiled { hir: OnceLock::new(), search: OnceLock::new(), whole: OnceLock::new() }
+    }
+}
+
+fn hir<'c>(c: &'c Compiled, regex: &str, nest: u32) -> Option<&'c Hir> {
+    c.hir.get_or_init(|| syntax::parse(regex, nest).ok()).as_ref()
+}
+
+fn whole<'c>(c: &'c Compiled, regex: &str, nest: u32) -> Option<&'c Whole> {
+    c.whole.get_or_init(|| Whole::new(hir(c, regex, nest)?, nest)).as_ref()
+}
+
+fn search<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) -> Option<&'c Search> {
+    c.search
+        .get_or_init(|| {
+            let precompiled = match entry.map(|e| &e.kind) {
+                Some(Kind::Whole { forward, reverse, starts }) => precompiled::dfa(forward).map(|mut forward| {
+                    // The forward search skips to where a match can start, as the `regex`
+                    // crate does; its DFA's start states are marked for it.
+                    let prefilter = Prefilter::new(MatchKind::LeftmostFirst, starts).filter(Prefilter::is_fast);
+                    forward.set_prefilter(prefilter.filter(|_| !starts.is_empty()));
+                    Search::Dense(Box::new(Dense { forward, reverse_at: reverse.clone(), reverse: OnceLock::new() }))
+                }),
+                Some(Kind::Anchored { forward, starts }) => {
+                    precompiled::dfa(forward).and_then(|dfa| Anchored::dense(dfa, starts)).map(|a| Search::Anchored(Box::new(a)))
+                }
+                Some(Kind::Lazy) | None => None,
+            };
+            precompiled.or_else(|| match Anchored::lazy(hir(c, regex, nest)?) {
+                Some(anchored) => Some(Search::Anchored(Box::new(anchored))),
+                None => whole(c, regex, nest).map(|_| Search::Whole),
+            })
+        })
+        .as_ref()
 }
 
 enum Search {
@@ -65,12 +110,19 @@ impl Matcher {
     /// `regex` parsed nested at most `nest` deep; the error says why it cannot be.
     pub fn new(regex: String, nest: u32) -> Result<Self, String> {
         let entry = precompiled::lookup(nest, &regex);
-        let hir = OnceLock::new();
+        let own = Compiled::new();
         if entry.is_none() {
             // Read now, so a mistake is reported when the library is loaded.
-            let _ = hir.set(Some(syntax::parse(&regex, nest)?));
+            let _ = own.hir.set(Some(syntax::parse(&regex, nest)?));
         }
-        Ok(Self { regex, nest, entry, hir, search: OnceLock::new(), whole: OnceLock::new() })
+        Ok(Self { regex, nest, entry, own })
+    }
+
+    fn compiled(&self) -> &Compiled {
+        match self.entry {
+            Some(i) => precompiled::compiled(i),
+            None => &self.own,
+        }
     }
 
     /// Whether the build script compiled it (its search may still be compiled at run time).
@@ -84,11 +136,11 @@ impl Matcher {
 
     /// What the build script read from it: the words every match holds (library patterns).
     pub fn precompiled_required(&self) -> Option<&'static [&'static [&'static str]]> {
-        self.entry.map(|e| e.required)
+        self.entry.map(|i| precompiled::entries()[i].required)
     }
 
     pub fn hir(&self) -> Option<&Hir> {
-        self.hir.get_or_init(|| syntax::parse(&self.regex, self.nest).ok()).as_ref()
+        hir(self.compiled(), &self.regex, self.nest)
     }
 
     /// Compiles the search now, saying why it cannot be.
@@ -115,31 +167,11 @@ impl Matcher {
     }
 
     fn search(&self) -> Option<&Search> {
-        self.search
-            .get_or_init(|| {
-                let precompiled = match self.entry.map(|e| &e.kind) {
-                    Some(Kind::Whole { forward, reverse, starts }) => precompiled::dfa(forward).map(|mut forward| {
-                        // The forward search skips to where a match can start, as the `regex`
-                        // crate does; its DFA's start states are marked for it.
-                        let prefilter = Prefilter::new(MatchKind::LeftmostFirst, starts).filter(Prefilter::is_fast);
-                        forward.set_prefilter(prefilter.filter(|_| !starts.is_empty()));
-                        Search::Dense(Box::new(Dense { forward, reverse_at: reverse.clone(), reverse: OnceLock::new() }))
-                    }),
-                    Some(Kind::Anchored { forward, starts }) => {
-                        precompiled::dfa(forward).and_then(|dfa| Anchored::dense(dfa, starts)).map(|a| Search::Anchored(Box::new(a)))
-                    }
-                    Some(Kind::Lazy) | None => None,
-                };
-                precompiled.or_else(|| match Anchored::lazy(self.hir()?) {
-                    Some(anchored) => Some(Search::Anchored(Box::new(anchored))),
-                    None => self.whole().map(|_| Search::Whole),
-                })
-            })
-            .as_ref()
+        search(self.compiled(), &self.regex, self.nest, self.entry.map(|i| &precompiled::entries()[i]))
     }
 
     fn whole(&self) -> Option<&Whole> {
-        self.whole.get_or_init(|| Whole::new(self.hir()?, self.nest)).as_ref()
+        whole(self.compiled(), &self.regex, self.nest)
     }
 
     /// Whether it matches within `within` of `text`.
@@ -202,12 +234,13 @@ impl std::fmt::Debug for Matcher {
 
 impl Clone for Matcher {
     fn clone(&self) -> Self {
-        // The clone compiles afresh when first used (the search state is not shared).
-        let hir = OnceLock::new();
-        if let Some(parsed) = self.hir.get() {
-            let _ = hir.set(parsed.clone());
+        // A clone of an expression the build script read shares the process's compiled one;
+        // another compiles afresh when first used.
+        let own = Compiled::new();
+        if let Some(parsed) = self.own.hir.get() {
+            let _ = own.hir.set(parsed.clone());
         }
-        Self { regex: self.regex.clone(), nest: self.nest, entry: self.entry, hir, search: OnceLock::new(), whole: OnceLock::new() }
+        Self { regex: self.regex.clone(), nest: self.nest, entry: self.entry, own }
     }
 }
 

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use regex_automata::dfa::dense;
 
+use super::matcher::Compiled;
+
 /// The DFAs' bytes, aligned as `dense::DFA::from_bytes` needs.
 #[repr(C)]
 struct Aligned<B: ?Sized> {
@@ -43,11 +45,23 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/precompiled.rs"));
 }
 
-use generated::ENTRIES;
+use generated::{COUNT, ENTRIES};
 
-/// The entry for `regex` parsed nested at most `nest` deep.
-pub fn lookup(nest: u32, regex: &str) -> Option<&'static Entry> {
-    ENTRIES.binary_search_by(|e| (e.nest, e.regex).cmp(&(nest, regex))).ok().map(|i| &ENTRIES[i])
+/// What is compiled of each entry, the process's.
+static COMPILED: [Compiled; COUNT] = [const { Compiled::new() }; COUNT];
+
+pub fn entries() -> &'static [Entry] {
+    ENTRIES
+}
+
+/// The place in the table of `regex` parsed nested at most `nest` deep.
+pub fn lookup(nest: u32, regex: &str) -> Option<usize> {
+    ENTRIES.binary_search_by(|e| (e.nest, e.regex).cmp(&(nest, regex))).ok()
+}
+
+/// What is compiled of the entry at `index`.
+pub fn compiled(index: usize) -> &'static Compiled {
+    &COMPILED[index]
 }
 
 /// The DFA at `range` of the blob; `None` if it does not read back (a build defect, then the
@@ -66,7 +80,7 @@ mod tests {
         assert!(ENTRIES.windows(2).all(|w| (w[0].nest, w[0].regex) < (w[1].nest, w[1].regex)));
         assert!(ENTRIES.len() > 100, "the library and lexicon are precompiled");
         let mut compiled = 0;
-        for e in ENTRIES {
+        for (i, e) in ENTRIES.iter().enumerate() {
             match &e.kind {
                 Kind::Whole { forward, reverse, .. } => {
                     assert!(dfa(forward).is_some() && dfa(reverse).is_some(), "{}", e.regex);
@@ -78,7 +92,7 @@ mod tests {
                 }
                 Kind::Lazy => {}
             }
-            assert!(lookup(e.nest, e.regex).is_some_and(|found| std::ptr::eq(found, e)));
+            assert_eq!(lookup(e.nest, e.regex), Some(i));
         }
         assert!(compiled * 2 > ENTRIES.len(), "most have DFAs: {compiled} of {}", ENTRIES.len());
     }
