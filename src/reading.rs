@@ -230,13 +230,43 @@ impl Reading {
     /// Reads the normalised text `text`, whose clauses are at `ranges`.
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties) -> Reading {
         let terms = Terms::read(lexicon, text, ranges);
-        let provisions = provisions::read(lexicon, text, ranges, parties, &terms);
+        let mut provisions = provisions::read(lexicon, text, ranges, parties, &terms);
+        agency_owned_given_away(&mut provisions, &terms, parties);
         Reading { terms, provisions }
     }
 
     /// Whether any provision of the draft gives ownership to the counterparty.
     pub fn transfers_to_counterparty(&self) -> bool {
         self.provisions.iter().any(Provision::transfers_to_counterparty)
+    }
+}
+
+/// What the draft itself gives the agency ("All rights relating to Supplier Data Sets will
+/// accrue to the Supplier") is the agency's own wherever else it is named: handed over to the
+/// counterparty, it is the agency's prior work leaving with the project.
+fn agency_owned_given_away(provisions: &mut [Provision], terms: &Terms, parties: &Parties) {
+    use Feature::{Confidential, Data, Ip, Made, Methods, Models, Work};
+    let things = |t: &usize| {
+        let term = &terms.terms[*t];
+        !parties.is_agency(&term.name)
+            && !parties.is_counterparty(&term.name)
+            && !term.features.has(Confidential)
+            && [Ip, Work, Made, Methods, Models, Data].iter().any(|&f| term.features.has(f))
+    };
+    let owned: Vec<usize> = provisions
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Ownership | Kind::Retention) && p.standing == Standing::Operative && p.receiver == Side::Agency)
+        .flat_map(|p| p.terms.iter().copied().filter(things))
+        .collect();
+    for p in provisions.iter_mut() {
+        let given = p.kind == Kind::Delivery
+            && p.giver == Side::Agency
+            && p.receiver == Side::Counterparty
+            && !p.counterparty_owned
+            && !p.features.has(Confidential);
+        if given && p.standing == Standing::Operative && p.terms.iter().any(|t| owned.contains(t)) {
+            p.features.insert(Feature::Prior);
+        }
     }
 }
 

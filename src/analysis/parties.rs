@@ -48,9 +48,7 @@ const CLIENT_ROLES: &[&str] = &[
     "project owner",
     "authority",
     "contracting authority",
-    "organisation",
     "public organisation",
-    "organization",
     "public organization",
 ];
 

@@ -72,6 +72,12 @@ static CALLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A glossary entry: "AI System: the AI system(s) as referred to in Annex A;" (read where a
+/// clause holds three or more; the normalised text has no line breaks).
+static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[;.] )(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,60}?): (?:the|an?|all|any|each|every|these|this) ").expect("static regex")
+});
+
 /// A word put in quotes in passing ("is creating "work product" for the Client").
 static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z0-9 -]{1,40}?) ?""#).expect("static regex"));
 
@@ -115,6 +121,16 @@ impl Terms {
                 let end = sentence_end(clause, whole.end());
                 let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
                 add(&c[1], cs + whole.end(), cs + end, true);
+            }
+            let glossary: Vec<_> = GLOSSARY.captures_iter(clause).take(200).collect();
+            if glossary.len() >= 3 {
+                for (i, c) in glossary.iter().enumerate() {
+                    let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
+                    let next = glossary.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
+                    let next = next.min(sentence_end(clause, whole.end()));
+                    let end = clause[whole.end()..next].find(';').map_or(next, |k| whole.end() + k);
+                    add(name.as_str(), cs + whole.end(), cs + end, true);
+                }
             }
             for c in CALLED.captures_iter(clause) {
                 let whole = c.get(0).expect("match");

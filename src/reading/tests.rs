@@ -384,3 +384,20 @@ fn plain_english_gives_and_says_what_its_words_mean() {
     let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("licence");
     assert!(licence.giver == Side::Agency && licence.attributes.has(Attribute::Sublicensable), "{licence:?}");
 }
+
+#[test]
+fn a_glossary_defines_its_terms_and_what_the_draft_gives_the_agency_stays_its_own_when_handed_over() {
+    let p = parties(&["Supplier"], &["Public Organisation"]);
+    let (reading, _) = read(
+        "Capitalised terms have the meaning defined in this article.\nAgreement: the entire agreement of which the Clauses are part;\nAI System: the AI system referred to in Annex A;\nSupplier Data Sets: the data sets used in the development of the AI System that the Supplier brings;\nDelivery: the time at which the AI System is ready for use.\n\n12.1. All rights, including any intellectual property right, relating to Supplier Data Sets will accrue to the Supplier.\n\n13.2. On first request of the Public Organisation, the Supplier will hand over the most recent version of the Supplier Data Sets to the Public Organisation.",
+        &p,
+    );
+    for name in ["agreement", "ai system", "supplier data sets", "delivery"] {
+        assert!(reading.terms.terms.iter().any(|t| t.name == name), "{name} not defined: {:?}", reading.terms.terms);
+    }
+    let kept = reading.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("ownership");
+    assert_eq!(kept.receiver, Side::Agency, "{kept:?} {:?}", reading.terms.terms);
+    let handed = reading.provisions.iter().find(|p| p.kind == Kind::Delivery).expect("hand over");
+    assert!(handed.giver == Side::Agency && handed.receiver == Side::Counterparty, "{handed:?}");
+    assert!(handed.features.has(Feature::Prior), "{handed:?} {kept:?}");
+}
