@@ -10,6 +10,7 @@ mod clipboard;
 mod input;
 pub mod keymap;
 mod layout;
+mod list;
 mod theme;
 mod ui;
 mod view;

@@ -93,20 +93,6 @@ pub struct App<'lib> {
     pub panic_on_key: bool,
 }
 
-/// How far a movement key moves a list selection or a scroll position (`half` is half a page);
-/// 0 for any other action. Top and bottom are "very far", clamped by the caller.
-fn step(action: &Action, half: isize) -> isize {
-    match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => half,
-        Action::PageUp => -half,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => 0,
-    }
-}
-
 impl<'lib> App<'lib> {
     pub fn new(ws: Workspace<'lib>, theme: Theme, size: Size) -> Self {
         let visible = (0..ws.entries().len()).collect();

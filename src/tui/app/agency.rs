@@ -8,6 +8,7 @@ use super::{App, Overlay};
 use crate::issues_list::{Audience, ExportError};
 use crate::tui::input::{Input, Purpose};
 use crate::tui::keymap::Action;
+use crate::tui::list;
 
 /// The agency window: the draft's parties to choose from, then "another name…".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,8 +29,8 @@ impl App<'_> {
     pub(crate) fn update_agency(&mut self, action: &Action) {
         let Some(Overlay::Agency(view)) = &mut self.overlay else { return };
         match action {
-            Action::Down => view.row = (view.row + 1).min(view.candidates.len()),
-            Action::Up => view.row = view.row.saturating_sub(1),
+            // The last row is "another name…".
+            Action::Down | Action::Up => view.row = list::moved(view.row, list::step(action, 1), view.candidates.len() + 1),
             Action::Activate => {
                 if let Some(party) = view.candidates.get(view.row).cloned() {
                     if let Err(why) = self.choose_party(&party) {

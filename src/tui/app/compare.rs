@@ -15,6 +15,7 @@ use crate::session::{Session, SessionStore};
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::layout;
+use crate::tui::list;
 use crate::tui::view::compare::{Row, rows};
 
 /// Something the current round can be compared with.
@@ -152,8 +153,7 @@ impl App<'_> {
     pub(crate) fn update_pick(&mut self, action: &Action) {
         let Some(Overlay::Pick(pick)) = &mut self.overlay else { return };
         match action {
-            Action::Down => pick.selected = (pick.selected + 1).min(pick.targets.len().saturating_sub(1)),
-            Action::Up => pick.selected = pick.selected.saturating_sub(1),
+            Action::Down | Action::Up => pick.selected = list::moved(pick.selected, list::step(action, 1), pick.targets.len()),
             Action::Activate => {
                 let target = pick.targets.get(pick.selected).cloned();
                 self.overlay = None;
@@ -236,7 +236,7 @@ impl App<'_> {
         let list_height = self.compare_list_height();
         let half = isize::try_from(list_height / 2).unwrap_or(1).max(1);
         let Some(view) = self.compare.as_deref_mut() else { return };
-        let step = super::step(action, half);
+        let step = list::step(action, half);
         if step != 0 {
             if view.text_focus {
                 view.scroll = view.scroll.saturating_add_signed(step);
@@ -298,7 +298,7 @@ impl App<'_> {
         };
         match view.find(&pattern, view.selected, forward, false) {
             Some(row) => {
-                let wrapped = if forward { row <= view.selected } else { row >= view.selected };
+                let wrapped = list::wrapped(view.selected, row, forward);
                 view.select(row, height);
                 if wrapped {
                     self.info("search wrapped around");
@@ -313,11 +313,10 @@ impl App<'_> {
         let height = usize::from(layout::inner(areas.list).height);
         let Some(view) = self.compare.as_deref_mut() else { return };
         let at = ratatui::layout::Position::new(column, row);
-        let list = layout::inner(areas.list);
-        if list.contains(at) {
+        let rows = layout::inner(areas.list);
+        if rows.contains(at) {
             view.text_focus = false;
-            let target = view.offset + usize::from(row - list.y);
-            if target < view.rows.len() {
+            if let Some(target) = list::clicked(view.offset, rows.y, row, view.rows.len()) {
                 view.select(target, height);
             }
         } else if areas.detail.contains(at) {
@@ -329,20 +328,14 @@ impl App<'_> {
 impl CompareView {
     /// Selects row `index` (clamped), scrolling the list to it and the detail to its top.
     pub fn select(&mut self, index: usize, height: usize) {
-        self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.selected = list::clamp(index, self.rows.len());
         self.scroll = 0;
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if height > 0 && self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = list::follow(self.selected, self.offset, height);
     }
 
     fn find(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
-        let n = self.rows.len();
-        let first = usize::from(!inclusive);
-        (first..first + n)
-            .map(|step| if forward { (from + step) % n } else { (from + n - step % n) % n })
-            .find(|&i| pattern.is_match(&self.rows[i].text) || pattern.is_match(&self.rows[i].searchable))
+        list::find(self.rows.len(), from, forward, inclusive, |i| {
+            pattern.is_match(&self.rows[i].text) || pattern.is_match(&self.rows[i].searchable)
+        })
     }
 }

@@ -5,6 +5,7 @@ use super::{App, Effect, Overlay};
 use crate::session::DecisionState;
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
+use crate::tui::list;
 use crate::tui::theme::state_label;
 use crate::workspace::Entry;
 
@@ -144,8 +145,7 @@ impl App<'_> {
     pub(crate) fn update_route(&mut self, action: &Action) {
         let Some(Overlay::Route(route)) = &mut self.overlay else { return };
         match action {
-            Action::Down => route.selected = (route.selected + 1).min(route.clauses.len().saturating_sub(1)),
-            Action::Up => route.selected = route.selected.saturating_sub(1),
+            Action::Down | Action::Up => route.selected = list::moved(route.selected, list::step(action, 1), route.clauses.len()),
             Action::Activate => {
                 let Some(Overlay::Route(route)) = self.overlay.take() else { return };
                 let Some(&index) = route.clauses.get(route.selected) else { return };

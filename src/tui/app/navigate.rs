@@ -3,12 +3,13 @@
 
 use super::{App, Pane, Search};
 use crate::tui::layout::{self, Areas};
+use crate::tui::list;
 use crate::workspace::Entry;
 
 impl App<'_> {
     /// Selects list row `index` (clamped), with its first finding and the rung to offer next.
     pub(crate) fn select(&mut self, index: usize) {
-        self.selected = index.min(self.visible.len().saturating_sub(1));
+        self.selected = list::clamp(index, self.visible.len());
         self.select_finding(0);
         self.show_selection();
         self.clause_scroll = 0;
@@ -16,12 +17,7 @@ impl App<'_> {
 
     /// Scrolls the list so the selected row is on screen (after a move or a resize).
     pub(crate) fn show_selection(&mut self) {
-        let height = self.list_height();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if height > 0 && self.selected >= self.list_offset + height {
-            self.list_offset = self.selected + 1 - height;
-        }
+        self.list_offset = list::follow(self.selected, self.list_offset, self.list_height());
     }
 
     /// Selects finding `n` of the selected entry, and the rung its decision adopted (or the first).
@@ -100,13 +96,9 @@ impl App<'_> {
             self.select_finding(self.finding.min(count) - 1);
             return;
         }
-        let n = self.visible.len();
-        let next = (1..=n)
-            .map(|step| if forward { (self.selected + step) % n } else { (self.selected + n - step % n) % n })
-            .find(|&r| self.has_findings(r));
-        match next {
+        match list::find(self.visible.len(), self.selected, forward, false, |r| self.has_findings(r)) {
             Some(row) => {
-                let wrapped = if forward { row <= self.selected } else { row >= self.selected };
+                let wrapped = list::wrapped(self.selected, row, forward);
                 self.select(row);
                 if !forward {
                     let last = self.entry().map_or(0, |e| self.ws.findings(e).len().saturating_sub(1));
@@ -138,11 +130,7 @@ impl App<'_> {
 
     /// First visible row matching the search from `from` (itself included when `inclusive`).
     fn find_match(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
-        let n = self.visible.len();
-        let first = usize::from(!inclusive);
-        (first..first + n)
-            .map(|step| if forward { (from + step) % n } else { (from + n - step % n) % n })
-            .find(|&row| self.ws.entry_matches(self.ws.entries()[self.visible[row]], pattern))
+        list::find(self.visible.len(), from, forward, inclusive, |row| self.ws.entry_matches(self.ws.entries()[self.visible[row]], pattern))
     }
 
     pub(crate) fn start_search(&mut self, query: &str) -> Result<(), String> {
@@ -175,7 +163,7 @@ impl App<'_> {
         };
         match self.find_match(&pattern, self.selected, forward, false) {
             Some(row) => {
-                let wrapped = if forward { row <= self.selected } else { row >= self.selected };
+                let wrapped = list::wrapped(self.selected, row, forward);
                 self.select(row);
                 if wrapped {
                     self.info("search wrapped around");
@@ -195,11 +183,10 @@ impl App<'_> {
         }
         let at = ratatui::layout::Position::new(column, row);
         let areas = Areas::new(self.area());
-        let list = layout::inner(areas.list);
-        if list.contains(at) {
+        let rows = layout::inner(areas.list);
+        if rows.contains(at) {
             self.focus = Pane::List;
-            let target = self.list_offset + usize::from(row - list.y);
-            if target < self.visible.len() {
+            if let Some(target) = list::clicked(self.list_offset, rows.y, row, self.visible.len()) {
                 self.select(target);
             }
         } else if areas.clause.contains(at) {

@@ -4,6 +4,7 @@
 use super::{App, Effect};
 use crate::tui::input::{Input, Purpose};
 use crate::tui::keymap::Action;
+use crate::tui::list;
 use crate::workspace::fee;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +77,7 @@ impl App<'_> {
         match &mut self.overlay {
             Some(Overlay::Help { scroll }) => {
                 // Past the end is clamped when the help is laid out again (`refresh`).
-                *scroll = scroll.saturating_add_signed(super::step(action, isize::try_from(help_half.max(1)).unwrap_or(1)));
+                *scroll = scroll.saturating_add_signed(crate::tui::list::step(action, isize::try_from(help_half.max(1)).unwrap_or(1)));
             }
             Some(Overlay::Fee(_)) => self.update_fee(action),
             Some(Overlay::Library(_)) => self.update_library(action),
@@ -104,8 +105,7 @@ impl App<'_> {
     fn update_fee(&mut self, action: &Action) {
         let Some(view) = self.fee_view() else { return };
         match action {
-            Action::Down => view.row = (view.row + 1).min(FeeView::ROWS - 1),
-            Action::Up => view.row = view.row.saturating_sub(1),
+            Action::Down | Action::Up => view.row = list::moved(view.row, list::step(action, 1), FeeView::ROWS),
             Action::Activate => {
                 let percent = crate::fee::BAND.get(view.row).copied().or(view.custom);
                 match percent {
@@ -176,20 +176,15 @@ impl App<'_> {
     fn update_library(&mut self, action: &Action) {
         let body = usize::from(crate::tui::layout::Areas::new(self.area()).body().height.saturating_sub(2));
         let Some(Overlay::Library(view)) = &mut self.overlay else { return };
-        let last = view.visible.len().saturating_sub(1);
         let half = isize::try_from(body / 2).unwrap_or(isize::MAX).max(1);
-        let step = super::step(action, half);
+        let step = list::step(action, half);
         if step != 0 {
             if view.text_focus {
                 view.scroll = view.scroll.saturating_add_signed(step);
             } else {
-                view.selected = view.selected.saturating_add_signed(step).min(last);
+                view.selected = list::moved(view.selected, step, view.visible.len());
                 view.scroll = 0;
-                if view.selected < view.offset {
-                    view.offset = view.selected;
-                } else if body > 0 && view.selected >= view.offset + body {
-                    view.offset = view.selected + 1 - body;
-                }
+                view.offset = list::follow(view.selected, view.offset, body);
             }
             return;
         }

@@ -11,7 +11,8 @@ use super::panes::truncate;
 use crate::text::one_line;
 use crate::tui::app::{AgencyView, App};
 use crate::tui::layout;
-use crate::tui::wrap::{pad, wrap};
+use crate::tui::list::{self, Pointer};
+use crate::tui::wrap::wrap;
 
 const WIDTH: u16 = 72;
 
@@ -41,9 +42,7 @@ pub fn agency(app: &App<'_>, view: &AgencyView, frame: &mut Frame, area: Rect) {
     lines.push(Line::styled("Who is the agency in this draft?", theme.heading));
     let rows = view.candidates.iter().map(|c| (truncate(c, width - 2), theme.text)).chain([("another name…".to_owned(), theme.dim)]);
     for (i, (text, style)) in rows.enumerate() {
-        let selected = i == view.row;
-        let line = Line::from(vec![Span::styled(if selected { "▸ " } else { "  " }, theme.title), Span::styled(text, style)]);
-        lines.push(if selected { pad(line, width).patch_style(theme.selected) } else { line });
+        lines.push(list::row(vec![Span::styled(text, style)], i == view.row, Pointer::Wide, width, theme));
     }
     lines.push(Line::default());
     let own = match &ws.session().agency {

@@ -12,8 +12,8 @@ use crate::compare::Mode;
 use crate::text::one_line;
 use crate::tui::app::{App, CompareView, PickView, Target};
 use crate::tui::layout;
+use crate::tui::list::{self, Pointer};
 use crate::tui::view::compare::{mark, totals};
-use crate::tui::wrap::pad;
 
 pub fn screen(app: &App<'_>, view: &CompareView, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -45,13 +45,8 @@ pub fn screen(app: &App<'_>, view: &CompareView, frame: &mut Frame, area: Rect) 
             let selected = i == view.selected;
             let hit = view.search.as_ref().is_some_and(|s| s.pattern.is_match(&row.text) || s.pattern.is_match(&row.searchable));
             let text_style = if hit { theme.search_match } else { theme.text };
-            let line = Line::from(vec![
-                Span::styled(if selected { "▸" } else { " " }, theme.title),
-                mark(row, theme),
-                Span::raw(" "),
-                Span::styled(truncate(&row.text, row_width.saturating_sub(3)), text_style),
-            ]);
-            if selected { pad(line, row_width).patch_style(theme.selected) } else { line }
+            let spans = vec![mark(row, theme), Span::raw(" "), Span::styled(truncate(&row.text, row_width.saturating_sub(3)), text_style)];
+            list::row(spans, selected, Pointer::Narrow, row_width, theme)
         })
         .collect();
     let search = view.search.as_ref().map(|s| format!(" · \"{}\"", one_line(&s.query))).unwrap_or_default();
@@ -71,18 +66,12 @@ pub fn picker(app: &App<'_>, pick: &PickView, frame: &mut Frame, area: Rect) {
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(format!("Round {} (current) against:", app.ws.round()), theme.dim)];
     let room = usize::from(inner.height).saturating_sub(1);
-    let skip = (pick.selected + 1).saturating_sub(room);
-    for (i, target) in pick.targets.iter().enumerate().skip(skip).take(room) {
+    for (i, target) in pick.targets.iter().enumerate().skip(list::follow(pick.selected, 0, room)).take(room) {
         let text = match target {
             Target::Round { number, file_name } => format!("round {number} of this session · {file_name}"),
             Target::Session(name) => format!("session {} · its latest round (another deal)", one_line(name)),
         };
-        let selected = i == pick.selected;
-        let line = Line::from(vec![
-            Span::styled(if selected { "▸ " } else { "  " }, theme.title),
-            Span::raw(truncate(&text, width.saturating_sub(2))),
-        ]);
-        lines.push(if selected { pad(line, width).patch_style(theme.selected) } else { line });
+        lines.push(list::row(vec![Span::raw(truncate(&text, width.saturating_sub(2)))], i == pick.selected, Pointer::Wide, width, theme));
     }
     frame.render_widget(Paragraph::new(lines).block(block(app, " Compare with ", true)), rect);
 }

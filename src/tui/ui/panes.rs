@@ -10,6 +10,7 @@ use super::{block, window};
 use crate::session::DecisionState;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout;
+use crate::tui::list::{self, Pointer};
 use crate::tui::theme::badge;
 
 /// The mark of an entry's decision state in the list.
@@ -38,11 +39,10 @@ pub fn list(app: &App<'_>, frame: &mut Frame, area: Rect) {
             let entry = app.ws.entries()[position];
             let selected = row == app.selected;
             let state = app.ws.state(entry);
-            let mut spans = vec![Span::styled(if selected { "▸" } else { " " }, theme.title)];
-            spans.push(match app.ws.worst(entry) {
+            let mut spans = vec![match app.ws.worst(entry) {
                 Some(s) => Span::styled(badge(s), theme.severity(s)),
                 None => Span::raw("    "),
-            });
+            }];
             spans.push(Span::raw(" "));
             spans.push(Span::styled(state_mark(state), state.map_or(theme.dim, |s| theme.state(s))));
             spans.push(Span::raw(" "));
@@ -53,8 +53,7 @@ pub fn list(app: &App<'_>, frame: &mut Frame, area: Rect) {
                 label = format!("{label} {}", app.ws.opening(i, width));
             }
             spans.push(Span::raw(truncate(&label, width.saturating_sub(8))));
-            let line = Line::from(spans);
-            if selected { super::super::wrap::pad(line, width).patch_style(theme.selected) } else { line }
+            list::row(spans, selected, Pointer::Narrow, width, theme)
         })
         .collect();
     let filter = if app.risky_only { "risky " } else { "" };

@@ -15,6 +15,7 @@ use crate::tui::app::{App, FeeView, LibraryView, RouteView};
 use crate::tui::input::{Input, Purpose};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::layout;
+use crate::tui::list::{self, Pointer};
 use crate::tui::wrap::{pad, wrap};
 use crate::workspace::fee::format_percent;
 
@@ -96,11 +97,8 @@ pub fn library(app: &App<'_>, view: &LibraryView, frame: &mut Frame, body: Rect)
         .skip(view.offset)
         .take(usize::from(inner.height))
         .map(|(row, &i)| {
-            let selected = row == view.selected;
-            let c = &clauses[i];
-            let text = truncate(&crate::text::one_line(&c.title), usize::from(inner.width).saturating_sub(2));
-            let line = Line::from(vec![Span::styled(if selected { "▸ " } else { "  " }, theme.title), Span::raw(text)]);
-            if selected { pad(line, usize::from(inner.width)).patch_style(theme.selected) } else { line }
+            let text = truncate(&crate::text::one_line(&clauses[i].title), usize::from(inner.width).saturating_sub(2));
+            list::row(vec![Span::raw(text)], row == view.selected, Pointer::Wide, usize::from(inner.width), theme)
         })
         .collect();
     let count = format!(" Library {}/{} ", view.visible.len(), clauses.len());
@@ -126,18 +124,14 @@ pub fn route(app: &App<'_>, route: &RouteView, frame: &mut Frame, area: Rect) {
         Line::styled("names more than one clause of the draft. It revises:", theme.dim),
     ];
     for (i, &clause) in route.clauses.iter().enumerate() {
-        let selected = i == route.selected;
         let c = app.ws.clause(clause);
         let opening = app.ws.opening(clause, width);
         // The opening repeats the heading the label already gives.
         let after_heading =
             c.heading.as_deref().and_then(|h| opening.strip_prefix(h)).map_or(opening.as_str(), |r| r.trim_start_matches(['.', ':', ' ']));
         let text = format!("{} · {after_heading}", c.label());
-        let line = Line::from(vec![
-            Span::styled(if selected { "▸ " } else { "  " }, theme.title),
-            Span::raw(truncate(&crate::text::one_line(&text), width.saturating_sub(2))),
-        ]);
-        lines.push(if selected { pad(line, width).patch_style(theme.selected) } else { line });
+        let spans = vec![Span::raw(truncate(&crate::text::one_line(&text), width.saturating_sub(2)))];
+        lines.push(list::row(spans, i == route.selected, Pointer::Wide, width, theme));
     }
     frame.render_widget(Paragraph::new(lines).block(block(app, " Which clause is the pasted wording for? ", true)), rect);
 }
