@@ -14,6 +14,7 @@ mod list;
 mod theme;
 mod ui;
 mod view;
+mod window;
 mod wrap;
 
 use std::io::{Write, stdout};
@@ -25,12 +26,13 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-pub use app::{App, CompareView, Comparing, Effect, Message, Overlay, Pane, PickView, RouteView, Target};
+pub use app::{App, CompareView, Comparing, Effect, Message, Pane};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
 pub use theme::Theme;
 pub use ui::render;
 pub use view::compare::{Item, Row, Tone};
+pub use window::{Overlay, PickView, RouteView, Target};
 
 use crate::ingest::{self, Document};
 use crate::review::{Deal, Review};

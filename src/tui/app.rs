@@ -2,11 +2,10 @@
 //! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
 //! (diffs, wrapped lines) is prepared here once per change, in `view`.
 
-mod agency;
 mod compare;
 mod edit;
+mod issues;
 mod navigate;
-mod overlay;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Rect, Size};
@@ -15,13 +14,11 @@ use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;
 use super::view::View;
+use super::window::Overlay;
 use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
 
-pub use agency::AgencyView;
-pub use compare::{CompareView, Comparing, PickView, Target};
-pub use edit::RouteView;
-pub use overlay::{FeeView, LibraryView, Overlay};
+pub use compare::{CompareView, Comparing};
 
 /// The three panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +81,7 @@ pub struct App<'lib> {
     pub side_by_side: bool,
     pub search: Option<Search>,
     pub message: Option<Message>,
-    effects: Vec<Effect>,
+    pub(crate) effects: Vec<Effect>,
     pub quit: bool,
     /// A first `q` with unsaved changes was pressed: the next one quits anyway.
     quit_armed: bool,
@@ -142,12 +139,7 @@ impl<'lib> App<'lib> {
             return vec![Context::Input];
         }
         match &self.overlay {
-            Some(Overlay::Help { .. }) => vec![Context::Help],
-            Some(Overlay::Fee(_)) => vec![Context::Fee],
-            Some(Overlay::Library(_)) => vec![Context::Library],
-            Some(Overlay::Pick(_)) => vec![Context::Picker],
-            Some(Overlay::Route(_)) => vec![Context::Route],
-            Some(Overlay::Agency(_)) => vec![Context::Agency],
+            Some(overlay) => vec![overlay.context()],
             None if self.compare.is_some() => vec![Context::Compare],
             None => {
                 let pane = match self.focus {
@@ -178,16 +170,16 @@ impl<'lib> App<'lib> {
         Rect::new(0, 0, self.size.width, self.size.height)
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), error: false });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), error: true });
     }
 
     /// Turns the outcome of a change into a status message.
-    fn saved(&mut self, what: &str, outcome: Result<Saved, crate::workspace::WorkspaceError>) -> bool {
+    pub(crate) fn saved(&mut self, what: &str, outcome: Result<Saved, crate::workspace::WorkspaceError>) -> bool {
         match outcome {
             Ok(Saved::At(_)) => {
                 self.info(format!("{what}; saved"));
@@ -336,7 +328,7 @@ impl<'lib> App<'lib> {
 
     /// `q`: quits, unless changes are held only in memory. Then it tries to save them once
     /// more and, if that fails too, asks for a second `q` before they are lost.
-    fn quit_unless_unsaved(&mut self) {
+    pub(crate) fn quit_unless_unsaved(&mut self) {
         match self.ws.retry_save() {
             None | Some(Saved::At(_)) => self.quit = true,
             Some(_) if self.quit_armed => self.quit = true,
@@ -351,7 +343,7 @@ impl<'lib> App<'lib> {
         }
     }
 
-    fn open_input(&mut self, purpose: Purpose) {
+    pub(crate) fn open_input(&mut self, purpose: Purpose) {
         if matches!(purpose, Purpose::NoteClause | Purpose::Revision) && self.entry().is_none() {
             self.error("no clause selected");
             return;
@@ -368,6 +360,12 @@ impl<'lib> App<'lib> {
             None => String::new(),
         };
         self.input = Some(Input::new(purpose, text));
+    }
+
+    /// Keeps `text` to offer again the next time the box for `purpose` opens.
+    pub(crate) fn set_draft(&mut self, purpose: Purpose, text: String) {
+        self.drafts.retain(|(p, _)| *p != purpose);
+        self.drafts.push((purpose, text));
     }
 
     fn cancel_input(&mut self) {

@@ -5,14 +5,14 @@
 mod clause;
 pub mod compare;
 mod detail;
-mod overlay;
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::layout::{self, Areas};
+use super::window::{self, Overlay};
 use crate::diff::Run;
 use crate::library::StandardClause;
 use crate::workspace::Entry;
@@ -97,13 +97,13 @@ impl App<'_> {
         }
 
         self.view.overlay = match &self.overlay {
-            Some(Overlay::Help { .. }) => overlay::help(&self.theme, usize::from(layout::inner(layout::help(self.area())).width)),
+            Some(Overlay::Help { .. }) => window::help::lines(&self.theme, usize::from(layout::inner(layout::help(self.area())).width)),
             Some(Overlay::Library(view)) => {
                 let width = usize::from(layout::inner(layout::library(areas.body()).1).width);
                 let clause = view.visible.get(view.selected).map(|&i| &self.ws.library().clauses[i]);
                 match clause {
-                    Some(c) => overlay::library(c, &self.theme, width),
-                    None => overlay::no_match(&view.filter, &self.theme, width),
+                    Some(c) => window::library::lines(c, &self.theme, width),
+                    None => window::library::no_match(&view.filter, &self.theme, width),
                 }
             }
             _ => Vec::new(),
@@ -122,7 +122,7 @@ impl App<'_> {
 }
 
 /// A section rule: `── title ──────`, as wide as the pane.
-fn rule(title: &str, width: usize, style: Style) -> Line<'static> {
+pub(crate) fn rule(title: &str, width: usize, style: Style) -> Line<'static> {
     let head = format!("── {title} ");
     let used = unicode_width::UnicodeWidthStr::width(head.as_str());
     Line::from(Span::styled(format!("{head}{}", "─".repeat(width.saturating_sub(used))), style))

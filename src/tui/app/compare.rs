@@ -4,7 +4,7 @@
 
 use std::sync::mpsc;
 
-use super::{App, Overlay, Search};
+use super::{App, Search};
 use crate::analysis::Analysis;
 use crate::compare::{self, Comparison, Mode, Side};
 use crate::ingest::Document;
@@ -17,32 +17,7 @@ use crate::tui::keymap::Action;
 use crate::tui::layout;
 use crate::tui::list;
 use crate::tui::view::compare::{Row, rows};
-
-/// Something the current round can be compared with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// Another round of the open session.
-    Round { number: u32, file_name: String },
-    /// Another saved session, on its latest round.
-    Session(String),
-}
-
-/// The picker window: what to compare with, the previous round first.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PickView {
-    pub targets: Vec<Target>,
-    pub selected: usize,
-}
-
-impl Target {
-    /// How the status bar names it while comparing.
-    pub fn label(&self) -> String {
-        match self {
-            Target::Round { number, .. } => format!("round {number}"),
-            Target::Session(name) => format!("session {}", crate::text::one_line(name)),
-        }
-    }
-}
+use crate::tui::window::Target;
 
 /// A comparison running on a worker thread, so keys keep working meanwhile.
 #[derive(Debug)]
@@ -126,48 +101,9 @@ pub struct CompareView {
 }
 
 impl App<'_> {
-    /// `C`: the picker, unless there is nothing to compare with.
-    pub(crate) fn open_picker(&mut self) {
-        if let Some(running) = &self.comparing {
-            self.info(format!("already comparing with {}… (Esc cancels)", running.with));
-            return;
-        }
-        let session = self.ws.session();
-        let mut rounds: Vec<_> = session.rounds.iter().filter(|r| r.number != self.ws.round()).collect();
-        rounds.sort_by_key(|r| std::cmp::Reverse(r.number));
-        let mut targets: Vec<Target> =
-            rounds.into_iter().map(|r| Target::Round { number: r.number, file_name: crate::text::one_line(&r.file_name) }).collect();
-        let own = session.name.clone();
-        match self.store.as_ref().map(crate::session::SessionStore::names) {
-            Some(Ok(names)) => targets.extend(names.into_iter().filter(|n| *n != own).map(Target::Session)),
-            Some(Err(e)) => self.error(format!("cannot list the saved sessions: {e}")),
-            None => {}
-        }
-        if targets.is_empty() {
-            self.error("nothing to compare with: this session has one round and no other session is saved");
-            return;
-        }
-        self.overlay = Some(Overlay::Pick(PickView { targets, selected: 0 }));
-    }
-
-    pub(crate) fn update_pick(&mut self, action: &Action) {
-        let Some(Overlay::Pick(pick)) = &mut self.overlay else { return };
-        match action {
-            Action::Down | Action::Up => pick.selected = list::moved(pick.selected, list::step(action, 1), pick.targets.len()),
-            Action::Activate => {
-                let target = pick.targets.get(pick.selected).cloned();
-                self.overlay = None;
-                if let Some(target) = target {
-                    self.start_comparison(target);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Starts comparing the current round with `target` on a worker thread; the result is
     /// taken by [`App::poll_work`]. One comparison at a time.
-    fn start_comparison(&mut self, target: Target) {
+    pub(crate) fn start_comparison(&mut self, target: Target) {
         if let Some(running) = &self.comparing {
             self.info(format!("already comparing with {}… (Esc cancels)", running.with));
             return;
@@ -247,7 +183,7 @@ impl App<'_> {
         }
         match action {
             Action::Quit => self.quit_unless_unsaved(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleHelp => self.overlay = Some(crate::tui::window::Overlay::Help { scroll: 0 }),
             Action::Close if view.search.is_some() => {
                 view.search = None;
                 self.info("search cleared");

@@ -5,18 +5,8 @@ use super::{App, Effect, Overlay};
 use crate::session::DecisionState;
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
-use crate::tui::list;
 use crate::tui::theme::state_label;
 use crate::workspace::Entry;
-
-/// The clauses a pasted wording may be for, when it names more than one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RouteView {
-    pub text: String,
-    /// Indices of the clauses in the current round, in draft order.
-    pub clauses: Vec<usize>,
-    pub selected: usize,
-}
 
 impl App<'_> {
     /// a / c / x / p / o on the selected finding, or on the clause when it has no findings.
@@ -136,29 +126,14 @@ impl App<'_> {
             }
             ref several => {
                 let at = several.iter().position(|&i| Some(i) == selected).unwrap_or(0);
-                self.overlay = Some(Overlay::Route(RouteView { text, clauses: several.to_vec(), selected: at }));
+                self.overlay = Some(Overlay::Route(crate::tui::window::RouteView { text, clauses: several.to_vec(), selected: at }));
                 self.info(format!("the pasted wording could be any of {} clauses: choose which it revises", several.len()));
             }
         }
     }
 
-    pub(crate) fn update_route(&mut self, action: &Action) {
-        let Some(Overlay::Route(route)) = &mut self.overlay else { return };
-        match action {
-            Action::Down | Action::Up => route.selected = list::moved(route.selected, list::step(action, 1), route.clauses.len()),
-            Action::Activate => {
-                let Some(Overlay::Route(route)) = self.overlay.take() else { return };
-                let Some(&index) = route.clauses.get(route.selected) else { return };
-                self.go_to_clause(index);
-                self.start_revision(route.text);
-                self.info(format!("revising {} with the pasted wording", self.ws.clause(index).label()));
-            }
-            _ => {}
-        }
-    }
-
     /// Selects clause `index` in the list, showing every entry if the risky-only filter hides it.
-    fn go_to_clause(&mut self, index: usize) {
+    pub(crate) fn go_to_clause(&mut self, index: usize) {
         let row = |app: &Self| app.visible.iter().position(|&p| app.ws.entries()[p] == Entry::Clause(index));
         if row(self).is_none() && self.risky_only {
             self.toggle_risky_only();

@@ -4,16 +4,16 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::panes::truncate;
 use super::{block, window};
 use crate::compare::Mode;
 use crate::text::one_line;
-use crate::tui::app::{App, CompareView, PickView, Target};
+use crate::tui::app::{App, CompareView};
 use crate::tui::layout;
 use crate::tui::list::{self, Pointer};
 use crate::tui::view::compare::{mark, totals};
+use crate::tui::wrap::truncate;
 
 pub fn screen(app: &App<'_>, view: &CompareView, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -51,27 +51,9 @@ pub fn screen(app: &App<'_>, view: &CompareView, frame: &mut Frame, area: Rect) 
         .collect();
     let search = view.search.as_ref().map(|s| format!(" · \"{}\"", one_line(&s.query))).unwrap_or_default();
     let title = format!(" Changes {}/{}{search} ", (view.selected + 1).min(view.rows.len()), view.rows.len());
-    frame.render_widget(Paragraph::new(rows).block(block(app, title, !view.text_focus)), areas.list);
+    frame.render_widget(Paragraph::new(rows).block(block(&app.theme, title, !view.text_focus)), areas.list);
 
     let height = layout::inner(areas.detail).height;
-    let paragraph = Paragraph::new(window(&app.view.compare, view.scroll, height)).block(block(app, " Detail ", view.text_focus));
+    let paragraph = Paragraph::new(window(&app.view.compare, view.scroll, height)).block(block(&app.theme, " Detail ", view.text_focus));
     frame.render_widget(paragraph, areas.detail);
-}
-
-pub fn picker(app: &App<'_>, pick: &PickView, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let rect = layout::picker(area, pick.targets.len());
-    frame.render_widget(Clear, rect);
-    let inner = layout::inner(rect);
-    let width = usize::from(inner.width);
-    let mut lines = vec![Line::styled(format!("Round {} (current) against:", app.ws.round()), theme.dim)];
-    let room = usize::from(inner.height).saturating_sub(1);
-    for (i, target) in pick.targets.iter().enumerate().skip(list::follow(pick.selected, 0, room)).take(room) {
-        let text = match target {
-            Target::Round { number, file_name } => format!("round {number} of this session · {file_name}"),
-            Target::Session(name) => format!("session {} · its latest round (another deal)", one_line(name)),
-        };
-        lines.push(list::row(vec![Span::raw(truncate(&text, width.saturating_sub(2)))], i == pick.selected, Pointer::Wide, width, theme));
-    }
-    frame.render_widget(Paragraph::new(lines).block(block(app, " Compare with ", true)), rect);
 }

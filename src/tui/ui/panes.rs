@@ -12,6 +12,7 @@ use crate::tui::app::{App, Pane};
 use crate::tui::layout;
 use crate::tui::list::{self, Pointer};
 use crate::tui::theme::badge;
+use crate::tui::wrap::truncate;
 
 /// The mark of an entry's decision state in the list.
 pub fn state_mark(state: Option<DecisionState>) -> &'static str {
@@ -58,7 +59,7 @@ pub fn list(app: &App<'_>, frame: &mut Frame, area: Rect) {
         .collect();
     let filter = if app.risky_only { "risky " } else { "" };
     let title = format!(" Clauses {filter}{}/{} ", (app.selected + 1).min(app.visible.len()), app.visible.len());
-    let paragraph = Paragraph::new(rows).block(block(app, title, app.focus == Pane::List));
+    let paragraph = Paragraph::new(rows).block(block(&app.theme, title, app.focus == Pane::List));
     frame.render_widget(paragraph, area);
 }
 
@@ -66,33 +67,17 @@ pub fn clause(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let height = layout::inner(area).height;
     let mode = if app.side_by_side { "side by side" } else { "inline" };
     let title = format!(" Clause · diff {mode} ");
-    let paragraph = Paragraph::new(window(&app.view.clause, app.clause_scroll, height)).block(block(app, title, app.focus == Pane::Clause));
+    let paragraph =
+        Paragraph::new(window(&app.view.clause, app.clause_scroll, height)).block(block(&app.theme, title, app.focus == Pane::Clause));
     frame.render_widget(paragraph, area);
 }
 
 pub fn detail(app: &App<'_>, frame: &mut Frame, area: Rect) {
     let height = layout::inner(area).height;
-    let paragraph =
-        Paragraph::new(window(&app.view.detail, app.detail_scroll, height)).block(block(app, " Finding ", app.focus == Pane::Detail));
+    let paragraph = Paragraph::new(window(&app.view.detail, app.detail_scroll, height)).block(block(
+        &app.theme,
+        " Finding ",
+        app.focus == Pane::Detail,
+    ));
     frame.render_widget(paragraph, area);
-}
-
-/// `text` cut to `width` columns with an ellipsis.
-pub fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

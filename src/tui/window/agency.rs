@@ -1,14 +1,23 @@
-//! Who the agency is, from the workspace: the window that shows the party the draft was read
-//! for (and how the draft's text was obtained), lets the user choose another party or type the
-//! name the draft uses, and set the agency's own name; and the issues list written from here.
+//! Who the agency is: the window that shows the party the draft was read for (and how the
+//! draft's text was obtained), lets the user choose another of the draft's parties or type the
+//! name the draft uses, which reads the draft again from that side, and set the agency's own name.
 
-use std::path::{Path, PathBuf};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::{App, Overlay};
-use crate::issues_list::{Audience, ExportError};
+use super::Overlay;
+use crate::text::one_line;
+use crate::tui::app::App;
 use crate::tui::input::{Input, Purpose};
 use crate::tui::keymap::Action;
-use crate::tui::list;
+use crate::tui::layout;
+use crate::tui::list::{self, Pointer};
+use crate::tui::theme::Theme;
+use crate::tui::ui::block;
+use crate::tui::wrap::{truncate, wrap};
+use crate::workspace::Workspace;
 
 /// The agency window: the draft's parties to choose from, then "another name…".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,47 +82,44 @@ impl App<'_> {
         };
         self.saved(&what, Ok(outcome));
     }
+}
 
-    /// Asks where to write the issues list, offering a file beside the draft (or the sessions).
-    pub(crate) fn open_issues_export(&mut self) {
-        self.overwrite = None;
-        let path = self.issues_list_default().display().to_string();
-        self.input = Some(Input::new(Purpose::IssuesList, path));
-    }
+const WIDTH: u16 = 72;
 
-    /// `NAME-issues-round-N.md` beside the draft when it was opened from a file, else beside
-    /// the sessions.
-    fn issues_list_default(&self) -> PathBuf {
-        let file = format!("{}-issues-round-{}.md", self.ws.session().name, self.ws.round());
-        let draft = &self.ws.document().path;
-        let dir = match (draft.is_file(), &self.store) {
-            (true, _) => draft.parent().map(Path::to_owned).unwrap_or_default(),
-            (false, Some(store)) => store.dir().to_owned(),
-            (false, None) => PathBuf::new(),
-        };
-        dir.join(file)
+pub fn render(view: &AgencyView, ws: &Workspace<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = usize::from(WIDTH - 2);
+    let parties = ws.parties();
+    let how = match (ws.agency_party_chosen(), parties.uncertain) {
+        (true, _) => "chosen",
+        (false, true) => "detected on thin evidence: check it",
+        (false, false) => "detected",
+    };
+    let name = |n: &Option<String>| n.as_deref().map_or_else(|| "not found".to_owned(), one_line);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("Read as the agency  ", theme.dim),
+            Span::styled(truncate(&name(&parties.agency), 30), theme.title),
+            Span::styled(format!("  ({how})"), theme.dim),
+        ]),
+        Line::from(vec![Span::styled("The other side      ", theme.dim), Span::raw(truncate(&name(&parties.counterparty), 40))]),
+    ];
+    for note in ws.document_notes() {
+        lines.extend(wrap(&[(&format!("Note: {}", one_line(note)), theme.medium)], width));
     }
-
-    /// Writes the other side's issues list; an existing file is replaced only when the same
-    /// path is submitted a second time.
-    pub(crate) fn submit_issues_list(&mut self, text: &str) -> Result<(), String> {
-        let path = PathBuf::from(text.trim());
-        if path.as_os_str().is_empty() {
-            return Err("give a file name ending in .md, .docx or .csv".to_owned());
-        }
-        let replace = self.overwrite.as_ref() == Some(&path);
-        match crate::issues_list::export(&self.ws, Audience::OtherSide, &path, replace) {
-            Ok(list) => {
-                self.overwrite = None;
-                self.info(format!("wrote the issues list to {}: {} point(s)", crate::text::one_line(text.trim()), list.issues.len()));
-                Ok(())
-            }
-            Err(ExportError::Exists(_)) => {
-                let why = format!("{} already exists: Enter again replaces it", crate::text::one_line(text.trim()));
-                self.overwrite = Some(path);
-                Err(why)
-            }
-            Err(e) => Err(crate::text::one_line(&e.to_string())),
-        }
+    lines.push(Line::default());
+    lines.push(Line::styled("Who is the agency in this draft?", theme.heading));
+    let rows = view.candidates.iter().map(|c| (truncate(c, width - 2), theme.text)).chain([("another name…".to_owned(), theme.dim)]);
+    for (i, (text, style)) in rows.enumerate() {
+        lines.push(list::row(vec![Span::styled(text, style)], i == view.row, Pointer::Wide, width, theme));
     }
+    lines.push(Line::default());
+    let own = match &ws.session().agency {
+        Some(n) => Span::styled(truncate(&one_line(n), 40), theme.title),
+        None => Span::styled("not set", theme.dim),
+    };
+    lines.push(Line::from(vec![Span::styled("Your agency's name  ", theme.dim), own]));
+    lines.push(Line::styled("It signs the redline's changes and comments.", theme.dim));
+    let rect = layout::centered(area, WIDTH, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block(theme, " Agency ", true)), rect);
 }
