@@ -7,10 +7,12 @@
 
 mod app;
 mod clipboard;
+mod comparison;
 mod input;
 pub mod keymap;
 mod layout;
 mod list;
+mod panes;
 mod theme;
 mod ui;
 mod view;
@@ -26,12 +28,13 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-pub use app::{App, CompareView, Comparing, Effect, Message, Pane};
+pub use app::{App, Effect, Message};
+pub use comparison::{CompareView, Comparing, Item, Row, Tone};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
+pub use panes::Pane;
 pub use theme::Theme;
 pub use ui::render;
-pub use view::compare::{Item, Row, Tone};
 pub use window::{Overlay, PickView, RouteView, Target};
 
 use crate::ingest::{self, Document};

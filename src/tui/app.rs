@@ -2,31 +2,21 @@
 //! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
 //! (diffs, wrapped lines) is prepared here once per change, in `view`.
 
-mod compare;
-mod edit;
 mod issues;
-mod navigate;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Rect, Size};
 
+use super::comparison::{CompareView, Comparing};
 use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
+use super::list::Search;
+use super::panes::Pane;
 use super::theme::Theme;
 use super::view::View;
 use super::window::Overlay;
 use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
-
-pub use compare::{CompareView, Comparing};
-
-/// The three panes of the main screen, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Clause,
-    Detail,
-}
 
 /// Something for the terminal to do that drawing cannot: the run loop carries these out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,13 +29,6 @@ pub enum Effect {
 pub struct Message {
     pub text: String,
     pub error: bool,
-}
-
-/// The last search, kept for `n`/`N` and for highlighting matches.
-#[derive(Debug, Clone)]
-pub struct Search {
-    pub query: String,
-    pub pattern: regex::Regex,
 }
 
 #[allow(clippy::struct_excessive_bools, reason = "independent switches of the screen, not a state machine")]
@@ -84,7 +67,7 @@ pub struct App<'lib> {
     pub(crate) effects: Vec<Effect>,
     pub quit: bool,
     /// A first `q` with unsaved changes was pressed: the next one quits anyway.
-    quit_armed: bool,
+    pub(crate) quit_armed: bool,
     pub view: View,
     /// Debug builds only: the next key panics, so tests can check the terminal is restored.
     pub panic_on_key: bool,
@@ -276,53 +259,6 @@ impl<'lib> App<'lib> {
     fn remember_place_on_quit(&mut self) {
         if let (true, Some(entry)) = (self.quit, self.entry()) {
             self.ws.remember_place(entry, self.finding);
-        }
-    }
-
-    fn update_main(&mut self, action: &Action) {
-        if *action != Action::Quit {
-            self.quit_armed = false;
-        }
-        match action {
-            Action::Quit => self.quit_unless_unsaved(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Close if self.comparing.is_some() => self.cancel_comparison(),
-            Action::Close if self.search.is_some() => {
-                self.search = None;
-                self.info("search cleared");
-            }
-            Action::NextPane => self.cycle_pane(true),
-            Action::PrevPane => self.cycle_pane(false),
-            Action::Down => self.move_in_pane(1),
-            Action::Up => self.move_in_pane(-1),
-            Action::PageDown => self.move_in_pane(self.half_page()),
-            Action::PageUp => self.move_in_pane(-self.half_page()),
-            Action::Top => self.move_in_pane(isize::MIN / 2),
-            Action::Bottom => self.move_in_pane(isize::MAX / 2),
-            Action::Activate => self.activate(),
-            Action::NextFinding => self.jump_finding(true),
-            Action::PrevFinding => self.jump_finding(false),
-            Action::ToggleRiskyOnly => self.toggle_risky_only(),
-            Action::ToggleSideBySide => {
-                self.side_by_side = !self.side_by_side;
-                self.info(if self.side_by_side { "diff side by side" } else { "diff inline" });
-            }
-            Action::Search => self.open_input(Purpose::Search),
-            Action::SearchNext => self.search_step(true),
-            Action::SearchPrev => self.search_step(false),
-            Action::Accept | Action::Counter | Action::Reject | Action::Park | Action::Reopen => self.decide(action),
-            Action::CopyCounter => self.copy_rung(true),
-            Action::CopyTalkingPoint => self.copy_rung(false),
-            Action::NoteClause => self.open_input(Purpose::NoteClause),
-            Action::NoteSession => self.open_input(Purpose::NoteSession),
-            Action::Revise => self.start_revision(String::new()),
-            Action::UndoRevision => self.undo_revision(),
-            Action::OpenFee => self.open_fee(),
-            Action::OpenLibrary => self.open_library(),
-            Action::OpenCompare => self.open_picker(),
-            Action::OpenAgency => self.open_agency(),
-            Action::ExportIssues => self.open_issues_export(),
-            _ => {}
         }
     }
 

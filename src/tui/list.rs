@@ -63,6 +63,26 @@ pub fn wrapped(from: usize, to: usize, forward: bool) -> bool {
     if forward { to <= from } else { to >= from }
 }
 
+/// The last search of a list, kept for `n`/`N` and for highlighting matches: the words typed,
+/// found anywhere, whatever their case.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub pattern: regex::Regex,
+}
+
+impl Search {
+    /// A search for `query` (trimmed), which must not be empty.
+    pub fn new(query: &str) -> Result<Self, String> {
+        let query = query.trim();
+        let pattern = regex::RegexBuilder::new(&regex::escape(query))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
+        Ok(Self { query: query.to_owned(), pattern })
+    }
+}
+
 /// The pointer before a row: `Wide` leaves a space after it, for windows with plain text rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pointer {

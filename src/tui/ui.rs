@@ -1,9 +1,6 @@
 //! Drawing the workspace: `render(&App, &mut Frame)` reads the state and the prepared lines and
 //! changes nothing. Only the rows and lines on screen are drawn.
 
-mod compare;
-mod panes;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -28,11 +25,9 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     if matches!(app.overlay, Some(Overlay::Library(_))) {
         // The library browser takes the panes' place.
     } else if let Some(view) = &app.compare {
-        compare::screen(app, view, frame, area);
+        super::comparison::render(view, &app.theme, frame, area);
     } else {
-        panes::list(app, frame, areas.list);
-        panes::clause(app, frame, areas.clause);
-        panes::detail(app, frame, areas.detail);
+        super::panes::render(app, frame, &areas);
     }
     window::render(app, frame, area, areas.body());
     long_message(app, frame, &areas);

@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 
 use super::app::App;
 use super::keymap::{Action, Context};
+use super::layout::{self, Areas};
 
 pub use agency::AgencyView;
 pub use fee::FeeView;
@@ -60,6 +61,33 @@ impl Overlay {
 }
 
 impl App<'_> {
+    /// Makes the open window's text (the help, or the library's clause) at its width, and keeps
+    /// its scroll in range.
+    pub(crate) fn refresh_window(&mut self, areas: &Areas) {
+        self.view.overlay = match &self.overlay {
+            Some(Overlay::Help { .. }) => help::lines(&self.theme, usize::from(layout::inner(layout::help(self.area())).width)),
+            Some(Overlay::Library(view)) => {
+                let width = usize::from(layout::inner(layout::library(areas.body()).1).width);
+                let clause = view.visible.get(view.selected).map(|&i| &self.ws.library().clauses[i]);
+                match clause {
+                    Some(c) => library::lines(c, &self.theme, width),
+                    None => library::no_match(&view.filter, &self.theme, width),
+                }
+            }
+            _ => Vec::new(),
+        };
+        let overlay_height = match &self.overlay {
+            Some(Overlay::Help { .. }) => layout::inner(layout::help(self.area())).height,
+            _ => layout::inner(layout::library(areas.body()).1).height,
+        };
+        let max = self.view.overlay.len().saturating_sub(usize::from(overlay_height));
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => *scroll = (*scroll).min(max),
+            Some(Overlay::Library(view)) => view.scroll = view.scroll.min(max),
+            _ => {}
+        }
+    }
+
     /// A key while a window is open: Esc closes it (a library search is cleared first, a
     /// pasted wording kept for later), any other goes to the window.
     pub(crate) fn update_overlay(&mut self, action: &Action) {

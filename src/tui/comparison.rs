@@ -1,10 +1,24 @@
-//! The comparison screen's state and keys: choosing what to compare the current round with
-//! (another round of this session, or another saved session), computing the comparison once on
-//! a worker thread while keys keep working, and moving through its changes.
+//! The comparison screen, in place of the main screen: the current round against another round
+//! or another deal, computed once on a worker thread while keys keep working; its state, its
+//! keys and its drawing (heading and totals, the list of changes, the selected one's detail).
+//! What each row and detail says is in `rows`.
+
+mod rows;
 
 use std::sync::mpsc;
 
-use super::{App, Search};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub use rows::{Item, Row, Tone};
+
+use super::app::App;
+use super::list::{self, Pointer, Search};
+use super::theme::Theme;
+use super::ui::{block, window};
+use super::wrap::truncate;
 use crate::analysis::Analysis;
 use crate::compare::{self, Comparison, Mode, Side};
 use crate::ingest::Document;
@@ -12,11 +26,10 @@ use crate::library::ClauseLibrary;
 use crate::registry::Registry;
 use crate::review::{Deal, Review};
 use crate::session::{Session, SessionStore};
+use crate::text::one_line;
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::layout;
-use crate::tui::list;
-use crate::tui::view::compare::{Row, rows};
 use crate::tui::window::Target;
 
 /// A comparison running on a worker thread, so keys keep working meanwhile.
@@ -81,8 +94,8 @@ impl CompareJob {
             Some(aligned) => compare::compare_rounds(&old, &new, &library, aligned),
             None => compare::compare(&old, &new, &library, mode),
         };
-        let rows = rows(&comparison, &doc, &current_doc, &library);
-        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None })
+        let rows = rows::rows(&comparison, &doc, &current_doc, &library);
+        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None, detail: Vec::new() })
     }
 }
 
@@ -98,6 +111,8 @@ pub struct CompareView {
     pub text_focus: bool,
     pub scroll: usize,
     pub search: Option<Search>,
+    /// The selected row's detail at the current width, made once per change.
+    detail: Vec<Line<'static>>,
 }
 
 impl App<'_> {
@@ -214,13 +229,11 @@ impl App<'_> {
             view.search = None;
             return Ok(());
         }
-        let pattern = regex::RegexBuilder::new(&regex::escape(query.trim()))
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
-        let found = view.find(&pattern, view.selected, true, true).ok_or_else(|| format!("no change mentions \"{}\"", query.trim()))?;
+        let search = Search::new(query)?;
+        let found =
+            view.find(&search.pattern, view.selected, true, true).ok_or_else(|| format!("no change mentions \"{}\"", search.query))?;
         view.select(found, height);
-        view.search = Some(Search { query: query.trim().to_owned(), pattern });
+        view.search = Some(search);
         self.info(format!("found \"{}\" (n next, N previous, Esc clears)", query.trim()));
         Ok(())
     }
@@ -269,9 +282,62 @@ impl CompareView {
         self.offset = list::follow(self.selected, self.offset, height);
     }
 
+    /// Makes the selected row's detail at the detail pane's width in `area`, and keeps its
+    /// scroll in range.
+    pub(crate) fn refresh(&mut self, theme: &Theme, area: Rect) {
+        let pane = layout::inner(layout::Compare::new(area).detail);
+        self.detail =
+            self.rows.get(self.selected).map_or_else(Vec::new, |row| rows::detail(&self.comparison, row, theme, usize::from(pane.width)));
+        self.scroll = self.scroll.min(self.detail.len().saturating_sub(usize::from(pane.height)));
+    }
+
     fn find(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
         list::find(self.rows.len(), from, forward, inclusive, |i| {
             pattern.is_match(&self.rows[i].text) || pattern.is_match(&self.rows[i].searchable)
         })
     }
+}
+
+/// Draws the comparison over the whole screen but the status and hint bars.
+pub fn render(view: &CompareView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let areas = layout::Compare::new(area);
+    let c = &view.comparison;
+    let width = usize::from(areas.heading.width);
+    let how = if c.mode == Mode::Deals { "deal against deal, by library clause" } else { "round against round, by content" };
+    let heading = vec![
+        Line::from(vec![
+            Span::styled(
+                truncate(&format!(" {} → {}", one_line(&c.old.label), one_line(&c.new.label)), width.saturating_sub(how.len() + 3)),
+                theme.title,
+            ),
+            Span::styled(format!(" · {how}"), theme.dim),
+        ]),
+        Line::styled(truncate(&format!(" {}", rows::totals(c)), width), theme.text),
+    ];
+    frame.render_widget(Paragraph::new(heading), areas.heading);
+
+    let inner = layout::inner(areas.list);
+    let row_width = usize::from(inner.width);
+    let rows: Vec<Line> = view
+        .rows
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(usize::from(inner.height))
+        .map(|(i, row)| {
+            let selected = i == view.selected;
+            let hit = view.search.as_ref().is_some_and(|s| s.pattern.is_match(&row.text) || s.pattern.is_match(&row.searchable));
+            let text_style = if hit { theme.search_match } else { theme.text };
+            let spans =
+                vec![rows::mark(row, theme), Span::raw(" "), Span::styled(truncate(&row.text, row_width.saturating_sub(3)), text_style)];
+            list::row(spans, selected, Pointer::Narrow, row_width, theme)
+        })
+        .collect();
+    let search = view.search.as_ref().map(|s| format!(" · \"{}\"", one_line(&s.query))).unwrap_or_default();
+    let title = format!(" Changes {}/{}{search} ", (view.selected + 1).min(view.rows.len()), view.rows.len());
+    frame.render_widget(Paragraph::new(rows).block(block(theme, title, !view.text_focus)), areas.list);
+
+    let height = layout::inner(areas.detail).height;
+    let paragraph = Paragraph::new(window(&view.detail, view.scroll, height)).block(block(theme, " Detail ", view.text_focus));
+    frame.render_widget(paragraph, areas.detail);
 }

@@ -5,12 +5,12 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{rule, short_time, standard_title};
 use crate::analysis::Finding;
 use crate::session::{Decision, Note};
 use crate::text::{one_line, sanitize};
 use crate::tui::app::App;
 use crate::tui::theme::{Theme, badge, state_label};
+use crate::tui::view::{rule, short_time, standard_title};
 use crate::tui::wrap::wrap;
 use crate::workspace::Entry;
 

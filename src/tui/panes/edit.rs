@@ -1,11 +1,12 @@
 //! Recording things mid-call: decisions, notes, the client's revised wording, and copying the
 //! words to say or paste. Each goes through the workspace, which saves at once.
 
-use super::{App, Effect, Overlay};
 use crate::session::DecisionState;
+use crate::tui::app::{App, Effect};
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::theme::state_label;
+use crate::tui::window::Overlay;
 use crate::workspace::Entry;
 
 impl App<'_> {

@@ -1,9 +1,10 @@
 //! Moving around: the list selection, the panes, scrolling, jumping between findings and
 //! search matches, the risky-only filter, and the mouse.
 
-use super::{App, Pane, Search};
+use super::Pane;
+use crate::tui::app::App;
 use crate::tui::layout::{self, Areas};
-use crate::tui::list;
+use crate::tui::list::{self, Search};
 use crate::workspace::Entry;
 
 impl App<'_> {
@@ -138,18 +139,15 @@ impl App<'_> {
             self.search = None;
             return Ok(());
         }
-        let pattern = regex::RegexBuilder::new(&regex::escape(query.trim()))
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
-        match self.find_match(&pattern, self.selected, true, true) {
+        let search = Search::new(query)?;
+        match self.find_match(&search.pattern, self.selected, true, true) {
             Some(row) => {
                 self.select(row);
-                self.search = Some(Search { query: query.trim().to_owned(), pattern });
+                self.search = Some(search);
                 self.info(format!("found \"{}\" (n next, N previous, Esc clears)", query.trim()));
                 Ok(())
             }
-            None if self.risky_only && self.ws.entries().iter().any(|&e| self.ws.entry_matches(e, &pattern)) => {
+            None if self.risky_only && self.ws.entries().iter().any(|&e| self.ws.entry_matches(e, &search.pattern)) => {
                 Err("no risky clause matches; f shows all clauses".to_owned())
             }
             None => Err(format!("no clause matches \"{}\"", query.trim())),
