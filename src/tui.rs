@@ -35,7 +35,7 @@ pub use keymap::{Action, Context};
 pub use panes::Pane;
 pub use theme::Theme;
 pub use ui::render;
-pub use window::{Overlay, PickView, RouteView, Target};
+pub use window::{AgencyView, Overlay, PickView, RouteView, Target};
 
 use crate::ingest::{self, Document};
 use crate::review::{Deal, Review};

@@ -86,6 +86,8 @@ impl App<'_> {
 
 const WIDTH: u16 = 72;
 
+/// Draws the window: how the draft is read, the parties to choose from (scrolled to the
+/// selected one when they do not all fit) and the agency's own name.
 pub fn render(view: &AgencyView, ws: &Workspace<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(WIDTH - 2);
     let parties = ws.parties();
@@ -108,17 +110,20 @@ pub fn render(view: &AgencyView, ws: &Workspace<'_>, theme: &Theme, frame: &mut 
     }
     lines.push(Line::default());
     lines.push(Line::styled("Who is the agency in this draft?", theme.heading));
-    let rows = view.candidates.iter().map(|c| (truncate(c, width - 2), theme.text)).chain([("another name…".to_owned(), theme.dim)]);
-    for (i, (text, style)) in rows.enumerate() {
-        lines.push(list::row(vec![Span::styled(text, style)], i == view.row, Pointer::Wide, width, theme));
-    }
-    lines.push(Line::default());
+    let mut foot = vec![Line::default()];
     let own = match &ws.session().agency {
         Some(n) => Span::styled(truncate(&one_line(n), 40), theme.title),
         None => Span::styled("not set", theme.dim),
     };
-    lines.push(Line::from(vec![Span::styled("Your agency's name  ", theme.dim), own]));
-    lines.push(Line::styled("It signs the redline's changes and comments.", theme.dim));
+    foot.push(Line::from(vec![Span::styled("Your agency's name  ", theme.dim), own]));
+    foot.push(Line::styled("It signs the redline's changes and comments.", theme.dim));
+    // Every party the draft names, then "another name…"; as many as fit, the selected among them.
+    let room = usize::from(area.height).saturating_sub(lines.len() + foot.len() + 2).max(1);
+    let rows = view.candidates.iter().map(|c| (truncate(c, width - 2), theme.text)).chain([("another name…".to_owned(), theme.dim)]);
+    for (i, (text, style)) in rows.enumerate().skip(list::follow(view.row, 0, room)).take(room) {
+        lines.push(list::row(vec![Span::styled(text, style)], i == view.row, Pointer::Wide, width, theme));
+    }
+    lines.extend(foot);
     let rect = layout::centered(area, WIDTH, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block(theme, " Agency ", true)), rect);
