@@ -3,7 +3,9 @@
 //! records every decision, note and revised wording in the session as it happens.
 //!
 //! Elm-ish: `App` holds the state, `keymap` turns keys into `Action`s, `App::update` applies
-//! them, `ui::render` draws. The workspace underneath (`crate::workspace`) has no screen.
+//! them, `ui::render` draws. Each screen is one module owning its keys and drawing (`panes`,
+//! the main screen; `comparison`), each window over them another (`window/`), all built on one
+//! list (`list`). The workspace underneath (`crate::workspace`) has no screen.
 
 mod app;
 mod clipboard;
@@ -15,7 +17,6 @@ mod list;
 mod panes;
 mod theme;
 mod ui;
-mod view;
 mod window;
 mod wrap;
 

@@ -1,19 +1,19 @@
-//! The workspace screen's state and its one entry point for change, `App::update(Action)`.
-//! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
-//! (diffs, wrapped lines) is prepared here once per change, in `view`.
-
-mod issues;
+//! The workspace's state and its one entry point for change, `App::update(Action)`, which hands
+//! each action to the input box, the open window, the comparison or the main screen. Drawing
+//! reads this state and changes nothing; what drawing needs that is costly to work out (diffs,
+//! wrapped lines) is prepared once per change, by `App::refresh`.
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Rect, Size};
+use ratatui::text::Line;
 
 use super::comparison::{CompareView, Comparing};
 use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
+use super::layout::Areas;
 use super::list::Search;
 use super::panes::Pane;
 use super::theme::Theme;
-use super::view::View;
 use super::window::Overlay;
 use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
@@ -48,7 +48,7 @@ pub struct App<'lib> {
     /// Text typed in a box and cancelled, offered again the next time that box opens.
     drafts: Vec<(Purpose, String)>,
     /// The issues list's file the user was told exists: submitting it again replaces it.
-    overwrite: Option<std::path::PathBuf>,
+    pub(crate) overwrite: Option<std::path::PathBuf>,
     /// Positions in `ws.entries()` shown in the list (all, or only those with findings).
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -71,6 +71,25 @@ pub struct App<'lib> {
     pub view: View,
     /// Debug builds only: the next key panics, so tests can check the terminal is restored.
     pub panic_on_key: bool,
+}
+
+/// What the screens show, worked out once per change instead of once per frame (by
+/// [`App::refresh`], each screen and window making its own): the selected clause's diffs, the
+/// wrapped lines of the clause view, the detail and the open window, so drawing only copies the
+/// lines on screen.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    pub diffs: super::panes::Diffs,
+    pub clause: Vec<Line<'static>>,
+    pub detail: Vec<Line<'static>>,
+    /// The open window's text (help, or the library clause shown).
+    pub overlay: Vec<Line<'static>>,
+    /// Scroll the clause view to the selected finding at the next refresh.
+    pub follow_finding: bool,
+    /// Scroll the detail pane to the selected rung at the next refresh.
+    pub follow_rung: bool,
+    /// How many times the diffs were computed (a test checks drawing never does it).
+    pub diff_runs: usize,
 }
 
 impl<'lib> App<'lib> {
@@ -114,6 +133,22 @@ impl<'lib> App<'lib> {
         }
         app.refresh();
         app
+    }
+
+    /// Rebuilds the cached view after a change, and keeps every scroll position in range.
+    pub fn refresh(&mut self) {
+        if self.is_too_small() {
+            return;
+        }
+        let areas = Areas::new(self.area());
+        self.refresh_panes(&areas);
+
+        let area = self.area();
+        if let Some(view) = self.compare.as_deref_mut() {
+            view.refresh(&self.theme, area);
+        }
+
+        self.refresh_window(&areas);
     }
 
     /// The contexts whose bindings apply now, most specific first.

@@ -6,6 +6,7 @@
 mod clause;
 mod detail;
 mod edit;
+mod issues;
 mod navigate;
 
 pub(crate) use clause::inline;
@@ -207,4 +208,9 @@ pub fn detail(app: &App<'_>, frame: &mut Frame, area: Rect) {
         app.focus == Pane::Detail,
     ));
     frame.render_widget(paragraph, area);
+}
+
+/// The standard clause an entry is compared with, for titles.
+pub(crate) fn standard_title(standard: Option<&crate::library::StandardClause>) -> String {
+    standard.map_or_else(String::new, |c| crate::text::one_line(&c.title))
 }

@@ -13,8 +13,7 @@ use crate::library::{ClauseLibrary, Concern};
 use crate::text::{one_line, sanitize};
 use crate::tui::panes::inline;
 use crate::tui::theme::{Theme, badge};
-use crate::tui::view::rule;
-use crate::tui::wrap::{hanging, wrap};
+use crate::tui::wrap::{hanging, rule, wrap};
 
 /// Where a row points in the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

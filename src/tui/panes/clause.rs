@@ -6,13 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Diffs;
+use super::standard_title;
 use crate::diff::{self, Op, Run};
 use crate::library::Severity;
 use crate::text::{ceil_char, floor_char, one_line, sanitize};
 use crate::tui::app::App;
 use crate::tui::theme::{Theme, badge};
-use crate::tui::view::{rule, short_time, standard_title};
-use crate::tui::wrap::{pad, wrap};
+use crate::tui::wrap::{pad, rule, short_time, wrap};
 use crate::workspace::{Entry, Workspace};
 
 /// The diffs for an entry; the only place the TUI diffs text.

@@ -146,7 +146,7 @@ pub fn render(view: &FeeView, ws: &Workspace<'_>, theme: &Theme, frame: &mut Fra
         lines.push(Line::from(vec![
             Span::styled(if i + 1 == session.offers.len() { "Offered  " } else { "Before   " }, theme.dim),
             Span::styled(format!("{} = {}", format_percent(offer.percent), format_money(offer.amount, &offer.currency)), theme.title),
-            Span::styled(format!(" · {} · ", crate::tui::view::short_time(&offer.at)), theme.dim),
+            Span::styled(format!(" · {} · ", crate::tui::wrap::short_time(&offer.at)), theme.dim),
             Span::styled(offer.answer.label(), theme.state(offer_state(offer.answer))),
         ]));
     }

@@ -11,8 +11,7 @@ use crate::tui::layout;
 use crate::tui::list;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{block, window};
-use crate::tui::view::rule;
-use crate::tui::wrap::{pad, wrap};
+use crate::tui::wrap::{pad, rule, wrap};
 
 /// What the screen shows beyond the keys: the meaning of marks and styles, mouse and paste.
 const LEGEND: &[&str] = &[

@@ -16,8 +16,7 @@ use crate::tui::layout;
 use crate::tui::list::{self, Pointer};
 use crate::tui::theme::{Theme, badge};
 use crate::tui::ui::{block, window};
-use crate::tui::view::rule;
-use crate::tui::wrap::{hanging, truncate, wrap};
+use crate::tui::wrap::{hanging, rule, truncate, wrap};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LibraryView {

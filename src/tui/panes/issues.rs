@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::App;
 use crate::issues_list::{Audience, ExportError};
+use crate::tui::app::App;
 use crate::tui::input::{Input, Purpose};
 
 impl App<'_> {
