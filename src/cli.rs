@@ -57,25 +57,51 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", conflicts_with = "resume")]
     pub session: Option<String>,
     #[command(flatten)]
-    pub global: Global,
+    pub analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub sessions: SessionsArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, clap::Args)]
-pub struct Global {
+/// What an analysis runs with: the clause library, the agency's registry and which party the
+/// draft calls the agency. The workspace and every command that analyses a draft take these;
+/// a command that does not analyse does not list them in its help.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct AnalysisArgs {
     /// Use the clause library in this folder instead of the embedded default.
-    #[arg(long, global = true, value_name = "DIR", env = "CLAUSEGUARD_LIBRARY")]
+    #[arg(long, value_name = "DIR", env = "CLAUSEGUARD_LIBRARY")]
     pub library: Option<PathBuf>,
-    /// Where sessions are stored (default: the platform data directory).
-    #[arg(long, global = true, value_name = "DIR", env = "CLAUSEGUARD_SESSIONS_DIR")]
-    pub sessions_dir: Option<PathBuf>,
     /// The name or defined term the draft uses for the agency (default: detected).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, value_name = "NAME")]
     pub agency_party: Option<String>,
     /// The agency's pre-existing IP registry (default: registry.json in the platform config directory).
-    #[arg(long, global = true, value_name = "FILE", env = "CLAUSEGUARD_REGISTRY")]
+    #[arg(long, value_name = "FILE", env = "CLAUSEGUARD_REGISTRY")]
     pub registry: Option<PathBuf>,
+}
+
+/// Where the negotiation sessions are, for the workspace and the commands that read them.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SessionsArg {
+    /// Where sessions are stored (default: the platform data directory).
+    #[arg(long, value_name = "DIR", env = "CLAUSEGUARD_SESSIONS_DIR")]
+    pub sessions_dir: Option<PathBuf>,
+}
+
+/// The options a command was given, as its handler reads them (those it does not take are None).
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    pub library: Option<PathBuf>,
+    pub sessions_dir: Option<PathBuf>,
+    pub agency_party: Option<String>,
+    pub registry: Option<PathBuf>,
+}
+
+impl Common {
+    pub fn new(analysis: &AnalysisArgs, sessions: &SessionsArg) -> Self {
+        let AnalysisArgs { library, agency_party, registry } = analysis.clone();
+        Self { library, sessions_dir: sessions.sessions_dir.clone(), agency_party, registry }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +117,9 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// List, show and check clause libraries.
     Library {
+        /// The clause library folder to list, show or check (default: the embedded library).
+        #[arg(long, global = true, value_name = "DIR", env = "CLAUSEGUARD_LIBRARY")]
+        library: Option<PathBuf>,
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
@@ -98,6 +127,9 @@ pub enum Command {
     Redline(redline::RedlineArgs),
     /// Negotiation sessions: list, show, start one, add a round or a note.
     Session {
+        /// Where sessions are stored (default: the platform data directory).
+        #[arg(long, global = true, value_name = "DIR", env = "CLAUSEGUARD_SESSIONS_DIR")]
+        sessions_dir: Option<PathBuf>,
         #[command(subcommand)]
         command: session::SessionCommand,
     },
@@ -108,6 +140,9 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// The agency's pre-existing IP registry, and Exhibit A made from it.
     Registry {
+        /// The registry file (default: registry.json in the platform config directory).
+        #[arg(long, global = true, value_name = "FILE", env = "CLAUSEGUARD_REGISTRY")]
+        registry: Option<PathBuf>,
         #[command(subcommand)]
         command: registry::RegistryCommand,
     },
@@ -144,7 +179,7 @@ impl Threshold {
     }
 }
 
-impl Global {
+impl Common {
     /// The library the user asked for, or the embedded one.
     pub fn library(&self) -> color_eyre::Result<ClauseLibrary> {
         match &self.library {
@@ -174,7 +209,7 @@ pub fn parse() -> Cli {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
     match cli.command {
-        Some(Command::Analyze(args)) => analyze::run(&args, &cli.global),
+        Some(Command::Analyze(args)) => analyze::run(&args, &Common::new(&args.analysis, &SessionsArg::default())),
         Some(Command::Extract { file }) => {
             let doc = crate::ingest::load(&file)?;
             for note in &doc.notes {
@@ -183,15 +218,15 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             out!("{}", crate::text::sanitize_keep_offsets(&doc.text));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Library { command }) => library::run(command, &cli.global),
-        Some(Command::Compare(args)) => compare::run(&args, &cli.global),
-        Some(Command::Redline(args)) => redline::run(&args, &cli.global),
-        Some(Command::Session { command }) => {
-            session::run(command, &crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?)
+        Some(Command::Library { library, command }) => library::run(command, &Common { library, ..Common::default() }),
+        Some(Command::Compare(args)) => compare::run(&args, &Common::new(&args.analysis, &args.sessions)),
+        Some(Command::Redline(args)) => redline::run(&args, &Common::new(&args.analysis, &args.sessions)),
+        Some(Command::Session { sessions_dir, command }) => {
+            session::run(command, &crate::session::SessionStore::resolve(sessions_dir.as_deref())?)
         }
-        Some(Command::Registry { command }) => registry::run(command, &cli.global),
-        Some(Command::Audit(args)) => audit::run(&args, &cli.global),
-        Some(Command::IssuesList(args)) => issues_list::run(&args, &cli.global),
+        Some(Command::Registry { registry, command }) => registry::run(command, &Common { registry, ..Common::default() }),
+        Some(Command::Audit(args)) => audit::run(&args, &Common::new(&args.analysis, &SessionsArg::default())),
+        Some(Command::IssuesList(args)) => issues_list::run(&args, &Common::new(&args.analysis, &args.sessions)),
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "clauseguard", &mut script);
@@ -205,20 +240,21 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let store = crate::session::SessionStore::resolve(cli.global.sessions_dir.as_deref())?;
+            let common = Common::new(&cli.analysis, &cli.sessions);
+            let store = crate::session::SessionStore::resolve(common.sessions_dir.as_deref())?;
             let Some(launch) = launch(cli.demo, cli.resume, cli.draft, cli.session, &store)? else {
                 // Nothing to open: show what the tool can do rather than an error.
                 Cli::command().print_help()?;
                 return Ok(ExitCode::SUCCESS);
             };
-            let library = cli.global.library()?;
-            let registry = registry::for_analysis(&cli.global)?;
+            let library = common.library()?;
+            let registry = registry::for_analysis(&common)?;
             let review = crate::review::Review::new(&library, registry.as_ref().map(|(_, r)| r));
-            let given = crate::review::Deal { agency_party: cli.global.agency_party.clone(), engagement: None };
+            let given = crate::review::Deal { agency_party: common.agency_party.clone(), engagement: None };
             let name = crate::tui::run(launch, review, &store, given)?;
-            let dir = cli.global.sessions_dir.map(|d| format!(" --sessions-dir {}", shell_quote(&d))).unwrap_or_default();
+            let dir = common.sessions_dir.map(|d| format!(" --sessions-dir {}", shell_quote(&d))).unwrap_or_default();
             // The registry is not kept in the session: resuming without it would drop its findings.
-            let registry = cli.global.registry.map(|r| format!(" --registry {}", shell_quote(&r))).unwrap_or_default();
+            let registry = common.registry.map(|r| format!(" --registry {}", shell_quote(&r))).unwrap_or_default();
             outln!("Session {name} saved in {}.\nResume it with: clauseguard --resume {name}{dir}{registry}", store.dir().display());
             Ok(ExitCode::SUCCESS)
         }

@@ -3,16 +3,21 @@
 //! records every decision, note and revised wording in the session as it happens.
 //!
 //! Elm-ish: `App` holds the state, `keymap` turns keys into `Action`s, `App::update` applies
-//! them, `ui::render` draws. The workspace underneath (`crate::workspace`) has no screen.
+//! them, `ui::render` draws. Each screen is one module owning its keys and drawing (`panes`,
+//! the main screen; `comparison`), each window over them another (`window/`), all built on one
+//! list (`list`). The workspace underneath (`crate::workspace`) has no screen.
 
 mod app;
 mod clipboard;
+mod comparison;
 mod input;
 pub mod keymap;
 mod layout;
+mod list;
+mod panes;
 mod theme;
 mod ui;
-mod view;
+mod window;
 mod wrap;
 
 use std::io::{Write, stdout};
@@ -24,12 +29,14 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-pub use app::{App, CompareView, Comparing, Effect, Message, Overlay, Pane, PickView, RouteView, Target};
+pub use app::{App, Effect, Message};
+pub use comparison::{CompareView, Comparing, Item, Row, Tone};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
+pub use panes::Pane;
 pub use theme::Theme;
 pub use ui::render;
-pub use view::compare::{Item, Row, Tone};
+pub use window::{AgencyView, Overlay, PickView, RouteView, Target};
 
 use crate::ingest::{self, Document};
 use crate::review::{Deal, Review};

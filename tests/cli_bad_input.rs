@@ -305,6 +305,48 @@ fn completions_and_man_page() {
     assert!(page.contains(".TH clauseguard 1") && page.contains("session"), "{page}");
 }
 
+/// The options of `help` for `args`, each as (flag, description).
+fn help_options(args: &[&str]) -> Vec<(String, String)> {
+    let out = clauseguard(args);
+    assert!(out.status.success(), "{args:?}");
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let options = help.split("Options:").nth(1).unwrap_or_default();
+    options
+        .lines()
+        .filter(|l| l.trim_start().starts_with('-'))
+        .map(|l| {
+            let flag = l.split_whitespace().find(|w| w.starts_with("--")).unwrap_or_default().trim_end_matches(',').to_owned();
+            let description = l.trim_start().split_once("  ").map_or("", |(_, d)| d).trim().to_owned();
+            (flag, description)
+        })
+        .collect()
+}
+
+#[test]
+fn a_command_lists_only_the_options_it_takes_each_described() {
+    let analyze = help_options(&["analyze", "--help"]);
+    let flags: Vec<&str> = analyze.iter().map(|(f, _)| f.as_str()).collect();
+    for workspace_only in ["--demo", "--resume", "--session", "--sessions-dir"] {
+        assert!(!flags.contains(&workspace_only), "analyze --help lists {workspace_only}: {flags:?}");
+    }
+    for own in ["--format", "--fail-on", "--engagement", "--library", "--agency-party", "--registry"] {
+        assert!(flags.contains(&own), "analyze --help lacks {own}: {flags:?}");
+    }
+    for (flag, description) in &analyze {
+        assert!(!description.is_empty(), "analyze --help: {flag} has no description");
+    }
+    // A command that analyses nothing takes none of the analysis options.
+    for args in [&["extract", "--help"][..], &["session", "list", "--help"], &["completions", "--help"], &["man", "--help"]] {
+        let flags: Vec<String> = help_options(args).into_iter().map(|(f, _)| f).collect();
+        assert!(
+            !flags.iter().any(|f| ["--library", "--agency-party", "--registry", "--demo"].contains(&f.as_str())),
+            "{args:?}: {flags:?}"
+        );
+    }
+    let workspace: Vec<String> = help_options(&["--help"]).into_iter().map(|(f, _)| f).collect();
+    assert!(["--demo", "--session", "--library", "--sessions-dir"].iter().all(|f| workspace.iter().any(|w| w == f)), "{workspace:?}");
+}
+
 #[test]
 fn an_agency_party_the_draft_never_uses_is_refused_with_the_parties_found() {
     let dir = tempfile::tempdir().unwrap();

@@ -131,13 +131,13 @@ fn every_surface_shows_what_analyze_shows() {
     let cli =
         parse(&["redline", "--session", DEAL, "--out", out.to_str().unwrap(), "--sessions-dir", sessions, "--registry", registry_path]);
     let Some(cli::Command::Redline(args)) = cli.command else { panic!("not a redline") };
-    let inputs = cli::redline::load_inputs(&args, &cli.global, &library).unwrap();
+    let inputs = cli::redline::load_inputs(&args, &cli::Common::new(&args.analysis, &args.sessions), &library).unwrap();
     assert_same(&keys_of(&inputs.analysis.findings), &round_2, "the redline's analysis");
 
     // compare, round 1 against round 2.
     let cli = parse(&["compare", &format!("{DEAL}:1"), &format!("{DEAL}:2"), "--sessions-dir", sessions, "--registry", registry_path]);
     let Some(cli::Command::Compare(args)) = cli.command else { panic!("not a compare") };
-    let sides = cli::compare::load_sides(&args, &cli.global, &library).unwrap();
+    let sides = cli::compare::load_sides(&args, &cli::Common::new(&args.analysis, &args.sessions), &library).unwrap();
     assert_same(&keys_of(&sides.old_analysis.findings), &round_1, "compare's round 1");
     assert_same(&keys_of(&sides.new_analysis.findings), &round_2, "compare's round 2");
 

@@ -194,3 +194,24 @@ fn agency_window() {
     let status = screen(&narrow).lines().next().unwrap().to_owned();
     assert_eq!(status, "\" acme-msa │ round 1 │ 5 open │ agency: Agency │ nothing to save yet             \"");
 }
+
+#[test]
+fn the_agency_window_lists_every_party_and_scrolls_to_the_selected_one() {
+    use clauseguard::tui::{AgencyView, Overlay};
+    let mut app = sized(80, 24, Theme::colour());
+    press(&mut app, "A");
+    let Some(Overlay::Agency(view)) = &app.overlay else { panic!("A opens the agency window") };
+    assert_eq!(view.candidates, ["Agency", "Client"], "the draft's two parties, the agency first");
+    // More parties than the window has room for at 80x24.
+    let candidates: Vec<String> = (1..=20).map(|n| format!("Party {n}")).collect();
+    app.overlay = Some(Overlay::Agency(AgencyView { candidates, row: 0 }));
+    let shows = |app: &App<'_>, text: &str| screen(app).contains(text);
+    assert!(shows(&app, "▸ Party 1 ") && !shows(&app, "another name…"));
+    press(&mut app, &["j"; 20].join(" "));
+    assert!(shows(&app, "▸ another name…") && shows(&app, "Party 20") && !shows(&app, "Party 1 "), "{}", screen(&app));
+    press(&mut app, "k");
+    assert!(shows(&app, "▸ Party 20"));
+    press(&mut app, "Enter");
+    let error = app.input.as_ref().and_then(|i| i.error.clone()).or_else(|| app.message.as_ref().map(|m| m.text.clone()));
+    assert!(error.is_some_and(|e| e.contains("Party 20")), "a name the draft never uses is refused, saying which");
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{EXIT_FINDINGS, Format, Global, Threshold};
+use super::{Common, EXIT_FINDINGS, Format, Threshold};
 use crate::engagement::Engagement;
 use crate::report;
 use crate::review::{Deal, Review};
@@ -23,20 +23,22 @@ pub struct AnalyzeArgs {
     /// How the agency is engaged: adds the model's own wording and the protections it requires.
     #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
     pub engagement: Option<Engagement>,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
 }
 
-pub fn run(args: &AnalyzeArgs, global: &Global) -> color_eyre::Result<ExitCode> {
-    let library = global.library()?;
-    let registry = super::registry::for_analysis(global)?;
+pub fn run(args: &AnalyzeArgs, common: &Common) -> color_eyre::Result<ExitCode> {
+    let library = common.library()?;
+    let registry = super::registry::for_analysis(common)?;
     let review = Review::new(&library, registry.as_ref().map(|(_, r)| r));
-    let deal = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
+    let deal = Deal { agency_party: common.agency_party.clone(), engagement: args.engagement };
     let paint = report::Paint::for_stdout();
     let mut failed = false;
     let mut stdout = std::io::stdout().lock();
     // Read every draft first, so a bad file fails the run before anything is printed.
     let docs = args.files.iter().map(|f| crate::ingest::load(f)).collect::<Result<Vec<_>, _>>()?;
     if let Some(message) =
-        global.agency_party.as_deref().and_then(|name| docs.iter().find_map(|d| crate::analysis::unknown_agency_party(d, name)))
+        common.agency_party.as_deref().and_then(|name| docs.iter().find_map(|d| crate::analysis::unknown_agency_party(d, name)))
     {
         return Err(color_eyre::eyre::eyre!(message));
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use color_eyre::eyre::{WrapErr, eyre};
 
-use super::{EXIT_BAD_INPUT, Global};
+use super::{Common, EXIT_BAD_INPUT};
 use crate::audit::{self, AuditOptions};
 use crate::registry::{Date, parse_date};
 
@@ -37,6 +37,8 @@ pub struct AuditArgs {
     /// Replace the --out file if it exists.
     #[arg(long, requires = "out")]
     pub force: bool,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
 }
 
 impl AuditArgs {
@@ -51,18 +53,18 @@ impl AuditArgs {
     }
 }
 
-pub fn run(args: &AuditArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+pub fn run(args: &AuditArgs, common: &Common) -> color_eyre::Result<ExitCode> {
     if let Some(out) = args.out.as_ref().filter(|o| o.exists() && !args.force) {
         return Err(eyre!("{}: already exists; pass --force to replace it", out.display()));
     }
-    let library = global.library()?;
-    let registry = super::registry::for_analysis(global)?;
+    let library = common.library()?;
+    let registry = super::registry::for_analysis(common)?;
     let options = AuditOptions {
         since: args.since,
         library: &library,
         registry: registry.as_ref().map(|(_, r)| r),
         registry_path: registry.as_ref().map(|(f, _)| f.path().to_owned()),
-        agency_party: global.agency_party.clone(),
+        agency_party: common.agency_party.clone(),
     };
     let mut bar: Option<indicatif::ProgressBar> = None;
     let terminal = std::io::stderr().is_terminal();

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use color_eyre::eyre::{WrapErr, bail, eyre};
 
-use super::{Format, Global};
+use super::{Common, Format};
 use crate::analysis::Analysis;
 use crate::compare::blackline::Round;
 use crate::compare::{self, Aligned, Mode, Side};
@@ -61,6 +61,10 @@ pub struct CompareArgs {
     /// wording and the protections it requires.
     #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
     pub engagement: Option<Engagement>,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
+    #[command(flatten)]
+    pub sessions: super::SessionsArg,
 }
 
 /// One side, resolved: the document, and the session facts when it came from a session.
@@ -110,14 +114,14 @@ pub struct Sides {
     aligned: Option<Aligned>,
 }
 
-pub fn run(args: &CompareArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+pub fn run(args: &CompareArgs, common: &Common) -> color_eyre::Result<ExitCode> {
     // Refuse bad output paths before any work is done.
     let outputs = match &args.out {
         Some(out) => outputs(args, out)?,
         None => Vec::new(),
     };
-    let library = global.library()?;
-    let Sides { old, new, old_analysis, new_analysis, mode, aligned } = load_sides(args, global, &library)?;
+    let library = common.library()?;
+    let Sides { old, new, old_analysis, new_analysis, mode, aligned } = load_sides(args, common, &library)?;
     let facts = |r: &Resolved| r.session.as_ref().map(|(s, n)| negotiation(s, *n, &r.doc));
     let old_side = Side { label: old.label.clone(), doc: &old.doc, analysis: &old_analysis, negotiation: facts(&old) };
     let new_side = Side { label: new.label.clone(), doc: &new.doc, analysis: &new_analysis, negotiation: facts(&new) };
@@ -230,10 +234,10 @@ fn blackline_author(args: &CompareArgs, new: &Resolved, analysis: &Analysis) -> 
 /// Resolves both sides and reviews each for its deal: a session's side for the session's, a
 /// draft file's for the session it is compared with (or none), with `--agency-party` and
 /// `--engagement` standing over both.
-pub fn load_sides(args: &CompareArgs, global: &Global, library: &ClauseLibrary) -> color_eyre::Result<Sides> {
-    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+pub fn load_sides(args: &CompareArgs, common: &Common, library: &ClauseLibrary) -> color_eyre::Result<Sides> {
+    let store = SessionStore::resolve(common.sessions_dir.as_deref())?;
     let (old, new) = (resolve(&args.old, &store)?, resolve(&args.new, &store)?);
-    let given = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
+    let given = Deal { agency_party: common.agency_party.clone(), engagement: args.engagement };
     let deal = |side: &Resolved, other: &Resolved| match side.session.as_ref().or(other.session.as_ref()) {
         Some((s, _)) => given.clone().or_session(s),
         None => given.clone(),
@@ -250,7 +254,7 @@ pub fn load_sides(args: &CompareArgs, global: &Global, library: &ClauseLibrary) 
         (mode == Mode::Rounds)
             .then(|| compare::align_rounds((&old.doc, &compare::spans(old_analysis)), (&new.doc, &compare::clause_spans(clauses))))
     };
-    let registry = super::registry::for_analysis(global)?;
+    let registry = super::registry::for_analysis(common)?;
     let review = Review::new(library, registry.as_ref().map(|(_, r)| r));
     let (old_analysis, new_analysis, aligned) = review.analyze_pair_beside((&old.doc, &old_deal), (&new.doc, &new_deal), align);
     Ok(Sides { old, new, old_analysis, new_analysis, mode, aligned })

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use color_eyre::eyre::{WrapErr, eyre};
 
-use super::Global;
+use super::Common;
 use crate::issues_list::{Audience, ExportError, Format, export};
 use crate::review::{Deal, Review};
 use crate::session::SessionStore;
@@ -26,19 +26,23 @@ pub struct IssuesListArgs {
     /// Replace --out if it exists.
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
+    #[command(flatten)]
+    pub sessions: super::SessionsArg,
 }
 
-pub fn run(args: &IssuesListArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+pub fn run(args: &IssuesListArgs, common: &Common) -> color_eyre::Result<ExitCode> {
     Format::of(&args.out).map_err(|e| eyre!(e))?;
     if !args.force && args.out.symlink_metadata().is_ok() {
         return Err(eyre!("{}: already exists; pass --force to replace it", args.out.display()));
     }
-    let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+    let store = SessionStore::resolve(common.sessions_dir.as_deref())?;
     let session = store.load(&args.session)?;
-    let library = global.library()?;
-    let registry = super::registry::for_analysis(global)?;
+    let library = common.library()?;
+    let registry = super::registry::for_analysis(common)?;
     let review = Review::new(&library, registry.as_ref().map(|(_, r)| r));
-    let given = Deal { agency_party: global.agency_party.clone(), engagement: None };
+    let given = Deal { agency_party: common.agency_party.clone(), engagement: None };
     let handle = Box::new(MemorySession::new(session));
     let (ws, _) =
         Workspace::open(review, handle, None, given, crate::session::now).wrap_err_with(|| format!("reading session {}", args.session))?;

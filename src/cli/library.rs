@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use color_eyre::eyre::eyre;
 
-use super::{EXIT_BAD_INPUT, Global};
+use super::{Common, EXIT_BAD_INPUT};
 use crate::library::{ClauseLibrary, LibraryError};
 use crate::text::one_line;
 
@@ -28,17 +28,17 @@ pub enum LibraryCommand {
     },
 }
 
-pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitCode> {
+pub fn run(command: LibraryCommand, common: &Common) -> color_eyre::Result<ExitCode> {
     match command {
         LibraryCommand::List => {
-            let library = global.library()?;
+            let library = common.library()?;
             for c in &library.clauses {
                 outln!("{:<32} {:<10} {:<9} {}", c.id, c.category.label(), if c.required { "required" } else { "" }, one_line(&c.title));
             }
             Ok(ExitCode::SUCCESS)
         }
         LibraryCommand::Show { id } => {
-            let library = global.library()?;
+            let library = common.library()?;
             let clause = library.get(&id).ok_or_else(|| {
                 eyre!(
                     "no clause {id:?} in the {} library; known ids: {}",
@@ -50,7 +50,7 @@ pub fn run(command: LibraryCommand, global: &Global) -> color_eyre::Result<ExitC
             Ok(ExitCode::SUCCESS)
         }
         LibraryCommand::Check { dir } => {
-            let result = match dir.or_else(|| global.library.clone()) {
+            let result = match dir.or_else(|| common.library.clone()) {
                 Some(dir) => ClauseLibrary::load_dir(&dir),
                 None => ClauseLibrary::embedded_checked(),
             };

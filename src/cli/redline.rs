@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use color_eyre::eyre::{WrapErr, eyre};
 
-use super::{Global, Threshold};
+use super::{Common, Threshold};
 use crate::analysis::Analysis;
 use crate::engagement::Engagement;
 use crate::ingest::{Document, Format};
@@ -53,6 +53,10 @@ pub struct RedlineArgs {
     /// the protections it requires.
     #[arg(long, value_name = "MODEL", value_parser = super::engagement_parser())]
     pub engagement: Option<Engagement>,
+    #[command(flatten)]
+    pub analysis: super::AnalysisArgs,
+    #[command(flatten)]
+    pub sessions: super::SessionsArg,
 }
 
 /// What the redline is planned from: the draft, its review for the deal, and the session
@@ -65,7 +69,7 @@ pub struct Inputs {
     pub analysis: Analysis,
 }
 
-pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> {
+pub fn run(args: &RedlineArgs, common: &Common) -> color_eyre::Result<ExitCode> {
     let inputs: Vec<&Path> = args.draft.iter().map(PathBuf::as_path).collect();
     // Refuse bad output paths before any work is done.
     redline::OutputFormat::of(&args.out)?;
@@ -79,8 +83,8 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
     for out in std::iter::once(&args.out).chain(&args.summary).chain(&internal) {
         redline::check_target(out, &inputs, args.force)?;
     }
-    let library = global.library()?;
-    let Inputs { doc, bytes, session, analysis } = load_inputs(args, global, &library)?;
+    let library = common.library()?;
+    let Inputs { doc, bytes, session, analysis } = load_inputs(args, common, &library)?;
     let steers = session.as_ref().map(|s| steers(s, &doc, &analysis)).unwrap_or_default();
     let draft = match bytes {
         Some(bytes) => Draft::from_docx(&doc, bytes)?,
@@ -123,10 +127,10 @@ pub fn run(args: &RedlineArgs, global: &Global) -> color_eyre::Result<ExitCode> 
 
 /// The draft (given, else the session's latest round) reviewed for the session's deal, with
 /// `--agency-party` and `--engagement` standing over the session's choices.
-pub fn load_inputs(args: &RedlineArgs, global: &Global, library: &ClauseLibrary) -> color_eyre::Result<Inputs> {
+pub fn load_inputs(args: &RedlineArgs, common: &Common, library: &ClauseLibrary) -> color_eyre::Result<Inputs> {
     let session = match &args.session {
         Some(name) => {
-            let store = SessionStore::resolve(global.sessions_dir.as_deref())?;
+            let store = SessionStore::resolve(common.sessions_dir.as_deref())?;
             Some(store.load(name).wrap_err_with(|| format!("loading session {name}"))?)
         }
         None => None,
@@ -134,7 +138,7 @@ pub fn load_inputs(args: &RedlineArgs, global: &Global, library: &ClauseLibrary)
     let (doc, bytes) = match (&args.draft, &session) {
         (Some(path), _) => {
             let doc = crate::ingest::load(path)?;
-            if let Some(message) = global.agency_party.as_deref().and_then(|name| crate::analysis::unknown_agency_party(&doc, name)) {
+            if let Some(message) = common.agency_party.as_deref().and_then(|name| crate::analysis::unknown_agency_party(&doc, name)) {
                 return Err(color_eyre::eyre::eyre!(message));
             }
             let bytes =
@@ -149,12 +153,12 @@ pub fn load_inputs(args: &RedlineArgs, global: &Global, library: &ClauseLibrary)
     }
     // The agency's party chosen in the workspace, and the engagement, stand for the session's
     // drafts unless given.
-    let given = Deal { agency_party: global.agency_party.clone(), engagement: args.engagement };
+    let given = Deal { agency_party: common.agency_party.clone(), engagement: args.engagement };
     let deal = match &session {
         Some(s) => given.or_session(s),
         None => given,
     };
-    let registry = super::registry::for_analysis(global)?;
+    let registry = super::registry::for_analysis(common)?;
     let analysis = Review::new(library, registry.as_ref().map(|(_, r)| r)).analyze(&doc, &deal);
     Ok(Inputs { doc, bytes, session, analysis })
 }

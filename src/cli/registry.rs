@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use color_eyre::eyre::{WrapErr, eyre};
 
-use super::Global;
+use super::Common;
 use crate::registry::{
     self, Date, Evidence, Exhibit, ExhibitFormat, Item, Kind, Registry, RegistryError, RegistryFile, parse_date, slugify, today,
 };
@@ -53,6 +53,9 @@ pub enum RegistryCommand {
         /// The date the exhibit carries (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<Date>,
+        /// The clause library whose standard text introduces the exhibit (default: the embedded library).
+        #[arg(long, value_name = "DIR", env = "CLAUSEGUARD_LIBRARY")]
+        library: Option<PathBuf>,
     },
     /// Print where the registry is kept.
     Path,
@@ -150,8 +153,8 @@ impl EvidenceArgs {
     }
 }
 
-pub fn run(command: RegistryCommand, global: &Global) -> color_eyre::Result<ExitCode> {
-    let file = RegistryFile::resolve(global.registry.as_deref())?;
+pub fn run(command: RegistryCommand, common: &Common) -> color_eyre::Result<ExitCode> {
+    let file = RegistryFile::resolve(common.registry.as_deref())?;
     match command {
         RegistryCommand::Path => outln!("{}", file.path().display()),
         RegistryCommand::List { format } => list(&file, format)?,
@@ -209,7 +212,9 @@ pub fn run(command: RegistryCommand, global: &Global) -> color_eyre::Result<Exit
             }
             eprintln!("imported {added} item{} from {} into {}", if added == 1 { "" } else { "s" }, csv.display(), file.path().display());
         }
-        RegistryCommand::Exhibit { out, force, date } => exhibit(&file, global, &out, force, date)?,
+        RegistryCommand::Exhibit { out, force, date, library } => {
+            exhibit(&file, &Common { library, ..common.clone() }, &out, force, date)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -314,7 +319,7 @@ fn show(item: &Item) -> String {
     out
 }
 
-fn exhibit(file: &RegistryFile, global: &Global, out: &std::path::Path, force: bool, date: Option<Date>) -> color_eyre::Result<()> {
+fn exhibit(file: &RegistryFile, common: &Common, out: &std::path::Path, force: bool, date: Option<Date>) -> color_eyre::Result<()> {
     let format = ExhibitFormat::from_path(out).map_err(|e| eyre!(e))?;
     if out.exists() && !force {
         return Err(eyre!("{}: already exists; pass --force to replace it", out.display()));
@@ -323,7 +328,7 @@ fn exhibit(file: &RegistryFile, global: &Global, out: &std::path::Path, force: b
     if registry.items.is_empty() {
         return Err(eyre!("{}: the registry has no items; an empty exhibit protects nothing", file.path().display()));
     }
-    let library = global.library()?;
+    let library = common.library()?;
     let bytes = Exhibit::new(&registry, &library, date.unwrap_or_else(today))
         .render(format)
         .wrap_err_with(|| format!("writing the exhibit to {}", out.display()))?;
@@ -335,16 +340,16 @@ fn exhibit(file: &RegistryFile, global: &Global, out: &std::path::Path, force: b
 /// The registry `analyze` and `audit` read: the one asked for with `--registry` (or
 /// `CLAUSEGUARD_REGISTRY`), which must load; else the default one if there is one. A broken
 /// default registry is reported and skipped, so a draft can still be analysed mid-call.
-pub fn for_analysis(global: &Global) -> color_eyre::Result<Option<(RegistryFile, Registry)>> {
-    let file = match RegistryFile::resolve(global.registry.as_deref()) {
+pub fn for_analysis(common: &Common) -> color_eyre::Result<Option<(RegistryFile, Registry)>> {
+    let file = match RegistryFile::resolve(common.registry.as_deref()) {
         Ok(file) => file,
-        Err(e) if global.registry.is_none() => {
+        Err(e) if common.registry.is_none() => {
             eprintln!("note: {e}");
             return Ok(None);
         }
         Err(e) => return Err(e.into()),
     };
-    if global.registry.is_some() {
+    if common.registry.is_some() {
         let registry = file.load()?;
         return Ok(Some((file, registry)));
     }

@@ -1,35 +1,22 @@
-//! The workspace screen's state and its one entry point for change, `App::update(Action)`.
-//! Drawing reads this state and changes nothing; what drawing needs that is costly to work out
-//! (diffs, wrapped lines) is prepared here once per change, in `view`.
-
-mod agency;
-mod compare;
-mod edit;
-mod navigate;
-mod overlay;
+//! The workspace's state and its one entry point for change, `App::update(Action)`, which hands
+//! each action to the input box, the open window, the comparison or the main screen. Drawing
+//! reads this state and changes nothing; what drawing needs that is costly to work out (diffs,
+//! wrapped lines) is prepared once per change, by `App::refresh`.
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Rect, Size};
+use ratatui::text::Line;
 
+use super::comparison::{CompareView, Comparing};
 use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
+use super::layout::Areas;
+use super::list::Search;
+use super::panes::Pane;
 use super::theme::Theme;
-use super::view::View;
+use super::window::Overlay;
 use crate::session::SessionStore;
 use crate::workspace::{Entry, Saved, Workspace};
-
-pub use agency::AgencyView;
-pub use compare::{CompareView, Comparing, PickView, Target};
-pub use edit::RouteView;
-pub use overlay::{FeeView, LibraryView, Overlay};
-
-/// The three panes of the main screen, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Clause,
-    Detail,
-}
 
 /// Something for the terminal to do that drawing cannot: the run loop carries these out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +29,6 @@ pub enum Effect {
 pub struct Message {
     pub text: String,
     pub error: bool,
-}
-
-/// The last search, kept for `n`/`N` and for highlighting matches.
-#[derive(Debug, Clone)]
-pub struct Search {
-    pub query: String,
-    pub pattern: regex::Regex,
 }
 
 #[allow(clippy::struct_excessive_bools, reason = "independent switches of the screen, not a state machine")]
@@ -68,7 +48,7 @@ pub struct App<'lib> {
     /// Text typed in a box and cancelled, offered again the next time that box opens.
     drafts: Vec<(Purpose, String)>,
     /// The issues list's file the user was told exists: submitting it again replaces it.
-    overwrite: Option<std::path::PathBuf>,
+    pub(crate) overwrite: Option<std::path::PathBuf>,
     /// Positions in `ws.entries()` shown in the list (all, or only those with findings).
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -84,27 +64,32 @@ pub struct App<'lib> {
     pub side_by_side: bool,
     pub search: Option<Search>,
     pub message: Option<Message>,
-    effects: Vec<Effect>,
+    pub(crate) effects: Vec<Effect>,
     pub quit: bool,
     /// A first `q` with unsaved changes was pressed: the next one quits anyway.
-    quit_armed: bool,
+    pub(crate) quit_armed: bool,
     pub view: View,
     /// Debug builds only: the next key panics, so tests can check the terminal is restored.
     pub panic_on_key: bool,
 }
 
-/// How far a movement key moves a list selection or a scroll position (`half` is half a page);
-/// 0 for any other action. Top and bottom are "very far", clamped by the caller.
-fn step(action: &Action, half: isize) -> isize {
-    match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => half,
-        Action::PageUp => -half,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => 0,
-    }
+/// What the screens show, worked out once per change instead of once per frame (by
+/// [`App::refresh`], each screen and window making its own): the selected clause's diffs, the
+/// wrapped lines of the clause view, the detail and the open window, so drawing only copies the
+/// lines on screen.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    pub diffs: super::panes::Diffs,
+    pub clause: Vec<Line<'static>>,
+    pub detail: Vec<Line<'static>>,
+    /// The open window's text (help, or the library clause shown).
+    pub overlay: Vec<Line<'static>>,
+    /// Scroll the clause view to the selected finding at the next refresh.
+    pub follow_finding: bool,
+    /// Scroll the detail pane to the selected rung at the next refresh.
+    pub follow_rung: bool,
+    /// How many times the diffs were computed (a test checks drawing never does it).
+    pub diff_runs: usize,
 }
 
 impl<'lib> App<'lib> {
@@ -150,18 +135,29 @@ impl<'lib> App<'lib> {
         app
     }
 
+    /// Rebuilds the cached view after a change, and keeps every scroll position in range.
+    pub fn refresh(&mut self) {
+        if self.is_too_small() {
+            return;
+        }
+        let areas = Areas::new(self.area());
+        self.refresh_panes(&areas);
+
+        let area = self.area();
+        if let Some(view) = self.compare.as_deref_mut() {
+            view.refresh(&self.theme, area);
+        }
+
+        self.refresh_window(&areas);
+    }
+
     /// The contexts whose bindings apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         if self.input.is_some() {
             return vec![Context::Input];
         }
         match &self.overlay {
-            Some(Overlay::Help { .. }) => vec![Context::Help],
-            Some(Overlay::Fee(_)) => vec![Context::Fee],
-            Some(Overlay::Library(_)) => vec![Context::Library],
-            Some(Overlay::Pick(_)) => vec![Context::Picker],
-            Some(Overlay::Route(_)) => vec![Context::Route],
-            Some(Overlay::Agency(_)) => vec![Context::Agency],
+            Some(overlay) => vec![overlay.context()],
             None if self.compare.is_some() => vec![Context::Compare],
             None => {
                 let pane = match self.focus {
@@ -192,16 +188,16 @@ impl<'lib> App<'lib> {
         Rect::new(0, 0, self.size.width, self.size.height)
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), error: false });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message { text: text.into(), error: true });
     }
 
     /// Turns the outcome of a change into a status message.
-    fn saved(&mut self, what: &str, outcome: Result<Saved, crate::workspace::WorkspaceError>) -> bool {
+    pub(crate) fn saved(&mut self, what: &str, outcome: Result<Saved, crate::workspace::WorkspaceError>) -> bool {
         match outcome {
             Ok(Saved::At(_)) => {
                 self.info(format!("{what}; saved"));
@@ -301,56 +297,9 @@ impl<'lib> App<'lib> {
         }
     }
 
-    fn update_main(&mut self, action: &Action) {
-        if *action != Action::Quit {
-            self.quit_armed = false;
-        }
-        match action {
-            Action::Quit => self.quit_unless_unsaved(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Close if self.comparing.is_some() => self.cancel_comparison(),
-            Action::Close if self.search.is_some() => {
-                self.search = None;
-                self.info("search cleared");
-            }
-            Action::NextPane => self.cycle_pane(true),
-            Action::PrevPane => self.cycle_pane(false),
-            Action::Down => self.move_in_pane(1),
-            Action::Up => self.move_in_pane(-1),
-            Action::PageDown => self.move_in_pane(self.half_page()),
-            Action::PageUp => self.move_in_pane(-self.half_page()),
-            Action::Top => self.move_in_pane(isize::MIN / 2),
-            Action::Bottom => self.move_in_pane(isize::MAX / 2),
-            Action::Activate => self.activate(),
-            Action::NextFinding => self.jump_finding(true),
-            Action::PrevFinding => self.jump_finding(false),
-            Action::ToggleRiskyOnly => self.toggle_risky_only(),
-            Action::ToggleSideBySide => {
-                self.side_by_side = !self.side_by_side;
-                self.info(if self.side_by_side { "diff side by side" } else { "diff inline" });
-            }
-            Action::Search => self.open_input(Purpose::Search),
-            Action::SearchNext => self.search_step(true),
-            Action::SearchPrev => self.search_step(false),
-            Action::Accept | Action::Counter | Action::Reject | Action::Park | Action::Reopen => self.decide(action),
-            Action::CopyCounter => self.copy_rung(true),
-            Action::CopyTalkingPoint => self.copy_rung(false),
-            Action::NoteClause => self.open_input(Purpose::NoteClause),
-            Action::NoteSession => self.open_input(Purpose::NoteSession),
-            Action::Revise => self.start_revision(String::new()),
-            Action::UndoRevision => self.undo_revision(),
-            Action::OpenFee => self.open_fee(),
-            Action::OpenLibrary => self.open_library(),
-            Action::OpenCompare => self.open_picker(),
-            Action::OpenAgency => self.open_agency(),
-            Action::ExportIssues => self.open_issues_export(),
-            _ => {}
-        }
-    }
-
     /// `q`: quits, unless changes are held only in memory. Then it tries to save them once
     /// more and, if that fails too, asks for a second `q` before they are lost.
-    fn quit_unless_unsaved(&mut self) {
+    pub(crate) fn quit_unless_unsaved(&mut self) {
         match self.ws.retry_save() {
             None | Some(Saved::At(_)) => self.quit = true,
             Some(_) if self.quit_armed => self.quit = true,
@@ -365,7 +314,7 @@ impl<'lib> App<'lib> {
         }
     }
 
-    fn open_input(&mut self, purpose: Purpose) {
+    pub(crate) fn open_input(&mut self, purpose: Purpose) {
         if matches!(purpose, Purpose::NoteClause | Purpose::Revision) && self.entry().is_none() {
             self.error("no clause selected");
             return;
@@ -382,6 +331,12 @@ impl<'lib> App<'lib> {
             None => String::new(),
         };
         self.input = Some(Input::new(purpose, text));
+    }
+
+    /// Keeps `text` to offer again the next time the box for `purpose` opens.
+    pub(crate) fn set_draft(&mut self, purpose: Purpose, text: String) {
+        self.drafts.retain(|(p, _)| *p != purpose);
+        self.drafts.push((purpose, text));
     }
 
     fn cancel_input(&mut self) {

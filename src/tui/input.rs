@@ -1,7 +1,17 @@
 //! The one-box text editor used for notes, pasted wording, searches and the fee: what is being
 //! typed, where the cursor is, and what the box is for.
 
-use super::keymap::Action;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::keymap::{self, Action, Context};
+use super::layout;
+use super::theme::Theme;
+use super::ui::block;
+use super::wrap::wrap;
 
 /// What the box's text becomes when submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +123,36 @@ impl Input {
         let next = self.byte_at(self.cursor + 1);
         (&self.text[..at], if at == next { " " } else { &self.text[at..next] }, &self.text[next..])
     }
+}
+
+/// Draws the box: its text wrapped with the cursor, and its keys or why a submit was refused.
+/// `title` says what it is for (the clause a revision is of).
+pub fn render(input: &Input, title: String, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = usize::from(layout::input_text_width(area));
+    let (before, at, after) = input.split();
+    let cursor = Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+    let mut lines = wrap(&[(before, theme.text), (if at == "\n" { " \n" } else { at }, cursor), (after, theme.text)], width);
+    let foot = if let Some(why) = &input.error {
+        Line::styled(crate::text::one_line(why), theme.error)
+    } else {
+        let hints: Vec<Span> = keymap::hints(&[Context::Input])
+            .into_iter()
+            .flat_map(|h| {
+                let word = if h.action == Action::Submit { input.purpose.submit() } else { h.word };
+                [Span::styled(h.key, theme.hint_key), Span::styled(format!(" {word}  "), theme.dim)]
+            })
+            .collect();
+        Line::from(hints)
+    };
+    let room = usize::from(layout::input(area, 100).height.saturating_sub(3));
+    if lines.len() > room {
+        // Keep the end (where the cursor usually is) in view.
+        lines.drain(..lines.len() - room);
+    }
+    let rect = layout::input(area, lines.len() as u16);
+    lines.push(foot);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block(theme, title, true)), rect);
 }
 
 #[cfg(test)]

@@ -1,20 +1,17 @@
 //! Drawing the workspace: `render(&App, &mut Frame)` reads the state and the prepared lines and
 //! changes nothing. Only the rows and lines on screen are drawn.
 
-mod agency;
-mod compare;
-mod panes;
-mod windows;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::app::{App, Message, Overlay};
+use super::app::{App, Message};
+use super::input::Purpose;
 use super::keymap;
 use super::layout::{self, Areas};
+use super::window::{self, Overlay};
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn render(app: &App<'_>, frame: &mut Frame) {
@@ -25,26 +22,21 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     }
     let areas = Areas::new(area);
     status_bar(app, frame, areas.status);
-    if let Some(Overlay::Library(view)) = &app.overlay {
-        windows::library(app, view, frame, areas.body());
+    if matches!(app.overlay, Some(Overlay::Library(_))) {
+        // The library browser takes the panes' place.
     } else if let Some(view) = &app.compare {
-        compare::screen(app, view, frame, area);
+        super::comparison::render(view, &app.theme, frame, area);
     } else {
-        panes::list(app, frame, areas.list);
-        panes::clause(app, frame, areas.clause);
-        panes::detail(app, frame, areas.detail);
+        super::panes::render(app, frame, &areas);
     }
-    match &app.overlay {
-        Some(Overlay::Help { scroll }) => windows::help(app, *scroll, frame, area),
-        Some(Overlay::Fee(view)) => windows::fee(app, view, frame, area),
-        Some(Overlay::Pick(pick)) => compare::picker(app, pick, frame, area),
-        Some(Overlay::Route(route)) => windows::route(app, route, frame, area),
-        Some(Overlay::Agency(view)) => agency::agency(app, view, frame, area),
-        _ => {}
-    }
+    window::render(app, frame, area, areas.body());
     long_message(app, frame, &areas);
     if let Some(input) = &app.input {
-        windows::input(app, input, frame, area);
+        let title = match (input.purpose, app.entry()) {
+            (Purpose::Revision, Some(entry)) => format!(" Client's revised wording of {} ", app.ws.label(entry)),
+            _ => format!(" {} ", input.purpose.title()),
+        };
+        super::input::render(input, title, &app.theme, frame, area);
     }
     hint_bar(app, frame, areas.hints);
 }
@@ -100,7 +92,7 @@ fn status_fields(app: &App<'_>, brief: bool, details: usize) -> Vec<Span<'static
     ]);
     if details > 0 && !brief {
         let agency =
-            ws.parties().agency.as_deref().map_or_else(|| "not found".to_owned(), |a| panes::truncate(&crate::text::one_line(a), 24));
+            ws.parties().agency.as_deref().map_or_else(|| "not found".to_owned(), |a| super::wrap::truncate(&crate::text::one_line(a), 24));
         let guess = if ws.parties().uncertain && !ws.agency_party_chosen() { "?" } else { "" };
         spans.extend([Span::styled(format!("agency: {agency}{guess}"), theme.status), sep()]);
     }
@@ -167,12 +159,12 @@ fn hint_bar(app: &App<'_>, frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered block, its border bright when it has the focus.
-fn block<'a>(app: &App<'_>, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
-    let style = if focused { app.theme.border_focused } else { app.theme.border };
+pub(crate) fn block<'a>(theme: &super::theme::Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    let style = if focused { theme.border_focused } else { theme.border };
     Block::bordered().border_style(style).title(title)
 }
 
 /// The lines of `lines` from `scroll` that fit in `height`.
-fn window(lines: &[Line<'static>], scroll: usize, height: u16) -> Vec<Line<'static>> {
+pub(crate) fn window(lines: &[Line<'static>], scroll: usize, height: u16) -> Vec<Line<'static>> {
     lines.iter().skip(scroll).take(usize::from(height)).cloned().collect()
 }

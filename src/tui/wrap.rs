@@ -130,6 +130,38 @@ impl Wrapper {
     }
 }
 
+/// `text` cut to `width` columns with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// A section rule: `── title ──────`, as wide as the pane.
+pub fn rule(title: &str, width: usize, style: Style) -> Line<'static> {
+    let head = format!("── {title} ");
+    let used = unicode_width::UnicodeWidthStr::width(head.as_str());
+    Line::from(Span::styled(format!("{head}{}", "─".repeat(width.saturating_sub(used))), style))
+}
+
+/// `2025-03-04T10:42:13Z` as `2025-03-04 10:42`.
+pub fn short_time(at: &str) -> String {
+    at.get(..16).map_or_else(|| at.to_owned(), |t| t.replacen('T', " ", 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

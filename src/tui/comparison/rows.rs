@@ -7,14 +7,13 @@ use std::fmt::Write;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::clause::inline;
-use super::rule;
 use crate::compare::{ClauseChange, ClauseRef, Comparison, Direction, FindingDelta, Mode, Negotiation, Relation, SideSummary, Status};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern};
 use crate::text::{one_line, sanitize};
+use crate::tui::panes::inline;
 use crate::tui::theme::{Theme, badge};
-use crate::tui::wrap::{hanging, wrap};
+use crate::tui::wrap::{hanging, rule, wrap};
 
 /// Where a row points in the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

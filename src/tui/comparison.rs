@@ -1,10 +1,24 @@
-//! The comparison screen's state and keys: choosing what to compare the current round with
-//! (another round of this session, or another saved session), computing the comparison once on
-//! a worker thread while keys keep working, and moving through its changes.
+//! The comparison screen, in place of the main screen: the current round against another round
+//! or another deal, computed once on a worker thread while keys keep working; its state, its
+//! keys and its drawing (heading and totals, the list of changes, the selected one's detail).
+//! What each row and detail says is in `rows`.
+
+mod rows;
 
 use std::sync::mpsc;
 
-use super::{App, Overlay, Search};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub use rows::{Item, Row, Tone};
+
+use super::app::App;
+use super::list::{self, Pointer, Search};
+use super::theme::Theme;
+use super::ui::{block, window};
+use super::wrap::truncate;
 use crate::analysis::Analysis;
 use crate::compare::{self, Comparison, Mode, Side};
 use crate::ingest::Document;
@@ -12,36 +26,11 @@ use crate::library::ClauseLibrary;
 use crate::registry::Registry;
 use crate::review::{Deal, Review};
 use crate::session::{Session, SessionStore};
+use crate::text::one_line;
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::layout;
-use crate::tui::view::compare::{Row, rows};
-
-/// Something the current round can be compared with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// Another round of the open session.
-    Round { number: u32, file_name: String },
-    /// Another saved session, on its latest round.
-    Session(String),
-}
-
-/// The picker window: what to compare with, the previous round first.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PickView {
-    pub targets: Vec<Target>,
-    pub selected: usize,
-}
-
-impl Target {
-    /// How the status bar names it while comparing.
-    pub fn label(&self) -> String {
-        match self {
-            Target::Round { number, .. } => format!("round {number}"),
-            Target::Session(name) => format!("session {}", crate::text::one_line(name)),
-        }
-    }
-}
+use crate::tui::window::Target;
 
 /// A comparison running on a worker thread, so keys keep working meanwhile.
 #[derive(Debug)]
@@ -105,8 +94,8 @@ impl CompareJob {
             Some(aligned) => compare::compare_rounds(&old, &new, &library, aligned),
             None => compare::compare(&old, &new, &library, mode),
         };
-        let rows = rows(&comparison, &doc, &current_doc, &library);
-        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None })
+        let rows = rows::rows(&comparison, &doc, &current_doc, &library);
+        Ok(CompareView { comparison, rows, selected: 0, offset: 0, text_focus: false, scroll: 0, search: None, detail: Vec::new() })
     }
 }
 
@@ -122,52 +111,14 @@ pub struct CompareView {
     pub text_focus: bool,
     pub scroll: usize,
     pub search: Option<Search>,
+    /// The selected row's detail at the current width, made once per change.
+    detail: Vec<Line<'static>>,
 }
 
 impl App<'_> {
-    /// `C`: the picker, unless there is nothing to compare with.
-    pub(crate) fn open_picker(&mut self) {
-        if let Some(running) = &self.comparing {
-            self.info(format!("already comparing with {}… (Esc cancels)", running.with));
-            return;
-        }
-        let session = self.ws.session();
-        let mut rounds: Vec<_> = session.rounds.iter().filter(|r| r.number != self.ws.round()).collect();
-        rounds.sort_by_key(|r| std::cmp::Reverse(r.number));
-        let mut targets: Vec<Target> =
-            rounds.into_iter().map(|r| Target::Round { number: r.number, file_name: crate::text::one_line(&r.file_name) }).collect();
-        let own = session.name.clone();
-        match self.store.as_ref().map(crate::session::SessionStore::names) {
-            Some(Ok(names)) => targets.extend(names.into_iter().filter(|n| *n != own).map(Target::Session)),
-            Some(Err(e)) => self.error(format!("cannot list the saved sessions: {e}")),
-            None => {}
-        }
-        if targets.is_empty() {
-            self.error("nothing to compare with: this session has one round and no other session is saved");
-            return;
-        }
-        self.overlay = Some(Overlay::Pick(PickView { targets, selected: 0 }));
-    }
-
-    pub(crate) fn update_pick(&mut self, action: &Action) {
-        let Some(Overlay::Pick(pick)) = &mut self.overlay else { return };
-        match action {
-            Action::Down => pick.selected = (pick.selected + 1).min(pick.targets.len().saturating_sub(1)),
-            Action::Up => pick.selected = pick.selected.saturating_sub(1),
-            Action::Activate => {
-                let target = pick.targets.get(pick.selected).cloned();
-                self.overlay = None;
-                if let Some(target) = target {
-                    self.start_comparison(target);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Starts comparing the current round with `target` on a worker thread; the result is
     /// taken by [`App::poll_work`]. One comparison at a time.
-    fn start_comparison(&mut self, target: Target) {
+    pub(crate) fn start_comparison(&mut self, target: Target) {
         if let Some(running) = &self.comparing {
             self.info(format!("already comparing with {}… (Esc cancels)", running.with));
             return;
@@ -236,7 +187,7 @@ impl App<'_> {
         let list_height = self.compare_list_height();
         let half = isize::try_from(list_height / 2).unwrap_or(1).max(1);
         let Some(view) = self.compare.as_deref_mut() else { return };
-        let step = super::step(action, half);
+        let step = list::step(action, half);
         if step != 0 {
             if view.text_focus {
                 view.scroll = view.scroll.saturating_add_signed(step);
@@ -247,7 +198,7 @@ impl App<'_> {
         }
         match action {
             Action::Quit => self.quit_unless_unsaved(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleHelp => self.overlay = Some(crate::tui::window::Overlay::Help { scroll: 0 }),
             Action::Close if view.search.is_some() => {
                 view.search = None;
                 self.info("search cleared");
@@ -278,13 +229,11 @@ impl App<'_> {
             view.search = None;
             return Ok(());
         }
-        let pattern = regex::RegexBuilder::new(&regex::escape(query.trim()))
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
-        let found = view.find(&pattern, view.selected, true, true).ok_or_else(|| format!("no change mentions \"{}\"", query.trim()))?;
+        let search = Search::new(query)?;
+        let found =
+            view.find(&search.pattern, view.selected, true, true).ok_or_else(|| format!("no change mentions \"{}\"", search.query))?;
         view.select(found, height);
-        view.search = Some(Search { query: query.trim().to_owned(), pattern });
+        view.search = Some(search);
         self.info(format!("found \"{}\" (n next, N previous, Esc clears)", query.trim()));
         Ok(())
     }
@@ -298,7 +247,7 @@ impl App<'_> {
         };
         match view.find(&pattern, view.selected, forward, false) {
             Some(row) => {
-                let wrapped = if forward { row <= view.selected } else { row >= view.selected };
+                let wrapped = list::wrapped(view.selected, row, forward);
                 view.select(row, height);
                 if wrapped {
                     self.info("search wrapped around");
@@ -313,11 +262,10 @@ impl App<'_> {
         let height = usize::from(layout::inner(areas.list).height);
         let Some(view) = self.compare.as_deref_mut() else { return };
         let at = ratatui::layout::Position::new(column, row);
-        let list = layout::inner(areas.list);
-        if list.contains(at) {
+        let rows = layout::inner(areas.list);
+        if rows.contains(at) {
             view.text_focus = false;
-            let target = view.offset + usize::from(row - list.y);
-            if target < view.rows.len() {
+            if let Some(target) = list::clicked(view.offset, rows.y, row, view.rows.len()) {
                 view.select(target, height);
             }
         } else if areas.detail.contains(at) {
@@ -329,20 +277,67 @@ impl App<'_> {
 impl CompareView {
     /// Selects row `index` (clamped), scrolling the list to it and the detail to its top.
     pub fn select(&mut self, index: usize, height: usize) {
-        self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.selected = list::clamp(index, self.rows.len());
         self.scroll = 0;
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if height > 0 && self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = list::follow(self.selected, self.offset, height);
+    }
+
+    /// Makes the selected row's detail at the detail pane's width in `area`, and keeps its
+    /// scroll in range.
+    pub(crate) fn refresh(&mut self, theme: &Theme, area: Rect) {
+        let pane = layout::inner(layout::Compare::new(area).detail);
+        self.detail =
+            self.rows.get(self.selected).map_or_else(Vec::new, |row| rows::detail(&self.comparison, row, theme, usize::from(pane.width)));
+        self.scroll = self.scroll.min(self.detail.len().saturating_sub(usize::from(pane.height)));
     }
 
     fn find(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
-        let n = self.rows.len();
-        let first = usize::from(!inclusive);
-        (first..first + n)
-            .map(|step| if forward { (from + step) % n } else { (from + n - step % n) % n })
-            .find(|&i| pattern.is_match(&self.rows[i].text) || pattern.is_match(&self.rows[i].searchable))
+        list::find(self.rows.len(), from, forward, inclusive, |i| {
+            pattern.is_match(&self.rows[i].text) || pattern.is_match(&self.rows[i].searchable)
+        })
     }
+}
+
+/// Draws the comparison over the whole screen but the status and hint bars.
+pub fn render(view: &CompareView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let areas = layout::Compare::new(area);
+    let c = &view.comparison;
+    let width = usize::from(areas.heading.width);
+    let how = if c.mode == Mode::Deals { "deal against deal, by library clause" } else { "round against round, by content" };
+    let heading = vec![
+        Line::from(vec![
+            Span::styled(
+                truncate(&format!(" {} → {}", one_line(&c.old.label), one_line(&c.new.label)), width.saturating_sub(how.len() + 3)),
+                theme.title,
+            ),
+            Span::styled(format!(" · {how}"), theme.dim),
+        ]),
+        Line::styled(truncate(&format!(" {}", rows::totals(c)), width), theme.text),
+    ];
+    frame.render_widget(Paragraph::new(heading), areas.heading);
+
+    let inner = layout::inner(areas.list);
+    let row_width = usize::from(inner.width);
+    let rows: Vec<Line> = view
+        .rows
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(usize::from(inner.height))
+        .map(|(i, row)| {
+            let selected = i == view.selected;
+            let hit = view.search.as_ref().is_some_and(|s| s.pattern.is_match(&row.text) || s.pattern.is_match(&row.searchable));
+            let text_style = if hit { theme.search_match } else { theme.text };
+            let spans =
+                vec![rows::mark(row, theme), Span::raw(" "), Span::styled(truncate(&row.text, row_width.saturating_sub(3)), text_style)];
+            list::row(spans, selected, Pointer::Narrow, row_width, theme)
+        })
+        .collect();
+    let search = view.search.as_ref().map(|s| format!(" · \"{}\"", one_line(&s.query))).unwrap_or_default();
+    let title = format!(" Changes {}/{}{search} ", (view.selected + 1).min(view.rows.len()), view.rows.len());
+    frame.render_widget(Paragraph::new(rows).block(block(theme, title, !view.text_focus)), areas.list);
+
+    let height = layout::inner(areas.detail).height;
+    let paragraph = Paragraph::new(window(&view.detail, view.scroll, height)).block(block(theme, " Detail ", view.text_focus));
+    frame.render_widget(paragraph, areas.detail);
 }

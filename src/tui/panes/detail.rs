@@ -5,13 +5,13 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{rule, short_time, standard_title};
+use super::standard_title;
 use crate::analysis::Finding;
 use crate::session::{Decision, Note};
 use crate::text::{one_line, sanitize};
 use crate::tui::app::App;
 use crate::tui::theme::{Theme, badge, state_label};
-use crate::tui::wrap::wrap;
+use crate::tui::wrap::{rule, short_time, wrap};
 use crate::workspace::Entry;
 
 /// The detail pane's lines at `width`, and each rung's (first, last + 1) line.

@@ -5,13 +5,14 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{Diffs, rule, short_time, standard_title};
+use super::Diffs;
+use super::standard_title;
 use crate::diff::{self, Op, Run};
 use crate::library::Severity;
 use crate::text::{ceil_char, floor_char, one_line, sanitize};
 use crate::tui::app::App;
 use crate::tui::theme::{Theme, badge};
-use crate::tui::wrap::{pad, wrap};
+use crate::tui::wrap::{pad, rule, short_time, wrap};
 use crate::workspace::{Entry, Workspace};
 
 /// The diffs for an entry; the only place the TUI diffs text.
@@ -144,7 +145,7 @@ fn run_style(op: Op, theme: &Theme) -> Style {
     }
 }
 
-pub(super) fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn inline(runs: &[Run], theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let pieces: Vec<(String, Style)> = hunks(runs).iter().map(|r| (sanitize(&r.text, false), run_style(r.op, theme))).collect();
     let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
     wrap(&borrowed, width)

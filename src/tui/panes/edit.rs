@@ -1,21 +1,13 @@
 //! Recording things mid-call: decisions, notes, the client's revised wording, and copying the
 //! words to say or paste. Each goes through the workspace, which saves at once.
 
-use super::{App, Effect, Overlay};
 use crate::session::DecisionState;
+use crate::tui::app::{App, Effect};
 use crate::tui::input::Purpose;
 use crate::tui::keymap::Action;
 use crate::tui::theme::state_label;
+use crate::tui::window::Overlay;
 use crate::workspace::Entry;
-
-/// The clauses a pasted wording may be for, when it names more than one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RouteView {
-    pub text: String,
-    /// Indices of the clauses in the current round, in draft order.
-    pub clauses: Vec<usize>,
-    pub selected: usize,
-}
 
 impl App<'_> {
     /// a / c / x / p / o on the selected finding, or on the clause when it has no findings.
@@ -135,30 +127,14 @@ impl App<'_> {
             }
             ref several => {
                 let at = several.iter().position(|&i| Some(i) == selected).unwrap_or(0);
-                self.overlay = Some(Overlay::Route(RouteView { text, clauses: several.to_vec(), selected: at }));
+                self.overlay = Some(Overlay::Route(crate::tui::window::RouteView { text, clauses: several.to_vec(), selected: at }));
                 self.info(format!("the pasted wording could be any of {} clauses: choose which it revises", several.len()));
             }
         }
     }
 
-    pub(crate) fn update_route(&mut self, action: &Action) {
-        let Some(Overlay::Route(route)) = &mut self.overlay else { return };
-        match action {
-            Action::Down => route.selected = (route.selected + 1).min(route.clauses.len().saturating_sub(1)),
-            Action::Up => route.selected = route.selected.saturating_sub(1),
-            Action::Activate => {
-                let Some(Overlay::Route(route)) = self.overlay.take() else { return };
-                let Some(&index) = route.clauses.get(route.selected) else { return };
-                self.go_to_clause(index);
-                self.start_revision(route.text);
-                self.info(format!("revising {} with the pasted wording", self.ws.clause(index).label()));
-            }
-            _ => {}
-        }
-    }
-
     /// Selects clause `index` in the list, showing every entry if the risky-only filter hides it.
-    fn go_to_clause(&mut self, index: usize) {
+    pub(crate) fn go_to_clause(&mut self, index: usize) {
         let row = |app: &Self| app.visible.iter().position(|&p| app.ws.entries()[p] == Entry::Clause(index));
         if row(self).is_none() && self.risky_only {
             self.toggle_risky_only();

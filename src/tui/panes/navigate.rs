@@ -1,14 +1,16 @@
 //! Moving around: the list selection, the panes, scrolling, jumping between findings and
 //! search matches, the risky-only filter, and the mouse.
 
-use super::{App, Pane, Search};
+use super::Pane;
+use crate::tui::app::App;
 use crate::tui::layout::{self, Areas};
+use crate::tui::list::{self, Search};
 use crate::workspace::Entry;
 
 impl App<'_> {
     /// Selects list row `index` (clamped), with its first finding and the rung to offer next.
     pub(crate) fn select(&mut self, index: usize) {
-        self.selected = index.min(self.visible.len().saturating_sub(1));
+        self.selected = list::clamp(index, self.visible.len());
         self.select_finding(0);
         self.show_selection();
         self.clause_scroll = 0;
@@ -16,12 +18,7 @@ impl App<'_> {
 
     /// Scrolls the list so the selected row is on screen (after a move or a resize).
     pub(crate) fn show_selection(&mut self) {
-        let height = self.list_height();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if height > 0 && self.selected >= self.list_offset + height {
-            self.list_offset = self.selected + 1 - height;
-        }
+        self.list_offset = list::follow(self.selected, self.list_offset, self.list_height());
     }
 
     /// Selects finding `n` of the selected entry, and the rung its decision adopted (or the first).
@@ -100,13 +97,9 @@ impl App<'_> {
             self.select_finding(self.finding.min(count) - 1);
             return;
         }
-        let n = self.visible.len();
-        let next = (1..=n)
-            .map(|step| if forward { (self.selected + step) % n } else { (self.selected + n - step % n) % n })
-            .find(|&r| self.has_findings(r));
-        match next {
+        match list::find(self.visible.len(), self.selected, forward, false, |r| self.has_findings(r)) {
             Some(row) => {
-                let wrapped = if forward { row <= self.selected } else { row >= self.selected };
+                let wrapped = list::wrapped(self.selected, row, forward);
                 self.select(row);
                 if !forward {
                     let last = self.entry().map_or(0, |e| self.ws.findings(e).len().saturating_sub(1));
@@ -138,11 +131,7 @@ impl App<'_> {
 
     /// First visible row matching the search from `from` (itself included when `inclusive`).
     fn find_match(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
-        let n = self.visible.len();
-        let first = usize::from(!inclusive);
-        (first..first + n)
-            .map(|step| if forward { (from + step) % n } else { (from + n - step % n) % n })
-            .find(|&row| self.ws.entry_matches(self.ws.entries()[self.visible[row]], pattern))
+        list::find(self.visible.len(), from, forward, inclusive, |row| self.ws.entry_matches(self.ws.entries()[self.visible[row]], pattern))
     }
 
     pub(crate) fn start_search(&mut self, query: &str) -> Result<(), String> {
@@ -150,18 +139,15 @@ impl App<'_> {
             self.search = None;
             return Ok(());
         }
-        let pattern = regex::RegexBuilder::new(&regex::escape(query.trim()))
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| format!("cannot search for {query:?}: {e}"))?;
-        match self.find_match(&pattern, self.selected, true, true) {
+        let search = Search::new(query)?;
+        match self.find_match(&search.pattern, self.selected, true, true) {
             Some(row) => {
                 self.select(row);
-                self.search = Some(Search { query: query.trim().to_owned(), pattern });
+                self.search = Some(search);
                 self.info(format!("found \"{}\" (n next, N previous, Esc clears)", query.trim()));
                 Ok(())
             }
-            None if self.risky_only && self.ws.entries().iter().any(|&e| self.ws.entry_matches(e, &pattern)) => {
+            None if self.risky_only && self.ws.entries().iter().any(|&e| self.ws.entry_matches(e, &search.pattern)) => {
                 Err("no risky clause matches; f shows all clauses".to_owned())
             }
             None => Err(format!("no clause matches \"{}\"", query.trim())),
@@ -175,7 +161,7 @@ impl App<'_> {
         };
         match self.find_match(&pattern, self.selected, forward, false) {
             Some(row) => {
-                let wrapped = if forward { row <= self.selected } else { row >= self.selected };
+                let wrapped = list::wrapped(self.selected, row, forward);
                 self.select(row);
                 if wrapped {
                     self.info("search wrapped around");
@@ -195,11 +181,10 @@ impl App<'_> {
         }
         let at = ratatui::layout::Position::new(column, row);
         let areas = Areas::new(self.area());
-        let list = layout::inner(areas.list);
-        if list.contains(at) {
+        let rows = layout::inner(areas.list);
+        if rows.contains(at) {
             self.focus = Pane::List;
-            let target = self.list_offset + usize::from(row - list.y);
-            if target < self.visible.len() {
+            if let Some(target) = list::clicked(self.list_offset, rows.y, row, self.visible.len()) {
                 self.select(target);
             }
         } else if areas.clause.contains(at) {
