@@ -87,6 +87,10 @@ pub struct Parties {
     /// Every other defined term of the draft (lower case): "provider materials" is not the provider.
     #[serde(skip)]
     pub other_terms: Vec<String>,
+    /// Every party the preamble defines, as the draft writes it, in order: the choices offered
+    /// when the user corrects the agency.
+    #[serde(skip)]
+    pub candidates: Vec<String>,
 }
 
 impl Parties {
@@ -230,6 +234,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         counterparty: client.as_ref().map(|(t, _)| t.clone()),
         agency_aliases,
         counterparty_aliases,
+        candidates: candidates.into_iter().map(|c| c.term).collect(),
     }
 }
 
@@ -266,6 +271,7 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
         uncertain: false,
         agency_aliases: aliases,
         counterparty_aliases: counterparty.map(|(_, a)| a).unwrap_or_default(),
+        candidates: candidates.iter().map(|c| c.term.clone()).collect(),
     }
 }
 
@@ -673,6 +679,19 @@ mod tests {
             assert!(p.is_counterparty("you"), "{given:?}");
             assert_eq!(p.counterparty.as_deref(), Some("you"), "{given:?}");
         }
+    }
+
+    #[test]
+    fn every_party_the_preamble_defines_is_a_candidate() {
+        let p = detect(
+            "This Agreement is between Acme Inc. (\"Client\"), Blue Harbour Ltd (\"Provider\") and Grey Gate LLC (\"Subcontractor\"). Provider shall provide the Services. Client shall pay.",
+            None,
+        );
+        assert_eq!(p.candidates, ["Client", "Provider", "Subcontractor"]);
+        assert_eq!(
+            detect("Acme Inc. (\"Client\") and Blue Harbour Ltd (\"Provider\").", Some("Client")).candidates,
+            ["Client", "Provider"]
+        );
     }
 
     #[test]

@@ -377,6 +377,7 @@ mod tests {
             agency_aliases: vec!["provider".into()],
             counterparty_aliases: vec!["client".into()],
             other_terms: vec!["provider materials".into()],
+            candidates: Vec::new(),
         }
     }
 

@@ -13,6 +13,7 @@ fn parties(agency: &[&str], client: &[&str]) -> Parties {
         agency_aliases: agency.iter().map(|s| s.to_lowercase()).collect(),
         counterparty_aliases: client.iter().map(|s| s.to_lowercase()).collect(),
         other_terms: Vec::new(),
+        candidates: Vec::new(),
     }
 }
 

@@ -401,6 +401,7 @@ mod tests {
             agency_aliases: Vec::new(),
             counterparty_aliases: Vec::new(),
             other_terms: Vec::new(),
+            candidates: Vec::new(),
         }
     }
 

@@ -266,6 +266,7 @@ mod tests {
             agency_aliases: vec!["bright labs".into(), "agency".into()],
             counterparty_aliases: vec!["client".into()],
             other_terms: Vec::new(),
+            candidates: Vec::new(),
         });
         standing(&Context::around(sentence, at, at + 7, 0, sentence.len(), agency.as_ref()))
     }

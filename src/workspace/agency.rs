@@ -23,11 +23,12 @@ impl Workspace<'_> {
         self.deal.agency_party.is_some()
     }
 
-    /// The parties the user can say is the agency: the draft's two sides, the agency first.
+    /// The parties the user can say is the agency: the draft's two sides, the agency first,
+    /// then every other party its preamble defines.
     pub fn party_candidates(&self) -> Vec<String> {
         let parties = &self.analysis.parties;
         let mut names: Vec<String> = Vec::new();
-        for name in [&parties.agency, &parties.counterparty].into_iter().flatten() {
+        for name in [&parties.agency, &parties.counterparty].into_iter().flatten().chain(&parties.candidates) {
             let name = crate::text::one_line(name);
             if !name.is_empty() && !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
                 names.push(name);
