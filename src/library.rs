@@ -209,6 +209,18 @@ pub enum Direction {
     OnAgency,
 }
 
+/// What an edit of the draft's own words does (`redline::phrase`): each kind has its own reason
+/// for counsel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// The transfer made to wait for payment ("upon receipt of full payment of the Fees").
+    UponPayment,
+    /// What passes narrowed to what is made for the client.
+    Narrowed,
+    /// The agency's own materials kept out of the transfer ("excluding Agency IP").
+    CarvedOut,
+}
+
 /// One rung of the ladder: what to offer, the words to put in the contract, and what to say.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -55,7 +55,9 @@ fn several_findings_in_one_sentence_make_one_change() {
     let r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
     let assignment: Vec<_> = r.changes.iter().filter(|c| c.clause_label == "§7.2 Assignment").collect();
     assert_eq!(assignment.len(), 1, "\"hereby assigns\" and \"upon creation\" share a sentence");
-    assert_eq!(assignment[0].deleted, "Provider hereby assigns to Client all rights in the Deliverables upon creation.");
+    // The assignment is edited in its own words: the time it takes effect is what changes.
+    assert_eq!(assignment[0].deleted, "upon creation");
+    assert_eq!(assignment[0].inserted, "effective upon receipt of full payment of the fees for them");
     assert_eq!(assignment[0].reasons.len(), 1, "one reason per concern");
 }
 
@@ -355,7 +357,11 @@ fn a_struck_waiver_is_replaced_by_a_waiver_not_by_words_that_assume_it() {
     let moral = r.changes.iter().find(|c| c.clause_label.starts_with("§4.7")).expect("the waiver is narrowed");
     assert!(moral.inserted.contains("waives") && !moral.inserted.contains("'s waiver"), "{}", moral.inserted);
     let ownership = r.changes.iter().find(|c| c.clause_label.starts_with("§4.1")).expect("the assignment is conditioned");
-    assert!(ownership.inserted.contains("assigns"), "§4.2 still cites §4.1 as assigning: {}", ownership.inserted);
+    let assigned = r.accepted_paragraph(ownership.paragraph);
+    assert!(
+        assigned.contains("assigns") && assigned.contains("upon receipt of full payment"),
+        "§4.2 still cites §4.1 as assigning: {assigned}"
+    );
     assert_eq!(redline::stale_citations(&r), Vec::<String>::new(), "{accepted}");
 }
 
@@ -408,4 +414,64 @@ fn an_ownership_statement_is_edited_in_its_own_words_for_payment_and_scope() {
     }
     let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
     assert!(!md.contains("assignment-before-payment") && !md.contains("broad-work-product") && !md.contains("(high)"), "{md}");
+}
+
+/// A corpus draft's redline with the embedded library, the agency named as its labels do; None
+/// (with a message) when the corpus is absent.
+fn corpus_redline(name: &str, agency: &str) -> Option<Redline> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name);
+    if !path.is_file() {
+        eprintln!("skipping: {} is absent", path.display());
+        return None;
+    }
+    let library = ClauseLibrary::embedded();
+    let doc = ingest::load(&path).expect("corpus draft");
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some(agency.into()) });
+    let draft = match doc.format {
+        Format::Docx => Draft::from_docx(&doc, std::fs::read(&doc.path).expect("docx bytes")).expect("docx draft"),
+        _ => Draft::from_text(&doc),
+    };
+    Some(redline::plan(draft, &analysis, &library, &[], options(Severity::Low)))
+}
+
+/// Enspyr's §2.1 assigns ("The Contributor hereby assigns to the Company, with full title
+/// guarantee, all right, title, and interest in and to the Intellectual Property in the Project
+/// Materials, ..."): as a lawyer would, its own words are edited (the payment condition after
+/// the assignee, the object narrowed, the Contributor's materials carved out), rather than the
+/// sentence struck for the library's assignment; and so is recital C, which says the same.
+#[test]
+fn an_assignment_is_edited_in_its_own_words_for_payment_scope_and_the_agencys_materials() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let assignment: Vec<&redline::Change> = r.changes.iter().filter(|c| c.clause_label.starts_with("§2.1")).collect();
+    assert_eq!(assignment.len(), 2, "{assignment:#?}");
+    for c in &assignment {
+        assert!(matches!(c.language, Language::Edited { .. }) && c.deleted.is_empty(), "change {} strikes {:?}", c.id, c.deleted);
+    }
+    assert!(
+        one_line(&r.accepted_paragraph(assignment[0].paragraph)).starts_with(
+            "2.1 The Contributor hereby assigns to the Company, upon receipt of full payment of the fees for it, with full title \
+             guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by the \
+             Contributor specifically for the Company, excluding Contributor IP, including all existing and future rights"
+        ),
+        "{}",
+        r.accepted_paragraph(assignment[0].paragraph)
+    );
+    let answered: Vec<Concern> = assignment.iter().flat_map(|c| c.reasons.iter().map(|r| r.concern)).collect();
+    for concern in [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct, Concern::PreExistingIp, Concern::MethodologyTransfer] {
+        assert!(answered.contains(&concern), "{concern:?} not answered in §2.1");
+    }
+    let recital = r.changes.iter().find(|c| c.deleted.contains("in connection with")).expect("recital C narrowed");
+    assert!(
+        one_line(&r.accepted_paragraph(recital.paragraph)).contains(
+            "the intellectual property in the deliverables created by the Contributor specifically for the Company under the \
+             Project, excluding Contributor IP, upon receipt of full payment of the fees for it, is owned by the Company."
+        ),
+        "{}",
+        r.accepted_paragraph(recital.paragraph)
+    );
+    // "Contributor IP" is defined once, in a paragraph of its own: never inside the sentence.
+    let defined: Vec<&redline::Change> = r.changes.iter().filter(|c| c.inserted.contains("\"Contributor IP\" means")).collect();
+    assert_eq!(defined.len(), 1);
+    assert!(defined[0].new_clause.is_some(), "{:?}", defined[0]);
 }

@@ -55,6 +55,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
         let _ = writeln!(s, "| # | Where | Change | Concerns | Wording from |\n|---|---|---|---|---|");
         for c in &redline.changes {
             let what = match (&c.new_clause, &c.language) {
+                (Some(_), Language::Definition { term }) => format!("definition of “{}”", escape(term)),
                 (Some(n), _) => format!(
                     "new clause {}",
                     n.number.as_deref().map_or_else(|| escape(&n.heading), |num| format!("{num} {}", escape(&n.heading)))
@@ -67,14 +68,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
                 }
                 (None, _) => format!("struck “{}”", escape(&shorten(&c.deleted, 60))),
             };
-            let from = match &c.language {
-                Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
-                Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
-                Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
-                Language::Edited { library_clause } => format!("the draft's words, edited for library {library_clause}"),
-                Language::LaterRound => "later round".to_owned(),
-                Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
-            };
+            let from = wording_from(&c.language);
             let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));
         }
     }
@@ -170,4 +164,17 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn cell(text: &str) -> String {
     escape(&crate::text::one_line(text))
+}
+
+/// Where a change's words come from, for the brief's table.
+fn wording_from(language: &Language) -> String {
+    match language {
+        Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
+        Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
+        Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
+        Language::Edited { library_clause } => format!("the draft's words, edited for library {library_clause}"),
+        Language::Definition { .. } => "library term".to_owned(),
+        Language::LaterRound => "later round".to_owned(),
+        Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
+    }
 }
