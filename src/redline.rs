@@ -5,6 +5,7 @@
 //! What goes to the other side carries only reasons for counsel; the concerns, severities and
 //! talking points behind each change go to the internal brief and the internal copy.
 
+mod definitions;
 mod docx;
 mod function;
 mod html;

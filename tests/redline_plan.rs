@@ -475,3 +475,28 @@ fn an_assignment_is_edited_in_its_own_words_for_payment_scope_and_the_agencys_ma
     assert_eq!(defined.len(), 1);
     assert!(defined[0].new_clause.is_some(), "{:?}", defined[0]);
 }
+
+/// A term the redline needs goes in the draft's definitions section, in its style: at its
+/// alphabetical place in enspyr's (whose "Intellectual Property" and "Project Materials" are in
+/// order), numbered after the last in the demo's (typed "1.1" to "1.6", in no order).
+#[test]
+fn a_new_term_is_defined_in_the_drafts_definitions_section() {
+    let Some(enspyr) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let text = |r: &Redline, p: usize| r.draft.text[r.draft.paragraphs[p].clone()].to_owned();
+    let defined = |r: &Redline, term: &str| {
+        let c = r.changes.iter().find(|c| c.inserted.contains(&format!("\"{term}\" means"))).unwrap_or_else(|| panic!("{term} defined"));
+        assert!(c.new_clause.is_some() && c.inserted.starts_with(|ch: char| ch == '"' || ch.is_ascii_digit()), "{c:#?}");
+        c.clone()
+    };
+    let ip = defined(&enspyr, "Contributor IP");
+    assert_eq!(text(&enspyr, ip.paragraph), "### 1. Definitions", "before \"Intellectual Property\"");
+    let deliverables = defined(&enspyr, "Deliverables");
+    let ids = |c: &redline::Change| c.id;
+    assert!(ids(&ip) < ids(&deliverables), "in alphabetical order");
+    assert!(text(&enspyr, ip.paragraph + 1).contains("\"Intellectual Property\""));
+
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let methodology = defined(demo, "Provider Methodology");
+    assert!(text(demo, methodology.paragraph).starts_with("1.6 "), "{}", text(demo, methodology.paragraph));
+    assert!(methodology.inserted.starts_with("1.7 \"Provider Methodology\" means"), "{}", methodology.inserted);
+}

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::definitions::{self, Spot};
 use super::function::{self, Cited, Function};
 use super::phrase;
 use super::placement::{self, Number};
@@ -103,18 +104,37 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     for c in &changes {
         p.vocabulary.learn(&c.inserted);
     }
-    // A definition goes after the words that need it, or, for words put inside the draft's own
-    // sentence, in a paragraph of its own after that sentence's.
+    // A definition goes in the draft's definitions section when it has one; else after the
+    // words that need it, or, for words put inside the draft's own sentence, in a paragraph of
+    // its own after that sentence's.
+    let section = definitions::Section::find(&draft);
     let mut definitions: Vec<Change> = Vec::new();
+    let mut for_section: Vec<(String, String)> = Vec::new();
     for c in changes.iter_mut().filter(|c| !c.inserted.is_empty()) {
         let needed = p.vocabulary.definitions_for(&c.inserted);
-        if matches!(c.language, Language::Edited { .. }) {
-            definitions.extend(needed.into_iter().map(|d| definition_after(&draft, c, d)));
-            continue;
+        if section.is_some() {
+            for_section.extend(needed.into_iter().map(|d| (defined_terms(&d).into_iter().next().unwrap_or_default(), d)));
+        } else if matches!(c.language, Language::Edited { .. }) {
+            let end = draft.paragraphs[c.paragraph].end;
+            let at = Spot { after: c.paragraph, template: c.paragraph, text: String::new() };
+            definitions.extend(needed.into_iter().map(|d| definition(end, &Spot { text: d, ..at.clone() }, &c.clause_label)));
+        } else {
+            for definition in needed {
+                c.inserted.push(' ');
+                c.inserted.push_str(&definition);
+            }
         }
-        for definition in needed {
-            c.inserted.push(' ');
-            c.inserted.push_str(&definition);
+    }
+    if let Some(section) = &section {
+        for (_, spot) in section.place(&for_section) {
+            let paragraph = &draft.paragraphs[spot.template];
+            let label = analysis
+                .clauses
+                .iter()
+                .find(|c| c.start <= paragraph.start && paragraph.start < c.end)
+                .map(crate::analysis::AnalysedClause::label)
+                .unwrap_or_default();
+            definitions.push(definition(draft.paragraphs[spot.after].end, &spot, &label));
         }
     }
     let changes = with_definitions(changes, definitions);
@@ -428,21 +448,20 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
     out
 }
 
-/// A new paragraph defining a term the edit `c` of the draft's own sentence uses, after that
-/// sentence's paragraph and laid out like it.
-fn definition_after(draft: &Draft, c: &Change, definition: String) -> Change {
-    let term = defined_terms(&definition).into_iter().next().unwrap_or_default();
-    let end = draft.paragraphs[c.paragraph].end;
+/// A new paragraph defining a term proposed words use: after `spot.after` (whose end is `end`),
+/// laid out like `spot.template`, in the clause labelled `label`.
+fn definition(end: usize, spot: &Spot, label: &str) -> Change {
+    let term = defined_terms(&spot.text).into_iter().next().unwrap_or_default();
     Change {
         id: 0,
-        clause_label: c.clause_label.clone(),
-        paragraph: c.paragraph,
+        clause_label: label.to_owned(),
+        paragraph: spot.after,
         start: end,
         end,
         deleted: String::new(),
-        inserted: definition,
-        note: format!("Defines \u{201c}{term}\u{201d}, used in the wording proposed in {}.", c.clause_label),
-        new_clause: Some(NewClause { template_paragraph: c.paragraph, ..NewClause::default() }),
+        inserted: spot.text.clone(),
+        note: format!("Defines \u{201c}{}\u{201d}, a term the proposed wording uses.", term.trim_matches(['\u{201c}', '\u{201d}'])),
+        new_clause: Some(NewClause { template_paragraph: spot.template, ..NewClause::default() }),
         removes_paragraph: false,
         language: Language::Definition { term },
         reasons: Vec::new(),
@@ -456,8 +475,9 @@ fn with_definitions(changes: Vec<Change>, definitions: Vec<Change>) -> Vec<Chang
         return changes;
     }
     let mut all: Vec<Change> = changes.into_iter().chain(definitions).collect();
-    // Stable: the changes already in order keep it; a definition goes after the paragraph's own.
-    all.sort_by_key(|c| (c.start, c.new_clause.is_some()));
+    // Stable: the changes already in order keep it; a definition goes after the paragraph's own
+    // changes and before any new clause that follows the same paragraph.
+    all.sort_by_key(|c| (c.start, c.new_clause.is_some(), !matches!(c.language, Language::Definition { .. })));
     let renumbered: Vec<(usize, usize)> = all.iter().enumerate().filter(|(_, c)| c.id != 0).map(|(i, c)| (c.id, i + 1)).collect();
     for (i, c) in all.iter_mut().enumerate() {
         c.id = i + 1;
