@@ -500,3 +500,28 @@ fn a_new_term_is_defined_in_the_drafts_definitions_section() {
     assert!(text(demo, methodology.paragraph).starts_with("1.6 "), "{}", text(demo, methodology.paragraph));
     assert!(methodology.inserted.starts_with("1.7 \"Provider Methodology\" means"), "{}", methodology.inserted);
 }
+
+/// Each edit of the draft's own words carries its own short reason for counsel, from the
+/// library's edit notes: why the payment condition, why the narrower object, why the carve-out;
+/// not the clause's generic note, and nothing internal.
+#[test]
+fn each_phrase_edit_tells_counsel_why_that_edit() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let generic = ClauseLibrary::embedded().get("ip-assignment").expect("ip-assignment").counsel_note.clone();
+    let edits: Vec<&redline::Change> = r.changes.iter().filter(|c| c.clause_label.starts_with("§2.1")).collect();
+    assert_eq!(edits.len(), 2);
+    for c in &edits {
+        assert!(!c.note.trim().is_empty(), "change {} has no reason for counsel", c.id);
+        assert_ne!(c.note, generic.replace("Agency", "the Contributor"), "change {}: the clause's note", c.id);
+    }
+    assert_eq!(edits[0].note, "Title passes only once the fees are paid, so that ownership follows consideration.");
+    assert_eq!(
+        edits[1].note,
+        "The transfer covers what is made specifically for the Company, so that its scope is certain. The Contributor's \
+         pre-existing and general-purpose materials are not part of the transfer and remain the Contributor's."
+    );
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
+    for internal in ["assignment-before-payment", "broad-work-product", "(high)", "Talking point", "Concern:"] {
+        assert!(!md.contains(internal), "{internal} reaches counsel");
+    }
+}

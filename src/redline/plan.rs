@@ -193,7 +193,8 @@ impl Planner<'_> {
     /// in, the object narrowed, the agency's materials carved out (`phrase::edits`), one change
     /// per place in the sentence. Used for transfers (`edit_transfer`), and where no words
     /// of the same function can replace the passage (it defines a term on the way, "...
-    /// ("Project IP") shall belong to you"). Findings no edit answers stay open.
+    /// ("Project IP") shall belong to you"). Each edit carries the reason for what it does.
+    /// Findings no edit answers stay open.
     fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
         let edits = self.phrase_edits(g);
@@ -203,9 +204,7 @@ impl Planner<'_> {
                 self.leave(i, OpenReason::NoLanguage);
             }
         }
-        // The reason goes once, on the provision's last edit: it covers them all.
-        let last = edits.len().saturating_sub(1);
-        for (k, e) in edits.into_iter().enumerate() {
+        for e in edits {
             let answered: Vec<usize> =
                 e.concerns.iter().filter_map(|&c| g.findings.iter().copied().find(|&i| analysis.findings[i].concern == c)).collect();
             let Some(&fi) = answered.first() else { continue };
@@ -214,7 +213,7 @@ impl Planner<'_> {
             let chosen = Chosen {
                 text: e.inserted.clone(),
                 language: Language::Edited { library_clause: f.library_clause.clone() },
-                note: if k == last { counsel_note(self.library, &f.library_clause, None) } else { String::new() },
+                note: edit_note(self.library, &f.library_clause, &e.kinds),
                 talking_point,
                 from: Some(fi),
             };
@@ -694,6 +693,13 @@ fn counsel_note(library: &ClauseLibrary, clause: &str, rung: Option<FallbackKind
     let Some(c) = library.get(clause) else { return String::from("Proposed in place of the wording struck.") };
     let rung_note = rung.and_then(|k| c.fallbacks.iter().find(|f| f.kind == k)).map(|f| f.counsel_note.trim());
     rung_note.filter(|n| !n.is_empty()).unwrap_or(c.counsel_note.trim()).to_owned()
+}
+
+/// The reason for counsel beside an edit of the draft's own words: the library's note for each
+/// thing it does ("Title passes only once the Fees are paid ..."), else the clause's note.
+fn edit_note(library: &ClauseLibrary, clause: &str, kinds: &[phrase::EditKind]) -> String {
+    let notes: Vec<&str> = kinds.iter().filter_map(|&k| library.edit_note(clause, k)).collect();
+    if notes.is_empty() { counsel_note(library, clause, None) } else { notes.join(" ") }
 }
 
 fn reason(f: &Finding, chosen: &Chosen, fi: usize) -> Reason {
