@@ -525,3 +525,20 @@ fn each_phrase_edit_tells_counsel_why_that_edit() {
         assert!(!md.contains(internal), "{internal} reaches counsel");
     }
 }
+
+/// A change with nothing to say to counsel has no footnote, and leaves no gap in the numbers:
+/// counsel reads `[^1]`, `[^2]`, `[^3]`, whatever the changes' own numbers.
+#[test]
+fn markdown_footnotes_are_numbered_in_turn_when_a_change_has_none() {
+    let mut r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
+    assert!(r.changes.len() >= 3);
+    r.changes[1].note.clear();
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).unwrap()).unwrap();
+    let noted = r.changes.len() - 1;
+    for k in 1..=noted {
+        assert!(md.contains(&format!("\n[^{k}]: ")), "footnote {k} defined:\n{md}");
+        assert_eq!(md.matches(&format!("[^{k}]")).count(), 2, "footnote {k} referenced once");
+    }
+    assert!(!md.contains(&format!("[^{}]", noted + 1)), "no gap, so no number past {noted}:\n{md}");
+    assert!(md.contains(&format!("[^2]: {}", r.changes[2].note)), "the third change's note is the second footnote");
+}
