@@ -542,3 +542,13 @@ fn markdown_footnotes_are_numbered_in_turn_when_a_change_has_none() {
     assert!(!md.contains(&format!("[^{}]", noted + 1)), "no gap, so no number past {noted}:\n{md}");
     assert!(md.contains(&format!("[^2]: {}", r.changes[2].note)), "the third change's note is the second footnote");
 }
+
+/// The internal brief counts what the changes do: edits of the draft's own words and new
+/// definitions are not "passages struck and replaced".
+#[test]
+fn the_brief_counts_edits_and_definitions_for_what_they_are() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let brief = redline::summary(&r, "enspyr-ip-assignment.md", "counter.md", &redline::Negotiation::default());
+    let line = brief.lines().find(|l| l.starts_with("- Counter-proposal:")).expect("the count line");
+    assert!(line.contains("edits of the draft's own words") && line.contains("3 definitions"), "{line}");
+}

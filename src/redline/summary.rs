@@ -30,18 +30,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
     let mut s = String::new();
     let _ = writeln!(s, "# Redline summary: {}\n", escape(draft_name));
     let _ = writeln!(s, "*Internal brief, not for the other side: the counter-proposal's comments carry only the reasons for counsel.*\n");
-    let new_clauses = redline.changes.iter().filter(|c| c.new_clause.is_some()).count();
-    let _ = writeln!(
-        s,
-        "- Counter-proposal: {} ({} change{}: {} passage{} struck and replaced, {} new clause{})",
-        escape(out_name),
-        redline.changes.len(),
-        plural(redline.changes.len()),
-        redline.changes.len() - new_clauses,
-        plural(redline.changes.len() - new_clauses),
-        new_clauses,
-        plural(new_clauses)
-    );
+    let _ = writeln!(s, "- Counter-proposal: {} ({})", escape(out_name), tally(redline));
     let _ = writeln!(s, "- Author: {}; dated {}", escape(&redline.options.author), escape(&redline.options.date));
     let _ = writeln!(s, "- Findings covered: {} and worse", redline.options.only);
     if let Some(name) = &negotiation.session {
@@ -177,4 +166,26 @@ fn wording_from(language: &Language) -> String {
         Language::LaterRound => "later round".to_owned(),
         Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
     }
+}
+
+/// What the changes do, counted: "9 changes: 3 passages struck and replaced, 2 edits of the
+/// draft's own words, 2 new clauses, 2 definitions" (kinds with none left out).
+fn tally(redline: &Redline) -> String {
+    let n = redline.changes.len();
+    let count = |f: &dyn Fn(&super::Change) -> bool| redline.changes.iter().filter(|c| f(c)).count();
+    let definitions = count(&|c| matches!(c.language, Language::Definition { .. }));
+    let new_clauses = count(&|c| c.new_clause.is_some()) - definitions;
+    let edited = count(&|c| c.new_clause.is_none() && matches!(c.language, Language::Edited { .. }));
+    let replaced = n - definitions - new_clauses - edited;
+    let parts: Vec<String> = [
+        (replaced, "passage", "struck and replaced"),
+        (edited, "edit", "of the draft's own words"),
+        (new_clauses, "new clause", ""),
+        (definitions, "definition", ""),
+    ]
+    .into_iter()
+    .filter(|(k, _, _)| *k > 0)
+    .map(|(k, what, how)| format!("{k} {what}{} {how}", plural(k)).trim_end().to_owned())
+    .collect();
+    if parts.is_empty() { format!("{n} change{}", plural(n)) } else { format!("{n} change{}: {}", plural(n), parts.join(", ")) }
 }
