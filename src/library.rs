@@ -209,6 +209,41 @@ pub enum Direction {
     OnAgency,
 }
 
+/// What an edit of the draft's own words does (`redline::phrase`): each kind has its own reason
+/// for counsel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// The transfer made to wait for payment ("upon receipt of full payment of the Fees").
+    UponPayment,
+    /// What passes narrowed to what is made for the client.
+    Narrowed,
+    /// The agency's own materials kept out of the transfer ("excluding Agency IP").
+    CarvedOut,
+}
+
+/// The reasons counsel reads beside the draft's own words edited for a clause
+/// (`redline::phrase`), one per kind of edit: short and specific to what the edit does.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EditNotes {
+    #[serde(default)]
+    pub upon_payment: String,
+    #[serde(default)]
+    pub narrowed: String,
+    #[serde(default)]
+    pub carved_out: String,
+}
+
+impl EditNotes {
+    pub fn get(&self, kind: EditKind) -> &str {
+        match kind {
+            EditKind::UponPayment => &self.upon_payment,
+            EditKind::Narrowed => &self.narrowed,
+            EditKind::CarvedOut => &self.carved_out,
+        }
+    }
+}
+
 /// One rung of the ladder: what to offer, the words to put in the contract, and what to say.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -278,6 +313,10 @@ pub struct StandardClause {
     /// wording for this clause) goes into a redline. Required.
     #[serde(default)]
     pub counsel_note: String,
+    /// The reasons counsel reads beside the draft's own words edited for this clause, by kind
+    /// of edit (a payment condition put in, the object narrowed, a carve-out).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub edit_notes: EditNotes,
     /// Whether a draft without this protection gets a missing finding (`missing` says how).
     #[serde(default)]
     pub required: bool,
@@ -357,6 +396,15 @@ impl ClauseLibrary {
         self.clauses.iter().flat_map(|c| c.rules.iter().map(move |r| (c, r)))
     }
 
+    /// The reason for counsel beside an edit of the draft's own words that does `kind`: the
+    /// note of `clause` (the finding's) when it has one, else the first clause's that does.
+    pub fn edit_note(&self, clause: &str, kind: EditKind) -> Option<&str> {
+        fn note(c: &StandardClause, kind: EditKind) -> Option<&str> {
+            Some(c.edit_notes.get(kind).trim()).filter(|n| !n.is_empty())
+        }
+        self.get(clause).and_then(|c| note(c, kind)).or_else(|| self.clauses.iter().find_map(|c| note(c, kind)))
+    }
+
     /// The library clause whose fallbacks answer a concern best: the one owning a rule or a
     /// missing check for it.
     pub fn clause_for_concern(&self, concern: Concern) -> Option<&StandardClause> {
@@ -365,6 +413,11 @@ impl ClauseLibrary {
             .find(|c| c.missing.as_ref().is_some_and(|m| m.concern == concern))
             .or_else(|| self.clauses.iter().find(|c| c.rules.iter().any(|r| r.concern == concern)))
     }
+}
+
+/// Whether a field holds its default, so that writing a clause leaves out what it does not set.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! What goes to the other side carries only reasons for counsel; the concerns, severities and
 //! talking points behind each change go to the internal brief and the internal copy.
 
+mod definitions;
 mod docx;
 mod function;
 mod html;
@@ -68,6 +69,9 @@ pub enum Language {
     /// The draft's own words edited in place for the library clause's concern: the payment
     /// condition put in, the object narrowed (`phrase::edits`).
     Edited { library_clause: String },
+    /// The definition of a term the inserted words use and the draft does not define, as a
+    /// paragraph of its own (never inside a sentence the redline edits).
+    Definition { term: String },
     /// Nothing inserted: the same language already replaces another passage.
     AlreadyInserted { change: usize },
     /// Nothing inserted: the passage is one of the draft's options ("( ) Customer owns

@@ -55,7 +55,9 @@ fn several_findings_in_one_sentence_make_one_change() {
     let r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
     let assignment: Vec<_> = r.changes.iter().filter(|c| c.clause_label == "§7.2 Assignment").collect();
     assert_eq!(assignment.len(), 1, "\"hereby assigns\" and \"upon creation\" share a sentence");
-    assert_eq!(assignment[0].deleted, "Provider hereby assigns to Client all rights in the Deliverables upon creation.");
+    // The assignment is edited in its own words: the time it takes effect is what changes.
+    assert_eq!(assignment[0].deleted, "upon creation");
+    assert_eq!(assignment[0].inserted, "effective upon receipt of full payment of the fees for them");
     assert_eq!(assignment[0].reasons.len(), 1, "one reason per concern");
 }
 
@@ -355,7 +357,11 @@ fn a_struck_waiver_is_replaced_by_a_waiver_not_by_words_that_assume_it() {
     let moral = r.changes.iter().find(|c| c.clause_label.starts_with("§4.7")).expect("the waiver is narrowed");
     assert!(moral.inserted.contains("waives") && !moral.inserted.contains("'s waiver"), "{}", moral.inserted);
     let ownership = r.changes.iter().find(|c| c.clause_label.starts_with("§4.1")).expect("the assignment is conditioned");
-    assert!(ownership.inserted.contains("assigns"), "§4.2 still cites §4.1 as assigning: {}", ownership.inserted);
+    let assigned = r.accepted_paragraph(ownership.paragraph);
+    assert!(
+        assigned.contains("assigns") && assigned.contains("upon receipt of full payment"),
+        "§4.2 still cites §4.1 as assigning: {assigned}"
+    );
     assert_eq!(redline::stale_citations(&r), Vec::<String>::new(), "{accepted}");
 }
 
@@ -408,4 +414,141 @@ fn an_ownership_statement_is_edited_in_its_own_words_for_payment_and_scope() {
     }
     let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
     assert!(!md.contains("assignment-before-payment") && !md.contains("broad-work-product") && !md.contains("(high)"), "{md}");
+}
+
+/// A corpus draft's redline with the embedded library, the agency named as its labels do; None
+/// (with a message) when the corpus is absent.
+fn corpus_redline(name: &str, agency: &str) -> Option<Redline> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name);
+    if !path.is_file() {
+        eprintln!("skipping: {} is absent", path.display());
+        return None;
+    }
+    let library = ClauseLibrary::embedded();
+    let doc = ingest::load(&path).expect("corpus draft");
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some(agency.into()) });
+    let draft = match doc.format {
+        Format::Docx => Draft::from_docx(&doc, std::fs::read(&doc.path).expect("docx bytes")).expect("docx draft"),
+        _ => Draft::from_text(&doc),
+    };
+    Some(redline::plan(draft, &analysis, &library, &[], options(Severity::Low)))
+}
+
+/// Enspyr's §2.1 assigns ("The Contributor hereby assigns to the Company, with full title
+/// guarantee, all right, title, and interest in and to the Intellectual Property in the Project
+/// Materials, ..."): as a lawyer would, its own words are edited (the payment condition after
+/// the assignee, the object narrowed, the Contributor's materials carved out), rather than the
+/// sentence struck for the library's assignment; and so is recital C, which says the same.
+#[test]
+fn an_assignment_is_edited_in_its_own_words_for_payment_scope_and_the_agencys_materials() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let assignment: Vec<&redline::Change> = r.changes.iter().filter(|c| c.clause_label.starts_with("§2.1")).collect();
+    assert_eq!(assignment.len(), 2, "{assignment:#?}");
+    for c in &assignment {
+        assert!(matches!(c.language, Language::Edited { .. }) && c.deleted.is_empty(), "change {} strikes {:?}", c.id, c.deleted);
+    }
+    assert!(
+        one_line(&r.accepted_paragraph(assignment[0].paragraph)).starts_with(
+            "2.1 The Contributor hereby assigns to the Company, upon receipt of full payment of the fees for it, with full title \
+             guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by the \
+             Contributor specifically for the Company, excluding Contributor IP, including all existing and future rights"
+        ),
+        "{}",
+        r.accepted_paragraph(assignment[0].paragraph)
+    );
+    let answered: Vec<Concern> = assignment.iter().flat_map(|c| c.reasons.iter().map(|r| r.concern)).collect();
+    for concern in [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct, Concern::PreExistingIp, Concern::MethodologyTransfer] {
+        assert!(answered.contains(&concern), "{concern:?} not answered in §2.1");
+    }
+    let recital = r.changes.iter().find(|c| c.deleted.contains("in connection with")).expect("recital C narrowed");
+    assert!(
+        one_line(&r.accepted_paragraph(recital.paragraph)).contains(
+            "the intellectual property in the deliverables created by the Contributor specifically for the Company under the \
+             Project, excluding Contributor IP, upon receipt of full payment of the fees for it, is owned by the Company."
+        ),
+        "{}",
+        r.accepted_paragraph(recital.paragraph)
+    );
+    // "Contributor IP" is defined once, in a paragraph of its own: never inside the sentence.
+    let defined: Vec<&redline::Change> = r.changes.iter().filter(|c| c.inserted.contains("\"Contributor IP\" means")).collect();
+    assert_eq!(defined.len(), 1);
+    assert!(defined[0].new_clause.is_some(), "{:?}", defined[0]);
+}
+
+/// A term the redline needs goes in the draft's definitions section, in its style: at its
+/// alphabetical place in enspyr's (whose "Intellectual Property" and "Project Materials" are in
+/// order), numbered after the last in the demo's (typed "1.1" to "1.6", in no order).
+#[test]
+fn a_new_term_is_defined_in_the_drafts_definitions_section() {
+    let Some(enspyr) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let text = |r: &Redline, p: usize| r.draft.text[r.draft.paragraphs[p].clone()].to_owned();
+    let defined = |r: &Redline, term: &str| {
+        let c = r.changes.iter().find(|c| c.inserted.contains(&format!("\"{term}\" means"))).unwrap_or_else(|| panic!("{term} defined"));
+        assert!(c.new_clause.is_some() && c.inserted.starts_with(|ch: char| ch == '"' || ch.is_ascii_digit()), "{c:#?}");
+        c.clone()
+    };
+    let ip = defined(&enspyr, "Contributor IP");
+    assert_eq!(text(&enspyr, ip.paragraph), "### 1. Definitions", "before \"Intellectual Property\"");
+    let deliverables = defined(&enspyr, "Deliverables");
+    let ids = |c: &redline::Change| c.id;
+    assert!(ids(&ip) < ids(&deliverables), "in alphabetical order");
+    assert!(text(&enspyr, ip.paragraph + 1).contains("\"Intellectual Property\""));
+
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let methodology = defined(demo, "Provider Methodology");
+    assert!(text(demo, methodology.paragraph).starts_with("1.6 "), "{}", text(demo, methodology.paragraph));
+    assert!(methodology.inserted.starts_with("1.7 \"Provider Methodology\" means"), "{}", methodology.inserted);
+}
+
+/// Each edit of the draft's own words carries its own short reason for counsel, from the
+/// library's edit notes: why the payment condition, why the narrower object, why the carve-out;
+/// not the clause's generic note, and nothing internal.
+#[test]
+fn each_phrase_edit_tells_counsel_why_that_edit() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let generic = ClauseLibrary::embedded().get("ip-assignment").expect("ip-assignment").counsel_note.clone();
+    let edits: Vec<&redline::Change> = r.changes.iter().filter(|c| c.clause_label.starts_with("§2.1")).collect();
+    assert_eq!(edits.len(), 2);
+    for c in &edits {
+        assert!(!c.note.trim().is_empty(), "change {} has no reason for counsel", c.id);
+        assert_ne!(c.note, generic.replace("Agency", "the Contributor"), "change {}: the clause's note", c.id);
+    }
+    assert_eq!(edits[0].note, "Title passes only once the fees are paid, so that ownership follows consideration.");
+    assert_eq!(
+        edits[1].note,
+        "The transfer covers what is made specifically for the Company, so that its scope is certain. The Contributor's \
+         pre-existing and general-purpose materials are not part of the transfer and remain the Contributor's."
+    );
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
+    for internal in ["assignment-before-payment", "broad-work-product", "(high)", "Talking point", "Concern:"] {
+        assert!(!md.contains(internal), "{internal} reaches counsel");
+    }
+}
+
+/// A change with nothing to say to counsel has no footnote, and leaves no gap in the numbers:
+/// counsel reads `[^1]`, `[^2]`, `[^3]`, whatever the changes' own numbers.
+#[test]
+fn markdown_footnotes_are_numbered_in_turn_when_a_change_has_none() {
+    let mut r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
+    assert!(r.changes.len() >= 3);
+    r.changes[1].note.clear();
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).unwrap()).unwrap();
+    let noted = r.changes.len() - 1;
+    for k in 1..=noted {
+        assert!(md.contains(&format!("\n[^{k}]: ")), "footnote {k} defined:\n{md}");
+        assert_eq!(md.matches(&format!("[^{k}]")).count(), 2, "footnote {k} referenced once");
+    }
+    assert!(!md.contains(&format!("[^{}]", noted + 1)), "no gap, so no number past {noted}:\n{md}");
+    assert!(md.contains(&format!("[^2]: {}", r.changes[2].note)), "the third change's note is the second footnote");
+}
+
+/// The internal brief counts what the changes do: edits of the draft's own words and new
+/// definitions are not "passages struck and replaced".
+#[test]
+fn the_brief_counts_edits_and_definitions_for_what_they_are() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let brief = redline::summary(&r, "enspyr-ip-assignment.md", "counter.md", &redline::Negotiation::default());
+    let line = brief.lines().find(|l| l.starts_with("- Counter-proposal:")).expect("the count line");
+    assert!(line.contains("edits of the draft's own words") && line.contains("3 definitions"), "{line}");
 }

@@ -15,7 +15,11 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     // Markdown drafts are rendered from their source so their markup survives.
     let source = |a: usize, b: usize| if markdown_in { draft.text[a..b].to_owned() } else { escape(&draft.text[a..b]) };
     let noted = |c: &Change| !clean && !notes::lines(c, audience).is_empty();
-    let reference = |c: &Change| if noted(c) { format!("[^{}]", c.id) } else { String::new() };
+    // Footnotes are numbered in turn over the changes that have one, so a change without a
+    // note leaves no gap ([^1], [^2], [^3]).
+    let labels: Vec<usize> = redline.changes.iter().filter(|c| noted(c)).map(|c| c.id).collect();
+    let label = |c: &Change| labels.iter().position(|&id| id == c.id).map(|k| k + 1);
+    let reference = |c: &Change| label(c).map_or_else(String::new, |l| format!("[^{l}]"));
     let mut blocks: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
     for (i, p) in draft.paragraphs.iter().enumerate() {
         for c in redline.added_before(i) {
@@ -66,8 +70,8 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let noted: Vec<&Change> = redline.changes.iter().filter(|c| noted(c)).collect();
     if !noted.is_empty() {
         out.push('\n');
-        for c in noted {
-            let _ = writeln!(out, "[^{}]: {}", c.id, escape(&notes::in_one_line(c, audience)));
+        for (k, c) in noted.into_iter().enumerate() {
+            let _ = writeln!(out, "[^{}]: {}", k + 1, escape(&notes::in_one_line(c, audience)));
         }
     }
     out

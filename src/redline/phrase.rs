@@ -2,7 +2,10 @@
 //! belong to you", "is owned by", "shall be the property of") keeps its words and gets the
 //! payment condition put in before it takes effect, and its object narrowed to what is made for
 //! the client. Used where no library clause of the same function can replace the sentence (one
-//! that defines a term on the way, "... ("Project IP") shall belong to you").
+//! that defines a term on the way, "... ("Project IP") shall belong to you"), and for assignment
+//! sentences ("hereby assigns", `assignment`), where a lawyer edits rather than replaces.
+
+mod assignment;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -12,12 +15,32 @@ use regex::Regex;
 use crate::library::Concern;
 
 /// One edit of a sentence: the bytes struck (empty for an insertion) and the words put in, in
-/// the library's names for the parties and the fees ("Client", "Fees"), which the caller adapts.
+/// the library's names for the parties and the fees ("Client", "Fees", "Agency IP"), which the
+/// caller adapts; the concerns it answers and what it does (the reason counsel reads).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     pub range: Range<usize>,
     pub inserted: String,
-    pub concern: Concern,
+    pub concerns: Vec<Concern>,
+    pub kinds: Vec<EditKind>,
+}
+
+impl Edit {
+    fn new(range: Range<usize>, inserted: String, concerns: &[Concern], kind: EditKind) -> Edit {
+        Edit { range, inserted, concerns: concerns.to_vec(), kinds: vec![kind] }
+    }
+}
+
+pub use crate::library::EditKind;
+
+/// The draft's words the edits use.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    /// The draft's term for what it delivers, when it defines one ("the Deliverables").
+    pub deliverables: Option<&'a str>,
+    /// Whether "Agency IP" in a carve-out takes the library's definition, which names the
+    /// agency's methodologies and know-how (no term of the draft's own stands for it).
+    pub agency_ip_has_methods: bool,
 }
 
 /// The ownership statement's verb, after which the transfer takes effect: the modal ("shall,",
@@ -33,10 +56,13 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A condition of payment the sentence already has.
+/// A condition of payment the sentence already has ("upon full payment", "Upon acceptance of
+/// the Software and payment of all compensation due").
 static PAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:upon|on|following|after|subject\s+to)\s+(?:(?:the\s+)?receipt\s+of\s+)?(?:full\s+)?payment")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)\b(?:upon|on|following|after|subject\s+to)\s+(?:(?:the\s+)?receipt\s+of\s+)?(?:full\s+)?payment|\bpayment\s+(?:in\s+full\s+)?of\s+(?:all\s+)?(?:the\s+)?(?:fees|compensation|amounts|sums)\b",
+    )
+    .expect("static regex")
 });
 
 /// A broad object: what is made by the agency "in the course of" or "in connection with" the
@@ -51,15 +77,63 @@ static BROAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// The words that make the transfer wait for payment.
-const UPON_PAYMENT: &str = "upon receipt of full payment of the Fees for it";
+/// Whether `sentence` transfers the work: states who owns it or assigns it.
+pub fn transfers(sentence: &str) -> bool {
+    OWNED.is_match(sentence) || assignment::assigns(sentence)
+}
 
-/// The smallest edits of the ownership statement `sentence` (its words in the draft) for the
-/// `concerns` found in it, one per concern it can answer, in the order of the sentence. Offsets
-/// are into `sentence`. `deliverables` is the draft's term for what it delivers, when it
-/// defines one ("the Deliverables").
-pub fn edits(sentence: &str, concerns: &[Concern], deliverables: Option<&str>) -> Vec<Edit> {
-    let Some(owned) = OWNED.captures(sentence) else { return Vec::new() };
+/// The carve-out put in after what passes, in the library's term for the agency's materials.
+const CARVE_OUT: &str = ", excluding Agency IP";
+
+/// The sentence already keeps something back, or claims what the agency had before: a carve-out
+/// would be redundant, or contradict it.
+static KEPT_OR_CLAIMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:excluding|except|other\s+than|does\s+not\s+include|pre-?existing|background|prior\s+to|previously)\b")
+        .expect("static regex")
+});
+
+/// The concerns a carve-out of the agency's materials answers in `sentence`: the prior-IP one,
+/// and the transfer of methods when "Agency IP" takes the library's definition, which names the
+/// agency's methodologies and know-how (a draft's own "Pre-Existing Materials" may not). None
+/// when the sentence already keeps something back or claims the agency's prior materials.
+fn carved_out(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Concern> {
+    if KEPT_OR_CLAIMED.is_match(sentence) {
+        return Vec::new();
+    }
+    [Concern::PreExistingIp, Concern::MethodologyTransfer]
+        .into_iter()
+        .filter(|c| concerns.contains(c) && (*c == Concern::PreExistingIp || words.agency_ip_has_methods))
+        .collect()
+}
+
+/// Edits that touch (a carve-out and the payment condition put in at one place) made one, in
+/// order: one tracked insertion rather than two at the same place.
+fn merged(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|e| e.range.start);
+    let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
+    for e in edits {
+        match out.last_mut() {
+            Some(last) if last.range.end == e.range.start => {
+                last.range.end = e.range.end;
+                last.inserted.push_str(&e.inserted);
+                last.concerns.extend(e.concerns);
+                last.kinds.extend(e.kinds);
+            }
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
+/// The words that make the transfer wait for payment (then "it" or "them").
+const UPON_PAYMENT: &str = "upon receipt of full payment of the Fees for";
+
+/// The smallest edits of the ownership statement or assignment `sentence` (its words in the
+/// draft) for the `concerns` found in it, one per concern it can answer (or one for several
+/// that go in at the same place), in the order of the sentence. Offsets are into `sentence`.
+pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
+    let Some(owned) = OWNED.captures(sentence) else { return assignment::edits(sentence, concerns, words) };
+    let deliverables = words.deliverables;
     let mut out = Vec::new();
     if concerns.contains(&Concern::BroadWorkProduct)
         && let Some(broad) = BROAD.captures(sentence)
@@ -84,32 +158,42 @@ pub fn edits(sentence: &str, concerns: &[Concern], deliverables: Option<&str>) -
                 "{object} {made} specifically for Client {}",
                 broad.name("performing").map_or("under", |_| "in the performance of")
             ),
-            concern: Concern::BroadWorkProduct,
+            concerns: vec![Concern::BroadWorkProduct],
+            kinds: vec![EditKind::Narrowed],
         });
     }
     if concerns.contains(&Concern::AssignmentBeforePayment) && !PAID.is_match(sentence) {
         let edit = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
-            (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT},"))),
-            (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT},"))),
+            (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} it,"))),
+            (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT} it,"))),
             (None, _, Some(verb)) => {
                 let at = sentence[..verb.start()].trim_end().len();
-                Some((at, format!(", {UPON_PAYMENT},")))
+                Some((at, format!(", {UPON_PAYMENT} it,")))
             }
             _ => None,
         };
         if let Some((at, inserted)) = edit {
-            out.push(Edit { range: at..at, inserted, concern: Concern::AssignmentBeforePayment });
+            out.push(Edit::new(at..at, inserted, &[Concern::AssignmentBeforePayment], EditKind::UponPayment));
         }
     }
-    out.sort_by_key(|e| e.range.start);
-    out
+    // The agency's own materials stay out of what the client owns: said after the subject,
+    // before the verb ("... ("Project IP"), excluding Agency IP, shall belong to you").
+    let carved = carved_out(sentence, concerns, words);
+    if !carved.is_empty() {
+        let at = sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end().len();
+        // Before the payment condition that may go in at the same place.
+        out.insert(0, Edit::new(at..at, CARVE_OUT.into(), &carved, EditKind::CarvedOut));
+    }
+    merged(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn apply(sentence: &str, edits: &[Edit]) -> String {
+    const NONE: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true };
+
+    pub(super) fn apply(sentence: &str, edits: &[Edit]) -> String {
         let mut out = sentence.to_owned();
         for e in edits.iter().rev() {
             out.replace_range(e.range.clone(), &e.inserted);
@@ -122,26 +206,25 @@ mod tests {
         let both = [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct];
         let s = "Intellectual property in work created by us in the course of working on a Project (\"Project IP\") shall, (as a future assignment of intellectual property) belong to you.";
         assert_eq!(
-            apply(s, &edits(s, &both, None)),
+            apply(s, &edits(s, &both, &NONE)),
             "Intellectual property in the deliverables created by us specifically for Client under a Project (\"Project IP\") shall, upon receipt of full payment of the Fees for it, (as a future assignment of intellectual property) belong to you."
         );
         let s = "All work product created by Provider in connection with the Services shall be the property of Client.";
         assert_eq!(
-            apply(s, &edits(s, &both, Some("the Deliverables"))),
+            apply(s, &edits(s, &both, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true })),
             "The Deliverables created by Provider specifically for Client under the Services shall, upon receipt of full payment of the Fees for it, be the property of Client."
         );
         let s = "All intellectual property created by the Contributor in connection with the Project is owned by the Company.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], None)),
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &NONE)),
             "All intellectual property created by the Contributor in connection with the Project, upon receipt of full payment of the Fees for it, is owned by the Company."
         );
         let s = "The Services and all deliverables and other work product developed by Contractor in the performance of the Services are a work made for hire, and shall be solely owned by the Company.";
         assert_eq!(
-            apply(s, &edits(s, &both, None)),
+            apply(s, &edits(s, &both, &NONE)),
             "The Services and the deliverables developed by Contractor specifically for Client in the performance of the Services are a work made for hire, and shall, upon receipt of full payment of the Fees for it, be solely owned by the Company."
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
-        assert!(edits(paid, &both, None).is_empty());
-        assert!(edits("Provider hereby assigns all work created by Provider in connection with the Project.", &both, None).is_empty());
+        assert!(edits(paid, &both, &NONE).is_empty());
     }
 }

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::definitions::{self, Spot};
 use super::function::{self, Cited, Function};
 use super::phrase;
 use super::placement::{self, Number};
@@ -103,12 +104,40 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     for c in &changes {
         p.vocabulary.learn(&c.inserted);
     }
+    // A definition goes in the draft's definitions section when it has one; else after the
+    // words that need it, or, for words put inside the draft's own sentence, in a paragraph of
+    // its own after that sentence's.
+    let section = definitions::Section::find(&draft);
+    let mut definitions: Vec<Change> = Vec::new();
+    let mut for_section: Vec<(String, String)> = Vec::new();
     for c in changes.iter_mut().filter(|c| !c.inserted.is_empty()) {
-        for definition in p.vocabulary.definitions_for(&c.inserted) {
-            c.inserted.push(' ');
-            c.inserted.push_str(&definition);
+        let needed = p.vocabulary.definitions_for(&c.inserted);
+        if section.is_some() {
+            for_section.extend(needed.into_iter().map(|d| (defined_terms(&d).into_iter().next().unwrap_or_default(), d)));
+        } else if matches!(c.language, Language::Edited { .. }) {
+            let end = draft.paragraphs[c.paragraph].end;
+            let at = Spot { after: c.paragraph, template: c.paragraph, text: String::new() };
+            definitions.extend(needed.into_iter().map(|d| definition(end, &Spot { text: d, ..at.clone() }, &c.clause_label)));
+        } else {
+            for definition in needed {
+                c.inserted.push(' ');
+                c.inserted.push_str(&definition);
+            }
         }
     }
+    if let Some(section) = &section {
+        for (_, spot) in section.place(&for_section) {
+            let paragraph = &draft.paragraphs[spot.template];
+            let label = analysis
+                .clauses
+                .iter()
+                .find(|c| c.start <= paragraph.start && paragraph.start < c.end)
+                .map(crate::analysis::AnalysedClause::label)
+                .unwrap_or_default();
+            definitions.push(definition(draft.paragraphs[spot.after].end, &spot, &label));
+        }
+    }
+    let changes = with_definitions(changes, definitions);
     let open = p.open;
     Redline { kind: super::Kind::CounterProposal, draft, changes, open, options }
 }
@@ -130,32 +159,61 @@ impl Planner<'_> {
         c.number.as_deref().map(|n| function::cited_as(&self.draft.analysed, n, Some(&(c.start..c.end)))).unwrap_or_default()
     }
 
-    /// Where no words of the same function can replace the passage (it defines a term on the
-    /// way, "... ("Project IP") shall belong to you"), the passage's own words edited: the
-    /// payment condition put in, the object narrowed (`phrase::edits`), one change per concern.
+    /// The edits of the passage's own words for its findings (`phrase::edits`), in the draft's
+    /// terms for the deliverables and the agency's own materials.
+    fn phrase_edits(&self, g: &Group) -> Vec<phrase::Edit> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let concerns: Vec<Concern> = g.findings.iter().map(|&i| self.analysis.findings[i].concern).collect();
+        let words = phrase::Words {
+            deliverables: self.vocabulary.defines("Deliverables").then_some("the Deliverables"),
+            agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
+        };
+        phrase::edits(sentence, &concerns, &words)
+    }
+
+    /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
+    /// work) is better edited in its own words than replaced, as a lawyer marks up a draft: the
+    /// edits answer every finding in it, and in every other passage of its clause (else the
+    /// clause gets the library's assignment, and an edited second one would repeat it), and
+    /// the session chose no words for any of them.
+    fn edit_transfer(&self, g: &Group, all: &[Group]) -> bool {
+        let answers = |g: &Group| {
+            let edits = self.phrase_edits(g);
+            g.findings.iter().all(|&i| {
+                let f = &self.analysis.findings[i];
+                edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
+            })
+        };
+        phrase::transfers(&self.draft.analysed[g.range.clone()])
+            && answers(g)
+            && all.iter().filter(|o| o.clause == g.clause && o.range != g.range).all(answers)
+    }
+
+    /// The passage's own words edited, as a lawyer marks up a draft: the payment condition put
+    /// in, the object narrowed, the agency's materials carved out (`phrase::edits`), one change
+    /// per place in the sentence. Used for transfers (`edit_transfer`), and where no words
+    /// of the same function can replace the passage (it defines a term on the way, "...
+    /// ("Project IP") shall belong to you"). Each edit carries the reason for what it does.
     /// Findings no edit answers stay open.
     fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
-        let sentence = &self.draft.analysed[g.range.clone()];
-        let concerns: Vec<Concern> = g.findings.iter().map(|&i| analysis.findings[i].concern).collect();
-        let deliverables = self.vocabulary.defines("Deliverables").then_some("the Deliverables");
-        let edits = phrase::edits(sentence, &concerns, deliverables);
+        let edits = self.phrase_edits(g);
         let mut planned = Vec::new();
         for &i in &g.findings {
-            if !edits.iter().any(|e| e.concern == analysis.findings[i].concern) {
+            if !edits.iter().any(|e| e.concerns.contains(&analysis.findings[i].concern)) {
                 self.leave(i, OpenReason::NoLanguage);
             }
         }
-        // The reason goes once, on the provision's last edit: it covers them all.
-        let last = edits.len().saturating_sub(1);
-        for (k, e) in edits.into_iter().enumerate() {
-            let Some(&fi) = g.findings.iter().find(|&&i| analysis.findings[i].concern == e.concern) else { continue };
+        for e in edits {
+            let answered: Vec<usize> =
+                e.concerns.iter().filter_map(|&c| g.findings.iter().copied().find(|&i| analysis.findings[i].concern == c)).collect();
+            let Some(&fi) = answered.first() else { continue };
             let f = &analysis.findings[fi];
             let talking_point = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()).map(|o| o.talking_point.clone()).unwrap_or_default();
             let chosen = Chosen {
                 text: e.inserted.clone(),
                 language: Language::Edited { library_clause: f.library_clause.clone() },
-                note: if k == last { counsel_note(self.library, &f.library_clause, None) } else { String::new() },
+                note: edit_note(self.library, &f.library_clause, &e.kinds),
                 talking_point,
                 from: Some(fi),
             };
@@ -174,7 +232,7 @@ impl Planner<'_> {
                     new_clause: None,
                     removes_paragraph: false,
                     language: chosen.language.clone(),
-                    reasons: vec![reason(f, &chosen, fi)],
+                    reasons: answered.iter().map(|&i| reason(&analysis.findings[i], &chosen, i)).collect(),
                 },
             ));
         }
@@ -216,6 +274,10 @@ impl Planner<'_> {
             });
             if let Some(kept) = other_option(self.draft, &g, &merged) {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
+                continue;
+            }
+            if self.edit_transfer(&g, &merged) {
+                planned.extend(self.edits_in_place(&g));
                 continue;
             }
             let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &used };
@@ -383,6 +445,48 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
         }
     }
     out
+}
+
+/// A new paragraph defining a term proposed words use: after `spot.after` (whose end is `end`),
+/// laid out like `spot.template`, in the clause labelled `label`.
+fn definition(end: usize, spot: &Spot, label: &str) -> Change {
+    let term = defined_terms(&spot.text).into_iter().next().unwrap_or_default();
+    Change {
+        id: 0,
+        clause_label: label.to_owned(),
+        paragraph: spot.after,
+        start: end,
+        end,
+        deleted: String::new(),
+        inserted: spot.text.clone(),
+        note: format!("Defines \u{201c}{}\u{201d}, a term the proposed wording uses.", term.trim_matches(['\u{201c}', '\u{201d}'])),
+        new_clause: Some(NewClause { template_paragraph: spot.template, ..NewClause::default() }),
+        removes_paragraph: false,
+        language: Language::Definition { term },
+        reasons: Vec::new(),
+    }
+}
+
+/// `changes` with the new `definitions` in document order, numbered again (and the numbers
+/// that "covered by" changes cite with them).
+fn with_definitions(changes: Vec<Change>, definitions: Vec<Change>) -> Vec<Change> {
+    if definitions.is_empty() {
+        return changes;
+    }
+    let mut all: Vec<Change> = changes.into_iter().chain(definitions).collect();
+    // Stable: the changes already in order keep it; a definition goes after the paragraph's own
+    // changes and before any new clause that follows the same paragraph.
+    all.sort_by_key(|c| (c.start, c.new_clause.is_some(), !matches!(c.language, Language::Definition { .. })));
+    let renumbered: Vec<(usize, usize)> = all.iter().enumerate().filter(|(_, c)| c.id != 0).map(|(i, c)| (c.id, i + 1)).collect();
+    for (i, c) in all.iter_mut().enumerate() {
+        c.id = i + 1;
+        if let Language::AlreadyInserted { change } = &mut c.language
+            && let Some(&(_, new)) = renumbered.iter().find(|(old, _)| old == change)
+        {
+            *change = new;
+        }
+    }
+    all
 }
 
 /// What a clause whose body is struck says, as drafters write it.
@@ -589,6 +693,13 @@ fn counsel_note(library: &ClauseLibrary, clause: &str, rung: Option<FallbackKind
     let Some(c) = library.get(clause) else { return String::from("Proposed in place of the wording struck.") };
     let rung_note = rung.and_then(|k| c.fallbacks.iter().find(|f| f.kind == k)).map(|f| f.counsel_note.trim());
     rung_note.filter(|n| !n.is_empty()).unwrap_or(c.counsel_note.trim()).to_owned()
+}
+
+/// The reason for counsel beside an edit of the draft's own words: the library's note for each
+/// thing it does ("Title passes only once the Fees are paid ..."), else the clause's note.
+fn edit_note(library: &ClauseLibrary, clause: &str, kinds: &[phrase::EditKind]) -> String {
+    let notes: Vec<&str> = kinds.iter().filter_map(|&k| library.edit_note(clause, k)).collect();
+    if notes.is_empty() { counsel_note(library, clause, None) } else { notes.join(" ") }
 }
 
 fn reason(f: &Finding, chosen: &Chosen, fi: usize) -> Reason {

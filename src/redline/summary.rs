@@ -30,18 +30,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
     let mut s = String::new();
     let _ = writeln!(s, "# Redline summary: {}\n", escape(draft_name));
     let _ = writeln!(s, "*Internal brief, not for the other side: the counter-proposal's comments carry only the reasons for counsel.*\n");
-    let new_clauses = redline.changes.iter().filter(|c| c.new_clause.is_some()).count();
-    let _ = writeln!(
-        s,
-        "- Counter-proposal: {} ({} change{}: {} passage{} struck and replaced, {} new clause{})",
-        escape(out_name),
-        redline.changes.len(),
-        plural(redline.changes.len()),
-        redline.changes.len() - new_clauses,
-        plural(redline.changes.len() - new_clauses),
-        new_clauses,
-        plural(new_clauses)
-    );
+    let _ = writeln!(s, "- Counter-proposal: {} ({})", escape(out_name), tally(redline));
     let _ = writeln!(s, "- Author: {}; dated {}", escape(&redline.options.author), escape(&redline.options.date));
     let _ = writeln!(s, "- Findings covered: {} and worse", redline.options.only);
     if let Some(name) = &negotiation.session {
@@ -55,6 +44,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
         let _ = writeln!(s, "| # | Where | Change | Concerns | Wording from |\n|---|---|---|---|---|");
         for c in &redline.changes {
             let what = match (&c.new_clause, &c.language) {
+                (Some(_), Language::Definition { term }) => format!("definition of “{}”", escape(term)),
                 (Some(n), _) => format!(
                     "new clause {}",
                     n.number.as_deref().map_or_else(|| escape(&n.heading), |num| format!("{num} {}", escape(&n.heading)))
@@ -67,14 +57,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
                 }
                 (None, _) => format!("struck “{}”", escape(&shorten(&c.deleted, 60))),
             };
-            let from = match &c.language {
-                Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
-                Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
-                Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
-                Language::Edited { library_clause } => format!("the draft's words, edited for library {library_clause}"),
-                Language::LaterRound => "later round".to_owned(),
-                Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
-            };
+            let from = wording_from(&c.language);
             let _ = writeln!(s, "| {} | {} | {} | {} | {} |", c.id, cell(&c.clause_label), cell(&what), c.concerns(), cell(&from));
         }
     }
@@ -170,4 +153,39 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn cell(text: &str) -> String {
     escape(&crate::text::one_line(text))
+}
+
+/// Where a change's words come from, for the brief's table.
+fn wording_from(language: &Language) -> String {
+    match language {
+        Language::Session(kind) => format!("session{}", kind.map(|k| format!(" ({})", k.label())).unwrap_or_default()),
+        Language::Fallback { library_clause, kind } => format!("library {library_clause} ({})", kind.label()),
+        Language::Standard { library_clause } => format!("library {library_clause} (standard text)"),
+        Language::Edited { library_clause } => format!("the draft's words, edited for library {library_clause}"),
+        Language::Definition { .. } => "library term".to_owned(),
+        Language::LaterRound => "later round".to_owned(),
+        Language::AlreadyInserted { .. } | Language::OtherOption => "—".to_owned(),
+    }
+}
+
+/// What the changes do, counted: "9 changes: 3 passages struck and replaced, 2 edits of the
+/// draft's own words, 2 new clauses, 2 definitions" (kinds with none left out).
+fn tally(redline: &Redline) -> String {
+    let n = redline.changes.len();
+    let count = |f: &dyn Fn(&super::Change) -> bool| redline.changes.iter().filter(|c| f(c)).count();
+    let definitions = count(&|c| matches!(c.language, Language::Definition { .. }));
+    let new_clauses = count(&|c| c.new_clause.is_some()) - definitions;
+    let edited = count(&|c| c.new_clause.is_none() && matches!(c.language, Language::Edited { .. }));
+    let replaced = n - definitions - new_clauses - edited;
+    let parts: Vec<String> = [
+        (replaced, "passage", "struck and replaced"),
+        (edited, "edit", "of the draft's own words"),
+        (new_clauses, "new clause", ""),
+        (definitions, "definition", ""),
+    ]
+    .into_iter()
+    .filter(|(k, _, _)| *k > 0)
+    .map(|(k, what, how)| format!("{k} {what}{} {how}", plural(k)).trim_end().to_owned())
+    .collect();
+    if parts.is_empty() { format!("{n} change{}", plural(n)) } else { format!("{n} change{}: {}", plural(n), parts.join(", ")) }
 }

@@ -188,6 +188,12 @@ impl Vocabulary {
         self.defined.iter().any(|d| same_term(d, term))
     }
 
+    /// Whether the draft has a term of its own for the library's `words` ("Pre-Existing
+    /// Materials" for "Agency IP"), which then stands in for them.
+    pub fn has_own(&self, words: &str) -> bool {
+        GLOSSARY.iter().filter(|e| e.words == words).any(|e| e.instead.iter().any(|(t, _)| self.defines(&self.parties(t))))
+    }
+
     pub fn learn(&mut self, text: &str) {
         self.defined.extend(defined_terms(text));
     }
@@ -238,7 +244,7 @@ impl Vocabulary {
             let determined = before.rsplit(char::is_whitespace).next().is_some_and(|w| DETERMINERS.contains(&w));
             out.push_str(&text[at..m.start()]);
             if self.defined.iter().any(|d| d == &format!("the {name}")) && !compound && !determined {
-                out.push_str(if before.is_empty() || before.ends_with(['.', ':', ';']) { "The " } else { "the " });
+                out.push_str(if before.is_empty() || before.ends_with(['.', ':']) { "The " } else { "the " });
             }
             out.push_str(name);
             at = m.end();
@@ -358,7 +364,7 @@ pub fn undefined_terms(inserted: &str, result: &str, names: &[String]) -> Vec<St
 /// `text[start..end]` and returns where the text resumes.
 fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usize {
     let before = text[..start].trim_end();
-    let capital = before.is_empty() || before.ends_with(['.', ':', ';']);
+    let capital = before.is_empty() || before.ends_with(['.', ':']);
     let cap = |w: &str| if capital { w[..1].to_uppercase() + &w[1..] } else { w.to_owned() };
     let rest = &text[end..];
     if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")) {
