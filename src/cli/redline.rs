@@ -99,13 +99,10 @@ pub fn run(args: &RedlineArgs, common: &Common) -> color_eyre::Result<ExitCode> 
     let bytes = redline::render(&plan, &args.out, args.clean)?;
     redline::write_atomic(&args.out, &bytes, &inputs, args.force)?;
 
-    let replaced = plan.changes.iter().filter(|c| c.new_clause.is_none()).count();
     outln!(
-        "wrote {}: {} change(s), {} passage(s) struck and replaced, {} new clause(s){}; {} finding(s) left open",
+        "wrote {}: {}{}; {} finding(s) left open",
         crate::text::one_line(&args.out.display().to_string()),
-        plan.changes.len(),
-        replaced,
-        plan.changes.len() - replaced,
+        redline::tally(&plan),
         if args.clean { ", all accepted" } else { "" },
         plan.open.len()
     );

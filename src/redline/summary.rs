@@ -170,7 +170,7 @@ fn wording_from(language: &Language) -> String {
 
 /// What the changes do, counted: "9 changes: 3 passages struck and replaced, 2 edits of the
 /// draft's own words, 2 new clauses, 2 definitions" (kinds with none left out).
-fn tally(redline: &Redline) -> String {
+pub fn tally(redline: &Redline) -> String {
     let n = redline.changes.len();
     let count = |f: &dyn Fn(&super::Change) -> bool| redline.changes.iter().filter(|c| f(c)).count();
     let definitions = count(&|c| matches!(c.language, Language::Definition { .. }));
