@@ -360,7 +360,7 @@ impl<'a> Analyzer<'a> {
         // draft analysed afresh): reading them is a good part of the analysis, and the rules do
         // not need it.
         let (draft, (mut findings, checks, similarity), reading) = std::thread::scope(|s| {
-            let reading = prepared.normalised.as_ref().map(|norm| s.spawn(move || self.read(norm, clauses, parties)));
+            let reading = prepared.normalised.as_ref().map(|norm| s.spawn(move || self.read(doc, norm, clauses, parties)));
             let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
             let applied = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
             (draft, applied, reading.map(|r| joined(r.join())))
@@ -475,13 +475,15 @@ impl<'a> Analyzer<'a> {
 
 impl Analyzer<'_> {
     /// The draft's provisions (and each clause's range in its normalised text, `norm`).
-    fn read(&self, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> (Vec<(usize, usize)>, Reading) {
+    fn read(&self, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> (Vec<(usize, usize)>, Reading) {
         let ranges = rules::clause_ranges(norm, clauses);
         let lexicon = match &self.library.reading {
             Some(custom) => &custom.lexicon,
             None => Lexicon::embedded(),
         };
-        let reading = Reading::read(lexicon, &norm.text, &ranges, parties);
+        // The markup blanked out of `analysed` still marks the list items in `text` (same offsets).
+        let breaks = crate::reading::list_items(&doc.text, norm);
+        let reading = Reading::read(lexicon, &norm.text, &ranges, &breaks, parties);
         (ranges, reading)
     }
 
@@ -498,7 +500,7 @@ impl Analyzer<'_> {
     ) -> Vec<Finding> {
         let Prepared { clauses, parties, .. } = prepared;
         let norm = prepared.whole(doc, made);
-        let (ranges, reading) = read.unwrap_or_else(|| self.read(norm, clauses, parties));
+        let (ranges, reading) = read.unwrap_or_else(|| self.read(doc, norm, clauses, parties));
         let provision_rules = match &self.library.reading {
             Some(custom) => custom.rules.as_slice(),
             None => judge::embedded_rules(),

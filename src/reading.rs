@@ -227,10 +227,11 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// Reads the normalised text `text`, whose clauses are at `ranges`.
-    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties) -> Reading {
+    /// Reads the normalised text `text`, whose clauses are at `ranges` and whose list items
+    /// start at `breaks` (ascending; see [`list_items`]).
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], breaks: &[usize], parties: &Parties) -> Reading {
         let terms = Terms::read(lexicon, text, ranges);
-        let mut provisions = provisions::read(lexicon, text, ranges, parties, &terms);
+        let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms);
         agency_owned_given_away(&mut provisions, &terms, parties);
         Reading { terms, provisions }
     }
@@ -239,6 +240,29 @@ impl Reading {
     pub fn transfers_to_counterparty(&self) -> bool {
         self.provisions.iter().any(Provision::transfers_to_counterparty)
     }
+}
+
+/// Where the list items of `original` start in its normalised text `norm`: a line that opens
+/// with a bullet or a list number ("- ", "* ", "2. ", "(b) "), found before the normalised text
+/// joins the lines.
+pub fn list_items(original: &str, norm: &crate::text::Normalised) -> Vec<usize> {
+    let bytes = original.as_bytes();
+    let marker = |at: usize| {
+        let rest = &bytes[at..bytes.len().min(at + 6)];
+        match rest {
+            [b'-' | b'*' | b'+', b' ', ..] => true,
+            [b'(', ..] => rest.iter().skip(1).position(|&b| b == b')').is_some_and(|k| k > 0 && rest.get(k + 2) == Some(&b' ')),
+            _ => {
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                digits > 0 && matches!(rest.get(digits), Some(b'.' | b')')) && rest.get(digits + 1) == Some(&b' ')
+            }
+        }
+    };
+    let starts = original.match_indices('\n').filter_map(|(i, _)| {
+        let at = i + 1 + bytes[i + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        (at < bytes.len() && marker(at)).then_some(at)
+    });
+    norm.positions(starts)
 }
 
 /// What the draft itself gives the agency ("All rights relating to Supplier Data Sets will

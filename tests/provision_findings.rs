@@ -142,3 +142,17 @@ fn plain_english_bars_and_a_party_left_with_nothing_are_read_where_they_bite() {
     assert!(at(Concern::NonCompete).contains(&third), "{:?}", at(Concern::NonCompete));
     assert!(!missing(&a).contains(&Concern::AssignmentBeforePayment));
 }
+
+#[test]
+fn a_perpetual_licence_given_before_anything_is_paid_is_flagged() {
+    let a = analyse(
+        SERVICES,
+        &["The Client receives a perpetual, non-exclusive internal-use license to the delivered software and its outputs."],
+    );
+    assert!(a.findings.iter().any(|f| f.concern == Concern::PerpetualIrrevocableGrant), "{:?}", a.findings);
+    let paid = analyse(
+        SERVICES,
+        &["Upon full payment of the Fees, the Client receives a perpetual, non-exclusive internal-use license to the delivered software."],
+    );
+    assert!(!paid.findings.iter().any(|f| f.concern == Concern::PerpetualIrrevocableGrant), "{:?}", paid.findings);
+}

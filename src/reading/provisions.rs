@@ -144,7 +144,14 @@ struct Mention {
     possessive: bool,
 }
 
-pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties, terms: &Terms) -> Vec<Provision> {
+pub(super) fn read(
+    lexicon: &Lexicon,
+    text: &str,
+    ranges: &[(usize, usize)],
+    breaks: &[usize],
+    parties: &Parties,
+    terms: &Terms,
+) -> Vec<Provision> {
     // Each kind's words found in one pass over the whole text (one search a sentence costs
     // more than the scanning), then read sentence by sentence.
     let mut hits: Vec<(usize, usize, Kind)> =
@@ -171,8 +178,7 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
         let clause_paid = paid(lexicon, clause_text);
         let list_end = list_after(text, ranges, clause);
         let mut from = 0;
-        for (dot, _) in clause_text.match_indices(". ").filter(|(i, _)| ends_sentence(clause_text, *i)).chain([(clause_text.len(), "")]) {
-            let to = (dot + 1).min(clause_text.len());
+        for to in sentence_ends(clause_text, cs, breaks) {
             if to > from {
                 let (start, end) = (cs + from, cs + to);
                 while next < hits.len() && hits[next].0 < start {
@@ -192,6 +198,28 @@ pub(super) fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], par
     }
     out.sort_by_key(|p| (p.start, p.end));
     out
+}
+
+/// Where the sentences of a clause end: at full stops, and at the start of each list item of
+/// a list with no lead-in ("- All custom code will be owned by the Consultant" and the next
+/// item are two sentences; the items after "assigns the following:" are one).
+fn sentence_ends(clause: &str, cs: usize, breaks: &[usize]) -> Vec<usize> {
+    let breaks = &breaks[breaks.partition_point(|&b| b <= cs)..breaks.partition_point(|&b| b < cs + clause.len())];
+    let mut breaks = breaks.iter().map(|&b| b - cs).peekable();
+    let mut ends = Vec::new();
+    let dots = clause.match_indices(". ").filter(|(i, _)| ends_sentence(clause, *i)).map(|(i, _)| i + 1);
+    for to in dots.chain([clause.len()]) {
+        let to = to.min(clause.len());
+        let mut listing = false;
+        while let Some(b) = breaks.next_if(|&b| b < to) {
+            listing = listing || clause[..b].trim_end().ends_with(':');
+            if !listing && ends.last().is_none_or(|&e| e < b) {
+                ends.push(b);
+            }
+        }
+        ends.push(to);
+    }
+    ends
 }
 
 /// Where the list that follows a lead-in ending in a colon ends: the clauses after it that open
@@ -432,9 +460,16 @@ impl Trigger<'_> {
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
-            // "Supplier will obtain a licence": the subject receives.
+            // "Supplier will obtain a licence": the subject receives; what a party "receives"
+            // under the contract, the other party gives.
             Kind::Licence if ["obtain", "receive", "have ", "has "].iter().any(|v| self.text().starts_with(v)) => {
-                (Side::Unknown, last_before(ts.saturating_sub(BEFORE)))
+                let receiver = last_before(ts.saturating_sub(BEFORE));
+                let giver = match receiver {
+                    Side::Agency if self.text().starts_with("receive") => Side::Counterparty,
+                    Side::Counterparty if self.text().starts_with("receive") => Side::Agency,
+                    _ => Side::Unknown,
+                };
+                (giver, receiver)
             }
             // "the Company is hereby granted a licence": the subject receives, from the other side.
             Kind::Licence if self.text().starts_with("granted") && PASSIVE.is_match(&s[ceil_char(s, ts.saturating_sub(40))..ts]) => {

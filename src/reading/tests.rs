@@ -29,7 +29,8 @@ fn read(text: &str, parties: &Parties) -> (Reading, String) {
     if ranges.is_empty() || norm.text.find("\n\n").is_none() {
         ranges = vec![(0, norm.text.len())];
     }
-    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, parties), norm.text)
+    let breaks = super::list_items(text, &norm);
+    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, &breaks, parties), norm.text)
 }
 
 fn transfers(text: &str, parties: &Parties) -> Vec<Provision> {
@@ -202,7 +203,7 @@ fn a_lead_in_ending_in_a_colon_reads_its_object_in_the_list_items_that_follow() 
     );
     let (a, b) = (norm.text.find("(a)").unwrap(), norm.text.find("(b)").unwrap());
     let ranges = [(0, a), (a, b), (b, norm.text.len())];
-    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &p);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &[], &p);
     let a = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the assignment");
     assert!(a.features.has(Feature::Methods) && a.features.has(Feature::Work), "{a:?}");
     // The items are read once, as the lead-in's object, not as provisions of their own.
@@ -306,7 +307,7 @@ fn a_government_release_to_the_public_domain_read_through_its_blanked_bullets() 
     let at = |w: &str| norm.text.find(w).unwrap();
     let cuts = [0, at("all code"), at("any and all new open"), at("any and all new tooling"), at("7.2"), norm.text.len()];
     let ranges: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
-    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &p);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &[], &p);
     let release = r.provisions.iter().find(|p| p.kind == Kind::OpenLicence).expect("a release to the public domain");
     // "including but not limited to" is no exception, and the last item is read.
     assert!(!release.carve_out, "{release:?}");
@@ -401,4 +402,21 @@ fn a_glossary_defines_its_terms_and_what_the_draft_gives_the_agency_stays_its_ow
     let handed = reading.provisions.iter().find(|p| p.kind == Kind::Delivery).expect("hand over");
     assert!(handed.giver == Side::Agency && handed.receiver == Side::Counterparty, "{handed:?}");
     assert!(handed.features.has(Feature::Prior), "{handed:?} {kept:?}");
+}
+
+#[test]
+fn each_item_of_a_list_without_a_lead_in_is_a_sentence_and_what_a_party_receives_the_other_gives() {
+    let p = parties(&["Consultant"], &["Client"]);
+    let (reading, _) = read(
+        "## 4. Ownership\n\n- The Client receives a perpetual, non-exclusive license to the delivered agents\n- All data provided by the Client will be owned by the Client\n- All custom agent code and tooling will be owned by the Consultant.\n\nThe Consultant assigns to the Client the following:\n- the source code\n- the designs",
+        &p,
+    );
+    let owned: Vec<&Provision> = reading.provisions.iter().filter(|p| p.kind == Kind::Ownership).collect();
+    assert_eq!(owned.len(), 2, "{owned:?}");
+    assert!(owned[0].counterparty_owned && owned[1].receiver == Side::Agency && !owned[1].counterparty_owned, "{owned:?}");
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("licence");
+    assert!(licence.giver == Side::Agency && licence.receiver == Side::Counterparty && !licence.counterparty_owned, "{licence:?}");
+    // After a lead-in's colon the items are its object, one sentence.
+    let assigned = reading.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("assignment");
+    assert!(assigned.transfers_to_counterparty() && assigned.features.has(Feature::Work), "{assigned:?}");
 }
