@@ -24,10 +24,10 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     status_bar(app, frame, areas.status);
     if matches!(app.overlay, Some(Overlay::Library(_))) {
         // The library browser takes the panes' place.
-    } else if let Some(view) = &app.compare {
+    } else if let Some(view) = app.screen.comparison() {
         super::comparison::render(view, &app.theme, frame, area);
     } else {
-        super::panes::render(app, frame, &areas);
+        super::panes::render(app.screen.clauses(), &app.ws, &app.theme, frame, &areas);
     }
     window::render(app, frame, area, areas.body());
     long_message(app, frame, &areas);
