@@ -1,39 +1,82 @@
 //! Moving around: the list selection, the panes, scrolling, jumping between findings and
 //! search matches, the risky-only filter, and the mouse.
 
-use super::Pane;
+use super::{ClausesScreen, Pane};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::{self, Search};
-use crate::workspace::Entry;
+use crate::workspace::{Entry, Workspace};
+
+impl ClausesScreen {
+    /// Selects list row `index` (clamped), with its first finding and the rung to offer next,
+    /// keeping it on a list `height` rows high.
+    pub(crate) fn select(&mut self, ws: &Workspace<'_>, index: usize, height: usize) {
+        self.selected = list::clamp(index, self.visible.len());
+        self.select_finding(ws, 0);
+        self.show_selection(height);
+        self.clause_scroll = 0;
+    }
+
+    /// Scrolls the list so the selected row is on a list `height` rows high.
+    pub(crate) fn show_selection(&mut self, height: usize) {
+        self.list_offset = list::follow(self.selected, self.list_offset, height);
+    }
+
+    /// Selects finding `n` of the selected entry, and the rung its decision adopted (or the first).
+    pub(crate) fn select_finding(&mut self, ws: &Workspace<'_>, n: usize) {
+        self.finding = n;
+        self.rung = self.entry(ws).map_or(0, |e| {
+            let findings = ws.findings(e);
+            let adopted = findings.get(n).and_then(|f| ws.decision(e, Some(f)).and_then(|d| d.fallback).map(|k| (f, k)));
+            adopted.and_then(|(f, kind)| f.fallbacks.iter().position(|o| o.kind == kind)).unwrap_or(0)
+        });
+        self.detail_scroll = 0;
+        self.view.follow_finding = true;
+        // The first rung is seen from the top of the detail; a later one is scrolled to.
+        self.view.follow_rung = self.rung > 0;
+    }
+
+    fn cycle_pane(&mut self, forward: bool) {
+        const ORDER: [Pane; 3] = [Pane::List, Pane::Clause, Pane::Detail];
+        let at = ORDER.iter().position(|p| *p == self.focus).unwrap_or(0);
+        self.focus = ORDER[if forward { (at + 1) % 3 } else { (at + 2) % 3 }];
+    }
+
+    /// j/k and friends: the list moves its selection, the clause view scrolls, the detail pane
+    /// moves along the fallback ladder (a single step) or scrolls (a page or an end).
+    fn move_in_pane(&mut self, ws: &Workspace<'_>, delta: isize, list_height: usize) {
+        match self.focus {
+            Pane::List => self.select(ws, self.selected.saturating_add_signed(delta), list_height),
+            Pane::Clause => self.clause_scroll = self.clause_scroll.saturating_add_signed(delta),
+            Pane::Detail => {
+                let rungs = self.entry(ws).and_then(|e| ws.findings(e).get(self.finding).map(|f| f.fallbacks.len())).unwrap_or(0);
+                if delta.abs() == 1 && rungs > 0 {
+                    self.rung = self.rung.saturating_add_signed(delta).min(rungs - 1);
+                    self.view.follow_rung = true;
+                } else {
+                    self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
+                }
+            }
+        }
+    }
+}
 
 impl App<'_> {
     /// Selects list row `index` (clamped), with its first finding and the rung to offer next.
     pub(crate) fn select(&mut self, index: usize) {
-        self.screen.clauses_mut().selected = list::clamp(index, self.screen.clauses().visible.len());
-        self.select_finding(0);
-        self.show_selection();
-        self.screen.clauses_mut().clause_scroll = 0;
+        let height = self.list_height();
+        self.screen.clauses_mut().select(&self.ws, index, height);
     }
 
     /// Scrolls the list so the selected row is on screen (after a move or a resize).
     pub(crate) fn show_selection(&mut self) {
-        self.screen.clauses_mut().list_offset =
-            list::follow(self.screen.clauses().selected, self.screen.clauses().list_offset, self.list_height());
+        let height = self.list_height();
+        self.screen.clauses_mut().show_selection(height);
     }
 
     /// Selects finding `n` of the selected entry, and the rung its decision adopted (or the first).
     pub(crate) fn select_finding(&mut self, n: usize) {
-        self.screen.clauses_mut().finding = n;
-        self.screen.clauses_mut().rung = self.entry().map_or(0, |e| {
-            let findings = self.ws.findings(e);
-            let adopted = findings.get(n).and_then(|f| self.ws.decision(e, Some(f)).and_then(|d| d.fallback).map(|k| (f, k)));
-            adopted.and_then(|(f, kind)| f.fallbacks.iter().position(|o| o.kind == kind)).unwrap_or(0)
-        });
-        self.screen.clauses_mut().detail_scroll = 0;
-        self.screen.clauses_mut().view.follow_finding = true;
-        // The first rung is seen from the top of the detail; a later one is scrolled to.
-        self.screen.clauses_mut().view.follow_rung = self.screen.clauses().rung > 0;
+        self.screen.clauses_mut().select_finding(&self.ws, n);
     }
 
     fn list_height(&self) -> usize {
@@ -51,30 +94,12 @@ impl App<'_> {
     }
 
     pub(crate) fn cycle_pane(&mut self, forward: bool) {
-        const ORDER: [Pane; 3] = [Pane::List, Pane::Clause, Pane::Detail];
-        let at = ORDER.iter().position(|p| *p == self.screen.clauses().focus).unwrap_or(0);
-        self.screen.clauses_mut().focus = ORDER[if forward { (at + 1) % 3 } else { (at + 2) % 3 }];
+        self.screen.clauses_mut().cycle_pane(forward);
     }
 
-    /// j/k and friends: the list moves its selection, the clause view scrolls, the detail pane
-    /// moves along the fallback ladder (a single step) or scrolls (a page or an end).
     pub(crate) fn move_in_pane(&mut self, delta: isize) {
-        match self.screen.clauses().focus {
-            Pane::List => self.select(self.screen.clauses().selected.saturating_add_signed(delta)),
-            Pane::Clause => self.screen.clauses_mut().clause_scroll = self.screen.clauses().clause_scroll.saturating_add_signed(delta),
-            Pane::Detail => {
-                let rungs = self
-                    .entry()
-                    .and_then(|e| self.ws.findings(e).get(self.screen.clauses().finding).map(|f| f.fallbacks.len()))
-                    .unwrap_or(0);
-                if delta.abs() == 1 && rungs > 0 {
-                    self.screen.clauses_mut().rung = self.screen.clauses().rung.saturating_add_signed(delta).min(rungs - 1);
-                    self.screen.clauses_mut().view.follow_rung = true;
-                } else {
-                    self.screen.clauses_mut().detail_scroll = self.screen.clauses().detail_scroll.saturating_add_signed(delta);
-                }
-            }
-        }
+        let height = self.list_height();
+        self.screen.clauses_mut().move_in_pane(&self.ws, delta, height);
     }
 
     pub(crate) fn activate(&mut self) {
