@@ -36,6 +36,21 @@ impl ClausesScreen {
         self.view.follow_rung = self.rung > 0;
     }
 
+    /// Shows every entry, or only those with findings, from the top of the list (the caller
+    /// selects a row).
+    pub(crate) fn filter(&mut self, ws: &Workspace<'_>, risky_only: bool) {
+        self.risky_only = risky_only;
+        let entries = ws.entries();
+        self.visible = (0..entries.len()).filter(|&p| !risky_only || ws.worst(entries[p]).is_some()).collect();
+        self.list_offset = 0;
+    }
+
+    /// The first visible row from `from` (itself included when `inclusive`), going round the
+    /// end, whose entry is a `hit`.
+    fn find(&self, ws: &Workspace<'_>, from: usize, forward: bool, inclusive: bool, hit: impl Fn(Entry) -> bool) -> Option<usize> {
+        list::find(self.visible.len(), from, forward, inclusive, |row| hit(ws.entries()[self.visible[row]]))
+    }
+
     fn cycle_pane(&mut self, forward: bool) {
         const ORDER: [Pane; 3] = [Pane::List, Pane::Clause, Pane::Detail];
         let at = ORDER.iter().position(|p| *p == self.focus).unwrap_or(0);
@@ -110,10 +125,6 @@ impl App<'_> {
         }
     }
 
-    fn has_findings(&self, row: usize) -> bool {
-        self.ws.worst(self.ws.entries()[self.screen.clauses().visible[row]]).is_some()
-    }
-
     /// `]` and `[`: the next finding in this clause, else the first of the next clause with any.
     pub(crate) fn jump_finding(&mut self, forward: bool) {
         let Some(entry) = self.entry() else { return };
@@ -126,9 +137,10 @@ impl App<'_> {
             self.select_finding(self.screen.clauses().finding.min(count) - 1);
             return;
         }
-        match list::find(self.screen.clauses().visible.len(), self.screen.clauses().selected, forward, false, |r| self.has_findings(r)) {
+        let from = self.screen.clauses().selected;
+        match self.screen.clauses().find(&self.ws, from, forward, false, |e| self.ws.worst(e).is_some()) {
             Some(row) => {
-                let wrapped = list::wrapped(self.screen.clauses().selected, row, forward);
+                let wrapped = list::wrapped(from, row, forward);
                 self.select(row);
                 if !forward {
                     let last = self.entry().map_or(0, |e| self.ws.findings(e).len().saturating_sub(1));
@@ -143,19 +155,15 @@ impl App<'_> {
     }
 
     pub(crate) fn toggle_risky_only(&mut self) {
-        let current = self.screen.clauses().visible.get(self.screen.clauses().selected).copied();
-        self.screen.clauses_mut().risky_only = !self.screen.clauses().risky_only;
-        let entries = self.ws.entries();
-        self.screen.clauses_mut().visible =
-            (0..entries.len()).filter(|&p| !self.screen.clauses().risky_only || self.ws.worst(entries[p]).is_some()).collect();
-        let row = current.map_or(0, |c| {
-            self.screen.clauses().visible.iter().position(|&p| p >= c).unwrap_or(self.screen.clauses().visible.len().saturating_sub(1))
-        });
-        self.screen.clauses_mut().list_offset = 0;
+        let screen = self.screen.clauses_mut();
+        let current = screen.visible.get(screen.selected).copied();
+        screen.filter(&self.ws, !screen.risky_only);
+        let row = current.map_or(0, |c| screen.visible.iter().position(|&p| p >= c).unwrap_or(screen.visible.len().saturating_sub(1)));
+        let (risky_only, shown) = (screen.risky_only, screen.visible.len());
         self.select(row);
         let total = self.ws.entries().len();
-        if self.screen.clauses().risky_only {
-            self.info(format!("showing the {} entries with findings (of {total}); f shows all", self.screen.clauses().visible.len()));
+        if risky_only {
+            self.info(format!("showing the {shown} entries with findings (of {total}); f shows all"));
         } else {
             self.info(format!("showing all {total} entries"));
         }
@@ -163,9 +171,7 @@ impl App<'_> {
 
     /// First visible row matching the search from `from` (itself included when `inclusive`).
     fn find_match(&self, pattern: &regex::Regex, from: usize, forward: bool, inclusive: bool) -> Option<usize> {
-        list::find(self.screen.clauses().visible.len(), from, forward, inclusive, |row| {
-            self.ws.entry_matches(self.ws.entries()[self.screen.clauses().visible[row]], pattern)
-        })
+        self.screen.clauses().find(&self.ws, from, forward, inclusive, |e| self.ws.entry_matches(e, pattern))
     }
 
     pub(crate) fn start_search(&mut self, query: &str) -> Result<(), String> {
