@@ -11,7 +11,7 @@ use super::comparison::Comparing;
 use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
 use super::layout::Areas;
-use super::panes::{ClausesScreen, Pane};
+use super::panes::ClausesScreen;
 use super::screen::Screen;
 use super::theme::Theme;
 use super::window::Overlay;
@@ -119,15 +119,10 @@ impl<'lib> App<'lib> {
         }
         match &self.overlay {
             Some(overlay) => vec![overlay.context()],
-            None if self.screen.comparison().is_some() => vec![Context::Compare],
-            None => {
-                let pane = match self.screen.clauses().focus {
-                    Pane::List => Context::List,
-                    Pane::Clause => Context::Clause,
-                    Pane::Detail => Context::Detail,
-                };
-                vec![pane, Context::Main]
-            }
+            None => match &self.screen {
+                Screen::Clauses(clauses) => vec![clauses.context(), Context::Main],
+                Screen::Comparison { .. } => vec![Context::Compare],
+            },
         }
     }
 
@@ -254,8 +249,10 @@ impl<'lib> App<'lib> {
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.wheel(column, row, down),
             other if self.overlay.is_some() => self.update_overlay(&other),
-            other if self.screen.comparison().is_some() => self.update_compare(&other),
-            other => self.update_main(&other),
+            other => match self.screen {
+                Screen::Clauses(_) => self.update_main(&other),
+                Screen::Comparison { .. } => self.update_compare(&other),
+            },
         }
         self.refresh();
         self.remember_place_on_quit();

@@ -257,6 +257,18 @@ impl App<'_> {
         }
     }
 
+    /// The mouse wheel over the list moves its selection, over the detail scrolls it.
+    pub(crate) fn compare_wheel(&mut self, at: ratatui::layout::Position, delta: isize) {
+        let areas = layout::Compare::new(self.area());
+        let Some(view) = self.screen.comparison_mut() else { return };
+        if areas.list.contains(at) {
+            let height = usize::from(layout::inner(areas.list).height);
+            view.select(view.selected.saturating_add_signed(delta), height);
+        } else {
+            view.scroll = view.scroll.saturating_add_signed(delta);
+        }
+    }
+
     pub(crate) fn compare_click(&mut self, column: u16, row: u16) {
         let areas = layout::Compare::new(self.area());
         let height = usize::from(layout::inner(areas.list).height);

@@ -22,7 +22,7 @@ use crate::diff::Run;
 use crate::session::DecisionState;
 use crate::tui::app::App;
 use crate::tui::input::Purpose;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::{self, Pointer, Search};
 use crate::tui::theme::{Theme, badge};
@@ -81,6 +81,15 @@ impl ClausesScreen {
     /// The list of every entry in a workspace with `entries` of them, the first selected.
     pub fn new(entries: usize) -> Self {
         Self { visible: (0..entries).collect(), ..Self::default() }
+    }
+
+    /// Where the focused pane's key bindings are in the key table.
+    pub fn context(&self) -> Context {
+        match self.focus {
+            Pane::List => Context::List,
+            Pane::Clause => Context::Clause,
+            Pane::Detail => Context::Detail,
+        }
     }
 
     /// The entry selected in the list, if the list is not empty.

@@ -5,6 +5,7 @@ use super::{ClausesScreen, Pane};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::{self, Search};
+use crate::tui::screen::Screen;
 use crate::workspace::{Entry, Workspace};
 
 impl ClausesScreen {
@@ -215,7 +216,7 @@ impl App<'_> {
         if self.overlay.is_some() || self.is_too_small() {
             return;
         }
-        if self.screen.comparison().is_some() {
+        if let Screen::Comparison { .. } = self.screen {
             self.compare_click(column, row);
             return;
         }
@@ -242,15 +243,8 @@ impl App<'_> {
             return;
         }
         let at = ratatui::layout::Position::new(column, row);
-        let compare_areas = layout::Compare::new(self.area());
-        if let Some(view) = self.screen.comparison_mut() {
-            let areas = compare_areas;
-            if areas.list.contains(at) {
-                let height = usize::from(layout::inner(areas.list).height);
-                view.select(view.selected.saturating_add_signed(delta), height);
-            } else {
-                view.scroll = view.scroll.saturating_add_signed(delta);
-            }
+        if let Screen::Comparison { .. } = self.screen {
+            self.compare_wheel(at, delta);
             return;
         }
         let areas = Areas::new(self.area());
