@@ -87,7 +87,7 @@ impl<'lib> App<'lib> {
         };
         app.select(0);
         if let Some((entry, finding)) = app.ws.place()
-            && let Some(row) = app.screen.clauses().visible.iter().position(|&p| app.ws.entries()[p] == entry)
+            && let Some(row) = app.screen.clauses().row_of(&app.ws, entry)
         {
             app.select(row);
             app.select_finding(finding);

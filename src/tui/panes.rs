@@ -97,6 +97,11 @@ impl ClausesScreen {
         self.visible.get(self.selected).map(|&p| ws.entries()[p])
     }
 
+    /// The list row showing `entry`, if the list shows it.
+    pub fn row_of(&self, ws: &Workspace<'_>, entry: Entry) -> Option<usize> {
+        self.visible.iter().position(|&p| ws.entries()[p] == entry)
+    }
+
     /// Makes the clause view's and the detail's lines for the selected entry, scrolling to the
     /// selected finding and rung when asked, and keeps both scroll positions in range.
     pub(crate) fn refresh(&mut self, ws: &Workspace<'_>, theme: &Theme, areas: &Areas) {
@@ -173,8 +178,10 @@ impl App<'_> {
             Action::PrevFinding => self.jump_finding(false),
             Action::ToggleRiskyOnly => self.toggle_risky_only(),
             Action::ToggleSideBySide => {
-                self.screen.clauses_mut().side_by_side = !self.screen.clauses().side_by_side;
-                self.info(if self.screen.clauses().side_by_side { "diff side by side" } else { "diff inline" });
+                let clauses = self.screen.clauses_mut();
+                clauses.side_by_side = !clauses.side_by_side;
+                let side_by_side = clauses.side_by_side;
+                self.info(if side_by_side { "diff side by side" } else { "diff inline" });
             }
             Action::Search => self.open_input(Purpose::Search),
             Action::SearchNext => self.search_step(true),

@@ -23,15 +23,16 @@ impl App<'_> {
             Action::Park => DecisionState::Parked,
             _ => DecisionState::Open,
         };
+        let (selected, selected_rung) = (self.screen.clauses().finding, self.screen.clauses().rung);
         let findings = self.ws.findings(entry);
-        let finding = (!findings.is_empty()).then_some(self.screen.clauses().finding.min(findings.len().saturating_sub(1)));
-        let offer = finding.and_then(|n| findings[n].fallbacks.get(self.screen.clauses().rung)).map(|o| o.kind.label());
+        let finding = (!findings.is_empty()).then_some(selected.min(findings.len().saturating_sub(1)));
+        let offer = finding.and_then(|n| findings[n].fallbacks.get(selected_rung)).map(|o| o.kind.label());
         let rung = if state == DecisionState::Countered {
             if finding.is_none() || offer.is_none() {
                 self.error("no fallback to counter with: this clause has no findings (a, x, p or o decide on it)");
                 return;
             }
-            Some(self.screen.clauses().rung)
+            Some(selected_rung)
         } else {
             None
         };
@@ -49,9 +50,8 @@ impl App<'_> {
 
     /// y / Y: the selected rung's counter-language or talking point, to the clipboard.
     pub(crate) fn copy_rung(&mut self, language: bool) {
-        let offer = self.entry().and_then(|e| {
-            self.ws.findings(e).get(self.screen.clauses().finding).and_then(|f| f.fallbacks.get(self.screen.clauses().rung)).cloned()
-        });
+        let (finding, rung) = (self.screen.clauses().finding, self.screen.clauses().rung);
+        let offer = self.entry().and_then(|e| self.ws.findings(e).get(finding).and_then(|f| f.fallbacks.get(rung)).cloned());
         let Some(offer) = offer else {
             self.error("nothing to copy: select a finding with a fallback ladder");
             return;
@@ -137,7 +137,7 @@ impl App<'_> {
 
     /// Selects clause `index` in the list, showing every entry if the risky-only filter hides it.
     pub(crate) fn go_to_clause(&mut self, index: usize) {
-        let row = |app: &Self| app.screen.clauses().visible.iter().position(|&p| app.ws.entries()[p] == Entry::Clause(index));
+        let row = |app: &Self| app.screen.clauses().row_of(&app.ws, Entry::Clause(index));
         if row(self).is_none() && self.screen.clauses().risky_only {
             self.toggle_risky_only();
         }
