@@ -3,9 +3,9 @@
 //! records every decision, note and revised wording in the session as it happens.
 //!
 //! Elm-ish: `App` holds the state, `keymap` turns keys into `Action`s, `App::update` applies
-//! them, `ui::render` draws. Each screen is one module owning its keys and drawing (`panes`,
-//! the main screen; `comparison`), each window over them another (`window/`), all built on one
-//! list (`list`). The workspace underneath (`crate::workspace`) has no screen.
+//! them, `ui::render` draws. Each screen is one module owning its state, keys and drawing
+//! (`panes`, the main screen; `comparison`), chosen by one enum (`screen`); each window over
+//! them is another (`window/`), all built on one list (`list`). The workspace underneath (`crate::workspace`) has no screen.
 
 mod app;
 mod clipboard;
@@ -15,6 +15,7 @@ pub mod keymap;
 mod layout;
 mod list;
 mod panes;
+mod screen;
 mod theme;
 mod ui;
 mod window;
@@ -33,7 +34,8 @@ pub use app::{App, Effect, Message};
 pub use comparison::{CompareView, Comparing, Item, Row, Tone};
 pub use input::{Input, Purpose};
 pub use keymap::{Action, Context};
-pub use panes::Pane;
+pub use panes::{ClausesScreen, Pane};
+pub use screen::Screen;
 pub use theme::Theme;
 pub use ui::render;
 pub use window::{AgencyView, Overlay, PickView, RouteView, Target};

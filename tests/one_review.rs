@@ -117,7 +117,7 @@ fn every_surface_shows_what_analyze_shows() {
     app.update(Action::OpenCompare);
     app.update(Action::Activate);
     app.poll_work(true);
-    let comparison = &app.compare.as_deref().expect("compared with round 1").comparison;
+    let comparison = &app.comparison().expect("compared with round 1").comparison;
     let counts = |s: Summary| [s.high, s.medium, s.low, s.info].map(|n| n as u64);
     assert_eq!(
         [counts(comparison.old.summary), counts(comparison.new.summary)],

@@ -16,7 +16,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// The list row of clause `number` ("2" for §2).
 fn row_of(app: &App<'_>, number: &str) -> usize {
-    app.visible
+    app.clauses()
+        .visible
         .iter()
         .position(|&p| matches!(app.ws.entries()[p], Entry::Clause(i) if app.ws.clause(i).number.as_deref() == Some(number)))
         .unwrap()
@@ -28,7 +29,7 @@ fn go_to(app: &mut App<'_>, number: &str) {
     for _ in 0..row {
         press(app, "j");
     }
-    assert_eq!(app.selected, row);
+    assert_eq!(app.clauses().selected, row);
 }
 
 fn clause_index(app: &App<'_>, number: &str) -> usize {
@@ -38,27 +39,27 @@ fn clause_index(app: &App<'_>, number: &str) -> usize {
 #[test]
 fn the_list_shows_missing_protections_first_then_every_clause() {
     let app = app();
-    let labels: Vec<String> = app.visible.iter().map(|&p| app.ws.label(app.ws.entries()[p])).collect();
+    let labels: Vec<String> = app.clauses().visible.iter().map(|&p| app.ws.label(app.ws.entries()[p])).collect();
     assert_eq!(labels[0], "Missing: Residuals");
     assert!(labels[1..].iter().any(|l| l == "§2 Ownership"));
     assert_eq!(app.ws.open_findings(), 5, "residuals, three in §2, one in §3");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.clauses().focus, Pane::List);
 }
 
 #[test]
 fn moving_in_the_list_clamps_at_both_ends() {
     let mut app = app();
-    let last = app.visible.len() - 1;
+    let last = app.clauses().visible.len() - 1;
     press(&mut app, "k k");
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.clauses().selected, 0);
     press(&mut app, "G");
-    assert_eq!(app.selected, last);
+    assert_eq!(app.clauses().selected, last);
     press(&mut app, "j Down");
-    assert_eq!(app.selected, last);
+    assert_eq!(app.clauses().selected, last);
     press(&mut app, "g Down Down k");
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.clauses().selected, 1);
     press(&mut app, "Ctrl-d");
-    assert!(app.selected > 1);
+    assert!(app.clauses().selected > 1);
 }
 
 #[test]
@@ -69,14 +70,14 @@ fn next_finding_walks_the_findings_then_the_clauses_and_wraps() {
     let mut seen = Vec::new();
     for _ in 0..5 {
         press(&mut app, "]");
-        seen.push((app.selected, app.finding));
+        seen.push((app.clauses().selected, app.clauses().finding));
     }
     assert_eq!(seen, [(ownership, 0), (ownership, 1), (ownership, 2), (materials, 0), (0, 0)]);
     assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("wrapped to the first finding"));
     press(&mut app, "[");
-    assert_eq!((app.selected, app.finding), (materials, 0));
+    assert_eq!((app.clauses().selected, app.clauses().finding), (materials, 0));
     press(&mut app, "[");
-    assert_eq!((app.selected, app.finding), (ownership, 2), "backwards lands on the clause's last finding");
+    assert_eq!((app.clauses().selected, app.clauses().finding), (ownership, 2), "backwards lands on the clause's last finding");
 }
 
 #[test]
@@ -84,12 +85,12 @@ fn the_risky_filter_keeps_entries_with_findings_and_the_selection() {
     let mut app = app();
     go_to(&mut app, "3");
     press(&mut app, "f");
-    assert!(app.risky_only);
-    let labels: Vec<String> = app.visible.iter().map(|&p| app.ws.label(app.ws.entries()[p])).collect();
+    assert!(app.clauses().risky_only);
+    let labels: Vec<String> = app.clauses().visible.iter().map(|&p| app.ws.label(app.ws.entries()[p])).collect();
     assert_eq!(labels, ["Missing: Residuals", "§2 Ownership", "§3 Agency Materials"]);
     assert_eq!(app.entry().map(|e| app.ws.label(e)).as_deref(), Some("§3 Agency Materials"));
     press(&mut app, "f");
-    assert_eq!(app.visible.len(), app.ws.entries().len());
+    assert_eq!(app.clauses().visible.len(), app.ws.entries().len());
 }
 
 #[test]
@@ -97,9 +98,9 @@ fn countering_adopts_the_selected_rung_and_stores_its_language() {
     let mut app = app();
     press(&mut app, "]");
     press(&mut app, "Tab Tab");
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.clauses().focus, Pane::Detail);
     press(&mut app, "j");
-    assert_eq!(app.rung, 1);
+    assert_eq!(app.clauses().rung, 1);
     press(&mut app, "Enter");
     let decision = app.ws.session().decisions.last().unwrap();
     assert_eq!(decision.state, DecisionState::Countered);
@@ -186,7 +187,7 @@ fn pasted_wording_is_reanalysed_diffed_and_kept_as_a_revision() {
     assert_eq!(app.ws.open_findings(), 3);
     let revision = &app.ws.session().revisions[0];
     assert_eq!((revision.text.as_str(), revision.round), (revised, 1));
-    assert!(app.view.diffs.previous.is_some());
+    assert!(app.clauses().view.diffs.previous.is_some());
     assert!(app.message.as_ref().is_some_and(|m| m.text.contains("1 finding(s), was 3")));
     // The same wording again is refused, with the box kept open.
     app.handle_event(&Event::Paste(revised.into()));
@@ -262,17 +263,17 @@ fn search_jumps_to_matches_and_n_cycles_through_them() {
     press(&mut app, "/");
     type_text(&mut app, "schedule");
     press(&mut app, "Enter");
-    assert_eq!(app.selected, row_of(&app, "1"));
+    assert_eq!(app.clauses().selected, row_of(&app, "1"));
     press(&mut app, "n");
-    assert_eq!(app.selected, row_of(&app, "4"));
+    assert_eq!(app.clauses().selected, row_of(&app, "4"));
     press(&mut app, "N");
-    assert_eq!(app.selected, row_of(&app, "1"));
+    assert_eq!(app.clauses().selected, row_of(&app, "1"));
     press(&mut app, "/ Ctrl-u");
     type_text(&mut app, "zebra");
     press(&mut app, "Enter");
     assert!(app.input.as_ref().is_some_and(|i| i.error.as_deref().is_some_and(|e| e.contains("zebra"))));
     press(&mut app, "Esc Esc");
-    assert!(app.search.is_none() && app.input.is_none());
+    assert!(app.clauses().search.is_none() && app.input.is_none());
 }
 
 #[test]
@@ -293,11 +294,11 @@ fn clicks_select_rows_and_focus_panes_and_the_wheel_scrolls() {
     let mouse = |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
     // The list's first row is at y = 2 (status bar, border).
     app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + 4));
-    assert_eq!((app.selected, app.focus), (4, Pane::List));
+    assert_eq!((app.clauses().selected, app.clauses().focus), (4, Pane::List));
     app.handle_event(&mouse(MouseEventKind::ScrollDown, 5, 5));
-    assert_eq!(app.selected, 6, "three rows down, clamped at the end");
+    assert_eq!(app.clauses().selected, 6, "three rows down, clamped at the end");
     app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), 60, 25));
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.clauses().focus, Pane::Detail);
     assert!(!app.handle_event(&mouse(MouseEventKind::Moved, 1, 1)), "movement is not an action");
 }
 
@@ -322,7 +323,12 @@ fn a_shorter_terminal_keeps_the_selected_row_on_screen() {
     press(&mut app, "G");
     app.handle_event(&Event::Resize(80, 24));
     let list_height = 24 - 4;
-    assert!(app.selected >= app.list_offset && app.selected < app.list_offset + list_height, "{} {}", app.selected, app.list_offset);
+    assert!(
+        app.clauses().selected >= app.clauses().list_offset && app.clauses().selected < app.clauses().list_offset + list_height,
+        "{} {}",
+        app.clauses().selected,
+        app.clauses().list_offset
+    );
     assert!(screen(&app).contains("▸"));
 }
 
@@ -330,14 +336,14 @@ fn a_shorter_terminal_keeps_the_selected_row_on_screen() {
 fn diffs_are_computed_once_per_clause_not_per_key_or_frame() {
     let mut app = app();
     go_to(&mut app, "2");
-    let runs = app.view.diff_runs;
+    let runs = app.clauses().view.diff_runs;
     press(&mut app, "Tab Tab j j k s s");
     for _ in 0..3 {
         screen(&app);
     }
-    assert_eq!(app.view.diff_runs, runs);
+    assert_eq!(app.clauses().view.diff_runs, runs);
     press(&mut app, "Tab j");
-    assert_eq!(app.view.diff_runs, runs + 1);
+    assert_eq!(app.clauses().view.diff_runs, runs + 1);
 }
 
 #[test]

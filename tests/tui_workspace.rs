@@ -108,7 +108,7 @@ fn resuming_opens_on_the_clause_and_finding_selected_at_quit() {
     {
         let (ws, _) = open(&store, None);
         let mut app = App::new(ws, Theme::colour(), Size::new(100, 30));
-        assert_eq!((app.selected, app.finding), (0, 0), "a session without a place opens at the top");
+        assert_eq!((app.clauses().selected, app.clauses().finding), (0, 0), "a session without a place opens at the top");
         press(&mut app, "] ] ] q");
         assert!(app.quit);
     }
@@ -116,7 +116,7 @@ fn resuming_opens_on_the_clause_and_finding_selected_at_quit() {
     let ownership = clause(&ws, "2");
     let app = App::new(ws, Theme::colour(), Size::new(100, 30));
     assert_eq!(app.entry(), Some(Entry::Clause(ownership)));
-    assert_eq!(app.finding, 2, "the third finding of §2, as left");
+    assert_eq!(app.clauses().finding, 2, "the third finding of §2, as left");
     assert!(std::fs::read_to_string(&file).unwrap().contains("\"place\""));
 }
 

@@ -7,12 +7,12 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use ratatui::layout::{Rect, Size};
 use ratatui::text::Line;
 
-use super::comparison::{CompareView, Comparing};
+use super::comparison::Comparing;
 use super::input::{Input, Purpose};
 use super::keymap::{self, Action, Context};
 use super::layout::Areas;
-use super::list::Search;
-use super::panes::Pane;
+use super::panes::ClausesScreen;
+use super::screen::Screen;
 use super::theme::Theme;
 use super::window::Overlay;
 use crate::session::SessionStore;
@@ -36,10 +36,8 @@ pub struct App<'lib> {
     pub ws: Workspace<'lib>,
     pub theme: Theme,
     pub size: Size,
-    pub focus: Pane,
+    pub screen: Screen,
     pub overlay: Option<Overlay>,
-    /// The comparison shown instead of the main screen, computed once when opened.
-    pub compare: Option<Box<CompareView>>,
     /// A comparison being computed off the input thread, shown when ready.
     pub comparing: Option<Comparing>,
     /// Where the other saved sessions are, to compare with; None in tests without a store.
@@ -49,20 +47,6 @@ pub struct App<'lib> {
     drafts: Vec<(Purpose, String)>,
     /// The issues list's file the user was told exists: submitting it again replaces it.
     pub(crate) overwrite: Option<std::path::PathBuf>,
-    /// Positions in `ws.entries()` shown in the list (all, or only those with findings).
-    pub visible: Vec<usize>,
-    /// Index into `visible`.
-    pub selected: usize,
-    pub list_offset: usize,
-    pub risky_only: bool,
-    /// Index into the selected entry's findings.
-    pub finding: usize,
-    /// Index into the selected finding's fallback ladder.
-    pub rung: usize,
-    pub clause_scroll: usize,
-    pub detail_scroll: usize,
-    pub side_by_side: bool,
-    pub search: Option<Search>,
     pub message: Option<Message>,
     pub(crate) effects: Vec<Effect>,
     pub quit: bool,
@@ -73,50 +57,27 @@ pub struct App<'lib> {
     pub panic_on_key: bool,
 }
 
-/// What the screens show, worked out once per change instead of once per frame (by
-/// [`App::refresh`], each screen and window making its own): the selected clause's diffs, the
-/// wrapped lines of the clause view, the detail and the open window, so drawing only copies the
-/// lines on screen.
+/// What the open window shows (the help, or the library clause), worked out once per change
+/// by [`App::refresh`] so drawing only copies the lines on screen.
 #[derive(Debug, Clone, Default)]
 pub struct View {
-    pub diffs: super::panes::Diffs,
-    pub clause: Vec<Line<'static>>,
-    pub detail: Vec<Line<'static>>,
-    /// The open window's text (help, or the library clause shown).
     pub overlay: Vec<Line<'static>>,
-    /// Scroll the clause view to the selected finding at the next refresh.
-    pub follow_finding: bool,
-    /// Scroll the detail pane to the selected rung at the next refresh.
-    pub follow_rung: bool,
-    /// How many times the diffs were computed (a test checks drawing never does it).
-    pub diff_runs: usize,
 }
 
 impl<'lib> App<'lib> {
     pub fn new(ws: Workspace<'lib>, theme: Theme, size: Size) -> Self {
-        let visible = (0..ws.entries().len()).collect();
+        let screen = Screen::Clauses(ClausesScreen::new(ws.entries().len()));
         let mut app = Self {
             ws,
             theme,
             size,
-            focus: Pane::List,
+            screen,
             overlay: None,
-            compare: None,
             comparing: None,
             store: None,
             input: None,
             drafts: Vec::new(),
             overwrite: None,
-            visible,
-            selected: 0,
-            list_offset: 0,
-            risky_only: false,
-            finding: 0,
-            rung: 0,
-            clause_scroll: 0,
-            detail_scroll: 0,
-            side_by_side: false,
-            search: None,
             message: None,
             effects: Vec::new(),
             quit: false,
@@ -126,7 +87,7 @@ impl<'lib> App<'lib> {
         };
         app.select(0);
         if let Some((entry, finding)) = app.ws.place()
-            && let Some(row) = app.visible.iter().position(|&p| app.ws.entries()[p] == entry)
+            && let Some(row) = app.screen.clauses().row_of(&app.ws, entry)
         {
             app.select(row);
             app.select_finding(finding);
@@ -141,10 +102,10 @@ impl<'lib> App<'lib> {
             return;
         }
         let areas = Areas::new(self.area());
-        self.refresh_panes(&areas);
+        self.screen.clauses_mut().refresh(&self.ws, &self.theme, &areas);
 
         let area = self.area();
-        if let Some(view) = self.compare.as_deref_mut() {
+        if let Some(view) = self.screen.comparison_mut() {
             view.refresh(&self.theme, area);
         }
 
@@ -158,21 +119,26 @@ impl<'lib> App<'lib> {
         }
         match &self.overlay {
             Some(overlay) => vec![overlay.context()],
-            None if self.compare.is_some() => vec![Context::Compare],
-            None => {
-                let pane = match self.focus {
-                    Pane::List => Context::List,
-                    Pane::Clause => Context::Clause,
-                    Pane::Detail => Context::Detail,
-                };
-                vec![pane, Context::Main]
-            }
+            None => match &self.screen {
+                Screen::Clauses(clauses) => vec![clauses.context(), Context::Main],
+                Screen::Comparison { .. } => vec![Context::Compare],
+            },
         }
     }
 
     /// The entry selected in the list, if the list is not empty.
     pub fn entry(&self) -> Option<Entry> {
-        self.visible.get(self.selected).map(|&p| self.ws.entries()[p])
+        self.screen.clauses().entry(&self.ws)
+    }
+
+    /// The main screen's state, on screen or under a comparison.
+    pub fn clauses(&self) -> &ClausesScreen {
+        self.screen.clauses()
+    }
+
+    /// The comparison on screen, if one is.
+    pub fn comparison(&self) -> Option<&super::comparison::CompareView> {
+        self.screen.comparison()
     }
 
     /// Things for the run loop to do, oldest first.
@@ -283,8 +249,10 @@ impl<'lib> App<'lib> {
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.wheel(column, row, down),
             other if self.overlay.is_some() => self.update_overlay(&other),
-            other if self.compare.is_some() => self.update_compare(&other),
-            other => self.update_main(&other),
+            other => match self.screen {
+                Screen::Clauses(_) => self.update_main(&other),
+                Screen::Comparison { .. } => self.update_compare(&other),
+            },
         }
         self.refresh();
         self.remember_place_on_quit();
@@ -293,7 +261,7 @@ impl<'lib> App<'lib> {
     /// On the way out, keeps the selected clause and finding so a resumed session opens there.
     fn remember_place_on_quit(&mut self) {
         if let (true, Some(entry)) = (self.quit, self.entry()) {
-            self.ws.remember_place(entry, self.finding);
+            self.ws.remember_place(entry, self.screen.clauses().finding);
         }
     }
 
@@ -322,9 +290,9 @@ impl<'lib> App<'lib> {
         let text = match self.drafts.iter().position(|(p, _)| *p == purpose) {
             Some(i) => self.drafts.remove(i).1,
             None if purpose == Purpose::Search => {
-                let search = match &self.compare {
+                let search = match self.screen.comparison() {
                     Some(view) => view.search.as_ref(),
-                    None => self.search.as_ref(),
+                    None => self.screen.clauses().search.as_ref(),
                 };
                 search.map(|s| s.query.clone()).unwrap_or_default()
             }
@@ -352,7 +320,7 @@ impl<'lib> App<'lib> {
     fn submit(&mut self) {
         let Some(input) = self.input.take() else { return };
         let result = match input.purpose {
-            Purpose::Search if self.compare.is_some() => self.compare_search(&input.text),
+            Purpose::Search if self.screen.comparison().is_some() => self.compare_search(&input.text),
             Purpose::Search => self.start_search(&input.text),
             Purpose::NoteClause => self.note(&input.text, true),
             Purpose::NoteSession => self.note(&input.text, false),

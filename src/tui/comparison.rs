@@ -164,7 +164,7 @@ impl App<'_> {
             Some(Ok(view)) => {
                 let c = &view.comparison;
                 self.info(format!("compared {} with {}", c.new.label, c.old.label));
-                self.compare = Some(Box::new(view));
+                self.screen.show_comparison(view);
             }
             Some(Err(why)) => self.error(why),
             None => self.error("the comparison stopped before it finished: nothing to show"),
@@ -186,7 +186,7 @@ impl App<'_> {
         }
         let list_height = self.compare_list_height();
         let half = isize::try_from(list_height / 2).unwrap_or(1).max(1);
-        let Some(view) = self.compare.as_deref_mut() else { return };
+        let Some(view) = self.screen.comparison_mut() else { return };
         let step = list::step(action, half);
         if step != 0 {
             if view.text_focus {
@@ -204,7 +204,7 @@ impl App<'_> {
                 self.info("search cleared");
             }
             Action::Close => {
-                self.compare = None;
+                self.screen.close_comparison();
                 self.info("comparison closed");
             }
             Action::NextPane | Action::PrevPane => view.text_focus = !view.text_focus,
@@ -224,7 +224,7 @@ impl App<'_> {
     /// `/` on the comparison: the first row from the selection whose label, wording or concerns match.
     pub(crate) fn compare_search(&mut self, query: &str) -> Result<(), String> {
         let height = self.compare_list_height();
-        let Some(view) = self.compare.as_deref_mut() else { return Ok(()) };
+        let Some(view) = self.screen.comparison_mut() else { return Ok(()) };
         if query.trim().is_empty() {
             view.search = None;
             return Ok(());
@@ -240,7 +240,7 @@ impl App<'_> {
 
     fn compare_search_step(&mut self, forward: bool) {
         let height = self.compare_list_height();
-        let Some(view) = self.compare.as_deref_mut() else { return };
+        let Some(view) = self.screen.comparison_mut() else { return };
         let Some(pattern) = view.search.as_ref().map(|s| s.pattern.clone()) else {
             self.info("no search yet: press / to search");
             return;
@@ -257,10 +257,22 @@ impl App<'_> {
         }
     }
 
+    /// The mouse wheel over the list moves its selection, over the detail scrolls it.
+    pub(crate) fn compare_wheel(&mut self, at: ratatui::layout::Position, delta: isize) {
+        let areas = layout::Compare::new(self.area());
+        let Some(view) = self.screen.comparison_mut() else { return };
+        if areas.list.contains(at) {
+            let height = usize::from(layout::inner(areas.list).height);
+            view.select(view.selected.saturating_add_signed(delta), height);
+        } else {
+            view.scroll = view.scroll.saturating_add_signed(delta);
+        }
+    }
+
     pub(crate) fn compare_click(&mut self, column: u16, row: u16) {
         let areas = layout::Compare::new(self.area());
         let height = usize::from(layout::inner(areas.list).height);
-        let Some(view) = self.compare.as_deref_mut() else { return };
+        let Some(view) = self.screen.comparison_mut() else { return };
         let at = ratatui::layout::Position::new(column, row);
         let rows = layout::inner(areas.list);
         if rows.contains(at) {

@@ -11,6 +11,7 @@ use super::app::{App, Message};
 use super::input::Purpose;
 use super::keymap;
 use super::layout::{self, Areas};
+use super::screen::Screen;
 use super::window::{self, Overlay};
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -24,10 +25,11 @@ pub fn render(app: &App<'_>, frame: &mut Frame) {
     status_bar(app, frame, areas.status);
     if matches!(app.overlay, Some(Overlay::Library(_))) {
         // The library browser takes the panes' place.
-    } else if let Some(view) = &app.compare {
-        super::comparison::render(view, &app.theme, frame, area);
     } else {
-        super::panes::render(app, frame, &areas);
+        match &app.screen {
+            Screen::Clauses(clauses) => super::panes::render(clauses, &app.ws, &app.theme, frame, &areas),
+            Screen::Comparison { view, .. } => super::comparison::render(view, &app.theme, frame, area),
+        }
     }
     window::render(app, frame, area, areas.body());
     long_message(app, frame, &areas);

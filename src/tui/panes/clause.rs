@@ -5,12 +5,11 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::Diffs;
 use super::standard_title;
+use super::{ClausesScreen, Diffs};
 use crate::diff::{self, Op, Run};
 use crate::library::Severity;
 use crate::text::{ceil_char, floor_char, one_line, sanitize};
-use crate::tui::app::App;
 use crate::tui::theme::{Theme, badge};
 use crate::tui::wrap::{pad, rule, short_time, wrap};
 use crate::workspace::{Entry, Workspace};
@@ -30,12 +29,16 @@ pub fn diffs(ws: &Workspace<'_>, entry: Option<Entry>) -> Diffs {
 }
 
 /// The clause view's lines at `width`, and the line where the selected finding starts.
-pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
-    let theme = &app.theme;
-    let ws = &app.ws;
+pub fn lines(
+    screen: &ClausesScreen,
+    ws: &Workspace<'_>,
+    theme: &Theme,
+    entry: Option<Entry>,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let mut out = Vec::new();
     match entry {
-        None if app.risky_only => out.push(Line::styled("Nothing in this draft has a finding; f shows every clause.", theme.dim)),
+        None if screen.risky_only => out.push(Line::styled("Nothing in this draft has a finding; f shows every clause.", theme.dim)),
         None => out.push(Line::styled("The draft has no clauses.", theme.dim)),
         Some(e @ Entry::Missing(f)) => {
             let finding = &ws.analysis().findings[f];
@@ -51,13 +54,18 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
             let text = standard.map(|s| sanitize(&s.standard_text, true)).unwrap_or_default();
             out.extend(wrap(&[(&text, theme.inserted)], width));
         }
-        Some(Entry::Clause(i)) => return clause_lines(app, i, width),
+        Some(Entry::Clause(i)) => return clause_lines(screen, ws, theme, i, width),
     }
     (out, None)
 }
 
-fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
-    let (theme, ws) = (&app.theme, &app.ws);
+fn clause_lines(
+    screen: &ClausesScreen,
+    ws: &Workspace<'_>,
+    theme: &Theme,
+    index: usize,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let wording = ws.wording(index);
     let mut out = Vec::new();
     let mut header = vec![Span::styled(sanitize(&ws.clause(index).label(), false), theme.heading)];
@@ -75,7 +83,7 @@ fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>
         let start = floor_char(&text, start.saturating_sub(wording.base));
         let end = ceil_char(&text, end.saturating_sub(wording.base));
         marks.push((start, end, f.severity));
-        if n == app.finding {
+        if n == screen.finding {
             current = Some((start, end));
         }
     }
@@ -83,7 +91,7 @@ fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>
     let mut cuts: Vec<usize> = vec![0, text.len()];
     cuts.extend(marks.iter().flat_map(|&(s, e, _)| [s, e]));
     let hits: Vec<(usize, usize)> =
-        app.search.as_ref().map(|s| s.pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
+        screen.search.as_ref().map(|s| s.pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect()).unwrap_or_default();
     cuts.extend(hits.iter().flat_map(|&(s, e)| [s, e]));
     cuts.extend(current.iter().flat_map(|&(s, e)| [s, e]));
     cuts.sort_unstable();
@@ -109,13 +117,13 @@ fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>
     let borrowed: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
     out.extend(wrap(&borrowed, width));
 
-    if let Some(runs) = &app.view.diffs.previous {
+    if let Some(runs) = &screen.view.diffs.previous {
         out.push(Line::default());
         out.push(rule("Changed from the previous wording", width, theme.heading));
         out.extend(inline(runs, theme, width));
     }
     out.push(Line::default());
-    match &app.view.diffs.standard {
+    match &screen.view.diffs.standard {
         Some((id, runs)) => {
             let title = standard_title(ws.library().get(id));
             let alike = (diff::similarity(runs) * 100.0).round();
@@ -125,7 +133,7 @@ fn clause_lines(app: &App<'_>, index: usize, width: usize) -> (Vec<Line<'static>
                 Span::styled(" · ", theme.dim),
                 Span::styled("standard's words added", theme.inserted),
             ]));
-            out.extend(if app.side_by_side { side_by_side(runs, theme, width) } else { against_standard(runs, theme, width) });
+            out.extend(if screen.side_by_side { side_by_side(runs, theme, width) } else { against_standard(runs, theme, width) });
         }
         None => out.push(Line::styled("No standard clause matches this clause.", theme.dim)),
     }

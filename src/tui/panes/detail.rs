@@ -5,23 +5,28 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::standard_title;
+use super::{ClausesScreen, standard_title};
 use crate::analysis::Finding;
+use crate::library::ClauseLibrary;
 use crate::session::{Decision, Note};
 use crate::text::{one_line, sanitize};
-use crate::tui::app::App;
 use crate::tui::theme::{Theme, badge, state_label};
 use crate::tui::wrap::{rule, short_time, wrap};
-use crate::workspace::Entry;
+use crate::workspace::{Entry, Workspace};
 
 /// The detail pane's lines at `width`, and each rung's (first, last + 1) line.
-pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
-    let (theme, ws) = (&app.theme, &app.ws);
+pub fn lines(
+    screen: &ClausesScreen,
+    ws: &Workspace<'_>,
+    theme: &Theme,
+    entry: Option<Entry>,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let Some(entry) = entry else { return (vec![Line::styled("Nothing selected.", theme.dim)], Vec::new()) };
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut rungs = Vec::new();
     let findings = ws.findings(entry);
-    let n = app.finding.min(findings.len().saturating_sub(1));
+    let n = screen.finding.min(findings.len().saturating_sub(1));
     if let Some(f) = findings.get(n) {
         out.push(Line::from(vec![
             Span::styled(badge(f.severity), theme.severity(f.severity)),
@@ -36,8 +41,8 @@ pub fn lines(app: &App<'_>, entry: Option<Entry>, width: usize) -> (Vec<Line<'st
         out.extend(wrap(&[(&sanitize(&f.explanation, false), theme.text)], width));
         notes("Notes on this clause", &ws.notes(Some(entry)), theme, width, &mut out);
         out.push(Line::default());
-        ladder(f, app.rung, ws.decision(entry, Some(f)), theme, width, &mut out, &mut rungs);
-        why_it_matters(f, app, width, &mut out);
+        ladder(f, screen.rung, ws.decision(entry, Some(f)), theme, width, &mut out, &mut rungs);
+        why_it_matters(f, ws.library(), theme, width, &mut out);
     } else {
         out.push(Line::from(vec![Span::styled(one_line(&ws.label(entry)), theme.title), Span::styled(" · no findings", theme.dim)]));
         out.push(decision_line(ws.decision(entry, None), theme, "none (nothing flagged)"));
@@ -109,11 +114,11 @@ fn ladder(
     }
 }
 
-fn why_it_matters(f: &Finding, app: &App<'_>, width: usize, out: &mut Vec<Line<'static>>) {
-    let Some(standard) = app.ws.library().get(&f.library_clause) else { return };
+fn why_it_matters(f: &Finding, library: &ClauseLibrary, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
+    let Some(standard) = library.get(&f.library_clause) else { return };
     out.push(Line::default());
-    out.push(rule(&format!("Why it matters: {}", standard_title(Some(standard))), width, app.theme.heading));
-    out.extend(wrap(&[(&sanitize(&standard.why_it_matters, false), app.theme.text)], width));
+    out.push(rule(&format!("Why it matters: {}", standard_title(Some(standard))), width, theme.heading));
+    out.extend(wrap(&[(&sanitize(&standard.why_it_matters, false), theme.text)], width));
 }
 
 fn notes(title: &str, notes: &[&Note], theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {

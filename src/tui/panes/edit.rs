@@ -23,15 +23,16 @@ impl App<'_> {
             Action::Park => DecisionState::Parked,
             _ => DecisionState::Open,
         };
+        let (selected, selected_rung) = (self.screen.clauses().finding, self.screen.clauses().rung);
         let findings = self.ws.findings(entry);
-        let finding = (!findings.is_empty()).then_some(self.finding.min(findings.len().saturating_sub(1)));
-        let offer = finding.and_then(|n| findings[n].fallbacks.get(self.rung)).map(|o| o.kind.label());
+        let finding = (!findings.is_empty()).then_some(selected.min(findings.len().saturating_sub(1)));
+        let offer = finding.and_then(|n| findings[n].fallbacks.get(selected_rung)).map(|o| o.kind.label());
         let rung = if state == DecisionState::Countered {
             if finding.is_none() || offer.is_none() {
                 self.error("no fallback to counter with: this clause has no findings (a, x, p or o decide on it)");
                 return;
             }
-            Some(self.rung)
+            Some(selected_rung)
         } else {
             None
         };
@@ -49,7 +50,8 @@ impl App<'_> {
 
     /// y / Y: the selected rung's counter-language or talking point, to the clipboard.
     pub(crate) fn copy_rung(&mut self, language: bool) {
-        let offer = self.entry().and_then(|e| self.ws.findings(e).get(self.finding).and_then(|f| f.fallbacks.get(self.rung)).cloned());
+        let (finding, rung) = (self.screen.clauses().finding, self.screen.clauses().rung);
+        let offer = self.entry().and_then(|e| self.ws.findings(e).get(finding).and_then(|f| f.fallbacks.get(rung)).cloned());
         let Some(offer) = offer else {
             self.error("nothing to copy: select a finding with a fallback ladder");
             return;
@@ -96,7 +98,7 @@ impl App<'_> {
         let what = format!("{label} revised: {after} finding(s), was {before} (u undoes)");
         if self.saved(&what, outcome) {
             self.select_finding(0);
-            self.clause_scroll = 0;
+            self.screen.clauses_mut().clause_scroll = 0;
             Ok(())
         } else {
             Err(self.message.take().map(|m| m.text).unwrap_or_default())
@@ -107,7 +109,7 @@ impl App<'_> {
     /// names ("4.2 Work Made for Hire. ..."), else the selected one. When it could be several,
     /// the user chooses.
     pub(crate) fn paste(&mut self, text: String) {
-        if self.overlay.is_some() || self.compare.is_some() {
+        if self.overlay.is_some() || self.screen.comparison().is_some() {
             let what = if self.overlay.is_some() { "this window" } else { "the comparison" };
             self.info(format!("close {what} (Esc) first to paste revised wording"));
             return;
@@ -135,8 +137,8 @@ impl App<'_> {
 
     /// Selects clause `index` in the list, showing every entry if the risky-only filter hides it.
     pub(crate) fn go_to_clause(&mut self, index: usize) {
-        let row = |app: &Self| app.visible.iter().position(|&p| app.ws.entries()[p] == Entry::Clause(index));
-        if row(self).is_none() && self.risky_only {
+        let row = |app: &Self| app.screen.clauses().row_of(&app.ws, Entry::Clause(index));
+        if row(self).is_none() && self.screen.clauses().risky_only {
             self.toggle_risky_only();
         }
         if let Some(row) = row(self) {
@@ -154,7 +156,7 @@ impl App<'_> {
         let back = if self.ws.wording(index).revised.is_some() { "the revision before" } else { "the draft's wording" };
         if self.saved(&format!("{label}: revision undone, back to {back} ({after} finding(s), was {before})"), outcome) {
             self.select_finding(0);
-            self.clause_scroll = 0;
+            self.screen.clauses_mut().clause_scroll = 0;
         }
     }
 }

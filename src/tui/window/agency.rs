@@ -66,10 +66,8 @@ impl App<'_> {
         if !self.saved(&what, outcome) {
             return Err(self.message.take().map(|m| m.text).unwrap_or_default());
         }
-        self.visible = (0..self.ws.entries().len()).collect();
-        self.risky_only = false;
+        self.screen.clauses_mut().filter(&self.ws, false);
         self.overlay = None;
-        self.list_offset = 0;
         self.select(0);
         Ok(())
     }
