@@ -167,16 +167,25 @@ impl Planner<'_> {
         let words = phrase::Words {
             deliverables: self.vocabulary.defines("Deliverables").then_some("the Deliverables"),
             agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
+            agency_ip_plural: self.vocabulary.adapt("Agency IP").ends_with('s'),
         };
         phrase::edits(sentence, &concerns, &words)
     }
 
     /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
     /// work) is better edited in its own words than replaced, as a lawyer marks up a draft: the
-    /// edits answer every finding in it, and in every other passage of its clause (else the
-    /// clause gets the library's assignment, and an edited second one would repeat it), and
-    /// the session chose no words for any of them.
+    /// edits answer every finding in it, and the session chose no words for any of them; and
+    /// every other transfer of its clause is edited too or keeps its words (else the clause
+    /// gets the library's assignment, and an edited second one would repeat it). Passages of
+    /// the clause that do another job (a moral rights waiver beside the assignment) do not
+    /// count.
     fn edit_transfer(&self, g: &Group, all: &[Group]) -> bool {
+        let transfers = |g: &Group| phrase::transfers(&self.draft.analysed[g.range.clone()]);
+        // Replaced by library words: some finding's ladder has words that can stand in its place.
+        let replaced = |g: &Group| {
+            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &[] };
+            choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
+        };
         let answers = |g: &Group| {
             let edits = self.phrase_edits(g);
             g.findings.iter().all(|&i| {
@@ -184,9 +193,9 @@ impl Planner<'_> {
                 edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
             })
         };
-        phrase::transfers(&self.draft.analysed[g.range.clone()])
+        transfers(g)
             && answers(g)
-            && all.iter().filter(|o| o.clause == g.clause && o.range != g.range).all(answers)
+            && all.iter().filter(|o| o.clause == g.clause && o.range != g.range && transfers(o)).all(|o| answers(o) || !replaced(o))
     }
 
     /// The passage's own words edited, as a lawyer marks up a draft: the payment condition put
