@@ -44,6 +44,9 @@ pub struct Words<'a> {
     /// Whether the draft's term for "Agency IP" is plural ("Pre-Existing Materials"): "improvements
     /// to them" rather than "to it".
     pub agency_ip_plural: bool,
+    /// The terms the draft defines: what is assigned is named by one of them, never by words
+    /// the draft leaves undefined ("the Project").
+    pub defined: &'a [&'a str],
 }
 
 /// The ownership statement's verb, after which the transfer takes effect: the modal ("shall,",
@@ -240,7 +243,7 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
 mod tests {
     use super::*;
 
-    const NONE: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true, agency_ip_plural: false };
+    const NONE: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] };
 
     pub(super) fn apply(sentence: &str, edits: &[Edit]) -> String {
         let mut out = sentence.to_owned();
@@ -262,7 +265,11 @@ mod tests {
         assert_eq!(
             apply(
                 s,
-                &edits(s, &both, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false })
+                &edits(
+                    s,
+                    &both,
+                    &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] }
+                )
             ),
             "The Deliverables created by Provider specifically for Client under the Services shall, upon receipt of full payment of the Fees for them, be the property of Client."
         );
@@ -279,8 +286,11 @@ mod tests {
         // The demo's §4.1: models and methods reach it through "Work Product".
         let s = "All Work Product shall be the sole and exclusive property of Client.";
         let concerns = [Concern::BroadWorkProduct, Concern::MethodologyTransfer, Concern::ModelOwnership];
-        let e =
-            edits(s, &concerns, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false });
+        let e = edits(
+            s,
+            &concerns,
+            &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] },
+        );
         assert_eq!(
             apply(s, &e),
             "The Deliverables created specifically for Client, excluding Agency IP, shall be the sole and exclusive property of Client."

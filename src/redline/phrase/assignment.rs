@@ -40,8 +40,8 @@ static NOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|n
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?:interest|rights?|benefits)(?:\s*\([^)]*\))?\s+(?:in\s+and\s+to|in)\s+
-        (?P<object>(?:the|all|any|such|those|its|their)\s+[^,;()]*?)
+        \b(?:interest|rights?|benefits)(?:\s*\([^)]*\)|\s*\u{2014}[^\u{2014}]*\u{2014})?\s*(?:in\s+and\s+to|in)\s+
+        (?P<object>(?:the|all|any|such|those|its|their)\s+[^,;()]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)
         (?:\s*[,;(]|\s*\.?\s*$|\s+(?:including|to\s+the\s+extent|effective|whether|upon|on\s+creation|as\s+(?:they\s+are\s+)?created|and\s+(?:will|shall|agrees?))\b)",
     )
     .expect("static regex")
@@ -118,7 +118,11 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         // Put in before what is assigned, the condition names it: a pronoun would come before
         // the words it stands for.
         let named = object.as_ref().and_then(|o| {
-            if narrowed_generic { Some(words.deliverables.unwrap_or("the deliverables").to_owned()) } else { name(&sentence[o.clone()]) }
+            if narrowed_generic {
+                Some(words.deliverables.unwrap_or("the deliverables").to_owned())
+            } else {
+                name(&sentence[o.clone()]).filter(|n| words.defined.contains(&n.trim_start_matches("the ")))
+            }
         });
         let before = named.as_deref().unwrap_or(if direct.is_some() { "them" } else { it });
         out.push(match timing {
@@ -178,6 +182,10 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
 /// Materials". None when it has no name of its own ("any intellectual property rights therein").
 fn name(object: &str) -> Option<String> {
     let thing = object.rsplit(" in ").next().unwrap_or(object).trim();
+    // A defined term used bare ("in and to Output") is named as it is.
+    if thing.split_whitespace().count() <= 3 && thing.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+        return Some(thing.to_owned());
+    }
     let thing = thing.strip_prefix("all ").or_else(|| thing.strip_prefix("any ")).map_or(thing.to_owned(), |t| format!("the {t}"));
     let words: Vec<&str> = thing.split_whitespace().collect();
     let named = words.len() <= 5
@@ -200,7 +208,12 @@ mod tests {
     use super::super::tests::apply;
     use super::*;
 
-    const LIBRARY_IP: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true, agency_ip_plural: false };
+    const LIBRARY_IP: Words<'static> = Words {
+        deliverables: None,
+        agency_ip_has_methods: true,
+        agency_ip_plural: false,
+        defined: &["Covered Inventions", "Project Materials", "Output"],
+    };
 
     #[test]
     fn an_assignment_waits_for_payment_covers_what_is_made_for_the_client_and_keeps_the_agencys_materials() {
@@ -211,7 +224,7 @@ mod tests {
             "The Contributor hereby assigns to the Company, upon receipt of full payment of the Fees for the Project Materials, with full title guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by Agency specifically for Client, excluding Agency IP, including all existing and future rights, throughout the world."
         );
         let s = "Provider hereby irrevocably assigns to Client all right, title and interest in and to all Work Product, including all intellectual property rights therein, effective automatically upon creation and whether or not Client has paid any invoice relating to it.";
-        let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false, agency_ip_plural: false });
+        let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false, ..LIBRARY_IP });
         assert_eq!(
             apply(s, &e),
             "Provider hereby irrevocably assigns to Client all right, title and interest in and to the Deliverables created specifically for Client, excluding Agency IP, including all intellectual property rights therein, effective upon receipt of full payment of the Fees for it."
@@ -233,7 +246,7 @@ mod tests {
             apply(s, &edits(s, &concerns, &LIBRARY_IP)),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, excluding Agency IP and improvements to it, to the extent permitted by law."
         );
-        let plural = Words { deliverables: None, agency_ip_has_methods: false, agency_ip_plural: true };
+        let plural = Words { agency_ip_plural: true, ..LIBRARY_IP };
         assert!(apply(s, &edits(s, &concerns, &plural)).contains("excluding Agency IP and improvements to them,"));
         // What the assignment covers is narrowed in its own sentence.
         let s = "This assignment covers all inventions Employee makes during employment, except for the inventions carved out below.";
@@ -247,6 +260,12 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &LIBRARY_IP)),
             "If any rights do not automatically vest in Company, Employee hereby assigns those rights, upon receipt of full payment of the Fees for them, and will sign additional documents."
+        );
+        // A bare defined term after "interest—if any—in and to" is what passes.
+        let s = "Provider hereby assigns to Customer all right, title, and interest\u{2014}if any\u{2014}in and to Output.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment, Concern::PreExistingIp], &LIBRARY_IP)),
+            "Provider hereby assigns to Customer, upon receipt of full payment of the Fees for Output, all right, title, and interest\u{2014}if any\u{2014}in and to Output, excluding Agency IP."
         );
         // The carve-out follows the parenthesis that qualifies what passes.
         let s = "The Developer hereby grants and assigns to the Customer its entire interest in the Software (including all intellectual property rights).";
