@@ -450,7 +450,7 @@ fn an_assignment_is_edited_in_its_own_words_for_payment_scope_and_the_agencys_ma
     }
     assert!(
         one_line(&r.accepted_paragraph(assignment[0].paragraph)).starts_with(
-            "2.1 The Contributor hereby assigns to the Company, upon receipt of full payment of the fees for it, with full title \
+            "2.1 The Contributor hereby assigns to the Company, upon receipt of full payment of the fees for the Project Materials, with full title \
              guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by the \
              Contributor specifically for the Company, excluding Contributor IP, including all existing and future rights"
         ),
@@ -551,4 +551,25 @@ fn the_brief_counts_edits_and_definitions_for_what_they_are() {
     let brief = redline::summary(&r, "enspyr-ip-assignment.md", "counter.md", &redline::Negotiation::default());
     let line = brief.lines().find(|l| l.starts_with("- Counter-proposal:")).expect("the count line");
     assert!(line.contains("edits of the draft's own words") && line.contains("3 definitions"), "{line}");
+}
+
+/// A missing carve-out of the agency's materials, found at an assignment that is edited anyway
+/// (the Common Paper AI addendum's "Provider hereby assigns to Customer all right, title, and
+/// interest—if any—in and to Output"), is said in that sentence ("excluding Provider IP"),
+/// with the term defined once, rather than by a clause of its own; and the payment condition
+/// put in before "Output" names it rather than saying "it" before the word it stands for.
+#[test]
+fn a_missing_carve_out_goes_into_the_assignment_that_is_edited() {
+    let Some(r) = corpus_redline("dev/commonpaper-ai-addendum-v1.0.md", "Provider") else { return };
+    let carve: Vec<&redline::Change> = r.changes.iter().filter(|c| c.reasons.iter().any(|r| r.concern == Concern::PreExistingIp)).collect();
+    assert_eq!(carve.len(), 1, "{carve:#?}");
+    assert!(matches!(carve[0].language, Language::Edited { .. }) && carve[0].new_clause.is_none(), "{:#?}", carve[0]);
+    assert_eq!(carve[0].inserted, ", excluding Provider IP");
+    let defined = r.changes.iter().filter(|c| matches!(&c.language, Language::Definition { term } if term.contains("Provider IP"))).count();
+    assert_eq!(defined, 1, "Provider IP defined once");
+    let sentence = r.accepted_paragraph(carve[0].paragraph).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        sentence.contains("Provider hereby assigns to Customer, upon receipt of full payment of the fees for Output, all right, title, and interest—if any—in and to Output, excluding Provider IP."),
+        "{sentence}"
+    );
 }

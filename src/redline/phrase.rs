@@ -41,6 +41,12 @@ pub struct Words<'a> {
     /// Whether "Agency IP" in a carve-out takes the library's definition, which names the
     /// agency's methodologies and know-how (no term of the draft's own stands for it).
     pub agency_ip_has_methods: bool,
+    /// Whether the draft's term for "Agency IP" is plural ("Pre-Existing Materials"): "improvements
+    /// to them" rather than "to it".
+    pub agency_ip_plural: bool,
+    /// The terms the draft defines: what is assigned is named by one of them, never by words
+    /// the draft leaves undefined ("the Project").
+    pub defined: &'a [&'a str],
 }
 
 /// The ownership statement's verb, after which the transfer takes effect: the modal ("shall,",
@@ -50,11 +56,16 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         \b(?:(?P<modal>shall|will)(?P<comma>,)?(?:\s*\([^)]*\))?\s+(?:be\s+and\s+remain\s+|become\s+|be\s+)?
             (?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by|belong\s+to|vest\s+in)
+          |(?P<owner>(?:is|are)\s+(?:also\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner\s+of)
           |(?P<verb>(?:is|are)\s+(?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by)
             |belongs?\s+to|becomes?\s+the\s+property\s+of|vests?\s+in))\b",
     )
     .expect("static regex")
 });
+
+/// Words that deny the ownership statement that follows ("do not automatically vest in").
+static NEGATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never)(?:\s+automatically|\s+otherwise)?\s+$").expect("static regex"));
 
 /// A condition of payment the sentence already has ("upon full payment", "Upon acceptance of
 /// the Software and payment of all compensation due").
@@ -77,13 +88,21 @@ static BROAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Whether `sentence` transfers the work: states who owns it or assigns it.
+/// Whether `sentence` transfers the work: states who owns it, assigns it, or says what the
+/// assignment covers ("This assignment covers all inventions ...").
 pub fn transfers(sentence: &str) -> bool {
-    OWNED.is_match(sentence) || assignment::assigns(sentence)
+    OWNED.is_match(sentence) || assignment::assigns(sentence) || assignment::SCOPE.is_match(sentence)
 }
 
-/// The carve-out put in after what passes, in the library's term for the agency's materials.
-const CARVE_OUT: &str = ", excluding Agency IP";
+/// The carve-out put in after what passes, in the library's term for the agency's materials;
+/// with improvements to them when the finding is that derivatives pass.
+fn carve_out(concerns: &[Concern], words: &Words<'_>) -> String {
+    if concerns.contains(&Concern::Derivatives) {
+        format!(", excluding Agency IP and improvements to {}", if words.agency_ip_plural { "them" } else { "it" })
+    } else {
+        ", excluding Agency IP".into()
+    }
+}
 
 /// The sentence already keeps something back, or claims what the agency had before: a carve-out
 /// would be redundant, or contradict it.
@@ -92,17 +111,18 @@ static KEPT_OR_CLAIMED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// The concerns a carve-out of the agency's materials answers in `sentence`: the prior-IP one,
-/// and the transfer of methods when "Agency IP" takes the library's definition, which names the
+/// The concerns a carve-out of the agency's materials answers in `sentence`: the prior-IP one;
+/// derivatives, with "and improvements to it"; and the transfer of methods, or of models with
+/// the methods behind them, when "Agency IP" takes the library's definition, which names the
 /// agency's methodologies and know-how (a draft's own "Pre-Existing Materials" may not). None
 /// when the sentence already keeps something back or claims the agency's prior materials.
 fn carved_out(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Concern> {
     if KEPT_OR_CLAIMED.is_match(sentence) {
         return Vec::new();
     }
-    [Concern::PreExistingIp, Concern::MethodologyTransfer]
+    [Concern::PreExistingIp, Concern::Derivatives, Concern::MethodologyTransfer, Concern::ModelOwnership]
         .into_iter()
-        .filter(|c| concerns.contains(c) && (*c == Concern::PreExistingIp || words.agency_ip_has_methods))
+        .filter(|c| concerns.contains(c) && (matches!(c, Concern::PreExistingIp | Concern::Derivatives) || words.agency_ip_has_methods))
         .collect()
 }
 
@@ -132,7 +152,10 @@ const UPON_PAYMENT: &str = "upon receipt of full payment of the Fees for";
 /// draft) for the `concerns` found in it, one per concern it can answer (or one for several
 /// that go in at the same place), in the order of the sentence. Offsets are into `sentence`.
 pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
-    let Some(owned) = OWNED.captures(sentence) else { return assignment::edits(sentence, concerns, words) };
+    // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
+    // denied ownership statement is not the transfer; the assignment is.
+    let owned = OWNED.captures_iter(sentence).find(|c| c.get(0).is_some_and(|m| !NEGATED.is_match(&sentence[..m.start()])));
+    let Some(owned) = owned else { return assignment::edits(sentence, concerns, words) };
     let deliverables = words.deliverables;
     let mut out = Vec::new();
     if concerns.contains(&Concern::BroadWorkProduct)
@@ -162,13 +185,29 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
             kinds: vec![EditKind::Narrowed],
         });
     }
-    if concerns.contains(&Concern::AssignmentBeforePayment) && !PAID.is_match(sentence) {
+    // "All Work Product shall be ...": the subject itself is what passes.
+    let subject = sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end();
+    if concerns.contains(&Concern::BroadWorkProduct)
+        && out.is_empty()
+        && owned.name("owner").is_none()
+        && assignment::GENERIC.is_match(subject)
+    {
+        let mut things = format!("{} created specifically for Client", deliverables.unwrap_or("the deliverables"));
+        things.replace_range(..1, &things[..1].to_uppercase());
+        out.push(Edit::new(0..subject.len(), things, &[Concern::BroadWorkProduct], EditKind::Narrowed));
+    }
+    if concerns.contains(&Concern::AssignmentBeforePayment) && !PAID.is_match(sentence) && owned.name("owner").is_none() {
+        let it = if out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed)) && deliverables.is_some_and(|d| d.ends_with('s')) {
+            "them"
+        } else {
+            "it"
+        };
         let edit = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
-            (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} it,"))),
-            (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT} it,"))),
+            (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} {it},"))),
+            (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT} {it},"))),
             (None, _, Some(verb)) => {
                 let at = sentence[..verb.start()].trim_end().len();
-                Some((at, format!(", {UPON_PAYMENT} it,")))
+                Some((at, format!(", {UPON_PAYMENT} {it},")))
             }
             _ => None,
         };
@@ -178,20 +217,33 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     }
     // The agency's own materials stay out of what the client owns: said after the subject,
     // before the verb ("... ("Project IP"), excluding Agency IP, shall belong to you").
+    // "The Company is also the owner of all the intellectual property ...": what passes is the
+    // object, and the carve-out ends the sentence.
     let carved = carved_out(sentence, concerns, words);
     if !carved.is_empty() {
-        let at = sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end().len();
+        let at = if owned.name("owner").is_some() {
+            sentence.trim_end().trim_end_matches('.').len()
+        } else {
+            sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end().len()
+        };
         // Before the payment condition that may go in at the same place.
-        out.insert(0, Edit::new(at..at, CARVE_OUT.into(), &carved, EditKind::CarvedOut));
+        // Set off by commas before the verb; the payment condition that may go in at the same
+        // place brings its own.
+        let close = if owned.name("owner").is_some() { "" } else { "," };
+        out.insert(0, Edit::new(at..at, format!("{}{close}", carve_out(concerns, words)), &carved, EditKind::CarvedOut));
     }
-    merged(out)
+    let mut out = merged(out);
+    for e in &mut out {
+        e.inserted = e.inserted.replace(",,", ",");
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const NONE: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true };
+    const NONE: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] };
 
     pub(super) fn apply(sentence: &str, edits: &[Edit]) -> String {
         let mut out = sentence.to_owned();
@@ -211,8 +263,15 @@ mod tests {
         );
         let s = "All work product created by Provider in connection with the Services shall be the property of Client.";
         assert_eq!(
-            apply(s, &edits(s, &both, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true })),
-            "The Deliverables created by Provider specifically for Client under the Services shall, upon receipt of full payment of the Fees for it, be the property of Client."
+            apply(
+                s,
+                &edits(
+                    s,
+                    &both,
+                    &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] }
+                )
+            ),
+            "The Deliverables created by Provider specifically for Client under the Services shall, upon receipt of full payment of the Fees for them, be the property of Client."
         );
         let s = "All intellectual property created by the Contributor in connection with the Project is owned by the Company.";
         assert_eq!(
@@ -223,6 +282,25 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &both, &NONE)),
             "The Services and the deliverables developed by Contractor specifically for Client in the performance of the Services are a work made for hire, and shall, upon receipt of full payment of the Fees for it, be solely owned by the Company."
+        );
+        // The demo's §4.1: models and methods reach it through "Work Product".
+        let s = "All Work Product shall be the sole and exclusive property of Client.";
+        let concerns = [Concern::BroadWorkProduct, Concern::MethodologyTransfer, Concern::ModelOwnership];
+        let e = edits(
+            s,
+            &concerns,
+            &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] },
+        );
+        assert_eq!(
+            apply(s, &e),
+            "The Deliverables created specifically for Client, excluding Agency IP, shall be the sole and exclusive property of Client."
+        );
+        assert!(concerns.iter().all(|c| e.iter().any(|e| e.concerns.contains(c))), "every finding answered: {e:?}");
+        // cts-contractor: the client named as owner of what relates to the Services.
+        let s = "The Company is also the owner of all the intellectual property related to the Services, including improvements (collectively, the \u{201c}Intellectual Property\u{201d}).";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::MethodologyTransfer, Concern::Derivatives], &NONE)),
+            "The Company is also the owner of all the intellectual property related to the Services, including improvements (collectively, the \u{201c}Intellectual Property\u{201d}), excluding Agency IP and improvements to it."
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
         assert!(edits(paid, &both, &NONE).is_empty());

@@ -85,6 +85,9 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             }
         }
     }
+    // A missing carve-out of the agency's own materials, where its clause has an assignment
+    // that is edited or can be: "excluding <the draft's term>" in that sentence, not a new clause.
+    missing.retain(|&fi| !p.carve_out_in_place(fi, &mut groups));
     let mut planned = p.replacements(groups);
     // One fix per problem: a protection a change already answers is not added again.
     missing.retain(|&fi| !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern)));
@@ -164,19 +167,30 @@ impl Planner<'_> {
     fn phrase_edits(&self, g: &Group) -> Vec<phrase::Edit> {
         let sentence = &self.draft.analysed[g.range.clone()];
         let concerns: Vec<Concern> = g.findings.iter().map(|&i| self.analysis.findings[i].concern).collect();
+        let defined: Vec<&str> = self.vocabulary.defined().iter().map(String::as_str).collect();
         let words = phrase::Words {
             deliverables: self.vocabulary.defines("Deliverables").then_some("the Deliverables"),
             agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
+            agency_ip_plural: self.vocabulary.adapt("Agency IP").ends_with('s'),
+            defined: &defined,
         };
         phrase::edits(sentence, &concerns, &words)
     }
 
     /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
     /// work) is better edited in its own words than replaced, as a lawyer marks up a draft: the
-    /// edits answer every finding in it, and in every other passage of its clause (else the
-    /// clause gets the library's assignment, and an edited second one would repeat it), and
-    /// the session chose no words for any of them.
+    /// edits answer every finding in it, and the session chose no words for any of them; and
+    /// every other transfer of its clause is edited too or keeps its words (else the clause
+    /// gets the library's assignment, and an edited second one would repeat it). Passages of
+    /// the clause that do another job (a moral rights waiver beside the assignment) do not
+    /// count.
     fn edit_transfer(&self, g: &Group, all: &[Group]) -> bool {
+        let transfers = |g: &Group| phrase::transfers(&self.draft.analysed[g.range.clone()]);
+        // Replaced by library words: some finding's ladder has words that can stand in its place.
+        let replaced = |g: &Group| {
+            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &[] };
+            choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
+        };
         let answers = |g: &Group| {
             let edits = self.phrase_edits(g);
             g.findings.iter().all(|&i| {
@@ -184,9 +198,63 @@ impl Planner<'_> {
                 edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
             })
         };
-        phrase::transfers(&self.draft.analysed[g.range.clone()])
+        transfers(g)
             && answers(g)
-            && all.iter().filter(|o| o.clause == g.clause && o.range != g.range).all(answers)
+            && all.iter().filter(|o| o.clause == g.clause && o.range != g.range && transfers(o)).all(|o| answers(o) || !replaced(o))
+    }
+
+    /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
+    /// clause (a sentence already to be edited, or one that can be), as a lawyer adds
+    /// "excluding Pre-Existing Materials" rather than a clause. Returns whether it did.
+    fn carve_out_in_place(&self, fi: usize, groups: &mut Vec<Group>) -> bool {
+        let f = &self.analysis.findings[fi];
+        let Some(clause) = f.clause.filter(|_| f.concern == Concern::PreExistingIp && steer_for(self.steers, f).is_none()) else {
+            return false;
+        };
+        for candidate in self.transfer_sentences(clause) {
+            let mut all = groups.clone();
+            let overlapping = all.iter().position(|g| {
+                g.paragraph == candidate.paragraph && g.range.start < candidate.range.end && candidate.range.start < g.range.end
+            });
+            let trial = match overlapping {
+                Some(i) => {
+                    let mut g = all.remove(i);
+                    g.range = g.range.start.min(candidate.range.start)..g.range.end.max(candidate.range.end);
+                    g.findings.push(fi);
+                    g
+                }
+                None => Group { findings: vec![fi], ..candidate },
+            };
+            all.push(trial.clone());
+            if self.edit_transfer(&trial, &all) {
+                *groups = all;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The sentences of `clause` that transfer the work, as passages.
+    fn transfer_sentences(&self, clause: usize) -> Vec<Group> {
+        let (draft, text) = (self.draft, &self.draft.analysed);
+        let Some(c) = self.analysis.clauses.get(clause) else { return Vec::new() };
+        let mut out = Vec::new();
+        for (paragraph, p) in draft.paragraphs.iter().enumerate().filter(|(_, p)| p.start < c.end && c.start < p.end) {
+            let bounds = draft.text_starts[paragraph].max(c.start)..p.end.min(c.end);
+            let mut at = bounds.start;
+            while at < bounds.end {
+                let mut range = sentence_bounds(text, bounds.clone(), at, at);
+                let next = range.end.max(at + text[at..].chars().next().map_or(1, char::len_utf8));
+                if !text[range.clone()].trim().is_empty() && phrase::transfers(&text[range.clone()]) {
+                    if draft.format == Format::Markdown {
+                        range = cover_markup(&draft.text, text, range, bounds.clone());
+                    }
+                    out.push(Group { clause, paragraph, range, findings: Vec::new() });
+                }
+                at = next;
+            }
+        }
+        out
     }
 
     /// The passage's own words edited, as a lawyer marks up a draft: the payment condition put

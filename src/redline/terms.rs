@@ -184,6 +184,11 @@ impl Vocabulary {
     }
 
     /// Whether the draft (or what was inserted so far) defines `term`.
+    /// The terms the draft defines, as it writes them.
+    pub fn defined(&self) -> &[String] {
+        &self.defined
+    }
+
     pub fn defines(&self, term: &str) -> bool {
         self.defined.iter().any(|d| same_term(d, term))
     }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{CARVE_OUT, Edit, EditKind, PAID, UPON_PAYMENT, Words, carved_out, merged};
+use super::{Edit, EditKind, PAID, UPON_PAYMENT, Words, carve_out, carved_out, merged};
 use crate::library::Concern;
 
 /// The assigning verb: "hereby (irrevocably) assigns", "agrees to (grant and) assign", "grants
@@ -27,6 +27,10 @@ static ASSIGNS: LazyLock<Regex> = LazyLock::new(|| {
 static ASSIGNEE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^,?\s+to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*").expect("static regex"));
 
+/// What is assigned, right after the verb: "those rights", "such materials".
+static DIRECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:those|such|these|all\s+such)\s+(?:rights|materials|works|inventions)\b").expect("static regex"));
+
 /// Words that deny the transfer ("may not assign", "shall not assign this Agreement"): an
 /// assignment of the contract, not of the work.
 static NOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|no)\s+$").expect("static regex"));
@@ -36,8 +40,8 @@ static NOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|n
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?:interest|rights?|benefits)(?:\s*\([^)]*\))?\s+(?:in\s+and\s+to|in)\s+
-        (?P<object>(?:the|all|any|such|those|its|their)\s+[^,;()]*?)
+        \b(?:interest|rights?|benefits)(?:\s*\([^)]*\)|\s*\u{2014}[^\u{2014}]*\u{2014})?\s*(?:in\s+and\s+to|in)\s+
+        (?P<object>(?:the|all|any|such|those|its|their)\s+[^,;()]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)
         (?:\s*[,;(]|\s*\.?\s*$|\s+(?:including|to\s+the\s+extent|effective|whether|upon|on\s+creation|as\s+(?:they\s+are\s+)?created|and\s+(?:will|shall|agrees?))\b)",
     )
     .expect("static regex")
@@ -45,7 +49,7 @@ static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An object named in the library's own broad words: it is replaced by the deliverables, where
 /// an object with a name of its own ("the Project Materials") keeps it and is qualified.
-static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:all|any|the)\s+(?:(?:deliverables,?\s+and\s+other\s+)?work\s+product|works?|materials|results)$")
         .expect("static regex")
 });
@@ -62,6 +66,17 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A sentence that says what the assignment covers ("This assignment covers all inventions
+/// Employee makes during employment"): the verb of making, after which what is made for the
+/// client is said.
+pub(super) static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:this|the|such)\s+assignment\s+(?:covers|applies\s+to|includes|extends\s+to)\s+(?:all|any)\s+[\w\s,-]*?
+        \b(?P<made>makes|creates|develops|conceives|produces|authors)\b",
+    )
+    .expect("static regex")
+});
+
 /// Whether `sentence` has an assigning verb that is not denied.
 pub(super) fn assigns(sentence: &str) -> bool {
     verb(sentence).is_some()
@@ -73,18 +88,43 @@ fn verb(sentence: &str) -> Option<regex::Match<'_>> {
 
 /// The edits of an assignment sentence; empty when `sentence` assigns nothing.
 pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
-    let Some(verb) = verb(sentence) else { return Vec::new() };
+    let Some(verb) = verb(sentence) else {
+        // "This assignment covers all inventions Employee makes during employment": narrowed
+        // to what is made for the client.
+        return match SCOPE.captures(sentence).and_then(|c| c.name("made")) {
+            Some(made) if concerns.contains(&Concern::BroadWorkProduct) => {
+                vec![Edit::new(made.end()..made.end(), " specifically for Client".into(), &[Concern::BroadWorkProduct], EditKind::Narrowed)]
+            }
+            _ => Vec::new(),
+        };
+    };
     let after_verb = verb.end();
     let assignee_end = ASSIGNEE.find(&sentence[after_verb..]).map_or(after_verb, |m| after_verb + m.end());
     let object = OBJECT
         .captures(&sentence[assignee_end..])
         .and_then(|c| c.name("object"))
         .map(|m| (assignee_end + m.start())..(assignee_end + m.end()));
+    // "Employee hereby assigns those rights and ...": what passes follows the verb itself, and
+    // the condition follows it, after the words its pronoun stands for.
+    let direct = DIRECT.find(&sentence[assignee_end..]).map(|m| assignee_end + m.end()).filter(|_| object.is_none());
+    let assignee_end = direct.unwrap_or(assignee_end);
     let mut out = Vec::new();
 
+    let narrowed_generic =
+        concerns.contains(&Concern::BroadWorkProduct) && object.as_ref().is_some_and(|o| GENERIC.is_match(&sentence[o.clone()]));
     if concerns.contains(&Concern::AssignmentBeforePayment) && !PAID.is_match(sentence) {
         let timing = TIMING.find_at(sentence, after_verb);
         let it = object.as_ref().map_or("it", |o| pronoun(&sentence[o.clone()]));
+        // Put in before what is assigned, the condition names it: a pronoun would come before
+        // the words it stands for.
+        let named = object.as_ref().and_then(|o| {
+            if narrowed_generic {
+                Some(words.deliverables.unwrap_or("the deliverables").to_owned())
+            } else {
+                name(&sentence[o.clone()]).filter(|n| words.defined.contains(&n.trim_start_matches("the ")))
+            }
+        });
+        let before = named.as_deref().unwrap_or(if direct.is_some() { "them" } else { it });
         out.push(match timing {
             Some(t) => {
                 Edit::new(t.range(), format!("effective {UPON_PAYMENT} {it}"), &[Concern::AssignmentBeforePayment], EditKind::UponPayment)
@@ -92,13 +132,13 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
             // ", with full title guarantee," already follows: the condition goes before it.
             None if sentence[assignee_end..].starts_with(',') => Edit::new(
                 assignee_end..assignee_end,
-                format!(", {UPON_PAYMENT} {it}"),
+                format!(", {UPON_PAYMENT} {before}"),
                 &[Concern::AssignmentBeforePayment],
                 EditKind::UponPayment,
             ),
             None => Edit::new(
                 assignee_end..assignee_end,
-                format!(", {UPON_PAYMENT} {it},"),
+                format!(", {UPON_PAYMENT} {before},"),
                 &[Concern::AssignmentBeforePayment],
                 EditKind::UponPayment,
             ),
@@ -121,11 +161,38 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         });
     }
     // The agency's own materials stay out of the transfer, said right after what passes.
+    // A parenthesis that qualifies what passes ("the Software (including all intellectual
+    // property rights)") stays with it: the carve-out follows it.
     let carved = carved_out(sentence, concerns, words);
     if !carved.is_empty() {
-        out.push(Edit::new(object.end..object.end, CARVE_OUT.into(), &carved, EditKind::CarvedOut));
+        let rest = &sentence[object.end..];
+        let at = match (rest.trim_start().starts_with('('), rest.find(')')) {
+            (true, Some(close)) => object.end + close + 1,
+            _ => object.end,
+        };
+        let carve = Edit::new(at..at, carve_out(concerns, words), &carved, EditKind::CarvedOut);
+        // After the narrowing that may end at the same place, so that they read in order.
+        out.push(carve);
     }
     merged(out)
+}
+
+/// What is assigned, named for the payment condition that comes before it: "the Covered
+/// Inventions"; "the Project Materials" for "the Intellectual Property in the Project
+/// Materials". None when it has no name of its own ("any intellectual property rights therein").
+fn name(object: &str) -> Option<String> {
+    let thing = object.rsplit(" in ").next().unwrap_or(object).trim();
+    // A defined term used bare ("in and to Output") is named as it is.
+    if thing.split_whitespace().count() <= 3 && thing.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+        return Some(thing.to_owned());
+    }
+    let thing = thing.strip_prefix("all ").or_else(|| thing.strip_prefix("any ")).map_or(thing.to_owned(), |t| format!("the {t}"));
+    let words: Vec<&str> = thing.split_whitespace().collect();
+    let named = words.len() <= 5
+        && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words[1..].iter().all(|w| w.starts_with(char::is_uppercase))
+        && words.len() > 1;
+    named.then_some(thing)
 }
 
 /// "it" or "them" for what is assigned, by its head noun ("the Covered Inventions", "the
@@ -141,7 +208,12 @@ mod tests {
     use super::super::tests::apply;
     use super::*;
 
-    const LIBRARY_IP: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true };
+    const LIBRARY_IP: Words<'static> = Words {
+        deliverables: None,
+        agency_ip_has_methods: true,
+        agency_ip_plural: false,
+        defined: &["Covered Inventions", "Project Materials", "Output"],
+    };
 
     #[test]
     fn an_assignment_waits_for_payment_covers_what_is_made_for_the_client_and_keeps_the_agencys_materials() {
@@ -149,10 +221,10 @@ mod tests {
         let s = "The Contributor hereby assigns to the Company, with full title guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials, including all existing and future rights, throughout the world.";
         assert_eq!(
             apply(s, &edits(s, &all, &LIBRARY_IP)),
-            "The Contributor hereby assigns to the Company, upon receipt of full payment of the Fees for it, with full title guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by Agency specifically for Client, excluding Agency IP, including all existing and future rights, throughout the world."
+            "The Contributor hereby assigns to the Company, upon receipt of full payment of the Fees for the Project Materials, with full title guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by Agency specifically for Client, excluding Agency IP, including all existing and future rights, throughout the world."
         );
         let s = "Provider hereby irrevocably assigns to Client all right, title and interest in and to all Work Product, including all intellectual property rights therein, effective automatically upon creation and whether or not Client has paid any invoice relating to it.";
-        let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false });
+        let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false, ..LIBRARY_IP });
         assert_eq!(
             apply(s, &e),
             "Provider hereby irrevocably assigns to Client all right, title and interest in and to the Deliverables created specifically for Client, excluding Agency IP, including all intellectual property rights therein, effective upon receipt of full payment of the Fees for it."
@@ -161,7 +233,45 @@ mod tests {
         let s = "Employee hereby assigns, and agrees to assign, to Company all right, title, and interest in the Covered Inventions, to the extent permitted by law.";
         assert_eq!(
             apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &LIBRARY_IP)),
-            "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for them, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
+            "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
+        );
+    }
+
+    #[test]
+    fn derivatives_are_answered_by_keeping_improvements_to_the_agencys_materials_and_the_condition_names_what_follows() {
+        // The CIIAA's assignment: derivatives pass through "Covered Inventions".
+        let s = "Employee hereby assigns, and agrees to assign, to Company all right, title, and interest in the Covered Inventions, to the extent permitted by law.";
+        let concerns = [Concern::AssignmentBeforePayment, Concern::Derivatives];
+        assert_eq!(
+            apply(s, &edits(s, &concerns, &LIBRARY_IP)),
+            "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, excluding Agency IP and improvements to it, to the extent permitted by law."
+        );
+        let plural = Words { agency_ip_plural: true, ..LIBRARY_IP };
+        assert!(apply(s, &edits(s, &concerns, &plural)).contains("excluding Agency IP and improvements to them,"));
+        // What the assignment covers is narrowed in its own sentence.
+        let s = "This assignment covers all inventions Employee makes during employment, except for the inventions carved out below.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::BroadWorkProduct], &LIBRARY_IP)),
+            "This assignment covers all inventions Employee makes specifically for Client during employment, except for the inventions carved out below."
+        );
+        // A denied vesting is not the transfer; the condition follows what is assigned.
+        let s =
+            "If any rights do not automatically vest in Company, Employee hereby assigns those rights and will sign additional documents.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &LIBRARY_IP)),
+            "If any rights do not automatically vest in Company, Employee hereby assigns those rights, upon receipt of full payment of the Fees for them, and will sign additional documents."
+        );
+        // A bare defined term after "interest—if any—in and to" is what passes.
+        let s = "Provider hereby assigns to Customer all right, title, and interest\u{2014}if any\u{2014}in and to Output.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment, Concern::PreExistingIp], &LIBRARY_IP)),
+            "Provider hereby assigns to Customer, upon receipt of full payment of the Fees for Output, all right, title, and interest\u{2014}if any\u{2014}in and to Output, excluding Agency IP."
+        );
+        // The carve-out follows the parenthesis that qualifies what passes.
+        let s = "The Developer hereby grants and assigns to the Customer its entire interest in the Software (including all intellectual property rights).";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::PreExistingIp], &LIBRARY_IP)),
+            "The Developer hereby grants and assigns to the Customer its entire interest in the Software (including all intellectual property rights), excluding Agency IP."
         );
     }
 
