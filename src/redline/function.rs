@@ -15,7 +15,9 @@ pub enum Function {
     Ownership,
     Waiver,
     Licence,
-    /// An obligation or a restriction ("shall deliver", "shall not use").
+    /// A duty to hand something over ("shall deliver to Client all Work Product").
+    Delivery,
+    /// Any other obligation or restriction ("shall not use").
     Covenant,
     Other,
 }
@@ -33,6 +35,10 @@ static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
 static WARRANTY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bwarrant(?:s|y|ies)?\b").expect("static regex"));
 static WAIVER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:waives?|waiver|moral rights)\b").expect("static regex"));
 static LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\blicen[cs]e").expect("static regex"));
+static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:shall|will|must|agrees? to)\s+(?:promptly\s+|immediately\s+)?(?:deliver|return|hand over|turn over)\b")
+        .expect("static regex")
+});
 static COVENANT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|will|must|may not)\b").expect("static regex"));
 
 /// The job of a passage: a definition if it opens with one, else the first of warranty,
@@ -49,6 +55,8 @@ pub fn of(text: &str) -> Function {
         Function::Waiver
     } else if LICENCE.is_match(text) {
         Function::Licence
+    } else if DELIVERY.is_match(text) {
+        Function::Delivery
     } else if COVENANT.is_match(text) {
         Function::Covenant
     } else {
@@ -178,6 +186,14 @@ mod tests {
         assert_eq!(of("Provider hereby assigns to Client all rights."), Function::Ownership);
         assert_eq!(of("Provider waives all moral rights."), Function::Waiver);
         assert_eq!(of("Provider shall not compete."), Function::Covenant);
+        // A hand-over on termination is not replaced by a promise about using the deliverables.
+        let handover =
+            "On termination, Provider shall deliver to Client all Work Product, and Client shall pay Provider for Services performed.";
+        assert_eq!(of(handover), Function::Delivery);
+        assert!(!keeps(
+            handover,
+            "Client may use the Deliverables for its internal business purposes. Client shall not extract the Provider IP."
+        ));
         assert_eq!(of("Provider warrants that the Deliverables are original."), Function::Warranty);
         assert!(!keeps("On termination, Provider shall deliver all work.", "Provider IP means tools."));
         assert!(!keeps("All records (\"Confidential Information\") are owned by Client.", "Provider assigns the Deliverables."));
