@@ -196,6 +196,27 @@ fn keys_move_scroll_search_and_close() {
     assert!(app.quit, "q quits from the comparison");
 }
 
+/// Only the screen shown is refreshed: the clauses under a comparison are worked out again when
+/// it closes, at the terminal's size then, exactly as if the comparison had never opened.
+#[test]
+fn the_clauses_under_a_comparison_follow_a_resize_when_it_closes() {
+    let (_dir, store) = store(false);
+    let mut app = app_on(&store, Theme::colour(), 120, 36);
+    press(&mut app, "j j");
+    let before = app.clauses().view.clause.clone();
+    press(&mut app, "C Enter");
+    settle(&mut app);
+    app.update(clauseguard::tui::Action::Resize(90, 30));
+    press(&mut app, "j");
+    assert_eq!(app.clauses().view.clause, before, "nothing of the hidden clauses is rebuilt");
+    press(&mut app, "Esc");
+    let mut fresh = app_on(&store, Theme::colour(), 90, 30);
+    press(&mut fresh, "j j");
+    assert_eq!(app.clauses().selected, fresh.clauses().selected);
+    assert_eq!(app.clauses().view.clause, fresh.clauses().view.clause, "closing shows the clauses at the new size");
+    assert_ne!(app.clauses().view.clause, before);
+}
+
 #[test]
 fn the_word_diff_is_struck_and_bold_without_colour() {
     let (_dir, store) = store(false);

@@ -96,19 +96,20 @@ impl<'lib> App<'lib> {
         app
     }
 
-    /// Rebuilds the cached view after a change, and keeps every scroll position in range.
+    /// Rebuilds the cached view of the screen shown after a change, and keeps every scroll
+    /// position in range.
     pub fn refresh(&mut self) {
         if self.is_too_small() {
             return;
         }
-        let areas = Areas::new(self.area());
-        self.screen.clauses_mut().refresh(&self.ws, &self.theme, &areas);
-
         let area = self.area();
-        if let Some(view) = self.screen.comparison_mut() {
-            view.refresh(&self.theme, area);
+        let areas = Areas::new(area);
+        // Only the screen shown: the clauses under a comparison are refreshed when it closes
+        // (every action ends here).
+        match &mut self.screen {
+            Screen::Clauses(clauses) => clauses.refresh(&self.ws, &self.theme, &areas),
+            Screen::Comparison { view, .. } => view.refresh(&self.theme, area),
         }
-
         self.refresh_window(&areas);
     }
 
