@@ -162,8 +162,10 @@ flags!(
         Confidential = "confidential",
         /// Competing business: what a non-compete bars.
         Competition = "competition",
-        /// A promise that work is original or that the giver may assign it all.
+        /// A promise that work is original, that no one else may claim it.
         Originality = "originality",
+        /// A promise that the giver has the right to assign or grant it.
+        Authority = "authority",
         /// Limited to deliverables described in a schedule or order.
         Scoped = "scoped",
     }
@@ -233,6 +235,7 @@ impl Reading {
         let terms = Terms::read(lexicon, text, ranges);
         let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms);
         agency_owned_given_away(&mut provisions, &terms, parties);
+        licences_completed(lexicon, text, ranges, &mut provisions);
         Reading { terms, provisions }
     }
 
@@ -263,6 +266,44 @@ pub fn list_items(original: &str, norm: &crate::text::Normalised) -> Vec<usize> 
         (at < bytes.len() && marker(at)).then_some(at)
     });
     norm.positions(starts)
+}
+
+/// What a licence's own sentence leaves unsaid, read from around it:
+/// - its terms said of it afterwards, in the same clause ("The Contractor cannot take back this
+///   grant, and this grant does not end when the Contract is over": irrevocable, perpetual);
+/// - an object it does not name ("grants Client an irrevocable, perpetual licence pending
+///   payment"): the licence is of what the draft transferred before it.
+fn licences_completed(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], provisions: &mut [Provision]) {
+    const LATER: usize = 600;
+    const BACK: [&str; 8] =
+        ["this grant", "this licence", "this license", "such licence", "such license", "the licence", "the license", "this right"];
+    let mut transferred: Option<(Features, Features)> = None;
+    let starts: Vec<(usize, Kind)> = provisions.iter().map(|p| (p.start, p.kind)).collect();
+    for (i, p) in provisions.iter_mut().enumerate() {
+        if p.kind == Kind::Licence {
+            let clause_end = ranges[p.clause].1;
+            let next_licence =
+                starts[i + 1..].iter().find(|&&(s, k)| k == Kind::Licence && s >= p.sentence.1).map_or(usize::MAX, |&(s, _)| s);
+            let to = crate::text::floor_char(text, clause_end.min(p.sentence.1 + LATER).min(next_licence).max(p.sentence.1));
+            for sentence in text[p.sentence.1..to].split(". ") {
+                if BACK.iter().any(|b| sentence.contains(b)) {
+                    for (attribute, _, _) in Attributes::found(lexicon, sentence) {
+                        p.attributes.insert(attribute);
+                    }
+                }
+            }
+            if p.own_features == Features::default()
+                && p.terms.is_empty()
+                && let Some((features, own)) = transferred
+            {
+                p.features = features;
+                p.own_features = own;
+            }
+        }
+        if p.transfers_to_counterparty() && p.about_work() {
+            transferred = Some((p.features, p.own_features));
+        }
+    }
 }
 
 /// What the draft itself gives the agency ("All rights relating to Supplier Data Sets will

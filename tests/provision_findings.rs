@@ -156,3 +156,39 @@ fn a_perpetual_licence_given_before_anything_is_paid_is_flagged() {
     );
     assert!(!paid.findings.iter().any(|f| f.concern == Concern::PerpetualIrrevocableGrant), "{:?}", paid.findings);
 }
+
+fn phrase_findings(a: &Analysis, concern: Concern) -> Vec<Severity> {
+    a.findings.iter().filter(|f| f.kind != FindingKind::Missing && f.concern == concern).map(|f| f.severity).collect()
+}
+
+#[test]
+fn models_passing_with_the_code_and_data_they_are_built_from_are_lumped_together() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Upon full payment, the Client shall receive full ownership of the specific AI models, training datasets and source code developed for the Services.",
+        ],
+    );
+    assert_eq!(phrase_findings(&a, Concern::ModelOwnership), [Severity::High], "{:#?}", a.findings);
+    let a = analyse(SERVICES, &["Upon full payment, the Client shall receive full ownership of the Deliverables described in Schedule A."]);
+    assert!(phrase_findings(&a, Concern::ModelOwnership).is_empty());
+}
+
+#[test]
+fn a_promise_of_originality_is_medium_and_of_authority_low() {
+    let a = analyse(SERVICES, &["Provider warrants the Deliverables are original and do not infringe third-party rights."]);
+    assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Medium]);
+    let a = analyse(SERVICES, &["Provider warrants that it has the authority to grant the rights in this Agreement."]);
+    assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Low]);
+}
+
+#[test]
+fn a_licence_made_perpetual_in_plain_words_a_sentence_later() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The Provider is giving the Client a right to use and license (with the right to sublicense) the background IP to develop, market and sell the Client's products. The Provider cannot take back this grant, and this grant does not end when the Contract is over.",
+        ],
+    );
+    assert!(!phrase_findings(&a, Concern::PerpetualIrrevocableGrant).is_empty(), "{:#?}", a.findings);
+}

@@ -150,7 +150,13 @@ static MEANS_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:references\s+to\s+)?["“”](?:the\s+)?([A-Z][A-Za-z0-9]+),?["“”],?\s*(?:(?:["“”](?:you|your|yours|we|us|our)[,]?["“”],?\s*(?:or\s+|and\s+)?)*\s*)(?:means?|refers? to)\s+(you|us)\b"#).expect("static regex")
 });
 
+/// `you, the client, and I, the developer`: a pronoun set beside the role it stands for.
+static APPOSITIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(you|we|i)\s*,\s*the\s+([a-z]+(?: [a-z]+)?)\s*,").expect("static regex"));
+
 const FIRST_PERSON: [&str; 4] = ["we", "us", "our", "ours"];
+/// A freelancer's own terms: "I", "me", "my".
+const FIRST_SINGULAR: [&str; 4] = ["i", "me", "my", "mine"];
 const SECOND_PERSON: [&str; 3] = ["you", "your", "yours"];
 
 /// Detects the parties from the draft's opening (where parties are defined), or takes the
@@ -348,7 +354,7 @@ fn as_used(text: &str, term: String) -> String {
 }
 
 fn is_pronoun(word: &str) -> bool {
-    FIRST_PERSON.contains(&word) || SECOND_PERSON.contains(&word)
+    FIRST_PERSON.contains(&word) || SECOND_PERSON.contains(&word) || FIRST_SINGULAR.contains(&word)
 }
 
 /// Every form of the persons among `words`: "we" brings "us", "our" and "ours".
@@ -360,6 +366,9 @@ fn pronoun_forms(words: &[String]) -> Vec<String> {
     }
     if lower.iter().any(|w| SECOND_PERSON.contains(&w.as_str())) {
         out.extend(SECOND_PERSON.iter().map(|w| (*w).to_owned()));
+    }
+    if lower.iter().any(|w| FIRST_SINGULAR.contains(&w.as_str())) {
+        out.extend(FIRST_SINGULAR.iter().map(|w| (*w).to_owned()));
     }
     out
 }
@@ -390,6 +399,11 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
     }
     for c in MEANS_PRONOUN.captures_iter(head) {
         give(&c[1], vec![c[2].to_owned()]);
+    }
+    for c in APPOSITIVE.captures_iter(head).take(20) {
+        if role_of(&c[2]).is_some() {
+            give(&c[2], vec![c[1].to_owned()]);
+        }
     }
 }
 
@@ -664,6 +678,17 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Contractor"));
         assert_eq!(p.counterparty.as_deref(), Some("Government"));
+    }
+
+    #[test]
+    fn a_freelancer_writing_in_the_first_person_singular() {
+        let text = "Contract\n\nMy purpose is that you, the client, and I, the developer, can communicate in plain language. I will build the site. You will pay me. I will send you an invoice (i) monthly.";
+        for given in [None, Some("developer")] {
+            let p = detect(text, given);
+            assert_eq!(p.agency.as_deref(), Some("developer"), "{p:?}");
+            assert!(p.is_agency("i") && p.is_agency("my") && p.is_agency("me"), "{p:?}");
+            assert!(p.is_counterparty("you") && p.is_counterparty("client"), "{p:?}");
+        }
     }
 
     #[test]

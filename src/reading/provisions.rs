@@ -683,7 +683,9 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
             let end = at + alias.len();
             let bounded_before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
             let bounded_after = end == s.len() || !bytes[end].is_ascii_alphanumeric();
-            if !(bounded_before && bounded_after) {
+            // "(i)" numbers a list item; it is no one speaking.
+            let numeral = alias == "i" && (s[..at].ends_with('(') || s[end..].starts_with(')'));
+            if !(bounded_before && bounded_after) || numeral {
                 continue;
             }
             let rest = &s[at..];

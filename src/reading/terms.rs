@@ -102,6 +102,12 @@ impl Terms {
                 features = Features::default();
                 features.insert(super::Feature::Scoped);
             }
+            // The contract itself ("Agreement", "the Software Development Agreement", "NDA")
+            // names no work, whatever its recitals say.
+            let last = name.rsplit(' ').next().unwrap_or(&name);
+            if ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
+                features = Features::default();
+            }
             let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
             let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
             terms.push(Term { name, start, end, features, means, methods_at });

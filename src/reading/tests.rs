@@ -420,3 +420,54 @@ fn each_item_of_a_list_without_a_lead_in_is_a_sentence_and_what_a_party_receives
     let assigned = reading.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("assignment");
     assert!(assigned.transfers_to_counterparty() && assigned.features.has(Feature::Work), "{assigned:?}");
 }
+
+#[test]
+fn a_licence_is_completed_by_what_is_said_of_it_later_and_by_what_was_transferred() {
+    let p = parties(&["Contractor"], &["Client"]);
+    let (r, _) = read(
+        "The Contractor is giving the Client a right to use and license the background IP. The Client cannot sell the background IP. The Contractor cannot take back this grant, and this grant does not end when the Contract is over.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence is read");
+    assert!(licence.attributes.has(Attribute::Irrevocable) && licence.attributes.has(Attribute::Perpetual), "{licence:?}");
+    // Said of a licence the other way round, it is that licence's, not the one before.
+    let (r, _) = read(
+        "The Client grants the Contractor a licence to the Client Materials. The Client is not allowed to take back this license.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).unwrap();
+    assert_eq!(licence.giver, Side::Counterparty);
+    assert!(licence.attributes.has(Attribute::Irrevocable));
+    // Nothing said of it: nothing added.
+    let (r, _) = read("Contractor grants Client a licence to the Deliverables. The Client may terminate this Agreement on notice.", &p);
+    assert_eq!(r.provisions.iter().find(|p| p.kind == Kind::Licence).unwrap().attributes, Attributes::default());
+
+    let (r, _) = read(
+        "Contractor assigns to Client all intellectual property rights in all deliverables.\n\nIf payment is a condition, Contractor grants Client an irrevocable, perpetual licence pending payment.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).unwrap();
+    assert!(
+        licence.own_features.has(Feature::Work) && licence.features.has(Feature::Ip),
+        "the licence is of the deliverables: {licence:?}"
+    );
+}
+
+#[test]
+fn a_promise_that_the_work_is_original_is_not_a_promise_of_authority() {
+    let p = parties(&["Contractor"], &["Client"]);
+    let warranty = |text: &str| {
+        let (r, _) = read(text, &p);
+        r.provisions.into_iter().find(|p| p.kind == Kind::Warranty).unwrap_or_else(|| panic!("no warranty read in {text:?}"))
+    };
+    assert!(
+        warranty("Contractor warrants the deliverables are original and do not infringe third-party rights.")
+            .features
+            .has(Feature::Originality)
+    );
+    let w =
+        warranty("The Contractor promises that it owns the work product and that no other party will claim that it owns the work product.");
+    assert!(w.features.has(Feature::Originality), "{w:?}");
+    let w = warranty("Contractor warrants that it has the authority to grant all rights under this Agreement.");
+    assert!(w.features.has(Feature::Authority) && !w.features.has(Feature::Originality), "{w:?}");
+}
