@@ -30,6 +30,8 @@ fn assignment_on_creation_needs_intellectual_property_as_its_object() {
         "Provider hereby assigns to Client, with the landlord's consent, all of Provider's right, title and interest as tenant in and under the Lease of the premises, effective on termination of this Agreement.",
         "Provider hereby transfers to the purchaser the right to receive any dividends declared on the tendered shares.",
         "Each support request is automatically assigned to an engineer in the support team responsible for the Software.",
+        // Conditioned on payment in the words of a draft written to the contractor.
+        "When our payment has cleared, copyright in the Deliverables will be automatically assigned to Client.",
     ] {
         assert_eq!(severity(harmless, RULE), None, "not an IP assignment: {harmless}");
     }
