@@ -192,3 +192,15 @@ fn a_licence_made_perpetual_in_plain_words_a_sentence_later() {
     );
     assert!(!phrase_findings(&a, Concern::PerpetualIrrevocableGrant).is_empty(), "{:#?}", a.findings);
 }
+
+#[test]
+fn a_hand_over_of_the_tools_behind_the_software_is_a_methods_point_and_of_the_deliverables_nothing() {
+    let a = analyse(
+        SERVICES,
+        &["The Provider shall deliver to the Client the source code and all documentation, tools, and scripts used to build the Software."],
+    );
+    assert_eq!(phrase_findings(&a, Concern::MethodologyTransfer), [Severity::Medium], "{:#?}", a.findings);
+    let a = analyse(SERVICES, &["The Provider shall deliver to the Client the Deliverables described in Schedule A."]);
+    assert!(a.findings.iter().all(|f| f.kind == FindingKind::Missing || f.severity < Severity::Medium), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::NoLicenseBack).is_empty(), "{:#?}", a.findings);
+}
