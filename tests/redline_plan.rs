@@ -371,9 +371,12 @@ fn an_option_of_the_drafts_choice_list_is_struck_and_the_other_option_stays() {
     let option = psa.changes.iter().find(|c| c.deleted.contains("as they are created")).expect("the on-creation option is struck");
     assert_eq!((option.language.clone(), option.inserted.as_str()), (Language::OtherOption, ""));
     assert!(option.note.contains("upon payment"), "{}", option.note);
-    // The payment condition is answered there: no new clause adds it again.
+    // The payment condition is answered there: no new clause adds it again. (§3.3's licence
+    // of the Pre-Existing Materials, granted on signature, is a problem of its own: its grant
+    // is made on payment in its own words.)
     let answered = |c: &&redline::Change| c.reasons.iter().any(|r| r.concern == Concern::AssignmentBeforePayment);
-    assert_eq!(psa.changes.iter().filter(answered).count(), 1, "one fix per problem");
+    let elsewhere: Vec<&redline::Change> = psa.changes.iter().filter(answered).filter(|c| c.id != option.id).collect();
+    assert!(elsewhere.iter().all(|c| c.new_clause.is_none() && c.clause_label.starts_with("§3.3")), "one fix per problem: {elsewhere:#?}");
 }
 
 /// Freerange's §10.1 states ownership ("Project IP shall, (as a future assignment of
@@ -572,4 +575,43 @@ fn a_missing_carve_out_goes_into_the_assignment_that_is_edited() {
         sentence.contains("Provider hereby assigns to Customer, upon receipt of full payment of the fees for Output, all right, title, and interest—if any—in and to Output, excluding Provider IP."),
         "{sentence}"
     );
+}
+
+/// A licence whose terms are the problem ("transferable, sublicensable") keeps its words: only
+/// those terms are struck, with the commas around them, and a limitation goes in where the
+/// licence reaches beyond what is delivered; the library's whole licence clause does not
+/// replace it (cts-contractor's "Contractor ... hereby does, grant The Company a nonexclusive,
+/// ..., transferable, sublicensable license"; dOrg's, already limited to the deliverables).
+#[test]
+fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(cts) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
+    let struck = cts
+        .changes
+        .iter()
+        .find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense))
+        .expect("the transferable licence is answered");
+    assert!(matches!(struck.language, Language::Edited { .. }), "{struck:#?}");
+    assert_eq!((struck.deleted.as_str(), struck.inserted.as_str()), (", transferable, sublicensable", ""));
+    let accepted = one_line(&cts.accepted_paragraph(struck.paragraph));
+    assert!(
+        accepted.contains(
+            "then Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully \
+             paid-up, royalty-free license to use, modify, copy and distribute such intellectual property solely as incorporated \
+             in the Work Product."
+        ),
+        "{accepted}"
+    );
+    assert!(!cts.changes.iter().any(|c| c.inserted.contains("non-sublicensable")), "the library's licence is not put in as well");
+    let Some(dorg) = corpus_redline("agency-drafts/dorg-terms.md", "dOrg") else { return };
+    let struck = dorg.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("answered");
+    assert!(
+        one_line(&dorg.accepted_paragraph(struck.paragraph)).contains(
+            "dOrg grants Client a perpetual, irrevocable, royalty free, worldwide, non-exclusive licence to use such Background IP \
+             solely as incorporated into the Project deliverables. dOrg undertakes"
+        ),
+        "{}",
+        dorg.accepted_paragraph(struck.paragraph)
+    );
+    assert!(!dorg.open.iter().any(|o| o.concern == Concern::PreExistingIp), "the limited licence answers the pre-existing IP finding");
 }

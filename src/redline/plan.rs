@@ -173,8 +173,58 @@ impl Planner<'_> {
             agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
             agency_ip_plural: self.vocabulary.adapt("Agency IP").ends_with('s'),
             defined: &defined,
+            lexicon: self.lexicon(),
+            employment: self.analysis.parties.is_employment(),
         };
         phrase::edits(sentence, &concerns, &words)
+    }
+
+    /// The provision reader's vocabulary the analysis used: the library's own, else the embedded.
+    fn lexicon(&self) -> &crate::reading::Lexicon {
+        match &self.library.reading {
+            Some(reading) => &reading.lexicon,
+            None => crate::reading::Lexicon::embedded(),
+        }
+    }
+
+    /// Whether the edits of the passage's own words answer every finding in it, and the session
+    /// chose no words for any of them.
+    fn answered_by_edits(&self, g: &Group) -> bool {
+        let edits = self.phrase_edits(g);
+        g.findings.iter().all(|&i| {
+            let f = &self.analysis.findings[i];
+            edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
+        })
+    }
+
+    /// Whether a licence grant is better edited in its own words (its terms struck, its use
+    /// limited) than replaced by the library's licence: the edits answer every finding in it,
+    /// and it does not lean on a clause the redline changes ("materials described in Section
+    /// 4.3", when §4.3 is struck), which its own words would still cite.
+    fn edit_licence(&self, g: &Group, all: &[Group]) -> bool {
+        static CITES: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\b(?:section|clause|§)\s*(\d+(?:\.\d+)*)").expect("static regex"));
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let words = phrase::Words {
+            deliverables: None,
+            agency_ip_has_methods: false,
+            agency_ip_plural: false,
+            defined: &[],
+            lexicon: self.lexicon(),
+            employment: false,
+        };
+        let changed = |number: &str| {
+            all.iter().any(|o| {
+                o.clause != g.clause
+                    && self
+                        .analysis
+                        .clauses
+                        .get(o.clause)
+                        .and_then(|c| c.number.as_deref())
+                        .is_some_and(|n| n.trim_end_matches('.') == number)
+            })
+        };
+        phrase::grants_licence(sentence, &words) && !CITES.captures_iter(sentence).any(|c| changed(&c[1])) && self.answered_by_edits(g)
     }
 
     /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
@@ -191,13 +241,7 @@ impl Planner<'_> {
             let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &[] };
             choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
         };
-        let answers = |g: &Group| {
-            let edits = self.phrase_edits(g);
-            g.findings.iter().all(|&i| {
-                let f = &self.analysis.findings[i];
-                edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
-            })
-        };
+        let answers = |g: &Group| self.answered_by_edits(g);
         transfers(g)
             && answers(g)
             && all.iter().filter(|o| o.clause == g.clause && o.range != g.range && transfers(o)).all(|o| answers(o) || !replaced(o))
@@ -344,7 +388,7 @@ impl Planner<'_> {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
             }
-            if self.edit_transfer(&g, &merged) {
+            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) {
                 planned.extend(self.edits_in_place(&g));
                 continue;
             }
