@@ -322,7 +322,10 @@ fn every_term_the_redline_uses_is_defined_once_in_the_result() {
 fn each_changed_provision_keeps_its_function() {
     for (name, r, _) in real_redlines() {
         // A clause whose body is covered elsewhere is left "[Reserved.]": struck, not replaced.
-        let replaced = |c: &&redline::Change| c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. });
+        // A definition put in after a sentence replaces nothing.
+        let replaced = |c: &&redline::Change| {
+            c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. } | Language::Definition { .. })
+        };
         for c in r.changes.iter().filter(replaced).filter(|c| !c.inserted.is_empty()) {
             assert!(
                 redline::keeps_function(&c.deleted, &c.inserted),
@@ -501,7 +504,9 @@ fn a_new_term_is_defined_in_the_drafts_definitions_section() {
     let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
     let methodology = defined(demo, "Provider Methodology");
     assert!(text(demo, methodology.paragraph).starts_with("1.6 "), "{}", text(demo, methodology.paragraph));
-    assert!(methodology.inserted.starts_with("1.7 \"Provider Methodology\" means"), "{}", methodology.inserted);
+    let provider_ip = defined(demo, "Provider IP");
+    assert!(provider_ip.inserted.starts_with("1.7 \"Provider IP\" means"), "{}", provider_ip.inserted);
+    assert!(methodology.inserted.starts_with("1.8 \"Provider Methodology\" means"), "{}", methodology.inserted);
 }
 
 /// Each edit of the draft's own words carries its own short reason for counsel, from the
@@ -614,4 +619,72 @@ fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
         dorg.accepted_paragraph(struck.paragraph)
     );
     assert!(!dorg.open.iter().any(|o| o.concern == Concern::PreExistingIp), "the limited licence answers the pre-existing IP finding");
+}
+
+/// Where `term` is defined in `paragraphs` (the accepted text) and where it is first used, each
+/// as (paragraph, byte): the definition is the term in quotes ("Provider IP" means, (“Provider
+/// IP”)), a use is the term as a whole word anywhere.
+fn definition_and_first_use(paragraphs: &[String], term: &str) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+    let word = regex::Regex::new(&format!(r"\b{}\b", regex::escape(term))).expect("term pattern");
+    let (mut defined, mut used) = (None, None);
+    for (i, p) in paragraphs.iter().enumerate() {
+        for m in word.find_iter(p) {
+            let quoted = p[..m.start()].ends_with(['"', '\u{201c}']);
+            if quoted && defined.is_none() {
+                defined = Some((i, m.start()));
+            }
+            if used.is_none() {
+                used = Some((i, m.start()));
+            }
+        }
+    }
+    (defined, used)
+}
+
+/// A term the redline introduces is never used before its definition: it is defined in the
+/// draft's definitions section, or where it is first used (demo §4.1 used "Provider IP" and the
+/// CIIAA "Employee IP" a clause or more before the change that defined it).
+#[test]
+fn a_term_the_redline_introduces_is_defined_before_it_is_used() {
+    let means = regex::Regex::new(
+        r#"^\s*(?:\d+(?:\.\d+)*\.?\s+)?["\u{201c}][^"\u{201d}]+["\u{201d}]\s+(?:means|shall mean|has the meaning|refers to)\b"#,
+    )
+    .expect("pattern");
+    for (name, r, _) in real_redlines() {
+        let paragraphs = r.accepted_paragraphs();
+        let drafts_own = redline::defined_terms(&r.draft.analysed);
+        // The definitions section's paragraphs: a definition put among them may follow a use in
+        // a recital.
+        let in_section = |c: &redline::Change| {
+            matches!(c.language, Language::Definition { .. })
+                && [Some(c.paragraph), c.paragraph.checked_add(1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|i| r.draft.paragraphs.get(i))
+                    .any(|p| means.is_match(&r.draft.analysed[p.clone()]))
+        };
+        for c in &r.changes {
+            for term in redline::defined_terms(&c.inserted) {
+                let term = term.trim_start_matches("the ").to_owned();
+                if drafts_own.iter().any(|d| d.trim_start_matches("the ") == term) || in_section(c) {
+                    continue;
+                }
+                let (defined, used) = definition_and_first_use(&paragraphs, &term);
+                let (Some(defined), Some(used)) = (defined, used) else { continue };
+                // The library's own drafting, in a draft with no definitions section: "... the
+                // Client IP in that Deliverable. "Client IP" means ...".
+                // Or the definition is in the paragraph of the first use, in a sentence after it.
+                let same_words = used.0 == defined.0;
+                assert!(
+                    used >= defined || same_words,
+                    "{name}: \"{term}\" is used in paragraph {} before change {} ({}) defines it in paragraph {}:\n  {}",
+                    used.0,
+                    c.id,
+                    c.clause_label,
+                    defined.0,
+                    paragraphs[used.0]
+                );
+            }
+        }
+    }
 }

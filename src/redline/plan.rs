@@ -103,6 +103,35 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             RESERVED.clone_into(&mut c.inserted);
         }
     }
+    // A term the library's words define in passing ("including those listed in Exhibit A
+    // ("Agency IP")") is defined in the draft's definitions section when it has one, else where
+    // it is first used: a definition in passing anywhere else is taken out, and the term gets a
+    // definition of its own below, never after a use.
+    let section = definitions::Section::find(&draft);
+    for i in 0..changes.len() {
+        let passing = super::terms::defined_in_passing(&changes[i].inserted);
+        for (term, at) in passing.into_iter().rev() {
+            let used_before = changes[..i].iter().any(|c| whole_word(&term).is_match(&c.inserted));
+            if (section.is_some() || used_before) && p.vocabulary.can_define(&term) {
+                changes[i].inserted.replace_range(at, "");
+            }
+        }
+    }
+    // In a draft with a definitions section, a definition the library's words carry after
+    // the words that use it ("... the Client IP in that Deliverable. "Client IP" means ...")
+    // goes in that section.
+    let mut for_section: Vec<(String, String)> = Vec::new();
+    if section.is_some() {
+        for c in changes.iter_mut().filter(|c| !matches!(c.language, Language::AlreadyInserted { .. })) {
+            for (term, at) in super::terms::definition_sentences(&c.inserted).into_iter().rev() {
+                let sentence = c.inserted[at.clone()].trim().to_owned();
+                c.inserted.replace_range(at, "");
+                p.vocabulary.learn(&sentence);
+                for_section.push((term, sentence));
+            }
+        }
+        for_section.reverse();
+    }
     // A term the inserted words define anywhere needs no second definition.
     for c in &changes {
         p.vocabulary.learn(&c.inserted);
@@ -110,17 +139,17 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // A definition goes in the draft's definitions section when it has one; else after the
     // words that need it, or, for words put inside the draft's own sentence, in a paragraph of
     // its own after that sentence's.
-    let section = definitions::Section::find(&draft);
     let mut definitions: Vec<Change> = Vec::new();
-    let mut for_section: Vec<(String, String)> = Vec::new();
     for c in changes.iter_mut().filter(|c| !c.inserted.is_empty()) {
         let needed = p.vocabulary.definitions_for(&c.inserted);
         if section.is_some() {
             for_section.extend(needed.into_iter().map(|d| (defined_terms(&d).into_iter().next().unwrap_or_default(), d)));
         } else if matches!(c.language, Language::Edited { .. }) {
-            let end = draft.paragraphs[c.paragraph].end;
-            let at = Spot { after: c.paragraph, template: c.paragraph, text: String::new() };
-            definitions.extend(needed.into_iter().map(|d| definition(end, &Spot { text: d, ..at.clone() }, &c.clause_label)));
+            // Words put inside the draft's own sentence: the definition follows that sentence,
+            // as a sentence of its own, where the term is first used.
+            let bounds = draft.text_starts[c.paragraph]..draft.paragraphs[c.paragraph].end;
+            let end = sentence_bounds(&draft.analysed, bounds, c.start, c.end).end;
+            definitions.extend(needed.into_iter().map(|d| definition_after_sentence(end, d, c)));
         } else {
             for definition in needed {
                 c.inserted.push(' ');
@@ -573,6 +602,26 @@ fn definition(end: usize, spot: &Spot, label: &str) -> Change {
         inserted: spot.text.clone(),
         note: format!("Defines \u{201c}{}\u{201d}, a term the proposed wording uses.", term.trim_matches(['\u{201c}', '\u{201d}'])),
         new_clause: Some(NewClause { template_paragraph: spot.template, ..NewClause::default() }),
+        removes_paragraph: false,
+        language: Language::Definition { term },
+        reasons: Vec::new(),
+    }
+}
+
+/// A definition a term of an edit needs, as a sentence of its own put in at `end`, the end of
+/// the edited sentence.
+fn definition_after_sentence(end: usize, text: String, edit: &Change) -> Change {
+    let term = defined_terms(&text).into_iter().next().unwrap_or_default();
+    Change {
+        id: 0,
+        clause_label: edit.clause_label.clone(),
+        paragraph: edit.paragraph,
+        start: end,
+        end,
+        deleted: String::new(),
+        inserted: format!(" {text}"),
+        note: format!("Defines \u{201c}{}\u{201d}, a term the proposed wording uses.", term.trim_matches(['\u{201c}', '\u{201d}'])),
+        new_clause: None,
         removes_paragraph: false,
         language: Language::Definition { term },
         reasons: Vec::new(),

@@ -44,7 +44,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
         let _ = writeln!(s, "| # | Where | Change | Concerns | Wording from |\n|---|---|---|---|---|");
         for c in &redline.changes {
             let what = match (&c.new_clause, &c.language) {
-                (Some(_), Language::Definition { term }) => format!("definition of “{}”", escape(term)),
+                (_, Language::Definition { term }) => format!("definition of “{}”", escape(term)),
                 (Some(n), _) => format!(
                     "new clause {}",
                     n.number.as_deref().map_or_else(|| escape(&n.heading), |num| format!("{num} {}", escape(&n.heading)))
@@ -174,7 +174,7 @@ pub fn tally(redline: &Redline) -> String {
     let n = redline.changes.len();
     let count = |f: &dyn Fn(&super::Change) -> bool| redline.changes.iter().filter(|c| f(c)).count();
     let definitions = count(&|c| matches!(c.language, Language::Definition { .. }));
-    let new_clauses = count(&|c| c.new_clause.is_some()) - definitions;
+    let new_clauses = count(&|c| c.new_clause.is_some() && !matches!(c.language, Language::Definition { .. }));
     let edited = count(&|c| c.new_clause.is_none() && matches!(c.language, Language::Edited { .. }));
     let replaced = n - definitions - new_clauses - edited;
     let parts: Vec<String> = [
