@@ -688,3 +688,20 @@ fn a_term_the_redline_introduces_is_defined_before_it_is_used() {
         }
     }
 }
+
+/// One name for one thing: once the demo's §4.1 narrows "All Work Product" to "The Deliverables
+/// created specifically for Client", its next sentence assigns "the Deliverables", not "the
+/// Work Product".
+#[test]
+fn a_narrowed_object_keeps_its_new_name_in_the_rest_of_its_clause() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let narrowed = demo
+        .changes
+        .iter()
+        .find(|c| c.clause_label.starts_with("§4.1") && c.deleted == "All Work Product")
+        .expect("§4.1's object is narrowed");
+    let accepted = demo.accepted_paragraph(narrowed.paragraph);
+    assert!(accepted.contains("The Deliverables created specifically for Client"), "{accepted}");
+    assert!(accepted.contains("assigns to Client all right, title and interest in and to the Deliverables,"), "{accepted}");
+    assert!(!accepted.contains("Work Product"), "{accepted}");
+}

@@ -100,6 +100,13 @@ pub fn transfers(sentence: &str) -> bool {
     OWNED.is_match(sentence) || assignment::assigns(sentence) || assignment::SCOPE.is_match(sentence)
 }
 
+/// The object a narrowing edit replaced, when it was named in broad words ("All Work Product"):
+/// its noun ("Work Product"), which later sentences of the clause may still use for it.
+pub fn broad_object(deleted: &str) -> Option<&str> {
+    let deleted = deleted.trim();
+    assignment::GENERIC.is_match(deleted).then(|| deleted.split_once(char::is_whitespace).map_or(deleted, |(_, noun)| noun.trim()))
+}
+
 /// Whether `sentence` grants a licence whose terms (a list: "exclusive, perpetual, ...") the
 /// edits can work on.
 pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {

@@ -450,7 +450,54 @@ impl Planner<'_> {
             used.push(chosen.text);
             planned.push((Some(g.clause), change));
         }
+        let consistent = self.same_name_after_narrowing(&planned);
+        planned.extend(consistent);
         planned
+    }
+
+    /// One name for one thing: where an edit narrowed a broad object ("~~All Work Product~~
+    /// The Deliverables created specifically for Client"), the later sentences of its clause
+    /// that name the old object ("in and to the Work Product") say the draft's term it was
+    /// narrowed to ("the Deliverables"), each as an edit of its own with the narrowing's reason.
+    fn same_name_after_narrowing(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
+        let Some(term) = self.vocabulary.defines("Deliverables").then_some("the Deliverables") else { return Vec::new() };
+        let mut out: Vec<(Option<usize>, Change)> = Vec::new();
+        for (clause, c) in planned {
+            let (Some(clause), Language::Edited { library_clause }) = (clause, &c.language) else { continue };
+            let Some(noun) = phrase::broad_object(&c.deleted).filter(|_| c.inserted.contains(term.trim_start_matches("the "))) else {
+                continue;
+            };
+            let Some(within) = self.analysis.clauses.get(*clause) else { continue };
+            let Ok(again) = regex::Regex::new(&format!(r"\b(?:the|all|any|such)\s+{}\b", regex::escape(noun))) else { continue };
+            let text = &self.draft.analysed;
+            let taken = |r: &std::ops::Range<usize>, out: &[(Option<usize>, Change)]| {
+                planned.iter().chain(out).any(|(_, o)| o.new_clause.is_none() && o.start < r.end && r.start < o.end)
+            };
+            for m in again.find_iter(&text[c.end..within.end.max(c.end)]) {
+                let range = (c.end + m.start())..(c.end + m.end());
+                let Some(paragraph) = paragraph_of(&self.draft.paragraphs, range.start) else { continue };
+                if taken(&range, &out) {
+                    continue;
+                }
+                let reasons: Vec<Reason> = c.reasons.iter().filter(|r| r.concern == Concern::BroadWorkProduct).cloned().collect();
+                let change = Change {
+                    id: 0,
+                    clause_label: c.clause_label.clone(),
+                    paragraph,
+                    start: range.start,
+                    end: range.end,
+                    deleted: text[range].to_owned(),
+                    inserted: term.to_owned(),
+                    note: self.vocabulary.adapt(&edit_note(self.library, library_clause, &[phrase::EditKind::Narrowed])),
+                    new_clause: None,
+                    removes_paragraph: false,
+                    language: c.language.clone(),
+                    reasons,
+                };
+                out.push((Some(*clause), change));
+            }
+        }
+        out
     }
 
     /// A struck option of the draft's own choice list, the option beside it named for counsel.
