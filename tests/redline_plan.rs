@@ -705,3 +705,23 @@ fn a_narrowed_object_keeps_its_new_name_in_the_rest_of_its_clause() {
     assert!(accepted.contains("assigns to Client all right, title and interest in and to the Deliverables,"), "{accepted}");
     assert!(!accepted.contains("Work Product"), "{accepted}");
 }
+
+/// A promise made as a list loses only its risky item: the demo's §6.1 warrants four things,
+/// one of which ("(c) the Deliverables are wholly original and do not contain any open source
+/// software ...") no agency can give; item (c) is struck, the other three and the "; and" before
+/// the last stand, and the finding is not left open.
+#[test]
+fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let struck = demo.changes.iter().find(|c| c.clause_label.starts_with("§6.1")).expect("§6.1 is changed");
+    assert!(struck.deleted.starts_with("(c) the Deliverables are wholly original") && struck.inserted.is_empty(), "{struck:#?}");
+    assert!(!struck.note.is_empty() && struck.reasons.iter().any(|r| r.concern == Concern::OpenSource));
+    let accepted = demo.accepted_paragraph(struck.paragraph);
+    assert!(
+        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (d) the Deliverables are free and clear"),
+        "{accepted}"
+    );
+    assert!(
+        !demo.open.iter().any(|o| o.concern == Concern::OpenSource && o.clause_label.as_deref().is_some_and(|l| l.starts_with("§6.1")))
+    );
+}

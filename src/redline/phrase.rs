@@ -7,6 +7,7 @@
 
 mod assignment;
 mod licence;
+pub mod list;
 
 use std::ops::Range;
 use std::sync::LazyLock;

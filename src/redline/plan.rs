@@ -338,7 +338,8 @@ impl Planner<'_> {
     /// Findings no edit answers stay open.
     fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
-        let edits = self.phrase_edits(g);
+        let mut edits = self.phrase_edits(g);
+        edits.extend(self.struck_items(g, &edits));
         let mut planned = Vec::new();
         for &i in &g.findings {
             if !edits.iter().any(|e| e.concerns.contains(&analysis.findings[i].concern)) {
@@ -378,6 +379,40 @@ impl Planner<'_> {
             ));
         }
         planned
+    }
+
+    /// For findings no edit answers in a promise made as a list ("warrants that (a) ...; (b)
+    /// ...; (c) the Deliverables are wholly original ...; and (d) ..."), the item holding the
+    /// finding struck, the list's punctuation mended: the other promises stand.
+    fn struck_items(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<phrase::Edit> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        if !matches!(function::of(sentence), Function::Warranty | Function::Covenant) {
+            return Vec::new();
+        }
+        let mut out: Vec<phrase::Edit> = Vec::new();
+        for &i in &g.findings {
+            let f = &self.analysis.findings[i];
+            if edits.iter().chain(&out).any(|e| e.concerns.contains(&f.concern)) {
+                continue;
+            }
+            let (Some(start), Some(end)) = (f.start, f.end) else { continue };
+            let at = start.saturating_sub(g.range.start)..end.saturating_sub(g.range.start);
+            let Some(range) = phrase::list::item(sentence, &at) else { continue };
+            if let Some(e) = out.iter_mut().find(|e| e.range == range) {
+                e.concerns.push(f.concern);
+                continue;
+            }
+            if let Some(and) = phrase::list::and_before(sentence, &range) {
+                out.push(phrase::Edit {
+                    range: and..and,
+                    inserted: "and ".into(),
+                    concerns: vec![f.concern],
+                    kinds: vec![phrase::EditKind::ItemStruck],
+                });
+            }
+            out.push(phrase::Edit { range, inserted: String::new(), concerns: vec![f.concern], kinds: vec![phrase::EditKind::ItemStruck] });
+        }
+        out
     }
 
     /// One change per struck passage; passages that overlap (several findings in one sentence)
