@@ -725,3 +725,19 @@ fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
         !demo.open.iter().any(|o| o.concern == Concern::OpenSource && o.clause_label.as_deref().is_some_and(|l| l.starts_with("§6.1")))
     );
 }
+
+/// The CIIAA is an employee's agreement: nothing the redline inserts speaks of fees, payment,
+/// the agency's personnel or its other clients; the payment findings are left open saying why,
+/// and what fits (the licence's transferable and sublicensable terms struck) is still done.
+#[test]
+fn an_employment_agreement_gets_no_fee_or_agency_wording() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let agency_only = regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|its personnel|other clients|engagements?)\b").expect("pattern");
+    for c in &ciiaa.changes {
+        assert!(!agency_only.is_match(&c.inserted), "change {} ({}) inserts agency wording: {}", c.id, c.clause_label, c.inserted);
+    }
+    assert!(ciiaa.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::NotForEmployment));
+    let licence =
+        ciiaa.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("licence edited");
+    assert!(matches!(licence.language, Language::Edited { .. }) && licence.deleted.contains("transferable"), "{licence:#?}");
+}

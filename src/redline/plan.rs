@@ -75,6 +75,9 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             p.leave(fi, OpenReason::BelowThreshold);
         } else if steer_for(steers, f).is_some_and(|s| s.stance == Stance::Concede) {
             p.leave(fi, OpenReason::Conceded);
+        } else if f.concern == Concern::AssignmentBeforePayment && analysis.parties.is_employment() {
+            // An employee is paid a salary, not fees per deliverable: no payment condition fits.
+            p.leave(fi, OpenReason::NotForEmployment);
         } else if f.kind == FindingKind::Missing {
             missing.push(fi);
         } else if let Some(group) = passage(&draft, analysis, fi) {
@@ -572,7 +575,9 @@ impl Planner<'_> {
             let (Some(chosen), Some(at)) =
                 (choose(analysis, self.steers, &[fi], self.library, None), placement::place(&analysis.clauses, f.clause))
             else {
-                self.leave(fi, OpenReason::NoLanguage);
+                let unfit = analysis.parties.is_employment()
+                    && self.library.get(&f.library_clause).is_some_and(|c| !fits_employment(&c.standard_text));
+                self.leave(fi, if unfit { OpenReason::NotForEmployment } else { OpenReason::NoLanguage });
                 continue;
             };
             let (Some(paragraph), Some(template)) =
@@ -859,12 +864,18 @@ fn choose(
     }
     // A missing protection is added whole: the library clause's standard text is the clause
     // that was missing, where a fallback rung is wording to trade against a risky passage.
+    // In an employment agreement, only words that do not speak of fees, payment or the
+    // agency's other clients.
+    let fits = |text: &str| !analysis.parties.is_employment() || fits_employment(text);
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])
         .filter(|f| f.kind == FindingKind::Missing)
         .and_then(|f| library.get(&f.library_clause))
     {
+        if !fits(&standard.standard_text) {
+            return None;
+        }
         let tp = talking_point(findings[0], None);
         let language = Language::Standard { library_clause: standard.id.clone() };
         let note = counsel_note(library, &standard.id, None);
@@ -881,7 +892,8 @@ fn choose(
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
                 let text = same_term(&raw, struck.deleted);
-                if function::keeps(struck.deleted, &text)
+                if fits(&text)
+                    && function::keeps(struck.deleted, &text)
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)
@@ -897,6 +909,15 @@ fn choose(
         }
     }
     None
+}
+
+/// Whether library words fit an employment agreement: they speak of no fees, payment or
+/// invoices, and not of the agency's personnel, other clients or engagements.
+fn fits_employment(text: &str) -> bool {
+    static AGENCY_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?)\b").expect("static regex")
+    });
+    !AGENCY_ONLY.is_match(text)
 }
 
 /// The words a finding's ladder and library clause offer in place of struck words, in the

@@ -105,6 +105,9 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
             OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
             OpenReason::Conceded => "accepted as drafted in the session",
             OpenReason::InHeading => "in a heading, which is left as it is",
+            OpenReason::NotForEmployment => {
+                "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
+            }
         };
         let place = p.clause_label.as_deref().map_or_else(|| "whole draft".to_owned(), escape);
         let phrase = p.phrase.as_deref().map(|ph| format!(" “{}”", escape(&shorten(ph, 60)))).unwrap_or_default();
