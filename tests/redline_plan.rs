@@ -624,7 +624,10 @@ fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
 /// Where `term` is defined in `paragraphs` (the accepted text) and where it is first used, each
 /// as (paragraph, byte): the definition is the term in quotes ("Provider IP" means, (“Provider
 /// IP”)), a use is the term as a whole word anywhere.
-fn definition_and_first_use(paragraphs: &[String], term: &str) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+/// A place in the accepted text: (paragraph, byte).
+type At = Option<(usize, usize)>;
+
+fn definition_and_first_use(paragraphs: &[String], term: &str) -> (At, At) {
     let word = regex::Regex::new(&format!(r"\b{}\b", regex::escape(term))).expect("term pattern");
     let (mut defined, mut used) = (None, None);
     for (i, p) in paragraphs.iter().enumerate() {

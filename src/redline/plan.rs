@@ -152,7 +152,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             // as a sentence of its own, where the term is first used.
             let bounds = draft.text_starts[c.paragraph]..draft.paragraphs[c.paragraph].end;
             let end = sentence_bounds(&draft.analysed, bounds, c.start, c.end).end;
-            definitions.extend(needed.into_iter().map(|d| definition_after_sentence(end, d, c)));
+            definitions.extend(needed.iter().map(|d| definition_after_sentence(end, d, c)));
         } else {
             for definition in needed {
                 c.inserted.push(' ');
@@ -697,8 +697,8 @@ fn definition(end: usize, spot: &Spot, label: &str) -> Change {
 
 /// A definition a term of an edit needs, as a sentence of its own put in at `end`, the end of
 /// the edited sentence.
-fn definition_after_sentence(end: usize, text: String, edit: &Change) -> Change {
-    let term = defined_terms(&text).into_iter().next().unwrap_or_default();
+fn definition_after_sentence(end: usize, text: &str, edit: &Change) -> Change {
+    let term = defined_terms(text).into_iter().next().unwrap_or_default();
     Change {
         id: 0,
         clause_label: edit.clause_label.clone(),
@@ -866,20 +866,25 @@ fn choose(
     // that was missing, where a fallback rung is wording to trade against a risky passage.
     // In an employment agreement, only words that do not speak of fees, payment or the
     // agency's other clients.
-    let fits = |text: &str| !analysis.parties.is_employment() || fits_employment(text);
+    let employment = analysis.parties.is_employment();
+    let fits = |text: &str| !employment || fits_employment(text);
+    // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
+    let for_employee =
+        |text: String| if employment { text.replace("the unaided memory of its personnel", "Agency's unaided memory") } else { text };
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])
         .filter(|f| f.kind == FindingKind::Missing)
         .and_then(|f| library.get(&f.library_clause))
     {
-        if !fits(&standard.standard_text) {
+        let text = for_employee(standard.standard_text.trim().to_owned());
+        if !fits(&text) {
             return None;
         }
         let tp = talking_point(findings[0], None);
         let language = Language::Standard { library_clause: standard.id.clone() };
         let note = counsel_note(library, &standard.id, None);
-        return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, note, talking_point: tp, from: Some(findings[0]) });
+        return Some(Chosen { text, language, note, talking_point: tp, from: Some(findings[0]) });
     }
     // In place of struck words, words that do the same job (a definition of the same term, an
     // ownership clause for an ownership clause) and stand on their own ("Agency's waiver ...
@@ -891,7 +896,7 @@ fn choose(
         for &fi in findings {
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
-                let text = same_term(&raw, struck.deleted);
+                let text = for_employee(same_term(&raw, struck.deleted));
                 if fits(&text)
                     && function::keeps(struck.deleted, &text)
                     && !function::presupposes(&text)

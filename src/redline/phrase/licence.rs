@@ -50,12 +50,15 @@ static PROVISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s*(?:provi
 pub(super) const CONCERNS: [Concern; 4] =
     [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp, Concern::AssignmentBeforePayment];
 
+/// One term of a licence's list, with the attributes it gives and where their words start.
+type Term = (Range<usize>, Vec<(Attribute, usize)>);
+
 /// The grant of `sentence`, when it grants a licence whose terms are a list of attributes.
 struct Grant {
     grantee_end: usize,
     article: Range<usize>,
     /// The list's terms, in order, with the attributes each gives.
-    terms: Vec<(Range<usize>, Vec<(Attribute, usize)>)>,
+    terms: Vec<Term>,
     noun: Range<usize>,
 }
 
