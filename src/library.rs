@@ -219,6 +219,15 @@ pub enum EditKind {
     Narrowed,
     /// The agency's own materials kept out of the transfer ("excluding Agency IP").
     CarvedOut,
+    /// A licence's attributes struck from its terms ("transferable, sublicensable"), or an
+    /// exclusive licence made non-exclusive.
+    Stripped,
+    /// A licence limited to the agency's materials as incorporated in the deliverables.
+    Limited,
+    /// A licence granted only once the fees are paid.
+    LicensedOnPayment,
+    /// One item of a list struck ("(c) the Deliverables are wholly original ...").
+    ItemStruck,
 }
 
 /// The reasons counsel reads beside the draft's own words edited for a clause
@@ -232,6 +241,14 @@ pub struct EditNotes {
     pub narrowed: String,
     #[serde(default)]
     pub carved_out: String,
+    #[serde(default)]
+    pub stripped: String,
+    #[serde(default)]
+    pub limited: String,
+    #[serde(default)]
+    pub licensed_on_payment: String,
+    #[serde(default)]
+    pub item_struck: String,
 }
 
 impl EditNotes {
@@ -240,6 +257,10 @@ impl EditNotes {
             EditKind::UponPayment => &self.upon_payment,
             EditKind::Narrowed => &self.narrowed,
             EditKind::CarvedOut => &self.carved_out,
+            EditKind::Stripped => &self.stripped,
+            EditKind::Limited => &self.limited,
+            EditKind::LicensedOnPayment => &self.licensed_on_payment,
+            EditKind::ItemStruck => &self.item_struck,
         }
     }
 }

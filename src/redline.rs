@@ -187,6 +187,9 @@ pub enum OpenReason {
     Conceded,
     /// The phrase is in a clause heading, which is not struck (the clause's body is what binds).
     InHeading,
+    /// The draft is an employment agreement and the library's words are for an agency's
+    /// engagement (fees per deliverable, other clients): none fits.
+    NotForEmployment,
 }
 
 /// A finding the redline does not change.

@@ -322,7 +322,10 @@ fn every_term_the_redline_uses_is_defined_once_in_the_result() {
 fn each_changed_provision_keeps_its_function() {
     for (name, r, _) in real_redlines() {
         // A clause whose body is covered elsewhere is left "[Reserved.]": struck, not replaced.
-        let replaced = |c: &&redline::Change| c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. });
+        // A definition put in after a sentence replaces nothing.
+        let replaced = |c: &&redline::Change| {
+            c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. } | Language::Definition { .. })
+        };
         for c in r.changes.iter().filter(replaced).filter(|c| !c.inserted.is_empty()) {
             assert!(
                 redline::keeps_function(&c.deleted, &c.inserted),
@@ -371,9 +374,12 @@ fn an_option_of_the_drafts_choice_list_is_struck_and_the_other_option_stays() {
     let option = psa.changes.iter().find(|c| c.deleted.contains("as they are created")).expect("the on-creation option is struck");
     assert_eq!((option.language.clone(), option.inserted.as_str()), (Language::OtherOption, ""));
     assert!(option.note.contains("upon payment"), "{}", option.note);
-    // The payment condition is answered there: no new clause adds it again.
+    // The payment condition is answered there: no new clause adds it again. (§3.3's licence
+    // of the Pre-Existing Materials, granted on signature, is a problem of its own: its grant
+    // is made on payment in its own words.)
     let answered = |c: &&redline::Change| c.reasons.iter().any(|r| r.concern == Concern::AssignmentBeforePayment);
-    assert_eq!(psa.changes.iter().filter(answered).count(), 1, "one fix per problem");
+    let elsewhere: Vec<&redline::Change> = psa.changes.iter().filter(answered).filter(|c| c.id != option.id).collect();
+    assert!(elsewhere.iter().all(|c| c.new_clause.is_none() && c.clause_label.starts_with("§3.3")), "one fix per problem: {elsewhere:#?}");
 }
 
 /// Freerange's §10.1 states ownership ("Project IP shall, (as a future assignment of
@@ -498,7 +504,9 @@ fn a_new_term_is_defined_in_the_drafts_definitions_section() {
     let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
     let methodology = defined(demo, "Provider Methodology");
     assert!(text(demo, methodology.paragraph).starts_with("1.6 "), "{}", text(demo, methodology.paragraph));
-    assert!(methodology.inserted.starts_with("1.7 \"Provider Methodology\" means"), "{}", methodology.inserted);
+    let provider_ip = defined(demo, "Provider IP");
+    assert!(provider_ip.inserted.starts_with("1.7 \"Provider IP\" means"), "{}", provider_ip.inserted);
+    assert!(methodology.inserted.starts_with("1.8 \"Provider Methodology\" means"), "{}", methodology.inserted);
 }
 
 /// Each edit of the draft's own words carries its own short reason for counsel, from the
@@ -572,4 +580,167 @@ fn a_missing_carve_out_goes_into_the_assignment_that_is_edited() {
         sentence.contains("Provider hereby assigns to Customer, upon receipt of full payment of the fees for Output, all right, title, and interest—if any—in and to Output, excluding Provider IP."),
         "{sentence}"
     );
+}
+
+/// A licence whose terms are the problem ("transferable, sublicensable") keeps its words: only
+/// those terms are struck, with the commas around them, and a limitation goes in where the
+/// licence reaches beyond what is delivered; the library's whole licence clause does not
+/// replace it (cts-contractor's "Contractor ... hereby does, grant The Company a nonexclusive,
+/// ..., transferable, sublicensable license"; dOrg's, already limited to the deliverables).
+#[test]
+fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(cts) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
+    let struck = cts
+        .changes
+        .iter()
+        .find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense))
+        .expect("the transferable licence is answered");
+    assert!(matches!(struck.language, Language::Edited { .. }), "{struck:#?}");
+    assert_eq!((struck.deleted.as_str(), struck.inserted.as_str()), (", transferable, sublicensable", ""));
+    let accepted = one_line(&cts.accepted_paragraph(struck.paragraph));
+    assert!(
+        accepted.contains(
+            "then Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully \
+             paid-up, royalty-free license to use, modify, copy and distribute such intellectual property solely as incorporated \
+             in the Work Product."
+        ),
+        "{accepted}"
+    );
+    assert!(!cts.changes.iter().any(|c| c.inserted.contains("non-sublicensable")), "the library's licence is not put in as well");
+    let Some(dorg) = corpus_redline("agency-drafts/dorg-terms.md", "dOrg") else { return };
+    let struck = dorg.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("answered");
+    assert!(
+        one_line(&dorg.accepted_paragraph(struck.paragraph)).contains(
+            "dOrg grants Client a perpetual, irrevocable, royalty free, worldwide, non-exclusive licence to use such Background IP \
+             solely as incorporated into the Project deliverables. dOrg undertakes"
+        ),
+        "{}",
+        dorg.accepted_paragraph(struck.paragraph)
+    );
+    assert!(!dorg.open.iter().any(|o| o.concern == Concern::PreExistingIp), "the limited licence answers the pre-existing IP finding");
+}
+
+/// Where `term` is defined in `paragraphs` (the accepted text) and where it is first used, each
+/// as (paragraph, byte): the definition is the term in quotes ("Provider IP" means, (“Provider
+/// IP”)), a use is the term as a whole word anywhere.
+/// A place in the accepted text: (paragraph, byte).
+type At = Option<(usize, usize)>;
+
+fn definition_and_first_use(paragraphs: &[String], term: &str) -> (At, At) {
+    let word = regex::Regex::new(&format!(r"\b{}\b", regex::escape(term))).expect("term pattern");
+    let (mut defined, mut used) = (None, None);
+    for (i, p) in paragraphs.iter().enumerate() {
+        for m in word.find_iter(p) {
+            let quoted = p[..m.start()].ends_with(['"', '\u{201c}']);
+            if quoted && defined.is_none() {
+                defined = Some((i, m.start()));
+            }
+            if used.is_none() {
+                used = Some((i, m.start()));
+            }
+        }
+    }
+    (defined, used)
+}
+
+/// A term the redline introduces is never used before its definition: it is defined in the
+/// draft's definitions section, or where it is first used (demo §4.1 used "Provider IP" and the
+/// CIIAA "Employee IP" a clause or more before the change that defined it).
+#[test]
+fn a_term_the_redline_introduces_is_defined_before_it_is_used() {
+    let means = regex::Regex::new(
+        r#"^\s*(?:\d+(?:\.\d+)*\.?\s+)?["\u{201c}][^"\u{201d}]+["\u{201d}]\s+(?:means|shall mean|has the meaning|refers to)\b"#,
+    )
+    .expect("pattern");
+    for (name, r, _) in real_redlines() {
+        let paragraphs = r.accepted_paragraphs();
+        let drafts_own = redline::defined_terms(&r.draft.analysed);
+        // The definitions section's paragraphs: a definition put among them may follow a use in
+        // a recital.
+        let in_section = |c: &redline::Change| {
+            matches!(c.language, Language::Definition { .. })
+                && [Some(c.paragraph), c.paragraph.checked_add(1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|i| r.draft.paragraphs.get(i))
+                    .any(|p| means.is_match(&r.draft.analysed[p.clone()]))
+        };
+        for c in &r.changes {
+            for term in redline::defined_terms(&c.inserted) {
+                let term = term.trim_start_matches("the ").to_owned();
+                if drafts_own.iter().any(|d| d.trim_start_matches("the ") == term) || in_section(c) {
+                    continue;
+                }
+                let (defined, used) = definition_and_first_use(&paragraphs, &term);
+                let (Some(defined), Some(used)) = (defined, used) else { continue };
+                // The library's own drafting, in a draft with no definitions section: "... the
+                // Client IP in that Deliverable. "Client IP" means ...".
+                // Or the definition is in the paragraph of the first use, in a sentence after it.
+                let same_words = used.0 == defined.0;
+                assert!(
+                    used >= defined || same_words,
+                    "{name}: \"{term}\" is used in paragraph {} before change {} ({}) defines it in paragraph {}:\n  {}",
+                    used.0,
+                    c.id,
+                    c.clause_label,
+                    defined.0,
+                    paragraphs[used.0]
+                );
+            }
+        }
+    }
+}
+
+/// One name for one thing: once the demo's §4.1 narrows "All Work Product" to "The Deliverables
+/// created specifically for Client", its next sentence assigns "the Deliverables", not "the
+/// Work Product".
+#[test]
+fn a_narrowed_object_keeps_its_new_name_in_the_rest_of_its_clause() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let narrowed = demo
+        .changes
+        .iter()
+        .find(|c| c.clause_label.starts_with("§4.1") && c.deleted == "All Work Product")
+        .expect("§4.1's object is narrowed");
+    let accepted = demo.accepted_paragraph(narrowed.paragraph);
+    assert!(accepted.contains("The Deliverables created specifically for Client"), "{accepted}");
+    assert!(accepted.contains("assigns to Client all right, title and interest in and to the Deliverables,"), "{accepted}");
+    assert!(!accepted.contains("Work Product"), "{accepted}");
+}
+
+/// A promise made as a list loses only its risky item: the demo's §6.1 warrants four things,
+/// one of which ("(c) the Deliverables are wholly original and do not contain any open source
+/// software ...") no agency can give; item (c) is struck, the other three and the "; and" before
+/// the last stand, and the finding is not left open.
+#[test]
+fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let struck = demo.changes.iter().find(|c| c.clause_label.starts_with("§6.1")).expect("§6.1 is changed");
+    assert!(struck.deleted.starts_with("(c) the Deliverables are wholly original") && struck.inserted.is_empty(), "{struck:#?}");
+    assert!(!struck.note.is_empty() && struck.reasons.iter().any(|r| r.concern == Concern::OpenSource));
+    let accepted = demo.accepted_paragraph(struck.paragraph);
+    assert!(
+        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (d) the Deliverables are free and clear"),
+        "{accepted}"
+    );
+    assert!(
+        !demo.open.iter().any(|o| o.concern == Concern::OpenSource && o.clause_label.as_deref().is_some_and(|l| l.starts_with("§6.1")))
+    );
+}
+
+/// The CIIAA is an employee's agreement: nothing the redline inserts speaks of fees, payment,
+/// the agency's personnel or its other clients; the payment findings are left open saying why,
+/// and what fits (the licence's transferable and sublicensable terms struck) is still done.
+#[test]
+fn an_employment_agreement_gets_no_fee_or_agency_wording() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let agency_only = regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|its personnel|other clients|engagements?)\b").expect("pattern");
+    for c in &ciiaa.changes {
+        assert!(!agency_only.is_match(&c.inserted), "change {} ({}) inserts agency wording: {}", c.id, c.clause_label, c.inserted);
+    }
+    assert!(ciiaa.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::NotForEmployment));
+    let licence =
+        ciiaa.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("licence edited");
+    assert!(matches!(licence.language, Language::Edited { .. }) && licence.deleted.contains("transferable"), "{licence:#?}");
 }

@@ -103,6 +103,21 @@ impl Parties {
         self.counterparty_aliases.iter().any(|a| a == word)
     }
 
+    /// Whether the draft is an employment or invention assignment agreement: the side whose
+    /// work is at stake is the employee, or the other side the employer, as the draft names
+    /// them. Its wording differs: salary rather than fees per deliverable, no "other clients".
+    pub fn is_employment(&self) -> bool {
+        const EMPLOYEE: &[&str] = &["employee", "executive", "worker"];
+        const EMPLOYER: &[&str] = &["employer"];
+        let named = |name: &Option<String>, aliases: &[String], roles: &[&str]| {
+            name.iter()
+                .map(|n| n.trim().trim_start_matches("the ").trim_start_matches("The ").to_lowercase())
+                .chain(aliases.iter().cloned())
+                .any(|a| roles.contains(&a.as_str()))
+        };
+        named(&self.agency, &self.agency_aliases, EMPLOYEE) || named(&self.counterparty, &self.counterparty_aliases, EMPLOYER)
+    }
+
     pub fn is_other_term(&self, word: &str) -> bool {
         self.other_terms.iter().any(|a| a == word)
     }

@@ -79,7 +79,7 @@ pub fn banner(author: &str) -> String {
 /// What a change does, where: "Struck and replaced in §4.1 Ownership."
 fn what(c: &Change) -> String {
     match (&c.new_clause, &c.language) {
-        (Some(_), Language::Definition { term }) => format!("Definition of \u{201c}{term}\u{201d} added near {}.", c.clause_label),
+        (_, Language::Definition { term }) => format!("Definition of \u{201c}{term}\u{201d} added near {}.", c.clause_label),
         (Some(_), Language::LaterRound) => format!("Paragraph added near {}.", c.clause_label),
         (None, Language::LaterRound) if c.removes_paragraph => format!("Paragraph dropped from {}.", c.clause_label),
         (None, Language::LaterRound) => format!("Changed in {}.", c.clause_label),

@@ -6,6 +6,8 @@
 //! sentences ("hereby assigns", `assignment`), where a lawyer edits rather than replaces.
 
 mod assignment;
+mod licence;
+pub mod list;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -47,6 +49,11 @@ pub struct Words<'a> {
     /// The terms the draft defines: what is assigned is named by one of them, never by words
     /// the draft leaves undefined ("the Project").
     pub defined: &'a [&'a str],
+    /// The provision reader's vocabulary: which words are a licence's terms.
+    pub lexicon: &'a crate::reading::Lexicon,
+    /// The draft is an employment or invention assignment agreement: no fee or payment
+    /// condition is put in (an employee is paid a salary, not fees per deliverable).
+    pub employment: bool,
 }
 
 /// The ownership statement's verb, after which the transfer takes effect: the modal ("shall,",
@@ -92,6 +99,19 @@ static BROAD: LazyLock<Regex> = LazyLock::new(|| {
 /// assignment covers ("This assignment covers all inventions ...").
 pub fn transfers(sentence: &str) -> bool {
     OWNED.is_match(sentence) || assignment::assigns(sentence) || assignment::SCOPE.is_match(sentence)
+}
+
+/// The object a narrowing edit replaced, when it was named in broad words ("All Work Product"):
+/// its noun ("Work Product"), which later sentences of the clause may still use for it.
+pub fn broad_object(deleted: &str) -> Option<&str> {
+    let deleted = deleted.trim();
+    assignment::GENERIC.is_match(deleted).then(|| deleted.split_once(char::is_whitespace).map_or(deleted, |(_, noun)| noun.trim()))
+}
+
+/// Whether `sentence` grants a licence whose terms (a list: "exclusive, perpetual, ...") the
+/// edits can work on.
+pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {
+    licence::grants(sentence, words)
 }
 
 /// The carve-out put in after what passes, in the library's term for the agency's materials;
@@ -152,6 +172,10 @@ const UPON_PAYMENT: &str = "upon receipt of full payment of the Fees for";
 /// draft) for the `concerns` found in it, one per concern it can answer (or one for several
 /// that go in at the same place), in the order of the sentence. Offsets are into `sentence`.
 pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
+    // A licence grant is edited for the licence's concerns: its terms struck, its use limited.
+    if licence::grants(sentence, words) && concerns.iter().any(|c| licence::CONCERNS.contains(c)) {
+        return licence::edits(sentence, concerns, words);
+    }
     // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
     // denied ownership statement is not the transfer; the assignment is.
     let owned = OWNED.captures_iter(sentence).find(|c| c.get(0).is_some_and(|m| !NEGATED.is_match(&sentence[..m.start()])));
@@ -196,7 +220,11 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         things.replace_range(..1, &things[..1].to_uppercase());
         out.push(Edit::new(0..subject.len(), things, &[Concern::BroadWorkProduct], EditKind::Narrowed));
     }
-    if concerns.contains(&Concern::AssignmentBeforePayment) && !PAID.is_match(sentence) && owned.name("owner").is_none() {
+    if concerns.contains(&Concern::AssignmentBeforePayment)
+        && !words.employment
+        && !PAID.is_match(sentence)
+        && owned.name("owner").is_none()
+    {
         let it = if out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed)) && deliverables.is_some_and(|d| d.ends_with('s')) {
             "them"
         } else {
@@ -243,7 +271,17 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
 mod tests {
     use super::*;
 
-    const NONE: Words<'static> = Words { deliverables: None, agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] };
+    /// The library's words, in a draft that defines none of its own.
+    pub(super) fn words() -> Words<'static> {
+        Words {
+            deliverables: None,
+            agency_ip_has_methods: true,
+            agency_ip_plural: false,
+            defined: &[],
+            lexicon: crate::reading::Lexicon::embedded(),
+            employment: false,
+        }
+    }
 
     pub(super) fn apply(sentence: &str, edits: &[Edit]) -> String {
         let mut out = sentence.to_owned();
@@ -258,39 +296,28 @@ mod tests {
         let both = [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct];
         let s = "Intellectual property in work created by us in the course of working on a Project (\"Project IP\") shall, (as a future assignment of intellectual property) belong to you.";
         assert_eq!(
-            apply(s, &edits(s, &both, &NONE)),
+            apply(s, &edits(s, &both, &words())),
             "Intellectual property in the deliverables created by us specifically for Client under a Project (\"Project IP\") shall, upon receipt of full payment of the Fees for it, (as a future assignment of intellectual property) belong to you."
         );
         let s = "All work product created by Provider in connection with the Services shall be the property of Client.";
         assert_eq!(
-            apply(
-                s,
-                &edits(
-                    s,
-                    &both,
-                    &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] }
-                )
-            ),
+            apply(s, &edits(s, &both, &Words { deliverables: Some("the Deliverables"), ..words() })),
             "The Deliverables created by Provider specifically for Client under the Services shall, upon receipt of full payment of the Fees for them, be the property of Client."
         );
         let s = "All intellectual property created by the Contributor in connection with the Project is owned by the Company.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &NONE)),
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &words())),
             "All intellectual property created by the Contributor in connection with the Project, upon receipt of full payment of the Fees for it, is owned by the Company."
         );
         let s = "The Services and all deliverables and other work product developed by Contractor in the performance of the Services are a work made for hire, and shall be solely owned by the Company.";
         assert_eq!(
-            apply(s, &edits(s, &both, &NONE)),
+            apply(s, &edits(s, &both, &words())),
             "The Services and the deliverables developed by Contractor specifically for Client in the performance of the Services are a work made for hire, and shall, upon receipt of full payment of the Fees for it, be solely owned by the Company."
         );
         // The demo's §4.1: models and methods reach it through "Work Product".
         let s = "All Work Product shall be the sole and exclusive property of Client.";
         let concerns = [Concern::BroadWorkProduct, Concern::MethodologyTransfer, Concern::ModelOwnership];
-        let e = edits(
-            s,
-            &concerns,
-            &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: true, agency_ip_plural: false, defined: &[] },
-        );
+        let e = edits(s, &concerns, &Words { deliverables: Some("the Deliverables"), ..words() });
         assert_eq!(
             apply(s, &e),
             "The Deliverables created specifically for Client, excluding Agency IP, shall be the sole and exclusive property of Client."
@@ -299,10 +326,10 @@ mod tests {
         // cts-contractor: the client named as owner of what relates to the Services.
         let s = "The Company is also the owner of all the intellectual property related to the Services, including improvements (collectively, the \u{201c}Intellectual Property\u{201d}).";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::MethodologyTransfer, Concern::Derivatives], &NONE)),
+            apply(s, &edits(s, &[Concern::MethodologyTransfer, Concern::Derivatives], &words())),
             "The Company is also the owner of all the intellectual property related to the Services, including improvements (collectively, the \u{201c}Intellectual Property\u{201d}), excluding Agency IP and improvements to it."
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
-        assert!(edits(paid, &both, &NONE).is_empty());
+        assert!(edits(paid, &both, &words()).is_empty());
     }
 }

@@ -75,6 +75,9 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             p.leave(fi, OpenReason::BelowThreshold);
         } else if steer_for(steers, f).is_some_and(|s| s.stance == Stance::Concede) {
             p.leave(fi, OpenReason::Conceded);
+        } else if f.concern == Concern::AssignmentBeforePayment && analysis.parties.is_employment() {
+            // An employee is paid a salary, not fees per deliverable: no payment condition fits.
+            p.leave(fi, OpenReason::NotForEmployment);
         } else if f.kind == FindingKind::Missing {
             missing.push(fi);
         } else if let Some(group) = passage(&draft, analysis, fi) {
@@ -103,6 +106,35 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             RESERVED.clone_into(&mut c.inserted);
         }
     }
+    // A term the library's words define in passing ("including those listed in Exhibit A
+    // ("Agency IP")") is defined in the draft's definitions section when it has one, else where
+    // it is first used: a definition in passing anywhere else is taken out, and the term gets a
+    // definition of its own below, never after a use.
+    let section = definitions::Section::find(&draft);
+    for i in 0..changes.len() {
+        let passing = super::terms::defined_in_passing(&changes[i].inserted);
+        for (term, at) in passing.into_iter().rev() {
+            let used_before = changes[..i].iter().any(|c| whole_word(&term).is_match(&c.inserted));
+            if (section.is_some() || used_before) && p.vocabulary.can_define(&term) {
+                changes[i].inserted.replace_range(at, "");
+            }
+        }
+    }
+    // In a draft with a definitions section, a definition the library's words carry after
+    // the words that use it ("... the Client IP in that Deliverable. "Client IP" means ...")
+    // goes in that section.
+    let mut for_section: Vec<(String, String)> = Vec::new();
+    if section.is_some() {
+        for c in changes.iter_mut().filter(|c| !matches!(c.language, Language::AlreadyInserted { .. })) {
+            for (term, at) in super::terms::definition_sentences(&c.inserted).into_iter().rev() {
+                let sentence = c.inserted[at.clone()].trim().to_owned();
+                c.inserted.replace_range(at, "");
+                p.vocabulary.learn(&sentence);
+                for_section.push((term, sentence));
+            }
+        }
+        for_section.reverse();
+    }
     // A term the inserted words define anywhere needs no second definition.
     for c in &changes {
         p.vocabulary.learn(&c.inserted);
@@ -110,17 +142,17 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // A definition goes in the draft's definitions section when it has one; else after the
     // words that need it, or, for words put inside the draft's own sentence, in a paragraph of
     // its own after that sentence's.
-    let section = definitions::Section::find(&draft);
     let mut definitions: Vec<Change> = Vec::new();
-    let mut for_section: Vec<(String, String)> = Vec::new();
     for c in changes.iter_mut().filter(|c| !c.inserted.is_empty()) {
         let needed = p.vocabulary.definitions_for(&c.inserted);
         if section.is_some() {
             for_section.extend(needed.into_iter().map(|d| (defined_terms(&d).into_iter().next().unwrap_or_default(), d)));
         } else if matches!(c.language, Language::Edited { .. }) {
-            let end = draft.paragraphs[c.paragraph].end;
-            let at = Spot { after: c.paragraph, template: c.paragraph, text: String::new() };
-            definitions.extend(needed.into_iter().map(|d| definition(end, &Spot { text: d, ..at.clone() }, &c.clause_label)));
+            // Words put inside the draft's own sentence: the definition follows that sentence,
+            // as a sentence of its own, where the term is first used.
+            let bounds = draft.text_starts[c.paragraph]..draft.paragraphs[c.paragraph].end;
+            let end = sentence_bounds(&draft.analysed, bounds, c.start, c.end).end;
+            definitions.extend(needed.iter().map(|d| definition_after_sentence(end, d, c)));
         } else {
             for definition in needed {
                 c.inserted.push(' ');
@@ -173,8 +205,58 @@ impl Planner<'_> {
             agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
             agency_ip_plural: self.vocabulary.adapt("Agency IP").ends_with('s'),
             defined: &defined,
+            lexicon: self.lexicon(),
+            employment: self.analysis.parties.is_employment(),
         };
         phrase::edits(sentence, &concerns, &words)
+    }
+
+    /// The provision reader's vocabulary the analysis used: the library's own, else the embedded.
+    fn lexicon(&self) -> &crate::reading::Lexicon {
+        match &self.library.reading {
+            Some(reading) => &reading.lexicon,
+            None => crate::reading::Lexicon::embedded(),
+        }
+    }
+
+    /// Whether the edits of the passage's own words answer every finding in it, and the session
+    /// chose no words for any of them.
+    fn answered_by_edits(&self, g: &Group) -> bool {
+        let edits = self.phrase_edits(g);
+        g.findings.iter().all(|&i| {
+            let f = &self.analysis.findings[i];
+            edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
+        })
+    }
+
+    /// Whether a licence grant is better edited in its own words (its terms struck, its use
+    /// limited) than replaced by the library's licence: the edits answer every finding in it,
+    /// and it does not lean on a clause the redline changes ("materials described in Section
+    /// 4.3", when §4.3 is struck), which its own words would still cite.
+    fn edit_licence(&self, g: &Group, all: &[Group]) -> bool {
+        static CITES: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\b(?:section|clause|§)\s*(\d+(?:\.\d+)*)").expect("static regex"));
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let words = phrase::Words {
+            deliverables: None,
+            agency_ip_has_methods: false,
+            agency_ip_plural: false,
+            defined: &[],
+            lexicon: self.lexicon(),
+            employment: false,
+        };
+        let changed = |number: &str| {
+            all.iter().any(|o| {
+                o.clause != g.clause
+                    && self
+                        .analysis
+                        .clauses
+                        .get(o.clause)
+                        .and_then(|c| c.number.as_deref())
+                        .is_some_and(|n| n.trim_end_matches('.') == number)
+            })
+        };
+        phrase::grants_licence(sentence, &words) && !CITES.captures_iter(sentence).any(|c| changed(&c[1])) && self.answered_by_edits(g)
     }
 
     /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
@@ -191,13 +273,7 @@ impl Planner<'_> {
             let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &[] };
             choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
         };
-        let answers = |g: &Group| {
-            let edits = self.phrase_edits(g);
-            g.findings.iter().all(|&i| {
-                let f = &self.analysis.findings[i];
-                edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
-            })
-        };
+        let answers = |g: &Group| self.answered_by_edits(g);
         transfers(g)
             && answers(g)
             && all.iter().filter(|o| o.clause == g.clause && o.range != g.range && transfers(o)).all(|o| answers(o) || !replaced(o))
@@ -265,7 +341,8 @@ impl Planner<'_> {
     /// Findings no edit answers stay open.
     fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
-        let edits = self.phrase_edits(g);
+        let mut edits = self.phrase_edits(g);
+        edits.extend(self.struck_items(g, &edits));
         let mut planned = Vec::new();
         for &i in &g.findings {
             if !edits.iter().any(|e| e.concerns.contains(&analysis.findings[i].concern)) {
@@ -307,6 +384,40 @@ impl Planner<'_> {
         planned
     }
 
+    /// For findings no edit answers in a promise made as a list ("warrants that (a) ...; (b)
+    /// ...; (c) the Deliverables are wholly original ...; and (d) ..."), the item holding the
+    /// finding struck, the list's punctuation mended: the other promises stand.
+    fn struck_items(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<phrase::Edit> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        if !matches!(function::of(sentence), Function::Warranty | Function::Covenant) {
+            return Vec::new();
+        }
+        let mut out: Vec<phrase::Edit> = Vec::new();
+        for &i in &g.findings {
+            let f = &self.analysis.findings[i];
+            if edits.iter().chain(&out).any(|e| e.concerns.contains(&f.concern)) {
+                continue;
+            }
+            let (Some(start), Some(end)) = (f.start, f.end) else { continue };
+            let at = start.saturating_sub(g.range.start)..end.saturating_sub(g.range.start);
+            let Some(range) = phrase::list::item(sentence, &at) else { continue };
+            if let Some(e) = out.iter_mut().find(|e| e.range == range) {
+                e.concerns.push(f.concern);
+                continue;
+            }
+            if let Some(and) = phrase::list::and_before(sentence, &range) {
+                out.push(phrase::Edit {
+                    range: and..and,
+                    inserted: "and ".into(),
+                    concerns: vec![f.concern],
+                    kinds: vec![phrase::EditKind::ItemStruck],
+                });
+            }
+            out.push(phrase::Edit { range, inserted: String::new(), concerns: vec![f.concern], kinds: vec![phrase::EditKind::ItemStruck] });
+        }
+        out
+    }
+
     /// One change per struck passage; passages that overlap (several findings in one sentence)
     /// are one. Returns each change with the clause it is in.
     fn replacements(&mut self, mut groups: Vec<Group>) -> Vec<(Option<usize>, Change)> {
@@ -344,7 +455,7 @@ impl Planner<'_> {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
             }
-            if self.edit_transfer(&g, &merged) {
+            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) {
                 planned.extend(self.edits_in_place(&g));
                 continue;
             }
@@ -377,7 +488,54 @@ impl Planner<'_> {
             used.push(chosen.text);
             planned.push((Some(g.clause), change));
         }
+        let consistent = self.same_name_after_narrowing(&planned);
+        planned.extend(consistent);
         planned
+    }
+
+    /// One name for one thing: where an edit narrowed a broad object ("~~All Work Product~~
+    /// The Deliverables created specifically for Client"), the later sentences of its clause
+    /// that name the old object ("in and to the Work Product") say the draft's term it was
+    /// narrowed to ("the Deliverables"), each as an edit of its own with the narrowing's reason.
+    fn same_name_after_narrowing(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
+        let Some(term) = self.vocabulary.defines("Deliverables").then_some("the Deliverables") else { return Vec::new() };
+        let mut out: Vec<(Option<usize>, Change)> = Vec::new();
+        for (clause, c) in planned {
+            let (Some(clause), Language::Edited { library_clause }) = (clause, &c.language) else { continue };
+            let Some(noun) = phrase::broad_object(&c.deleted).filter(|_| c.inserted.contains(term.trim_start_matches("the "))) else {
+                continue;
+            };
+            let Some(within) = self.analysis.clauses.get(*clause) else { continue };
+            let Ok(again) = regex::Regex::new(&format!(r"\b(?:the|all|any|such)\s+{}\b", regex::escape(noun))) else { continue };
+            let text = &self.draft.analysed;
+            let taken = |r: &std::ops::Range<usize>, out: &[(Option<usize>, Change)]| {
+                planned.iter().chain(out).any(|(_, o)| o.new_clause.is_none() && o.start < r.end && r.start < o.end)
+            };
+            for m in again.find_iter(&text[c.end..within.end.max(c.end)]) {
+                let range = (c.end + m.start())..(c.end + m.end());
+                let Some(paragraph) = paragraph_of(&self.draft.paragraphs, range.start) else { continue };
+                if taken(&range, &out) {
+                    continue;
+                }
+                let reasons: Vec<Reason> = c.reasons.iter().filter(|r| r.concern == Concern::BroadWorkProduct).cloned().collect();
+                let change = Change {
+                    id: 0,
+                    clause_label: c.clause_label.clone(),
+                    paragraph,
+                    start: range.start,
+                    end: range.end,
+                    deleted: text[range].to_owned(),
+                    inserted: term.to_owned(),
+                    note: self.vocabulary.adapt(&edit_note(self.library, library_clause, &[phrase::EditKind::Narrowed])),
+                    new_clause: None,
+                    removes_paragraph: false,
+                    language: c.language.clone(),
+                    reasons,
+                };
+                out.push((Some(*clause), change));
+            }
+        }
+        out
     }
 
     /// A struck option of the draft's own choice list, the option beside it named for counsel.
@@ -417,7 +575,9 @@ impl Planner<'_> {
             let (Some(chosen), Some(at)) =
                 (choose(analysis, self.steers, &[fi], self.library, None), placement::place(&analysis.clauses, f.clause))
             else {
-                self.leave(fi, OpenReason::NoLanguage);
+                let unfit = analysis.parties.is_employment()
+                    && self.library.get(&f.library_clause).is_some_and(|c| !fits_employment(&c.standard_text));
+                self.leave(fi, if unfit { OpenReason::NotForEmployment } else { OpenReason::NoLanguage });
                 continue;
             };
             let (Some(paragraph), Some(template)) =
@@ -529,6 +689,26 @@ fn definition(end: usize, spot: &Spot, label: &str) -> Change {
         inserted: spot.text.clone(),
         note: format!("Defines \u{201c}{}\u{201d}, a term the proposed wording uses.", term.trim_matches(['\u{201c}', '\u{201d}'])),
         new_clause: Some(NewClause { template_paragraph: spot.template, ..NewClause::default() }),
+        removes_paragraph: false,
+        language: Language::Definition { term },
+        reasons: Vec::new(),
+    }
+}
+
+/// A definition a term of an edit needs, as a sentence of its own put in at `end`, the end of
+/// the edited sentence.
+fn definition_after_sentence(end: usize, text: &str, edit: &Change) -> Change {
+    let term = defined_terms(text).into_iter().next().unwrap_or_default();
+    Change {
+        id: 0,
+        clause_label: edit.clause_label.clone(),
+        paragraph: edit.paragraph,
+        start: end,
+        end,
+        deleted: String::new(),
+        inserted: format!(" {text}"),
+        note: format!("Defines \u{201c}{}\u{201d}, a term the proposed wording uses.", term.trim_matches(['\u{201c}', '\u{201d}'])),
+        new_clause: None,
         removes_paragraph: false,
         language: Language::Definition { term },
         reasons: Vec::new(),
@@ -684,16 +864,27 @@ fn choose(
     }
     // A missing protection is added whole: the library clause's standard text is the clause
     // that was missing, where a fallback rung is wording to trade against a risky passage.
+    // In an employment agreement, only words that do not speak of fees, payment or the
+    // agency's other clients.
+    let employment = analysis.parties.is_employment();
+    let fits = |text: &str| !employment || fits_employment(text);
+    // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
+    let for_employee =
+        |text: String| if employment { text.replace("the unaided memory of its personnel", "Agency's unaided memory") } else { text };
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])
         .filter(|f| f.kind == FindingKind::Missing)
         .and_then(|f| library.get(&f.library_clause))
     {
+        let text = for_employee(standard.standard_text.trim().to_owned());
+        if !fits(&text) {
+            return None;
+        }
         let tp = talking_point(findings[0], None);
         let language = Language::Standard { library_clause: standard.id.clone() };
         let note = counsel_note(library, &standard.id, None);
-        return Some(Chosen { text: standard.standard_text.trim().to_owned(), language, note, talking_point: tp, from: Some(findings[0]) });
+        return Some(Chosen { text, language, note, talking_point: tp, from: Some(findings[0]) });
     }
     // In place of struck words, words that do the same job (a definition of the same term, an
     // ownership clause for an ownership clause) and stand on their own ("Agency's waiver ...
@@ -705,8 +896,9 @@ fn choose(
         for &fi in findings {
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
-                let text = same_term(&raw, struck.deleted);
-                if function::keeps(struck.deleted, &text)
+                let text = for_employee(same_term(&raw, struck.deleted));
+                if fits(&text)
+                    && function::keeps(struck.deleted, &text)
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)
@@ -722,6 +914,15 @@ fn choose(
         }
     }
     None
+}
+
+/// Whether library words fit an employment agreement: they speak of no fees, payment or
+/// invoices, and not of the agency's personnel, other clients or engagements.
+fn fits_employment(text: &str) -> bool {
+    static AGENCY_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?)\b").expect("static regex")
+    });
+    !AGENCY_ONLY.is_match(text)
 }
 
 /// The words a finding's ladder and library clause offer in place of struck words, in the

@@ -44,7 +44,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
         let _ = writeln!(s, "| # | Where | Change | Concerns | Wording from |\n|---|---|---|---|---|");
         for c in &redline.changes {
             let what = match (&c.new_clause, &c.language) {
-                (Some(_), Language::Definition { term }) => format!("definition of “{}”", escape(term)),
+                (_, Language::Definition { term }) => format!("definition of “{}”", escape(term)),
                 (Some(n), _) => format!(
                     "new clause {}",
                     n.number.as_deref().map_or_else(|| escape(&n.heading), |num| format!("{num} {}", escape(&n.heading)))
@@ -105,6 +105,9 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
             OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
             OpenReason::Conceded => "accepted as drafted in the session",
             OpenReason::InHeading => "in a heading, which is left as it is",
+            OpenReason::NotForEmployment => {
+                "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
+            }
         };
         let place = p.clause_label.as_deref().map_or_else(|| "whole draft".to_owned(), escape);
         let phrase = p.phrase.as_deref().map(|ph| format!(" “{}”", escape(&shorten(ph, 60)))).unwrap_or_default();
@@ -174,7 +177,7 @@ pub fn tally(redline: &Redline) -> String {
     let n = redline.changes.len();
     let count = |f: &dyn Fn(&super::Change) -> bool| redline.changes.iter().filter(|c| f(c)).count();
     let definitions = count(&|c| matches!(c.language, Language::Definition { .. }));
-    let new_clauses = count(&|c| c.new_clause.is_some()) - definitions;
+    let new_clauses = count(&|c| c.new_clause.is_some() && !matches!(c.language, Language::Definition { .. }));
     let edited = count(&|c| c.new_clause.is_none() && matches!(c.language, Language::Edited { .. }));
     let replaced = n - definitions - new_clauses - edited;
     let parts: Vec<String> = [

@@ -283,12 +283,42 @@ impl Vocabulary {
         }
     }
 
+    /// Whether a definition of `term` (as the draft names it: "Provider IP") can be inserted
+    /// on its own, so that words defining it in passing can leave that to it.
+    pub fn can_define(&self, term: &str) -> bool {
+        GLOSSARY.iter().any(|e| matches!(e.otherwise, Otherwise::Define(_)) && self.parties(e.term) == term)
+    }
+
     fn registry_definition(&self) -> String {
         format!(
             "\"{0}\" means the list of Agency's pre-existing tools, libraries, frameworks and methodologies attached to this Agreement as {0}.",
             self.registry
         )
     }
+}
+
+/// The terms `text` defines in passing, in a parenthesis ("... listed in Exhibit A ("Agency
+/// IP")"), with the parenthesis's byte range (and the space before it).
+pub fn defined_in_passing(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    static PASSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\s*\((?:the\s+)?["\u{201c}]([A-Z][^"\u{201c}\u{201d}\n]{0,60}?)["\u{201d}]\)"#).expect("static regex")
+    });
+    PASSING.captures_iter(text).filter_map(|c| Some((c.get(1)?.as_str().to_owned(), c.get(0)?.range()))).collect()
+}
+
+/// The sentences of `text` that define a term (`"Client IP" means ...`) after other words, each
+/// with the term and its byte range (with the space before it): what moves to a definitions
+/// section. A text that opens with a definition is a definition itself and keeps it.
+pub fn definition_sentences(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    static MEANS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\s*["\u{201c}]([A-Z][^"\u{201c}\u{201d}\n]{0,60}?)["\u{201d}]\s+(?:means|shall mean)\b[^.]*\."#)
+            .expect("static regex")
+    });
+    MEANS
+        .captures_iter(text)
+        .filter_map(|c| Some((c.get(1)?.as_str().to_owned(), c.get(0)?.range())))
+        .filter(|(_, r)| r.start > 0 && text[..r.start].trim_end().ends_with('.'))
+        .collect()
 }
 
 pub(super) fn whole_word(words: &str) -> Regex {

@@ -112,7 +112,7 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
 
     let narrowed_generic =
         concerns.contains(&Concern::BroadWorkProduct) && object.as_ref().is_some_and(|o| GENERIC.is_match(&sentence[o.clone()]));
-    if concerns.contains(&Concern::AssignmentBeforePayment) && !PAID.is_match(sentence) {
+    if concerns.contains(&Concern::AssignmentBeforePayment) && !words.employment && !PAID.is_match(sentence) {
         let timing = TIMING.find_at(sentence, after_verb);
         let it = object.as_ref().map_or("it", |o| pronoun(&sentence[o.clone()]));
         // Put in before what is assigned, the condition names it: a pronoun would come before
@@ -208,23 +208,20 @@ mod tests {
     use super::super::tests::apply;
     use super::*;
 
-    const LIBRARY_IP: Words<'static> = Words {
-        deliverables: None,
-        agency_ip_has_methods: true,
-        agency_ip_plural: false,
-        defined: &["Covered Inventions", "Project Materials", "Output"],
-    };
+    fn library_ip() -> Words<'static> {
+        Words { defined: &["Covered Inventions", "Project Materials", "Output"], ..super::super::tests::words() }
+    }
 
     #[test]
     fn an_assignment_waits_for_payment_covers_what_is_made_for_the_client_and_keeps_the_agencys_materials() {
         let all = [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct, Concern::PreExistingIp, Concern::MethodologyTransfer];
         let s = "The Contributor hereby assigns to the Company, with full title guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials, including all existing and future rights, throughout the world.";
         assert_eq!(
-            apply(s, &edits(s, &all, &LIBRARY_IP)),
+            apply(s, &edits(s, &all, &library_ip())),
             "The Contributor hereby assigns to the Company, upon receipt of full payment of the Fees for the Project Materials, with full title guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by Agency specifically for Client, excluding Agency IP, including all existing and future rights, throughout the world."
         );
         let s = "Provider hereby irrevocably assigns to Client all right, title and interest in and to all Work Product, including all intellectual property rights therein, effective automatically upon creation and whether or not Client has paid any invoice relating to it.";
-        let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false, ..LIBRARY_IP });
+        let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false, ..library_ip() });
         assert_eq!(
             apply(s, &e),
             "Provider hereby irrevocably assigns to Client all right, title and interest in and to the Deliverables created specifically for Client, excluding Agency IP, including all intellectual property rights therein, effective upon receipt of full payment of the Fees for it."
@@ -232,7 +229,7 @@ mod tests {
         assert!(!e.iter().any(|e| e.concerns.contains(&Concern::MethodologyTransfer)), "a draft's own term may not cover methods");
         let s = "Employee hereby assigns, and agrees to assign, to Company all right, title, and interest in the Covered Inventions, to the extent permitted by law.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &LIBRARY_IP)),
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
         );
     }
@@ -243,34 +240,34 @@ mod tests {
         let s = "Employee hereby assigns, and agrees to assign, to Company all right, title, and interest in the Covered Inventions, to the extent permitted by law.";
         let concerns = [Concern::AssignmentBeforePayment, Concern::Derivatives];
         assert_eq!(
-            apply(s, &edits(s, &concerns, &LIBRARY_IP)),
+            apply(s, &edits(s, &concerns, &library_ip())),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, excluding Agency IP and improvements to it, to the extent permitted by law."
         );
-        let plural = Words { agency_ip_plural: true, ..LIBRARY_IP };
+        let plural = Words { agency_ip_plural: true, ..library_ip() };
         assert!(apply(s, &edits(s, &concerns, &plural)).contains("excluding Agency IP and improvements to them,"));
         // What the assignment covers is narrowed in its own sentence.
         let s = "This assignment covers all inventions Employee makes during employment, except for the inventions carved out below.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::BroadWorkProduct], &LIBRARY_IP)),
+            apply(s, &edits(s, &[Concern::BroadWorkProduct], &library_ip())),
             "This assignment covers all inventions Employee makes specifically for Client during employment, except for the inventions carved out below."
         );
         // A denied vesting is not the transfer; the condition follows what is assigned.
         let s =
             "If any rights do not automatically vest in Company, Employee hereby assigns those rights and will sign additional documents.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &LIBRARY_IP)),
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
             "If any rights do not automatically vest in Company, Employee hereby assigns those rights, upon receipt of full payment of the Fees for them, and will sign additional documents."
         );
         // A bare defined term after "interest—if any—in and to" is what passes.
         let s = "Provider hereby assigns to Customer all right, title, and interest\u{2014}if any\u{2014}in and to Output.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::AssignmentBeforePayment, Concern::PreExistingIp], &LIBRARY_IP)),
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment, Concern::PreExistingIp], &library_ip())),
             "Provider hereby assigns to Customer, upon receipt of full payment of the Fees for Output, all right, title, and interest\u{2014}if any\u{2014}in and to Output, excluding Agency IP."
         );
         // The carve-out follows the parenthesis that qualifies what passes.
         let s = "The Developer hereby grants and assigns to the Customer its entire interest in the Software (including all intellectual property rights).";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::PreExistingIp], &LIBRARY_IP)),
+            apply(s, &edits(s, &[Concern::PreExistingIp], &library_ip())),
             "The Developer hereby grants and assigns to the Customer its entire interest in the Software (including all intellectual property rights), excluding Agency IP."
         );
     }
@@ -278,10 +275,10 @@ mod tests {
     #[test]
     fn what_is_not_an_assignment_of_the_work_or_already_fixed_is_left() {
         let all = [Concern::AssignmentBeforePayment, Concern::PreExistingIp];
-        assert!(edits("Provider may not assign this Agreement without consent.", &all, &LIBRARY_IP).is_empty());
+        assert!(edits("Provider may not assign this Agreement without consent.", &all, &library_ip()).is_empty());
         let paid = "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables.";
-        assert!(edits(paid, &[Concern::AssignmentBeforePayment], &LIBRARY_IP).is_empty());
+        assert!(edits(paid, &[Concern::AssignmentBeforePayment], &library_ip()).is_empty());
         let claimed = "Provider hereby assigns to Client all right, title and interest in its pre-existing materials.";
-        assert!(edits(claimed, &[Concern::PreExistingIp], &LIBRARY_IP).is_empty());
+        assert!(edits(claimed, &[Concern::PreExistingIp], &library_ip()).is_empty());
     }
 }

@@ -1,0 +1,260 @@
+//! Edits of a licence grant, as a lawyer marks one up: the terms that make the agency's licence
+//! more than the client needs ("exclusive", "transferable", "sublicensable") are struck from its
+//! list of terms, the commas, "and" and article around them mended ("an exclusive, ..." becomes
+//! "a non-exclusive, ..."); a licence that reaches beyond the deliverables is limited to them;
+//! a licence given before anything is paid is granted on payment. The rest of the sentence is
+//! the draft's. Which words are which terms is the provision reader's call
+//! (`reading::Attributes`), so the words struck are the ones the analysis judged.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Edit, EditKind, PAID, Words};
+use crate::library::Concern;
+use crate::reading::{Attribute, Attributes};
+
+/// A grant of a licence: the verb, whom it is granted to, the article, the licence's terms and
+/// the noun ("grants Client an exclusive, perpetual, ... license").
+static GRANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\bgrants?\b(?P<grantee>[^.;:]{1,80}?)\s(?P<article>an?)\s+(?P<terms>[^.;:]{1,300}?)\s+(?P<noun>licen[cs]es?|rights?\s+to)\b",
+    )
+    .expect("static regex")
+});
+
+/// What separates two terms of the list: a comma, "and", "or".
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+").expect("static regex"));
+
+/// One term of the list: a word or three ("fully paid-up", "royalty free"), with a parenthesis
+/// that qualifies it ("sublicensable (at multiple levels)").
+static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w-]+(?:\s+[\w-]+){0,2}(?:\s*\([^()]{0,60}\))?$").expect("static regex"));
+
+/// Words that set no limit on what the licence is for: the limitation takes their place.
+static ANY_PURPOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfor\s+any\s+(?:and\s+all\s+)?purposes?\b").expect("static regex"));
+
+/// Words that already tie the licence to what it is incorporated in.
+static AS_PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:as\s+(?:part\s+of|incorporated\s+in(?:to)?|embedded\s+in)|in\s+connection\s+with\s+th(?:at|e|ose)\b|(?:solely|only)\s+(?:as|to\s+the\s+extent)\s+(?:necessary|required|needed))",
+    )
+        .expect("static regex")
+});
+
+/// Where what the licence covers ends: a proviso or the next clause of the sentence.
+static PROVISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s*(?:provided|subject\s+to|except)\b|;").expect("static regex"));
+
+/// The concerns an edit of a licence's own words can answer.
+pub(super) const CONCERNS: [Concern; 4] =
+    [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp, Concern::AssignmentBeforePayment];
+
+/// One term of a licence's list, with the attributes it gives and where their words start.
+type Term = (Range<usize>, Vec<(Attribute, usize)>);
+
+/// The grant of `sentence`, when it grants a licence whose terms are a list of attributes.
+struct Grant {
+    grantee_end: usize,
+    article: Range<usize>,
+    /// The list's terms, in order, with the attributes each gives.
+    terms: Vec<Term>,
+    noun: Range<usize>,
+}
+
+fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
+    let c = GRANT.captures(sentence)?;
+    let (grantee, article, list, noun) = (c.name("grantee")?, c.name("article")?, c.name("terms")?, c.name("noun")?);
+    let mut terms = Vec::new();
+    let mut at = list.start();
+    let mut push = |range: Range<usize>| {
+        let text = &sentence[range.clone()];
+        let found = Attributes::found(words.lexicon, text).into_iter().map(|(a, s, _)| (a, range.start + s)).collect();
+        terms.push((range, found));
+    };
+    for sep in SEPARATOR.find_iter(list.as_str()) {
+        push(at..list.start() + sep.start());
+        at = list.start() + sep.end();
+    }
+    push(at..list.end());
+    terms.iter().all(|(r, _)| TERM.is_match(&sentence[r.clone()])).then_some(Grant {
+        grantee_end: grantee.end(),
+        article: article.range(),
+        terms,
+        noun: noun.range(),
+    })
+}
+
+/// Whether `sentence` grants a licence with a list of terms the edits can work on.
+pub(super) fn grants(sentence: &str, words: &Words<'_>) -> bool {
+    grant(sentence, words).is_some()
+}
+
+/// The edits of a licence grant for `concerns`: the transferable and sublicensable terms struck
+/// and an exclusive one made non-exclusive (transferable-license, and perpetual-irrevocable-grant
+/// when the licence is exclusive); the licence limited to the deliverables when it reaches
+/// beyond them (perpetual-irrevocable-grant, pre-existing-ip); granted on payment
+/// (assignment-before-payment, never in an employment agreement). Empty when `sentence` grants
+/// no licence with a list of terms. Offsets are into `sentence`.
+pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
+    let Some(g) = grant(sentence, words) else { return Vec::new() };
+    let has = |a: Attribute| g.terms.iter().any(|(_, found)| found.iter().any(|&(x, _)| x == a));
+    // What the licence covers ends at a proviso, else with the sentence.
+    let body_end = {
+        let end = sentence.trim_end().trim_end_matches(['.', ';', ',']).len();
+        let end = sentence[g.noun.end..].find(". ").map_or(end, |at| (g.noun.end + at).min(end));
+        PROVISO.find_at(sentence, g.noun.end).map_or(end, |m| m.start().min(end))
+    };
+    let limited = has(Attribute::Limited)
+        || Attributes::found(words.lexicon, &sentence[g.noun.start..body_end]).iter().any(|&(a, _, _)| a == Attribute::Limited)
+        || AS_PART_OF.is_match(&sentence[g.noun.end..body_end]);
+    let wide: Vec<Concern> =
+        [Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp].into_iter().filter(|c| concerns.contains(c)).collect();
+    let mut out = Vec::new();
+    // Struck of its exclusive, transferable and sublicensable terms, a licence already limited
+    // to what it is incorporated in is the agency's own licence: that answers its breadth too.
+    let mut answers = vec![Concern::TransferableLicense];
+    if has(Attribute::Exclusive) || limited {
+        answers.extend(&wide);
+    }
+    answers.retain(|c| concerns.contains(c));
+    if !answers.is_empty() {
+        out.extend(stripped(sentence, &g, &answers));
+    }
+    if !limited && !wide.is_empty() {
+        let things = words.deliverables.map_or_else(
+            || if words.defined.contains(&"Work Product") { "the Work Product".to_owned() } else { "the deliverables".to_owned() },
+            str::to_owned,
+        );
+        let limitation = format!("solely as incorporated in {things}");
+        out.push(match ANY_PURPOSE.find_at(sentence, g.noun.end).filter(|m| m.end() <= body_end) {
+            Some(m) => Edit::new(m.range(), limitation, &wide, EditKind::Limited),
+            None => Edit::new(body_end..body_end, format!(" {limitation}"), &wide, EditKind::Limited),
+        });
+    }
+    // Given before anything is paid: granted on payment. A licence already limited to the
+    // deliverables is wide only in time, which the payment condition answers too.
+    let mut on_payment = vec![Concern::AssignmentBeforePayment];
+    if limited {
+        on_payment.push(Concern::PerpetualIrrevocableGrant);
+    }
+    on_payment.retain(|c| concerns.contains(c));
+    if !on_payment.is_empty() && !words.employment && !PAID.is_match(sentence) {
+        let at = g.grantee_end;
+        out.push(Edit::new(at..at, ", upon receipt of full payment of the Fees,".into(), &on_payment, EditKind::LicensedOnPayment));
+    }
+    out.sort_by_key(|e| e.range.start);
+    out
+}
+
+/// The transferable and sublicensable terms struck, the list's commas and "and" mended, an
+/// exclusive term made non-exclusive and the article made to fit the new first term. Empty
+/// when the list has none of them, or the sentence gives them again outside the list.
+fn stripped(sentence: &str, g: &Grant, concerns: &[Concern]) -> Vec<Edit> {
+    let strike: Vec<bool> = g
+        .terms
+        .iter()
+        .map(|(_, found)| found.iter().any(|&(a, _)| matches!(a, Attribute::Transferable | Attribute::Sublicensable)))
+        .collect();
+    let exclusive: Vec<Option<usize>> =
+        g.terms.iter().map(|(_, found)| found.iter().find(|&&(a, _)| a == Attribute::Exclusive).map(|&(_, at)| at)).collect();
+    if !strike.contains(&true) && exclusive.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let last = g.terms.len() - 1;
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut i = 0;
+    while i <= last {
+        if !strike[i] {
+            if let Some(at) = exclusive[i] {
+                edits.push((at..at, "non-".into()));
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < last && strike[j + 1] {
+            j += 1;
+        }
+        let range = match (i, j) {
+            // The whole list: "a license".
+            (0, j) if j == last => g.terms[0].0.start..g.noun.start,
+            // From the start: up to the next term.
+            (0, _) => g.terms[0].0.start..g.terms[j + 1].0.start,
+            // Else with the separator before it: "royalty-free, transferable, and sublicensable".
+            _ => g.terms[i - 1].0.end..g.terms[j].0.end,
+        };
+        edits.push((range, String::new()));
+        i = j + 1;
+    }
+    // The article fits the list's new first word ("a non-exclusive", "an irrevocable").
+    let first = if strike[0] {
+        strike.iter().position(|s| !s).map_or(&sentence[g.noun.clone()], |k| &sentence[g.terms[k].0.clone()])
+    } else if exclusive[0] == Some(g.terms[0].0.start) {
+        "non-"
+    } else {
+        &sentence[g.terms[0].0.clone()]
+    };
+    let article = if first.starts_with(|c: char| "aeiouAEIOU".contains(c)) { "an" } else { "a" };
+    if article != &sentence[g.article.clone()] {
+        // One change with the edit at the list's start: "~~an exclusive~~" / "a non-".
+        let start = g.terms[0].0.start;
+        match edits.iter_mut().find(|(r, _)| r.start == start) {
+            Some((r, text)) => {
+                *r = g.article.start..r.end;
+                *text = format!("{article} {text}");
+            }
+            None => edits.push((g.article.clone(), article.to_owned())),
+        }
+    }
+    edits.into_iter().map(|(range, text)| Edit::new(range, text, concerns, EditKind::Stripped)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{apply, words};
+    use super::*;
+
+    #[test]
+    fn transferable_and_sublicensable_terms_are_struck_and_the_list_mended() {
+        let w = words();
+        let s = "Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully paid-up, royalty-free, transferable, sublicensable license to use, modify, copy and distribute such intellectual property.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense, Concern::PreExistingIp], &w)),
+            "Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully paid-up, royalty-free license to use, modify, copy and distribute such intellectual property solely as incorporated in the deliverables."
+        );
+        let s = "Employee grants Company a non-exclusive, perpetual, irrevocable, worldwide, royalty-free, fully paid-up, transferable, and sublicensable license to make, use and otherwise exploit that invention as part of, or in connection with, that Company product.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense, Concern::PreExistingIp], &w)),
+            "Employee grants Company a non-exclusive, perpetual, irrevocable, worldwide, royalty-free, fully paid-up license to make, use and otherwise exploit that invention as part of, or in connection with, that Company product."
+        );
+        let s = "dOrg grants Client a perpetual, irrevocable, royalty free, transferable, sub-licensable, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "dOrg grants Client a perpetual, irrevocable, royalty free, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables."
+        );
+    }
+
+    #[test]
+    fn an_exclusive_licence_for_any_purpose_becomes_non_exclusive_limited_and_granted_on_payment() {
+        let w = Words { deliverables: Some("the Deliverables"), ..words() };
+        let s = "To the extent any rights cannot be assigned, Provider grants Client an exclusive, perpetual, irrevocable, worldwide, royalty-free, transferable and sublicensable license to use, modify, distribute and otherwise exploit those materials for any purpose.";
+        let all = [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::AssignmentBeforePayment];
+        let e = edits(s, &all, &w);
+        assert_eq!(
+            apply(s, &e),
+            "To the extent any rights cannot be assigned, Provider grants Client, upon receipt of full payment of the Fees, a non-exclusive, perpetual, irrevocable, worldwide, royalty-free license to use, modify, distribute and otherwise exploit those materials solely as incorporated in the Deliverables."
+        );
+        assert!(e.iter().any(|e| e.range == (s.find("an exclusive").unwrap()..s.find("exclusive,").unwrap()) && e.inserted == "a non-"));
+        // An employee's licence is not made to wait for fees.
+        let employee = Words { employment: true, ..w };
+        assert!(!apply(s, &edits(s, &all, &employee)).contains("payment"));
+        // The first terms struck: the article fits what now comes first.
+        let s = "Provider grants Client a transferable, irrevocable license to use the tools.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "Provider grants Client an irrevocable license to use the tools."
+        );
+        assert!(edits("Provider may not assign this Agreement.", &all, &w).is_empty());
+    }
+}
