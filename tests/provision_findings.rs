@@ -209,7 +209,9 @@ fn a_hand_over_of_the_tools_behind_the_software_is_a_methods_point_and_of_the_de
 fn a_bar_interrupted_by_its_duration_still_bars_competing() {
     let a = analyse(
         SERVICES,
-        &["Provider shall not, during the term and for one year thereafter, directly or indirectly engage in any business that competes with the Client."],
+        &[
+            "Provider shall not, during the term and for one year thereafter, directly or indirectly engage in any business that competes with the Client.",
+        ],
     );
     assert_eq!(phrase_findings(&a, Concern::NonCompete), [Severity::Medium], "{:#?}", a.findings);
 }
