@@ -58,7 +58,7 @@ const PREAMBLE_BYTES: usize = 5_000;
 /// Compiles the patterns every detection uses (each on first use otherwise), so that a thread
 /// with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
+    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &OF_THE_PART, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
         LazyLock::force(pattern);
     }
 }
@@ -147,9 +147,16 @@ struct Candidate {
 /// `("2Fifteen," "we," "us," or "our")`: the quoted words of a defining parenthesis.
 static QUOTED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#).expect("static regex"));
-/// A parenthesis of quoted words, or of one word in capitals: `(CONTRACTOR)`.
+/// A parenthesis of quoted words, of one word in capitals: `(CONTRACTOR)`, or of one
+/// capitalised word, as a Markdown draft in bold defines a term once its markup is blanked:
+/// `(Client)` (kept only when the word is a party's role).
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\(\s*(?:each\s+a\s+|individually\s+|the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?)\s*\)"#).expect("static regex")
+    Regex::new(r#"\(\s*(?:each\s+a\s+|individually\s+|the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*\)"#).expect("static regex")
+});
+/// Indian and older Commonwealth deeds name each party in a block that ends "of the First
+/// Part": `1. Wednesday Solutions, a partnership firm, ..., of the First Part`.
+static OF_THE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]+)?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,5})[ \t]*,[^\n]{0,600}?\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b").expect("static regex")
 });
 /// `trading as "Go Free Range"`, and `Collaborating Developer: Jane Roe` on a line of its own.
 static TRADING_AS: LazyLock<Regex> =
@@ -320,20 +327,40 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         out.push(Candidate { term: as_used(preamble, term), aliases });
     };
     let mut found: Vec<(usize, String, Vec<String>)> = Vec::new();
+    // A block's name, unless the block defines a term for its party: then the name is that
+    // term's alias.
+    let blocks: Vec<(usize, usize, String)> = OF_THE_PART
+        .captures_iter(preamble)
+        .take(6)
+        .map(|c| (c.get(0).expect("match").start(), c.get(0).expect("match").end(), c[1].trim().to_owned()))
+        .collect();
+    let block_of = |at: usize| blocks.iter().find(|(s, e, _)| (*s..*e).contains(&at));
     for c in PARENTHESIS.captures_iter(preamble) {
         let whole = c.get(0).expect("match");
         let inner = &c[1];
         let words: Vec<String> = QUOTED_WORD.captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
+        // "(Client)": a capitalised word alone defines a party only when it names a role.
+        let lone = !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
+        if lone && role_of(inner.trim()).is_none() {
+            continue;
+        }
         let (pronouns, names): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| is_pronoun(&w.to_lowercase()));
         // Of several names for one party, the role word is its term ("Humanytics" or "Consultant").
         let Some(term) = names.iter().find(|n| role_of(n).is_some()).or(names.first()) else { continue };
         let mut extra: Vec<String> = pronoun_forms(&pronouns);
-        if let Some(name) = name_before(&preamble[..whole.start()]) {
+        if let Some((_, _, name)) = block_of(whole.start()) {
+            extra.push(name.to_lowercase());
+        } else if let Some(name) = name_before(&preamble[..whole.start()]) {
             extra.push(name.to_lowercase());
         }
         extra.extend(names.iter().filter(|n| *n != term).map(|n| n.to_lowercase()));
         found.push((whole.start(), term.clone(), extra));
+    }
+    for (start, end, name) in &blocks {
+        if !PARENTHESIS.captures_iter(&preamble[*start..*end]).any(|c| role_of(c[1].trim_matches(['"', '“', '”'])).is_some()) {
+            found.push((*start, name.clone(), Vec::new()));
+        }
     }
     for c in TRADING_AS.captures_iter(preamble) {
         found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
@@ -693,6 +720,16 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Contractor"));
         assert_eq!(p.counterparty.as_deref(), Some("Government"));
+    }
+
+    #[test]
+    fn parties_of_the_first_and_second_part_in_markdown() {
+        // As the analysis sees a Markdown draft: its bold and escapes blanked to spaces.
+        let text = "This Master Services Agreement  (  Agreement  ) is entered into by and between\n\n1.   Wednesday Solutions  , a partnership firm, with its registered office at Pune which expression shall include its successors, of the   First Part  ;\n\nand\n\n2.   Acme Retail  , having its registered office at Mumbai  (  Client  ) which expression shall include its successors, of the   Second Part  .\n\nB. Client desires that Wednesday Solutions provide certain Services to Client. Wednesday Solutions shall provide the Services. Client shall pay the Fees.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("Wednesday Solutions"), "{p:?}");
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+        assert!(p.is_counterparty("acme retail"), "{p:?}");
     }
 
     #[test]

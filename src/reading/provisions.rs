@@ -436,6 +436,9 @@ impl Trigger<'_> {
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
     fn object_before(&self) -> bool {
         matches!(self.kind, Kind::Ownership | Kind::Joint | Kind::HireWork) && (self.owner_after() || self.kind != Kind::Ownership)
+            // "Confidential Information shall not be used by the Receiving Party": what is
+            // barred comes first.
+            || self.kind == Kind::Restriction && self.text().contains(" not be ")
     }
 
     /// Who gives and who receives: by the mentions around the verb, active or passive.

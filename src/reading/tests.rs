@@ -471,3 +471,14 @@ fn a_promise_that_the_work_is_original_is_not_a_promise_of_authority() {
     let w = warranty("Contractor warrants that it has the authority to grant all rights under this Agreement.");
     assert!(w.features.has(Feature::Authority) && !w.features.has(Feature::Originality), "{w:?}");
 }
+
+#[test]
+fn a_passive_bar_reads_what_it_bars_before_it() {
+    let p = parties(&["Supplier"], &["Client"]);
+    let (r, _) =
+        read("Confidential Information shall not be used by the Receiving Party other than for the purposes under this Agreement.", &p);
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar is read");
+    assert!(bar.features.has(Feature::Confidential), "{bar:?}");
+    let (r, _) = read("Raw Materials shall not be used beyond their expiration date.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Restriction), "a shelf life bars no one: {:?}", r.provisions);
+}
