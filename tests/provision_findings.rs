@@ -178,6 +178,11 @@ fn models_passing_with_the_code_and_data_they_are_built_from_are_lumped_together
 fn a_promise_of_originality_is_medium_and_of_authority_low() {
     let a = analyse(SERVICES, &["Provider warrants the Deliverables are original and do not infringe third-party rights."]);
     assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Medium]);
+    let a = analyse(
+        SERVICES,
+        &["Except as disclosed in writing, the Work Product does not and shall not contain any materials created by third parties."],
+    );
+    assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Medium], "{:#?}", a.findings);
     let a = analyse(SERVICES, &["Provider warrants that it has the authority to grant the rights in this Agreement."]);
     assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Low]);
 }

@@ -341,7 +341,10 @@ impl Sentence<'_> {
         if CONTRACT_ITSELF.is_match(object_text) {
             own_features = Features::default();
         }
-        let used = terms.used_in(object_text);
+        // A transfer "to the extent it uses Proprietary Information" does not transfer the
+        // client's secrets, nor the know-how their definition names.
+        let mut used = terms.used_in(object_text);
+        used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
         let carve_out = exception.is_some_and(|e| {
             lexicon.agency_prior.is_match(e)

@@ -28,6 +28,14 @@ pub struct Term {
     pub methods_at: Option<usize>,
 }
 
+impl Term {
+    /// A name for confidential information ("Confidential Information", "Proprietary
+    /// Information"): what it sweeps in is kept secret, never handed over by being named.
+    pub fn is_confidentiality(&self) -> bool {
+        self.name.contains("confidential") || self.name.ends_with("proprietary information")
+    }
+}
+
 /// Every defined term of a draft, and a finder for their uses.
 #[derive(Debug, Default)]
 pub struct Terms {

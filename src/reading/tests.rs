@@ -482,3 +482,14 @@ fn a_passive_bar_reads_what_it_bars_before_it() {
     let (r, _) = read("Raw Materials shall not be used beyond their expiration date.", &p);
     assert!(r.provisions.iter().all(|p| p.kind != Kind::Restriction), "a shelf life bars no one: {:?}", r.provisions);
 }
+
+#[test]
+fn a_transfer_that_names_the_clients_confidential_information_does_not_take_its_know_how() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let t = transfers(
+        "\"Proprietary Information\" means all confidential information of the Company, including know-how and processes.\n\nContractor hereby assigns to Company all deliverables to the extent they use Proprietary Information.",
+        &p,
+    );
+    let t = t.iter().find(|t| t.kind == Kind::Assignment).expect("the assignment is read");
+    assert!(t.terms.is_empty() && !t.features.has(Feature::Methods), "{t:?}");
+}
