@@ -220,3 +220,18 @@ fn a_bar_interrupted_by_its_duration_still_bars_competing() {
     );
     assert_eq!(phrase_findings(&a, Concern::NonCompete), [Severity::Medium], "{:#?}", a.findings);
 }
+
+#[test]
+fn what_a_lead_in_says_it_includes_is_its_object_and_is_highlighted_there() {
+    let library = ClauseLibrary::embedded();
+    let text = "AGREEMENT\n\nThis Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Provider\").\n\n2. Client-Owned Deliverables\n\nWork created for the client and paid for by the client is considered client-owned deliverable IP, unless otherwise specified.\nThis includes:\n\n- custom model architectures\n- internal deployment code\n\n3. Fees. Client shall pay the fees.\n";
+    let doc = clauseguard::ingest::from_text("draft.md", clauseguard::ingest::Format::Markdown, text);
+    let a = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let methods: Vec<&str> = a
+        .findings
+        .iter()
+        .filter(|f| f.concern == Concern::MethodologyTransfer && f.severity == Severity::High)
+        .filter_map(|f| f.phrase.as_deref())
+        .collect();
+    assert!(methods.contains(&"model architectures"), "{:#?}", a.findings);
+}

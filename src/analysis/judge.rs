@@ -299,6 +299,12 @@ impl<'a> Judged<'a> {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }
                     }
+                    // Named in the list the provision introduces: highlighted there.
+                    if at.is_empty()
+                        && let Some(&(_, s, e)) = p.feature_at.iter().find(|&&(f, s, _)| f == feature && s >= p.sentence.1)
+                    {
+                        at.push((s, e, self.clause_at(s)));
+                    }
                 }
                 // A licence whose terms are the harm is highlighted at those terms.
                 let terms_are_the_harm = matches!(rule.concern, Concern::TransferableLicense | Concern::PerpetualIrrevocableGrant);

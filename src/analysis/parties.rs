@@ -162,7 +162,7 @@ static OF_THE_PART: LazyLock<Regex> = LazyLock::new(|| {
 static TRADING_AS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#).expect("static regex"));
 static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**\s+\S").expect("static regex")
+    Regex::new(r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**(?:[ \t]+([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,4})\b|\s+\S)").expect("static regex")
 });
 /// `"we", "us", "our" is a reference to the Company`, `references to "Client," "you," or "your" mean`.
 static PRONOUNS_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -368,7 +368,9 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     for c in ROLE_LINE.captures_iter(preamble) {
         let role = c.get(2).map_or(&c[1], |r| r.as_str());
         if role_of(role).is_some() || role_of(role.rsplit(' ').next().unwrap_or("")).is_some() {
-            found.push((c.get(0).expect("match").start(), role.to_owned(), Vec::new()));
+            // "Consultant: Jennifer Lewis": the name stands for the role in the text.
+            let name = c.get(3).map(|n| n.as_str().to_lowercase()).filter(|n| n.len() > 2 && role_of(n).is_none());
+            found.push((c.get(0).expect("match").start(), role.to_owned(), name.into_iter().collect()));
         }
     }
     found.sort_by_key(|(at, _, _)| *at);
@@ -730,6 +732,16 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Wednesday Solutions"), "{p:?}");
         assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
         assert!(p.is_counterparty("acme retail"), "{p:?}");
+    }
+
+    #[test]
+    fn a_person_named_on_the_role_line_is_that_party() {
+        let p = detect(
+            "CONSULTING AGREEMENT\n\nConsultant: Jennifer Lewis — Fox ML LLC\nClient: [Client Name]\n\nConsultant shall provide the Services. Client shall pay the fees. Tools developed by Jennifer Lewis remain the property of Jennifer Lewis.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Consultant"), "{p:?}");
+        assert!(p.is_agency("jennifer lewis"), "{p:?}");
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub struct Provision {
     pub attributes: Attributes,
     /// Where each licence attribute's words are (offsets into the normalised text).
     pub attribute_at: Vec<(super::Attribute, usize, usize)>,
+    /// Where the object's own words name methods, models, prior or improved work, when they
+    /// do so in the list a lead-in introduces, past the phrase (offsets into the normalised
+    /// text): "is client-owned deliverable IP. This includes: custom model architectures".
+    pub feature_at: Vec<(super::Feature, usize, usize)>,
     /// The object belongs to the counterparty already (its data, its confidential information).
     pub counterparty_owned: bool,
 }
@@ -176,9 +180,20 @@ pub(super) fn read(
     for (clause, &(cs, ce)) in ranges.iter().enumerate() {
         let clause_text = &text[cs..ce];
         let clause_paid = paid(lexicon, clause_text);
-        let list_end = list_after(text, ranges, clause);
+        // "This includes:" standing as a paragraph of its own leads the list into this clause.
+        let list_end = list_after(text, ranges, clause).or_else(|| {
+            let &(ns, ne) = ranges.get(clause + 1)?;
+            names_what_it_includes(&text[ns..ne]).then(|| list_after(text, ranges, clause + 1)).flatten()
+        });
+        let ends = sentence_ends(clause_text, cs, breaks);
+        // "... is client-owned deliverable IP. This includes:" and a list: the list is the
+        // object of the sentence before the lead-in.
+        let before_lead_in = match ends.as_slice() {
+            [.., before, last] if list_end.is_some() && names_what_it_includes(&clause_text[*before..*last]) => Some(*before),
+            _ => None,
+        };
         let mut from = 0;
-        for to in sentence_ends(clause_text, cs, breaks) {
+        for to in ends {
             if to > from {
                 let (start, end) = (cs + from, cs + to);
                 while next < hits.len() && hits[next].0 < start {
@@ -188,7 +203,7 @@ pub(super) fn read(
                 let here: Vec<(usize, usize, Kind)> = here.map(|&(s, e, k)| (s - start, e - start, k)).collect();
                 if !here.is_empty() {
                     // The lead-in's object is in the list items that follow it.
-                    let reach = if to == clause_text.len() { list_end.unwrap_or(end) } else { end };
+                    let reach = if to == clause_text.len() || Some(to) == before_lead_in { list_end.unwrap_or(end) } else { end };
                     let sentence = Sentence { text, start, end, reach, clause, clause_paid };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
@@ -198,6 +213,16 @@ pub(super) fn read(
     }
     out.sort_by_key(|p| (p.start, p.end));
     out
+}
+
+/// Whether a sentence only says that what comes next is what the sentence before includes:
+/// "This includes:", "Such Deliverables shall include:".
+fn names_what_it_includes(sentence: &str) -> bool {
+    let s = sentence.trim().trim_end_matches(':').trim();
+    let subject = ["this ", "these ", "such ", "it ", "they ", "the foregoing "].iter().any(|w| s.starts_with(w));
+    let verb =
+        ["include", "includes", "comprise", "comprises", "cover", "covers", "consist of", "consists of"].iter().any(|w| s.ends_with(w));
+    subject && verb && s.split_whitespace().count() <= 8
 }
 
 /// Where the sentences of a clause end: at full stops, and at the start of each list item of
@@ -242,7 +267,9 @@ pub(super) fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -
         let t = t.trim_end().trim_end_matches(',').trim_end();
         t.ends_with(';') || t.ends_with(" and") || t.ends_with(" or")
     };
-    let mut after_item = false;
+    // What a colon introduces comes next, whatever its marks (a Markdown list whose "- " marks
+    // are blanked is one paragraph of unmarked lines).
+    let mut after_item = true;
     let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| {
         let t = &text[s..e];
         let item = (marker(t) || continues(t) || after_item) && e <= ce + MAX_LIST;
@@ -320,8 +347,12 @@ impl Sentence<'_> {
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
         let object_text = &s[object_range.0..object_range.1];
-        // "including but not limited to" widens; it excepts nothing.
-        let exception = lexicon.exception.find_iter(object_text).find(|m| !object_text[m.end()..].starts_with(" limit"));
+        // "including but not limited to" widens, "unless otherwise agreed" defers: neither
+        // excepts anything.
+        let exception = lexicon
+            .exception
+            .find_iter(object_text)
+            .find(|m| ![" limit", " otherwise"].iter().any(|w| object_text[m.end()..].starts_with(w)));
         let (object_text, exception) = match exception {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),
@@ -374,6 +405,7 @@ impl Sentence<'_> {
         } else {
             (Attributes::default(), Vec::new())
         };
+        let feature_at = if listed { features_at(lexicon, own_features, object_text, self.start + object_range.0) } else { Vec::new() };
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
         } else {
@@ -409,9 +441,21 @@ impl Sentence<'_> {
             carve_out,
             attributes,
             attribute_at,
+            feature_at,
             counterparty_owned: theirs,
         }
     }
+}
+
+/// Where `object` (at `offset`) names methods, models, prior or improved work.
+fn features_at(lexicon: &Lexicon, own: Features, object: &str, offset: usize) -> Vec<(super::Feature, usize, usize)> {
+    use super::Feature::{Improvements, Methods, Models, Prior};
+    lexicon
+        .features
+        .iter()
+        .filter(|(f, _)| [Methods, Models, Prior, Improvements].contains(f) && own.has(*f))
+        .filter_map(|(f, words)| words.find(object).map(|m| (*f, offset + m.start(), offset + m.end())))
+        .collect()
 }
 
 /// One trigger in its sentence, with the party mentions within its reach.

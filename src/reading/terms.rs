@@ -89,6 +89,27 @@ static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
 /// A word put in quotes in passing ("is creating "work product" for the Client").
 static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z0-9 -]{1,40}?) ?""#).expect("static regex"));
 
+/// The words of an interpretation clause ("the word "or" is not exclusive"), never terms.
+const PLAIN: [&str; 17] = [
+    "and",
+    "or",
+    "and/or",
+    "include",
+    "includes",
+    "including",
+    "herein",
+    "hereof",
+    "hereunder",
+    "shall",
+    "will",
+    "may",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+];
+
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
@@ -96,26 +117,11 @@ impl Terms {
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut add = |name: &str, start: usize, end: usize, means: bool| {
             let name = name.trim().to_owned();
-            // The words of an interpretation clause ("the word "or" is not exclusive").
-            let plain =
-                ["and", "or", "and/or", "include", "includes", "including", "herein", "hereof", "hereunder", "shall", "will", "may"];
-            if name.len() < 2 || plain.contains(&name.as_str()) || !seen.insert(name.clone()) {
+            if name.len() < 2 || PLAIN.contains(&name.as_str()) || !seen.insert(name.clone()) {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
-            let mut features = Features::of(lexicon, &text[start..end]);
-            // A document that sets the scope ("Statement of Work") scopes what it names, however
-            // its definition reads ("agreed during the term").
-            if SCOPING.is_match(&name) {
-                features = Features::default();
-                features.insert(super::Feature::Scoped);
-            }
-            // The contract itself ("Agreement", "the Software Development Agreement", "NDA")
-            // names no work, whatever its recitals say.
-            let last = name.rsplit(' ').next().unwrap_or(&name);
-            if ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
-                features = Features::default();
-            }
+            let features = definition_features(lexicon, &name, &text[start..end]);
             let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
             let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
             terms.push(Term { name, start, end, features, means, methods_at });
@@ -228,6 +234,24 @@ impl Terms {
         let after = self.terms.partition_point(|t| t.start <= at);
         self.terms[..after].iter().rev().take(8).find(|t| at < t.end)
     }
+}
+
+/// What a definition sweeps in, by its words and by what its name says it is.
+fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Features {
+    // A document that sets the scope ("Statement of Work") scopes what it names, however its
+    // definition reads ("agreed during the term").
+    if SCOPING.is_match(name) {
+        let mut features = Features::default();
+        features.insert(super::Feature::Scoped);
+        return features;
+    }
+    // The contract itself ("Agreement", "the Software Development Agreement", "NDA") names no
+    // work, whatever its recitals say.
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
+        return Features::default();
+    }
+    Features::of(lexicon, definition)
 }
 
 /// Where the sentence holding `at` ends (exclusive), in a clause's text, looking no further
