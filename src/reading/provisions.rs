@@ -505,7 +505,13 @@ impl Trigger<'_> {
             |to: usize, not: Side| actors().find(|m| m.start > ts && m.end <= to && m.side != not).map_or(Side::Unknown, |m| m.side);
         match self.kind {
             Kind::Ownership if self.text().contains("-owned") => (Side::Unknown, side_of_word(self.text(), self.mentions, ts)),
-            Kind::Ownership if self.owner_after() => (Side::Unknown, first_after((te + 80).min(s.len()), Side::Unknown)),
+            // The owner is named right after the verb, before the next clause ("vest in the
+            // Authority on creation, and the Supplier shall waive ...").
+            Kind::Ownership if self.owner_after() => {
+                let to = (te + 80).min(s.len());
+                let to = s[te..floor_char(s, to)].find([',', ';']).map_or(to, |i| te + i);
+                (Side::Unknown, first_after(to, Side::Unknown))
+            }
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
