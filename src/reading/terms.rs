@@ -114,21 +114,26 @@ impl Terms {
         };
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
-            for c in QUOTED.captures_iter(clause) {
+            // Most clauses hold no quote or colon, and every match of most of these patterns
+            // does: a byte scan rules them out (some have no literal of their own to skip to,
+            // and would read the whole clause).
+            let quoted = clause.contains('"');
+            let colon = clause.contains(':');
+            for c in captures(&QUOTED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
             }
-            for c in PARENTHESISED.captures_iter(clause) {
+            for c in captures(&PARENTHESISED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
             }
-            for c in DASHED.captures_iter(clause) {
+            for c in captures(&DASHED, clause, clause.contains(" - ")) {
                 let whole = c.get(0).expect("match");
                 let end = sentence_end(clause, whole.end());
                 let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
                 add(&c[1], cs + whole.end(), cs + end, true);
             }
-            let glossary: Vec<_> = GLOSSARY.captures_iter(clause).take(200).collect();
+            let glossary: Vec<_> = captures(&GLOSSARY, clause, colon).take(200).collect();
             if glossary.len() >= 3 {
                 for (i, c) in glossary.iter().enumerate() {
                     let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
@@ -138,14 +143,14 @@ impl Terms {
                     add(name.as_str(), cs + whole.end(), cs + end, true);
                 }
             }
-            for c in CALLED.captures_iter(clause) {
+            for c in captures(&CALLED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 let from = sentence_start(clause, whole.start().saturating_sub(2));
                 add(&c[1], cs + from, cs + whole.start(), true);
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in
             // quotes, then said what it is at the start of a sentence or clause of its own.
-            for c in IN_QUOTES.captures_iter(clause).take(20) {
+            for c in captures(&IN_QUOTES, clause, quoted).take(20) {
                 let (name, whole) = (&c[1], c.get(0).expect("match"));
                 let rest = &clause[whole.end()..crate::text::floor_char(clause, (whole.end() + 2_000).min(clause.len()))];
                 let said = [" is ", " are ", " means "].iter().find_map(|verb| {
@@ -169,7 +174,7 @@ impl Terms {
                 add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()), true);
             }
             // "Confidential information includes, but is not limited to:" and its list.
-            for c in INCLUDES.captures_iter(clause) {
+            for c in captures(&INCLUDES, clause, colon) {
                 let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
                 let end =
                     if whole.end() >= clause.trim_end().len() { super::provisions::list_after(text, ranges, k).unwrap_or(ce) } else { ce };
@@ -220,6 +225,12 @@ impl Terms {
         let after = self.terms.partition_point(|t| t.start <= at);
         self.terms[..after].iter().rev().take(8).find(|t| at < t.end)
     }
+}
+
+/// The matches of `pattern` in `clause`; none, without searching, when `possible` says the
+/// clause lacks what every match holds.
+fn captures<'t>(pattern: &Regex, clause: &'t str, possible: bool) -> impl Iterator<Item = regex::Captures<'t>> {
+    possible.then(|| pattern.captures_iter(clause)).into_iter().flatten()
 }
 
 /// Where the sentence holding `at` ends (exclusive), in a clause's text, looking no further
