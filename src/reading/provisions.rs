@@ -19,8 +19,26 @@ fn hire_verb(before: &str) -> bool {
 /// "supplied solely by the".
 fn made_by(before: &str) -> bool {
     const VERBS: [&str; 21] = [
-        "developed", "created", "made", "conceived", "invented", "authored", "written", "generated", "produced", "prepared",
-        "discovered", "built", "owned", "possessed", "held", "acquired", "purchased", "supplied", "provided", "furnished",
+        "developed",
+        "created",
+        "made",
+        "conceived",
+        "invented",
+        "authored",
+        "written",
+        "generated",
+        "produced",
+        "prepared",
+        "discovered",
+        "built",
+        "owned",
+        "possessed",
+        "held",
+        "acquired",
+        "purchased",
+        "supplied",
+        "provided",
+        "furnished",
         "licensed",
     ];
     const HOW: [&str; 6] = ["solely ", "independently ", "exclusively ", "jointly ", "directly ", "separately "];
@@ -175,7 +193,9 @@ pub(super) fn read(
         lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(|m| (m.start(), m.end(), *kind))).collect();
     // "the Transferred Alloy", "Assigned Know-How": a verb inside a defined term's name is
     // the name, not a transfer.
-    let spans = terms.spans(text);
+    let mut assignments: Vec<(usize, usize)> = hits.iter().filter(|h| h.2 == Kind::Assignment).map(|h| (h.0, h.1)).collect();
+    assignments.sort_unstable();
+    let spans = terms.spans_around(text, assignments.into_iter());
     hits.retain(|&(s, e, kind)| {
         // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
         if kind == Kind::Restriction
@@ -582,9 +602,7 @@ impl Trigger<'_> {
         };
         // "the know-how developed by the Customer": made by the counterparty, and by no one else.
         let theirs = |m: &Mention| {
-            m.side == Side::Counterparty
-                && !m.possessive
-                && made_by(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
+            m.side == Side::Counterparty && !m.possessive && made_by(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
         };
         let in_object = |m: &&Mention| m.start >= from && m.end <= to;
         let made_by_them = self.mentions.iter().filter(in_object).any(theirs)
@@ -738,9 +756,40 @@ mod tests {
 
     fn text() -> impl Strategy<Value = String> {
         let word = prop::sample::select(vec![
-            "is", "are", "be", "been", "being", "this", "island", "as", "has", "qualifies", "treated", "deemed", "considered",
-            "constitutes", "constitute", "by", "the", "solely", "jointly", "developed", "redeveloped", "made", "licensed",
-            "supplied", "hereby", "also", "automatically", "work", "é", "_", "-", ",", "(", "9",
+            "is",
+            "are",
+            "be",
+            "been",
+            "being",
+            "this",
+            "island",
+            "as",
+            "has",
+            "qualifies",
+            "treated",
+            "deemed",
+            "considered",
+            "constitutes",
+            "constitute",
+            "by",
+            "the",
+            "solely",
+            "jointly",
+            "developed",
+            "redeveloped",
+            "made",
+            "licensed",
+            "supplied",
+            "hereby",
+            "also",
+            "automatically",
+            "work",
+            "é",
+            "_",
+            "-",
+            ",",
+            "(",
+            "9",
         ]);
         prop::collection::vec((word, prop::sample::select(vec![" ", "", "  "])), 0..12)
             .prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())

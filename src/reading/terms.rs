@@ -190,16 +190,43 @@ impl Terms {
         Terms { terms, finder }
     }
 
-    /// Where terms are used in `text` (at word boundaries), in order.
-    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+    /// Where terms are used in `text` (at word boundaries), in order, as far as it matters for
+    /// `places` (ascending by start): every use found in a search of the whole text that lies in
+    /// the stretch around a place. A stretch runs between bytes no term's name holds (a full
+    /// stop, a comma...), which no use can cross, so searching it alone finds what the whole
+    /// search finds there; and a long draft is searched only where it is asked about.
+    pub fn spans_around(&self, text: &str, places: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
         let Some(finder) = &self.finder else { return Vec::new() };
+        let mut in_names = [false; 256];
+        for term in &self.terms {
+            for &b in term.name.as_bytes() {
+                in_names[usize::from(b)] = true;
+            }
+        }
         let bytes = text.as_bytes();
         let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
-        finder
-            .find_iter(text)
-            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        let mut spans = Vec::new();
+        let mut searched = 0;
+        for (start, end) in places {
+            if end <= searched {
+                continue;
+            }
+            let from = bytes[searched..start.max(searched)]
+                .iter()
+                .rposition(|&b| !in_names[usize::from(b)])
+                .map_or(searched, |i| searched + i + 1);
+            let to = bytes[end..].iter().position(|&b| !in_names[usize::from(b)]).map_or(bytes.len(), |i| end + i);
+            spans.extend(
+                finder
+                    .find_iter(aho_corasick::Input::new(text).range(from..to))
+                    .filter(|m| {
+                        bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's'))
+                    })
+                    .map(|m| (m.start(), m.end())),
+            );
+            searched = to;
+        }
+        spans
     }
 
     /// The terms used in `text` (at word boundaries), each once, in order of first use.
@@ -245,4 +272,61 @@ pub(super) fn sentence_end(text: &str, at: usize) -> usize {
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let limit = crate::text::ceil_char(text, at.saturating_sub(MAX_DEFINITION));
     text[limit..at].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, limit + i)).map_or(limit, |(i, _)| limit + i + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn terms(names: &[&str]) -> Terms {
+        let terms: Vec<Term> = names
+            .iter()
+            .map(|n| Term { name: (*n).to_owned(), start: 0, end: 0, features: Features::default(), means: true, methods_at: None })
+            .collect();
+        let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
+        Terms { terms, finder }
+    }
+
+    /// Every use in the whole text, as the reader found them before it searched only around
+    /// the places asked about.
+    fn whole(terms: &Terms, text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+        let finder = terms.finder.as_ref().expect("terms");
+        finder
+            .find_iter(text)
+            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    /// The use a place is judged by: the last one starting at or before it.
+    fn last_before(spans: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
+        spans.get(spans.partition_point(|&(from, _)| from <= at).checked_sub(1)?).copied()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn uses_around_places_are_the_uses_of_the_whole_text(
+            words in prop::collection::vec(prop::sample::select(vec!["assigned", "know", "how", "know-how", "ip", "assigned ip", "work", "product", ".", ",", "é", "s"]), 0..40),
+            picks in prop::collection::vec(0usize..40, 0..6),
+        ) {
+            let text = words.join(" ");
+            let terms = terms(&["assigned know-how", "know-how", "work product", "assigned ip", "product s", "work assigned", "how assigned ip"]);
+            let mut places: Vec<(usize, usize)> =
+                text.match_indices("assigned").enumerate().filter(|(i, _)| picks.contains(i)).map(|(_, (at, w))| (at, at + w.len())).collect();
+            places.sort_unstable();
+            let around = terms.spans_around(&text, places.iter().copied());
+            let all = whole(&terms, &text);
+            for &(start, end) in &places {
+                let judged = |spans: &[(usize, usize)]| last_before(spans, start).filter(|&(_, to)| end <= to);
+                prop_assert_eq!(judged(&around), judged(&all), "{:?} at {}", text, start);
+            }
+            prop_assert!(around.iter().all(|s| all.contains(s)));
+        }
+    }
 }
