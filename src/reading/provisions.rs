@@ -7,17 +7,47 @@ use super::{Attributes, Features, Kind, Lexicon, Terms};
 use crate::analysis::Parties;
 use crate::text::{ceil_char, ends_sentence, floor_char};
 
-/// Words that make "work made for hire" a statement about the work.
-static HIRE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:is|are|be|been|being|considered|deemed|constitutes?|as|qualif(?:y|ies) as|treated as)(?-u:\b)")
-        .expect("static regex")
-});
+/// Words that make "work made for hire" a statement about the work ("is", "deemed", "treated
+/// as"), as whole words (runs of ASCII letters, digits and `_`) anywhere in `before`.
+fn hire_verb(before: &str) -> bool {
+    // "qualifies as" and "treated as" end in "as", a word of the list by itself.
+    const WORDS: [&str; 10] = ["is", "are", "be", "been", "being", "considered", "deemed", "constitute", "constitutes", "as"];
+    before.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|w| WORDS.contains(&w))
+}
 
-/// "developed by", "supplied solely by the": what precedes the one who made or owns a thing.
-static MADE_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly |directly |separately )?by (?:the )?$")
-        .expect("static regex")
-});
+/// Whether `before` ends with what precedes the one who made or owns a thing: "developed by",
+/// "supplied solely by the".
+fn made_by(before: &str) -> bool {
+    const VERBS: [&str; 21] = [
+        "developed",
+        "created",
+        "made",
+        "conceived",
+        "invented",
+        "authored",
+        "written",
+        "generated",
+        "produced",
+        "prepared",
+        "discovered",
+        "built",
+        "owned",
+        "possessed",
+        "held",
+        "acquired",
+        "purchased",
+        "supplied",
+        "provided",
+        "furnished",
+        "licensed",
+    ];
+    const HOW: [&str; 6] = ["solely ", "independently ", "exclusively ", "jointly ", "directly ", "separately "];
+    let verb_and_space = |t: &str| t.strip_suffix(' ').is_some_and(|t| VERBS.iter().any(|v| t.ends_with(v)));
+    [before.strip_suffix("by the "), before.strip_suffix("by ")]
+        .into_iter()
+        .flatten()
+        .any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
+}
 
 /// An object that is the contract itself, or the rights a party has under it.
 static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -37,9 +67,14 @@ static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"[(,]?\s*\b(?:with|subject to|together with) (?:a|an|the) (?:[a-z-]+,? ){0,4}licen[cs]e\b").expect("static regex")
 });
 
-/// A passive verb's auxiliary just before it: "is hereby granted", "shall be granted".
-static PASSIVE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $").expect("static regex"));
+/// Whether `before` ends with a passive verb's auxiliary: "is hereby ", "shall be " (before
+/// "granted").
+fn passive(before: &str) -> bool {
+    let auxiliary = |t: &str| ["is", "are", "be", "been", "being"].iter().any(|a| t.ends_with(a));
+    before
+        .strip_suffix(' ')
+        .is_some_and(|t| auxiliary(t) || [" hereby", " also", " automatically"].iter().any(|w| t.strip_suffix(w).is_some_and(auxiliary)))
+}
 
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
@@ -162,7 +197,9 @@ pub(super) fn read(
         lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(|m| (m.start(), m.end(), *kind))).collect();
     // "the Transferred Alloy", "Assigned Know-How": a verb inside a defined term's name is
     // the name, not a transfer.
-    let spans = terms.spans(text);
+    let mut assignments: Vec<(usize, usize)> = hits.iter().filter(|h| h.2 == Kind::Assignment).map(|h| (h.0, h.1)).collect();
+    assignments.sort_unstable();
+    let spans = terms.spans_around(text, assignments.into_iter());
     hits.retain(|&(s, e, kind)| {
         // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
         if kind == Kind::Restriction
@@ -303,7 +340,7 @@ impl Sentence<'_> {
             }
             // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
             // says what the work is.
-            if kind == Kind::HireWork && !HIRE_VERB.is_match(before) {
+            if kind == Kind::HireWork && !hire_verb(before) {
                 continue;
             }
             // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
@@ -528,7 +565,7 @@ impl Trigger<'_> {
                 (giver, receiver)
             }
             // "the Company is hereby granted a licence": the subject receives, from the other side.
-            Kind::Licence if self.text().starts_with("granted") && PASSIVE.is_match(&s[ceil_char(s, ts.saturating_sub(40))..ts]) => {
+            Kind::Licence if self.text().starts_with("granted") && passive(&s[ceil_char(s, ts.saturating_sub(40))..ts]) => {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
                 let giver = match receiver {
                     Side::Agency => Side::Counterparty,
@@ -550,7 +587,7 @@ impl Trigger<'_> {
                     let from = ts.saturating_sub(BEFORE);
                     giver = actors()
                         .rev()
-                        .find(|m| m.end <= ts && m.start >= from && MADE_BY.is_match(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]))
+                        .find(|m| m.end <= ts && m.start >= from && made_by(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]))
                         .map_or(Side::Unknown, |m| m.side);
                 }
                 (giver, first_after((te + AFTER).min(s.len()), giver))
@@ -621,9 +658,7 @@ impl Trigger<'_> {
         };
         // "the know-how developed by the Customer": made by the counterparty, and by no one else.
         let theirs = |m: &Mention| {
-            m.side == Side::Counterparty
-                && !m.possessive
-                && MADE_BY.is_match(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
+            m.side == Side::Counterparty && !m.possessive && made_by(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
         };
         let in_object = |m: &&Mention| m.start >= from && m.end <= to;
         let made_by_them = self.mentions.iter().filter(in_object).any(theirs)
@@ -764,4 +799,79 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// The regular expressions the three scans replaced, which they must agree with.
+    fn regex(source: &str) -> regex::Regex {
+        regex::Regex::new(source).expect("regex")
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "is",
+            "are",
+            "be",
+            "been",
+            "being",
+            "this",
+            "island",
+            "as",
+            "has",
+            "qualifies",
+            "treated",
+            "deemed",
+            "considered",
+            "constitutes",
+            "constitute",
+            "by",
+            "the",
+            "solely",
+            "jointly",
+            "developed",
+            "redeveloped",
+            "made",
+            "licensed",
+            "supplied",
+            "hereby",
+            "also",
+            "automatically",
+            "work",
+            "é",
+            "_",
+            "-",
+            ",",
+            "(",
+            "9",
+        ]);
+        prop::collection::vec((word, prop::sample::select(vec![" ", "", "  "])), 0..12)
+            .prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn the_scans_read_as_the_patterns_did(t in text()) {
+            let hire = regex(r"(?-u:\b)(?:is|are|be|been|being|considered|deemed|constitutes?|as|qualif(?:y|ies) as|treated as)(?-u:\b)");
+            let made = regex(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly |directly |separately )?by (?:the )?$");
+            let passive = regex(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $");
+            prop_assert_eq!(super::hire_verb(&t), hire.is_match(&t), "{:?}", t);
+            prop_assert_eq!(super::made_by(&t), made.is_match(&t), "{:?}", t);
+            prop_assert_eq!(super::passive(&t), passive.is_match(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn the_scans_read_examples() {
+        assert!(super::hire_verb("shall be treated as"));
+        assert!(!super::hire_verb("this island"));
+        assert!(super::made_by("the software developed solely by the "));
+        assert!(!super::made_by("the software developed by"));
+        assert!(super::passive("the client is hereby "));
+        assert!(!super::passive("the client is hereby"));
+    }
 }

@@ -128,21 +128,26 @@ impl Terms {
         };
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
-            for c in QUOTED.captures_iter(clause) {
+            // Most clauses hold no quote or colon, and every match of most of these patterns
+            // does: a byte scan rules them out (some have no literal of their own to skip to,
+            // and would read the whole clause).
+            let quoted = clause.contains('"');
+            let colon = clause.contains(':');
+            for c in captures(&QUOTED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
             }
-            for c in PARENTHESISED.captures_iter(clause) {
+            for c in captures(&PARENTHESISED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
             }
-            for c in DASHED.captures_iter(clause) {
+            for c in captures(&DASHED, clause, clause.contains(" - ")) {
                 let whole = c.get(0).expect("match");
                 let end = sentence_end(clause, whole.end());
                 let end = clause[whole.end()..end].find(';').map_or(end, |i| whole.end() + i);
                 add(&c[1], cs + whole.end(), cs + end, true);
             }
-            let glossary: Vec<_> = GLOSSARY.captures_iter(clause).take(200).collect();
+            let glossary: Vec<_> = captures(&GLOSSARY, clause, colon).take(200).collect();
             if glossary.len() >= 3 {
                 for (i, c) in glossary.iter().enumerate() {
                     let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
@@ -152,14 +157,14 @@ impl Terms {
                     add(name.as_str(), cs + whole.end(), cs + end, true);
                 }
             }
-            for c in CALLED.captures_iter(clause) {
+            for c in captures(&CALLED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 let from = sentence_start(clause, whole.start().saturating_sub(2));
                 add(&c[1], cs + from, cs + whole.start(), true);
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in
             // quotes, then said what it is at the start of a sentence or clause of its own.
-            for c in IN_QUOTES.captures_iter(clause).take(20) {
+            for c in captures(&IN_QUOTES, clause, quoted).take(20) {
                 let (name, whole) = (&c[1], c.get(0).expect("match"));
                 let rest = &clause[whole.end()..crate::text::floor_char(clause, (whole.end() + 2_000).min(clause.len()))];
                 let said = [" is ", " are ", " means "].iter().find_map(|verb| {
@@ -183,7 +188,7 @@ impl Terms {
                 add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()), true);
             }
             // "Confidential information includes, but is not limited to:" and its list.
-            for c in INCLUDES.captures_iter(clause) {
+            for c in captures(&INCLUDES, clause, colon) {
                 let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
                 let end =
                     if whole.end() >= clause.trim_end().len() { super::provisions::list_after(text, ranges, k).unwrap_or(ce) } else { ce };
@@ -199,16 +204,43 @@ impl Terms {
         Terms { terms, finder }
     }
 
-    /// Where terms are used in `text` (at word boundaries), in order.
-    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+    /// Where terms are used in `text` (at word boundaries), in order, as far as it matters for
+    /// `places` (ascending by start): every use found in a search of the whole text that lies in
+    /// the stretch around a place. A stretch runs between bytes no term's name holds (a full
+    /// stop, a comma...), which no use can cross, so searching it alone finds what the whole
+    /// search finds there; and a long draft is searched only where it is asked about.
+    pub fn spans_around(&self, text: &str, places: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
         let Some(finder) = &self.finder else { return Vec::new() };
+        let mut in_names = [false; 256];
+        for term in &self.terms {
+            for &b in term.name.as_bytes() {
+                in_names[usize::from(b)] = true;
+            }
+        }
         let bytes = text.as_bytes();
         let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
-        finder
-            .find_iter(text)
-            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        let mut spans = Vec::new();
+        let mut searched = 0;
+        for (start, end) in places {
+            if end <= searched {
+                continue;
+            }
+            let from = bytes[searched..start.max(searched)]
+                .iter()
+                .rposition(|&b| !in_names[usize::from(b)])
+                .map_or(searched, |i| searched + i + 1);
+            let to = bytes[end..].iter().position(|&b| !in_names[usize::from(b)]).map_or(bytes.len(), |i| end + i);
+            spans.extend(
+                finder
+                    .find_iter(aho_corasick::Input::new(text).range(from..to))
+                    .filter(|m| {
+                        bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's'))
+                    })
+                    .map(|m| (m.start(), m.end())),
+            );
+            searched = to;
+        }
+        spans
     }
 
     /// The terms used in `text` (at word boundaries), each once, in order of first use.
@@ -254,6 +286,12 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     Features::of(lexicon, definition)
 }
 
+/// The matches of `pattern` in `clause`; none, without searching, when `possible` says the
+/// clause lacks what every match holds.
+fn captures<'t>(pattern: &Regex, clause: &'t str, possible: bool) -> impl Iterator<Item = regex::Captures<'t>> {
+    possible.then(|| pattern.captures_iter(clause)).into_iter().flatten()
+}
+
 /// Where the sentence holding `at` ends (exclusive), in a clause's text, looking no further
 /// than a definition's length.
 pub(super) fn sentence_end(text: &str, at: usize) -> usize {
@@ -266,4 +304,61 @@ pub(super) fn sentence_end(text: &str, at: usize) -> usize {
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let limit = crate::text::ceil_char(text, at.saturating_sub(MAX_DEFINITION));
     text[limit..at].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, limit + i)).map_or(limit, |(i, _)| limit + i + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn terms(names: &[&str]) -> Terms {
+        let terms: Vec<Term> = names
+            .iter()
+            .map(|n| Term { name: (*n).to_owned(), start: 0, end: 0, features: Features::default(), means: true, methods_at: None })
+            .collect();
+        let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
+        Terms { terms, finder }
+    }
+
+    /// Every use in the whole text, as the reader found them before it searched only around
+    /// the places asked about.
+    fn whole(terms: &Terms, text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+        let finder = terms.finder.as_ref().expect("terms");
+        finder
+            .find_iter(text)
+            .filter(|m| bounded(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && bounded(bytes.get(m.end()).filter(|&&b| b != b's')))
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    /// The use a place is judged by: the last one starting at or before it.
+    fn last_before(spans: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
+        spans.get(spans.partition_point(|&(from, _)| from <= at).checked_sub(1)?).copied()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn uses_around_places_are_the_uses_of_the_whole_text(
+            words in prop::collection::vec(prop::sample::select(vec!["assigned", "know", "how", "know-how", "ip", "assigned ip", "work", "product", ".", ",", "é", "s"]), 0..40),
+            picks in prop::collection::vec(0usize..40, 0..6),
+        ) {
+            let text = words.join(" ");
+            let terms = terms(&["assigned know-how", "know-how", "work product", "assigned ip", "product s", "work assigned", "how assigned ip"]);
+            let mut places: Vec<(usize, usize)> =
+                text.match_indices("assigned").enumerate().filter(|(i, _)| picks.contains(i)).map(|(_, (at, w))| (at, at + w.len())).collect();
+            places.sort_unstable();
+            let around = terms.spans_around(&text, places.iter().copied());
+            let all = whole(&terms, &text);
+            for &(start, end) in &places {
+                let judged = |spans: &[(usize, usize)]| last_before(spans, start).filter(|&(_, to)| end <= to);
+                prop_assert_eq!(judged(&around), judged(&all), "{:?} at {}", text, start);
+            }
+            prop_assert!(around.iter().all(|s| all.contains(s)));
+        }
+    }
 }
