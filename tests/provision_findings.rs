@@ -235,3 +235,20 @@ fn what_a_lead_in_says_it_includes_is_its_object_and_is_highlighted_there() {
         .collect();
     assert!(methods.contains(&"model architectures"), "{:#?}", a.findings);
 }
+
+#[test]
+fn exclusivity_in_a_field_is_a_non_compete_and_a_bar_on_the_clients_data_keeps_no_know_how() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not use Client Data to train any model made available to third parties.",
+            "During the Term, Provider shall not develop or license any model for use in the healthcare claims processing field for any other person.",
+            "Provider shall deliver such models and the training scripts and hyperparameters used to create them to Client upon request.",
+        ],
+    );
+    assert_eq!(phrase_findings(&a, Concern::NonCompete), [Severity::Medium], "{:#?}", a.findings);
+    assert_eq!(phrase_findings(&a, Concern::MethodologyTransfer), [Severity::Medium], "{:#?}", a.findings);
+    let residuals = a.findings.iter().find(|f| f.kind == FindingKind::Missing && f.concern == Concern::NoResiduals);
+    let data_bar = a.clauses.iter().position(|c| c.number.as_deref() == Some("1")).expect("clause 1");
+    assert!(residuals.is_none_or(|f| f.clause != Some(data_bar)), "a bar on the client's data is no bar on know-how: {residuals:#?}");
+}

@@ -672,7 +672,7 @@ impl Trigger<'_> {
                     && m.start <= to
                     && (m.possessive
                         || m.start == from
-                        || self.s[from..m.start].trim().split(' ').all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
+                        || self.s[from..m.start].split_whitespace().all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
     }
 }
