@@ -557,9 +557,11 @@ impl Trigger<'_> {
             // under the contract, the other party gives.
             Kind::Licence if ["obtain", "receive", "have ", "has "].iter().any(|v| self.text().starts_with(v)) => {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
+                // What a party "receives", or has "unlimited rights" in, the other party gives.
+                let given = self.text().starts_with("receive") || self.text().contains(" rights ");
                 let giver = match receiver {
-                    Side::Agency if self.text().starts_with("receive") => Side::Counterparty,
-                    Side::Counterparty if self.text().starts_with("receive") => Side::Agency,
+                    Side::Agency if given => Side::Counterparty,
+                    Side::Counterparty if given => Side::Agency,
                     _ => Side::Unknown,
                 };
                 (giver, receiver)

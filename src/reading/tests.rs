@@ -493,3 +493,12 @@ fn a_transfer_that_names_the_clients_confidential_information_does_not_take_its_
     let t = t.iter().find(|t| t.kind == Kind::Assignment).expect("the assignment is read");
     assert!(t.terms.is_empty() && !t.features.has(Feature::Methods), "{t:?}");
 }
+
+#[test]
+fn unlimited_rights_in_data_first_produced_are_a_licence_from_the_contractor_for_good() {
+    let p = parties(&["Contractor"], &["Government"]);
+    let (r, _) = read("The Government shall have unlimited rights in data first produced in the performance of this contract.", &p);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("read as a licence");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.attributes.has(Attribute::Perpetual) && l.attributes.has(Attribute::Irrevocable), "{l:?}");
+}
