@@ -558,10 +558,10 @@ impl Trigger<'_> {
             Kind::Licence if ["obtain", "receive", "have ", "has "].iter().any(|v| self.text().starts_with(v)) => {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
                 // What a party "receives", or has "unlimited rights" in, the other party gives.
-                let given = self.text().starts_with("receive") || self.text().contains(" rights ");
+                let from_other = self.text().starts_with("receive") || self.text().contains(" rights ");
                 let giver = match receiver {
-                    Side::Agency if given => Side::Counterparty,
-                    Side::Counterparty if given => Side::Agency,
+                    Side::Agency if from_other => Side::Counterparty,
+                    Side::Counterparty if from_other => Side::Agency,
                     _ => Side::Unknown,
                 };
                 (giver, receiver)
