@@ -275,8 +275,18 @@ pub fn list_items(original: &str, norm: &crate::text::Normalised) -> Vec<usize> 
 ///   payment"): the licence is of what the draft transferred before it.
 fn licences_completed(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], provisions: &mut [Provision]) {
     const LATER: usize = 600;
-    const BACK: [&str; 8] =
-        ["this grant", "this licence", "this license", "such licence", "such license", "the licence", "the license", "this right"];
+    const BACK: [&str; 10] = [
+        "this grant",
+        "this licence",
+        "this license",
+        "such licence",
+        "such license",
+        "the licence",
+        "the license",
+        "this right",
+        "such rights",
+        "these rights",
+    ];
     let mut transferred: Option<(Features, Features)> = None;
     let starts: Vec<(usize, Kind)> = provisions.iter().map(|p| (p.start, p.kind)).collect();
     for (i, p) in provisions.iter_mut().enumerate() {

@@ -502,3 +502,16 @@ fn unlimited_rights_in_data_first_produced_are_a_licence_from_the_contractor_for
     assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
     assert!(l.attributes.has(Attribute::Perpetual) && l.attributes.has(Attribute::Irrevocable), "{l:?}");
 }
+
+#[test]
+fn such_rights_passed_on_make_a_licence_transferable_and_a_list_item_hands_over() {
+    let p = parties(&["VBT"], &["Client"]);
+    let (r, _) = read(
+        "VBT hereby grants to the Client an irrevocable, non-exclusive license to use its preexisting materials. The Client may assign, transfer, and sublicense such rights to others without VBT's approval.",
+        &p,
+    );
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
+    assert!(l.attributes.has(Attribute::Transferable) && l.attributes.has(Attribute::Sublicensable), "{l:?}");
+    let (r, _) = read("Upon termination VBT shall:\n\n(a) deliver to the Client all deliverables, whether complete or incomplete;", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Delivery), "{:?}", r.provisions);
+}
