@@ -183,6 +183,13 @@ fn a_promise_of_originality_is_medium_and_of_authority_low() {
         &["Except as disclosed in writing, the Work Product does not and shall not contain any materials created by third parties."],
     );
     assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Medium], "{:#?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider further represents, warrants and covenants to Client that the Final Deliverables shall be the original work of Provider.",
+        ],
+    );
+    assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Medium], "{:#?}", a.findings);
     let a = analyse(SERVICES, &["Provider warrants that it has the authority to grant the rights in this Agreement."]);
     assert_eq!(phrase_findings(&a, Concern::OpenSource), [Severity::Low]);
 }

@@ -19,6 +19,7 @@ const AGENCY_ROLES: &[&str] = &[
     "supplier",
     "developer",
     "studio",
+    "designer",
     "freelancer",
     "employee",
     "seller",
@@ -732,6 +733,15 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Wednesday Solutions"), "{p:?}");
         assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
         assert!(p.is_counterparty("acme retail"), "{p:?}");
+    }
+
+    #[test]
+    fn a_designer_named_only_by_the_role_word() {
+        let p = detect(
+            "TERMS\n\n1.4 \"Deliverables\" means the work product to be delivered by Designer to Client. Designer shall provide the Services. Client shall pay the fees. Designer will deliver the designs.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Designer"), "{p:?}");
     }
 
     #[test]
