@@ -81,7 +81,8 @@ static CALLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A glossary entry: "AI System: the AI system(s) as referred to in Annex A;" (read where a
-/// clause holds three or more; the normalised text has no line breaks).
+/// clause holds three or more, or two in a clause that says it defines; the normalised text
+/// has no line breaks).
 static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[;.] )(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,60}?): (?:the|an?|all|any|each|every|these|this) ").expect("static regex")
 });
@@ -148,7 +149,10 @@ impl Terms {
                 add(&c[1], cs + whole.end(), cs + end, true);
             }
             let glossary: Vec<_> = captures(&GLOSSARY, clause, colon).take(200).collect();
-            if glossary.len() >= 3 {
+            // Fewer entries do where the clause says it defines ("The definitions in this
+            // clause apply in this agreement. Developed IPR: all ...").
+            let needed = if clause.contains("definitions") || clause.contains("following meaning") { 2 } else { 3 };
+            if glossary.len() >= needed {
                 for (i, c) in glossary.iter().enumerate() {
                     let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
                     let next = glossary.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());

@@ -515,3 +515,15 @@ fn such_rights_passed_on_make_a_licence_transferable_and_a_list_item_hands_over(
     let (r, _) = read("Upon termination VBT shall:\n\n(a) deliver to the Client all deliverables, whether complete or incomplete;", &p);
     assert!(r.provisions.iter().any(|p| p.kind == Kind::Delivery), "{:?}", r.provisions);
 }
+
+#[test]
+fn two_glossary_lines_in_a_clause_that_says_it_defines() {
+    let p = parties(&["Supplier"], &["Customer"]);
+    let (r, _) = read(
+        "1.1 The definitions in this clause apply in this agreement.\nDeveloped IPR: all Intellectual Property Rights in the Deliverables and in any other materials created in the course of providing the Services.\nSupplier Background IPR: all Intellectual Property Rights owned by the Supplier before the date of this agreement.",
+        &p,
+    );
+    let developed = r.terms.terms.iter().find(|t| t.name == "developed ipr").expect("defined");
+    assert!(developed.features.has(Feature::Broad), "{developed:?}");
+    assert!(r.terms.terms.iter().any(|t| t.name == "supplier background ipr"));
+}
