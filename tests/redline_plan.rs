@@ -735,7 +735,8 @@ fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
 #[test]
 fn an_employment_agreement_gets_no_fee_or_agency_wording() {
     let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
-    let agency_only = regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|its personnel|other clients|engagements?)\b").expect("pattern");
+    let agency_only =
+        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|its personnel|other clients|for any client|engagements?)\b").expect("pattern");
     for c in &ciiaa.changes {
         assert!(!agency_only.is_match(&c.inserted), "change {} ({}) inserts agency wording: {}", c.id, c.clause_label, c.inserted);
     }
@@ -743,4 +744,28 @@ fn an_employment_agreement_gets_no_fee_or_agency_wording() {
     let licence =
         ciiaa.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("licence edited");
     assert!(matches!(licence.language, Language::Edited { .. }) && licence.deleted.contains("transferable"), "{licence:#?}");
+}
+
+/// The CIIAA's §3 says copyrightable works "are works made for hire for Company": a statement
+/// of who owns. What replaces it must allocate ownership as well, read by the provision reader:
+/// never the promise to sign documents "to confirm Company's ownership ... after it has been
+/// assigned", which transfers nothing of its own. It is edited in its own words or left open.
+#[test]
+fn a_work_made_for_hire_statement_is_not_replaced_by_a_promise_to_sign_documents() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    for c in ciiaa.changes.iter().filter(|c| c.deleted.contains("works made for hire")) {
+        assert!(!c.inserted.contains("sign any document"), "change {} ({}) replaces it with: {}", c.id, c.clause_label, c.inserted);
+        assert!(
+            c.inserted.is_empty() || redline::keeps_function(&c.deleted, &c.inserted) || matches!(c.language, Language::Edited { .. }),
+            "{c:#?}"
+        );
+    }
+    let hire = ciiaa
+        .draft
+        .paragraphs
+        .iter()
+        .position(|p| ciiaa.draft.analysed[p.clone()].contains("are works made for hire"))
+        .expect("the hire-work sentence");
+    let accepted = ciiaa.accepted_paragraph(hire);
+    assert!(!accepted.contains("sign any document reasonably required"), "{accepted}");
 }

@@ -389,7 +389,7 @@ impl Planner<'_> {
     /// finding struck, the list's punctuation mended: the other promises stand.
     fn struck_items(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<phrase::Edit> {
         let sentence = &self.draft.analysed[g.range.clone()];
-        if !matches!(function::of(sentence), Function::Warranty | Function::Covenant) {
+        if !function::functions(sentence, self.lexicon()).iter().any(|f| matches!(f, Function::Warranty | Function::Covenant)) {
             return Vec::new();
         }
         let mut out: Vec<phrase::Edit> = Vec::new();
@@ -892,13 +892,17 @@ fn choose(
     // citing this one assume ("assigned under Section 4.1"). The narrowed transfer first, then
     // the library's standard clause, then a licence back, then the rest of the ladder.
     let struck = struck?;
+    let lexicon = match &library.reading {
+        Some(reading) => &reading.lexicon,
+        None => crate::reading::Lexicon::embedded(),
+    };
     for cited in [true, false] {
         for &fi in findings {
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
                 let text = for_employee(same_term(&raw, struck.deleted));
                 if fits(&text)
-                    && function::keeps(struck.deleted, &text)
+                    && function::keeps_read(struck.deleted, &text, lexicon)
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)
@@ -917,12 +921,15 @@ fn choose(
 }
 
 /// Whether library words fit an employment agreement: they speak of no fees, payment or
-/// invoices, and not of the agency's personnel, other clients or engagements.
+/// invoices, and not of the agency's personnel, its clients ("for any client", the party
+/// "Client" apart) or engagements.
 fn fits_employment(text: &str) -> bool {
     static AGENCY_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?)\b").expect("static regex")
     });
-    !AGENCY_ONLY.is_match(text)
+    static ANY_CLIENT: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:any|other|each|future) clients?\b").expect("static regex"));
+    !AGENCY_ONLY.is_match(text) && !ANY_CLIENT.is_match(text)
 }
 
 /// The words a finding's ladder and library clause offer in place of struck words, in the
