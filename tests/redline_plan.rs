@@ -306,9 +306,12 @@ fn no_inserted_sentence_appears_twice_in_a_redline() {
 fn every_term_the_redline_uses_is_defined_once_in_the_result() {
     for (name, r, names) in real_redlines() {
         let result = r.accepted_paragraphs().join("\n");
+        // The draft's own terms, which its cover page may name in a table ("the Prior
+        // Inventions identified in Cover Terms"), are its vocabulary too.
+        let names: Vec<String> = names.iter().cloned().chain(redline::terms_used_as_such(&r.draft.analysed)).collect();
         let mut defined_by_redline: Vec<String> = Vec::new();
         for c in &r.changes {
-            let undefined = redline::undefined_terms(&c.inserted, &result, names);
+            let undefined = redline::undefined_terms(&c.inserted, &result, &names);
             assert!(undefined.is_empty(), "{name}: change {} ({}) uses {undefined:?}, never defined: {}", c.id, c.clause_label, c.inserted);
             for term in redline::defined_terms(&c.inserted) {
                 assert!(!defined_by_redline.contains(&term), "{name}: \"{term}\" defined twice by the redline");
@@ -768,4 +771,19 @@ fn a_work_made_for_hire_statement_is_not_replaced_by_a_promise_to_sign_documents
         .expect("the hire-work sentence");
     let accepted = ciiaa.accepted_paragraph(hire);
     assert!(!accepted.contains("sign any document reasonably required"), "{accepted}");
+}
+
+/// A carve-out of the agency's own materials uses the draft's term for them, read by the
+/// provision reader, rather than a term of the library's: the CIIAA's "Prior Inventions" (a
+/// term of its cover page), never "Employee IP", with the methods its term does not reach
+/// named beside it.
+#[test]
+fn a_carve_out_uses_the_drafts_own_term_for_the_agencys_prior_work() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    for c in &ciiaa.changes {
+        assert!(!c.inserted.contains("Employee IP"), "change {} ({}) introduces Employee IP: {}", c.id, c.clause_label, c.inserted);
+    }
+    let carve = ciiaa.changes.iter().find(|c| c.inserted.contains("excluding")).expect("a carve-out");
+    assert!(carve.inserted.starts_with(", excluding Prior Inventions"), "{}", carve.inserted);
+    assert!(carve.reasons.iter().any(|r| r.concern == Concern::MethodologyTransfer), "{carve:#?}");
 }

@@ -116,11 +116,21 @@ pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {
 
 /// The carve-out put in after what passes, in the library's term for the agency's materials;
 /// with improvements to them when the finding is that derivatives pass.
+/// Where the draft's own term for them does not reach the agency's methods and the methods
+/// pass, they are named beside it.
 fn carve_out(concerns: &[Concern], words: &Words<'_>) -> String {
+    let methods =
+        !words.agency_ip_has_methods && concerns.iter().any(|c| matches!(c, Concern::MethodologyTransfer | Concern::ModelOwnership));
+    let methods = if methods { " and Agency's general methodologies and know-how" } else { "" };
     if concerns.contains(&Concern::Derivatives) {
-        format!(", excluding Agency IP and improvements to {}", if words.agency_ip_plural { "them" } else { "it" })
+        let it = if words.agency_ip_plural { "them" } else { "it" };
+        if methods.is_empty() {
+            format!(", excluding Agency IP and improvements to {it}")
+        } else {
+            format!(", excluding Agency IP, improvements to {it}{methods}")
+        }
     } else {
-        ", excluding Agency IP".into()
+        format!(", excluding Agency IP{methods}")
     }
 }
 
@@ -133,16 +143,17 @@ static KEPT_OR_CLAIMED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The concerns a carve-out of the agency's materials answers in `sentence`: the prior-IP one;
 /// derivatives, with "and improvements to it"; and the transfer of methods, or of models with
-/// the methods behind them, when "Agency IP" takes the library's definition, which names the
-/// agency's methodologies and know-how (a draft's own "Pre-Existing Materials" may not). None
-/// when the sentence already keeps something back or claims the agency's prior materials.
-fn carved_out(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Concern> {
+/// the methods behind them: "Agency IP" in the library's definition names the agency's
+/// methodologies and know-how, and beside a draft's own term that does not ("Prior
+/// Inventions") the carve-out names them (`carve_out`). None when the sentence already keeps
+/// something back or claims the agency's prior materials.
+fn carved_out(sentence: &str, concerns: &[Concern], _words: &Words<'_>) -> Vec<Concern> {
     if KEPT_OR_CLAIMED.is_match(sentence) {
         return Vec::new();
     }
     [Concern::PreExistingIp, Concern::Derivatives, Concern::MethodologyTransfer, Concern::ModelOwnership]
         .into_iter()
-        .filter(|c| concerns.contains(c) && (matches!(c, Concern::PreExistingIp | Concern::Derivatives) || words.agency_ip_has_methods))
+        .filter(|c| concerns.contains(c))
         .collect()
 }
 

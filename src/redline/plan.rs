@@ -66,7 +66,11 @@ struct Planner<'a> {
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
 pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: &[Steer], options: RedlineOptions) -> Redline {
-    let vocabulary = Vocabulary::of(&draft.analysed, &analysis.parties);
+    let lexicon = match &library.reading {
+        Some(reading) => &reading.lexicon,
+        None => crate::reading::Lexicon::embedded(),
+    };
+    let vocabulary = Vocabulary::read(&draft.analysed, &analysis.parties, lexicon);
     let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
@@ -202,7 +206,7 @@ impl Planner<'_> {
         let defined: Vec<&str> = self.vocabulary.defined().iter().map(String::as_str).collect();
         let words = phrase::Words {
             deliverables: self.vocabulary.defines("Deliverables").then_some("the Deliverables"),
-            agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
+            agency_ip_has_methods: self.vocabulary.agency_ip_has_methods(),
             agency_ip_plural: self.vocabulary.adapt("Agency IP").ends_with('s'),
             defined: &defined,
             lexicon: self.lexicon(),
