@@ -715,7 +715,7 @@ fn a_narrowed_object_keeps_its_new_name_in_the_rest_of_its_clause() {
 /// A promise made as a list loses only its risky item: the demo's §6.1 warrants four things,
 /// one of which ("(c) the Deliverables are wholly original and do not contain any open source
 /// software ...") no agency can give; item (c) is struck, the other three and the "; and" before
-/// the last stand, and the finding is not left open.
+/// the last stand, the last is relettered "(c)", and the finding is not left open.
 #[test]
 fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
     let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
@@ -724,9 +724,13 @@ fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
     assert!(!struck.note.is_empty() && struck.reasons.iter().any(|r| r.concern == Concern::OpenSource));
     let accepted = demo.accepted_paragraph(struck.paragraph);
     assert!(
-        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (d) the Deliverables are free and clear"),
+        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (c) the Deliverables are free and clear"),
         "{accepted}"
     );
+    // The later item is relettered as a tracked edit of its own: "(d)" becomes "(c)".
+    let relettered = demo.changes.iter().find(|c| c.clause_label.starts_with("\u{a7}6.1") && c.deleted == "d").expect("(d) relettered");
+    assert_eq!(relettered.inserted, "c");
+    assert!(matches!(relettered.language, Language::Edited { .. }) && !relettered.note.is_empty());
     assert!(
         !demo.open.iter().any(|o| o.concern == Concern::OpenSource && o.clause_label.as_deref().is_some_and(|l| l.starts_with("§6.1")))
     );

@@ -359,10 +359,17 @@ impl Planner<'_> {
             let Some(&fi) = answered.first() else { continue };
             let f = &analysis.findings[fi];
             let talking_point = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()).map(|o| o.talking_point.clone()).unwrap_or_default();
+            let note = if e.kinds == [phrase::EditKind::Relettered]
+                && self.library.edit_note(&f.library_clause, phrase::EditKind::Relettered).is_none()
+            {
+                "Relettered to follow the item struck.".to_owned()
+            } else {
+                edit_note(self.library, &f.library_clause, &e.kinds)
+            };
             let chosen = Chosen {
                 text: e.inserted.clone(),
                 language: Language::Edited { library_clause: f.library_clause.clone() },
-                note: edit_note(self.library, &f.library_clause, &e.kinds),
+                note,
                 talking_point,
                 from: Some(fi),
             };
@@ -418,6 +425,38 @@ impl Planner<'_> {
                 });
             }
             out.push(phrase::Edit { range, inserted: String::new(), concerns: vec![f.concern], kinds: vec![phrase::EditKind::ItemStruck] });
+        }
+        out.extend(self.relettered(g, &out));
+        out
+    }
+
+    /// With items of a list struck (`struck`), the later items relettered ("(d)" to "(c)") and
+    /// the clause's citations of them after the list, in the same paragraph ("the warranty in
+    /// (d)"), changed to follow, each a tracked edit with the struck item's concerns.
+    fn relettered(&self, g: &Group, struck: &[phrase::Edit]) -> Vec<phrase::Edit> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let gone: Vec<&phrase::Edit> =
+            struck.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
+        let Some(concerns) = gone.first().map(|e| e.concerns.clone()) else { return Vec::new() };
+        let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        let changed = phrase::list::relettered(sentence, &ranges);
+        let edit = |range: std::ops::Range<usize>, new: &str| phrase::Edit {
+            range,
+            inserted: new.to_owned(),
+            concerns: concerns.clone(),
+            kinds: vec![phrase::EditKind::Relettered],
+        };
+        let mut out: Vec<phrase::Edit> = changed.iter().map(|(range, _, new)| edit(range.clone(), new)).collect();
+        // Citations after the list, to the end of the paragraph or clause.
+        let clause_end = self.analysis.clauses.get(g.clause).map_or(g.range.end, |c| c.end);
+        let end = self.draft.paragraphs[g.paragraph].end.min(clause_end).max(g.range.end);
+        let rest = &self.draft.analysed[g.range.end..end];
+        let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
+        for (range, old) in phrase::list::citations(rest, &labels) {
+            if let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) {
+                let at = sentence.len() + range.start..sentence.len() + range.end;
+                out.push(edit(at, new));
+            }
         }
         out
     }
