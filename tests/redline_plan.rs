@@ -791,3 +791,20 @@ fn a_carve_out_uses_the_drafts_own_term_for_the_agencys_prior_work() {
     assert!(carve.inserted.starts_with(", excluding Prior Inventions"), "{}", carve.inserted);
     assert!(carve.reasons.iter().any(|r| r.concern == Concern::MethodologyTransfer), "{carve:#?}");
 }
+
+/// The demo's §4.4 licenses "materials described in Section 4.3", and §4.3 is struck: the
+/// licence is edited in its own words all the same, its condition rewritten in the draft's
+/// terms ("To the extent the Deliverables incorporate Provider IP"), rather than replaced by
+/// the library's licence clause or left citing a clause that no longer says it.
+#[test]
+fn a_licence_citing_a_struck_clause_is_edited_with_its_condition_rewritten() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let licence: Vec<&redline::Change> = demo.changes.iter().filter(|c| c.clause_label.starts_with("\u{a7}4.4")).collect();
+    assert!(!licence.is_empty());
+    for c in &licence {
+        assert!(matches!(c.language, Language::Edited { .. }), "change {} is not an edit: {c:#?}", c.id);
+    }
+    let accepted = demo.accepted_paragraph(licence[0].paragraph);
+    assert!(accepted.contains("To the extent the Deliverables incorporate Provider IP, Provider grants Client"), "{accepted}");
+    assert!(accepted.contains("a non-exclusive") && !accepted.contains("Section 4.3") && !accepted.contains("transferable"), "{accepted}");
+}

@@ -114,6 +114,24 @@ pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {
     licence::grants(sentence, words)
 }
 
+/// The condition of a licence that opens "To the extent <condition>," when the condition cites
+/// a clause by number ("any rights in materials described in Section 4.3 cannot be
+/// assigned"): its range in `sentence`.
+pub fn cited_condition(sentence: &str) -> Option<std::ops::Range<usize>> {
+    static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*To the extent (?:that )?(?P<cond>[^,.;]*?\b(?:[Ss]ection|[Cc]lause|§)\s*\d+(?:\.\d+)*[^,.;]*),")
+            .expect("static regex")
+    });
+    CONDITION.captures(sentence).and_then(|c| c.name("cond")).map(|m| m.range())
+}
+
+/// Where a licence names what it licenses as "those materials" after `from`, the condition
+/// that named them rewritten: that range, for the draft's term.
+pub fn those_materials(sentence: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    static THOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:those|such|the) materials\b").expect("static regex"));
+    THOSE.find_at(sentence, from).map(|m| m.range())
+}
+
 /// The carve-out put in after what passes, in the library's term for the agency's materials;
 /// with improvements to them when the finding is that derivatives pass.
 /// Where the draft's own term for them does not reach the agency's methods and the methods
@@ -342,5 +360,14 @@ mod tests {
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
         assert!(edits(paid, &both, &words()).is_empty());
+    }
+
+    #[test]
+    fn a_licence_condition_citing_a_clause_is_found_with_what_it_names() {
+        let s = "To the extent any rights in materials described in Section 4.3 cannot be assigned, Provider grants Client a license to exploit those materials.";
+        let cond = cited_condition(s).expect("the condition");
+        assert_eq!(&s[cond.clone()], "any rights in materials described in Section 4.3 cannot be assigned");
+        assert_eq!(those_materials(s, cond.end).map(|r| &s[r]), Some("those materials"));
+        assert_eq!(cited_condition("To the extent permitted by law, Provider waives its moral rights."), None);
     }
 }

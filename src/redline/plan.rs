@@ -62,6 +62,8 @@ struct Planner<'a> {
     steers: &'a [Steer],
     open: Vec<OpenPoint>,
     vocabulary: Vocabulary,
+    /// The numbers of the clauses the redline changes ("4.3"), once the passages are known.
+    changed: Vec<String>,
 }
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
@@ -71,7 +73,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         None => crate::reading::Lexicon::embedded(),
     };
     let vocabulary = Vocabulary::read(&draft.analysed, &analysis.parties, lexicon);
-    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary };
+    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new() };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
@@ -212,7 +214,43 @@ impl Planner<'_> {
             lexicon: self.lexicon(),
             employment: self.analysis.parties.is_employment(),
         };
-        phrase::edits(sentence, &concerns, &words)
+        let mut edits = phrase::edits(sentence, &concerns, &words);
+        // A licence "to the extent any rights in materials described in Section 4.3 cannot be
+        // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
+        // in the deliverables, in the draft's terms: its own words, not a citation of nothing.
+        let licensed: Vec<Concern> = edits.iter().flat_map(|e| e.concerns.iter().copied()).collect();
+        if !licensed.is_empty()
+            && phrase::grants_licence(sentence, &words)
+            && let Some(cond) = phrase::cited_condition(sentence).filter(|c| self.cites_changed(&sentence[c.clone()]))
+        {
+            let things = words.deliverables.unwrap_or("the deliverables");
+            let ours = self.vocabulary.adapt("Agency IP");
+            let mut licensed = licensed;
+            licensed.dedup();
+            edits.push(phrase::Edit {
+                range: cond.clone(),
+                inserted: format!("{things} incorporate {ours}"),
+                concerns: licensed.clone(),
+                kinds: vec![phrase::EditKind::Limited],
+            });
+            if let Some(those) = phrase::those_materials(sentence, cond.end) {
+                edits.push(phrase::Edit {
+                    range: those,
+                    inserted: format!("that {ours}"),
+                    concerns: licensed,
+                    kinds: vec![phrase::EditKind::Limited],
+                });
+            }
+            edits.sort_by_key(|e| e.range.start);
+        }
+        edits
+    }
+
+    /// Whether `text` cites by number a clause the redline changes.
+    fn cites_changed(&self, text: &str) -> bool {
+        static CITES: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\b(?:section|clause|§)\s*(\d+(?:\.\d+)*)").expect("static regex"));
+        CITES.captures_iter(text).any(|c| self.changed.iter().any(|n| *n == c[1]))
     }
 
     /// The provision reader's vocabulary the analysis used: the library's own, else the embedded.
@@ -260,7 +298,13 @@ impl Planner<'_> {
                         .is_some_and(|n| n.trim_end_matches('.') == number)
             })
         };
-        phrase::grants_licence(sentence, &words) && !CITES.captures_iter(sentence).any(|c| changed(&c[1])) && self.answered_by_edits(g)
+        // A citation in the licence's condition is rewritten (`phrase_edits`); one elsewhere
+        // would still cite the changed clause.
+        let condition = phrase::cited_condition(sentence).unwrap_or(0..0);
+        let stale = CITES
+            .captures_iter(sentence)
+            .any(|c| c.get(0).is_some_and(|m| !(condition.start <= m.start() && m.end() <= condition.end)) && changed(&c[1]));
+        phrase::grants_licence(sentence, &words) && !stale && self.answered_by_edits(g)
     }
 
     /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
@@ -483,6 +527,11 @@ impl Planner<'_> {
         };
         let mut order: Vec<&Group> = merged.iter().collect();
         order.sort_by_key(|g| !numbered(g));
+        self.changed = merged
+            .iter()
+            .filter_map(|g| analysis.clauses.get(g.clause).and_then(|c| c.number.as_deref()))
+            .map(|n| n.trim_end_matches('.').to_owned())
+            .collect();
         let mut planned = Vec::new();
         let mut used: Vec<String> = Vec::new();
         for g in order {
