@@ -228,6 +228,9 @@ pub enum EditKind {
     LicensedOnPayment,
     /// One item of a list struck ("(c) the Deliverables are wholly original ...").
     ItemStruck,
+    /// A later item's label changed to follow the one struck ("(d)" to "(c)"), or a citation
+    /// of it in the same clause.
+    Relettered,
 }
 
 /// The reasons counsel reads beside the draft's own words edited for a clause
@@ -249,6 +252,8 @@ pub struct EditNotes {
     pub licensed_on_payment: String,
     #[serde(default)]
     pub item_struck: String,
+    #[serde(default)]
+    pub relettered: String,
 }
 
 impl EditNotes {
@@ -261,6 +266,7 @@ impl EditNotes {
             EditKind::Limited => &self.limited,
             EditKind::LicensedOnPayment => &self.licensed_on_payment,
             EditKind::ItemStruck => &self.item_struck,
+            EditKind::Relettered => &self.relettered,
         }
     }
 }

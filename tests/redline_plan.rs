@@ -306,9 +306,12 @@ fn no_inserted_sentence_appears_twice_in_a_redline() {
 fn every_term_the_redline_uses_is_defined_once_in_the_result() {
     for (name, r, names) in real_redlines() {
         let result = r.accepted_paragraphs().join("\n");
+        // The draft's own terms, which its cover page may name in a table ("the Prior
+        // Inventions identified in Cover Terms"), are its vocabulary too.
+        let names: Vec<String> = names.iter().cloned().chain(redline::terms_used_as_such(&r.draft.analysed)).collect();
         let mut defined_by_redline: Vec<String> = Vec::new();
         for c in &r.changes {
-            let undefined = redline::undefined_terms(&c.inserted, &result, names);
+            let undefined = redline::undefined_terms(&c.inserted, &result, &names);
             assert!(undefined.is_empty(), "{name}: change {} ({}) uses {undefined:?}, never defined: {}", c.id, c.clause_label, c.inserted);
             for term in redline::defined_terms(&c.inserted) {
                 assert!(!defined_by_redline.contains(&term), "{name}: \"{term}\" defined twice by the redline");
@@ -712,7 +715,7 @@ fn a_narrowed_object_keeps_its_new_name_in_the_rest_of_its_clause() {
 /// A promise made as a list loses only its risky item: the demo's §6.1 warrants four things,
 /// one of which ("(c) the Deliverables are wholly original and do not contain any open source
 /// software ...") no agency can give; item (c) is struck, the other three and the "; and" before
-/// the last stand, and the finding is not left open.
+/// the last stand, the last is relettered "(c)", and the finding is not left open.
 #[test]
 fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
     let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
@@ -721,9 +724,13 @@ fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
     assert!(!struck.note.is_empty() && struck.reasons.iter().any(|r| r.concern == Concern::OpenSource));
     let accepted = demo.accepted_paragraph(struck.paragraph);
     assert!(
-        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (d) the Deliverables are free and clear"),
+        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (c) the Deliverables are free and clear"),
         "{accepted}"
     );
+    // The later item is relettered as a tracked edit of its own: "(d)" becomes "(c)".
+    let relettered = demo.changes.iter().find(|c| c.clause_label.starts_with("\u{a7}6.1") && c.deleted == "d").expect("(d) relettered");
+    assert_eq!(relettered.inserted, "c");
+    assert!(matches!(relettered.language, Language::Edited { .. }) && !relettered.note.is_empty());
     assert!(
         !demo.open.iter().any(|o| o.concern == Concern::OpenSource && o.clause_label.as_deref().is_some_and(|l| l.starts_with("§6.1")))
     );
@@ -735,7 +742,8 @@ fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
 #[test]
 fn an_employment_agreement_gets_no_fee_or_agency_wording() {
     let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
-    let agency_only = regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|its personnel|other clients|engagements?)\b").expect("pattern");
+    let agency_only =
+        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|its personnel|other clients|for any client|engagements?)\b").expect("pattern");
     for c in &ciiaa.changes {
         assert!(!agency_only.is_match(&c.inserted), "change {} ({}) inserts agency wording: {}", c.id, c.clause_label, c.inserted);
     }
@@ -743,4 +751,60 @@ fn an_employment_agreement_gets_no_fee_or_agency_wording() {
     let licence =
         ciiaa.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("licence edited");
     assert!(matches!(licence.language, Language::Edited { .. }) && licence.deleted.contains("transferable"), "{licence:#?}");
+}
+
+/// The CIIAA's §3 says copyrightable works "are works made for hire for Company": a statement
+/// of who owns. What replaces it must allocate ownership as well, read by the provision reader:
+/// never the promise to sign documents "to confirm Company's ownership ... after it has been
+/// assigned", which transfers nothing of its own. It is edited in its own words or left open.
+#[test]
+fn a_work_made_for_hire_statement_is_not_replaced_by_a_promise_to_sign_documents() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    for c in ciiaa.changes.iter().filter(|c| c.deleted.contains("works made for hire")) {
+        assert!(!c.inserted.contains("sign any document"), "change {} ({}) replaces it with: {}", c.id, c.clause_label, c.inserted);
+        assert!(
+            c.inserted.is_empty() || redline::keeps_function(&c.deleted, &c.inserted) || matches!(c.language, Language::Edited { .. }),
+            "{c:#?}"
+        );
+    }
+    let hire = ciiaa
+        .draft
+        .paragraphs
+        .iter()
+        .position(|p| ciiaa.draft.analysed[p.clone()].contains("are works made for hire"))
+        .expect("the hire-work sentence");
+    let accepted = ciiaa.accepted_paragraph(hire);
+    assert!(!accepted.contains("sign any document reasonably required"), "{accepted}");
+}
+
+/// A carve-out of the agency's own materials uses the draft's term for them, read by the
+/// provision reader, rather than a term of the library's: the CIIAA's "Prior Inventions" (a
+/// term of its cover page), never "Employee IP", with the methods its term does not reach
+/// named beside it.
+#[test]
+fn a_carve_out_uses_the_drafts_own_term_for_the_agencys_prior_work() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    for c in &ciiaa.changes {
+        assert!(!c.inserted.contains("Employee IP"), "change {} ({}) introduces Employee IP: {}", c.id, c.clause_label, c.inserted);
+    }
+    let carve = ciiaa.changes.iter().find(|c| c.inserted.contains("excluding")).expect("a carve-out");
+    assert!(carve.inserted.starts_with(", excluding Prior Inventions"), "{}", carve.inserted);
+    assert!(carve.reasons.iter().any(|r| r.concern == Concern::MethodologyTransfer), "{carve:#?}");
+}
+
+/// The demo's §4.4 licenses "materials described in Section 4.3", and §4.3 is struck: the
+/// licence is edited in its own words all the same, its condition rewritten in the draft's
+/// terms ("To the extent the Deliverables incorporate Provider IP"), rather than replaced by
+/// the library's licence clause or left citing a clause that no longer says it.
+#[test]
+fn a_licence_citing_a_struck_clause_is_edited_with_its_condition_rewritten() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let licence: Vec<&redline::Change> = demo.changes.iter().filter(|c| c.clause_label.starts_with("\u{a7}4.4")).collect();
+    assert!(!licence.is_empty());
+    for c in &licence {
+        assert!(matches!(c.language, Language::Edited { .. }), "change {} is not an edit: {c:#?}", c.id);
+    }
+    let accepted = demo.accepted_paragraph(licence[0].paragraph);
+    assert!(accepted.contains("To the extent the Deliverables incorporate Provider IP, Provider grants Client"), "{accepted}");
+    assert!(accepted.contains("a non-exclusive") && !accepted.contains("Section 4.3") && !accepted.contains("transferable"), "{accepted}");
 }

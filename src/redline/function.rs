@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::Parties;
+use crate::reading::{Kind, Lexicon, Standing};
+
 /// The job a passage does, read from its first sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Function {
@@ -41,8 +44,75 @@ static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COVENANT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|will|must|may not)\b").expect("static regex"));
 
-/// The job of a passage: a definition if it opens with one, else the first of warranty,
-/// ownership, waiver, licence and covenant that its words show.
+/// The jobs the provision reader reads a passage to do: the function of each provision it
+/// finds there that operates (a warranty's promise counts; a negated transfer, "nothing in
+/// this Agreement assigns", or a transfer a definition describes does not), in text order,
+/// each once; `[Other]` when none operates. None when the reader finds no provision at all.
+pub fn read(text: &str, lexicon: &Lexicon) -> Option<Vec<Function>> {
+    let norm = crate::text::Normalised::new(text);
+    let reading = crate::reading::Reading::read(lexicon, &norm.text, &[(0, norm.text.len())], &[], &NO_PARTIES);
+    let mut provisions: Vec<&crate::reading::Provision> = reading.provisions.iter().collect();
+    provisions.sort_by_key(|p| p.start);
+    if provisions.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for p in provisions {
+        let operates = match p.standing {
+            Standing::Operative => true,
+            Standing::Descriptive => p.kind == Kind::Warranty,
+            Standing::Negated => false,
+        };
+        // A transfer of nothing named ("to confirm ownership ... after it has been assigned")
+        // speaks of a transfer made elsewhere.
+        let of_nothing = p.kind.transfers() && p.features.is_empty() && p.terms.is_empty();
+        let phrase = &norm.text[p.start..p.end];
+        let function = match p.kind {
+            // "may freely use": a freedom to use, as a licence gives.
+            Kind::Retention if phrase.contains(" use") || phrase.contains("employ") => Function::Licence,
+            Kind::Assignment | Kind::Ownership | Kind::HireWork | Kind::Joint | Kind::Retention => Function::Ownership,
+            Kind::Licence | Kind::OpenLicence => Function::Licence,
+            Kind::Waiver => Function::Waiver,
+            Kind::Restriction => Function::Covenant,
+            Kind::Delivery => Function::Delivery,
+            Kind::Warranty => Function::Warranty,
+            Kind::Consideration => Function::Other,
+        };
+        if operates && !of_nothing && function != Function::Other && !out.contains(&function) {
+            out.push(function);
+        }
+    }
+    if out.is_empty() {
+        out.push(Function::Other);
+    }
+    Some(out)
+}
+
+/// Parties named nowhere: a passage's function is what its provisions do, whoever gives.
+static NO_PARTIES: LazyLock<Parties> = LazyLock::new(|| Parties {
+    agency: None,
+    counterparty: None,
+    detected: false,
+    uncertain: false,
+    agency_aliases: Vec::new(),
+    counterparty_aliases: Vec::new(),
+    other_terms: Vec::new(),
+    candidates: Vec::new(),
+});
+
+/// The jobs of a passage: the term it defines when it opens with a definition, else what the
+/// provision reader reads it to do (`read`), else, where the reader finds no provision, the
+/// job its words show (`of`).
+pub fn functions(text: &str, lexicon: &Lexicon) -> Vec<Function> {
+    if let Some(c) = DEFINITION.captures(text) {
+        return vec![Function::Definition(c[1].to_owned())];
+    }
+    read(text, lexicon).unwrap_or_else(|| vec![of(text)])
+}
+
+/// The job of a passage read from its words alone, the fallback where the provision reader
+/// finds nothing: a definition if it opens with one, else the first of warranty, ownership,
+/// waiver, licence and covenant that its words show.
 pub fn of(text: &str) -> Function {
     if let Some(c) = DEFINITION.captures(text) {
         return Function::Definition(c[1].to_owned());
@@ -64,18 +134,29 @@ pub fn of(text: &str) -> Function {
     }
 }
 
-/// Whether `inserted` can stand where `deleted` was: a definition by a definition of the same
-/// term, any other provision by one that does the same job (a passage whose job is not
-/// recognised only by words whose job is not either). A term the passage defines on the way
-/// ("... (collectively, "Confidential Information")") must be defined by the new words too.
+/// Whether `inserted` can stand where `deleted` was, read with the embedded lexicon (see
+/// `keeps_read`).
 pub fn keeps(deleted: &str, inserted: &str) -> bool {
+    keeps_read(deleted, inserted, crate::reading::Lexicon::embedded())
+}
+
+/// Whether `inserted` can stand where `deleted` was: a definition by a definition of the same
+/// term; any other provision by words whose own provisions, read by the same reader, do the
+/// same jobs: every job of the struck words, and nothing that opens with another job (a
+/// promise to sign documents does not stand for a work-made-for-hire statement). A passage
+/// whose job is not recognised only by words whose job is not either. A term the passage
+/// defines on the way ("... (collectively, "Confidential Information")") must be defined by
+/// the new words too.
+pub fn keeps_read(deleted: &str, inserted: &str, lexicon: &Lexicon) -> bool {
     let defines = super::terms::defined_terms(inserted);
     if !super::terms::defined_terms(deleted).iter().all(|t| defines.contains(t)) {
         return false;
     }
-    match (of(deleted), of(inserted)) {
-        (Function::Definition(a), Function::Definition(b)) => a.eq_ignore_ascii_case(&b),
-        (a, b) => a == b,
+    let (was, now) = (functions(deleted, lexicon), functions(inserted, lexicon));
+    match (was.as_slice(), now.as_slice()) {
+        ([Function::Definition(a)], [Function::Definition(b)]) => a.eq_ignore_ascii_case(b),
+        (_, [first, ..]) => was.contains(first) && was.iter().all(|f| now.contains(f)),
+        _ => false,
     }
 }
 
@@ -206,6 +287,29 @@ mod tests {
         assert!(presupposes("Those components are excluded from Provider's warranties of title."));
         assert!(presupposes("To the extent any Agency IP is assigned to Client, Client grants"));
         assert!(!presupposes("To the extent permitted by law, Provider waives its moral rights in the Deliverables."));
+    }
+
+    /// The provision reader, not the words, says what a passage does: a statement that works
+    /// are made for hire allocates ownership; a promise to sign documents confirming an
+    /// ownership "after it has been assigned" transfers nothing of its own, so cannot stand for
+    /// it; "may use" is a freedom to use, not a hand-over.
+    #[test]
+    fn the_provision_reader_says_what_a_passage_does() {
+        let lexicon = crate::reading::Lexicon::embedded();
+        let hire = "To the extent legally permitted, copyrightable works prepared within the scope of employment are works made for hire for Company.";
+        let assurances = "Employee shall, at Company's expense, sign any document reasonably required to confirm Company's ownership of the Company IP after it has been assigned.";
+        assert_eq!(functions(hire, lexicon), [Function::Ownership]);
+        assert_eq!(functions(assurances, lexicon), [Function::Other]);
+        assert!(!keeps(hire, assurances));
+        assert!(keeps(hire, "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables."));
+        assert_eq!(functions("Client may use the Deliverables for its internal business purposes.", lexicon), [Function::Licence]);
+        // A passage that mixes jobs is replaced only by words that do each of them.
+        let mixed =
+            "Provider hereby assigns to Client all right, title and interest in the Deliverables and waives all moral rights in them.";
+        assert_eq!(functions(mixed, lexicon), [Function::Ownership, Function::Waiver]);
+        assert!(!keeps(mixed, "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables."));
+        // Where the reader finds no provision, the words decide.
+        assert_eq!(functions("Provider shall not compete.", lexicon), [Function::Covenant]);
     }
 
     #[test]

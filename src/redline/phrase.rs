@@ -114,13 +114,41 @@ pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {
     licence::grants(sentence, words)
 }
 
+/// The condition of a licence that opens "To the extent <condition>," when the condition cites
+/// a clause by number ("any rights in materials described in Section 4.3 cannot be
+/// assigned"): its range in `sentence`.
+pub fn cited_condition(sentence: &str) -> Option<std::ops::Range<usize>> {
+    static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*To the extent (?:that )?(?P<cond>[^,.;]*?\b(?:[Ss]ection|[Cc]lause|§)\s*\d+(?:\.\d+)*[^,.;]*),")
+            .expect("static regex")
+    });
+    CONDITION.captures(sentence).and_then(|c| c.name("cond")).map(|m| m.range())
+}
+
+/// Where a licence names what it licenses as "those materials" after `from`, the condition
+/// that named them rewritten: that range, for the draft's term.
+pub fn those_materials(sentence: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    static THOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:those|such|the) materials\b").expect("static regex"));
+    THOSE.find_at(sentence, from).map(|m| m.range())
+}
+
 /// The carve-out put in after what passes, in the library's term for the agency's materials;
 /// with improvements to them when the finding is that derivatives pass.
+/// Where the draft's own term for them does not reach the agency's methods and the methods
+/// pass, they are named beside it.
 fn carve_out(concerns: &[Concern], words: &Words<'_>) -> String {
+    let methods =
+        !words.agency_ip_has_methods && concerns.iter().any(|c| matches!(c, Concern::MethodologyTransfer | Concern::ModelOwnership));
+    let methods = if methods { " and Agency's general methodologies and know-how" } else { "" };
     if concerns.contains(&Concern::Derivatives) {
-        format!(", excluding Agency IP and improvements to {}", if words.agency_ip_plural { "them" } else { "it" })
+        let it = if words.agency_ip_plural { "them" } else { "it" };
+        if methods.is_empty() {
+            format!(", excluding Agency IP and improvements to {it}")
+        } else {
+            format!(", excluding Agency IP, improvements to {it}{methods}")
+        }
     } else {
-        ", excluding Agency IP".into()
+        format!(", excluding Agency IP{methods}")
     }
 }
 
@@ -133,16 +161,17 @@ static KEPT_OR_CLAIMED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The concerns a carve-out of the agency's materials answers in `sentence`: the prior-IP one;
 /// derivatives, with "and improvements to it"; and the transfer of methods, or of models with
-/// the methods behind them, when "Agency IP" takes the library's definition, which names the
-/// agency's methodologies and know-how (a draft's own "Pre-Existing Materials" may not). None
-/// when the sentence already keeps something back or claims the agency's prior materials.
-fn carved_out(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Concern> {
+/// the methods behind them: "Agency IP" in the library's definition names the agency's
+/// methodologies and know-how, and beside a draft's own term that does not ("Prior
+/// Inventions") the carve-out names them (`carve_out`). None when the sentence already keeps
+/// something back or claims the agency's prior materials.
+fn carved_out(sentence: &str, concerns: &[Concern], _words: &Words<'_>) -> Vec<Concern> {
     if KEPT_OR_CLAIMED.is_match(sentence) {
         return Vec::new();
     }
     [Concern::PreExistingIp, Concern::Derivatives, Concern::MethodologyTransfer, Concern::ModelOwnership]
         .into_iter()
-        .filter(|c| concerns.contains(c) && (matches!(c, Concern::PreExistingIp | Concern::Derivatives) || words.agency_ip_has_methods))
+        .filter(|c| concerns.contains(c))
         .collect()
 }
 
@@ -331,5 +360,14 @@ mod tests {
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
         assert!(edits(paid, &both, &words()).is_empty());
+    }
+
+    #[test]
+    fn a_licence_condition_citing_a_clause_is_found_with_what_it_names() {
+        let s = "To the extent any rights in materials described in Section 4.3 cannot be assigned, Provider grants Client a license to exploit those materials.";
+        let cond = cited_condition(s).expect("the condition");
+        assert_eq!(&s[cond.clone()], "any rights in materials described in Section 4.3 cannot be assigned");
+        assert_eq!(those_materials(s, cond.end).map(|r| &s[r]), Some("those materials"));
+        assert_eq!(cited_condition("To the extent permitted by law, Provider waives its moral rights."), None);
     }
 }

@@ -62,12 +62,18 @@ struct Planner<'a> {
     steers: &'a [Steer],
     open: Vec<OpenPoint>,
     vocabulary: Vocabulary,
+    /// The numbers of the clauses the redline changes ("4.3"), once the passages are known.
+    changed: Vec<String>,
 }
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
 pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: &[Steer], options: RedlineOptions) -> Redline {
-    let vocabulary = Vocabulary::of(&draft.analysed, &analysis.parties);
-    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary };
+    let lexicon = match &library.reading {
+        Some(reading) => &reading.lexicon,
+        None => crate::reading::Lexicon::embedded(),
+    };
+    let vocabulary = Vocabulary::read(&draft.analysed, &analysis.parties, lexicon);
+    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new() };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
@@ -202,13 +208,49 @@ impl Planner<'_> {
         let defined: Vec<&str> = self.vocabulary.defined().iter().map(String::as_str).collect();
         let words = phrase::Words {
             deliverables: self.vocabulary.defines("Deliverables").then_some("the Deliverables"),
-            agency_ip_has_methods: !self.vocabulary.has_own("Agency IP"),
+            agency_ip_has_methods: self.vocabulary.agency_ip_has_methods(),
             agency_ip_plural: self.vocabulary.adapt("Agency IP").ends_with('s'),
             defined: &defined,
             lexicon: self.lexicon(),
             employment: self.analysis.parties.is_employment(),
         };
-        phrase::edits(sentence, &concerns, &words)
+        let mut edits = phrase::edits(sentence, &concerns, &words);
+        // A licence "to the extent any rights in materials described in Section 4.3 cannot be
+        // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
+        // in the deliverables, in the draft's terms: its own words, not a citation of nothing.
+        let licensed: Vec<Concern> = edits.iter().flat_map(|e| e.concerns.iter().copied()).collect();
+        if !licensed.is_empty()
+            && phrase::grants_licence(sentence, &words)
+            && let Some(cond) = phrase::cited_condition(sentence).filter(|c| self.cites_changed(&sentence[c.clone()]))
+        {
+            let things = words.deliverables.unwrap_or("the deliverables");
+            let ours = self.vocabulary.adapt("Agency IP");
+            let mut licensed = licensed;
+            licensed.dedup();
+            edits.push(phrase::Edit {
+                range: cond.clone(),
+                inserted: format!("{things} incorporate {ours}"),
+                concerns: licensed.clone(),
+                kinds: vec![phrase::EditKind::Limited],
+            });
+            if let Some(those) = phrase::those_materials(sentence, cond.end) {
+                edits.push(phrase::Edit {
+                    range: those,
+                    inserted: format!("that {ours}"),
+                    concerns: licensed,
+                    kinds: vec![phrase::EditKind::Limited],
+                });
+            }
+            edits.sort_by_key(|e| e.range.start);
+        }
+        edits
+    }
+
+    /// Whether `text` cites by number a clause the redline changes.
+    fn cites_changed(&self, text: &str) -> bool {
+        static CITES: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\b(?:section|clause|§)\s*(\d+(?:\.\d+)*)").expect("static regex"));
+        CITES.captures_iter(text).any(|c| self.changed.iter().any(|n| *n == c[1]))
     }
 
     /// The provision reader's vocabulary the analysis used: the library's own, else the embedded.
@@ -256,7 +298,13 @@ impl Planner<'_> {
                         .is_some_and(|n| n.trim_end_matches('.') == number)
             })
         };
-        phrase::grants_licence(sentence, &words) && !CITES.captures_iter(sentence).any(|c| changed(&c[1])) && self.answered_by_edits(g)
+        // A citation in the licence's condition is rewritten (`phrase_edits`); one elsewhere
+        // would still cite the changed clause.
+        let condition = phrase::cited_condition(sentence).unwrap_or(0..0);
+        let stale = CITES
+            .captures_iter(sentence)
+            .any(|c| c.get(0).is_some_and(|m| !(condition.start <= m.start() && m.end() <= condition.end)) && changed(&c[1]));
+        phrase::grants_licence(sentence, &words) && !stale && self.answered_by_edits(g)
     }
 
     /// Whether a transfer (an assignment, "hereby assigns", or a statement of who owns the
@@ -355,10 +403,17 @@ impl Planner<'_> {
             let Some(&fi) = answered.first() else { continue };
             let f = &analysis.findings[fi];
             let talking_point = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()).map(|o| o.talking_point.clone()).unwrap_or_default();
+            let note = if e.kinds == [phrase::EditKind::Relettered]
+                && self.library.edit_note(&f.library_clause, phrase::EditKind::Relettered).is_none()
+            {
+                "Relettered to follow the item struck.".to_owned()
+            } else {
+                edit_note(self.library, &f.library_clause, &e.kinds)
+            };
             let chosen = Chosen {
                 text: e.inserted.clone(),
                 language: Language::Edited { library_clause: f.library_clause.clone() },
-                note: edit_note(self.library, &f.library_clause, &e.kinds),
+                note,
                 talking_point,
                 from: Some(fi),
             };
@@ -389,7 +444,7 @@ impl Planner<'_> {
     /// finding struck, the list's punctuation mended: the other promises stand.
     fn struck_items(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<phrase::Edit> {
         let sentence = &self.draft.analysed[g.range.clone()];
-        if !matches!(function::of(sentence), Function::Warranty | Function::Covenant) {
+        if !function::functions(sentence, self.lexicon()).iter().any(|f| matches!(f, Function::Warranty | Function::Covenant)) {
             return Vec::new();
         }
         let mut out: Vec<phrase::Edit> = Vec::new();
@@ -414,6 +469,38 @@ impl Planner<'_> {
                 });
             }
             out.push(phrase::Edit { range, inserted: String::new(), concerns: vec![f.concern], kinds: vec![phrase::EditKind::ItemStruck] });
+        }
+        out.extend(self.relettered(g, &out));
+        out
+    }
+
+    /// With items of a list struck (`struck`), the later items relettered ("(d)" to "(c)") and
+    /// the clause's citations of them after the list, in the same paragraph ("the warranty in
+    /// (d)"), changed to follow, each a tracked edit with the struck item's concerns.
+    fn relettered(&self, g: &Group, struck: &[phrase::Edit]) -> Vec<phrase::Edit> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let gone: Vec<&phrase::Edit> =
+            struck.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
+        let Some(concerns) = gone.first().map(|e| e.concerns.clone()) else { return Vec::new() };
+        let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        let changed = phrase::list::relettered(sentence, &ranges);
+        let edit = |range: std::ops::Range<usize>, new: &str| phrase::Edit {
+            range,
+            inserted: new.to_owned(),
+            concerns: concerns.clone(),
+            kinds: vec![phrase::EditKind::Relettered],
+        };
+        let mut out: Vec<phrase::Edit> = changed.iter().map(|(range, _, new)| edit(range.clone(), new)).collect();
+        // Citations after the list, to the end of the paragraph or clause.
+        let clause_end = self.analysis.clauses.get(g.clause).map_or(g.range.end, |c| c.end);
+        let end = self.draft.paragraphs[g.paragraph].end.min(clause_end).max(g.range.end);
+        let rest = &self.draft.analysed[g.range.end..end];
+        let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
+        for (range, old) in phrase::list::citations(rest, &labels) {
+            if let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) {
+                let at = sentence.len() + range.start..sentence.len() + range.end;
+                out.push(edit(at, new));
+            }
         }
         out
     }
@@ -440,6 +527,11 @@ impl Planner<'_> {
         };
         let mut order: Vec<&Group> = merged.iter().collect();
         order.sort_by_key(|g| !numbered(g));
+        self.changed = merged
+            .iter()
+            .filter_map(|g| analysis.clauses.get(g.clause).and_then(|c| c.number.as_deref()))
+            .map(|n| n.trim_end_matches('.').to_owned())
+            .collect();
         let mut planned = Vec::new();
         let mut used: Vec<String> = Vec::new();
         for g in order {
@@ -892,13 +984,17 @@ fn choose(
     // citing this one assume ("assigned under Section 4.1"). The narrowed transfer first, then
     // the library's standard clause, then a licence back, then the rest of the ladder.
     let struck = struck?;
+    let lexicon = match &library.reading {
+        Some(reading) => &reading.lexicon,
+        None => crate::reading::Lexicon::embedded(),
+    };
     for cited in [true, false] {
         for &fi in findings {
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
                 let text = for_employee(same_term(&raw, struck.deleted));
                 if fits(&text)
-                    && function::keeps(struck.deleted, &text)
+                    && function::keeps_read(struck.deleted, &text, lexicon)
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)
@@ -917,12 +1013,15 @@ fn choose(
 }
 
 /// Whether library words fit an employment agreement: they speak of no fees, payment or
-/// invoices, and not of the agency's personnel, other clients or engagements.
+/// invoices, and not of the agency's personnel, its clients ("for any client", the party
+/// "Client" apart) or engagements.
 fn fits_employment(text: &str) -> bool {
     static AGENCY_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?)\b").expect("static regex")
     });
-    !AGENCY_ONLY.is_match(text)
+    static ANY_CLIENT: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:any|other|each|future) clients?\b").expect("static regex"));
+    !AGENCY_ONLY.is_match(text) && !ANY_CLIENT.is_match(text)
 }
 
 /// The words a finding's ladder and library clause offer in place of struck words, in the

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::Parties;
+use crate::reading::Lexicon;
 
 /// What a library term becomes in a draft that does not define it.
 enum Otherwise {
@@ -168,6 +169,11 @@ pub struct Vocabulary {
     /// The name the agency's registry of tools takes: the first exhibit letter the draft does
     /// not use, when "Exhibit A" is something else.
     registry: String,
+    /// The draft's own term for what the agency brings from before ("Prior Inventions",
+    /// "Pre-Existing Materials"), as it writes it: what "Agency IP" becomes.
+    agency_prior: Option<String>,
+    /// Whether the definition of `agency_prior` names methods or know-how.
+    agency_prior_methods: bool,
 }
 
 impl Vocabulary {
@@ -180,7 +186,30 @@ impl Vocabulary {
                 .map(str::to_owned)
         };
         let registry = ('A'..='H').map(|c| format!("Exhibit {c}")).find(|e| !mentions(text, e)).unwrap_or_else(|| REGISTRY.to_owned());
-        Vocabulary { agency: name(&parties.agency), client: name(&parties.counterparty), defined: defined_terms(text), registry }
+        Vocabulary {
+            agency: name(&parties.agency),
+            client: name(&parties.counterparty),
+            defined: defined_terms(text),
+            registry,
+            agency_prior: None,
+            agency_prior_methods: false,
+        }
+    }
+
+    /// The vocabulary of `text` with the draft's own term for the agency's prior IP, read
+    /// by the provision reader (`agency_prior_term`).
+    pub fn read(text: &str, parties: &Parties, lexicon: &Lexicon) -> Vocabulary {
+        let (agency_prior, agency_prior_methods) = agency_prior_term(text, parties, lexicon).unzip();
+        Vocabulary { agency_prior, agency_prior_methods: agency_prior_methods.unwrap_or(false), ..Vocabulary::of(text, parties) }
+    }
+
+    /// Whether "Agency IP", as this draft says it, reaches the agency's methods and know-how:
+    /// the library's definition does; a draft's own term does when its definition names them.
+    pub fn agency_ip_has_methods(&self) -> bool {
+        match &self.agency_prior {
+            Some(_) => self.agency_prior_methods,
+            None => !self.has_own("Agency IP"),
+        }
     }
 
     /// Whether the draft (or what was inserted so far) defines `term`.
@@ -196,7 +225,8 @@ impl Vocabulary {
     /// Whether the draft has a term of its own for the library's `words` ("Pre-Existing
     /// Materials" for "Agency IP"), which then stands in for them.
     pub fn has_own(&self, words: &str) -> bool {
-        GLOSSARY.iter().filter(|e| e.words == words).any(|e| e.instead.iter().any(|(t, _)| self.defines(&self.parties(t))))
+        (words == "Agency IP" && self.agency_prior.is_some())
+            || GLOSSARY.iter().filter(|e| e.words == words).any(|e| e.instead.iter().any(|(t, _)| self.defines(&self.parties(t))))
     }
 
     pub fn learn(&mut self, text: &str) {
@@ -211,7 +241,8 @@ impl Vocabulary {
             if !out.contains(e.words) || self.defines(&self.parties(e.term)) {
                 continue;
             }
-            let instead = e.instead.iter().find(|(t, _)| self.defines(&self.parties(t))).map(|(_, words)| *words);
+            let own = self.agency_prior.as_deref().filter(|_| e.term == "Agency IP");
+            let instead = own.or_else(|| e.instead.iter().find(|(t, _)| self.defines(&self.parties(t))).map(|(_, words)| *words));
             let words = match (&e.otherwise, instead) {
                 (_, Some(words)) => words,
                 (Otherwise::Plain(words), None) => words,
@@ -295,6 +326,71 @@ impl Vocabulary {
             self.registry
         )
     }
+}
+
+/// The draft's own term for what the agency brings from before, read from the provision
+/// reader's terms: one whose definition reaches prior work (the `prior` feature) or whose name
+/// says so ("Pre-Existing Materials", "Background IP"), and which is the agency's: its
+/// definition names the agency, and its name not the other side ("Customer Materials").
+/// Where the reader finds no such definition, a term the draft uses as one ("the Prior
+/// Inventions identified in Cover Terms") whose name the reader's words for the agency's prior
+/// work match. As the draft writes it.
+/// With whether its definition names methods or know-how.
+fn agency_prior_term(text: &str, parties: &Parties, lexicon: &Lexicon) -> Option<(String, bool)> {
+    use crate::reading::{Feature, Features, Terms};
+    let norm = crate::text::Normalised::new(text);
+    let terms = Terms::read(lexicon, &norm.text, &[(0, norm.text.len())]);
+    let names_party = |words: &str, aliases: &[String]| aliases.iter().any(|a| whole_word(a).is_match(words));
+    let prior_name = |name: &str| Features::of(lexicon, name).has(Feature::Prior) || lexicon.agency_prior.is_match(name);
+    let others = |name: &str| name.contains("third") || name.contains("open") || name.contains("confidential");
+    // A thing ("materials", "IP") whose name reaches back, or whose definition does without
+    // reaching into the engagement: not enspyr's "Project Materials", "created ... in
+    // connection with the Project, whether created before or after" (what the client takes).
+    let thing = |name: &str| [Feature::Ip, Feature::Work, Feature::Methods].iter().any(|&f| Features::of(lexicon, name).has(f));
+    let defined = terms.terms.iter().find(|t| {
+        let definition = &norm.text[t.start..t.end];
+        let reaches_back = t.features.has(Feature::Prior) && !t.features.has(Feature::Broad) && thing(&t.name);
+        (prior_name(&t.name) || reaches_back)
+            && !others(&t.name)
+            && names_party(definition, &parties.agency_aliases)
+            && !names_party(&t.name, &parties.counterparty_aliases)
+    });
+    let as_written = |name: &str| {
+        let re = regex::RegexBuilder::new(&format!(r"\b{}\b", regex::escape(name).replace(r"\ ", r"\s+")))
+            .case_insensitive(true)
+            .build()
+            .ok()?;
+        re.find_iter(text)
+            .map(|m| m.as_str())
+            .find(|m| m.starts_with(char::is_uppercase))
+            .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    if let Some(t) = defined {
+        return as_written(&t.name).map(|name| (name, t.features.has(Feature::Methods)));
+    }
+    terms_used_as_such(text)
+        .into_iter()
+        .find(|name| {
+            let lower = name.to_lowercase();
+            lexicon.agency_prior.is_match(&lower) && !others(&lower) && !names_party(&lower, &parties.counterparty_aliases)
+        })
+        .map(|name| (name, false))
+}
+
+/// Terms a draft uses as terms without defining them in words: a run of two to four
+/// capitalised words after "the", twice or more ("the Prior Inventions identified in Cover
+/// Terms", a cover page's entry). They are the draft's vocabulary, which a redline may use.
+pub fn terms_used_as_such(text: &str) -> Vec<String> {
+    static USED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthe ((?:[A-Z][\w-]*[ \t]+){1,3}[A-Z][\w-]*)").expect("static regex"));
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in USED.captures_iter(text) {
+        let name = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.into_iter().filter(|(_, k)| *k >= 2).map(|(name, _)| name).collect()
 }
 
 /// The terms `text` defines in passing, in a parenthesis ("... listed in Exhibit A ("Agency
@@ -462,6 +558,31 @@ mod tests {
         let result = format!("{draft} {text} {}", defs.join(" "));
         let names = ["Provider".to_owned(), "Customer".to_owned()];
         assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    /// The draft's own term for the agency's prior work, read by the provision reader's terms:
+    /// defined ("Pre-Existing Materials" means what Provider owned before), or used as a term
+    /// its cover page names ("the Prior Inventions"); never what the client takes ("Project
+    /// Materials", created in the project "before or after") nor the client's own materials.
+    #[test]
+    fn the_drafts_term_for_the_agencys_prior_work_is_found() {
+        let lexicon = Lexicon::embedded();
+        let mut p = parties("Provider", "Customer");
+        p.agency_aliases = vec!["provider".into()];
+        p.counterparty_aliases = vec!["customer".into()];
+        let psa = "\"Customer Materials\" means materials Customer provides. \"Pre-Existing Materials\" means any tools or materials that Provider developed or owned before the Effective Date.";
+        let v = Vocabulary::read(psa, &p, lexicon);
+        assert!(v.has_own("Agency IP"));
+        assert_eq!(v.adapt("excluding Agency IP"), "excluding Pre-Existing Materials");
+        let mut e = parties("Employee", "Company");
+        e.agency_aliases = vec!["employee".into()];
+        e.counterparty_aliases = vec!["company".into()];
+        let ciiaa = "Prior Inventions Disclosure\n\nCovered Inventions do not include the Prior Inventions. Employee lists the Prior Inventions identified in Cover Terms.";
+        assert_eq!(Vocabulary::read(ciiaa, &e, lexicon).adapt("excluding Agency IP"), "excluding Prior Inventions");
+        let mut c = parties("Contributor", "Company");
+        c.agency_aliases = vec!["contributor".into()];
+        let enspyr = "\"Project Materials\" means all works created by the Contributor in connection with the Project, whether created before or after the date of this Agreement.";
+        assert!(!Vocabulary::read(enspyr, &c, lexicon).has_own("Agency IP"));
     }
 
     #[test]

@@ -50,6 +50,91 @@ pub fn and_before(sentence: &str, struck: &Range<usize>) -> Option<usize> {
     (k == markers.len() - 1 && k >= 2 && struck.end > markers[k]).then(|| markers[k - 1])
 }
 
+/// How a list numbers its items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Letter,
+    Roman,
+    Digit,
+}
+
+impl Style {
+    /// The label of the item at `index` (from 0) in this style.
+    fn label(self, index: usize) -> Option<String> {
+        match self {
+            Style::Letter => u8::try_from(index).ok().filter(|&i| i < 26).map(|i| char::from(b'a' + i).to_string()),
+            Style::Roman => ROMAN.get(index).map(|r| (*r).to_owned()),
+            Style::Digit => Some((index + 1).to_string()),
+        }
+    }
+}
+
+const ROMAN: [&str; 20] =
+    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"];
+
+/// The items of the list in `sentence`: each marker's label range (inside the brackets) and
+/// label, for the markers that count up from "(a)", "(i)" or "(1)" in one style.
+fn items(sentence: &str) -> Vec<(Range<usize>, String)> {
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    let mut style: Option<Style> = None;
+    for m in MARKER.find_iter(sentence) {
+        let inner = m.start() + 1..m.start() + m.as_str().trim_end().len() - 1;
+        let label = &sentence[inner.clone()];
+        let next = out.len();
+        let fits = |s: Style| s.label(next).as_deref() == Some(label);
+        let chosen = match style {
+            Some(s) => fits(s).then_some(s),
+            None => [Style::Letter, Style::Roman, Style::Digit].into_iter().find(|&s| fits(s)),
+        };
+        if let Some(s) = chosen {
+            style = Some(s);
+            out.push((inner, label.to_owned()));
+        }
+    }
+    out
+}
+
+/// The labels that change when the items at `struck` (ranges of `sentence`, each holding one
+/// item's marker) go: each later item's label range in `sentence`, its old label and the new
+/// one ("d" becomes "c" after "(c)" is struck), as a lawyer reletters a list.
+pub fn relettered(sentence: &str, struck: &[Range<usize>]) -> Vec<(Range<usize>, String, String)> {
+    let items = items(sentence);
+    let Some(style) =
+        items.first().and_then(|(_, l)| [Style::Letter, Style::Roman, Style::Digit].into_iter().find(|s| s.label(0).as_deref() == Some(l)))
+    else {
+        return Vec::new();
+    };
+    let gone = |r: &Range<usize>| struck.iter().any(|s| s.start < r.start && r.end <= s.end);
+    let mut out = Vec::new();
+    let mut kept = 0;
+    for (range, label) in &items {
+        if gone(range) {
+            continue;
+        }
+        if let Some(new) = style.label(kept).filter(|new| new != label) {
+            out.push((range.clone(), label.clone(), new));
+        }
+        kept += 1;
+    }
+    out
+}
+
+/// Where `text` cites an item of a list by its label ("the warranty in (d)", "item (d)",
+/// "under clause (d) above"): each label's range (inside the brackets) with the label, for the
+/// `labels` asked about. A bracketed label that opens an item ("(d) the ...") is no citation.
+pub fn citations(text: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
+    static CITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:items?|clauses?|paragraphs?|sub-?clauses?|sub-?sections?|sub-?paragraphs?|limbs?|points?|in|under|of|and|or)\s+\(([a-z]|[ivx]{1,4}|\d{1,2})\)")
+            .expect("static regex")
+    });
+    CITED
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| labels.contains(&m.as_str()))
+        .map(|m| (m.range(), m.as_str().to_owned()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +169,25 @@ mod tests {
         assert!(struck(WARRANTIES, "right to enter").is_some_and(|s| s.contains("that (b) the Services")));
         assert_eq!(struck(WARRANTIES, "represents and warrants"), None, "the lead-in is no item");
         assert_eq!(struck("Provider warrants that the work is wholly original.", "wholly original"), None);
+    }
+
+    #[test]
+    fn later_items_are_relettered_and_citations_follow() {
+        let at = WARRANTIES.find("wholly original").unwrap();
+        let range = item(WARRANTIES, &(at..at + 15)).unwrap();
+        let changed = relettered(WARRANTIES, &[range]);
+        assert_eq!(changed.len(), 1);
+        let (r, old, new) = &changed[0];
+        assert_eq!((&WARRANTIES[r.clone()], old.as_str(), new.as_str()), ("d", "d", "c"));
+        // Striking the last item changes no letter.
+        let at = WARRANTIES.find("free and clear").unwrap();
+        assert!(relettered(WARRANTIES, &[item(WARRANTIES, &(at..at + 14)).unwrap()]).is_empty());
+        let roman = "Client shall (i) pay; (ii) review; (iii) sign; and (iv) accept.";
+        let at = roman.find("review").unwrap();
+        let moved: Vec<(String, String)> =
+            relettered(roman, &[item(roman, &(at..at + 6)).unwrap()]).into_iter().map(|(_, o, n)| (o, n)).collect();
+        assert_eq!(moved, [("iii".to_owned(), "ii".to_owned()), ("iv".to_owned(), "iii".to_owned())]);
+        let cites = citations("The warranty in (d) survives; item (b) does not. (d) the Deliverables", &["d"]);
+        assert_eq!(cites.len(), 1);
     }
 }
