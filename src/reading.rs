@@ -288,12 +288,17 @@ fn licences_completed(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], 
         "these rights",
     ];
     let mut transferred: Option<(Features, Features)> = None;
-    let starts: Vec<(usize, Kind)> = provisions.iter().map(|p| (p.start, p.kind)).collect();
-    for (i, p) in provisions.iter_mut().enumerate() {
+    let starts: Vec<usize> = provisions.iter().map(|p| p.start).collect();
+    // Where the first licence at or after each provision starts (one pass, so a draft of many
+    // licences in one sentence stays linear).
+    let mut next_licence_from = vec![usize::MAX; provisions.len() + 1];
+    for (k, p) in provisions.iter().enumerate().rev() {
+        next_licence_from[k] = if p.kind == Kind::Licence { p.start } else { next_licence_from[k + 1] };
+    }
+    for p in provisions.iter_mut() {
         if p.kind == Kind::Licence {
             let clause_end = ranges[p.clause].1;
-            let next_licence =
-                starts[i + 1..].iter().find(|&&(s, k)| k == Kind::Licence && s >= p.sentence.1).map_or(usize::MAX, |&(s, _)| s);
+            let next_licence = next_licence_from[starts.partition_point(|&s| s < p.sentence.1)];
             let to = crate::text::floor_char(text, clause_end.min(p.sentence.1 + LATER).min(next_licence).max(p.sentence.1));
             for sentence in text[p.sentence.1..to].split(". ") {
                 if BACK.iter().any(|b| sentence.contains(b)) {
