@@ -106,10 +106,20 @@ fn main() {
     dev_forms(&root, &analyzer);
 }
 
-/// Finds a labelled span in the text, ignoring differences in white space and case. Some
-/// labels are not verbatim (a few characters differ, or pieces are joined): then the longest
-/// prefix found (at least half the span, and 40 bytes) locates it, extended to the span's length.
+/// Finds a labelled span in the text, ignoring differences in white space and case. CUAD marks
+/// text it left out of a span with "<omitted>" (a page header, a table): the span runs from its
+/// first piece to its last.
 fn locate(norm: &Normalised, span: &str) -> Option<(usize, usize)> {
+    let mut pieces = span.split("<omitted>").filter(|p| !p.trim().is_empty());
+    let first = locate_piece(norm, pieces.next()?)?;
+    let last = pieces.filter_map(|p| locate_piece(norm, p)).filter(|p| p.0 >= first.1).last();
+    Some((first.0, last.map_or(first.1, |l| l.1)))
+}
+
+/// Finds one piece of a span. Some labels are not verbatim (a few characters differ): then the
+/// longest prefix found (at least half the piece, and 40 bytes) locates it, extended to the
+/// piece's length.
+fn locate_piece(norm: &Normalised, span: &str) -> Option<(usize, usize)> {
     let needle = Normalised::new(span).text;
     if needle.is_empty() {
         return None;

@@ -127,6 +127,12 @@ macro_rules! flags {
                 $set(self.0 | other.0)
             }
 
+            /// The flags of `self` that `other` does not have.
+            #[must_use]
+            pub fn without(self, other: $set) -> $set {
+                $set(self.0 & !other.0)
+            }
+
             pub fn is_empty(self) -> bool {
                 self.0 == 0
             }
@@ -236,6 +242,7 @@ impl Reading {
         let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms);
         agency_owned_given_away(&mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
+        handovers_of_what_passed(text, &mut provisions);
         Reading { terms, provisions }
     }
 
@@ -346,6 +353,25 @@ fn agency_owned_given_away(provisions: &mut [Provision], terms: &Terms, parties:
             && !p.features.has(Confidential);
         if given && p.standing == Standing::Operative && p.terms.iter().any(|t| owned.contains(t)) {
             p.features.insert(Feature::Prior);
+        }
+    }
+}
+
+/// "Provider hereby assigns ... any invention, technique or know-how. (b) Provider shall
+/// disclose any such invention ... to Recipient": a hand-over of "such" things, just after a
+/// transfer of them, hands over what is the counterparty's already. The transfer is the point.
+fn handovers_of_what_passed(text: &str, provisions: &mut [Provision]) {
+    const NEAR: usize = 2;
+    let mut last_transfer: Option<(usize, Features)> = None;
+    for p in provisions.iter_mut() {
+        if p.transfers_to_counterparty() {
+            last_transfer = Some((p.clause, p.features));
+            continue;
+        }
+        let Some((clause, passed)) = last_transfer else { continue };
+        let anaphoric = || text[p.start..p.end].split_whitespace().take(6).any(|w| w == "such");
+        if p.kind == Kind::Delivery && p.clause <= clause + NEAR && !p.features.iter().any(|f| !passed.has(f)) && anaphoric() {
+            p.counterparty_owned = true;
         }
     }
 }

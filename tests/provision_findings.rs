@@ -259,3 +259,21 @@ fn exclusivity_in_a_field_is_a_non_compete_and_a_bar_on_the_clients_data_keeps_n
     let data_bar = a.clauses.iter().position(|c| c.number.as_deref() == Some("1")).expect("clause 1");
     assert!(residuals.is_none_or(|f| f.clause != Some(data_bar)), "a bar on the client's data is no bar on know-how: {residuals:#?}");
 }
+
+#[test]
+fn a_term_that_leaves_the_agencys_prior_work_out_answers_the_pre_existing_question() {
+    let asked = |exclusion: &str| {
+        let a = analyse(
+            SERVICES,
+            &[
+                &format!("\"Work Product\" means all software the Provider develops under this Agreement. {exclusion}"),
+                "Upon full payment of all Fees, the Provider hereby assigns all Work Product to the Client.",
+            ],
+        );
+        missing(&a).contains(&Concern::PreExistingIp)
+    };
+    assert!(asked(""), "a transfer without a carve-out asks");
+    assert!(!asked("Work Product does not include the Provider's pre-existing materials."));
+    assert!(!asked("For greater certainty, \"Work Product\" shall exclude any Background IP."));
+    assert!(asked("Work Product does not include the Client's data."), "an exclusion of the client's things is no carve-out");
+}

@@ -164,7 +164,10 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
             || matches!(p.kind, Kind::Retention) && !p.negated() && p.receiver == Side::Both
     };
     let counterparty_denied = |p: &&Provision| p.kind == Kind::Ownership && p.negated() && p.receiver == Side::Counterparty;
-    if p.iter().any(|p| p.carve_out)
+    // A transfer of a term that leaves the agency's prior work out ("Covered Inventions do
+    // not include the Prior Inventions").
+    let term_excludes_prior = |p: &Provision| p.terms.iter().any(|&t| reading.terms.terms[t].excluded.has(Feature::Prior));
+    if p.iter().any(|p| p.carve_out || p.kind.transfers() && term_excludes_prior(p))
         || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
     {
         facts.insert(Fact::PriorCarveOut);

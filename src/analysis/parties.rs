@@ -152,7 +152,7 @@ static QUOTED_WORD: LazyLock<Regex> =
 /// capitalised word, as a Markdown draft in bold defines a term once its markup is blanked:
 /// `(Client)` (kept only when the word is a party's role).
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\(\s*(?:each\s+a\s+|individually\s+|the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*\)"#).expect("static regex")
+    Regex::new(r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*\)"#).expect("static regex")
 });
 /// Indian and older Commonwealth deeds name each party in a block that ends "of the First
 /// Part": `1. Wednesday Solutions, a partnership firm, ..., of the First Part`.
@@ -585,7 +585,11 @@ fn names_a_thing(term: &str) -> bool {
         "contract",
         "template",
     ];
-    term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
+    // Alone, these name what a party does, not the party ("the Services").
+    const ALONE: &[&str] = &["services", "products", "software", "goods", "work", "project", "materials"];
+    let lower = term.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    ALONE.contains(&lower) || term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The company name just before a defined term: `Acme AI, Inc., a Delaware corporation ("Provider")`.
@@ -681,6 +685,17 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Dr. Roe"));
         assert_eq!(p.counterparty.as_deref(), Some("EHS"));
+    }
+
+    #[test]
+    fn a_party_defined_for_several_companies_and_services_defined_beside_it() {
+        let p = detect(
+            "This Services Agreement is made by and between [ * * * ] (the \"Provider\"), and TELCOSTAR PTE, LTD. and Ability Computer & Software Industries Ltd (each and both of them \"Recipient\"). RECITALS A. Recipient wishes to engage the Provider to provide certain services (the \"Services\") and Provider desires to provide Recipient with the Services.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Provider"), "{p:?}");
+        assert_eq!(p.counterparty.as_deref(), Some("Recipient"), "{p:?}");
+        assert!(!p.candidates.iter().any(|c| c == "Services"), "{p:?}");
     }
 
     #[test]

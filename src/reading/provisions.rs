@@ -3,7 +3,7 @@
 //! (what the rights attach to, with the defined terms it uses resolved), timing, payment
 //! condition, carve-outs, negation and a licence's attributes.
 
-use super::{Attributes, Features, Kind, Lexicon, Terms};
+use super::{Attributes, Feature, Features, Kind, Lexicon, Terms};
 use crate::analysis::Parties;
 use crate::text::{ceil_char, ends_sentence, floor_char};
 
@@ -18,7 +18,7 @@ fn hire_verb(before: &str) -> bool {
 /// Whether `before` ends with what precedes the one who made or owns a thing: "developed by",
 /// "supplied solely by the".
 fn made_by(before: &str) -> bool {
-    const VERBS: [&str; 21] = [
+    const VERBS: [&str; 22] = [
         "developed",
         "created",
         "made",
@@ -40,13 +40,15 @@ fn made_by(before: &str) -> bool {
         "provided",
         "furnished",
         "licensed",
+        // "conceived or reduced to practice solely by"
+        "reduced to practice",
     ];
     const HOW: [&str; 6] = ["solely ", "independently ", "exclusively ", "jointly ", "directly ", "separately "];
     let verb_and_space = |t: &str| t.strip_suffix(' ').is_some_and(|t| VERBS.iter().any(|v| t.ends_with(v)));
-    [before.strip_suffix("by the "), before.strip_suffix("by ")]
-        .into_iter()
-        .flatten()
-        .any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
+    // "made solely by or on behalf of the Company": made for a party counts as made by it.
+    let by = before.strip_suffix("the ").unwrap_or(before);
+    let by = by.strip_suffix("or on behalf of ").unwrap_or(by);
+    by.strip_suffix("by ").into_iter().any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
 }
 
 /// An object that is the contract itself, or the rights a party has under it.
@@ -414,6 +416,17 @@ impl Sentence<'_> {
         let mut used = terms.used_in(object_text);
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
+        // "all New Technology", which "shall exclude any modification to Philips' pre-existing
+        // IPR": what a term leaves out of the agency's prior work is not in the object.
+        let left_out = used.iter().fold(Features::default(), |f, &t| f.union(terms.terms[t].excluded));
+        let dropped = [Feature::Prior, Feature::Improvements, Feature::Methods, Feature::Models]
+            .into_iter()
+            .filter(|&f| left_out.has(f))
+            .fold(Features::default(), |mut set, f| {
+                set.insert(f);
+                set
+            });
+        let features = features.without(dropped);
         let carve_out = exception.is_some_and(|e| {
             lexicon.agency_prior.is_match(e)
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
@@ -454,7 +467,16 @@ impl Sentence<'_> {
         // party's, not the agency's work.
         let theirs = t.counterparty_owned(object_range, object_text)
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
-            || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties);
+            || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
+            // "Distributor shall own all rights in the Distributor Housemarks": its own marks,
+            // unless the term is defined as the work ("Client IPR" means the IPR in the
+            // Deliverables).
+            || kind == Kind::Ownership
+                && named_after_counterparty(terms, &used, parties)
+                && used.iter().all(|&t| {
+                    let f = terms.terms[t].features;
+                    ![super::Feature::Work, super::Feature::Made, super::Feature::Broad].iter().any(|&w| f.has(w))
+                });
         let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
@@ -519,7 +541,10 @@ impl Trigger<'_> {
 
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
     fn object_before(&self) -> bool {
-        matches!(self.kind, Kind::Ownership | Kind::Joint | Kind::HireWork) && (self.owner_after() || self.kind != Kind::Ownership)
+        let passive_joint = self.kind == Kind::Joint && (self.text().ends_with("owned") || self.text().ends_with(" by"));
+        // "shall jointly own the Data", "co-ownership of the Data" name it after the verb.
+        passive_joint
+            || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind != Kind::Ownership)
             // "Confidential Information shall not be used by the Receiving Party": what is
             // barred comes first.
             || self.kind == Kind::Restriction && self.text().contains(" not be ")
@@ -663,8 +688,11 @@ impl Trigger<'_> {
             m.side == Side::Counterparty && !m.possessive && made_by(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
         };
         let in_object = |m: &&Mention| m.start >= from && m.end <= to;
+        // "co-ownership with Zogenix of any Data generated solely by Distributor": the party
+        // named "with" shares the ownership, it did not make the thing.
+        let co_owner = |m: &Mention| self.s[..m.start].trim_end().trim_end_matches(" the").ends_with(" with");
         let made_by_them = self.mentions.iter().filter(in_object).any(theirs)
-            && !self.mentions.iter().filter(in_object).any(|m| m.side == Side::Agency && !m.possessive);
+            && !self.mentions.iter().filter(in_object).any(|m| m.side == Side::Agency && !m.possessive && !co_owner(m));
         its_own
             || made_by_them
             || self.mentions.iter().any(|m| {
@@ -838,6 +866,9 @@ mod tests {
             "made",
             "licensed",
             "supplied",
+            "reduced to practice",
+            "or on behalf of",
+            "behalf",
             "hereby",
             "also",
             "automatically",
@@ -859,7 +890,7 @@ mod tests {
         #[test]
         fn the_scans_read_as_the_patterns_did(t in text()) {
             let hire = regex(r"(?-u:\b)(?:is|are|be|been|being|considered|deemed|constitutes?|as|qualif(?:y|ies) as|treated as)(?-u:\b)");
-            let made = regex(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed) (?:solely |independently |exclusively |jointly |directly |separately )?by (?:the )?$");
+            let made = regex(r"(?:developed|created|made|conceived|invented|authored|written|generated|produced|prepared|discovered|built|owned|possessed|held|acquired|purchased|supplied|provided|furnished|licensed|reduced to practice) (?:solely |independently |exclusively |jointly |directly |separately )?by (?:or on behalf of )?(?:the )?$");
             let passive = regex(r"(?:is|are|be|been|being)(?: hereby| also| automatically)? $");
             prop_assert_eq!(super::hire_verb(&t), hire.is_match(&t), "{:?}", t);
             prop_assert_eq!(super::made_by(&t), made.is_match(&t), "{:?}", t);

@@ -26,6 +26,10 @@ pub struct Term {
     pub means: bool,
     /// Where the definition first names methods or know-how (a byte in the normalised text).
     pub methods_at: Option<usize>,
+    /// What the definition, or a sentence after it ("\"New Technology\" shall exclude any
+    /// modification to Supplier's pre-existing IPR"), leaves out, when it leaves out the
+    /// agency's prior work: prior, and what else the exclusion names (improvements of it).
+    pub excluded: Features,
 }
 
 impl Term {
@@ -123,9 +127,10 @@ impl Terms {
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
             let features = definition_features(lexicon, &name, &text[start..end]);
+            let excluded = Features::default();
             let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
             let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
-            terms.push(Term { name, start, end, features, means, methods_at });
+            terms.push(Term { name, start, end, features, means, methods_at, excluded });
         };
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
@@ -205,7 +210,68 @@ impl Terms {
             .build(terms.iter().map(|t| t.name.as_str()))
             .ok()
             .filter(|_| !terms.is_empty());
-        Terms { terms, finder }
+        let mut terms = Terms { terms, finder };
+        terms.exclusions(lexicon, text);
+        terms
+    }
+
+    /// What each term leaves out of the agency's prior work, in its definition ("...,
+    /// excluding Background IP": what follows is not swept in) or in a sentence after it ("For
+    /// greater certainty, "New Technology" shall exclude any modification to Philips'
+    /// pre-existing IPR", "Work Product does not include Background IP"; found by a byte
+    /// search for the verbs, so a draft without them costs one scan).
+    fn exclusions(&mut self, lexicon: &Lexicon, text: &str) {
+        let Some(finder) = &self.finder else { return };
+        let mut found = Vec::new();
+        for (k, t) in self.terms.iter().enumerate() {
+            let definition = &text[t.start..t.end];
+            // "including but not limited to" widens, "unless otherwise agreed" defers.
+            let exception = lexicon
+                .exception
+                .find_iter(definition)
+                .find(|m| ![" limit", " otherwise"].iter().any(|w| definition[m.end()..].starts_with(w)));
+            if let Some(m) = exception {
+                let excluded = self.excluded_by(lexicon, &definition[m.start()..]);
+                if !excluded.is_empty() {
+                    found.push((k, excluded, Some(definition_features(lexicon, &t.name, &definition[..m.start()]))));
+                }
+            }
+        }
+        let hits = text.match_indices("exclude").chain(text.match_indices("not include")).map(|(i, _)| i);
+        for at in hits.take(10_000) {
+            let before = text[crate::text::ceil_char(text, at.saturating_sub(80))..at].trim_end();
+            let before = ["does not", "do not", "shall not", "will not", "shall", "will", "does", "do", "must"]
+                .iter()
+                .find_map(|w| before.strip_suffix(w))
+                .unwrap_or(before)
+                .trim_end()
+                .trim_end_matches('"')
+                .trim_end();
+            let Some(named) = finder.find_iter(before).filter(|m| m.end() == before.len()).last() else { continue };
+            let excluded = self.excluded_by(lexicon, &text[at..sentence_end(text, at)]);
+            if !excluded.is_empty() {
+                found.push((named.pattern().as_usize(), excluded, None));
+            }
+        }
+        for (k, excluded, features) in found {
+            let term = &mut self.terms[k];
+            term.excluded = term.excluded.union(excluded);
+            if let Some(features) = features {
+                term.features = features;
+            }
+        }
+    }
+
+    /// What an exclusion ("excluding any modification to Supplier's pre-existing IPR") leaves
+    /// out, by its words and the terms it names, when it leaves out the agency's prior work;
+    /// nothing otherwise.
+    pub(super) fn excluded_by(&self, lexicon: &Lexicon, exclusion: &str) -> Features {
+        let named = self.used_in(exclusion).iter().fold(Features::default(), |f, &t| f.union(self.terms[t].features));
+        let mut excluded = Features::of(lexicon, exclusion).union(named);
+        if lexicon.agency_prior.is_match(exclusion) {
+            excluded.insert(super::Feature::Prior);
+        }
+        if excluded.has(super::Feature::Prior) { excluded } else { Features::default() }
     }
 
     /// Where terms are used in `text` (at word boundaries), in order, as far as it matters for
@@ -319,7 +385,15 @@ mod tests {
     fn terms(names: &[&str]) -> Terms {
         let terms: Vec<Term> = names
             .iter()
-            .map(|n| Term { name: (*n).to_owned(), start: 0, end: 0, features: Features::default(), means: true, methods_at: None })
+            .map(|n| Term {
+                name: (*n).to_owned(),
+                start: 0,
+                end: 0,
+                features: Features::default(),
+                means: true,
+                methods_at: None,
+                excluded: Features::default(),
+            })
             .collect();
         let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
         Terms { terms, finder }

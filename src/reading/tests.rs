@@ -527,3 +527,75 @@ fn two_glossary_lines_in_a_clause_that_says_it_defines() {
     assert!(developed.features.has(Feature::Broad), "{developed:?}");
     assert!(r.terms.terms.iter().any(|t| t.name == "supplier background ipr"));
 }
+
+#[test]
+fn what_a_party_makes_for_itself_it_keeps_and_a_co_owner_named_with_it_made_nothing() {
+    let p = parties(&["Zogenix"], &["Distributor"]);
+    for text in [
+        "Distributor shall own the entire right, title and interest in and to any and all Inventions conceived or reduced to practice solely by Distributor.",
+        "Distributor shall own all inventions made solely by or on behalf of Distributor.",
+        "Distributor shall retain co-ownership with Zogenix of any Data generated solely by Distributor.",
+    ] {
+        assert!(transfers(text, &p).is_empty(), "{text}: {:?}", transfers(text, &p));
+    }
+    // Made by the agency, co-owned: the agency's work is shared.
+    let t = transfers("Zogenix and Distributor shall jointly own all software developed by Zogenix.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Joint && t.features.has(Feature::Work)), "{t:?}");
+}
+
+#[test]
+fn joint_ownership_in_the_active_voice_names_its_object_after_the_verb() {
+    let p = parties(&["EFS"], &["Client"]);
+    let (r, _) = read(
+        "5.6. EFS shall collect the Demographic Data. Client and EFS shall jointly own and have rights to all Source Code written hereunder.",
+        &p,
+    );
+    let joint = r.provisions.iter().find(|p| p.kind == Kind::Joint).expect("joint ownership");
+    assert!(joint.features.has(Feature::Work), "{joint:?}");
+    assert!(!joint.features.has(Feature::Data), "what precedes the verb is not the object: {joint:?}");
+}
+
+#[test]
+fn a_partys_own_marks_named_after_it_stay_its_own_unless_the_term_is_the_work() {
+    let p = parties(&["Zogenix"], &["Distributor"]);
+    let own = "Distributor may use its marks (\"Distributor Housemarks\"). Distributor shall own all rights in the Distributor Housemarks.";
+    assert!(transfers(own, &p).is_empty(), "{:?}", transfers(own, &p));
+    let work =
+        "\"Distributor IP\" means all software developed under this Agreement.\n\nDistributor shall own all rights in the Distributor IP.";
+    assert!(!transfers(work, &p).is_empty());
+}
+
+#[test]
+fn handing_over_such_things_as_were_just_assigned_hands_over_nothing_more() {
+    let p = parties(&["Provider"], &["Recipient"]);
+    let text = "(a) Provider hereby assigns to the Recipient all rights in any invention, technique, process or know-how made by Provider.\n\n(b) At Recipient's request, Provider shall disclose any such invention, technique, process or know-how promptly to Recipient.";
+    let (r, _) = read(text, &p);
+    let handover = r.provisions.iter().find(|p| p.kind == Kind::Delivery).expect("the disclosure");
+    assert!(handover.counterparty_owned, "{handover:?}");
+    // Without the assignment before it, the hand-over is the agency's know-how leaving.
+    let (r, _) = read("(b) Provider shall disclose any such invention, technique, process or know-how promptly to Recipient.", &p);
+    let handover = r.provisions.iter().find(|p| p.kind == Kind::Delivery).expect("the disclosure");
+    assert!(!handover.counterparty_owned, "{handover:?}");
+}
+
+#[test]
+fn what_a_term_leaves_out_of_the_agencys_prior_work_is_not_in_what_passes() {
+    let p = parties(&["Philips"], &["Customer"]);
+    // Said after the definition.
+    let text = "13.3 All Intellectual Property Rights in enhancements developed during manufacture of the Products (\"New Technology\") will be owned exclusively by Customer. For greater certainty, \"New Technology\" shall exclude any modification to Philips pre-existing Intellectual Property Rights.";
+    let (r, _) = read(text, &p);
+    let owned = r.provisions.iter().find(|p| p.transfers_to_counterparty()).expect("the ownership");
+    assert!(!owned.features.has(Feature::Improvements), "{owned:?}");
+    assert!(r.terms.terms.iter().any(|t| t.name == "new technology" && t.excluded.has(Feature::Prior)), "{:?}", r.terms.terms);
+    // In the definition: what follows the exclusion is not swept in.
+    let text = "\"Work Product\" means all deliverables and improvements made under this Agreement, excluding Philips' pre-existing tools and any improvements to them.\n\nPhilips hereby assigns all Work Product to Customer.";
+    let (r, _) = read(text, &p);
+    let assigned = r.provisions.iter().find(|p| p.transfers_to_counterparty()).expect("the assignment");
+    assert!(assigned.features.has(Feature::Work) && !assigned.features.has(Feature::Improvements), "{assigned:?}");
+    assert!(!assigned.features.has(Feature::Prior), "{assigned:?}");
+    // An exclusion of something else leaves the term as it was.
+    let text = "\"Work Product\" means all deliverables and improvements made under this Agreement, excluding Customer Data.\n\nPhilips hereby assigns all Work Product to Customer.";
+    let (r, _) = read(text, &p);
+    let assigned = r.provisions.iter().find(|p| p.transfers_to_counterparty()).expect("the assignment");
+    assert!(assigned.features.has(Feature::Improvements), "{assigned:?}");
+}
