@@ -415,18 +415,7 @@ impl Sentence<'_> {
         // client's secrets, nor the know-how their definition names.
         let mut used = terms.used_in(object_text);
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
-        let features = used.iter().fold(own_features, |f, &t| f.union(terms.terms[t].features));
-        // "all New Technology", which "shall exclude any modification to Philips' pre-existing
-        // IPR": what a term leaves out of the agency's prior work is not in the object.
-        let left_out = used.iter().fold(Features::default(), |f, &t| f.union(terms.terms[t].excluded));
-        let dropped = [Feature::Prior, Feature::Improvements, Feature::Methods, Feature::Models]
-            .into_iter()
-            .filter(|&f| left_out.has(f))
-            .fold(Features::default(), |mut set, f| {
-                set.insert(f);
-                set
-            });
-        let features = features.without(dropped);
+        let features = object_features(terms, &used, own_features);
         let carve_out = exception.is_some_and(|e| {
             lexicon.agency_prior.is_match(e)
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
@@ -468,15 +457,7 @@ impl Sentence<'_> {
         let theirs = t.counterparty_owned(object_range, object_text)
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
-            // "Distributor shall own all rights in the Distributor Housemarks": its own marks,
-            // unless the term is defined as the work ("Client IPR" means the IPR in the
-            // Deliverables).
-            || kind == Kind::Ownership
-                && named_after_counterparty(terms, &used, parties)
-                && used.iter().all(|&t| {
-                    let f = terms.terms[t].features;
-                    ![super::Feature::Work, super::Feature::Made, super::Feature::Broad].iter().any(|&w| f.has(w))
-                });
+            || kind == Kind::Ownership && its_own_things(terms, &used, parties);
         let (giver, receiver) = t.sides();
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
@@ -765,6 +746,30 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
 fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
     let Some(dash) = trigger.find("-owned") else { return Side::Unknown };
     mentions.iter().find(|m| m.end == ts + dash).map_or(Side::Unknown, |m| m.side)
+}
+
+/// "Distributor shall own all rights in the Distributor Housemarks": things named after the
+/// counterparty are its own, unless a term is defined as the work ("Client IPR" means the IPR
+/// in the Deliverables).
+fn its_own_things(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
+    named_after_counterparty(terms, used, parties)
+        && used.iter().all(|&t| ![Feature::Work, Feature::Made, Feature::Broad].iter().any(|&w| terms.terms[t].features.has(w)))
+}
+
+/// What an object names: its own words and the definitions of the terms it uses, less what a
+/// term leaves out of the agency's prior work ("all New Technology", which "shall exclude any
+/// modification to Philips' pre-existing IPR").
+fn object_features(terms: &Terms, used: &[usize], own: Features) -> Features {
+    let features = used.iter().fold(own, |f, &t| f.union(terms.terms[t].features));
+    let left_out = used.iter().fold(Features::default(), |f, &t| f.union(terms.terms[t].excluded));
+    let dropped = [Feature::Prior, Feature::Improvements, Feature::Methods, Feature::Models].into_iter().filter(|&f| left_out.has(f)).fold(
+        Features::default(),
+        |mut set, f| {
+            set.insert(f);
+            set
+        },
+    );
+    features.without(dropped)
 }
 
 /// Whether the object uses a term named after the counterparty ("Client IPR").
