@@ -248,7 +248,9 @@ impl Terms {
                 .trim_end_matches('"')
                 .trim_end();
             let Some(named) = finder.find_iter(before).filter(|m| m.end() == before.len()).last() else { continue };
-            let excluded = self.excluded_by(lexicon, &text[at..sentence_end(text, at)]);
+            // An exclusion says what it leaves out in a few words.
+            let end = sentence_end(text, at).min(crate::text::floor_char(text, (at + 300).min(text.len())));
+            let excluded = self.excluded_by(lexicon, &text[at..end]);
             if !excluded.is_empty() {
                 found.push((named.pattern().as_usize(), excluded, None));
             }
