@@ -88,6 +88,9 @@ fn main() {
             if hit {
                 on_label += 1;
                 entry.1 += 1;
+                if verbose {
+                    println!("ON-LABEL [{}] {file}: {}", f.rule, clauseguard::text::one_line(f.phrase.as_deref().unwrap_or("")));
+                }
             } else if verbose {
                 println!("OFF-LABEL [{}] {file}: {}", f.rule, clauseguard::text::one_line(f.phrase.as_deref().unwrap_or("")));
             }

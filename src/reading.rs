@@ -198,12 +198,18 @@ impl Features {
     pub fn of(lexicon: &Lexicon, text: &str) -> Features {
         let mut set = Features::default();
         for (feature, words) in &lexicon.features {
-            if words.is_match(text) {
+            if words.is_match(text) && !(*feature == Feature::Ip && only_addresses(words, text)) {
                 set.insert(*feature);
             }
         }
         set
     }
+}
+
+/// "assign private IP addresses": every "IP" in `text` is a network address, not intellectual
+/// property.
+fn only_addresses(words: &lexicon::Words, text: &str) -> bool {
+    text.contains("ip address") && words.find_iter(text).all(|m| text[m.end()..].starts_with(" address"))
 }
 
 impl Attributes {

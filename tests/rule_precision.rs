@@ -106,3 +106,12 @@ fn materials_the_provider_and_its_licensors_own_are_not_claimed() {
     let claim = "All materials created during the performance of the Services shall be the sole property of Client.";
     assert_eq!(severity(claim, RULE), Some(Severity::High));
 }
+
+#[test]
+fn assigning_the_contract_to_whoever_buys_the_business_is_no_transferable_licence() {
+    const RULE: &str = "agency-ip-license/transferable-license";
+    let successor = "Notwithstanding clause 17.1, the Client may assign its rights under this Agreement (including the licence granted in clause 6) to a third party that acquires all or substantially all of the Client's business or assets to which the Deliverables relate, provided that:";
+    assert_eq!(severity(successor, RULE), None, "{successor}");
+    let anyone = "Notwithstanding clause 17.1, the Client may assign its rights under this Agreement (including the licence granted in clause 6) to any third party to which the Deliverables relate, provided that:";
+    assert_eq!(severity(anyone, RULE), Some(Severity::Medium), "{anyone}");
+}

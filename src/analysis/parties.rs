@@ -152,7 +152,7 @@ static QUOTED_WORD: LazyLock<Regex> =
 /// capitalised word, as a Markdown draft in bold defines a term once its markup is blanked:
 /// `(Client)` (kept only when the word is a party's role).
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*\)"#).expect("static regex")
+    Regex::new(r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#).expect("static regex")
 });
 /// Indian and older Commonwealth deeds name each party in a block that ends "of the First
 /// Part": `1. Wednesday Solutions, a partnership firm, ..., of the First Part`.
@@ -521,8 +521,12 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
 /// draft says it provides the services (or is paid) against how often it pays.
 fn agency_score(head: &str, c: &Candidate) -> i32 {
     let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
+    // "Company" names the client in most US forms but the provider in many Indian and UK ones
+    // ("Nilenso Software LLP (hereinafter "Company")" beside "Client"): its duties decide.
+    let generic = ["company", "corporation"].contains(&c.term.to_lowercase().as_str());
     let score = match role {
         Some(true) => 4,
+        Some(false) if generic => -1,
         Some(false) => -4,
         None => 0,
     };
@@ -540,7 +544,7 @@ fn acts(head: &str, c: &Candidate) -> (i32, i32) {
         Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex")
     });
     static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by\s+(?:the\s+)?$").expect("static regex")
+        Regex::new(r"(?i)(?:(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by|(?:utili[sz]e|engage|avail\s+(?:of\s+)?|retain)\s+the\s+services\s+of)\s+(?:the\s+)?$").expect("static regex")
     });
     let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
@@ -585,8 +589,16 @@ fn names_a_thing(term: &str) -> bool {
         "contract",
         "template",
     ];
-    // Alone, these name what a party does, not the party ("the Services").
     const ALONE: &[&str] = &["services", "products", "software", "goods", "work", "project", "materials"];
+    // "Disclosing Party", "Indemnified Party": a role in one clause, not a side of the deal.
+    let words: Vec<&str> = term.split_whitespace().collect();
+    if let [first, last] = words.as_slice()
+        && ["party", "parties"].contains(&last.to_lowercase().as_str())
+        && (first.ends_with("ing") || first.ends_with("ed"))
+    {
+        return true;
+    }
+    // Alone, these name what a party does, not the party ("the Services").
     let lower = term.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
     ALONE.contains(&lower) || term.split_whitespace().last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str()))
@@ -594,12 +606,15 @@ fn names_a_thing(term: &str) -> bool {
 
 /// The company name just before a defined term: `Acme AI, Inc., a Delaware corporation ("Provider")`.
 fn name_before(before: &str) -> Option<String> {
+    // "AND\n\n<Client name> (hereinafter "Client")": a word that joins the parties is no name.
+    const JOINING: [&str; 7] = ["the", "and", "between", "by", "with", "of", "whereas"];
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"([A-Z][A-Za-z0-9&.\-]*(?:[ \t]+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$").expect("static regex")
     });
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
     let name = NAME.captures(tail)?.get(1)?.as_str().trim().to_owned();
-    (name.len() > 2 && role_of(&name).is_none() && !names_a_thing(&name) && !name.eq_ignore_ascii_case("the")).then_some(name)
+    let joining = JOINING.iter().any(|w| name.eq_ignore_ascii_case(w));
+    (name.len() > 2 && role_of(&name).is_none() && !names_a_thing(&name) && !joining).then_some(name)
 }
 
 /// The role word used most in `head` among those the preamble already uses.
@@ -696,6 +711,33 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Provider"), "{p:?}");
         assert_eq!(p.counterparty.as_deref(), Some("Recipient"), "{p:?}");
         assert!(!p.candidates.iter().any(|c| c == "Services"), "{p:?}");
+    }
+
+    #[test]
+    fn an_indian_deed_names_the_provider_company_and_says_what_the_expression_includes() {
+        let p = detect(
+            "This Independent Contractor Agreement is entered into by and between:\n\nNilenso Software LLP, a limited liability partnership firm, with its registered office at 5th Main, Bengaluru (hereinafter referred to as \u{201c}Company\u{201d} which expression shall mean and include its representatives, successors-in-office and assigns) on the FIRST PART;\n\nAND\n\n<Client name>, with its registered office at <client address> (hereinafter referred to as \u{201c}Client\u{201d} which expression shall mean and include its successors and assigns) of the SECOND PART;\n\nWHEREAS Client wishes to utilize the services of Company to develop customized software applications. Company shall perform the Services.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Company"), "{p:?}");
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+        assert!(!p.uncertain, "{p:?}");
+        assert!(!p.counterparty_aliases.iter().any(|a| a == "and"), "a joining word is no name: {p:?}");
+        let p = detect(
+            "This Agreement is between eFashion Solutions, LLC (\"EFS\") and Playboy.com, Inc. (\"Client,\" which shall include affiliates controlling, controlled by or under common control with Playboy.com, Inc.). EFS shall operate the business.",
+            None,
+        );
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+    }
+
+    #[test]
+    fn a_role_in_one_clause_is_not_a_side_of_the_deal() {
+        let p = detect(
+            "Terms of Services. Each party (the \"Disclosing Party\") may disclose information to the other (the \"Receiving Party\"). The Supplier shall provide the Services to the Customer.",
+            Some("Supplier"),
+        );
+        assert_ne!(p.counterparty.as_deref(), Some("Disclosing Party"), "{p:?}");
+        assert!(!p.candidates.iter().any(|c| c.ends_with("Party")), "{p:?}");
     }
 
     #[test]

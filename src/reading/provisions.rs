@@ -337,7 +337,10 @@ impl Sentence<'_> {
         for &(ms, me, kind) in hits {
             // "has all rights necessary to convey": a capacity promised, not a transfer made.
             let before = &s[ceil_char(s, ms.saturating_sub(60))..ms];
-            if kind.transfers() && lexicon.capacity.is_match(before) {
+            // "shall have the right, without the prior written consent of Eutectix, to assign":
+            // a capacity interrupted by its condition.
+            let interrupted = before.ends_with(", to ") && s[ceil_char(s, ms.saturating_sub(120))..ms].contains(" right, ");
+            if kind.transfers() && (lexicon.capacity.is_match(before) || interrupted) {
                 continue;
             }
             // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
@@ -351,6 +354,10 @@ impl Sentence<'_> {
             if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms)) {
                 continue;
             }
+            // "waives any and all right, title and interest in the Services": giving up the
+            // rights in the work leaves them with the other side, as an assignment does.
+            let kind =
+                if kind == Kind::Waiver && relinquishes(&s[me..floor_char(s, (me + 60).min(s.len()))]) { Kind::Assignment } else { kind };
             out.push(self.provision(lexicon, parties, terms, &mentions, kind, ms, me));
         }
     }
@@ -598,7 +605,19 @@ impl Trigger<'_> {
                         .find(|m| m.end <= ts && m.start >= from && made_by(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]))
                         .map_or(Side::Unknown, |m| m.side);
                 }
-                (giver, first_after((te + AFTER).min(s.len()), giver))
+                let receiver = first_after((te + AFTER).min(s.len()), giver);
+                // "Company shall assign all right, title and interest in the Services", no
+                // assignee named ("to the Customers of such Products" names one): between two
+                // parties, the other one.
+                let part = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
+                let part = &part[..part.find(['.', ';']).unwrap_or(part.len())];
+                let names_assignee = part.match_indices(" to ").any(|(i, _)| !part[..i].ends_with(" and"));
+                let receiver = match (self.kind, giver, receiver) {
+                    (Kind::Assignment, Side::Agency, Side::Unknown) if !names_assignee => Side::Counterparty,
+                    (Kind::Assignment, Side::Counterparty, Side::Unknown) if !names_assignee => Side::Agency,
+                    _ => receiver,
+                };
+                (giver, receiver)
             }
         }
     }
@@ -686,6 +705,13 @@ impl Trigger<'_> {
                         || self.s[from..m.start].split_whitespace().all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
     }
+}
+
+/// Whether the words after "waives" give up rights in a thing, not moral rights or a remedy
+/// ("waives any and all right, title and interest in").
+fn relinquishes(after: &str) -> bool {
+    let rights = ["right, title", "rights, title", "all right and title", "all rights in", "all ownership"];
+    rights.iter().any(|r| after.contains(r)) && !after.contains("moral")
 }
 
 /// Whether `text` ties something to payment: "upon full payment", but not "no assignment

@@ -599,3 +599,31 @@ fn what_a_term_leaves_out_of_the_agencys_prior_work_is_not_in_what_passes() {
     let assigned = r.provisions.iter().find(|p| p.transfers_to_counterparty()).expect("the assignment");
     assert!(assigned.features.has(Feature::Improvements), "{assigned:?}");
 }
+
+#[test]
+fn giving_up_rights_in_the_work_and_assigning_without_naming_the_assignee_pass_them_to_the_other_side() {
+    let p = parties(&["Company"], &["Client"]);
+    for text in [
+        "Company agrees that the compensation provided herein is adequate and herein waives any and all right, title and interest in the Services including any ownership through patent or copyright.",
+        "Company shall assist and freely assign without any restriction all right, title and interest in the Services developed, including inventions, designs or other materials developed under this Agreement.",
+        "Ownership of any solutions or application developed while providing the Services lies solely and exclusively with Client.",
+    ] {
+        let t = transfers(text, &p);
+        assert!(!t.is_empty(), "{text}");
+    }
+    // A waiver of moral rights stays a waiver; an assignment to someone named stays with them.
+    let (r, _) = read("Company waives all moral rights in the Deliverables.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind == Kind::Waiver), "{:?}", r.provisions);
+    let t = transfers("Company shall have the right to assign its warranty rights in the Products to the Customers of such Products.", &p);
+    assert!(t.is_empty(), "{t:?}");
+    let t =
+        transfers("Company shall have the right, without the prior written consent of Client, to assign its rights in the Products.", &p);
+    assert!(t.is_empty(), "a capacity interrupted by its condition: {t:?}");
+}
+
+#[test]
+fn an_ip_address_is_not_intellectual_property() {
+    let p = parties(&["Provider"], &["Client"]);
+    assert!(transfers("Provider shall assign private IP addresses to the Client's servers.", &p).is_empty());
+    assert!(!transfers("Provider shall assign all IP in the software to the Client.", &p).is_empty());
+}
