@@ -246,7 +246,7 @@ impl Reading {
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], breaks: &[usize], parties: &Parties) -> Reading {
         let terms = Terms::read(lexicon, text, ranges);
         let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms);
-        agency_owned_given_away(&mut provisions, &terms, parties);
+        agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
         Reading { terms, provisions }
@@ -337,7 +337,7 @@ fn licences_completed(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], 
 /// What the draft itself gives the agency ("All rights relating to Supplier Data Sets will
 /// accrue to the Supplier") is the agency's own wherever else it is named: handed over to the
 /// counterparty, it is the agency's prior work leaving with the project.
-fn agency_owned_given_away(provisions: &mut [Provision], terms: &Terms, parties: &Parties) {
+fn agency_owned_given_away(text: &str, provisions: &mut [Provision], terms: &Terms, parties: &Parties) {
     use Feature::{Confidential, Data, Ip, Made, Methods, Models, Work};
     let things = |t: &usize| {
         let term = &terms.terms[*t];
@@ -349,6 +349,12 @@ fn agency_owned_given_away(provisions: &mut [Provision], terms: &Terms, parties:
     let owned: Vec<usize> = provisions
         .iter()
         .filter(|p| matches!(p.kind, Kind::Ownership | Kind::Retention) && p.standing == Standing::Operative && p.receiver == Side::Agency)
+        // "EFS may use and exchange User Data": a right to use is not ownership.
+        .filter(|p| {
+            !["may ", "is free", "are free", "shall be free", "will be free", "remains free", "shall remain free"]
+                .iter()
+                .any(|w| text[p.start..].starts_with(w))
+        })
         .flat_map(|p| p.terms.iter().copied().filter(things))
         .collect();
     for p in provisions.iter_mut() {

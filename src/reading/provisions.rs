@@ -390,6 +390,7 @@ impl Sentence<'_> {
         } else {
             // The object runs to the end of its part of the sentence (of its list).
             let end = if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) };
+            let end = next_subject(s, mentions, te, end);
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
         let object_text = &s[object_range.0..object_range.1];
@@ -780,6 +781,21 @@ fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
 fn its_own_things(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
     named_after_counterparty(terms, used, parties)
         && used.iter().all(|&t| ![Feature::Work, Feature::Made, Feature::Broad].iter().any(|&w| terms.terms[t].features.has(w)))
+}
+
+/// Where a new clause with a party as its subject starts in `from..to` ("retain ownership of
+/// such EFS Customer Data and Client shall have the right to use such User Data"): the object
+/// before it ends there.
+fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize {
+    mentions
+        .iter()
+        .filter(|m| m.start > from && m.end < to && !m.possessive)
+        .find(|m| {
+            let before = s[..m.start].trim_end().trim_end_matches(" the");
+            let after = &s[m.end..];
+            before.ends_with(" and") && [" shall ", " will ", " may ", " must "].iter().any(|v| after.starts_with(v))
+        })
+        .map_or(to, |m| (s[..m.start].trim_end().trim_end_matches(" the").len() - " and".len()).max(from))
 }
 
 /// What an object names: its own words and the definitions of the terms it uses, less what a

@@ -627,3 +627,19 @@ fn an_ip_address_is_not_intellectual_property() {
     assert!(transfers("Provider shall assign private IP addresses to the Client's servers.", &p).is_empty());
     assert!(!transfers("Provider shall assign all IP in the software to the Client.", &p).is_empty());
 }
+
+#[test]
+fn an_object_ends_where_the_other_party_starts_a_clause_of_its_own() {
+    let p = parties(&["EFS"], &["Client"]);
+    let (r, _) = read("EFS shall retain ownership of such customer data and Client shall have the right to use the software.", &p);
+    let kept = r.provisions.iter().find(|p| p.kind == Kind::Retention).expect("the retention");
+    assert!(kept.features.has(Feature::Data), "{kept:?}");
+    assert!(!kept.features.has(Feature::Work), "the client's use is not what EFS keeps: {kept:?}");
+    // A right to use is not ownership: what the agency may use and hands over is no prior work.
+    let (r, _) = read(
+        "\"User Data\" means the data of customers collected by EFS.\n\nEFS may use the User Data for marketing.\n\nEFS shall provide to Client all User Data.",
+        &p,
+    );
+    let handed = r.provisions.iter().find(|p| p.kind == Kind::Delivery).expect("the hand-over");
+    assert!(!handed.features.has(Feature::Prior), "{handed:?}");
+}
