@@ -277,3 +277,19 @@ fn a_term_that_leaves_the_agencys_prior_work_out_answers_the_pre_existing_questi
     assert!(!asked("For greater certainty, \"Work Product\" shall exclude any Background IP."));
     assert!(asked("Work Product does not include the Client's data."), "an exclusion of the client's things is no carve-out");
 }
+
+#[test]
+fn words_about_other_things_do_not_answer_the_pre_existing_question() {
+    let asked = |other: &str| {
+        let a = analyse(SERVICES, &["Provider hereby assigns to Client all right, title and interest in the Deliverables.", other]);
+        missing(&a).contains(&Concern::PreExistingIp)
+    };
+    // A warranty of no conflicting obligations, and information the recipient developed itself
+    // left out of confidentiality: neither keeps the Provider's tools.
+    assert!(asked("Provider has no pre-existing obligations that would conflict with this Agreement."));
+    assert!(asked(
+        "Confidential Information excludes information that the Provider independently developed without use of the Client's information."
+    ));
+    assert!(!asked("Provider retains its pre-existing materials and tools."));
+    assert!(!asked("This assignment excludes any software independently developed by Provider."));
+}
