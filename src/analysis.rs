@@ -239,15 +239,18 @@ pub struct Analyzer<'a> {
 impl<'a> Analyzer<'a> {
     pub fn new(library: &'a ClauseLibrary) -> Self {
         static WARM: std::sync::Once = std::sync::Once::new();
-        // The patterns that split a draft and find its parties compile (about 5 ms), and the
-        // reader's vocabulary loads, while the draft is read, once a process.
+        // Once a process, while the library and the draft are read: the patterns that split a
+        // draft and find its parties compile (about 5 ms), then those the reader and the phrase
+        // rules' direction checks use, and the reader's vocabulary (about 10 ms).
         let embedded_lexicon = library.reading.is_none();
         WARM.call_once(|| {
             std::thread::spawn(move || {
                 segment::compile_patterns();
                 parties::compile_patterns();
+                rules::compile_patterns();
+                crate::reading::compile_patterns();
                 if embedded_lexicon {
-                    Lexicon::embedded();
+                    Lexicon::embedded().compile();
                 }
             });
         });
@@ -323,9 +326,9 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    /// The steps that read the whole draft, side by side on two threads: segmenting beside
-    /// finding the parties and (unless a later round will normalise just the clauses it cannot
-    /// reuse) normalising.
+    /// The steps that read the whole draft, side by side on three threads: segmenting, finding
+    /// the parties and (unless a later round will normalise just the clauses it cannot reuse)
+    /// normalising.
     fn prepare(doc: &Document, options: &Options, normalise: bool) -> Prepared {
         std::thread::scope(|s| {
             // Without normalising, this thread has only the parties to find: the segmenting
@@ -337,9 +340,9 @@ impl<'a> Analyzer<'a> {
                     segment::segment_on_two_threads(&doc.analysed, &doc.text)
                 }
             });
+            let parties = s.spawn(|| parties::detect(&doc.analysed, options.agency_party.as_deref()));
             let normalised = normalise.then(|| Normalised::new(&doc.analysed));
-            let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
-            Prepared { clauses: joined(clauses.join()), normalised, parties }
+            Prepared { clauses: joined(clauses.join()), normalised, parties: joined(parties.join()) }
         })
     }
 
@@ -359,11 +362,11 @@ impl<'a> Analyzer<'a> {
         // The provisions are read beside the rules when the whole draft is normalised already (a
         // draft analysed afresh): reading them is a good part of the analysis, and the rules do
         // not need it.
-        let (draft, (mut findings, checks, similarity), reading) = std::thread::scope(|s| {
+        let (mut findings, checks, Matched { similarity, cued }, reading) = std::thread::scope(|s| {
             let reading = prepared.normalised.as_ref().map(|norm| s.spawn(move || self.read(doc, norm, clauses, parties)));
             let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
-            let applied = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
-            (draft, applied, reading.map(|r| joined(r.join())))
+            let (findings, checks, matched) = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
+            (findings, checks, matched, reading.map(|r| joined(r.join())))
         });
         if let Some(base) = base {
             findings.extend(reuse::findings(base, &reused, clauses));
@@ -382,8 +385,8 @@ impl<'a> Analyzer<'a> {
                 list.push(owner);
             }
         }
-        for (owner, cues) in self.vectors.cues() {
-            for k in draft.clauses_matching(cues) {
+        for ((owner, _), at) in self.vectors.cues().iter().zip(cued) {
+            for k in at {
                 boosted[k].push(*owner);
             }
         }
@@ -427,8 +430,8 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// The library's rules applied to `draft` (its phrases, then its whole-draft checks), beside
-    /// matching each fresh clause's words to the standard clauses (the similarities returned).
+    /// The library's rules applied to `draft` (its phrases, and beside them its whole-draft
+    /// checks), beside matching each fresh clause to the standard clauses.
     #[allow(clippy::too_many_arguments)]
     fn apply_rules(
         &self,
@@ -439,17 +442,15 @@ impl<'a> Analyzer<'a> {
         fresh: &[usize],
         reused: &[Option<reuse::Source>],
         base: Option<&Analysis>,
-    ) -> (Vec<Finding>, Vec<rules::Matches>, Vec<Vec<f32>>) {
+    ) -> (Vec<Finding>, Vec<rules::Matches>, Matched) {
         let Prepared { clauses, parties, .. } = prepared;
         std::thread::scope(|s| {
-            let similarity = s.spawn(|| {
-                // Patterns compile on first use: compile the missing checks and cues this draft
-                // needs here, while the rules run, rather than one by one after them.
-                let missing = self.library.clauses.iter().filter_map(|c| c.missing.as_ref());
-                let checks = missing.flat_map(|m| m.present_when.iter().chain(&m.applies_when));
-                draft.compile_needed(checks.chain(self.vectors.cues().iter().map(|(_, p)| p)));
-                fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect::<Vec<_>>()
+            let matched = s.spawn(|| Matched {
+                similarity: fresh.iter().map(|&k| self.vectors.similarity(draft.text(k))).collect(),
+                cued: self.vectors.cues().iter().map(|(_, cue)| draft.clauses_matching(cue)).collect(),
             });
+            // A draft analysed afresh has its whole-draft checks run beside its phrases.
+            let fresh_checks = base.is_none().then(|| s.spawn(|| rules::checks(self.library, draft)));
             let findings = rules::phrase_findings(self.library, draft, parties);
             let checks = match base {
                 Some(base) => {
@@ -466,9 +467,9 @@ impl<'a> Analyzer<'a> {
                     };
                     rules::checks(self.library, &reuse::Later::new(&base.checks, reused, draft, every))
                 }
-                None => rules::checks(self.library, draft),
+                None => joined(fresh_checks.expect("spawned for a fresh draft").join()),
             };
-            (findings, checks, joined(similarity.join()))
+            (findings, checks, joined(matched.join()))
         })
     }
 }
@@ -531,6 +532,14 @@ impl Analyzer<'_> {
         findings.extend(missing);
         findings
     }
+}
+
+/// How a draft's fresh clauses match the standard clauses: each one's similarity to them (in
+/// the order of `fresh`), and the clauses each standard clause's cues match in (in the order of
+/// `LibraryVectors::cues`).
+struct Matched {
+    similarity: Vec<Vec<f32>>,
+    cued: Vec<Vec<usize>>,
 }
 
 /// A draft's clauses, normalised text and parties: what the analysis needs before the rules.

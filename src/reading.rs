@@ -258,6 +258,13 @@ impl Reading {
     }
 }
 
+/// Compiles the fixed patterns the reader uses (each on first use otherwise), so that a thread
+/// with nothing else to do can do it before the draft is read.
+pub(crate) fn compile_patterns() {
+    terms::compile_patterns();
+    provisions::compile_patterns();
+}
+
 /// Where the list items of `original` start in its normalised text `norm`: a line that opens
 /// with a bullet or a list number ("- ", "* ", "2. ", "(b) "), found before the normalised text
 /// joins the lines.

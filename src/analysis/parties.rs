@@ -59,7 +59,7 @@ const PREAMBLE_BYTES: usize = 5_000;
 /// Compiles the patterns every detection uses (each on first use otherwise), so that a thread
 /// with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &OF_THE_PART, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
+    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
         LazyLock::force(pattern);
     }
 }
@@ -158,6 +158,10 @@ static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
 /// Part": `1. Wednesday Solutions, a partnership firm, ..., of the First Part`.
 static OF_THE_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]+)?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,5})[ \t]*,[^\n]{0,600}?\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b").expect("static regex")
+});
+/// How every `OF_THE_PART` block ends.
+static OF_THE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b").expect("static regex")
 });
 /// `trading as "Go Free Range"`, and `Collaborating Developer: Jane Roe` on a line of its own.
 static TRADING_AS: LazyLock<Regex> =
@@ -330,11 +334,17 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     let mut found: Vec<(usize, String, Vec<String>)> = Vec::new();
     // A block's name, unless the block defines a term for its party: then the name is that
     // term's alias.
-    let blocks: Vec<(usize, usize, String)> = OF_THE_PART
-        .captures_iter(preamble)
-        .take(6)
-        .map(|c| (c.get(0).expect("match").start(), c.get(0).expect("match").end(), c[1].trim().to_owned()))
-        .collect();
+    // Every block ends with the words `OF_THE_PARTS` finds, and without them `OF_THE_PART`
+    // (which costs as much to compile as all the other patterns here) is not needed.
+    let blocks: Vec<(usize, usize, String)> = if OF_THE_PARTS.is_match(preamble) {
+        OF_THE_PART
+            .captures_iter(preamble)
+            .take(6)
+            .map(|c| (c.get(0).expect("match").start(), c.get(0).expect("match").end(), c[1].trim().to_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let block_of = |at: usize| blocks.iter().find(|(s, e, _)| (*s..*e).contains(&at));
     for c in PARENTHESIS.captures_iter(preamble) {
         let whole = c.get(0).expect("match");

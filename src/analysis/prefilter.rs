@@ -22,6 +22,8 @@ pub struct Hits<'a> {
     found: Vec<Vec<usize>>,
     /// The ranges searched.
     positions: Vec<usize>,
+    /// How many ranges there are (searched or not).
+    count: usize,
 }
 
 impl Prefilter {
@@ -65,7 +67,7 @@ impl Prefilter {
                 }
             }
         }
-        Hits { prefilter: self, found, positions }
+        Hits { prefilter: self, found, positions, count: ranges.len() }
     }
 }
 
@@ -75,17 +77,17 @@ impl Hits<'_> {
     /// built for).
     pub fn ranges(&self, pattern: &Pattern) -> Vec<usize> {
         let Some(sets) = self.ids(pattern) else { return self.positions.clone() };
-        let mut out: Option<Vec<usize>> = None;
+        // A bit a range: those holding a word of each set so far.
+        let mut every = vec![u64::MAX; self.count.div_ceil(64)];
         for set in sets {
-            let mut union: Vec<usize> = set.iter().flat_map(|&id| self.found[id].iter().copied()).collect();
-            union.sort_unstable();
-            union.dedup();
-            if let Some(previous) = &out {
-                union.retain(|k| previous.binary_search(k).is_ok());
+            let mut any = vec![0u64; every.len()];
+            for k in set.iter().flat_map(|&id| &self.found[id]) {
+                any[k / 64] |= 1 << (k % 64);
             }
-            out = Some(union);
+            every.iter_mut().zip(any).for_each(|(e, a)| *e &= a);
         }
-        out.unwrap_or_default()
+        let bits = every.iter().enumerate().flat_map(|(w, &bits)| (0..64).filter(move |b| bits >> b & 1 == 1).map(move |b| w * 64 + b));
+        bits.collect()
     }
 
     /// The automaton's ids of the pattern's word sets; `None` when nothing rules a range out.

@@ -43,14 +43,6 @@ impl<'a> Draft<'a> {
         &self.norm.text[start..end]
     }
 
-    /// Compiles those of `patterns` that have a clause to run on in this draft.
-    pub fn compile_needed<'p>(&self, patterns: impl Iterator<Item = &'p Pattern>) {
-        for pattern in patterns.filter(|p| !self.hits.ranges(p).is_empty()) {
-            // One that cannot compile matches nothing; `library check` reports it.
-            let _ = pattern.compile();
-        }
-    }
-
     /// The positions of the clauses `pattern` matches in.
     pub fn clauses_matching(&self, pattern: &Pattern) -> Vec<usize> {
         let mut at = self.hits.ranges(pattern);
@@ -323,17 +315,26 @@ fn subject_is_counterparty(before: &str, parties: &Parties) -> bool {
     false
 }
 
+// Who receives the rights and who keeps them, read by `benefits_agency`. The sentence is
+// normalised (lower case, single spaces), so the classes are ASCII: the Unicode `\w` and `\s`
+// made these searches cost milliseconds a sentence.
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:assign[a-z]*|transfer[a-z]*|convey[a-z]*|vest[a-z]*|belong[a-z]*|property|owned|ownership|exclusively|grant[a-z]*|licen[cs][a-z]*)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:to|of|by|in|unto|with) (?:the )?([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
+});
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[ ,(])([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3}?) (?:shall |will |does |hereby |may )?(?:[a-z0-9_]+ )?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)(?-u:\b)").expect("static regex")
+});
+
+/// Compiles the patterns that judge a phrase's direction (each on first use otherwise), so that
+/// a thread with nothing else to do can do it before the draft is read.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&RECIPIENT);
+    LazyLock::force(&OWNER);
+}
+
 /// Whether the rights in this sentence go to (or stay with) the agency, so the phrase is no
 /// threat: "Client hereby assigns to Provider", "Provider retains all right, title and interest".
 fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
-    // The sentence is normalised (lower case, single spaces), so the classes are ASCII: the
-    // Unicode `\w` and `\s` made these searches cost milliseconds a sentence.
-    static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:assign[a-z]*|transfer[a-z]*|convey[a-z]*|vest[a-z]*|belong[a-z]*|property|owned|ownership|exclusively|grant[a-z]*|licen[cs][a-z]*)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:to|of|by|in|unto|with) (?:the )?([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
-    });
-    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[ ,(])([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3}?) (?:shall |will |does |hereby |may )?(?:[a-z0-9_]+ )?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)(?-u:\b)").expect("static regex")
-    });
     if parties.agency_aliases.is_empty() {
         return false;
     }

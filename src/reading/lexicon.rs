@@ -91,6 +91,11 @@ impl Words {
     pub fn find(&self, text: &str) -> Option<Found> {
         self.0.find_within(text, 0..text.len(), true).into_iter().next().map(Found::from)
     }
+
+    fn compile(&self) {
+        // One that cannot compile was refused when the lexicon was read.
+        let _ = self.0.compile();
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +150,24 @@ impl Lexicon {
             Err(e) => panic!("embedded reading lexicon is invalid: {e}"),
         });
         &LEXICON
+    }
+
+    /// Compiles every list's search (each on first use otherwise: an embedded DFA is read back,
+    /// a list too large to embed is compiled), so that a thread with nothing else to do can do
+    /// it before the draft is read.
+    pub fn compile(&self) {
+        let lists = self.kinds.iter().map(|(_, w)| w).chain(self.features.iter().map(|(_, w)| w));
+        let lists = lists.chain(self.attributes.iter().map(|(_, w)| w)).chain([
+            &self.negation,
+            &self.payment,
+            &self.on_creation,
+            &self.exception,
+            &self.agency_prior,
+            &self.timing_elsewhere,
+            &self.capacity,
+            &self.operative_before,
+        ]);
+        lists.for_each(Words::compile);
     }
 
     /// Reads a lexicon from its JSON text; the message names the entry at fault.

@@ -69,6 +69,13 @@ static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"[(,]?\s*\b(?:with|subject to|together with) (?:a|an|the) (?:[a-z-]+,? ){0,4}licen[cs]e\b").expect("static regex")
 });
 
+/// Compiles the patterns that read an object (each on first use otherwise).
+pub(super) fn compile_patterns() {
+    for pattern in [&CONTRACT_ITSELF, &THIRD_PARTYS, &WITH_LICENCE] {
+        std::sync::LazyLock::force(pattern);
+    }
+}
+
 /// Whether `before` ends with a passive verb's auxiliary: "is hereby ", "shall be " (before
 /// "granted").
 fn passive(before: &str) -> bool {

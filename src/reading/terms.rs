@@ -94,6 +94,13 @@ static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
 /// A word put in quotes in passing ("is creating "work product" for the Client").
 static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z0-9 -]{1,40}?) ?""#).expect("static regex"));
 
+/// Compiles the patterns that find definitions (each on first use otherwise).
+pub(super) fn compile_patterns() {
+    for pattern in [&QUOTED, &PARENTHESISED, &LEADING, &DASHED, &SCOPING, &INCLUDES, &CALLED, &GLOSSARY, &IN_QUOTES] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// The words of an interpretation clause ("the word "or" is not exclusive"), never terms.
 const PLAIN: [&str; 17] = [
     "and",
