@@ -808,3 +808,48 @@ fn a_licence_citing_a_struck_clause_is_edited_with_its_condition_rewritten() {
     assert!(accepted.contains("To the extent the Deliverables incorporate Provider IP, Provider grants Client"), "{accepted}");
     assert!(accepted.contains("a non-exclusive") && !accepted.contains("Section 4.3") && !accepted.contains("transferable"), "{accepted}");
 }
+
+/// Counsel reads each reason once per clause: the demo's §4.4 licence is edited five times
+/// (the condition, the payment, "non-", the struck terms, "that Provider IP", "solely as
+/// incorporated"), for three reasons; no sentence of a note for counsel is repeated by another
+/// change of the same clause, in any real redline, and each reason is still given once.
+#[test]
+fn each_reason_for_counsel_is_given_once_per_clause() {
+    for (name, r, _) in real_redlines() {
+        let mut said: Vec<(&str, String)> = Vec::new();
+        for c in r.changes.iter().filter(|c| c.new_clause.is_none()) {
+            for s in sentences(&c.note) {
+                let key = (c.clause_label.as_str(), s);
+                assert!(!said.contains(&key), "{name}: change {} repeats for counsel in {}: {}", c.id, key.0, key.1);
+                said.push(key);
+            }
+        }
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let notes: Vec<&str> =
+        demo.changes.iter().filter(|c| c.clause_label.starts_with("\u{a7}4.4") && !c.note.is_empty()).map(|c| c.note.as_str()).collect();
+    assert_eq!(notes.len(), 3, "{notes:#?}");
+    let md = String::from_utf8(redline::render(demo, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
+    let footnotes = md.lines().filter(|l| l.starts_with("[^")).count();
+    let noted = demo.changes.iter().filter(|c| !c.note.is_empty()).count();
+    assert_eq!(footnotes, noted, "a footnote per change with a note, no empty one");
+}
+
+/// A Markdown draft that numbers every clause "1." (cts-contractor, a list Markdown numbers for
+/// the reader) gets new clauses after two of them: each takes a label no other clause has, in
+/// document order (1A, 1B, then 1C), and the brief names each by that label. In every real
+/// redline, no two new clauses share a number.
+#[test]
+fn inserted_clauses_get_distinct_labels_in_sequence() {
+    for (name, r, _) in real_redlines() {
+        let numbers: Vec<&str> = r.changes.iter().filter_map(|c| c.new_clause.as_ref()?.number.as_deref()).collect();
+        for (i, n) in numbers.iter().enumerate() {
+            assert!(!numbers[..i].contains(n), "{name}: two new clauses numbered {n}: {numbers:?}");
+        }
+    }
+    let Some(r) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
+    let numbers: Vec<&str> = r.changes.iter().filter_map(|c| c.new_clause.as_ref()?.number.as_deref()).collect();
+    assert_eq!(numbers, ["1A", "1B", "1C"]);
+    let brief = redline::summary(&r, "cts-contractor.md", "x.md", &redline::Negotiation::default());
+    assert!(brief.contains("new clause 1C License back"), "{brief}");
+}

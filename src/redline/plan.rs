@@ -178,7 +178,8 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             definitions.push(definition(draft.paragraphs[spot.after].end, &spot, &label));
         }
     }
-    let changes = with_definitions(changes, definitions);
+    let mut changes = with_definitions(changes, definitions);
+    one_note_per_reason(&mut changes);
     let open = p.open;
     Redline { kind: super::Kind::CounterProposal, draft, changes, open, options }
 }
@@ -657,12 +658,17 @@ impl Planner<'_> {
         }
     }
 
-    /// A new clause for each missing protection, numbered in turn where several share a place.
+    /// A new clause for each missing protection, numbered in turn where several share a place,
+    /// and never with a number another clause has: in a draft that numbers every clause "1."
+    /// (a Markdown list), clauses put in after two of them are 1A, 1B and 1C, in document order.
     fn new_clauses(&mut self, missing: &[usize]) -> Vec<(Option<usize>, Change)> {
         let (draft, analysis) = (self.draft, self.analysis);
         let mut numbers: Vec<(usize, Option<Number>)> = Vec::new();
+        let mut taken: Vec<String> = analysis.clauses.iter().filter_map(|c| c.number.clone()).collect();
         let mut planned = Vec::new();
-        for &fi in missing {
+        let mut missing = missing.to_vec();
+        missing.sort_by_key(|&fi| placement::place(&analysis.clauses, analysis.findings[fi].clause).map(|at| at.after));
+        for fi in missing {
             let f = &analysis.findings[fi];
             let (Some(chosen), Some(at)) =
                 (choose(analysis, self.steers, &[fi], self.library, None), placement::place(&analysis.clauses, f.clause))
@@ -678,13 +684,25 @@ impl Planner<'_> {
                 self.leave(fi, OpenReason::NoLanguage);
                 continue;
             };
-            let number = if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
+            let mut number = if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
                 *n = n.as_ref().map(Number::next);
                 n.clone()
             } else {
                 numbers.push((at.after, at.number.clone()));
                 at.number
             };
+            // A lettered number is the tool's own, so it may skip on to one no clause has; a
+            // dotted one is the draft's sequence (or Word's list) and stays as it is.
+            while let Some(n @ Number::Suffixed(_, letter)) = &number
+                && taken.contains(&n.label())
+                && !matches!(letter, 'z' | 'Z')
+            {
+                number = Some(n.next());
+            }
+            if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
+                n.clone_from(&number);
+            }
+            taken.extend(number.as_ref().map(Number::label));
             // "Residuals: the agency keeps general know-how" is the library's title; the clause's
             // heading is its subject, in the draft's names.
             let heading = self.library.get(&f.library_clause).map_or_else(
@@ -827,6 +845,41 @@ fn with_definitions(changes: Vec<Change>, definitions: Vec<Change>) -> Vec<Chang
         }
     }
     all
+}
+
+/// Counsel reads each reason once per clause: a sentence of a change's note that an earlier
+/// change in the same clause already gave (the "limited" reason beside a rewritten condition,
+/// "that Provider IP" and "solely as incorporated", all in one licence) is left out, and a
+/// change with nothing new to say carries no note. New clauses keep theirs: each is read alone.
+fn one_note_per_reason(changes: &mut [Change]) {
+    let mut said: Vec<(String, String)> = Vec::new();
+    for c in changes.iter_mut().filter(|c| c.new_clause.is_none()) {
+        let mut kept: Vec<&str> = Vec::new();
+        for sentence in note_sentences(&c.note) {
+            let key = (c.clause_label.clone(), sentence.to_owned());
+            if !said.contains(&key) && !kept.contains(&sentence) {
+                kept.push(sentence);
+                said.push(key);
+            }
+        }
+        c.note = kept.join(" ");
+    }
+}
+
+/// A note's sentences: a note is the library's plain prose, each sentence ending at a full stop
+/// followed by a space and a capital (or the note's end).
+fn note_sentences(note: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in note.match_indices(". ") {
+        if note[i + 2..].starts_with(|ch: char| ch.is_uppercase()) {
+            out.push(note[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    out.push(note[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// What a clause whose body is struck says, as drafters write it.
