@@ -116,10 +116,22 @@ fn only_limits_the_severity_and_lists_the_rest_as_open() {
     let r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::High);
     assert!(r.changes.iter().all(|c| c.severity() == Severity::High));
     assert!(r.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::BelowThreshold));
+    // At low, the non-compete's services named by their kind ("similar services") are narrowed
+    // in its own words; one with nothing to narrow has no worded rung and stays open.
     let low = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
+    assert!(low.changes.iter().any(|c| c.reasons.iter().any(|r| r.concern == Concern::NonCompete)
+        && matches!(c.language, Language::Edited { .. })
+        && c.inserted.starts_with("develop a system substantially similar to")));
+    let bare = text(
+        "bare.md",
+        Format::Markdown,
+        "# Agreement\n\n8. Competition. Provider shall not provide services to any competitor of Client.\n",
+    );
+    let low = plan_doc(&bare, &[], Severity::Low);
     assert!(
         low.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::NoLanguage),
-        "no worded rung for the non-compete"
+        "no worded rung for the non-compete: {:#?}",
+        low.open
     );
 }
 
@@ -852,4 +864,108 @@ fn inserted_clauses_get_distinct_labels_in_sequence() {
     assert_eq!(numbers, ["1A", "1B", "1C"]);
     let brief = redline::summary(&r, "cts-contractor.md", "x.md", &redline::Negotiation::default());
     assert!(brief.contains("new clause 1C License back"), "{brief}");
+}
+
+/// The accepted text of the paragraph of `redline` that holds `words` in the draft.
+fn accepted_with(redline: &Redline, words: &str) -> String {
+    let p = redline
+        .draft
+        .paragraphs
+        .iter()
+        .position(|p| redline.draft.analysed[p.clone()].contains(words))
+        .unwrap_or_else(|| panic!("no paragraph holds {words:?}"));
+    redline.accepted_paragraph(p)
+}
+
+/// A definition is edited as a definition: the CIIAA's "Covered Inventions" (all inventions
+/// Employee makes "during employment") keeps its name, its list and its sentence and is
+/// narrowed to what Employee makes specifically for Company, never redefined as "the trained
+/// model weights and configuration files" (the library's definition of models, another thing).
+/// The models and methods it sweeps in are answered where it passes, by §2's carve-out, not a
+/// second time in the definition. The demo's "Models" may still take the library's
+/// definition of models.
+#[test]
+fn a_definition_is_narrowed_in_its_own_words_not_replaced_by_another_things() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let accepted = accepted_with(ciiaa, "\u{201c}Covered Inventions\u{201d} means");
+    assert!(
+        accepted.contains(
+            "\u{201c}Covered Inventions\u{201d} means all inventions, software, works of authorship, discoveries, improvements, designs, data models, and other intellectual property that Employee makes, conceives, develops, or reduces to practice, alone or with others, specifically for Company during employment,"
+        ),
+        "{accepted}"
+    );
+    for c in &ciiaa.changes {
+        assert!(!c.inserted.contains("model weights") && !c.inserted.contains("Methodology"), "change {}: {}", c.id, c.inserted);
+    }
+    let definition: Vec<&redline::Change> = ciiaa.changes.iter().filter(|c| c.clause_label.starts_with("\u{a7}1.1")).collect();
+    assert!(definition.iter().all(|c| matches!(c.language, Language::Edited { .. })), "{definition:#?}");
+    for concern in [Concern::ModelOwnership, Concern::MethodologyTransfer, Concern::Derivatives, Concern::JointIp] {
+        assert!(
+            !ciiaa.open.iter().any(|o| o.concern == concern && o.clause_label.as_deref().is_some_and(|l| l.starts_with("\u{a7}1.1"))),
+            "{concern:?} left open in §1.1"
+        );
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    assert!(accepted_with(demo, "1.4 \"Models\" means").contains("\"Models\" means the trained model weights"));
+}
+
+/// A non-compete is edited as a non-compete, along the library's narrow-scope rung, in the
+/// draft's words: the demo's §8.1 runs twelve months, not twenty-four, bars a system like the
+/// Deliverables for Client's competitors, not all "machine learning or analytics services" nor
+/// the whole healthcare analytics industry; the CIIAA's duty of loyalty loses "competes with
+/// Company" and keeps "materially conflicts with Employee's duties". Neither cites "Schedule B",
+/// which neither draft has.
+#[test]
+fn a_non_compete_is_narrowed_as_a_non_compete() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    assert_eq!(
+        accepted_with(demo, "8.1 During the Term"),
+        "8.1 During the Term and for twelve (12) months thereafter, Provider shall not, directly or indirectly, develop a system substantially similar to the Deliverables for any competitor of Client."
+    );
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let accepted = accepted_with(ciiaa, "While performing services for Company");
+    assert!(
+        accepted.starts_with("While performing services for Company, Employee will not, without Company's written consent, engage in any business or activity that materially conflicts with Employee's duties to Company."),
+        "{accepted}"
+    );
+}
+
+/// A counter-proposal never points at a document nobody has: every schedule, annex, appendix
+/// or attachment that inserted words name is one the draft has (the library's "Schedule B" of
+/// competitors is not cited, nor defined as a list nobody attached). Exhibits are the
+/// registry's, added with their definition.
+#[test]
+fn no_redline_cites_an_attachment_the_draft_lacks() {
+    let attachment = regex::Regex::new(r"\b(?:Schedule|Annex|Appendix|Attachment)\s+[A-Z0-9]\b").expect("pattern");
+    for (name, r, _) in real_redlines() {
+        for c in &r.changes {
+            for m in attachment.find_iter(&c.inserted) {
+                assert!(
+                    r.draft.analysed.contains(m.as_str()),
+                    "{name}: change {} ({}) cites {}: {}",
+                    c.id,
+                    c.clause_label,
+                    m.as_str(),
+                    c.inserted
+                );
+            }
+        }
+    }
+}
+
+/// The CIIAA's work-made-for-hire statement gets the smallest edit a lawyer would make for an
+/// employee, along the library's narrow-scope rung (only what is made for the client, the
+/// agency's own materials excluded; no payment condition in an employment agreement): it
+/// stays a work-made-for-hire statement and the finding is not left open.
+#[test]
+fn a_work_made_for_hire_statement_is_narrowed_in_its_own_words() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let accepted = accepted_with(ciiaa, "are works made for hire");
+    assert!(
+        accepted.starts_with(
+            "To the extent legally permitted, copyrightable works prepared specifically for Company within the scope of employment, excluding Prior Inventions, are works made for hire for Company."
+        ),
+        "{accepted}"
+    );
+    assert!(!ciiaa.open.iter().any(|o| o.concern == Concern::WorkMadeForHire), "{:#?}", ciiaa.open);
 }

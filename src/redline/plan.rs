@@ -319,13 +319,25 @@ impl Planner<'_> {
         let transfers = |g: &Group| phrase::transfers(&self.draft.analysed[g.range.clone()]);
         // Replaced by library words: some finding's ladder has words that can stand in its place.
         let replaced = |g: &Group| {
-            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &[] };
+            let struck = Struck {
+                deleted: &self.draft.analysed[g.range.clone()],
+                cited: self.cited(g.clause),
+                used: &[],
+                draft: &self.draft.analysed,
+            };
             choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
         };
         let answers = |g: &Group| self.answered_by_edits(g);
         transfers(g)
             && answers(g)
             && all.iter().filter(|o| o.clause == g.clause && o.range != g.range && transfers(o)).all(|o| answers(o) || !replaced(o))
+    }
+
+    /// Whether a non-compete is better narrowed in its own words (a shorter period, its
+    /// industry-wide reach struck, services by field made "a system substantially similar to
+    /// the Deliverables") than replaced: the edits answer every finding in it.
+    fn edit_restriction(&self, g: &Group) -> bool {
+        g.findings.iter().any(|&i| self.analysis.findings[i].concern == Concern::NonCompete) && self.answered_by_edits(g)
     }
 
     /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
@@ -388,13 +400,14 @@ impl Planner<'_> {
     /// of the same function can replace the passage (it defines a term on the way, "...
     /// ("Project IP") shall belong to you"). Each edit carries the reason for what it does.
     /// Findings no edit answers stay open.
-    fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
+    fn edits_in_place(&mut self, g: &Group, all: &[Group]) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
         let mut edits = self.phrase_edits(g);
         edits.extend(self.struck_items(g, &edits));
         let mut planned = Vec::new();
         for &i in &g.findings {
-            if !edits.iter().any(|e| e.concerns.contains(&analysis.findings[i].concern)) {
+            let concern = analysis.findings[i].concern;
+            if !edits.iter().any(|e| e.concerns.contains(&concern)) && !self.carved_out_where_it_passes(g, concern, all) {
                 self.leave(i, OpenReason::NoLanguage);
             }
         }
@@ -438,6 +451,20 @@ impl Planner<'_> {
             ));
         }
         planned
+    }
+
+    /// Whether a finding in a definition (the models or methods "Covered Inventions" sweeps in)
+    /// is answered where the defined term passes: an assignment of it elsewhere in the draft that
+    /// the redline edits carves the agency's materials out for the same concern ("... in the
+    /// Covered Inventions, excluding Prior Inventions, ..."). One fix per problem: the same
+    /// carve-out is not put in the definition again.
+    fn carved_out_where_it_passes(&self, g: &Group, concern: Concern, all: &[Group]) -> bool {
+        let Some(term) = phrase::defined_term(&self.draft.analysed[g.range.clone()]) else { return false };
+        let names = whole_word(term);
+        all.iter().filter(|o| o.range != g.range && names.is_match(&self.draft.analysed[o.range.clone()])).any(|o| {
+            self.edit_transfer(o, all)
+                && self.phrase_edits(o).iter().any(|e| e.kinds.contains(&phrase::EditKind::CarvedOut) && e.concerns.contains(&concern))
+        })
     }
 
     /// For findings no edit answers in a promise made as a list ("warrants that (a) ...; (b)
@@ -548,13 +575,18 @@ impl Planner<'_> {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
             }
-            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) {
-                planned.extend(self.edits_in_place(&g));
+            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) || self.edit_restriction(&g) {
+                planned.extend(self.edits_in_place(&g, &merged));
                 continue;
             }
-            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &used };
+            let struck = Struck {
+                deleted: &self.draft.analysed[g.range.clone()],
+                cited: self.cited(g.clause),
+                used: &used,
+                draft: &self.draft.analysed,
+            };
             let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck)) else {
-                planned.extend(self.edits_in_place(&g));
+                planned.extend(self.edits_in_place(&g, &merged));
                 continue;
             };
             // One reason per concern: the most severe finding of it says why.
@@ -966,6 +998,8 @@ struct Struck<'a> {
     deleted: &'a str,
     cited: Vec<Cited>,
     used: &'a [String],
+    /// The draft's whole text: the attachments it has.
+    draft: &'a str,
 }
 
 impl Struck<'_> {
@@ -974,6 +1008,19 @@ impl Struck<'_> {
     fn redefines(&self, text: &str) -> bool {
         let defines = defined_terms(text);
         self.used.iter().any(|u| u != text && defined_terms(u).iter().any(|d| defines.contains(d)))
+    }
+
+    /// Whether words cite an attachment the draft does not have ("the companies listed in
+    /// Schedule B"): a counter-proposal never points at a document nobody has. "Schedule A" (the
+    /// library's statement of work) and "Exhibit A" (its registry of the agency's tools) are
+    /// the vocabulary's to rename or add.
+    fn cites_missing_attachment(&self, text: &str) -> bool {
+        static ATTACHMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\b(?:Schedule|Exhibit|Annex|Appendix|Attachment)\s+[A-Z0-9]\b").expect("static regex")
+        });
+        ATTACHMENT
+            .find_iter(text)
+            .any(|m| !matches!(m.as_str(), "Schedule A" | "Exhibit A") && !whole_word(m.as_str()).is_match(self.draft))
     }
 }
 
@@ -1014,6 +1061,8 @@ fn choose(
     let employment = analysis.parties.is_employment();
     let fits = |text: &str| !employment || fits_employment(text);
     // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
+    // An employee has no personnel: counsel reads "Employee may continue to use ...".
+    let for_employee_note = |note: String| if employment { note.replace("Agency's personnel", "Agency") } else { note };
     let for_employee =
         |text: String| if employment { text.replace("the unaided memory of its personnel", "Agency's unaided memory") } else { text };
     if let Some(standard) = findings
@@ -1028,7 +1077,7 @@ fn choose(
         }
         let tp = talking_point(findings[0], None);
         let language = Language::Standard { library_clause: standard.id.clone() };
-        let note = counsel_note(library, &standard.id, None);
+        let note = for_employee_note(counsel_note(library, &standard.id, None));
         return Some(Chosen { text, language, note, talking_point: tp, from: Some(findings[0]) });
     }
     // In place of struck words, words that do the same job (a definition of the same term, an
@@ -1051,12 +1100,13 @@ fn choose(
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)
+                    && !struck.cites_missing_attachment(&text)
                 {
                     let language = match kind {
                         Some(kind) => Language::Fallback { library_clause: f.library_clause.clone(), kind },
                         None => Language::Standard { library_clause: f.library_clause.clone() },
                     };
-                    let note = counsel_note(library, &f.library_clause, kind);
+                    let note = for_employee_note(counsel_note(library, &f.library_clause, kind));
                     return Some(Chosen { text, language, note, talking_point, from: Some(fi) });
                 }
             }
@@ -1097,10 +1147,17 @@ fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>
 
 /// A definition struck for its breadth is narrowed, not replaced by another term's: the
 /// library's definition of what the client gets ("Work Product") takes the draft's term
-/// ("Project Materials"). A definition of what the agency keeps is never renamed.
+/// ("Project Materials"). A definition of what the agency keeps is never renamed, and one of a
+/// particular thing only stands for a term that names the same thing: the library's "Client
+/// Models" may narrow the draft's "Models", never its "Covered Inventions" (which would be
+/// redefined as model weights).
 fn same_term(text: &str, deleted: &str) -> String {
+    let head = |term: &str| term.split_whitespace().last().unwrap_or_default().trim_end_matches('s').to_lowercase();
+    let same_thing = |draft: &str, library: &str| library == "Work Product" || head(draft) == head(library);
     match (function::of(deleted), function::of(text)) {
-        (Function::Definition(draft), Function::Definition(library)) if draft != library && !library.contains("Agency") => {
+        (Function::Definition(draft), Function::Definition(library))
+            if draft != library && !library.contains("Agency") && same_thing(&draft, &library) =>
+        {
             function::quote_definition(&whole_word(&library).replace_all(text, draft.as_str()))
         }
         _ => function::quote_definition(text),
