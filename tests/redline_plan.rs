@@ -389,6 +389,7 @@ fn an_option_of_the_drafts_choice_list_is_struck_and_the_other_option_stays() {
     let option = psa.changes.iter().find(|c| c.deleted.contains("as they are created")).expect("the on-creation option is struck");
     assert_eq!((option.language.clone(), option.inserted.as_str()), (Language::OtherOption, ""));
     assert!(option.note.contains("upon payment"), "{}", option.note);
+    assert!(!option.note.contains(".\u{201d}."), "one full stop, inside the quotes: {}", option.note);
     // The payment condition is answered there: no new clause adds it again. (§3.3's licence
     // of the Pre-Existing Materials, granted on signature, is a problem of its own: its grant
     // is made on payment in its own words.)

@@ -682,7 +682,12 @@ impl Planner<'_> {
             end: g.range.end,
             deleted: self.draft.analysed[g.range.clone()].to_owned(),
             inserted: String::new(),
-            note: format!("The draft's other option is proposed instead: \u{201c}{}\u{201d}.", crate::text::one_line(kept)),
+            note: {
+                // The option's own full stop ends the sentence inside the quotes.
+                let kept = crate::text::one_line(kept);
+                let stop = if kept.ends_with(['.', '!', '?']) { "" } else { "." };
+                format!("The draft's other option is proposed instead: \u{201c}{kept}\u{201d}{stop}")
+            },
             new_clause: None,
             removes_paragraph: false,
             language: Language::OtherOption,
