@@ -970,3 +970,24 @@ fn a_work_made_for_hire_statement_is_narrowed_in_its_own_words() {
     );
     assert!(!ciiaa.open.iter().any(|o| o.concern == Concern::WorkMadeForHire), "{:#?}", ciiaa.open);
 }
+
+/// When a struck item makes later items relettered, the clause's citations of them follow
+/// wherever they are in it: in the lead-in before the list, later in its paragraph, and in its
+/// other paragraphs ("as set out in (d)" becomes "(c)"); the citations of another clause do
+/// not change, and neither does a paragraph with a list of its own.
+#[test]
+fn citations_of_relettered_items_follow_anywhere_in_the_clause() {
+    let library = ClauseLibrary::embedded();
+    let body = "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (d), Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.\n\nThe warranty in (d) survives acceptance of the Deliverables.\n\n## 7. Remedies\n\nClient's remedy under (d) is the one set out in Section 6.\n";
+    let doc = text("warranties.md", Format::Markdown, body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(accepted.contains("Except as set out in (c), Provider represents"), "{accepted}");
+    assert!(accepted.contains("; and (c) the Deliverables are free and clear"), "{accepted}");
+    assert!(accepted.contains("The warranty in (c) survives acceptance"), "{accepted}");
+    assert!(accepted.contains("Client's remedy under (d) is"), "another clause's citation stays: {accepted}");
+    let relettered: Vec<&redline::Change> = r.changes.iter().filter(|c| c.deleted == "d" && c.inserted == "c").collect();
+    assert_eq!(relettered.len(), 3, "{relettered:#?}");
+    assert!(relettered.iter().all(|c| matches!(c.language, Language::Edited { .. })));
+}

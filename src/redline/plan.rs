@@ -404,6 +404,10 @@ impl Planner<'_> {
         let analysis = self.analysis;
         let mut edits = self.phrase_edits(g);
         edits.extend(self.struck_items(g, &edits));
+        // Each edit where it goes: its paragraph and its range of the draft's text.
+        let mut located: Vec<(usize, std::ops::Range<usize>, phrase::Edit)> =
+            edits.iter().map(|e| (g.paragraph, g.range.start + e.range.start..g.range.start + e.range.end, e.clone())).collect();
+        located.extend(self.cited_elsewhere_in_clause(g, &edits));
         let mut planned = Vec::new();
         for &i in &g.findings {
             let concern = analysis.findings[i].concern;
@@ -411,7 +415,7 @@ impl Planner<'_> {
                 self.leave(i, OpenReason::NoLanguage);
             }
         }
-        for e in edits {
+        for (paragraph, range, e) in located {
             let answered: Vec<usize> =
                 e.concerns.iter().filter_map(|&c| g.findings.iter().copied().find(|&i| analysis.findings[i].concern == c)).collect();
             let Some(&fi) = answered.first() else { continue };
@@ -431,13 +435,13 @@ impl Planner<'_> {
                 talking_point,
                 from: Some(fi),
             };
-            let (start, end) = (g.range.start + e.range.start, g.range.start + e.range.end);
+            let (start, end) = (range.start, range.end);
             planned.push((
                 Some(g.clause),
                 Change {
                     id: 0,
                     clause_label: self.label(Some(g.clause)).unwrap_or_default(),
-                    paragraph: g.paragraph,
+                    paragraph,
                     start,
                     end,
                     deleted: self.draft.analysed[start..end].to_owned(),
@@ -451,6 +455,56 @@ impl Planner<'_> {
             ));
         }
         planned
+    }
+
+    /// With items of a list struck, the clause's citations of the relettered items outside the
+    /// paragraph's rest (`relettered` follows those after the list in its paragraph): before
+    /// the list ("as set out in (d) below") and in the clause's other paragraphs, each with its
+    /// paragraph and its range of the draft's text (the edit's own range is that range too). A stretch with a list of its own is left
+    /// alone: its "(d)" may be its own item.
+    fn cited_elsewhere_in_clause(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<(usize, std::ops::Range<usize>, phrase::Edit)> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let gone: Vec<&phrase::Edit> =
+            edits.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
+        let (Some(first), Some(clause)) = (gone.first(), self.analysis.clauses.get(g.clause)) else { return Vec::new() };
+        let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        let changed = phrase::list::relettered(sentence, &ranges);
+        let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
+        if labels.is_empty() {
+            return Vec::new();
+        }
+        // What `relettered` already covers: the list's sentence from its first item, and the
+        // rest of its paragraph.
+        let lead_in = phrase::list::first_marker(sentence).unwrap_or(0);
+        let covered = g.range.start + lead_in..self.draft.paragraphs[g.paragraph].end.min(clause.end).max(g.range.end);
+        // The clause goes on through the paragraphs after it that have neither number nor
+        // heading of their own (the reader makes each a clause).
+        let clauses = &self.analysis.clauses;
+        let end =
+            clauses[g.clause + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(clause.end, |c| c.end);
+        let mut out = Vec::new();
+        for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.start < end && clause.start < p.end) {
+            let bounds = self.draft.text_starts[paragraph].max(clause.start)..p.end.min(end);
+            let stretches = [bounds.start..bounds.end.min(covered.start), bounds.start.max(covered.end)..bounds.end];
+            for stretch in stretches.into_iter().filter(|r| r.start < r.end) {
+                let text = &self.draft.analysed[stretch.clone()];
+                if phrase::list::has_list(text) {
+                    continue;
+                }
+                for (range, old) in phrase::list::citations(text, &labels) {
+                    let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
+                    let at = stretch.start + range.start..stretch.start + range.end;
+                    let edit = phrase::Edit {
+                        range: at.clone(),
+                        inserted: new.clone(),
+                        concerns: first.concerns.clone(),
+                        kinds: vec![phrase::EditKind::Relettered],
+                    };
+                    out.push((paragraph, at, edit));
+                }
+            }
+        }
+        out
     }
 
     /// Whether a finding in a definition (the models or methods "Covered Inventions" sweeps in)
