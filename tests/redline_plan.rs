@@ -844,8 +844,8 @@ fn each_reason_for_counsel_is_given_once_per_clause() {
     assert_eq!(notes.len(), 3, "{notes:#?}");
     let md = String::from_utf8(redline::render(demo, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
     let footnotes = md.lines().filter(|l| l.starts_with("[^")).count();
-    let noted = demo.changes.iter().filter(|c| !c.note.is_empty()).count();
-    assert_eq!(footnotes, noted, "a footnote per change with a note, no empty one");
+    let with_note = demo.changes.iter().filter(|c| !c.note.is_empty()).count();
+    assert_eq!(footnotes, with_note, "a footnote per change with a note, no empty one");
 }
 
 /// A Markdown draft that numbers every clause "1." (cts-contractor, a list Markdown numbers for
