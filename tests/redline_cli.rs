@@ -55,7 +55,7 @@ fn writes_each_format_by_extension() {
     for ext in ["md", "html", "docx"] {
         let out = dir.path().join(format!("redline.{ext}"));
         let stdout = ok(&clauseguard(&["redline", s(&draft), "--out", s(&out)], dir.path()));
-        assert!(stdout.contains("4 changes: ") && stdout.contains(&format!("redline.{ext}")), "{stdout}");
+        assert!(stdout.contains("5 changes: ") && stdout.contains(&format!("redline.{ext}")), "{stdout}");
         assert!(std::fs::metadata(&out).unwrap().len() > 0);
     }
     assert!(std::fs::read(dir.path().join("redline.docx")).unwrap().starts_with(b"PK\x03\x04"));

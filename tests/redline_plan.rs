@@ -116,10 +116,22 @@ fn only_limits_the_severity_and_lists_the_rest_as_open() {
     let r = plan_doc(&fixture("numbered-draft.md"), &[], Severity::High);
     assert!(r.changes.iter().all(|c| c.severity() == Severity::High));
     assert!(r.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::BelowThreshold));
+    // At low, the non-compete's services named by their kind ("similar services") are narrowed
+    // in its own words; one with nothing to narrow has no worded rung and stays open.
     let low = plan_doc(&fixture("numbered-draft.md"), &[], Severity::Low);
+    assert!(low.changes.iter().any(|c| c.reasons.iter().any(|r| r.concern == Concern::NonCompete)
+        && matches!(c.language, Language::Edited { .. })
+        && c.inserted.starts_with("develop a system substantially similar to")));
+    let bare = text(
+        "bare.md",
+        Format::Markdown,
+        "# Agreement\n\n8. Competition. Provider shall not provide services to any competitor of Client.\n",
+    );
+    let low = plan_doc(&bare, &[], Severity::Low);
     assert!(
         low.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::NoLanguage),
-        "no worded rung for the non-compete"
+        "no worded rung for the non-compete: {:#?}",
+        low.open
     );
 }
 
@@ -377,6 +389,7 @@ fn an_option_of_the_drafts_choice_list_is_struck_and_the_other_option_stays() {
     let option = psa.changes.iter().find(|c| c.deleted.contains("as they are created")).expect("the on-creation option is struck");
     assert_eq!((option.language.clone(), option.inserted.as_str()), (Language::OtherOption, ""));
     assert!(option.note.contains("upon payment"), "{}", option.note);
+    assert!(!option.note.contains(".\u{201d}."), "one full stop, inside the quotes: {}", option.note);
     // The payment condition is answered there: no new clause adds it again. (§3.3's licence
     // of the Pre-Existing Materials, granted on signature, is a problem of its own: its grant
     // is made on payment in its own words.)
@@ -807,4 +820,174 @@ fn a_licence_citing_a_struck_clause_is_edited_with_its_condition_rewritten() {
     let accepted = demo.accepted_paragraph(licence[0].paragraph);
     assert!(accepted.contains("To the extent the Deliverables incorporate Provider IP, Provider grants Client"), "{accepted}");
     assert!(accepted.contains("a non-exclusive") && !accepted.contains("Section 4.3") && !accepted.contains("transferable"), "{accepted}");
+}
+
+/// Counsel reads each reason once per clause: the demo's §4.4 licence is edited five times
+/// (the condition, the payment, "non-", the struck terms, "that Provider IP", "solely as
+/// incorporated"), for three reasons; no sentence of a note for counsel is repeated by another
+/// change of the same clause, in any real redline, and each reason is still given once.
+#[test]
+fn each_reason_for_counsel_is_given_once_per_clause() {
+    for (name, r, _) in real_redlines() {
+        let mut said: Vec<(&str, String)> = Vec::new();
+        for c in r.changes.iter().filter(|c| c.new_clause.is_none()) {
+            for s in sentences(&c.note) {
+                let key = (c.clause_label.as_str(), s);
+                assert!(!said.contains(&key), "{name}: change {} repeats for counsel in {}: {}", c.id, key.0, key.1);
+                said.push(key);
+            }
+        }
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let notes: Vec<&str> =
+        demo.changes.iter().filter(|c| c.clause_label.starts_with("\u{a7}4.4") && !c.note.is_empty()).map(|c| c.note.as_str()).collect();
+    assert_eq!(notes.len(), 3, "{notes:#?}");
+    let md = String::from_utf8(redline::render(demo, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
+    let footnotes = md.lines().filter(|l| l.starts_with("[^")).count();
+    let with_note = demo.changes.iter().filter(|c| !c.note.is_empty()).count();
+    assert_eq!(footnotes, with_note, "a footnote per change with a note, no empty one");
+}
+
+/// A Markdown draft that numbers every clause "1." (cts-contractor, a list Markdown numbers for
+/// the reader) gets new clauses after two of them: each takes a label no other clause has, in
+/// document order (1A, 1B, then 1C), and the brief names each by that label. In every real
+/// redline, no two new clauses share a number.
+#[test]
+fn inserted_clauses_get_distinct_labels_in_sequence() {
+    for (name, r, _) in real_redlines() {
+        let numbers: Vec<&str> = r.changes.iter().filter_map(|c| c.new_clause.as_ref()?.number.as_deref()).collect();
+        for (i, n) in numbers.iter().enumerate() {
+            assert!(!numbers[..i].contains(n), "{name}: two new clauses numbered {n}: {numbers:?}");
+        }
+    }
+    let Some(r) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
+    let numbers: Vec<&str> = r.changes.iter().filter_map(|c| c.new_clause.as_ref()?.number.as_deref()).collect();
+    assert_eq!(numbers, ["1A", "1B", "1C"]);
+    let brief = redline::summary(&r, "cts-contractor.md", "x.md", &redline::Negotiation::default());
+    assert!(brief.contains("new clause 1C License back"), "{brief}");
+}
+
+/// The accepted text of the paragraph of `redline` that holds `words` in the draft.
+fn accepted_with(redline: &Redline, words: &str) -> String {
+    let p = redline
+        .draft
+        .paragraphs
+        .iter()
+        .position(|p| redline.draft.analysed[p.clone()].contains(words))
+        .unwrap_or_else(|| panic!("no paragraph holds {words:?}"));
+    redline.accepted_paragraph(p)
+}
+
+/// A definition is edited as a definition: the CIIAA's "Covered Inventions" (all inventions
+/// Employee makes "during employment") keeps its name, its list and its sentence and is
+/// narrowed to what Employee makes specifically for Company, never redefined as "the trained
+/// model weights and configuration files" (the library's definition of models, another thing).
+/// The models and methods it sweeps in are answered where it passes, by §2's carve-out, not a
+/// second time in the definition. The demo's "Models" may still take the library's
+/// definition of models.
+#[test]
+fn a_definition_is_narrowed_in_its_own_words_not_replaced_by_another_things() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let accepted = accepted_with(ciiaa, "\u{201c}Covered Inventions\u{201d} means");
+    assert!(
+        accepted.contains(
+            "\u{201c}Covered Inventions\u{201d} means all inventions, software, works of authorship, discoveries, improvements, designs, data models, and other intellectual property that Employee makes, conceives, develops, or reduces to practice, alone or with others, specifically for Company during employment,"
+        ),
+        "{accepted}"
+    );
+    for c in &ciiaa.changes {
+        assert!(!c.inserted.contains("model weights") && !c.inserted.contains("Methodology"), "change {}: {}", c.id, c.inserted);
+    }
+    let definition: Vec<&redline::Change> = ciiaa.changes.iter().filter(|c| c.clause_label.starts_with("\u{a7}1.1")).collect();
+    assert!(definition.iter().all(|c| matches!(c.language, Language::Edited { .. })), "{definition:#?}");
+    for concern in [Concern::ModelOwnership, Concern::MethodologyTransfer, Concern::Derivatives, Concern::JointIp] {
+        assert!(
+            !ciiaa.open.iter().any(|o| o.concern == concern && o.clause_label.as_deref().is_some_and(|l| l.starts_with("\u{a7}1.1"))),
+            "{concern:?} left open in §1.1"
+        );
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    assert!(accepted_with(demo, "1.4 \"Models\" means").contains("\"Models\" means the trained model weights"));
+}
+
+/// A non-compete is edited as a non-compete, along the library's narrow-scope rung, in the
+/// draft's words: the demo's §8.1 runs twelve months, not twenty-four, bars a system like the
+/// Deliverables for Client's competitors, not all "machine learning or analytics services" nor
+/// the whole healthcare analytics industry; the CIIAA's duty of loyalty loses "competes with
+/// Company" and keeps "materially conflicts with Employee's duties". Neither cites "Schedule B",
+/// which neither draft has.
+#[test]
+fn a_non_compete_is_narrowed_as_a_non_compete() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    assert_eq!(
+        accepted_with(demo, "8.1 During the Term"),
+        "8.1 During the Term and for twelve (12) months thereafter, Provider shall not, directly or indirectly, develop a system substantially similar to the Deliverables for any competitor of Client."
+    );
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let accepted = accepted_with(ciiaa, "While performing services for Company");
+    assert!(
+        accepted.starts_with("While performing services for Company, Employee will not, without Company's written consent, engage in any business or activity that materially conflicts with Employee's duties to Company."),
+        "{accepted}"
+    );
+}
+
+/// A counter-proposal never points at a document nobody has: every schedule, annex, appendix
+/// or attachment that inserted words name is one the draft has (the library's "Schedule B" of
+/// competitors is not cited, nor defined as a list nobody attached). Exhibits are the
+/// registry's, added with their definition.
+#[test]
+fn no_redline_cites_an_attachment_the_draft_lacks() {
+    let attachment = regex::Regex::new(r"\b(?:Schedule|Annex|Appendix|Attachment)\s+[A-Z0-9]\b").expect("pattern");
+    for (name, r, _) in real_redlines() {
+        for c in &r.changes {
+            for m in attachment.find_iter(&c.inserted) {
+                assert!(
+                    r.draft.analysed.contains(m.as_str()),
+                    "{name}: change {} ({}) cites {}: {}",
+                    c.id,
+                    c.clause_label,
+                    m.as_str(),
+                    c.inserted
+                );
+            }
+        }
+    }
+}
+
+/// The CIIAA's work-made-for-hire statement gets the smallest edit a lawyer would make for an
+/// employee, along the library's narrow-scope rung (only what is made for the client, the
+/// agency's own materials excluded; no payment condition in an employment agreement): it
+/// stays a work-made-for-hire statement and the finding is not left open.
+#[test]
+fn a_work_made_for_hire_statement_is_narrowed_in_its_own_words() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let accepted = accepted_with(ciiaa, "are works made for hire");
+    assert!(
+        accepted.starts_with(
+            "To the extent legally permitted, copyrightable works prepared specifically for Company within the scope of employment, excluding Prior Inventions, are works made for hire for Company."
+        ),
+        "{accepted}"
+    );
+    assert!(!ciiaa.open.iter().any(|o| o.concern == Concern::WorkMadeForHire), "{:#?}", ciiaa.open);
+}
+
+/// When a struck item makes later items relettered, the clause's citations of them follow
+/// wherever they are in it: in the lead-in before the list, later in its paragraph, and in its
+/// other paragraphs ("as set out in (d)" becomes "(c)"); the citations of another clause do
+/// not change, and neither does a paragraph with a list of its own.
+#[test]
+fn citations_of_relettered_items_follow_anywhere_in_the_clause() {
+    let library = ClauseLibrary::embedded();
+    let body = "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (d), Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.\n\nThe warranty in (d) survives acceptance of the Deliverables.\n\n## 7. Remedies\n\nClient's remedy under (d) is the one set out in Section 6.\n";
+    let doc = text("warranties.md", Format::Markdown, body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(accepted.contains("Except as set out in (c), Provider represents"), "{accepted}");
+    assert!(accepted.contains("; and (c) the Deliverables are free and clear"), "{accepted}");
+    assert!(accepted.contains("The warranty in (c) survives acceptance"), "{accepted}");
+    assert!(accepted.contains("Client's remedy under (d) is"), "another clause's citation stays: {accepted}");
+    let relettered: Vec<&redline::Change> = r.changes.iter().filter(|c| c.deleted == "d" && c.inserted == "c").collect();
+    assert_eq!(relettered.len(), 3, "{relettered:#?}");
+    assert!(relettered.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }

@@ -6,8 +6,11 @@
 //! sentences ("hereby assigns", `assignment`), where a lawyer edits rather than replaces.
 
 mod assignment;
+mod definition;
+mod hire;
 mod licence;
 pub mod list;
+mod restriction;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -108,6 +111,11 @@ pub fn broad_object(deleted: &str) -> Option<&str> {
     assignment::GENERIC.is_match(deleted).then(|| deleted.split_once(char::is_whitespace).map_or(deleted, |(_, noun)| noun.trim()))
 }
 
+/// The term `sentence` defines, when it opens by defining one (`"Covered Inventions" means`).
+pub fn defined_term(sentence: &str) -> Option<&str> {
+    definition::defined_term(sentence)
+}
+
 /// Whether `sentence` grants a licence whose terms (a list: "exclusive, perpetual, ...") the
 /// edits can work on.
 pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {
@@ -205,10 +213,26 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     if licence::grants(sentence, words) && concerns.iter().any(|c| licence::CONCERNS.contains(c)) {
         return licence::edits(sentence, concerns, words);
     }
+    // A definition is edited as a definition: narrowed in its own words.
+    if definition::defined_term(sentence).is_some() && !transfers(sentence) {
+        return definition::edits(sentence, concerns);
+    }
+    // A non-compete is narrowed as a non-compete: its period, its reach, what it bars.
+    if concerns.contains(&Concern::NonCompete) && restriction::restricts(sentence) && !transfers(sentence) {
+        let narrowed = restriction::edits(sentence, words.deliverables);
+        if !narrowed.is_empty() {
+            return narrowed;
+        }
+    }
     // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
     // denied ownership statement is not the transfer; the assignment is.
     let owned = OWNED.captures_iter(sentence).find(|c| c.get(0).is_some_and(|m| !NEGATED.is_match(&sentence[..m.start()])));
-    let Some(owned) = owned else { return assignment::edits(sentence, concerns, words) };
+    // "... copyrightable works prepared within the scope of employment are works made for
+    // hire": no transfer to edit, the statement itself is.
+    let Some(owned) = owned else {
+        let assigned = assignment::edits(sentence, concerns, words);
+        return if assigned.is_empty() && hire::states(sentence) { hire::edits(sentence, concerns, words) } else { assigned };
+    };
     let deliverables = words.deliverables;
     let mut out = Vec::new();
     if concerns.contains(&Concern::BroadWorkProduct)

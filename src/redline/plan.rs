@@ -178,7 +178,8 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             definitions.push(definition(draft.paragraphs[spot.after].end, &spot, &label));
         }
     }
-    let changes = with_definitions(changes, definitions);
+    let mut changes = with_definitions(changes, definitions);
+    one_note_per_reason(&mut changes);
     let open = p.open;
     Redline { kind: super::Kind::CounterProposal, draft, changes, open, options }
 }
@@ -318,13 +319,25 @@ impl Planner<'_> {
         let transfers = |g: &Group| phrase::transfers(&self.draft.analysed[g.range.clone()]);
         // Replaced by library words: some finding's ladder has words that can stand in its place.
         let replaced = |g: &Group| {
-            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &[] };
+            let struck = Struck {
+                deleted: &self.draft.analysed[g.range.clone()],
+                cited: self.cited(g.clause),
+                used: &[],
+                draft: &self.draft.analysed,
+            };
             choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
         };
         let answers = |g: &Group| self.answered_by_edits(g);
         transfers(g)
             && answers(g)
             && all.iter().filter(|o| o.clause == g.clause && o.range != g.range && transfers(o)).all(|o| answers(o) || !replaced(o))
+    }
+
+    /// Whether a non-compete is better narrowed in its own words (a shorter period, its
+    /// industry-wide reach struck, services by field made "a system substantially similar to
+    /// the Deliverables") than replaced: the edits answer every finding in it.
+    fn edit_restriction(&self, g: &Group) -> bool {
+        g.findings.iter().any(|&i| self.analysis.findings[i].concern == Concern::NonCompete) && self.answered_by_edits(g)
     }
 
     /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
@@ -387,17 +400,22 @@ impl Planner<'_> {
     /// of the same function can replace the passage (it defines a term on the way, "...
     /// ("Project IP") shall belong to you"). Each edit carries the reason for what it does.
     /// Findings no edit answers stay open.
-    fn edits_in_place(&mut self, g: &Group) -> Vec<(Option<usize>, Change)> {
+    fn edits_in_place(&mut self, g: &Group, all: &[Group]) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
         let mut edits = self.phrase_edits(g);
         edits.extend(self.struck_items(g, &edits));
+        // Each edit where it goes: its paragraph and its range of the draft's text.
+        let mut located: Vec<(usize, std::ops::Range<usize>, phrase::Edit)> =
+            edits.iter().map(|e| (g.paragraph, g.range.start + e.range.start..g.range.start + e.range.end, e.clone())).collect();
+        located.extend(self.cited_elsewhere_in_clause(g, &edits));
         let mut planned = Vec::new();
         for &i in &g.findings {
-            if !edits.iter().any(|e| e.concerns.contains(&analysis.findings[i].concern)) {
+            let concern = analysis.findings[i].concern;
+            if !edits.iter().any(|e| e.concerns.contains(&concern)) && !self.carved_out_where_it_passes(g, concern, all) {
                 self.leave(i, OpenReason::NoLanguage);
             }
         }
-        for e in edits {
+        for (paragraph, range, e) in located {
             let answered: Vec<usize> =
                 e.concerns.iter().filter_map(|&c| g.findings.iter().copied().find(|&i| analysis.findings[i].concern == c)).collect();
             let Some(&fi) = answered.first() else { continue };
@@ -417,13 +435,13 @@ impl Planner<'_> {
                 talking_point,
                 from: Some(fi),
             };
-            let (start, end) = (g.range.start + e.range.start, g.range.start + e.range.end);
+            let (start, end) = (range.start, range.end);
             planned.push((
                 Some(g.clause),
                 Change {
                     id: 0,
                     clause_label: self.label(Some(g.clause)).unwrap_or_default(),
-                    paragraph: g.paragraph,
+                    paragraph,
                     start,
                     end,
                     deleted: self.draft.analysed[start..end].to_owned(),
@@ -437,6 +455,70 @@ impl Planner<'_> {
             ));
         }
         planned
+    }
+
+    /// With items of a list struck, the clause's citations of the relettered items outside the
+    /// paragraph's rest (`relettered` follows those after the list in its paragraph): before
+    /// the list ("as set out in (d) below") and in the clause's other paragraphs, each with its
+    /// paragraph and its range of the draft's text (the edit's own range is that range too). A stretch with a list of its own is left
+    /// alone: its "(d)" may be its own item.
+    fn cited_elsewhere_in_clause(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<(usize, std::ops::Range<usize>, phrase::Edit)> {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let gone: Vec<&phrase::Edit> =
+            edits.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
+        let (Some(first), Some(clause)) = (gone.first(), self.analysis.clauses.get(g.clause)) else { return Vec::new() };
+        let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        let changed = phrase::list::relettered(sentence, &ranges);
+        let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
+        if labels.is_empty() {
+            return Vec::new();
+        }
+        // What `relettered` already covers: the list's sentence from its first item, and the
+        // rest of its paragraph.
+        let lead_in = phrase::list::first_marker(sentence).unwrap_or(0);
+        let covered = g.range.start + lead_in..self.draft.paragraphs[g.paragraph].end.min(clause.end).max(g.range.end);
+        // The clause goes on through the paragraphs after it that have neither number nor
+        // heading of their own (the reader makes each a clause).
+        let clauses = &self.analysis.clauses;
+        let end =
+            clauses[g.clause + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(clause.end, |c| c.end);
+        let mut out = Vec::new();
+        for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.start < end && clause.start < p.end) {
+            let bounds = self.draft.text_starts[paragraph].max(clause.start)..p.end.min(end);
+            let stretches = [bounds.start..bounds.end.min(covered.start), bounds.start.max(covered.end)..bounds.end];
+            for stretch in stretches.into_iter().filter(|r| r.start < r.end) {
+                let text = &self.draft.analysed[stretch.clone()];
+                if phrase::list::has_list(text) {
+                    continue;
+                }
+                for (range, old) in phrase::list::citations(text, &labels) {
+                    let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
+                    let at = stretch.start + range.start..stretch.start + range.end;
+                    let edit = phrase::Edit {
+                        range: at.clone(),
+                        inserted: new.clone(),
+                        concerns: first.concerns.clone(),
+                        kinds: vec![phrase::EditKind::Relettered],
+                    };
+                    out.push((paragraph, at, edit));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a finding in a definition (the models or methods "Covered Inventions" sweeps in)
+    /// is answered where the defined term passes: an assignment of it elsewhere in the draft that
+    /// the redline edits carves the agency's materials out for the same concern ("... in the
+    /// Covered Inventions, excluding Prior Inventions, ..."). One fix per problem: the same
+    /// carve-out is not put in the definition again.
+    fn carved_out_where_it_passes(&self, g: &Group, concern: Concern, all: &[Group]) -> bool {
+        let Some(term) = phrase::defined_term(&self.draft.analysed[g.range.clone()]) else { return false };
+        let names = whole_word(term);
+        all.iter().filter(|o| o.range != g.range && names.is_match(&self.draft.analysed[o.range.clone()])).any(|o| {
+            self.edit_transfer(o, all)
+                && self.phrase_edits(o).iter().any(|e| e.kinds.contains(&phrase::EditKind::CarvedOut) && e.concerns.contains(&concern))
+        })
     }
 
     /// For findings no edit answers in a promise made as a list ("warrants that (a) ...; (b)
@@ -547,13 +629,18 @@ impl Planner<'_> {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
             }
-            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) {
-                planned.extend(self.edits_in_place(&g));
+            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) || self.edit_restriction(&g) {
+                planned.extend(self.edits_in_place(&g, &merged));
                 continue;
             }
-            let struck = Struck { deleted: &self.draft.analysed[g.range.clone()], cited: self.cited(g.clause), used: &used };
+            let struck = Struck {
+                deleted: &self.draft.analysed[g.range.clone()],
+                cited: self.cited(g.clause),
+                used: &used,
+                draft: &self.draft.analysed,
+            };
             let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck)) else {
-                planned.extend(self.edits_in_place(&g));
+                planned.extend(self.edits_in_place(&g, &merged));
                 continue;
             };
             // One reason per concern: the most severe finding of it says why.
@@ -649,7 +736,12 @@ impl Planner<'_> {
             end: g.range.end,
             deleted: self.draft.analysed[g.range.clone()].to_owned(),
             inserted: String::new(),
-            note: format!("The draft's other option is proposed instead: \u{201c}{}\u{201d}.", crate::text::one_line(kept)),
+            note: {
+                // The option's own full stop ends the sentence inside the quotes.
+                let kept = crate::text::one_line(kept);
+                let stop = if kept.ends_with(['.', '!', '?']) { "" } else { "." };
+                format!("The draft's other option is proposed instead: \u{201c}{kept}\u{201d}{stop}")
+            },
             new_clause: None,
             removes_paragraph: false,
             language: Language::OtherOption,
@@ -657,12 +749,17 @@ impl Planner<'_> {
         }
     }
 
-    /// A new clause for each missing protection, numbered in turn where several share a place.
+    /// A new clause for each missing protection, numbered in turn where several share a place,
+    /// and never with a number another clause has: in a draft that numbers every clause "1."
+    /// (a Markdown list), clauses put in after two of them are 1A, 1B and 1C, in document order.
     fn new_clauses(&mut self, missing: &[usize]) -> Vec<(Option<usize>, Change)> {
         let (draft, analysis) = (self.draft, self.analysis);
         let mut numbers: Vec<(usize, Option<Number>)> = Vec::new();
+        let mut taken: Vec<String> = analysis.clauses.iter().filter_map(|c| c.number.clone()).collect();
         let mut planned = Vec::new();
-        for &fi in missing {
+        let mut missing = missing.to_vec();
+        missing.sort_by_key(|&fi| placement::place(&analysis.clauses, analysis.findings[fi].clause).map(|at| at.after));
+        for fi in missing {
             let f = &analysis.findings[fi];
             let (Some(chosen), Some(at)) =
                 (choose(analysis, self.steers, &[fi], self.library, None), placement::place(&analysis.clauses, f.clause))
@@ -678,13 +775,25 @@ impl Planner<'_> {
                 self.leave(fi, OpenReason::NoLanguage);
                 continue;
             };
-            let number = if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
+            let mut number = if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
                 *n = n.as_ref().map(Number::next);
                 n.clone()
             } else {
                 numbers.push((at.after, at.number.clone()));
                 at.number
             };
+            // A lettered number is the tool's own, so it may skip on to one no clause has; a
+            // dotted one is the draft's sequence (or Word's list) and stays as it is.
+            while let Some(n @ Number::Suffixed(_, letter)) = &number
+                && taken.contains(&n.label())
+                && !matches!(letter, 'z' | 'Z')
+            {
+                number = Some(n.next());
+            }
+            if let Some((_, n)) = numbers.iter_mut().find(|(after, _)| *after == at.after) {
+                n.clone_from(&number);
+            }
+            taken.extend(number.as_ref().map(Number::label));
             // "Residuals: the agency keeps general know-how" is the library's title; the clause's
             // heading is its subject, in the draft's names.
             let heading = self.library.get(&f.library_clause).map_or_else(
@@ -829,6 +938,41 @@ fn with_definitions(changes: Vec<Change>, definitions: Vec<Change>) -> Vec<Chang
     all
 }
 
+/// Counsel reads each reason once per clause: a sentence of a change's note that an earlier
+/// change in the same clause already gave (the "limited" reason beside a rewritten condition,
+/// "that Provider IP" and "solely as incorporated", all in one licence) is left out, and a
+/// change with nothing new to say carries no note. New clauses keep theirs: each is read alone.
+fn one_note_per_reason(changes: &mut [Change]) {
+    let mut said: Vec<(String, String)> = Vec::new();
+    for c in changes.iter_mut().filter(|c| c.new_clause.is_none()) {
+        let mut kept: Vec<&str> = Vec::new();
+        for sentence in note_sentences(&c.note) {
+            let key = (c.clause_label.clone(), sentence.to_owned());
+            if !said.contains(&key) && !kept.contains(&sentence) {
+                kept.push(sentence);
+                said.push(key);
+            }
+        }
+        c.note = kept.join(" ");
+    }
+}
+
+/// A note's sentences: a note is the library's plain prose, each sentence ending at a full stop
+/// followed by a space and a capital (or the note's end).
+fn note_sentences(note: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in note.match_indices(". ") {
+        if note[i + 2..].starts_with(|ch: char| ch.is_uppercase()) {
+            out.push(note[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    out.push(note[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
 /// What a clause whose body is struck says, as drafters write it.
 const RESERVED: &str = "[Reserved.]";
 
@@ -913,6 +1057,8 @@ struct Struck<'a> {
     deleted: &'a str,
     cited: Vec<Cited>,
     used: &'a [String],
+    /// The draft's whole text: the attachments it has.
+    draft: &'a str,
 }
 
 impl Struck<'_> {
@@ -921,6 +1067,19 @@ impl Struck<'_> {
     fn redefines(&self, text: &str) -> bool {
         let defines = defined_terms(text);
         self.used.iter().any(|u| u != text && defined_terms(u).iter().any(|d| defines.contains(d)))
+    }
+
+    /// Whether words cite an attachment the draft does not have ("the companies listed in
+    /// Schedule B"): a counter-proposal never points at a document nobody has. "Schedule A" (the
+    /// library's statement of work) and "Exhibit A" (its registry of the agency's tools) are
+    /// the vocabulary's to rename or add.
+    fn cites_missing_attachment(&self, text: &str) -> bool {
+        static ATTACHMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\b(?:Schedule|Exhibit|Annex|Appendix|Attachment)\s+[A-Z0-9]\b").expect("static regex")
+        });
+        ATTACHMENT
+            .find_iter(text)
+            .any(|m| !matches!(m.as_str(), "Schedule A" | "Exhibit A") && !whole_word(m.as_str()).is_match(self.draft))
     }
 }
 
@@ -961,6 +1120,8 @@ fn choose(
     let employment = analysis.parties.is_employment();
     let fits = |text: &str| !employment || fits_employment(text);
     // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
+    // An employee has no personnel: counsel reads "Employee may continue to use ...".
+    let for_employee_note = |note: String| if employment { note.replace("Agency's personnel", "Agency") } else { note };
     let for_employee =
         |text: String| if employment { text.replace("the unaided memory of its personnel", "Agency's unaided memory") } else { text };
     if let Some(standard) = findings
@@ -975,7 +1136,7 @@ fn choose(
         }
         let tp = talking_point(findings[0], None);
         let language = Language::Standard { library_clause: standard.id.clone() };
-        let note = counsel_note(library, &standard.id, None);
+        let note = for_employee_note(counsel_note(library, &standard.id, None));
         return Some(Chosen { text, language, note, talking_point: tp, from: Some(findings[0]) });
     }
     // In place of struck words, words that do the same job (a definition of the same term, an
@@ -998,12 +1159,13 @@ fn choose(
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)
+                    && !struck.cites_missing_attachment(&text)
                 {
                     let language = match kind {
                         Some(kind) => Language::Fallback { library_clause: f.library_clause.clone(), kind },
                         None => Language::Standard { library_clause: f.library_clause.clone() },
                     };
-                    let note = counsel_note(library, &f.library_clause, kind);
+                    let note = for_employee_note(counsel_note(library, &f.library_clause, kind));
                     return Some(Chosen { text, language, note, talking_point, from: Some(fi) });
                 }
             }
@@ -1044,10 +1206,17 @@ fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>
 
 /// A definition struck for its breadth is narrowed, not replaced by another term's: the
 /// library's definition of what the client gets ("Work Product") takes the draft's term
-/// ("Project Materials"). A definition of what the agency keeps is never renamed.
+/// ("Project Materials"). A definition of what the agency keeps is never renamed, and one of a
+/// particular thing only stands for a term that names the same thing: the library's "Client
+/// Models" may narrow the draft's "Models", never its "Covered Inventions" (which would be
+/// redefined as model weights).
 fn same_term(text: &str, deleted: &str) -> String {
+    let head = |term: &str| term.split_whitespace().last().unwrap_or_default().trim_end_matches('s').to_lowercase();
+    let same_thing = |draft: &str, library: &str| library == "Work Product" || head(draft) == head(library);
     match (function::of(deleted), function::of(text)) {
-        (Function::Definition(draft), Function::Definition(library)) if draft != library && !library.contains("Agency") => {
+        (Function::Definition(draft), Function::Definition(library))
+            if draft != library && !library.contains("Agency") && same_thing(&draft, &library) =>
+        {
             function::quote_definition(&whole_word(&library).replace_all(text, draft.as_str()))
         }
         _ => function::quote_definition(text),

@@ -249,6 +249,13 @@ impl Vocabulary {
                 (Otherwise::Define(_), None) => continue,
             };
             out = whole_word(e.words).replace_all(&out, words).into_owned();
+            // A singular library term become a plural one ("Client Data is used" for the
+            // draft's "Customer Materials"): its verb follows.
+            if words.ends_with('s') && !words.ends_with("ss") && !e.words.ends_with('s') && !words.is_empty() {
+                for (one, many) in [(" is ", " are "), (" has ", " have "), (" was ", " were ")] {
+                    out = out.replace(&format!("{words}{one}"), &format!("{words}{many}"));
+                }
+            }
         }
         out = whole_word(REGISTRY).replace_all(&out, self.registry.as_str()).into_owned();
         self.parties(&out)
@@ -592,6 +599,14 @@ mod tests {
             v.adapt("Agency grants Client a licence to Client Data. Upon Agency's receipt, each Client affiliate"),
             "The Contributor grants the Company a licence to Company Data. Upon the Contributor's receipt, each Company affiliate"
         );
+    }
+
+    /// The PSA's "Customer Materials" stands for the library's "Client Data": a plural term
+    /// takes a plural verb ("Customer Materials are used", not "is used").
+    #[test]
+    fn a_plural_term_of_the_draft_takes_a_plural_verb() {
+        let v = Vocabulary::of("\"Customer Materials\" means materials Customer provides.", &parties("Provider", "Customer"));
+        assert_eq!(v.adapt("Client Data is used only to perform them."), "Customer Materials are used only to perform them.");
     }
 
     #[test]

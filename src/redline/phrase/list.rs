@@ -50,6 +50,16 @@ pub fn and_before(sentence: &str, struck: &Range<usize>) -> Option<usize> {
     (k == markers.len() - 1 && k >= 2 && struck.end > markers[k]).then(|| markers[k - 1])
 }
 
+/// Whether `text` holds a list of its own (two or more item markers).
+pub fn has_list(text: &str) -> bool {
+    MARKER.find_iter(text).nth(1).is_some()
+}
+
+/// Where the first item of a list in `text` opens (its marker), if it has one.
+pub fn first_marker(text: &str) -> Option<usize> {
+    MARKER.find(text).map(|m| m.start())
+}
+
 /// How a list numbers its items.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
