@@ -622,7 +622,13 @@ fn name_before(before: &str) -> Option<String> {
         Regex::new(r"([A-Z][A-Za-z0-9&.\-]*(?:[ \t]+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$").expect("static regex")
     });
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
-    let name = NAME.captures(tail)?.get(1)?.as_str().trim().to_owned();
+    let found = NAME.captures(tail)?.get(1)?;
+    // "Playboy.com, Inc., a Delaware corporation": a word after an article describes the party.
+    let described = tail[..found.start()].trim_end();
+    if [" a", " an"].iter().any(|a| described.ends_with(a)) || described == "a" || described == "an" {
+        return None;
+    }
+    let name = found.as_str().trim().to_owned();
     let joining = JOINING.iter().any(|w| name.eq_ignore_ascii_case(w));
     (name.len() > 2 && role_of(&name).is_none() && !names_a_thing(&name) && !joining).then_some(name)
 }
@@ -734,10 +740,11 @@ mod tests {
         assert!(!p.uncertain, "{p:?}");
         assert!(!p.counterparty_aliases.iter().any(|a| a == "and"), "a joining word is no name: {p:?}");
         let p = detect(
-            "This Agreement is between eFashion Solutions, LLC (\"EFS\") and Playboy.com, Inc. (\"Client,\" which shall include affiliates controlling, controlled by or under common control with Playboy.com, Inc.). EFS shall operate the business.",
+            "This Agreement is between eFashion Solutions, LLC (\"EFS\") and Playboy.com, Inc., a Delaware corporation with offices in Chicago (\"Client,\" which shall include affiliates controlling, controlled by or under common control with Playboy.com, Inc.). EFS shall operate the business.",
             None,
         );
         assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+        assert!(!p.counterparty_aliases.iter().any(|a| a == "delaware"), "a state of incorporation is no name: {p:?}");
     }
 
     #[test]
