@@ -143,6 +143,12 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The first exception in `text` that excepts something: "including but not limited to"
+    /// widens and "unless otherwise agreed" defers, so neither counts.
+    pub fn first_exception(&self, text: &str) -> Option<Found> {
+        self.exception.find_iter(text).find(|m| ![" limit", " otherwise"].iter().any(|w| text[m.end()..].starts_with(w)))
+    }
+
     /// The vocabulary built into the binary (checked by the test suite).
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| match Lexicon::parse(EMBEDDED) {

@@ -401,12 +401,7 @@ impl Sentence<'_> {
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
         let object_text = &s[object_range.0..object_range.1];
-        // "including but not limited to" widens, "unless otherwise agreed" defers: neither
-        // excepts anything.
-        let exception = lexicon
-            .exception
-            .find_iter(object_text)
-            .find(|m| ![" limit", " otherwise"].iter().any(|w| object_text[m.end()..].starts_with(w)));
+        let exception = lexicon.first_exception(object_text);
         let (object_text, exception) = match exception {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),

@@ -232,12 +232,7 @@ impl Terms {
         let mut found = Vec::new();
         for (k, t) in self.terms.iter().enumerate() {
             let definition = &text[t.start..t.end];
-            // "including but not limited to" widens, "unless otherwise agreed" defers.
-            let exception = lexicon
-                .exception
-                .find_iter(definition)
-                .find(|m| ![" limit", " otherwise"].iter().any(|w| definition[m.end()..].starts_with(w)));
-            if let Some(m) = exception {
+            if let Some(m) = lexicon.first_exception(definition) {
                 let excluded = self.excluded_by(lexicon, &definition[m.start()..]);
                 if !excluded.is_empty() {
                     found.push((k, excluded, Some(definition_features(lexicon, &t.name, &definition[..m.start()]))));
