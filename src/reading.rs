@@ -186,6 +186,8 @@ flags!(
         Transferable = "transferable",
         Sublicensable = "sublicensable",
         Revocable = "revocable",
+        /// Said to be personal: non-transferable, non-sublicensable.
+        Personal = "personal",
         /// Limited to a purpose, internal use, or the deliverables.
         Limited = "limited",
         /// Rights beyond use: derivative works, distribution to the public, any purpose.

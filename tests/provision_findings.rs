@@ -293,3 +293,55 @@ fn words_about_other_things_do_not_answer_the_pre_existing_question() {
     assert!(!asked("Provider retains its pre-existing materials and tools."));
     assert!(!asked("This assignment excludes any software independently developed by Provider."));
 }
+
+fn of(a: &Analysis, concern: Concern) -> Vec<(Severity, usize)> {
+    a.findings.iter().filter(|f| f.concern == concern).map(|f| (f.severity, f.clause.unwrap_or(usize::MAX))).collect()
+}
+
+#[test]
+fn a_lasting_licence_silent_on_transfer_is_a_drafting_point_and_a_personal_one_is_not() {
+    let silent = analyse(
+        SERVICES,
+        &["Provider grants Client a perpetual, non-exclusive license to use Provider Tools incorporated into the Deliverables."],
+    );
+    assert!(of(&silent, Concern::TransferableLicense).iter().any(|&(s, _)| s == Severity::Low), "{:?}", silent.findings);
+    for personal in [
+        "Provider grants Client a perpetual, non-exclusive, non-transferrable license to use Provider Tools incorporated into the Deliverables.",
+        "Provider grants Client a perpetual, non-exclusive license to use Provider Tools incorporated into the Deliverables, which may not be assigned without Provider's consent.",
+    ] {
+        let a = analyse(SERVICES, &[personal]);
+        assert!(of(&a, Concern::TransferableLicense).is_empty(), "{personal}: {:?}", a.findings);
+    }
+    // A licence said to be transferable is the high finding, not this one.
+    let a = analyse(
+        SERVICES,
+        &["Provider grants Client a perpetual, transferable license to use Provider Tools incorporated into the Deliverables."],
+    );
+    assert!(of(&a, Concern::TransferableLicense).iter().all(|&(s, _)| s == Severity::High), "{:?}", a.findings);
+}
+
+#[test]
+fn the_residuals_gap_is_shown_at_the_bar_on_using_what_the_agency_learns() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in all work product upon creation.",
+            "Provider will (a) only use Client's Confidential Information to fulfill its obligations under this Agreement; and (b) not disclose it to anyone else.",
+        ],
+    );
+    // Clause 0 is the title, 1 the preamble: the bar is the third numbered clause's neighbour.
+    let bar = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
+    assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, at)| at).collect::<Vec<_>>(), vec![bar], "{:?}", a.findings);
+}
+
+#[test]
+fn a_list_of_prior_work_that_means_none_when_left_blank_is_flagged() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in the Deliverables, excluding the Prior Inventions listed in Exhibit B.",
+            "If no inventions are listed in Exhibit B, the Provider represents that there are no such prior inventions to be excluded.",
+        ],
+    );
+    assert!(of(&a, Concern::PreExistingIp).iter().any(|&(s, _)| s == Severity::Medium), "{:?}", a.findings);
+}

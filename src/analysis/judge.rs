@@ -77,6 +77,8 @@ pub struct Rule {
     #[serde(default)]
     attributes_all: Vec<Attribute>,
     #[serde(default)]
+    attributes_none: Vec<Attribute>,
+    #[serde(default)]
     timing: Vec<TimingId>,
     carve_out: Option<bool>,
     /// Whether the object already belongs to the counterparty; unset, only restrictions may
@@ -225,6 +227,7 @@ impl Rule {
             && !self.object_none.iter().any(|&x| p.own_features.has(x))
             && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
             && self.attributes_all.iter().all(|&x| p.attributes.has(x))
+            && !self.attributes_none.iter().any(|&x| p.attributes.has(x))
             && (self.timing.is_empty() || self.timing.contains(&timing))
             && self.carve_out.is_none_or(|c| c == p.carve_out)
             && self.draft_has.iter().all(|&x| facts.contains(&x))

@@ -406,24 +406,14 @@ impl Sentence<'_> {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
             _ => (object_text, None),
         };
-        // "are original works", "to have full ownership in": the trigger's own words name
-        // part of the object.
-        let mut own_features = Features::of(lexicon, object_text).union(Features::of(lexicon, &s[ts..te]));
-        if kind == Kind::Warranty {
-            own_features = own_features.union(Features::of(lexicon, &s[ts..object_range.1.max(te)]));
-        }
-        // "such intellectual property", "the same": the object is what the sentence named before.
-        if !object_before && [" such ", " the same", " those "].iter().any(|w| object_text.contains(w)) {
-            own_features = own_features.union(Features::of(lexicon, &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]));
-        }
-        // "assign all of its rights under this Agreement to an affiliate": the contract moves,
-        // not rights in any work.
-        if CONTRACT_ITSELF.is_match(object_text) {
-            own_features = Features::default();
-        }
+        // "nor use for any purpose other than performing the Services, any Proprietary
+        // Information": the bar's object follows its purpose.
+        let barred_after = exception.and_then(|e| e.split_once(", ")).map(|(_, rest)| rest).filter(|_| kind == Kind::Restriction);
+        let own_features = own_features(lexicon, &t, (object_text, object_range.1), object_before, barred_after);
         // A transfer "to the extent it uses Proprietary Information" does not transfer the
         // client's secrets, nor the know-how their definition names.
         let mut used = terms.used_in(object_text);
+        used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let features = object_features(terms, &used, own_features);
         let carve_out = exception.is_some_and(|e| {
@@ -440,7 +430,7 @@ impl Sentence<'_> {
                 set
             });
             // "grant the Issuer the License", the License being defined as the Apache licence:
-            // an open licence, given for good.
+            // an open licence, given for good and for any use.
             let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);
             let names_open = |t: &usize| {
                 let term = &terms.terms[*t];
@@ -449,6 +439,7 @@ impl Sentence<'_> {
             if terms.used_in(&s[ts..object_range.1.max(te)]).iter().any(names_open) {
                 set.insert(super::Attribute::Perpetual);
                 set.insert(super::Attribute::Irrevocable);
+                set.insert(super::Attribute::Unlimited);
             }
             (set, at)
         } else {
@@ -788,6 +779,41 @@ fn its_own_things(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
 /// Where a new clause with a party as its subject starts in `from..to` ("retain ownership of
 /// such EFS Customer Data and Client shall have the right to use such User Data"): the object
 /// before it ends there.
+/// What the object's own words name (`object` is its text and where it ends), without its
+/// defined terms.
+fn own_features(
+    lexicon: &Lexicon,
+    t: &Trigger,
+    (object_text, object_end): (&str, usize),
+    object_before: bool,
+    barred_after: Option<&str>,
+) -> Features {
+    let (s, ts, te, kind) = (t.s, t.ts, t.te, t.kind);
+    // "are original works", "to have full ownership in": the trigger's own words name
+    // part of the object.
+    let mut own_features = Features::of(lexicon, object_text).union(Features::of(lexicon, &s[ts..te]));
+    if kind == Kind::Warranty {
+        own_features = own_features.union(Features::of(lexicon, &s[ts..object_end.max(te)]));
+    }
+    // "such intellectual property", "the same": the object is what the sentence named before.
+    // "treat shared information as confidential and use it solely for": a bar on "it" bars
+    // what the sentence named before.
+    let back = [" such ", " the same", " those "].iter().any(|w| object_text.contains(w))
+        || kind == Kind::Restriction && [" it ", " them "].iter().any(|w| s[ts..object_end.max(te)].contains(w));
+    if !object_before && back {
+        own_features = own_features.union(Features::of(lexicon, &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]));
+    }
+    if let Some(rest) = barred_after {
+        own_features = own_features.union(Features::of(lexicon, rest));
+    }
+    // "assign all of its rights under this Agreement to an affiliate": the contract moves,
+    // not rights in any work.
+    if CONTRACT_ITSELF.is_match(object_text) {
+        own_features = Features::default();
+    }
+    own_features
+}
+
 fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize {
     mentions
         .iter()

@@ -265,6 +265,28 @@ fn a_bar_on_use_read_through_a_parenthesis_and_on_the_work_before_the_clients_ri
 }
 
 #[test]
+fn a_bar_that_allows_one_use_only_is_a_bar_on_confidential_information() {
+    let p = parties(&["Contractor"], &["Company"]);
+    for text in [
+        "Unless otherwise authorized, Contractor will (a) only use Confidential Information to fulfill its obligations under this Agreement; and (b) not disclose it.",
+        "Both parties will treat shared information as confidential and use it solely for the engagement.",
+        "\"Proprietary Information\" means all confidential information of the Company. The Contractor agrees to hold in strict confidence and not to disclose to any third party, nor use for any purpose other than performing the Services, any Proprietary Information of the Company.",
+    ] {
+        let (r, _) = read(text, &p);
+        assert!(
+            r.provisions
+                .iter()
+                .any(|p| p.kind == Kind::Restriction && p.giver != Side::Counterparty && p.features.has(Feature::Confidential)),
+            "{text}: {:?}",
+            r.provisions
+        );
+    }
+    // A licence limited to a purpose bars nothing.
+    let (r, _) = read("Company may use the Deliverables solely for its internal business purposes.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Restriction), "{:?}", r.provisions);
+}
+
+#[test]
 fn the_contract_itself_and_a_verb_inside_a_term_name_move_no_work() {
     let p = parties(&["Supplier"], &["Buyer"]);
     // Assigning the contract to an affiliate is no transfer of rights in the work.
