@@ -345,3 +345,32 @@ fn a_list_of_prior_work_that_means_none_when_left_blank_is_flagged() {
     );
     assert!(of(&a, Concern::PreExistingIp).iter().any(|&(s, _)| s == Severity::Medium), "{:?}", a.findings);
 }
+
+#[test]
+fn handing_over_unfinished_work_on_termination_before_payment_is_flagged_and_returning_the_clients_things_is_not() {
+    let assign = "Provider hereby assigns to Client all right, title and interest in the Deliverables.";
+    for handover in [
+        "Upon any expiration or termination, Provider will promptly deliver all Work Product to Client, including all work in progress.",
+        "Effect of Termination. Upon termination: Provider will deliver all completed work product.",
+    ] {
+        let a = analyse(SERVICES, &[assign, handover]);
+        let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
+        assert!(of(&a, Concern::AssignmentBeforePayment).contains(&(Severity::Medium, at)), "{handover}: {:?}", a.findings);
+    }
+    // Ownership already waits for payment ("payment of all compensation"): the hand-over only
+    // costs leverage.
+    let paid = "Upon acceptance and payment of all compensation due, Provider hereby assigns to Client all right, title and interest in the Deliverables.";
+    let a = analyse(SERVICES, &[paid, "Upon termination, Provider shall deliver all Deliverables, whether complete or not, to Client."]);
+    let found = of(&a, Concern::AssignmentBeforePayment);
+    assert!(found.iter().all(|&(s, _)| s == Severity::Low) && !found.is_empty(), "{:?}", a.findings);
+    // Handing back what the client provided is no transfer of the agency's work.
+    let a = analyse(
+        SERVICES,
+        &[
+            assign,
+            "Following termination, Provider shall turn over to Client all work in progress and other materials provided by Client to Provider.",
+        ],
+    );
+    let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
+    assert!(of(&a, Concern::AssignmentBeforePayment).iter().all(|&(_, clause)| clause != at), "{:?}", a.findings);
+}

@@ -103,6 +103,7 @@ enum TimingId {
     OnPayment,
     OnCreation,
     Elsewhere,
+    OnTermination,
     Unstated,
 }
 
@@ -212,6 +213,7 @@ impl Rule {
             Timing::OnPayment => TimingId::OnPayment,
             Timing::OnCreation => TimingId::OnCreation,
             Timing::Elsewhere => TimingId::Elsewhere,
+            Timing::OnTermination => TimingId::OnTermination,
             Timing::Unstated => TimingId::Unstated,
         };
         self.kinds.contains(&p.kind)
@@ -446,6 +448,7 @@ impl<'a> Judged<'a> {
             Timing::OnCreation => "as soon as the work exists",
             Timing::OnPayment => "on payment",
             Timing::Elsewhere => "at a time set elsewhere in the draft",
+            Timing::OnTermination => "on termination",
             Timing::Unstated => "on signature",
         };
         let mut explanation = rule

@@ -28,6 +28,7 @@ struct Source {
     exception: Vec<String>,
     agency_prior: Vec<String>,
     timing_elsewhere: Vec<String>,
+    on_termination: Vec<String>,
     capacity: Vec<String>,
     operative_before: Vec<String>,
 }
@@ -116,6 +117,7 @@ fn word_lists() -> Vec<String> {
         &source.exception,
         &source.agency_prior,
         &source.timing_elsewhere,
+        &source.on_termination,
     ]);
     let mut out: Vec<String> = lists.map(|l| syntax::word_list(l, false)).collect();
     out.extend([&source.capacity, &source.operative_before].map(|l| syntax::word_list(l, true)));
@@ -135,6 +137,8 @@ pub struct Lexicon {
     pub agency_prior: Words,
     /// Timing set elsewhere in the draft ("at the Time of Assignment").
     pub timing_elsewhere: Words,
+    /// A hand-over on termination or of unfinished work ("upon termination", "work in progress").
+    pub on_termination: Words,
     /// Words before a transfer verb that make it a capacity, not a transfer ("right to assign").
     pub capacity: Words,
     /// What comes before a bare transfer verb used as a verb ("shall assign", "is transferred"),
@@ -170,6 +174,7 @@ impl Lexicon {
             &self.exception,
             &self.agency_prior,
             &self.timing_elsewhere,
+            &self.on_termination,
             &self.capacity,
             &self.operative_before,
         ]);
@@ -205,6 +210,7 @@ impl Lexicon {
             exception: words("exception", &source.exception)?,
             agency_prior: words("agency-prior", &source.agency_prior)?,
             timing_elsewhere: words("timing-elsewhere", &source.timing_elsewhere)?,
+            on_termination: words("on-termination", &source.on_termination)?,
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
         })

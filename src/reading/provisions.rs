@@ -113,6 +113,8 @@ pub enum Timing {
     OnCreation,
     /// At a time the draft sets elsewhere ("at the Time of Assignment" chosen on a cover page).
     Elsewhere,
+    /// A hand-over on termination, or of unfinished work.
+    OnTermination,
     Unstated,
 }
 
@@ -226,6 +228,11 @@ pub(super) fn read(
     for (clause, &(cs, ce)) in ranges.iter().enumerate() {
         let clause_text = &text[cs..ce];
         let clause_paid = paid(lexicon, clause_text);
+        // "Upon any expiration or termination:" standing as a clause of its own leads into this one.
+        let lead_start = match clause.checked_sub(1).map(|k| ranges[k]) {
+            Some((ps, pe)) if text[ps..pe].trim_end().ends_with(':') => ps,
+            _ => cs,
+        };
         // "This includes:" standing as a paragraph of its own leads the list into this clause.
         let list_end = list_after(text, ranges, clause).or_else(|| {
             let &(ns, ne) = ranges.get(clause + 1)?;
@@ -250,7 +257,7 @@ pub(super) fn read(
                 if !here.is_empty() {
                     // The lead-in's object is in the list items that follow it.
                     let reach = if to == clause_text.len() || Some(to) == before_lead_in { list_end.unwrap_or(end) } else { end };
-                    let sentence = Sentence { text, start, end, reach, clause, clause_paid };
+                    let sentence = Sentence { text, start, end, reach, clause, clause_paid, lead_start };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
             }
@@ -334,6 +341,8 @@ struct Sentence<'t> {
     reach: usize,
     clause: usize,
     clause_paid: bool,
+    /// Where the words leading into this sentence may start: its clause, or the lead-in before.
+    lead_start: usize,
 }
 
 impl Sentence<'_> {
@@ -478,7 +487,11 @@ impl Sentence<'_> {
             features,
             own_features,
             terms: used,
-            timing: t.timing(lexicon, self.clause_paid),
+            timing: t.timing(
+                lexicon,
+                self.clause_paid,
+                &self.text[ceil_char(self.text, self.lead_start.max((self.start + ts).saturating_sub(NEAR)))..self.start + ts],
+            ),
             carve_out,
             attributes,
             attribute_at,
@@ -616,12 +629,15 @@ impl Trigger<'_> {
         }
     }
 
-    /// Timing, read near the trigger (the sentence, up to a bounded window around it).
-    fn timing(&self, lexicon: &Lexicon, clause_paid: bool) -> Timing {
+    /// Timing, read near the trigger (the sentence, up to a bounded window around it; `led`
+    /// is what leads into it in its clause).
+    fn timing(&self, lexicon: &Lexicon, clause_paid: bool, led: &str) -> Timing {
         let s = self.s;
         let near = &s[ceil_char(s, self.ts.saturating_sub(NEAR))..floor_char(s, (self.te + NEAR).min(s.len()))];
         if paid(lexicon, near) || clause_paid {
             Timing::OnPayment
+        } else if self.kind == Kind::Delivery && (lexicon.on_termination.is_match(near) || lexicon.on_termination.is_match(led)) {
+            Timing::OnTermination
         } else if lexicon.timing_elsewhere.is_match(near) {
             Timing::Elsewhere
         } else if lexicon.on_creation.is_match(near) {
@@ -683,8 +699,12 @@ impl Trigger<'_> {
         };
         let in_object = |m: &&Mention| m.start >= from && m.end <= to;
         // "co-ownership with Zogenix of any Data generated solely by Distributor": the party
-        // named "with" shares the ownership, it did not make the thing.
-        let co_owner = |m: &Mention| self.s[..m.start].trim_end().trim_end_matches(" the").ends_with(" with");
+        // named "with" shares the ownership, and "materials provided by Microsoft to Inktomi"
+        // names who received them: neither made the thing.
+        let co_owner = |m: &Mention| {
+            let before = self.s[..m.start].trim_end().trim_end_matches(" the");
+            before.ends_with(" with") || before.ends_with(" to")
+        };
         let made_by_them = self.mentions.iter().filter(in_object).any(theirs)
             && !self.mentions.iter().filter(in_object).any(|m| m.side == Side::Agency && !m.possessive && !co_owner(m));
         its_own
