@@ -230,8 +230,19 @@ impl Attributes {
             let before = &text[crate::text::floor_char(text, start.saturating_sub(4))..start];
             before.ends_with("non-") || before.ends_with("non ") || before.ends_with("non")
         };
-        let first = |words: &lexicon::Words| words.find_iter(text).find(|m| !negated(m.start())).map(|m| (m.start(), m.end()));
-        lexicon.attributes.iter().filter_map(|(attribute, words)| first(words).map(|(s, e)| (*attribute, s, e))).collect()
+        // "may transfer the license in connection with a merger": it moves only with the
+        // business, as any contract does.
+        let with_the_business = |end: usize| {
+            let after = &text[end..crate::text::floor_char(text, (end + 120).min(text.len()))];
+            ["merger", "acquisition", "change of control", "substantially all", "successor"].iter().any(|w| after.contains(w))
+        };
+        let first = |attribute: Attribute, words: &lexicon::Words| {
+            words
+                .find_iter(text)
+                .find(|m| !(negated(m.start()) || attribute == Attribute::Transferable && with_the_business(m.end())))
+                .map(|m| (m.start(), m.end()))
+        };
+        lexicon.attributes.iter().filter_map(|(attribute, words)| first(*attribute, words).map(|(s, e)| (*attribute, s, e))).collect()
     }
 }
 

@@ -177,9 +177,11 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     }
     let licence_to_agency =
         |p: &&Provision| p.kind == Kind::Licence && !p.negated() && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);
-    if p.iter()
-        .any(|p| licence_to_agency(&p) || agency_keeps(&p) && (p.features.has(Feature::Methods) || p.features.has(Feature::Residuals)))
-    {
+    // Keeping its pre-existing know-how ("Background IP") leaves the agency nothing of what it
+    // made here; keeping the general methods it develops does.
+    let keeps_methods =
+        |p: &Provision| p.features.has(Feature::Methods) && !p.features.has(Feature::Prior) || p.features.has(Feature::Residuals);
+    if p.iter().any(|p| licence_to_agency(&p) || agency_keeps(&p) && keeps_methods(p)) {
         facts.insert(Fact::LicenceBack);
     }
     // The agency keeps or is granted its general know-how, in whatever words.

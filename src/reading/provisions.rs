@@ -418,7 +418,15 @@ impl Sentence<'_> {
         // "nor use for any purpose other than performing the Services, any Proprietary
         // Information": the bar's object follows its purpose.
         let barred_after = exception.and_then(|e| e.split_once(", ")).map(|(_, rest)| rest).filter(|_| kind == Kind::Restriction);
-        let own_features = own_features(lexicon, &t, (object_text, object_range.1), object_before, barred_after);
+        // A bar that opens its sentence ("Use such information solely for", a list item) may
+        // name what its lead-in named.
+        let before = if kind == Kind::Restriction && s[..ts].trim().is_empty() {
+            let at = self.start + ts;
+            &self.text[ceil_char(self.text, at.saturating_sub(BEFORE))..at]
+        } else {
+            &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]
+        };
+        let own_features = own_features(lexicon, &t, (object_text, object_range.1), (object_before, before), barred_after);
         // A transfer "to the extent it uses Proprietary Information" does not transfer the
         // client's secrets, nor the know-how their definition names.
         let mut used = terms.used_in(object_text);
@@ -805,7 +813,7 @@ fn own_features(
     lexicon: &Lexicon,
     t: &Trigger,
     (object_text, object_end): (&str, usize),
-    object_before: bool,
+    (object_before, before): (bool, &str),
     barred_after: Option<&str>,
 ) -> Features {
     let (s, ts, te, kind) = (t.s, t.ts, t.te, t.kind);
@@ -817,11 +825,12 @@ fn own_features(
     }
     // "such intellectual property", "the same": the object is what the sentence named before.
     // "treat shared information as confidential and use it solely for": a bar on "it" bars
-    // what the sentence named before.
+    // what was named before, and so does "shall be the sole owner of it".
+    let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such"));
     let back = [" such ", " the same", " those "].iter().any(|w| object_text.contains(w))
-        || kind == Kind::Restriction && [" it ", " them "].iter().any(|w| s[ts..object_end.max(te)].contains(w));
+        || matches!(kind, Kind::Restriction | Kind::Ownership) && pronoun(&s[ts..object_end.max(te)]);
     if !object_before && back {
-        own_features = own_features.union(Features::of(lexicon, &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]));
+        own_features = own_features.union(Features::of(lexicon, before));
     }
     if let Some(rest) = barred_after {
         own_features = own_features.union(Features::of(lexicon, rest));

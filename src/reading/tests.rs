@@ -665,3 +665,18 @@ fn an_object_ends_where_the_other_party_starts_a_clause_of_its_own() {
     let handed = r.provisions.iter().find(|p| p.kind == Kind::Delivery).expect("the hand-over");
     assert!(!handed.features.has(Feature::Prior), "{handed:?}");
 }
+
+#[test]
+fn a_grant_of_all_right_title_and_interest_is_an_assignment_and_it_refers_back() {
+    let p = parties(&["Provider"], &["Client"]);
+    let (r, _) = read(
+        "Upon full payment, Provider grants Client all rights, title, and interests in and to the work product created specifically for Client, and Client will be the sole owner of it. Once Provider gives the work product to Client, Provider does not have any rights to it, except those that Client explicitly gives Provider in this Agreement.",
+        &p,
+    );
+    let assignment = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the grant of title is an assignment");
+    assert!(assignment.receiver == Side::Counterparty && assignment.timing == Timing::OnPayment, "{assignment:?}");
+    // "the sole owner of it", "does not have any rights to it": "it" is the work product.
+    let owned: Vec<_> = r.provisions.iter().filter(|p| p.kind == Kind::Ownership).collect();
+    assert!(owned.len() == 2 && owned.iter().all(|p| p.features.has(Feature::Work)), "{owned:?}");
+    assert!(owned.iter().any(|p| p.receiver == Side::Agency && p.negated()), "{owned:?}");
+}
