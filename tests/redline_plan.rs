@@ -991,3 +991,14 @@ fn citations_of_relettered_items_follow_anywhere_in_the_clause() {
     assert_eq!(relettered.len(), 3, "{relettered:#?}");
     assert!(relettered.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }
+
+/// The internal brief names each place as a reader of the draft sees it: a body paragraph under
+/// a numbered heading is in that clause ("§2 Assignment of Inventions"), never "¶18", a number
+/// no reader sees (the CIIAA's open points, the demo's Exhibit A).
+#[test]
+fn the_brief_names_places_by_the_numbers_and_headings_a_reader_sees() {
+    for (name, r, _) in real_redlines() {
+        let brief = redline::summary(r, name, "counter.md", &redline::Negotiation::default());
+        assert!(!brief.contains('\u{b6}'), "{name}: a paragraph number no reader sees:\n{brief}");
+    }
+}

@@ -172,8 +172,8 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             let label = analysis
                 .clauses
                 .iter()
-                .find(|c| c.start <= paragraph.start && paragraph.start < c.end)
-                .map(crate::analysis::AnalysedClause::label)
+                .position(|c| c.start <= paragraph.start && paragraph.start < c.end)
+                .map(|i| analysis.label_as_read(i))
                 .unwrap_or_default();
             definitions.push(definition(draft.paragraphs[spot.after].end, &spot, &label));
         }
@@ -192,7 +192,7 @@ impl Planner<'_> {
     }
 
     fn label(&self, clause: Option<usize>) -> Option<String> {
-        clause.and_then(|i| self.analysis.clauses.get(i)).map(crate::analysis::AnalysedClause::label)
+        clause.filter(|&i| i < self.analysis.clauses.len()).map(|i| self.analysis.label_as_read(i))
     }
 
     /// What the draft's other clauses say of `clause` when they cite it by number.
