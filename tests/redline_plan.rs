@@ -1002,3 +1002,25 @@ fn the_brief_names_places_by_the_numbers_and_headings_a_reader_sees() {
         assert!(!brief.contains('\u{b6}'), "{name}: a paragraph number no reader sees:\n{brief}");
     }
 }
+
+/// A definition put in place of a definition says what its term means and nothing else: the
+/// demo's §1.3 "Work Product" took the library's narrowed definition with its operative
+/// sentence ("Title to each Deliverable passes to Client upon ... payment"), a definition that
+/// transfers, which counsel would move to the assignment (§4.1 already says it). Checked on
+/// every real redline: each sentence of an inserted definition speaks of its term.
+#[test]
+fn a_definition_in_place_of_a_definition_holds_no_operative_sentence() {
+    let quoted = regex::Regex::new(r#"^\W*["\u{201c}]([^"\u{201d}]+)["\u{201d}] means\b"#).unwrap();
+    for (name, r, _) in real_redlines() {
+        for c in &r.changes {
+            let Some(term) = quoted.captures(&c.inserted).map(|m| m[1].to_owned()) else { continue };
+            for s in sentences(&c.inserted) {
+                assert!(s.contains(&term), "{name} {}: a sentence of the definition of {term} is not about it: {s}", c.clause_label);
+            }
+        }
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let definition = accepted_with(demo, "1.3 \"Work Product\" means");
+    assert!(!definition.contains("Title to each Deliverable passes"), "{definition}");
+    assert!(definition.contains("Work Product excludes Provider IP"), "{definition}");
+}

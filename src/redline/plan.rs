@@ -1153,7 +1153,8 @@ fn choose(
         for &fi in findings {
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
-                let text = for_employee(same_term(&raw, struck.deleted));
+                let (text, trimmed) = same_term(&raw, struck.deleted);
+                let text = for_employee(text);
                 if fits(&text)
                     && function::keeps_read(struck.deleted, &text, lexicon)
                     && !function::presupposes(&text)
@@ -1165,7 +1166,18 @@ fn choose(
                         Some(kind) => Language::Fallback { library_clause: f.library_clause.clone(), kind },
                         None => Language::Standard { library_clause: f.library_clause.clone() },
                     };
-                    let note = for_employee_note(counsel_note(library, &f.library_clause, kind));
+                    // Words left out of a definition are not spoken of in its note either.
+                    let note = if trimmed {
+                        let carved = text.contains("exclude").then_some(phrase::EditKind::CarvedOut);
+                        edit_note(
+                            library,
+                            &f.library_clause,
+                            &[Some(phrase::EditKind::Narrowed), carved].into_iter().flatten().collect::<Vec<_>>(),
+                        )
+                    } else {
+                        counsel_note(library, &f.library_clause, kind)
+                    };
+                    let note = for_employee_note(note);
                     return Some(Chosen { text, language, note, talking_point, from: Some(fi) });
                 }
             }
@@ -1176,10 +1188,12 @@ fn choose(
 
 /// Whether library words fit an employment agreement: they speak of no fees, payment or
 /// invoices, and not of the agency's personnel, its clients ("for any client", the party
-/// "Client" apart) or engagements.
+/// "Client" apart), engagements or deliverables (an employee delivers nothing under a
+/// statement of work: what passes is what the draft defines, such as "Covered Inventions").
 fn fits_employment(text: &str) -> bool {
     static AGENCY_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?)\b").expect("static regex")
+        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?|deliverables?)\b")
+            .expect("static regex")
     });
     static ANY_CLIENT: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:any|other|each|future) clients?\b").expect("static regex"));
@@ -1209,17 +1223,25 @@ fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>
 /// ("Project Materials"). A definition of what the agency keeps is never renamed, and one of a
 /// particular thing only stands for a term that names the same thing: the library's "Client
 /// Models" may narrow the draft's "Models", never its "Covered Inventions" (which would be
-/// redefined as model weights).
-fn same_term(text: &str, deleted: &str) -> String {
+/// redefined as model weights). A definition in place of a definition says what the term
+/// means and nothing else: a sentence of the library's words that does not speak of the term
+/// ("Title to each Deliverable passes to Client upon ... payment") is an operative provision
+/// that belongs in the clause that transfers, and is left out (the second value says so).
+fn same_term(text: &str, deleted: &str) -> (String, bool) {
     let head = |term: &str| term.split_whitespace().last().unwrap_or_default().trim_end_matches('s').to_lowercase();
     let same_thing = |draft: &str, library: &str| library == "Work Product" || head(draft) == head(library);
     match (function::of(deleted), function::of(text)) {
-        (Function::Definition(draft), Function::Definition(library))
-            if draft != library && !library.contains("Agency") && same_thing(&draft, &library) =>
-        {
-            function::quote_definition(&whole_word(&library).replace_all(text, draft.as_str()))
+        (Function::Definition(draft), Function::Definition(library)) => {
+            let renamed = draft != library && !library.contains("Agency") && same_thing(&draft, &library);
+            let term = if renamed { draft.as_str() } else { library.as_str() };
+            let text = if renamed { whole_word(&library).replace_all(text, draft.as_str()).into_owned() } else { text.to_owned() };
+            let all = note_sentences(&text);
+            let about: Vec<&str> = all.iter().copied().filter(|s| whole_word(term).is_match(s)).collect();
+            let trimmed = about.len() < all.len() && !about.is_empty();
+            let text = if trimmed { about.join(" ") } else { text.clone() };
+            (function::quote_definition(&text), trimmed)
         }
-        _ => function::quote_definition(text),
+        _ => (function::quote_definition(text), false),
     }
 }
 
