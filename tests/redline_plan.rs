@@ -342,8 +342,16 @@ fn each_changed_provision_keeps_its_function() {
             c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. } | Language::Definition { .. })
         };
         for c in r.changes.iter().filter(replaced).filter(|c| !c.inserted.is_empty()) {
+            // Words put into the draft's sentence (an exception, a condition) are read with it:
+            // the provision they leave is what keeps its function.
+            let (deleted, inserted) = if c.deleted.trim().is_empty() && matches!(c.language, Language::Edited { .. }) {
+                let p = &r.draft.paragraphs[c.paragraph];
+                (r.draft.analysed[p.clone()].to_owned(), r.accepted_paragraph(c.paragraph))
+            } else {
+                (c.deleted.clone(), c.inserted.clone())
+            };
             assert!(
-                redline::keeps_function(&c.deleted, &c.inserted),
+                redline::keeps_function(&deleted, &inserted),
                 "{name}: change {} ({}) replaces\n  {}\nwith words of another function:\n  {}",
                 c.id,
                 c.clause_label,
@@ -1023,4 +1031,23 @@ fn a_definition_in_place_of_a_definition_holds_no_operative_sentence() {
     let definition = accepted_with(demo, "1.3 \"Work Product\" means");
     assert!(!definition.contains("Title to each Deliverable passes"), "{definition}");
     assert!(definition.contains("Work Product excludes Provider IP"), "{definition}");
+}
+
+/// A statement that the agency keeps nothing is edited, not replaced: the demo round 2's §5.9
+/// "Except as set out in Sections 5.4 and 5.10, Provider shall retain no right, ..." lost the
+/// client's own cross-references to the library's licence back; now the licence back is its
+/// exception, and round 1's §4.8 the same.
+#[test]
+fn a_clause_keeping_nothing_for_the_agency_gets_the_licence_back_as_its_exception() {
+    for (round, start) in [("client-draft-r2.md", "5.9 No Retained Rights."), ("client-draft-r1.md", "4.8 No Retained Rights.")] {
+        let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with(round)) else { return };
+        let clause = accepted_with(demo, start);
+        assert!(clause.contains("Provider shall retain no right, title, license or interest in or to any Work Product, other than a perpetual, irrevocable, royalty-free license to use the general methodologies"), "{round}: {clause}");
+        let change = demo.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::NoLicenseBack)).expect("the licence back");
+        assert!(matches!(change.language, Language::Edited { .. }) && change.deleted.is_empty(), "{round}: {change:#?}");
+    }
+    let Some((_, r2, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r2.md")) else { return };
+    assert!(
+        accepted_with(r2, "5.9 No Retained Rights.").starts_with("5.9 No Retained Rights. Except as set out in Sections 5.4 and 5.10,")
+    );
 }

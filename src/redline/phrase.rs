@@ -11,6 +11,7 @@ mod hire;
 mod licence;
 pub mod list;
 mod restriction;
+mod retained;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -114,6 +115,18 @@ pub fn broad_object(deleted: &str) -> Option<&str> {
 /// The term `sentence` defines, when it opens by defining one (`"Covered Inventions" means`).
 pub fn defined_term(sentence: &str) -> Option<&str> {
     definition::defined_term(sentence)
+}
+
+/// Whether `sentence` says the agency keeps nothing ("shall retain no right ... in any Work
+/// Product").
+pub fn keeps_nothing(sentence: &str) -> bool {
+    retained::keeps_nothing(sentence)
+}
+
+/// The licence back (`licence_back`, the library's words) put in as the exception to a
+/// statement that the agency keeps nothing.
+pub fn licence_back_exception(sentence: &str, licence_back: &str) -> Option<Edit> {
+    retained::exception(sentence, licence_back)
 }
 
 /// Whether `sentence` grants a licence whose terms (a list: "exclusive, perpetual, ...") the

@@ -216,6 +216,13 @@ impl Planner<'_> {
             employment: self.analysis.parties.is_employment(),
         };
         let mut edits = phrase::edits(sentence, &concerns, &words);
+        // "Provider shall retain no right ... in any Work Product": the licence back goes in as
+        // its exception, in the library's words, rather than in place of the clause.
+        if edits.is_empty() && !words.employment && concerns.contains(&Concern::NoLicenseBack) && phrase::keeps_nothing(sentence) {
+            let licence_back =
+                g.findings.iter().flat_map(|&i| self.analysis.findings[i].fallbacks.iter()).find(|o| o.kind == FallbackKind::LicenseBack);
+            edits.extend(licence_back.and_then(|o| phrase::licence_back_exception(sentence, &o.text)));
+        }
         // A licence "to the extent any rights in materials described in Section 4.3 cannot be
         // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
         // in the deliverables, in the draft's terms: its own words, not a citation of nothing.
@@ -335,9 +342,11 @@ impl Planner<'_> {
 
     /// Whether a non-compete is better narrowed in its own words (a shorter period, its
     /// industry-wide reach struck, services by field made "a system substantially similar to
-    /// the Deliverables") than replaced: the edits answer every finding in it.
+    /// the Deliverables") than replaced, and a statement that the agency keeps nothing better
+    /// given the licence back as its exception: the edits answer every finding in it.
     fn edit_restriction(&self, g: &Group) -> bool {
-        g.findings.iter().any(|&i| self.analysis.findings[i].concern == Concern::NonCompete) && self.answered_by_edits(g)
+        let narrowed = [Concern::NonCompete, Concern::NoLicenseBack];
+        g.findings.iter().any(|&i| narrowed.contains(&self.analysis.findings[i].concern)) && self.answered_by_edits(g)
     }
 
     /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
