@@ -1051,3 +1051,37 @@ fn a_clause_keeping_nothing_for_the_agency_gets_the_licence_back_as_its_exceptio
         accepted_with(r2, "5.9 No Retained Rights.").starts_with("5.9 No Retained Rights. Except as set out in Sections 5.4 and 5.10,")
     );
 }
+
+/// A promise not to use the know-how gained on the work takes away what a residuals clause
+/// keeps: the demo's §8.2 ("shall not use any knowledge, skills or experience gained in
+/// performing the Services for the benefit of any other client") stood unedited beside the
+/// new §4.10 Residuals. Its object is narrowed to what is Client's, and the residuals clause
+/// still goes in (a narrowed bar grants nothing).
+#[test]
+fn a_promise_barring_the_agencys_know_how_is_narrowed_to_the_clients_information() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    assert_eq!(
+        accepted_with(demo, "8.2 Provider shall not use"),
+        "8.2 Provider shall not use Client's Confidential Information or Client Data for the benefit of any other client."
+    );
+    assert!(demo.changes.iter().any(|c| c.new_clause.as_ref().is_some_and(|n| n.heading == "Residuals")), "the residuals clause stays");
+    assert!(!demo.open.iter().any(|o| o.concern == Concern::NoResiduals), "{:#?}", demo.open);
+}
+
+/// The residuals clause speaks the draft's words: what the agency learns "in performing the
+/// Services" (the demo), and for an employee what they learn "during employment" (the CIIAA,
+/// whose 3A spoke of "performing this Agreement", which an employee does not perform), with no
+/// data term defined for it alone (an employee's confidentiality covers the employer's data).
+#[test]
+fn the_residuals_clause_speaks_of_the_work_in_the_drafts_words() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let residuals = |r: &Redline| {
+        r.changes.iter().find(|c| c.new_clause.as_ref().is_some_and(|n| n.heading == "Residuals")).map(|c| c.inserted.clone())
+    };
+    assert!(residuals(demo).expect("demo residuals").contains("acquired or developed in performing the Services and retained"));
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let text = residuals(ciiaa).expect("CIIAA residuals");
+    assert!(text.contains("acquired or developed during employment and retained in Employee's unaided memory"), "{text}");
+    assert!(!text.contains("performing") && !text.contains("Company Data"), "{text}");
+    assert!(!ciiaa.changes.iter().any(|c| c.inserted.contains("\"Company Data\"") || c.inserted.contains("\u{201c}Company Data\u{201d}")));
+}

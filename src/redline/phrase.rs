@@ -8,6 +8,7 @@
 mod assignment;
 mod definition;
 mod hire;
+mod knowhow;
 mod licence;
 pub mod list;
 mod restriction;
@@ -115,6 +116,11 @@ pub fn broad_object(deleted: &str) -> Option<&str> {
 /// The term `sentence` defines, when it opens by defining one (`"Covered Inventions" means`).
 pub fn defined_term(sentence: &str) -> Option<&str> {
     definition::defined_term(sentence)
+}
+
+/// Whether `sentence` is a promise not to do something ("shall not", "agrees not to").
+pub fn restricts(sentence: &str) -> bool {
+    restriction::restricts(sentence)
 }
 
 /// Whether `sentence` says the agency keeps nothing ("shall retain no right ... in any Work
@@ -236,6 +242,14 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         if !narrowed.is_empty() {
             return narrowed;
         }
+    }
+    // A promise not to use the know-how gained is narrowed to what is the client's.
+    if concerns.contains(&Concern::NoResiduals)
+        && restriction::restricts(sentence)
+        && !transfers(sentence)
+        && let Some(edit) = knowhow::edit(sentence)
+    {
+        return vec![edit];
     }
     // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
     // denied ownership statement is not the transfer; the assignment is.

@@ -98,8 +98,15 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // that is edited or can be: "excluding <the draft's term>" in that sentence, not a new clause.
     missing.retain(|&fi| !p.carve_out_in_place(fi, &mut groups));
     let mut planned = p.replacements(groups);
-    // One fix per problem: a protection a change already answers is not added again.
-    missing.retain(|&fi| !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern)));
+    // One fix per problem: a protection a change already answers is not added again. A promise
+    // narrowed in its own words ("shall not use Client's Confidential Information ...") takes a
+    // bar away and grants nothing: the protection still goes in.
+    let narrows_promise = |c: &Change| {
+        matches!(c.language, Language::Edited { .. }) && phrase::restricts(&draft.analysed[draft.paragraphs[c.paragraph].clone()])
+    };
+    missing.retain(|&fi| {
+        !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern) && !narrows_promise(c))
+    });
     planned.extend(p.new_clauses(&missing));
     let mut changes = in_order(planned);
     // A clause whose whole body is struck, its words covered elsewhere, keeps its number and
@@ -345,7 +352,7 @@ impl Planner<'_> {
     /// the Deliverables") than replaced, and a statement that the agency keeps nothing better
     /// given the licence back as its exception: the edits answer every finding in it.
     fn edit_restriction(&self, g: &Group) -> bool {
-        let narrowed = [Concern::NonCompete, Concern::NoLicenseBack];
+        let narrowed = [Concern::NonCompete, Concern::NoLicenseBack, Concern::NoResiduals];
         g.findings.iter().any(|&i| narrowed.contains(&self.analysis.findings[i].concern)) && self.answered_by_edits(g)
     }
 
@@ -1130,9 +1137,22 @@ fn choose(
     let fits = |text: &str| !employment || fits_employment(text);
     // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
     // An employee has no personnel: counsel reads "Employee may continue to use ...".
-    let for_employee_note = |note: String| if employment { note.replace("Agency's personnel", "Agency") } else { note };
-    let for_employee =
-        |text: String| if employment { text.replace("the unaided memory of its personnel", "Agency's unaided memory") } else { text };
+    // An employee remembers for themself: "the unaided memory of its personnel" is theirs, and
+    // what they learn is learnt "during employment", not in performing services. Their
+    // confidentiality covers the employer's data: no term of the agency's for it.
+    // An employee has no personnel: counsel reads "Employee may continue to use ...".
+    let for_employee_note = |note: String| {
+        if employment { note.replace("Agency's personnel", "Agency").replace(" or using Client Data", "") } else { note }
+    };
+    let for_employee = |text: String| {
+        if employment {
+            text.replace("the unaided memory of its personnel", "Agency's unaided memory")
+                .replace("in performing the Services", "during employment")
+                .replace(" or use Client Data", "")
+        } else {
+            text
+        }
+    };
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])
