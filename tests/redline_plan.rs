@@ -963,16 +963,17 @@ fn no_redline_cites_an_attachment_the_draft_lacks() {
 }
 
 /// The CIIAA's work-made-for-hire statement gets the smallest edit a lawyer would make for an
-/// employee, along the library's narrow-scope rung (only what is made for the client, the
-/// agency's own materials excluded; no payment condition in an employment agreement): it
-/// stays a work-made-for-hire statement and the finding is not left open.
+/// employee, along the library's narrow-scope rung (only what is made for the client, here
+/// named by the draft's own term as §1.1 narrows it; the agency's own materials excluded; no
+/// payment condition in an employment agreement): it stays a work-made-for-hire statement
+/// and the finding is not left open.
 #[test]
 fn a_work_made_for_hire_statement_is_narrowed_in_its_own_words() {
     let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
     let accepted = accepted_with(ciiaa, "are works made for hire");
     assert!(
         accepted.starts_with(
-            "To the extent legally permitted, copyrightable works prepared specifically for Company within the scope of employment, excluding Prior Inventions, are works made for hire for Company."
+            "To the extent legally permitted, copyrightable Covered Inventions, excluding Prior Inventions, are works made for hire for Company."
         ),
         "{accepted}"
     );
@@ -1084,4 +1085,19 @@ fn the_residuals_clause_speaks_of_the_work_in_the_drafts_words() {
     assert!(text.contains("acquired or developed during employment and retained in Employee's unaided memory"), "{text}");
     assert!(!text.contains("performing") && !text.contains("Company Data"), "{text}");
     assert!(!ciiaa.changes.iter().any(|c| c.inserted.contains("\"Company Data\"") || c.inserted.contains("\u{201c}Company Data\u{201d}")));
+}
+
+/// Once the redline narrows the draft's own term for what passes (the CIIAA's "Covered
+/// Inventions", made "specifically for Company"), the other sentences that describe what
+/// passes in broad words name that term rather than saying "specifically for Company" again:
+/// the phrase went in three times (§1.1, §2, §3).
+#[test]
+fn a_narrowed_definition_is_named_where_the_draft_describes_what_passes_again() {
+    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let narrowed = ciiaa.changes.iter().filter(|c| c.inserted.contains("specifically for Company")).count();
+    assert_eq!(narrowed, 1, "{:#?}", ciiaa.changes.iter().map(|c| (&c.clause_label, &c.inserted)).collect::<Vec<_>>());
+    let scope = accepted_with(ciiaa, "This assignment covers");
+    assert!(scope.contains("This assignment covers all Covered Inventions, except for the inventions carved out"), "{scope}");
+    let named = ciiaa.changes.iter().find(|c| c.inserted == "Covered Inventions").expect("the term in place of broad words");
+    assert!(named.note.contains("\u{a7}1.1"), "{}", named.note);
 }

@@ -59,6 +59,10 @@ pub struct Words<'a> {
     /// The draft is an employment or invention assignment agreement: no fee or payment
     /// condition is put in (an employee is paid a salary, not fees per deliverable).
     pub employment: bool,
+    /// The draft's term for what passes whose definition the redline narrows in its own words
+    /// ("Covered Inventions"): other sentences that describe what passes in broad words name
+    /// it, rather than saying "specifically for Client" again.
+    pub narrowed: Option<&'a str>,
 }
 
 /// The ownership statement's verb, after which the transfer takes effect: the modal ("shall,",
@@ -360,6 +364,7 @@ mod tests {
             defined: &[],
             lexicon: crate::reading::Lexicon::embedded(),
             employment: false,
+            narrowed: None,
         }
     }
 

@@ -64,6 +64,10 @@ struct Planner<'a> {
     vocabulary: Vocabulary,
     /// The numbers of the clauses the redline changes ("4.3"), once the passages are known.
     changed: Vec<String>,
+    /// The draft's term for what passes whose definition the redline narrows in its own words
+    /// ("Covered Inventions"), once the passages are known.
+    /// With the label of the clause that defines it.
+    narrowed: Option<(String, String)>,
 }
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
@@ -73,7 +77,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         None => crate::reading::Lexicon::embedded(),
     };
     let vocabulary = Vocabulary::read(&draft.analysed, &analysis.parties, lexicon);
-    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new() };
+    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new(), narrowed: None };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
@@ -221,6 +225,7 @@ impl Planner<'_> {
             defined: &defined,
             lexicon: self.lexicon(),
             employment: self.analysis.parties.is_employment(),
+            narrowed: self.narrowed.as_ref().map(|(term, _)| term.as_str()),
         };
         let mut edits = phrase::edits(sentence, &concerns, &words);
         // "Provider shall retain no right ... in any Work Product": the licence back goes in as
@@ -301,6 +306,7 @@ impl Planner<'_> {
             defined: &[],
             lexicon: self.lexicon(),
             employment: false,
+            narrowed: None,
         };
         let changed = |number: &str| {
             all.iter().any(|o| {
@@ -442,7 +448,19 @@ impl Planner<'_> {
             {
                 "Relettered to follow the item struck.".to_owned()
             } else {
-                edit_note(self.library, &f.library_clause, &e.kinds)
+                match &self.narrowed {
+                    // The defined term in place of broad words: its narrowed definition is the
+                    // reason, said where it is.
+                    Some((term, at)) if e.kinds.contains(&phrase::EditKind::Narrowed) && e.inserted.starts_with(term.as_str()) => {
+                        let rest: Vec<phrase::EditKind> = e.kinds.iter().copied().filter(|k| *k != phrase::EditKind::Narrowed).collect();
+                        let rest =
+                            if rest.is_empty() { String::new() } else { format!(" {}", edit_note(self.library, &f.library_clause, &rest)) };
+                        format!(
+                            "Named by the defined term \u{201c}{term}\u{201d}, which {at} narrows to what is made specifically for Client.{rest}"
+                        )
+                    }
+                    _ => edit_note(self.library, &f.library_clause, &e.kinds),
+                }
             };
             let chosen = Chosen {
                 text: e.inserted.clone(),
@@ -630,6 +648,7 @@ impl Planner<'_> {
             .filter_map(|g| analysis.clauses.get(g.clause).and_then(|c| c.number.as_deref()))
             .map(|n| n.trim_end_matches('.').to_owned())
             .collect();
+        self.narrowed = self.narrowed_definition(&merged);
         let mut planned = Vec::new();
         let mut used: Vec<String> = Vec::new();
         for g in order {
@@ -686,6 +705,18 @@ impl Planner<'_> {
         let consistent = self.same_name_after_narrowing(&planned);
         planned.extend(consistent);
         planned
+    }
+
+    /// The draft's term for what passes whose definition is narrowed in its own words ("...
+    /// that Employee makes ... specifically for Company ..."): the first passage that defines
+    /// a term and whose edits narrow it.
+    fn narrowed_definition(&self, groups: &[Group]) -> Option<(String, String)> {
+        groups.iter().find_map(|g| {
+            let sentence = &self.draft.analysed[g.range.clone()];
+            let term = phrase::defined_term(sentence)?;
+            let narrows = self.phrase_edits(g).iter().any(|e| e.kinds.contains(&phrase::EditKind::Narrowed));
+            narrows.then(|| (term.to_owned(), self.label(Some(g.clause)).unwrap_or_default()))
+        })
     }
 
     /// One name for one thing: where an edit narrowed a broad object ("~~All Work Product~~
