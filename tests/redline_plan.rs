@@ -858,7 +858,7 @@ fn each_reason_for_counsel_is_given_once_per_clause() {
 
 /// A Markdown draft that numbers every clause "1." (cts-contractor, a list Markdown numbers for
 /// the reader) gets new clauses after two of them: each takes a label no other clause has, in
-/// document order (1A, 1B, then 1C), and the brief names each by that label. In every real
+/// document order, and the brief names each by that label. In every real
 /// redline, no two new clauses share a number.
 #[test]
 fn inserted_clauses_get_distinct_labels_in_sequence() {
@@ -870,9 +870,10 @@ fn inserted_clauses_get_distinct_labels_in_sequence() {
     }
     let Some(r) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
     let numbers: Vec<&str> = r.changes.iter().filter_map(|c| c.new_clause.as_ref()?.number.as_deref()).collect();
-    assert_eq!(numbers, ["1A", "1B", "1C"]);
+    // Numbered as its items read (see `clauses_of_a_markdown_list_are_numbered_as_a_reader_sees_them`).
+    assert_eq!(numbers, ["2.6", "2.7", "2.8"]);
     let brief = redline::summary(&r, "cts-contractor.md", "x.md", &redline::Negotiation::default());
-    assert!(brief.contains("new clause 1C License back"), "{brief}");
+    assert!(brief.contains("new clause 2.8 License back"), "{brief}");
 }
 
 /// The accepted text of the paragraph of `redline` that holds `words` in the draft.
@@ -1100,4 +1101,29 @@ fn a_narrowed_definition_is_named_where_the_draft_describes_what_passes_again() 
     assert!(scope.contains("This assignment covers all Covered Inventions, except for the inventions carved out"), "{scope}");
     let named = ciiaa.changes.iter().find(|c| c.inserted == "Covered Inventions").expect("the term in place of broad words");
     assert!(named.note.contains("\u{a7}1.1"), "{}", named.note);
+}
+
+/// A Markdown list numbers its items in turn whatever digits are typed, and cts-contractor
+/// cites its items as "Section 2.1 or 2.2": its redline names and numbers clauses that way.
+/// The new clauses were "1A"-"1C" between items typed "1.", so the rendered list began again
+/// at 1 after each; now they follow the section's last item as 2.6-2.8, and the brief names
+/// the ownership clause §2.3.
+#[test]
+fn clauses_of_a_markdown_list_are_numbered_as_a_reader_sees_them() {
+    let Some(r) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
+    let labels: Vec<String> = r.changes.iter().filter_map(|c| c.new_clause.as_ref()?.number.clone()).collect();
+    assert_eq!(labels, ["2.6", "2.7", "2.8"]);
+    assert!(
+        r.changes.iter().any(|c| c.clause_label == "\u{a7}2.3 Ownership of Work Product"),
+        "{:#?}",
+        r.changes.iter().map(|c| &c.clause_label).collect::<Vec<_>>()
+    );
+    // No new paragraph sits between two items of a list unindented (which restarts the list).
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
+    let blocks: Vec<&str> = md.split("\n\n").collect();
+    for w in blocks.windows(2) {
+        if w[0].starts_with("**") {
+            assert!(!w[1].starts_with("1. "), "a list restarts after a new paragraph:\n{}\n\n{}", w[0], w[1]);
+        }
+    }
 }

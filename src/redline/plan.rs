@@ -72,6 +72,9 @@ struct Planner<'a> {
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
 pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: &[Steer], options: RedlineOptions) -> Redline {
+    // Clauses are named, placed and numbered by the numbers a reader sees.
+    let shown = super::shown::numbers(&draft, analysis);
+    let analysis = shown.as_ref().unwrap_or(analysis);
     let lexicon = match &library.reading {
         Some(reading) => &reading.lexicon,
         None => crate::reading::Lexicon::embedded(),
@@ -113,16 +116,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     });
     planned.extend(p.new_clauses(&missing));
     let mut changes = in_order(planned);
-    // A clause whose whole body is struck, its words covered elsewhere, keeps its number and
-    // heading as a reserved clause, so that later numbers and citations stay as they are.
-    for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
-        let p = &draft.paragraphs[c.paragraph];
-        let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
-        let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
-        if after.trim().is_empty() && before.trim_end().ends_with('.') && heading_only {
-            RESERVED.clone_into(&mut c.inserted);
-        }
-    }
+    reserve_emptied(&mut changes, &draft);
     // A term the library's words define in passing ("including those listed in Exhibit A
     // ("Agency IP")") is defined in the draft's definitions section when it has one, else where
     // it is first used: a definition in passing anywhere else is taken out, and the term gets a
@@ -1018,6 +1012,19 @@ fn note_sentences(note: &str) -> Vec<&str> {
     out.push(note[start..].trim());
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// A clause whose whole body is struck, its words covered elsewhere, keeps its number and
+/// heading as a reserved clause, so that later numbers and citations stay as they are.
+fn reserve_emptied(changes: &mut [Change], draft: &Draft) {
+    for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
+        let p = &draft.paragraphs[c.paragraph];
+        let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
+        let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
+        if after.trim().is_empty() && before.trim_end().ends_with('.') && heading_only {
+            RESERVED.clone_into(&mut c.inserted);
+        }
+    }
 }
 
 /// What a clause whose body is struck says, as drafters write it.
