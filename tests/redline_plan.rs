@@ -1127,3 +1127,27 @@ fn clauses_of_a_markdown_list_are_numbered_as_a_reader_sees_them() {
         }
     }
 }
+
+/// Relettering follows citations by the clause's number from other clauses ("Section 6(d)"
+/// becomes "6(c)"), and is not done at all when something cites the struck item itself: "the
+/// warranty in (c)" would then name what was (d). The labels stay, "(b) ...; and (d) ...".
+#[test]
+fn relettering_follows_numbered_citations_and_stops_where_the_struck_item_is_cited() {
+    let library = ClauseLibrary::embedded();
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.";
+    let plan_of = |body: String| {
+        let doc = text("warranties.md", Format::Markdown, &body);
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+        redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low)).accepted_paragraphs().join("\n")
+    };
+    let other = plan_of(format!(
+        "# Agreement\n\n## 6. Warranties\n\n{list}\n\n## 7. Remedies\n\nClient's sole remedy for a breach of Section 6(d) is re-performance.\n"
+    ));
+    assert!(other.contains("; and (c) the Deliverables are free and clear"), "{other}");
+    assert!(other.contains("a breach of Section 6(c) is re-performance"), "{other}");
+    let cited =
+        plan_of(format!("# Agreement\n\n## 6. Warranties\n\n{list}\n\nThe warranty in (c) survives acceptance of the Deliverables.\n"));
+    assert!(!cited.contains("wholly original"), "the item is struck: {cited}");
+    assert!(cited.contains("; and (d) the Deliverables are free and clear"), "no relettering: {cited}");
+    assert!(cited.contains("The warranty in (c) survives"), "{cited}");
+}

@@ -496,6 +496,9 @@ impl Planner<'_> {
             edits.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
         let (Some(first), Some(clause)) = (gone.first(), self.analysis.clauses.get(g.clause)) else { return Vec::new() };
         let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        if self.struck_item_cited(g, &ranges) {
+            return Vec::new();
+        }
         let changed = phrase::list::relettered(sentence, &ranges);
         let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
         if labels.is_empty() {
@@ -532,7 +535,46 @@ impl Planner<'_> {
                 }
             }
         }
+        // Other clauses cite the item with the clause's number: "Section 6.1(d)".
+        let Some(number) = clause.number.as_deref().map(|n| n.trim_end_matches('.')) else { return out };
+        for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.end <= clause.start || end <= p.start) {
+            let start = self.draft.text_starts[paragraph].max(p.start);
+            for (range, old) in phrase::list::numbered_citations(&self.draft.analysed[start..p.end], number, &labels) {
+                let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
+                let at = start + range.start..start + range.end;
+                let edit = phrase::Edit {
+                    range: at.clone(),
+                    inserted: new.clone(),
+                    concerns: first.concerns.clone(),
+                    kinds: vec![phrase::EditKind::Relettered],
+                };
+                out.push((paragraph, at, edit));
+            }
+        }
         out
+    }
+
+    /// Whether the clause of `g` (its paragraphs, and the unnumbered ones after it), or another
+    /// clause by the clause's number ("Section 6.1(c)"), cites an item `struck` takes out of
+    /// the list in `g`: relettering would make that citation name the next item, so the labels
+    /// stay as they are.
+    fn struck_item_cited(&self, g: &Group, struck: &[std::ops::Range<usize>]) -> bool {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let labels = phrase::list::struck_labels(sentence, struck);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let Some(clause) = self.analysis.clauses.get(g.clause).filter(|_| !labels.is_empty()) else { return false };
+        let clauses = &self.analysis.clauses;
+        let end =
+            clauses[g.clause + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(clause.end, |c| c.end);
+        let text = &self.draft.analysed;
+        let own = [clause.start..g.range.start, g.range.end..end];
+        if own.iter().filter(|r| r.start < r.end).any(|r| !phrase::list::citations(&text[r.clone()], &labels).is_empty()) {
+            return true;
+        }
+        let number = clause.number.as_deref().map(|n| n.trim_end_matches('.'));
+        number.is_some_and(|n| {
+            [0..clause.start, end..text.len()].iter().any(|r| !phrase::list::numbered_citations(&text[r.clone()], n, &labels).is_empty())
+        })
     }
 
     /// Whether a finding in a definition (the models or methods "Covered Inventions" sweeps in)
@@ -593,6 +635,9 @@ impl Planner<'_> {
             struck.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
         let Some(concerns) = gone.first().map(|e| e.concerns.clone()) else { return Vec::new() };
         let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        if self.struck_item_cited(g, &ranges) {
+            return Vec::new();
+        }
         let changed = phrase::list::relettered(sentence, &ranges);
         let edit = |range: std::ops::Range<usize>, new: &str| phrase::Edit {
             range,
