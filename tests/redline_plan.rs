@@ -1151,3 +1151,17 @@ fn relettering_follows_numbered_citations_and_stops_where_the_struck_item_is_cit
     assert!(cited.contains("; and (d) the Deliverables are free and clear"), "no relettering: {cited}");
     assert!(cited.contains("The warranty in (c) survives"), "{cited}");
 }
+
+/// Nothing inserted speaks of "the agency", the tool's own word for the side it works for: the
+/// new clause from the library's agency-IP licence was headed "Developer IP stays with the
+/// agency" (cts-development, bcgov). Its heading is now the clause's subject in the draft's
+/// names ("Developer IP license").
+#[test]
+fn no_inserted_words_speak_of_the_agency() {
+    for (name, r, _) in real_redlines() {
+        for c in &r.changes {
+            let text = c.clause_text(true);
+            assert!(!text.contains("the agency") && !text.contains(" agency's"), "{name} {}: {text}", c.clause_label);
+        }
+    }
+}
