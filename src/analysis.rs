@@ -227,6 +227,15 @@ impl Analysis {
     pub fn findings_in(&self, clause: usize) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.clause == Some(clause))
     }
+
+    /// The clause as a reader of the draft names it ("§4.1 Ownership"): for a paragraph with
+    /// neither number nor heading, the nearest clause before it that has one, since a reader
+    /// sees no "¶18"; "the opening words" before the first.
+    pub fn label_as_read(&self, clause: usize) -> String {
+        let upto = (clause + 1).min(self.clauses.len());
+        let named = self.clauses[..upto].iter().rev().find(|c| c.number.is_some() || c.heading.is_some());
+        named.map_or_else(|| "the opening words".to_owned(), |c| crate::text::one_line(&c.label()))
+    }
 }
 
 /// The library compiled for matching; build once, analyse many drafts.

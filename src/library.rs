@@ -231,6 +231,9 @@ pub enum EditKind {
     /// A later item's label changed to follow the one struck ("(d)" to "(c)"), or a citation
     /// of it in the same clause.
     Relettered,
+    /// The licence back put in as the exception to a statement that the agency keeps nothing
+    /// ("shall retain no right ..., other than a ... license to use the general methodologies").
+    Excepted,
 }
 
 /// The reasons counsel reads beside the draft's own words edited for a clause
@@ -254,6 +257,8 @@ pub struct EditNotes {
     pub item_struck: String,
     #[serde(default)]
     pub relettered: String,
+    #[serde(default)]
+    pub excepted: String,
 }
 
 impl EditNotes {
@@ -267,6 +272,7 @@ impl EditNotes {
             EditKind::LicensedOnPayment => &self.licensed_on_payment,
             EditKind::ItemStruck => &self.item_struck,
             EditKind::Relettered => &self.relettered,
+            EditKind::Excepted => &self.excepted,
         }
     }
 }

@@ -16,6 +16,7 @@ mod phrase;
 mod placement;
 mod plan;
 mod sentence;
+mod shown;
 mod summary;
 mod terms;
 

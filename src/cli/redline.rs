@@ -210,7 +210,7 @@ fn steers(session: &Session, doc: &Document, analysis: &Analysis) -> Vec<Steer> 
 /// What the summary reports from the session: the fee and offer, and the decisions still open.
 fn negotiation(session: &Session, doc: &Document, analysis: &Analysis) -> Negotiation {
     let clauses: Vec<_> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
-    let label = |a: &ClauseAnchor| a.locate(&doc.analysed, &clauses).map_or_else(|| a.label(), |i| clauses[i].label());
+    let label = |a: &ClauseAnchor| a.locate(&doc.analysed, &clauses).map_or_else(|| a.label(), |i| analysis.label_as_read(i));
     let pending = session
         .decisions
         .iter()

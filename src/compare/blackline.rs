@@ -164,9 +164,10 @@ impl<'a> Side<'a> {
     /// reader sees no "¶18").
     fn clause_label(&self, at: usize) -> String {
         let clauses = &self.round.analysis.clauses;
-        let k = clauses.partition_point(|c| c.start <= at);
-        let named = clauses[..k].iter().rev().find(|c| c.number.is_some() || c.heading.is_some());
-        named.map_or_else(|| "the opening words".to_owned(), |c| crate::text::one_line(&c.label()))
+        match clauses.partition_point(|c| c.start <= at) {
+            0 => "the opening words".to_owned(),
+            k => self.round.analysis.label_as_read(k - 1),
+        }
     }
 
     /// The phrase findings whose words overlap `range` (or, for an empty range, hold it).

@@ -27,7 +27,7 @@ pub enum Function {
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^[\s*_]*["\u{201c}]?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)["\u{201d}]?[\s*_]+(?:means|shall mean|has the meaning|includes)\b"#,
+        r#"^[\s*_]*["\u{201c}]?[\s*_]*([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)[\s*_]*["\u{201d}]?[\s*_]+(?:means|shall mean|has the meaning|includes)\b"#,
     )
     .expect("static regex")
 });
@@ -264,6 +264,10 @@ mod tests {
     fn reads_the_job_of_a_passage() {
         assert_eq!(of("\"Work Product\" means only the Deliverables."), Function::Definition("Work Product".into()));
         assert_eq!(of("**\"Project Materials\"** means all works"), Function::Definition("Project Materials".into()));
+        // Markup inside the quotes, blanked in the analysed text (bcgov's `"**License**" means`):
+        // still a definition, which only a definition of it replaces.
+        assert_eq!(of("\"  License  \" means the Apache Version 2 license;"), Function::Definition("License".into()));
+        assert!(!keeps("\"  License  \" means the Apache Version 2 license;", "Contractor shall deliver a list of components."));
         assert_eq!(of("Provider hereby assigns to Client all rights."), Function::Ownership);
         assert_eq!(of("Provider waives all moral rights."), Function::Waiver);
         assert_eq!(of("Provider shall not compete."), Function::Covenant);

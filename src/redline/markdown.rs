@@ -21,9 +21,13 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let label = |c: &Change| labels.iter().position(|&id| id == c.id).map(|k| k + 1);
     let reference = |c: &Change| label(c).map_or_else(String::new, |l| format!("[^{l}]"));
     let mut blocks: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
+    // A paragraph put in between two items of a list is indented as the item's own, so the
+    // list goes on rather than starting again at 1 after it.
+    let inside = |after: usize| if markdown_in { list_continuation(draft, after) } else { String::new() };
     for (i, p) in draft.paragraphs.iter().enumerate() {
         for c in redline.added_before(i) {
-            blocks.push(new_paragraph(c, clean, &reference(c)));
+            let indent = i.checked_sub(1).map(inside).unwrap_or_default();
+            blocks.push(indented(&new_paragraph(c, clean, &reference(c)), &indent));
         }
         let removed = redline.removes(i);
         let mut block = String::new();
@@ -59,7 +63,7 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
             blocks.push(block);
         }
         for c in after {
-            blocks.push(new_paragraph(c, clean, &reference(c)));
+            blocks.push(indented(&new_paragraph(c, clean, &reference(c)), &inside(i)));
         }
     }
     if audience == Audience::Internal {
@@ -75,6 +79,51 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
         }
     }
     out
+}
+
+/// The indent of a paragraph that continues the list item paragraph `after` belongs to, when
+/// the paragraph after it goes on with that list (another item, or more of the item): the
+/// item's content indent ("1.  " gives four spaces). Empty otherwise.
+fn list_continuation(draft: &super::Draft, after: usize) -> String {
+    let first_line = |k: usize| draft.paragraphs.get(k).map(|p| super::shown::first_line(draft, p));
+    let item_indent = |line: &str| {
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[lead..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = if digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) {
+            digits + 1
+        } else if rest.starts_with(['-', '*', '+']) {
+            1
+        } else {
+            return None;
+        };
+        let gap = rest[marker..].len() - rest[marker..].trim_start_matches(' ').len();
+        (lead <= 3 && (1..=4).contains(&gap)).then_some(lead + marker + gap)
+    };
+    // The item `after` is in: its own opening line, or one before it whose further paragraphs
+    // (indented) lead to it.
+    let mut k = after;
+    let indent = loop {
+        let Some(line) = first_line(k) else { return String::new() };
+        if let Some(indent) = item_indent(line) {
+            break indent;
+        }
+        if !line.starts_with([' ', '\t']) || k == 0 {
+            return String::new();
+        }
+        k -= 1;
+    };
+    let next = first_line(after + 1).unwrap_or_default();
+    let goes_on = item_indent(next).is_some() || next.starts_with(&" ".repeat(indent));
+    if goes_on { " ".repeat(indent) } else { String::new() }
+}
+
+/// `block` with each of its lines indented by `indent`.
+fn indented(block: &str, indent: &str) -> String {
+    if indent.is_empty() {
+        return block.to_owned();
+    }
+    block.lines().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
 }
 
 /// Struck words and the words put in their place: `~~struck~~ **inserted**`, each marker hard
@@ -173,6 +222,18 @@ mod tests {
         // "therein~~, effective~~." would not strike: Markdown reads no marker there.
         assert_eq!(replacement(", effective on creation", "", Some('n'), Some('.')), "<del>, effective on creation</del>");
         assert_eq!(replacement("Exhibit", "Schedule", Some(' '), Some(' ')), "~~Exhibit~~ **Schedule**");
+    }
+
+    #[test]
+    fn a_paragraph_between_two_items_of_a_list_continues_the_item() {
+        let md = "## 2. Terms\n\n1.  **One.** First\n    line two.\n\n    More of one.\n\n1.  **Two.** Second.\n\nAfter the list.\n";
+        let draft = super::super::Draft::from_text(&crate::ingest::from_text("d.md", Format::Markdown, md));
+        let at = |words: &str| draft.paragraphs.iter().position(|p| draft.text[p.clone()].contains(words)).expect(words);
+        assert_eq!(list_continuation(&draft, at("First")), "    ", "another paragraph of the item follows");
+        assert_eq!(list_continuation(&draft, at("More of one")), "    ", "the next item follows");
+        assert_eq!(list_continuation(&draft, at("Second")), "", "the list ends there");
+        assert_eq!(list_continuation(&draft, at("Terms")), "");
+        assert_eq!(indented("**1A Residuals.**\nmore", "    "), "    **1A Residuals.**\n    more");
     }
 
     #[test]

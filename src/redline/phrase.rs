@@ -8,9 +8,11 @@
 mod assignment;
 mod definition;
 mod hire;
+mod knowhow;
 mod licence;
 pub mod list;
 mod restriction;
+mod retained;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -57,6 +59,10 @@ pub struct Words<'a> {
     /// The draft is an employment or invention assignment agreement: no fee or payment
     /// condition is put in (an employee is paid a salary, not fees per deliverable).
     pub employment: bool,
+    /// The draft's term for what passes whose definition the redline narrows in its own words
+    /// ("Covered Inventions"): other sentences that describe what passes in broad words name
+    /// it, rather than saying "specifically for Client" again.
+    pub narrowed: Option<&'a str>,
 }
 
 /// The ownership statement's verb, after which the transfer takes effect: the modal ("shall,",
@@ -114,6 +120,23 @@ pub fn broad_object(deleted: &str) -> Option<&str> {
 /// The term `sentence` defines, when it opens by defining one (`"Covered Inventions" means`).
 pub fn defined_term(sentence: &str) -> Option<&str> {
     definition::defined_term(sentence)
+}
+
+/// Whether `sentence` is a promise not to do something ("shall not", "agrees not to").
+pub fn restricts(sentence: &str) -> bool {
+    restriction::restricts(sentence)
+}
+
+/// Whether `sentence` says the agency keeps nothing ("shall retain no right ... in any Work
+/// Product").
+pub fn keeps_nothing(sentence: &str) -> bool {
+    retained::keeps_nothing(sentence)
+}
+
+/// The licence back (`licence_back`, the library's words) put in as the exception to a
+/// statement that the agency keeps nothing.
+pub fn licence_back_exception(sentence: &str, licence_back: &str) -> Option<Edit> {
+    retained::exception(sentence, licence_back)
 }
 
 /// Whether `sentence` grants a licence whose terms (a list: "exclusive, perpetual, ...") the
@@ -224,6 +247,14 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
             return narrowed;
         }
     }
+    // A promise not to use the know-how gained is narrowed to what is the client's.
+    if concerns.contains(&Concern::NoResiduals)
+        && restriction::restricts(sentence)
+        && !transfers(sentence)
+        && let Some(edit) = knowhow::edit(sentence)
+    {
+        return vec![edit];
+    }
     // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
     // denied ownership statement is not the transfer; the assignment is.
     let owned = OWNED.captures_iter(sentence).find(|c| c.get(0).is_some_and(|m| !NEGATED.is_match(&sentence[..m.start()])));
@@ -333,6 +364,7 @@ mod tests {
             defined: &[],
             lexicon: crate::reading::Lexicon::embedded(),
             employment: false,
+            narrowed: None,
         }
     }
 

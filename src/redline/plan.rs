@@ -64,16 +64,23 @@ struct Planner<'a> {
     vocabulary: Vocabulary,
     /// The numbers of the clauses the redline changes ("4.3"), once the passages are known.
     changed: Vec<String>,
+    /// The draft's term for what passes whose definition the redline narrows in its own words
+    /// ("Covered Inventions"), once the passages are known.
+    /// With the label of the clause that defines it.
+    narrowed: Option<(String, String)>,
 }
 
 /// Plans the counter-proposal for `draft` from its analysis and what the session decided.
 pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: &[Steer], options: RedlineOptions) -> Redline {
+    // Clauses are named, placed and numbered by the numbers a reader sees.
+    let shown = super::shown::numbers(&draft, analysis);
+    let analysis = shown.as_ref().unwrap_or(analysis);
     let lexicon = match &library.reading {
         Some(reading) => &reading.lexicon,
         None => crate::reading::Lexicon::embedded(),
     };
     let vocabulary = Vocabulary::read(&draft.analysed, &analysis.parties, lexicon);
-    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new() };
+    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new(), narrowed: None };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
@@ -98,20 +105,18 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // that is edited or can be: "excluding <the draft's term>" in that sentence, not a new clause.
     missing.retain(|&fi| !p.carve_out_in_place(fi, &mut groups));
     let mut planned = p.replacements(groups);
-    // One fix per problem: a protection a change already answers is not added again.
-    missing.retain(|&fi| !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern)));
+    // One fix per problem: a protection a change already answers is not added again. A promise
+    // narrowed in its own words ("shall not use Client's Confidential Information ...") takes a
+    // bar away and grants nothing: the protection still goes in.
+    let narrows_promise = |c: &Change| {
+        matches!(c.language, Language::Edited { .. }) && phrase::restricts(&draft.analysed[draft.paragraphs[c.paragraph].clone()])
+    };
+    missing.retain(|&fi| {
+        !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern) && !narrows_promise(c))
+    });
     planned.extend(p.new_clauses(&missing));
     let mut changes = in_order(planned);
-    // A clause whose whole body is struck, its words covered elsewhere, keeps its number and
-    // heading as a reserved clause, so that later numbers and citations stay as they are.
-    for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
-        let p = &draft.paragraphs[c.paragraph];
-        let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
-        let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
-        if after.trim().is_empty() && before.trim_end().ends_with('.') && heading_only {
-            RESERVED.clone_into(&mut c.inserted);
-        }
-    }
+    reserve_emptied(&mut changes, &draft);
     // A term the library's words define in passing ("including those listed in Exhibit A
     // ("Agency IP")") is defined in the draft's definitions section when it has one, else where
     // it is first used: a definition in passing anywhere else is taken out, and the term gets a
@@ -172,8 +177,8 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             let label = analysis
                 .clauses
                 .iter()
-                .find(|c| c.start <= paragraph.start && paragraph.start < c.end)
-                .map(crate::analysis::AnalysedClause::label)
+                .position(|c| c.start <= paragraph.start && paragraph.start < c.end)
+                .map(|i| analysis.label_as_read(i))
                 .unwrap_or_default();
             definitions.push(definition(draft.paragraphs[spot.after].end, &spot, &label));
         }
@@ -192,7 +197,7 @@ impl Planner<'_> {
     }
 
     fn label(&self, clause: Option<usize>) -> Option<String> {
-        clause.and_then(|i| self.analysis.clauses.get(i)).map(crate::analysis::AnalysedClause::label)
+        clause.filter(|&i| i < self.analysis.clauses.len()).map(|i| self.analysis.label_as_read(i))
     }
 
     /// What the draft's other clauses say of `clause` when they cite it by number.
@@ -214,8 +219,16 @@ impl Planner<'_> {
             defined: &defined,
             lexicon: self.lexicon(),
             employment: self.analysis.parties.is_employment(),
+            narrowed: self.narrowed.as_ref().map(|(term, _)| term.as_str()),
         };
         let mut edits = phrase::edits(sentence, &concerns, &words);
+        // "Provider shall retain no right ... in any Work Product": the licence back goes in as
+        // its exception, in the library's words, rather than in place of the clause.
+        if edits.is_empty() && !words.employment && concerns.contains(&Concern::NoLicenseBack) && phrase::keeps_nothing(sentence) {
+            let licence_back =
+                g.findings.iter().flat_map(|&i| self.analysis.findings[i].fallbacks.iter()).find(|o| o.kind == FallbackKind::LicenseBack);
+            edits.extend(licence_back.and_then(|o| phrase::licence_back_exception(sentence, &o.text)));
+        }
         // A licence "to the extent any rights in materials described in Section 4.3 cannot be
         // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
         // in the deliverables, in the draft's terms: its own words, not a citation of nothing.
@@ -287,6 +300,7 @@ impl Planner<'_> {
             defined: &[],
             lexicon: self.lexicon(),
             employment: false,
+            narrowed: None,
         };
         let changed = |number: &str| {
             all.iter().any(|o| {
@@ -335,9 +349,11 @@ impl Planner<'_> {
 
     /// Whether a non-compete is better narrowed in its own words (a shorter period, its
     /// industry-wide reach struck, services by field made "a system substantially similar to
-    /// the Deliverables") than replaced: the edits answer every finding in it.
+    /// the Deliverables") than replaced, and a statement that the agency keeps nothing better
+    /// given the licence back as its exception: the edits answer every finding in it.
     fn edit_restriction(&self, g: &Group) -> bool {
-        g.findings.iter().any(|&i| self.analysis.findings[i].concern == Concern::NonCompete) && self.answered_by_edits(g)
+        let narrowed = [Concern::NonCompete, Concern::NoLicenseBack, Concern::NoResiduals];
+        g.findings.iter().any(|&i| narrowed.contains(&self.analysis.findings[i].concern)) && self.answered_by_edits(g)
     }
 
     /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
@@ -426,7 +442,19 @@ impl Planner<'_> {
             {
                 "Relettered to follow the item struck.".to_owned()
             } else {
-                edit_note(self.library, &f.library_clause, &e.kinds)
+                match &self.narrowed {
+                    // The defined term in place of broad words: its narrowed definition is the
+                    // reason, said where it is.
+                    Some((term, at)) if e.kinds.contains(&phrase::EditKind::Narrowed) && e.inserted.starts_with(term.as_str()) => {
+                        let rest: Vec<phrase::EditKind> = e.kinds.iter().copied().filter(|k| *k != phrase::EditKind::Narrowed).collect();
+                        let rest =
+                            if rest.is_empty() { String::new() } else { format!(" {}", edit_note(self.library, &f.library_clause, &rest)) };
+                        format!(
+                            "Named by the defined term \u{201c}{term}\u{201d}, which {at} narrows to what is made specifically for Client.{rest}"
+                        )
+                    }
+                    _ => edit_note(self.library, &f.library_clause, &e.kinds),
+                }
             };
             let chosen = Chosen {
                 text: e.inserted.clone(),
@@ -468,6 +496,9 @@ impl Planner<'_> {
             edits.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
         let (Some(first), Some(clause)) = (gone.first(), self.analysis.clauses.get(g.clause)) else { return Vec::new() };
         let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        if self.struck_item_cited(g, &ranges) {
+            return Vec::new();
+        }
         let changed = phrase::list::relettered(sentence, &ranges);
         let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
         if labels.is_empty() {
@@ -504,7 +535,46 @@ impl Planner<'_> {
                 }
             }
         }
+        // Other clauses cite the item with the clause's number: "Section 6.1(d)".
+        let Some(number) = clause.number.as_deref().map(|n| n.trim_end_matches('.')) else { return out };
+        for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.end <= clause.start || end <= p.start) {
+            let start = self.draft.text_starts[paragraph].max(p.start);
+            for (range, old) in phrase::list::numbered_citations(&self.draft.analysed[start..p.end], number, &labels) {
+                let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
+                let at = start + range.start..start + range.end;
+                let edit = phrase::Edit {
+                    range: at.clone(),
+                    inserted: new.clone(),
+                    concerns: first.concerns.clone(),
+                    kinds: vec![phrase::EditKind::Relettered],
+                };
+                out.push((paragraph, at, edit));
+            }
+        }
         out
+    }
+
+    /// Whether the clause of `g` (its paragraphs, and the unnumbered ones after it), or another
+    /// clause by the clause's number ("Section 6.1(c)"), cites an item `struck` takes out of
+    /// the list in `g`: relettering would make that citation name the next item, so the labels
+    /// stay as they are.
+    fn struck_item_cited(&self, g: &Group, struck: &[std::ops::Range<usize>]) -> bool {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let labels = phrase::list::struck_labels(sentence, struck);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let Some(clause) = self.analysis.clauses.get(g.clause).filter(|_| !labels.is_empty()) else { return false };
+        let clauses = &self.analysis.clauses;
+        let end =
+            clauses[g.clause + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(clause.end, |c| c.end);
+        let text = &self.draft.analysed;
+        let own = [clause.start..g.range.start, g.range.end..end];
+        if own.iter().filter(|r| r.start < r.end).any(|r| !phrase::list::citations(&text[r.clone()], &labels).is_empty()) {
+            return true;
+        }
+        let number = clause.number.as_deref().map(|n| n.trim_end_matches('.'));
+        number.is_some_and(|n| {
+            [0..clause.start, end..text.len()].iter().any(|r| !phrase::list::numbered_citations(&text[r.clone()], n, &labels).is_empty())
+        })
     }
 
     /// Whether a finding in a definition (the models or methods "Covered Inventions" sweeps in)
@@ -565,6 +635,9 @@ impl Planner<'_> {
             struck.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
         let Some(concerns) = gone.first().map(|e| e.concerns.clone()) else { return Vec::new() };
         let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
+        if self.struck_item_cited(g, &ranges) {
+            return Vec::new();
+        }
         let changed = phrase::list::relettered(sentence, &ranges);
         let edit = |range: std::ops::Range<usize>, new: &str| phrase::Edit {
             range,
@@ -614,6 +687,7 @@ impl Planner<'_> {
             .filter_map(|g| analysis.clauses.get(g.clause).and_then(|c| c.number.as_deref()))
             .map(|n| n.trim_end_matches('.').to_owned())
             .collect();
+        self.narrowed = self.narrowed_definition(&merged);
         let mut planned = Vec::new();
         let mut used: Vec<String> = Vec::new();
         for g in order {
@@ -670,6 +744,18 @@ impl Planner<'_> {
         let consistent = self.same_name_after_narrowing(&planned);
         planned.extend(consistent);
         planned
+    }
+
+    /// The draft's term for what passes whose definition is narrowed in its own words ("...
+    /// that Employee makes ... specifically for Company ..."): the first passage that defines
+    /// a term and whose edits narrow it.
+    fn narrowed_definition(&self, groups: &[Group]) -> Option<(String, String)> {
+        groups.iter().find_map(|g| {
+            let sentence = &self.draft.analysed[g.range.clone()];
+            let term = phrase::defined_term(sentence)?;
+            let narrows = self.phrase_edits(g).iter().any(|e| e.kinds.contains(&phrase::EditKind::Narrowed));
+            narrows.then(|| (term.to_owned(), self.label(Some(g.clause)).unwrap_or_default()))
+        })
     }
 
     /// One name for one thing: where an edit narrowed a broad object ("~~All Work Product~~
@@ -973,6 +1059,19 @@ fn note_sentences(note: &str) -> Vec<&str> {
     out
 }
 
+/// A clause whose whole body is struck, its words covered elsewhere, keeps its number and
+/// heading as a reserved clause, so that later numbers and citations stay as they are.
+fn reserve_emptied(changes: &mut [Change], draft: &Draft) {
+    for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
+        let p = &draft.paragraphs[c.paragraph];
+        let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
+        let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
+        if after.trim().is_empty() && before.trim_end().ends_with('.') && heading_only {
+            RESERVED.clone_into(&mut c.inserted);
+        }
+    }
+}
+
 /// What a clause whose body is struck says, as drafters write it.
 const RESERVED: &str = "[Reserved.]";
 
@@ -1121,9 +1220,22 @@ fn choose(
     let fits = |text: &str| !employment || fits_employment(text);
     // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
     // An employee has no personnel: counsel reads "Employee may continue to use ...".
-    let for_employee_note = |note: String| if employment { note.replace("Agency's personnel", "Agency") } else { note };
-    let for_employee =
-        |text: String| if employment { text.replace("the unaided memory of its personnel", "Agency's unaided memory") } else { text };
+    // An employee remembers for themself: "the unaided memory of its personnel" is theirs, and
+    // what they learn is learnt "during employment", not in performing services. Their
+    // confidentiality covers the employer's data: no term of the agency's for it.
+    // An employee has no personnel: counsel reads "Employee may continue to use ...".
+    let for_employee_note = |note: String| {
+        if employment { note.replace("Agency's personnel", "Agency").replace(" or using Client Data", "") } else { note }
+    };
+    let for_employee = |text: String| {
+        if employment {
+            text.replace("the unaided memory of its personnel", "Agency's unaided memory")
+                .replace("in performing the Services", "during employment")
+                .replace(" or use Client Data", "")
+        } else {
+            text
+        }
+    };
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])
@@ -1153,7 +1265,8 @@ fn choose(
         for &fi in findings {
             let f = &analysis.findings[fi];
             for (kind, raw, talking_point) in candidates(f, library) {
-                let text = for_employee(same_term(&raw, struck.deleted));
+                let (text, trimmed) = same_term(&raw, struck.deleted);
+                let text = for_employee(text);
                 if fits(&text)
                     && function::keeps_read(struck.deleted, &text, lexicon)
                     && !function::presupposes(&text)
@@ -1165,7 +1278,18 @@ fn choose(
                         Some(kind) => Language::Fallback { library_clause: f.library_clause.clone(), kind },
                         None => Language::Standard { library_clause: f.library_clause.clone() },
                     };
-                    let note = for_employee_note(counsel_note(library, &f.library_clause, kind));
+                    // Words left out of a definition are not spoken of in its note either.
+                    let note = if trimmed {
+                        let carved = text.contains("exclude").then_some(phrase::EditKind::CarvedOut);
+                        edit_note(
+                            library,
+                            &f.library_clause,
+                            &[Some(phrase::EditKind::Narrowed), carved].into_iter().flatten().collect::<Vec<_>>(),
+                        )
+                    } else {
+                        counsel_note(library, &f.library_clause, kind)
+                    };
+                    let note = for_employee_note(note);
                     return Some(Chosen { text, language, note, talking_point, from: Some(fi) });
                 }
             }
@@ -1176,10 +1300,12 @@ fn choose(
 
 /// Whether library words fit an employment agreement: they speak of no fees, payment or
 /// invoices, and not of the agency's personnel, its clients ("for any client", the party
-/// "Client" apart) or engagements.
+/// "Client" apart), engagements or deliverables (an employee delivers nothing under a
+/// statement of work: what passes is what the draft defines, such as "Covered Inventions").
 fn fits_employment(text: &str) -> bool {
     static AGENCY_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?)\b").expect("static regex")
+        regex::Regex::new(r"(?i)\b(?:fees?|payments?|paid|invoices?|its\s+personnel|other\s+clients|engagements?|deliverables?)\b")
+            .expect("static regex")
     });
     static ANY_CLIENT: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:any|other|each|future) clients?\b").expect("static regex"));
@@ -1209,17 +1335,25 @@ fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>
 /// ("Project Materials"). A definition of what the agency keeps is never renamed, and one of a
 /// particular thing only stands for a term that names the same thing: the library's "Client
 /// Models" may narrow the draft's "Models", never its "Covered Inventions" (which would be
-/// redefined as model weights).
-fn same_term(text: &str, deleted: &str) -> String {
+/// redefined as model weights). A definition in place of a definition says what the term
+/// means and nothing else: a sentence of the library's words that does not speak of the term
+/// ("Title to each Deliverable passes to Client upon ... payment") is an operative provision
+/// that belongs in the clause that transfers, and is left out (the second value says so).
+fn same_term(text: &str, deleted: &str) -> (String, bool) {
     let head = |term: &str| term.split_whitespace().last().unwrap_or_default().trim_end_matches('s').to_lowercase();
     let same_thing = |draft: &str, library: &str| library == "Work Product" || head(draft) == head(library);
     match (function::of(deleted), function::of(text)) {
-        (Function::Definition(draft), Function::Definition(library))
-            if draft != library && !library.contains("Agency") && same_thing(&draft, &library) =>
-        {
-            function::quote_definition(&whole_word(&library).replace_all(text, draft.as_str()))
+        (Function::Definition(draft), Function::Definition(library)) => {
+            let renamed = draft != library && !library.contains("Agency") && same_thing(&draft, &library);
+            let term = if renamed { draft.as_str() } else { library.as_str() };
+            let text = if renamed { whole_word(&library).replace_all(text, draft.as_str()).into_owned() } else { text.to_owned() };
+            let all = note_sentences(&text);
+            let about: Vec<&str> = all.iter().copied().filter(|s| whole_word(term).is_match(s)).collect();
+            let trimmed = about.len() < all.len() && !about.is_empty();
+            let text = if trimmed { about.join(" ") } else { text.clone() };
+            (function::quote_definition(&text), trimmed)
         }
-        _ => function::quote_definition(text),
+        _ => (function::quote_definition(text), false),
     }
 }
 

@@ -441,8 +441,9 @@ fn same_term(a: &str, b: &str) -> bool {
 /// Terms `text` defines: capitalised words in quotes ("Work Product", (the "Company")), a term
 /// followed by "means", and attachments the text carries (a line opening "Exhibit A").
 pub fn defined_terms(text: &str) -> Vec<String> {
-    static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"["\u{201c}]((?:[Tt]he\s+)?[A-Z][^"\u{201c}\u{201d}\n]{0,60}?)["\u{201d}]"#).expect("static regex"));
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"["\u{201c}][\s*_]*((?:[Tt]he\s+)?[A-Z][^"\u{201c}\u{201d}\n]{0,60}?)[\s*_]*["\u{201d}]"#).expect("static regex")
+    });
     static MEANS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)(?:^|[.;:]\s+)[\s*_]*([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)[\s*_]+(?:means|shall mean)\b")
             .expect("static regex")

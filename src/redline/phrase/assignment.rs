@@ -71,8 +71,8 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
 /// client is said.
 pub(super) static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:this|the|such)\s+assignment\s+(?:covers|applies\s+to|includes|extends\s+to)\s+(?:all|any)\s+[\w\s,-]*?
-        \b(?P<made>makes|creates|develops|conceives|produces|authors)\b",
+        r"(?ix)\b(?:this|the|such)\s+assignment\s+(?:covers|applies\s+to|includes|extends\s+to)\s+(?:all|any)\s+(?P<object>[\w\s,-]*?
+        \b(?P<made>makes|creates|develops|conceives|produces|authors)\b)",
     )
     .expect("static regex")
 });
@@ -91,11 +91,19 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     let Some(verb) = verb(sentence) else {
         // "This assignment covers all inventions Employee makes during employment": narrowed
         // to what is made for the client.
-        return match SCOPE.captures(sentence).and_then(|c| c.name("made")) {
-            Some(made) if concerns.contains(&Concern::BroadWorkProduct) => {
+        // Where the redline narrows the draft's own term for what passes, the sentence names
+        // it: "covers all ~~inventions Employee makes during employment~~ Covered Inventions".
+        let Some(scope) = SCOPE.captures(sentence).filter(|_| concerns.contains(&Concern::BroadWorkProduct)) else { return Vec::new() };
+        let (Some(object), Some(made)) = (scope.name("object"), scope.name("made")) else { return Vec::new() };
+        return match words.narrowed {
+            Some(term) => {
+                let end = made.end() + sentence[made.end()..].find([',', ';', '.']).unwrap_or(sentence.len() - made.end());
+                let end = sentence[..end].trim_end().len();
+                vec![Edit::new(object.start()..end, term.to_owned(), &[Concern::BroadWorkProduct], EditKind::Narrowed)]
+            }
+            None => {
                 vec![Edit::new(made.end()..made.end(), " specifically for Client".into(), &[Concern::BroadWorkProduct], EditKind::Narrowed)]
             }
-            _ => Vec::new(),
         };
     };
     let after_verb = verb.end();
@@ -251,6 +259,12 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::BroadWorkProduct], &library_ip())),
             "This assignment covers all inventions Employee makes specifically for Client during employment, except for the inventions carved out below."
+        );
+        // Where the redline narrows the draft's term for what passes, the sentence names it.
+        let narrowed = Words { narrowed: Some("Covered Inventions"), ..library_ip() };
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::BroadWorkProduct], &narrowed)),
+            "This assignment covers all Covered Inventions, except for the inventions carved out below."
         );
         // A denied vesting is not the transfer; the condition follows what is assigned.
         let s =

@@ -45,17 +45,30 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     let mut out = Vec::new();
     if concerns.contains(&Concern::BroadWorkProduct)
         && !subject.contains("specifically")
-        && let Some(link) = MADE.captures(subject).and_then(|c| c.name("link"))
+        && let Some(made) = MADE.captures(subject)
+        && let (Some(all), Some(link)) = (made.get(0), made.name("link"))
     {
-        let at = subject[..link.start()].trim_end().len();
-        out.push(Edit::new(at..at, " specifically for Client".into(), &[Concern::BroadWorkProduct], EditKind::Narrowed));
+        // Where the redline narrows the draft's own term for what passes, the subject names
+        // it: "copyrightable ~~works prepared within the scope of employment~~ Covered
+        // Inventions".
+        let noun = subject[..all.start()].trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        match words.narrowed {
+            Some(term) if noun < all.start() => {
+                let end = subject.trim_end().len();
+                out.push(Edit::new(noun..end, term.to_owned(), &[Concern::BroadWorkProduct], EditKind::Narrowed));
+            }
+            _ => {
+                let at = subject[..link.start()].trim_end().len();
+                out.push(Edit::new(at..at, " specifically for Client".into(), &[Concern::BroadWorkProduct], EditKind::Narrowed));
+            }
+        }
     }
     if concerns.contains(&Concern::WorkMadeForHire) && !super::KEPT_OR_CLAIMED.is_match(sentence) {
         let at = subject.trim_end().len();
         let carved = carve_out(&[Concern::WorkMadeForHire], words);
         out.push(Edit::new(at..at, format!("{carved},"), &[Concern::WorkMadeForHire], EditKind::CarvedOut));
     }
-    out
+    super::merged(out)
 }
 
 #[cfg(test)]
@@ -70,6 +83,12 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &both, &words())),
             "To the extent legally permitted, copyrightable works prepared specifically for Client within the scope of employment, excluding Agency IP, are works made for hire for Company."
+        );
+        // Where the redline narrows the draft's term for what passes, the subject names it.
+        let narrowed = Words { narrowed: Some("Covered Inventions"), ..words() };
+        assert_eq!(
+            apply(s, &edits(s, &both, &narrowed)),
+            "To the extent legally permitted, copyrightable Covered Inventions, excluding Agency IP, are works made for hire for Company."
         );
         assert!(states(s) && !states("Employee hereby assigns those rights."));
         let kept = "All works, other than Pre-Existing Materials, are works made for hire.";

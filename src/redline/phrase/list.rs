@@ -129,6 +129,26 @@ pub fn relettered(sentence: &str, struck: &[Range<usize>]) -> Vec<(Range<usize>,
     out
 }
 
+/// The labels of the items of `sentence`'s list that `struck` takes out ("c").
+pub fn struck_labels(sentence: &str, struck: &[Range<usize>]) -> Vec<String> {
+    let gone = |r: &Range<usize>| struck.iter().any(|s| s.start < r.start && r.end <= s.end);
+    items(sentence).into_iter().filter(|(range, _)| gone(range)).map(|(_, label)| label).collect()
+}
+
+/// Where `text` cites an item of the list of clause `number` from another clause ("Section
+/// 6.1(d)", "clause 6.1 (d)"): each label's range with the label, for the `labels` asked about.
+pub fn numbered_citations(text: &str, number: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
+    let Ok(cited) = Regex::new(&format!(r"(?:^|[^\d.]){}\s?\(([a-z]|[ivx]{{1,4}}|\d{{1,2}})\)", regex::escape(number))) else {
+        return Vec::new();
+    };
+    cited
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| labels.contains(&m.as_str()))
+        .map(|m| (m.range(), m.as_str().to_owned()))
+        .collect()
+}
+
 /// Where `text` cites an item of a list by its label ("the warranty in (d)", "item (d)",
 /// "under clause (d) above"): each label's range (inside the brackets) with the label, for the
 /// `labels` asked about. A bracketed label that opens an item ("(d) the ...") is no citation.

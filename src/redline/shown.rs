@@ -1,0 +1,110 @@
+//! The numbers a reader of a Markdown draft sees. A Markdown list numbers its items in turn
+//! from its first item's number whatever the others say (cts-contractor types "1." for every
+//! item), and a list under a numbered heading ("## 2. Confidentiality") is cited by the
+//! heading's number and the item's ("Section 2.1 or 2.2"). The redline names, places and
+//! numbers clauses by those numbers, not by the digits typed.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Draft;
+use crate::analysis::Analysis;
+use crate::ingest::Format;
+
+/// An ordered list item's marker at a line start: its number and delimiter.
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ {0,3}(?P<n>\d{1,9})(?P<delim>[.)])(?:[ \t]+|$)").expect("static regex"));
+
+/// A heading line with a number: "## 2. Confidentiality".
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ {0,3}#{1,6}[ \t]+(?P<n>\d+(?:\.\d+)*)\.?(?:[ \t]|$)").expect("static regex"));
+
+/// The analysis with each clause that opens a Markdown list item numbered as a reader sees it
+/// ("2.3" for the third item under "## 2."); None when no number differs from the one typed
+/// (and for drafts that are not Markdown).
+pub fn numbers(draft: &Draft, analysis: &Analysis) -> Option<Analysis> {
+    if draft.format != Format::Markdown {
+        return None;
+    }
+    let shown = item_numbers(draft);
+    let mut out = analysis.clone();
+    let mut changed = false;
+    for c in &mut out.clauses {
+        let Some(p) = draft.paragraphs.iter().position(|p| p.start <= c.start && c.start < p.end.max(p.start + 1)) else { continue };
+        let first = draft.text[c.start..c.end].trim_start_matches(['\n', '\r']);
+        let typed = ITEM.captures(first).map(|m| m["n"].trim_start_matches('0').to_owned());
+        if let (Some(typed), Some(number)) = (typed, &shown[p])
+            && c.number.as_deref().is_some_and(|n| n.trim_start_matches('0') == typed)
+            && c.number.as_deref() != Some(number.as_str())
+        {
+            c.number = Some(number.clone());
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// For each paragraph that opens an ordered list item, the number a reader sees, with the
+/// number of the heading the list is under.
+fn item_numbers(draft: &Draft) -> Vec<Option<String>> {
+    // The list under way: its delimiter, and the number its next item shows.
+    let mut list: Option<(char, u64)> = None;
+    let mut section: Option<String> = None;
+    let mut out = Vec::with_capacity(draft.paragraphs.len());
+    for p in &draft.paragraphs {
+        let line = first_line(draft, p);
+        let mut shown = None;
+        if let Some(item) = ITEM.captures(line) {
+            let delim = item["delim"].chars().next().unwrap_or('.');
+            let n = match list {
+                Some((d, next)) if d == delim => next,
+                _ => item["n"].parse().unwrap_or(1),
+            };
+            list = Some((delim, n + 1));
+            shown = Some(section.as_ref().map_or_else(|| n.to_string(), |s| format!("{s}.{n}")));
+        } else if line.starts_with([' ', '\t']) || line.trim().is_empty() {
+            // An item's own further paragraph: the list goes on.
+        } else {
+            list = None;
+            if let Some(h) = HEADING.captures(line) {
+                section = Some(h["n"].to_owned());
+            } else if line.trim_start().starts_with('#') {
+                section = None;
+            }
+        }
+        out.push(shown);
+    }
+    out
+}
+
+/// The first line of paragraph `p` with its indent (which the paragraph's range may leave out).
+pub(super) fn first_line<'a>(draft: &'a Draft, p: &std::ops::Range<usize>) -> &'a str {
+    let text = &draft.text[..p.end];
+    let words = p.start + text[p.start..].len() - text[p.start..].trim_start_matches(['\n', '\r']).len();
+    let start = text[..words].rfind('\n').map_or(0, |i| i + 1);
+    text[start..].lines().next().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest;
+
+    fn numbered(md: &str) -> Vec<Option<String>> {
+        let doc = ingest::from_text("d.md", Format::Markdown, md);
+        item_numbers(&Draft::from_text(&doc))
+    }
+
+    #[test]
+    fn items_count_on_from_the_first_under_the_headings_number() {
+        let md = "## 1. Work\n\n1.  **Term.** One.\n\n1.  **Duties.** Two\n    goes on.\n\n    More of it.\n\n1.  **Three.** Three.\n\n## 2. Confidentiality\n\n1.  **Confidentiality.** A.\n\nNot an item.\n\n3. Starts at three.\n\n7. Then four.\n";
+        let got: Vec<String> = numbered(md).into_iter().flatten().collect();
+        assert_eq!(got, ["1.1", "1.2", "1.3", "2.1", "2.3", "2.4"]);
+    }
+
+    #[test]
+    fn a_list_under_no_numbered_heading_shows_its_own_numbers() {
+        let got: Vec<String> = numbered("# Terms\n\n1. One.\n\n1. Two.\n").into_iter().flatten().collect();
+        assert_eq!(got, ["1", "2"]);
+    }
+}
