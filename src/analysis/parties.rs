@@ -639,8 +639,14 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
         .iter()
         .map(|r| {
             let cap: String = r.split(' ').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
-            // As a word: "Owner" is not in "Ownership".
-            let words = |text: &str| text.match_indices(cap.as_str()).filter(|(i, _)| bounded(text, *i, cap.len())).take(200).count();
+            // As a word: "Owner" is not in "Ownership"; and as a name of its own: "Provider" is
+            // not in "Service Provider", nor "Agency" in "State Contracting Agency".
+            let words = |text: &str| {
+                text.match_indices(cap.as_str())
+                    .filter(|(i, _)| bounded(text, *i, cap.len()) && alone(text, *i, cap.len()))
+                    .take(200)
+                    .count()
+            };
             let n = if words(preamble) > 0 { words(head) } else { 0 };
             (n, cap)
         })
@@ -651,6 +657,18 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
             (cap, vec![lower])
         })
         .or_else(|| most_used_plain(preamble, head, roles))
+}
+
+/// Whether the capitalised words at `text[at..at + len]` stand alone, not inside a longer
+/// capitalised name ("the Service Provider", "Agency Head").
+fn alone(text: &str, at: usize, len: usize) -> bool {
+    const LEADS: [&str; 8] = ["The", "A", "An", "This", "Each", "Such", "Any", "Every"];
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let word_before = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let capital_before = before.len() < at && word_before.starts_with(|c: char| c.is_ascii_uppercase()) && !LEADS.contains(&word_before);
+    let after = &text[at + len..];
+    let capital_after = after.strip_prefix([' ', '\t']).is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+    !capital_before && !capital_after
 }
 
 /// The party, other than `agency`, that the draft most often binds: a capitalised name after
@@ -807,6 +825,21 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Wednesday Solutions"), "{p:?}");
         assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
         assert!(p.is_counterparty("acme retail"), "{p:?}");
+    }
+
+    #[test]
+    fn a_role_word_inside_a_longer_name_is_not_that_role() {
+        let p = detect(
+            "SPECIMEN CLAUSES\n\nThe Service Provider warrants the Deliverables. The Service Provider will indemnify the Customer. The Customer may use the Deliverables. The Service Provider shall supply the code.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Service Provider"), "{p:?}");
+        // "Agency Head" and "State Contracting Agency" are the State's, not the agency's.
+        let p = detect(
+            "GENERAL PROVISIONS\n\n1.1 \"Agency Head\" means the person who signs for the Requesting Agency. 1.2 \"State Contracting Agency\" means the department. The contractor shall perform the work. The contractor shall deliver the reports. The contractor may not assign this contract without the consent of the Agency Head. The contractor shall pay all taxes. The contractor shall keep records.",
+            None,
+        );
+        assert_ne!(p.agency.as_deref(), Some("Agency"), "{p:?}");
     }
 
     #[test]

@@ -680,3 +680,13 @@ fn a_grant_of_all_right_title_and_interest_is_an_assignment_and_it_refers_back()
     assert!(owned.len() == 2 && owned.iter().all(|p| p.features.has(Feature::Work)), "{owned:?}");
     assert!(owned.iter().any(|p| p.receiver == Side::Agency && p.negated()), "{owned:?}");
 }
+
+#[test]
+fn work_produced_for_hire_is_work_made_for_hire() {
+    let p = parties(&["Contractor"], &["State"]);
+    let (r, _) = read(
+        "All designs, drawings and other work developed in the performance of this agreement are produced for hire and remain the sole property of the State.",
+        &p,
+    );
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::HireWork), "{:?}", r.provisions);
+}
