@@ -50,16 +50,32 @@ struct Failed;
 impl Anchored {
     /// The anchored search of `hir` compiled now, when it is the better one: the pattern has a
     /// wide gap and every match starts with one of a few known literals.
+    #[cfg(test)]
     pub fn lazy(hir: &Hir) -> Option<Self> {
+        Self::lazy_starting(hir, None)
+    }
+
+    /// [`Anchored::lazy`], with the literals every match of `hir` starts with when known
+    /// (`syntax::starts`, found by the build script for the embedded library).
+    pub fn lazy_starting(hir: &Hir, literals: Option<&[&[u8]]>) -> Option<Self> {
         if !syntax::has_wide_gap(hir) {
             return None;
         }
-        let literals = syntax::starts(hir)?;
+        let literals = match literals {
+            Some(known) => known.iter().map(|l| l.to_vec()).collect(),
+            None => syntax::starts(hir)?,
+        };
         let starts = finder(&literals)?;
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)))
-            .build_from_hir(hir)
-            .ok()?;
+        thread_local! {
+            // One a thread, reused: a compiler's caches for Unicode classes are large to make
+            // and to free, and every compile clears them (the NFA is the same).
+            static COMPILER: thompson::Compiler = {
+                let mut compiler = thompson::Compiler::new();
+                compiler.configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)));
+                compiler
+            };
+        }
+        let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
         let dfa = DFA::builder().configure(DFA::config().cache_capacity(1 << 20)).build_from_nfa(nfa).ok()?;
         let cache = Mutex::new(dfa.create_cache());
         Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })

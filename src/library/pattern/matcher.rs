@@ -87,9 +87,14 @@ fn search<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) ->
                 Some(Kind::Anchored { forward, starts }) => {
                     precompiled::dfa(forward).and_then(|dfa| Anchored::dense(dfa, starts)).map(|a| Search::Anchored(Box::new(a)))
                 }
-                Some(Kind::Lazy) | None => None,
+                Some(Kind::Lazy { .. }) | None => None,
             };
-            precompiled.or_else(|| match Anchored::lazy(hir(c, regex, nest)?) {
+            // The literals its matches start with, when the build script found them.
+            let starts = match entry.map(|e| &e.kind) {
+                Some(Kind::Lazy { starts }) if !starts.is_empty() => Some(*starts),
+                _ => None,
+            };
+            precompiled.or_else(|| match Anchored::lazy_starting(hir(c, regex, nest)?, starts) {
                 Some(anchored) => Some(Search::Anchored(Box::new(anchored))),
                 None => whole(c, regex, nest).map(|_| Search::Whole),
             })
