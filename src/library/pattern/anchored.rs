@@ -263,9 +263,15 @@ fn insert_in_order(sorted: &mut Vec<usize>, at: usize) {
     }
 }
 
-/// The searcher for any of `literals`.
+/// The searcher for any of `literals`. Few literals are found by the searcher's vectorised
+/// scan, which reports each match itself: its automaton is then never run, so the one cheapest
+/// to build (an NFA, not the DFA the builder would choose) is built.
 fn finder<T: AsRef<[u8]>>(literals: &[T]) -> Option<AhoCorasick> {
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(literals).ok()
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(literals)
+        .ok()
 }
 
 /// The end of the match starting at `span.start` (leftmost first, or the earliest), reading no
