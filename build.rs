@@ -28,7 +28,7 @@ const WHOLE_LIMIT: usize = 192 << 10;
 /// The largest anchored DFA of a pattern searched from its starts.
 const ANCHORED_LIMIT: usize = 768 << 10;
 /// Bumped when what is cached changes meaning.
-const CACHE_VERSION: u32 = 4;
+const CACHE_VERSION: u32 = 5;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -76,7 +76,7 @@ fn main() {
             Engine::Anchored { forward, starts } => {
                 format!("Kind::Anchored {{ forward: {}, starts: {} }}", place(forward), byte_strings(starts))
             }
-            Engine::Lazy => "Kind::Lazy".to_owned(),
+            Engine::Lazy { starts } => format!("Kind::Lazy {{ starts: {} }}", byte_strings(starts)),
         };
         let required = c.required.iter().map(|set| format!("&{set:?}")).collect::<Vec<_>>().join(", ");
         let _ = writeln!(index, "    Entry {{ nest: {nest}, regex: {regex:?}, required: &[{required}], kind: {engine} }},");
@@ -162,8 +162,11 @@ enum Engine {
         forward: Vec<u8>,
         starts: Vec<Vec<u8>>,
     },
-    /// Compiled at run time (its DFA would be too large); its required words are known.
-    Lazy,
+    /// Compiled at run time (its DFA would be too large); its required words are known, and
+    /// for a pattern with a wide gap the literals its matches start with (else empty).
+    Lazy {
+        starts: Vec<Vec<u8>>,
+    },
 }
 
 /// `compile`, kept in `cache` by what it depends on.
@@ -184,7 +187,7 @@ fn compile(nest: u32, regex: &str, big_endian: bool) -> Option<Compiled> {
     let required = if nest == syntax::PATTERN_NEST { syntax::required_words(&hir) } else { Vec::new() };
     // An empty match would leave the searches' handling of empty matches to agree on.
     if hir.properties().minimum_len().is_none_or(|n| n == 0) {
-        return Some(Compiled { required, engine: Engine::Lazy });
+        return Some(Compiled { required, engine: Engine::Lazy { starts: Vec::new() } });
     }
     let bytes = |dfa: &Dfa| {
         let (bytes, pad) = if big_endian { dfa.to_bytes_big_endian() } else { dfa.to_bytes_little_endian() };
@@ -197,12 +200,13 @@ fn compile(nest: u32, regex: &str, big_endian: bool) -> Option<Compiled> {
         let engine = Engine::Whole { forward: bytes(&forward), reverse: bytes(&reverse), starts: starts.unwrap_or_default() };
         return Some(Compiled { required, engine });
     }
-    if let Some(starts) = starts
+    if let Some(starts) = &starts
         && let Some(forward) = anchored(&hir)
     {
-        return Some(Compiled { required, engine: Engine::Anchored { forward: bytes(&forward), starts } });
+        return Some(Compiled { required, engine: Engine::Anchored { forward: bytes(&forward), starts: starts.clone() } });
     }
-    Some(Compiled { required, engine: Engine::Lazy })
+    let starts = if syntax::has_wide_gap(&hir) { starts.unwrap_or_default() } else { Vec::new() };
+    Some(Compiled { required, engine: Engine::Lazy { starts } })
 }
 
 /// The forward and reverse DFAs of `hir` as `regex_automata::dfa::regex` builds them.
@@ -252,7 +256,7 @@ fn encode(c: &Compiled) -> Vec<u8> {
     let (kind, starts, parts): (&str, &[Vec<u8>], Vec<&[u8]>) = match &c.engine {
         Engine::Whole { forward, reverse, starts } => ("whole", starts, vec![forward, reverse]),
         Engine::Anchored { forward, starts } => ("anchored", starts, vec![forward]),
-        Engine::Lazy => ("lazy", &[], vec![]),
+        Engine::Lazy { starts } => ("lazy", starts, vec![]),
     };
     let head = serde_json::json!({ "kind": kind, "required": c.required, "starts": starts, "sizes": parts.iter().map(|p| p.len()).collect::<Vec<_>>() });
     let mut out = serde_json::to_vec(&head).unwrap_or_default();
@@ -279,7 +283,7 @@ fn decode(bytes: &[u8]) -> Option<Compiled> {
     let engine = match head["kind"].as_str()? {
         "whole" => Engine::Whole { forward: parts.next()?, reverse: parts.next()?, starts },
         "anchored" => Engine::Anchored { forward: parts.next()?, starts },
-        "lazy" => Engine::Lazy,
+        "lazy" => Engine::Lazy { starts },
         _ => return None,
     };
     Some(Compiled { required, engine })

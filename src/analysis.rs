@@ -14,13 +14,13 @@ mod window;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
 use crate::ingest::{Document, Format};
 use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity, StandardClause};
-use crate::reading::{Lexicon, Reading};
+use crate::reading::{Lexicon, Reading, TriggerWords};
 use crate::segment::{self, Clause};
 use crate::text::Normalised;
 
@@ -242,7 +242,9 @@ impl Analysis {
 pub struct Analyzer<'a> {
     library: &'a ClauseLibrary,
     vectors: matching::LibraryVectors,
-    prefilter: prefilter::Prefilter,
+    /// Built on first use: `prepare` builds it beside reading the draft, off the start of the
+    /// process's one thread.
+    prefilter: OnceLock<prefilter::Prefilter>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -264,8 +266,11 @@ impl<'a> Analyzer<'a> {
             });
         });
         let vectors = matching::LibraryVectors::new(library);
-        let prefilter = prefilter::Prefilter::new(library, vectors.cues().iter().map(|(_, p)| p));
-        Self { library, vectors, prefilter }
+        Self { library, vectors, prefilter: OnceLock::new() }
+    }
+
+    fn prefilter(&self) -> &prefilter::Prefilter {
+        self.prefilter.get_or_init(|| prefilter::Prefilter::new(self.library, self.vectors.cues().iter().map(|(_, p)| p)))
     }
 
     pub fn library(&self) -> &'a ClauseLibrary {
@@ -289,7 +294,7 @@ impl<'a> Analyzer<'a> {
         beside: impl FnOnce(&Analysis, &[Clause]) -> R + Send,
     ) -> (Analysis, Analysis, R) {
         let (old_analysis, prepared) = std::thread::scope(|s| {
-            let prepared = s.spawn(|| Self::prepare(new, options, false));
+            let prepared = s.spawn(|| self.prepare(new, options, false));
             (self.analyze(old, options), joined(prepared.join()))
         });
         let (new_analysis, result) =
@@ -298,7 +303,7 @@ impl<'a> Analyzer<'a> {
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &Self::prepare(doc, options, true), None)
+        self.finish(doc, &self.prepare(doc, options, true), None)
     }
 
     /// Analyses `doc`, a later version of `base` (a draft and its analysis by this analyzer
@@ -306,7 +311,7 @@ impl<'a> Analyzer<'a> {
     /// the result is the same as [`Analyzer::analyze`]'s, and costs what the changed clauses
     /// cost.
     pub fn analyze_next(&self, base: (&Document, &Analysis), doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &Self::prepare(doc, options, false), Some(base))
+        self.finish(doc, &self.prepare(doc, options, false), Some(base))
     }
 
     /// [`Analyzer::analyze_next`], running `beside` on the draft's clauses on another thread
@@ -318,7 +323,7 @@ impl<'a> Analyzer<'a> {
         options: &Options,
         beside: impl FnOnce(&[Clause]) -> R + Send,
     ) -> (Analysis, R) {
-        self.finish_beside(doc, &Self::prepare(doc, options, false), Some(base), beside)
+        self.finish_beside(doc, &self.prepare(doc, options, false), Some(base), beside)
     }
 
     fn finish_beside<R: Send>(
@@ -337,8 +342,8 @@ impl<'a> Analyzer<'a> {
 
     /// The steps that read the whole draft, side by side on three threads: segmenting, finding
     /// the parties and (unless a later round will normalise just the clauses it cannot reuse)
-    /// normalising.
-    fn prepare(doc: &Document, options: &Options, normalise: bool) -> Prepared {
+    /// normalising, then finding the words that trigger provisions in the normalised text.
+    fn prepare(&self, doc: &Document, options: &Options, normalise: bool) -> Prepared {
         std::thread::scope(|s| {
             // Without normalising, this thread has only the parties to find: the segmenting
             // takes a second thread too.
@@ -350,8 +355,12 @@ impl<'a> Analyzer<'a> {
                 }
             });
             let parties = s.spawn(|| parties::detect(&doc.analysed, options.agency_party.as_deref()));
+            s.spawn(|| self.prefilter());
             let normalised = normalise.then(|| Normalised::new(&doc.analysed));
-            Prepared { clauses: joined(clauses.join()), normalised, parties: joined(parties.join()) }
+            // The reader's longest step, taken while the parties are found (they wait for their
+            // patterns to compile) rather than after.
+            let trigger_words = normalised.as_ref().map(|norm| TriggerWords::find(self.lexicon(), &norm.text));
+            Prepared { clauses: joined(clauses.join()), normalised, trigger_words, parties: joined(parties.join()) }
         })
     }
 
@@ -372,8 +381,11 @@ impl<'a> Analyzer<'a> {
         // draft analysed afresh): reading them is a good part of the analysis, and the rules do
         // not need it.
         let (mut findings, checks, Matched { similarity, cued }, reading) = std::thread::scope(|s| {
-            let reading = prepared.normalised.as_ref().map(|norm| s.spawn(move || self.read(doc, norm, clauses, parties)));
-            let draft = rules::Draft::new(&self.prefilter, doc, &norm, clauses, ranges, fresh.clone());
+            let reading = prepared
+                .normalised
+                .as_ref()
+                .map(|norm| s.spawn(move || self.read(doc, norm, clauses, parties, prepared.trigger_words.as_ref())));
+            let draft = rules::Draft::new(self.prefilter(), doc, &norm, clauses, ranges, fresh.clone());
             let (findings, checks, matched) = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
             (findings, checks, matched, reading.map(|r| joined(r.join())))
         });
@@ -466,7 +478,7 @@ impl<'a> Analyzer<'a> {
                     let every = || {
                         let norm = prepared.whole(doc, made);
                         rules::Draft::new(
-                            &self.prefilter,
+                            self.prefilter(),
                             doc,
                             norm,
                             clauses,
@@ -483,18 +495,33 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-impl Analyzer<'_> {
+impl<'a> Analyzer<'a> {
     /// The draft's provisions (and each clause's range in its normalised text, `norm`).
-    fn read(&self, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> (Vec<(usize, usize)>, Reading) {
+    /// `found`: the words that trigger provisions, if already found in `norm`.
+    fn read(
+        &self,
+        doc: &Document,
+        norm: &Normalised,
+        clauses: &[Clause],
+        parties: &Parties,
+        found: Option<&TriggerWords>,
+    ) -> (Vec<(usize, usize)>, Reading) {
         let ranges = rules::clause_ranges(norm, clauses);
-        let lexicon = match &self.library.reading {
-            Some(custom) => &custom.lexicon,
-            None => Lexicon::embedded(),
-        };
+        let lexicon = self.lexicon();
         // The markup blanked out of `analysed` still marks the list items in `text` (same offsets).
         let breaks = crate::reading::list_items(&doc.text, norm);
-        let reading = Reading::read(lexicon, &norm.text, &ranges, &breaks, parties);
+        let reading = match found {
+            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, &breaks, parties, found),
+            None => Reading::read(lexicon, &norm.text, &ranges, &breaks, parties),
+        };
         (ranges, reading)
+    }
+
+    fn lexicon(&self) -> &'a Lexicon {
+        match &self.library.reading {
+            Some(custom) => &custom.lexicon,
+            None => Lexicon::embedded(),
+        }
     }
 
     /// The phrase findings judged against the draft's provisions, the provisions' own
@@ -510,7 +537,7 @@ impl Analyzer<'_> {
     ) -> Vec<Finding> {
         let Prepared { clauses, parties, .. } = prepared;
         let norm = prepared.whole(doc, made);
-        let (ranges, reading) = read.unwrap_or_else(|| self.read(doc, norm, clauses, parties));
+        let (ranges, reading) = read.unwrap_or_else(|| self.read(doc, norm, clauses, parties, None));
         let provision_rules = match &self.library.reading {
             Some(custom) => custom.rules.as_slice(),
             None => judge::embedded_rules(),
@@ -556,6 +583,8 @@ struct Prepared {
     clauses: Vec<Clause>,
     /// The whole draft normalised, unless left to the analysis of a later round.
     normalised: Option<Normalised>,
+    /// The words that trigger provisions, found in `normalised`.
+    trigger_words: Option<TriggerWords>,
     parties: Parties,
 }
 

@@ -13,7 +13,7 @@ mod terms;
 use crate::analysis::Parties;
 
 pub use lexicon::{EMBEDDED as EMBEDDED_LEXICON, Lexicon};
-pub use provisions::{Provision, Side, Standing, Timing};
+pub use provisions::{Provision, Side, Standing, Timing, TriggerWords};
 
 pub use terms::{Term, Terms};
 
@@ -257,8 +257,20 @@ impl Reading {
     /// Reads the normalised text `text`, whose clauses are at `ranges` and whose list items
     /// start at `breaks` (ascending; see [`list_items`]).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], breaks: &[usize], parties: &Parties) -> Reading {
+        Self::read_found(lexicon, text, ranges, breaks, parties, &TriggerWords::find(lexicon, text))
+    }
+
+    /// [`Reading::read`], with the words that trigger provisions already found in `text`.
+    pub fn read_found(
+        lexicon: &Lexicon,
+        text: &str,
+        ranges: &[(usize, usize)],
+        breaks: &[usize],
+        parties: &Parties,
+        found: &TriggerWords,
+    ) -> Reading {
         let terms = Terms::read(lexicon, text, ranges);
-        let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms);
+        let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);

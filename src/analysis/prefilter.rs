@@ -3,16 +3,15 @@
 //! a single Aho-Corasick scan finds where the words occur, and each pattern then runs only on
 //! the clauses holding a word of each of its sets instead of over the whole draft.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::hash::FxMap;
 use crate::library::{ClauseLibrary, Pattern};
 
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
     /// Each literal's index in the automaton.
-    ids: HashMap<String, usize>,
+    ids: FxMap<String, usize>,
 }
 
 /// Where the literals of one draft occur.
@@ -35,10 +34,11 @@ impl Prefilter {
             let missing = c.missing.iter().flat_map(|m| m.present_when.iter().chain(&m.applies_when));
             rules.chain(missing).chain(&c.cues)
         });
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut ids: FxMap<String, usize> = FxMap::default();
         for literal in patterns.chain(more).flat_map(Pattern::required).flatten() {
-            let next = ids.len();
-            ids.entry(literal.clone()).or_insert(next);
+            if !ids.contains_key(literal) {
+                ids.insert(literal.clone(), ids.len());
+            }
         }
         let mut literals: Vec<(&String, &usize)> = ids.iter().collect();
         literals.sort_by_key(|(_, id)| **id);

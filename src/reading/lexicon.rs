@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::library::pattern::{Matcher, syntax};
+use std::sync::OnceLock;
+
+use crate::library::pattern::{Matcher, StartsOfMany, syntax};
 
 use super::{Attribute, Feature, Kind};
 
@@ -89,6 +91,11 @@ impl Words {
         self.0.find_within(text, 0..text.len(), false).into_iter().map(Found::from)
     }
 
+    /// [`Words::find_iter`], given where the list's [`Matcher::start_literals`] occur in `text`.
+    fn find_all_from(&self, text: &str, starts: Vec<usize>) -> impl Iterator<Item = Found> {
+        self.0.find_all_from(text, starts).into_iter().map(Found::from)
+    }
+
     pub fn find(&self, text: &str) -> Option<Found> {
         self.0.find_within(text, 0..text.len(), true).into_iter().next().map(Found::from)
     }
@@ -144,6 +151,17 @@ pub struct Lexicon {
     /// What comes before a bare transfer verb used as a verb ("shall assign", "is transferred"),
     /// not as a noun ("the Transfer Agreement", "any transfer").
     pub operative_before: Words,
+    /// The places the kinds' searches can start, found in one pass for all (`Lexicon::kinds_in`);
+    /// made on first use.
+    kind_starts: OnceLock<KindStarts>,
+}
+
+/// Of the kinds' lists, those searched from the places their matches can start (by their
+/// position in `kinds`), and the finder of those places.
+#[derive(Debug)]
+struct KindStarts {
+    anchored: Vec<usize>,
+    finder: Option<StartsOfMany>,
 }
 
 impl Lexicon {
@@ -151,6 +169,29 @@ impl Lexicon {
     /// widens and "unless otherwise agreed" defers, so neither counts.
     pub fn first_exception(&self, text: &str) -> Option<Found> {
         self.exception.find_iter(text).find(|m| ![" limit", " otherwise"].iter().any(|w| text[m.end()..].starts_with(w)))
+    }
+
+    /// Each kind's words in `text`, kind by kind in the order of `kinds`, as each list's
+    /// [`Words::find_iter`] finds them; the places where the lists' matches can start are found
+    /// in one pass over the text for all of them.
+    pub fn kinds_in(&self, text: &str) -> Vec<(Kind, Found)> {
+        let KindStarts { anchored, finder } = self.kind_starts.get_or_init(|| {
+            let literals: Vec<(usize, &[Vec<u8>])> =
+                self.kinds.iter().enumerate().filter_map(|(k, (_, words))| Some((k, words.0.start_literals()?))).collect();
+            let finder = StartsOfMany::new(&literals.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+            KindStarts { anchored: literals.iter().map(|(k, _)| *k).collect(), finder }
+        });
+        let mut starts = finder.as_ref().map(|f| f.find(text)).unwrap_or_default().into_iter();
+        let mut next = anchored.iter().copied().peekable();
+        let mut out = Vec::new();
+        for (k, (kind, words)) in self.kinds.iter().enumerate() {
+            let given = next.next_if_eq(&k).and_then(|_| starts.next());
+            match given {
+                Some(at) => out.extend(words.find_all_from(text, at).map(|m| (*kind, m))),
+                None => out.extend(words.find_iter(text).map(|m| (*kind, m))),
+            }
+        }
+        out
     }
 
     /// The vocabulary built into the binary (checked by the test suite).
@@ -213,6 +254,7 @@ impl Lexicon {
             on_termination: words("on-termination", &source.on_termination)?,
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
+            kind_starts: OnceLock::new(),
         })
     }
 }
@@ -224,6 +266,32 @@ mod tests {
     #[test]
     fn the_embedded_lexicon_compiles() {
         assert!(Lexicon::parse(EMBEDDED).is_ok());
+    }
+
+    #[test]
+    fn the_kinds_found_together_are_those_each_list_finds() {
+        let lexicon = Lexicon::embedded();
+        let each = |text: &str| -> Vec<(Kind, Found)> {
+            lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(move |m| (*kind, m))).collect()
+        };
+        let mut texts = vec![
+            String::new(),
+            "the contractor hereby assigns and shall assign, is owned by and will transfer all rights".to_owned(),
+            "assignassign is is shall shall willwill grants grant\u{e9} licence license owns owned".to_owned(),
+        ];
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+        for entry in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                texts.push(crate::text::Normalised::new(&text).text);
+            }
+        }
+        let every_word: String = texts.iter().flat_map(|t| t.split(' ')).take(4_000).collect::<Vec<_>>().join(" ");
+        texts.push(every_word);
+        for text in &texts {
+            let found = lexicon.kinds_in(text);
+            assert_eq!(found, each(text), "{}", text.chars().take(80).collect::<String>());
+        }
+        assert!(lexicon.kinds_in(&texts[1]).len() >= 4, "the sample finds kinds");
     }
 
     #[test]

@@ -194,6 +194,18 @@ struct Mention {
     possessive: bool,
 }
 
+/// Where each kind's words are in a whole normalised draft: found in one pass over the text a
+/// kind (one search a sentence costs more than the scanning), before the sentences are read.
+/// The longest step of reading, and one that needs nothing but the text, so an analysis can
+/// take it while the draft's clauses and parties are still being found.
+pub struct TriggerWords(Vec<(usize, usize, Kind)>);
+
+impl TriggerWords {
+    pub fn find(lexicon: &Lexicon, text: &str) -> Self {
+        Self(lexicon.kinds_in(text).into_iter().map(|(kind, m)| (m.start(), m.end(), kind)).collect())
+    }
+}
+
 pub(super) fn read(
     lexicon: &Lexicon,
     text: &str,
@@ -201,27 +213,28 @@ pub(super) fn read(
     breaks: &[usize],
     parties: &Parties,
     terms: &Terms,
+    TriggerWords(found): &TriggerWords,
 ) -> Vec<Provision> {
-    // Each kind's words found in one pass over the whole text (one search a sentence costs
-    // more than the scanning), then read sentence by sentence.
-    let mut hits: Vec<(usize, usize, Kind)> =
-        lexicon.kinds.iter().flat_map(|(kind, words)| words.find_iter(text).map(|m| (m.start(), m.end(), *kind))).collect();
     // "the Transferred Alloy", "Assigned Know-How": a verb inside a defined term's name is
     // the name, not a transfer.
-    let mut assignments: Vec<(usize, usize)> = hits.iter().filter(|h| h.2 == Kind::Assignment).map(|h| (h.0, h.1)).collect();
+    let mut assignments: Vec<(usize, usize)> = found.iter().filter(|h| h.2 == Kind::Assignment).map(|h| (h.0, h.1)).collect();
     assignments.sort_unstable();
     let spans = terms.spans_around(text, assignments.into_iter());
-    hits.retain(|&(s, e, kind)| {
-        // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
-        if kind == Kind::Restriction
-            && text[s..e].starts_with("covenant")
-            && !text[..s].trim_end().ends_with(|c: char| c.is_ascii_alphabetic())
-        {
-            return false;
-        }
-        let k = spans.partition_point(|&(from, _)| from <= s);
-        kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
-    });
+    let mut hits: Vec<(usize, usize, Kind)> = found
+        .iter()
+        .copied()
+        .filter(|&(s, e, kind)| {
+            // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
+            if kind == Kind::Restriction
+                && text[s..e].starts_with("covenant")
+                && !text[..s].trim_end().ends_with(|c: char| c.is_ascii_alphabetic())
+            {
+                return false;
+            }
+            let k = spans.partition_point(|&(from, _)| from <= s);
+            kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
+        })
+        .collect();
     hits.sort_unstable_by_key(|&(start, end, kind)| (start, end, kind as u8));
     let mut next = 0;
     let mut out = Vec::new();

@@ -27,7 +27,8 @@ const READ_PER_BYTE: usize = 16;
 const SLACK: usize = 1 << 16;
 
 pub struct Anchored {
-    /// The literals every match starts with.
+    /// The literals every match starts with, and their searcher.
+    literals: Vec<Vec<u8>>,
     starts: AhoCorasick,
     automaton: Automaton,
 }
@@ -49,32 +50,69 @@ struct Failed;
 impl Anchored {
     /// The anchored search of `hir` compiled now, when it is the better one: the pattern has a
     /// wide gap and every match starts with one of a few known literals.
+    #[cfg(test)]
     pub fn lazy(hir: &Hir) -> Option<Self> {
+        Self::lazy_starting(hir, None)
+    }
+
+    /// [`Anchored::lazy`], with the literals every match of `hir` starts with when known
+    /// (`syntax::starts`, found by the build script for the embedded library).
+    pub fn lazy_starting(hir: &Hir, literals: Option<&[&[u8]]>) -> Option<Self> {
         if !syntax::has_wide_gap(hir) {
             return None;
         }
-        let starts = finder(&syntax::starts(hir)?)?;
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)))
-            .build_from_hir(hir)
-            .ok()?;
+        let literals = match literals {
+            Some(known) => known.iter().map(|l| l.to_vec()).collect(),
+            None => syntax::starts(hir)?,
+        };
+        let starts = finder(&literals)?;
+        thread_local! {
+            // One a thread, reused: a compiler's caches for Unicode classes are large to make
+            // and to free, and every compile clears them (the NFA is the same).
+            static COMPILER: thompson::Compiler = {
+                let mut compiler = thompson::Compiler::new();
+                compiler.configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)));
+                compiler
+            };
+        }
+        let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
         let dfa = DFA::builder().configure(DFA::config().cache_capacity(1 << 20)).build_from_nfa(nfa).ok()?;
         let cache = Mutex::new(dfa.create_cache());
-        Some(Self { starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
+        Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
     }
 
     /// The anchored search with a precompiled anchored DFA and the literals its matches start with.
     pub fn dense(dfa: dense::DFA<&'static [u32]>, starts: &[&[u8]]) -> Option<Self> {
-        Some(Self { starts: finder(starts)?, automaton: Automaton::Dense(Box::new(dfa)) })
+        let literals = starts.iter().map(|l| l.to_vec()).collect();
+        Some(Self { literals, starts: finder(starts)?, automaton: Automaton::Dense(Box::new(dfa)) })
+    }
+
+    /// The literals every match starts with.
+    pub fn literals(&self) -> &[Vec<u8>] {
+        &self.literals
     }
 
     /// The matches within `within` of `text`, leftmost first and not overlapping (the first
     /// only, with `first`), as the unanchored search finds them; or, with those found so far,
     /// where it gave up.
     pub fn find_within(&self, text: &str, within: Range<usize>, first: bool, found: &mut Vec<Range<usize>>) -> Result<(), GaveUp> {
+        let starts = self.starts(text, within.clone());
+        self.find_from(text, within, first, found, starts)
+    }
+
+    /// [`Anchored::find_within`], given where its literals occur within `within` (ascending,
+    /// each place once, as [`Anchored::starts`] finds them).
+    pub fn find_from(
+        &self,
+        text: &str,
+        within: Range<usize>,
+        first: bool,
+        found: &mut Vec<Range<usize>>,
+        starts: Vec<usize>,
+    ) -> Result<(), GaveUp> {
         let mut reader = Reader::new(within.len());
         let mut from = within.start;
-        self.each_start(text, within.clone(), |start, search| {
+        self.each_start(text, within.end, starts, |start, search| {
             if start < from {
                 return Ok(true);
             }
@@ -97,7 +135,8 @@ impl Anchored {
     pub fn is_match_within(&self, text: &str, within: Range<usize>) -> Option<bool> {
         let mut reader = Reader::new(within.len());
         let mut any = false;
-        let done = self.each_start(text, within, |start, search| match search(&mut reader, start, true) {
+        let starts = self.starts(text, within.clone());
+        let done = self.each_start(text, within.end, starts, |start, search| match search(&mut reader, start, true) {
             Ok(Some(_)) => {
                 any = true;
                 Ok(false)
@@ -108,17 +147,16 @@ impl Anchored {
         done.ok().map(|()| any)
     }
 
-    /// Calls `each` with every place in `within` a match can start, ascending, and a search for
-    /// the end of the match there, until it says to stop.
+    /// Calls `each` with every place of `starts` (those where a match can start, ascending), and
+    /// a search for the end of the match there ending by `end`, until it says to stop.
     fn each_start<E>(
         &self,
         text: &str,
-        within: Range<usize>,
+        end: usize,
+        starts: Vec<usize>,
         mut each: impl FnMut(usize, &mut dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed>) -> Result<bool, E>,
     ) -> Result<(), E> {
         let haystack = text.as_bytes();
-        let end = within.end;
-        let starts = self.starts(text, within);
         match &self.automaton {
             Automaton::Lazy(lazy) => {
                 let (dfa, cache) = &**lazy;
@@ -167,9 +205,73 @@ impl Anchored {
     }
 }
 
-/// The searcher for any of `literals`.
+/// The places where each of several anchored searches can start in a text, found in one pass
+/// over it for all of them: each one's own search for its literals runs once a place found,
+/// and the literals of a reader's word lists ("is", "shall", "will") occur tens of thousands of
+/// times in a long draft.
+#[derive(Debug)]
+pub struct StartsOfMany {
+    /// Every literal of every search, each once, found overlapping.
+    finder: AhoCorasick,
+    /// For each literal, the searches that start with it.
+    owners: Vec<Vec<usize>>,
+    count: usize,
+}
+
+impl StartsOfMany {
+    /// For the searches with these literals (each one's, as [`Anchored::literals`] gives them).
+    pub fn new(searches: &[&[Vec<u8>]]) -> Option<Self> {
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (k, search) in searches.iter().enumerate() {
+            for literal in *search {
+                if let Some(i) = literals.iter().position(|l| *l == literal.as_slice()) {
+                    owners[i].push(k);
+                } else {
+                    literals.push(literal);
+                    owners.push(vec![k]);
+                }
+            }
+        }
+        let finder =
+            AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&literals).ok()?;
+        Some(Self { finder, owners, count: searches.len() })
+    }
+
+    /// For each search, the places in `text` where one of its literals starts, ascending and
+    /// each once: what [`Anchored::starts`] finds over the whole text.
+    pub fn find(&self, text: &str) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.count];
+        for found in self.finder.find_overlapping_iter(text) {
+            for &k in &self.owners[found.pattern().as_usize()] {
+                insert_in_order(&mut out[k], found.start());
+            }
+        }
+        out
+    }
+}
+
+/// Inserts `at` in `sorted` unless it holds it already. The matches of an overlapping search
+/// come by where they end, so a start is seldom before the last one, and never by much.
+fn insert_in_order(sorted: &mut Vec<usize>, at: usize) {
+    let mut i = sorted.len();
+    while i > 0 && sorted[i - 1] > at {
+        i -= 1;
+    }
+    if i == 0 || sorted[i - 1] != at {
+        sorted.insert(i, at);
+    }
+}
+
+/// The searcher for any of `literals`. Few literals are found by the searcher's vectorised
+/// scan, which reports each match itself: its automaton is then never run, so the one cheapest
+/// to build (an NFA, not the DFA the builder would choose) is built.
 fn finder<T: AsRef<[u8]>>(literals: &[T]) -> Option<AhoCorasick> {
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(literals).ok()
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(literals)
+        .ok()
 }
 
 /// The end of the match starting at `span.start` (leftmost first, or the earliest), reading no
@@ -255,6 +357,24 @@ mod tests {
             found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
             ["assigns, title and all, upon full payment", "assigns upon full payment"]
         );
+    }
+
+    #[test]
+    fn the_starts_of_many_searches_are_each_ones_starts() {
+        let searches = [
+            lazy("(?:assign~|as|sign)[^.;]{0,40}?full payment").0,
+            lazy("(?:signs?|s)[^.;]{0,20}?now").0,
+            lazy("(?:title|tit)[^.;]{0,20}?vests").0,
+        ];
+        let literals: Vec<&[Vec<u8>]> = searches.iter().map(Anchored::literals).collect();
+        let many = StartsOfMany::new(&literals).expect("builds");
+        let text = "assigns as signs; assassign titletitle tit, s\u{e9}gn sssss assignsign. ".repeat(20);
+        let found = many.find(&text);
+        assert_eq!(found.len(), searches.len());
+        for (search, found) in searches.iter().zip(&found) {
+            assert_eq!(*found, search.starts(&text, 0..text.len()));
+        }
+        assert!(found.iter().all(|f| !f.is_empty()));
     }
 
     #[test]

@@ -87,9 +87,14 @@ fn search<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) ->
                 Some(Kind::Anchored { forward, starts }) => {
                     precompiled::dfa(forward).and_then(|dfa| Anchored::dense(dfa, starts)).map(|a| Search::Anchored(Box::new(a)))
                 }
-                Some(Kind::Lazy) | None => None,
+                Some(Kind::Lazy { .. }) | None => None,
             };
-            precompiled.or_else(|| match Anchored::lazy(hir(c, regex, nest)?) {
+            // The literals its matches start with, when the build script found them.
+            let starts = match entry.map(|e| &e.kind) {
+                Some(Kind::Lazy { starts }) if !starts.is_empty() => Some(*starts),
+                _ => None,
+            };
+            precompiled.or_else(|| match Anchored::lazy_starting(hir(c, regex, nest)?, starts) {
                 Some(anchored) => Some(Search::Anchored(Box::new(anchored))),
                 None => whole(c, regex, nest).map(|_| Search::Whole),
             })
@@ -191,6 +196,24 @@ impl Matcher {
     /// only, with `first`); the text around it still counts for the word boundaries at its
     /// edges.
     pub fn find_within(&self, text: &str, within: Range<usize>, first: bool) -> Vec<Range<usize>> {
+        self.find(text, within, first, None)
+    }
+
+    /// The literals every match starts with, when it is searched from the places they occur.
+    pub fn start_literals(&self) -> Option<&[Vec<u8>]> {
+        match self.search()? {
+            Search::Anchored(anchored) => Some(anchored.literals()),
+            Search::Whole | Search::Dense(_) => None,
+        }
+    }
+
+    /// Every match in `text`, as [`Matcher::find_within`] finds them in the whole of it, given
+    /// where its [`Matcher::start_literals`] occur in it (ascending, each place once).
+    pub fn find_all_from(&self, text: &str, starts: Vec<usize>) -> Vec<Range<usize>> {
+        self.find(text, 0..text.len(), false, Some(starts))
+    }
+
+    fn find(&self, text: &str, within: Range<usize>, first: bool, starts: Option<Vec<usize>>) -> Vec<Range<usize>> {
         count(within.len());
         let mut found = Vec::new();
         let from = match self.search() {
@@ -212,10 +235,16 @@ impl Matcher {
                 found.clear();
                 within.start
             }
-            Some(Search::Anchored(anchored)) => match anchored.find_within(text, within.clone(), first, &mut found) {
-                Ok(()) => return found,
-                Err(GaveUp(from)) => from,
-            },
+            Some(Search::Anchored(anchored)) => {
+                let gave_up = match starts {
+                    Some(starts) => anchored.find_from(text, within.clone(), first, &mut found, starts),
+                    None => anchored.find_within(text, within.clone(), first, &mut found),
+                };
+                match gave_up {
+                    Ok(()) => return found,
+                    Err(GaveUp(from)) => from,
+                }
+            }
         };
         if (!first || found.is_empty())
             && let Some(whole) = self.whole()

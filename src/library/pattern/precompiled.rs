@@ -33,8 +33,9 @@ pub enum Kind {
     Whole { forward: Range<usize>, reverse: Range<usize>, starts: &'static [&'static [u8]] },
     /// Searched from each of `starts` found in the text, anchored.
     Anchored { forward: Range<usize>, starts: &'static [&'static [u8]] },
-    /// Compiled at run time: its DFA would be too large.
-    Lazy,
+    /// Compiled at run time: its DFA would be too large. For a pattern with a wide gap, the
+    /// literals every match starts with (empty when not few, or for any other pattern).
+    Lazy { starts: &'static [&'static [u8]] },
 }
 
 /// The table build.rs wrote.
@@ -80,6 +81,7 @@ mod tests {
         assert!(ENTRIES.windows(2).all(|w| (w[0].nest, w[0].regex) < (w[1].nest, w[1].regex)));
         assert!(ENTRIES.len() > 100, "the library and lexicon are precompiled");
         let mut compiled = 0;
+        let mut lazy_with_starts = 0;
         for (i, e) in ENTRIES.iter().enumerate() {
             match &e.kind {
                 Kind::Whole { forward, reverse, .. } => {
@@ -90,10 +92,19 @@ mod tests {
                     assert!(dfa(forward).is_some() && !starts.is_empty(), "{}", e.regex);
                     compiled += 1;
                 }
-                Kind::Lazy => {}
+                Kind::Lazy { starts } => {
+                    // The literals found by the build script are those found at run time.
+                    let hir = super::super::syntax::parse(e.regex, e.nest).expect("parses");
+                    if !starts.is_empty() {
+                        let found = super::super::syntax::starts(&hir).expect("starts");
+                        assert_eq!(starts.iter().map(|s| s.to_vec()).collect::<Vec<_>>(), found, "{}", e.regex);
+                        lazy_with_starts += 1;
+                    }
+                }
             }
             assert_eq!(lookup(e.nest, e.regex), Some(i));
         }
         assert!(compiled * 2 > ENTRIES.len(), "most have DFAs: {compiled} of {}", ENTRIES.len());
+        assert!(lazy_with_starts > 10, "the gap patterns left to run time have their starts: {lazy_with_starts}");
     }
 }
