@@ -191,6 +191,10 @@ pub enum OpenReason {
     /// The draft is an employment agreement and the library's words are for an agency's
     /// engagement (fees per deliverable, other clients): none fits.
     NotForEmployment,
+    /// The library's words assign the work to the client, and the draft gives the client no
+    /// rights in the work of its own (joint ownership at most): adding an assignment would
+    /// give what nobody asked for.
+    NothingPassesToClient,
 }
 
 /// A finding the redline does not change.

@@ -1165,3 +1165,39 @@ fn no_inserted_words_speak_of_the_agency() {
         }
     }
 }
+
+/// An "IP assignment" clause goes in only where the draft gives the client the work: trainlog's
+/// collaboration makes "All code, features, and contributions ... jointly owned by both
+/// parties", so the agency would volunteer an assignment nobody asked for. The payment finding
+/// stays open, with its reason; a draft that gives the client the work still gets the clause.
+#[test]
+fn an_assignment_clause_goes_in_only_where_the_draft_gives_the_client_the_work() {
+    let library = ClauseLibrary::embedded();
+    let redline_of = |body: &str| {
+        let doc = text("collab.txt", Format::Txt, body);
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Developer".into()) });
+        let missing_payment = analysis
+            .findings
+            .iter()
+            .any(|f| f.concern == Concern::AssignmentBeforePayment && f.kind == clauseguard::analysis::FindingKind::Missing);
+        (missing_payment, redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low)))
+    };
+    let assigns = |r: &Redline| r.changes.iter().any(|c| c.new_clause.is_some() && c.inserted.contains(" assigns to "));
+    let joint = "COLLABORATION AGREEMENT\n\nThis agreement is made between the Owner and the Developer.\n\n1. Confidentiality\n\n\
+                 The Developer shall keep the shared code confidential.\n\n2. Shared Ownership\n\nAll code, features and \
+                 contributions developed as part of this collaboration will be jointly owned by both parties.\n\n3. Term\n\n\
+                 This agreement lasts one year.\n";
+    let (flagged, r) = redline_of(joint);
+    assert!(flagged, "the joint ownership is read as a transfer without a payment condition");
+    assert!(!assigns(&r), "{:#?}", r.changes.iter().map(|c| &c.inserted).collect::<Vec<_>>());
+    assert!(
+        r.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::NothingPassesToClient),
+        "{:?}",
+        r.open
+    );
+
+    if let Some(r) = corpus_redline("agency-drafts/trainlog-collab.docx", "Collaborating Developer") {
+        assert!(!assigns(&r), "{:#?}", r.changes.iter().map(|c| &c.inserted).collect::<Vec<_>>());
+        assert!(r.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::NothingPassesToClient));
+    }
+}

@@ -88,6 +88,18 @@ pub fn read(text: &str, lexicon: &Lexicon) -> Option<Vec<Function>> {
     Some(out)
 }
 
+/// Whether the words assign rights to someone ("Developer assigns to Client all right, title
+/// and interest in ..."): a verb of assignment followed by its assignee. "nothing in this
+/// Agreement assigns or transfers it", a statement of what a party keeps, is none.
+pub fn assigns(text: &str) -> bool {
+    static ASSIGNS_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:assigns?|transfers?|conveys?)(?:\s+(?:and|or)\s+(?:assigns?|transfers?|conveys?))?\s+to\b")
+            .expect("static regex")
+    });
+    static NEGATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:nothing|not|no)\b[^.;]*$").expect("static regex"));
+    ASSIGNS_TO.find_iter(text).any(|m| !NEGATED.is_match(&text[..m.start()]))
+}
+
 /// Parties named nowhere: a passage's function is what its provisions do, whoever gives.
 static NO_PARTIES: LazyLock<Parties> = LazyLock::new(|| Parties {
     agency: None,

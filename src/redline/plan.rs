@@ -835,6 +835,30 @@ impl Planner<'_> {
         }
     }
 
+    /// Whether the draft gives the client rights in the work of its own: an assignment to it,
+    /// its ownership, a work made for hire for it. Joint ownership leaves each side a share,
+    /// and a transfer to the agency or of the client's own things is none. Where the agency is
+    /// not known, a transfer to a party not named as both may be to the client.
+    fn gives_client_the_work(&self) -> bool {
+        use crate::reading::{Kind, Side, Standing};
+        let (draft, analysis) = (self.draft, self.analysis);
+        let clauses: Vec<crate::segment::Clause> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
+        let norm = crate::text::Normalised::new(&draft.analysed);
+        let ranges = crate::analysis::rules::clause_ranges(&norm, &clauses);
+        let breaks = crate::reading::list_items(&draft.text, &norm);
+        let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, &breaks, &analysis.parties);
+        let unknown = analysis.parties.agency_aliases.is_empty();
+        reading.provisions.iter().any(|p| {
+            p.kind.transfers()
+                && p.kind != Kind::Joint
+                && p.standing == Standing::Operative
+                && !p.counterparty_owned
+                && p.giver != Side::Counterparty
+                && p.about_work()
+                && (p.receiver == Side::Counterparty || unknown && p.receiver == Side::Unknown)
+        })
+    }
+
     /// A new clause for each missing protection, numbered in turn where several share a place,
     /// and never with a number another clause has: in a draft that numbers every clause "1."
     /// (a Markdown list), clauses put in after two of them are 1A, 1B and 1C, in document order.
@@ -843,6 +867,7 @@ impl Planner<'_> {
         let mut numbers: Vec<(usize, Option<Number>)> = Vec::new();
         let mut taken: Vec<String> = analysis.clauses.iter().filter_map(|c| c.number.clone()).collect();
         let mut planned = Vec::new();
+        let mut gives_client: Option<bool> = None;
         let mut missing = missing.to_vec();
         missing.sort_by_key(|&fi| placement::place(&analysis.clauses, analysis.findings[fi].clause).map(|at| at.after));
         for fi in missing {
@@ -855,6 +880,13 @@ impl Planner<'_> {
                 self.leave(fi, if unfit { OpenReason::NotForEmployment } else { OpenReason::NoLanguage });
                 continue;
             };
+            // A clause that assigns the work goes in only where the draft already gives the
+            // client the work: one that makes the parties co-owners (trainlog's collaboration)
+            // asked for no assignment, and the agency would volunteer one.
+            if function::assigns(&chosen.text) && !*gives_client.get_or_insert_with(|| self.gives_client_the_work()) {
+                self.leave(fi, OpenReason::NothingPassesToClient);
+                continue;
+            }
             let (Some(paragraph), Some(template)) =
                 (last_paragraph(draft, analysis, at.after), first_paragraph(draft, analysis, at.template))
             else {

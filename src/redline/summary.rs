@@ -105,6 +105,9 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
             OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
             OpenReason::Conceded => "accepted as drafted in the session",
             OpenReason::InHeading => "in a heading, which is left as it is",
+            OpenReason::NothingPassesToClient => {
+                "the draft gives the client no rights in the work of its own (joint ownership at most): an assignment would give more than it asks; raise it on the call"
+            }
             OpenReason::NotForEmployment => {
                 "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
             }
