@@ -329,7 +329,7 @@ fn the_residuals_gap_is_shown_at_the_bar_on_using_what_the_agency_learns() {
             "Provider will (a) only use Client's Confidential Information to fulfill its obligations under this Agreement; and (b) not disclose it to anyone else.",
         ],
     );
-    // Clause 0 is the title, 1 the preamble: the bar is the third numbered clause's neighbour.
+    // The gap is shown at the bar (numbered clause 2), not at the assignment.
     let bar = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
     assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, at)| at).collect::<Vec<_>>(), vec![bar], "{:?}", a.findings);
 }

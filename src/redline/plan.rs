@@ -508,11 +508,13 @@ impl Planner<'_> {
         // rest of its paragraph.
         let lead_in = phrase::list::first_marker(sentence).unwrap_or(0);
         let covered = g.range.start + lead_in..self.draft.paragraphs[g.paragraph].end.min(clause.end).max(g.range.end);
-        // The clause goes on through the paragraphs after it that have neither number nor
-        // heading of their own (the reader makes each a clause).
-        let clauses = &self.analysis.clauses;
-        let end =
-            clauses[g.clause + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(clause.end, |c| c.end);
+        let end = self.clause_end(g.clause);
+        let relettered = |range: std::ops::Range<usize>, new: &String| phrase::Edit {
+            range,
+            inserted: new.clone(),
+            concerns: first.concerns.clone(),
+            kinds: vec![phrase::EditKind::Relettered],
+        };
         let mut out = Vec::new();
         for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.start < end && clause.start < p.end) {
             let bounds = self.draft.text_starts[paragraph].max(clause.start)..p.end.min(end);
@@ -525,33 +527,29 @@ impl Planner<'_> {
                 for (range, old) in phrase::list::citations(text, &labels) {
                     let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
                     let at = stretch.start + range.start..stretch.start + range.end;
-                    let edit = phrase::Edit {
-                        range: at.clone(),
-                        inserted: new.clone(),
-                        concerns: first.concerns.clone(),
-                        kinds: vec![phrase::EditKind::Relettered],
-                    };
-                    out.push((paragraph, at, edit));
+                    out.push((paragraph, at.clone(), relettered(at, new)));
                 }
             }
         }
         // Other clauses cite the item with the clause's number: "Section 6.1(d)".
-        let Some(number) = clause.number.as_deref().map(|n| n.trim_end_matches('.')) else { return out };
+        let Some(citing) = clause.number.as_deref().and_then(|n| phrase::list::citing(n.trim_end_matches('.'))) else { return out };
         for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.end <= clause.start || end <= p.start) {
             let start = self.draft.text_starts[paragraph].max(p.start);
-            for (range, old) in phrase::list::numbered_citations(&self.draft.analysed[start..p.end], number, &labels) {
+            for (range, old) in phrase::list::numbered_citations(&self.draft.analysed[start..p.end], &citing, &labels) {
                 let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
                 let at = start + range.start..start + range.end;
-                let edit = phrase::Edit {
-                    range: at.clone(),
-                    inserted: new.clone(),
-                    concerns: first.concerns.clone(),
-                    kinds: vec![phrase::EditKind::Relettered],
-                };
-                out.push((paragraph, at, edit));
+                out.push((paragraph, at.clone(), relettered(at, new)));
             }
         }
         out
+    }
+
+    /// Where clause `k` ends: it goes on through the paragraphs after it that have neither number
+    /// nor heading of their own (the reader makes each a clause).
+    fn clause_end(&self, k: usize) -> usize {
+        let clauses = &self.analysis.clauses;
+        let own = clauses[k].end;
+        clauses[k + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(own, |c| c.end)
     }
 
     /// Whether the clause of `g` (its paragraphs, and the unnumbered ones after it), or another
@@ -563,17 +561,15 @@ impl Planner<'_> {
         let labels = phrase::list::struck_labels(sentence, struck);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         let Some(clause) = self.analysis.clauses.get(g.clause).filter(|_| !labels.is_empty()) else { return false };
-        let clauses = &self.analysis.clauses;
-        let end =
-            clauses[g.clause + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(clause.end, |c| c.end);
+        let end = self.clause_end(g.clause);
         let text = &self.draft.analysed;
         let own = [clause.start..g.range.start, g.range.end..end];
         if own.iter().filter(|r| r.start < r.end).any(|r| !phrase::list::citations(&text[r.clone()], &labels).is_empty()) {
             return true;
         }
-        let number = clause.number.as_deref().map(|n| n.trim_end_matches('.'));
-        number.is_some_and(|n| {
-            [0..clause.start, end..text.len()].iter().any(|r| !phrase::list::numbered_citations(&text[r.clone()], n, &labels).is_empty())
+        let citing = clause.number.as_deref().and_then(|n| phrase::list::citing(n.trim_end_matches('.')));
+        citing.is_some_and(|c| {
+            [0..clause.start, end..text.len()].iter().any(|r| !phrase::list::numbered_citations(&text[r.clone()], &c, &labels).is_empty())
         })
     }
 

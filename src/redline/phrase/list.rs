@@ -135,18 +135,16 @@ pub fn struck_labels(sentence: &str, struck: &[Range<usize>]) -> Vec<String> {
     items(sentence).into_iter().filter(|(range, _)| gone(range)).map(|(_, label)| label).collect()
 }
 
-/// Where `text` cites an item of the list of clause `number` from another clause ("Section
-/// 6.1(d)", "clause 6.1 (d)"): each label's range with the label, for the `labels` asked about.
-pub fn numbered_citations(text: &str, number: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
-    let Ok(cited) = Regex::new(&format!(r"(?:^|[^\d.]){}\s?\(([a-z]|[ivx]{{1,4}}|\d{{1,2}})\)", regex::escape(number))) else {
-        return Vec::new();
-    };
-    cited
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .filter(|m| labels.contains(&m.as_str()))
-        .map(|m| (m.range(), m.as_str().to_owned()))
-        .collect()
+/// How another clause cites an item of the list of clause `number` ("Section 6.1(d)", "clause
+/// 6.1 (d)"), for [`numbered_citations`]: compiled once per clause, searched in every paragraph.
+pub fn citing(number: &str) -> Option<Regex> {
+    Regex::new(&format!(r"(?:^|[^\d.]){}\s?\(([a-z]|[ivx]{{1,4}}|\d{{1,2}})\)", regex::escape(number))).ok()
+}
+
+/// Where `text` cites an item of a list of another clause, as `citing` (from [`citing`]) finds
+/// it: each label's range with the label, for the `labels` asked about.
+pub fn numbered_citations(text: &str, citing: &Regex, labels: &[&str]) -> Vec<(Range<usize>, String)> {
+    labelled(citing, text, labels)
 }
 
 /// Where `text` cites an item of a list by its label ("the warranty in (d)", "item (d)",
@@ -157,7 +155,12 @@ pub fn citations(text: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
         Regex::new(r"(?i)\b(?:items?|clauses?|paragraphs?|sub-?clauses?|sub-?sections?|sub-?paragraphs?|limbs?|points?|in|under|of|and|or)\s+\(([a-z]|[ivx]{1,4}|\d{1,2})\)")
             .expect("static regex")
     });
-    CITED
+    labelled(&CITED, text, labels)
+}
+
+/// The labels `cited` captures (its first group) in `text`, those among `labels`.
+fn labelled(cited: &Regex, text: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
+    cited
         .captures_iter(text)
         .filter_map(|c| c.get(1))
         .filter(|m| labels.contains(&m.as_str()))
