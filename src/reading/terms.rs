@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::{Features, Lexicon};
+use super::{Feature, Features, Lexicon};
 
 /// The longest definition read; a longer one is read up to here.
 const MAX_DEFINITION: usize = 3_000;
@@ -91,12 +91,21 @@ static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[;.] )(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,60}?): (?:the|an?|all|any|each|every|these|this) ").expect("static regex")
 });
 
+/// A quoted term and a colon opening a definition, as in a table of definitions turned into
+/// text (`"New IPR": IPR in items created ...;`, `"Intellectual Property Rights" or "IPR": ...`).
+static QUOTED_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:^|[;.] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?: "#).expect("static regex")
+});
+
+/// Where one limb of a definition ends and an alternative begins.
+static LIMB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"; (?:and/or|or|and) ").expect("static regex"));
+
 /// A word put in quotes in passing ("is creating "work product" for the Client").
 static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z0-9 -]{1,40}?) ?""#).expect("static regex"));
 
 /// Compiles the patterns that find definitions (each on first use otherwise).
 pub(super) fn compile_patterns() {
-    for pattern in [&QUOTED, &PARENTHESISED, &LEADING, &DASHED, &SCOPING, &INCLUDES, &CALLED, &GLOSSARY, &IN_QUOTES] {
+    for pattern in [&QUOTED, &QUOTED_COLON, &PARENTHESISED, &LEADING, &DASHED, &SCOPING, &INCLUDES, &CALLED, &GLOSSARY, &IN_QUOTES, &LIMB] {
         LazyLock::force(pattern);
     }
 }
@@ -135,7 +144,7 @@ impl Terms {
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
             let features = definition_features(lexicon, &name, &text[start..end]);
             let excluded = Features::default();
-            let methods = lexicon.features.iter().find(|(f, _)| *f == super::Feature::Methods);
+            let methods = lexicon.features.iter().find(|(f, _)| *f == Feature::Methods);
             let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
             terms.push(Term { name, start, end, features, means, methods_at, excluded });
         };
@@ -149,6 +158,16 @@ impl Terms {
             for c in captures(&QUOTED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
+            }
+            // Each entry of a table of definitions runs to the next entry or the sentence's end.
+            let entries: Vec<_> = captures(&QUOTED_COLON, clause, quoted && colon).take(200).collect();
+            for (i, c) in entries.iter().enumerate() {
+                let whole = c.get(0).expect("match");
+                let next = entries.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
+                let end = next.min(sentence_end(clause, whole.end()));
+                for name in [c.get(1), c.get(2)].into_iter().flatten() {
+                    add(name.as_str(), cs + whole.end(), cs + end, true);
+                }
             }
             for c in captures(&PARENTHESISED, clause, quoted) {
                 let whole = c.get(0).expect("match");
@@ -219,7 +238,38 @@ impl Terms {
             .filter(|_| !terms.is_empty());
         let mut terms = Terms { terms, finder };
         terms.exclusions(lexicon, text);
+        terms.inherit(text);
         terms
+    }
+
+    /// A term defined as a kind of another ("New IPR": IPR in items created ...) is made of
+    /// what that one is made of (IPR there including know-how). Only what a thing is passes
+    /// down, not its scope; two levels ("Foreground IPR" of "New IPR" of "IPR").
+    fn inherit(&mut self, text: &str) {
+        let what = [Feature::Ip, Feature::Methods, Feature::Models, Feature::Improvements]
+            .into_iter()
+            .fold(Features::default(), |mut set, f| {
+                set.insert(f);
+                set
+            });
+        for _ in 0..2 {
+            for i in 0..self.terms.len() {
+                let term = &self.terms[i];
+                let definition = &text[term.start..term.end];
+                let head = definition.trim_start_matches([' ', ',', ':']);
+                let head = ["any and all ", "all ", "any ", "the "].iter().find_map(|d| head.strip_prefix(d)).unwrap_or(head);
+                let head = &head[..crate::text::floor_char(head, head.len().min(60))];
+                let Some(&genus) = self.used_in(head).first() else { continue };
+                let name = &self.terms[genus].name;
+                if genus == i || !head.starts_with(name.as_str()) {
+                    continue;
+                }
+                let (features, methods_at) = (self.terms[genus].features, self.terms[genus].methods_at);
+                let term = &mut self.terms[i];
+                term.features = term.features.union(features.without(features.without(what)).without(term.excluded));
+                term.methods_at = term.methods_at.or(methods_at);
+            }
+        }
     }
 
     /// What each term leaves out of the agency's prior work, in its definition ("...,
@@ -273,9 +323,9 @@ impl Terms {
         let named = self.used_in(exclusion).iter().fold(Features::default(), |f, &t| f.union(self.terms[t].features));
         let mut excluded = Features::of(lexicon, exclusion).union(named);
         if lexicon.agency_prior.is_match(exclusion) {
-            excluded.insert(super::Feature::Prior);
+            excluded.insert(Feature::Prior);
         }
-        if excluded.has(super::Feature::Prior) { excluded } else { Features::default() }
+        if excluded.has(Feature::Prior) { excluded } else { Features::default() }
     }
 
     /// Where terms are used in `text` (at word boundaries), in order, as far as it matters for
@@ -348,7 +398,7 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     // definition reads ("agreed during the term").
     if SCOPING.is_match(name) {
         let mut features = Features::default();
-        features.insert(super::Feature::Scoped);
+        features.insert(Feature::Scoped);
         return features;
     }
     // The contract itself ("Agreement", "the Software Development Agreement", "NDA") names no
@@ -357,7 +407,23 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     if ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
         return Features::default();
     }
-    Features::of(lexicon, definition)
+    // "Existing IPR", "Background IP", "Pre-Existing Materials": named for what came before.
+    let mut named = Features::default();
+    if name.starts_with("existing ") || name.contains("background") || name.contains("pre-existing") || name.contains("preexisting") {
+        named.insert(Feature::Prior);
+    }
+    // Limbs joined by "; and/or" are alternatives: a scope in one ("created specifically for
+    // the purposes of a Contract") does not bound another ("IPR arising as a result of the
+    // performance of the Supplier's obligations").
+    let limbs: Vec<Features> = LIMB.split(definition).map(|limb| Features::of(lexicon, limb)).collect();
+    let all = limbs.iter().fold(Features::default(), |all, &limb| all.union(limb));
+    let unbounded = limbs.iter().any(|limb| limb.has(Feature::Broad) && !limb.has(Feature::Scoped));
+    if unbounded {
+        let mut scoped = Features::default();
+        scoped.insert(Feature::Scoped);
+        return all.without(scoped).union(named);
+    }
+    all.union(named)
 }
 
 /// The matches of `pattern` in `clause`; none, without searching, when `possible` says the

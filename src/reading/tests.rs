@@ -690,3 +690,26 @@ fn work_produced_for_hire_is_work_made_for_hire() {
     );
     assert!(r.provisions.iter().any(|p| p.kind == Kind::HireWork), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_uk_table_of_definitions_read_limb_by_limb_and_kind_by_kind() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let (r, _) = read(
+        "\"Existing IPR\": any and all IPR that are owned by or licensed to either Party and which are developed independently of the Contract;\n\n\"Intellectual Property Rights\" or \"IPR\": copyright, patents, rights in confidential information and Know-How;\n\n\"Know-How\": all ideas, concepts, techniques, methodology and anything else in the nature of know-how;\n\n\"New IPR\": IPR in items created by the Supplier specifically for the purposes of a Contract; and/or IPR in or arising as a result of the performance of the Supplier's obligations under a Contract; but shall not include the Supplier's Existing IPR.\n\n9.2 Any New IPR created under a Contract is owned by the Buyer. The Buyer gives the Supplier a licence to use any Existing IPRs and New IPRs for the purpose of fulfilling its obligations during the Contract Period.",
+        &p,
+    );
+    let term = |name: &str| r.terms.terms.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name}: {:?}", r.terms.terms));
+    // "IPR" is defined with its long name; "Existing IPR" is named for what came before.
+    assert!(term("ipr").features.has(Feature::Methods));
+    assert!(term("existing ipr").features.has(Feature::Prior));
+    // A scope in one limb does not bound the other; New IPR is IPR, know-how included, and
+    // leaves the Supplier's Existing IPR out.
+    let new = term("new ipr");
+    assert!(new.features.has(Feature::Broad) && !new.features.has(Feature::Scoped), "{new:?}");
+    assert!(new.features.has(Feature::Methods) && new.excluded.has(Feature::Prior), "{new:?}");
+    let owned = r.provisions.iter().find(|p| p.transfers_to_counterparty()).unwrap_or_else(|| panic!("{:?}", r.provisions));
+    assert!(owned.features.has(Feature::Broad) && !owned.features.has(Feature::Prior), "{owned:?}");
+    // The licence back is only for the Supplier's own obligations.
+    let back = r.provisions.iter().find(|p| p.kind == Kind::Licence && p.receiver == Side::Agency).expect("the licence back");
+    assert!(back.attributes.has(Attribute::Limited), "{back:?}");
+}
