@@ -66,7 +66,7 @@ pub(crate) fn compile_patterns() {
 
 /// `("Provider")`, `(the "Client")`, `(hereinafter referred to as "Consultant")`.
 static DEFINED_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\(\s*(?:each\s+a\s+|individually\s+)?(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|together\s+with\s+its\s+affiliates,\s+)?["“”']\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}?)\s*["“”']\s*\)"#).expect("static regex")
+    Regex::new(r#"(?i)\(\s*(?:each\s+a\s+|individually\s+)?(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|together\s+with\s+its\s+affiliates,\s+)?["“”']\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}?)\s*["“”']\s*\)"#).expect("static regex")
 });
 
 /// The two sides of the deal, each with the words the draft uses for it (lower case).
@@ -152,7 +152,7 @@ static QUOTED_WORD: LazyLock<Regex> =
 /// capitalised word, as a Markdown draft in bold defines a term once its markup is blanked:
 /// `(Client)` (kept only when the word is a party's role).
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#).expect("static regex")
+    Regex::new(r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#).expect("static regex")
 });
 /// Indian and older Commonwealth deeds name each party in a block that ends "of the First
 /// Part": `1. Wednesday Solutions, a partnership firm, ..., of the First Part`.
@@ -240,7 +240,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     // Without a defined party, fall back on the role word the draft uses most, and for the client
     // on the words the draft binds it with ("the Authority shall").
     let agency_by_role = agency.is_none();
-    let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES));
+    let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES)).or_else(|| engaged(preamble, head));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
     let acting = match (&agency, &client) {
         (Some(a), None) => acting_party(head, &a.0),
@@ -357,8 +357,16 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
             continue;
         }
         let (pronouns, names): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| is_pronoun(&w.to_lowercase()));
+        // `("You")`: a party the draft names only by its pronoun.
+        let alone = (names.is_empty() && pronouns.len() == 1).then(|| pronouns[0].clone());
         // Of several names for one party, the role word is its term ("Humanytics" or "Consultant").
-        let Some(term) = names.iter().find(|n| role_of(n).is_some()).or(names.first()) else { continue };
+        let Some(term) = names.iter().find(|n| role_of(n).is_some()).or(names.first()).or(alone.as_ref()) else { continue };
+        // "Digital Partner of Record (DPOR)": capitals that spell the words before them abbreviate
+        // a thing, unless those words name a company.
+        let capitals = !lone && !inner.contains(['"', '“', '”']);
+        if capitals && abbreviates(&preamble[..whole.start()], term) {
+            continue;
+        }
         let mut extra: Vec<String> = pronoun_forms(&pronouns);
         if let Some((_, _, name)) = block_of(whole.start()) {
             extra.push(name.to_lowercase());
@@ -390,6 +398,51 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     out.truncate(6);
     out
+}
+
+/// Whether `capitals` are the initials of the last words of `before` (with or without its
+/// small words), and those words name no company or other organisation.
+fn abbreviates(before: &str, capitals: &str) -> bool {
+    const ORGANISATION: [&str; 30] = [
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "company",
+        "plc",
+        "pty",
+        "gmbh",
+        "group",
+        "holdings",
+        "partners",
+        "llp",
+        "unit",
+        "university",
+        "institute",
+        "department",
+        "agency",
+        "council",
+        "foundation",
+        "authority",
+        "ministry",
+        "office",
+        "centre",
+        "center",
+        "trust",
+        "college",
+        "board",
+        "commission",
+    ];
+    let words: Vec<&str> = before.split_whitespace().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
+    let small = |w: &&str| ["of", "and", "for", "the", "&"].contains(&w.to_lowercase().as_str());
+    (1..=words.len()).any(|k| {
+        let tail = &words[words.len() - k..];
+        let spells = |ws: Vec<&&str>| ws.iter().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase() == capitals;
+        let company = tail.iter().any(|w| ORGANISATION.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()));
+        !company && (spells(tail.iter().collect()) || spells(tail.iter().filter(|w| !small(w)).collect()))
+    })
 }
 
 /// A term defined in capitals ("PROVIDER") as the draft writes it elsewhere ("Provider").
@@ -548,7 +601,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
 /// and how often it pays.
 fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b").expect("static regex")
+        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b|^,?\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+to\b").expect("static regex")
     });
     static PAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex")
@@ -557,6 +610,9 @@ fn acts(head: &str, c: &Candidate) -> (i32, i32) {
         Regex::new(r"(?i)(?:(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by|(?:utili[sz]e|engage|avail\s+(?:of\s+)?|retain)\s+the\s+services\s+of)\s+(?:the\s+)?$").expect("static regex")
     });
     let lower = head.to_lowercase();
+    // "digital work You perform, as commissioned by Karya": the one that commissions pays.
+    static COMMISSIONED_BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bcommissioned\s+by\s+(?:the\s+)?$").expect("static regex"));
     let (mut duties, mut pays) = (0, 0);
     for alias in &c.aliases {
         for (i, _) in lower.match_indices(alias.as_str()).filter(|(i, _)| bounded(&lower, *i, alias.len())).take(200) {
@@ -566,7 +622,7 @@ fn acts(head: &str, c: &Candidate) -> (i32, i32) {
             let after = &head[i + alias.len()..crate::text::floor_char(head, i + alias.len() + 80)];
             let before = &head[crate::text::ceil_char(head, i.saturating_sub(40))..i];
             duties += i32::from(DUTY.is_match(after) || BY.is_match(before));
-            pays += i32::from(PAYS.is_match(after));
+            pays += i32::from(PAYS.is_match(after) || COMMISSIONED_BY.is_match(before));
         }
     }
     (duties, pays)
@@ -669,6 +725,22 @@ fn alone(text: &str, at: usize, len: usize) -> bool {
     let after = &text[at + len..];
     let capital_after = after.strip_prefix([' ', '\t']).is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
     !capital_before && !capital_after
+}
+
+/// The name the preamble says is engaged ("the Client engages SSW on the following terms",
+/// "Thank you for choosing SSW"), used at least three times in the draft.
+fn engaged(preamble: &str, head: &str) -> Option<Named> {
+    static ENGAGES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:engages?|appoints?|retains?|hires?|commissions?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})\b")
+            .expect("static regex")
+    });
+    let name = ENGAGES
+        .captures_iter(preamble)
+        .map(|c| c[1].to_owned())
+        .find(|name| !is_pronoun(&name.to_lowercase()) && role_of(name) != Some(false) && !names_a_thing(name) && name != "The")?;
+    let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
+    let lower = name.to_lowercase();
+    (uses >= 3).then_some((name, vec![lower]))
 }
 
 /// The party, other than `agency`, that the draft most often binds: a capitalised name after
@@ -980,5 +1052,38 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Supplier"));
         assert_eq!(p.counterparty.as_deref(), Some("Authority"));
         assert!(p.is_counterparty("authority"));
+    }
+
+    #[test]
+    fn a_party_named_only_you_and_the_one_that_commissions_the_work() {
+        let text = "This Agreement is agreed to by the party accepting below (\"You\"), and Karya (\"Karya\"). This Agreement covers digital work You perform, as commissioned by Karya. Work commissioned by Karya is paid. You assign to Karya all right, title and interest in the Submissions. Karya will pay You.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("You"));
+        assert_eq!(p.counterparty.as_deref(), Some("Karya"));
+        assert!(!p.uncertain, "{p:?}");
+        assert!(p.is_agency("your"));
+    }
+
+    #[test]
+    fn henceforth_defines_a_party() {
+        let text = "These Terms are entered into by the Example Foundation (henceforth \"We\" or \"the Foundation\") and you as an applicant (henceforth \"You\" or \"Grantee\"). You shall deliver the Software.";
+        let p = detect(text, None);
+        assert_eq!(p.candidates, ["Foundation", "Grantee"]);
+        assert!(detect(text, Some("Grantee")).is_counterparty("we"));
+    }
+
+    #[test]
+    fn capitals_spelling_the_words_before_them_abbreviate_a_thing_and_the_engaged_name_is_the_agency() {
+        let text = "Thank you for choosing SSW. The Client engages SSW on the following terms. SSW generally works in teams. 05 Microsoft Digital Partner of Record (DPOR). The Client agrees that SSW will be its nominated Microsoft Digital Partner of Record (MDPR). The Client shall pay SSW. The Client may end this.";
+        let p = detect(text, None);
+        assert!(p.candidates.is_empty(), "{p:?}");
+        assert_eq!(p.agency.as_deref(), Some("SSW"));
+        assert_eq!(p.counterparty.as_deref(), Some("Client"));
+        // An organisation's initials name it: "Neurobiology Research Unit (NRU)".
+        let p = detect(
+            "This agreement is between the Neurobiology Research Unit (NRU) and Acme Corp (\"Client\"). NRU shall provide the Services.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("NRU"));
     }
 }

@@ -243,15 +243,15 @@ impl Terms {
     }
 
     /// A term defined as a kind of another ("New IPR": IPR in items created ...) is made of
-    /// what that one is made of (IPR there including know-how). Only what a thing is passes
-    /// down, not its scope; two levels ("Foreground IPR" of "New IPR" of "IPR").
+    /// the rights and know-how that one is made of (IPR there including know-how). Neither
+    /// its scope nor the things it lists pass down ("Work Product" as "the Deliverables
+    /// described in Schedule A" is not every model the Deliverables may include); two levels
+    /// ("Foreground IPR" of "New IPR" of "IPR").
     fn inherit(&mut self, text: &str) {
-        let what = [Feature::Ip, Feature::Methods, Feature::Models, Feature::Improvements]
-            .into_iter()
-            .fold(Features::default(), |mut set, f| {
-                set.insert(f);
-                set
-            });
+        let what = [Feature::Ip, Feature::Methods].into_iter().fold(Features::default(), |mut set, f| {
+            set.insert(f);
+            set
+        });
         for _ in 0..2 {
             for i in 0..self.terms.len() {
                 let term = &self.terms[i];

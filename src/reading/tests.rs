@@ -713,3 +713,14 @@ fn a_uk_table_of_definitions_read_limb_by_limb_and_kind_by_kind() {
     let back = r.provisions.iter().find(|p| p.kind == Kind::Licence && p.receiver == Side::Agency).expect("the licence back");
     assert!(back.attributes.has(Attribute::Limited), "{back:?}");
 }
+
+#[test]
+fn a_bar_at_any_time_in_any_manner_on_information_proprietary_to_the_client() {
+    let p = parties(&["You"], &["Karya"]);
+    let (r, _) = read(
+        "You will not at any time or in any manner, either directly or indirectly, use for Your personal benefit, or divulge, disclose, or communicate in any manner any information that is proprietary to Karya.",
+        &p,
+    );
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).unwrap_or_else(|| panic!("{:?}", r.provisions));
+    assert!(bar.giver == Side::Agency && bar.features.has(Feature::Confidential), "{bar:?}");
+}
