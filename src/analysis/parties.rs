@@ -601,7 +601,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
 /// and how often it pays.
 fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b|^,?\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+to\b").expect("static regex")
+        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b").expect("static regex")
     });
     static PAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex")
@@ -609,10 +609,10 @@ fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by|(?:utili[sz]e|engage|avail\s+(?:of\s+)?|retain)\s+the\s+services\s+of)\s+(?:the\s+)?$").expect("static regex")
     });
-    let lower = head.to_lowercase();
     // "digital work You perform, as commissioned by Karya": the one that commissions pays.
     static COMMISSIONED_BY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bcommissioned\s+by\s+(?:the\s+)?$").expect("static regex"));
+    let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
     for alias in &c.aliases {
         for (i, _) in lower.match_indices(alias.as_str()).filter(|(i, _)| bounded(&lower, *i, alias.len())).take(200) {
