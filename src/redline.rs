@@ -12,6 +12,7 @@ mod html;
 mod markdown;
 mod notes;
 mod output;
+mod person;
 mod phrase;
 mod placement;
 mod plan;
@@ -195,6 +196,9 @@ pub enum OpenReason {
     /// rights in the work of its own (joint ownership at most): adding an assignment would
     /// give what nobody asked for.
     NothingPassesToClient,
+    /// What the passage transfers is another thing than the work (bcgov's proposals): the
+    /// library's words allocate the work, and would put a clause of another subject in its place.
+    NotTheWork,
 }
 
 /// A finding the redline does not change.

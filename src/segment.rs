@@ -22,12 +22,20 @@ impl Clause {
     /// "§1.2 Ownership", "Article IV", or "clause 7" for unnumbered paragraphs.
     pub fn label(&self) -> String {
         match (&self.number, &self.heading) {
+            // An attachment is cited by its own name: "Exhibit A: Statement of Work No. 1".
+            (Some(n), Some(h)) if is_attachment(n.split(' ').next().unwrap_or_default()) => format!("{n}: {h}"),
+            (Some(n), None) if is_attachment(n.split(' ').next().unwrap_or_default()) => n.clone(),
             (Some(n), Some(h)) => format!("§{n} {h}"),
             (Some(n), None) => format!("§{n}"),
             (None, Some(h)) => h.clone(),
             (None, None) => format!("¶{}", self.index + 1),
         }
     }
+}
+
+/// Whether `word` names an attachment to the agreement ("Exhibit", "SCHEDULE").
+fn is_attachment(word: &str) -> bool {
+    ["schedule", "exhibit", "annex", "appendix"].iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// Compiles the patterns every split uses (each on first use otherwise), so that a thread with
@@ -42,7 +50,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[\ \t]*
         (?:
-            (?i:section|article|clause|schedule|exhibit|annex|appendix)\.?[\ \t]+
+            (?P<keyword>(?i:section|article|clause|schedule|exhibit|annex|appendix))\.?[\ \t]+
             (?P<word>[0-9]{1,3}(?:\.[0-9]{1,3})*|[IVXLCivxlc]{1,7}|[A-Z])\b[.:]?
             (?:[\ \t\r\n]*$|[\ \t]+\S)
           |
@@ -274,7 +282,13 @@ fn describe(text: &str) -> (Option<String>, Option<String>) {
                 .or_else(|| c.name("paren"))
                 .or_else(|| c.name("letter"))
                 .expect("one branch matched");
-            let number = m.as_str().trim_end_matches(['.', ':']).trim_end_matches(')').trim_start_matches('(').to_owned();
+            let number = m.as_str().trim_end_matches(['.', ':']).trim_end_matches(')').trim_start_matches('(');
+            // An attachment is named with its word, as the draft names it ("Exhibit A"): its
+            // letter alone is no number a reader sees.
+            let number = match c.name("keyword").filter(|k| is_attachment(k.as_str())) {
+                Some(keyword) => format!("{} {number}", keyword.as_str()),
+                None => number.to_owned(),
+            };
             let after = first[m.end()..].trim_start().trim_start_matches(['.', ':', ')']).trim();
             (Some(number), after)
         }
@@ -312,7 +326,13 @@ fn lead_in_heading(rest: &str) -> Option<String> {
     // A lead-in ends within its first 120 bytes: look no further (a first line can run on for
     // pages in text extracted from filings).
     let window = &rest[..crate::text::floor_char(rest, LONGEST + 2)];
-    let full_stop = window.as_bytes().windows(2).position(|w| w == b". ");
+    // "Statement of Work No. 1": the abbreviation before a number ends no sentence.
+    let abbreviation = |at: usize| {
+        let (before, after) = (&window[..at], &window[at + 2..]);
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+        ["No", "Nos", "no"].contains(&word) && after.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let full_stop = window.as_bytes().windows(2).enumerate().position(|(at, w)| w == b". " && !abbreviation(at));
     let end = full_stop.or_else(|| rest.strip_suffix('.').map(str::len))?;
     let candidate = &rest[..end];
     if candidate.len() > LONGEST {
@@ -346,6 +366,16 @@ mod tests {
         assert_eq!(numbers, [None, Some("1".into()), Some("1.1".into()), Some("2".into()), Some("a".into()), Some("b".into())]);
         assert_eq!(got[1].1.as_deref(), Some("Definitions"));
         assert_eq!(got[3].1.as_deref(), Some("Ownership"));
+    }
+
+    #[test]
+    fn an_exhibit_is_named_as_the_draft_names_it() {
+        let text = "1. Services. Provider performs the Services.\n\nExhibit A: Statement of Work No. 1\n\nProject: phase 1.\n\nSCHEDULE 2\n\nFees.\n";
+        let clauses = segment(text, text);
+        let labels: Vec<String> = clauses.iter().map(Clause::label).collect();
+        assert!(labels.contains(&"Exhibit A: Statement of Work No. 1".to_owned()), "{labels:?}");
+        assert!(labels.iter().any(|l| l.starts_with("SCHEDULE 2")), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.starts_with("\u{a7}A") || l.starts_with("\u{a7}2 ")), "{labels:?}");
     }
 
     #[test]

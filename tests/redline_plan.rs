@@ -546,12 +546,10 @@ fn each_phrase_edit_tells_counsel_why_that_edit() {
         assert!(!c.note.trim().is_empty(), "change {} has no reason for counsel", c.id);
         assert_ne!(c.note, generic.replace("Agency", "the Contributor"), "change {}: the clause's note", c.id);
     }
-    assert_eq!(edits[0].note, "Title passes only once the fees are paid, so that ownership follows consideration.");
-    assert_eq!(
-        edits[1].note,
-        "The transfer covers what is made specifically for the Company, so that its scope is certain. The Contributor's \
-         pre-existing and general-purpose materials are not part of the transfer and remain the Contributor's."
-    );
+    // Recital C gave both reasons first (the payment, the narrowing and carve-out): §2.1
+    // refers to them rather than giving them again.
+    assert_eq!(edits[0].note, "For the reason given at \u{a7}C.");
+    assert_eq!(edits[1].note, "For the reason given at \u{a7}C.");
     let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).expect("markdown")).expect("utf-8");
     for internal in ["assignment-before-payment", "broad-work-product", "(high)", "Talking point", "Concern:"] {
         assert!(!md.contains(internal), "{internal} reaches counsel");
@@ -612,7 +610,7 @@ fn a_missing_carve_out_goes_into_the_assignment_that_is_edited() {
 /// replace it (cts-contractor's "Contractor ... hereby does, grant The Company a nonexclusive,
 /// ..., transferable, sublicensable license"; dOrg's, already limited to the deliverables).
 #[test]
-fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
+fn a_licence_makes_only_its_transferable_and_sublicensable_terms_personal() {
     let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let Some(cts) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") else { return };
     let struck = cts
@@ -621,13 +619,14 @@ fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
         .find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense))
         .expect("the transferable licence is answered");
     assert!(matches!(struck.language, Language::Edited { .. }), "{struck:#?}");
-    assert_eq!((struck.deleted.as_str(), struck.inserted.as_str()), (", transferable, sublicensable", ""));
+    // The draft writes "nonexclusive": the terms become "nontransferable, nonsublicensable".
+    assert_eq!((struck.deleted.as_str(), struck.inserted.as_str()), ("", "non"));
     let accepted = one_line(&cts.accepted_paragraph(struck.paragraph));
     assert!(
         accepted.contains(
             "then Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully \
-             paid-up, royalty-free license to use, modify, copy and distribute such intellectual property solely as incorporated \
-             in the Work Product."
+             paid-up, royalty-free, nontransferable, nonsublicensable license to use, modify, copy and distribute such \
+             intellectual property solely as incorporated in the Work Product."
         ),
         "{accepted}"
     );
@@ -636,8 +635,8 @@ fn a_licence_loses_only_its_transferable_and_sublicensable_terms() {
     let struck = dorg.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("answered");
     assert!(
         one_line(&dorg.accepted_paragraph(struck.paragraph)).contains(
-            "dOrg grants Client a perpetual, irrevocable, royalty free, worldwide, non-exclusive licence to use such Background IP \
-             solely as incorporated into the Project deliverables. dOrg undertakes"
+            "dOrg grants Client a perpetual, irrevocable, royalty free, non-transferable, non-sub-licensable, worldwide, \
+             non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables. dOrg undertakes"
         ),
         "{}",
         dorg.accepted_paragraph(struck.paragraph)
@@ -771,7 +770,8 @@ fn an_employment_agreement_gets_no_fee_or_agency_wording() {
     assert!(ciiaa.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::NotForEmployment));
     let licence =
         ciiaa.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::TransferableLicense)).expect("licence edited");
-    assert!(matches!(licence.language, Language::Edited { .. }) && licence.deleted.contains("transferable"), "{licence:#?}");
+    let accepted = ciiaa.accepted_paragraph(licence.paragraph);
+    assert!(matches!(licence.language, Language::Edited { .. }) && accepted.contains("non-transferable"), "{accepted}");
 }
 
 /// The CIIAA's §3 says copyrightable works "are works made for hire for Company": a statement
@@ -827,7 +827,8 @@ fn a_licence_citing_a_struck_clause_is_edited_with_its_condition_rewritten() {
     }
     let accepted = demo.accepted_paragraph(licence[0].paragraph);
     assert!(accepted.contains("To the extent the Deliverables incorporate Provider IP, Provider grants Client"), "{accepted}");
-    assert!(accepted.contains("a non-exclusive") && !accepted.contains("Section 4.3") && !accepted.contains("transferable"), "{accepted}");
+    assert!(accepted.contains("a non-exclusive") && !accepted.contains("Section 4.3"), "{accepted}");
+    assert!(accepted.contains("royalty-free, non-transferable and non-sublicensable license"), "{accepted}");
 }
 
 /// Counsel reads each reason once per clause: the demo's §4.4 licence is edited five times
@@ -839,7 +840,9 @@ fn each_reason_for_counsel_is_given_once_per_clause() {
     for (name, r, _) in real_redlines() {
         let mut said: Vec<(&str, String)> = Vec::new();
         for c in r.changes.iter().filter(|c| c.new_clause.is_none()) {
-            for s in sentences(&c.note) {
+            // A pointer to a reason given in another clause ("For the reason given at §C.") is
+            // no reason repeated: each change it stands for carries it.
+            for s in sentences(&c.note).into_iter().filter(|s| !s.starts_with("For the reason given at")) {
                 let key = (c.clause_label.as_str(), s);
                 assert!(!said.contains(&key), "{name}: change {} repeats for counsel in {}: {}", c.id, key.0, key.1);
                 said.push(key);
@@ -1200,4 +1203,123 @@ fn an_assignment_clause_goes_in_only_where_the_draft_gives_the_client_the_work()
         assert!(!assigns(&r), "{:#?}", r.changes.iter().map(|c| &c.inserted).collect::<Vec<_>>());
         assert!(r.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment && o.why == OpenReason::NothingPassesToClient));
     }
+}
+
+/// Where the redline strips transferability from a licence, the licence says it is personal:
+/// demo §4.4 struck "transferable and sublicensable" and its note said "personal to Client",
+/// but the text said nothing, so `--clean` read again still carried the low "licence silent
+/// on transfer" finding. The terms are now made "non-transferable" and "non-sublicensable",
+/// in the draft's way of writing "non" (cts-contractor's "nonexclusive": "nontransferable").
+#[test]
+fn a_licence_stripped_of_its_transfer_says_it_is_non_transferable() {
+    for (name, r, _) in real_redlines() {
+        let stripped = |c: &&redline::Change| {
+            matches!(c.language, Language::Edited { .. }) && c.reasons.iter().any(|x| x.concern == Concern::TransferableLicense)
+        };
+        for c in r.changes.iter().filter(stripped) {
+            let was = r.draft.analysed[r.draft.paragraphs[c.paragraph].clone()].to_lowercase();
+            let now = r.accepted_paragraph(c.paragraph).to_lowercase();
+            if was.contains("transferable") && !was.contains("non-transferable") && !was.contains("nontransferable") {
+                assert!(now.contains("non-transferable") || now.contains("nontransferable"), "{name} {}: {now}", c.clause_label);
+            }
+        }
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let clean = String::from_utf8(redline::render(demo, Path::new("clean.md"), true).expect("markdown")).expect("utf-8");
+    let doc = text("clean.md", Format::Markdown, &clean);
+    let analysis = Analyzer::new(&ClauseLibrary::embedded()).analyze(&doc, &Options::default());
+    let silent: Vec<_> = analysis.findings.iter().filter(|f| f.rule.ends_with("licence-silent-on-transfer")).collect();
+    assert!(silent.is_empty(), "{silent:#?}");
+}
+
+/// Counsel reads a reason once: the demo's §1.3 and §4.1 both narrow what passes, and the same
+/// note (Markdown footnotes 1 and 7, the matching .docx comments) was given twice. A later
+/// change now refers to the earlier one ("For the reason given at §1.3.").
+#[test]
+fn a_reason_is_given_once_and_later_changes_refer_to_it() {
+    for (name, r, _) in real_redlines() {
+        let mut given: Vec<String> = Vec::new();
+        for c in r.changes.iter().filter(|c| c.new_clause.is_none()) {
+            for s in sentences(&c.note).into_iter().filter(|s| s.split_whitespace().count() > 6) {
+                assert!(!given.contains(&s), "{name}: change {} ({}) gives again: {s}", c.id, c.clause_label);
+                given.push(s);
+            }
+        }
+    }
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let narrowed =
+        demo.changes.iter().find(|c| c.clause_label.starts_with("§4.1") && c.deleted == "All Work Product").expect("§4.1 narrowed");
+    assert_eq!(narrowed.note, "For the reason given at §1.3.");
+}
+
+/// The brief cites an exhibit as the draft names it: the demo's "Exhibit A: Statement of Work
+/// No. 1" was "§A Statement of Work No".
+#[test]
+fn the_brief_cites_an_exhibit_as_the_draft_names_it() {
+    let Some((name, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let brief = redline::summary(demo, name, "counter.md", &redline::Negotiation::default());
+    assert!(brief.contains("in Exhibit A: Statement of Work No. 1 "), "{brief}");
+    assert!(!brief.contains("\u{a7}A "), "{brief}");
+}
+
+/// The residuals clause fits the party: a company's personnel remember, an individual
+/// contractor remembers for themself (cts-contractor speaks of "his duties"; a draft may say
+/// "an individual"), and the moral rights waiver has no personnel to procure.
+#[test]
+fn the_residuals_clause_fits_an_individual_contractor() {
+    let library = ClauseLibrary::embedded();
+    let residuals_of = |party: &str| {
+        let body = format!(
+            "This Agreement is between Acme Corp (\"Client\") and {party} (\"Contractor\").\n\n1. Ownership. Client shall own all work product created by Contractor in connection with the services, upon full payment.\n\n2. Fees. Client pays monthly.\n"
+        );
+        let doc = text("d.txt", Format::Txt, &body);
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Contractor".into()) });
+        let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+        r.changes
+            .iter()
+            .find(|c| c.new_clause.as_ref().is_some_and(|n| n.heading == "Residuals"))
+            .map(|c| (c.inserted.clone(), c.note.clone()))
+    };
+    let (text, note) = residuals_of("Jane Smith, an individual").expect("residuals inserted");
+    assert!(text.contains("retained in Contractor's unaided memory") && !text.contains("personnel"), "{text}");
+    assert!(!note.contains("personnel"), "{note}");
+    let (text, _) = residuals_of("Brightlabs Ltd").expect("residuals inserted");
+    assert!(text.contains("the unaided memory of its personnel"), "{text}");
+    if let Some(r) = corpus_redline("agency-drafts/cts-contractor.md", "Contractor") {
+        let all: String = r.changes.iter().map(|c| c.clause_text(true)).collect();
+        assert!(all.contains("Contractor's unaided memory") && !all.contains("its personnel"), "{all}");
+    }
+}
+
+/// A clause about another thing is not replaced by one about the work: bcgov's "All Proposals
+/// and other records submitted to the Issuer ... become the property of the Issuer" became
+/// "Issuer shall own the Deliverables. Contractor retains ... license". Its findings stay open,
+/// with the reason.
+#[test]
+fn a_clause_allocating_another_thing_is_not_replaced_by_one_allocating_the_work() {
+    let Some(r) = corpus_redline("agency-drafts/bcgov-codewithus.md", "Contractor") else { return };
+    assert!(!r.changes.iter().any(|c| c.deleted.contains("All Proposals and other records")), "the proposals clause is left alone");
+    assert!(r.open.iter().any(|o| o.why == OpenReason::NotTheWork && o.phrase.is_some()), "{:#?}", r.open);
+}
+
+/// A definition of the draft's own term is edited in its own words, not replaced by the
+/// library's under its name: enspyr's "Project Materials" keeps its list, loses the words that
+/// sweep in what existed before ("whether created before or after the date of this
+/// Agreement"), and is narrowed to what is made for the Company.
+#[test]
+fn a_definition_is_edited_in_its_own_words_for_breadth_and_prior_work() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let edits: Vec<&redline::Change> = r
+        .changes
+        .iter()
+        .filter(|c| c.new_clause.is_none() && r.draft.text[r.draft.paragraphs[c.paragraph].clone()].contains("means all works, materials"))
+        .collect();
+    assert!(!edits.is_empty() && edits.iter().all(|c| matches!(c.language, Language::Edited { .. })), "{edits:#?}");
+    let accepted = r.accepted_paragraph(edits[0].paragraph);
+    // Its ways of working ("ideas, concepts") stay in the list: §2.1's carve-out keeps them.
+    assert!(
+        accepted.contains("means all works, materials, code, designs, artwork, documentation, ideas, concepts, and other"),
+        "{accepted}"
+    );
+    assert!(accepted.contains("specifically for the Company") && !accepted.contains("before or after"), "{accepted}");
 }

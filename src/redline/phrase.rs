@@ -238,7 +238,7 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     }
     // A definition is edited as a definition: narrowed in its own words.
     if definition::defined_term(sentence).is_some() && !transfers(sentence) {
-        return definition::edits(sentence, concerns);
+        return definition::edits(sentence, concerns, words.lexicon);
     }
     // A non-compete is narrowed as a non-compete: its period, its reach, what it bars.
     if concerns.contains(&Concern::NonCompete) && restriction::restricts(sentence) && !transfers(sentence) {

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::definitions::{self, Spot};
 use super::function::{self, Cited, Function};
+use super::person::Person;
 use super::phrase;
 use super::placement::{self, Number};
 use super::sentence::{cover_markup, paragraph_of, sentence_bounds};
@@ -62,6 +63,10 @@ struct Planner<'a> {
     steers: &'a [Steer],
     open: Vec<OpenPoint>,
     vocabulary: Vocabulary,
+    /// Who the agency is (a company, an individual, an employee): the words that fit it.
+    person: Person,
+    /// The provision reader's reading of the whole draft, with the parties, read once.
+    reading: std::cell::OnceCell<(crate::text::Normalised, crate::reading::Reading)>,
     /// The numbers of the clauses the redline changes ("4.3"), once the passages are known.
     changed: Vec<String>,
     /// The draft's term for what passes whose definition the redline narrows in its own words
@@ -75,12 +80,12 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // Clauses are named, placed and numbered by the numbers a reader sees.
     let shown = super::shown::numbers(&draft, analysis);
     let analysis = shown.as_ref().unwrap_or(analysis);
-    let lexicon = match &library.reading {
-        Some(reading) => &reading.lexicon,
-        None => crate::reading::Lexicon::embedded(),
-    };
+    let lexicon = library.reading.as_ref().map_or(crate::reading::Lexicon::embedded(), |r| &r.lexicon);
     let vocabulary = Vocabulary::read(&draft.analysed, &analysis.parties, lexicon);
-    let mut p = Planner { draft: &draft, analysis, library, steers, open: Vec::new(), vocabulary, changed: Vec::new(), narrowed: None };
+    let person = Person::of(&draft.analysed, &analysis.parties);
+    let (reading, open) = (std::cell::OnceCell::new(), Vec::new());
+    let mut p =
+        Planner { draft: &draft, analysis, library, steers, open, vocabulary, person, reading, changed: Vec::new(), narrowed: None };
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
@@ -339,7 +344,7 @@ impl Planner<'_> {
                 used: &[],
                 draft: &self.draft.analysed,
             };
-            choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck)).is_some()
+            choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck), self.person).is_some()
         };
         let answers = |g: &Group| self.answered_by_edits(g);
         transfers(g)
@@ -354,6 +359,38 @@ impl Planner<'_> {
     fn edit_restriction(&self, g: &Group) -> bool {
         let narrowed = [Concern::NonCompete, Concern::NoLicenseBack, Concern::NoResiduals];
         g.findings.iter().any(|&i| narrowed.contains(&self.analysis.findings[i].concern)) && self.answered_by_edits(g)
+    }
+
+    /// Whether a definition of the draft's own term is better edited in its own words (what
+    /// it sweeps in narrowed to what is made for the client, what existed before struck) than
+    /// replaced by the library's definition under its name, as a lawyer marks up a definition:
+    /// the edits, and the carve-out where the term passes, answer every finding in it, and the
+    /// session chose no words for any. Enspyr's "Project Materials" keeps its list.
+    fn edit_definition(&self, g: &Group, all: &[Group]) -> bool {
+        let sentence = &self.draft.analysed[g.range.clone()];
+        if phrase::defined_term(sentence).is_none() || phrase::transfers(sentence) {
+            return false;
+        }
+        let edits = self.phrase_edits(g);
+        // A definition that lists methods in its own words ("know-how, methodologies,
+        // techniques") still gives them away: a carve-out elsewhere does not mend it.
+        let lists_methods = |f: &Finding| {
+            f.concern == Concern::MethodologyTransfer
+                && f.phrase
+                    .as_deref()
+                    .is_some_and(|p| crate::reading::Features::of(self.lexicon(), &p.to_lowercase()).has(crate::reading::Feature::Methods))
+        };
+        // What a carve-out where the term passes can answer: never its breadth.
+        let carved_out_elsewhere = [Concern::PreExistingIp, Concern::MethodologyTransfer, Concern::ModelOwnership, Concern::Derivatives];
+        !edits.is_empty()
+            && g.findings.iter().all(|&i| {
+                let f = &self.analysis.findings[i];
+                steer_for(self.steers, f).is_none()
+                    && (edits.iter().any(|e| e.concerns.contains(&f.concern))
+                        || carved_out_elsewhere.contains(&f.concern)
+                            && !lists_methods(f)
+                            && self.carved_out_where_it_passes(g, f.concern, all))
+            })
     }
 
     /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
@@ -419,6 +456,13 @@ impl Planner<'_> {
     fn edits_in_place(&mut self, g: &Group, all: &[Group]) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
         let mut edits = self.phrase_edits(g);
+        // One fix per problem: a definition's methods carved out where its term passes are
+        // not struck from its list too.
+        if phrase::defined_term(&self.draft.analysed[g.range.clone()]).is_some()
+            && self.carved_out_where_it_passes(g, Concern::MethodologyTransfer, all)
+        {
+            edits.retain(|e| e.concerns != [Concern::MethodologyTransfer]);
+        }
         edits.extend(self.struck_items(g, &edits));
         // Each edit where it goes: its paragraph and its range of the draft's text.
         let mut located: Vec<(usize, std::ops::Range<usize>, phrase::Edit)> =
@@ -581,9 +625,15 @@ impl Planner<'_> {
     fn carved_out_where_it_passes(&self, g: &Group, concern: Concern, all: &[Group]) -> bool {
         let Some(term) = phrase::defined_term(&self.draft.analysed[g.range.clone()]) else { return false };
         let names = whole_word(term);
+        // The library's term for the agency's materials names its methodologies and know-how:
+        // carving it out keeps the methods too.
+        let keeps_methods = concern == Concern::MethodologyTransfer && self.vocabulary.agency_ip_has_methods();
         all.iter().filter(|o| o.range != g.range && names.is_match(&self.draft.analysed[o.range.clone()])).any(|o| {
             self.edit_transfer(o, all)
-                && self.phrase_edits(o).iter().any(|e| e.kinds.contains(&phrase::EditKind::CarvedOut) && e.concerns.contains(&concern))
+                && self
+                    .phrase_edits(o)
+                    .iter()
+                    .any(|e| e.kinds.contains(&phrase::EditKind::CarvedOut) && (e.concerns.contains(&concern) || keeps_methods))
         })
     }
 
@@ -695,11 +745,21 @@ impl Planner<'_> {
                 let f = &analysis.findings[i];
                 (Some(f.library_clause.as_str()) != subject, std::cmp::Reverse(f.severity), i)
             });
+            if self.transfers_other_things(&g) {
+                for &fi in &g.findings {
+                    self.leave(fi, OpenReason::NotTheWork);
+                }
+                continue;
+            }
             if let Some(kept) = other_option(self.draft, &g, &merged) {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
             }
-            if self.edit_licence(&g, &merged) || self.edit_transfer(&g, &merged) || self.edit_restriction(&g) {
+            if self.edit_licence(&g, &merged)
+                || self.edit_transfer(&g, &merged)
+                || self.edit_restriction(&g)
+                || self.edit_definition(&g, &merged)
+            {
                 planned.extend(self.edits_in_place(&g, &merged));
                 continue;
             }
@@ -709,7 +769,7 @@ impl Planner<'_> {
                 used: &used,
                 draft: &self.draft.analysed,
             };
-            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck)) else {
+            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck), self.person) else {
                 planned.extend(self.edits_in_place(&g, &merged));
                 continue;
             };
@@ -837,12 +897,8 @@ impl Planner<'_> {
     /// not known, a transfer to a party not named as both may be to the client.
     fn gives_client_the_work(&self) -> bool {
         use crate::reading::{Kind, Side, Standing};
-        let (draft, analysis) = (self.draft, self.analysis);
-        let clauses: Vec<crate::segment::Clause> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
-        let norm = crate::text::Normalised::new(&draft.analysed);
-        let ranges = crate::analysis::rules::clause_ranges(&norm, &clauses);
-        let breaks = crate::reading::list_items(&draft.text, &norm);
-        let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, &breaks, &analysis.parties);
+        let analysis = self.analysis;
+        let (_, reading) = self.reading();
         let unknown = analysis.parties.agency_aliases.is_empty();
         reading.provisions.iter().any(|p| {
             p.kind.transfers()
@@ -853,6 +909,56 @@ impl Planner<'_> {
                 && p.about_work()
                 && (p.receiver == Side::Counterparty || unknown && p.receiver == Side::Unknown)
         })
+    }
+
+    /// The provision reader's reading of the whole draft, with its parties.
+    fn reading(&self) -> &(crate::text::Normalised, crate::reading::Reading) {
+        self.reading.get_or_init(|| {
+            let (draft, analysis) = (self.draft, self.analysis);
+            let clauses: Vec<crate::segment::Clause> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
+            let norm = crate::text::Normalised::new(&draft.analysed);
+            let ranges = crate::analysis::rules::clause_ranges(&norm, &clauses);
+            let breaks = crate::reading::list_items(&draft.text, &norm);
+            let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, &breaks, &analysis.parties);
+            (norm, reading)
+        })
+    }
+
+    /// Whether what the passage transfers is some other thing than the work: every transfer
+    /// in it names its object only by the draft's terms for things that are not work (bcgov's
+    /// "All Proposals and other records submitted to the Issuer ... become the property of
+    /// the Issuer": a "Proposal" is "the written response of an Applicant to an
+    /// Opportunity"). The library's words allocate the work ("the Deliverables"), so they
+    /// would put a clause about another thing in its place, and a payment condition or a
+    /// narrowing to what is made for the client means nothing there.
+    fn transfers_other_things(&self, g: &Group) -> bool {
+        use crate::reading::{Feature, Standing};
+        let (norm, reading) = self.reading();
+        let span = norm.positions([g.range.start, g.range.end].into_iter());
+        let work = [Feature::Work, Feature::Ip, Feature::Models, Feature::Methods, Feature::Improvements];
+        let names_work = |f: crate::reading::Features| work.iter().any(|&w| f.has(w));
+        let transfers: Vec<&crate::reading::Provision> = reading
+            .provisions
+            .iter()
+            .filter(|p| p.kind.transfers() && p.standing == Standing::Operative && span[0] <= p.start && p.end <= span[1])
+            .collect();
+        // The sentence's words other than its defined terms ("Proposals" is a word for work
+        // too): what the transfer names by its own words.
+        let own_words = |p: &crate::reading::Provision| {
+            let mut sentence = norm.text[p.sentence.0..p.sentence.1].to_owned();
+            for &t in &p.terms {
+                if let Some(term) = reading.terms.terms.get(t) {
+                    sentence = sentence.replace(term.name.as_str(), " ");
+                }
+            }
+            crate::reading::Features::of(self.lexicon(), &sentence)
+        };
+        !transfers.is_empty()
+            && transfers.iter().all(|p| {
+                !p.terms.is_empty()
+                    && !names_work(own_words(p))
+                    && p.terms.iter().all(|&t| reading.terms.terms.get(t).is_some_and(|term| term.means && !names_work(term.features)))
+            })
     }
 
     /// A new clause for each missing protection, numbered in turn where several share a place,
@@ -869,7 +975,7 @@ impl Planner<'_> {
         for fi in missing {
             let f = &analysis.findings[fi];
             let (Some(chosen), Some(at)) =
-                (choose(analysis, self.steers, &[fi], self.library, None), placement::place(&analysis.clauses, f.clause))
+                (choose(analysis, self.steers, &[fi], self.library, None, self.person), placement::place(&analysis.clauses, f.clause))
             else {
                 let unfit = analysis.parties.is_employment()
                     && self.library.get(&f.library_clause).is_some_and(|c| !fits_employment(&c.standard_text));
@@ -1052,22 +1158,36 @@ fn with_definitions(changes: Vec<Change>, definitions: Vec<Change>) -> Vec<Chang
     all
 }
 
-/// Counsel reads each reason once per clause: a sentence of a change's note that an earlier
-/// change in the same clause already gave (the "limited" reason beside a rewritten condition,
-/// "that Provider IP" and "solely as incorporated", all in one licence) is left out, and a
-/// change with nothing new to say carries no note. New clauses keep theirs: each is read alone.
+/// Counsel reads each reason once: a sentence of a change's note that an earlier change in the
+/// same clause already gave (the "limited" reason beside a rewritten condition, "that Provider
+/// IP" and "solely as incorporated", all in one licence) is left out, and a change with nothing
+/// new to say carries no note. One an earlier change in another clause gave is not given
+/// again either: the note refers to it ("For the reason given at §1.3."), so that counsel does
+/// not read the same paragraph twice (the demo's §1.3 and §4.1 both narrow what passes). New
+/// clauses keep their notes: each is read alone.
 fn one_note_per_reason(changes: &mut [Change]) {
     let mut said: Vec<(String, String)> = Vec::new();
     for c in changes.iter_mut().filter(|c| c.new_clause.is_none()) {
         let mut kept: Vec<&str> = Vec::new();
+        let mut given_at: Option<String> = None;
         for sentence in note_sentences(&c.note) {
-            let key = (c.clause_label.clone(), sentence.to_owned());
-            if !said.contains(&key) && !kept.contains(&sentence) {
-                kept.push(sentence);
-                said.push(key);
+            if kept.contains(&sentence) || said.iter().any(|(l, s)| *l == c.clause_label && s == sentence) {
+                continue;
             }
+            // Given in another clause: referred to, once in this clause.
+            if let Some((label, _)) = said.iter().find(|(_, s)| s == sentence && sentence.split_whitespace().count() > 6) {
+                given_at.get_or_insert_with(|| label.clone());
+            } else {
+                kept.push(sentence);
+            }
+            said.push((c.clause_label.clone(), sentence.to_owned()));
         }
-        c.note = kept.join(" ");
+        let reference = given_at.map(|label| match label.split_whitespace().next() {
+            Some(number) if number.starts_with('\u{a7}') => format!("For the reason given at {number}."),
+            _ => "For the reason given above.".to_owned(),
+        });
+
+        c.note = kept.into_iter().map(str::to_owned).chain(reference).collect::<Vec<_>>().join(" ");
     }
 }
 
@@ -1217,6 +1337,7 @@ fn choose(
     findings: &[usize],
     library: &ClauseLibrary,
     struck: Option<&Struck<'_>>,
+    person: Person,
 ) -> Option<Chosen> {
     let talking_point = |fi: usize, kind: Option<FallbackKind>| {
         let f = &analysis.findings[fi];
@@ -1246,24 +1367,10 @@ fn choose(
     // agency's other clients.
     let employment = analysis.parties.is_employment();
     let fits = |text: &str| !employment || fits_employment(text);
-    // An employee remembers for themself: "the unaided memory of its personnel" is theirs.
-    // An employee has no personnel: counsel reads "Employee may continue to use ...".
-    // An employee remembers for themself: "the unaided memory of its personnel" is theirs, and
-    // what they learn is learnt "during employment", not in performing services. Their
-    // confidentiality covers the employer's data: no term of the agency's for it.
-    // An employee has no personnel: counsel reads "Employee may continue to use ...".
-    let for_employee_note = |note: String| {
-        if employment { note.replace("Agency's personnel", "Agency").replace(" or using Client Data", "") } else { note }
-    };
-    let for_employee = |text: String| {
-        if employment {
-            text.replace("the unaided memory of its personnel", "Agency's unaided memory")
-                .replace("in performing the Services", "during employment")
-                .replace(" or use Client Data", "")
-        } else {
-            text
-        }
-    };
+    // The library's words speak of a company's personnel: an individual or an employee has
+    // none, and an employee learns "during employment" (`Person::fit`).
+    let for_employee_note = |note: String| person.fit_note(&note);
+    let for_employee = |text: String| person.fit(&text);
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])

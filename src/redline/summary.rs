@@ -108,6 +108,9 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
             OpenReason::NothingPassesToClient => {
                 "the draft gives the client no rights in the work of its own (joint ownership at most): an assignment would give more than it asks; raise it on the call"
             }
+            OpenReason::NotTheWork => {
+                "the clause allocates something other than the work (its defined terms name no deliverables or IP): the library's words would change its subject; raise it on the call if it matters"
+            }
             OpenReason::NotForEmployment => {
                 "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
             }

@@ -43,6 +43,15 @@ static MADE: LazyLock<Regex> = LazyLock::new(|| {
 static JOINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:alone\s+or\s+(?:jointly\s+)?with\s+others|jointly)\b").expect("static regex"));
 
+/// Words that sweep in what existed before the engagement: "whether created before or after
+/// the date of this Agreement", "whether made prior to or during the Term".
+static BEFORE_OR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),?\s*whether\s+(?:(?:created|made|developed|conceived|acquired|arising|authored)\s+)?(?:before|prior\s+to)(?:,\s*on)?\s+or\s+(?:on\s+or\s+)?(?:after|during|following)\b[^,;.]*",
+    )
+    .expect("static regex")
+});
+
 /// The term `sentence` defines, when it opens by defining one.
 pub(super) fn defined_term(sentence: &str) -> Option<&str> {
     DEFINES.captures(sentence).and_then(|c| c.get(1)).map(|m| m.as_str())
@@ -51,20 +60,82 @@ pub(super) fn defined_term(sentence: &str) -> Option<&str> {
 /// The edits of a definition for the concerns found in it: what is made "during employment"
 /// or "in the course of" the work narrowed to what is made "specifically for Client" (which
 /// answers the joint-ownership finding too when the joint makers are named in the same words:
-/// only what is made for the client passes). Empty when the sentence defines nothing, already
-/// says "specifically", or has no such words.
-pub(super) fn edits(sentence: &str, concerns: &[Concern]) -> Vec<Edit> {
-    if defined_term(sentence).is_none() || !concerns.contains(&Concern::BroadWorkProduct) || sentence.contains("specifically") {
+/// only what is made for the client passes), and words that sweep in what existed before
+/// ("whether created before or after the date of this Agreement") struck for pre-existing-ip.
+/// Empty when the sentence defines nothing or has no such words.
+pub(super) fn edits(sentence: &str, concerns: &[Concern], lexicon: &crate::reading::Lexicon) -> Vec<Edit> {
+    if defined_term(sentence).is_none() {
         return Vec::new();
     }
-    let Some(c) = MADE.captures(sentence) else { return Vec::new() };
-    let (Some(made), Some(link)) = (c.name("made"), c.name("link")) else { return Vec::new() };
-    let mut answered = vec![Concern::BroadWorkProduct];
-    if concerns.contains(&Concern::JointIp) && JOINT.is_match(&sentence[made.start()..link.start()]) {
-        answered.push(Concern::JointIp);
+    let mut out = Vec::new();
+    if concerns.contains(&Concern::BroadWorkProduct)
+        && !sentence.contains("specifically")
+        && let Some(c) = MADE.captures(sentence)
+        && let (Some(made), Some(link)) = (c.name("made"), c.name("link"))
+        // "during the Term or otherwise arising out of the Services": a second, looser tie
+        // the narrowing would not govern; such a definition is replaced, not edited.
+        && !sentence[link.end()..].to_lowercase().contains("or otherwise")
+    {
+        let mut answered = vec![Concern::BroadWorkProduct];
+        if concerns.contains(&Concern::JointIp) && JOINT.is_match(&sentence[made.start()..link.start()]) {
+            answered.push(Concern::JointIp);
+        }
+        let at = sentence[..link.start()].trim_end().len();
+        out.push(Edit { range: at..at, inserted: " specifically for Client".into(), concerns: answered, kinds: vec![EditKind::Narrowed] });
     }
-    let at = sentence[..link.start()].trim_end().len();
-    vec![Edit { range: at..at, inserted: " specifically for Client".into(), concerns: answered, kinds: vec![EditKind::Narrowed] }]
+    if concerns.contains(&Concern::MethodologyTransfer) {
+        out.extend(methods_struck(sentence, lexicon));
+    }
+    if concerns.contains(&Concern::PreExistingIp)
+        && let Some(m) = BEFORE_OR_AFTER.find(sentence)
+    {
+        out.push(Edit {
+            range: m.range(),
+            inserted: String::new(),
+            concerns: vec![Concern::PreExistingIp],
+            kinds: vec![EditKind::CarvedOut],
+        });
+    }
+    out.sort_by_key(|e| e.range.start);
+    out
+}
+
+/// The items of the definition's list that name methods or know-how ("know-how,
+/// methodologies, techniques, tools and frameworks", "ideas, concepts"), each struck with the
+/// comma after it: what the term sweeps in is the work, not the way of working.
+fn methods_struck(sentence: &str, lexicon: &crate::reading::Lexicon) -> Vec<Edit> {
+    let Some(opening) = DEFINES.find(sentence) else { return Vec::new() };
+    let end = MADE.find_at(sentence, opening.end()).map_or(sentence.len(), |m| m.start());
+    let mut out = Vec::new();
+    let mut at = opening.end();
+    for item in sentence[opening.end()..end].split_inclusive(',') {
+        let range = at..at + item.len();
+        at = range.end;
+        if !item.ends_with(',') {
+            continue;
+        }
+        let words = item.trim().trim_end_matches(',').trim_start_matches("and ").trim_start_matches("or ");
+        let methods = crate::reading::Features::of(lexicon, &words.to_lowercase()).has(crate::reading::Feature::Methods);
+        // Struck with the comma before it, up to its own: "documentation~~, ideas, concepts~~,
+        // and other outputs". The list's first item has no comma before it and stays.
+        if methods && words.split_whitespace().count() <= 3 && sentence[..range.start].ends_with(',') {
+            out.push(Edit {
+                range: range.start - 1..range.end - 1,
+                inserted: String::new(),
+                concerns: vec![Concern::MethodologyTransfer],
+                kinds: vec![EditKind::CarvedOut],
+            });
+        }
+    }
+    // Struck items side by side are one edit.
+    let mut merged: Vec<Edit> = Vec::new();
+    for e in out {
+        match merged.last_mut() {
+            Some(last) if last.range.end == e.range.start => last.range.end = e.range.end,
+            _ => merged.push(e),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -75,7 +146,7 @@ mod tests {
     #[test]
     fn a_definition_is_narrowed_in_its_own_words() {
         let s = "\u{201c}Covered Inventions\u{201d} means all inventions, software, works of authorship, discoveries, improvements, designs, data models, and other intellectual property that Employee makes, conceives, develops, or reduces to practice, alone or with others, during employment, together with all related intellectual property rights.";
-        let e = edits(s, &[Concern::BroadWorkProduct, Concern::JointIp, Concern::ModelOwnership]);
+        let e = edits(s, &[Concern::BroadWorkProduct, Concern::JointIp, Concern::ModelOwnership], crate::reading::Lexicon::embedded());
         assert_eq!(
             apply(s, &e),
             "\u{201c}Covered Inventions\u{201d} means all inventions, software, works of authorship, discoveries, improvements, designs, data models, and other intellectual property that Employee makes, conceives, develops, or reduces to practice, alone or with others, specifically for Client during employment, together with all related intellectual property rights."
@@ -83,11 +154,35 @@ mod tests {
         assert_eq!(e[0].concerns, [Concern::BroadWorkProduct, Concern::JointIp]);
         let s = "\"Work Product\" means all deliverables created, developed or conceived by Provider, alone or jointly with others, in the course of the Services.";
         assert_eq!(
-            apply(s, &edits(s, &[Concern::BroadWorkProduct])),
+            apply(s, &edits(s, &[Concern::BroadWorkProduct], crate::reading::Lexicon::embedded())),
             "\"Work Product\" means all deliverables created, developed or conceived by Provider, alone or jointly with others, specifically for Client in the course of the Services."
         );
+        // What existed before is struck with the narrowing.
+        let s = "\"Project Materials\" means all works, materials, code, ideas, concepts, and other outputs created, developed, or contributed by the Contributor in connection with the Project, whether created before or after the date of this Agreement.";
+        assert_eq!(
+            apply(
+                s,
+                &edits(
+                    s,
+                    &[Concern::BroadWorkProduct, Concern::PreExistingIp, Concern::MethodologyTransfer],
+                    crate::reading::Lexicon::embedded()
+                )
+            ),
+            "\"Project Materials\" means all works, materials, code, and other outputs created, developed, or contributed by the Contributor specifically for Client in connection with the Project."
+        );
         // Not a definition, or nothing broad found in it: no edit.
-        assert!(edits("Employee makes inventions during employment.", &[Concern::BroadWorkProduct]).is_empty());
-        assert!(edits(s, &[Concern::ModelOwnership]).is_empty());
+        assert!(
+            edits("Employee makes inventions during employment.", &[Concern::BroadWorkProduct], crate::reading::Lexicon::embedded())
+                .is_empty()
+        );
+        assert!(edits(s, &[Concern::ModelOwnership], crate::reading::Lexicon::embedded()).is_empty());
+        assert!(
+            edits(
+                "\"Work Product\" means all deliverables created by Provider.",
+                &[Concern::PreExistingIp],
+                crate::reading::Lexicon::embedded()
+            )
+            .is_empty()
+        );
     }
 }

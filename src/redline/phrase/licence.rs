@@ -1,7 +1,7 @@
 //! Edits of a licence grant, as a lawyer marks one up: the terms that make the agency's licence
-//! more than the client needs ("exclusive", "transferable", "sublicensable") are struck from its
-//! list of terms, the commas, "and" and article around them mended ("an exclusive, ..." becomes
-//! "a non-exclusive, ..."); a licence that reaches beyond the deliverables is limited to them;
+//! more than the client needs ("exclusive", "transferable", "sublicensable") become their
+//! negation in its list of terms, so that it says the licence is personal, and the article
+//! follows ("an exclusive, ..." becomes "a non-exclusive, ..."); a licence that reaches beyond the deliverables is limited to them;
 //! a licence given before anything is paid is granted on payment. The rest of the sentence is
 //! the draft's. Which words are which terms is the provision reader's call
 //! (`reading::Attributes`), so the words struck are the ones the analysis judged.
@@ -51,7 +51,7 @@ pub(super) const CONCERNS: [Concern; 4] =
     [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp, Concern::AssignmentBeforePayment];
 
 /// One term of a licence's list, with the attributes it gives and where their words start.
-type Term = (Range<usize>, Vec<(Attribute, usize)>);
+type Term = (Range<usize>, Vec<(Attribute, usize, usize)>);
 
 /// The grant of `sentence`, when it grants a licence whose terms are a list of attributes.
 struct Grant {
@@ -69,7 +69,7 @@ fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
     let mut at = list.start();
     let mut push = |range: Range<usize>| {
         let text = &sentence[range.clone()];
-        let found = Attributes::found(words.lexicon, text).into_iter().map(|(a, s, _)| (a, range.start + s)).collect();
+        let found = Attributes::found(words.lexicon, text).into_iter().map(|(a, s, e)| (a, range.start + s, range.start + e)).collect();
         terms.push((range, found));
     };
     for sep in SEPARATOR.find_iter(list.as_str()) {
@@ -90,15 +90,15 @@ pub(super) fn grants(sentence: &str, words: &Words<'_>) -> bool {
     grant(sentence, words).is_some()
 }
 
-/// The edits of a licence grant for `concerns`: the transferable and sublicensable terms struck
-/// and an exclusive one made non-exclusive (transferable-license, and perpetual-irrevocable-grant
+/// The edits of a licence grant for `concerns`: the transferable and sublicensable terms made
+/// non-transferable and non-sublicensable and an exclusive one non-exclusive (transferable-license, and perpetual-irrevocable-grant
 /// when the licence is exclusive); the licence limited to the deliverables when it reaches
 /// beyond them (perpetual-irrevocable-grant, pre-existing-ip); granted on payment
 /// (assignment-before-payment, never in an employment agreement). Empty when `sentence` grants
 /// no licence with a list of terms. Offsets are into `sentence`.
 pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
     let Some(g) = grant(sentence, words) else { return Vec::new() };
-    let has = |a: Attribute| g.terms.iter().any(|(_, found)| found.iter().any(|&(x, _)| x == a));
+    let has = |a: Attribute| g.terms.iter().any(|(_, found)| found.iter().any(|&(x, _, _)| x == a));
     // What the licence covers ends at a proviso, else with the sentence.
     let body_end = {
         let end = sentence.trim_end().trim_end_matches(['.', ';', ',']).len();
@@ -111,7 +111,7 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     let wide: Vec<Concern> =
         [Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp].into_iter().filter(|c| concerns.contains(c)).collect();
     let mut out = Vec::new();
-    // Struck of its exclusive, transferable and sublicensable terms, a licence already limited
+    // Made non-exclusive, non-transferable and non-sublicensable, a licence already limited
     // to what it is incorporated in is the agency's own licence: that answers its breadth too.
     let mut answers = vec![Concern::TransferableLicense];
     if has(Attribute::Exclusive) || limited {
@@ -147,64 +147,40 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     out
 }
 
-/// The transferable and sublicensable terms struck, the list's commas and "and" mended, an
-/// exclusive term made non-exclusive and the article made to fit the new first term. Empty
-/// when the list has none of them, or the sentence gives them again outside the list.
+/// The transferable and sublicensable terms made their negation ("non-transferable,
+/// non-sublicensable"), so that the licence says it is personal rather than leaving it silent,
+/// an exclusive term made non-exclusive, in the draft's way of writing "non" ("nonexclusive"
+/// or "non-exclusive"). A term that qualifies the word ("freely transferable", "sublicensable
+/// (at multiple levels)") is struck for the bare negation. Empty when the list has none of
+/// them.
 fn stripped(sentence: &str, g: &Grant, concerns: &[Concern]) -> Vec<Edit> {
-    let strike: Vec<bool> = g
-        .terms
-        .iter()
-        .map(|(_, found)| found.iter().any(|&(a, _)| matches!(a, Attribute::Transferable | Attribute::Sublicensable)))
-        .collect();
-    let exclusive: Vec<Option<usize>> =
-        g.terms.iter().map(|(_, found)| found.iter().find(|&&(a, _)| a == Attribute::Exclusive).map(|&(_, at)| at)).collect();
-    if !strike.contains(&true) && exclusive.iter().all(Option::is_none) {
+    static NON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnon[a-z]").expect("static regex"));
+    let non = if NON.is_match(sentence) { "non" } else { "non-" };
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (range, found) in &g.terms {
+        let negated = found.iter().find(|&&(a, _, _)| matches!(a, Attribute::Transferable | Attribute::Sublicensable));
+        match negated {
+            // The bare word: "non-" before it.
+            Some(&(_, at, end)) if at == range.start && end == range.end => edits.push((at..at, non.to_owned())),
+            Some(&(_, at, end)) => edits.push((range.clone(), format!("{non}{}", &sentence[at..end]))),
+            None => {
+                if let Some(&(_, at, _)) = found.iter().find(|&&(a, _, _)| a == Attribute::Exclusive) {
+                    edits.push((at..at, non.to_owned()));
+                }
+            }
+        }
+    }
+    if edits.is_empty() {
         return Vec::new();
     }
-    let last = g.terms.len() - 1;
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut i = 0;
-    while i <= last {
-        if !strike[i] {
-            if let Some(at) = exclusive[i] {
-                edits.push((at..at, "non-".into()));
-            }
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < last && strike[j + 1] {
-            j += 1;
-        }
-        let range = match (i, j) {
-            // The whole list: "a license".
-            (0, j) if j == last => g.terms[0].0.start..g.noun.start,
-            // From the start: up to the next term.
-            (0, _) => g.terms[0].0.start..g.terms[j + 1].0.start,
-            // Else with the separator before it: "royalty-free, transferable, and sublicensable".
-            _ => g.terms[i - 1].0.end..g.terms[j].0.end,
-        };
-        edits.push((range, String::new()));
-        i = j + 1;
-    }
     // The article fits the list's new first word ("a non-exclusive", "an irrevocable").
-    let first = if strike[0] {
-        strike.iter().position(|s| !s).map_or(&sentence[g.noun.clone()], |k| &sentence[g.terms[k].0.clone()])
-    } else if exclusive[0] == Some(g.terms[0].0.start) {
-        "non-"
-    } else {
-        &sentence[g.terms[0].0.clone()]
-    };
-    let article = if first.starts_with(|c: char| "aeiouAEIOU".contains(c)) { "an" } else { "a" };
-    if article != &sentence[g.article.clone()] {
+    let first_start = g.terms[0].0.start;
+    let article = if edits.iter().any(|(r, _)| r.start == first_start) { "a" } else { "" };
+    if !article.is_empty() && article != &sentence[g.article.clone()] {
         // One change with the edit at the list's start: "~~an exclusive~~" / "a non-".
-        let start = g.terms[0].0.start;
-        match edits.iter_mut().find(|(r, _)| r.start == start) {
-            Some((r, text)) => {
-                *r = g.article.start..r.end;
-                *text = format!("{article} {text}");
-            }
-            None => edits.push((g.article.clone(), article.to_owned())),
+        if let Some((r, text)) = edits.iter_mut().find(|(r, _)| r.start == first_start) {
+            *r = g.article.start..r.end;
+            *text = format!("{article} {text}");
         }
     }
     edits.into_iter().map(|(range, text)| Edit::new(range, text, concerns, EditKind::Stripped)).collect()
@@ -221,17 +197,17 @@ mod tests {
         let s = "Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully paid-up, royalty-free, transferable, sublicensable license to use, modify, copy and distribute such intellectual property.";
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense, Concern::PreExistingIp], &w)),
-            "Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully paid-up, royalty-free license to use, modify, copy and distribute such intellectual property solely as incorporated in the deliverables."
+            "Contractor will, and hereby does, grant The Company a nonexclusive, worldwide, perpetual, irrevocable, fully paid-up, royalty-free, nontransferable, nonsublicensable license to use, modify, copy and distribute such intellectual property solely as incorporated in the deliverables."
         );
         let s = "Employee grants Company a non-exclusive, perpetual, irrevocable, worldwide, royalty-free, fully paid-up, transferable, and sublicensable license to make, use and otherwise exploit that invention as part of, or in connection with, that Company product.";
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense, Concern::PreExistingIp], &w)),
-            "Employee grants Company a non-exclusive, perpetual, irrevocable, worldwide, royalty-free, fully paid-up license to make, use and otherwise exploit that invention as part of, or in connection with, that Company product."
+            "Employee grants Company a non-exclusive, perpetual, irrevocable, worldwide, royalty-free, fully paid-up, non-transferable, and non-sublicensable license to make, use and otherwise exploit that invention as part of, or in connection with, that Company product."
         );
         let s = "dOrg grants Client a perpetual, irrevocable, royalty free, transferable, sub-licensable, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables.";
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
-            "dOrg grants Client a perpetual, irrevocable, royalty free, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables."
+            "dOrg grants Client a perpetual, irrevocable, royalty free, non-transferable, non-sub-licensable, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables."
         );
     }
 
@@ -243,17 +219,17 @@ mod tests {
         let e = edits(s, &all, &w);
         assert_eq!(
             apply(s, &e),
-            "To the extent any rights cannot be assigned, Provider grants Client, upon receipt of full payment of the Fees, a non-exclusive, perpetual, irrevocable, worldwide, royalty-free license to use, modify, distribute and otherwise exploit those materials solely as incorporated in the Deliverables."
+            "To the extent any rights cannot be assigned, Provider grants Client, upon receipt of full payment of the Fees, a non-exclusive, perpetual, irrevocable, worldwide, royalty-free, non-transferable and non-sublicensable license to use, modify, distribute and otherwise exploit those materials solely as incorporated in the Deliverables."
         );
         assert!(e.iter().any(|e| e.range == (s.find("an exclusive").unwrap()..s.find("exclusive,").unwrap()) && e.inserted == "a non-"));
         // An employee's licence is not made to wait for fees.
         let employee = Words { employment: true, ..w };
         assert!(!apply(s, &edits(s, &all, &employee)).contains("payment"));
-        // The first terms struck: the article fits what now comes first.
-        let s = "Provider grants Client a transferable, irrevocable license to use the tools.";
+        // A term that qualifies the word becomes the bare negation; the article fits it.
+        let s = "Provider grants Client an assignable, freely sublicensable (at multiple levels), irrevocable license to use the tools.";
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
-            "Provider grants Client an irrevocable license to use the tools."
+            "Provider grants Client a non-assignable, non-sublicensable, irrevocable license to use the tools."
         );
         assert!(edits("Provider may not assign this Agreement.", &all, &w).is_empty());
     }
