@@ -31,6 +31,7 @@ const AGENCY_ROLES: &[&str] = &[
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
     "client",
+    "consultee",
     "customer",
     "company",
     "buyer",

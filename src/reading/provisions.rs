@@ -640,9 +640,17 @@ impl Trigger<'_> {
                 let part = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
                 let part = &part[..part.find(['.', ';']).unwrap_or(part.len())];
                 let names_assignee = part.match_indices(" to ").any(|(i, _)| !part[..i].ends_with(" and"));
+                // "SSW grants a non-exclusive, transferable licence to use ...": "to use" is
+                // what the licence is for; "to its subcontractors" names a grantee.
+                let names_grantee = part.match_indices(" to ").any(|(i, _)| {
+                    let next = part[i + 4..].split(' ').next().unwrap_or_default();
+                    ["the", "its", "their", "his", "her", "any", "each", "all", "a", "an", "such", "third", "other"].contains(&next)
+                });
                 let receiver = match (self.kind, giver, receiver) {
                     (Kind::Assignment, Side::Agency, Side::Unknown) if !names_assignee => Side::Counterparty,
                     (Kind::Assignment, Side::Counterparty, Side::Unknown) if !names_assignee => Side::Agency,
+                    (Kind::Licence, Side::Agency, Side::Unknown) if !names_grantee => Side::Counterparty,
+                    (Kind::Licence, Side::Counterparty, Side::Unknown) if !names_grantee => Side::Agency,
                     _ => receiver,
                 };
                 (giver, receiver)

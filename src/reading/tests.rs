@@ -724,3 +724,25 @@ fn a_bar_at_any_time_in_any_manner_on_information_proprietary_to_the_client() {
     let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).unwrap_or_else(|| panic!("{:?}", r.provisions));
     assert!(bar.giver == Side::Agency && bar.features.has(Feature::Confidential), "{bar:?}");
 }
+
+#[test]
+fn a_licence_naming_no_grantee_goes_to_the_other_side_and_receiving_payment_conditions_it() {
+    let p = parties(&["SSW"], &["Client"]);
+    let (r, _) = read(
+        "SSW grants a non-exclusive, transferable, perpetual Australian right and license to use, deploy and modify the software comprising the Retained Software within the Client's group.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
+    assert!(licence.giver == Side::Agency && licence.receiver == Side::Counterparty, "{licence:?}");
+    // A grantee named after "to" stays as named.
+    let (r, _) = read("SSW grants a non-exclusive licence to its subcontractors.", &p);
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
+    assert_eq!(licence.receiver, Side::Unknown, "{licence:?}");
+    let p = parties(&["Consultant"], &["Consultee"]);
+    let (r, _) = read(
+        "Upon completion of Work, and only upon receiving payment of balance due, Consultant will grant Consultee a perpetual, irrevocable, worldwide license to use and modify the Work.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
+    assert_eq!(licence.timing, Timing::OnPayment, "{licence:?}");
+}
