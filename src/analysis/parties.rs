@@ -27,6 +27,10 @@ const AGENCY_ROLES: &[&str] = &[
     "contributor",
     "assignor",
     "collaborator",
+    "offeror",
+    "bidder",
+    "tenderer",
+    "proposer",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -52,6 +56,10 @@ const CLIENT_ROLES: &[&str] = &[
     "contracting authority",
     "public organisation",
     "public organization",
+    "state",
+    "city",
+    "county",
+    "commonwealth",
 ];
 
 /// How far into a draft its parties are looked for.

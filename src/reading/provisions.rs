@@ -763,7 +763,11 @@ fn paid(lexicon: &Lexicon, text: &str) -> bool {
     lexicon.payment.find_iter(text).any(|m| {
         let before = &text[ceil_char(text, m.start().saturating_sub(40))..m.start()];
         let part = before.rfind([',', ';', '.', ':']).map_or(before, |i| &before[i + 1..]);
-        !lexicon.negation.is_match(part)
+        // "for three years after final payment": a period counted from payment, no condition.
+        let counted_from = ["years after ", "months after ", "days after ", "weeks after ", "year after ", "month after "]
+            .iter()
+            .any(|w| part.trim_end_matches("the ").ends_with(w));
+        !lexicon.negation.is_match(part) && !counted_from
     })
 }
 

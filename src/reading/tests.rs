@@ -746,3 +746,15 @@ fn a_licence_naming_no_grantee_goes_to_the_other_side_and_receiving_payment_cond
     let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
     assert_eq!(licence.timing, Timing::OnPayment, "{licence:?}");
 }
+
+#[test]
+fn a_period_counted_from_final_payment_conditions_nothing() {
+    let p = parties(&["Contractor"], &["State"]);
+    let (r, _) = read(
+        "All designs and other work developed in the performance of this agreement are produced for hire and remain the sole property of the State. The contractor, for a period of three years after final payment under this contract, agrees to provide access to all retained materials.",
+        &p,
+    );
+    let hire = r.provisions.iter().find(|p| p.kind == Kind::HireWork).expect("work for hire");
+    assert_eq!(hire.timing, Timing::Unstated, "{hire:?}");
+    assert_eq!(hire.receiver, Side::Counterparty, "{hire:?}");
+}
