@@ -371,7 +371,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         // Of several names for one party, the role word is its term ("Humanytics" or "Consultant").
         let Some(term) = names.iter().find(|n| role_of(n).is_some()).or(names.first()).or(alone.as_ref()) else { continue };
         // "Digital Partner of Record (DPOR)": capitals that spell the words before them abbreviate
-        // a thing, unless those words name a company.
+        // a thing, unless those words name an organisation.
         let capitals = !lone && !inner.contains(['"', '“', '”']);
         if capitals && abbreviates(&preamble[..whole.start()], term) {
             continue;
@@ -733,7 +733,9 @@ fn alone(text: &str, at: usize, len: usize) -> bool {
     let capital_before = before.len() < at && word_before.starts_with(|c: char| c.is_ascii_uppercase()) && !LEADS.contains(&word_before);
     let after = &text[at + len..];
     let capital_after = after.strip_prefix([' ', '\t']).is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
-    !capital_before && !capital_after
+    // "the laws of the State of Delaware": a name, not the party "the State".
+    let named_of = after.strip_prefix(" of ").is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+    !capital_before && !capital_after && !named_of
 }
 
 /// The name the preamble says is engaged ("the Client engages SSW on the following terms",
@@ -1094,5 +1096,16 @@ mod tests {
             None,
         );
         assert_eq!(p.agency.as_deref(), Some("NRU"));
+    }
+
+    #[test]
+    fn the_state_is_a_client_but_the_state_of_delaware_is_a_place() {
+        let p = detect("The Contractor shall deliver. The State shall pay. The State may inspect. The State owns the work.", None);
+        assert_eq!(p.counterparty.as_deref(), Some("State"));
+        let p = detect(
+            "The Contractor shall deliver. Governed by the laws of the State of Delaware. Courts of the State of Delaware. The State of Delaware applies.",
+            None,
+        );
+        assert_ne!(p.counterparty.as_deref(), Some("State"), "{p:?}");
     }
 }
