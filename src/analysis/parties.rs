@@ -221,7 +221,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let mut client: Option<(String, Vec<String>)> = None;
     // Certain when the agency stands out by its role and duties, or the other side is a client
     // by its role word.
-    let uncertain = match scored.as_slice() {
+    let mut uncertain = match scored.as_slice() {
         [(best, _), rest @ ..] => {
             let second = rest.first().map_or(i32::MIN, |r| r.0);
             let clear_client = rest.last().is_some_and(|r| r.0 <= -3);
@@ -248,6 +248,17 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     }
     // Without a defined party, fall back on the role word the draft uses most, and for the client
     // on the words the draft binds it with ("the Authority shall").
+    // "We, The OpenGov Foundation, are hiring you ... We will pay you": the one party the
+    // preamble names pays, and the draft speaks to the other.
+    if let ([(score, k)], None) = (scored.as_slice(), &agency)
+        && *score <= 0
+        && let Some((you, mut them)) = addressed(head)
+    {
+        them.extend(candidates[*k].aliases.iter().cloned());
+        agency = Some(you);
+        client = Some((candidates[*k].term.clone(), them));
+        uncertain = false;
+    }
     let agency_by_role = agency.is_none();
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES)).or_else(|| engaged(preamble, head));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
@@ -546,11 +557,7 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
     let first = Candidate { term: "we".into(), aliases: FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect() };
     let second = Candidate { term: "you".into(), aliases: SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect() };
     // Who pays decides; without a word on it, "you" is the reader the terms address: the client.
-    let you_pay =
-        ["you shall pay", "you will pay", "you must pay", "you agree to pay", "invoice you", "charge you", "pay us", "your payment"];
-    let we_pay = ["we shall pay", "we will pay", "we must pay", "we agree to pay", "invoice us", "pay you", "our payment"];
-    let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
-    let (ours, theirs) = if evidence(&we_pay) > evidence(&you_pay) { (second, first) } else { (first, second) };
+    let (ours, theirs) = if we_pay(&lower) { (second, first) } else { (first, second) };
     agency.1.extend(ours.aliases);
     let client = match client {
         Some((t, mut a)) => {
@@ -736,6 +743,26 @@ fn alone(text: &str, at: usize, len: usize) -> bool {
     // "the laws of the State of Delaware": a name, not the party "the State".
     let named_of = after.strip_prefix(" of ").is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
     !capital_before && !capital_after && !named_of
+}
+
+/// Whether a draft in the first and second person says more often that "we" pay than "you" do.
+fn we_pay(lower: &str) -> bool {
+    const YOU_PAY: [&str; 8] =
+        ["you shall pay", "you will pay", "you must pay", "you agree to pay", "invoice you", "charge you", "pay us", "your payment"];
+    const WE_PAY: [&str; 7] = ["we shall pay", "we will pay", "we must pay", "we agree to pay", "invoice us", "pay you", "our payment"];
+    let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
+    evidence(&WE_PAY) > evidence(&YOU_PAY)
+}
+
+/// A draft written by "we", who pay, to "you" (each at least five times): "you" and "we" with
+/// their forms.
+fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
+    let lower = head.to_lowercase();
+    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
+    (count(" you") >= 5 && count(" we") + count(" us") >= 5 && we_pay(&lower)).then(|| {
+        let you = ("you".to_owned(), SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect());
+        (you, FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect())
+    })
 }
 
 /// The name the preamble says is engaged ("the Client engages SSW on the following terms",
@@ -1107,5 +1134,14 @@ mod tests {
             None,
         );
         assert_ne!(p.counterparty.as_deref(), Some("State"), "{p:?}");
+    }
+
+    #[test]
+    fn the_one_named_party_pays_and_the_draft_speaks_to_the_other() {
+        let text = "Between us, The OpenGov Foundation (\"OpenGov\") and you, [your name here]. We are hiring you to provide services. We will pay you for this work. You will do the work and we will review it. You can ask us. We will tell you. You keep your tools and we keep ours.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("you"));
+        assert_eq!(p.counterparty.as_deref(), Some("OpenGov"));
+        assert!(p.is_counterparty("we") && !p.uncertain, "{p:?}");
     }
 }

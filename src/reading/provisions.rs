@@ -369,7 +369,9 @@ impl Sentence<'_> {
             // "shall have the right, without the prior written consent of Eutectix, to assign":
             // a capacity interrupted by its condition.
             let interrupted = before.ends_with(", to ") && s[ceil_char(s, ms.saturating_sub(120))..ms].contains(" right, ");
-            if kind.transfers() && (lexicon.capacity.is_match(before) || interrupted) {
+            // "is a work made for hire": the article belongs to the work, not to a noun of transfer.
+            let article = kind == Kind::HireWork && (before.ends_with(" a ") || before.ends_with(" an "));
+            if kind.transfers() && !article && (lexicon.capacity.is_match(before) || interrupted) {
                 continue;
             }
             // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"

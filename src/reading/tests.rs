@@ -758,3 +758,14 @@ fn a_period_counted_from_final_payment_conditions_nothing() {
     assert_eq!(hire.timing, Timing::Unstated, "{hire:?}");
     assert_eq!(hire.receiver, Side::Counterparty, "{hire:?}");
 }
+
+#[test]
+fn work_on_a_work_for_hire_basis_is_work_made_for_hire() {
+    let p = parties(&["you"], &["OpenGov"]);
+    for text in
+        ["Work you perform for us is created on a work-for-hire basis in accordance with US law.", "The code is a work made for hire."]
+    {
+        let (r, _) = read(text, &p);
+        assert!(r.provisions.iter().any(|p| p.kind == Kind::HireWork), "{text}: {:?}", r.provisions);
+    }
+}
