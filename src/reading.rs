@@ -269,7 +269,7 @@ impl Reading {
         parties: &Parties,
         found: &TriggerWords,
     ) -> Reading {
-        let terms = Terms::read(lexicon, text, ranges);
+        let terms = Terms::read(lexicon, text, ranges, breaks);
         let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);

@@ -769,7 +769,7 @@ fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
 /// "Thank you for choosing SSW"), used at least three times in the draft.
 fn engaged(preamble: &str, head: &str) -> Option<Named> {
     static ENGAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:engages?|appoints?|retains?|hires?|commissions?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})\b")
+        Regex::new(r"\b(?:engag(?:es?|ing)|appoint(?:s|ing)?|retain(?:s|ing)?|hir(?:es?|ing)|commission(?:s|ing)?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})\b")
             .expect("static regex")
     });
     let name = ENGAGES
@@ -1112,6 +1112,8 @@ mod tests {
 
     #[test]
     fn capitals_spelling_the_words_before_them_abbreviate_a_thing_and_the_engaged_name_is_the_agency() {
+        let p = detect("Client: the party engaging Albert Sikkema. Services by Albert Sikkema. I am Albert Sikkema.", None);
+        assert_eq!(p.agency.as_deref(), Some("Albert Sikkema"));
         let text = "Thank you for choosing SSW. The Client engages SSW on the following terms. SSW generally works in teams. 05 Microsoft Digital Partner of Record (DPOR). The Client agrees that SSW will be its nominated Microsoft Digital Partner of Record (MDPR). The Client shall pay SSW. The Client may end this.";
         let p = detect(text, None);
         assert!(p.candidates.is_empty(), "{p:?}");

@@ -97,6 +97,10 @@ static QUOTED_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:^|[;.] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?: "#).expect("static regex")
 });
 
+/// An entry of a list of definitions: "deliverables : work products, code, ...".
+static GLOSSARY_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,40}?) ?: [a-z0-9]").expect("static regex"));
+
 /// Where one limb of a definition ends and an alternative begins.
 static LIMB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"; (?:and/or|or|and) ").expect("static regex"));
 
@@ -105,7 +109,20 @@ static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z
 
 /// Compiles the patterns that find definitions (each on first use otherwise).
 pub(super) fn compile_patterns() {
-    for pattern in [&QUOTED, &QUOTED_COLON, &PARENTHESISED, &LEADING, &DASHED, &SCOPING, &INCLUDES, &CALLED, &GLOSSARY, &IN_QUOTES, &LIMB] {
+    for pattern in [
+        &QUOTED,
+        &QUOTED_COLON,
+        &PARENTHESISED,
+        &LEADING,
+        &DASHED,
+        &SCOPING,
+        &INCLUDES,
+        &CALLED,
+        &GLOSSARY,
+        &GLOSSARY_ENTRY,
+        &IN_QUOTES,
+        &LIMB,
+    ] {
         LazyLock::force(pattern);
     }
 }
@@ -133,7 +150,7 @@ const PLAIN: [&str; 17] = [
 
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
-    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)]) -> Terms {
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], breaks: &[usize]) -> Terms {
         let mut terms: Vec<Term> = Vec::new();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut add = |name: &str, start: usize, end: usize, means: bool| {
@@ -150,6 +167,11 @@ impl Terms {
         };
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
+            if clause.contains("definitions") {
+                for (name, start, end) in list_entries(text, breaks, cs, ce) {
+                    add(name, start, end, true);
+                }
+            }
             // Most clauses hold no quote or colon, and every match of most of these patterns
             // does: a byte scan rules them out (some have no literal of their own to skip to,
             // and would read the whole clause).
@@ -159,15 +181,8 @@ impl Terms {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
             }
-            // Each entry of a table of definitions runs to the next entry or the sentence's end.
-            let entries: Vec<_> = captures(&QUOTED_COLON, clause, quoted && colon).take(200).collect();
-            for (i, c) in entries.iter().enumerate() {
-                let whole = c.get(0).expect("match");
-                let next = entries.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
-                let end = next.min(sentence_end(clause, whole.end()));
-                for name in [c.get(1), c.get(2)].into_iter().flatten() {
-                    add(name.as_str(), cs + whole.end(), cs + end, true);
-                }
+            for (name, start, end) in table_entries(clause, quoted && colon) {
+                add(name, cs + start, cs + end, true);
             }
             for c in captures(&PARENTHESISED, clause, quoted) {
                 let whole = c.get(0).expect("match");
@@ -424,6 +439,37 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
         return all.without(scoped).union(named);
     }
     all.union(named)
+}
+
+/// The entries of a table of definitions in `clause` (`"New IPR": ...;`), each running to the
+/// next entry or the sentence's end: each name (both of `"X" or "Y":`) and its definition.
+fn table_entries(clause: &str, possible: bool) -> Vec<(&str, usize, usize)> {
+    let entries: Vec<_> = captures(&QUOTED_COLON, clause, possible).take(200).collect();
+    let mut out = Vec::new();
+    for (i, c) in entries.iter().enumerate() {
+        let whole = c.get(0).expect("match");
+        let next = entries.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
+        let end = next.min(sentence_end(clause, whole.end()));
+        out.extend([c.get(1), c.get(2)].into_iter().flatten().map(|name| (name.as_str(), whole.end(), end)));
+    }
+    out
+}
+
+/// In a clause that says it defines, each list item that opens "name: ..." is an entry ("1.
+/// Definitions", then "- Client: The party engaging ...", "- Deliverables: Work products
+/// ..."), running to the next item: each entry's name and definition.
+fn list_entries<'t>(text: &'t str, breaks: &[usize], cs: usize, ce: usize) -> Vec<(&'t str, usize, usize)> {
+    let items = &breaks[breaks.partition_point(|&b| b < cs)..breaks.partition_point(|&b| b < ce)];
+    let mut out = Vec::new();
+    for (i, &at) in items.iter().enumerate() {
+        let item = &text[at..items.get(i + 1).copied().unwrap_or(ce)];
+        let trimmed = item.trim_start();
+        if let Some(c) = GLOSSARY_ENTRY.captures(trimmed) {
+            let offset = at + item.len() - trimmed.len();
+            out.push((c.get(1).expect("group").as_str(), offset + c.get(0).expect("match").end() - 1, at + item.len()));
+        }
+    }
+    out
 }
 
 /// The matches of `pattern` in `clause`; none, without searching, when `possible` says the

@@ -769,3 +769,16 @@ fn work_on_a_work_for_hire_basis_is_work_made_for_hire() {
         assert!(r.provisions.iter().any(|p| p.kind == Kind::HireWork), "{text}: {:?}", r.provisions);
     }
 }
+
+#[test]
+fn a_markdown_list_of_definitions_defines_each_item() {
+    let p = parties(&["Albert Sikkema"], &["Client"]);
+    let (r, _) = read(
+        "1. Definitions\n- Client: The party engaging Albert Sikkema for services\n- Services: Consulting and software development\n- Deliverables: Work products, code, documentation, or other outputs resulting from the Services\n",
+        &p,
+    );
+    let names: Vec<&str> = r.terms.terms.iter().map(|t| t.name.as_str()).collect();
+    assert!(names.contains(&"services") && names.contains(&"deliverables"), "{names:?}");
+    let deliverables = r.terms.terms.iter().find(|t| t.name == "deliverables").expect("deliverables");
+    assert!(deliverables.features.has(Feature::Broad), "{deliverables:?}");
+}
