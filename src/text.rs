@@ -6,8 +6,29 @@
 #[derive(Clone)]
 pub struct Normalised {
     pub text: String,
-    /// For each byte of `text`: (start, end) byte offsets in the original.
-    origin: Vec<(u32, u32)>,
+    /// Where the bytes of `text` came from in the original, stretch by stretch in text order.
+    /// Most of a contract is copied as it is, so a long draft has a few stretches a line rather
+    /// than a pair of offsets a byte (which were 8 bytes of fresh memory a byte of the draft).
+    origin: Vec<Stretch>,
+}
+
+/// Where the bytes of the normalised text from `at` to the next stretch's `at` (or the text's
+/// end) came from: each from the byte of the original as far from `start` (`copied`, and then
+/// `end` is where the copy ends), or every one from `start..end` (one character, or a run of
+/// white space). The starts never go back, within a stretch or from one to the next.
+#[derive(Clone, Copy, Debug)]
+struct Stretch {
+    at: u32,
+    start: u32,
+    end: u32,
+    copied: bool,
+}
+
+impl Stretch {
+    /// The start in the original of the stretch's last byte.
+    fn last_start(&self) -> usize {
+        if self.copied { self.end as usize - 1 } else { self.start as usize }
+    }
 }
 
 impl Normalised {
@@ -30,20 +51,23 @@ impl Normalised {
             let from = bytes[..start].iter().rposition(|&b| PLAIN[usize::from(b)]).unwrap_or(0);
             let until = bytes[end..].iter().position(|&b| PLAIN[usize::from(b)]).map_or(bytes.len(), |k| end + k + 1);
             let part = Self::part(original, from, until);
-            let at = |offset: usize| part.origin.partition_point(|&(o, _)| (o as usize) < offset);
-            let (first, last) = (at(start), at(end));
+            let (first, last) = (part.first_from(start), part.first_from(end));
             if first == last {
                 // Nothing to read; and a neighbour's context here would be out of place.
                 ranges.push((out.text.len(), out.text.len()));
                 continue;
             }
             // The bytes of one original character share its origin.
-            let origins = &part.origin;
-            let before = origins[..first].last().map_or(0, |o| first - origins[..first].iter().rev().take_while(|x| x.0 == o.0).count());
-            let after = origins.get(last).map_or(last, |o| last + origins[last..].iter().take_while(|x| x.0 == o.0).count());
+            let mut before = first;
+            while before > 0 && part.origin(before - 1).0 == part.origin(first - 1).0 {
+                before -= 1;
+            }
+            let mut after = last;
+            while after < part.text.len() && part.origin(after).0 == part.origin(last).0 {
+                after += 1;
+            }
             let at = out.text.len();
-            out.text.push_str(&part.text[before..after]);
-            out.origin.extend_from_slice(&part.origin[before..after]);
+            out.append(&part, before, after);
             ranges.push((at + first - before, at + last - before));
         }
         (out, ranges)
@@ -53,7 +77,7 @@ impl Normalised {
     fn part(original: &str, from: usize, until: usize) -> Self {
         let bytes = original.as_bytes();
         let mut text = String::with_capacity(until - from);
-        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(until - from);
+        let mut origin: Vec<Stretch> = Vec::new();
         let mut pending_space: Option<(usize, usize)> = None;
         let mut i = from;
         while i < until {
@@ -64,8 +88,8 @@ impl Normalised {
                 if let Some((s, e)) = pending_space.take()
                     && !text.is_empty()
                 {
+                    record(&mut origin, text.len(), (s, e), 1, false);
                     text.push(' ');
-                    origin.push((s as u32, e as u32));
                 }
                 let mut end = i + 1;
                 loop {
@@ -83,7 +107,7 @@ impl Normalised {
                 let at = text.len();
                 text.push_str(&original[i..end]);
                 text[at..].make_ascii_lowercase();
-                origin.extend((i..end).map(|k| (k as u32, k as u32 + 1)));
+                record(&mut origin, at, (i, end), end - i, true);
                 i = end;
                 continue;
             }
@@ -105,12 +129,12 @@ impl Normalised {
             if let Some((s, e)) = pending_space.take()
                 && !text.is_empty()
             {
+                record(&mut origin, text.len(), (s, e), 1, false);
                 text.push(' ');
-                origin.push((s as u32, e as u32));
             }
             if b.is_ascii() {
+                record(&mut origin, text.len(), (i, end), 1, true);
                 text.push(char::from(b.to_ascii_lowercase()));
-                origin.push((i as u32, end as u32));
                 i = end;
                 continue;
             }
@@ -126,37 +150,89 @@ impl Normalised {
             };
             let before = text.len();
             text.extend(mapped.to_lowercase());
-            origin.extend(std::iter::repeat_n((i as u32, end as u32), text.len() - before));
+            record(&mut origin, before, (i, end), text.len() - before, false);
             i = end;
         }
         Self { text, origin }
     }
 
+    /// The original byte range byte `j` of the text came from.
+    fn origin(&self, j: usize) -> (usize, usize) {
+        let s = self.origin[self.origin.partition_point(|s| s.at as usize <= j) - 1];
+        if s.copied {
+            let k = s.start as usize + (j - s.at as usize);
+            (k, k + 1)
+        } else {
+            (s.start as usize, s.end as usize)
+        }
+    }
+
+    /// The first byte of the text that comes from at or after `original` (the text's length
+    /// when there is none).
+    fn first_from(&self, original: usize) -> usize {
+        let k = self.origin.partition_point(|s| s.last_start() < original);
+        match self.origin.get(k) {
+            Some(s) if s.copied => s.at as usize + original.saturating_sub(s.start as usize),
+            Some(s) => s.at as usize,
+            None => self.text.len(),
+        }
+    }
+
+    /// Appends bytes `from..to` of `part`'s text, and where they came from.
+    fn append(&mut self, part: &Normalised, from: usize, to: usize) {
+        let at = self.text.len();
+        self.text.push_str(&part.text[from..to]);
+        let first = part.origin.partition_point(|s| s.at as usize <= from) - 1;
+        for (k, s) in part.origin.iter().enumerate().skip(first) {
+            let (begin, stop) = ((s.at as usize).max(from), part.origin.get(k + 1).map_or(part.text.len(), |n| n.at as usize).min(to));
+            if begin >= stop {
+                break;
+            }
+            let place = at + begin - from;
+            if s.copied {
+                let start = s.start as usize + (begin - s.at as usize);
+                record(&mut self.origin, place, (start, start + (stop - begin)), stop - begin, true);
+            } else {
+                record(&mut self.origin, place, (s.start as usize, s.end as usize), stop - begin, false);
+            }
+        }
+    }
+
     /// For each of `originals` (ascending offsets into the original), the first byte of the
     /// normalised text that comes from at or after it, on a char boundary (the text's length
-    /// when there is none). Each is searched for onward from the one before: a few nearby
-    /// probes instead of a search of the whole map.
+    /// when there is none).
     pub fn positions(&self, originals: impl Iterator<Item = usize>) -> Vec<usize> {
-        let mut from = 0;
-        originals
-            .map(|original| {
-                let before = |i: usize| (self.origin[i].0 as usize) < original;
-                // Gallop to a stretch that holds the position, then search within it.
-                let mut step = 1;
-                while from + step < self.origin.len() && before(from + step) {
-                    step *= 2;
-                }
-                let end = (from + step + 1).min(self.origin.len());
-                from += self.origin[from..end].partition_point(|&(start, _)| (start as usize) < original);
-                floor_char(&self.text, from)
-            })
-            .collect()
+        originals.map(|original| floor_char(&self.text, self.first_from(original))).collect()
     }
 
     /// The original byte range of the normalised range `start..end` (which must be non-empty).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.origin[start].0 as usize, self.origin[end - 1].1 as usize)
+        (self.origin(start).0, self.origin(end - 1).1)
     }
+
+    /// Where each byte of the text came from, byte by byte.
+    #[cfg(test)]
+    fn origins(&self) -> Vec<(usize, usize)> {
+        (0..self.text.len()).map(|j| self.origin(j)).collect()
+    }
+}
+
+/// Records that `bytes` bytes of a text from `at` on came from `range` of the original: each
+/// from the byte as far into it (`copied`), or every one from all of it. A copy that goes on
+/// where the last stretch's ends, in both texts, lengthens it.
+fn record(origin: &mut Vec<Stretch>, at: usize, (start, end): (usize, usize), bytes: usize, copied: bool) {
+    // One byte from one byte is a copy, however it was made.
+    let copied = copied || (bytes == 1 && end == start + 1);
+    if copied
+        && let Some(last) = origin.last_mut()
+        && last.copied
+        && last.end as usize == start
+        && (last.at + last.end - last.start) as usize == at
+    {
+        last.end = end as u32;
+        return;
+    }
+    origin.push(Stretch { at: at as u32, start: start as u32, end: end as u32, copied });
 }
 
 /// ASCII letters, digits and punctuation other than the hyphen.
@@ -318,7 +394,7 @@ mod tests {
         let n = Normalised::new(original);
         let got = n.positions(0..=original.len());
         for (offset, at) in got.into_iter().enumerate() {
-            let first = n.origin.iter().position(|&(start, _)| start as usize >= offset).unwrap_or(n.text.len());
+            let first = n.origins().iter().position(|&(start, _)| start >= offset).unwrap_or(n.text.len());
             assert_eq!(at, floor_char(&n.text, first), "offset {offset}");
         }
     }
@@ -341,13 +417,36 @@ mod tests {
             for (&(start, end), &(ps, pe)) in regions.iter().zip(&ranges) {
                 let (ws, we) = (whole.positions([start].into_iter())[0], whole.positions([end].into_iter())[0]);
                 proptest::prop_assert_eq!(&part.text[ps..pe], &whole.text[ws..we]);
-                proptest::prop_assert_eq!(&part.origin[ps..pe], &whole.origin[ws..we]);
+                proptest::prop_assert_eq!(&part.origins()[ps..pe], &whole.origins()[ws..we]);
                 // The character on each side, as the whole text has it (around text to read).
                 if ps == pe {
                     continue;
                 }
                 proptest::prop_assert_eq!(part.text[..ps].chars().next_back(), whole.text[..ws].chars().next_back());
                 proptest::prop_assert_eq!(part.text[pe..].chars().next(), whole.text[we..].chars().next());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn each_byte_maps_to_what_it_came_from(
+            original in "([a-zA-Z.,;()\"' ]|-\n|\n|\r\n|  |\t|é|İ|\u{ad}|\u{201c}|\u{2014}|ﬁ){0,120}",
+        ) {
+            let n = Normalised::new(&original);
+            let origins = n.origins();
+            proptest::prop_assert!(origins.windows(2).all(|w| w[0].0 <= w[1].0), "starts never go back");
+            for (&(s, e), &byte) in origins.iter().zip(n.text.as_bytes()) {
+                proptest::prop_assert!(s < e && original.is_char_boundary(s) && original.is_char_boundary(e));
+                let came = &original[s..e];
+                if byte == b' ' {
+                    proptest::prop_assert!(came.chars().all(|c| c.is_whitespace() || c.is_control()), "{:?}", came);
+                } else {
+                    proptest::prop_assert_eq!(came.chars().count(), 1, "{:?}", came);
+                }
+                if byte.is_ascii_alphanumeric() && came.is_ascii() {
+                    proptest::prop_assert_eq!(came.as_bytes()[0].to_ascii_lowercase(), byte);
+                }
             }
         }
     }
