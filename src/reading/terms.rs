@@ -280,8 +280,9 @@ impl Terms {
                     continue;
                 }
                 let (features, methods_at) = (self.terms[genus].features, self.terms[genus].methods_at);
+                let inherited = features.without(features.without(what)); // only `what` of them
                 let term = &mut self.terms[i];
-                term.features = term.features.union(features.without(features.without(what)).without(term.excluded));
+                term.features = term.features.union(inherited.without(term.excluded));
                 term.methods_at = term.methods_at.or(methods_at);
             }
         }
@@ -433,12 +434,11 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     let limbs: Vec<Features> = LIMB.split(definition).map(|limb| Features::of(lexicon, limb)).collect();
     let all = limbs.iter().fold(Features::default(), |all, &limb| all.union(limb));
     let unbounded = limbs.iter().any(|limb| limb.has(Feature::Broad) && !limb.has(Feature::Scoped));
+    let mut scoped = Features::default();
     if unbounded {
-        let mut scoped = Features::default();
         scoped.insert(Feature::Scoped);
-        return all.without(scoped).union(named);
     }
-    all.union(named)
+    all.without(scoped).union(named)
 }
 
 /// The entries of a table of definitions in `clause` (`"New IPR": ...;`), each running to the
