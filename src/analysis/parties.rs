@@ -104,6 +104,21 @@ pub struct Parties {
 }
 
 impl Parties {
+    /// Two parties named as given, with no aliases: for tests of what is written with them.
+    #[cfg(test)]
+    pub(crate) fn named(agency: &str, client: &str) -> Parties {
+        Parties {
+            agency: Some(agency.into()),
+            counterparty: Some(client.into()),
+            detected: true,
+            uncertain: false,
+            agency_aliases: Vec::new(),
+            counterparty_aliases: Vec::new(),
+            other_terms: Vec::new(),
+            candidates: Vec::new(),
+        }
+    }
+
     /// Whether a lower-case word or phrase names the agency.
     pub fn is_agency(&self, word: &str) -> bool {
         self.agency_aliases.iter().any(|a| a == word)

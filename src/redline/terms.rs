@@ -538,16 +538,7 @@ mod tests {
     use super::*;
 
     fn parties(agency: &str, client: &str) -> Parties {
-        Parties {
-            agency: Some(agency.into()),
-            counterparty: Some(client.into()),
-            detected: true,
-            uncertain: false,
-            agency_aliases: Vec::new(),
-            counterparty_aliases: Vec::new(),
-            other_terms: Vec::new(),
-            candidates: Vec::new(),
-        }
+        Parties::named(agency, client)
     }
 
     #[test]
