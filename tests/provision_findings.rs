@@ -374,3 +374,28 @@ fn handing_over_unfinished_work_on_termination_before_payment_is_flagged_and_ret
     let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
     assert!(of(&a, Concern::AssignmentBeforePayment).iter().all(|&(_, clause)| clause != at), "{:?}", a.findings);
 }
+
+#[test]
+fn tooling_released_to_the_public_domain_is_shown_where_the_list_names_it() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Client intends to commit the following items, to the public domain, at a minimum:\n- All documents and code created under this order;\n- Any and all new tooling, scripting configuration management and infrastructure as code used to deploy the software.",
+        ],
+    );
+    let f = a.findings.iter().find(|f| f.concern == Concern::MethodologyTransfer).expect("methodology finding");
+    assert!(f.phrase.as_deref().is_some_and(|p| p.contains("tooling")), "{:?}", f.phrase);
+}
+
+#[test]
+fn know_how_named_inside_the_definition_of_ipr_is_flagged_at_its_own_definition() {
+    let a = analyse(
+        "This Agreement is made between Northwind Ltd (\"Buyer\") and Blue Harbour Ltd (\"Supplier\"). The Supplier shall provide the Deliverables.",
+        &[
+            "\"IPR\": copyright, patents, designs, Know-How and trade secrets;\n\"Know-How\": all ideas, concepts, techniques, methodology and anything else in the nature of know-how relating to the Deliverables;\n\"New IPR\": IPR in items created by the Supplier specifically for the purposes of a Contract;",
+            "Any New IPR created under a Contract is owned by the Buyer.",
+        ],
+    );
+    let f = a.findings.iter().filter(|f| f.concern == Concern::MethodologyTransfer).filter_map(|f| f.phrase.as_deref()).collect::<Vec<_>>();
+    assert!(f.iter().any(|p| p.contains("all ideas, concepts")), "{f:?}");
+}

@@ -305,6 +305,9 @@ impl<'a> Judged<'a> {
                 {
                     for &t in &p.terms {
                         let term = &self.reading.terms.terms[t];
+                        // Know-how named through another term is shown where that term is defined.
+                        let giving = term.methods_at.filter(|_| feature == Feature::Methods).and_then(|m| self.reading.terms.defining(m));
+                        let term = giving.unwrap_or(term);
                         if term.features.has(feature) {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }

@@ -31,6 +31,12 @@ const AGENCY_ROLES: &[&str] = &[
     "bidder",
     "tenderer",
     "proposer",
+    "creator",
+    "author",
+    "inventor",
+    "artist",
+    "programmer",
+    "engineer",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -419,12 +425,25 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     for c in TRADING_AS.captures_iter(preamble) {
         found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
     }
-    for c in ROLE_LINE.captures_iter(preamble) {
+    let lines: Vec<_> = ROLE_LINE.captures_iter(preamble).collect();
+    // Where the lines naming a role are: a party's own name is labelled beside them.
+    let role_lines: Vec<usize> = lines.iter().filter(|c| role_of(&c[1]).is_some()).map(|c| c.get(0).expect("match").start()).collect();
+    let beside = |at: usize| {
+        role_lines.iter().any(|&r| {
+            let (a, b) = (r.min(at), r.max(at));
+            preamble[a..b].matches('\n').count() <= 4
+        })
+    };
+    for c in &lines {
         let role = c.get(2).map_or(&c[1], |r| r.as_str());
         if role_of(role).is_some() || role_of(role.rsplit(' ').next().unwrap_or("")).is_some() {
             // "Consultant: Jennifer Lewis": the name stands for the role in the text.
             let name = c.get(3).map(|n| n.as_str().to_lowercase()).filter(|n| n.len() > 2 && role_of(n).is_none());
             found.push((c.get(0).expect("match").start(), role.to_owned(), name.into_iter().collect()));
+        } else if beside(c.get(0).expect("match").start()) && names_a_side(preamble, &c[1]) {
+            // "**Client:** [Client Name]" beside "**LKS Next:** [Company Information]": the
+            // other side is named by its own name.
+            found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
         }
     }
     found.sort_by_key(|(at, _, _)| *at);
@@ -433,6 +452,14 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     out.truncate(6);
     out
+}
+
+/// Whether a label in a block of parties ("LKS Next:") is a name the draft goes on to use
+/// as a party's: a name of several capitalised words or with an acronym, used again.
+fn names_a_side(preamble: &str, label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let name_like = words.len() > 1 || words.iter().any(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+    name_like && !names_a_thing(label) && preamble.matches(label).count() >= 3
 }
 
 /// Whether `capitals` are the initials of the last words of `before` (with or without its
@@ -1160,5 +1187,21 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("you"));
         assert_eq!(p.counterparty.as_deref(), Some("OpenGov"));
         assert!(p.is_counterparty("we") && !p.uncertain, "{p:?}");
+    }
+
+    #[test]
+    fn a_party_labelled_by_its_own_name_beside_the_client_and_a_creator_are_the_agency() {
+        let text = "Client: [Client Name]\nProject: [Project Name]\nDate: [Agreement Date]\nLKS Next: [Company Information]\n\nClient Rights:\nClient owns the custom software.\nLKS Next owns the platform. LKS Next provides support. Commercial License Terms:\nCommercial License Benefits: priority support. Commercial License required.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("LKS Next"), "{p:?}");
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+        // A heading far from the parties' lines is no party, however often it recurs.
+        assert!(!p.candidates.iter().any(|c| c.starts_with("Commercial")), "{p:?}");
+        let p = detect(
+            "Between: Mintenance LTD (\"Company\") And: [NAME] (\"Creator\"). Creator hereby assigns to Company all rights. Creator assigns all rights to Company.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Creator"), "{p:?}");
+        assert!(!p.uncertain, "{p:?}");
     }
 }

@@ -405,8 +405,10 @@ impl Sentence<'_> {
         te: usize,
     ) -> Provision {
         let s = &self.text[self.start..self.reach];
-        // Past a lead-in's colon, the object runs through its list.
-        let listed = self.reach > self.end;
+        // Past a lead-in's colon, the object runs through its list, after this sentence or
+        // inside it ("commit the following items: - All code ...; - Any and all new tooling").
+        let near = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
+        let listed = self.reach > self.end || near.split(';').next().is_some_and(|part| part.contains(": "));
         let after_to = floor_char(s, (te + if listed { AFTER + 600 } else { AFTER }).min(s.len()));
         // Only the mentions within reach of the trigger: reading stays linear in a sentence
         // of any length.
@@ -552,8 +554,11 @@ impl Trigger<'_> {
     /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X
     /// shall own").
     fn owner_after(&self) -> bool {
-        // "is the sole owner of", "has no rights in" name their owner first.
-        let first = self.text().contains("owner") || self.text().starts_with("has ") || self.text().starts_with("have ");
+        // "is the sole owner of", "has no rights in", "shall have all rights in" name their
+        // owner first.
+        let text = self.text();
+        let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
+        let first = text.contains("owner") || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
         !first && ["by", "of", "to", "in", "with"].iter().any(|w| self.text().ends_with(&format!(" {w}")))
     }
 

@@ -254,7 +254,29 @@ impl Terms {
         let mut terms = Terms { terms, finder };
         terms.exclusions(lexicon, text);
         terms.inherit(text);
+        terms.follow_methods(text);
         terms
+    }
+
+    /// Know-how a definition takes in by naming another term ("IPR" listing "Know-How") is
+    /// found in that term's own definition, where the words that sweep it in are.
+    fn follow_methods(&mut self, text: &str) {
+        let with: Vec<usize> = (0..self.terms.len()).filter(|&i| self.terms[i].methods_at.is_some()).collect();
+        for _ in 0..2 {
+            for &i in &with {
+                let Some(at) = self.terms[i].methods_at else { continue };
+                let named = with.iter().filter(|&&j| j != i).find_map(|&j| {
+                    let t = &self.terms[j];
+                    let lo = crate::text::ceil_char(text, at.saturating_sub(t.name.len()));
+                    let hi = crate::text::floor_char(text, (at + t.name.len()).min(text.len()));
+                    let k = text[lo..hi].find(t.name.as_str())?;
+                    (lo + k + t.name.len() > at).then_some(t.methods_at).flatten()
+                });
+                if let Some(m) = named {
+                    self.terms[i].methods_at = Some(m);
+                }
+            }
+        }
     }
 
     /// A term defined as a kind of another ("New IPR": IPR in items created ...) is made of

@@ -782,3 +782,42 @@ fn a_markdown_list_of_definitions_defines_each_item() {
     let deliverables = r.terms.terms.iter().find(|t| t.name == "deliverables").expect("deliverables");
     assert!(deliverables.features.has(Feature::Broad), "{deliverables:?}");
 }
+
+#[test]
+fn a_party_that_shall_have_all_rights_or_owns_the_work_is_its_owner() {
+    for (agency, client, text) in [
+        (
+            "Consultant",
+            "Company",
+            "Company shall have all copyright and patent rights with respect to all materials developed under this contract.",
+        ),
+        ("Consultant", "Company", "Company shall have all right, title and interest in and to the Deliverables."),
+        ("LKS Next", "Client", "Client owns the custom software developed for them."),
+    ] {
+        let t = transfers(text, &parties(&[agency], &[client]));
+        assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{text}: {t:?}");
+    }
+    // A right to do something, or a shareholding, is no ownership of the work.
+    let p = parties(&["Consultant"], &["Company"]);
+    for text in [
+        "Company shall have the sole right to determine whether the Works will be exploited.",
+        "Company owns less than 10% of the capital stock of Consultant.",
+    ] {
+        assert!(transfers(text, &p).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn know_how_named_through_another_term_is_found_in_that_terms_definition() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let (r, text) = read(
+        "\"IPR\": copyright, patents, designs, Know-How and trade secrets;\n\"Know-How\": all ideas, concepts, techniques, methodology and anything else in the nature of know-how relating to the Deliverables;\n\"New IPR\": IPR in items created by the Supplier specifically for the purposes of a Contract;",
+        &p,
+    );
+    let term = |name: &str| r.terms.terms.iter().find(|t| t.name == name).expect(name);
+    let know_how = term("know-how");
+    for name in ["ipr", "new ipr"] {
+        let at = term(name).methods_at.expect("methods");
+        assert!((know_how.start..know_how.end).contains(&at), "{name}: {:?}", &text[at..]);
+    }
+}
