@@ -312,9 +312,10 @@ impl<'a> Judged<'a> {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }
                     }
-                    // Named in the list the provision introduces: highlighted there.
+                    // Named in what the provision conveys, or in the list it introduces:
+                    // highlighted there ("including code, designs, prompts").
                     if at.is_empty()
-                        && let Some(&(_, s, e)) = p.feature_at.iter().find(|&&(f, s, _)| f == feature && s >= p.sentence.1)
+                        && let Some(&(_, s, e)) = p.feature_at.iter().find(|&&(f, _, _)| f == feature)
                     {
                         at.push((s, e, self.clause_at(s)));
                     }

@@ -259,7 +259,7 @@ pub(super) fn read(
             _ => None,
         };
         let mut from = 0;
-        for to in ends {
+        for (i, &to) in ends.iter().enumerate() {
             if to > from {
                 let (start, end) = (cs + from, cs + to);
                 while next < hits.len() && hits[next].0 < start {
@@ -269,7 +269,15 @@ pub(super) fn read(
                 let here: Vec<(usize, usize, Kind)> = here.map(|&(s, e, k)| (s - start, e - start, k)).collect();
                 if !here.is_empty() {
                     // The lead-in's object is in the list items that follow it.
-                    let reach = if to == clause_text.len() || Some(to) == before_lead_in { list_end.unwrap_or(end) } else { end };
+                    let reach = if to == clause_text.len() || Some(to) == before_lead_in {
+                        list_end.unwrap_or(end)
+                    } else {
+                        // "... Client will be the sole owner of it. Work product includes drafts,
+                        // notes, ...": the next sentence says what this one conveys.
+                        ends.get(i + 1)
+                            .filter(|&&next| says_what_it_includes(&clause_text[from..to], &clause_text[to..next]))
+                            .map_or(end, |&next| cs + next)
+                    };
                     let sentence = Sentence { text, start, end, reach, clause, clause_paid, lead_start };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
@@ -289,6 +297,23 @@ fn names_what_it_includes(sentence: &str) -> bool {
     let verb =
         ["include", "includes", "comprise", "comprises", "cover", "covers", "consist of", "consists of"].iter().any(|w| s.ends_with(w));
     subject && verb && s.split_whitespace().count() <= 8
+}
+
+/// Whether `next` says what a thing `sentence` names includes ("Work product includes the
+/// finished product, drafts, ..."), in a sentence of its own without quotes.
+fn says_what_it_includes(sentence: &str, next: &str) -> bool {
+    const VERBS: [&str; 5] = [" includes ", " shall include ", " will include ", " consists of ", " comprises "];
+    let next = next.trim_start();
+    let Some(at) = VERBS.iter().filter_map(|v| next.find(v)).min() else { return false };
+    let subject = next[..at].trim();
+    let subject = ["the ", "such ", "all ", "any "].iter().find_map(|d| subject.strip_prefix(d)).unwrap_or(subject);
+    let words = subject.split_whitespace().count();
+    let b = sentence.as_bytes();
+    (1..=3).contains(&words)
+        && subject.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+        && sentence.match_indices(subject).any(|(i, _)| {
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.get(i + subject.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
 }
 
 /// Where the sentences of a clause end: at full stops, and at the start of each list item of
@@ -479,7 +504,7 @@ impl Sentence<'_> {
         } else {
             (Attributes::default(), Vec::new())
         };
-        let feature_at = if listed { features_at(lexicon, own_features, object_text, self.start + object_range.0) } else { Vec::new() };
+        let feature_at = features_at(lexicon, own_features, object_text, self.start + object_range.0);
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
         } else {

@@ -821,3 +821,25 @@ fn know_how_named_through_another_term_is_found_in_that_terms_definition() {
         assert!((know_how.start..know_how.end).contains(&at), "{name}: {:?}", &text[at..]);
     }
 }
+
+#[test]
+fn a_sentence_saying_what_the_conveyed_thing_includes_is_part_of_its_object() {
+    let p = parties(&["Provider"], &["Client"]);
+    let (r, _) = read(
+        "Upon full payment, Client will be the sole owner of the work product. Work product includes drafts, notes, code and anything else Provider works on as part of this project, whether before the date of this Agreement or after.",
+        &p,
+    );
+    let owner = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("ownership");
+    assert!(owner.features.has(Feature::Prior), "{owner:?}");
+    // A sentence about something else is not read into it.
+    let (r, _) = read("Client will be the sole owner of the work product. The fees include the Provider's pre-existing costs.", &p);
+    let owner = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("ownership");
+    assert!(!owner.features.has(Feature::Prior), "{owner:?}");
+}
+
+#[test]
+fn prompts_and_workflows_are_an_ai_agencys_methods() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let t = transfers("Contractor hereby assigns to Company all work product, including code, prompts, workflows and related IP.", &p);
+    assert!(t.iter().any(|t| t.features.has(Feature::Methods)), "{t:?}");
+}
