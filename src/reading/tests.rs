@@ -843,3 +843,13 @@ fn prompts_and_workflows_are_an_ai_agencys_methods() {
     let t = transfers("Contractor hereby assigns to Company all work product, including code, prompts, workflows and related IP.", &p);
     assert!(t.iter().any(|t| t.features.has(Feature::Methods)), "{t:?}");
 }
+
+#[test]
+fn work_dated_before_the_agreement_swept_into_a_transfer_is_prior_work_but_not_when_excluded() {
+    let p = parties(&["Consultant"], &["Company"]);
+    let t =
+        transfers("Consultant hereby assigns to Company all Works, including all preparatory elements dated prior to this Agreement.", &p);
+    assert!(t.iter().any(|t| t.features.has(Feature::Prior) && !t.carve_out), "{t:?}");
+    let t = transfers("Consultant hereby assigns to Company all Works, excluding materials developed prior to the Effective Date.", &p);
+    assert!(t.iter().all(|t| !t.features.has(Feature::Prior)), "{t:?}");
+}
