@@ -853,3 +853,13 @@ fn work_dated_before_the_agreement_swept_into_a_transfer_is_prior_work_but_not_w
     let t = transfers("Consultant hereby assigns to Company all Works, excluding materials developed prior to the Effective Date.", &p);
     assert!(t.iter().all(|t| !t.features.has(Feature::Prior)), "{t:?}");
 }
+
+#[test]
+fn a_promise_to_use_information_only_for_the_work_is_a_bar() {
+    let p = parties(&["Designer"], &["Client"]);
+    let (r, _) = read(
+        "Each party agrees to keep confidential any non-public information disclosed by the other party (\"Confidential Information\") and to use it solely to perform obligations under this Agreement.",
+        &p,
+    );
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction), "{:?}", r.provisions);
+}
