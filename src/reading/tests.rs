@@ -490,8 +490,15 @@ fn a_promise_that_the_work_is_original_is_not_a_promise_of_authority() {
     let w =
         warranty("The Contractor promises that it owns the work product and that no other party will claim that it owns the work product.");
     assert!(w.features.has(Feature::Originality), "{w:?}");
-    let w = warranty("Contractor warrants that it has the authority to grant all rights under this Agreement.");
-    assert!(w.features.has(Feature::Authority) && !w.features.has(Feature::Originality), "{w:?}");
+    // Title and non-infringement are promised of what the agency has, not of how the work was made.
+    for text in [
+        "Contractor warrants that it has the authority to grant all rights under this Agreement.",
+        "Contractor warrants that it is the sole owner of all Intellectual Property Rights in the Software.",
+        "Contractor represents and warrants that the deliverables will not knowingly infringe any third-party rights.",
+    ] {
+        let w = warranty(text);
+        assert!(w.features.has(Feature::Authority) && !w.features.has(Feature::Originality), "{text}: {w:?}");
+    }
 }
 
 #[test]
