@@ -1421,7 +1421,7 @@ fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
     let library = ClauseLibrary::embedded();
     let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.";
     let body = format!(
-        "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (c), {list}\n\nThe warranty in (c) survives acceptance of the Deliverables. The warranties in (b), (c) and (d) are given on each delivery.\n\n## 7. Remedies\n\nClient's sole remedy for a breach of Section 6(c) is re-performance. Client may rely on (d) above. Section 6(c) and (d) apply.\n"
+        "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (c), {list}\n\nThe warranty in (c) survives acceptance of the Deliverables. The warranties in (b), (c) and (d) are given on each delivery.\n\n## 7. Remedies\n\nClient's sole remedy for a breach of Section 6(c) is re-performance. Client may rely on (d) above. Section 6(c) and (d) apply.\n\nClient may terminate for a breach of Section 6(c).\n\n## 8. Term\n\nThis Agreement lasts one year.\n"
     );
     let doc = text("warranties.md", Format::Markdown, &body);
     let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
@@ -1435,6 +1435,9 @@ fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
     assert!(accepted.contains("Client may rely on (c) above. Section 6(c) apply."), "{accepted}");
     let struck: Vec<&redline::Change> =
         r.changes.iter().filter(|c| c.inserted.is_empty() && c.deleted.contains("(c)") && !c.deleted.contains("wholly original")).collect();
-    assert_eq!(struck.len(), 5, "each citation of (c) struck on its own: {struck:#?}");
+    assert_eq!(struck.len(), 6, "each citation of (c) struck on its own: {struck:#?}");
+    // A paragraph that only cited the struck item goes, paragraph mark and all.
+    assert!(!accepted.contains("terminate for a breach") && !r.accepted_paragraphs().iter().any(|p| p.trim().is_empty()), "{accepted}");
+    assert!(struck.iter().any(|c| c.removes_paragraph && c.deleted.starts_with("Client may terminate")));
     assert!(struck.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }

@@ -534,6 +534,9 @@ impl Planner<'_> {
                 from: Some(fi),
             };
             let (start, end) = (range.start, range.end);
+            // A citing sentence that was its paragraph's whole text goes with its paragraph.
+            let whole = self.draft.analysed[self.draft.text_starts[paragraph]..self.draft.paragraphs[paragraph].end].trim();
+            let removes_paragraph = e.kinds == [phrase::EditKind::CitationStruck] && self.draft.analysed[start..end].trim() == whole;
             planned.push((
                 Some(g.clause),
                 Change {
@@ -546,7 +549,7 @@ impl Planner<'_> {
                     inserted: self.vocabulary.adapt(&chosen.text),
                     note: self.vocabulary.adapt(&chosen.note),
                     new_clause: None,
-                    removes_paragraph: false,
+                    removes_paragraph,
                     language: chosen.language.clone(),
                     reasons: answered.iter().map(|&i| reason(&analysis.findings[i], &chosen, i)).collect(),
                 },
