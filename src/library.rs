@@ -231,6 +231,8 @@ pub enum EditKind {
     /// A later item's label changed to follow the one struck ("(d)" to "(c)"), or a citation
     /// of it in the same clause.
     Relettered,
+    /// A citation of a struck item struck with it ("The warranty in (c) survives ...").
+    CitationStruck,
     /// The licence back put in as the exception to a statement that the agency keeps nothing
     /// ("shall retain no right ..., other than a ... license to use the general methodologies").
     Excepted,
@@ -259,6 +261,8 @@ pub struct EditNotes {
     pub relettered: String,
     #[serde(default)]
     pub excepted: String,
+    #[serde(default)]
+    pub citation_struck: String,
 }
 
 impl EditNotes {
@@ -273,6 +277,7 @@ impl EditNotes {
             EditKind::ItemStruck => &self.item_struck,
             EditKind::Relettered => &self.relettered,
             EditKind::Excepted => &self.excepted,
+            EditKind::CitationStruck => &self.citation_struck,
         }
     }
 }

@@ -199,6 +199,9 @@ pub enum OpenReason {
     /// What the passage transfers is another thing than the work (bcgov's proposals): the
     /// library's words allocate the work, and would put a clause of another subject in its place.
     NotTheWork,
+    /// The passage grants an open-source licence (bcgov's Apache "License"): the same for
+    /// everyone, so neither a payment condition nor the library's proprietary words fit it.
+    OpenLicence,
 }
 
 /// A finding the redline does not change.

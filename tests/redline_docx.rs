@@ -471,3 +471,26 @@ fn libreoffice_reject_all_gives_back_the_original_numbering() {
     same_numbering(&numbered_lines(&bl_accepted), &numbered_lines(&r2_text), "blackline, Accept All: round 2's numbering");
     assert!(bl_accepted == r2_text, "blackline, Accept All: round 2");
 }
+
+/// A Markdown draft's .docx redline rejects to the draft's own words. The .docx written for a
+/// Markdown draft dropped the space of a deletion inside a sentence, as if it were a whole
+/// sentence whose neighbours have the spaces: the demo's "~~an~~ a non-exclusive" rejected to
+/// "anexclusive" and "Client~~ or to any other company ...~~" to "Clientor", in pandoc and in
+/// `LibreOffice` alike.
+#[test]
+fn a_markdown_drafts_docx_redline_rejects_to_the_drafts_words() {
+    let draft = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/client-draft-r1.md");
+    let doc = ingest::load(&draft).expect("demo draft");
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let options = RedlineOptions { only: Severity::Low, author: "Provider".into(), date: "2026-03-01T10:00:00Z".into() };
+    let plan = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options);
+    let dir = tempfile::tempdir().unwrap();
+    let tracked = dir.path().join("redline.docx");
+    std::fs::write(&tracked, redline::render(&plan, &tracked, false).unwrap()).unwrap();
+    let rejected = norm(&pandoc(&["--track-changes=reject", "-t", "plain", "--wrap=none"], &tracked));
+    let original = norm(&pandoc(&["-f", "markdown", "-t", "plain", "--wrap=none"], &draft)).replace('\\', "");
+    assert!(rejected.contains("Provider grants Client an exclusive, perpetual"), "{rejected}");
+    assert!(rejected.contains("any competitor of Client or to any other company"), "{rejected}");
+    assert_eq!(rejected, original);
+}

@@ -231,7 +231,8 @@ fn an_ownership_clause_is_answered_by_ownership_wording_not_a_side_promise() {
         ownership.language,
         ownership.inserted
     );
-    assert!(redline::keeps_function(&ownership.deleted, &ownership.inserted), "{}", ownership.inserted);
+    let names: Vec<String> = [&analysis.parties.agency, &analysis.parties.counterparty].into_iter().flatten().cloned().collect();
+    assert!(redline::keeps_function(&ownership.deleted, &ownership.inserted, &names), "{}", ownership.inserted);
 }
 
 /// The drafts the coherence checks run on: the demo (both rounds), the PSA and CIIAA .docx and
@@ -335,7 +336,7 @@ fn every_term_the_redline_uses_is_defined_once_in_the_result() {
 
 #[test]
 fn each_changed_provision_keeps_its_function() {
-    for (name, r, _) in real_redlines() {
+    for (name, r, names) in real_redlines() {
         // A clause whose body is covered elsewhere is left "[Reserved.]": struck, not replaced.
         // A definition put in after a sentence replaces nothing.
         let replaced = |c: &&redline::Change| {
@@ -351,7 +352,7 @@ fn each_changed_provision_keeps_its_function() {
                 (c.deleted.clone(), c.inserted.clone())
             };
             assert!(
-                redline::keeps_function(&deleted, &inserted),
+                redline::keeps_function(&deleted, &inserted, names),
                 "{name}: change {} ({}) replaces\n  {}\nwith words of another function:\n  {}",
                 c.id,
                 c.clause_label,
@@ -467,8 +468,9 @@ fn corpus_redline(name: &str, agency: &str) -> Option<Redline> {
 /// Enspyr's §2.1 assigns ("The Contributor hereby assigns to the Company, with full title
 /// guarantee, all right, title, and interest in and to the Intellectual Property in the Project
 /// Materials, ..."): as a lawyer would, its own words are edited (the payment condition after
-/// the assignee, the object narrowed, the Contributor's materials carved out), rather than the
-/// sentence struck for the library's assignment; and so is recital C, which says the same.
+/// the assignee, the Contributor's materials carved out; the object's breadth is answered by
+/// the narrowed definition of "Project Materials"), rather than the sentence struck for the
+/// library's assignment; and so is recital C, which says the same.
 #[test]
 fn an_assignment_is_edited_in_its_own_words_for_payment_scope_and_the_agencys_materials() {
     let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
@@ -481,14 +483,14 @@ fn an_assignment_is_edited_in_its_own_words_for_payment_scope_and_the_agencys_ma
     assert!(
         one_line(&r.accepted_paragraph(assignment[0].paragraph)).starts_with(
             "2.1 The Contributor hereby assigns to the Company, upon receipt of full payment of the fees for the Project Materials, with full title \
-             guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials created by the \
-             Contributor specifically for the Company, excluding Contributor IP, including all existing and future rights"
+             guarantee, all right, title, and interest in and to the Intellectual Property in the Project Materials, excluding \
+             Contributor IP, including all existing and future rights"
         ),
         "{}",
         r.accepted_paragraph(assignment[0].paragraph)
     );
     let answered: Vec<Concern> = assignment.iter().flat_map(|c| c.reasons.iter().map(|r| r.concern)).collect();
-    for concern in [Concern::AssignmentBeforePayment, Concern::BroadWorkProduct, Concern::PreExistingIp, Concern::MethodologyTransfer] {
+    for concern in [Concern::AssignmentBeforePayment, Concern::PreExistingIp, Concern::MethodologyTransfer] {
         assert!(answered.contains(&concern), "{concern:?} not answered in §2.1");
     }
     let recital = r.changes.iter().find(|c| c.deleted.contains("in connection with")).expect("recital C narrowed");
@@ -780,11 +782,13 @@ fn an_employment_agreement_gets_no_fee_or_agency_wording() {
 /// assigned", which transfers nothing of its own. It is edited in its own words or left open.
 #[test]
 fn a_work_made_for_hire_statement_is_not_replaced_by_a_promise_to_sign_documents() {
-    let Some((_, ciiaa, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
+    let Some((_, ciiaa, names)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("openagreements-ciiaa.docx")) else { return };
     for c in ciiaa.changes.iter().filter(|c| c.deleted.contains("works made for hire")) {
         assert!(!c.inserted.contains("sign any document"), "change {} ({}) replaces it with: {}", c.id, c.clause_label, c.inserted);
         assert!(
-            c.inserted.is_empty() || redline::keeps_function(&c.deleted, &c.inserted) || matches!(c.language, Language::Edited { .. }),
+            c.inserted.is_empty()
+                || redline::keeps_function(&c.deleted, &c.inserted, names)
+                || matches!(c.language, Language::Edited { .. }),
             "{c:#?}"
         );
     }
@@ -1135,7 +1139,7 @@ fn clauses_of_a_markdown_list_are_numbered_as_a_reader_sees_them() {
 /// becomes "6(c)"), and is not done at all when something cites the struck item itself: "the
 /// warranty in (c)" would then name what was (d). The labels stay, "(b) ...; and (d) ...".
 #[test]
-fn relettering_follows_numbered_citations_and_stops_where_the_struck_item_is_cited() {
+fn relettering_follows_numbered_citations_and_the_struck_items_citation_goes() {
     let library = ClauseLibrary::embedded();
     let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.";
     let plan_of = |body: String| {
@@ -1148,11 +1152,13 @@ fn relettering_follows_numbered_citations_and_stops_where_the_struck_item_is_cit
     ));
     assert!(other.contains("; and (c) the Deliverables are free and clear"), "{other}");
     assert!(other.contains("a breach of Section 6(c) is re-performance"), "{other}");
+    // A citation of the struck item itself goes with it (see
+    // `citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering`).
     let cited =
         plan_of(format!("# Agreement\n\n## 6. Warranties\n\n{list}\n\nThe warranty in (c) survives acceptance of the Deliverables.\n"));
     assert!(!cited.contains("wholly original"), "the item is struck: {cited}");
-    assert!(cited.contains("; and (d) the Deliverables are free and clear"), "no relettering: {cited}");
-    assert!(cited.contains("The warranty in (c) survives"), "{cited}");
+    assert!(cited.contains("; and (c) the Deliverables are free and clear"), "relettered: {cited}");
+    assert!(!cited.contains("The warranty in (c) survives"), "{cited}");
 }
 
 /// Nothing inserted speaks of "the agency", the tool's own word for the side it works for: the
@@ -1322,4 +1328,116 @@ fn a_definition_is_edited_in_its_own_words_for_breadth_and_prior_work() {
         "{accepted}"
     );
     assert!(accepted.contains("specifically for the Company") && !accepted.contains("before or after"), "{accepted}");
+}
+
+/// An open-source licence is a licence: it is edited as one or left alone, never replaced by
+/// words of another function. bcgov's clause 14 ("By submitting a Contribution, the
+/// Contractor agrees to grant the Issuer the License over the Contribution", the "License"
+/// being the Apache licence) took the library's assignment upon payment: the function check
+/// read that assignment with no party named, missed its bare "assigns to" and saw only its
+/// interim "may use" licence. Read with the parties' names it is an assignment; and no
+/// proprietary licence stands for an open one either (the next candidate was an internal-use
+/// licence of the Deliverables). The sentence stays; its findings are open, with the reason.
+#[test]
+fn an_open_source_licence_is_not_replaced_by_an_assignment_or_another_licence() {
+    let grant = "By submitting a Contribution, the Contractor agrees to grant the Issuer the License over the Contribution.";
+    let body = format!(
+        "# Code With Us Terms\n\n## Definitions\n\n\"Contribution\" means the work, such as source code, delivered by the Contractor to the Issuer;\n\n\"License\" means the Apache Version 2 license;\n\n## Intellectual Property\n\n14) The Contractor will retain the copyright to all of its Contribution(s). {grant}\n\n15) The Contractor will be paid within 30 days of acceptance.\n"
+    );
+    let library = ClauseLibrary::embedded();
+    let doc = text("oss.md", Format::Markdown, &body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Contractor".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let corpus = corpus_redline("agency-drafts/bcgov-codewithus.md", "Contractor");
+    for r in std::iter::once(&r).chain(corpus.as_ref()) {
+        assert!(!r.changes.iter().any(|c| c.deleted.contains("agrees to grant the Issuer the License")), "{:#?}", r.changes);
+        assert!(r.accepted_paragraphs().iter().any(|p| p.contains(grant)));
+        assert!(r.open.iter().any(|o| o.why == OpenReason::OpenLicence && o.concern == Concern::AssignmentBeforePayment), "{:#?}", r.open);
+    }
+}
+
+/// Words put in never repeat what the clause already says: once enspyr's definition of
+/// "Project Materials" is narrowed to what is made "specifically for the Company", §2.1's
+/// assignment of "the Intellectual Property in the Project Materials" is not narrowed again
+/// ("the Project Materials created by the Contributor specifically for the Company"): the
+/// definition answers its breadth, and §2.1 gets only the payment condition and the carve-out.
+#[test]
+fn an_inserted_narrowing_does_not_repeat_what_the_narrowed_definition_says() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let assignment = accepted_with(&r, "2.1 The Contributor hereby assigns");
+    assert!(!assignment.contains("specifically for"), "{assignment}");
+    assert!(assignment.contains("in the Project Materials, excluding Contributor IP, including all existing"), "{assignment}");
+    assert!(accepted_with(&r, "means all works, materials").contains("specifically for the Company"));
+    // Its breadth is answered by the definition, not left open.
+    assert!(
+        !r.open
+            .iter()
+            .any(|o| o.concern == Concern::BroadWorkProduct && o.clause_label.as_deref().is_some_and(|l| l.starts_with("\u{a7}2.1"))),
+        "{:#?}",
+        r.open
+    );
+}
+
+/// A clause that depends on another by number speaks of what that clause now passes: once the
+/// demo's §4.1 assigns "the Deliverables" (was "All Work Product"), §4.2's "To the extent any
+/// Work Product is not a work made for hire, it is assigned to Client under Section 4.1" says
+/// "any Deliverable", with the article kept and the noun alone changed. A sentence citing
+/// another number ("Section 4.10") is not touched.
+#[test]
+fn a_clause_citing_a_narrowed_clause_uses_the_term_it_now_names() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let hire = accepted_with(demo, "4.2 Work Made for Hire.");
+    assert!(
+        hire.contains("To the extent any Deliverable is not a work made for hire, it is assigned to Client under Section 4.1."),
+        "{hire}"
+    );
+    let renamed =
+        demo.changes.iter().find(|c| c.clause_label.starts_with("\u{a7}4.2") && c.deleted == "Work Product").expect("§4.2 renamed");
+    assert_eq!(renamed.inserted, "Deliverable");
+    assert!(accepted_with(demo, "4.1 Ownership.").contains("in and to the Deliverables, including"));
+    let library = ClauseLibrary::embedded();
+    let body = "# Agreement\n\n## 1. Definitions\n\n1.1 \"Deliverables\" means the items listed in the statement of work.\n\n## 4. Ownership\n\n4.1 Ownership. All Work Product shall be the sole and exclusive property of Client, effective automatically upon creation.\n\n4.2 Further Rights. To the extent any Work Product is not owned by Client, it is assigned to Client under Section 4.1.\n\n4.3 Other. Any Work Product used under Section 4.10 is listed.\n\n4.10 Lists. Provider keeps a list.\n";
+    let doc = text("d.md", Format::Markdown, body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(
+        accepted.contains("To the extent any Deliverable is not owned by Client, it is assigned to Client under Section 4.1."),
+        "{accepted}"
+    );
+    assert!(accepted.contains("Any Work Product used under Section 4.10 is listed."), "{accepted}");
+}
+
+/// Citations read as the result reads. When warranty (c) is struck, a citation of (c) itself
+/// goes with it, as a lawyer strikes a reference to a provision that is gone: the excepting
+/// lead-in ("Except as set out in (c),"), the sentence that speaks of it alone, the label
+/// among others with its joining word ("(b), (c) and (d)" reads "(b) and (c)"), in its own
+/// clause and in others ("Section 6(c)"); the later items are then relettered and every
+/// citation of them follows, "(d) above" in another clause and "Section 6(c) and (d)" too.
+/// Before, a citation of the struck item stopped all relettering and was left pointing at
+/// nothing, and "(d) above" in another clause was never followed.
+#[test]
+fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
+    let library = ClauseLibrary::embedded();
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.";
+    let body = format!(
+        "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (c), {list}\n\nThe warranty in (c) survives acceptance of the Deliverables. The warranties in (b), (c) and (d) are given on each delivery.\n\n## 7. Remedies\n\nClient's sole remedy for a breach of Section 6(c) is re-performance. Client may rely on (d) above. Section 6(c) and (d) apply.\n\nClient may terminate for a breach of Section 6(c).\n\n## 8. Term\n\nThis Agreement lasts one year.\n"
+    );
+    let doc = text("warranties.md", Format::Markdown, &body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(accepted.contains("\nProvider represents and warrants that (a)"), "{accepted}");
+    assert!(accepted.contains("qualified personnel; and (c) the Deliverables are free and clear"), "{accepted}");
+    assert!(!accepted.contains("wholly original") && !accepted.contains("The warranty in (c) survives"), "{accepted}");
+    assert!(accepted.contains("The warranties in (b) and (c) are given on each delivery."), "{accepted}");
+    assert!(!accepted.contains("sole remedy"), "{accepted}");
+    assert!(accepted.contains("Client may rely on (c) above. Section 6(c) apply."), "{accepted}");
+    let struck: Vec<&redline::Change> =
+        r.changes.iter().filter(|c| c.inserted.is_empty() && c.deleted.contains("(c)") && !c.deleted.contains("wholly original")).collect();
+    assert_eq!(struck.len(), 6, "each citation of (c) struck on its own: {struck:#?}");
+    // A paragraph that only cited the struck item goes, paragraph mark and all.
+    assert!(!accepted.contains("terminate for a breach") && !r.accepted_paragraphs().iter().any(|p| p.trim().is_empty()), "{accepted}");
+    assert!(struck.iter().any(|c| c.removes_paragraph && c.deleted.starts_with("Client may terminate")));
+    assert!(struck.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }

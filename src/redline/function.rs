@@ -48,9 +48,11 @@ static COVENANT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|
 /// finds there that operates (a warranty's promise counts; a negated transfer, "nothing in
 /// this Agreement assigns", or a transfer a definition describes does not), in text order,
 /// each once; `[Other]` when none operates. None when the reader finds no provision at all.
-pub fn read(text: &str, lexicon: &Lexicon) -> Option<Vec<Function>> {
+/// `parties` names who may speak (`with_library_names`): a bare verb ("Contractor assigns to
+/// Issuer") operates only after a party's name, so a reading that knows no party misses it.
+pub fn read(text: &str, lexicon: &Lexicon, parties: &Parties) -> Option<Vec<Function>> {
     let norm = crate::text::Normalised::new(text);
-    let reading = crate::reading::Reading::read(lexicon, &norm.text, &[(0, norm.text.len())], &[], &NO_PARTIES);
+    let reading = crate::reading::Reading::read(lexicon, &norm.text, &[(0, norm.text.len())], &[], parties);
     let mut provisions: Vec<&crate::reading::Provision> = reading.provisions.iter().collect();
     provisions.sort_by_key(|p| p.start);
     if provisions.is_empty() {
@@ -100,26 +102,44 @@ pub fn assigns(text: &str) -> bool {
     ASSIGNS_TO.find_iter(text).any(|m| !NEGATED.is_match(&text[..m.start()]))
 }
 
-/// Parties named nowhere: a passage's function is what its provisions do, whoever gives.
-static NO_PARTIES: LazyLock<Parties> = LazyLock::new(|| Parties {
-    agency: None,
-    counterparty: None,
-    detected: false,
-    uncertain: false,
-    agency_aliases: Vec::new(),
-    counterparty_aliases: Vec::new(),
-    other_terms: Vec::new(),
-    candidates: Vec::new(),
+/// The parties a passage's function is read with: the draft's, and the library's own names
+/// for them ("Agency assigns to Client"), which the words tried in place of struck ones still
+/// use. A passage's function is what its provisions do, whoever gives; but the reader takes a
+/// bare verb ("assigns to") as operative only after a party's name, and without the names
+/// it read the library's "Upon ... payment ..., Agency assigns to Client ..." as no
+/// assignment at all, so that it stood in for bcgov's open-source licence grant.
+pub fn with_library_names(parties: &Parties) -> Parties {
+    let mut named = parties.clone();
+    for (aliases, name) in [(&mut named.agency_aliases, "agency"), (&mut named.counterparty_aliases, "client")] {
+        if !aliases.iter().any(|a| a == name) {
+            aliases.push(name.to_owned());
+        }
+    }
+    named
+}
+
+/// The library's names alone: for words read outside any draft.
+static LIBRARY_NAMES: LazyLock<Parties> = LazyLock::new(|| {
+    with_library_names(&Parties {
+        agency: None,
+        counterparty: None,
+        detected: false,
+        uncertain: false,
+        agency_aliases: Vec::new(),
+        counterparty_aliases: Vec::new(),
+        other_terms: Vec::new(),
+        candidates: Vec::new(),
+    })
 });
 
 /// The jobs of a passage: the term it defines when it opens with a definition, else what the
 /// provision reader reads it to do (`read`), else, where the reader finds no provision, the
 /// job its words show (`of`).
-pub fn functions(text: &str, lexicon: &Lexicon) -> Vec<Function> {
+pub fn functions(text: &str, lexicon: &Lexicon, parties: &Parties) -> Vec<Function> {
     if let Some(c) = DEFINITION.captures(text) {
         return vec![Function::Definition(c[1].to_owned())];
     }
-    read(text, lexicon).unwrap_or_else(|| vec![of(text)])
+    read(text, lexicon, parties).unwrap_or_else(|| vec![of(text)])
 }
 
 /// The job of a passage read from its words alone, the fallback where the provision reader
@@ -146,10 +166,20 @@ pub fn of(text: &str) -> Function {
     }
 }
 
-/// Whether `inserted` can stand where `deleted` was, read with the embedded lexicon (see
-/// `keeps_read`).
-pub fn keeps(deleted: &str, inserted: &str) -> bool {
-    keeps_read(deleted, inserted, crate::reading::Lexicon::embedded())
+/// Whether `inserted` can stand where `deleted` was, read with the embedded lexicon, the
+/// parties as the draft names them (`names`: "Provider", "the Company") and the library's
+/// names for them (see `keeps_read`).
+pub fn keeps(deleted: &str, inserted: &str, names: &[String]) -> bool {
+    let mut parties = LIBRARY_NAMES.clone();
+    for name in names.iter().map(|n| n.to_lowercase()) {
+        let bare = name.strip_prefix("the ").unwrap_or(&name).to_owned();
+        for alias in [name.clone(), bare] {
+            if !parties.agency_aliases.contains(&alias) {
+                parties.agency_aliases.push(alias);
+            }
+        }
+    }
+    keeps_read(deleted, inserted, crate::reading::Lexicon::embedded(), &parties)
 }
 
 /// Whether `inserted` can stand where `deleted` was: a definition by a definition of the same
@@ -159,12 +189,12 @@ pub fn keeps(deleted: &str, inserted: &str) -> bool {
 /// whose job is not recognised only by words whose job is not either. A term the passage
 /// defines on the way ("... (collectively, "Confidential Information")") must be defined by
 /// the new words too.
-pub fn keeps_read(deleted: &str, inserted: &str, lexicon: &Lexicon) -> bool {
+pub fn keeps_read(deleted: &str, inserted: &str, lexicon: &Lexicon, parties: &Parties) -> bool {
     let defines = super::terms::defined_terms(inserted);
     if !super::terms::defined_terms(deleted).iter().all(|t| defines.contains(t)) {
         return false;
     }
-    let (was, now) = (functions(deleted, lexicon), functions(inserted, lexicon));
+    let (was, now) = (functions(deleted, lexicon, parties), functions(inserted, lexicon, parties));
     match (was.as_slice(), now.as_slice()) {
         ([Function::Definition(a)], [Function::Definition(b)]) => a.eq_ignore_ascii_case(b),
         (_, [first, ..]) => was.contains(first) && was.iter().all(|f| now.contains(f)),
@@ -279,7 +309,7 @@ mod tests {
         // Markup inside the quotes, blanked in the analysed text (bcgov's `"**License**" means`):
         // still a definition, which only a definition of it replaces.
         assert_eq!(of("\"  License  \" means the Apache Version 2 license;"), Function::Definition("License".into()));
-        assert!(!keeps("\"  License  \" means the Apache Version 2 license;", "Contractor shall deliver a list of components."));
+        assert!(!keeps("\"  License  \" means the Apache Version 2 license;", "Contractor shall deliver a list of components.", &[]));
         assert_eq!(of("Provider hereby assigns to Client all rights."), Function::Ownership);
         assert_eq!(of("Provider waives all moral rights."), Function::Waiver);
         assert_eq!(of("Provider shall not compete."), Function::Covenant);
@@ -289,14 +319,15 @@ mod tests {
         assert_eq!(of(handover), Function::Delivery);
         assert!(!keeps(
             handover,
-            "Client may use the Deliverables for its internal business purposes. Client shall not extract the Provider IP."
+            "Client may use the Deliverables for its internal business purposes. Client shall not extract the Provider IP.",
+            &[]
         ));
         assert_eq!(of("Provider warrants that the Deliverables are original."), Function::Warranty);
-        assert!(!keeps("On termination, Provider shall deliver all work.", "Provider IP means tools."));
-        assert!(!keeps("All records (\"Confidential Information\") are owned by Client.", "Provider assigns the Deliverables."));
-        assert!(!keeps("Provider warrants that the work is original.", "Provider shall deliver a list of components."));
-        assert!(!keeps("\"Models\" means all models.", "Provider shall not use the Models."));
-        assert!(keeps("Client shall own all work product.", "Upon full payment, Provider assigns the Deliverables."));
+        assert!(!keeps("On termination, Provider shall deliver all work.", "Provider IP means tools.", &[]));
+        assert!(!keeps("All records (\"Confidential Information\") are owned by Client.", "Provider assigns the Deliverables.", &[]));
+        assert!(!keeps("Provider warrants that the work is original.", "Provider shall deliver a list of components.", &[]));
+        assert!(!keeps("\"Models\" means all models.", "Provider shall not use the Models.", &[]));
+        assert!(keeps("Client shall own all work product.", "Upon full payment, Provider assigns the Deliverables.", &[]));
         assert_eq!(quote_definition("Client Models means weights."), "\"Client Models\" means weights.");
         assert_eq!(quote_definition("\"Work Product\" means x."), "\"Work Product\" means x.");
         assert!(presupposes("Provider's waiver of moral rights applies solely to the Deliverables."));
@@ -314,18 +345,27 @@ mod tests {
         let lexicon = crate::reading::Lexicon::embedded();
         let hire = "To the extent legally permitted, copyrightable works prepared within the scope of employment are works made for hire for Company.";
         let assurances = "Employee shall, at Company's expense, sign any document reasonably required to confirm Company's ownership of the Company IP after it has been assigned.";
-        assert_eq!(functions(hire, lexicon), [Function::Ownership]);
-        assert_eq!(functions(assurances, lexicon), [Function::Other]);
-        assert!(!keeps(hire, assurances));
-        assert!(keeps(hire, "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables."));
-        assert_eq!(functions("Client may use the Deliverables for its internal business purposes.", lexicon), [Function::Licence]);
+        assert_eq!(functions(hire, lexicon, &LIBRARY_NAMES), [Function::Ownership]);
+        assert_eq!(functions(assurances, lexicon, &LIBRARY_NAMES), [Function::Other]);
+        assert!(!keeps(hire, assurances, &[]));
+        assert!(keeps(hire, "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables.", &[]));
+        assert_eq!(
+            functions("Client may use the Deliverables for its internal business purposes.", lexicon, &LIBRARY_NAMES),
+            [Function::Licence]
+        );
         // A passage that mixes jobs is replaced only by words that do each of them.
         let mixed =
             "Provider hereby assigns to Client all right, title and interest in the Deliverables and waives all moral rights in them.";
-        assert_eq!(functions(mixed, lexicon), [Function::Ownership, Function::Waiver]);
-        assert!(!keeps(mixed, "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables."));
+        assert_eq!(functions(mixed, lexicon, &LIBRARY_NAMES), [Function::Ownership, Function::Waiver]);
+        assert!(!keeps(mixed, "Upon full payment, Provider assigns to Client all right, title and interest in the Deliverables.", &[]));
+        // The library's assignment says "Agency assigns to Client", a bare verb the reader
+        // takes as operative only after a party's name: read with the library's names, it
+        // assigns, and so cannot stand for a licence.
+        let assignment = "Upon Agency's receipt of full payment of the Fees for each Deliverable, Agency assigns to Client all right, title and interest in and to the Client IP in that Deliverable. Until that payment is made, Client may use the Deliverables under a non-exclusive license for the purposes of this Agreement.";
+        assert_eq!(functions(assignment, lexicon, &LIBRARY_NAMES), [Function::Ownership, Function::Licence]);
+        assert!(!keeps("By submitting a Contribution, Agency agrees to grant Client the License over the Contribution.", assignment, &[]));
         // Where the reader finds no provision, the words decide.
-        assert_eq!(functions("Provider shall not compete.", lexicon), [Function::Covenant]);
+        assert_eq!(functions("Provider shall not compete.", lexicon, &LIBRARY_NAMES), [Function::Covenant]);
     }
 
     #[test]

@@ -286,8 +286,21 @@ impl Planner<'_> {
         let edits = self.phrase_edits(g);
         g.findings.iter().all(|&i| {
             let f = &self.analysis.findings[i];
-            edits.iter().any(|e| e.concerns.contains(&f.concern)) && steer_for(self.steers, f).is_none()
+            (edits.iter().any(|e| e.concerns.contains(&f.concern)) || self.narrowed_where_defined(g, f.concern))
+                && steer_for(self.steers, f).is_none()
         })
+    }
+
+    /// Whether a broad object is answered where its term is defined: the passage names the
+    /// draft's term for what passes whose definition the redline narrows in its own words
+    /// (enspyr §2.1 assigns "the Intellectual Property in the Project Materials", and §1's
+    /// "Project Materials" now means what is made "specifically for the Company"). One fix per
+    /// problem: saying "created ... specifically for the Company" after the term again would
+    /// repeat what its definition now says.
+    fn narrowed_where_defined(&self, g: &Group, concern: Concern) -> bool {
+        let Some((term, _)) = self.narrowed.as_ref().filter(|_| concern == Concern::BroadWorkProduct) else { return false };
+        let sentence = &self.draft.analysed[g.range.clone()];
+        phrase::defined_term(sentence) != Some(term.as_str()) && phrase::transfers(sentence) && whole_word(term).is_match(sentence)
     }
 
     /// Whether a licence grant is better edited in its own words (its terms struck, its use
@@ -468,10 +481,19 @@ impl Planner<'_> {
         let mut located: Vec<(usize, std::ops::Range<usize>, phrase::Edit)> =
             edits.iter().map(|e| (g.paragraph, g.range.start + e.range.start..g.range.start + e.range.end, e.clone())).collect();
         located.extend(self.cited_elsewhere_in_clause(g, &edits));
+        // A citation struck with what it belongs to takes its relettered labels with it.
+        let gone: Vec<(usize, std::ops::Range<usize>)> =
+            located.iter().filter(|(_, _, e)| e.kinds == [phrase::EditKind::CitationStruck]).map(|(p, r, _)| (*p, r.clone())).collect();
+        located.retain(|(p, r, e)| {
+            e.kinds == [phrase::EditKind::CitationStruck] || !gone.iter().any(|(q, s)| q == p && s.start <= r.start && r.end <= s.end)
+        });
         let mut planned = Vec::new();
         for &i in &g.findings {
             let concern = analysis.findings[i].concern;
-            if !edits.iter().any(|e| e.concerns.contains(&concern)) && !self.carved_out_where_it_passes(g, concern, all) {
+            if !edits.iter().any(|e| e.concerns.contains(&concern))
+                && !self.carved_out_where_it_passes(g, concern, all)
+                && !self.narrowed_where_defined(g, concern)
+            {
                 self.leave(i, OpenReason::NoLanguage);
             }
         }
@@ -485,6 +507,10 @@ impl Planner<'_> {
                 && self.library.edit_note(&f.library_clause, phrase::EditKind::Relettered).is_none()
             {
                 "Relettered to follow the item struck.".to_owned()
+            } else if e.kinds == [phrase::EditKind::CitationStruck]
+                && self.library.edit_note(&f.library_clause, phrase::EditKind::CitationStruck).is_none()
+            {
+                "Refers to the item struck.".to_owned()
             } else {
                 match &self.narrowed {
                     // The defined term in place of broad words: its narrowed definition is the
@@ -508,6 +534,9 @@ impl Planner<'_> {
                 from: Some(fi),
             };
             let (start, end) = (range.start, range.end);
+            // A citing sentence that was its paragraph's whole text goes with its paragraph.
+            let whole = self.draft.analysed[self.draft.text_starts[paragraph]..self.draft.paragraphs[paragraph].end].trim();
+            let removes_paragraph = e.kinds == [phrase::EditKind::CitationStruck] && self.draft.analysed[start..end].trim() == whole;
             planned.push((
                 Some(g.clause),
                 Change {
@@ -520,7 +549,7 @@ impl Planner<'_> {
                     inserted: self.vocabulary.adapt(&chosen.text),
                     note: self.vocabulary.adapt(&chosen.note),
                     new_clause: None,
-                    removes_paragraph: false,
+                    removes_paragraph,
                     language: chosen.language.clone(),
                     reasons: answered.iter().map(|&i| reason(&analysis.findings[i], &chosen, i)).collect(),
                 },
@@ -540,13 +569,11 @@ impl Planner<'_> {
             edits.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
         let (Some(first), Some(clause)) = (gone.first(), self.analysis.clauses.get(g.clause)) else { return Vec::new() };
         let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
-        if self.struck_item_cited(g, &ranges) {
-            return Vec::new();
-        }
+        let Some(mut out) = self.struck_citations(g, &ranges, &first.concerns) else { return Vec::new() };
         let changed = phrase::list::relettered(sentence, &ranges);
         let labels: Vec<&str> = changed.iter().map(|(_, old, _)| old.as_str()).collect();
         if labels.is_empty() {
-            return Vec::new();
+            return out;
         }
         // What `relettered` already covers: the list's sentence from its first item, and the
         // rest of its paragraph.
@@ -559,7 +586,12 @@ impl Planner<'_> {
             concerns: first.concerns.clone(),
             kinds: vec![phrase::EditKind::Relettered],
         };
-        let mut out = Vec::new();
+        // Other clauses cite the list as the nearest above them: "(d) above".
+        for (at, old) in self.cited_above(end, &labels) {
+            let Some((_, _, new)) = changed.iter().find(|(_, o, _)| *o == old) else { continue };
+            let Some(paragraph) = paragraph_of(&self.draft.paragraphs, at.start) else { continue };
+            out.push((paragraph, at.clone(), relettered(at, new)));
+        }
         for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.start < end && clause.start < p.end) {
             let bounds = self.draft.text_starts[paragraph].max(clause.start)..p.end.min(end);
             let stretches = [bounds.start..bounds.end.min(covered.start), bounds.start.max(covered.end)..bounds.end];
@@ -596,25 +628,92 @@ impl Planner<'_> {
         clauses[k + 1..].iter().take_while(|c| c.number.is_none() && c.heading.is_none()).last().map_or(own, |c| c.end)
     }
 
-    /// Whether the clause of `g` (its paragraphs, and the unnumbered ones after it), or another
-    /// clause by the clause's number ("Section 6.1(c)"), cites an item `struck` takes out of
-    /// the list in `g`: relettering would make that citation name the next item, so the labels
-    /// stay as they are.
-    fn struck_item_cited(&self, g: &Group, struck: &[std::ops::Range<usize>]) -> bool {
-        let sentence = &self.draft.analysed[g.range.clone()];
+    /// The citations of the items `struck` takes out of the list in `g`, each struck as a
+    /// lawyer strikes a reference to a provision that is gone: the label with its joining word
+    /// where others are cited with it ("(b), ~~(c)~~ and (d)"); a lead-in that excepts it
+    /// ("~~Except as set out in (c),~~ Provider warrants ..."); else the sentence that speaks
+    /// of it ("~~The warranty in (c) survives acceptance.~~"). Found in the clause of `g` (its
+    /// paragraphs, and the unnumbered ones after it) and in other clauses that cite the item
+    /// with the clause's number ("Section 6.1(c)") or as the list above them ("(c) above");
+    /// each with its paragraph and range of the draft's text. None when one is in the list's
+    /// own sentence past its lead-in: nothing is then relettered, since the struck item's
+    /// label would come to name the next one.
+    fn struck_citations(
+        &self,
+        g: &Group,
+        struck: &[std::ops::Range<usize>],
+        concerns: &[Concern],
+    ) -> Option<Vec<(usize, std::ops::Range<usize>, phrase::Edit)>> {
+        static EXCEPTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"^\s*(?:Except|Save|Subject to|Other than|Without prejudice to)\b").expect("static regex")
+        });
+        let text = &self.draft.analysed;
+        let sentence = &text[g.range.clone()];
         let labels = phrase::list::struck_labels(sentence, struck);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let Some(clause) = self.analysis.clauses.get(g.clause).filter(|_| !labels.is_empty()) else { return false };
+        let Some(clause) = self.analysis.clauses.get(g.clause).filter(|_| !labels.is_empty()) else { return Some(Vec::new()) };
         let end = self.clause_end(g.clause);
-        let text = &self.draft.analysed;
-        let own = [clause.start..g.range.start, g.range.end..end];
-        if own.iter().filter(|r| r.start < r.end).any(|r| !phrase::list::citations(&text[r.clone()], &labels).is_empty()) {
-            return true;
+        let lead_in = g.range.start..g.range.start + phrase::list::first_marker(sentence).unwrap_or(0);
+        let mut cited: Vec<std::ops::Range<usize>> = Vec::new();
+        for r in [clause.start..g.range.start, lead_in.clone(), g.range.end..end].into_iter().filter(|r| r.start < r.end) {
+            cited.extend(phrase::list::citations(&text[r.clone()], &labels).into_iter().map(|(c, _)| r.start + c.start..r.start + c.end));
         }
-        let citing = clause.number.as_deref().and_then(|n| phrase::list::citing(n.trim_end_matches('.')));
-        citing.is_some_and(|c| {
-            [0..clause.start, end..text.len()].iter().any(|r| !phrase::list::numbered_citations(&text[r.clone()], &c, &labels).is_empty())
-        })
+        if let Some(citing) = clause.number.as_deref().and_then(|n| phrase::list::citing(n.trim_end_matches('.'))) {
+            for r in [0..clause.start, end..text.len()] {
+                let found = phrase::list::numbered_citations(&text[r.clone()], &citing, &labels);
+                cited.extend(found.into_iter().map(|(c, _)| r.start + c.start..r.start + c.end));
+            }
+        }
+        cited.extend(self.cited_above(end, &labels).into_iter().map(|(r, _)| r));
+        let mut out: Vec<(usize, std::ops::Range<usize>, phrase::Edit)> = Vec::new();
+        for label in cited {
+            let paragraph = paragraph_of(&self.draft.paragraphs, label.start)?;
+            let bounds =
+                self.draft.text_starts[paragraph].max(self.draft.paragraphs[paragraph].start)..self.draft.paragraphs[paragraph].end;
+            let within = label.start - bounds.start..label.end - bounds.start;
+            let range = if let Some(r) = phrase::list::struck_citation(&text[bounds.clone()], &within) {
+                bounds.start + r.start..bounds.start + r.end
+            } else if lead_in.contains(&label.start) {
+                // The excepting phrase to its comma; the words after it open the sentence.
+                let comma = label.end + text[label.end..lead_in.end].find(", ")? + 2;
+                (EXCEPTING.is_match(sentence) && text[comma..].starts_with(char::is_uppercase)).then_some(g.range.start..comma)?
+            } else if g.range.contains(&label.start) {
+                return None;
+            } else {
+                // The sentence, with the space after it when words follow.
+                let s = sentence_bounds(text, bounds.clone(), label.start, label.end);
+                let rest = &text[s.end..bounds.end];
+                let space = rest.len() - rest.trim_start().len();
+                s.start..if rest.trim().is_empty() { s.end } else { s.end + space }
+            };
+            if !out.iter().any(|(_, r, _)| *r == range) {
+                let edit = phrase::Edit {
+                    range: range.clone(),
+                    inserted: String::new(),
+                    concerns: concerns.to_vec(),
+                    kinds: vec![phrase::EditKind::CitationStruck],
+                };
+                out.push((paragraph, range, edit));
+            }
+        }
+        Some(out)
+    }
+
+    /// Where the paragraphs from `from` on cite an item of a list above them ("(d) above") by
+    /// one of `labels`, up to the first paragraph with a list of its own (which is then the
+    /// nearest above): each label's range of the draft's text, with the label.
+    fn cited_above(&self, from: usize, labels: &[&str]) -> Vec<(std::ops::Range<usize>, String)> {
+        let text = &self.draft.analysed;
+        let mut out = Vec::new();
+        for (paragraph, p) in self.draft.paragraphs.iter().enumerate().filter(|(_, p)| p.start >= from) {
+            let start = self.draft.text_starts[paragraph].max(p.start);
+            if phrase::list::has_list(&text[start..p.end]) {
+                break;
+            }
+            let found = phrase::list::above_citations(&text[start..p.end], labels);
+            out.extend(found.into_iter().map(|(r, label)| (start + r.start..start + r.end, label)));
+        }
+        out
     }
 
     /// Whether a finding in a definition (the models or methods "Covered Inventions" sweeps in)
@@ -642,7 +741,10 @@ impl Planner<'_> {
     /// finding struck, the list's punctuation mended: the other promises stand.
     fn struck_items(&self, g: &Group, edits: &[phrase::Edit]) -> Vec<phrase::Edit> {
         let sentence = &self.draft.analysed[g.range.clone()];
-        if !function::functions(sentence, self.lexicon()).iter().any(|f| matches!(f, Function::Warranty | Function::Covenant)) {
+        if !function::functions(sentence, self.lexicon(), &function::with_library_names(&self.analysis.parties))
+            .iter()
+            .any(|f| matches!(f, Function::Warranty | Function::Covenant))
+        {
             return Vec::new();
         }
         let mut out: Vec<phrase::Edit> = Vec::new();
@@ -681,7 +783,7 @@ impl Planner<'_> {
             struck.iter().filter(|e| e.inserted.is_empty() && e.kinds.contains(&phrase::EditKind::ItemStruck)).collect();
         let Some(concerns) = gone.first().map(|e| e.concerns.clone()) else { return Vec::new() };
         let ranges: Vec<std::ops::Range<usize>> = gone.iter().map(|e| e.range.clone()).collect();
-        if self.struck_item_cited(g, &ranges) {
+        if self.struck_citations(g, &ranges, &concerns).is_none() {
             return Vec::new();
         }
         let changed = phrase::list::relettered(sentence, &ranges);
@@ -748,6 +850,12 @@ impl Planner<'_> {
             if self.transfers_other_things(&g) {
                 for &fi in &g.findings {
                     self.leave(fi, OpenReason::NotTheWork);
+                }
+                continue;
+            }
+            if self.grants_open_licence(&g) && g.findings.iter().all(|&fi| steer_for(self.steers, &analysis.findings[fi]).is_none()) {
+                for &fi in &g.findings {
+                    self.leave(fi, OpenReason::OpenLicence);
                 }
                 continue;
             }
@@ -818,6 +926,9 @@ impl Planner<'_> {
     /// The Deliverables created specifically for Client"), the later sentences of its clause
     /// that name the old object ("in and to the Work Product") say the draft's term it was
     /// narrowed to ("the Deliverables"), each as an edit of its own with the narrowing's reason.
+    /// So do the sentences of other clauses that depend on it by number: the demo's §4.2 "To
+    /// the extent any Work Product is not a work made for hire, it is assigned to Client under
+    /// Section 4.1" speaks of what §4.1 assigns, which is now "the Deliverables".
     fn same_name_after_narrowing(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
         let Some(term) = self.vocabulary.defines("Deliverables").then_some("the Deliverables") else { return Vec::new() };
         let mut out: Vec<(Option<usize>, Change)> = Vec::new();
@@ -832,28 +943,62 @@ impl Planner<'_> {
             let taken = |r: &std::ops::Range<usize>, out: &[(Option<usize>, Change)]| {
                 planned.iter().chain(out).any(|(_, o)| o.new_clause.is_none() && o.start < r.end && r.start < o.end)
             };
-            for m in again.find_iter(&text[c.end..within.end.max(c.end)]) {
-                let range = (c.end + m.start())..(c.end + m.end());
-                let Some(paragraph) = paragraph_of(&self.draft.paragraphs, range.start) else { continue };
-                if taken(&range, &out) {
-                    continue;
+            let citing =
+                within.number.as_deref().map(|n| self.sentences_citing(n.trim_end_matches('.'), within.start..self.clause_end(*clause)));
+            let stretches = std::iter::once(c.end..within.end.max(c.end)).chain(citing.into_iter().flatten());
+            for stretch in stretches {
+                for m in again.find_iter(&text[stretch.clone()]) {
+                    // A lawyer strikes the noun and keeps the article both say: "any ~~Work
+                    // Product~~ Deliverable".
+                    let new = renamed(m.as_str(), term);
+                    let kept =
+                        m.as_str().split_whitespace().next().filter(|d| new.starts_with(&format!("{d} "))).map_or(0, |d| d.len() + 1);
+                    let (range, new) = ((stretch.start + m.start() + kept)..(stretch.start + m.end()), new[kept..].to_owned());
+                    let Some(paragraph) = paragraph_of(&self.draft.paragraphs, range.start) else { continue };
+                    if taken(&range, &out) {
+                        continue;
+                    }
+                    let reasons: Vec<Reason> = c.reasons.iter().filter(|r| r.concern == Concern::BroadWorkProduct).cloned().collect();
+                    let change = Change {
+                        id: 0,
+                        clause_label: self.label(paragraph_clause(self.analysis, self.draft, paragraph)).unwrap_or_default(),
+                        paragraph,
+                        start: range.start,
+                        end: range.end,
+                        deleted: text[range.clone()].to_owned(),
+                        inserted: new,
+                        note: self.vocabulary.adapt(&edit_note(self.library, library_clause, &[phrase::EditKind::Narrowed])),
+                        new_clause: None,
+                        removes_paragraph: false,
+                        language: c.language.clone(),
+                        reasons,
+                    };
+                    out.push((Some(*clause), change));
                 }
-                let reasons: Vec<Reason> = c.reasons.iter().filter(|r| r.concern == Concern::BroadWorkProduct).cloned().collect();
-                let change = Change {
-                    id: 0,
-                    clause_label: c.clause_label.clone(),
-                    paragraph,
-                    start: range.start,
-                    end: range.end,
-                    deleted: text[range].to_owned(),
-                    inserted: term.to_owned(),
-                    note: self.vocabulary.adapt(&edit_note(self.library, library_clause, &[phrase::EditKind::Narrowed])),
-                    new_clause: None,
-                    removes_paragraph: false,
-                    language: c.language.clone(),
-                    reasons,
-                };
-                out.push((Some(*clause), change));
+            }
+        }
+        out
+    }
+
+    /// The sentences outside `skip` (the clause itself) that cite clause `number` ("under
+    /// Section 4.1", "clause 2.1", "§4.1"; not "Section 4.10" or "Section 4.1.2").
+    fn sentences_citing(&self, number: &str, skip: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+        let Ok(citation) = regex::Regex::new(&format!(r"(?i)\b(?:section|clause|§)\s*{}\b", regex::escape(number))) else {
+            return Vec::new();
+        };
+        let text = &self.draft.analysed;
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for m in citation.find_iter(text).filter(|m| !skip.contains(&m.start())) {
+            let rest = &text[m.end()..];
+            if rest.starts_with('.') && rest[1..].starts_with(|d: char| d.is_ascii_digit()) {
+                continue;
+            }
+            let Some(paragraph) = paragraph_of(&self.draft.paragraphs, m.start()) else { continue };
+            let bounds =
+                self.draft.text_starts[paragraph].max(self.draft.paragraphs[paragraph].start)..self.draft.paragraphs[paragraph].end;
+            let sentence = sentence_bounds(text, bounds, m.start(), m.end());
+            if !out.contains(&sentence) {
+                out.push(sentence);
             }
         }
         out
@@ -961,6 +1106,33 @@ impl Planner<'_> {
             })
     }
 
+    /// Whether the passage grants an open-source licence and nothing else: a licence named as
+    /// one ("under the Apache License, Version 2.0") or by the draft's term for one (bcgov's
+    /// "grant the Issuer the License over the Contribution", "License" meaning the Apache
+    /// licence). Such a licence is the same for everyone who takes the code; a payment condition
+    /// or a limit to the deliverables does not fit it, and no proprietary licence or assignment
+    /// may stand in its place, so the passage is left as it is and its findings stay open.
+    fn grants_open_licence(&self, g: &Group) -> bool {
+        use crate::reading::{Kind, Standing};
+        let (norm, reading) = self.reading();
+        let span = norm.positions([g.range.start, g.range.end].into_iter());
+        let Some(open) = self.lexicon().kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w) else { return false };
+        let names_open = |p: &crate::reading::Provision| {
+            reading
+                .terms
+                .used_in(&norm.text[p.start..p.end])
+                .iter()
+                .any(|&t| reading.terms.terms.get(t).is_some_and(|term| open.is_match(&norm.text[term.start..term.end])))
+        };
+        let operative: Vec<&crate::reading::Provision> = reading
+            .provisions
+            .iter()
+            .filter(|p| p.standing == Standing::Operative && span[0] <= p.start && p.end <= span[1])
+            .filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Licence | Kind::OpenLicence))
+            .collect();
+        !operative.is_empty() && operative.iter().all(|p| p.kind == Kind::OpenLicence || p.kind == Kind::Licence && names_open(p))
+    }
+
     /// A new clause for each missing protection, numbered in turn where several share a place,
     /// and never with a number another clause has: in a draft that numbers every clause "1."
     /// (a Markdown list), clauses put in after two of them are 1A, 1B and 1C, in document order.
@@ -1048,6 +1220,24 @@ impl Planner<'_> {
         }
         planned
     }
+}
+
+/// The broad words that named what a narrowed clause passes ("any Work Product") in the term
+/// it now names (`term`, "the Deliverables"), keeping the number the words had: "any
+/// Deliverable is", "such Deliverables", else `term`.
+fn renamed(words: &str, term: &str) -> String {
+    let bare = term.trim_start_matches("the ");
+    match words.split_whitespace().next().map(str::to_lowercase).as_deref() {
+        Some("any") => format!("any {}", bare.strip_suffix('s').unwrap_or(bare)),
+        Some("such") => format!("such {bare}"),
+        _ => term.to_owned(),
+    }
+}
+
+/// The clause a paragraph is in, by where it starts.
+fn paragraph_clause(analysis: &Analysis, draft: &Draft, paragraph: usize) -> Option<usize> {
+    let at = draft.paragraphs[paragraph].start;
+    analysis.clauses.iter().position(|c| c.start <= at && at < c.end)
 }
 
 /// Puts changes in document order and numbers them. Words are inserted once in a redline:
@@ -1392,10 +1582,8 @@ fn choose(
     // citing this one assume ("assigned under Section 4.1"). The narrowed transfer first, then
     // the library's standard clause, then a licence back, then the rest of the ladder.
     let struck = struck?;
-    let lexicon = match &library.reading {
-        Some(reading) => &reading.lexicon,
-        None => crate::reading::Lexicon::embedded(),
-    };
+    let lexicon = library.reading.as_ref().map_or(crate::reading::Lexicon::embedded(), |r| &r.lexicon);
+    let parties = function::with_library_names(&analysis.parties);
     for cited in [true, false] {
         for &fi in findings {
             let f = &analysis.findings[fi];
@@ -1403,7 +1591,7 @@ fn choose(
                 let (text, trimmed) = same_term(&raw, struck.deleted);
                 let text = for_employee(text);
                 if fits(&text)
-                    && function::keeps_read(struck.deleted, &text, lexicon)
+                    && function::keeps_read(struck.deleted, &text, lexicon, &parties)
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))
                     && !struck.redefines(&text)

@@ -100,21 +100,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
         let _ = writeln!(s, "None.");
     }
     for p in &redline.open {
-        let why = match p.why {
-            OpenReason::BelowThreshold => "below the severity covered",
-            OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
-            OpenReason::Conceded => "accepted as drafted in the session",
-            OpenReason::InHeading => "in a heading, which is left as it is",
-            OpenReason::NothingPassesToClient => {
-                "the draft gives the client no rights in the work of its own (joint ownership at most): an assignment would give more than it asks; raise it on the call"
-            }
-            OpenReason::NotTheWork => {
-                "the clause allocates something other than the work (its defined terms name no deliverables or IP): the library's words would change its subject; raise it on the call if it matters"
-            }
-            OpenReason::NotForEmployment => {
-                "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
-            }
-        };
+        let why = why_open(p.why);
         let place = p.clause_label.as_deref().map_or_else(|| "whole draft".to_owned(), escape);
         let phrase = p.phrase.as_deref().map(|ph| format!(" “{}”", escape(&shorten(ph, 60)))).unwrap_or_default();
         let _ = writeln!(s, "- `{}` ({}) in {place}{phrase}: {why}", p.concern, p.severity);
@@ -197,4 +183,26 @@ pub fn tally(redline: &Redline) -> String {
     .map(|(k, what, how)| format!("{k} {what}{} {how}", plural(k)).trim_end().to_owned())
     .collect();
     if parts.is_empty() { format!("{n} change{}", plural(n)) } else { format!("{n} change{}: {}", plural(n), parts.join(", ")) }
+}
+
+/// Why a point is left open, as the brief says it.
+fn why_open(why: OpenReason) -> &'static str {
+    match why {
+        OpenReason::BelowThreshold => "below the severity covered",
+        OpenReason::NoLanguage => "no counter-language in the session or the library; raise it on the call",
+        OpenReason::Conceded => "accepted as drafted in the session",
+        OpenReason::InHeading => "in a heading, which is left as it is",
+        OpenReason::NothingPassesToClient => {
+            "the draft gives the client no rights in the work of its own (joint ownership at most): an assignment would give more than it asks; raise it on the call"
+        }
+        OpenReason::NotTheWork => {
+            "the clause allocates something other than the work (its defined terms name no deliverables or IP): the library's words would change its subject; raise it on the call if it matters"
+        }
+        OpenReason::OpenLicence => {
+            "an open-source licence, the same for everyone who takes the code: a payment condition or a limit would not fit it, and no other licence or assignment may stand in its place; raise it on the call if the release itself is the problem"
+        }
+        OpenReason::NotForEmployment => {
+            "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
+        }
+    }
 }

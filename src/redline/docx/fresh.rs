@@ -106,9 +106,12 @@ impl Writer<'_> {
             }
             return;
         }
-        // A later round's words keep the spaces around them; a counter-proposal's struck
-        // sentence is shown without the spaces its neighbours already have.
-        let deleted = if c.language == Language::LaterRound { same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
+        // A later round's words, and the draft's own words edited inside a sentence ("~~an~~ a
+        // non-exclusive", "Client~~ or to any other company~~"), keep the spaces around them,
+        // which Reject All gives back; a counter-proposal's struck sentence is shown without
+        // the spaces its neighbours already have.
+        let keeps_spaces = matches!(c.language, Language::LaterRound | Language::Edited { .. });
+        let deleted = if keeps_spaces { same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
         let id = (!notes::lines(c, self.marks.audience).is_empty()).then(|| self.marks.id());
         if let Some(id) = id {
             let _ = write!(self.body, "<w:commentRangeStart w:id=\"{id}\"/>");

@@ -155,7 +155,10 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
 
     let Some(object) = object else { return out };
     let named = &sentence[object.clone()];
-    if concerns.contains(&Concern::BroadWorkProduct) && !named.ends_with("therein") && !named.ends_with("thereto") {
+    // An object named by the term whose definition the redline narrows ("the Project
+    // Materials", now made "specifically for the Company") already says it: not said again.
+    let said = name(named).is_some_and(|n| words.narrowed == Some(n.trim_start_matches("the "))) || named.ends_with("therein");
+    if concerns.contains(&Concern::BroadWorkProduct) && !said && !named.ends_with("thereto") {
         out.push(if GENERIC.is_match(named) {
             let things = words.deliverables.unwrap_or("the deliverables");
             Edit::new(object.clone(), format!("{things} created specifically for Client"), &[Concern::BroadWorkProduct], EditKind::Narrowed)
@@ -266,6 +269,15 @@ mod tests {
             apply(s, &edits(s, &[Concern::BroadWorkProduct], &narrowed)),
             "This assignment covers all Covered Inventions, except for the inventions carved out below."
         );
+        // An object named by the term the redline narrows in its definition is not narrowed again.
+        let s = "The Contributor hereby assigns to the Company all right, title, and interest in and to the Intellectual Property in the Project Materials, throughout the world.";
+        let narrowed = Words { narrowed: Some("Project Materials"), ..library_ip() };
+        let e = edits(s, &[Concern::BroadWorkProduct, Concern::PreExistingIp], &narrowed);
+        assert_eq!(
+            apply(s, &e),
+            "The Contributor hereby assigns to the Company all right, title, and interest in and to the Intellectual Property in the Project Materials, excluding Agency IP, throughout the world."
+        );
+        assert!(!e.iter().any(|e| e.concerns.contains(&Concern::BroadWorkProduct)), "answered by the definition: {e:?}");
         // A denied vesting is not the transfer; the condition follows what is assigned.
         let s =
             "If any rights do not automatically vest in Company, Employee hereby assigns those rights and will sign additional documents.";

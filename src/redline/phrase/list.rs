@@ -50,9 +50,10 @@ pub fn and_before(sentence: &str, struck: &Range<usize>) -> Option<usize> {
     (k == markers.len() - 1 && k >= 2 && struck.end > markers[k]).then(|| markers[k - 1])
 }
 
-/// Whether `text` holds a list of its own (two or more item markers).
+/// Whether `text` holds a list of its own: two or more item markers counting up from "(a)",
+/// "(i)" or "(1)". Labels cited together ("the warranties in (b), (c) and (d)") are none.
 pub fn has_list(text: &str) -> bool {
-    MARKER.find_iter(text).nth(1).is_some()
+    items(text).len() >= 2
 }
 
 /// Where the first item of a list in `text` opens (its marker), if it has one.
@@ -144,7 +145,23 @@ pub fn citing(number: &str) -> Option<Regex> {
 /// Where `text` cites an item of a list of another clause, as `citing` (from [`citing`]) finds
 /// it: each label's range with the label, for the `labels` asked about.
 pub fn numbered_citations(text: &str, citing: &Regex, labels: &[&str]) -> Vec<(Range<usize>, String)> {
-    labelled(citing, text, labels)
+    // "Section 6(c) and (d)": the labels cited with the first one follow the clause's number too.
+    static MORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)\(([a-z]|[ivx]{1,4}|\d{1,2})\)").expect("static regex"));
+    let mut out = Vec::new();
+    for c in citing.captures_iter(text) {
+        let Some(first) = c.get(1) else { continue };
+        let mut at = first.range();
+        loop {
+            if labels.contains(&&text[at.clone()]) {
+                out.push((at.clone(), text[at.clone()].to_owned()));
+            }
+            let close = at.end + 1;
+            let Some(next) = text.get(close..).and_then(|rest| MORE.captures(rest)).and_then(|m| m.get(1)) else { break };
+            at = close + next.start()..close + next.end();
+        }
+    }
+    out
 }
 
 /// Where `text` cites an item of a list by its label ("the warranty in (d)", "item (d)",
@@ -152,10 +169,42 @@ pub fn numbered_citations(text: &str, citing: &Regex, labels: &[&str]) -> Vec<(R
 /// `labels` asked about. A bracketed label that opens an item ("(d) the ...") is no citation.
 pub fn citations(text: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
     static CITED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:items?|clauses?|paragraphs?|sub-?clauses?|sub-?sections?|sub-?paragraphs?|limbs?|points?|in|under|of|and|or)\s+\(([a-z]|[ivx]{1,4}|\d{1,2})\)")
+        Regex::new(r"(?i)(?:\b(?:items?|clauses?|paragraphs?|sub-?clauses?|sub-?sections?|sub-?paragraphs?|limbs?|points?|in|under|of|and|or)\s+|,\s*)\(([a-z]|[ivx]{1,4}|\d{1,2})\)")
             .expect("static regex")
     });
     labelled(&CITED, text, labels)
+}
+
+/// Where `text` cites an item of a list earlier in the draft by its label and "above" ("the
+/// exclusions in (d) above", "(d) above"): each label's range with the label, for the `labels`
+/// asked about. Another clause may cite so; the caller knows which list is the nearest above.
+pub fn above_citations(text: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
+    static ABOVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([a-z]|[ivx]{1,4}|\d{1,2})\)\s+above\b").expect("static regex"));
+    labelled(&ABOVE, text, labels)
+}
+
+/// The bytes to strike so that a citation of a struck item goes and its words still read,
+/// `label` being the label's range in `text` (inside its brackets): one label of several
+/// ("(b), ~~(c)~~ and (d)", "~~(c) and~~ (d)"), else None (the caller strikes what the
+/// citation belongs to).
+pub fn struck_citation(text: &str, label: &Range<usize>) -> Option<Range<usize>> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)(,\s*|\s+(?:and|or)\s+)$").expect("static regex"));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,\s*|\s+(?:and|or)\s+)\(").expect("static regex"));
+    let open = label.start.checked_sub(1).filter(|&o| text[o..].starts_with('('))?;
+    let close = label.end + usize::from(text[label.end..].starts_with(')'));
+    let before = &text[..open];
+    // ", (c)" after another label, when a comma sets it off: "(b), (c) and (d)".
+    if let Some(m) = BEFORE.captures(before).and_then(|c| c.get(1)).filter(|m| m.as_str().starts_with(','))
+        && AFTER.is_match(&text[close..])
+    {
+        return Some(m.start()..close);
+    }
+    // "(c) and (d)": the label and its joining word.
+    if let Some(m) = AFTER.find(&text[close..]) {
+        return Some(open..close + m.end() - 1);
+    }
+    // "(b) and (c)": the joining word before it.
+    BEFORE.captures(before).and_then(|c| c.get(1)).map(|m| m.start()..close)
 }
 
 /// The labels `cited` captures (its first group) in `text`, those among `labels`.
@@ -222,5 +271,26 @@ mod tests {
         assert_eq!(moved, [("iii".to_owned(), "ii".to_owned()), ("iv".to_owned(), "iii".to_owned())]);
         let cites = citations("The warranty in (d) survives; item (b) does not. (d) the Deliverables", &["d"]);
         assert_eq!(cites.len(), 1);
+        let above = above_citations("Client's remedy for (d) above, and (b) below.", &["b", "d"]);
+        assert_eq!(above.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(), ["d"]);
+    }
+
+    /// A citation of a struck item among others loses the label and its joining word; alone,
+    /// it is the caller's to strike with what it belongs to.
+    #[test]
+    fn a_citation_of_a_struck_item_goes_with_its_joining_word() {
+        let strike = |text: &str, label: &str| {
+            let at = text.find(&format!("({label})")).unwrap() + 1;
+            struck_citation(text, &(at..at + label.len())).map(|r| {
+                let mut out = text.to_owned();
+                out.replace_range(r, "");
+                out
+            })
+        };
+        assert_eq!(strike("The warranties in (c) and (d) survive.", "c").as_deref(), Some("The warranties in (d) survive."));
+        assert_eq!(strike("The warranties in (b) and (c) survive.", "c").as_deref(), Some("The warranties in (b) survive."));
+        assert_eq!(strike("The warranties in (b), (c) and (d) survive.", "c").as_deref(), Some("The warranties in (b) and (d) survive."));
+        assert_eq!(strike("The warranties in (b), (c) or (d) survive.", "c").as_deref(), Some("The warranties in (b) or (d) survive."));
+        assert_eq!(strike("The warranty in (c) survives.", "c"), None);
     }
 }
