@@ -870,3 +870,13 @@ fn a_promise_to_use_information_only_for_the_work_is_a_bar() {
     );
     assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction), "{:?}", r.provisions);
 }
+
+#[test]
+fn holding_the_work_on_trust_for_the_client_gives_the_client_ownership() {
+    let p = parties(&["Contributor"], &["Company"]);
+    let t = transfers(
+        "The Contributor holds such Intellectual Property on trust for the Company and will assign it to the Company on request.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{t:?}");
+}
