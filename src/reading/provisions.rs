@@ -399,6 +399,15 @@ impl Sentence<'_> {
             if kind.transfers() && !article && (lexicon.capacity.is_match(before) || interrupted) {
                 continue;
             }
+            // "released under the Apache License" releases; "If an open source license provides
+            // guidance" only names one.
+            let licence = s[ms..me].ends_with("license") || s[ms..me].ends_with("licence");
+            if kind == Kind::OpenLicence
+                && licence
+                && ![" under ", " with ", "pursuant to ", " as ", " means "].iter().any(|w| before.contains(w))
+            {
+                continue;
+            }
             // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
             // says what the work is.
             if kind == Kind::HireWork && !hire_verb(before) {

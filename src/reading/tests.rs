@@ -880,3 +880,12 @@ fn holding_the_work_on_trust_for_the_client_gives_the_client_ownership() {
     );
     assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{t:?}");
 }
+
+#[test]
+fn naming_an_open_source_licence_releases_nothing_but_releasing_under_one_does() {
+    let p = parties(&["Offeror"], &["State"]);
+    let open = |text: &str| read(text, &p).0.provisions.iter().any(|p| p.kind == Kind::OpenLicence);
+    assert!(!open("If an open source license provides implementation guidance, the Offeror shall ensure compliance with that guidance."));
+    assert!(open("All code developed under this contract shall be released under the MIT license."));
+    assert!(open("\"License\" means the Apache Version 2 license."));
+}
