@@ -872,16 +872,6 @@ fn a_promise_to_use_information_only_for_the_work_is_a_bar() {
 }
 
 #[test]
-fn holding_the_work_on_trust_for_the_client_gives_the_client_ownership() {
-    let p = parties(&["Contributor"], &["Company"]);
-    let t = transfers(
-        "The Contributor holds such Intellectual Property on trust for the Company and will assign it to the Company on request.",
-        &p,
-    );
-    assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{t:?}");
-}
-
-#[test]
 fn naming_an_open_source_licence_releases_nothing_but_releasing_under_one_does() {
     let p = parties(&["Offeror"], &["State"]);
     let open = |text: &str| read(text, &p).0.provisions.iter().any(|p| p.kind == Kind::OpenLicence);
