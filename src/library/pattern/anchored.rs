@@ -76,7 +76,9 @@ impl Anchored {
             };
         }
         let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
-        let dfa = DFA::builder().configure(DFA::config().cache_capacity(1 << 20)).build_from_nfa(nfa).ok()?;
+        // Its states are kept up to 2 MiB (then cleared and built again): the largest of them
+        // needs 1.5 MiB for a 770 KB draft, and filled a 1 MiB cache once or twice over it.
+        let dfa = DFA::builder().configure(DFA::config().cache_capacity(2 << 20)).build_from_nfa(nfa).ok()?;
         let cache = Mutex::new(dfa.create_cache());
         Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
     }
