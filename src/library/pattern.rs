@@ -4,6 +4,7 @@
 mod anchored;
 mod matcher;
 mod precompiled;
+mod skipping;
 pub(crate) mod syntax;
 
 use std::fmt;

@@ -76,7 +76,9 @@ impl Anchored {
             };
         }
         let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
-        let dfa = DFA::builder().configure(DFA::config().cache_capacity(1 << 20)).build_from_nfa(nfa).ok()?;
+        // Its states are kept up to 2 MiB (then cleared and built again): the largest of them
+        // needs 1.5 MiB for a 770 KB draft, and filled a 1 MiB cache once or twice over it.
+        let dfa = DFA::builder().configure(DFA::config().cache_capacity(2 << 20)).build_from_nfa(nfa).ok()?;
         let cache = Mutex::new(dfa.create_cache());
         Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
     }
@@ -96,8 +98,7 @@ impl Anchored {
     /// only, with `first`), as the unanchored search finds them; or, with those found so far,
     /// where it gave up.
     pub fn find_within(&self, text: &str, within: Range<usize>, first: bool, found: &mut Vec<Range<usize>>) -> Result<(), GaveUp> {
-        let starts = self.starts(text, within.clone());
-        self.find_from(text, within, first, found, starts)
+        self.find_from(text, within.clone(), first, found, self.starts(text, within))
     }
 
     /// [`Anchored::find_within`], given where its literals occur within `within` (ascending,
@@ -108,7 +109,7 @@ impl Anchored {
         within: Range<usize>,
         first: bool,
         found: &mut Vec<Range<usize>>,
-        starts: Vec<usize>,
+        starts: impl IntoIterator<Item = usize>,
     ) -> Result<(), GaveUp> {
         let mut reader = Reader::new(within.len());
         let mut from = within.start;
@@ -153,7 +154,7 @@ impl Anchored {
         &self,
         text: &str,
         end: usize,
-        starts: Vec<usize>,
+        starts: impl IntoIterator<Item = usize>,
         mut each: impl FnMut(usize, &mut dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed>) -> Result<bool, E>,
     ) -> Result<(), E> {
         let haystack = text.as_bytes();
@@ -189,19 +190,19 @@ impl Anchored {
         Ok(())
     }
 
-    /// Where a match can start within `within`, ascending.
-    fn starts(&self, text: &str, within: Range<usize>) -> Vec<usize> {
+    /// Where a match can start within `within`, ascending, each found when asked for (a search
+    /// for whether there is a match stops at the first that is one).
+    fn starts<'t>(&'t self, text: &'t str, within: Range<usize>) -> impl Iterator<Item = usize> + 't {
         // A match lies within `within`, and so does the literal it starts with. Each search
         // finds the leftmost literal, so searching on from just after each finds them all,
         // overlapping ones too, with the searcher's fast scan for the literals' bytes.
         let haystack = &text.as_bytes()[..within.end];
-        let mut starts = Vec::new();
         let mut from = within.start;
-        while let Some(found) = self.starts.find(aho_corasick::Input::new(haystack).range(from..)) {
-            starts.push(found.start());
+        std::iter::from_fn(move || {
+            let found = self.starts.find(aho_corasick::Input::new(haystack).range(from..))?;
             from = found.start() + 1;
-        }
-        starts
+            Some(found.start())
+        })
     }
 }
 
@@ -388,7 +389,7 @@ mod tests {
             before != regex_syntax::is_word_byte(bytes[at])
         };
         for ((search, matcher), found) in searches.iter().zip(&found) {
-            let every = search.starts(&text, 0..text.len());
+            let every: Vec<usize> = search.starts(&text, 0..text.len()).collect();
             assert_eq!(*found, every.iter().copied().filter(|&at| boundary(at)).collect::<Vec<_>>());
             assert!(!found.is_empty() && found.len() < every.len(), "some starts are inside words");
             // What matters: the matches from those places are the usual search's.

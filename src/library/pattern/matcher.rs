@@ -12,12 +12,12 @@ use regex_automata::dfa::dense;
 use regex_automata::meta::{self, Cache, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::iter::Searcher;
-use regex_automata::util::prefilter::Prefilter;
-use regex_automata::{Input, Match, MatchError, MatchKind, PatternID};
+use regex_automata::{HalfMatch, Input, Match, MatchError, PatternID};
 use regex_syntax::hir::Hir;
 
 use super::anchored::{Anchored, GaveUp};
 use super::precompiled::{self, Entry, Kind};
+use super::skipping::{self, Skip};
 use super::syntax;
 use super::{first_line, lock};
 
@@ -80,9 +80,11 @@ fn search<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) ->
                 Some(Kind::Whole { forward, reverse, starts }) => precompiled::dfa(forward).map(|mut forward| {
                     // The forward search skips to where a match can start, as the `regex`
                     // crate does; its DFA's start states are marked for it.
-                    let prefilter = Prefilter::new(MatchKind::LeftmostFirst, starts).filter(Prefilter::is_fast);
-                    forward.set_prefilter(prefilter.filter(|_| !starts.is_empty()));
-                    Search::Dense(Box::new(Dense { forward, reverse_at: reverse.clone(), reverse: OnceLock::new() }))
+                    let skip = Skip::new(starts);
+                    if let Skip::Dfa(prefilter) = &skip {
+                        forward.set_prefilter(prefilter.clone());
+                    }
+                    Search::Dense(Box::new(Dense { forward, skip, reverse_at: reverse.clone(), reverse: OnceLock::new() }))
                 }),
                 Some(Kind::Anchored { forward, starts }) => {
                     precompiled::dfa(forward).and_then(|dfa| Anchored::dense(dfa, starts)).map(|a| Search::Anchored(Box::new(a)))
@@ -186,7 +188,7 @@ impl Matcher {
         let found = match self.search() {
             None => return false,
             Some(Search::Whole) => None,
-            Some(Search::Dense(dense)) => dense.forward.try_search_fwd(&input).ok().map(|m| m.is_some()),
+            Some(Search::Dense(dense)) => dense.forward(&input).ok().map(|m| m.is_some()),
             Some(Search::Anchored(anchored)) => anchored.is_match_within(text, within),
         };
         found.unwrap_or_else(|| self.whole().is_some_and(|w| w.search(&input).is_some()))
@@ -278,13 +280,22 @@ impl Clone for Matcher {
 /// when a match is first found (most patterns find none in a draft).
 struct Dense {
     forward: dense::DFA<&'static [u32]>,
+    /// How its forward search skips to where a match can start.
+    skip: Skip,
     reverse_at: Range<usize>,
     reverse: OnceLock<Option<dense::DFA<&'static [u32]>>>,
 }
 
 impl Dense {
+    fn forward(&self, input: &Input) -> Result<Option<HalfMatch>, MatchError> {
+        match &self.skip {
+            Skip::Dfa(_) => self.forward.try_search_fwd(input),
+            Skip::Literals(literals) => skipping::find_fwd(&self.forward, literals, input),
+        }
+    }
+
     fn search(&self, input: &Input) -> Result<Option<Match>, MatchError> {
-        let Some(end) = self.forward.try_search_fwd(input)? else { return Ok(None) };
+        let Some(end) = self.forward(input)? else { return Ok(None) };
         let end = end.offset();
         if input.start() == end || input.get_anchored().is_anchored() {
             return Ok(Some(Match::new(PatternID::ZERO, input.start()..end)));
