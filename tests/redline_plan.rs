@@ -1441,3 +1441,20 @@ fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
     assert!(struck.iter().any(|c| c.removes_paragraph && c.deleted.starts_with("Client may terminate")));
     assert!(struck.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }
+
+/// A heading on the line above its clause's first sentence, with no blank line between
+/// ("## 3. Work Product Ownership / Assignment" then "All work product ..."), stays: the
+/// sentence struck starts after it.
+#[test]
+fn a_heading_on_the_line_above_is_not_struck_with_the_sentence_below_it() {
+    let doc = text(
+        "draft.md",
+        Format::Markdown,
+        "# Contractor Agreement\n\nThis Agreement is made between Acme LLC (\"Company\") and Jo Smith (\"Contractor\").\n\n## 3. Work Product Ownership / Assignment\nAll work product created in connection with services for Company, including code, prompts and workflows, is deemed work made for hire. Contractor irrevocably assigns all rights, title, and interest to Company.\n\n## 4. Pre-Existing IP\nContractor retains ownership of pre-existing IP listed in Exhibit A. Contractor grants Company a perpetual, worldwide, royalty-free license to use any pre-existing IP incorporated into deliverables.\n",
+    );
+    let r = plan_doc(&doc, &[], Severity::Low);
+    assert!(!r.changes.is_empty());
+    for c in &r.changes {
+        assert!(!c.deleted.contains("Work Product Ownership") && !c.deleted.contains("Pre-Existing IP\n"), "{c:#?}");
+    }
+}

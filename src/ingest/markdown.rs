@@ -70,7 +70,9 @@ pub fn blank_markup(text: &str) -> String {
                     continue;
                 }
             }
-            b'[' => out[i] = b' ',
+            // A link's text opens with "[" ("[text](url)"); a placeholder ("[Client Name]") keeps
+            // its brackets, as the draft's reader sees them.
+            b'[' if link_text(&bytes[i..]) => out[i] = b' ',
             b'&' => {
                 // `&quot;` and its kind, as drafts converted from HTML carry them: the character,
                 // then spaces to the entity's length.
@@ -87,6 +89,11 @@ pub fn blank_markup(text: &str) -> String {
     }
     // Only ASCII bytes were replaced by ASCII spaces, so the result is still valid UTF-8.
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// Whether `s` (at a "[") opens a link's text: a "]" on the same line followed by "(".
+fn link_text(s: &[u8]) -> bool {
+    s.iter().position(|&c| c == b']' || c == b'\n').is_some_and(|k| s[k] == b']' && s.get(k + 1) == Some(&b'('))
 }
 
 /// Blanks a byte range except line breaks.
@@ -152,6 +159,12 @@ mod tests {
     #[test]
     fn a_heading_inside_a_numbered_item_keeps_its_number() {
         assert_eq!(blank_markup("2. ### Definitions").split_whitespace().collect::<Vec<_>>(), ["2.", "Definitions"]);
+    }
+
+    #[test]
+    fn a_placeholder_keeps_its_brackets_and_a_link_loses_them() {
+        let out = blank_markup("Client: [Client Name]\n- [List]\nsee [the terms](https://x.test).");
+        assert_eq!(out.split_whitespace().collect::<Vec<_>>(), ["Client:", "[Client", "Name]", "[List]", "see", "the", "terms", "."]);
     }
 
     #[test]

@@ -1425,6 +1425,16 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
         return None;
     }
     let mut range = sentence_bounds(&draft.analysed, bounds.clone(), start, end);
+    // A heading on the line above, in the same paragraph ("3. Work Product Ownership\nAll work
+    // product ..."), names the subject and stays: the sentence starts after it.
+    if let Some(h) = c.heading.as_deref().map(str::trim).filter(|h| !h.is_empty())
+        && let Some(at) = draft.analysed[range.clone()].find(h).map(|at| range.start + at + h.len())
+        && draft.analysed[range.start..at - h.len()].split_whitespace().count() <= 1
+        && at < end
+    {
+        let rest = &draft.analysed[at..range.end];
+        range.start = at + (rest.len() - rest.trim_start().len());
+    }
     if draft.format == Format::Markdown {
         range = cover_markup(&draft.text, &draft.analysed, range, bounds);
     }
