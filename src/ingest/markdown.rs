@@ -91,7 +91,7 @@ pub fn blank_markup(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
-/// Whether `s` (at a "[") opens a link's text: a "]" on the same line followed by "(".
+/// Whether `s` (at a `[`) opens a link's text: a `]` on the same line followed by `(`.
 fn link_text(s: &[u8]) -> bool {
     s.iter().position(|&c| c == b']' || c == b'\n').is_some_and(|k| s[k] == b']' && s.get(k + 1) == Some(&b'('))
 }
