@@ -160,6 +160,17 @@ const GLOSSARY: &[Entry] = &[
 /// The attachment the library's registry of agency tools is called ("listed in Exhibit A").
 const REGISTRY: &str = "Exhibit A";
 
+/// The draft's own attachment for the agency's prior work, by its title ("Exhibit A —
+/// Pre-Existing IP (if any)", "Schedule 2: Background IP"): the registry the library's words
+/// cite, rather than a new exhibit beside it.
+fn own_registry(text: &str) -> Option<String> {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:Exhibit|Schedule|Annex|Appendix) [A-Z0-9]{1,2})\b[ \t:.\-–—]{0,6}(?i:pre-?existing|prior (?:inventions|works?|ip)|background|existing (?:ip|materials))")
+            .expect("static regex")
+    });
+    TITLE.captures(text).map(|c| c[1].to_owned())
+}
+
 /// The terms a draft defines and the names it gives the parties.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
@@ -185,7 +196,9 @@ impl Vocabulary {
                 .filter(|t| t.split_whitespace().count() <= 4 && (t.chars().any(char::is_uppercase) || t.eq_ignore_ascii_case("you")))
                 .map(str::to_owned)
         };
-        let registry = ('A'..='H').map(|c| format!("Exhibit {c}")).find(|e| !mentions(text, e)).unwrap_or_else(|| REGISTRY.to_owned());
+        let registry = own_registry(text)
+            .or_else(|| ('A'..='H').map(|c| format!("Exhibit {c}")).find(|e| !mentions(text, e)))
+            .unwrap_or_else(|| REGISTRY.to_owned());
         Vocabulary {
             agency: name(&parties.agency),
             client: name(&parties.counterparty),
@@ -557,6 +570,16 @@ mod tests {
         let result = format!("{draft} {text} {}", defs.join(" "));
         let names = ["Provider".to_owned(), "Customer".to_owned()];
         assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    /// A draft with its own attachment for the agency's prior work lists the tools there.
+    #[test]
+    fn the_drafts_own_exhibit_of_prior_work_is_the_registry() {
+        let draft = "Contractor retains pre-existing IP listed in Exhibit A.\n## Exhibit A — Pre-Existing IP (if any)\n- [List]\n## Exhibit B — Scope of Services";
+        let v = Vocabulary::of(draft, &parties("Contractor", "Company"));
+        assert_eq!(v.adapt("tools listed in Exhibit A"), "tools listed in Exhibit A");
+        let v = Vocabulary::of("Exhibit A: Fees. Exhibit B: Scope.", &parties("Contractor", "Company"));
+        assert_eq!(v.adapt("tools listed in Exhibit A"), "tools listed in Exhibit C");
     }
 
     /// The draft's own term for the agency's prior work, read by the provision reader's terms:
