@@ -401,9 +401,8 @@ impl Sentence<'_> {
             }
             // "released under the Apache License" releases; "If an open source license provides
             // guidance" only names one.
-            let licence = s[ms..me].ends_with("license") || s[ms..me].ends_with("licence");
             if kind == Kind::OpenLicence
-                && licence
+                && (s[ms..me].ends_with("license") || s[ms..me].ends_with("licence"))
                 && ![" under ", " with ", "pursuant to ", " as ", " means "].iter().any(|w| before.contains(w))
             {
                 continue;

@@ -119,13 +119,9 @@ fn spoken_of_as_a_person(text: &str, agency: &[&str], others: &[&str]) -> bool {
 mod tests {
     use super::*;
 
-    fn parties(agency: &str, client: &str) -> Parties {
-        Parties::named(agency, client)
-    }
-
     #[test]
     fn the_agency_is_a_person_when_the_draft_says_so() {
-        let p = parties("Contractor", "Client");
+        let p = Parties::named("Contractor", "Client");
         let individual = "This Agreement is between Acme Corp (\"Client\") and Jane Smith, an individual (\"Contractor\").";
         assert_eq!(Person::of(individual, &p), Person::Individual);
         let company = "This Agreement is between Acme Corp (\"Client\") and Brightlabs Ltd (\"Contractor\").";

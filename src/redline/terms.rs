@@ -550,14 +550,10 @@ fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usiz
 mod tests {
     use super::*;
 
-    fn parties(agency: &str, client: &str) -> Parties {
-        Parties::named(agency, client)
-    }
-
     #[test]
     fn library_terms_become_the_drafts_or_plain_words_or_are_defined_once() {
         let draft = "\"Statement of Work\" means a SOW. \"Customer Data\" means data. Exhibit A: Fees.";
-        let mut v = Vocabulary::of(draft, &parties("Provider", "Customer"));
+        let mut v = Vocabulary::of(draft, &Parties::named("Provider", "Customer"));
         let text = v.adapt("Agency IP listed in Exhibit A stays with Agency. Deliverables described in Schedule A use Client Data before the Effective Date.");
         assert_eq!(
             text,
@@ -576,9 +572,9 @@ mod tests {
     #[test]
     fn the_drafts_own_exhibit_of_prior_work_is_the_registry() {
         let draft = "Contractor retains pre-existing IP listed in Exhibit A.\n## Exhibit A — Pre-Existing IP (if any)\n- [List]\n## Exhibit B — Scope of Services";
-        let v = Vocabulary::of(draft, &parties("Contractor", "Company"));
+        let v = Vocabulary::of(draft, &Parties::named("Contractor", "Company"));
         assert_eq!(v.adapt("tools listed in Exhibit A"), "tools listed in Exhibit A");
-        let v = Vocabulary::of("Exhibit A: Fees. Exhibit B: Scope.", &parties("Contractor", "Company"));
+        let v = Vocabulary::of("Exhibit A: Fees. Exhibit B: Scope.", &Parties::named("Contractor", "Company"));
         assert_eq!(v.adapt("tools listed in Exhibit A"), "tools listed in Exhibit C");
     }
 
@@ -589,19 +585,19 @@ mod tests {
     #[test]
     fn the_drafts_term_for_the_agencys_prior_work_is_found() {
         let lexicon = Lexicon::embedded();
-        let mut p = parties("Provider", "Customer");
+        let mut p = Parties::named("Provider", "Customer");
         p.agency_aliases = vec!["provider".into()];
         p.counterparty_aliases = vec!["customer".into()];
         let psa = "\"Customer Materials\" means materials Customer provides. \"Pre-Existing Materials\" means any tools or materials that Provider developed or owned before the Effective Date.";
         let v = Vocabulary::read(psa, &p, lexicon);
         assert!(v.has_own("Agency IP"));
         assert_eq!(v.adapt("excluding Agency IP"), "excluding Pre-Existing Materials");
-        let mut e = parties("Employee", "Company");
+        let mut e = Parties::named("Employee", "Company");
         e.agency_aliases = vec!["employee".into()];
         e.counterparty_aliases = vec!["company".into()];
         let ciiaa = "Prior Inventions Disclosure\n\nCovered Inventions do not include the Prior Inventions. Employee lists the Prior Inventions identified in Cover Terms.";
         assert_eq!(Vocabulary::read(ciiaa, &e, lexicon).adapt("excluding Agency IP"), "excluding Prior Inventions");
-        let mut c = parties("Contributor", "Company");
+        let mut c = Parties::named("Contributor", "Company");
         c.agency_aliases = vec!["contributor".into()];
         let enspyr = "\"Project Materials\" means all works created by the Contributor in connection with the Project, whether created before or after the date of this Agreement.";
         assert!(!Vocabulary::read(enspyr, &c, lexicon).has_own("Agency IP"));
@@ -609,7 +605,7 @@ mod tests {
 
     #[test]
     fn party_names_keep_the_drafts_article() {
-        let v = Vocabulary::of("(\"the Company\") and (\"the Contributor\")", &parties("Contributor", "Company"));
+        let v = Vocabulary::of("(\"the Company\") and (\"the Contributor\")", &Parties::named("Contributor", "Company"));
         assert_eq!(
             v.adapt("Agency grants Client a licence to Client Data. Upon Agency's receipt, each Client affiliate"),
             "The Contributor grants the Company a licence to Company Data. Upon the Contributor's receipt, each Company affiliate"
@@ -620,13 +616,13 @@ mod tests {
     /// takes a plural verb ("Customer Materials are used", not "is used").
     #[test]
     fn a_plural_term_of_the_draft_takes_a_plural_verb() {
-        let v = Vocabulary::of("\"Customer Materials\" means materials Customer provides.", &parties("Provider", "Customer"));
+        let v = Vocabulary::of("\"Customer Materials\" means materials Customer provides.", &Parties::named("Provider", "Customer"));
         assert_eq!(v.adapt("Client Data is used only to perform them."), "Customer Materials are used only to perform them.");
     }
 
     #[test]
     fn a_client_called_you_is_written_to() {
-        let v = Vocabulary::of("We do the Work. You pay us.", &parties("Go Free Range", "you"));
+        let v = Vocabulary::of("We do the Work. You pay us.", &Parties::named("Go Free Range", "you"));
         assert_eq!(
             v.adapt("Client grants Agency a licence. Agency does not disclose Client's information or use Client Data that Client or its affiliates provide. Client has paid."),
             "You grant Go Free Range a licence. Go Free Range does not disclose your information or use Your Data that you or your affiliates provide. You have paid."
