@@ -229,6 +229,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         }
     }
     let mut candidates = candidates(preamble);
+    named_as_used(head, &mut candidates);
     assign_pronouns(head, &mut candidates);
     if let Some(name) = given {
         return given_party(name, &candidates, head, terms);
@@ -283,6 +284,11 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let agency_by_role = agency.is_none();
     let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES)).or_else(|| engaged(preamble, head));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
+    // "between the Company and the Team Member": the one the client is paired with.
+    let agency = match (&agency, &client) {
+        (None, Some(c)) => paired_with(preamble, head, &c.0),
+        _ => agency,
+    };
     let acting = match (&agency, &client) {
         (Some(a), None) => acting_party(head, &a.0),
         _ => None,
@@ -356,7 +362,9 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let term = term.trim().trim_end_matches(['.', ',']).trim();
         let lower = term.to_lowercase();
         let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
-        if term.len() < 2 || names_a_thing(term) || term.split_whitespace().count() > 3 || out.iter().any(|c| c.aliases.contains(&lower)) {
+        // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun.
+        let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower);
+        if term.len() < 2 || lowercase || names_a_thing(term) || term.split_whitespace().count() > 3 || out.iter().any(|c| c.aliases.contains(&lower)) {
             return;
         }
         // `Go Free Range (the "Insured Sum")`: a thing of a party already found, not a party.
@@ -452,6 +460,22 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     out.truncate(6);
     out
+}
+
+/// "Legal Entity (Supplier): Selleris sp. z o.o." and then "Selleris" throughout: a role word
+/// the draft never uses again gives way to the name it does use.
+fn named_as_used(head: &str, candidates: &mut [Candidate]) {
+    let uses = |word: &str| head.match_indices(word).filter(|(i, _)| bounded(head, *i, word.len()) && alone(head, *i, word.len())).take(3).count();
+    for c in candidates.iter_mut().filter(|c| role_of(&c.term).is_some() && uses(&c.term) <= 1) {
+        let title = |alias: &String| {
+            let word = |w: &str| w.chars().next().map_or(String::new(), |f| f.to_uppercase().chain(w.chars().skip(1)).collect());
+            alias.split(' ').map(word).collect::<Vec<_>>().join(" ")
+        };
+        let named = c.aliases.iter().filter(|a| !a.is_empty() && a.is_ascii() && !is_pronoun(a)).map(title).find(|t| uses(t) >= 3);
+        if let Some(name) = named {
+            c.term = name;
+        }
+    }
 }
 
 /// Whether a label in a block of parties ("LKS Next:") is a name the draft goes on to use
@@ -823,6 +847,27 @@ fn engaged(preamble: &str, head: &str) -> Option<Named> {
     (uses >= 3).then_some((name, vec![lower]))
 }
 
+/// The party the preamble names beside `client` ("made between the Company and the Team
+/// Member", "by and between Client and Acme Labs"), used at least three times in the draft.
+fn paired_with(preamble: &str, head: &str, client: &str) -> Option<Named> {
+    static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+        let name = r"(?:[Tt]he[ \t]+)?([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})";
+        Regex::new(&format!(r"\bbetween\s+{name}\s+and\s+{name}")).expect("static regex")
+    });
+    let name = BETWEEN.captures_iter(preamble).find_map(|c| {
+        let (a, b) = (&c[1], &c[2]);
+        if a.eq_ignore_ascii_case(client) {
+            Some(b.to_owned())
+        } else {
+            b.eq_ignore_ascii_case(client).then(|| a.to_owned())
+        }
+    })?;
+    let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(false);
+    let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
+    let lower = name.to_lowercase();
+    (usable && uses >= 3).then_some((name, vec![lower]))
+}
+
 /// The party, other than `agency`, that the draft most often binds: a capitalised name after
 /// "the" and before "shall", "will", "may" or "must", at least three times.
 fn acting_party(head: &str, agency: &str) -> Option<Named> {
@@ -864,6 +909,25 @@ fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_party_named_beside_the_client_is_the_agency() {
+        let text = "This Agreement is made between the Company and the Team Member identified above. \
+            The Team Member may receive access. The Company may end access. The Team Member must return all materials to the Company.";
+        let p = detect(text, None);
+        assert_eq!(p.counterparty.as_deref(), Some("Company"), "{p:?}");
+        assert_eq!(p.agency.as_deref(), Some("Team Member"), "{p:?}");
+    }
+
+    #[test]
+    fn a_role_label_gives_way_to_the_name_the_draft_uses() {
+        let text = "Legal Entity (Supplier): Selleris sp. z o.o.\n\nA client accepts these terms by creating (\"posting\") a task. \
+            Selleris shall perform the Services. The Client shall pay Selleris. Selleris may use its tools. Client shall give access. Client may end the task.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("Selleris"));
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+        assert!(p.is_agency("supplier"));
+    }
 
     #[test]
     fn detects_defined_terms_and_names() {

@@ -409,7 +409,8 @@ impl Sentence<'_> {
             }
             // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
             // says what the work is.
-            if kind == Kind::HireWork && !hire_verb(before) {
+            // "created on a work-for-hire basis" says it as well.
+            if kind == Kind::HireWork && !hire_verb(before) && !s[me..].starts_with(" basis") {
                 continue;
             }
             // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
@@ -527,6 +528,13 @@ impl Sentence<'_> {
             || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
             || kind == Kind::Ownership && its_own_things(terms, &used, parties);
         let (giver, receiver) = t.sides();
+        // "We will retain the copyright to all the work you perform": what the agency makes, the
+        // other side cannot keep; it takes it.
+        let kind = if kind == Kind::Retention && receiver == Side::Counterparty && t.made_by_agency(object_range) {
+            Kind::Ownership
+        } else {
+            kind
+        };
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
             Side::Counterparty
@@ -582,6 +590,21 @@ struct Trigger<'t> {
 impl Trigger<'_> {
     fn text(&self) -> &str {
         &self.s[self.ts..self.te]
+    }
+
+    /// Whether the object names the agency as the one who makes it: "the work you perform",
+    /// "all code written by Contractor".
+    fn made_by_agency(&self, (from, to): (usize, usize)) -> bool {
+        const MAKES: [&str; 8] = ["perform", "create", "develop", "produce", "write", "make", "prepare", "deliver"];
+        const MADE: [&str; 8] = ["performed", "created", "developed", "produced", "written", "made", "prepared", "authored"];
+        self.mentions.iter().filter(|m| m.side == Side::Agency && !m.possessive && m.start >= from && m.end <= to).any(|m| {
+            let after = self.s[m.end..to].trim_start();
+            let after = after.strip_prefix("will ").or(after.strip_prefix("shall ")).unwrap_or(after);
+            let before = self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start].trim_end();
+            let before = before.strip_suffix(" the").unwrap_or(before);
+            MAKES.iter().any(|v| after.starts_with(v))
+                || before.strip_suffix(" by").is_some_and(|b| MADE.iter().any(|v| b.ends_with(v)))
+        })
     }
 
     /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X

@@ -879,3 +879,23 @@ fn naming_an_open_source_licence_releases_nothing_but_releasing_under_one_does()
     assert!(open("All code developed under this contract shall be released under the MIT license."));
     assert!(open("\"License\" means the Apache Version 2 license."));
 }
+
+#[test]
+fn the_client_keeping_what_the_agency_makes_takes_it() {
+    let p = parties(&["you"], &["we", "us"]);
+    let t = transfers("We will retain the copyright to all the work you perform solely for us.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership), "{t:?}");
+    let p = parties(&["Contractor"], &["Client"]);
+    assert!(!transfers("Client retains all rights in all code written by Contractor.", &p).is_empty());
+    // What the client already has, it keeps.
+    assert!(transfers("Client retains all rights in the Client Materials provided to Contractor.", &p).is_empty());
+    assert!(transfers("Contractor retains all rights in the tools Contractor develops.", &p).is_empty());
+}
+
+#[test]
+fn work_created_on_a_work_for_hire_basis_is_hire_work() {
+    let p = parties(&["Developer"], &["Company"]);
+    let t = transfers("All code delivered to Company is created on a work-for-hire basis.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::HireWork), "{t:?}");
+    assert!(transfers("The Contractor Agreement (Work for Hire) sets out the terms on a fixed basis.", &p).is_empty());
+}
