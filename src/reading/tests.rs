@@ -67,6 +67,7 @@ fn passive_ownership_statements_are_transfers() {
         "Any New IPR created under this Contract is owned by the Buyer.",
         "All enhancements shall be the sole and exclusive property of the Buyer.",
         "Title to the Deliverables shall pass to the Buyer on delivery.",
+        "The Parties acknowledge and agree that the Buyer will hold all intellectual property rights in the Software.",
     ] {
         let t = transfers(text, &p);
         assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{text}: {t:?}");
