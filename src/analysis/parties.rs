@@ -286,11 +286,11 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
     // "between the Company and the Team Member": the one the client is paired with.
     let agency = match (&agency, &client) {
-        (None, Some(c)) => paired_with(preamble, head, &c.0),
+        (None, Some(c)) => paired_with(preamble, head, &c.0, false),
         _ => agency,
     };
     let acting = match (&agency, &client) {
-        (Some(a), None) => acting_party(head, &a.0),
+        (Some(a), None) => acting_party(head, &a.0).or_else(|| paired_with(preamble, head, &a.0, true)),
         _ => None,
     };
     // Sure of the pick when both sides are named by what they are ("the contractor" and "the
@@ -847,22 +847,23 @@ fn engaged(preamble: &str, head: &str) -> Option<Named> {
     (uses >= 3).then_some((name, vec![lower]))
 }
 
-/// The party the preamble names beside `client` ("made between the Company and the Team
-/// Member", "by and between Client and Acme Labs"), used at least three times in the draft.
-fn paired_with(preamble: &str, head: &str, client: &str) -> Option<Named> {
+/// The party the preamble names beside `known` ("made between the Company and the Team
+/// Member", "by and between Client and Acme Labs"), used at least three times in the draft
+/// and not named by a role word of `known`'s side (`agency`: whether `known` is the agency).
+fn paired_with(preamble: &str, head: &str, known: &str, agency: bool) -> Option<Named> {
     static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
         let name = r"(?:[Tt]he[ \t]+)?([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})";
         Regex::new(&format!(r"\bbetween\s+{name}\s+and\s+{name}")).expect("static regex")
     });
     let name = BETWEEN.captures_iter(preamble).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
-        if a.eq_ignore_ascii_case(client) {
+        if a.eq_ignore_ascii_case(known) {
             Some(b.to_owned())
         } else {
-            b.eq_ignore_ascii_case(client).then(|| a.to_owned())
+            b.eq_ignore_ascii_case(known).then(|| a.to_owned())
         }
     })?;
-    let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(false);
+    let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(agency);
     let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
     let lower = name.to_lowercase();
     (usable && uses >= 3).then_some((name, vec![lower]))
@@ -917,6 +918,11 @@ mod tests {
         let p = detect(text, None);
         assert_eq!(p.counterparty.as_deref(), Some("Company"), "{p:?}");
         assert_eq!(p.agency.as_deref(), Some("Team Member"), "{p:?}");
+        // And the other way round: the client named beside the agency.
+        let text = "Services Agreement between CWT and Vendor. Vendor retains its tools. All Work Product is the property of CWT. \
+            CWT may use it. Vendor assigns it to CWT on payment.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Vendor"), Some("CWT")), "{p:?}");
     }
 
     #[test]

@@ -18,7 +18,7 @@ fn hire_verb(before: &str) -> bool {
 /// Whether `before` ends with what precedes the one who made or owns a thing: "developed by",
 /// "supplied solely by the".
 fn made_by(before: &str) -> bool {
-    const VERBS: [&str; 22] = [
+    const VERBS: [&str; 23] = [
         "developed",
         "created",
         "made",
@@ -39,6 +39,7 @@ fn made_by(before: &str) -> bool {
         "supplied",
         "provided",
         "furnished",
+        "made available",
         "licensed",
         // "conceived or reduced to practice solely by"
         "reduced to practice",
@@ -48,7 +49,10 @@ fn made_by(before: &str) -> bool {
     // "made solely by or on behalf of the Company": made for a party counts as made by it.
     let by = before.strip_suffix("the ").unwrap_or(before);
     let by = by.strip_suffix("or on behalf of ").unwrap_or(by);
-    by.strip_suffix("by ").into_iter().any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
+    let Some(t) = by.strip_suffix("by ") else { return false };
+    // "furnished to or made available to the Supplier by the Buyer": the receiver named between.
+    let past_receiver = t.rfind(" to ").filter(|&i| t.len() - i < 40 && t[i + 4..].split_whitespace().count() <= 3).map(|i| &t[..=i]);
+    [Some(t), past_receiver].into_iter().flatten().any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
 }
 
 /// An object that is the contract itself, or the rights a party has under it.
@@ -651,7 +655,14 @@ impl Trigger<'_> {
             Kind::Ownership if self.owner_after() => {
                 let to = (te + 80).min(s.len());
                 let to = s[te..floor_char(s, to)].find([',', ';']).map_or(to, |i| te + i);
-                (Side::Unknown, first_after(to, Side::Unknown))
+                // "the property of CWT and Vendor shall procure": a party that opens a clause
+                // of its own is not the owner.
+                let opens_clause = |m: &Mention| {
+                    let next = s[m.end..].split_whitespace().next().unwrap_or_default();
+                    ["shall", "will", "must", "may", "agrees", "hereby"].contains(&next)
+                };
+                let owner = actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown);
+                (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
             }
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
             Kind::Joint => (Side::Unknown, Side::Both),

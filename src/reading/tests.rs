@@ -900,3 +900,15 @@ fn work_created_on_a_work_for_hire_basis_is_hire_work() {
     assert!(t.iter().any(|t| t.kind == Kind::HireWork), "{t:?}");
     assert!(transfers("The Contractor Agreement (Work for Hire) sets out the terms on a fixed basis.", &p).is_empty());
 }
+
+#[test]
+fn what_the_client_furnished_vests_in_it_and_the_owner_is_named_before_the_next_clause() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let furnished = "All rights in any plans or other materials furnished to or made available to the Supplier by the Buyer shall vest in the Buyer absolutely.";
+    assert!(transfers(furnished, &p).is_empty(), "{:?}", transfers(furnished, &p));
+    let p = parties(&["Vendor"], &["CWT"]);
+    let t = read("All IPR in the Work Product shall be the sole and exclusive property of Acme and Vendor shall procure the waiver of any moral rights.", &p).0;
+    assert!(t.provisions.iter().all(|p| p.kind != Kind::Ownership || p.receiver != Side::Agency), "{:?}", t.provisions);
+    let t = transfers("All Work Product delivered to CWT pursuant to this Agreement shall be in all respects the sole and exclusive property of CWT.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{t:?}");
+}
