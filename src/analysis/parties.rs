@@ -402,7 +402,15 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         // "(Client)": a capitalised word alone defines a party only when it names a role.
         let lone = !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
-        if lone && role_of(inner.trim()).is_none() {
+        // "Norton Motorcycle Co. Limited incorporated ... whose registered office is at ...
+        // (Norton)": a company's own name for itself, closing its description.
+        let line = &preamble[preamble[..whole.start()].rfind('\n').map_or(0, |i| i + 1)..whole.start()];
+        let rest = &preamble[whole.end()..];
+        let ends_line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_matches(|c: char| c.is_whitespace() || ";,.*".contains(c)).is_empty();
+        // The party's own words: after the previous party's bracket ("(1) ... (the Company) (2)").
+        let own = &line[line.rfind(')').map_or(0, |i| i + 1)..];
+        let company_line = lone && ends_line && describes_a_company(own);
+        if lone && role_of(inner.trim()).is_none() && !company_line {
             continue;
         }
         let (pronouns, names): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| is_pronoun(&w.to_lowercase()));
@@ -419,6 +427,8 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let mut extra: Vec<String> = pronoun_forms(&pronouns);
         if let Some((_, _, name)) = block_of(whole.start()) {
             extra.push(name.to_lowercase());
+        } else if company_line {
+            extra.extend(leading_name(own).map(|n| n.to_lowercase()));
         } else if let Some(name) = name_before(&preamble[..whole.start()]) {
             extra.push(name.to_lowercase());
         }
@@ -529,6 +539,21 @@ fn abbreviates(before: &str, capitals: &str) -> bool {
         let company = tail.iter().any(|w| ORGANISATION.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()));
         !company && (spells(tail.iter().collect()) || spells(tail.iter().filter(|w| !small(w)).collect()))
     })
+}
+
+/// Whether a party's line describes a company: "incorporated and registered in England and
+/// Wales with company number ... whose registered office is at ...".
+fn describes_a_company(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["incorporated", "registered office", "company number", "principal place of business"].iter().any(|w| lower.contains(w))
+}
+
+/// The name a party's line opens with, after its number: "(2) Norton Motorcycle Co.
+/// Limited incorporated ..." gives "Norton Motorcycle Co. Limited"; a placeholder gives none.
+fn leading_name(line: &str) -> Option<String> {
+    let rest = line.trim_start_matches(|c: char| !c.is_alphabetic() && c != '[');
+    let words: Vec<&str> = rest.split_whitespace().take_while(|w| w.starts_with(|c: char| c.is_uppercase())).collect();
+    (!words.is_empty()).then(|| words.join(" ").trim_end_matches(',').to_owned())
 }
 
 /// A term defined in capitals ("PROVIDER") as the draft writes it elsewhere ("Provider").
@@ -736,6 +761,9 @@ fn names_a_thing(term: &str) -> bool {
         "sow",
         "contract",
         "template",
+        // "Norton R&D Services Agreement (DRAFT)": the document's status.
+        "draft",
+        "version",
     ];
     const ALONE: &[&str] = &["services", "products", "software", "goods", "work", "project", "materials"];
     // "Disclosing Party", "Indemnified Party": a role in one clause, not a side of the deal.
@@ -923,6 +951,15 @@ mod tests {
             CWT may use it. Vendor assigns it to CWT on payment.";
         let p = detect(text, None);
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Vendor"), Some("CWT")), "{p:?}");
+    }
+
+    #[test]
+    fn a_uk_party_named_in_brackets_after_its_registered_office() {
+        let text = "# Services Agreement (DRAFT)\n\nParties\n(1) [NAME] incorporated and registered in England with company number [NUMBER] (Supplier)\n\
+            (2) Acme Motors Limited incorporated and registered in England with company number 123 whose registered office is at 1 High St (Acme)\n\n\
+            Acme wishes to engage the Supplier. The Supplier shall provide the Services to Acme. Acme shall pay the Charges.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Supplier"), Some("Acme")), "{p:?}");
     }
 
     #[test]
