@@ -912,3 +912,13 @@ fn what_the_client_furnished_vests_in_it_and_the_owner_is_named_before_the_next_
     let t = transfers("All Work Product delivered to CWT pursuant to this Agreement shall be in all respects the sole and exclusive property of CWT.", &p);
     assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{t:?}");
 }
+
+#[test]
+fn a_licence_with_a_bracketed_exception_among_its_attributes_and_a_bar_on_supplying_similar_services() {
+    let p = parties(&["Supplier"], &["Norton"]);
+    let r = read("Norton grants the Supplier a non-exclusive, royalty-free, non-transferable (except in accordance with clause 22.1) licence to use the Deliverables during the Term.", &p).0;
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!((licence.giver, licence.receiver), (Side::Counterparty, Side::Agency), "{licence:?}");
+    let r = read("The Supplier shall not supply services which are the same as or substantially similar to the Services to any business in competition with Norton.", &p).0;
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Agency), "{:?}", r.provisions);
+}
