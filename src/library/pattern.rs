@@ -2,6 +2,7 @@
 //! rule written once matches the ways lawyers actually type it.
 
 mod anchored;
+pub(crate) mod ascii;
 mod matcher;
 mod precompiled;
 mod skipping;

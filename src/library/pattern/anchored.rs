@@ -9,7 +9,7 @@
 //! unanchored search, which prefers the leftmost start.
 
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::dfa::{Automaton as _, dense};
@@ -18,7 +18,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Anchored as AnchoredKind, Input};
 use regex_syntax::hir::Hir;
 
-use super::{lock, syntax};
+use super::{ascii, lock, syntax};
 
 /// Bytes an anchored search may read, in all, for each byte searched (plus `SLACK`), before the
 /// search gives up and the caller searches the rest unanchored: a pattern that can run on
@@ -35,7 +35,7 @@ pub struct Anchored {
 
 enum Automaton {
     /// Compiled at run time, its states built as the search needs them.
-    Lazy(Box<(DFA, Mutex<Cache>)>),
+    Lazy(Box<Lazies>),
     /// Compiled into the binary.
     Dense(Box<dense::DFA<&'static [u32]>>),
 }
@@ -66,21 +66,12 @@ impl Anchored {
             None => syntax::starts(hir)?,
         };
         let starts = finder(&literals)?;
-        thread_local! {
-            // One a thread, reused: a compiler's caches for Unicode classes are large to make
-            // and to free, and every compile clears them (the NFA is the same).
-            static COMPILER: thompson::Compiler = {
-                let mut compiler = thompson::Compiler::new();
-                compiler.configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)));
-                compiler
-            };
-        }
-        let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
-        // Its states are kept up to 2 MiB (then cleared and built again): the largest of them
-        // needs 1.5 MiB for a 770 KB draft, and filled a 1 MiB cache once or twice over it.
-        let dfa = DFA::builder().configure(DFA::config().cache_capacity(2 << 20)).build_from_nfa(nfa).ok()?;
-        let cache = Mutex::new(dfa.create_cache());
-        Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
+        let lazies = if ascii::is_ascii_only(hir) {
+            Lazies::One(Lazy::new(hir)?)
+        } else {
+            Lazies::Forms { ascii: Lazy::new(&ascii::ascii_hir(hir))?, full: Box::new((hir.clone(), OnceLock::new())) }
+        };
+        Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new(lazies)) })
     }
 
     /// The anchored search with a precompiled anchored DFA and the literals its matches start with.
@@ -113,7 +104,7 @@ impl Anchored {
     ) -> Result<(), GaveUp> {
         let mut reader = Reader::new(within.len());
         let mut from = within.start;
-        self.each_start(text, within.end, starts, |start, search| {
+        self.each_start(text, within.clone(), starts, |start, search| {
             if start < from {
                 return Ok(true);
             }
@@ -137,7 +128,7 @@ impl Anchored {
         let mut reader = Reader::new(within.len());
         let mut any = false;
         let starts = self.starts(text, within.clone());
-        let done = self.each_start(text, within.end, starts, |start, search| match search(&mut reader, start, true) {
+        let done = self.each_start(text, within, starts, |start, search| match search(&mut reader, start, true) {
             Ok(Some(_)) => {
                 any = true;
                 Ok(false)
@@ -148,46 +139,41 @@ impl Anchored {
         done.ok().map(|()| any)
     }
 
-    /// Calls `each` with every place of `starts` (those where a match can start, ascending), and
-    /// a search for the end of the match there ending by `end`, until it says to stop.
+    /// Calls `each` with every place of `starts` (those where a match can start within `within`,
+    /// ascending), and a search for the end of the match there, until it says to stop.
     fn each_start<E>(
         &self,
         text: &str,
-        end: usize,
+        within: Range<usize>,
         starts: impl IntoIterator<Item = usize>,
-        mut each: impl FnMut(usize, &mut dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed>) -> Result<bool, E>,
+        mut each: impl FnMut(usize, &mut SearchAt) -> Result<bool, E>,
     ) -> Result<(), E> {
         let haystack = text.as_bytes();
-        match &self.automaton {
-            Automaton::Lazy(lazy) => {
-                let (dfa, cache) = &**lazy;
-                let mut cache = lock(cache);
-                let mut search = |reader: &mut Reader, start: usize, earliest: bool| {
-                    let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
-                    let (clears, before) = (cache.clear_count(), cache.search_total_len());
-                    let result = dfa.try_search_fwd(&mut cache, &input);
-                    // The count restarts when the cache is cleared; then charge the most it
-                    // could have read.
-                    let read = if cache.clear_count() == clears { cache.search_total_len().saturating_sub(before) } else { end - start };
-                    reader.read(read);
-                    result.map(|m| m.map(|m| m.offset())).map_err(|_| Failed)
-                };
-                for start in starts {
-                    if !each(start, &mut search)? {
-                        break;
-                    }
+        let end = within.end;
+        let each_of = |search: &mut SearchAt| {
+            for start in starts {
+                if !each(start, search)? {
+                    break;
                 }
             }
-            Automaton::Dense(dfa) => {
-                let mut search = |reader: &mut Reader, start: usize, earliest: bool| dense_at(dfa, haystack, start..end, earliest, reader);
-                for start in starts {
-                    if !each(start, &mut search)? {
-                        break;
-                    }
+            Ok(())
+        };
+        match &self.automaton {
+            Automaton::Lazy(lazies) => match lazies.for_text(haystack, within) {
+                Some(lazy) => {
+                    let mut cache = lock(&lazy.cache);
+                    each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
+                        let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
+                        lazy.search(&mut cache, &input, reader)
+                    })
                 }
+                // Too large to compile: the usual search answers.
+                None => each_of(&mut |_: &mut Reader, _: usize, _: bool| Err(Failed)),
+            },
+            Automaton::Dense(dfa) => {
+                each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| dense_at(dfa, haystack, start..end, earliest, reader))
             }
         }
-        Ok(())
     }
 
     /// Where a match can start within `within`, ascending, each found when asked for (a search
@@ -203,6 +189,69 @@ impl Anchored {
             from = found.start() + 1;
             Some(found.start())
         })
+    }
+}
+
+/// A search for the end of the match starting at a place (`earliest`, or leftmost first).
+type SearchAt<'a> = dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed> + 'a;
+
+/// The lazy DFAs of a pattern compiled at run time.
+enum Lazies {
+    /// The pattern is all ASCII.
+    One(Lazy),
+    /// The pattern has Unicode classes: its ASCII form, for ASCII text, and the pattern itself,
+    /// compiled when text that is not ASCII needs it.
+    Forms { ascii: Lazy, full: Box<(Hir, OnceLock<Option<Lazy>>)> },
+}
+
+impl Lazies {
+    /// The DFA for searches within `within` of `haystack`; `None` if it cannot be compiled.
+    fn for_text(&self, haystack: &[u8], within: Range<usize>) -> Option<&Lazy> {
+        match self {
+            Lazies::One(lazy) => Some(lazy),
+            Lazies::Forms { ascii, full } => {
+                let (full, compiled) = &**full;
+                // The bytes either side count for the word boundaries at the edges.
+                let around = &haystack[within.start.saturating_sub(1)..(within.end + 1).min(haystack.len())];
+                if around.is_ascii() { Some(ascii) } else { compiled.get_or_init(|| Lazy::new(full)).as_ref() }
+            }
+        }
+    }
+}
+
+/// A lazy DFA and the states it has built.
+struct Lazy {
+    dfa: DFA,
+    cache: Mutex<Cache>,
+}
+
+impl Lazy {
+    /// The anchored DFA of `hir`.
+    fn new(hir: &Hir) -> Option<Self> {
+        thread_local! {
+            // One a thread, reused: a compiler's caches for Unicode classes are large to make
+            // and to free, and every compile clears them (the NFA is the same).
+            static COMPILER: thompson::Compiler = {
+                let mut compiler = thompson::Compiler::new();
+                compiler.configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)));
+                compiler
+            };
+        }
+        let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
+        // Its states are kept up to 2 MiB (then cleared and built again): the largest of them
+        // needs 1.5 MiB for a 770 KB draft, and filled a 1 MiB cache once or twice over it.
+        let dfa = DFA::builder().configure(DFA::config().cache_capacity(2 << 20)).build_from_nfa(nfa).ok()?;
+        Some(Self { cache: Mutex::new(dfa.create_cache()), dfa })
+    }
+
+    /// The end of the match `input` (anchored) starts, charging `reader` with what was read.
+    fn search(&self, cache: &mut Cache, input: &Input, reader: &mut Reader) -> Result<Option<usize>, Failed> {
+        let (clears, before) = (cache.clear_count(), cache.search_total_len());
+        let result = self.dfa.try_search_fwd(cache, input);
+        // The count restarts when the cache is cleared; then charge the most it could have read.
+        let read = if cache.clear_count() == clears { cache.search_total_len().saturating_sub(before) } else { input.get_span().len() };
+        reader.read(read);
+        result.map(|m| m.map(|m| m.offset())).map_err(|_| Failed)
     }
 }
 
