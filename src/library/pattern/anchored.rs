@@ -26,6 +26,10 @@ use super::{ascii, lock, syntax};
 const READ_PER_BYTE: usize = 16;
 const SLACK: usize = 1 << 16;
 
+/// A text this long or longer is read on two threads where the work splits (starting a thread
+/// costs about what reading 10 KB does).
+pub(crate) const TWO_THREADS_FROM: usize = 64 << 10;
+
 pub struct Anchored {
     /// The literals every match starts with, and their searcher.
     literals: Vec<Vec<u8>>,
@@ -268,6 +272,8 @@ pub struct StartsOfMany {
     /// For each literal, the searches that start with it.
     owners: Vec<Vec<usize>>,
     count: usize,
+    /// The longest literal's length.
+    longest: usize,
 }
 
 impl StartsOfMany {
@@ -288,17 +294,37 @@ impl StartsOfMany {
         }
         let finder =
             AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&literals).ok()?;
-        Some(Self { finder, owners, count: searches.len() })
+        let longest = literals.iter().map(|l| l.len()).max().unwrap_or(0);
+        Some(Self { finder, owners, count: searches.len(), longest })
     }
 
     /// For each search, the places in `text` with a word boundary where one of its literals
     /// starts, ascending and each once: of what [`Anchored::starts`] finds over the whole text,
-    /// those where a match can start.
+    /// those where a match can start. A long text's halves are read on two threads.
     pub fn find(&self, text: &str) -> Vec<Vec<usize>> {
+        if text.len() < TWO_THREADS_FROM {
+            return self.find_starting(text, 0..text.len());
+        }
+        let half = text.len() / 2;
+        std::thread::scope(|s| {
+            let later = s.spawn(|| self.find_starting(text, half..text.len()));
+            let mut out = self.find_starting(text, 0..half);
+            for (out, later) in out.iter_mut().zip(crate::analysis::joined(later.join())) {
+                out.extend(later);
+            }
+            out
+        })
+    }
+
+    /// [`StartsOfMany::find`]'s places that are within `starts`.
+    fn find_starting(&self, text: &str, starts: Range<usize>) -> Vec<Vec<usize>> {
         let bytes = text.as_bytes();
         let boundary = |at: usize| at.checked_sub(1).is_some_and(|b| is_word_byte(bytes[b])) != is_word_byte(bytes[at]);
+        // A literal starting within `starts` may end past it.
+        let end = starts.end.saturating_add(self.longest).min(text.len());
+        let input = aho_corasick::Input::new(text).range(starts.start..end);
         let mut out = vec![Vec::new(); self.count];
-        for found in self.finder.find_overlapping_iter(text).filter(|found| boundary(found.start())) {
+        for found in self.finder.find_overlapping_iter(input).filter(|found| found.start() < starts.end && boundary(found.start())) {
             for &k in &self.owners[found.pattern().as_usize()] {
                 insert_in_order(&mut out[k], found.start());
             }
@@ -446,6 +472,14 @@ mod tests {
             assert!(search.find_from(&text, 0..text.len(), false, &mut matches, found.clone()).is_ok());
             assert_eq!(matches, matcher.usual_find_within(&text, 0..text.len()));
         }
+        // A long text is read in two halves, a literal across the middle included.
+        let long = text.repeat(TWO_THREADS_FROM / text.len() + 1);
+        for cut in [long.len() / 2 - 3, long.len() / 2, long.len() / 2 + 2] {
+            let (mut first, later) = (many.find_starting(&long, 0..cut), many.find_starting(&long, cut..long.len()));
+            first.iter_mut().zip(later).for_each(|(first, later)| first.extend(later));
+            assert_eq!(first, many.find_starting(&long, 0..long.len()));
+        }
+        assert_eq!(many.find(&long), many.find_starting(&long, 0..long.len()));
     }
 
     #[test]
