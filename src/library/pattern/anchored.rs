@@ -163,16 +163,26 @@ impl Anchored {
             Ok(())
         };
         match &self.automaton {
-            Automaton::Lazy(lazies) => match lazies.for_text(haystack, within) {
-                Some(lazy) => {
+            Automaton::Lazy(lazies) => match &**lazies {
+                Lazies::One(lazy) => {
                     let mut cache = lock(&lazy.cache);
                     each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
                         let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
                         lazy.search(&mut cache, &input, reader)
                     })
                 }
-                // Too large to compile: the usual search answers.
-                None => each_of(&mut |_: &mut Reader, _: usize, _: bool| Err(Failed)),
+                Lazies::Forms { ascii, full } => {
+                    let mut cache = lock(&ascii.cache);
+                    each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
+                        ascii.ascii_at(&mut cache, haystack, start..end, earliest, reader).or_else(|NotAscii| {
+                            // The pattern itself decides (too large to compile: the usual search).
+                            let (hir, compiled) = &**full;
+                            let lazy = compiled.get_or_init(|| Lazy::new(hir)).as_ref().ok_or(Failed)?;
+                            let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
+                            lazy.search(&mut lock(&lazy.cache), &input, reader)
+                        })
+                    })
+                }
             },
             Automaton::Dense(dfa) => {
                 each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| dense_at(dfa, haystack, start..end, earliest, reader))
@@ -203,24 +213,9 @@ type SearchAt<'a> = dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>,
 enum Lazies {
     /// The pattern is all ASCII.
     One(Lazy),
-    /// The pattern has Unicode classes: its ASCII form, for ASCII text, and the pattern itself,
-    /// compiled when text that is not ASCII needs it.
+    /// The pattern has Unicode classes: its ASCII form, and the pattern itself, compiled when
+    /// a search reaches text that is not ASCII.
     Forms { ascii: Lazy, full: Box<(Hir, OnceLock<Option<Lazy>>)> },
-}
-
-impl Lazies {
-    /// The DFA for searches within `within` of `haystack`; `None` if it cannot be compiled.
-    fn for_text(&self, haystack: &[u8], within: Range<usize>) -> Option<&Lazy> {
-        match self {
-            Lazies::One(lazy) => Some(lazy),
-            Lazies::Forms { ascii, full } => {
-                let (full, compiled) = &**full;
-                // The bytes either side count for the word boundaries at the edges.
-                let around = &haystack[within.start.saturating_sub(1)..(within.end + 1).min(haystack.len())];
-                if around.is_ascii() { Some(ascii) } else { compiled.get_or_init(|| Lazy::new(full)).as_ref() }
-            }
-        }
-    }
 }
 
 /// A lazy DFA and the states it has built.
@@ -257,7 +252,60 @@ impl Lazy {
         reader.read(read);
         result.map(|m| m.map(|m| m.offset())).map_err(|_| Failed)
     }
+
+    /// [`Lazy::search`] of a pattern's ASCII form from `span.start` (leftmost first, or the
+    /// earliest), byte by byte as `dense_at` reads: `NotAscii` if it would read a byte that is
+    /// not ASCII (the one before the start or after the end too) before it is decided.
+    fn ascii_at(
+        &self,
+        cache: &mut Cache,
+        haystack: &[u8],
+        span: Range<usize>,
+        earliest: bool,
+        reader: &mut Reader,
+    ) -> Result<Option<usize>, NotAscii> {
+        if span.start.checked_sub(1).is_some_and(|before| !haystack[before].is_ascii()) {
+            return Err(NotAscii);
+        }
+        let input = Input::new(haystack).range(span.clone()).anchored(AnchoredKind::Yes);
+        let mut state = self.dfa.start_state_forward(cache, &input).map_err(|_| NotAscii)?;
+        let mut found = None;
+        // Matches show one byte late: a match state entered on the byte at `at` ends there.
+        for at in span.clone() {
+            let byte = haystack[at];
+            if !byte.is_ascii() {
+                reader.read(at - span.start);
+                return Err(NotAscii);
+            }
+            state = self.dfa.next_state(cache, state, byte).map_err(|_| NotAscii)?;
+            if state.is_match() {
+                found = Some(at);
+                if earliest {
+                    reader.read(at - span.start + 1);
+                    return Ok(found);
+                }
+            } else if state.is_dead() || state.is_quit() {
+                reader.read(at - span.start + 1);
+                return if state.is_dead() { Ok(found) } else { Err(NotAscii) };
+            }
+        }
+        reader.read(span.len() + 1);
+        // What follows the span still counts for a word boundary at its end.
+        state = match haystack.get(span.end) {
+            Some(byte) if !byte.is_ascii() => return Err(NotAscii),
+            Some(&byte) => self.dfa.next_state(cache, state, byte),
+            None => self.dfa.next_eoi_state(cache, state),
+        }
+        .map_err(|_| NotAscii)?;
+        if state.is_match() {
+            found = Some(span.end);
+        }
+        Ok(found)
+    }
 }
+
+/// [`Lazy::ascii_at`] met a byte that is not ASCII: the pattern itself must decide.
+struct NotAscii;
 
 /// The places where each of several anchored searches can start in a text, found in one pass
 /// over it for all of them: each one's own search for its literals runs once a place found,
@@ -444,6 +492,13 @@ mod tests {
             found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
             ["assigns, title and all, upon full payment", "assigns upon full payment"]
         );
+        // Its class is Unicode: searched in its ASCII form, and by the pattern itself where a
+        // search reads a character that is not ASCII.
+        let text = "assigns \u{e9} title, upon full payment; title\u{e9} upon full payment. \u{e9}assigns upon full payment\u{e9}";
+        let mut found = Vec::new();
+        assert!(anchored.find_within(text, 0..text.len(), false, &mut found).is_ok());
+        assert_eq!(found, matcher.usual_find_within(text, 0..text.len()));
+        assert_eq!(found.len(), 3);
     }
 
     #[test]
