@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::library::pattern::ascii::AsciiFirst;
+
 /// One clause of a draft, as a byte range of the document text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clause {
@@ -41,13 +43,14 @@ fn is_attachment(word: &str) -> bool {
 /// Compiles the patterns every split uses (each on first use otherwise), so that a thread with
 /// nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    for pattern in [&NUMBERED, &INLINE_NUMBERED, &REFERENCE_BEFORE, &PAGE_NUMBER] {
-        LazyLock::force(pattern);
+    for pattern in [&NUMBERED, &REFERENCE_BEFORE, &PAGE_NUMBER] {
+        pattern.compile();
     }
+    LazyLock::force(&INLINE_NUMBERED);
 }
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static NUMBERED: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
         r"(?x)^[\ \t]*
         (?:
             (?P<keyword>(?i:section|article|clause|schedule|exhibit|annex|appendix))\.?[\ \t]+
@@ -61,7 +64,6 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
             )[\ \t]+\S
         )",
     )
-    .expect("static regex")
 });
 
 /// A clause number in the middle of a line, after the end of a sentence: text extracted from
@@ -80,12 +82,13 @@ static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a number that make it a cross-reference, not a new clause.
-static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:section|sections|article|clause|paragraph|exhibit|schedule|and|or|to|of|in|under)\s*$").expect("static regex")
-});
+static REFERENCE_BEFORE: LazyLock<AsciiFirst> =
+    LazyLock::new(|| AsciiFirst::new(r"(?i)\b(?:section|sections|article|clause|paragraph|exhibit|schedule|and|or|to|of|in|under)\s*$"));
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s\-–—]*(?:page\s+)?[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?[\s\-–—]*$|^\s*\[\*+\]\s*$|^\s*(?:source|table of contents)\b.{0,120}$").expect("static regex")
+static PAGE_NUMBER: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r"(?i)^[\s\-–—]*(?:page\s+)?[0-9]{1,4}(?:\s+of\s+[0-9]{1,4})?[\s\-–—]*$|^\s*\[\*+\]\s*$|^\s*(?:source|table of contents)\b.{0,120}$",
+    )
 });
 
 /// A short line in capitals (or a Markdown heading) that names what follows.
@@ -166,7 +169,7 @@ fn halfway(analysed: &str, original: &str) -> Option<usize> {
 /// text before it (page numbers aside) is no heading; what is decided after it then depends on
 /// it alone.
 fn afresh_at(analysed: &str, original: &str, at: usize) -> bool {
-    let has_text = |body: &str| !body.is_empty() && !PAGE_NUMBER.is_match(body);
+    let has_text = |body: &str| !body.is_empty() && !PAGE_NUMBER.on(body).is_match(body);
     let Some(before) = analysed[..at].strip_suffix('\n') else { return false };
     if !has_text(analysed[at..].split('\n').next().unwrap_or_default().trim())
         || !before.rsplit('\n').next().unwrap_or_default().trim().is_empty()
@@ -204,9 +207,9 @@ fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> 
         let body = line.trim();
         if body.is_empty() {
             prev_blank = true;
-        } else if !PAGE_NUMBER.is_match(body) {
+        } else if !PAGE_NUMBER.on(body).is_match(body) {
             let heading = is_heading_line(line, original_line);
-            let numbered = NUMBERED.is_match(line);
+            let numbered = NUMBERED.on(line).is_match(line);
             let boundary = if numbered {
                 prev_blank || prev_ends_sentence || after_heading || prev_numbered
             } else if heading {
@@ -250,7 +253,8 @@ fn inline_starts(analysed: &str, range: std::ops::Range<usize>) -> Vec<usize> {
         let start = m.end() - text[m.start()..m.end()].trim_start_matches(['.', ';', ':', '"', '\u{201d}', ')', ' ', '\t']).len();
         let line_start = text[..m.start()].rfind('\n').map_or(0, |k| k + 1).max(range.start);
         let before = &text[line_start..start];
-        if !REFERENCE_BEFORE.is_match(before.trim_end_matches([' ', '\t', '.', ';', ':', ')', '"'])) {
+        let before = before.trim_end_matches([' ', '\t', '.', ';', ':', ')', '"']);
+        if !REFERENCE_BEFORE.on(before).is_match(before) {
             starts.push(start);
         }
         at = start + 1;
@@ -274,7 +278,8 @@ fn describe(text: &str) -> (Option<String>, Option<String>) {
     let Some(first) = lines.next() else { return (None, None) };
     // Captures are slow to find but quick to read from a known match: find the number with
     // the fast engine, then take its parts from just the matched words.
-    let (number, rest) = match NUMBERED.find(first).and_then(|m| NUMBERED.captures(&first[..m.end()])) {
+    let numbered = NUMBERED.on(first);
+    let (number, rest) = match numbered.find(first).and_then(|m| numbered.captures(&first[..m.end()])) {
         Some(c) => {
             let m = c
                 .name("word")

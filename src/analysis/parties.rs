@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Serialize;
+
+use crate::library::pattern::ascii::AsciiFirst;
 
 /// Defined terms lawyers use for the party doing the work.
 const AGENCY_ROLES: &[&str] = &[
@@ -75,13 +76,15 @@ const PREAMBLE_BYTES: usize = 5_000;
 /// with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
     for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
-        LazyLock::force(pattern);
+        pattern.compile();
     }
 }
 
 /// `("Provider")`, `(the "Client")`, `(hereinafter referred to as "Consultant")`.
-static DEFINED_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\(\s*(?:each\s+a\s+|individually\s+)?(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|together\s+with\s+its\s+affiliates,\s+)?["“”']\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}?)\s*["“”']\s*\)"#).expect("static regex")
+static DEFINED_TERM: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r#"(?i)\(\s*(?:each\s+a\s+|individually\s+)?(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|together\s+with\s+its\s+affiliates,\s+)?["“”']\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}?)\s*["“”']\s*\)"#,
+    )
 });
 
 /// The two sides of the deal, each with the words the draft uses for it (lower case).
@@ -176,40 +179,47 @@ struct Candidate {
 }
 
 /// `("2Fifteen," "we," "us," or "our")`: the quoted words of a defining parenthesis.
-static QUOTED_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#).expect("static regex"));
+static QUOTED_WORD: LazyLock<AsciiFirst> =
+    LazyLock::new(|| AsciiFirst::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#));
 /// A parenthesis of quoted words, of one word in capitals: `(CONTRACTOR)`, or of one
 /// capitalised word, as a Markdown draft in bold defines a term once its markup is blanked:
 /// `(Client)` (kept only when the word is a party's role).
-static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#).expect("static regex")
+static PARENTHESIS: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#,
+    )
 });
 /// Indian and older Commonwealth deeds name each party in a block that ends "of the First
 /// Part": `1. Wednesday Solutions, a partnership firm, ..., of the First Part`.
-static OF_THE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]+)?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,5})[ \t]*,[^\n]{0,600}?\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b").expect("static regex")
+static OF_THE_PART: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]+)?([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,5})[ \t]*,[^\n]{0,600}?\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b",
+    )
 });
 /// How every `OF_THE_PART` block ends.
-static OF_THE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b").expect("static regex")
-});
+static OF_THE_PARTS: LazyLock<AsciiFirst> =
+    LazyLock::new(|| AsciiFirst::new(r"\bof the\s+(?:[Ff]irst|[Ss]econd|[Tt]hird|[Oo]ther|FIRST|SECOND|THIRD|OTHER)\s+(?:[Pp]art|PART)\b"));
 /// `trading as "Go Free Range"`, and `Collaborating Developer: Jane Roe` on a line of its own.
-static TRADING_AS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#).expect("static regex"));
-static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**(?:[ \t]+([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,4})\b|\s+\S)").expect("static regex")
+static TRADING_AS: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#));
+static ROLE_LINE: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**(?:[ \t]+([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,4})\b|\s+\S)",
+    )
 });
 /// `"we", "us", "our" is a reference to the Company`, `references to "Client," "you," or "your" mean`.
-static PRONOUNS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)((?:["“”](?:we|us|our|you|your)["“”],?\s*(?:or\s+|and\s+)?){1,4})\s*(?:is|are|shall be|will be)?\s*(?:a\s+)?references?\s+to\s+(?:the\s+)?([A-Z][A-Za-z0-9]+)"#).expect("static regex")
+static PRONOUNS_OF: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r#"(?i)((?:["“”](?:we|us|our|you|your)["“”],?\s*(?:or\s+|and\s+)?){1,4})\s*(?:is|are|shall be|will be)?\s*(?:a\s+)?references?\s+to\s+(?:the\s+)?([A-Z][A-Za-z0-9]+)"#,
+    )
 });
-static MEANS_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:references\s+to\s+)?["“”](?:the\s+)?([A-Z][A-Za-z0-9]+),?["“”],?\s*(?:(?:["“”](?:you|your|yours|we|us|our)[,]?["“”],?\s*(?:or\s+|and\s+)?)*\s*)(?:means?|refers? to)\s+(you|us)\b"#).expect("static regex")
+static MEANS_PRONOUN: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r#"(?:references\s+to\s+)?["“”](?:the\s+)?([A-Z][A-Za-z0-9]+),?["“”],?\s*(?:(?:["“”](?:you|your|yours|we|us|our)[,]?["“”],?\s*(?:or\s+|and\s+)?)*\s*)(?:means?|refers? to)\s+(you|us)\b"#,
+    )
 });
 
 /// `you, the client, and I, the developer`: a pronoun set beside the role it stands for.
-static APPOSITIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(you|we|i)\s*,\s*the\s+([a-z]+(?: [a-z]+)?)\s*,").expect("static regex"));
+static APPOSITIVE: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r"(?i)\b(you|we|i)\s*,\s*the\s+([a-z]+(?: [a-z]+)?)\s*,"));
 
 const FIRST_PERSON: [&str; 4] = ["we", "us", "our", "ours"];
 /// A freelancer's own terms: "I", "me", "my".
@@ -222,7 +232,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     let head = &text[..crate::text::floor_char(text, 60_000)];
     let preamble = &text[..crate::text::floor_char(text, PREAMBLE_BYTES)];
     let mut terms: Vec<String> = Vec::new();
-    for c in DEFINED_TERM.captures_iter(head) {
+    for c in DEFINED_TERM.on(head).captures_iter(head) {
         let lower = c[1].trim().to_lowercase();
         if !terms.contains(&lower) {
             terms.push(lower);
@@ -364,7 +374,12 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
         // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun.
         let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower);
-        if term.len() < 2 || lowercase || names_a_thing(term) || term.split_whitespace().count() > 3 || out.iter().any(|c| c.aliases.contains(&lower)) {
+        if term.len() < 2
+            || lowercase
+            || names_a_thing(term)
+            || term.split_whitespace().count() > 3
+            || out.iter().any(|c| c.aliases.contains(&lower))
+        {
             return;
         }
         // `Go Free Range (the "Insured Sum")`: a thing of a party already found, not a party.
@@ -385,8 +400,9 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     // term's alias.
     // Every block ends with the words `OF_THE_PARTS` finds, and without them `OF_THE_PART`
     // (which costs as much to compile as all the other patterns here) is not needed.
-    let blocks: Vec<(usize, usize, String)> = if OF_THE_PARTS.is_match(preamble) {
+    let blocks: Vec<(usize, usize, String)> = if OF_THE_PARTS.on(preamble).is_match(preamble) {
         OF_THE_PART
+            .on(preamble)
             .captures_iter(preamble)
             .take(6)
             .map(|c| (c.get(0).expect("match").start(), c.get(0).expect("match").end(), c[1].trim().to_owned()))
@@ -395,10 +411,10 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         Vec::new()
     };
     let block_of = |at: usize| blocks.iter().find(|(s, e, _)| (*s..*e).contains(&at));
-    for c in PARENTHESIS.captures_iter(preamble) {
+    for c in PARENTHESIS.on(preamble).captures_iter(preamble) {
         let whole = c.get(0).expect("match");
         let inner = &c[1];
-        let words: Vec<String> = QUOTED_WORD.captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
+        let words: Vec<String> = QUOTED_WORD.on(inner).captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         // "(Client)": a capitalised word alone defines a party only when it names a role.
         let lone = !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
@@ -436,14 +452,15 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         found.push((whole.start(), term.clone(), extra));
     }
     for (start, end, name) in &blocks {
-        if !PARENTHESIS.captures_iter(&preamble[*start..*end]).any(|c| role_of(c[1].trim_matches(['"', '“', '”'])).is_some()) {
+        let block = &preamble[*start..*end];
+        if !PARENTHESIS.on(block).captures_iter(block).any(|c| role_of(c[1].trim_matches(['"', '“', '”'])).is_some()) {
             found.push((*start, name.clone(), Vec::new()));
         }
     }
-    for c in TRADING_AS.captures_iter(preamble) {
+    for c in TRADING_AS.on(preamble).captures_iter(preamble) {
         found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
     }
-    let lines: Vec<_> = ROLE_LINE.captures_iter(preamble).collect();
+    let lines: Vec<_> = ROLE_LINE.on(preamble).captures_iter(preamble).collect();
     // Where the lines naming a role are: a party's own name is labelled beside them.
     let role_lines: Vec<usize> = lines.iter().filter(|c| role_of(&c[1]).is_some()).map(|c| c.get(0).expect("match").start()).collect();
     let beside = |at: usize| {
@@ -475,7 +492,8 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
 /// "Legal Entity (Supplier): Selleris sp. z o.o." and then "Selleris" throughout: a role word
 /// the draft never uses again gives way to the name it does use.
 fn named_as_used(head: &str, candidates: &mut [Candidate]) {
-    let uses = |word: &str| head.match_indices(word).filter(|(i, _)| bounded(head, *i, word.len()) && alone(head, *i, word.len())).take(3).count();
+    let uses =
+        |word: &str| head.match_indices(word).filter(|(i, _)| bounded(head, *i, word.len()) && alone(head, *i, word.len())).take(3).count();
     for c in candidates.iter_mut().filter(|c| role_of(&c.term).is_some() && uses(&c.term) <= 1) {
         let title = |alias: &String| {
             let word = |w: &str| w.chars().next().map_or(String::new(), |f| f.to_uppercase().chain(w.chars().skip(1)).collect());
@@ -612,14 +630,14 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
             }
         }
     };
-    for c in PRONOUNS_OF.captures_iter(head) {
-        let words = QUOTED_WORD.captures_iter(&c[1]).map(|w| w[1].to_owned()).collect();
+    for c in PRONOUNS_OF.on(head).captures_iter(head) {
+        let words = QUOTED_WORD.on(&c[1]).captures_iter(&c[1]).map(|w| w[1].to_owned()).collect();
         give(&c[2], words);
     }
-    for c in MEANS_PRONOUN.captures_iter(head) {
+    for c in MEANS_PRONOUN.on(head).captures_iter(head) {
         give(&c[1], vec![c[2].to_owned()]);
     }
-    for c in APPOSITIVE.captures_iter(head).take(20) {
+    for c in APPOSITIVE.on(head).captures_iter(head).take(20) {
         if role_of(&c[2]).is_some() {
             give(&c[2], vec![c[1].to_owned()]);
         }
@@ -707,18 +725,20 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
 /// How often a party is given the agency's duties ("shall provide", "services performed by")
 /// and how often it pays.
 fn acts(head: &str, c: &Candidate) -> (i32, i32) {
-    static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b").expect("static regex")
+    static DUTY: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b",
+        )
     });
-    static PAYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b").expect("static regex")
-    });
-    static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by|(?:utili[sz]e|engage|avail\s+(?:of\s+)?|retain)\s+the\s+services\s+of)\s+(?:the\s+)?$").expect("static regex")
+    static PAYS: LazyLock<AsciiFirst> =
+        LazyLock::new(|| AsciiFirst::new(r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?(?:pay|reimburse)\b"));
+    static BY: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"(?i)(?:(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by|(?:utili[sz]e|engage|avail\s+(?:of\s+)?|retain)\s+the\s+services\s+of)\s+(?:the\s+)?$",
+        )
     });
     // "digital work You perform, as commissioned by Karya": the one that commissions pays.
-    static COMMISSIONED_BY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bcommissioned\s+by\s+(?:the\s+)?$").expect("static regex"));
+    static COMMISSIONED_BY: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r"(?i)\bcommissioned\s+by\s+(?:the\s+)?$"));
     let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
     for alias in &c.aliases {
@@ -728,8 +748,8 @@ fn acts(head: &str, c: &Candidate) -> (i32, i32) {
             }
             let after = &head[i + alias.len()..crate::text::floor_char(head, i + alias.len() + 80)];
             let before = &head[crate::text::ceil_char(head, i.saturating_sub(40))..i];
-            duties += i32::from(DUTY.is_match(after) || BY.is_match(before));
-            pays += i32::from(PAYS.is_match(after) || COMMISSIONED_BY.is_match(before));
+            duties += i32::from(DUTY.on(after).is_match(after) || BY.on(before).is_match(before));
+            pays += i32::from(PAYS.on(after).is_match(after) || COMMISSIONED_BY.on(before).is_match(before));
         }
     }
     (duties, pays)
@@ -784,11 +804,13 @@ fn names_a_thing(term: &str) -> bool {
 fn name_before(before: &str) -> Option<String> {
     // "AND\n\n<Client name> (hereinafter "Client")": a word that joins the parties is no name.
     const JOINING: [&str; 7] = ["the", "and", "between", "by", "with", "of", "whereas"];
-    static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([A-Z][A-Za-z0-9&.\-]*(?:[ \t]+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$").expect("static regex")
+    static NAME: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"([A-Z][A-Za-z0-9&.\-]*(?:[ \t]+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$",
+        )
     });
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
-    let found = NAME.captures(tail)?.get(1)?;
+    let found = NAME.on(tail).captures(tail)?.get(1)?;
     // "Playboy.com, Inc., a Delaware corporation": a word after an article describes the party.
     let described = tail[..found.start()].trim_end();
     if [" a", " an"].iter().any(|a| described.ends_with(a)) || described == "a" || described == "an" {
@@ -862,11 +884,13 @@ fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
 /// The name the preamble says is engaged ("the Client engages SSW on the following terms",
 /// "Thank you for choosing SSW"), used at least three times in the draft.
 fn engaged(preamble: &str, head: &str) -> Option<Named> {
-    static ENGAGES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:engag(?:es?|ing)|appoint(?:s|ing)?|retain(?:s|ing)?|hir(?:es?|ing)|commission(?:s|ing)?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})\b")
-            .expect("static regex")
+    static ENGAGES: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"\b(?:engag(?:es?|ing)|appoint(?:s|ing)?|retain(?:s|ing)?|hir(?:es?|ing)|commission(?:s|ing)?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})\b",
+        )
     });
     let name = ENGAGES
+        .on(preamble)
         .captures_iter(preamble)
         .map(|c| c[1].to_owned())
         .find(|name| !is_pronoun(&name.to_lowercase()) && role_of(name) != Some(false) && !names_a_thing(name) && name != "The")?;
@@ -879,11 +903,11 @@ fn engaged(preamble: &str, head: &str) -> Option<Named> {
 /// Member", "by and between Client and Acme Labs"), used at least three times in the draft
 /// and not named by a role word of `known`'s side (`agency`: whether `known` is the agency).
 fn paired_with(preamble: &str, head: &str, known: &str, agency: bool) -> Option<Named> {
-    static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    static BETWEEN: LazyLock<AsciiFirst> = LazyLock::new(|| {
         let name = r"(?:[Tt]he[ \t]+)?([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})";
-        Regex::new(&format!(r"\bbetween\s+{name}\s+and\s+{name}")).expect("static regex")
+        AsciiFirst::new(format!(r"\bbetween\s+{name}\s+and\s+{name}"))
     });
-    let name = BETWEEN.captures_iter(preamble).find_map(|c| {
+    let name = BETWEEN.on(preamble).captures_iter(preamble).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
         if a.eq_ignore_ascii_case(known) {
             Some(b.to_owned())
@@ -900,12 +924,11 @@ fn paired_with(preamble: &str, head: &str, known: &str, agency: bool) -> Option<
 /// The party, other than `agency`, that the draft most often binds: a capitalised name after
 /// "the" and before "shall", "will", "may" or "must", at least three times.
 fn acting_party(head: &str, agency: &str) -> Option<Named> {
-    static ACTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[Tt]he ([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees)\b")
-            .expect("static regex")
+    static ACTS: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(r"\b[Tt]he ([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees)\b")
     });
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for c in ACTS.captures_iter(head).take(2_000) {
+    for c in ACTS.on(head).captures_iter(head).take(2_000) {
         let name = &c[1];
         if name.eq_ignore_ascii_case(agency) || names_a_thing(name) || role_of(name) == Some(true) {
             continue;

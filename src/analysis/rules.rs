@@ -8,6 +8,7 @@ use regex::Regex;
 use super::prefilter::{Hits, Prefilter};
 use super::{Finding, FindingKind, Ladders, Offer, Parties};
 use crate::ingest::Document;
+use crate::library::pattern::ascii::AsciiFirst;
 use crate::library::{ClauseLibrary, Concern, Direction, Pattern, RiskRule, Severity, StandardClause};
 use crate::segment::Clause;
 use crate::text::Normalised;
@@ -317,9 +318,12 @@ fn subject_is_counterparty(before: &str, parties: &Parties) -> bool {
 
 // Who receives the rights and who keeps them, read by `benefits_agency`. The sentence is
 // normalised (lower case, single spaces), so the classes are ASCII: the Unicode `\w` and `\s`
-// made these searches cost milliseconds a sentence.
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:assign[a-z]*|transfer[a-z]*|convey[a-z]*|vest[a-z]*|belong[a-z]*|property|owned|ownership|exclusively|grant[a-z]*|licen[cs][a-z]*)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:to|of|by|in|unto|with) (?:the )?([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3})").expect("static regex")
+// made these searches cost milliseconds a sentence. The gap `[^.;]` is searched in its ASCII
+// form in an ASCII sentence.
+static RECIPIENT: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r"(?-u:\b)(?:assign[a-z]*|transfer[a-z]*|convey[a-z]*|vest[a-z]*|belong[a-z]*|property|owned|ownership|exclusively|grant[a-z]*|licen[cs][a-z]*)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:to|of|by|in|unto|with) (?:the )?([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3})",
+    )
 });
 static OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[ ,(])([a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,3}?) (?:shall |will |does |hereby |may )?(?:[a-z0-9_]+ )?(?:own|owns|retain|retains|keep|keeps|reserve|reserves)(?-u:\b)").expect("static regex")
@@ -328,7 +332,7 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
 /// Compiles the patterns that judge a phrase's direction (each on first use otherwise), so that
 /// a thread with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    LazyLock::force(&RECIPIENT);
+    RECIPIENT.compile();
     LazyLock::force(&OWNER);
 }
 
@@ -359,7 +363,7 @@ fn benefits_agency(sentence: &str, parties: &Parties) -> bool {
             .flatten()
     };
     // Who receives decides; who keeps them is read only when the sentence does not say.
-    match RECIPIENT.captures(sentence).and_then(|c| names(&c[1])) {
+    match RECIPIENT.on(sentence).captures(sentence).and_then(|c| names(&c[1])) {
         Some(recipient) => recipient,
         None => OWNER.captures_iter(sentence).find_map(|c| names(&c[1])).unwrap_or(false),
     }

@@ -2,6 +2,7 @@
 //! rule written once matches the ways lawyers actually type it.
 
 mod anchored;
+pub(crate) mod ascii;
 mod matcher;
 mod precompiled;
 mod skipping;
@@ -13,7 +14,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub(crate) use anchored::StartsOfMany;
+pub(crate) use anchored::{StartsOfMany, TWO_THREADS_FROM};
 pub(crate) use matcher::Matcher;
 pub use matcher::searched;
 

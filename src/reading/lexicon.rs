@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use crate::library::pattern::{Matcher, StartsOfMany, syntax};
+use crate::library::pattern::{Matcher, StartsOfMany, TWO_THREADS_FROM, syntax};
 
 use super::{Attribute, Feature, Kind};
 
@@ -173,7 +173,8 @@ impl Lexicon {
 
     /// Each kind's words in `text`, kind by kind in the order of `kinds`, as each list's
     /// [`Words::find_iter`] finds them; the places where the lists' matches can start are found
-    /// in one pass over the text for all of them.
+    /// in one pass over the text for all of them. A long text's lists are searched on two
+    /// threads, each taking the next list left.
     pub fn kinds_in(&self, text: &str) -> Vec<(Kind, Found)> {
         let KindStarts { anchored, finder } = self.kind_starts.get_or_init(|| {
             let literals: Vec<(usize, &[Vec<u8>])> =
@@ -181,17 +182,35 @@ impl Lexicon {
             let finder = StartsOfMany::new(&literals.iter().map(|(_, l)| *l).collect::<Vec<_>>());
             KindStarts { anchored: literals.iter().map(|(k, _)| *k).collect(), finder }
         });
-        let mut starts = finder.as_ref().map(|f| f.find(text)).unwrap_or_default().into_iter();
-        let mut next = anchored.iter().copied().peekable();
-        let mut out = Vec::new();
-        for (k, (kind, words)) in self.kinds.iter().enumerate() {
-            let given = next.next_if_eq(&k).and_then(|_| starts.next());
-            match given {
-                Some(at) => out.extend(words.find_all_from(text, at).map(|m| (*kind, m))),
-                None => out.extend(words.find_iter(text).map(|m| (*kind, m))),
-            }
+        let mut given: Vec<Option<Vec<usize>>> = vec![None; self.kinds.len()];
+        for (&k, starts) in anchored.iter().zip(finder.as_ref().map(|f| f.find(text)).unwrap_or_default()) {
+            given[k] = Some(starts);
         }
-        out
+        let lists = Mutex::new(given.into_iter().enumerate());
+        let search = || {
+            let mut done = Vec::new();
+            while let Some((k, starts)) = lists.lock().unwrap_or_else(PoisonError::into_inner).next() {
+                let (kind, words) = &self.kinds[k];
+                let found: Vec<(Kind, Found)> = match starts {
+                    Some(at) => words.find_all_from(text, at).map(|m| (*kind, m)).collect(),
+                    None => words.find_iter(text).map(|m| (*kind, m)).collect(),
+                };
+                done.push((k, found));
+            }
+            done
+        };
+        let mut done = if text.len() < TWO_THREADS_FROM {
+            search()
+        } else {
+            std::thread::scope(|s| {
+                let other = s.spawn(search);
+                let mut done = search();
+                done.extend(crate::analysis::joined(other.join()));
+                done
+            })
+        };
+        done.sort_unstable_by_key(|(k, _)| *k);
+        done.into_iter().flat_map(|(_, found)| found).collect()
     }
 
     /// The vocabulary built into the binary (checked by the test suite).

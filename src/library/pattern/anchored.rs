@@ -9,7 +9,7 @@
 //! unanchored search, which prefers the leftmost start.
 
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::dfa::{Automaton as _, dense};
@@ -18,13 +18,17 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Anchored as AnchoredKind, Input};
 use regex_syntax::hir::Hir;
 
-use super::{lock, syntax};
+use super::{ascii, lock, syntax};
 
 /// Bytes an anchored search may read, in all, for each byte searched (plus `SLACK`), before the
 /// search gives up and the caller searches the rest unanchored: a pattern that can run on
 /// through the text from every start (`(?:assign )+`) would otherwise read it once a start.
 const READ_PER_BYTE: usize = 16;
 const SLACK: usize = 1 << 16;
+
+/// A text this long or longer is read on two threads where the work splits (starting a thread
+/// costs about what reading 10 KB does).
+pub(crate) const TWO_THREADS_FROM: usize = 64 << 10;
 
 pub struct Anchored {
     /// The literals every match starts with, and their searcher.
@@ -35,7 +39,7 @@ pub struct Anchored {
 
 enum Automaton {
     /// Compiled at run time, its states built as the search needs them.
-    Lazy(Box<(DFA, Mutex<Cache>)>),
+    Lazy(Box<Lazies>),
     /// Compiled into the binary.
     Dense(Box<dense::DFA<&'static [u32]>>),
 }
@@ -66,21 +70,12 @@ impl Anchored {
             None => syntax::starts(hir)?,
         };
         let starts = finder(&literals)?;
-        thread_local! {
-            // One a thread, reused: a compiler's caches for Unicode classes are large to make
-            // and to free, and every compile clears them (the NFA is the same).
-            static COMPILER: thompson::Compiler = {
-                let mut compiler = thompson::Compiler::new();
-                compiler.configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)));
-                compiler
-            };
-        }
-        let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
-        // Its states are kept up to 2 MiB (then cleared and built again): the largest of them
-        // needs 1.5 MiB for a 770 KB draft, and filled a 1 MiB cache once or twice over it.
-        let dfa = DFA::builder().configure(DFA::config().cache_capacity(2 << 20)).build_from_nfa(nfa).ok()?;
-        let cache = Mutex::new(dfa.create_cache());
-        Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new((dfa, cache))) })
+        let lazies = if ascii::is_ascii_only(hir) {
+            Lazies::One(Lazy::new(hir)?)
+        } else {
+            Lazies::Forms { ascii: Lazy::new(&ascii::ascii_hir(hir))?, full: Box::new((hir.clone(), OnceLock::new())) }
+        };
+        Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new(lazies)) })
     }
 
     /// The anchored search with a precompiled anchored DFA and the literals its matches start with.
@@ -113,7 +108,7 @@ impl Anchored {
     ) -> Result<(), GaveUp> {
         let mut reader = Reader::new(within.len());
         let mut from = within.start;
-        self.each_start(text, within.end, starts, |start, search| {
+        self.each_start(text, within.clone(), starts, |start, search| {
             if start < from {
                 return Ok(true);
             }
@@ -137,7 +132,7 @@ impl Anchored {
         let mut reader = Reader::new(within.len());
         let mut any = false;
         let starts = self.starts(text, within.clone());
-        let done = self.each_start(text, within.end, starts, |start, search| match search(&mut reader, start, true) {
+        let done = self.each_start(text, within, starts, |start, search| match search(&mut reader, start, true) {
             Ok(Some(_)) => {
                 any = true;
                 Ok(false)
@@ -148,46 +143,51 @@ impl Anchored {
         done.ok().map(|()| any)
     }
 
-    /// Calls `each` with every place of `starts` (those where a match can start, ascending), and
-    /// a search for the end of the match there ending by `end`, until it says to stop.
+    /// Calls `each` with every place of `starts` (those where a match can start within `within`,
+    /// ascending), and a search for the end of the match there, until it says to stop.
     fn each_start<E>(
         &self,
         text: &str,
-        end: usize,
+        within: Range<usize>,
         starts: impl IntoIterator<Item = usize>,
-        mut each: impl FnMut(usize, &mut dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed>) -> Result<bool, E>,
+        mut each: impl FnMut(usize, &mut SearchAt) -> Result<bool, E>,
     ) -> Result<(), E> {
         let haystack = text.as_bytes();
-        match &self.automaton {
-            Automaton::Lazy(lazy) => {
-                let (dfa, cache) = &**lazy;
-                let mut cache = lock(cache);
-                let mut search = |reader: &mut Reader, start: usize, earliest: bool| {
-                    let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
-                    let (clears, before) = (cache.clear_count(), cache.search_total_len());
-                    let result = dfa.try_search_fwd(&mut cache, &input);
-                    // The count restarts when the cache is cleared; then charge the most it
-                    // could have read.
-                    let read = if cache.clear_count() == clears { cache.search_total_len().saturating_sub(before) } else { end - start };
-                    reader.read(read);
-                    result.map(|m| m.map(|m| m.offset())).map_err(|_| Failed)
-                };
-                for start in starts {
-                    if !each(start, &mut search)? {
-                        break;
-                    }
+        let end = within.end;
+        let each_of = |search: &mut SearchAt| {
+            for start in starts {
+                if !each(start, search)? {
+                    break;
                 }
             }
-            Automaton::Dense(dfa) => {
-                let mut search = |reader: &mut Reader, start: usize, earliest: bool| dense_at(dfa, haystack, start..end, earliest, reader);
-                for start in starts {
-                    if !each(start, &mut search)? {
-                        break;
-                    }
+            Ok(())
+        };
+        match &self.automaton {
+            Automaton::Lazy(lazies) => match &**lazies {
+                Lazies::One(lazy) => {
+                    let mut cache = lock(&lazy.cache);
+                    each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
+                        let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
+                        lazy.search(&mut cache, &input, reader)
+                    })
                 }
+                Lazies::Forms { ascii, full } => {
+                    let mut cache = lock(&ascii.cache);
+                    each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
+                        ascii.ascii_at(&mut cache, haystack, start..end, earliest, reader).or_else(|NotAscii| {
+                            // The pattern itself decides (too large to compile: the usual search).
+                            let (hir, compiled) = &**full;
+                            let lazy = compiled.get_or_init(|| Lazy::new(hir)).as_ref().ok_or(Failed)?;
+                            let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
+                            lazy.search(&mut lock(&lazy.cache), &input, reader)
+                        })
+                    })
+                }
+            },
+            Automaton::Dense(dfa) => {
+                each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| dense_at(dfa, haystack, start..end, earliest, reader))
             }
         }
-        Ok(())
     }
 
     /// Where a match can start within `within`, ascending, each found when asked for (a search
@@ -206,6 +206,107 @@ impl Anchored {
     }
 }
 
+/// A search for the end of the match starting at a place (`earliest`, or leftmost first).
+type SearchAt<'a> = dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>, Failed> + 'a;
+
+/// The lazy DFAs of a pattern compiled at run time.
+enum Lazies {
+    /// The pattern is all ASCII.
+    One(Lazy),
+    /// The pattern has Unicode classes: its ASCII form, and the pattern itself, compiled when
+    /// a search reaches text that is not ASCII.
+    Forms { ascii: Lazy, full: Box<(Hir, OnceLock<Option<Lazy>>)> },
+}
+
+/// A lazy DFA and the states it has built.
+struct Lazy {
+    dfa: DFA,
+    cache: Mutex<Cache>,
+}
+
+impl Lazy {
+    /// The anchored DFA of `hir`.
+    fn new(hir: &Hir) -> Option<Self> {
+        thread_local! {
+            // One a thread, reused: a compiler's caches for Unicode classes are large to make
+            // and to free, and every compile clears them (the NFA is the same).
+            static COMPILER: thompson::Compiler = {
+                let mut compiler = thompson::Compiler::new();
+                compiler.configure(thompson::Config::new().which_captures(WhichCaptures::None).nfa_size_limit(Some(1 << 20)));
+                compiler
+            };
+        }
+        let nfa = COMPILER.with(|compiler| compiler.build_from_hir(hir).ok())?;
+        // Its states are kept up to 2 MiB (then cleared and built again): the largest of them
+        // needs 1.5 MiB for a 770 KB draft, and filled a 1 MiB cache once or twice over it.
+        let dfa = DFA::builder().configure(DFA::config().cache_capacity(2 << 20)).build_from_nfa(nfa).ok()?;
+        Some(Self { cache: Mutex::new(dfa.create_cache()), dfa })
+    }
+
+    /// The end of the match `input` (anchored) starts, charging `reader` with what was read.
+    fn search(&self, cache: &mut Cache, input: &Input, reader: &mut Reader) -> Result<Option<usize>, Failed> {
+        let (clears, before) = (cache.clear_count(), cache.search_total_len());
+        let result = self.dfa.try_search_fwd(cache, input);
+        // The count restarts when the cache is cleared; then charge the most it could have read.
+        let read = if cache.clear_count() == clears { cache.search_total_len().saturating_sub(before) } else { input.get_span().len() };
+        reader.read(read);
+        result.map(|m| m.map(|m| m.offset())).map_err(|_| Failed)
+    }
+
+    /// [`Lazy::search`] of a pattern's ASCII form from `span.start` (leftmost first, or the
+    /// earliest), byte by byte as `dense_at` reads: `NotAscii` if it would read a byte that is
+    /// not ASCII (the one before the start or after the end too) before it is decided.
+    fn ascii_at(
+        &self,
+        cache: &mut Cache,
+        haystack: &[u8],
+        span: Range<usize>,
+        earliest: bool,
+        reader: &mut Reader,
+    ) -> Result<Option<usize>, NotAscii> {
+        if span.start.checked_sub(1).is_some_and(|before| !haystack[before].is_ascii()) {
+            return Err(NotAscii);
+        }
+        let input = Input::new(haystack).range(span.clone()).anchored(AnchoredKind::Yes);
+        let mut state = self.dfa.start_state_forward(cache, &input).map_err(|_| NotAscii)?;
+        let mut found = None;
+        // Matches show one byte late: a match state entered on the byte at `at` ends there.
+        for at in span.clone() {
+            let byte = haystack[at];
+            if !byte.is_ascii() {
+                reader.read(at - span.start);
+                return Err(NotAscii);
+            }
+            state = self.dfa.next_state(cache, state, byte).map_err(|_| NotAscii)?;
+            if state.is_match() {
+                found = Some(at);
+                if earliest {
+                    reader.read(at - span.start + 1);
+                    return Ok(found);
+                }
+            } else if state.is_dead() || state.is_quit() {
+                reader.read(at - span.start + 1);
+                return if state.is_dead() { Ok(found) } else { Err(NotAscii) };
+            }
+        }
+        reader.read(span.len() + 1);
+        // What follows the span still counts for a word boundary at its end.
+        state = match haystack.get(span.end) {
+            Some(byte) if !byte.is_ascii() => return Err(NotAscii),
+            Some(&byte) => self.dfa.next_state(cache, state, byte),
+            None => self.dfa.next_eoi_state(cache, state),
+        }
+        .map_err(|_| NotAscii)?;
+        if state.is_match() {
+            found = Some(span.end);
+        }
+        Ok(found)
+    }
+}
+
+/// [`Lazy::ascii_at`] met a byte that is not ASCII: the pattern itself must decide.
+struct NotAscii;
+
 /// The places where each of several anchored searches can start in a text, found in one pass
 /// over it for all of them: each one's own search for its literals runs once a place found,
 /// and the literals of a reader's word lists ("is", "shall", "will") occur tens of thousands of
@@ -219,6 +320,8 @@ pub struct StartsOfMany {
     /// For each literal, the searches that start with it.
     owners: Vec<Vec<usize>>,
     count: usize,
+    /// The longest literal's length.
+    longest: usize,
 }
 
 impl StartsOfMany {
@@ -239,17 +342,37 @@ impl StartsOfMany {
         }
         let finder =
             AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&literals).ok()?;
-        Some(Self { finder, owners, count: searches.len() })
+        let longest = literals.iter().map(|l| l.len()).max().unwrap_or(0);
+        Some(Self { finder, owners, count: searches.len(), longest })
     }
 
     /// For each search, the places in `text` with a word boundary where one of its literals
     /// starts, ascending and each once: of what [`Anchored::starts`] finds over the whole text,
-    /// those where a match can start.
+    /// those where a match can start. A long text's halves are read on two threads.
     pub fn find(&self, text: &str) -> Vec<Vec<usize>> {
+        if text.len() < TWO_THREADS_FROM {
+            return self.find_starting(text, 0..text.len());
+        }
+        let half = text.len() / 2;
+        std::thread::scope(|s| {
+            let later = s.spawn(|| self.find_starting(text, half..text.len()));
+            let mut out = self.find_starting(text, 0..half);
+            for (out, later) in out.iter_mut().zip(crate::analysis::joined(later.join())) {
+                out.extend(later);
+            }
+            out
+        })
+    }
+
+    /// [`StartsOfMany::find`]'s places that are within `starts`.
+    fn find_starting(&self, text: &str, starts: Range<usize>) -> Vec<Vec<usize>> {
         let bytes = text.as_bytes();
         let boundary = |at: usize| at.checked_sub(1).is_some_and(|b| is_word_byte(bytes[b])) != is_word_byte(bytes[at]);
+        // A literal starting within `starts` may end past it.
+        let end = starts.end.saturating_add(self.longest).min(text.len());
+        let input = aho_corasick::Input::new(text).range(starts.start..end);
         let mut out = vec![Vec::new(); self.count];
-        for found in self.finder.find_overlapping_iter(text).filter(|found| boundary(found.start())) {
+        for found in self.finder.find_overlapping_iter(input).filter(|found| found.start() < starts.end && boundary(found.start())) {
             for &k in &self.owners[found.pattern().as_usize()] {
                 insert_in_order(&mut out[k], found.start());
             }
@@ -369,6 +492,13 @@ mod tests {
             found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
             ["assigns, title and all, upon full payment", "assigns upon full payment"]
         );
+        // Its class is Unicode: searched in its ASCII form, and by the pattern itself where a
+        // search reads a character that is not ASCII.
+        let text = "assigns \u{e9} title, upon full payment; title\u{e9} upon full payment. \u{e9}assigns upon full payment\u{e9}";
+        let mut found = Vec::new();
+        assert!(anchored.find_within(text, 0..text.len(), false, &mut found).is_ok());
+        assert_eq!(found, matcher.usual_find_within(text, 0..text.len()));
+        assert_eq!(found.len(), 3);
     }
 
     #[test]
@@ -397,6 +527,14 @@ mod tests {
             assert!(search.find_from(&text, 0..text.len(), false, &mut matches, found.clone()).is_ok());
             assert_eq!(matches, matcher.usual_find_within(&text, 0..text.len()));
         }
+        // A long text is read in two halves, a literal across the middle included.
+        let long = text.repeat(TWO_THREADS_FROM / text.len() + 1);
+        for cut in [long.len() / 2 - 3, long.len() / 2, long.len() / 2 + 2] {
+            let (mut first, later) = (many.find_starting(&long, 0..cut), many.find_starting(&long, cut..long.len()));
+            first.iter_mut().zip(later).for_each(|(first, later)| first.extend(later));
+            assert_eq!(first, many.find_starting(&long, 0..long.len()));
+        }
+        assert_eq!(many.find(&long), many.find_starting(&long, 0..long.len()));
     }
 
     #[test]
