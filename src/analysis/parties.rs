@@ -418,15 +418,8 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         // "(Client)": a capitalised word alone defines a party only when it names a role.
         let lone = !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
-        // "Norton Motorcycle Co. Limited incorporated ... whose registered office is at ...
-        // (Norton)": a company's own name for itself, closing its description.
-        let line = &preamble[preamble[..whole.start()].rfind('\n').map_or(0, |i| i + 1)..whole.start()];
-        let rest = &preamble[whole.end()..];
-        let ends_line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_matches(|c: char| c.is_whitespace() || ";,.*".contains(c)).is_empty();
-        // The party's own words: after the previous party's bracket ("(1) ... (the Company) (2)").
-        let own = &line[line.rfind(')').map_or(0, |i| i + 1)..];
-        let company_line = lone && ends_line && describes_a_company(own);
-        if lone && role_of(inner.trim()).is_none() && !company_line {
+        let company = lone.then(|| company_described(preamble, whole.start(), whole.end())).flatten();
+        if lone && role_of(inner.trim()).is_none() && company.is_none() {
             continue;
         }
         let (pronouns, names): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| is_pronoun(&w.to_lowercase()));
@@ -443,7 +436,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let mut extra: Vec<String> = pronoun_forms(&pronouns);
         if let Some((_, _, name)) = block_of(whole.start()) {
             extra.push(name.to_lowercase());
-        } else if company_line {
+        } else if let Some(own) = company {
             extra.extend(leading_name(own).map(|n| n.to_lowercase()));
         } else if let Some(name) = name_before(&preamble[..whole.start()]) {
             extra.push(name.to_lowercase());
@@ -559,11 +552,19 @@ fn abbreviates(before: &str, capitals: &str) -> bool {
     })
 }
 
-/// Whether a party's line describes a company: "incorporated and registered in England and
-/// Wales with company number ... whose registered office is at ...".
-fn describes_a_company(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    ["incorporated", "registered office", "company number", "principal place of business"].iter().any(|w| lower.contains(w))
+/// "Norton Motorcycle Co. Limited incorporated and registered in England ... whose registered
+/// office is at ... (Norton)": the words of a company's description that a bracket at
+/// `start..end` closes, ending its line; after the previous party's bracket ("(1) ... (the
+/// Company) (2) ...").
+fn company_described(preamble: &str, start: usize, end: usize) -> Option<&str> {
+    let line = &preamble[preamble[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let rest = &preamble[end..];
+    let ends_line =
+        rest[..rest.find('\n').unwrap_or(rest.len())].trim_matches(|c: char| c.is_whitespace() || ";,.*".contains(c)).is_empty();
+    let own = &line[line.rfind(')').map_or(0, |i| i + 1)..];
+    let lower = own.to_lowercase();
+    let company = ["incorporated", "registered office", "company number", "principal place of business"].iter().any(|w| lower.contains(w));
+    (ends_line && company).then_some(own)
 }
 
 /// The name a party's line opens with, after its number: "(2) Norton Motorcycle Co.
@@ -909,11 +910,7 @@ fn paired_with(preamble: &str, head: &str, known: &str, agency: bool) -> Option<
     });
     let name = BETWEEN.on(preamble).captures_iter(preamble).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
-        if a.eq_ignore_ascii_case(known) {
-            Some(b.to_owned())
-        } else {
-            b.eq_ignore_ascii_case(known).then(|| a.to_owned())
-        }
+        if a.eq_ignore_ascii_case(known) { Some(b.to_owned()) } else { b.eq_ignore_ascii_case(known).then(|| a.to_owned()) }
     })?;
     let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(agency);
     let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();

@@ -52,7 +52,10 @@ fn made_by(before: &str) -> bool {
     let Some(t) = by.strip_suffix("by ") else { return false };
     // "furnished to or made available to the Supplier by the Buyer": the receiver named between.
     let past_receiver = t.rfind(" to ").filter(|&i| t.len() - i < 40 && t[i + 4..].split_whitespace().count() <= 3).map(|i| &t[..=i]);
-    [Some(t), past_receiver].into_iter().flatten().any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
+    [Some(t), past_receiver]
+        .into_iter()
+        .flatten()
+        .any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
 }
 
 /// An object that is the contract itself, or the rights a party has under it.

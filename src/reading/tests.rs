@@ -909,7 +909,10 @@ fn what_the_client_furnished_vests_in_it_and_the_owner_is_named_before_the_next_
     let p = parties(&["Vendor"], &["CWT"]);
     let t = read("All IPR in the Work Product shall be the sole and exclusive property of Acme and Vendor shall procure the waiver of any moral rights.", &p).0;
     assert!(t.provisions.iter().all(|p| p.kind != Kind::Ownership || p.receiver != Side::Agency), "{:?}", t.provisions);
-    let t = transfers("All Work Product delivered to CWT pursuant to this Agreement shall be in all respects the sole and exclusive property of CWT.", &p);
+    let t = transfers(
+        "All Work Product delivered to CWT pursuant to this Agreement shall be in all respects the sole and exclusive property of CWT.",
+        &p,
+    );
     assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{t:?}");
 }
 
