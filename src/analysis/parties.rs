@@ -374,6 +374,13 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
         // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun.
         let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower);
+        // Found again with a role word of its side beside it ("CLIENT (Company)"): that word too.
+        if let Some(c) = out.iter_mut().find(|c| c.aliases.contains(&lower)) {
+            let same_side = |e: &&String| role_of(e).is_some() && role_of(e) == role_of(term) && !c.aliases.contains(e);
+            let more: Vec<String> = extra.iter().filter(same_side).cloned().collect();
+            c.aliases.extend(more);
+            return;
+        }
         if term.len() < 2
             || lowercase
             || names_a_thing(term)
@@ -442,6 +449,13 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
             extra.push(name.to_lowercase());
         }
         extra.extend(names.iter().filter(|n| *n != term).map(|n| n.to_lowercase()));
+        // "**CLIENT (Company):**": a role word of the same side just before is the same party.
+        let word_before = preamble[..whole.start()]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '*')
+            .rsplit(char::is_whitespace)
+            .next()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        extra.extend(word_before.filter(|w| role_of(w).is_some() && role_of(w) == role_of(term)).map(str::to_lowercase));
         found.push((whole.start(), term.clone(), extra));
     }
     for (start, end, name) in &blocks {
@@ -980,6 +994,14 @@ mod tests {
             Acme wishes to engage the Supplier. The Supplier shall provide the Services to Acme. Acme shall pay the Charges.";
         let p = detect(text, None);
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Supplier"), Some("Acme")), "{p:?}");
+    }
+
+    #[test]
+    fn a_role_word_beside_its_bracketed_label_is_the_name_the_draft_uses() {
+        let text = "## 1. PARTIES\n\n**CLIENT (Company):**\n[Name]\n\n**CONTRACTOR (Developer):**\n[Name]\n\n\
+            Client may terminate. Developer assigns to Client all work. Client shall pay Developer. Developer will report to Client.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Developer"), Some("Client")), "{p:?}");
     }
 
     #[test]

@@ -925,3 +925,10 @@ fn a_licence_with_a_bracketed_exception_among_its_attributes_and_a_bar_on_supply
     let r = read("The Supplier shall not supply services which are the same as or substantially similar to the Services to any business in competition with Norton.", &p).0;
     assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Agency), "{:?}", r.provisions);
 }
+
+#[test]
+fn all_work_created_under_the_agreement_is_broad() {
+    let p = parties(&["Developer"], &["Client"]);
+    let t = transfers("Developer assigns to Client all work created under this Agreement, including source code.", &p);
+    assert!(t.iter().any(|t| t.features.has(Feature::Broad)), "{t:?}");
+}
