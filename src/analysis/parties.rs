@@ -365,43 +365,46 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     }
 }
 
+/// Adds a party found in the preamble as `term`, with the other words the draft uses for it,
+/// unless it names no party or one already found.
+fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, term: &str, extra: Vec<String>) {
+    let term = term.trim().trim_end_matches(['.', ',']).trim();
+    let lower = term.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
+    // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun.
+    let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower);
+    // Found again with a role word of its side beside it ("CLIENT (Company)"): that word too.
+    if let Some(c) = out.iter_mut().find(|c| c.aliases.contains(&lower)) {
+        let same_side = |e: &&String| role_of(e).is_some() && role_of(e) == role_of(term) && !c.aliases.contains(e);
+        let more: Vec<String> = extra.iter().filter(same_side).cloned().collect();
+        c.aliases.extend(more);
+        return;
+    }
+    if term.len() < 2
+        || lowercase
+        || names_a_thing(term)
+        || term.split_whitespace().count() > 3
+        || out.iter().any(|c| c.aliases.contains(&lower))
+    {
+        return;
+    }
+    // `Go Free Range (the "Insured Sum")`: a thing of a party already found, not a party.
+    if role_of(term).is_none() && extra.iter().any(|e| out.iter().any(|c| c.aliases.contains(e))) {
+        return;
+    }
+    let mut aliases = vec![lower.clone()];
+    // "Collaborating Developer" is "the Developer" in the text.
+    if let Some(last) = lower.rsplit(' ').next().filter(|l| *l != lower && role_of(l).is_some()) {
+        aliases.push(last.to_owned());
+    }
+    aliases.extend(extra.into_iter().filter(|e| !e.is_empty()));
+    let term = term.strip_prefix("the ").or_else(|| term.strip_prefix("The ")).unwrap_or(term).to_owned();
+    out.push(Candidate { term: as_used(preamble, term), aliases });
+}
+
 /// The parties the preamble defines, in order, with the company name before each.
 fn candidates(preamble: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    let mut push = |term: &str, extra: Vec<String>| {
-        let term = term.trim().trim_end_matches(['.', ',']).trim();
-        let lower = term.to_lowercase();
-        let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
-        // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun.
-        let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower);
-        // Found again with a role word of its side beside it ("CLIENT (Company)"): that word too.
-        if let Some(c) = out.iter_mut().find(|c| c.aliases.contains(&lower)) {
-            let same_side = |e: &&String| role_of(e).is_some() && role_of(e) == role_of(term) && !c.aliases.contains(e);
-            let more: Vec<String> = extra.iter().filter(same_side).cloned().collect();
-            c.aliases.extend(more);
-            return;
-        }
-        if term.len() < 2
-            || lowercase
-            || names_a_thing(term)
-            || term.split_whitespace().count() > 3
-            || out.iter().any(|c| c.aliases.contains(&lower))
-        {
-            return;
-        }
-        // `Go Free Range (the "Insured Sum")`: a thing of a party already found, not a party.
-        if role_of(term).is_none() && extra.iter().any(|e| out.iter().any(|c| c.aliases.contains(e))) {
-            return;
-        }
-        let mut aliases = vec![lower.clone()];
-        // "Collaborating Developer" is "the Developer" in the text.
-        if let Some(last) = lower.rsplit(' ').next().filter(|l| *l != lower && role_of(l).is_some()) {
-            aliases.push(last.to_owned());
-        }
-        aliases.extend(extra.into_iter().filter(|e| !e.is_empty()));
-        let term = term.strip_prefix("the ").or_else(|| term.strip_prefix("The ")).unwrap_or(term).to_owned();
-        out.push(Candidate { term: as_used(preamble, term), aliases });
-    };
     let mut found: Vec<(usize, String, Vec<String>)> = Vec::new();
     // A block's name, unless the block defines a term for its party: then the name is that
     // term's alias.
@@ -490,7 +493,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     found.sort_by_key(|(at, _, _)| *at);
     for (_, term, extra) in found {
-        push(&term, extra);
+        push_candidate(&mut out, preamble, &term, extra);
     }
     out.truncate(6);
     out
