@@ -427,6 +427,39 @@ impl Sentence<'_> {
         }
     }
 
+    /// A licence's attributes read around its trigger (`ts..te`, its object ending at
+    /// `object_end`), each with where its words are in the whole text.
+    fn licence_attributes(
+        &self,
+        lexicon: &Lexicon,
+        terms: &Terms,
+        ts: usize,
+        te: usize,
+        object_end: usize,
+    ) -> (Attributes, Vec<(super::Attribute, usize, usize)>) {
+        let s = &self.text[self.start..self.reach];
+        let from = ceil_char(s, ts.saturating_sub(160));
+        let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
+        let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
+        let mut set = found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
+            set.insert(a);
+            set
+        });
+        // "grant the Issuer the License", the License being defined as the Apache licence:
+        // an open licence, given for good and for any use.
+        let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);
+        let names_open = |t: &usize| {
+            let term = &terms.terms[*t];
+            open.is_some_and(|w| w.is_match(&self.text[term.start..term.end]))
+        };
+        if terms.used_in(&s[ts..object_end.max(te)]).iter().any(names_open) {
+            set.insert(super::Attribute::Perpetual);
+            set.insert(super::Attribute::Irrevocable);
+            set.insert(super::Attribute::Unlimited);
+        }
+        (set, at)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn provision(
         &self,
@@ -490,26 +523,7 @@ impl Sentence<'_> {
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
         let (attributes, attribute_at) = if kind == Kind::Licence {
-            let from = ceil_char(s, ts.saturating_sub(160));
-            let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
-            let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
-            let mut set = found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
-                set.insert(a);
-                set
-            });
-            // "grant the Issuer the License", the License being defined as the Apache licence:
-            // an open licence, given for good and for any use.
-            let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);
-            let names_open = |t: &usize| {
-                let term = &terms.terms[*t];
-                open.is_some_and(|w| w.is_match(&self.text[term.start..term.end]))
-            };
-            if terms.used_in(&s[ts..object_range.1.max(te)]).iter().any(names_open) {
-                set.insert(super::Attribute::Perpetual);
-                set.insert(super::Attribute::Irrevocable);
-                set.insert(super::Attribute::Unlimited);
-            }
-            (set, at)
+            self.licence_attributes(lexicon, terms, ts, te, object_range.1)
         } else {
             (Attributes::default(), Vec::new())
         };
