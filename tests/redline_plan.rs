@@ -1459,3 +1459,41 @@ fn a_heading_on_the_line_above_is_not_struck_with_the_sentence_below_it() {
         assert!(!c.deleted.contains("Work Product Ownership") && !c.deleted.contains("Pre-Existing IP\n"), "{c:#?}");
     }
 }
+
+/// A contractor's IP form in the style of a held-out Texas draft (Markdown, each heading on the
+/// line above its clause), in words of our own.
+const CONTRACTOR_FORM: &str = "# Independent Contractor Agreement\n\nThis Agreement is made between Lonestar Analytics LLC (\"Client\") and Rio Grande Labs LLC (\"Contractor\").\n\n## 1. Services\nContractor will build a demand forecasting model and related dashboards for Client as described in each statement of work.\n\n## 2. Payment\nClient will pay Contractor the fees set out in each statement of work within thirty days of invoice.\n\n## 3. Work Product\nAll work product created by Contractor in connection with the services, including code, prompts and workflows, is deemed work made for hire. Contractor irrevocably assigns to Client all right, title and interest in the work product.\n\n## 4. Pre-Existing IP\nContractor retains all rights in its pre-existing materials listed in Exhibit A. Contractor grants Client a non-exclusive, perpetual, worldwide license to use any Pre-Existing IP incorporated into the deliverables.\n\n## 5. Confidentiality\nContractor will keep Client's confidential information secret and use it only to perform the services.\n\n## Exhibit A \u{2014} Pre-Existing IP (if any)\n[List]\n";
+
+/// The redline of a Markdown draft with the embedded library, as the `redline` command makes it.
+fn plan_embedded(body: &str) -> Redline {
+    let library = ClauseLibrary::embedded();
+    let doc = text("draft.md", Format::Markdown, body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low))
+}
+
+/// Hire status never waits for payment: a work made for hire is the client's from creation,
+/// so the library's narrow rung used to say what the doctrine does not allow ("shall be
+/// deemed works made for hire, and only upon Agency's receipt of full payment for them"). The
+/// rung keeps hire status to the scheduled deliverables and makes the assignment of anything
+/// that is not a work made for hire wait for payment.
+#[test]
+fn hire_status_never_waits_for_payment_the_assignment_of_the_rest_does() {
+    static ON_PAYMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:deemed|considered|are|is|be)\s+(?:an?\s+)?works?\s+made\s+for\s+hire[^.]*\b(?:upon|on|after|following)\b[^.]*payment")
+            .expect("regex")
+    });
+    let r = plan_embedded(CONTRACTOR_FORM);
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(!ON_PAYMENT.is_match(&accepted), "{accepted}");
+    assert!(accepted.contains("shall be deemed works made for hire."), "{accepted}");
+    assert!(
+        accepted.contains("To the extent any of those Deliverables is not a work made for hire, Contractor assigns it to Client upon Contractor's receipt of full payment for it."),
+        "{accepted}"
+    );
+    for (name, r, _) in real_redlines() {
+        for c in &r.changes {
+            assert!(!ON_PAYMENT.is_match(&c.inserted), "{name} {}: {}", c.clause_label, c.inserted);
+        }
+    }
+}
