@@ -1497,3 +1497,21 @@ fn hire_status_never_waits_for_payment_the_assignment_of_the_rest_does() {
         }
     }
 }
+
+/// A Pre-Existing IP clause keeps its first sentence (what the agency retains, "listed in
+/// Exhibit A.", which ends it) and has its licence edited in its own words, rather than the
+/// whole clause replaced by the library's agency-IP clause.
+#[test]
+fn a_pre_existing_ip_clause_keeps_what_is_retained_and_its_licence_is_edited_in_place() {
+    let r = plan_embedded(CONTRACTOR_FORM);
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(
+        accepted.contains("Contractor retains all rights in its pre-existing materials listed in Exhibit A. Contractor grants Client a non-exclusive, non-transferable, non-sublicensable, perpetual, worldwide license to use any Pre-Existing IP solely as incorporated into the deliverables."),
+        "{accepted}"
+    );
+    let in_four: Vec<&redline::Change> = r.changes.iter().filter(|c| c.clause_label.starts_with("§4 ")).collect();
+    assert!(!in_four.is_empty(), "{:#?}", r.changes);
+    for c in in_four {
+        assert!(matches!(c.language, Language::Edited { .. }) && !c.deleted.contains("retains"), "{c:#?}");
+    }
+}
