@@ -1515,3 +1515,21 @@ fn a_pre_existing_ip_clause_keeps_what_is_retained_and_its_licence_is_edited_in_
         assert!(matches!(c.language, Language::Edited { .. }) && !c.deleted.contains("retains"), "{c:#?}");
     }
 }
+
+/// A backstop to another transfer ("To the extent any Deliverable ... is not assigned under
+/// 2.1, Contractor holds it on trust for Client and will assign it ...") is edited in its own
+/// words or left, never replaced by the library's whole assignment clause, which would repeat
+/// 2.1 and bring in terms the draft never uses. What no edit answers stays open, with why.
+#[test]
+fn a_backstop_is_edited_in_place_never_replaced() {
+    let r = plan_embedded(
+        "# Services Agreement\n\nThis Agreement is made between Acme Corp (\"Client\") and Blue Fox Labs LLC (\"Contractor\").\n\n## 1. Fees\nClient pays Contractor the fees in each statement of work.\n\n## 2. Intellectual Property\n2.1 Contractor hereby assigns to Client, upon receipt of full payment of the fees, all right, title and interest in the Deliverables.\n\n2.2 To the extent any Deliverable, or any know-how or methodology used to create it, is not assigned under 2.1, Contractor holds it on trust for Client and will assign it to Client on request.\n",
+    );
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(accepted.contains("2.2 To the extent any Deliverable, or any know-how or methodology used to create it, is not assigned under 2.1, Contractor holds it on trust for Client and will assign"), "{accepted}");
+    for c in r.changes.iter().filter(|c| c.clause_label.starts_with("§2.2") && c.new_clause.is_none()) {
+        assert!(matches!(c.language, Language::Edited { .. }) && c.deleted.len() < 40, "{c:#?}");
+    }
+    assert!(!accepted.contains("Jointly Developed IP") && accepted.matches("hereby assigns").count() == 1, "{accepted}");
+    assert!(r.open.iter().any(|o| o.why == OpenReason::Backstop && o.concern == Concern::MethodologyTransfer), "{:#?}", r.open);
+}

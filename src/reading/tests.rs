@@ -899,3 +899,17 @@ fn work_created_on_a_work_for_hire_basis_is_hire_work() {
     assert!(t.iter().any(|t| t.kind == Kind::HireWork), "{t:?}");
     assert!(transfers("The Contractor Agreement (Work for Hire) sets out the terms on a fixed basis.", &p).is_empty());
 }
+
+/// Work held on trust for a party is that party's: the one who holds it keeps only the bare
+/// title. Both "holds ... on trust for" and "shall hold ... in trust for".
+#[test]
+fn holding_the_work_on_trust_for_the_client_gives_the_client_ownership() {
+    let p = parties(&["Contributor"], &["Company"]);
+    for sentence in [
+        "The Contributor holds such Intellectual Property on trust for the Company and will assign it to the Company on request.",
+        "The Contributor shall hold all such Intellectual Property in trust for the Company.",
+    ] {
+        let t = transfers(sentence, &p);
+        assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{sentence}: {t:?}");
+    }
+}

@@ -132,7 +132,8 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         && concerns.contains(&Concern::TransferableLicense)
         && let Some(m) = INCORPORATED.find_at(sentence, g.noun.end).filter(|m| m.end() <= body_end)
     {
-        out.push(Edit::new(m.start()..m.start(), "solely as ".into(), &[Concern::TransferableLicense], EditKind::Limited));
+        let at = sentence[..m.start()].trim_end().len();
+        out.push(Edit::new(at..at, " solely as".into(), &[Concern::TransferableLicense], EditKind::Limited));
     }
     if !limited && !wide.is_empty() {
         let things = words.deliverables.map_or_else(
