@@ -202,6 +202,11 @@ pub enum OpenReason {
     /// The passage grants an open-source licence (bcgov's Apache "License"): the same for
     /// everyone, so neither a payment condition nor the library's proprietary words fit it.
     OpenLicence,
+    /// The passage backs up another transfer of the draft ("to the extent ... is not assigned
+    /// under 2.1, Contractor holds it on trust for Company"): edited in its own words where
+    /// they allow, never replaced by the library's whole clause, which would repeat the
+    /// transfer it backs up.
+    Backstop,
 }
 
 /// A finding the redline does not change.

@@ -634,7 +634,8 @@ impl Trigger<'_> {
         let text = self.text();
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
         let first = text.contains("owner") || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
-        !first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}")))
+        // "shall hold such rights in trust for the Company": the one it is held for owns it.
+        text.ends_with(" trust for") || (!first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}"))))
     }
 
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").

@@ -932,3 +932,17 @@ fn all_work_created_under_the_agreement_is_broad() {
     let t = transfers("Developer assigns to Client all work created under this Agreement, including source code.", &p);
     assert!(t.iter().any(|t| t.features.has(Feature::Broad)), "{t:?}");
 }
+
+/// Work held on trust for a party is that party's: the one who holds it keeps only the bare
+/// title. Both "holds ... on trust for" and "shall hold ... in trust for".
+#[test]
+fn holding_the_work_on_trust_for_the_client_gives_the_client_ownership() {
+    let p = parties(&["Contributor"], &["Company"]);
+    for sentence in [
+        "The Contributor holds such Intellectual Property on trust for the Company and will assign it to the Company on request.",
+        "The Contributor shall hold all such Intellectual Property in trust for the Company.",
+    ] {
+        let t = transfers(sentence, &p);
+        assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{sentence}: {t:?}");
+    }
+}

@@ -6,6 +6,7 @@
 //! sentences ("hereby assigns", `assignment`), where a lawyer edits rather than replaces.
 
 mod assignment;
+mod backstop;
 mod definition;
 mod hire;
 mod knowhow;
@@ -120,6 +121,12 @@ pub fn broad_object(deleted: &str) -> Option<&str> {
 /// The term `sentence` defines, when it opens by defining one (`"Covered Inventions" means`).
 pub fn defined_term(sentence: &str) -> Option<&str> {
     definition::defined_term(sentence)
+}
+
+/// Whether `sentence` backs up another transfer ("To the extent ... is not assigned under 2.1,
+/// Contractor holds it on trust for Company"): the library's whole clause never replaces it.
+pub fn backs_up(sentence: &str) -> bool {
+    backstop::backs_up(sentence)
 }
 
 /// Whether `sentence` is a promise not to do something ("shall not", "agrees not to").

@@ -465,8 +465,8 @@ impl Planner<'_> {
     /// per place in the sentence. Used for transfers (`edit_transfer`), and where no words
     /// of the same function can replace the passage (it defines a term on the way, "...
     /// ("Project IP") shall belong to you"). Each edit carries the reason for what it does.
-    /// Findings no edit answers stay open.
-    fn edits_in_place(&mut self, g: &Group, all: &[Group]) -> Vec<(Option<usize>, Change)> {
+    /// Findings no edit answers stay open, for the reason `unanswered`.
+    fn edits_in_place(&mut self, g: &Group, all: &[Group], unanswered: OpenReason) -> Vec<(Option<usize>, Change)> {
         let analysis = self.analysis;
         let mut edits = self.phrase_edits(g);
         // One fix per problem: a definition's methods carved out where its term passes are
@@ -494,7 +494,7 @@ impl Planner<'_> {
                 && !self.carved_out_where_it_passes(g, concern, all)
                 && !self.narrowed_where_defined(g, concern)
             {
-                self.leave(i, OpenReason::NoLanguage);
+                self.leave(i, unanswered);
             }
         }
         for (paragraph, range, e) in located {
@@ -672,6 +672,13 @@ impl Planner<'_> {
                 self.draft.text_starts[paragraph].max(self.draft.paragraphs[paragraph].start)..self.draft.paragraphs[paragraph].end;
             let within = label.start - bounds.start..label.end - bounds.start;
             let range = if let Some(r) = phrase::list::struck_citation(&text[bounds.clone()], &within) {
+                // "Section 6(c) ~~and (d)~~ ~~apply~~ applies": the verb agrees with the label left.
+                for (at, word) in phrase::list::agreeing(&text[bounds.clone()], &r) {
+                    let at = bounds.start + at.start..bounds.start + at.end;
+                    let kinds = vec![phrase::EditKind::CitationStruck];
+                    let edit = phrase::Edit { range: at.clone(), inserted: word, concerns: concerns.to_vec(), kinds };
+                    out.push((paragraph, at, edit));
+                }
                 bounds.start + r.start..bounds.start + r.end
             } else if lead_in.contains(&label.start) {
                 // The excepting phrase to its comma; the words after it open the sentence.
@@ -868,7 +875,16 @@ impl Planner<'_> {
                 || self.edit_restriction(&g)
                 || self.edit_definition(&g, &merged)
             {
-                planned.extend(self.edits_in_place(&g, &merged));
+                planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
+                continue;
+            }
+            // A backstop to another transfer ("to the extent ... is not assigned under 2.1") is
+            // edited in its own words or left: the library's whole clause would repeat the
+            // transfer it backs up.
+            if phrase::backs_up(&self.draft.analysed[g.range.clone()])
+                && g.findings.iter().all(|&fi| steer_for(self.steers, &analysis.findings[fi]).is_none())
+            {
+                planned.extend(self.edits_in_place(&g, &merged, OpenReason::Backstop));
                 continue;
             }
             let struck = Struck {
@@ -878,7 +894,7 @@ impl Planner<'_> {
                 draft: &self.draft.analysed,
             };
             let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck), self.person) else {
-                planned.extend(self.edits_in_place(&g, &merged));
+                planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
                 continue;
             };
             // One reason per concern: the most severe finding of it says why.

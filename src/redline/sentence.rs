@@ -121,10 +121,23 @@ fn boundary_at(text: &str, i: usize, hi: usize) -> Option<usize> {
     if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\u{201c}' | '(' | '[' | '\u{2018}')) {
         return None;
     }
-    if bytes[i] == b'.' && is_abbreviation(&text[..i]) {
+    if bytes[i] == b'.' && is_abbreviation(&text[..i]) && !(next.is_uppercase() && names_attachment(&text[..i])) {
         return None;
     }
     Some(after)
+}
+
+/// Whether the words before a full stop name an attachment by its letter ("listed in Exhibit
+/// A", "Schedule B"): then the stop ends the sentence when a capitalised word follows ("...
+/// in Exhibit A. Contractor grants ..."), where another single letter is an initial ("J.
+/// Smith") or a list's label. A reference the sentence goes on from ("Exhibit A. and") has no
+/// capital after it.
+fn names_attachment(before: &str) -> bool {
+    const ATTACHMENTS: [&str; 8] = ["exhibit", "schedule", "annex", "appendix", "attachment", "article", "section", "part"];
+    let mut words = before.rsplit(char::is_whitespace);
+    let letter = words.next().unwrap_or_default();
+    let word = words.next().unwrap_or_default().to_lowercase();
+    letter.chars().count() == 1 && letter.chars().all(char::is_alphabetic) && ATTACHMENTS.contains(&word.as_str())
 }
 
 /// Whether the word before a full stop is an abbreviation or a single letter ("U.S", "(a", "e.g").
@@ -184,6 +197,21 @@ mod tests {
         let t = "The Services (e.g. model training) of Acme Inc. and U.S. law apply. All work product is Client's. Next.";
         assert_eq!(sentence(t, "model training"), "The Services (e.g. model training) of Acme Inc. and U.S. law apply.");
         assert_eq!(sentence(t, "work product"), "All work product is Client's.");
+    }
+
+    /// "Exhibit A." ends a sentence when the next one starts; a reference the sentence goes
+    /// on from, an initial and a list's label do not.
+    #[test]
+    fn an_attachment_named_by_its_letter_ends_a_sentence_only_where_the_next_begins() {
+        let t = "Contractor retains all rights in its materials listed in Exhibit A. Contractor grants Client a license.";
+        assert_eq!(sentence(t, "retains"), "Contractor retains all rights in its materials listed in Exhibit A.");
+        assert_eq!(sentence(t, "grants"), "Contractor grants Client a license.");
+        let end = "Contractor retains all rights in its materials listed in Schedule B.";
+        assert_eq!(sentence(end, "retains"), end);
+        let on = "The materials in Exhibit A. and any update to them remain Contractor's. Next.";
+        assert_eq!(sentence(on, "materials"), "The materials in Exhibit A. and any update to them remain Contractor's.");
+        let initial = "Signed for Acme by J. Smith as director. Next.";
+        assert_eq!(sentence(initial, "Signed"), "Signed for Acme by J. Smith as director.");
     }
 
     #[test]

@@ -43,6 +43,10 @@ static AS_PART_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// What the licence covers named by where it is: "incorporated into the deliverables".
+static INCORPORATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:incorporated|embedded|included)\s+in(?:to)?\s+(?:the|any|each|such)\s").expect("static regex"));
+
 /// Where what the licence covers ends: a proviso or the next clause of the sentence.
 static PROVISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s*(?:provided|subject\s+to|except)\b|;").expect("static regex"));
 
@@ -121,6 +125,16 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     if !answers.is_empty() {
         out.extend(stripped(sentence, &g, &answers));
     }
+    // "to use any Pre-Existing IP incorporated into the deliverables" names what is licensed
+    // by where it is, and leaves its use open: made personal, it is used "solely as" it is
+    // incorporated, as the agency's own licence says.
+    if !limited
+        && concerns.contains(&Concern::TransferableLicense)
+        && let Some(m) = INCORPORATED.find_at(sentence, g.noun.end).filter(|m| m.end() <= body_end)
+    {
+        let at = sentence[..m.start()].trim_end().len();
+        out.push(Edit::new(at..at, " solely as".into(), &[Concern::TransferableLicense], EditKind::Limited));
+    }
     if !limited && !wide.is_empty() {
         let things = words.deliverables.map_or_else(
             || if words.defined.contains(&"Work Product") { "the Work Product".to_owned() } else { "the deliverables".to_owned() },
@@ -169,6 +183,16 @@ fn stripped(sentence: &str, g: &Grant, concerns: &[Concern]) -> Vec<Edit> {
                 }
             }
         }
+    }
+    // A licence silent on transfer says it is personal: after its exclusivity term, else its
+    // first ("a non-exclusive, non-transferable, non-sublicensable, perpetual ... license").
+    let silent = !g.terms.iter().any(|(_, found)| {
+        found.iter().any(|&(a, _, _)| matches!(a, Attribute::Transferable | Attribute::Sublicensable | Attribute::Personal))
+    });
+    if edits.is_empty() && silent && concerns.contains(&Concern::TransferableLicense) {
+        let exclusive = g.terms.iter().find(|(r, _)| sentence[r.clone()].to_lowercase().contains("exclusive"));
+        let at = exclusive.unwrap_or(&g.terms[0]).0.end;
+        edits.push((at..at, format!(", {non}transferable, {non}sublicensable")));
     }
     if edits.is_empty() {
         return Vec::new();

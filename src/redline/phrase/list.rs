@@ -207,6 +207,107 @@ pub fn struck_citation(text: &str, label: &Range<usize>) -> Option<Range<usize>>
     BEFORE.captures(before).and_then(|c| c.get(1)).map(|m| m.start()..close)
 }
 
+/// When striking `struck` (from [`struck_citation`]) leaves one of two labels cited as the
+/// subject of a verb ("Section 6(c) and (d) apply"), the verb made singular to agree with it:
+/// its range in `text` and its new form ("applies"), and a plural noun before the labels made
+/// singular too ("Sections" to "Section"). Empty where the citation is no subject ("the
+/// warranties in (c) and (d) survive"), more than one label stays, or no verb of the present
+/// tense follows ("shall apply" agrees with both).
+pub fn agreeing(text: &str, struck: &Range<usize>) -> Vec<(Range<usize>, String)> {
+    static CITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?:(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))+")
+            .expect("static regex")
+    });
+    const NOUNS: [&str; 8] = ["section", "clause", "paragraph", "item", "limb", "subsection", "subclause", "subparagraph"];
+    const NO_SUBJECT: [&str; 22] = [
+        "in",
+        "under",
+        "of",
+        "to",
+        "with",
+        "by",
+        "for",
+        "from",
+        "on",
+        "at",
+        "per",
+        "than",
+        "within",
+        "without",
+        "see",
+        "and",
+        "or",
+        "including",
+        "notwithstanding",
+        "except",
+        "as",
+        "between",
+    ];
+    let Some(cited) = CITED.find_iter(text).find(|m| m.start() <= struck.start && struck.end <= m.end()) else { return Vec::new() };
+    // The words before the labels, a clause's number left out: "Sections 6", "in".
+    let before = text[..cited.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').trim_end();
+    let last = last_word(before);
+    let is_noun = |r: &Range<usize>| NOUNS.contains(&before[r.clone()].to_lowercase().trim_end_matches('s'));
+    let (noun, word) = match last.clone().filter(is_noun) {
+        Some(noun) => (Some(noun.clone()), last_word(before[..noun.start].trim_end())),
+        None => (None, last),
+    };
+    let no_subject = word.is_some_and(|w| NO_SUBJECT.contains(&before[w].to_lowercase().as_str()));
+    if cited.as_str().matches('(').count() != 2 || no_subject {
+        return Vec::new();
+    }
+    let after = &text[cited.end()..];
+    let verb_at = cited.end() + (after.len() - after.trim_start().len());
+    let verb_len = text[verb_at..].find(|c: char| !c.is_ascii_lowercase()).unwrap_or(text.len() - verb_at);
+    let Some(singular) = singular_verb(&text[verb_at..verb_at + verb_len]).filter(|_| verb_at > cited.end()) else { return Vec::new() };
+    let mut out = Vec::new();
+    if let Some(noun) = noun.filter(|n| before[n.clone()].ends_with('s')) {
+        out.push((noun.end - 1..noun.end, String::new()));
+    }
+    out.push((verb_at..verb_at + verb_len, singular));
+    out
+}
+
+/// The range of the last word of `text` when it ends with one (letters only).
+fn last_word(text: &str) -> Option<Range<usize>> {
+    let start = text.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    (start < text.len()).then_some(start..text.len())
+}
+
+/// The third person singular of a verb of the present tense a citation governs ("apply" to
+/// "applies", "are" to "is"); None for a word that is no such verb ("shall", "above").
+fn singular_verb(verb: &str) -> Option<String> {
+    const REGULAR: [&str; 16] = [
+        "apply",
+        "survive",
+        "remain",
+        "continue",
+        "govern",
+        "prevail",
+        "control",
+        "cover",
+        "state",
+        "provide",
+        "require",
+        "override",
+        "supersede",
+        "include",
+        "limit",
+        "set",
+    ];
+    match verb {
+        "are" => Some("is".into()),
+        "have" => Some("has".into()),
+        "were" => Some("was".into()),
+        "do" => Some("does".into()),
+        v if REGULAR.contains(&v) => Some(match v.strip_suffix('y') {
+            Some(stem) => format!("{stem}ies"),
+            None => format!("{v}s"),
+        }),
+        _ => None,
+    }
+}
+
 /// The labels `cited` captures (its first group) in `text`, those among `labels`.
 fn labelled(cited: &Regex, text: &str, labels: &[&str]) -> Vec<(Range<usize>, String)> {
     cited
@@ -292,5 +393,30 @@ mod tests {
         assert_eq!(strike("The warranties in (b), (c) and (d) survive.", "c").as_deref(), Some("The warranties in (b) and (d) survive."));
         assert_eq!(strike("The warranties in (b), (c) or (d) survive.", "c").as_deref(), Some("The warranties in (b) or (d) survive."));
         assert_eq!(strike("The warranty in (c) survives.", "c"), None);
+    }
+
+    /// With one of two labels struck, a verb whose subject the citation is agrees with the one
+    /// left; one whose subject is another noun, or a modal, stays.
+    #[test]
+    fn a_verb_agrees_with_the_label_left() {
+        let agreed = |text: &str, label: &str| {
+            let at = text.find(&format!("({label})")).unwrap() + 1;
+            let struck = struck_citation(text, &(at..at + label.len())).unwrap();
+            let mut edits = agreeing(text, &struck);
+            edits.push((struck, String::new()));
+            edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+            let mut out = text.to_owned();
+            for (r, new) in edits {
+                out.replace_range(r, &new);
+            }
+            out
+        };
+        assert_eq!(agreed("Section 6(c) and (d) apply.", "d"), "Section 6(c) applies.");
+        assert_eq!(agreed("Section 6(c) and (d) apply.", "c"), "Section 6(d) applies.");
+        assert_eq!(agreed("Sections 6(c) and (d) are void.", "d"), "Section 6(c) is void.");
+        assert_eq!(agreed("Items (c) and (d) survive termination.", "c"), "Item (d) survives termination.");
+        assert_eq!(agreed("The warranties in (c) and (d) survive.", "d"), "The warranties in (c) survive.");
+        assert_eq!(agreed("Section 6(c) and (d) shall apply.", "d"), "Section 6(c) shall apply.");
+        assert_eq!(agreed("Section 6(b), (c) and (d) apply.", "c"), "Section 6(b) and (d) apply.");
     }
 }
