@@ -107,7 +107,7 @@ fn only_high_leaves_lesser_findings_as_open_points() {
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(!md.contains("~~Provider shall not provide similar services"), "the medium finding is left alone");
     let summary = std::fs::read_to_string(&summary).unwrap();
-    assert!(summary.contains("`non-compete` (low) in §8 Competition"), "{summary}");
+    assert!(summary.contains("`non-compete` (medium) in §8 Competition"), "{summary}");
     assert!(summary.contains("below the severity covered"));
     assert!(summary.contains("No project fee recorded"));
 }

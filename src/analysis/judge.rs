@@ -380,9 +380,15 @@ impl<'a> Judged<'a> {
         };
         match concern {
             Concern::NoResiduals => {
-                // A bar on the agency's use of the work itself takes what it learned in it.
+                // A bar on the agency's use of the work itself takes what it learned in it; a bar
+                // on competing ("shall not provide similar services") is a point of its own.
                 let work_barred = |p: &&Provision| {
-                    p.kind == Kind::Restriction && p.giver == Side::Agency && p.about_work() && !p.counterparty_owned && !p.negated()
+                    p.kind == Kind::Restriction
+                        && p.giver == Side::Agency
+                        && p.about_work()
+                        && !p.features.has(Feature::Competition)
+                        && !p.counterparty_owned
+                        && !p.negated()
                 };
                 return p
                     .iter()
