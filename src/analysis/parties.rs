@@ -380,12 +380,7 @@ fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, term: &str, extra: V
         c.aliases.extend(more);
         return;
     }
-    if term.len() < 2
-        || lowercase
-        || names_a_thing(term)
-        || term.split_whitespace().count() > 3
-        || out.iter().any(|c| c.aliases.contains(&lower))
-    {
+    if term.len() < 2 || lowercase || names_a_thing(term) || term.split_whitespace().count() > 3 {
         return;
     }
     // `Go Free Range (the "Insured Sum")`: a thing of a party already found, not a party.
