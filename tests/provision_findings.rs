@@ -402,3 +402,22 @@ fn know_how_named_inside_the_definition_of_ipr_is_flagged_at_its_own_definition(
     let f = a.findings.iter().filter(|f| f.concern == Concern::MethodologyTransfer).filter_map(|f| f.phrase.as_deref()).collect::<Vec<_>>();
     assert!(f.iter().any(|p| p.contains("all ideas, concepts")), "{f:?}");
 }
+
+#[test]
+fn broad_words_in_a_sentence_that_transfers_nothing_are_not_a_grab_and_a_sentence_describing_the_assignment_is() {
+    let notify = "Provider shall promptly notify Client in writing of any actual or alleged infringement of third-party intellectual property rights arising from or in connection with the Services.";
+    let a = analyse(SERVICES, &["Provider hereby assigns to Client all rights in the Deliverables.", notify]);
+    let notice_clause = a.clauses.iter().position(|c| a.clauses.len() > 1 && c.number.as_deref() == Some("2"));
+    assert!(
+        !a.findings.iter().any(|f| f.concern == Concern::BroadWorkProduct && f.clause == notice_clause && f.severity >= Severity::Medium),
+        "{:#?}",
+        a.findings
+    );
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all rights in the Deliverables. This assignment covers all work product arising from or in connection with the Services.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::BroadWorkProduct).contains(&Severity::High), "{:#?}", a.findings);
+}

@@ -416,6 +416,34 @@ impl<'a> Judged<'a> {
         .map(|p| p.clause)
     }
 
+    /// Whether the sentence holding byte `at` defines a term or names a transfer of rights in
+    /// any words: an assignment, ownership, a licence or grant, title, work made for hire, or
+    /// says what something means or includes.
+    fn defines_or_speaks_of_a_transfer(&self, at: usize) -> bool {
+        const REACH: usize = 1_500;
+        let text = &self.norm.text;
+        let (clause_start, clause_end) = self.ranges.get(self.clause_at(at)).copied().unwrap_or((0, text.len()));
+        let lo = crate::text::ceil_char(text, at.saturating_sub(REACH).max(clause_start).min(at));
+        let hi = crate::text::floor_char(text, (at + REACH).min(clause_end).max(at));
+        let ends = |i: usize| crate::text::ends_sentence(text, i);
+        let from = text[lo..at].rmatch_indices(". ").find(|(i, _)| ends(lo + i)).map_or(lo, |(i, _)| lo + i + 2);
+        let to = text[at..hi].match_indices(". ").find(|(i, _)| ends(at + i)).map_or(hi, |(i, _)| at + i + 1);
+        let terms = &self.reading.terms;
+        let last = terms.terms.partition_point(|t| t.start < to);
+        if terms.terms[..last].iter().rev().take(8).any(|t| t.end > from) {
+            return true;
+        }
+        let words: Vec<&str> = text[from..to].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.iter().enumerate().any(|(i, w)| {
+            const STEMS: [&str; 8] = ["assign", "transfer", "convey", "vest", "belong", "licen", "grant", "hire"];
+            STEMS.iter().any(|s| w.starts_with(s))
+                || matches!(*w, "own" | "owns" | "owned" | "owner" | "owners" | "ownership" | "title")
+                // "Work Product includes all materials ...": a definition the term reader missed.
+                || matches!(*w, "means" | "mean" | "includes" | "include" | "comprises" | "comprise")
+                || (*w == "property" && words.get(i + 1) == Some(&"of"))
+        })
+    }
+
     fn clause_at(&self, at: usize) -> usize {
         self.ranges.partition_point(|&(_, e)| e <= at).min(self.clauses.len().saturating_sub(1))
     }
@@ -506,6 +534,12 @@ impl<'a> Judged<'a> {
         };
         let here: Vec<&Provision> = self.provisions_at(at).iter().collect();
         let transfer_concern = rule.direction == Direction::ToCounterparty;
+        // A sentence that does nothing the reader knows and does not speak of a transfer
+        // ("shall notify ... any infringement arising from or in connection with the Services")
+        // takes nothing, however broad its words; "This assignment covers all ..." speaks of one.
+        if transfer_concern && here.is_empty() && !self.defines_or_speaks_of_a_transfer(at) {
+            return true;
+        }
         if transfer_concern && !here.is_empty() {
             let relevant: Vec<&&Provision> =
                 here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();

@@ -70,6 +70,17 @@ pub fn blank_markup(text: &str) -> String {
                     continue;
                 }
             }
+            // A defined term marked as templates mark it ("[[Covered Inventions]] means ...",
+            // Open Agreements' Markdown) reads as a quoted term: `"Covered Inventions" means`.
+            b'[' if bytes.get(i + 1) == Some(&b'[') && wiki_term(&bytes[i + 2..]).is_some() => {
+                let len = wiki_term(&bytes[i + 2..]).unwrap_or(0);
+                out[i] = b' ';
+                out[i + 1] = b'"';
+                out[i + 2 + len] = b'"';
+                out[i + 3 + len] = b' ';
+                i += len + 4;
+                continue;
+            }
             // A link's text opens with "[" ("[text](url)"); a placeholder ("[Client Name]") keeps
             // its brackets, as the draft's reader sees them.
             b'[' if link_text(&bytes[i..]) => out[i] = b' ',
@@ -94,6 +105,13 @@ pub fn blank_markup(text: &str) -> String {
 /// Whether `s` (at a `[`) opens a link's text: a `]` on the same line followed by `(`.
 fn link_text(s: &[u8]) -> bool {
     s.iter().position(|&c| c == b']' || c == b'\n').is_some_and(|k| s[k] == b']' && s.get(k + 1) == Some(&b'('))
+}
+
+/// The length of a term closed by `]]` on the same line (`s` starts after the `[[`): words,
+/// not another bracket.
+fn wiki_term(s: &[u8]) -> Option<usize> {
+    let len = s.iter().take(80).position(|&c| matches!(c, b']' | b'[' | b'\n'))?;
+    (len > 0 && s[len] == b']' && s.get(len + 1) == Some(&b']')).then_some(len)
 }
 
 /// Blanks a byte range except line breaks.
@@ -165,6 +183,17 @@ mod tests {
     fn a_placeholder_keeps_its_brackets_and_a_link_loses_them() {
         let out = blank_markup("Client: [Client Name]\n- [List]\nsee [the terms](https://x.test).");
         assert_eq!(out.split_whitespace().collect::<Vec<_>>(), ["Client:", "[Client", "Name]", "[List]", "see", "the", "terms", "."]);
+    }
+
+    #[test]
+    fn a_template_term_reads_as_a_quoted_term() {
+        let md = "[[Covered Inventions]] means all; see [[x] and [[Open";
+        let out = blank_markup(md);
+        assert_eq!(out.len(), md.len());
+        assert_eq!(
+            out.split_whitespace().collect::<Vec<_>>(),
+            ["\"Covered", "Inventions\"", "means", "all;", "see", "[[x]", "and", "[[Open"]
+        );
     }
 
     #[test]
