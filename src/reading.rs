@@ -227,8 +227,9 @@ impl Attributes {
     /// Each attribute `text` gives, with where its words are (the first use of each).
     pub fn found(lexicon: &Lexicon, text: &str) -> Vec<(Attribute, usize, usize)> {
         let negated = |start: usize| {
-            let before = &text[crate::text::floor_char(text, start.saturating_sub(4))..start];
-            before.ends_with("non-") || before.ends_with("non ") || before.ends_with("non")
+            // "non-exclusive", "non exclusive", and "non- exclusive" as text taken from a PDF has it.
+            let before = text[crate::text::floor_char(text, start.saturating_sub(5))..start].trim_end();
+            before.ends_with("non-") || before.ends_with("non")
         };
         // "may transfer the license in connection with a merger": it moves only with the
         // business, as any contract does.

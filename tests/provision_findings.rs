@@ -421,3 +421,17 @@ fn broad_words_in_a_sentence_that_transfers_nothing_are_not_a_grab_and_a_sentenc
     );
     assert!(phrase_findings(&a, Concern::BroadWorkProduct).contains(&Severity::High), "{:#?}", a.findings);
 }
+
+#[test]
+fn the_clients_exclusive_right_to_use_the_work_leaves_the_agency_without_its_own_components() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "All notes, designs and technical data developed under this Agreement shall be the property of Client, and Client shall have the exclusive right to use them for any purpose.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::NoLicenseBack).contains(&Severity::Medium), "{:#?}", a.findings);
+    // A non-exclusive right to use leaves the agency free.
+    let a = analyse(SERVICES, &["Client shall have a non-exclusive right to use the Deliverables for any purpose."]);
+    assert!(!phrase_findings(&a, Concern::NoLicenseBack).iter().any(|&s| s >= Severity::Medium), "{:#?}", a.findings);
+}

@@ -684,12 +684,21 @@ impl Trigger<'_> {
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
-            // "Supplier will obtain a licence": the subject receives; what a party "receives"
-            // under the contract, the other party gives.
-            Kind::Licence if ["obtain", "receive", "have ", "has "].iter().any(|v| self.text().starts_with(v)) => {
+            // "Supplier will obtain a licence", "the Client shall be entitled to use": the subject
+            // receives; what a party "receives" under the contract, the other party gives.
+            Kind::Licence
+                if ["obtain", "receive", "have ", "has ", "acquire", "entitled", "authori"]
+                    .iter()
+                    .any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v)) =>
+            {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
-                // What a party "receives", or has "unlimited rights" in, the other party gives.
-                let from_other = self.text().starts_with("receive") || self.text().contains(" rights ");
+                // What a party "receives", has "unlimited rights" in, "shall have the exclusive
+                // right to use" or is "entitled to use", the other party gives.
+                let text = self.text();
+                let from_other = text.starts_with("receive")
+                    || text.starts_with("entitled")
+                    || text.starts_with("authori")
+                    || [" rights ", " right to ", " rights to "].iter().any(|w| text.contains(w));
                 let giver = match receiver {
                     Side::Agency if from_other => Side::Counterparty,
                     Side::Counterparty if from_other => Side::Agency,
@@ -733,7 +742,12 @@ impl Trigger<'_> {
                 // "SSW grants a non-exclusive, transferable licence to use ...": "to use" is
                 // what the licence is for; "to its subcontractors" names a grantee.
                 let names_grantee = part.match_indices(" to ").any(|(i, _)| {
+                    // "in relation to any of the Consultant's Tools": what the licence is of.
+                    const OF_WHAT: [&str; 6] = [" relation", " respect", " regard", " pursuant", " subject", " relating"];
                     let next = part[i + 4..].split(' ').next().unwrap_or_default();
+                    if OF_WHAT.iter().any(|w| part[..i].ends_with(w)) {
+                        return false;
+                    }
                     ["the", "its", "their", "his", "her", "any", "each", "all", "a", "an", "such", "third", "other"].contains(&next)
                 });
                 let receiver = match (self.kind, giver, receiver) {

@@ -946,3 +946,63 @@ fn holding_the_work_on_trust_for_the_client_gives_the_client_ownership() {
         assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{sentence}: {t:?}");
     }
 }
+
+#[test]
+fn a_right_to_use_held_or_given_in_other_words_is_a_licence_from_the_other_side() {
+    let p = parties(&["supplier"], &["client"]);
+    for text in [
+        "The client shall have an exclusive and unlimited right to use or transmit this material.",
+        "The client shall be entitled to use any property rights of the supplier which have been obtained in the framework of this contract without charge.",
+    ] {
+        let (r, _) = read(text, &p);
+        let l: Vec<&Provision> = r.provisions.iter().filter(|p| p.kind == Kind::Licence).collect();
+        assert!(l.iter().any(|l| l.giver == Side::Agency && l.receiver == Side::Counterparty), "{text}: {l:?}");
+    }
+    // A capacity, not a grant: "Developer has right to use/transfer" the code it brings.
+    let (r, _) = read("Developer may use pre-existing code if Developer has right to use it.", &parties(&["Developer"], &["Client"]));
+    assert!(!r.provisions.iter().any(|p| p.kind == Kind::Licence), "{:?}", r.provisions);
+}
+
+#[test]
+fn in_the_framework_of_the_contract_is_broad_and_names_no_method() {
+    let p = parties(&["supplier"], &["client"]);
+    let t = transfers(
+        "All documents and records produced by the supplier in the framework of the individual contracts shall be the property of the client.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.features.has(Feature::Broad) && !t.features.has(Feature::Methods)), "{t:?}");
+}
+
+#[test]
+fn licence_attributes_in_plain_and_extracted_words() {
+    let p = parties(&["Consultant"], &["Client"]);
+    let (r, _) = read(
+        "The Consultant grants a non-exclusive license in relation to any of the Consultant's Tools of Trade included in what is delivered, that requires no further payment, is irrevocable, and is able to be sub-licensed.",
+        &p,
+    );
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("licence");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty), "{l:?}");
+    assert!(l.attributes.has(Attribute::Sublicensable) && !l.attributes.has(Attribute::Exclusive), "{l:?}");
+    // Text taken from a PDF: "non- exclusive" is still non-exclusive.
+    let (r, _) = read("Consultant hereby grants to Client a royalty-free, non- exclusive perpetual license to use the Tools.", &p);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("licence");
+    assert!(!l.attributes.has(Attribute::Exclusive), "{l:?}");
+    let (r, _) = read("The Client and its customers shall be entitled to use and pass on usage rights in the Tools.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Licence && p.attributes.has(Attribute::Transferable)), "{:?}", r.provisions);
+}
+
+#[test]
+fn an_undertaking_not_to_deal_with_competitors_is_a_restriction() {
+    let p = parties(&["supplier"], &["client"]);
+    for text in [
+        "For the duration of this contract the supplier undertakes not to enter any contractual relationship with companies which are in direct competition with the client.",
+        "The supplier undertakes not to make any competing offers to these customers during the project period.",
+    ] {
+        let (r, _) = read(text, &p);
+        assert!(
+            r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Agency && p.features.has(Feature::Competition)),
+            "{text}: {:?}",
+            r.provisions
+        );
+    }
+}
