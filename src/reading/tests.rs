@@ -1006,3 +1006,35 @@ fn an_undertaking_not_to_deal_with_competitors_is_a_restriction() {
         );
     }
 }
+
+#[test]
+fn handing_over_work_in_progress_and_using_information_only_for_the_cooperation() {
+    let p = parties(&["Consultant"], &["Client"]);
+    let (r, _) = read(
+        "Upon termination of this Agreement, Consultant shall return to Client all copies of any Client data. Consultant shall also furnish Client with all work in progress or portions thereof.",
+        &p,
+    );
+    assert!(
+        r.provisions.iter().any(|p| p.kind == Kind::Delivery && p.timing == Timing::OnTermination && p.features.has(Feature::Work)),
+        "{:?}",
+        r.provisions
+    );
+    // Furnishing information is no hand-over of the work.
+    let (r, _) = read("The Consultant shall furnish to the Client such information regarding itself as the Client requests.", &p);
+    assert!(!r.provisions.iter().any(|p| p.kind == Kind::Delivery), "{:?}", r.provisions);
+    let (r, _) = read(
+        "Each party undertakes to maintain confidentiality with regard to all information of the other party, only to use such information for the purpose of the mutual cooperation.",
+        &p,
+    );
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Both), "{:?}", r.provisions);
+}
+
+#[test]
+fn inventions_in_the_line_of_the_clients_present_or_future_business_are_broad() {
+    let p = parties(&["Consultant"], &["Client"]);
+    let t = transfers(
+        "Consultant hereby assigns to Client all inventions in Consultant's field of endeavor in the line of Client's present or future business.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.features.has(Feature::Broad)), "{t:?}");
+}
