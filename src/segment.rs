@@ -199,6 +199,9 @@ fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> 
     let mut after_heading = false;
     // Whether the last line with text started a numbered item: list siblings split.
     let mut prev_numbered = false;
+    // Whether the clause being read opened with a numbered Markdown heading ("### 6.1
+    // Ownership"): its paragraphs are its own until the next heading or number.
+    let mut under_numbered_heading = false;
     // Clause numbers in mid-line, found in one pass (no match spans a line).
     let mut inline = inline_starts(analysed, range.clone()).into_iter().peekable();
     let mut offset = range.start;
@@ -215,10 +218,14 @@ fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> 
             } else if heading {
                 !after_heading
             } else {
-                prev_blank && !after_heading
+                prev_blank && !after_heading && !under_numbered_heading
             };
             if boundary {
                 push_start(&mut starts, offset, analysed);
+                under_numbered_heading = false;
+            }
+            if heading || numbered {
+                under_numbered_heading = heading && original_line.trim_start().starts_with('#') && describe(line).0.is_some();
             }
             while let Some(start) = inline.next_if(|&start| start < offset + line.len()) {
                 push_start(&mut starts, start, analysed);
