@@ -3,7 +3,7 @@
 
 mod decode;
 pub mod docx;
-mod markdown;
+pub(crate) mod markdown;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

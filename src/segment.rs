@@ -371,6 +371,18 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_under_a_numbered_markdown_heading_are_its_clause() {
+        let text = "## 6. IP\n\n### 6.1 Ownership\n\n**Assigns:** All work created under this Agreement.\n\n**Effective:** Upon creation\n\n### Notes\n\nA paragraph.\n\nAnother.\n";
+        let analysed = crate::ingest::markdown::blank_markup(text);
+        let got: Vec<_> = segment(&analysed, text).into_iter().map(|c| (c.number, text[c.start..c.end].trim().to_owned())).collect();
+        let numbers: Vec<_> = got.iter().map(|g| g.0.clone()).collect();
+        assert_eq!(numbers, [Some("6".into()), Some("6.1".into()), None, None], "{got:?}");
+        assert!(got[1].1.ends_with("**Effective:** Upon creation"), "{got:?}");
+        // Under an unnumbered heading, paragraphs stay clauses of their own.
+        assert_eq!(got[3].1, "Another.");
+    }
+
+    #[test]
     fn numbered_sections_with_lead_in_headings() {
         let text = "SERVICES AGREEMENT\n\n1. Definitions. In this Agreement:\n1.1 \"Deliverables\" means the items in Schedule A.\n\n2. Ownership. All Deliverables belong to Client.\n(a) first\n(b) second\n";
         let got = seg(text);
