@@ -8,6 +8,9 @@
 //!
 //! Each compiled expression is kept in `OUT_DIR/cache`, so editing one pattern rebuilds one.
 
+#[path = "src/library/pattern/stored.rs"]
+#[allow(dead_code)]
+mod stored;
 #[path = "src/library/pattern/syntax.rs"]
 #[allow(dead_code)]
 mod syntax;
@@ -33,6 +36,7 @@ const CACHE_VERSION: u32 = 5;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/library/pattern/syntax.rs");
+    println!("cargo:rerun-if-changed=src/library/pattern/stored.rs");
     println!("cargo:rerun-if-changed=clause-library");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
@@ -76,7 +80,14 @@ fn main() {
             Engine::Anchored { forward, starts } => {
                 format!("Kind::Anchored {{ forward: {}, starts: {} }}", place(forward), byte_strings(starts))
             }
-            Engine::Lazy { starts } => format!("Kind::Lazy {{ starts: {} }}", byte_strings(starts)),
+            // Its parse, stored: the run-time compile starts from it.
+            Engine::Lazy { starts } => {
+                let mut hir = Vec::new();
+                if let Ok(parsed) = syntax::parse(regex, *nest) {
+                    stored::write(&parsed, &mut hir);
+                }
+                format!("Kind::Lazy {{ starts: {}, hir: {} }}", byte_strings(starts), place(&hir))
+            }
         };
         let required = c.required.iter().map(|set| format!("&{set:?}")).collect::<Vec<_>>().join(", ");
         let _ = writeln!(index, "    Entry {{ nest: {nest}, regex: {regex:?}, required: &[{required}], kind: {engine} }},");

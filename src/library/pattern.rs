@@ -6,6 +6,7 @@ pub(crate) mod ascii;
 mod matcher;
 mod precompiled;
 mod skipping;
+mod stored;
 pub(crate) mod syntax;
 
 use std::fmt;

@@ -176,12 +176,7 @@ impl Lexicon {
     /// in one pass over the text for all of them. A long text's lists are searched on two
     /// threads, each taking the next list left.
     pub fn kinds_in(&self, text: &str) -> Vec<(Kind, Found)> {
-        let KindStarts { anchored, finder } = self.kind_starts.get_or_init(|| {
-            let literals: Vec<(usize, &[Vec<u8>])> =
-                self.kinds.iter().enumerate().filter_map(|(k, (_, words))| Some((k, words.0.start_literals()?))).collect();
-            let finder = StartsOfMany::new(&literals.iter().map(|(_, l)| *l).collect::<Vec<_>>());
-            KindStarts { anchored: literals.iter().map(|(k, _)| *k).collect(), finder }
-        });
+        let KindStarts { anchored, finder } = self.kind_starts();
         let mut given: Vec<Option<Vec<usize>>> = vec![None; self.kinds.len()];
         for (&k, starts) in anchored.iter().zip(finder.as_ref().map(|f| f.find(text)).unwrap_or_default()) {
             given[k] = Some(starts);
@@ -213,6 +208,15 @@ impl Lexicon {
         done.into_iter().flat_map(|(_, found)| found).collect()
     }
 
+    fn kind_starts(&self) -> &KindStarts {
+        self.kind_starts.get_or_init(|| {
+            let literals: Vec<(usize, &[Vec<u8>])> =
+                self.kinds.iter().enumerate().filter_map(|(k, (_, words))| Some((k, words.0.start_literals()?))).collect();
+            let finder = StartsOfMany::new(&literals.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+            KindStarts { anchored: literals.iter().map(|(k, _)| *k).collect(), finder }
+        })
+    }
+
     /// The vocabulary built into the binary (checked by the test suite).
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| match Lexicon::parse(EMBEDDED) {
@@ -223,9 +227,11 @@ impl Lexicon {
     }
 
     /// Compiles every list's search (each on first use otherwise: an embedded DFA is read back,
-    /// a list too large to embed is compiled), so that a thread with nothing else to do can do
-    /// it before the draft is read.
+    /// a list too large to embed is compiled), the kinds' lists and the finder of their starts
+    /// first (the trigger words need them at once), so that a thread with nothing else to do
+    /// can do it before the draft is read.
     pub fn compile(&self) {
+        self.kind_starts();
         let lists = self.kinds.iter().map(|(_, w)| w).chain(self.features.iter().map(|(_, w)| w));
         let lists = lists.chain(self.attributes.iter().map(|(_, w)| w)).chain([
             &self.negation,

@@ -65,12 +65,21 @@ impl Compiled {
     }
 }
 
-fn hir<'c>(c: &'c Compiled, regex: &str, nest: u32) -> Option<&'c Hir> {
-    c.hir.get_or_init(|| syntax::parse(regex, nest).ok()).as_ref()
+/// The parse of `regex`: the one the build script stored for `entry`, if it did.
+fn hir<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) -> Option<&'c Hir> {
+    c.hir
+        .get_or_init(|| {
+            let stored = match entry.map(|e| &e.kind) {
+                Some(Kind::Lazy { hir, .. }) => precompiled::hir(hir),
+                _ => None,
+            };
+            stored.or_else(|| syntax::parse(regex, nest).ok())
+        })
+        .as_ref()
 }
 
-fn whole<'c>(c: &'c Compiled, regex: &str, nest: u32) -> Option<&'c Whole> {
-    c.whole.get_or_init(|| Whole::new(hir(c, regex, nest)?, nest)).as_ref()
+fn whole<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) -> Option<&'c Whole> {
+    c.whole.get_or_init(|| Whole::new(hir(c, regex, nest, entry)?, nest)).as_ref()
 }
 
 fn search<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) -> Option<&'c Search> {
@@ -93,12 +102,12 @@ fn search<'c>(c: &'c Compiled, regex: &str, nest: u32, entry: Option<&Entry>) ->
             };
             // The literals its matches start with, when the build script found them.
             let starts = match entry.map(|e| &e.kind) {
-                Some(Kind::Lazy { starts }) if !starts.is_empty() => Some(*starts),
+                Some(Kind::Lazy { starts, .. }) if !starts.is_empty() => Some(*starts),
                 _ => None,
             };
-            precompiled.or_else(|| match Anchored::lazy_starting(hir(c, regex, nest)?, starts) {
+            precompiled.or_else(|| match Anchored::lazy_starting(hir(c, regex, nest, entry)?, starts) {
                 Some(anchored) => Some(Search::Anchored(Box::new(anchored))),
-                None => whole(c, regex, nest).map(|_| Search::Whole),
+                None => whole(c, regex, nest, entry).map(|_| Search::Whole),
             })
         })
         .as_ref()
@@ -147,7 +156,7 @@ impl Matcher {
     }
 
     pub fn hir(&self) -> Option<&Hir> {
-        hir(self.compiled(), &self.regex, self.nest)
+        hir(self.compiled(), &self.regex, self.nest, self.entry())
     }
 
     /// Compiles the search now, saying why it cannot be.
@@ -174,11 +183,15 @@ impl Matcher {
     }
 
     fn search(&self) -> Option<&Search> {
-        search(self.compiled(), &self.regex, self.nest, self.entry.map(|i| &precompiled::entries()[i]))
+        search(self.compiled(), &self.regex, self.nest, self.entry())
     }
 
     fn whole(&self) -> Option<&Whole> {
-        whole(self.compiled(), &self.regex, self.nest)
+        whole(self.compiled(), &self.regex, self.nest, self.entry())
+    }
+
+    fn entry(&self) -> Option<&'static Entry> {
+        self.entry.map(|i| &precompiled::entries()[i])
     }
 
     /// Whether it matches within `within` of `text`.

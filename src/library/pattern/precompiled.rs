@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use regex_automata::dfa::dense;
+use regex_syntax::hir::Hir;
 
 use super::matcher::Compiled;
+use super::stored;
 
 /// The DFAs' bytes, aligned as `dense::DFA::from_bytes` needs.
 #[repr(C)]
@@ -34,8 +36,9 @@ pub enum Kind {
     /// Searched from each of `starts` found in the text, anchored.
     Anchored { forward: Range<usize>, starts: &'static [&'static [u8]] },
     /// Compiled at run time: its DFA would be too large. For a pattern with a wide gap, the
-    /// literals every match starts with (empty when not few, or for any other pattern).
-    Lazy { starts: &'static [&'static [u8]] },
+    /// literals every match starts with (empty when not few, or for any other pattern); where
+    /// in the blob its parse is stored (`stored::write`).
+    Lazy { starts: &'static [&'static [u8]], hir: Range<usize> },
 }
 
 /// The table build.rs wrote.
@@ -72,6 +75,12 @@ pub fn dfa(range: &Range<usize>) -> Option<dense::DFA<&'static [u32]>> {
     dense::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
 }
 
+/// The parse stored at `range` of the blob; `None` if it does not read back (a build defect,
+/// then the expression is parsed).
+pub fn hir(range: &Range<usize>) -> Option<Hir> {
+    stored::read(BLOB.bytes.get(range.clone())?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,9 +101,10 @@ mod tests {
                     assert!(dfa(forward).is_some() && !starts.is_empty(), "{}", e.regex);
                     compiled += 1;
                 }
-                Kind::Lazy { starts } => {
-                    // The literals found by the build script are those found at run time.
+                Kind::Lazy { starts, hir: stored } => {
+                    // The parse and literals the build script stored are those found at run time.
                     let hir = super::super::syntax::parse(e.regex, e.nest).expect("parses");
+                    assert_eq!(super::hir(stored).as_ref(), Some(&hir), "{}", e.regex);
                     if !starts.is_empty() {
                         let found = super::super::syntax::starts(&hir).expect("starts");
                         assert_eq!(starts.iter().map(|s| s.to_vec()).collect::<Vec<_>>(), found, "{}", e.regex);
