@@ -495,16 +495,24 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
 }
 
 /// "Legal Entity (Supplier): Selleris sp. z o.o." and then "Selleris" throughout: a role word
-/// the draft never uses again gives way to the name it does use.
+/// the draft never uses again, or uses far less, gives way to the name it does use.
 fn named_as_used(head: &str, candidates: &mut [Candidate]) {
-    let uses =
-        |word: &str| head.match_indices(word).filter(|(i, _)| bounded(head, *i, word.len()) && alone(head, *i, word.len())).take(3).count();
-    for c in candidates.iter_mut().filter(|c| role_of(&c.term).is_some() && uses(&c.term) <= 1) {
+    const COUNTED: usize = 64;
+    let uses = |word: &str| {
+        head.match_indices(word).filter(|(i, _)| bounded(head, *i, word.len()) && alone(head, *i, word.len())).take(COUNTED).count()
+    };
+    for c in candidates.iter_mut().filter(|c| role_of(&c.term).is_some()) {
         let title = |alias: &String| {
             let word = |w: &str| w.chars().next().map_or(String::new(), |f| f.to_uppercase().chain(w.chars().skip(1)).collect());
             alias.split(' ').map(word).collect::<Vec<_>>().join(" ")
         };
-        let named = c.aliases.iter().filter(|a| !a.is_empty() && a.is_ascii() && !is_pronoun(a)).map(title).find(|t| uses(t) >= 3);
+        // Used once, or far less than the name the draft goes on to use ("CLIENT (Company)",
+        // then "Client" thirty times).
+        let own = uses(&c.term);
+        let named = c.aliases.iter().filter(|a| !a.is_empty() && a.is_ascii() && !is_pronoun(a)).map(title).find(|t| {
+            let n = uses(t);
+            *t != c.term && n >= 3 && (own <= 1 || n >= 4 * own)
+        });
         if let Some(name) = named {
             c.term = name;
         }
@@ -1010,6 +1018,13 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Selleris"));
         assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
         assert!(p.is_agency("supplier"));
+        // Used twice (its label and a signature line), then "Client" throughout.
+        let text = "## 1. PARTIES\n\n**CLIENT (Company):**\n[Name]\n\n**CONTRACTOR (Developer):**\n[Name]\n\n\
+            Client may terminate. Developer assigns to Client all work. Client shall pay Developer. Client may review. \
+            Developer will report to Client. Client may ask. Client will approve. Client shall not delay.\n\n\
+            **Company/Individual Name (Print):**";
+        let p = detect(text, None);
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
     }
 
     #[test]
