@@ -1443,6 +1443,25 @@ fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
     assert!(struck.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }
 
+/// With the last of three cited labels struck, the label now last takes its "and": "Section
+/// 6(b) and (c)", where the citation read "Section 6(b), (c)" before.
+#[test]
+fn striking_the_last_of_three_cited_labels_keeps_the_and() {
+    let library = ClauseLibrary::embedded();
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are free and clear of all liens; and (d) the Deliverables are wholly original and do not contain any open source software or other third party components.";
+    let body = format!(
+        "# Agreement\n\n## 6. Warranties\n\n{list}\n\n## 7. Remedies\n\nSection 6(b), (c) and (d) apply to each Deliverable. The warranties in (a), (b), (c), and (d) above survive acceptance.\n\n## 8. Term\n\nThis Agreement lasts one year.\n"
+    );
+    let doc = text("warranties.md", Format::Markdown, &body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(!accepted.contains("wholly original"), "{accepted}");
+    assert!(accepted.contains("Section 6(b) and (c) apply to each Deliverable."), "{accepted}");
+    assert!(accepted.contains("The warranties in (a), (b), and (c) above survive acceptance."), "{accepted}");
+    assert!(r.changes.iter().any(|c| c.deleted == "," && c.inserted == " and"), "{:#?}", r.changes);
+}
+
 /// A heading on the line above its clause's first sentence, with no blank line between
 /// ("## 3. Work Product Ownership / Assignment" then "All work product ..."), stays: the
 /// sentence struck starts after it.

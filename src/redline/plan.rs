@@ -672,8 +672,10 @@ impl Planner<'_> {
                 self.draft.text_starts[paragraph].max(self.draft.paragraphs[paragraph].start)..self.draft.paragraphs[paragraph].end;
             let within = label.start - bounds.start..label.end - bounds.start;
             let range = if let Some(r) = phrase::list::struck_citation(&text[bounds.clone()], &within) {
-                // "Section 6(c) ~~and (d)~~ ~~apply~~ applies": the verb agrees with the label left.
-                for (at, word) in phrase::list::agreeing(&text[bounds.clone()], &r) {
+                // "Section 6(c) ~~and (d)~~ ~~apply~~ applies": the verb agrees with the label
+                // left; "6(b)~~,~~ and (c) ~~and (d)~~": the label now last takes the "and".
+                let rejoined = phrase::list::rejoined(&text[bounds.clone()], &r);
+                for (at, word) in phrase::list::agreeing(&text[bounds.clone()], &r).into_iter().chain(rejoined) {
                     let at = bounds.start + at.start..bounds.start + at.end;
                     let kinds = vec![phrase::EditKind::CitationStruck];
                     let edit = phrase::Edit { range: at.clone(), inserted: word, concerns: concerns.to_vec(), kinds };
