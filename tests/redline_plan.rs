@@ -1554,3 +1554,38 @@ fn a_backstop_is_edited_in_place_never_replaced() {
     assert!(!accepted.contains("Jointly Developed IP") && accepted.matches("hereby assigns").count() == 1, "{accepted}");
     assert!(r.open.iter().any(|o| o.why == OpenReason::Backstop && o.concern == Concern::MethodologyTransfer), "{:#?}", r.open);
 }
+
+/// A new clause's number follows the clause it comes after, in a draft whose numbers skip
+/// (1, 2, 7, 8, 9): with the residuals point anchored at §8, the clause went in after "7.
+/// Intellectual Property." numbered "3A" (the Markdown list's count for the item typed "7.",
+/// which its own 7.1 to 7.3 contradict), between that heading and 7.1. Typed numbers that
+/// count on are now the clauses' numbers: the clause goes after the IP section as 7.4, and in
+/// a draft whose IP clause "7." has no sub-clauses, after it as 7A.
+#[test]
+fn a_new_clause_is_numbered_after_the_clause_it_follows_when_the_draft_skips_numbers() {
+    let anchored_at = |doc: &Document, heading: &str| {
+        let mut a = analyse(doc);
+        let at = a.clauses.iter().position(|c| c.heading.as_deref() == Some(heading)).expect("the clause");
+        for f in a.findings.iter_mut().filter(|f| f.kind == clauseguard::analysis::FindingKind::Missing) {
+            f.clause = Some(at);
+        }
+        let r = redline::plan(Draft::from_text(doc), &a, &library(), &[], options(Severity::Low));
+        let new = r.changes.iter().find(|c| c.new_clause.is_some()).expect("a new clause").clone();
+        let before = r.draft.text[r.draft.paragraphs[new.paragraph].clone()].trim().to_owned();
+        (new.new_clause.and_then(|n| n.number), before, r)
+    };
+    let (number, before, r) = anchored_at(&fixture("numbered-draft.md"), "Competition");
+    assert_eq!(number.as_deref(), Some("7.4"), "after {before:?}");
+    assert!(before.starts_with("7.3 Licence."), "{before}");
+    // The IP section's heading keeps the number typed: "§7", not "§3".
+    let open: Vec<_> = r.open.iter().filter_map(|o| o.clause_label.clone()).collect();
+    assert!(r.changes.iter().map(|c| &c.clause_label).chain(&open).all(|l| !l.starts_with("§3")), "{:#?}", r.changes);
+    let flat = text(
+        "flat.md",
+        Format::Markdown,
+        "# SOFTWARE DEVELOPMENT AGREEMENT\n\nThis Agreement is made between Acme Corp (\"Client\") and Brightlabs Ltd (\"Provider\").\n\n1. Services. Provider shall build the recommendation model described in Schedule A.\n\n2. Payment. Client shall pay each invoice within 30 days.\n\n7. Ownership. Client shall own all work product created by Provider under this Agreement.\n\n8. Competition. Provider shall not provide similar services to any competitor of Client during the term.\n\n9. Confidentiality. Each party keeps the other's information confidential.\n",
+    );
+    let (number, before, _) = anchored_at(&flat, "Competition");
+    assert_eq!(number.as_deref(), Some("7A"), "after {before:?}");
+    assert!(before.starts_with("7. Ownership."), "{before}");
+}
