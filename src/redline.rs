@@ -207,6 +207,10 @@ pub enum OpenReason {
     /// they allow, never replaced by the library's whole clause, which would repeat the
     /// transfer it backs up.
     Backstop,
+    /// The library's words for the point do another job than the passage (a confidentiality
+    /// promise for a duty to notify infringement): put in its place, they would change what
+    /// the clause is about, so the passage stays as drafted.
+    OtherFunction,
 }
 
 /// A finding the redline does not change.

@@ -1443,6 +1443,25 @@ fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
     assert!(struck.iter().all(|c| matches!(c.language, Language::Edited { .. })));
 }
 
+/// With the last of three cited labels struck, the label now last takes its "and": "Section
+/// 6(b) and (c)", where the citation read "Section 6(b), (c)" before.
+#[test]
+fn striking_the_last_of_three_cited_labels_keeps_the_and() {
+    let library = ClauseLibrary::embedded();
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are free and clear of all liens; and (d) the Deliverables are wholly original and do not contain any open source software or other third party components.";
+    let body = format!(
+        "# Agreement\n\n## 6. Warranties\n\n{list}\n\n## 7. Remedies\n\nSection 6(b), (c) and (d) apply to each Deliverable. The warranties in (a), (b), (c), and (d) above survive acceptance.\n\n## 8. Term\n\nThis Agreement lasts one year.\n"
+    );
+    let doc = text("warranties.md", Format::Markdown, &body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(!accepted.contains("wholly original"), "{accepted}");
+    assert!(accepted.contains("Section 6(b) and (c) apply to each Deliverable."), "{accepted}");
+    assert!(accepted.contains("The warranties in (a), (b), and (c) above survive acceptance."), "{accepted}");
+    assert!(r.changes.iter().any(|c| c.deleted == "," && c.inserted == " and"), "{:#?}", r.changes);
+}
+
 /// A heading on the line above its clause's first sentence, with no blank line between
 /// ("## 3. Work Product Ownership / Assignment" then "All work product ..."), stays: the
 /// sentence struck starts after it.
@@ -1534,4 +1553,61 @@ fn a_backstop_is_edited_in_place_never_replaced() {
     }
     assert!(!accepted.contains("Jointly Developed IP") && accepted.matches("hereby assigns").count() == 1, "{accepted}");
     assert!(r.open.iter().any(|o| o.why == OpenReason::Backstop && o.concern == Concern::MethodologyTransfer), "{:#?}", r.open);
+}
+
+/// A new clause's number follows the clause it comes after, in a draft whose numbers skip
+/// (1, 2, 7, 8, 9): with the residuals point anchored at §8, the clause went in after "7.
+/// Intellectual Property." numbered "3A" (the Markdown list's count for the item typed "7.",
+/// which its own 7.1 to 7.3 contradict), between that heading and 7.1. Typed numbers that
+/// count on are now the clauses' numbers: the clause goes after the IP section as 7.4, and in
+/// a draft whose IP clause "7." has no sub-clauses, after it as 7A.
+#[test]
+fn a_new_clause_is_numbered_after_the_clause_it_follows_when_the_draft_skips_numbers() {
+    let anchored_at = |doc: &Document, heading: &str| {
+        let mut a = analyse(doc);
+        let at = a.clauses.iter().position(|c| c.heading.as_deref() == Some(heading)).expect("the clause");
+        for f in a.findings.iter_mut().filter(|f| f.kind == clauseguard::analysis::FindingKind::Missing) {
+            f.clause = Some(at);
+        }
+        let r = redline::plan(Draft::from_text(doc), &a, &library(), &[], options(Severity::Low));
+        let new = r.changes.iter().find(|c| c.new_clause.is_some()).expect("a new clause").clone();
+        let before = r.draft.text[r.draft.paragraphs[new.paragraph].clone()].trim().to_owned();
+        (new.new_clause.and_then(|n| n.number), before, r)
+    };
+    let (number, before, r) = anchored_at(&fixture("numbered-draft.md"), "Competition");
+    assert_eq!(number.as_deref(), Some("7.4"), "after {before:?}");
+    assert!(before.starts_with("7.3 Licence."), "{before}");
+    // The IP section's heading keeps the number typed: "§7", not "§3".
+    let open: Vec<_> = r.open.iter().filter_map(|o| o.clause_label.clone()).collect();
+    assert!(r.changes.iter().map(|c| &c.clause_label).chain(&open).all(|l| !l.starts_with("§3")), "{:#?}", r.changes);
+    let flat = text(
+        "flat.md",
+        Format::Markdown,
+        "# SOFTWARE DEVELOPMENT AGREEMENT\n\nThis Agreement is made between Acme Corp (\"Client\") and Brightlabs Ltd (\"Provider\").\n\n1. Services. Provider shall build the recommendation model described in Schedule A.\n\n2. Payment. Client shall pay each invoice within 30 days.\n\n7. Ownership. Client shall own all work product created by Provider under this Agreement.\n\n8. Competition. Provider shall not provide similar services to any competitor of Client during the term.\n\n9. Confidentiality. Each party keeps the other's information confidential.\n",
+    );
+    let (number, before, _) = anchored_at(&flat, "Competition");
+    assert_eq!(number.as_deref(), Some("7A"), "after {before:?}");
+    assert!(before.starts_with("7. Ownership."), "{before}");
+}
+
+/// Never a clause of another function in a passage's place: norton's 11.6, a duty to notify
+/// infringement "arising from or in connection with the Services", was struck and replaced by
+/// the library's confidentiality promises ("Supplier shall not disclose ..."), read as the
+/// same job because both say "shall". A duty to act is now no restriction; with no words of
+/// its job, the passage stays as drafted and the point is open with its reason. The demo's
+/// round 2 "Client shall also own all outputs" (ownership the words did not show: "shall also
+/// own") was replaced by a promise not to use outputs; it now keeps to ownership.
+#[test]
+fn a_duty_to_notify_is_not_replaced_by_a_confidentiality_promise() {
+    let norton = Path::new(env!("CARGO_MANIFEST_DIR")).join("../validation15/agency-drafts/norton-rd-services.md");
+    if let Ok(body) = std::fs::read_to_string(&norton) {
+        let r = plan_embedded(&body);
+        assert!(!r.changes.iter().any(|c| c.deleted.contains("shall immediately notify Norton")), "11.6 struck");
+        assert!(r.open.iter().any(|o| o.why == OpenReason::OtherFunction && o.clause_label.as_deref().is_some_and(|l| l.contains("11.6"))));
+    } else {
+        eprintln!("skipped norton: {} is absent", norton.display());
+    }
+    let r2 = plan_embedded(include_str!("../assets/demo/client-draft-r2.md"));
+    let outputs = r2.changes.iter().find(|c| c.deleted.starts_with("Client shall also own all outputs")).expect("5.7 changed");
+    assert!(!outputs.inserted.contains("shall not use"), "{outputs:#?}");
 }

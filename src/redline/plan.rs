@@ -672,8 +672,10 @@ impl Planner<'_> {
                 self.draft.text_starts[paragraph].max(self.draft.paragraphs[paragraph].start)..self.draft.paragraphs[paragraph].end;
             let within = label.start - bounds.start..label.end - bounds.start;
             let range = if let Some(r) = phrase::list::struck_citation(&text[bounds.clone()], &within) {
-                // "Section 6(c) ~~and (d)~~ ~~apply~~ applies": the verb agrees with the label left.
-                for (at, word) in phrase::list::agreeing(&text[bounds.clone()], &r) {
+                // "Section 6(c) ~~and (d)~~ ~~apply~~ applies": the verb agrees with the label
+                // left; "6(b)~~,~~ and (c) ~~and (d)~~": the label now last takes the "and".
+                let rejoined = phrase::list::rejoined(&text[bounds.clone()], &r);
+                for (at, word) in phrase::list::agreeing(&text[bounds.clone()], &r).into_iter().chain(rejoined) {
                     let at = bounds.start + at.start..bounds.start + at.end;
                     let kinds = vec![phrase::EditKind::CitationStruck];
                     let edit = phrase::Edit { range: at.clone(), inserted: word, concerns: concerns.to_vec(), kinds };
@@ -750,7 +752,7 @@ impl Planner<'_> {
         let sentence = &self.draft.analysed[g.range.clone()];
         if !function::functions(sentence, self.lexicon(), &function::with_library_names(&self.analysis.parties))
             .iter()
-            .any(|f| matches!(f, Function::Warranty | Function::Covenant))
+            .any(|f| matches!(f, Function::Warranty | Function::Covenant | Function::Duty))
         {
             return Vec::new();
         }
@@ -894,7 +896,10 @@ impl Planner<'_> {
                 draft: &self.draft.analysed,
             };
             let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck), self.person) else {
-                planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
+                // Words the library has, but none of the clause's function: the passage stays
+                // as drafted (what its own words allow aside), never a clause of another job.
+                let why = self.unanswered(&g, struck.deleted);
+                planned.extend(self.edits_in_place(&g, &merged, why));
                 continue;
             };
             // One reason per concern: the most severe finding of it says why.
@@ -924,6 +929,21 @@ impl Planner<'_> {
         let consistent = self.same_name_after_narrowing(&planned);
         planned.extend(consistent);
         planned
+    }
+
+    /// Why no words replace a passage: the ladder's worded rungs all do another job than it
+    /// (a confidentiality promise for a duty to notify), or it has none.
+    fn unanswered(&self, g: &Group, deleted: &str) -> OpenReason {
+        let parties = function::with_library_names(&self.analysis.parties);
+        let rungs: Vec<&Offer> = g
+            .findings
+            .iter()
+            .flat_map(|&fi| self.analysis.findings[fi].fallbacks.iter())
+            .filter(|o| !o.text.trim().is_empty() && o.kind != FallbackKind::FeeUplift)
+            .collect();
+        let other_job = !rungs.is_empty()
+            && rungs.iter().all(|o| !function::keeps_read(deleted, &same_term(o.text.trim(), deleted).0, self.lexicon(), &parties));
+        if other_job { OpenReason::OtherFunction } else { OpenReason::NoLanguage }
     }
 
     /// The draft's term for what passes whose definition is narrowed in its own words ("...

@@ -1,6 +1,7 @@
 //! The numbers a reader of a Markdown draft sees. A Markdown list numbers its items in turn
 //! from its first item's number whatever the others say (cts-contractor types "1." for every
-//! item), and a list under a numbered heading ("## 2. Confidentiality") is cited by the
+//! item); a number typed higher than the one before ("1., 2., 7.") is the author's and is
+//! kept, and a list under a numbered heading ("## 2. Confidentiality") is cited by the
 //! heading's number and the item's ("Section 2.1 or 2.2"). The redline names, places and
 //! numbers clauses by those numbers, not by the digits typed.
 
@@ -47,8 +48,9 @@ pub fn numbers(draft: &Draft, analysis: &Analysis) -> Option<Analysis> {
 /// For each paragraph that opens an ordered list item, the number a reader sees, with the
 /// number of the heading the list is under.
 fn item_numbers(draft: &Draft) -> Vec<Option<String>> {
-    // The list under way: its delimiter, and the number its next item shows.
-    let mut list: Option<(char, u64)> = None;
+    // The list under way: its delimiter, the number its next item shows, and the number its
+    // last item was typed with.
+    let mut list: Option<(char, u64, u64)> = None;
     let mut section: Option<String> = None;
     let mut out = Vec::with_capacity(draft.paragraphs.len());
     for p in &draft.paragraphs {
@@ -56,11 +58,16 @@ fn item_numbers(draft: &Draft) -> Vec<Option<String>> {
         let mut shown = None;
         if let Some(item) = ITEM.captures(line) {
             let delim = item["delim"].chars().next().unwrap_or('.');
+            let typed: u64 = item["n"].parse().unwrap_or(1);
+            // A number typed higher than the item before's is the one the author means, and
+            // the one counsel cites ("1., 2., 7.": sections 3 to 6 were taken out, and 7.1
+            // follows); a number typed again or lower ("1." for every item), or lower than the
+            // count has reached, counts on.
             let n = match list {
-                Some((d, next)) if d == delim => next,
-                _ => item["n"].parse().unwrap_or(1),
+                Some((d, next, typed_before)) if d == delim && (typed <= typed_before || typed < next) => next,
+                _ => typed,
             };
-            list = Some((delim, n + 1));
+            list = Some((delim, n + 1, typed));
             shown = Some(section.as_ref().map_or_else(|| n.to_string(), |s| format!("{s}.{n}")));
         } else if line.starts_with([' ', '\t']) || line.trim().is_empty() {
             // An item's own further paragraph: the list goes on.
@@ -97,9 +104,9 @@ mod tests {
 
     #[test]
     fn items_count_on_from_the_first_under_the_headings_number() {
-        let md = "## 1. Work\n\n1.  **Term.** One.\n\n1.  **Duties.** Two\n    goes on.\n\n    More of it.\n\n1.  **Three.** Three.\n\n## 2. Confidentiality\n\n1.  **Confidentiality.** A.\n\nNot an item.\n\n3. Starts at three.\n\n7. Then four.\n";
+        let md = "## 1. Work\n\n1.  **Term.** One.\n\n1.  **Duties.** Two\n    goes on.\n\n    More of it.\n\n1.  **Three.** Three.\n\n## 2. Confidentiality\n\n1.  **Confidentiality.** A.\n\nNot an item.\n\n3. Starts at three.\n\n3. Then four.\n\n7. Then seven, as typed.\n";
         let got: Vec<String> = numbered(md).into_iter().flatten().collect();
-        assert_eq!(got, ["1.1", "1.2", "1.3", "2.1", "2.3", "2.4"]);
+        assert_eq!(got, ["1.1", "1.2", "1.3", "2.1", "2.3", "2.4", "2.7"]);
     }
 
     #[test]

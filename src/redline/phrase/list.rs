@@ -188,8 +188,8 @@ pub fn above_citations(text: &str, labels: &[&str]) -> Vec<(Range<usize>, String
 /// ("(b), ~~(c)~~ and (d)", "~~(c) and~~ (d)"), else None (the caller strikes what the
 /// citation belongs to).
 pub fn struck_citation(text: &str, label: &Range<usize>) -> Option<Range<usize>> {
-    static BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)(,\s*|\s+(?:and|or)\s+)$").expect("static regex"));
-    static AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,\s*|\s+(?:and|or)\s+)\(").expect("static regex"));
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)(,?\s+(?:and|or)\s+|,\s*)$").expect("static regex"));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:,?\s+(?:and|or)\s+|,\s*)\(").expect("static regex"));
     let open = label.start.checked_sub(1).filter(|&o| text[o..].starts_with('('))?;
     let close = label.end + usize::from(text[label.end..].starts_with(')'));
     let before = &text[..open];
@@ -205,6 +205,26 @@ pub fn struck_citation(text: &str, label: &Range<usize>) -> Option<Range<usize>>
     }
     // "(b) and (c)": the joining word before it.
     BEFORE.captures(before).and_then(|c| c.get(1)).map(|m| m.start()..close)
+}
+
+/// When striking `struck` (from [`struck_citation`]) takes the last of three or more cited
+/// labels with its joining word ("(b), (c) ~~and (d)~~"), the label now last takes that
+/// joining word, so the citation still reads as a list: "(b) and (c)", or with four or more,
+/// "(a), (b) and (c)" in the draft's own style. Its range in `text` (the comma, or after it
+/// where a serial comma stays) and its new words; None where the struck label was not the
+/// last, or no comma sets off the one before.
+pub fn rejoined(text: &str, struck: &Range<usize>) -> Option<(Range<usize>, String)> {
+    static JOINING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(,?\s+(?:and|or)\s+)\(").expect("static regex"));
+    static COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\)(,\s*)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)$").expect("static regex"));
+    static TWO_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\),\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)$").expect("static regex"));
+    let joining = JOINING.captures(&text[struck.clone()])?.get(1)?.as_str();
+    let before = &text[..struck.start];
+    let at = COMMA.captures(before)?.get(1)?.start();
+    let word = format!(" {}", joining.trim_start_matches(',').trim());
+    // Two labels left read "(b)~~,~~ and (c)"; more keep the draft's serial comma, if it has
+    // one: "(a), (b), and (c)".
+    if joining.starts_with(',') && TWO_BEFORE.is_match(&before[..at]) { Some((at + 1..at + 1, word)) } else { Some((at..at + 1, word)) }
 }
 
 /// When striking `struck` (from [`struck_citation`]) leaves one of two labels cited as the
@@ -393,6 +413,32 @@ mod tests {
         assert_eq!(strike("The warranties in (b), (c) and (d) survive.", "c").as_deref(), Some("The warranties in (b) and (d) survive."));
         assert_eq!(strike("The warranties in (b), (c) or (d) survive.", "c").as_deref(), Some("The warranties in (b) or (d) survive."));
         assert_eq!(strike("The warranty in (c) survives.", "c"), None);
+    }
+
+    /// With the last of three or more cited labels struck, the comma before the label now last
+    /// takes the struck joining word: "Section 6(b) and (c)", not "Section 6(b), (c)".
+    #[test]
+    fn the_label_now_last_takes_the_joining_word() {
+        let strike = |text: &str, label: &str| {
+            let at = text.find(&format!("({label})")).unwrap() + 1;
+            let struck = struck_citation(text, &(at..at + label.len())).unwrap();
+            let mut edits: Vec<(Range<usize>, String)> = rejoined(text, &struck).into_iter().collect();
+            edits.push((struck, String::new()));
+            edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+            let mut out = text.to_owned();
+            for (r, new) in edits {
+                out.replace_range(r, &new);
+            }
+            out
+        };
+        assert_eq!(strike("Section 6(b), (c) and (d) apply.", "d"), "Section 6(b) and (c) apply.");
+        assert_eq!(strike("Section 6(b), (c), and (d) apply.", "d"), "Section 6(b) and (c) apply.");
+        assert_eq!(strike("the warranties in (b), (c) or (d)", "d"), "the warranties in (b) or (c)");
+        assert_eq!(strike("(a), (b), (c) and (d) survive", "d"), "(a), (b) and (c) survive");
+        assert_eq!(strike("(a), (b), (c), and (d) survive", "d"), "(a), (b), and (c) survive");
+        // Not the last label, or only two: nothing to rejoin.
+        assert_eq!(strike("Section 6(b), (c) and (d) apply.", "c"), "Section 6(b) and (d) apply.");
+        assert_eq!(strike("Section 6(c) and (d) apply.", "d"), "Section 6(c) apply.");
     }
 
     /// With one of two labels struck, a verb whose subject the citation is agrees with the one
