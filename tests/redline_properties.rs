@@ -130,3 +130,14 @@ proptest! {
         check(&r)?;
     }
 }
+
+/// Found by `text_and_markdown_drafts`: a struck list item and a bar in the same clause.
+#[test]
+fn a_repeated_list_label_before_an_ownership_statement_and_a_bar() {
+    let text = "7.1 Ownership. (a) (a) Client shall own all work product created by Provider. ,Provider shall not provide similar services to any competitor. ";
+    let doc = ingest::from_text("d", Format::Txt, text);
+    let r = plan(Draft::from_text(&doc), &doc);
+    for w in r.changes.windows(2) {
+        assert!(w[0].end <= w[1].start, "changes overlap or are out of order: {:#?}", r.changes);
+    }
+}

@@ -1305,6 +1305,22 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
             changes[i].language = Language::AlreadyInserted { change: kept };
         }
     }
+    // A passage struck whole already takes with it any edit inside it (a list item that runs
+    // on past a stray full stop into the next sentence's bar): the edit would overlap it.
+    let cited: Vec<usize> =
+        changes.iter().filter_map(|c| if let Language::AlreadyInserted { change } = c.language { Some(change) } else { None }).collect();
+    let mut reach = 0;
+    for i in 0..changes.len() {
+        let c = &changes[i];
+        if !keep[i] || c.new_clause.is_some() {
+            continue;
+        }
+        if c.start < reach && !cited.contains(&i) {
+            keep[i] = false;
+        } else {
+            reach = reach.max(c.end);
+        }
+    }
     let mut kept_ids = vec![0; changes.len()];
     let mut out: Vec<Change> = Vec::with_capacity(changes.len());
     for (i, c) in changes.iter().enumerate().filter(|(i, _)| keep[*i]) {
