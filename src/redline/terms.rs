@@ -85,10 +85,12 @@ const GLOSSARY: &[Entry] = &[
             "\"Agency IP\" means the tools, libraries, frameworks, methodologies and know-how that Agency developed before or independently of this Agreement, and any general-purpose improvements to them.",
         ),
     },
+    // A draft with no clause on general-purpose improvements gets no term for them either:
+    // "Jointly Developed IP" defined but owned by no one is a question counsel would ask.
     Entry {
-        words: ", which are dealt with separately in this Agreement",
+        words: " or Jointly Developed IP, which are dealt with separately in this Agreement",
         term: "Jointly Developed IP",
-        instead: &[("Jointly Developed IP", ", which are dealt with separately in this Agreement")],
+        instead: &[("Jointly Developed IP", " or Jointly Developed IP, which are dealt with separately in this Agreement")],
         otherwise: Otherwise::Plain(""),
     },
     Entry {
