@@ -1610,3 +1610,17 @@ fn a_duty_to_notify_is_not_replaced_by_a_confidentiality_promise() {
     let outputs = r2.changes.iter().find(|c| c.deleted.starts_with("Client shall also own all outputs")).expect("5.7 changed");
     assert!(!outputs.inserted.contains("shall not use"), "{outputs:#?}");
 }
+
+/// A draft with no clause on general-purpose improvements gets no "Jointly Developed IP" from
+/// the library's assignment: a term defined and owned by no one is a question for counsel.
+#[test]
+fn the_library_assignment_brings_in_no_term_the_draft_does_not_allocate() {
+    let r = plan_embedded(
+        "# DEVELOPMENT AGREEMENT\n\nThis Agreement is made between Acme Corp (\"Client\") and Brightlabs Ltd (\"Developer\").\n\n\
+         ## 6. Intellectual Property\n\n**Developer Assigns to Client:** All work created under this Agreement, including: \
+         - Source code - Test code\n\n**Effective:** Upon creation (automatically)\n",
+    );
+    let inserted: Vec<&str> = r.changes.iter().map(|c| c.inserted.as_str()).collect();
+    assert!(inserted.iter().any(|i| i.contains("Client IP does not include")), "{inserted:#?}");
+    assert!(!inserted.iter().any(|i| i.contains("Jointly Developed IP")), "{inserted:#?}");
+}
