@@ -415,22 +415,25 @@ mod tests {
         assert_eq!(strike("The warranty in (c) survives.", "c"), None);
     }
 
+    /// `text` with the citation of `label` struck and the edits `around` makes for it applied.
+    fn struck_with(text: &str, label: &str, around: impl Fn(&str, &Range<usize>) -> Vec<(Range<usize>, String)>) -> String {
+        let at = text.find(&format!("({label})")).unwrap() + 1;
+        let struck = struck_citation(text, &(at..at + label.len())).unwrap();
+        let mut edits = around(text, &struck);
+        edits.push((struck, String::new()));
+        edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+        let mut out = text.to_owned();
+        for (r, new) in edits {
+            out.replace_range(r, &new);
+        }
+        out
+    }
+
     /// With the last of three or more cited labels struck, the comma before the label now last
     /// takes the struck joining word: "Section 6(b) and (c)", not "Section 6(b), (c)".
     #[test]
     fn the_label_now_last_takes_the_joining_word() {
-        let strike = |text: &str, label: &str| {
-            let at = text.find(&format!("({label})")).unwrap() + 1;
-            let struck = struck_citation(text, &(at..at + label.len())).unwrap();
-            let mut edits: Vec<(Range<usize>, String)> = rejoined(text, &struck).into_iter().collect();
-            edits.push((struck, String::new()));
-            edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
-            let mut out = text.to_owned();
-            for (r, new) in edits {
-                out.replace_range(r, &new);
-            }
-            out
-        };
+        let strike = |text: &str, label: &str| struck_with(text, label, |t, struck| rejoined(t, struck).into_iter().collect());
         assert_eq!(strike("Section 6(b), (c) and (d) apply.", "d"), "Section 6(b) and (c) apply.");
         assert_eq!(strike("Section 6(b), (c), and (d) apply.", "d"), "Section 6(b) and (c) apply.");
         assert_eq!(strike("the warranties in (b), (c) or (d)", "d"), "the warranties in (b) or (c)");
@@ -445,18 +448,7 @@ mod tests {
     /// left; one whose subject is another noun, or a modal, stays.
     #[test]
     fn a_verb_agrees_with_the_label_left() {
-        let agreed = |text: &str, label: &str| {
-            let at = text.find(&format!("({label})")).unwrap() + 1;
-            let struck = struck_citation(text, &(at..at + label.len())).unwrap();
-            let mut edits = agreeing(text, &struck);
-            edits.push((struck, String::new()));
-            edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
-            let mut out = text.to_owned();
-            for (r, new) in edits {
-                out.replace_range(r, &new);
-            }
-            out
-        };
+        let agreed = |text: &str, label: &str| struck_with(text, label, agreeing);
         assert_eq!(agreed("Section 6(c) and (d) apply.", "d"), "Section 6(c) applies.");
         assert_eq!(agreed("Section 6(c) and (d) apply.", "c"), "Section 6(d) applies.");
         assert_eq!(agreed("Sections 6(c) and (d) are void.", "d"), "Section 6(c) is void.");
