@@ -46,13 +46,14 @@ fn main() {
             continue;
         }
         println!(
-            "{:<12} {:?}->{:?}{} {:?} feat={:?} terms={:?} carve={} attrs={:?} owned={} | {}",
+            "{:<12} {:?}->{:?}{} {:?} feat={:?} own={:?} terms={:?} carve={} attrs={:?} owned={} | {}",
             p.kind.id(),
             p.giver,
             p.receiver,
-            if p.negated() { " NOT" } else { "" },
+            if p.standing == clauseguard::reading::Standing::Operative { String::new() } else { format!(" {:?}", p.standing) },
             p.timing,
             p.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>(),
+            p.own_features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>(),
             p.terms.iter().map(|&t| reading.terms.terms[t].name.as_str()).collect::<Vec<_>>(),
             p.carve_out,
             p.attributes.iter().map(clauseguard::reading::Attribute::id).collect::<Vec<_>>(),

@@ -435,3 +435,44 @@ fn the_clients_exclusive_right_to_use_the_work_leaves_the_agency_without_its_own
     let a = analyse(SERVICES, &["Client shall have a non-exclusive right to use the Deliverables for any purpose."]);
     assert!(!phrase_findings(&a, Concern::NoLicenseBack).iter().any(|&s| s >= Severity::Medium), "{:#?}", a.findings);
 }
+
+#[test]
+fn unlimited_rights_in_everything_first_produced_under_the_contract_is_a_broad_grab_anyone_may_be_given() {
+    // A US federal clause: the lead-in ends in a dash and its object is in the items below.
+    let a = analyse(
+        "This contract is between the Department of Parks (\"Government\") and Blue Harbour Studio LLC (\"Contractor\"). The Contractor shall perform the work in the task order.",
+        &[
+            "Except as provided in paragraph (c), the Government shall have unlimited rights in\u{2014}\n\n(i) Data first produced in the performance of this contract; and\n\n(ii) Form, fit, and function data delivered under this contract.",
+        ],
+    );
+    let of = |c: Concern| a.findings.iter().find(|f| f.concern == c);
+    let broad = of(Concern::BroadWorkProduct).expect("a broad grab");
+    assert_eq!(broad.severity, Severity::Medium);
+    assert!(of(Concern::TransferableLicense).is_some(), "unlimited rights include letting others use the data: {:?}", a.findings);
+    // The same rights in the contractor's own information, to use in connection with the
+    // client's business, are no grab of what the engagement produces.
+    let a = analyse(
+        SERVICES,
+        &[
+            "To the extent Provider incorporates its own information into the Works, Provider grants to Client a perpetual licence (including the right to grant a sublicense) to use, copy and create derivative versions of that information in connection with Client's business.",
+        ],
+    );
+    assert!(a.findings.iter().all(|f| f.concern != Concern::BroadWorkProduct), "{:?}", a.findings);
+}
+
+#[test]
+fn a_licence_naming_only_the_party_it_binds_has_the_company_it_names_for_the_other_side() {
+    let a = analyse(
+        "Collaborator means a person who is given access to the private repositories of Quillon Labs LTD.",
+        &[
+            "Collaborator agrees that all Inventions shall, upon creation, be the sole and exclusive property of Quillon Labs LTD, and Quillon Labs LTD shall be the sole and exclusive owner of all rights in them, including moral rights.",
+            "\"Invention\" means any work of authorship, know-how, algorithm, method or process, whether or not patentable.",
+            "Collaborator shall not use any Confidential Information of Quillon Labs LTD other than to perform the work.",
+        ],
+    );
+    assert_eq!((a.parties.agency.as_deref(), a.parties.counterparty.as_deref()), (Some("Collaborator"), Some("Quillon Labs LTD")));
+    let concerns: Vec<Concern> = a.findings.iter().filter(|f| f.severity >= Severity::Medium).map(|f| f.concern).collect();
+    for c in [Concern::AssignmentBeforePayment, Concern::MethodologyTransfer, Concern::MoralRightsWaiver] {
+        assert!(concerns.contains(&c), "{c} missing: {concerns:?}");
+    }
+}

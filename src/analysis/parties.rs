@@ -310,7 +310,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         (Some(a), None, Some(_)) => role_of(&a.0) == Some(true),
         _ => false,
     };
-    let client = client.or(acting);
+    let client = client.or(acting).or_else(|| agency.as_ref().and_then(|a| company_named(head, &a.0)));
     let uncertain = uncertain && !by_role;
     let (agency, client) = with_pronouns(head, agency, client);
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
@@ -953,6 +953,33 @@ fn acting_party(head: &str, agency: &str) -> Option<Named> {
         match counts.iter_mut().find(|(n, _)| n == name) {
             Some((_, k)) => *k += 1,
             None => counts.push((name.to_owned(), 1)),
+        }
+    }
+    let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;
+    let lower = name.to_lowercase();
+    Some((name, vec![lower]))
+}
+
+/// The company, other than `agency`, that the draft names most often by its full name with its
+/// corporate suffix ("Synthesized LTD", "Acme Labs Inc."), at least three times: the other side
+/// of a licence or policy that defines only the party it binds ("Collaborator means a person
+/// who gets access to the private repository of Synthesized LTD").
+fn company_named(head: &str, agency: &str) -> Option<Named> {
+    static COMPANY: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"\b([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2}[ \t]+(?:LTD|Ltd|Limited|LIMITED|Inc|INC|LLC|GmbH|plc|PLC|Corp|Pty[ \t]+Ltd|B\.V|AG|SA|SAS))\b",
+        )
+    });
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in COMPANY.on(head).captures_iter(head).take(2_000) {
+        let name = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+        let first = name.split(' ').next().unwrap_or_default();
+        if name.to_lowercase().contains(&agency.to_lowercase()) || ["The", "This", "Each", "Any"].contains(&first) {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name, 1)),
         }
     }
     let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;

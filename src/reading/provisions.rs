@@ -250,7 +250,7 @@ pub(super) fn read(
         let clause_paid = paid(lexicon, clause_text);
         // "Upon any expiration or termination:" standing as a clause of its own leads into this one.
         let lead_start = match clause.checked_sub(1).map(|k| ranges[k]) {
-            Some((ps, pe)) if text[ps..pe].trim_end().ends_with(':') => ps,
+            Some((ps, pe)) if leads_in(&text[ps..pe]) => ps,
             _ => cs,
         };
         // "This includes:" standing as a paragraph of its own leads the list into this clause.
@@ -335,7 +335,7 @@ fn sentence_ends(clause: &str, cs: usize, breaks: &[usize]) -> Vec<usize> {
         let to = to.min(clause.len());
         let mut listing = false;
         while let Some(b) = breaks.next_if(|&b| b < to) {
-            listing = listing || clause[..b].trim_end().ends_with(':');
+            listing = listing || leads_in(&clause[..b]);
             if !listing && ends.last().is_none_or(|&e| e < b) {
                 ends.push(b);
             }
@@ -345,12 +345,19 @@ fn sentence_ends(clause: &str, cs: usize, breaks: &[usize]) -> Vec<usize> {
     ends
 }
 
+/// Whether a clause leads into the list after it: it ends in a colon, or in a dash after a
+/// word, as US federal clauses write it ("the Government shall have unlimited rights in—").
+fn leads_in(clause: &str) -> bool {
+    let t = clause.trim_end();
+    t.ends_with(':') || t.strip_suffix('-').is_some_and(|t| t.ends_with(|c: char| c.is_alphabetic()))
+}
+
 /// Where the list that follows a lead-in ending in a colon ends: the clauses after it that open
 /// with a list marker ("(a)", "i.", "1)"), up to a bounded length.
 pub(super) fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -> Option<usize> {
     const MAX_LIST: usize = 2_000;
     let (cs, ce) = ranges[clause];
-    if !text[cs..ce].trim_end().ends_with(':') {
+    if !leads_in(&text[cs..ce]) {
         return None;
     }
     let marker = |t: &str| {
@@ -587,13 +594,14 @@ impl Sentence<'_> {
     }
 }
 
-/// Where `object` (at `offset`) names methods, models, prior or improved work.
+/// Where `object` (at `offset`) names methods, models, prior or improved work, or a sweeping
+/// scope ("first produced in the performance of this contract").
 fn features_at(lexicon: &Lexicon, own: Features, object: &str, offset: usize) -> Vec<(super::Feature, usize, usize)> {
-    use super::Feature::{Improvements, Methods, Models, Prior};
+    use super::Feature::{Broad, Improvements, Methods, Models, Prior};
     lexicon
         .features
         .iter()
-        .filter(|(f, _)| [Methods, Models, Prior, Improvements].contains(f) && own.has(*f))
+        .filter(|(f, _)| [Methods, Models, Prior, Improvements, Broad].contains(f) && own.has(*f))
         .filter_map(|(f, words)| words.find(object).map(|m| (*f, offset + m.start(), offset + m.end())))
         .collect()
 }
