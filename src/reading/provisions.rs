@@ -238,6 +238,11 @@ pub(super) fn read(
             {
                 return false;
             }
+            // "grants Client a:" is a licence only as the lead-in to the list of its terms.
+            let names_nothing = [" a", " an", " following"].iter().any(|w| text[s..e].ends_with(w));
+            if kind == Kind::Licence && names_nothing && !text[e..].starts_with(':') {
+                return false;
+            }
             let k = spans.partition_point(|&(from, _)| from <= s);
             kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
         })
@@ -424,7 +429,7 @@ impl Sentence<'_> {
             // "Contractor Agreement (Work for Hire)" names the form; "is a work made for hire"
             // says what the work is.
             // "created on a work-for-hire basis" says it as well.
-            if kind == Kind::HireWork && !hire_verb(before) && !s[me..].starts_with(" basis") {
+            if kind == Kind::HireWork && !hire_verb(before) && !hire_verb(&s[ms..me]) && !s[me..].starts_with(" basis") {
                 continue;
             }
             // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
@@ -649,9 +654,11 @@ impl Trigger<'_> {
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
     fn object_before(&self) -> bool {
         let passive_joint = self.kind == Kind::Joint && (self.text().ends_with("owned") || self.text().ends_with(" by"));
-        // "shall jointly own the Data", "co-ownership of the Data" name it after the verb.
+        // "shall jointly own the Data", "co-ownership of the Data" name it after the verb, and
+        // so does "shall be deemed the sole author of all work product".
+        let authored = self.text().ends_with("author") || self.text().ends_with("authors");
         passive_joint
-            || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind != Kind::Ownership)
+            || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind == Kind::HireWork && !authored)
             // "Confidential Information shall not be used by the Receiving Party": what is
             // barred comes first.
             || self.kind == Kind::Restriction && self.text().contains(" not be ")

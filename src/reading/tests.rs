@@ -1038,3 +1038,21 @@ fn inventions_in_the_line_of_the_clients_present_or_future_business_are_broad() 
     );
     assert!(t.iter().any(|t| t.features.has(Feature::Broad)), "{t:?}");
 }
+
+#[test]
+fn deemed_the_author_is_work_for_hire_and_a_grant_of_a_list_is_a_licence_with_the_lists_terms() {
+    let p = parties(&["Provider"], &["Client"]);
+    let (r, _) = read("Client shall be deemed the sole author and owner of all work product for all purposes.", &p);
+    let hire = r.provisions.iter().find(|p| p.kind == Kind::HireWork).expect("work for hire");
+    assert!(hire.features.has(Feature::Work) && hire.receiver == Side::Counterparty, "{hire:?}");
+    let (r, _) = read(
+        "For any disclosed pre-existing IP, Provider grants Client a:\n\n- Perpetual, irrevocable, worldwide license\n- Right to sublicense to manufacturers and partners",
+        &p,
+    );
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!((l.giver, l.receiver), (Side::Agency, Side::Counterparty));
+    assert!(l.attributes.has(Attribute::Perpetual) && l.attributes.has(Attribute::Sublicensable), "{l:?}");
+    // A grant of "a" something that no list follows is no licence.
+    let (r, _) = read("Provider grants Client a discount of ten percent on the second phase.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Licence), "{:?}", r.provisions);
+}
