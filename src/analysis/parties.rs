@@ -334,8 +334,9 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     let bare = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
     let found = candidates.iter().position(|c| c.aliases.contains(&bare) || c.term.to_lowercase() == bare);
     let aliases = found.map_or_else(|| vec![bare.clone()], |k| candidates[k].aliases.clone());
-    // The other side: a candidate in a client's role, another candidate, or the client's role
-    // word the draft uses most ("the Government" that no parenthesis defines).
+    // The other side: a candidate in a client's role, another candidate, the client's role
+    // word the draft uses most ("the Government" that no parenthesis defines), else the party
+    // the draft binds or the company it names.
     let others = || candidates.iter().enumerate().filter(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c);
     let counterparty = others()
         .find(|c| role_of(&c.term) == Some(false))
@@ -346,6 +347,8 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
             let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
             most_used(preamble, head, CLIENT_ROLES)
                 .filter(|(t, _)| t.to_lowercase() != bare)
+                .or_else(|| acting_party(head, &bare))
+                .or_else(|| company_named(head, &bare))
                 .map(|(term, aliases)| Candidate { term, aliases })
         });
     // A draft in the first person: "we" and "you" go to the named party and the other side as
@@ -1114,6 +1117,16 @@ mod tests {
         );
         assert_ne!(p.counterparty.as_deref(), Some("Disclosing Party"), "{p:?}");
         assert!(!p.candidates.iter().any(|c| c.ends_with("Party")), "{p:?}");
+    }
+
+    #[test]
+    fn a_company_named_by_its_suffix_is_the_other_side_of_a_draft_defining_only_the_agency() {
+        let text = "Licence\n\nCollaborator means a person given access to the repositories of Quillon Labs  LTD.\n\nAll Inventions the Collaborator makes are the property of Quillon Labs LTD. Collaborator shall keep the Confidential Information of Quillon Labs LTD secret.";
+        for given in [None, Some("Collaborator")] {
+            let p = detect(text, given);
+            assert_eq!(p.agency.as_deref(), Some("Collaborator"), "{p:?}");
+            assert_eq!(p.counterparty.as_deref(), Some("Quillon Labs LTD"), "{given:?}: {p:?}");
+        }
     }
 
     #[test]

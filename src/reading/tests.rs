@@ -1056,3 +1056,15 @@ fn deemed_the_author_is_work_for_hire_and_a_grant_of_a_list_is_a_licence_with_th
     let (r, _) = read("Provider grants Client a discount of ten percent on the second phase.", &p);
     assert!(r.provisions.iter().all(|p| p.kind != Kind::Licence), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_bar_whose_verbs_are_listed_after_a_colon_is_a_restriction() {
+    let p = parties(&["Collaborator"], &["Company"]);
+    let (r, _) = read(
+        "The Collaborator agrees that he will not, during the term of this Licence or at any time thereafter, directly or indirectly: (i) disclose any Confidential Information to any third party; (ii) use any Confidential Information other than to perform the work.",
+        &p,
+    );
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("a bar");
+    assert_eq!(bar.giver, Side::Agency);
+    assert!(bar.features.has(Feature::Confidential), "{bar:?}");
+}
