@@ -199,8 +199,8 @@ pub enum OpenReason {
     /// What the passage transfers is another thing than the work (bcgov's proposals): the
     /// library's words allocate the work, and would put a clause of another subject in its place.
     NotTheWork,
-    /// The passage grants an open-source licence (bcgov's Apache "License"): the same for
-    /// everyone, so neither a payment condition nor the library's proprietary words fit it.
+    /// The passage grants an open-source licence (bcgov's Apache "License") or releases the
+    /// work to the public domain: the same for everyone, so neither a payment condition nor the library's proprietary words fit it.
     OpenLicence,
     /// The passage backs up another transfer of the draft ("to the extent ... is not assigned
     /// under 2.1, Contractor holds it on trust for Company"): edited in its own words where

@@ -1143,29 +1143,37 @@ impl Planner<'_> {
     }
 
     /// Whether the passage grants an open-source licence and nothing else: a licence named as
-    /// one ("under the Apache License, Version 2.0") or by the draft's term for one (bcgov's
+    /// one ("under the Apache License, Version 2.0"), by the draft's term for one (bcgov's
     /// "grant the Issuer the License over the Contribution", "License" meaning the Apache
-    /// licence). Such a licence is the same for everyone who takes the code; a payment condition
-    /// or a limit to the deliverables does not fit it, and no proprietary licence or assignment
-    /// may stand in its place, so the passage is left as it is and its findings stay open.
+    /// licence), or a release the reader finds inside the licence's own words ("makes the
+    /// Material available ... as per the terms of the following open source license: ___"),
+    /// or a release to the public domain ("code that will remain in the public domain"). Such a
+    /// release is the same for everyone who takes the code; a payment condition or a limit to
+    /// the deliverables does not fit it, and no proprietary licence, assignment or list of
+    /// components may stand in its place, so the passage is left as it is and its findings stay
+    /// open. A provision is the passage's when it begins in it: a sentence ending in a blank
+    /// ("license: ___") runs on in the reader past the passage's end.
     fn grants_open_licence(&self, g: &Group) -> bool {
-        use crate::reading::{Kind, Standing};
+        use crate::reading::{Kind, Provision, Standing};
         let (norm, reading) = self.reading();
         let span = norm.positions([g.range.start, g.range.end].into_iter());
         let Some(open) = self.lexicon().kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w) else { return false };
-        let names_open = |p: &crate::reading::Provision| {
-            reading
-                .terms
-                .used_in(&norm.text[p.start..p.end])
-                .iter()
-                .any(|&t| reading.terms.terms.get(t).is_some_and(|term| open.is_match(&norm.text[term.start..term.end])))
-        };
-        let operative: Vec<&crate::reading::Provision> = reading
+        let within = |p: &Provision| span[0] <= p.start && p.start < span[1];
+        let operative: Vec<&Provision> = reading
             .provisions
             .iter()
-            .filter(|p| p.standing == Standing::Operative && span[0] <= p.start && p.end <= span[1])
+            .filter(|p| p.standing == Standing::Operative && within(p))
             .filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Licence | Kind::OpenLicence))
             .collect();
+        let names_open = |p: &Provision| {
+            let own = &norm.text[p.start..p.end.min(span[1])];
+            reading
+                .terms
+                .used_in(own)
+                .iter()
+                .any(|&t| reading.terms.terms.get(t).is_some_and(|term| open.is_match(&norm.text[term.start..term.end])))
+                || operative.iter().any(|o| o.kind == Kind::OpenLicence && p.start <= o.start && o.start < p.end.min(span[1]))
+        };
         !operative.is_empty() && operative.iter().all(|p| p.kind == Kind::OpenLicence || p.kind == Kind::Licence && names_open(p))
     }
 
