@@ -199,9 +199,13 @@ pub enum OpenReason {
     /// What the passage transfers is another thing than the work (bcgov's proposals): the
     /// library's words allocate the work, and would put a clause of another subject in its place.
     NotTheWork,
-    /// The passage grants an open-source licence (bcgov's Apache "License"): the same for
-    /// everyone, so neither a payment condition nor the library's proprietary words fit it.
+    /// The passage grants an open-source licence (bcgov's Apache "License") or releases the
+    /// work to the public domain: the same for everyone, so neither a payment condition nor the library's proprietary words fit it.
     OpenLicence,
+    /// The passage licenses others' open-source components ("open-source libraries owned by
+    /// their respective creators"): the agency passes on nothing of its own, and striking it
+    /// would lose the acknowledgement that the components are others'.
+    OthersOpenSource,
     /// The passage backs up another transfer of the draft ("to the extent ... is not assigned
     /// under 2.1, Contractor holds it on trust for Company"): edited in its own words where
     /// they allow, never replaced by the library's whole clause, which would repeat the

@@ -1356,6 +1356,86 @@ fn an_open_source_licence_is_not_replaced_by_an_assignment_or_another_licence() 
     }
 }
 
+/// A release of the code under an open licence or to the public domain is another job than a
+/// duty to list the open-source components the work includes: the release is left as drafted
+/// and its point stays open with its reason, never replaced by the components list. A sentence
+/// that makes the work "available ... under the following open source license: ___" (the
+/// reader runs it on past the blank), and a deliverable that "will remain in the public domain"
+/// (canada-microacq and gsa-agile-pws too, where the corpus is present).
+#[test]
+fn an_open_source_release_is_not_replaced_by_a_list_of_components() {
+    let available = "The Vendor makes the Software available to the Ministry under the following open source license:";
+    let public = "Source code repository of the portal, which will remain in the public domain";
+    let body = format!(
+        "# Development Order\n\n## 2. Deliverables\n\n| Deliverable | Due |\n|---|---|\n| {public} | Each sprint |\n\n## 3. Licensing\n\n{available} ________\n\nThe Vendor warrants that it has the right to grant these rights.\n"
+    );
+    let library = ClauseLibrary::embedded();
+    let mut redlines = Vec::new();
+    for (name, body) in [
+        (
+            "available.md",
+            format!(
+                "# Order\n\n## 3. Licensing\n\n{available} ________\n\nThe Vendor warrants that it has the right to grant these rights.\n"
+            ),
+        ),
+        ("order.md", body),
+    ] {
+        let doc = text(name, Format::Markdown, &body);
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Vendor".into()) });
+        redlines.push((vec![available, public], redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low))));
+    }
+    let canada = "The Contractor makes the Material available to Canada as per the terms of the following open source license:";
+    let gsa = "Version-controlled Open Source repository of code that comprises product that will remain in the public domain";
+    for (name, kept) in [("agency-drafts/canada-microacq.md", canada), ("agency-drafts/gsa-agile-pws.docx", gsa)] {
+        redlines.extend(corpus_redline(name, "Contractor").map(|r| (vec![kept], r)));
+    }
+    for (kept, r) in &redlines {
+        assert!(!r.changes.iter().any(|c| c.inserted.contains("open-source components")), "{:#?}", r.changes);
+        for words in kept {
+            assert!(!r.changes.iter().any(|c| c.deleted.contains(words)), "{words}: {:#?}", r.changes);
+        }
+        assert!(r.open.iter().any(|o| o.why == OpenReason::OpenLicence && o.concern == Concern::OpenSource), "{:#?}", r.open);
+    }
+}
+
+/// A freelance draft in Markdown whose ownership clause names its timing in a field of its own,
+/// and whose next clause acknowledges that the open-source libraries used are others'.
+fn field_draft(heading: &str, made: &str) -> String {
+    format!(
+        "# Freelance Build Agreement\n\n## 1. Parties\n\n**Client:** Harbor Labs\n**Developer:** Pine Street Studio\n\n## 2. Fees\n\nDeveloper invoices Client every two weeks; Client pays within 30 days.\n\n## 3. Intellectual Property\n\n### 3.1 {heading}\n\n**Developer Assigns to Client:**\nAll work {made} under this Agreement, including:\n- Application source code\n- Interface designs\n- Technical documentation\n\n**Effective:** Upon creation (automatically)\n\n### 3.2 Outside Code\n\n**Licensed IP:**\n- Open-source libraries owned by their respective creators\n- Client receives perpetual license to use in this project\n\n## 4. Term\n\nThis Agreement ends when the project is delivered.\n"
+    )
+}
+
+/// A field that says when the clause's transfer takes effect ("**Effective:** Upon creation
+/// (automatically)") follows the payment condition the redline gives the transfer, whether the
+/// assignment is edited in its own words, replaced by the library's, or left: the result never
+/// says both. The finding in such a field is not taken for a heading. The next clause's
+/// acknowledgement that the open-source libraries are their creators' is left as drafted (its
+/// licence points open with their reason), never struck for the library's licence of the
+/// agency's materials.
+#[test]
+fn a_timing_field_follows_the_payment_condition_and_open_source_of_others_stays() {
+    let library = ClauseLibrary::embedded();
+    for (heading, made) in [("Ownership", "made"), ("Ownership", "created"), ("Ownership of Work Product", "created")] {
+        let doc = text("fields.md", Format::Markdown, &field_draft(heading, made));
+        let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Developer".into()) });
+        let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+        let accepted = r.accepted_paragraphs().join("\n");
+        let context = format!("{heading} / {made}:\n{accepted}");
+        assert!(accepted.contains("Effective: Upon receipt of full payment of the fees\n"), "{context}");
+        assert!(!accepted.contains("Upon creation"), "{context}");
+        assert!(!accepted.contains(",:"), "{context}");
+        assert!(accepted.contains("Licensed IP: Open-source libraries owned by their respective creators Client receives"), "{context}");
+        assert!(!r.changes.iter().any(|c| c.deleted.contains("Open-source libraries")), "{:#?}", r.changes);
+        assert!(!r.open.iter().any(|o| o.why == OpenReason::InHeading), "{:#?}", r.open);
+        assert!(
+            r.open.iter().any(|o| o.why == OpenReason::OthersOpenSource && o.concern == Concern::PerpetualIrrevocableGrant),
+            "{:#?}",
+            r.open
+        );
+    }
+}
+
 /// Words put in never repeat what the clause already says: once enspyr's definition of
 /// "Project Materials" is narrowed to what is made "specifically for the Company", §2.1's
 /// assignment of "the Intellectual Property in the Project Materials" is not narrowed again

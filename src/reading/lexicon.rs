@@ -29,6 +29,7 @@ struct Source {
     on_creation: Vec<String>,
     exception: Vec<String>,
     agency_prior: Vec<String>,
+    open_source_of_others: Vec<String>,
     timing_elsewhere: Vec<String>,
     on_termination: Vec<String>,
     capacity: Vec<String>,
@@ -123,6 +124,7 @@ fn word_lists() -> Vec<String> {
         &source.on_creation,
         &source.exception,
         &source.agency_prior,
+        &source.open_source_of_others,
         &source.timing_elsewhere,
         &source.on_termination,
     ]);
@@ -142,6 +144,10 @@ pub struct Lexicon {
     pub on_creation: Words,
     pub exception: Words,
     pub agency_prior: Words,
+    /// Open-source components that are others' and come under their own licences ("open-source
+    /// libraries owned by their respective creators"): a licence of them passes on nothing of
+    /// the agency's.
+    pub open_source_of_others: Words,
     /// Timing set elsewhere in the draft ("at the Time of Assignment").
     pub timing_elsewhere: Words,
     /// A hand-over on termination or of unfinished work ("upon termination", "work in progress").
@@ -239,6 +245,7 @@ impl Lexicon {
             &self.on_creation,
             &self.exception,
             &self.agency_prior,
+            &self.open_source_of_others,
             &self.timing_elsewhere,
             &self.on_termination,
             &self.capacity,
@@ -275,6 +282,7 @@ impl Lexicon {
             on_creation: words("on-creation", &source.on_creation)?,
             exception: words("exception", &source.exception)?,
             agency_prior: words("agency-prior", &source.agency_prior)?,
+            open_source_of_others: words("open-source-of-others", &source.open_source_of_others)?,
             timing_elsewhere: words("timing-elsewhere", &source.timing_elsewhere)?,
             on_termination: words("on-termination", &source.on_termination)?,
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,

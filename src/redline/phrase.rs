@@ -111,6 +111,18 @@ pub fn transfers(sentence: &str) -> bool {
     OWNED.is_match(sentence) || assignment::assigns(sentence) || assignment::SCOPE.is_match(sentence)
 }
 
+/// The edit of a paragraph that only says when its clause's transfer takes effect
+/// ("**Effective:** Upon creation (automatically)"): the payment in place of the time. None
+/// for any other sentence.
+pub fn timing(sentence: &str) -> Option<Edit> {
+    assignment::timing(sentence)
+}
+
+/// Whether `text` makes something wait for payment ("upon receipt of full payment").
+pub fn pays(text: &str) -> bool {
+    PAID.is_match(text)
+}
+
 /// The object a narrowing edit replaced, when it was named in broad words ("All Work Product"):
 /// its noun ("Work Product"), which later sentences of the clause may still use for it.
 pub fn broad_object(deleted: &str) -> Option<&str> {
@@ -235,6 +247,22 @@ fn merged(mut edits: Vec<Edit>) -> Vec<Edit> {
 /// The words that make the transfer wait for payment (then "it" or "them").
 const UPON_PAYMENT: &str = "upon receipt of full payment of the Fees for";
 
+/// The edits of a sentence that states no ownership: an assignment; else "... copyrightable
+/// works prepared within the scope of employment are works made for hire", the statement
+/// itself; else "**Effective:** Upon creation (automatically)", the time of the clause's
+/// transfer.
+fn unowned_edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
+    let assigned = assignment::edits(sentence, concerns, words);
+    if !assigned.is_empty() {
+        return assigned;
+    }
+    if hire::states(sentence) {
+        return hire::edits(sentence, concerns, words);
+    }
+    let paid = concerns.contains(&Concern::AssignmentBeforePayment) && !words.employment;
+    timing(sentence).filter(|_| paid).into_iter().collect()
+}
+
 /// The smallest edits of the ownership statement or assignment `sentence` (its words in the
 /// draft) for the `concerns` found in it, one per concern it can answer (or one for several
 /// that go in at the same place), in the order of the sentence. Offsets are into `sentence`.
@@ -265,12 +293,7 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
     // denied ownership statement is not the transfer; the assignment is.
     let owned = OWNED.captures_iter(sentence).find(|c| c.get(0).is_some_and(|m| !NEGATED.is_match(&sentence[..m.start()])));
-    // "... copyrightable works prepared within the scope of employment are works made for
-    // hire": no transfer to edit, the statement itself is.
-    let Some(owned) = owned else {
-        let assigned = assignment::edits(sentence, concerns, words);
-        return if assigned.is_empty() && hire::states(sentence) { hire::edits(sentence, concerns, words) } else { assigned };
-    };
+    let Some(owned) = owned else { return unowned_edits(sentence, concerns, words) };
     let deliverables = words.deliverables;
     let mut out = Vec::new();
     if concerns.contains(&Concern::BroadWorkProduct)

@@ -856,15 +856,9 @@ impl Planner<'_> {
                 let f = &analysis.findings[i];
                 (Some(f.library_clause.as_str()) != subject, std::cmp::Reverse(f.severity), i)
             });
-            if self.transfers_other_things(&g) {
+            if let Some(why) = self.left_as_drafted(&g) {
                 for &fi in &g.findings {
-                    self.leave(fi, OpenReason::NotTheWork);
-                }
-                continue;
-            }
-            if self.grants_open_licence(&g) && g.findings.iter().all(|&fi| steer_for(self.steers, &analysis.findings[fi]).is_none()) {
-                for &fi in &g.findings {
-                    self.leave(fi, OpenReason::OpenLicence);
+                    self.leave(fi, why);
                 }
                 continue;
             }
@@ -876,6 +870,7 @@ impl Planner<'_> {
                 || self.edit_transfer(&g, &merged)
                 || self.edit_restriction(&g)
                 || self.edit_definition(&g, &merged)
+                || self.edit_timing(&g)
             {
                 planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
                 continue;
@@ -928,7 +923,76 @@ impl Planner<'_> {
         }
         let consistent = self.same_name_after_narrowing(&planned);
         planned.extend(consistent);
+        let timed = self.timing_after_payment(&planned);
+        planned.extend(timed);
         planned
+    }
+
+    /// Whether the passage only says when its clause's transfer takes effect ("**Effective:**
+    /// Upon creation (automatically)") and the payment in place of that time answers it.
+    fn edit_timing(&self, g: &Group) -> bool {
+        phrase::timing(&self.draft.analysed[g.range.clone()]).is_some() && self.answered_by_edits(g)
+    }
+
+    /// A paragraph of a clause that only says when the clause's transfer takes effect
+    /// ("**Effective:** Upon creation (automatically)") follows the payment condition a change
+    /// of the clause's transfer puts in: left as it was, the clause would say both.
+    fn timing_after_payment(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
+        let (draft, mut out) = (self.draft, Vec::new());
+        for (clause, c) in planned {
+            let paying = c.reasons.iter().any(|r| r.concern == Concern::AssignmentBeforePayment) || phrase::transfers(&c.deleted);
+            let Some(within) = clause.and_then(|k| self.analysis.clauses.get(k)) else { continue };
+            if c.new_clause.is_some() || !paying || !phrase::pays(&c.inserted) || phrase::pays(&c.deleted) {
+                continue;
+            }
+            for paragraph in 0..draft.paragraphs.len() {
+                let bounds = draft.text_starts[paragraph].max(within.start)..draft.paragraphs[paragraph].end.min(within.end);
+                let Some(e) = bounds.clone().next().and_then(|_| phrase::timing(&draft.analysed[bounds.clone()])) else {
+                    continue;
+                };
+                let range = bounds.start + e.range.start..bounds.start + e.range.end;
+                if planned.iter().chain(&out).any(|(_, o)| o.new_clause.is_none() && o.start < range.end && range.start < o.end) {
+                    continue;
+                }
+                let mut reasons: Vec<Reason> =
+                    c.reasons.iter().filter(|r| r.concern == Concern::AssignmentBeforePayment).cloned().collect();
+                if reasons.is_empty() {
+                    reasons.clone_from(&c.reasons);
+                }
+                let change = Change {
+                    id: 0,
+                    clause_label: c.clause_label.clone(),
+                    paragraph,
+                    start: range.start,
+                    end: range.end,
+                    deleted: draft.analysed[range].to_owned(),
+                    inserted: self.vocabulary.adapt(&e.inserted),
+                    note: self.vocabulary.adapt(&edit_note(self.library, "ip-assignment", &e.kinds)),
+                    new_clause: None,
+                    removes_paragraph: false,
+                    language: Language::Edited { library_clause: "ip-assignment".into() },
+                    reasons,
+                };
+                out.push((*clause, change));
+            }
+        }
+        out
+    }
+
+    /// Why a passage stays as drafted whatever its findings: what it allocates is another thing
+    /// than the work, it releases the code under an open licence, or it licenses others'
+    /// open-source components.
+    fn left_as_drafted(&self, g: &Group) -> Option<OpenReason> {
+        let unsteered = g.findings.iter().all(|&fi| steer_for(self.steers, &self.analysis.findings[fi]).is_none());
+        if self.transfers_other_things(g) {
+            Some(OpenReason::NotTheWork)
+        } else if unsteered && self.grants_open_licence(g) {
+            Some(OpenReason::OpenLicence)
+        } else if self.licenses_open_source_of_others(g) {
+            Some(OpenReason::OthersOpenSource)
+        } else {
+            None
+        }
     }
 
     /// Why no words replace a passage: the ladder's worded rungs all do another job than it
@@ -1143,30 +1207,54 @@ impl Planner<'_> {
     }
 
     /// Whether the passage grants an open-source licence and nothing else: a licence named as
-    /// one ("under the Apache License, Version 2.0") or by the draft's term for one (bcgov's
+    /// one ("under the Apache License, Version 2.0"), by the draft's term for one (bcgov's
     /// "grant the Issuer the License over the Contribution", "License" meaning the Apache
-    /// licence). Such a licence is the same for everyone who takes the code; a payment condition
-    /// or a limit to the deliverables does not fit it, and no proprietary licence or assignment
-    /// may stand in its place, so the passage is left as it is and its findings stay open.
+    /// licence), or a release the reader finds inside the licence's own words ("makes the
+    /// Material available ... as per the terms of the following open source license: ___"),
+    /// or a release to the public domain ("code that will remain in the public domain"). Such a
+    /// release is the same for everyone who takes the code; a payment condition or a limit to
+    /// the deliverables does not fit it, and no proprietary licence, assignment or list of
+    /// components may stand in its place, so the passage is left as it is and its findings stay
+    /// open. A provision is the passage's when it begins in it: a sentence ending in a blank
+    /// ("license: ___") runs on in the reader past the passage's end.
     fn grants_open_licence(&self, g: &Group) -> bool {
-        use crate::reading::{Kind, Standing};
+        use crate::reading::{Kind, Provision, Standing};
         let (norm, reading) = self.reading();
         let span = norm.positions([g.range.start, g.range.end].into_iter());
         let Some(open) = self.lexicon().kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w) else { return false };
-        let names_open = |p: &crate::reading::Provision| {
-            reading
-                .terms
-                .used_in(&norm.text[p.start..p.end])
-                .iter()
-                .any(|&t| reading.terms.terms.get(t).is_some_and(|term| open.is_match(&norm.text[term.start..term.end])))
-        };
-        let operative: Vec<&crate::reading::Provision> = reading
+        let within = |p: &Provision| span[0] <= p.start && p.start < span[1];
+        let operative: Vec<&Provision> = reading
             .provisions
             .iter()
-            .filter(|p| p.standing == Standing::Operative && span[0] <= p.start && p.end <= span[1])
+            .filter(|p| p.standing == Standing::Operative && within(p))
             .filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Licence | Kind::OpenLicence))
             .collect();
+        let names_open = |p: &Provision| {
+            let own = &norm.text[p.start..p.end.min(span[1])];
+            reading
+                .terms
+                .used_in(own)
+                .iter()
+                .any(|&t| reading.terms.terms.get(t).is_some_and(|term| open.is_match(&norm.text[term.start..term.end])))
+                || operative.iter().any(|o| o.kind == Kind::OpenLicence && p.start <= o.start && o.start < p.end.min(span[1]))
+        };
         !operative.is_empty() && operative.iter().all(|p| p.kind == Kind::OpenLicence || p.kind == Kind::Licence && names_open(p))
+    }
+
+    /// Whether the passage licenses only others' open-source components ("**Licensed IP:**
+    /// Open-source libraries owned by their respective creators; Client receives perpetual
+    /// license to use in this project"): the agency passes on nothing of its own there, so
+    /// neither the library's licence of the agency's materials nor a limit fits it, and
+    /// striking it would lose the acknowledgement that the components are others'. Only a
+    /// licence's points: a passage that also gives away the work is dealt with as such.
+    fn licenses_open_source_of_others(&self, g: &Group) -> bool {
+        let licence_points = [Concern::PerpetualIrrevocableGrant, Concern::TransferableLicense, Concern::OpenSource];
+        let words = crate::text::Normalised::new(&self.draft.analysed[g.range.clone()]);
+        self.lexicon().open_source_of_others.is_match(&words.text)
+            && g.findings.iter().all(|&fi| {
+                let f = &self.analysis.findings[fi];
+                licence_points.contains(&f.concern) && steer_for(self.steers, f).is_none()
+            })
     }
 
     /// A new clause for each missing protection, numbered in turn where several share a place,
@@ -1523,7 +1611,18 @@ fn is_heading(draft: &Draft, analysis: &Analysis, group: &Group) -> bool {
     }
     let paragraph = &draft.paragraphs[group.paragraph];
     let whole = group.range.start <= draft.text_starts[group.paragraph] && group.range.end >= paragraph.end;
-    whole && !words.ends_with(['.', ';', ':', ',']) && words.split_whitespace().count() <= 15
+    whole && !words.ends_with(['.', ';', ':', ',']) && words.split_whitespace().count() <= 15 && !labels_a_value(draft, group)
+}
+
+/// Whether a Markdown paragraph is a field, its bold label then its value ("**Effective:**
+/// Upon creation (automatically)"): a term of the clause, not a heading.
+fn labels_a_value(draft: &Draft, group: &Group) -> bool {
+    let raw = draft.text[group.range.clone()].trim_start();
+    draft.format == Format::Markdown
+        && raw
+            .strip_prefix("**")
+            .and_then(|rest| rest.split_once("**"))
+            .is_some_and(|(label, value)| label.trim_end().ends_with(':') && !value.trim().is_empty())
 }
 
 /// The paragraph holding the last words of a clause.

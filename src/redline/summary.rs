@@ -199,7 +199,10 @@ fn why_open(why: OpenReason) -> &'static str {
             "the clause allocates something other than the work (its defined terms name no deliverables or IP): the library's words would change its subject; raise it on the call if it matters"
         }
         OpenReason::OpenLicence => {
-            "an open-source licence, the same for everyone who takes the code: a payment condition or a limit would not fit it, and no other licence or assignment may stand in its place; raise it on the call if the release itself is the problem"
+            "an open-source licence or a release to the public domain, the same for everyone who takes the code: a payment condition or a limit would not fit it, and no other licence or assignment may stand in its place; raise it on the call if the release itself is the problem"
+        }
+        OpenReason::OthersOpenSource => {
+            "third parties' open-source components under their own licences: the agency gives nothing of its own in them, and the library's licence of its materials would change what the passage is about; raise it on the call if it matters"
         }
         OpenReason::Backstop => {
             "the clause backs up another transfer of the draft (\u{201c}to the extent ... not assigned\u{201d}): the library's whole clause would repeat that transfer, and its own words have no edit for this; raise it on the call"

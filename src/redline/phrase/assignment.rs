@@ -66,6 +66,32 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A paragraph that only says when its clause's transfer takes effect, a label and the time
+/// with no verb: "**Effective:** Upon creation (automatically)", "Effective upon creation.".
+static BARE_TIMING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s*_]*(?:[\w\s'\u{2019}-]{1,40}:[\s*_]*)?(?:effective\s+)?
+        (?P<when>
+          (?:(?:automatically\s+|immediately\s+)?(?:upon|on|from)\s+(?:its\s+|their\s+)?creation
+          |(?:automatically\s+)?as\s+(?:it\s+is\s+|they\s+are\s+)?created)
+          (?:\s*\((?:automatically|immediately)\))?)
+        [\s*_]*[.;]?\s*$",
+    )
+    .expect("static regex")
+});
+
+/// The edit of a paragraph that only says when its clause's transfer takes effect: the payment
+/// takes the place of the time ("Upon receipt of full payment of the Fees"), as in the transfer
+/// it speaks of. None for any other sentence.
+pub(super) fn timing(sentence: &str) -> Option<Edit> {
+    let when = BARE_TIMING.captures(sentence)?.name("when")?;
+    let mut inserted = UPON_PAYMENT.trim_end_matches(" for").to_owned();
+    if when.as_str().starts_with(char::is_uppercase) {
+        inserted.replace_range(..1, "U");
+    }
+    Some(Edit::new(when.range(), inserted, &[Concern::AssignmentBeforePayment], EditKind::UponPayment))
+}
+
 /// A sentence that says what the assignment covers ("This assignment covers all inventions
 /// Employee makes during employment"): the verb of making, after which what is made for the
 /// client is said.
@@ -137,8 +163,9 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
             Some(t) => {
                 Edit::new(t.range(), format!("effective {UPON_PAYMENT} {it}"), &[Concern::AssignmentBeforePayment], EditKind::UponPayment)
             }
-            // ", with full title guarantee," already follows: the condition goes before it.
-            None if sentence[assignee_end..].starts_with(',') => Edit::new(
+            // ", with full title guarantee," already follows, or the label's colon
+            // ("**Developer Assigns to Client:**"): the condition goes before it.
+            None if sentence[assignee_end..].starts_with([',', ':']) => Edit::new(
                 assignee_end..assignee_end,
                 format!(", {UPON_PAYMENT} {before}"),
                 &[Concern::AssignmentBeforePayment],
@@ -307,5 +334,19 @@ mod tests {
         assert!(edits(paid, &[Concern::AssignmentBeforePayment], &library_ip()).is_empty());
         let claimed = "Provider hereby assigns to Client all right, title and interest in its pre-existing materials.";
         assert!(edits(claimed, &[Concern::PreExistingIp], &library_ip()).is_empty());
+    }
+
+    #[test]
+    fn a_field_that_only_says_when_the_transfer_takes_effect_waits_for_payment() {
+        let field = |s: &str| timing(s).map(|e| apply(s, &[e]));
+        assert_eq!(
+            field("**Effective:** Upon creation (automatically)").as_deref(),
+            Some("**Effective:** Upon receipt of full payment of the Fees")
+        );
+        assert_eq!(field("Effective upon creation.").as_deref(), Some("Effective upon receipt of full payment of the Fees."));
+        assert_eq!(field("Timing: as they are created").as_deref(), Some("Timing: upon receipt of full payment of the Fees"));
+        // A sentence that assigns is edited as an assignment, and other words are not a time.
+        assert_eq!(field("Developer assigns the code to Client upon creation."), None);
+        assert_eq!(field("Effective: the date of the last signature"), None);
     }
 }
