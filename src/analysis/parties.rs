@@ -947,15 +947,17 @@ fn acting_party(head: &str, agency: &str) -> Option<Named> {
     static ACTS: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(r"\b[Tt]he ([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees)\b")
     });
+    let names = ACTS.on(head).captures_iter(head).take(2_000).map(|c| c[1].to_owned());
+    most_named(names.filter(|name| !name.eq_ignore_ascii_case(agency) && !names_a_thing(name) && role_of(name) != Some(true)))
+}
+
+/// The name given most often, at least three times.
+fn most_named(names: impl Iterator<Item = String>) -> Option<Named> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for c in ACTS.on(head).captures_iter(head).take(2_000) {
-        let name = &c[1];
-        if name.eq_ignore_ascii_case(agency) || names_a_thing(name) || role_of(name) == Some(true) {
-            continue;
-        }
-        match counts.iter_mut().find(|(n, _)| n == name) {
+    for name in names {
+        match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, k)) => *k += 1,
-            None => counts.push((name.to_owned(), 1)),
+            None => counts.push((name, 1)),
         }
     }
     let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;
@@ -973,21 +975,12 @@ fn company_named(head: &str, agency: &str) -> Option<Named> {
             r"\b([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2}[ \t]+(?:LTD|Ltd|Limited|LIMITED|Inc|INC|LLC|GmbH|plc|PLC|Corp|Pty[ \t]+Ltd|B\.V|AG|SA|SAS))\b",
         )
     });
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for c in COMPANY.on(head).captures_iter(head).take(2_000) {
-        let name = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+    let agency = agency.to_lowercase();
+    let names = COMPANY.on(head).captures_iter(head).take(2_000).map(|c| c[1].split_whitespace().collect::<Vec<_>>().join(" "));
+    most_named(names.filter(|name| {
         let first = name.split(' ').next().unwrap_or_default();
-        if name.to_lowercase().contains(&agency.to_lowercase()) || ["The", "This", "Each", "Any"].contains(&first) {
-            continue;
-        }
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, k)) => *k += 1,
-            None => counts.push((name, 1)),
-        }
-    }
-    let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;
-    let lower = name.to_lowercase();
-    Some((name, vec![lower]))
+        !name.to_lowercase().contains(&agency) && !["The", "This", "Each", "Any"].contains(&first)
+    }))
 }
 
 /// The role the draft names most in lower case, "the contractor", as government statements of

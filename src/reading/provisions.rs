@@ -238,9 +238,10 @@ pub(super) fn read(
             {
                 return false;
             }
-            // "grants Client a:" is a licence only as the lead-in to the list of its terms.
-            let names_nothing = [" a", " an", " following"].iter().any(|w| text[s..e].ends_with(w));
-            if kind == Kind::Licence && names_nothing && !text[e..].starts_with(':') {
+            // "grants Client a:" is a licence only as the lead-in to the list of its terms (the
+            // lexicon's lists end at a word boundary, so the colon is checked here).
+            let names_nothing = || [" a", " an", " following"].iter().any(|w| text[s..e].ends_with(w));
+            if kind == Kind::Licence && names_nothing() && !text[e..].starts_with(':') {
                 return false;
             }
             let k = spans.partition_point(|&(from, _)| from <= s);

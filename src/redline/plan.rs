@@ -945,7 +945,9 @@ impl Planner<'_> {
             if c.new_clause.is_some() || !paying || !phrase::pays(&c.inserted) || phrase::pays(&c.deleted) {
                 continue;
             }
-            for paragraph in 0..draft.paragraphs.len() {
+            let first = paragraph_of(&draft.paragraphs, within.start).unwrap_or(0);
+            let last = paragraph_of(&draft.paragraphs, within.end.saturating_sub(1)).map_or(0, |p| p + 1);
+            for paragraph in first..last {
                 let bounds = draft.text_starts[paragraph].max(within.start)..draft.paragraphs[paragraph].end.min(within.end);
                 let Some(e) = bounds.clone().next().and_then(|_| phrase::timing(&draft.analysed[bounds.clone()])) else {
                     continue;
