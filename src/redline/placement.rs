@@ -65,9 +65,15 @@ fn is_ip(c: &AnalysedClause) -> bool {
 }
 
 /// An IP section with a heading: a definition of "Work Product" is about IP too, but a new
-/// protection belongs among the operative ownership clauses, not in the definitions.
+/// protection belongs among the operative ownership clauses, not in the definitions; nor under
+/// the document's own title ("WORK-FOR-HIRE AND INTELLECTUAL PROPERTY ASSIGNMENT AGREEMENT"),
+/// which heads the parties and recitals.
 fn is_ip_section(c: &AnalysedClause) -> bool {
-    is_ip(c) && c.heading.is_some()
+    let titles_the_document = || {
+        let last = c.heading.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or_default().to_lowercase();
+        c.number.is_none() && ["agreement", "contract", "deed", "terms"].contains(&last.as_str())
+    };
+    is_ip(c) && c.heading.is_some() && !titles_the_document()
 }
 
 /// Chooses the place for missing protections: the IP section (the finding's anchor when it is
@@ -179,6 +185,18 @@ mod tests {
         assert_eq!((p.after, p.number.unwrap().label()), (2, "3".to_owned()));
         assert_eq!(place(&c, Some(0)).unwrap().number.unwrap().label(), "1A");
         assert!(place(&[], None).is_none());
+    }
+
+    #[test]
+    fn the_documents_title_is_no_ip_section() {
+        let ip = Some(Category::ClientIp);
+        let c = vec![
+            clause(0, None, Some("WORK-FOR-HIRE AND INTELLECTUAL PROPERTY ASSIGNMENT AGREEMENT"), ip),
+            clause(1, None, Some("Recitals"), None),
+            clause(2, Some("2"), Some("Work Made for Hire"), ip),
+            clause(3, Some("3"), Some("Fees"), None),
+        ];
+        assert_eq!(place(&c, None).unwrap().after, 2);
     }
 
     #[test]
