@@ -203,7 +203,7 @@ static OF_THE_PARTS: LazyLock<AsciiFirst> =
 static TRADING_AS: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r#"(?:trading|doing business) as\s+["“]([^"”]{2,40})["”]"#));
 static ROLE_LINE: LazyLock<AsciiFirst> = LazyLock::new(|| {
     AsciiFirst::new(
-        r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**(?:[ \t]+([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,4})\b|\s+\S)",
+        r"(?m)^\s*\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: \(([A-Za-z ]{2,30})\))?:\**(?:[ \t]+([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,4})\b|[ \t]+\S|[ \t]*$)",
     )
 });
 /// `"we", "us", "our" is a reference to the Company`, `references to "Client," "you," or "your" mean`.
@@ -239,6 +239,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         }
     }
     let mut candidates = candidates(preamble);
+    if let Some(sides) = roles_beside(preamble, head, &candidates) {
+        candidates = sides;
+    }
     named_as_used(head, &mut candidates);
     assign_pronouns(head, &mut candidates);
     if let Some(name) = given {
@@ -338,15 +341,21 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     // word the draft uses most ("the Government" that no parenthesis defines), else the party
     // the draft binds or the company it names.
     let others = || candidates.iter().enumerate().filter(|(k, c)| Some(*k) != found && !c.aliases.contains(&bare)).map(|(_, c)| c);
-    let counterparty = others()
-        .find(|c| role_of(&c.term) == Some(false))
-        .or_else(|| others().filter(|c| acts(head, c).1 > 0).max_by_key(|c| acts(head, c).1))
-        .or_else(|| others().next())
-        .cloned()
+    let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
+    let client_role = || most_used(preamble, head, CLIENT_ROLES).filter(|(t, _)| t.to_lowercase() != bare);
+    // A party the preamble does not define ("Freelancer" in a platform's terms between "you"
+    // and the platform) deals with the client its role word names, not with the preamble's.
+    let beside_the_preamble = found.is_none().then(client_role).flatten().map(|(term, aliases)| Candidate { term, aliases });
+    let counterparty = beside_the_preamble
         .or_else(|| {
-            let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
-            most_used(preamble, head, CLIENT_ROLES)
-                .filter(|(t, _)| t.to_lowercase() != bare)
+            others()
+                .find(|c| role_of(&c.term) == Some(false))
+                .or_else(|| others().filter(|c| acts(head, c).1 > 0).max_by_key(|c| acts(head, c).1))
+                .or_else(|| others().next())
+                .cloned()
+        })
+        .or_else(|| {
+            client_role()
                 .or_else(|| acting_party(head, &bare))
                 .or_else(|| company_named(head, &bare))
                 .map(|(term, aliases)| Candidate { term, aliases })
@@ -808,6 +817,18 @@ fn names_a_thing(term: &str) -> bool {
         // "Norton R&D Services Agreement (DRAFT)": the document's status.
         "draft",
         "version",
+        // "a User an Account type as a Client": what a platform's user holds.
+        "account",
+        "profile",
+        // "Amount (USD)": a currency.
+        "usd",
+        "eur",
+        "gbp",
+        "inr",
+        "aud",
+        "cad",
+        "chf",
+        "jpy",
     ];
     const ALONE: &[&str] = &["services", "products", "software", "goods", "work", "project", "materials"];
     // "Disclosing Party", "Indemnified Party": a role in one clause, not a side of the deal.
@@ -847,6 +868,27 @@ fn name_before(before: &str) -> Option<String> {
 
 /// The role word used most in `head` among those the preamble already uses.
 fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
+    most_used_word(preamble, head, roles).map(|(_, named)| named).or_else(|| most_used_plain(preamble, head, roles))
+}
+
+/// A platform's terms between "you" and the platform that carry the deal between a "Client"
+/// and a "Freelancer": no party the preamble defines has a role, and a role word of each side
+/// runs through the draft (ten times or more). Those two are the parties.
+fn roles_beside(preamble: &str, head: &str, candidates: &[Candidate]) -> Option<Vec<Candidate>> {
+    const RUNS: usize = 10;
+    let role = |c: &Candidate| role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
+    if candidates.iter().any(|c| role(c).is_some()) {
+        return None;
+    }
+    let side = |roles: &[&str]| {
+        most_used_word(preamble, head, roles).filter(|(n, _)| *n >= RUNS).map(|(_, (term, aliases))| Candidate { term, aliases })
+    };
+    Some(vec![side(AGENCY_ROLES)?, side(CLIENT_ROLES)?])
+}
+
+/// The capitalised role word the draft uses most (at least three times, once in the preamble),
+/// with how often.
+fn most_used_word(preamble: &str, head: &str, roles: &[&str]) -> Option<(usize, Named)> {
     roles
         .iter()
         .map(|r| {
@@ -864,11 +906,10 @@ fn most_used(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
         })
         .filter(|(n, _)| *n >= 3)
         .max_by_key(|(n, _)| *n)
-        .map(|(_, cap)| {
+        .map(|(n, cap)| {
             let lower = cap.to_lowercase();
-            (cap, vec![lower])
+            (n, (cap, vec![lower]))
         })
-        .or_else(|| most_used_plain(preamble, head, roles))
 }
 
 /// Whether the capitalised words at `text[at..at + len]` stand alone, not inside a longer
@@ -1023,6 +1064,16 @@ mod tests {
             Acme wishes to engage the Supplier. The Supplier shall provide the Services to Acme. Acme shall pay the Charges.";
         let p = detect(text, None);
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Supplier"), Some("Acme")), "{p:?}");
+    }
+
+    #[test]
+    fn role_labels_on_lines_of_their_own_are_each_a_party_and_a_currency_is_none() {
+        let text = "# AI SERVICES AGREEMENT\n\n**Service Provider:**\n- Name: [YOUR NAME]\n\nHereinafter referred to as **\"Provider\"**\n\n\
+            **And:**\n\n**Client:**\n- Company name: [CLIENT NAME]\n\nHereinafter referred to as **\"Client\"**\n\n\
+            | Item | Amount (USD) |\n|---|---|\n| Setup | $500 |\n\nProvider will deliver the chatbot. Client shall pay Provider. Client owns the outputs.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Provider"), Some("Client")), "{p:?}");
+        assert!(!p.counterparty_aliases.contains(&"usd".to_owned()), "{p:?}");
     }
 
     #[test]

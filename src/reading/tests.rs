@@ -1068,3 +1068,26 @@ fn a_bar_whose_verbs_are_listed_after_a_colon_is_a_restriction() {
     assert_eq!(bar.giver, Side::Agency);
     assert!(bar.features.has(Feature::Confidential), "{bar:?}");
 }
+
+#[test]
+fn a_right_granted_with_many_terms_or_after_a_time_phrase_is_a_licence() {
+    let p = parties(&["Freelancer"], &["Client"]);
+    // Seven terms before "right", and its sublicensing set between commas before "to".
+    let text = "Freelancer hereby grants to Client a non-exclusive, perpetual, fully-paid and royalty-free, irrevocable and worldwide right, \
+        with rights to sublicense through multiple levels of sublicensees, to reproduce and distribute the Background Technology.";
+    let (reading, _) = read(text, &p);
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.attributes.has(Attribute::Perpetual) && licence.attributes.has(Attribute::Sublicensable), "{licence:?}");
+    assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty));
+    // "grants to Client during the term of such rights, an exclusive ... license".
+    let text = "Freelancer grants to Client during the term of such rights, an exclusive, even as to Freelancer, irrevocable, perpetual, \
+        worldwide license to such rights.";
+    let (reading, _) = read(text, &p);
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.attributes.has(Attribute::Exclusive) && licence.attributes.has(Attribute::Irrevocable), "{licence:?}");
+    // Four words and more after "grant" do not reach a licence past them.
+    let text = "Distributor grants Zogenix a licence with the right to grant sublicenses to use such Data solely generated and co-owned \
+        by Distributor outside of the Territory and a co-exclusive license in the Territory.";
+    let (reading, _) = read(text, &p);
+    assert_eq!(reading.provisions.iter().filter(|p| p.kind == Kind::Licence).count(), 1, "{:?}", reading.provisions);
+}
