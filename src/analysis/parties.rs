@@ -1067,6 +1067,22 @@ mod tests {
     }
 
     #[test]
+    fn a_platforms_terms_carry_the_deal_between_the_role_words_that_run_through_them() {
+        let deal = "Freelancer shall deliver the Work Product to Client. Client shall pay Freelancer. ".repeat(10);
+        let text = format!(
+            "These Terms (this \"Agreement\") are a contract between you (\"you\" or \"User\") and Example Platform Limited \
+            (\"Platform,\" \"we,\" or \"us\"). We may add a User as a Client or Freelancer (a \"Client Account\").\n\n{deal}\
+            Freelancer hereby assigns to Client the Work Product."
+        );
+        let p = detect(&text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Freelancer"), Some("Client")), "{p:?}");
+        // Named, the freelancer deals with the client, not with the platform's user.
+        let short = text.replace(&deal, "Client shall pay Freelancer. Freelancer shall deliver to Client. Client may reject it. ");
+        let p = detect(&short, Some("Freelancer"));
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+    }
+
+    #[test]
     fn role_labels_on_lines_of_their_own_are_each_a_party_and_a_currency_is_none() {
         let text = "# AI SERVICES AGREEMENT\n\n**Service Provider:**\n- Name: [YOUR NAME]\n\nHereinafter referred to as **\"Provider\"**\n\n\
             **And:**\n\n**Client:**\n- Company name: [CLIENT NAME]\n\nHereinafter referred to as **\"Client\"**\n\n\
