@@ -669,11 +669,12 @@ impl Trigger<'_> {
     fn sides(&self) -> (Side, Side) {
         let (s, ts, te) = (self.s, self.ts, self.te);
         let actors = || self.mentions.iter().filter(|m| !m.possessive);
-        // The subject: not a party named after a preposition ("at the request of the Client").
+        // The subject: not a party named after a preposition ("at the request of the Client"),
+        // nor one that names whose things they are ("destroy all Client Materials").
         let subject = |m: &&Mention| {
             let before = s[ceil_char(s, m.start.saturating_sub(12))..m.start].trim_end();
             let before = before.strip_suffix(" the").or(before.strip_suffix("the")).unwrap_or(before).trim_end();
-            !["of", "by", "to", "with", "from", "against"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+            !["of", "by", "to", "with", "from", "against", "all", "any"].iter().any(|p| before.ends_with(&format!(" {p}")) || before == *p)
         };
         let last_before =
             |from: usize| actors().filter(subject).rev().find(|m| m.end <= ts && m.start >= from).map_or(Side::Unknown, |m| m.side);

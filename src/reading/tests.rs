@@ -1091,3 +1091,15 @@ fn a_right_granted_with_many_terms_or_after_a_time_phrase_is_a_licence() {
     let (reading, _) = read(text, &p);
     assert_eq!(reading.provisions.iter().filter(|p| p.kind == Kind::Licence).count(), 1, "{:?}", reading.provisions);
 }
+
+#[test]
+fn a_promise_to_destroy_copies_is_read_with_its_own_subject() {
+    let p = parties(&["Freelancer"], &["Client"]);
+    let text = "Freelancer will immediately return all Client Materials to Client and further agrees to destroy all copies of \
+        Client Materials and Deliverables.";
+    let (reading, norm) = read(text, &p);
+    let destroy = reading.provisions.iter().find(|p| p.kind == Kind::Delivery && norm[p.start..p.end].starts_with("agrees to destroy"));
+    let destroy = destroy.expect("the promise to destroy");
+    assert_eq!(destroy.giver, Side::Agency, "{destroy:?}");
+    assert!(!destroy.counterparty_owned, "the Deliverables are among what is destroyed: {destroy:?}");
+}
