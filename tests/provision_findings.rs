@@ -476,3 +476,23 @@ fn a_licence_naming_only_the_party_it_binds_has_the_company_it_names_for_the_oth
         assert!(concerns.contains(&c), "{c} missing: {concerns:?}");
     }
 }
+
+#[test]
+fn a_licence_of_the_agencys_own_tools_silent_on_transfer_and_term_is_a_low_point() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider retains ownership of its pre-existing frameworks and tools. Provider grants Client non-exclusive, royalty-free license to use Provider's background IP incorporated into deliverables.",
+        ],
+    );
+    let low = a.findings.iter().find(|f| f.concern == Concern::TransferableLicense).expect("a point on transfer");
+    assert_eq!(low.severity, Severity::Low, "{low:?}");
+    // Said to be personal, it is no point.
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider grants Client a non-exclusive, non-transferable, royalty-free license to use Provider's background IP incorporated into deliverables.",
+        ],
+    );
+    assert!(a.findings.iter().all(|f| f.concern != Concern::TransferableLicense), "{:?}", a.findings);
+}
