@@ -338,6 +338,37 @@ fn the_residuals_gap_is_shown_at_the_bar_on_using_what_the_agency_learns() {
 }
 
 #[test]
+fn a_promise_to_keep_information_confidential_is_where_the_residuals_gap_shows() {
+    for promise in [
+        "Provider shall maintain trade secret confidentiality forever or until the information becomes public.",
+        "Each party undertakes to maintain confidentiality with regard to all information about customers and projects of the other party.",
+    ] {
+        let a = analyse(
+            SERVICES,
+            &[
+                "Provider hereby assigns to Client all right, title and interest in all work product upon creation.",
+                promise,
+                "Provider warrants that it will not use trade secrets from prior employers.",
+            ],
+        );
+        let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
+        assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, c)| c).collect::<Vec<_>>(), vec![at], "{promise}: {:?}", a.findings);
+    }
+}
+
+#[test]
+fn an_exception_to_a_bar_on_disclosure_carves_nothing_out_of_what_passes() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in all work product upon creation.",
+            "Provider shall not disclose Client's Confidential Information, except information that Provider developed independently of Client.",
+        ],
+    );
+    assert!(missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}
+
+#[test]
 fn a_list_of_prior_work_that_means_none_when_left_blank_is_flagged() {
     let a = analyse(
         SERVICES,

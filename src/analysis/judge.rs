@@ -170,7 +170,9 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     // A transfer of a term that leaves the agency's prior work out ("Covered Inventions do
     // not include the Prior Inventions").
     let term_excludes_prior = |p: &Provision| p.terms.iter().any(|&t| reading.terms.terms[t].excluded.has(Feature::Prior));
-    if p.iter().any(|p| p.carve_out || p.kind.transfers() && term_excludes_prior(p))
+    // The exceptions of a bar ("except what the Recipient developed independently") carve
+    // nothing out of what passes.
+    if p.iter().any(|p| p.carve_out && p.kind != Kind::Restriction || p.kind.transfers() && term_excludes_prior(p))
         || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
     {
         facts.insert(Fact::PriorCarveOut);
@@ -351,10 +353,14 @@ impl<'a> Judged<'a> {
     /// barred from using what it learns, the others where rights first pass to the client.
     pub fn where_missing_bites(&self, concern: Concern) -> Option<usize> {
         let p = &self.reading.provisions;
+        // "shall maintain confidentiality with regard to all information about customers":
+        // the promise names what is barred as confidential.
         let barred = |p: &&Provision| {
             p.kind == Kind::Restriction
                 && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
-                && (p.features.has(Feature::Confidential) || p.features.has(Feature::Methods))
+                && (p.features.has(Feature::Confidential)
+                    || p.features.has(Feature::Methods)
+                    || self.norm.text[p.start..p.end].contains("confidential"))
         };
         // The definition that takes know-how into barred information, else the bar.
         if concern == Concern::NoResiduals && !self.facts.contains(&Fact::Transfer) {
