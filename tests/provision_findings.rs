@@ -527,3 +527,23 @@ fn a_licence_of_the_agencys_own_tools_silent_on_transfer_and_term_is_a_low_point
     );
     assert!(a.findings.iter().all(|f| f.concern != Concern::TransferableLicense), "{:?}", a.findings);
 }
+
+#[test]
+fn a_client_deemed_author_thereof_on_payment_is_a_medium_point_on_authorship() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Upon Provider's receipt of full payment, the Work Product will be the sole and exclusive property of Client, and Client will be deemed to be the author thereof.",
+        ],
+    );
+    let hire = a.findings.iter().find(|f| f.concern == Concern::WorkMadeForHire).expect("the authorship point");
+    assert_eq!(hire.severity, Severity::Medium, "{hire:?}");
+    assert!(hire.explanation.contains("once it has paid"), "{hire:?}");
+    // On creation, the label is the high point it was.
+    let a = analyse(
+        SERVICES,
+        &["The Work Product will be the sole and exclusive property of Client, and Client will be deemed to be the author thereof."],
+    );
+    let hire = a.findings.iter().find(|f| f.concern == Concern::WorkMadeForHire).expect("the authorship point");
+    assert_eq!(hire.severity, Severity::High, "{hire:?}");
+}

@@ -657,7 +657,11 @@ impl Trigger<'_> {
         let passive_joint = self.kind == Kind::Joint && (self.text().ends_with("owned") || self.text().ends_with(" by"));
         // "shall jointly own the Data", "co-ownership of the Data" name it after the verb, and
         // so does "shall be deemed the sole author of all work product".
-        let authored = self.text().ends_with("author") || self.text().ends_with("authors");
+        // "... shall be the property of Client, and Client will be deemed to be the author
+        // thereof": the work is named before.
+        let after = self.s[self.te..].trim_start();
+        let refers_back = ["thereof", "of it ", "of it.", "of them", "of the same", "of such "].iter().any(|w| after.starts_with(w));
+        let authored = (self.text().ends_with("author") || self.text().ends_with("authors")) && !refers_back;
         passive_joint
             || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind == Kind::HireWork && !authored)
             // "Confidential Information shall not be used by the Receiving Party": what is
