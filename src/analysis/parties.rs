@@ -239,13 +239,18 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         }
     }
     let mut candidates = candidates(preamble);
-    if let Some(sides) = roles_beside(preamble, head, &candidates) {
+    // A platform's terms: "we" and "you", defined as the platform and its user, are neither
+    // side.
+    let platform = roles_beside(preamble, head, &candidates).map(|sides| {
+        let pronouns = candidates.iter().any(|c| c.aliases.iter().any(|a| is_pronoun(a)));
         candidates = sides;
-    }
+        pronouns
+    });
+    let platform = platform == Some(true);
     named_as_used(head, &mut candidates);
     assign_pronouns(head, &mut candidates);
     if let Some(name) = given {
-        return given_party(name, &candidates, head, terms);
+        return given_party(name, &candidates, head, terms, platform);
     }
     let scored: Vec<(i32, usize)> = {
         let mut s: Vec<(i32, usize)> = candidates.iter().enumerate().map(|(k, c)| (agency_score(head, c), k)).collect();
@@ -315,7 +320,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     };
     let client = client.or(acting).or_else(|| agency.as_ref().and_then(|a| company_named(head, &a.0)));
     let uncertain = uncertain && !by_role;
-    let (agency, client) = with_pronouns(head, agency, client);
+    let (agency, client) = if platform { (agency, client) } else { with_pronouns(head, agency, client) };
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
@@ -332,7 +337,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
 }
 
 /// The party the user named, and the other side: the candidate that is not it.
-fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<String>) -> Parties {
+fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<String>, platform: bool) -> Parties {
     let lower = name.trim().to_lowercase();
     let bare = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
     let found = candidates.iter().position(|c| c.aliases.contains(&bare) || c.term.to_lowercase() == bare);
@@ -346,6 +351,7 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     // A party the preamble does not define ("Freelancer" in a platform's terms between "you"
     // and the platform) deals with the client its role word names, not with the preamble's.
     let beside_the_preamble = found.is_none().then(client_role).flatten().map(|(term, aliases)| Candidate { term, aliases });
+    let platform = platform || beside_the_preamble.is_some();
     let counterparty = beside_the_preamble
         .or_else(|| {
             others()
@@ -362,7 +368,12 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
         });
     // A draft in the first person: "we" and "you" go to the named party and the other side as
     // they would had the agency been detected.
-    let (agency, counterparty) = with_pronouns(head, Some((name.trim().to_owned(), aliases)), counterparty.map(|c| (c.term, c.aliases)));
+    let named = Some((name.trim().to_owned(), aliases));
+    let (agency, counterparty) = match counterparty {
+        // The platform's "we" and "you" are neither side of the deal its users make.
+        Some(c) if platform => (named, Some((c.term, c.aliases))),
+        c => with_pronouns(head, named, c.map(|c| (c.term, c.aliases))),
+    };
     let aliases = agency.map(|(_, a)| a).unwrap_or_default();
     terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|(_, a)| a.contains(t)));
     Parties {
@@ -1076,10 +1087,13 @@ mod tests {
         );
         let p = detect(&text, None);
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Freelancer"), Some("Client")), "{p:?}");
+        // "we" and "you" are the platform and its user, neither side.
+        assert!(!p.agency_aliases.iter().chain(&p.counterparty_aliases).any(|a| is_pronoun(a)), "{p:?}");
         // Named, the freelancer deals with the client, not with the platform's user.
         let short = text.replace(&deal, "Client shall pay Freelancer. Freelancer shall deliver to Client. Client may reject it. ");
         let p = detect(&short, Some("Freelancer"));
         assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
+        assert!(!p.agency_aliases.iter().chain(&p.counterparty_aliases).any(|a| is_pronoun(a)), "{p:?}");
     }
 
     #[test]
