@@ -115,3 +115,13 @@ fn assigning_the_contract_to_whoever_buys_the_business_is_no_transferable_licenc
     let anyone = "Notwithstanding clause 17.1, the Client may assign its rights under this Agreement (including the licence granted in clause 6) to any third party to which the Deliverables relate, provided that:";
     assert_eq!(severity(anyone, RULE), Some(Severity::Medium), "{anyone}");
 }
+
+#[test]
+fn background_technology_that_may_be_used_only_if_listed_is_flagged_and_a_list_of_it_is_not() {
+    const RULE: &str = "pre-existing-ip-exhibit/unlisted-means-unusable";
+    let risky = "Provider will disclose in the Statement of Work any Background Technology it proposes to incorporate. If Provider discloses no Background Technology, Provider warrants that it will not incorporate any Background Technology into the Deliverables.";
+    assert_eq!(severity(risky, RULE), Some(Severity::Medium), "{:?}", findings(risky));
+    let harmless =
+        "Provider will disclose in the Statement of Work any Background Technology it incorporates, and Provider retains all rights in it.";
+    assert_eq!(severity(harmless, RULE), None);
+}
