@@ -84,11 +84,13 @@ static CALLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A glossary entry: "AI System: the AI system(s) as referred to in Annex A;" (read where a
-/// clause holds three or more, or two in a clause that says it defines; the normalised text
-/// has no line breaks).
+/// A glossary entry: "AI System: the AI system(s) as referred to in Annex A;", or one that
+/// opens with a list ("Intellectual Property Rights: patents, utility models, ...") (read
+/// where a clause holds three or more, or two in a clause that says it defines; the
+/// normalised text has no line breaks).
 static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[;.] )(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,60}?): (?:the|an?|all|any|each|every|these|this) ").expect("static regex")
+    Regex::new(r"(?:^|[;.] )(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,60}?): (?:the |an? |all |any |each |every |these |this |[a-z]+, )")
+        .expect("static regex")
 });
 
 /// A quoted term and a colon opening a definition, as in a table of definitions turned into
@@ -444,6 +446,17 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     let last = name.rsplit(' ').next().unwrap_or(name);
     if ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
         return Features::default();
+    }
+    // "Intellectual Property Rights: patents, utility models, ..., moral rights, database
+    // rights, rights to protect confidential information": a catalogue of kinds of right names
+    // no models, authors' waivers, data, secrets or competition.
+    if ["intellectual property rights", "intellectual property", "ipr", "iprs"].contains(&name) {
+        let kinds = [Feature::Models, Feature::Moral, Feature::Data, Feature::Confidential, Feature::Competition];
+        return kinds.into_iter().fold(Features::of(lexicon, definition), |all, f| {
+            let mut one = Features::default();
+            one.insert(f);
+            all.without(one)
+        });
     }
     // "Existing IPR", "Background IP", "Pre-Existing Materials": named for what came before.
     let mut named = Features::default();

@@ -1103,3 +1103,22 @@ fn a_promise_to_destroy_copies_is_read_with_its_own_subject() {
     assert_eq!(destroy.giver, Side::Agency, "{destroy:?}");
     assert!(!destroy.counterparty_owned, "the Deliverables are among what is destroyed: {destroy:?}");
 }
+
+#[test]
+fn a_glossary_entry_opening_with_a_list_of_rights_is_read_as_a_catalogue_of_rights() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let text = "1.1 Definitions. Business Day: a day other than a Saturday or Sunday. Charges: the fees payable for the Services. \
+        Foreground Intellectual Property: any Intellectual Property Rights that arise in connection with the Services. \
+        Intellectual Property Rights: patents, utility models, copyright, moral rights, database rights, rights in confidential information (including know-how and trade secrets).\n\n\
+        2. The Supplier assigns to the Buyer the Foreground Intellectual Property.";
+    let (reading, _) = read(text, &p);
+    let term =
+        |name: &str| reading.terms.terms.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name}: {:?}", reading.terms.terms));
+    let ipr = term("intellectual property rights");
+    assert!(ipr.features.has(Feature::Methods) && ipr.features.has(Feature::Ip), "{ipr:?}");
+    for kind in [Feature::Models, Feature::Moral, Feature::Data, Feature::Confidential] {
+        assert!(!ipr.features.has(kind), "{kind:?} in {ipr:?}");
+    }
+    // What is assigned carries the know-how its definition's rights name.
+    assert!(term("foreground intellectual property").features.has(Feature::Methods));
+}
