@@ -1746,3 +1746,26 @@ fn a_list_of_what_is_assigned_keeps_its_items_and_carves_out_improvements() {
         assert_eq!(defined, list_end + 1, "the definition after the list's last item:\n{all}");
     }
 }
+
+/// A list numbered "1. 2. 3." that runs on from a clause's own words under "### 6.2" ("...
+/// may use its prior code and tools IF:") is 6.2's, not clauses 1 to 3: held-out telehealth's
+/// new clauses went in after the list as 6.3 and 6.4, beside the draft's own "### 6.3", and
+/// the paragraph after the list was named "§3" in the brief. The new clause is now numbered
+/// after the real last subclause and goes after it; the list's words are read as before (the
+/// permission is not touched), only the numbers a reader sees change.
+#[test]
+fn a_new_clause_is_numbered_after_the_last_subclause_when_a_list_runs_on_from_a_clause() {
+    let r = plan_embedded(include_str!("fixtures/redline/prior-code-list.md"));
+    let new: Vec<&redline::Change> = r.changes.iter().filter(|c| c.new_clause.as_ref().is_some_and(|n| n.number.is_some())).collect();
+    let numbers: Vec<&str> = new.iter().filter_map(|c| c.new_clause.as_ref().and_then(|n| n.number.as_deref())).collect();
+    assert_eq!(numbers.first(), Some(&"6.4"), "{numbers:?}");
+    assert!(!numbers.contains(&"6.3"), "{numbers:?}");
+    for c in &new {
+        let after = &r.draft.text[r.draft.paragraphs[c.paragraph].clone()];
+        assert!(after.contains("escrow agent"), "new clause {:?} after {after:?}", c.new_clause);
+    }
+    let others: Vec<_> = r.open.iter().filter(|o| o.why == OpenReason::OthersOpenSource).collect();
+    assert!(!others.is_empty(), "{:#?}", r.open);
+    assert!(others.iter().all(|o| o.clause_label.as_deref().is_some_and(|l| l.starts_with("\u{a7}6.2 "))), "{others:#?}");
+    assert!(!r.changes.iter().any(|c| c.deleted.contains("prior code")), "{:#?}", r.changes);
+}
