@@ -1751,8 +1751,9 @@ fn a_list_of_what_is_assigned_keeps_its_items_and_carves_out_improvements() {
 /// may use its prior code and tools IF:") is 6.2's, not clauses 1 to 3: held-out telehealth's
 /// new clauses went in after the list as 6.3 and 6.4, beside the draft's own "### 6.3", and
 /// the paragraph after the list was named "§3" in the brief. The new clause is now numbered
-/// after the real last subclause and goes after it; the list's words are read as before (the
-/// permission is not touched), only the numbers a reader sees change.
+/// after the real last subclause and goes after it, before the rule ("---") that closes the
+/// section; the list's words are read as before (the permission is not touched), only the
+/// numbers a reader sees change.
 #[test]
 fn a_new_clause_is_numbered_after_the_last_subclause_when_a_list_runs_on_from_a_clause() {
     let r = plan_embedded(include_str!("fixtures/redline/prior-code-list.md"));

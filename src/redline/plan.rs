@@ -1762,10 +1762,34 @@ fn labels_a_value(draft: &Draft, group: &Group) -> bool {
 }
 
 /// The paragraph holding the last words of a clause.
+/// A Markdown thematic break that closes a section ("---"), at the end of the clause or a
+/// clause of its own, is not among its last words: new clauses go before it, inside the section
+/// it closes.
 fn last_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<usize> {
     let c = analysis.clauses.get(clause)?;
-    let body = draft.analysed[c.start..c.end].trim_end();
+    let whole = draft.analysed[c.start..c.end].trim_end();
+    let body = if draft.format == Format::Markdown { before_rules(whole) } else { whole };
+    if body.is_empty() && !whole.is_empty() && clause > 0 {
+        return last_paragraph(draft, analysis, clause - 1);
+    }
+    let body = if body.is_empty() { whole } else { body };
     paragraph_of(&draft.paragraphs, (c.start + body.len()).saturating_sub(1))
+}
+
+/// `body` without the thematic breaks ("---", "* * *") that end it.
+fn before_rules(body: &str) -> &str {
+    let rule = |line: &str| {
+        let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+        marks.len() >= 3 && ['-', '*', '_'].iter().any(|m| marks.iter().all(|c| c == m))
+    };
+    let mut body = body.trim_end();
+    loop {
+        let (words, last) = body.rsplit_once('\n').unwrap_or(("", body));
+        if !rule(last) {
+            return body;
+        }
+        body = words.trim_end();
+    }
 }
 
 /// The paragraph holding the first words of a clause.
