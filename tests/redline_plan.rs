@@ -703,8 +703,14 @@ fn a_term_the_redline_introduces_is_defined_before_it_is_used() {
                 // Client IP in that Deliverable. "Client IP" means ...".
                 // Or the definition is in the paragraph of the first use, in a sentence after it.
                 let same_words = used.0 == defined.0;
+                // Or the first use is in a list's item, which ends no sentence, and the
+                // definition is a paragraph of its own after the list.
+                let after_list = matches!(c.language, Language::Definition { .. })
+                    && c.new_clause.is_some()
+                    && used.0 < defined.0
+                    && paragraphs[used.0..defined.0].iter().all(|p| !p.trim_end().ends_with(['.', '!', '?']));
                 assert!(
-                    used >= defined || same_words,
+                    used >= defined || same_words || after_list,
                     "{name}: \"{term}\" is used in paragraph {} before change {} ({}) defines it in paragraph {}:\n  {}",
                     used.0,
                     c.id,
@@ -1703,4 +1709,64 @@ fn the_library_assignment_brings_in_no_term_the_draft_does_not_allocate() {
     let inserted: Vec<&str> = r.changes.iter().map(|c| c.inserted.as_str()).collect();
     assert!(inserted.iter().any(|i| i.contains("Client IP does not include")), "{inserted:#?}");
     assert!(!inserted.iter().any(|i| i.contains("Jointly Developed IP")), "{inserted:#?}");
+}
+
+/// A list of what the lead-in assigns keeps its items: held-out odyssey's §4.1 ("Provider
+/// assigns to ODYSSEY-1 all rights to:" then "- Any inventions, innovations, or improvements",
+/// patents ...) had its list struck for the library's derivatives words ("Improvements ... of
+/// Provider IP, whenever made, are Provider IP. ..."), so the lead-in ran into a statement.
+/// Improvements to the agency's materials are now carved out of the item that names them, and
+/// the term's definition follows the list as a paragraph of its own, not its last item; the
+/// same with a paragraph for each item (a Word list's layout).
+#[test]
+fn a_list_of_what_is_assigned_keeps_its_items_and_carves_out_improvements() {
+    let draft = include_str!("fixtures/redline/invention-list.md");
+    let spaced = draft.replace("improvements\n- ", "improvements\n\n- ").replace("patents\n- ", "patents\n\n- ");
+    for body in [draft, spaced.as_str()] {
+        let r = plan_embedded(body);
+        let accepted = r.accepted_paragraphs();
+        let all = accepted.join("\n");
+        assert!(
+            all.contains("Provider assigns to Brightwater, upon receipt of full payment of the fees for it, all rights to:\n"),
+            "{all}"
+        );
+        let item = accepted
+            .iter()
+            .position(|p| p.starts_with("Any inventions, designs, or improvements, excluding improvements to Provider IP"))
+            .unwrap_or_else(|| panic!("the item, carved out:\n{all}"));
+        assert!(all.contains("Patent applications and issued patents") && all.contains("Continuations and divisionals"), "{all}");
+        assert!(!all.contains("whenever made"), "the library's derivatives words in the list's place:\n{all}");
+        assert!(r.changes.iter().all(|c| c.deleted.is_empty() || !c.deleted.contains("Patent")), "{:#?}", r.changes);
+        let carved = r.changes.iter().find(|c| c.reasons.iter().any(|r| r.concern == Concern::Derivatives)).expect("a derivatives change");
+        assert_eq!(carved.inserted, ", excluding improvements to Provider IP");
+        assert!(matches!(carved.language, Language::Edited { .. }), "{carved:#?}");
+        // Defined after the list (or the item), never inside its last item.
+        let defined = accepted.iter().position(|p| p.starts_with("\"Provider IP\" means")).unwrap_or_else(|| panic!("defined:\n{all}"));
+        let list_end = if body == draft { item } else { item + 2 };
+        assert_eq!(defined, list_end + 1, "the definition after the list's last item:\n{all}");
+    }
+}
+
+/// A list numbered "1. 2. 3." that runs on from a clause's own words under "### 6.2" ("...
+/// may use its prior code and tools IF:") is 6.2's, not clauses 1 to 3: held-out telehealth's
+/// new clauses went in after the list as 6.3 and 6.4, beside the draft's own "### 6.3", and
+/// the paragraph after the list was named "§3" in the brief. The new clause is now numbered
+/// after the real last subclause and goes after it, before the rule ("---") that closes the
+/// section; the list's words are read as before (the permission is not touched), only the
+/// numbers a reader sees change.
+#[test]
+fn a_new_clause_is_numbered_after_the_last_subclause_when_a_list_runs_on_from_a_clause() {
+    let r = plan_embedded(include_str!("fixtures/redline/prior-code-list.md"));
+    let new: Vec<&redline::Change> = r.changes.iter().filter(|c| c.new_clause.as_ref().is_some_and(|n| n.number.is_some())).collect();
+    let numbers: Vec<&str> = new.iter().filter_map(|c| c.new_clause.as_ref().and_then(|n| n.number.as_deref())).collect();
+    assert_eq!(numbers.first(), Some(&"6.4"), "{numbers:?}");
+    assert!(!numbers.contains(&"6.3"), "{numbers:?}");
+    for c in &new {
+        let after = &r.draft.text[r.draft.paragraphs[c.paragraph].clone()];
+        assert!(after.contains("escrow agent"), "new clause {:?} after {after:?}", c.new_clause);
+    }
+    let others: Vec<_> = r.open.iter().filter(|o| o.why == OpenReason::OthersOpenSource).collect();
+    assert!(!others.is_empty(), "{:#?}", r.open);
+    assert!(others.iter().all(|o| o.clause_label.as_deref().is_some_and(|l| l.starts_with("\u{a7}6.2 "))), "{others:#?}");
+    assert!(!r.changes.iter().any(|c| c.deleted.contains("prior code")), "{:#?}", r.changes);
 }

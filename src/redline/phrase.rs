@@ -202,6 +202,15 @@ fn carve_out(concerns: &[Concern], words: &Words<'_>) -> String {
     }
 }
 
+/// The carve-out of improvements to the agency's materials from an item of a list of what is
+/// assigned ("- Any inventions, innovations, or improvements" under "Provider assigns to
+/// Client all rights to:"), as a lawyer qualifies the item rather than the list: where in
+/// `item` it goes (before the item's separator) and its words, in the library's term. None
+/// when the item already keeps something back or claims the agency's prior materials.
+pub fn improvements_excluded(item: &str) -> Option<(usize, String)> {
+    (!KEPT_OR_CLAIMED.is_match(item)).then(|| (list::item_end(item), ", excluding improvements to Agency IP".to_owned()))
+}
+
 /// The sentence already keeps something back, or claims what the agency had before: a carve-out
 /// would be redundant, or contradict it.
 static KEPT_OR_CLAIMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -446,6 +455,18 @@ mod tests {
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
         assert!(edits(paid, &both, &words()).is_empty());
+    }
+
+    #[test]
+    fn improvements_are_carved_out_of_an_item_before_its_separator() {
+        let item = "Any inventions, innovations, or improvements; and";
+        let (at, words) = improvements_excluded(item).expect("a carve-out");
+        assert_eq!(
+            format!("{}{words}{}", &item[..at], &item[at..]),
+            "Any inventions, innovations, or improvements, excluding improvements to Agency IP; and"
+        );
+        assert_eq!(improvements_excluded("Improvements, excluding Agency IP"), None, "already kept back");
+        assert_eq!(improvements_excluded("Improvements to Provider's pre-existing tools"), None, "claims the agency's prior work");
     }
 
     #[test]

@@ -164,11 +164,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         if section.is_some() {
             for_section.extend(needed.into_iter().map(|d| (defined_terms(&d).into_iter().next().unwrap_or_default(), d)));
         } else if matches!(c.language, Language::Edited { .. }) {
-            // Words put inside the draft's own sentence: the definition follows that sentence,
-            // as a sentence of its own, where the term is first used.
-            let bounds = draft.text_starts[c.paragraph]..draft.paragraphs[c.paragraph].end;
-            let end = sentence_bounds(&draft.analysed, bounds, c.start, c.end).end;
-            definitions.extend(needed.iter().map(|d| definition_after_sentence(end, d, c)));
+            definitions.extend(definitions_after_edit(&draft, analysis, c, &needed));
         } else {
             for definition in needed {
                 c.inserted.push(' ');
@@ -227,6 +223,10 @@ impl Planner<'_> {
             narrowed: self.narrowed.as_ref().map(|(term, _)| term.as_str()),
         };
         let mut edits = phrase::edits(sentence, &concerns, &words);
+        if concerns.contains(&Concern::Derivatives) && !edits.iter().any(|e| e.concerns.contains(&Concern::Derivatives)) {
+            edits.extend(self.improvements_carved_out_of_items(g));
+            edits.sort_by_key(|e| e.range.start);
+        }
         // "Provider shall retain no right ... in any Work Product": the licence back goes in as
         // its exception, in the library's words, rather than in place of the clause.
         if edits.is_empty() && !words.employment && concerns.contains(&Concern::NoLicenseBack) && phrase::keeps_nothing(sentence) {
@@ -435,6 +435,88 @@ impl Planner<'_> {
             }
         }
         false
+    }
+
+    /// Improvements to the agency's materials carved out of each item of a list of what is
+    /// assigned that a derivatives finding of `g` is in ("- Any inventions, innovations, or
+    /// improvements, excluding improvements to Agency IP"): the list stays the list its lead-in
+    /// announces, where the library's derivatives words in its place would be a statement the
+    /// lead-in runs into. Offsets are into `g`'s sentence.
+    fn improvements_carved_out_of_items(&self, g: &Group) -> Vec<phrase::Edit> {
+        let mut out: Vec<phrase::Edit> = Vec::new();
+        for &fi in &g.findings {
+            let f = &self.analysis.findings[fi];
+            let Some(item) = f.start.filter(|_| f.concern == Concern::Derivatives).and_then(|at| self.assigned_item(g, at)) else {
+                continue;
+            };
+            let Some((end, inserted)) = phrase::improvements_excluded(&self.draft.text[item.clone()]) else { continue };
+            let at = item.start + end - g.range.start;
+            if !out.iter().any(|e| e.range.start == at) {
+                out.push(phrase::Edit {
+                    range: at..at,
+                    inserted,
+                    concerns: vec![Concern::Derivatives],
+                    kinds: vec![phrase::EditKind::CarvedOut],
+                });
+            }
+        }
+        out
+    }
+
+    /// The item holding byte `at` of the passage `g`, as a range of the draft's text, when `g`
+    /// lies in a list whose lead-in transfers the work ("Provider assigns to ODYSSEY-1 all
+    /// rights to:" then "- Any inventions, innovations, or improvements"): the list laid out
+    /// one item a line in `g`'s paragraph, led into by the words before it in that paragraph
+    /// or by the paragraph before; else, an item a paragraph (a Word list), `g`'s paragraph,
+    /// led into by the nearest paragraph above ending with a colon.
+    fn assigned_item(&self, g: &Group, at: usize) -> Option<Range<usize>> {
+        let draft = self.draft;
+        let (start, end) = (draft.text_starts[g.paragraph], draft.paragraphs[g.paragraph].end);
+        let raw = draft.text.get(start..end)?;
+        let (item, lead_in) = if let Some(item) = phrase::list::line_item(raw, at.checked_sub(start)?) {
+            let first = phrase::list::first_line_item(raw)?;
+            let own = draft.analysed[start..start + first].trim_end();
+            let lead_in = if own.is_empty() {
+                self.lead_in_above(g)?
+            } else {
+                let bounds = start..start + own.len();
+                own.ends_with(':').then(|| sentence_bounds(&draft.analysed, bounds.clone(), bounds.end - 1, bounds.end))?
+            };
+            (start + item.start..start + item.end, lead_in)
+        } else {
+            let words = draft.analysed[start..end].trim_end();
+            let leading = words.len() - words.trim_start().len();
+            (start + leading..start + words.len(), self.lead_in_above(g)?)
+        };
+        let within = g.range.start <= item.start && item.end <= g.range.end;
+        (within && phrase::transfers(&draft.analysed[lead_in])).then_some(item)
+    }
+
+    /// The sentence that leads into the list `g`'s paragraph belongs to, in its clause: the
+    /// nearest paragraph above ending with a colon, over paragraphs that read as the list's
+    /// earlier items (no full stop at their end, a few words). Its last sentence's range.
+    fn lead_in_above(&self, g: &Group) -> Option<Range<usize>> {
+        let (draft, clause) = (self.draft, self.analysis.clauses.get(g.clause)?);
+        for q in (0..g.paragraph).rev().take(20).take_while(|&q| draft.paragraphs[q].end > clause.start) {
+            let bounds = draft.text_starts[q].max(clause.start)..draft.paragraphs[q].end;
+            let words = draft.analysed[bounds.clone()].trim_end();
+            if words.ends_with(':') {
+                let end = bounds.start + words.len();
+                return Some(sentence_bounds(&draft.analysed, bounds.start..end, end - 1, end));
+            }
+            if words.ends_with(['.', '!', '?']) || words.split_whitespace().count() > 40 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether a list of what its lead-in assigns is better edited in its own words
+    /// (improvements to the agency's materials carved out of the item that names them) than
+    /// replaced: the edits answer every finding in it.
+    fn edit_assigned_list(&self, g: &Group) -> bool {
+        let in_item = |&fi: &usize| self.analysis.findings[fi].start.is_some_and(|at| self.assigned_item(g, at).is_some());
+        g.findings.iter().any(in_item) && self.answered_by_edits(g)
     }
 
     /// The sentences of `clause` that transfer the work, as passages.
@@ -871,6 +953,7 @@ impl Planner<'_> {
                 || self.edit_restriction(&g)
                 || self.edit_definition(&g, &merged)
                 || self.edit_timing(&g)
+                || self.edit_assigned_list(&g)
             {
                 planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
                 continue;
@@ -1448,6 +1531,57 @@ fn definition(end: usize, spot: &Spot, label: &str) -> Change {
     }
 }
 
+/// The definitions a term of words put inside the draft's own sentence needs (`edit`), where
+/// the term is first used: each a sentence of its own after that sentence; or, where the
+/// words end no sentence (an item of a list, "- Any inventions, ..., excluding improvements
+/// to Provider IP", or a list laid out one item a line), a paragraph of its own after the
+/// list (its last item before the next clause), laid out like the paragraph that leads into
+/// it: put after the list's last words, it would read as part of its last item.
+fn definitions_after_edit(draft: &Draft, analysis: &Analysis, edit: &Change, needed: &[String]) -> Vec<Change> {
+    let bounds = draft.text_starts[edit.paragraph]..draft.paragraphs[edit.paragraph].end;
+    let raw = &draft.text[bounds.clone()];
+    let sentence = sentence_bounds(&draft.analysed, bounds.clone(), edit.start, edit.end);
+    let ends_no_sentence = |words: &str| {
+        let words = words.trim_end().trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
+        !words.ends_with(['.', '!', '?'])
+    };
+    let in_item = phrase::list::line_item(raw, edit.start - bounds.start).map(|item| &raw[item]);
+    if !in_item.map_or_else(|| ends_no_sentence(&draft.analysed[sentence.clone()]), ends_no_sentence) {
+        return needed.iter().map(|d| definition_after_sentence(sentence.end, d, edit)).collect();
+    }
+    let template = lead_in_paragraph(draft, edit.paragraph).unwrap_or(edit.paragraph);
+    // A list with a paragraph for each item: after its last item, before the next clause.
+    let clause_end = paragraph_clause(analysis, draft, edit.paragraph).map_or(edit.end, |k| analysis.clauses[k].end);
+    let item = |q: usize| {
+        let (p, words) = (&draft.paragraphs[q], &draft.analysed[draft.text_starts[q]..draft.paragraphs[q].end]);
+        p.start < clause_end
+            && !analysis.clauses.iter().any(|c| p.start <= c.start && c.start < p.end)
+            && ends_no_sentence(words)
+            && words.split_whitespace().count() <= 40
+    };
+    let after = match in_item {
+        Some(_) => edit.paragraph,
+        None => (edit.paragraph + 1..draft.paragraphs.len()).take(20).take_while(|&q| item(q)).last().unwrap_or(edit.paragraph),
+    };
+    let end = draft.paragraphs[after].end;
+    needed.iter().map(|d| definition(end, &Spot { after, template, text: d.clone() }, &edit.clause_label)).collect()
+}
+
+/// The paragraph that leads into the list `paragraph` is in or opens: the nearest above
+/// ending with a colon, over earlier items (paragraphs that end no sentence).
+fn lead_in_paragraph(draft: &Draft, paragraph: usize) -> Option<usize> {
+    for q in (0..paragraph).rev().take(20) {
+        let words = draft.analysed[draft.text_starts[q]..draft.paragraphs[q].end].trim_end();
+        if words.ends_with(':') {
+            return Some(q);
+        }
+        if words.ends_with(['.', '!', '?']) {
+            return None;
+        }
+    }
+    None
+}
+
 /// A definition a term of an edit needs, as a sentence of its own put in at `end`, the end of
 /// the edited sentence.
 fn definition_after_sentence(end: usize, text: &str, edit: &Change) -> Change {
@@ -1628,10 +1762,34 @@ fn labels_a_value(draft: &Draft, group: &Group) -> bool {
 }
 
 /// The paragraph holding the last words of a clause.
+/// A Markdown thematic break that closes a section ("---"), at the end of the clause or a
+/// clause of its own, is not among its last words: new clauses go before it, inside the section
+/// it closes.
 fn last_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<usize> {
     let c = analysis.clauses.get(clause)?;
-    let body = draft.analysed[c.start..c.end].trim_end();
+    let whole = draft.analysed[c.start..c.end].trim_end();
+    let body = if draft.format == Format::Markdown { before_rules(whole) } else { whole };
+    if body.is_empty() && !whole.is_empty() && clause > 0 {
+        return last_paragraph(draft, analysis, clause - 1);
+    }
+    let body = if body.is_empty() { whole } else { body };
     paragraph_of(&draft.paragraphs, (c.start + body.len()).saturating_sub(1))
+}
+
+/// `body` without the thematic breaks ("---", "* * *") that end it.
+fn before_rules(body: &str) -> &str {
+    let rule = |line: &str| {
+        let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+        marks.len() >= 3 && ['-', '*', '_'].iter().any(|m| marks.iter().all(|c| c == m))
+    };
+    let mut body = body.trim_end();
+    loop {
+        let (words, last) = body.rsplit_once('\n').unwrap_or(("", body));
+        if !rule(last) {
+            return body;
+        }
+        body = words.trim_end();
+    }
 }
 
 /// The paragraph holding the first words of a clause.

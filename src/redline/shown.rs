@@ -34,6 +34,11 @@ pub fn numbers(draft: &Draft, analysis: &Analysis) -> Option<Analysis> {
         let Some(p) = draft.paragraphs.iter().position(|p| p.start <= c.start && c.start < p.end.max(p.start + 1)) else { continue };
         let first = draft.text[c.start..c.end].trim_start_matches(['\n', '\r']);
         let typed = ITEM.captures(first).map(|m| m["n"].trim_start_matches('0').to_owned());
+        if typed.is_some() && c.heading.is_none() && c.number.is_some() && item_of_clause_above(draft, &draft.paragraphs[p], c.start) {
+            c.number = None;
+            changed = true;
+            continue;
+        }
         if let (Some(typed), Some(number)) = (typed, &shown[p])
             && c.number.as_deref().is_some_and(|n| n.trim_start_matches('0') == typed)
             && c.number.as_deref() != Some(number.as_str())
@@ -43,6 +48,21 @@ pub fn numbers(draft: &Draft, analysis: &Analysis) -> Option<Analysis> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether the ordered list item at `at`, in `paragraph`, is an item of the clause above rather
+/// than a clause: its list runs on from the paragraph's own words ("Developer may use
+/// pre-existing code, libraries, or frameworks IF:" then "1. Disclosed in writing before
+/// use"), under a heading numbered with more levels than the item's one ("### 6.2"). A reader
+/// sees the list's "3." as part of 6.2, not as a clause 3; it shows no number of its own, so
+/// a new clause is numbered after 6.2's real siblings and a paragraph after the list is named
+/// by 6.2. The list's words are read as before: only the number a reader sees changes.
+fn item_of_clause_above(draft: &Draft, paragraph: &std::ops::Range<usize>, at: usize) -> bool {
+    let before = &draft.text[paragraph.start.min(at)..at];
+    let led_in = before.lines().any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && ITEM.captures(l).is_none());
+    let heading = draft.text[..at].lines().rev().find(|l| l.trim_start().starts_with('#'));
+    let levels = heading.and_then(|h| HEADING.captures(h)).map_or(0, |h| h["n"].split('.').count());
+    led_in && levels >= 2
 }
 
 /// For each paragraph that opens an ordered list item, the number a reader sees, with the
@@ -107,6 +127,24 @@ mod tests {
         let md = "## 1. Work\n\n1.  **Term.** One.\n\n1.  **Duties.** Two\n    goes on.\n\n    More of it.\n\n1.  **Three.** Three.\n\n## 2. Confidentiality\n\n1.  **Confidentiality.** A.\n\nNot an item.\n\n3. Starts at three.\n\n3. Then four.\n\n7. Then seven, as typed.\n";
         let got: Vec<String> = numbered(md).into_iter().flatten().collect();
         assert_eq!(got, ["1.1", "1.2", "1.3", "2.1", "2.3", "2.4", "2.7"]);
+    }
+
+    #[test]
+    fn a_list_that_runs_on_from_a_subclauses_words_is_its_not_clauses() {
+        let doc = |md: &str| ingest::from_text("d.md", Format::Markdown, md);
+        let item = |md: &str, at: &str| {
+            let draft = Draft::from_text(&doc(md));
+            let at = md.find(at).expect("the item");
+            let p = draft.paragraphs.iter().find(|p| p.start <= at && at < p.end).expect("its paragraph").clone();
+            item_of_clause_above(&draft, &p, at)
+        };
+        let md = "### 6.2 Prior Code\n\nDeveloper may use its code IF:\n1. Listed\n2. Licensable\n\n### 6.3 Escrow\n";
+        assert!(item(md, "1. Listed") && item(md, "2. Licensable"));
+        // Under a section's one-level heading, or opening their paragraph, items are clauses
+        // ("## 2." then "1." is 2.1).
+        assert!(!item("## 2. Fees\n\nClient pays:\n1. A deposit\n2. The rest\n", "2. The rest"));
+        assert!(!item("### 6.2 Prior Code\n\n1. Listed\n2. Licensable\n", "2. Licensable"));
+        assert!(!item("### 6.2 Prior Code\n1. Listed\n2. Licensable\n", "2. Licensable"), "only the heading above");
     }
 
     #[test]

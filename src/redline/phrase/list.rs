@@ -61,6 +61,38 @@ pub fn first_marker(text: &str) -> Option<usize> {
     MARKER.find(text).map(|m| m.start())
 }
 
+/// A line that opens an item of a list laid out one item a line: a bullet ("- ", "* ", "+ ",
+/// "• ") or a number ("1. ", "2) ").
+static LINE_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*+\u{2022}]|\d{1,2}[.)])[ \t]+").expect("static regex"));
+
+/// The words of the item holding byte `at` of `paragraph`, in a list laid out one item a
+/// line ("- Any inventions, innovations, or improvements"): from after its marker to the end
+/// of its line. None when `at` is in no such line, or the paragraph has fewer than two (a
+/// numbered clause, "20. All intellectual property ..."). `paragraph` is the draft's text as
+/// written: a Markdown bullet is blanked in the text the analysis reads.
+pub fn line_item(paragraph: &str, at: usize) -> Option<Range<usize>> {
+    LINE_ITEM.find_iter(paragraph).nth(1)?;
+    let line_start = paragraph[..at.min(paragraph.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = paragraph[line_start..].find('\n').map_or(paragraph.len(), |i| line_start + i);
+    let marker = LINE_ITEM.find(&paragraph[line_start..line_end])?;
+    let start = line_start + marker.end();
+    (start <= at).then(|| start..line_start + paragraph[line_start..line_end].trim_end().len())
+}
+
+/// Where the first item of a list laid out one item a line opens in `paragraph` (its
+/// marker's line), if it has one.
+pub fn first_line_item(paragraph: &str) -> Option<usize> {
+    LINE_ITEM.find(paragraph).map(|m| m.start())
+}
+
+/// Where words that qualify an item go: at the end of its words, before the separator that
+/// closes it ("; and", ";", ",", ".").
+pub fn item_end(item: &str) -> usize {
+    let words = item.trim_end();
+    let joined = [" and", " or"].iter().find_map(|j| words.strip_suffix(j).filter(|w| w.trim_end().ends_with([';', ',']))).unwrap_or(words);
+    joined.trim_end().trim_end_matches([';', ',', '.', ':']).trim_end().len()
+}
+
 /// How a list numbers its items.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -353,6 +385,23 @@ mod tests {
             out.insert_str(and, "and ");
         }
         Some(out)
+    }
+
+    #[test]
+    fn an_item_of_a_list_laid_out_one_a_line_ends_before_its_separator() {
+        let list = "Provider assigns to Client all rights to:\n- Any inventions, designs, or improvements;\n- Patent applications; and\n  2. Continuations.";
+        let at = list.find("improvements").expect("the phrase");
+        let item = line_item(list, at).expect("an item");
+        assert_eq!(&list[item.clone()], "Any inventions, designs, or improvements;");
+        assert_eq!(&list[item.start..item.start + item_end(&list[item])], "Any inventions, designs, or improvements");
+        let item = line_item(list, list.find("Patent").expect("the phrase")).expect("an item");
+        assert_eq!(item_end(&list[item]), "Patent applications".len());
+        let item = line_item(list, list.find("Continuations").expect("the phrase")).expect("an item");
+        assert_eq!(&list[item], "Continuations.");
+        assert_eq!(line_item(list, list.find("rights").expect("the phrase")), None, "the lead-in is no item");
+        assert_eq!(first_line_item(list), list.find("- Any"));
+        assert_eq!(item_end("Research and"), "Research and".len(), "a last word \"and\" is the item's own");
+        assert_eq!(line_item("20. All intellectual property shall belong to Client.", 10), None, "a numbered clause is no list");
     }
 
     #[test]
