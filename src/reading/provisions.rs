@@ -516,6 +516,11 @@ impl Sentence<'_> {
         let exception = lexicon.first_exception(object_text);
         let (object_text, exception) = match exception {
             Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
+            // "the Work Product (except for any Background Technology), including ..., will be
+            // the property of": an exception in brackets inside an object named before its verb.
+            Some(m) if object_before && object_text[..m.start()].ends_with('(') => {
+                (&object_text[..m.start() - 1], Some(&object_text[m.start()..]))
+            }
             _ => (object_text, None),
         };
         // "nor use for any purpose other than performing the Services, any Proprietary

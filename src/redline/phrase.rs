@@ -383,12 +383,29 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         let close = if owned.name("owner").is_some() { "" } else { "," };
         out.insert(0, Edit::new(at..at, format!("{}{close}", carve_out(concerns, words)), &carved, EditKind::CarvedOut));
     }
+    out.extend(authorship_struck(sentence, concerns));
     let mut out = merged(out);
     for e in &mut out {
         e.inserted = e.inserted.replace(",,", ",");
     }
     out
 }
+
+/// "..., and Client will be deemed to be the author thereof": owning the work needs no fiction
+/// of authorship, which is struck.
+fn authorship_struck(sentence: &str, concerns: &[Concern]) -> Option<Edit> {
+    let author = DEEMED_AUTHOR.find(sentence).filter(|_| concerns.contains(&Concern::WorkMadeForHire))?;
+    Some(Edit::new(author.range(), String::new(), &[Concern::WorkMadeForHire], EditKind::Narrowed))
+}
+
+/// The client made author of what it owns, joined to the ownership: ", and Client will be
+/// deemed to be the author thereof".
+static DEEMED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),?\s+and\s+(?:the\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+(?:shall|will)\s+be\s+(?:deemed|considered|treated\s+as)\s+(?:to\s+be\s+)?the\s+(?:sole\s+)?authors?\s+(?:thereof|of\s+(?:it|them|the\s+same))\b",
+    )
+    .expect("static regex")
+});
 
 #[cfg(test)]
 mod tests {
@@ -413,6 +430,15 @@ mod tests {
             out.replace_range(e.range.clone(), &e.inserted);
         }
         out
+    }
+
+    #[test]
+    fn a_client_deemed_author_of_what_it_owns_on_payment_loses_the_authorship_only() {
+        let s = "Upon Provider's receipt of full payment, the Work Product will be the sole and exclusive property of Client, and Client will be deemed to be the author thereof.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::WorkMadeForHire], &words())),
+            "Upon Provider's receipt of full payment, the Work Product will be the sole and exclusive property of Client."
+        );
     }
 
     #[test]

@@ -50,6 +50,12 @@ static INCORPORATED: LazyLock<Regex> =
 /// Where what the licence covers ends: a proviso or the next clause of the sentence.
 static PROVISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s*(?:provided|subject\s+to|except)\b|;").expect("static regex"));
 
+/// The sublicensing said beside a licence's list: ", with rights to sublicense through
+/// multiple levels of sublicensees,".
+static WITH_SUBLICENSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.]{0,100},?").expect("static regex")
+});
+
 /// The concerns an edit of a licence's own words can answer.
 pub(super) const CONCERNS: [Concern; 4] =
     [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp, Concern::AssignmentBeforePayment];
@@ -66,9 +72,27 @@ struct Grant {
     noun: Range<usize>,
 }
 
+/// A grant whose list has no article ("grants Client non-exclusive, royalty-free license"),
+/// opening with a term only a licence has.
+static GRANT_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\bgrants?\b(?P<grantee>[^.;:]{1,80}?)\s(?P<terms>(?:non-?exclusive|exclusive|perpetual|irrevocable|royalty-free|worldwide)\b[^.;:]{0,300}?)\s+(?P<noun>licen[cs]es?|rights?\s+to)\b",
+    )
+    .expect("static regex")
+});
+
 fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
-    let c = GRANT.captures(sentence)?;
-    let (grantee, article, list, noun) = (c.name("grantee")?, c.name("article")?, c.name("terms")?, c.name("noun")?);
+    // A list after an article that GRANT did not take stays unread, as before.
+    let bare = || {
+        GRANT_BARE.captures(sentence).filter(|c| {
+            let grantee = c.name("grantee").map_or("", |g| g.as_str().trim());
+            !["a", "an"].iter().any(|a| grantee == *a || grantee.ends_with(&format!(" {a}")))
+        })
+    };
+    let c = GRANT.captures(sentence).or_else(bare)?;
+    let (grantee, list, noun) = (c.name("grantee")?, c.name("terms")?, c.name("noun")?);
+    // Without an article, the place for one is where the list starts.
+    let article = c.name("article").map_or(list.start()..list.start(), |a| a.range());
     let mut terms = Vec::new();
     let mut at = list.start();
     let mut push = |range: Range<usize>| {
@@ -83,7 +107,7 @@ fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
     push(at..list.end());
     terms.iter().all(|(r, _)| TERM.is_match(&sentence[r.clone()])).then_some(Grant {
         grantee_end: grantee.end(),
-        article: article.range(),
+        article,
         terms,
         noun: noun.range(),
     })
@@ -194,6 +218,13 @@ fn stripped(sentence: &str, g: &Grant, concerns: &[Concern]) -> Vec<Edit> {
         let at = exclusive.unwrap_or(&g.terms[0]).0.end;
         edits.push((at..at, format!(", {non}transferable, {non}sublicensable")));
     }
+    // "worldwide right, with rights to sublicense through multiple levels of sublicensees, to
+    // reproduce": the sublicensing said beside the list goes with the terms that said it.
+    if concerns.contains(&Concern::TransferableLicense)
+        && let Some(m) = WITH_SUBLICENSE.find(&sentence[g.article.start..])
+    {
+        edits.push((g.article.start + m.start()..g.article.start + m.end(), String::new()));
+    }
     if edits.is_empty() {
         return Vec::new();
     }
@@ -233,6 +264,25 @@ mod tests {
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "dOrg grants Client a perpetual, irrevocable, royalty free, non-transferable, non-sub-licensable, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables."
         );
+    }
+
+    #[test]
+    fn a_licence_without_article_or_with_its_sublicensing_beside_the_list_is_made_personal() {
+        let w = words();
+        let s =
+            "Provider grants Client non-exclusive, royalty-free license to use Provider's background IP incorporated into deliverables.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "Provider grants Client non-exclusive, non-transferable, non-sublicensable, royalty-free license to use Provider's background IP incorporated into deliverables."
+        );
+        let s = "Freelancer grants to Client a non-exclusive, perpetual and worldwide right, with rights to sublicense through multiple levels of sublicensees, to reproduce the Background Technology incorporated in the Work Product.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "Freelancer grants to Client a non-exclusive, non-transferable, non-sublicensable, perpetual and worldwide right to reproduce the Background Technology solely as incorporated in the Work Product."
+        );
+        // A list after an article that the grant does not read stays unread.
+        let s = "Consultant shall grant a royalty-free, non-exclusive, and irrevocable license to Client to use and to authorize others of Client's choosing to do the same.";
+        assert!(!grants(s, &w));
     }
 
     #[test]
