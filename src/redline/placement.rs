@@ -83,8 +83,16 @@ pub fn place(clauses: &[AnalysedClause], anchor: Option<usize>) -> Option<Placem
     if clauses.is_empty() {
         return None;
     }
+    // A section whose heading says it is about IP comes before one the library's matching
+    // only takes for IP ("10 GENERAL" of a platform's terms, before its Service Terms' "6.
+    // INTELLECTUAL PROPERTY RIGHTS").
+    let headed_ip = |c: &AnalysedClause| {
+        let heading = c.heading.as_deref().unwrap_or_default().to_lowercase();
+        is_ip_section(c) && ["intellectual property", "ownership", "proprietary rights", "work product"].iter().any(|w| heading.contains(w))
+    };
     let ip = anchor
         .filter(|&a| clauses.get(a).is_some_and(is_ip_section))
+        .or_else(|| clauses.iter().position(headed_ip))
         .or_else(|| clauses.iter().position(is_ip_section))
         .or_else(|| anchor.filter(|&a| clauses.get(a).is_some_and(is_ip)))
         .or_else(|| clauses.iter().rposition(is_ip));
@@ -185,6 +193,19 @@ mod tests {
         assert_eq!((p.after, p.number.unwrap().label()), (2, "3".to_owned()));
         assert_eq!(place(&c, Some(0)).unwrap().number.unwrap().label(), "1A");
         assert!(place(&[], None).is_none());
+    }
+
+    #[test]
+    fn a_section_headed_for_ip_comes_before_one_only_taken_for_it() {
+        let ip = Some(Category::AgencyIp);
+        let c = vec![
+            clause(0, Some("10"), Some("10 GENERAL"), ip),
+            clause(1, Some("6"), Some("6. INTELLECTUAL PROPERTY RIGHTS"), Some(Category::ClientIp)),
+            clause(2, Some("6.1"), Some("6.1 OWNERSHIP"), None),
+            clause(3, Some("7"), Some("7 RETURN OF PROPERTY"), None),
+        ];
+        let p = place(&c, None).unwrap();
+        assert_eq!((p.after, p.number.unwrap().label()), (2, "6.2".to_owned()));
     }
 
     #[test]
