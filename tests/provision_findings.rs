@@ -354,6 +354,17 @@ fn a_promise_to_keep_information_confidential_is_where_the_residuals_gap_shows()
         let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
         assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, c)| c).collect::<Vec<_>>(), vec![at], "{promise}: {:?}", a.findings);
     }
+    // Beside a bar on using the information, the bar is where the gap shows.
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in all work product upon creation.",
+            "Provider shall maintain the confidentiality of Client's Confidential Information.",
+            "Provider shall not use Client's Confidential Information for any purpose other than performing the Services.",
+        ],
+    );
+    let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("3")).expect("clause 3");
+    assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, c)| c).collect::<Vec<_>>(), vec![at], "{:?}", a.findings);
 }
 
 #[test]

@@ -396,9 +396,17 @@ impl<'a> Judged<'a> {
                         && !p.counterparty_owned
                         && !p.negated()
                 };
+                // A bar on using or disclosing comes before a promise to keep secrets ("shall
+                // maintain the confidentiality of").
+                let keeping = |q: &&Provision| {
+                    let words: Vec<&str> = self.norm.text[q.start..q.end].split_whitespace().take(3).collect();
+                    words.iter().any(|w| ["maintain", "keep", "hold", "preserve", "treat"].contains(w))
+                };
                 return p
                     .iter()
-                    .find(barred)
+                    .filter(barred)
+                    .find(|q| !keeping(q))
+                    .or_else(|| p.iter().find(barred))
                     .or_else(|| p.iter().find(work_barred))
                     .map(|p| p.clause)
                     .or_else(know_how)
