@@ -141,6 +141,12 @@ macro_rules! flags {
                 $name::ALL.iter().copied().filter(move |&f| self.has(f))
             }
         }
+
+        impl FromIterator<$name> for $set {
+            fn from_iter<I: IntoIterator<Item = $name>>(flags: I) -> $set {
+                $set(flags.into_iter().fold(0, |bits, f| bits | 1 << f as u32))
+            }
+        }
     };
 }
 

@@ -399,8 +399,10 @@ impl<'a> Judged<'a> {
                 // A bar on using or disclosing comes before a promise to keep secrets ("shall
                 // maintain the confidentiality of").
                 let keeping = |q: &&Provision| {
-                    let words: Vec<&str> = self.norm.text[q.start..q.end].split_whitespace().take(3).collect();
-                    words.iter().any(|w| ["maintain", "keep", "hold", "preserve", "treat"].contains(w))
+                    self.norm.text[q.start..q.end]
+                        .split_whitespace()
+                        .take(3)
+                        .any(|w| ["maintain", "keep", "hold", "preserve", "treat"].contains(&w))
                 };
                 return p
                     .iter()

@@ -460,10 +460,7 @@ impl Sentence<'_> {
         let from = ceil_char(s, ts.saturating_sub(160));
         let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
         let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
-        let mut set = found.iter().fold(Attributes::default(), |mut set, &(a, _, _)| {
-            set.insert(a);
-            set
-        });
+        let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
         // "grant the Issuer the License", the License being defined as the Apache licence:
         // an open licence, given for good and for any use.
         let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);

@@ -287,10 +287,7 @@ impl Terms {
     /// described in Schedule A" is not every model the Deliverables may include); two levels
     /// ("Foreground IPR" of "New IPR" of "IPR").
     fn inherit(&mut self, text: &str) {
-        let what = [Feature::Ip, Feature::Methods].into_iter().fold(Features::default(), |mut set, f| {
-            set.insert(f);
-            set
-        });
+        let what: Features = [Feature::Ip, Feature::Methods].into_iter().collect();
         for _ in 0..2 {
             for i in 0..self.terms.len() {
                 let term = &self.terms[i];
@@ -452,11 +449,7 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     // no models, authors' waivers, data, secrets or competition.
     if ["intellectual property rights", "intellectual property", "ipr", "iprs"].contains(&name) {
         let kinds = [Feature::Models, Feature::Moral, Feature::Data, Feature::Confidential, Feature::Competition];
-        return kinds.into_iter().fold(Features::of(lexicon, definition), |all, f| {
-            let mut one = Features::default();
-            one.insert(f);
-            all.without(one)
-        });
+        return Features::of(lexicon, definition).without(kinds.into_iter().collect());
     }
     // "Existing IPR", "Background IP", "Pre-Existing Materials": named for what came before.
     let mut named = Features::default();
