@@ -229,6 +229,18 @@ fn a_bar_interrupted_by_its_duration_still_bars_competing() {
 }
 
 #[test]
+fn a_bar_on_being_involved_in_a_competing_business_bars_its_subject() {
+    // "will not be ... involved" is no passive: the Provider is barred, not what comes before.
+    let a = analyse(
+        SERVICES,
+        &[
+            "Without the written consent of the Client, which will not be unreasonably withheld, the Provider will not be directly or indirectly involved with a business which is in direct competition with the Client.",
+        ],
+    );
+    assert_eq!(phrase_findings(&a, Concern::NonCompete), [Severity::Medium], "{:#?}", a.findings);
+}
+
+#[test]
 fn what_a_lead_in_says_it_includes_is_its_object_and_is_highlighted_there() {
     let library = ClauseLibrary::embedded();
     let text = "AGREEMENT\n\nThis Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Provider\").\n\n2. Client-Owned Deliverables\n\nWork created for the client and paid for by the client is considered client-owned deliverable IP, unless otherwise specified.\nThis includes:\n\n- custom model architectures\n- internal deployment code\n\n3. Fees. Client shall pay the fees.\n";

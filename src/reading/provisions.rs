@@ -667,8 +667,10 @@ impl Trigger<'_> {
         passive_joint
             || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind == Kind::HireWork && !authored)
             // "Confidential Information shall not be used by the Receiving Party": what is
-            // barred comes first.
-            || self.kind == Kind::Restriction && self.text().contains(" not be ")
+            // barred comes first; "shall not be engaged or involved in" bars its subject.
+            || self.kind == Kind::Restriction
+                && self.text().contains(" not be ")
+                && !["engaged", "concerned", "interested", "involved"].iter().any(|w| self.text().ends_with(w))
     }
 
     /// Who gives and who receives: by the mentions around the verb, active or passive.
