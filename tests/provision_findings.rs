@@ -570,3 +570,16 @@ fn a_client_deemed_author_thereof_on_payment_is_a_medium_point_on_authorship() {
     let hire = a.findings.iter().find(|f| f.concern == Concern::WorkMadeForHire).expect("the authorship point");
     assert_eq!(hire.severity, Severity::High, "{hire:?}");
 }
+
+#[test]
+fn a_duty_to_transfer_knowledge_to_a_successor_is_a_low_methods_point_unless_excluded() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "On termination, Provider shall provide transition assistance at its standard rates, including knowledge transfer to any successor supplier.",
+        ],
+    );
+    assert_eq!(phrase_findings(&a, Concern::MethodologyTransfer), [Severity::Low], "{:#?}", a.findings);
+    let a = analyse(SERVICES, &["Transition assistance shall not include knowledge transfer of Provider's methods."]);
+    assert_eq!(phrase_findings(&a, Concern::MethodologyTransfer), [], "{:#?}", a.findings);
+}
