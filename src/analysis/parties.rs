@@ -38,6 +38,8 @@ const AGENCY_ROLES: &[&str] = &[
     "artist",
     "programmer",
     "engineer",
+    "researcher",
+    "researchers",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -590,7 +592,9 @@ fn abbreviates(before: &str, capitals: &str) -> bool {
     (1..=words.len()).any(|k| {
         let tail = &words[words.len() - k..];
         let spells = |ws: Vec<&&str>| ws.iter().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase() == capitals;
-        let company = tail.iter().any(|w| ORGANISATION.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()));
+        // "Health Research Board (HRB)" names one; "institutional review board (IRB)" a kind.
+        let proper = tail.iter().all(|w| small(w) || w.starts_with(|c: char| c.is_uppercase()));
+        let company = proper && tail.iter().any(|w| ORGANISATION.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()));
         !company && (spells(tail.iter().collect()) || spells(tail.iter().filter(|w| !small(w)).collect()))
     })
 }
@@ -993,14 +997,21 @@ fn paired_with(preamble: &str, head: &str, known: &str, agency: bool) -> Option<
     (usable && uses >= 3).then_some((name, vec![lower]))
 }
 
-/// The party, other than `agency`, that the draft most often binds: a capitalised name after
-/// "the" and before "shall", "will", "may" or "must", at least three times.
+/// The party, other than `agency`, that the draft most often binds or reserves rights to: a
+/// capitalised name before "shall", "will", "may", "must", "retains" or "reserves" ("the
+/// Authority shall", "Seed reserves the right"), at least three times.
 fn acting_party(head: &str, agency: &str) -> Option<Named> {
+    const NO_NAME: [&str; 12] = ["Each", "Either", "Neither", "Any", "All", "No", "This", "That", "Such", "These", "Both", "Other"];
     static ACTS: LazyLock<AsciiFirst> = LazyLock::new(|| {
-        AsciiFirst::new(r"\b[Tt]he ([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees)\b")
+        AsciiFirst::new(
+            r"\b(?:[Tt]he )?([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees|retains|reserves|is not (?:liable|responsible))\b",
+        )
     });
     let names = ACTS.on(head).captures_iter(head).take(2_000).map(|c| c[1].to_owned());
-    most_named(names.filter(|name| !name.eq_ignore_ascii_case(agency) && !names_a_thing(name) && role_of(name) != Some(true)))
+    most_named(names.filter(|name| {
+        let first = name.split(' ').next().unwrap_or_default();
+        !name.eq_ignore_ascii_case(agency) && !NO_NAME.contains(&first) && !names_a_thing(name) && role_of(name) != Some(true)
+    }))
 }
 
 /// The name given most often, at least three times.
@@ -1191,6 +1202,19 @@ mod tests {
         );
         assert_ne!(p.counterparty.as_deref(), Some("Disclosing Party"), "{p:?}");
         assert!(!p.candidates.iter().any(|c| c.ends_with("Party")), "{p:?}");
+    }
+
+    #[test]
+    fn a_draft_with_no_preamble_binds_its_sides_by_name_and_an_abbreviated_kind_is_no_party() {
+        // Researchers are the side doing the work; "Seed" is named only as the one that
+        // reserves, retains and is not liable; "(IRB)" abbreviates a kind of board.
+        let text = "# Researcher Collaboration Agreement\n\nThis document sets the terms under which researchers work with the Seed project.\n\n- Researchers grant Seed a licence to use the results.\n- Researchers may publish results only after Seed reviews them.\n- Seed reserves the right to delay publication.\n- Seed retains minimum rights to operate its platform.\n- Seed is not liable for indirect damages.\n\nResearch must follow the institutional review board (IRB) standards. Researchers agree to keep Seed's designs confidential.";
+        for given in [None, Some("Researchers")] {
+            let p = detect(text, given);
+            assert_eq!(p.agency.as_deref(), Some("Researchers"), "{p:?}");
+            assert_eq!(p.counterparty.as_deref(), Some("Seed"), "{given:?}: {p:?}");
+        }
+        assert!(!detect("The Health Research Board (HRB) and the Developer agree.", None).candidates.is_empty());
     }
 
     #[test]

@@ -84,6 +84,14 @@ static CALLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "All inventions ... created during the collaboration ... are considered **Foreground IP**.":
+/// the sentence before names what the term means, quoted or not (unquoted, it must end in a
+/// word that names things, not "deemed accepted" or "considered confidential").
+static CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:is|are|shall be|will be) (?:collectively )?(?:considered|deemed|referred to as|called|known as|designated as)(?: to be)? (?:the )?(?:" ?)?((?:[a-z0-9-]+ ){0,3}(?:ip|iprs?|intellectual property(?: rights)?|materials|work product|deliverables|technology|inventions|data|information|results|works|developments)) ?"?(?:[.;]|$)"#)
+        .expect("static regex")
+});
+
 /// A glossary entry: "AI System: the AI system(s) as referred to in Annex A;", or one that
 /// opens with a list ("Intellectual Property Rights: patents, utility models, ...") (read
 /// where a clause holds three or more, or two in a clause that says it defines; the
@@ -120,6 +128,7 @@ pub(super) fn compile_patterns() {
         &SCOPING,
         &INCLUDES,
         &CALLED,
+        &CONSIDERED,
         &GLOSSARY,
         &GLOSSARY_ENTRY,
         &IN_QUOTES,
@@ -213,6 +222,11 @@ impl Terms {
                 let whole = c.get(0).expect("match");
                 let from = sentence_start(clause, whole.start().saturating_sub(2));
                 add(&c[1], cs + from, cs + whole.start(), true);
+            }
+            let naming = ["considered", "deemed", "referred to", "called", "known as", "designated"].iter().any(|w| clause.contains(w));
+            for c in captures(&CONSIDERED, clause, naming) {
+                let whole = c.get(0).expect("match");
+                add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), true);
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in
             // quotes, then said what it is at the start of a sentence or clause of its own.

@@ -1122,3 +1122,21 @@ fn a_glossary_entry_opening_with_a_list_of_rights_is_read_as_a_catalogue_of_righ
     // What is assigned carries the know-how its definition's rights name.
     assert!(term("foreground intellectual property").features.has(Feature::Methods));
 }
+
+#[test]
+fn a_term_named_after_what_it_sweeps_in_is_defined_and_a_sublicence_among_the_licences_verbs_is_one() {
+    let p = parties(&["Researchers"], &["Seed"]);
+    let (reading, _) = read(
+        "- All inventions, designs, algorithms, protocols or research outputs created during the collaboration that relate to Seed's core technology are considered Foreground IP.\n\n- Foreground IP is owned by Seed.\n\n- Researchers grant Seed a perpetual, worldwide licence to use, modify, commercialize, and sublicense Foreground IP.",
+        &p,
+    );
+    let term = reading.terms.terms.iter().find(|t| t.name == "foreground ip").expect("defined");
+    assert!(term.features.has(Feature::Broad) && term.features.has(Feature::Methods), "{term:?}");
+    let owned = reading.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("ownership");
+    assert!(owned.receiver == Side::Counterparty && owned.features.has(Feature::Methods), "{owned:?}");
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.attributes.has(Attribute::Sublicensable), "{licence:?}");
+    // Being deemed accepted or considered confidential names no term.
+    let (reading, _) = read("The Deliverables are deemed accepted. Such notes are considered confidential.", &p);
+    assert!(reading.terms.terms.is_empty(), "{:?}", reading.terms.terms);
+}
