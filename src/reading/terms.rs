@@ -218,15 +218,14 @@ impl Terms {
                     add(name.as_str(), cs + whole.end(), cs + end, true);
                 }
             }
-            for c in captures(&CALLED, clause, quoted) {
-                let whole = c.get(0).expect("match");
-                let from = sentence_start(clause, whole.start().saturating_sub(2));
-                add(&c[1], cs + from, cs + whole.start(), true);
-            }
+            // Named after what it means: "This is called "background IP."" (the sentence
+            // before), "... are considered Foreground IP." (the sentence itself).
             let naming = ["considered", "deemed", "referred to", "called", "known as", "designated"].iter().any(|w| clause.contains(w));
-            for c in captures(&CONSIDERED, clause, naming) {
-                let whole = c.get(0).expect("match");
-                add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), true);
+            for (pattern, possible, back) in [(&CALLED, quoted, 2), (&CONSIDERED, naming, 0)] {
+                for c in captures(pattern, clause, possible) {
+                    let whole = c.get(0).expect("match");
+                    add(&c[1], cs + sentence_start(clause, whole.start().saturating_sub(back)), cs + whole.start(), true);
+                }
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in
             // quotes, then said what it is at the start of a sentence or clause of its own.
