@@ -92,6 +92,18 @@ fn passive(before: &str) -> bool {
         .is_some_and(|t| auxiliary(t) || [" hereby", " also", " automatically"].iter().any(|w| t.strip_suffix(w).is_some_and(auxiliary)))
 }
 
+/// How a sentence that goes on to describe the licence before it opens.
+const LICENCE_AFTER: [&str; 8] = [
+    "the licence",
+    "the license",
+    "this licence",
+    "this license",
+    "such licence",
+    "such license",
+    "the foregoing licen",
+    "the rights granted",
+];
+
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
 const AFTER: usize = 260;
@@ -459,8 +471,18 @@ impl Sentence<'_> {
         let s = &self.text[self.start..self.reach];
         let from = ceil_char(s, ts.saturating_sub(160));
         let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
-        let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
-        let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
+        let mut at: Vec<_> = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
+        // "... The license continues forever, cannot be revoked, and allows X to sublicense.":
+        // the sentence after, opening with the licence, says what kind of licence it is.
+        let rest = &self.text[self.end..];
+        let next = self.end + (rest.len() - rest.trim_start().len());
+        if LICENCE_AFTER.iter().any(|w| self.text[next..].starts_with(w)) {
+            let end = floor_char(self.text, super::terms::sentence_end(self.text, next).min(next + 400));
+            at.extend(Attributes::found(lexicon, &self.text[next..end]).into_iter().map(|(a, s, e)| (a, next + s, next + e)));
+        }
+        at.sort_by_key(|&(_, s, e)| (s, e));
+        at.dedup();
+        let mut set: Attributes = at.iter().map(|&(a, _, _)| a).collect();
         // "grant the Issuer the License", the License being defined as the Apache licence:
         // an open licence, given for good and for any use.
         let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);
@@ -522,7 +544,12 @@ impl Sentence<'_> {
         };
         // "nor use for any purpose other than performing the Services, any Proprietary
         // Information": the bar's object follows its purpose.
-        let barred_after = exception.and_then(|e| e.split_once(", ")).map(|(_, rest)| rest).filter(|_| kind == Kind::Restriction);
+        // "IPR that Developer can license, other than New IP, that the Contributions use or build
+        // on": the object goes on after a bracketed exception.
+        let barred_after = exception
+            .and_then(|e| e.split_once(", "))
+            .map(|(_, rest)| rest)
+            .filter(|rest| kind == Kind::Restriction || kind == Kind::Licence && (rest.starts_with("that ") || rest.starts_with("which ")));
         // A bar that opens its sentence ("Use such information solely for", a list item) may
         // name what its lead-in named.
         let before = if kind == Kind::Restriction && s[..ts].trim().is_empty() {

@@ -107,9 +107,11 @@ static QUOTED_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:^|[;.] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?: "#).expect("static regex")
 });
 
-/// An entry of a list of definitions: "deliverables : work products, code, ...".
-static GLOSSARY_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,40}?) ?: [a-z0-9]").expect("static regex"));
+/// An entry of a list of definitions: "deliverables : work products, code, ...", "- new
+/// intellectual property means all ...".
+static GLOSSARY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,40}?)(?: ?:| (?:means|shall mean|refers to)) [a-z0-9"]"#).expect("static regex")
+});
 
 /// Where one limb of a definition ends and an alternative begins.
 static LIMB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"; (?:and/or|or|and) ").expect("static regex"));

@@ -1140,3 +1140,29 @@ fn a_term_named_after_what_it_sweeps_in_is_defined_and_a_sublicence_among_the_li
     let (reading, _) = read("The Deliverables are deemed accepted. Such notes are considered confidential.", &p);
     assert!(reading.terms.terms.is_empty(), "{:?}", reading.terms.terms);
 }
+
+#[test]
+fn a_licence_of_everything_but_the_new_work_that_the_work_builds_on_is_of_prior_work_described_after_it() {
+    let p = parties(&["Developer"], &["Blockchain Commons"]);
+    let (reading, _) = read(
+        "Developer licenses Blockchain Commons to do everything that would otherwise infringe Intellectual Property Rights that Developer can license, other than New Intellectual Property, that Developer's Contributions use or build on. The license continues forever, cannot be revoked, imposes no royalty or other charge, and allows Blockchain Commons to sublicense.",
+        &p,
+    );
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty));
+    assert!(licence.features.has(Feature::Prior), "{licence:?}");
+    for a in [Attribute::Perpetual, Attribute::Irrevocable, Attribute::Sublicensable, Attribute::Unlimited] {
+        assert!(licence.attributes.has(a), "{a:?}: {licence:?}");
+    }
+}
+
+#[test]
+fn a_list_of_definitions_under_its_heading_defines_each_term_that_means_something() {
+    let p = parties(&["Developer"], &["Blockchain Commons"]);
+    let (reading, _) = read(
+        "Intellectual Property Definitions\n- New Intellectual Property means all Intellectual Property Rights in Developer's Contributions.\n- Dependencies means all works that the Contributions link to.",
+        &p,
+    );
+    let names: Vec<&str> = reading.terms.terms.iter().map(|t| t.name.as_str()).collect();
+    assert!(names.contains(&"new intellectual property") && names.contains(&"dependencies"), "{names:?}");
+}
