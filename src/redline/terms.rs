@@ -306,6 +306,12 @@ impl Vocabulary {
             }
             out.push_str(name);
             at = m.end();
+            // "Researchers'", "Blockchain Commons'": a name ending in "s" takes the apostrophe alone.
+            let rest = &text[at..];
+            if name.ends_with('s') && rest.starts_with("'s") && !rest[2..].starts_with(|c: char| c.is_alphanumeric()) {
+                out.push('\'');
+                at += 2;
+            }
         }
         out.push_str(&text[at..]);
         out
@@ -568,6 +574,17 @@ mod tests {
         let result = format!("{draft} {text} {}", defs.join(" "));
         let names = ["Provider".to_owned(), "Customer".to_owned()];
         assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_party_name_ending_in_s_takes_the_apostrophe_alone() {
+        let v = Vocabulary::of("", &Parties::named("Researchers", "Blockchain Commons"));
+        assert_eq!(
+            v.adapt("Agency's tools and Client's data; Agency's."),
+            "Researchers' tools and Blockchain Commons' data; Researchers'."
+        );
+        let v = Vocabulary::of("", &Parties::named("Provider", "Client"));
+        assert_eq!(v.adapt("Agency's tools"), "Provider's tools");
     }
 
     /// A draft with its own attachment for the agency's prior work lists the tools there.

@@ -56,6 +56,13 @@ static WITH_SUBLICENSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.]{0,100},?").expect("static regex")
 });
 
+/// Sublicensing as the last of a licence's verbs: "to use, modify, commercialize, and
+/// sublicense", with the verb before it.
+static AND_SUBLICENSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+to\s+(?:(?:[a-z-]+,\s+)*?[a-z-]+(,?\s+))?([a-z-]+)(,?\s+(?:and|or|and/or)\s+sub-?licen[cs]e)\b")
+        .expect("static regex")
+});
+
 /// The concerns an edit of a licence's own words can answer.
 pub(super) const CONCERNS: [Concern; 4] =
     [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp, Concern::AssignmentBeforePayment];
@@ -148,6 +155,18 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     answers.retain(|c| concerns.contains(c));
     if !answers.is_empty() {
         out.extend(stripped(sentence, &g, &answers));
+    }
+    // "license to use, modify, commercialize, and sublicense": made personal, the licence
+    // loses the verb, and the list's "and" moves to the verb before it.
+    if concerns.contains(&Concern::TransferableLicense)
+        && let Some(c) = AND_SUBLICENSE.captures(&sentence[g.noun.end..body_end])
+        && let (Some(last), Some(and)) = (c.get(2), c.get(3))
+    {
+        let at = g.noun.end;
+        if c.get(1).is_some_and(|before| before.as_str().contains(',')) {
+            out.push(Edit::new(at + last.start()..at + last.start(), "and ".into(), &[Concern::TransferableLicense], EditKind::Stripped));
+        }
+        out.push(Edit::new(at + and.start()..at + and.end(), String::new(), &[Concern::TransferableLicense], EditKind::Stripped));
     }
     // "to use any Pre-Existing IP incorporated into the deliverables" names what is licensed
     // by where it is, and leaves its use open: made personal, it is used "solely as" it is
@@ -279,6 +298,16 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "Freelancer grants to Client a non-exclusive, non-transferable, non-sublicensable, perpetual and worldwide right to reproduce the Background Technology solely as incorporated in the Work Product."
+        );
+        let s = "Researchers grant Seed a perpetual, worldwide, royalty-free license to use, modify, commercialize, and sublicense Foreground IP.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "Researchers grant Seed a perpetual, non-transferable, non-sublicensable, worldwide, royalty-free license to use, modify, and commercialize Foreground IP."
+        );
+        let s = "Provider grants Client a perpetual license to use and sublicense the Tools.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "Provider grants Client a perpetual, non-transferable, non-sublicensable license to use the Tools."
         );
         // A list after an article that the grant does not read stays unread.
         let s = "Consultant shall grant a royalty-free, non-exclusive, and irrevocable license to Client to use and to authorize others of Client's choosing to do the same.";

@@ -35,6 +35,16 @@ static COMPETES_OR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:that|which)\s+compete[sd]?\s+with\s+[\w\s'\u{2019}]+?\s+or\s+(?:that|which)\b").expect("static regex")
 });
 
+/// Competing as the first of a promise's limbs, another limb after it: "be directly or
+/// indirectly involved with a business which is in direct competition with the particular
+/// business line of the Client, " before "divert or attempt to divert from the Client ...".
+static INVOLVED_THEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bbe\s+(?:(?:either\s+)?directly\s+or\s+indirectly,?\s+)?(?:involved|engaged|concerned|interested)\s+(?:with|in)\b[^,;.]*?\bcompet\w*\b[^,;.]*,\s+(?:or\s+)?(?:[a-z]+\s+or\s+attempt\s+to\s+[a-z]+|solicit|divert|induce|entice|hire|employ|interfere)\b",
+    )
+    .expect("static regex")
+});
+
 /// Services named by their field: "provide machine learning or analytics services to".
 static SERVICES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:provide|perform|render)\s+(?:[\w-]+\s+){1,5}?services\s+(?P<to>to|for)\b").expect("static regex")
@@ -82,6 +92,12 @@ pub(super) fn edits(sentence: &str, deliverables: Option<&str>) -> Vec<Edit> {
         let end = sentence[..m.end()].trim_end_matches(|c: char| c.is_alphabetic()).trim_end().len();
         out.push(narrowed(start..end, String::new()));
     }
+    if let Some(m) = INVOLVED_THEN.find(sentence) {
+        // Up to the next limb's verb, which keeps the promise: "will not ~~be ... Client,~~ divert".
+        let limb = sentence[m.start()..m.end()].rfind(", ").map_or(m.end(), |i| m.start() + i + 2);
+        let limb = if sentence[limb..].starts_with("or ") { limb + 3 } else { limb };
+        out.push(narrowed(m.start()..limb, String::new()));
+    }
     if let Some(c) = SERVICES.captures(sentence)
         && let (Some(whole), Some(to)) = (c.get(0), c.name("to"))
     {
@@ -114,6 +130,13 @@ mod tests {
             apply(s, &edits(s, None)),
             "Contractor shall not engage in any activity which is in competition with the business of the Agency."
         );
+        let s = "Other than with the written consent of the Client, the Contractor will not be directly or indirectly involved with a business which is in direct competition with the particular business line of the Client, divert or attempt to divert from the Client any business the Client has enjoyed.";
+        assert_eq!(
+            apply(s, &edits(s, None)),
+            "Other than with the written consent of the Client, the Contractor will not divert or attempt to divert from the Client any business the Client has enjoyed."
+        );
+        let s = "Supplier shall not be engaged in any business competing with the Buyer, or solicit its staff.";
+        assert_eq!(apply(s, &edits(s, None)), "Supplier shall not solicit its staff.");
         // Twelve months or less, and a bare promise not to compete: nothing to narrow.
         assert!(edits("For twelve (12) months after the Term, Provider shall not compete with Client.", None).is_empty());
     }
