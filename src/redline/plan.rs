@@ -408,13 +408,18 @@ impl Planner<'_> {
 
     /// Answers a missing pre-existing-IP finding with a carve-out in an assignment of its
     /// clause (a sentence already to be edited, or one that can be), as a lawyer adds
-    /// "excluding Pre-Existing Materials" rather than a clause. Returns whether it did.
+    /// "excluding Pre-Existing Materials" rather than a clause, and a missing payment condition
+    /// with "upon receipt of full payment" in the transfer itself. Returns whether it did.
     fn carve_out_in_place(&self, fi: usize, groups: &mut Vec<Group>) -> bool {
         let f = &self.analysis.findings[fi];
-        let Some(clause) = f.clause.filter(|_| f.concern == Concern::PreExistingIp && steer_for(self.steers, f).is_none()) else {
+        let in_place = matches!(f.concern, Concern::PreExistingIp | Concern::AssignmentBeforePayment);
+        let Some(clause) = f.clause.filter(|_| in_place && steer_for(self.steers, f).is_none()) else {
             return false;
         };
-        for candidate in self.transfer_sentences(clause) {
+        // The payment condition goes into a transfer the reader finds operative, not into words
+        // that describe what the agreement is about ("... and what belongs to the Company").
+        let payment = f.concern == Concern::AssignmentBeforePayment;
+        for candidate in self.transfer_sentences(clause).into_iter().filter(|c| !payment || self.transfers_work(c)) {
             let mut all = groups.clone();
             let overlapping = all.iter().position(|g| {
                 g.paragraph == candidate.paragraph && g.range.start < candidate.range.end && candidate.range.start < g.range.end
@@ -1238,6 +1243,22 @@ impl Planner<'_> {
                 && p.giver != Side::Counterparty
                 && p.about_work()
                 && (p.receiver == Side::Counterparty || unknown && p.receiver == Side::Unknown)
+        })
+    }
+
+    /// Whether the passage holds an operative transfer of the work to the client, as the
+    /// reader reads it.
+    fn transfers_work(&self, g: &Group) -> bool {
+        use crate::reading::{Side, Standing};
+        let (norm, reading) = self.reading();
+        let span = norm.positions([g.range.start, g.range.end].into_iter());
+        reading.provisions.iter().any(|p| {
+            p.transfers_to_counterparty()
+                && p.standing == Standing::Operative
+                && p.about_work()
+                && p.receiver == Side::Counterparty
+                && span[0] <= p.start
+                && p.end <= span[1]
         })
     }
 
