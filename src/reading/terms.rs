@@ -220,17 +220,8 @@ impl Terms {
                     add(name.as_str(), cs + whole.end(), cs + end, true);
                 }
             }
-            // Named after what it means: "This is called "background IP."" (the sentence
-            // before), "... are considered Foreground IP." (the sentence itself).
-            let naming = ["considered", "deemed", "referred to", "called", "known as", "designated"].iter().any(|w| clause.contains(w));
-            for (pattern, possible, back) in [(&CALLED, quoted, 2), (&CONSIDERED, naming, 0)] {
-                for c in captures(pattern, clause, possible) {
-                    let whole = c.get(0).expect("match");
-                    // Within its list item: "## Ownership - All designs ... are considered X".
-                    let item = breaks[..breaks.partition_point(|&b| b <= cs + whole.start())].last().copied().unwrap_or(cs);
-                    let from = (cs + sentence_start(clause, whole.start().saturating_sub(back))).max(item);
-                    add(&c[1], from, cs + whole.start(), true);
-                }
+            for (name, start, end) in named_after(clause, cs, breaks, quoted) {
+                add(name, start, end, true);
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in
             // quotes, then said what it is at the start of a sentence or clause of its own.
@@ -497,6 +488,23 @@ fn table_entries(clause: &str, possible: bool) -> Vec<(&str, usize, usize)> {
         let next = entries.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
         let end = next.min(sentence_end(clause, whole.end()));
         out.extend([c.get(1), c.get(2)].into_iter().flatten().map(|name| (name.as_str(), whole.end(), end)));
+    }
+    out
+}
+
+/// Terms named after what they mean: "This is called "background IP."" (the sentence before),
+/// "... are considered Foreground IP." (the sentence itself, within its list item: not "##
+/// Ownership - All designs ..."). Offsets are into the whole text (`clause` starts at `cs`).
+fn named_after<'t>(clause: &'t str, cs: usize, breaks: &[usize], quoted: bool) -> Vec<(&'t str, usize, usize)> {
+    let naming = ["considered", "deemed", "referred to", "called", "known as", "designated"].iter().any(|w| clause.contains(w));
+    let mut out = Vec::new();
+    for (pattern, possible, back) in [(&CALLED, quoted, 2), (&CONSIDERED, naming, 0)] {
+        for c in captures(pattern, clause, possible) {
+            let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
+            let item = breaks[..breaks.partition_point(|&b| b <= cs + whole.start())].last().copied().unwrap_or(cs);
+            let from = (cs + sentence_start(clause, whole.start().saturating_sub(back))).max(item);
+            out.push((name.as_str(), from, cs + whole.start()));
+        }
     }
     out
 }
