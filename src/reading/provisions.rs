@@ -678,7 +678,10 @@ impl Trigger<'_> {
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
         let first = text.contains("owner") || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
-        text.ends_with(" trust for") || (!first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}"))))
+        // "become your property": the owner is inside the verb, the object before it.
+        text.ends_with(" trust for")
+            || text.ends_with(" property")
+            || (!first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}"))))
     }
 
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
@@ -729,7 +732,9 @@ impl Trigger<'_> {
                     let next = s[m.end..].split_whitespace().next().unwrap_or_default();
                     ["shall", "will", "must", "may", "agrees", "hereby"].contains(&next)
                 };
-                let owner = actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown);
+                // "shall become the Client's property": the owner is the one whose property it is.
+                let whose = self.mentions.iter().find(|m| m.start > ts && m.end <= te && m.side != Side::Unknown);
+                let owner = whose.or_else(|| actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown));
                 (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
             }
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),

@@ -1174,3 +1174,16 @@ fn what_an_agreement_says_belongs_to_a_party_describes_and_transfers_nothing() {
     assert!(t.iter().all(|p| p.standing != crate::reading::Standing::Operative), "{t:?}");
     assert!(!transfers("All Work Product belongs to the Company.", &p).is_empty());
 }
+
+#[test]
+fn custom_developments_that_become_the_clients_property_are_improvements_passing_to_it() {
+    let p = parties(&["Provider", "we", "our"], &["Client", "you", "your"]);
+    let t = transfers("Any custom developments created specifically for you become your property upon full payment.", &p);
+    let owned = t.iter().find(|p| p.kind == Kind::Ownership).expect("ownership");
+    assert_eq!(owned.receiver, Side::Counterparty);
+    assert!(owned.features.has(Feature::Improvements), "{owned:?}");
+    let t = transfers("All deliverables and customizations developed for Client shall become the Client's property.", &p);
+    assert!(t.iter().any(|p| p.receiver == Side::Counterparty && p.features.has(Feature::Improvements)), "{t:?}");
+    // The Client's own materials that "remain" its property pass nothing.
+    assert!(transfers("All notes relating to the Client's business shall remain the Client's exclusive property.", &p).is_empty());
+}
