@@ -92,18 +92,6 @@ fn passive(before: &str) -> bool {
         .is_some_and(|t| auxiliary(t) || [" hereby", " also", " automatically"].iter().any(|w| t.strip_suffix(w).is_some_and(auxiliary)))
 }
 
-/// How a sentence that goes on to describe the licence before it opens.
-const LICENCE_AFTER: [&str; 8] = [
-    "the licence",
-    "the license",
-    "this licence",
-    "this license",
-    "such licence",
-    "such license",
-    "the foregoing licen",
-    "the rights granted",
-];
-
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
 const AFTER: usize = 260;
@@ -471,18 +459,8 @@ impl Sentence<'_> {
         let s = &self.text[self.start..self.reach];
         let from = ceil_char(s, ts.saturating_sub(160));
         let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
-        let mut at: Vec<_> = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
-        // "... The license continues forever, cannot be revoked, and allows X to sublicense.":
-        // the sentence after, opening with the licence, says what kind of licence it is.
-        let rest = &self.text[self.end..];
-        let next = self.end + (rest.len() - rest.trim_start().len());
-        if LICENCE_AFTER.iter().any(|w| self.text[next..].starts_with(w)) {
-            let end = floor_char(self.text, super::terms::sentence_end(self.text, next).min(next + 400));
-            at.extend(Attributes::found(lexicon, &self.text[next..end]).into_iter().map(|(a, s, e)| (a, next + s, next + e)));
-        }
-        at.sort_by_key(|&(_, s, e)| (s, e));
-        at.dedup();
-        let mut set: Attributes = at.iter().map(|&(a, _, _)| a).collect();
+        let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
+        let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
         // "grant the Issuer the License", the License being defined as the Apache licence:
         // an open licence, given for good and for any use.
         let open = lexicon.kinds.iter().find(|(k, _)| *k == Kind::OpenLicence).map(|(_, w)| w);

@@ -187,6 +187,9 @@ pub struct Vocabulary {
     agency_prior: Option<String>,
     /// Whether the definition of `agency_prior` names methods or know-how.
     agency_prior_methods: bool,
+    /// The party names the draft gives plural verbs ("Researchers agree"): the library's verbs
+    /// after them agree.
+    plural: Vec<String>,
 }
 
 impl Vocabulary {
@@ -201,14 +204,9 @@ impl Vocabulary {
         let registry = own_registry(text)
             .or_else(|| ('A'..='H').map(|c| format!("Exhibit {c}")).find(|e| !mentions(text, e)))
             .unwrap_or_else(|| REGISTRY.to_owned());
-        Vocabulary {
-            agency: name(&parties.agency),
-            client: name(&parties.counterparty),
-            defined: defined_terms(text),
-            registry,
-            agency_prior: None,
-            agency_prior_methods: false,
-        }
+        let (agency, client) = (name(&parties.agency), name(&parties.counterparty));
+        let plural = [&agency, &client].into_iter().flatten().filter(|n| plural_in(text, n)).cloned().collect();
+        Vocabulary { agency, client, defined: defined_terms(text), registry, agency_prior: None, agency_prior_methods: false, plural }
     }
 
     /// The vocabulary of `text` with the draft's own term for the agency's prior IP, read
@@ -311,6 +309,13 @@ impl Vocabulary {
             if name.ends_with('s') && rest.starts_with("'s") && !rest[2..].starts_with(|c: char| c.is_alphanumeric()) {
                 out.push('\'');
                 at += 2;
+            } else if self.plural.iter().any(|p| p == name)
+                && let Some((verb, len)) = rest.strip_prefix(' ').and_then(plural_verb)
+            {
+                // "Researchers assign", "Researchers do not disclose".
+                out.push(' ');
+                out.push_str(&verb);
+                at += 1 + len;
             }
         }
         out.push_str(&text[at..]);
@@ -522,6 +527,26 @@ pub fn undefined_terms(inserted: &str, result: &str, names: &[String]) -> Vec<St
 /// "Client" in terms written to "you": "Client's" is "your", "Client Data" is "Your Data",
 /// "Client grants" is "you grant", "Client or its" is "you or your". Pushes the words for
 /// `text[start..end]` and returns where the text resumes.
+/// Whether the draft gives `name` plural verbs ("Researchers agree to", "Researchers grant"):
+/// a name ending in "s" ("Blockchain Commons agrees" is one party).
+fn plural_in(text: &str, name: &str) -> bool {
+    const VERBS: [&str; 10] = ["agree", "grant", "are", "have", "retain", "acknowledge", "warrant", "represent", "receive", "own"];
+    name.ends_with('s') && !name.ends_with("ss") && VERBS.iter().any(|v| text.contains(&format!("{name} {v} ")))
+}
+
+/// The verb opening `rest` made plural, and how many bytes it took: "assigns" as "assign",
+/// "is" as "are"; none when `rest` opens with no third-person verb.
+fn plural_verb(rest: &str) -> Option<(String, usize)> {
+    for (one, many) in [("has ", "have "), ("is ", "are "), ("does ", "do "), ("was ", "were ")] {
+        if rest.starts_with(one) {
+            return Some((many.to_owned(), one.len()));
+        }
+    }
+    let word = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && word.starts_with(|c: char| c.is_ascii_lowercase()))
+        .then(|| (word[..word.len() - 1].to_owned(), word.len()))
+}
+
 fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usize {
     let before = text[..start].trim_end();
     let capital = before.is_empty() || before.ends_with(['.', ':']);
@@ -537,21 +562,22 @@ fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usiz
     }
     out.push_str(&cap("you"));
     let Some(r) = rest.strip_prefix(' ') else { return end };
-    for (third, second) in [("or its ", "or your "), ("and its ", "and your "), ("has ", "have "), ("is ", "are "), ("does ", "do ")] {
+    for (third, second) in [("or its ", "or your "), ("and its ", "and your ")] {
         if r.starts_with(third) {
             out.push(' ');
             out.push_str(second);
             return end + 1 + third.len();
         }
     }
-    // "grants", "owns", "retains": the verb agrees with "you".
-    let word = r.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && word.starts_with(|c: char| c.is_ascii_lowercase()) {
-        out.push(' ');
-        out.push_str(&word[..word.len() - 1]);
-        return end + 1 + word.len();
+    // "grants", "owns", "has": the verb agrees with "you".
+    match plural_verb(r) {
+        Some((verb, len)) => {
+            out.push(' ');
+            out.push_str(&verb);
+            end + 1 + len
+        }
+        None => end,
     }
-    end
 }
 
 #[cfg(test)]
@@ -574,6 +600,20 @@ mod tests {
         let result = format!("{draft} {text} {}", defs.join(" "));
         let names = ["Provider".to_owned(), "Customer".to_owned()];
         assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_party_the_draft_names_in_the_plural_takes_plural_verbs() {
+        let draft = "Researchers agree to keep designs confidential. Blockchain Commons agrees to pay.";
+        let v = Vocabulary::of(draft, &Parties::named("Researchers", "Client"));
+        assert_eq!(
+            v.adapt(
+                "Agency assigns to Client, provided that Agency does not disclose it. Agency is to deliver. Agency IP is not included."
+            ),
+            "Researchers assign to Client, provided that Researchers do not disclose it. Researchers are to deliver. Researchers IP is not included."
+        );
+        let v = Vocabulary::of(draft, &Parties::named("Blockchain Commons", "Client"));
+        assert_eq!(v.adapt("Agency assigns it."), "Blockchain Commons assigns it.");
     }
 
     #[test]
