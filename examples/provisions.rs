@@ -34,8 +34,8 @@ fn main() {
         ranges.push((start, end));
         start = end;
     }
-    let breaks = clauseguard::reading::list_items(&doc.text, &norm);
-    let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &breaks, parties);
+    let layout = clauseguard::reading::Layout::of(&doc.text, &norm);
+    let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &layout, parties);
     let grep = flag("--grep");
     for t in &reading.terms.terms {
         println!("term {:?}: {:?}", t.name, t.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>());

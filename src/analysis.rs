@@ -508,11 +508,12 @@ impl<'a> Analyzer<'a> {
     ) -> (Vec<(usize, usize)>, Reading) {
         let ranges = rules::clause_ranges(norm, clauses);
         let lexicon = self.lexicon();
-        // The markup blanked out of `analysed` still marks the list items in `text` (same offsets).
-        let breaks = crate::reading::list_items(&doc.text, norm);
+        // The markup blanked out of `analysed` still marks the list items and headings in `text`
+        // (same offsets).
+        let layout = crate::reading::Layout::of(&doc.text, norm);
         let reading = match found {
-            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, &breaks, parties, found),
-            None => Reading::read(lexicon, &norm.text, &ranges, &breaks, parties),
+            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, &layout, parties, found),
+            None => Reading::read(lexicon, &norm.text, &ranges, &layout, parties),
         };
         (ranges, reading)
     }
@@ -544,8 +545,17 @@ impl<'a> Analyzer<'a> {
         };
         let judged = judge::Judged::new(doc, norm, clauses, &ranges, &reading, parties, provision_rules);
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
-        let mut findings: Vec<Finding> =
-            findings.into_iter().zip(at).filter(|(f, at)| !judged.contradicts(self.library, f, *at)).map(|(f, _)| f).collect();
+        // A phrase in a Markdown heading or a link to one names a clause; the clause says the rest.
+        let (headings, links) = crate::reading::markdown_titles(&doc.text);
+        let titled = |f: &Finding| {
+            f.start.zip(f.end).is_some_and(|(s, e)| crate::reading::within(&headings, s, e) || crate::reading::within(&links, s, e))
+        };
+        let mut findings: Vec<Finding> = findings
+            .into_iter()
+            .zip(at)
+            .filter(|(f, at)| !titled(f) && !judged.contradicts(self.library, f, *at))
+            .map(|(f, _)| f)
+            .collect();
         // One finding a concern and clause.
         let mut provisions = judged.findings(self.library);
         let same = |a: &Finding, b: &Finding| a.concern == b.concern && a.clause == b.clause;

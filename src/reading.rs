@@ -262,9 +262,9 @@ pub struct Reading {
 
 impl Reading {
     /// Reads the normalised text `text`, whose clauses are at `ranges` and whose list items
-    /// start at `breaks` (ascending; see [`list_items`]).
-    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], breaks: &[usize], parties: &Parties) -> Reading {
-        Self::read_found(lexicon, text, ranges, breaks, parties, &TriggerWords::find(lexicon, text))
+    /// and titles are in `layout`.
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: &Layout, parties: &Parties) -> Reading {
+        Self::read_found(lexicon, text, ranges, layout, parties, &TriggerWords::find(lexicon, text))
     }
 
     /// [`Reading::read`], with the words that trigger provisions already found in `text`.
@@ -272,12 +272,12 @@ impl Reading {
         lexicon: &Lexicon,
         text: &str,
         ranges: &[(usize, usize)],
-        breaks: &[usize],
+        layout: &Layout,
         parties: &Parties,
         found: &TriggerWords,
     ) -> Reading {
-        let terms = Terms::read(lexicon, text, ranges, breaks);
-        let mut provisions = provisions::read(lexicon, text, ranges, breaks, parties, &terms, found);
+        let terms = Terms::read(lexicon, text, ranges, &layout.items);
+        let mut provisions = provisions::read(lexicon, text, ranges, layout, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
@@ -297,27 +297,93 @@ pub(crate) fn compile_patterns() {
     provisions::compile_patterns();
 }
 
-/// Where the list items of `original` start in its normalised text `norm`: a line that opens
-/// with a bullet or a list number ("- ", "* ", "2. ", "(b) "), found before the normalised text
-/// joins the lines.
-pub fn list_items(original: &str, norm: &crate::text::Normalised) -> Vec<usize> {
-    let bytes = original.as_bytes();
-    let marker = |at: usize| {
-        let rest = &bytes[at..bytes.len().min(at + 6)];
-        match rest {
-            [b'-' | b'*' | b'+', b' ', ..] => true,
-            [b'(', ..] => rest.iter().skip(1).position(|&b| b == b')').is_some_and(|k| k > 0 && rest.get(k + 2) == Some(&b' ')),
-            _ => {
-                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-                digits > 0 && matches!(rest.get(digits), Some(b'.' | b')')) && rest.get(digits + 1) == Some(&b' ')
+/// How a draft is laid out, beyond its sentences, as positions in its normalised text: found
+/// in the text as written, before the normalised text joins the lines.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// Where list items start: a line that opens with a bullet or a list number ("- ", "* ",
+    /// "2. ", "(b) "). Ascending.
+    pub items: Vec<usize>,
+    /// Markdown headings ("## Developer Assigns Intellectual Property"), which name a part of
+    /// the draft and do nothing. Ascending.
+    pub headings: Vec<(usize, usize)>,
+    /// The texts of links to a part of the draft ("under [Developer Assigns Intellectual
+    /// Property](#developer-assigns)"), names as well. Ascending.
+    pub links: Vec<(usize, usize)>,
+}
+
+impl Layout {
+    /// Whether `start..end` is inside a heading or a link's text.
+    pub fn in_title(&self, start: usize, end: usize) -> bool {
+        within(&self.headings, start, end) || within(&self.links, start, end)
+    }
+
+    /// The layout of `original`, whose normalised text (with its markup blanked) is `norm`.
+    pub fn of(original: &str, norm: &crate::text::Normalised) -> Layout {
+        let bytes = original.as_bytes();
+        let marker = |at: usize| {
+            let rest = &bytes[at..bytes.len().min(at + 6)];
+            match rest {
+                [b'-' | b'*' | b'+', b' ', ..] => true,
+                [b'(', ..] => rest.iter().skip(1).position(|&b| b == b')').is_some_and(|k| k > 0 && rest.get(k + 2) == Some(&b' ')),
+                _ => {
+                    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                    digits > 0 && matches!(rest.get(digits), Some(b'.' | b')')) && rest.get(digits + 1) == Some(&b' ')
+                }
             }
+        };
+        let starts = original.match_indices('\n').filter_map(|(i, _)| {
+            let at = i + 1 + bytes[i + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+            (at < bytes.len() && marker(at)).then_some(at)
+        });
+        let items = norm.positions(starts);
+        let (headings, links) = markdown_titles(original);
+        let normalised = |spans: Vec<(usize, usize)>| {
+            let ends = norm.positions(spans.iter().flat_map(|&(s, e)| [s, e]));
+            ends.chunks(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
+        };
+        Layout { items, headings: normalised(headings), links: normalised(links) }
+    }
+}
+
+/// Byte ranges of a text, ascending.
+pub type Spans = Vec<(usize, usize)>;
+
+/// The titles of a Markdown draft, as byte ranges of it: its headings ("## Developer Assigns
+/// Intellectual Property"; a heading of more than a dozen words is a clause set as one, and
+/// not a table's "# | Item" column) and the texts of its links to its own parts ("under
+/// [Developer Assigns Intellectual Property](#developer-assigns)"). Each ascending.
+pub fn markdown_titles(original: &str) -> (Spans, Spans) {
+    const MAX_WORDS: usize = 12;
+    let (mut headings, mut links) = (Vec::new(), Vec::new());
+    let mut start = 0;
+    for raw in original.split_inclusive('\n') {
+        let at = start + raw.len() - raw.trim_start_matches([' ', '\t']).len();
+        let line = raw.trim_matches([' ', '\t', '\r', '\n']);
+        start += raw.len();
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+            if !line.contains('|') && line.split_whitespace().count() <= MAX_WORDS + 1 {
+                headings.push((at, at + line.len()));
+            }
+            continue;
         }
-    };
-    let starts = original.match_indices('\n').filter_map(|(i, _)| {
-        let at = i + 1 + bytes[i + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
-        (at < bytes.len() && marker(at)).then_some(at)
-    });
-    norm.positions(starts)
+        let mut from = 0;
+        while let Some(k) = line[from..].find("](#") {
+            let close = from + k;
+            if let Some(open) = line[..close].rfind(['[', ']']).filter(|&o| line.as_bytes()[o] == b'[') {
+                links.push((at + open, at + close + 1));
+            }
+            from = close + 3;
+        }
+    }
+    (headings, links)
+}
+
+/// Whether `start..end` lies inside one of `spans` (ascending, none inside another).
+pub fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|&(from, _)| from <= start);
+    k > 0 && end <= spans[k - 1].1
 }
 
 /// What a licence's own sentence leaves unsaid, read from around it:

@@ -1792,3 +1792,26 @@ fn a_missing_payment_condition_goes_into_the_ownership_statement_and_a_personal_
     // The heading above the definition stays a heading.
     assert!(accepted.contains("\nOwnership\n"), "{accepted}");
 }
+
+/// A work-for-hire agreement in the style of a held-out one (Markdown headings over each
+/// clause), in words of our own: the headings and the links to them name clauses and are
+/// never edited; the waiver under its heading is replaced, and the list it led into goes
+/// with it rather than hanging from the words put in its place.
+#[test]
+fn headings_are_never_edited_and_a_replaced_lead_in_takes_its_list_along() {
+    let body = "# Contractor Terms\n\nThis Agreement is made between Harbor Labs, Inc. (\"Company\") and Jane Roe (\"Contractor\").\n\n\
+                ## Contractor Assigns Intellectual Property\n\nContractor hereby assigns to Company all work product.\n\n\
+                ## Waiver of Moral Rights\n\nContractor WAIVES all moral rights, including:\n\n- Right of attribution\n- Right of integrity\n\n\
+                This waiver applies to the maximum extent permitted by law.\n\n\
+                ## Further Assurances\n\nContractor will help paper the assignments in [Contractor Assigns Intellectual Property](#contractor-assigns-intellectual-property).\n";
+    let r = plan_embedded(body);
+    for c in &r.changes {
+        let heading = &r.draft.text[r.draft.paragraphs[c.paragraph].clone()];
+        assert!(!heading.starts_with('#') || c.new_clause.is_some(), "a heading edited: {c:#?}");
+        assert!(!c.deleted.contains("Assigns Intellectual Property") && !c.inserted.contains("Assigns Intellectual Property"), "{c:#?}");
+    }
+    let accepted = r.accepted_paragraphs().join("\n");
+    assert!(accepted.contains("moral rights in the Deliverables solely as needed"), "{accepted}");
+    assert!(!accepted.contains("Right of attribution") && accepted.contains("This waiver applies"), "{accepted}");
+    assert!(accepted.contains("paper the assignments in Contractor Assigns Intellectual Property ."), "{accepted}");
+}

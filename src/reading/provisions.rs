@@ -217,7 +217,7 @@ pub(super) fn read(
     lexicon: &Lexicon,
     text: &str,
     ranges: &[(usize, usize)],
-    breaks: &[usize],
+    layout: &super::Layout,
     parties: &Parties,
     terms: &Terms,
     TriggerWords(found): &TriggerWords,
@@ -244,6 +244,10 @@ pub(super) fn read(
             if kind == Kind::Licence && names_nothing() && !text[e..].starts_with(':') {
                 return false;
             }
+            // A title names a part of the draft: "## Developer Assigns Intellectual Property".
+            if layout.in_title(s, e) {
+                return false;
+            }
             let k = spans.partition_point(|&(from, _)| from <= s);
             kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
         })
@@ -264,7 +268,7 @@ pub(super) fn read(
             let &(ns, ne) = ranges.get(clause + 1)?;
             names_what_it_includes(&text[ns..ne]).then(|| list_after(text, ranges, clause + 1)).flatten()
         });
-        let ends = sentence_ends(clause_text, cs, breaks);
+        let ends = sentence_ends(clause_text, cs, layout);
         // "... is client-owned deliverable IP. This includes:" and a list: the list is the
         // object of the sentence before the lead-in.
         let before_lead_in = match ends.as_slice() {
@@ -329,15 +333,20 @@ fn says_what_it_includes(sentence: &str, next: &str) -> bool {
         })
 }
 
-/// Where the sentences of a clause end: at full stops, and at the start of each list item of
+/// Where the sentences of a clause end: at full stops, at the start of each list item of
 /// a list with no lead-in ("- All custom code will be owned by the Consultant" and the next
-/// item are two sentences; the items after "assigns the following:" are one).
-fn sentence_ends(clause: &str, cs: usize, breaks: &[usize]) -> Vec<usize> {
-    let breaks = &breaks[breaks.partition_point(|&b| b <= cs)..breaks.partition_point(|&b| b < cs + clause.len())];
+/// item are two sentences; the items after "assigns the following:" are one), and at either
+/// end of a heading.
+fn sentence_ends(clause: &str, cs: usize, layout: &super::Layout) -> Vec<usize> {
+    let inside = |&b: &usize| b > cs && b < cs + clause.len();
+    let breaks = &layout.items[layout.items.partition_point(|&b| b <= cs)..layout.items.partition_point(|&b| b < cs + clause.len())];
     let mut breaks = breaks.iter().map(|&b| b - cs).peekable();
     let mut ends = Vec::new();
     let dots = clause.match_indices(". ").filter(|(i, _)| ends_sentence(clause, *i)).map(|(i, _)| i + 1);
-    for to in dots.chain([clause.len()]) {
+    let headings = layout.headings.iter().flat_map(|&(s, e)| [s, e]).filter(inside);
+    let mut stops: Vec<usize> = dots.chain(headings.map(|b| b - cs)).collect();
+    stops.sort_unstable();
+    for to in stops.into_iter().chain([clause.len()]) {
         let to = to.min(clause.len());
         let mut listing = false;
         while let Some(b) = breaks.next_if(|&b| b < to) {

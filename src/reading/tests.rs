@@ -29,8 +29,8 @@ fn read(text: &str, parties: &Parties) -> (Reading, String) {
     if ranges.is_empty() || norm.text.find("\n\n").is_none() {
         ranges = vec![(0, norm.text.len())];
     }
-    let breaks = super::list_items(text, &norm);
-    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, &breaks, parties), norm.text)
+    let layout = super::Layout::of(text, &norm);
+    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, &layout, parties), norm.text)
 }
 
 fn transfers(text: &str, parties: &Parties) -> Vec<Provision> {
@@ -204,7 +204,7 @@ fn a_lead_in_ending_in_a_colon_reads_its_object_in_the_list_items_that_follow() 
     );
     let (a, b) = (norm.text.find("(a)").unwrap(), norm.text.find("(b)").unwrap());
     let ranges = [(0, a), (a, b), (b, norm.text.len())];
-    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &[], &p);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &Layout::default(), &p);
     let a = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the assignment");
     assert!(a.features.has(Feature::Methods) && a.features.has(Feature::Work), "{a:?}");
     // The items are read once, as the lead-in's object, not as provisions of their own.
@@ -330,7 +330,7 @@ fn a_government_release_to_the_public_domain_read_through_its_blanked_bullets() 
     let at = |w: &str| norm.text.find(w).unwrap();
     let cuts = [0, at("all code"), at("any and all new open"), at("any and all new tooling"), at("7.2"), norm.text.len()];
     let ranges: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
-    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &[], &p);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &Layout::default(), &p);
     let release = r.provisions.iter().find(|p| p.kind == Kind::OpenLicence).expect("a release to the public domain");
     // "including but not limited to" is no exception, and the last item is read.
     assert!(!release.carve_out, "{release:?}");
@@ -1186,4 +1186,21 @@ fn custom_developments_that_become_the_clients_property_are_improvements_passing
     assert!(t.iter().any(|p| p.receiver == Side::Counterparty && p.features.has(Feature::Improvements)), "{t:?}");
     // The Client's own materials that "remain" its property pass nothing.
     assert!(transfers("All notes relating to the Client's business shall remain the Client's exclusive property.", &p).is_empty());
+}
+
+#[test]
+fn a_heading_and_a_link_to_it_name_an_assignment_and_make_none() {
+    let p = parties(&["Developer"], &["Foundation"]);
+    let text = "## Developer Assigns Intellectual Property\n\nDeveloper assigns all New Intellectual Property to Foundation.\n\n\
+                ## Further Steps\n\nDeveloper will help paper assignments in [Developer Assigns Intellectual Property](#assigns).\n";
+    let (r, norm) = read(text, &p);
+    let found: Vec<&str> = r.provisions.iter().filter(|p| p.kind == Kind::Assignment).map(|p| &norm[p.start..p.end]).collect();
+    // One assignment, in the body under the heading: not the heading, not the link to it.
+    assert_eq!(found.len(), 1, "{found:?}");
+    let a = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the assignment");
+    assert!(
+        norm[a.sentence.0..a.sentence.1].trim_start().starts_with("developer assigns all new"),
+        "{:?}",
+        &norm[a.sentence.0..a.sentence.1]
+    );
 }

@@ -1007,6 +1007,7 @@ impl Planner<'_> {
                 reasons,
             };
             used.push(chosen.text);
+            planned.extend(self.list_led_into(&g, &change));
             planned.push((Some(g.clause), change));
         }
         let consistent = self.same_name_after_narrowing(&planned);
@@ -1083,6 +1084,30 @@ impl Planner<'_> {
         } else {
             None
         }
+    }
+
+    /// The paragraphs of the list that a replaced passage leads into ("Provider waives all
+    /// moral rights, including:", then "- Right of attribution ..."): struck with it, paragraph
+    /// and all, so that no list hangs from the words put in its place. Each carries the same
+    /// words as `change`, which go in once (`in_order`).
+    fn list_led_into(&self, g: &Group, change: &Change) -> Vec<(Option<usize>, Change)> {
+        let draft = self.draft;
+        let rest = &draft.analysed[g.range.end..draft.paragraphs[g.paragraph].end.max(g.range.end)];
+        if !draft.analysed[g.range.clone()].trim_end().ends_with(':') || !rest.trim().is_empty() {
+            return Vec::new();
+        }
+        let item = |q: usize| {
+            let raw = draft.text[draft.text_starts[q]..draft.paragraphs[q].end].trim_start();
+            phrase::list::first_line_item(raw) == Some(0) || super::sentence::leading_label(raw).is_some_and(|l| l.starts_with('('))
+        };
+        // The list may be a clause of its own in a draft without numbers.
+        let list = (g.paragraph + 1..draft.paragraphs.len()).take_while(|&q| item(q));
+        list.map(|q| {
+            let (start, end) = (draft.text_starts[q], draft.paragraphs[q].end);
+            let deleted = draft.analysed[start..end].to_owned();
+            (Some(g.clause), Change { paragraph: q, start, end, deleted, removes_paragraph: true, ..change.clone() })
+        })
+        .collect()
     }
 
     /// Why no words replace a passage: the ladder's worded rungs all do another job than it
@@ -1269,8 +1294,8 @@ impl Planner<'_> {
             let clauses: Vec<crate::segment::Clause> = analysis.clauses.iter().map(crate::analysis::AnalysedClause::clause).collect();
             let norm = crate::text::Normalised::new(&draft.analysed);
             let ranges = crate::analysis::rules::clause_ranges(&norm, &clauses);
-            let breaks = crate::reading::list_items(&draft.text, &norm);
-            let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, &breaks, &analysis.parties);
+            let layout = crate::reading::Layout::of(&draft.text, &norm);
+            let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, &layout, &analysis.parties);
             (norm, reading)
         })
     }
