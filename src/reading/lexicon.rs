@@ -34,11 +34,12 @@ struct Source {
     on_termination: Vec<String>,
     capacity: Vec<String>,
     operative_before: Vec<String>,
+    bar_lead_in: Vec<String>,
 }
 
 /// One alternation of a word list, matched at word boundaries. The embedded lexicon's lists are
-/// compiled into the binary (build.rs, which reads `capacity` and `operative-before` as lists
-/// that end the text).
+/// compiled into the binary (build.rs, which reads `capacity`, `operative-before` and
+/// `bar-lead-in` as lists that end the text).
 #[derive(Debug)]
 pub struct Words(Matcher);
 
@@ -129,7 +130,7 @@ fn word_lists() -> Vec<String> {
         &source.on_termination,
     ]);
     let mut out: Vec<String> = lists.map(|l| syntax::word_list(l, false)).collect();
-    out.extend([&source.capacity, &source.operative_before].map(|l| syntax::word_list(l, true)));
+    out.extend([&source.capacity, &source.operative_before, &source.bar_lead_in].map(|l| syntax::word_list(l, true)));
     out
 }
 
@@ -157,6 +158,9 @@ pub struct Lexicon {
     /// What comes before a bare transfer verb used as a verb ("shall assign", "is transferred"),
     /// not as a noun ("the Transfer Agreement", "any transfer").
     pub operative_before: Words,
+    /// The words that end a clause leading into a list of what it bars ("Contractor shall
+    /// not:", then "(a) Develop or provide competing services").
+    pub bar_lead_in: Words,
     /// The places the kinds' searches can start, found in one pass for all (`Lexicon::kinds_in`);
     /// made on first use.
     kind_starts: OnceLock<KindStarts>,
@@ -250,6 +254,7 @@ impl Lexicon {
             &self.on_termination,
             &self.capacity,
             &self.operative_before,
+            &self.bar_lead_in,
         ]);
         lists.for_each(Words::compile);
     }
@@ -287,6 +292,7 @@ impl Lexicon {
             on_termination: words("on-termination", &source.on_termination)?,
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
+            bar_lead_in: Words::ending(&source.bar_lead_in).map_err(|e| format!("bar-lead-in: {e}"))?,
             kind_starts: OnceLock::new(),
         })
     }

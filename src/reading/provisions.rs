@@ -252,6 +252,17 @@ pub(super) fn read(
             kind != Kind::Assignment || k == 0 || !(e <= spans[k - 1].1 && spans[k - 1].1 - spans[k - 1].0 > e - s)
         })
         .collect();
+    // "Contractor shall not:" bars what the list after it names: the words end a clause, or
+    // the text before a list item.
+    let mut lead_ins: Vec<(usize, usize)> = Vec::new();
+    for end in ranges.iter().map(|&(_, ce)| ce).chain(layout.items.iter().copied()) {
+        let before = text[..end].trim_end();
+        let from = ceil_char(before, before.len().saturating_sub(60));
+        lead_ins.extend(lexicon.bar_lead_in.find(&before[from..]).map(|m| (from + m.start(), from + m.end())));
+    }
+    lead_ins.sort_unstable();
+    lead_ins.dedup();
+    hits.extend(lead_ins.into_iter().map(|(s, e)| (s, e, Kind::Restriction)));
     hits.sort_unstable_by_key(|&(start, end, kind)| (start, end, kind as u8));
     let mut next = 0;
     let mut out = Vec::new();

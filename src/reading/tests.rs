@@ -1204,3 +1204,15 @@ fn a_heading_and_a_link_to_it_name_an_assignment_and_make_none() {
         &norm[a.sentence.0..a.sentence.1]
     );
 }
+
+#[test]
+fn a_clause_ending_in_shall_not_bars_what_its_list_names_and_services_provided_are_broad() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let text = "For twelve months following termination, Contractor shall not:\n\n(a) Develop or provide competing AI security services;\n\n\
+                (b) Assist any competitor.\n\nAll Intellectual Property created during the provision of services shall be the sole property of Company.\n";
+    let (r, _) = read(text, &p);
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar the lead-in makes");
+    assert!(bar.features.has(Feature::Competition) && bar.giver == Side::Agency, "{bar:?}");
+    let owned = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("the ownership statement");
+    assert!(owned.features.has(Feature::Broad), "{owned:?}");
+}
