@@ -877,6 +877,21 @@ impl Trigger<'_> {
     /// The object already belongs to the counterparty: "Client Data", "X will own all of its
     /// inventions".
     fn counterparty_owned(&self, (from, to): (usize, usize), object_text: &str) -> bool {
+        // What a thing of a party is called: "all intellectual property of the Customer".
+        const THINGS: [&str; 12] = [
+            "property",
+            "rights",
+            "materials",
+            "data",
+            "information",
+            "assets",
+            "documents",
+            "records",
+            "ip",
+            "ipr",
+            "content",
+            "technology",
+        ];
         let its_own = self.kind == Kind::Ownership && !self.object_before() && {
             let o = object_text.trim_start();
             // "shall own and retain all of its rights"
@@ -899,8 +914,21 @@ impl Trigger<'_> {
         };
         let made_by_them = self.mentions.iter().filter(in_object).any(theirs)
             && !self.mentions.iter().filter(in_object).any(|m| m.side == Side::Agency && !m.possessive && !co_owner(m));
+        // "shall transfer all intellectual property of the Customer": things named as the
+        // counterparty's own, in what is handed over (not waived "in favour of" it; and "shall
+        // be the property of Client" gives ownership, it names nothing).
+        let of_theirs = |m: &&Mention| {
+            let head = self.s[from..m.start.max(from)].trim_end().trim_end_matches(" the");
+            let thing = head.strip_suffix(" of").and_then(|h| h.split_whitespace().last()).is_some_and(|w| THINGS.contains(&w));
+            matches!(self.kind, Kind::Assignment | Kind::Delivery)
+                && m.side == Side::Counterparty
+                && !m.possessive
+                && m.start < from + 80
+                && thing
+        };
         its_own
             || made_by_them
+            || self.mentions.iter().filter(in_object).any(|m| of_theirs(&m))
             || self.mentions.iter().any(|m| {
                 m.side == Side::Counterparty
                     && m.start >= from

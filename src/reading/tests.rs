@@ -1216,3 +1216,20 @@ fn a_clause_ending_in_shall_not_bars_what_its_list_names_and_services_provided_a
     let owned = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("the ownership statement");
     assert!(owned.features.has(Feature::Broad), "{owned:?}");
 }
+
+#[test]
+fn the_customers_own_property_handed_back_and_a_licence_to_perform_the_services_are_no_transfer_and_no_licence_back() {
+    let p = parties(&["Supplier"], &["Customer"]);
+    let (r, _) = read("On termination the Supplier shall transfer to the Customer all intellectual property of the Customer.", &p);
+    let t = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the hand-back");
+    assert!(t.counterparty_owned, "{t:?}");
+    // Waived "in favour of" the client is no thing of the client's.
+    let (r, _) = read("Supplier hereby waives in favor of Customer any and all moral rights in the Deliverables.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Waiver && !p.counterparty_owned), "{:?}", r.provisions);
+    let (r, _) = read(
+        "The Customer grants the Supplier a limited, non-exclusive, revocable and worldwide licence to access and use the Websites, solely to provide the Services to the Customer.",
+        &p,
+    );
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
+    assert!(l.receiver == Side::Agency && l.attributes.has(Attribute::Limited), "{l:?}");
+}
