@@ -33,7 +33,7 @@ pub use output::{OutputFormat, check_target, write_atomic};
 pub use plan::{Stance, Steer, plan};
 pub use sentence::{leading_label, text_paragraphs};
 pub use summary::{FeeTerms, Negotiation, summary, tally};
-pub use terms::{defined_terms, terms_used_as_such, undefined_terms};
+pub use terms::{Vocabulary, defined_terms, terms_used_as_such, undefined_terms};
 
 /// What the user asked of the redline beyond the draft.
 #[derive(Debug, Clone)]

@@ -105,6 +105,9 @@ pub struct Workspace<'lib> {
     last_saved: Option<String>,
     /// A change since the last successful save is only in memory.
     unsaved: bool,
+    /// The draft's names for the parties and its defined terms, which the library's words take
+    /// when shown (as the redline writes them).
+    vocabulary: crate::redline::Vocabulary,
 }
 
 impl<'lib> Workspace<'lib> {
@@ -127,6 +130,7 @@ impl<'lib> Workspace<'lib> {
         };
         let deal = given.or_session(handle.session());
         let analysis = review.analyze(&document, &deal);
+        let vocabulary = crate::redline::Vocabulary::of(&document.analysed, &analysis.parties);
         let mut ws = Self {
             review,
             deal,
@@ -145,6 +149,7 @@ impl<'lib> Workspace<'lib> {
             open_findings: 0,
             last_saved: None,
             unsaved: false,
+            vocabulary,
         };
         let saved = new_round.then(|| {
             let name =
@@ -317,6 +322,12 @@ impl<'lib> Workspace<'lib> {
                 by_match.or_else(|| self.findings(entry).first().and_then(|f| library.get(&f.library_clause)))
             }
         }
+    }
+
+    /// The library's words (a standard clause, a fallback) as this draft would say them: its
+    /// names for the parties ("Provider" for "Agency") and its own defined terms.
+    pub fn in_drafts_words(&self, library_text: &str) -> String {
+        self.vocabulary.adapt(library_text)
     }
 
     /// "§4.1 Ownership", or "Missing: Residuals".

@@ -168,3 +168,17 @@ fn a_rounds_ingest_notes_come_back_on_resume() {
     let (ws, _) = open(&store, None);
     assert_eq!((ws.round(), ws.document_notes()), (2, [note.to_owned()].as_slice()));
 }
+
+/// On a call the agency reads the library's words as the draft would say them: the draft's
+/// party names, not the library's "Agency" and "Client".
+#[test]
+fn the_standard_language_shown_takes_the_drafts_party_names() {
+    let (_dir, store) = store_with_session();
+    let draft = "Services Agreement between Harbor Labs, Inc. (\"Customer\") and Pine Street LLC (\"Provider\").\n\n\
+                 1. Ownership. Provider hereby assigns to Customer all work product created during the engagement.\n";
+    let (ws, _) = open(&store, Some(draft));
+    let missing = ws.entries().iter().copied().find(|e| matches!(e, Entry::Missing(_))).expect("a missing protection");
+    let shown = ws.in_drafts_words(&ws.standard_for(missing).expect("its standard clause").standard_text);
+    assert!(shown.contains("Provider") && !shown.contains("Agency"), "{shown}");
+    assert!(!regex::Regex::new(r"\bClient\b").unwrap().is_match(&shown), "{shown}");
+}

@@ -50,6 +50,7 @@ impl Workspace<'_> {
         }
         self.deal.agency_party = Some(party.clone());
         self.analysis = self.review.analyze(&self.document, &self.deal);
+        self.vocabulary = crate::redline::Vocabulary::of(&self.document.analysed, &self.analysis.parties);
         self.arrange();
         self.handle.session_mut().agency_party = Some(party);
         Ok(self.save())

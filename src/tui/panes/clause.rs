@@ -22,8 +22,9 @@ pub fn diffs(ws: &Workspace<'_>, entry: Option<Entry>) -> Diffs {
     // The clause number is not wording: "2." would always show as deleted.
     let number = ws.clause(i).number.as_deref().unwrap_or_default();
     let body = client.strip_prefix(number).filter(|_| !number.is_empty()).map(|r| r.trim_start_matches(['.', ')', ':']).trim_start());
-    let standard =
-        ws.standard_for(Entry::Clause(i)).map(|s| (s.id.clone(), diff::word_diff(body.unwrap_or(&client), &one_line(&s.standard_text))));
+    let standard = ws
+        .standard_for(Entry::Clause(i))
+        .map(|s| (s.id.clone(), diff::word_diff(body.unwrap_or(&client), &one_line(&ws.in_drafts_words(&s.standard_text)))));
     let previous = wording.revised.map(|r| diff::word_diff(&one_line(&r.previous), &client));
     Diffs { key: None, standard, previous }
 }
@@ -51,7 +52,7 @@ pub fn lines(
             out.push(Line::default());
             let standard = ws.standard_for(e);
             out.push(rule(&format!("Standard language to add: {}", standard_title(standard)), width, theme.heading));
-            let text = standard.map(|s| sanitize(&s.standard_text, true)).unwrap_or_default();
+            let text = standard.map(|s| sanitize(&ws.in_drafts_words(&s.standard_text), true)).unwrap_or_default();
             out.extend(wrap(&[(&text, theme.inserted)], width));
         }
         Some(Entry::Clause(i)) => return clause_lines(screen, ws, theme, i, width),

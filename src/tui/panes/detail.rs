@@ -28,6 +28,10 @@ pub fn lines(
     let findings = ws.findings(entry);
     let n = screen.finding.min(findings.len().saturating_sub(1));
     if let Some(f) = findings.get(n) {
+        // The fallbacks' words as this draft would say them.
+        let mut f = crate::analysis::Finding::clone(f);
+        f.fallbacks = f.fallbacks.iter().map(|o| crate::analysis::Offer { text: ws.in_drafts_words(&o.text), ..o.clone() }).collect();
+        let f = &f;
         out.push(Line::from(vec![
             Span::styled(badge(f.severity), theme.severity(f.severity)),
             Span::raw(" "),
