@@ -1796,11 +1796,13 @@ fn a_missing_payment_condition_goes_into_the_ownership_statement_and_a_personal_
 /// A work-for-hire agreement in the style of a held-out one (Markdown headings over each
 /// clause), in words of our own: the headings and the links to them name clauses and are
 /// never edited; the waiver under its heading is replaced, and the list it led into goes
-/// with it rather than hanging from the words put in its place.
+/// with it rather than hanging from the words put in its place; a new clause goes after the
+/// list an assignment leads into, not between the two.
 #[test]
-fn headings_are_never_edited_and_a_replaced_lead_in_takes_its_list_along() {
+fn headings_are_never_edited_a_replaced_lead_in_takes_its_list_along_and_new_clauses_follow_lists() {
     let body = "# Contractor Terms\n\nThis Agreement is made between Harbor Labs, Inc. (\"Company\") and Jane Roe (\"Contractor\").\n\n\
-                ## Contractor Assigns Intellectual Property\n\nContractor hereby assigns to Company all work product.\n\n\
+                ## Contractor Assigns Intellectual Property\n\nContractor hereby assigns to Company all work product. Among the rights assigned are:\n\n\
+                - ownership of the work product\n\n- all other rights Contractor has in it\n\n\
                 ## Waiver of Moral Rights\n\nContractor WAIVES all moral rights, including:\n\n- Right of attribution\n- Right of integrity\n\n\
                 This waiver applies to the maximum extent permitted by law.\n\n\
                 ## Further Assurances\n\nContractor will help paper the assignments in [Contractor Assigns Intellectual Property](#contractor-assigns-intellectual-property).\n";
@@ -1814,4 +1816,11 @@ fn headings_are_never_edited_and_a_replaced_lead_in_takes_its_list_along() {
     assert!(accepted.contains("moral rights in the Deliverables solely as needed"), "{accepted}");
     assert!(!accepted.contains("Right of attribution") && accepted.contains("This waiver applies"), "{accepted}");
     assert!(accepted.contains("paper the assignments in Contractor Assigns Intellectual Property ."), "{accepted}");
+    // The new clauses go after the list the assignment leads into, not between the two.
+    let new: Vec<&redline::Change> = r.changes.iter().filter(|c| c.new_clause.is_some()).collect();
+    assert!(!new.is_empty(), "{:#?}", r.changes);
+    for c in new {
+        let after = &r.draft.analysed[r.draft.paragraphs[c.paragraph].clone()];
+        assert!(after.contains("all other rights Contractor has in it"), "new clause after {after:?}");
+    }
 }

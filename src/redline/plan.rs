@@ -1096,18 +1096,13 @@ impl Planner<'_> {
         if !draft.analysed[g.range.clone()].trim_end().ends_with(':') || !rest.trim().is_empty() {
             return Vec::new();
         }
-        let item = |q: usize| {
-            let raw = draft.text[draft.text_starts[q]..draft.paragraphs[q].end].trim_start();
-            phrase::list::first_line_item(raw) == Some(0) || super::sentence::leading_label(raw).is_some_and(|l| l.starts_with('('))
-        };
-        // The list may be a clause of its own in a draft without numbers.
-        let list = (g.paragraph + 1..draft.paragraphs.len()).take_while(|&q| item(q));
-        list.map(|q| {
-            let (start, end) = (draft.text_starts[q], draft.paragraphs[q].end);
-            let deleted = draft.analysed[start..end].to_owned();
-            (Some(g.clause), Change { paragraph: q, start, end, deleted, removes_paragraph: true, ..change.clone() })
-        })
-        .collect()
+        list_after(draft, g.paragraph)
+            .map(|q| {
+                let (start, end) = (draft.text_starts[q], draft.paragraphs[q].end);
+                let deleted = draft.analysed[start..end].to_owned();
+                (Some(g.clause), Change { paragraph: q, start, end, deleted, removes_paragraph: true, ..change.clone() })
+            })
+            .collect()
     }
 
     /// Why no words replace a passage: the ladder's worded rungs all do another job than it
@@ -1819,7 +1814,21 @@ fn last_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<u
         return last_paragraph(draft, analysis, clause - 1);
     }
     let body = if body.is_empty() { whole } else { body };
-    paragraph_of(&draft.paragraphs, (c.start + body.len()).saturating_sub(1))
+    let last = paragraph_of(&draft.paragraphs, (c.start + body.len()).saturating_sub(1))?;
+    // "Among the rights assigned are:" goes on in its list, which may be clauses of their own.
+    let leads_in = draft.analysed[draft.paragraphs[last].clone()].trim_end().ends_with(':');
+    Some(if leads_in { list_after(draft, last).last().unwrap_or(last) } else { last })
+}
+
+/// The paragraphs right after `paragraph` that are items of a list (a bullet, "1.", "(a)"),
+/// as a lead-in ending in a colon has them; in a draft without numbers each may be a clause.
+fn list_after(draft: &Draft, paragraph: usize) -> std::ops::Range<usize> {
+    let item = |q: usize| {
+        let raw = draft.text[draft.text_starts[q]..draft.paragraphs[q].end].trim_start();
+        phrase::list::first_line_item(raw) == Some(0) || super::sentence::leading_label(raw).is_some_and(|l| l.starts_with('('))
+    };
+    let end = (paragraph + 1..draft.paragraphs.len()).find(|&q| !item(q)).unwrap_or(draft.paragraphs.len());
+    paragraph + 1..end.max(paragraph + 1)
 }
 
 /// `body` without the thematic breaks ("---", "* * *") that end it.
