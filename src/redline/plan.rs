@@ -1824,7 +1824,8 @@ fn last_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<u
 /// as a lead-in ending in a colon has them; in a draft without numbers each may be a clause.
 fn list_after(draft: &Draft, paragraph: usize) -> std::ops::Range<usize> {
     let item = |q: usize| {
-        let raw = draft.text[draft.text_starts[q]..draft.paragraphs[q].end].trim_start();
+        // From the paragraph's start: a .docx list's number ("(a)") is Word's, before its words.
+        let raw = draft.text[draft.paragraphs[q].clone()].trim_start();
         phrase::list::first_line_item(raw) == Some(0) || super::sentence::leading_label(raw).is_some_and(|l| l.starts_with('('))
     };
     let end = (paragraph + 1..draft.paragraphs.len()).find(|&q| !item(q)).unwrap_or(draft.paragraphs.len());

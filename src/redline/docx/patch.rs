@@ -85,8 +85,8 @@ pub fn render(redline: &Redline, source: &DocxDraft, clean: bool, marks: Marks<'
     replaced.insert(main.clone(), doc.into_bytes());
     if !comments.is_empty() {
         if let (Some(name), Some(old)) = (&comments_name, &old_comments) {
-            let at = old.rfind("</w:comments>").ok_or_else(|| format!("{name} has no </w:comments>"))?;
-            replaced.insert(name.clone(), format!("{}{comments}{}", &old[..at], &old[at..]).into_bytes());
+            let merged = comments_added(old, &comments).ok_or_else(|| format!("{name} has no </w:comments>"))?;
+            replaced.insert(name.clone(), merged.into_bytes());
         } else {
             // No comments part yet (or one named but missing): add it, its relationship and type.
             let name = comments_name.clone().unwrap_or_else(|| pkg.resolve("comments.xml"));
@@ -309,4 +309,31 @@ pub fn formatting(para_xml: &str) -> Result<Formatting, String> {
         }
     });
     Ok(Formatting::Docx { layout, runs })
+}
+
+/// A comments part with `comments` added at its end: before `</w:comments>`, or inside an
+/// empty root written as one tag (`<w:comments ... />`, as pandoc writes it).
+fn comments_added(old: &str, comments: &str) -> Option<String> {
+    if let Some(at) = old.rfind("</w:comments>") {
+        return Some(format!("{}{comments}{}", &old[..at], &old[at..]));
+    }
+    let root = old.find("<w:comments")?;
+    let close = root + old[root..].find('>')?;
+    old[..close].ends_with('/').then(|| format!("{}>{comments}</w:comments>{}", &old[..close - 1], &old[close + 1..]))
+}
+
+#[cfg(test)]
+mod comments_tests {
+    use super::comments_added;
+
+    #[test]
+    fn comments_go_into_an_empty_comments_part_written_as_one_tag() {
+        let old = r#"<?xml version="1.0"?><w:comments xmlns:w="urn:w" />"#;
+        assert_eq!(
+            comments_added(old, "<w:comment/>").as_deref(),
+            Some(r#"<?xml version="1.0"?><w:comments xmlns:w="urn:w" ><w:comment/></w:comments>"#)
+        );
+        assert_eq!(comments_added("<w:comments><a/></w:comments>", "<b/>").as_deref(), Some("<w:comments><a/><b/></w:comments>"));
+        assert_eq!(comments_added("<w:comments>", "<b/>"), None);
+    }
 }
