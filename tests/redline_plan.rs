@@ -1815,6 +1815,8 @@ fn headings_are_never_edited_a_replaced_lead_in_takes_its_list_along_and_new_cla
     let accepted = r.accepted_paragraphs().join("\n");
     assert!(accepted.contains("moral rights in the Deliverables solely as needed"), "{accepted}");
     assert!(!accepted.contains("Right of attribution") && accepted.contains("This waiver applies"), "{accepted}");
+    // The item's own point goes with it: no open point on words the redline strikes.
+    assert!(!r.open.iter().any(|o| o.phrase.as_deref().is_some_and(|p| p.contains("attribution"))), "{:#?}", r.open);
     assert!(accepted.contains("paper the assignments in Contractor Assigns Intellectual Property ."), "{accepted}");
     // The new clauses go after the list the assignment leads into, not between the two.
     let new: Vec<&redline::Change> = r.changes.iter().filter(|c| c.new_clause.is_some()).collect();

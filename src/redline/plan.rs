@@ -933,8 +933,9 @@ impl Planner<'_> {
             .collect();
         self.narrowed = self.narrowed_definition(&merged);
         let mut planned = Vec::new();
-        let mut used: Vec<String> = Vec::new();
+        let (mut used, mut opened): (Vec<String>, Vec<(usize, usize)>) = (Vec::new(), Vec::new());
         for g in order {
+            opened.push((self.open.len(), g.paragraph));
             let mut g = g.clone();
             // The finding of the clause's own subject speaks first (the joint-ownership finding
             // in a joint-developments clause), then the most severe.
@@ -1010,6 +1011,7 @@ impl Planner<'_> {
             planned.extend(self.list_led_into(&g, &change));
             planned.push((Some(g.clause), change));
         }
+        self.close_points_struck_with_lists(&planned, &opened);
         let consistent = self.same_name_after_narrowing(&planned);
         planned.extend(consistent);
         let timed = self.timing_after_payment(&planned);
@@ -1103,6 +1105,30 @@ impl Planner<'_> {
                 (Some(g.clause), Change { paragraph: q, start, end, deleted, removes_paragraph: true, ..change.clone() })
             })
             .collect()
+    }
+
+    /// One fix per problem: a point left open in a list item that goes with its replaced
+    /// lead-in (`list_led_into`) is answered by that change when it is of a concern the change
+    /// answers (set 17's "Right of attribution" under the moral-rights waiver replaced).
+    /// `opened`: where each passage's open points start, with its paragraph.
+    fn close_points_struck_with_lists(&mut self, planned: &[(Option<usize>, Change)], opened: &[(usize, usize)]) {
+        let struck = |paragraph: usize| {
+            planned
+                .iter()
+                .map(|(_, c)| c)
+                .find(|c| c.removes_paragraph && c.paragraph == paragraph && !matches!(c.language, Language::Edited { .. }))
+        };
+        let mut keep = vec![true; self.open.len()];
+        for (k, &(from, paragraph)) in opened.iter().enumerate() {
+            let to = opened.get(k + 1).map_or(self.open.len(), |n| n.0);
+            if let Some(c) = struck(paragraph) {
+                for (kept, point) in keep[from..to].iter_mut().zip(&self.open[from..to]) {
+                    *kept = !c.reasons.iter().any(|r| r.concern == point.concern);
+                }
+            }
+        }
+        let mut keep = keep.into_iter();
+        self.open.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// Why no words replace a passage: the ladder's worded rungs all do another job than it
