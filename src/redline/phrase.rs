@@ -72,7 +72,7 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:(?P<modal>shall|will)(?P<comma>,)?(?:\s*\([^)]*\))?\s+(?:be\s+and\s+remain\s+|become\s+|be\s+)?
-            (?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by|belong\s+to|vest\s+in)
+            (?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by|(?:vest\s+(?:in\s+)?and\s+)?belong\s+to|vest\s+in)
           |(?P<owner>(?:is|are)\s+(?:also\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner\s+of)
           |(?P<verb>(?:is|are)\s+(?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by)
             |belongs?\s+to|becomes?\s+the\s+property\s+of|vests?\s+in))\b",
@@ -348,11 +348,8 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         && !PAID.is_match(sentence)
         && owned.name("owner").is_none()
     {
-        let it = if out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed)) && deliverables.is_some_and(|d| d.ends_with('s')) {
-            "them"
-        } else {
-            "it"
-        };
+        let narrowed = out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed));
+        let it = if narrowed && deliverables.is_some_and(|d| d.ends_with('s')) || !narrowed && plural(subject) { "them" } else { "it" };
         let edit = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
             (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} {it},"))),
             (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT} {it},"))),
@@ -364,6 +361,9 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         };
         if let Some((at, inserted)) = edit {
             out.push(Edit::new(at..at, inserted, &[Concern::AssignmentBeforePayment], EditKind::UponPayment));
+            // "..., and the Supplier hereby assigns ... to Customer": the assignment that
+            // follows in the same sentence waits for the same payment.
+            out.extend(assignment::from_that_payment(sentence, owned.get(0).map_or(0, |o| o.end())));
         }
     }
     // The agency's own materials stay out of what the client owns: said after the subject,
@@ -389,6 +389,22 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         e.inserted = e.inserted.replace(",,", ",");
     }
     out
+}
+
+/// Whether the subject of an ownership statement is plural by its head noun ("all Intellectual
+/// Property Rights in the Deliverables", after an opening "Subject to clause 4.3,"), not by the
+/// words that qualify it ("intellectual property created by the Contributor").
+fn plural(subject: &str) -> bool {
+    let subject = match subject.strip_prefix("Subject to") {
+        Some(rest) => rest.split_once(',').map_or(rest, |(_, s)| s),
+        None => subject,
+    };
+    let cut = [" in ", " of ", " created", " developed", " made", " produced", " conceived", " prepared", " by ", " (", ","]
+        .iter()
+        .filter_map(|w| subject.find(w))
+        .min()
+        .unwrap_or(subject.len());
+    subject[..cut].split_whitespace().last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
 }
 
 /// "..., and Client will be deemed to be the author thereof": owning the work needs no fiction
@@ -478,6 +494,12 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::MethodologyTransfer, Concern::Derivatives], &words())),
             "The Company is also the owner of all the intellectual property related to the Services, including improvements (collectively, the \u{201c}Intellectual Property\u{201d}), excluding Agency IP and improvements to it."
+        );
+        // zest-digital 4.1: an ownership statement and an assignment in one sentence both wait.
+        let s = "Subject to clause 4.3, all Intellectual Property Rights in the Deliverables shall vest and belong to the Customer absolutely, and the Supplier hereby assigns with full title guarantee all such Intellectual Property Rights in the Deliverables to Customer.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &words())),
+            "Subject to clause 4.3, all Intellectual Property Rights in the Deliverables shall, upon receipt of full payment of the Fees for them, vest and belong to the Customer absolutely, and, with effect from that payment, the Supplier hereby assigns with full title guarantee all such Intellectual Property Rights in the Deliverables to Customer."
         );
         let paid = "Upon full payment, the Deliverables shall belong to Client.";
         assert!(edits(paid, &both, &words()).is_empty());

@@ -112,6 +112,18 @@ fn verb(sentence: &str) -> Option<regex::Match<'_>> {
     ASSIGNS.find_iter(sentence).find(|m| !NOT.is_match(&sentence[..m.start()]))
 }
 
+/// An assignment after `from` in a sentence whose ownership statement already waits for
+/// payment ("... shall, upon receipt of full payment ..., belong to the Customer, and the
+/// Supplier hereby assigns ..."): made to take effect from that payment, said after the "and"
+/// that opens it, else after its verb.
+pub(super) fn from_that_payment(sentence: &str, from: usize) -> Option<Edit> {
+    let verb = ASSIGNS.find_iter(&sentence[from..]).find(|m| !NOT.is_match(&sentence[from..from + m.start()]))?;
+    let before = &sentence[from..from + verb.start()];
+    let and = before.rfind(", and ").map(|i| from + i + ", and".len());
+    let at = and.unwrap_or(from + verb.end());
+    Some(Edit::new(at..at, ", with effect from that payment,".into(), &[Concern::AssignmentBeforePayment], EditKind::UponPayment))
+}
+
 /// The edits of an assignment sentence; empty when `sentence` assigns nothing.
 pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
     let Some(verb) = verb(sentence) else {
