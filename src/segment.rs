@@ -165,10 +165,14 @@ fn halfway(analysed: &str, original: &str) -> Option<usize> {
 
 /// Whether the line starting at `at` starts a clause whatever came before it, so that the text
 /// before it and the text from it, read apart, give the clauses the whole text gives. It does
-/// when it has text and is no page number, the line before it is blank, and the last line with
-/// text before it (page numbers aside) is no heading; what is decided after it then depends on
-/// it alone.
+/// when it has text and is no page number, the line before it is blank, the last line with
+/// text before it (page numbers aside) is no heading, and no numbered Markdown heading
+/// ("### 6.1 Ownership") holds the paragraphs above it together: the last line before it that
+/// is a heading, numbered, or numbers a clause in mid-paragraph is no such heading, and is found
+/// within [`LOOK_BACK`] lines with text (else the answer is no, which is always safe). What is
+/// decided after it then depends on it alone.
 fn afresh_at(analysed: &str, original: &str, at: usize) -> bool {
+    const LOOK_BACK: usize = 256;
     let has_text = |body: &str| !body.is_empty() && !PAGE_NUMBER.on(body).is_match(body);
     let Some(before) = analysed[..at].strip_suffix('\n') else { return false };
     if !has_text(analysed[at..].split('\n').next().unwrap_or_default().trim())
@@ -178,14 +182,36 @@ fn afresh_at(analysed: &str, original: &str, at: usize) -> bool {
     }
     // Where the line before `end` starts, counting back.
     let mut end = at;
+    let mut with_text = 0;
     for l in analysed[..at].rsplit_terminator('\n') {
         let start = end - l.len() - 1;
-        if has_text(l.trim()) {
-            return !is_heading_line(l, &original[start..start + l.len()]);
-        }
         end = start;
+        if !has_text(l.trim()) {
+            continue;
+        }
+        let original_line = &original[start..start + l.len()];
+        let heading = is_heading_line(l, original_line);
+        if with_text == 0 && heading {
+            return false;
+        }
+        with_text += 1;
+        if heading || NUMBERED.on(l).is_match(l) {
+            return !opens_numbered_heading(l, original_line);
+        }
+        if !inline_starts(analysed, start..start + l.len() + 1).is_empty() {
+            return true;
+        }
+        if with_text > LOOK_BACK {
+            return false;
+        }
     }
-    false
+    with_text > 0
+}
+
+/// Whether a heading line is a numbered Markdown heading ("### 6.1 Ownership"), whose
+/// paragraphs are its clause's own until the next heading or number.
+fn opens_numbered_heading(line: &str, original_line: &str) -> bool {
+    original_line.trim_start().starts_with('#') && describe(line).0.is_some()
 }
 
 /// The clauses of `analysed[range]`, read as if the text began at `range.start` (offsets are in
@@ -225,10 +251,13 @@ fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> 
                 under_numbered_heading = false;
             }
             if heading || numbered {
-                under_numbered_heading = heading && original_line.trim_start().starts_with('#') && describe(line).0.is_some();
+                under_numbered_heading = heading && opens_numbered_heading(line, original_line);
             }
+            // A clause numbered in the middle of a paragraph is the one being read now: no
+            // heading holds it.
             while let Some(start) = inline.next_if(|&start| start < offset + line.len()) {
                 push_start(&mut starts, start, analysed);
+                under_numbered_heading &= heading;
             }
             after_heading = heading;
             prev_numbered = numbered;
@@ -491,6 +520,23 @@ mod tests {
             assert_eq!(first_difference(&segment_on_two_threads(&doc.analysed, &doc.text), &whole), None, "{}", path.display());
         }
         assert!(checked > 500, "only {checked} splits checked");
+    }
+
+    #[test]
+    fn a_numbered_markdown_heading_holding_paragraphs_over_blank_lines_is_no_place_to_split() {
+        // Found at random by the property test below: the second paragraph is under "#A. 0"
+        // in the whole, and a clause of its own when read alone.
+        let original = "#A. 0\nterms hereto. 1.2 Fees. Client shall pay\n\nterms hereto. 1.2 Fees. Client shall pay";
+        let analysed = original.replace('#', " ");
+        let whole = segment(&analysed, original);
+        for at in fresh_starts(&analysed, original) {
+            let halves = leading_blank_joined(in_two(&analysed, original, at), &analysed);
+            assert_eq!(first_difference(&halves, &whole), None, "split at {at}");
+        }
+        let held = "## 6.1 Ownership\nClient owns the work.\n\nIt includes the code.\n\nAnd the designs.";
+        let analysed = held.replace('#', " ");
+        assert_eq!(segment(&analysed, held).len(), 1, "the heading holds its paragraphs");
+        assert_eq!(fresh_starts(&analysed, held), Vec::<usize>::new());
     }
 
     #[test]
