@@ -579,6 +579,11 @@ impl Sentence<'_> {
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
+        // A bar whose list turns from competing to other things ends where competing does.
+        let end = match feature_at.iter().find(|&&(f, _, _)| f == super::Feature::Competition) {
+            Some(&(_, _, e)) if kind == Kind::Restriction && e > self.start + start => end.min(e - self.start),
+            _ => end,
+        };
         // "shall not use the Customer Materials": a bar on using the counterparty's things (but
         // "any of the Works, nor any of the Client IPR" bars the use of the Works first).
         // "any Intellectual Property licensed to Supplier by any Third Party" is a third
@@ -628,14 +633,27 @@ impl Sentence<'_> {
 }
 
 /// Where `object` (at `offset`) names methods, models, prior or improved work, or a sweeping
-/// scope ("first produced in the performance of this contract").
+/// scope ("first produced in the performance of this contract"); and the words that bar
+/// competition, from the first to the last before the bar turns to confidential information
+/// (of a list, the items that bar it: "- Build a competing tool - Work for a direct
+/// competitor", not "- Use Company's Confidential Information for competitive purposes").
 fn features_at(lexicon: &Lexicon, own: Features, object: &str, offset: usize) -> Vec<(super::Feature, usize, usize)> {
-    use super::Feature::{Broad, Improvements, Methods, Models, Prior};
+    use super::Feature::{Broad, Competition, Confidential, Improvements, Methods, Models, Prior};
+    let words_of = |feature| lexicon.features.iter().find(|(f, _)| *f == feature).map(|(_, w)| w);
     lexicon
         .features
         .iter()
-        .filter(|(f, _)| [Methods, Models, Prior, Improvements, Broad].contains(f) && own.has(*f))
-        .filter_map(|(f, words)| words.find(object).map(|m| (*f, offset + m.start(), offset + m.end())))
+        .filter(|(f, _)| [Methods, Models, Prior, Improvements, Broad, Competition].contains(f) && own.has(*f))
+        .filter_map(|(f, words)| {
+            let first = words.find(object)?;
+            let mut end = first.end();
+            if *f == Competition {
+                let confidential =
+                    words_of(Confidential).and_then(|c| c.find(&object[first.end()..])).map_or(object.len(), |m| first.end() + m.start());
+                end = words.find_iter(&object[..confidential]).last().map_or(end, |m| m.end());
+            }
+            Some((*f, offset + first.start(), offset + end))
+        })
         .collect()
 }
 

@@ -1233,3 +1233,15 @@ fn the_customers_own_property_handed_back_and_a_licence_to_perform_the_services_
     let l = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence");
     assert!(l.receiver == Side::Agency && l.attributes.has(Attribute::Limited), "{l:?}");
 }
+
+#[test]
+fn a_bar_led_in_over_two_lines_bars_its_list_and_ends_where_competing_does() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let text = "During the term and for 12 months after, Contractor agrees:\n\nNOT to:\n\n- Build a competing migration tool\n\
+                - Work for a direct competitor\n- Solicit Company employees to leave\n- Use Company's Confidential Information for competitive purposes\n";
+    let (r, norm) = read(text, &p);
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar the lead-in makes");
+    assert!(bar.features.has(Feature::Competition) && bar.giver == Side::Agency, "{bar:?}");
+    let shown = &norm[bar.start..bar.end];
+    assert!(shown.ends_with("direct competitor"), "{shown:?}");
+}
