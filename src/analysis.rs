@@ -545,11 +545,10 @@ impl<'a> Analyzer<'a> {
         };
         let judged = judge::Judged::new(doc, norm, clauses, &ranges, &reading, parties, provision_rules);
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
-        // A phrase in a Markdown heading or a link to one names a clause; the clause says the rest.
-        let (headings, links) = crate::reading::markdown_titles(&doc.text);
-        let titled = |f: &Finding| {
-            f.start.zip(f.end).is_some_and(|(s, e)| crate::reading::within(&headings, s, e) || crate::reading::within(&links, s, e))
-        };
+        // A phrase in a Markdown heading or a link to one names a clause, and the clause says
+        // the rest; one in a drafter's note comments on the draft.
+        let asides = crate::reading::asides(&doc.text);
+        let titled = |f: &Finding| f.start.zip(f.end).is_some_and(|(s, e)| asides.contain(s, e));
         let mut findings: Vec<Finding> = findings
             .into_iter()
             .zip(at)

@@ -310,12 +310,16 @@ pub struct Layout {
     /// The texts of links to a part of the draft ("under [Developer Assigns Intellectual
     /// Property](#developer-assigns)"), names as well. Ascending.
     pub links: Vec<(usize, usize)>,
+    /// Drafters' notes ("> **Drafting note:** Clause 8 reflects the IP position: ..."), which
+    /// comment on the draft and are removed before it is signed. Ascending.
+    pub notes: Vec<(usize, usize)>,
 }
 
 impl Layout {
-    /// Whether `start..end` is inside a heading or a link's text.
-    pub fn in_title(&self, start: usize, end: usize) -> bool {
-        within(&self.headings, start, end) || within(&self.links, start, end)
+    /// Whether `start..end` is inside a heading, a link's text or a drafter's note: words that
+    /// name or comment on the draft, and do nothing.
+    pub fn inert(&self, start: usize, end: usize) -> bool {
+        within(&self.headings, start, end) || within(&self.links, start, end) || within(&self.notes, start, end)
     }
 
     /// The layout of `original`, whose normalised text (with its markup blanked) is `norm`.
@@ -337,34 +341,68 @@ impl Layout {
             (at < bytes.len() && marker(at)).then_some(at)
         });
         let items = norm.positions(starts);
-        let (headings, links) = markdown_titles(original);
+        let Asides { headings, links, notes } = asides(original);
         let normalised = |spans: Vec<(usize, usize)>| {
             let ends = norm.positions(spans.iter().flat_map(|&(s, e)| [s, e]));
             ends.chunks(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
         };
-        Layout { items, headings: normalised(headings), links: normalised(links) }
+        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes) }
     }
 }
 
 /// Byte ranges of a text, ascending.
 pub type Spans = Vec<(usize, usize)>;
 
-/// The titles of a Markdown draft, as byte ranges of it: its headings ("## Developer Assigns
-/// Intellectual Property"; a heading of more than a dozen words is a clause set as one, and
-/// not a table's "# | Item" column) and the texts of its links to its own parts ("under
-/// [Developer Assigns Intellectual Property](#developer-assigns)"). Each ascending.
-pub fn markdown_titles(original: &str) -> (Spans, Spans) {
+/// The words of a draft that name or comment on it, as byte ranges of it, each ascending.
+#[derive(Debug, Default)]
+pub struct Asides {
+    /// Markdown headings ("## Developer Assigns Intellectual Property"); a heading of more than
+    /// a dozen words is a clause set as one, and a table's "# | Item" column is none.
+    pub headings: Spans,
+    /// The texts of links to the draft's own parts ("under [Developer Assigns Intellectual
+    /// Property](#developer-assigns)").
+    pub links: Spans,
+    /// Drafters' notes: a paragraph that opens "Drafting note:", "Note to draft:", "NTD:" and
+    /// the like (in a blockquote, in brackets or in bold), to the end of its paragraph.
+    pub notes: Spans,
+}
+
+impl Asides {
+    /// Whether `start..end` is inside one of them.
+    pub fn contain(&self, start: usize, end: usize) -> bool {
+        within(&self.headings, start, end) || within(&self.links, start, end) || within(&self.notes, start, end)
+    }
+}
+
+/// The headings, links to the draft's own parts and drafters' notes of `original`.
+pub fn asides(original: &str) -> Asides {
     const MAX_WORDS: usize = 12;
-    let (mut headings, mut links) = (Vec::new(), Vec::new());
+    const NOTES: [&str; 7] =
+        ["drafting note", "note to draft", "note to drafter", "note for drafter", "ntd:", "guidance note", "explanatory note"];
+    let mut out = Asides::default();
     let mut start = 0;
+    // Where the drafter's note being read started.
+    let mut note: Option<usize> = None;
     for raw in original.split_inclusive('\n') {
         let at = start + raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let line = raw.trim_matches([' ', '\t', '\r', '\n']);
         start += raw.len();
+        let bare = line.trim_start_matches(['>', ' ', '\t', '*', '_', '[']);
+        if bare.is_empty() {
+            out.notes.extend(note.take().map(|from| (from, at)));
+            continue;
+        }
+        let opening = bare.get(..20).unwrap_or(bare).to_ascii_lowercase();
+        if note.is_none() && NOTES.iter().any(|n| opening.starts_with(n)) {
+            note = Some(at);
+        }
+        if note.is_some() {
+            continue;
+        }
         let hashes = line.bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
             if !line.contains('|') && line.split_whitespace().count() <= MAX_WORDS + 1 {
-                headings.push((at, at + line.len()));
+                out.headings.push((at, at + line.len()));
             }
             continue;
         }
@@ -372,12 +410,13 @@ pub fn markdown_titles(original: &str) -> (Spans, Spans) {
         while let Some(k) = line[from..].find("](#") {
             let close = from + k;
             if let Some(open) = line[..close].rfind(['[', ']']).filter(|&o| line.as_bytes()[o] == b'[') {
-                links.push((at + open, at + close + 1));
+                out.links.push((at + open, at + close + 1));
             }
             from = close + 3;
         }
     }
-    (headings, links)
+    out.notes.extend(note.map(|from| (from, original.len())));
+    out
 }
 
 /// Whether `start..end` lies inside one of `spans` (ascending, none inside another).

@@ -583,3 +583,30 @@ fn a_duty_to_transfer_knowledge_to_a_successor_is_a_low_methods_point_unless_exc
     let a = analyse(SERVICES, &["Transition assistance shall not include knowledge transfer of Provider's methods."]);
     assert_eq!(phrase_findings(&a, Concern::MethodologyTransfer), [], "{:#?}", a.findings);
 }
+
+#[test]
+fn a_licence_back_of_the_assigned_work_limited_to_the_term_is_the_one_point_and_one_of_the_clients_own_things_is_none() {
+    let preamble = "This Agreement is made between Northwind Retail Ltd (the \"Customer\") and Blue Harbour Studio Ltd (the \"Supplier\"). The Supplier has built a bursary platform (the \"Platform\").";
+    let a = analyse(
+        preamble,
+        &[
+            "The Supplier hereby assigns to the Customer all Intellectual Property Rights in the Platform.",
+            "The Customer hereby grants to the Supplier, for the Term, a non-exclusive, non-transferable licence to use and host the Platform solely to the extent necessary to perform the Services.",
+            "The Customer grants the Supplier a limited, non-exclusive, revocable licence to access and use the Customer's websites, solely to provide the Services.",
+        ],
+    );
+    let back: Vec<_> = a.findings.iter().filter(|f| f.concern == Concern::NoLicenseBack).collect();
+    assert_eq!(back.len(), 1, "{back:#?}");
+    assert_eq!(back[0].kind, FindingKind::Phrase, "the licence that falls short, not a missing clause elsewhere: {back:#?}");
+    let phrase = back[0].phrase.as_deref().unwrap_or_default();
+    assert!(phrase.contains("for the Term"), "{phrase}");
+}
+
+#[test]
+fn a_drafting_note_is_no_provision() {
+    let note =
+        format!("{SERVICES}\n\n> Drafting note: the Client owns everything the Provider produces from day one, so escrow is unnecessary.");
+    let a = analyse(&note, &["Provider shall provide the Services."]);
+    assert!(a.findings.iter().all(|f| f.kind == FindingKind::Missing || f.concern == Concern::OpenSource), "{:#?}", a.findings);
+    assert_eq!(missing(&a), Vec::<Concern>::new(), "a note transfers nothing");
+}

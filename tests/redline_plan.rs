@@ -1826,3 +1826,24 @@ fn headings_are_never_edited_a_replaced_lead_in_takes_its_list_along_and_new_cla
         assert!(after.contains("all other rights Contractor has in it"), "new clause after {after:?}");
     }
 }
+
+/// A licence back that falls short ("for the Term ... solely to perform the Services") is the
+/// agency's, however little it gives: it stays as drafted, and the library's licence back goes
+/// in beside it, rather than in its place. dOrg's "limited license to use the New IP for
+/// internal business purposes only" is the corpus's case.
+#[test]
+fn a_licence_back_that_falls_short_is_kept_and_the_licence_back_added() {
+    let body = "SERVICES AGREEMENT\n\nThis Agreement is made between Northwind Retail Ltd (the \"Customer\") and Blue Harbour Studio Ltd (the \"Supplier\"). The Supplier has built a bursary platform (the \"Platform\").\n\n\
+                1. Intellectual Property\n\n1.1 Upon receipt of full payment of the Fees, the Supplier hereby assigns to the Customer all Intellectual Property Rights in the Platform, excluding the Supplier's pre-existing materials.\n\n\
+                1.2 The Customer hereby grants to the Supplier, for the Term, a non-exclusive, non-transferable licence to use and host the Platform solely to the extent necessary to perform the Services.\n\n\
+                1.3 The Supplier may use the general skills and know-how its personnel retain.\n";
+    let doc = text("platform.md", Format::Markdown, body);
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Supplier".into()) });
+    assert!(analysis.findings.iter().any(|f| f.concern == Concern::NoLicenseBack), "{:#?}", analysis.findings);
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    assert!(r.changes.iter().all(|c| !c.deleted.contains("for the Term")), "the licence it has stays: {:#?}", r.changes);
+    let back = r.changes.iter().find(|c| c.reasons.iter().any(|x| x.concern == Concern::NoLicenseBack)).expect("the licence back");
+    assert!(back.new_clause.is_some() && back.deleted.is_empty(), "{back:#?}");
+    assert!(back.inserted.contains("general methodologies"), "{}", back.inserted);
+}

@@ -84,6 +84,10 @@ pub struct Rule {
     /// Whether the object already belongs to the counterparty; unset, only restrictions may
     /// be on the counterparty's things (its confidential information).
     theirs: Option<bool>,
+    /// Whether the object must be something the draft transfers to the counterparty (a
+    /// licence back of "the Platform" assigned in 12.1, not of the client's own websites).
+    #[serde(default)]
+    transferred: bool,
     #[serde(default)]
     draft_has: Vec<Fact>,
     #[serde(default)]
@@ -211,7 +215,9 @@ fn know_how_barred(p: &Provision) -> bool {
 }
 
 impl Rule {
-    fn holds(&self, p: &Provision, trigger: &str, facts: &HashSet<Fact>) -> bool {
+    /// Whether the rule holds of `p`, whose object `transferred` names something the draft
+    /// transfers to the counterparty.
+    fn holds(&self, p: &Provision, trigger: &str, facts: &HashSet<Fact>, transferred: bool) -> bool {
         let f = p.features;
         let timing = match p.timing {
             Timing::OnPayment => TimingId::OnPayment,
@@ -224,8 +230,10 @@ impl Rule {
             && p.standing == Standing::Operative
             && (self.giver.is_empty() || self.giver.contains(&p.giver))
             && (self.receiver.is_empty() || self.receiver.contains(&p.receiver))
-            && p.giver != Side::Counterparty
+            // What the counterparty gives binds the agency only as a licence back of the work.
+            && (p.giver != Side::Counterparty || self.transferred && p.receiver == Side::Agency)
             && self.theirs.map_or(!(p.counterparty_owned && p.kind != Kind::Restriction), |t| t == p.counterparty_owned)
+            && (!self.transferred || transferred)
             && (self.features_any.is_empty() || self.features_any.iter().any(|&x| f.has(x)))
             && self.features_all.iter().all(|&x| f.has(x))
             && !self.features_none.iter().any(|&x| f.has(x))
@@ -270,7 +278,12 @@ impl<'a> Judged<'a> {
     ) -> Self {
         let facts = facts(reading, parties);
         let transferred = reading.provisions.iter().filter(|p| p.transfers_to_counterparty());
-        let transferred_terms = transferred.flat_map(|p| p.terms.iter().copied()).collect();
+        // The things transferred, not the parties they pass between ("to the Customer").
+        let party = |t: &usize| {
+            let name = &reading.terms.terms[*t].name;
+            parties.agency_aliases.contains(name) || parties.counterparty_aliases.contains(name)
+        };
+        let transferred_terms = transferred.flat_map(|p| p.terms.iter().copied()).filter(|t| !party(t)).collect();
         Judged { doc, norm, clauses, ranges, reading, parties, rules, facts, transferred_terms }
     }
 
@@ -299,7 +312,8 @@ impl<'a> Judged<'a> {
         let mut ladders = Ladders::default();
         for p in &self.reading.provisions {
             let trigger = &self.norm.text[p.start..p.end];
-            for rule in self.rules.iter().filter(|r| r.holds(p, trigger, facts)) {
+            let transferred = p.terms.iter().any(|t| self.transferred_terms.contains(t));
+            for rule in self.rules.iter().filter(|r| r.holds(p, trigger, facts, transferred)) {
                 let Some(owner) = library.get(&rule.library_clause) else { continue };
                 let mut at: Vec<(usize, usize, usize)> = Vec::new();
                 if rule.anchor == Anchor::Definition
@@ -423,6 +437,9 @@ impl<'a> Judged<'a> {
             // "the Contractor does not have any rights to it": where the agency is left with
             // nothing is where the licence back is missing.
             Concern::NoLicenseBack if let Some(q) = p.iter().find(|p| stripped(p)) => Some(q),
+            // "the Customer grants to the Supplier, for the Term, a licence to use the Platform
+            // solely to perform the Services": the licence back falls short where it is given.
+            Concern::NoLicenseBack if let Some(q) = p.iter().find(|p| self.limited_licence_back(p)) => Some(q),
             Concern::NoLicenseBack | Concern::ModelOwnership => {
                 let defining = |p: &&Provision| self.reading.terms.defining(p.end).is_some_and(|t| t.means);
                 p.iter().filter(transfer).find(|p| !defining(p)).or_else(|| p.iter().find(transfer))
@@ -430,6 +447,16 @@ impl<'a> Judged<'a> {
             _ => None,
         }
         .map(|p| p.clause)
+    }
+
+    /// Whether `p` licenses back to the agency, for a limited use, something the draft
+    /// transfers to the counterparty.
+    fn limited_licence_back(&self, p: &Provision) -> bool {
+        p.kind == Kind::Licence
+            && p.receiver == Side::Agency
+            && !p.negated()
+            && p.attributes.has(Attribute::Limited)
+            && p.terms.iter().any(|t| self.transferred_terms.contains(t))
     }
 
     /// Whether the sentence holding byte `at` defines a term or names a transfer of rights in

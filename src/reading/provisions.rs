@@ -244,8 +244,9 @@ pub(super) fn read(
             if kind == Kind::Licence && names_nothing() && !text[e..].starts_with(':') {
                 return false;
             }
-            // A title names a part of the draft: "## Developer Assigns Intellectual Property".
-            if layout.in_title(s, e) {
+            // A title names a part of the draft ("## Developer Assigns Intellectual Property"),
+            // and a drafter's note comments on it.
+            if layout.inert(s, e) {
                 return false;
             }
             let k = spans.partition_point(|&(from, _)| from <= s);

@@ -101,6 +101,10 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         } else if let Some(group) = passage(&draft, analysis, fi) {
             if is_heading(&draft, analysis, &group) {
                 p.leave(fi, OpenReason::InHeading);
+            } else if f.concern == Concern::NoLicenseBack && p.licenses_the_agency(&group) {
+                // A licence back that falls short is kept, and the licence back goes in beside
+                // it: striking it would take from the agency what the draft gives it.
+                missing.push(fi);
             } else {
                 groups.push(group);
             }
@@ -1308,6 +1312,17 @@ impl Planner<'_> {
         })
     }
 
+    /// Whether the passage grants the agency a licence (one it keeps, however short it falls).
+    fn licenses_the_agency(&self, g: &Group) -> bool {
+        use crate::reading::{Kind, Side};
+        let (norm, reading) = self.reading();
+        let span = norm.positions([g.range.start, g.range.end].into_iter());
+        reading
+            .provisions
+            .iter()
+            .any(|p| p.kind == Kind::Licence && p.receiver == Side::Agency && !p.negated() && span[0] <= p.start && p.end <= span[1])
+    }
+
     /// The provision reader's reading of the whole draft, with its parties.
     fn reading(&self) -> &(crate::text::Normalised, crate::reading::Reading) {
         self.reading.get_or_init(|| {
@@ -1956,6 +1971,7 @@ fn choose(
     }
     // A missing protection is added whole: the library clause's standard text is the clause
     // that was missing, where a fallback rung is wording to trade against a risky passage.
+    // So is one that falls short where nothing is struck (a licence back kept beside it).
     // In an employment agreement, only words that do not speak of fees, payment or the
     // agency's other clients.
     let employment = analysis.parties.is_employment();
@@ -1967,7 +1983,7 @@ fn choose(
     if let Some(standard) = findings
         .first()
         .map(|&fi| &analysis.findings[fi])
-        .filter(|f| f.kind == FindingKind::Missing)
+        .filter(|f| f.kind == FindingKind::Missing || struck.is_none())
         .and_then(|f| library.get(&f.library_clause))
     {
         let text = for_employee(standard.standard_text.trim().to_owned());
