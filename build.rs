@@ -135,7 +135,7 @@ fn regexes(library: &Path) -> BTreeSet<(u32, String)> {
             for list in nested.into_iter().filter_map(Value::as_array) {
                 let list: Vec<String> = list.iter().filter_map(Value::as_str).map(str::to_owned).collect();
                 // The lists read at the end of a text (src/reading/lexicon.rs).
-                lists.push((list, matches!(key.as_str(), "capacity" | "operative-before" | "bar-lead-in")));
+                lists.push((list, matches!(key.as_str(), "capacity" | "operative-before" | "bar-lead-in" | "unbounded-object")));
             }
         }
         out.extend(lists.iter().map(|(list, ending)| (syntax::LEXICON_NEST, syntax::word_list(list, *ending))));

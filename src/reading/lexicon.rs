@@ -35,11 +35,12 @@ struct Source {
     capacity: Vec<String>,
     operative_before: Vec<String>,
     bar_lead_in: Vec<String>,
+    unbounded_object: Vec<String>,
 }
 
 /// One alternation of a word list, matched at word boundaries. The embedded lexicon's lists are
-/// compiled into the binary (build.rs, which reads `capacity`, `operative-before` and
-/// `bar-lead-in` as lists that end the text).
+/// compiled into the binary (build.rs, which reads `capacity`, `operative-before`,
+/// `bar-lead-in` and `unbounded-object` as lists that end the text).
 #[derive(Debug)]
 pub struct Words(Matcher);
 
@@ -130,7 +131,9 @@ fn word_lists() -> Vec<String> {
         &source.on_termination,
     ]);
     let mut out: Vec<String> = lists.map(|l| syntax::word_list(l, false)).collect();
-    out.extend([&source.capacity, &source.operative_before, &source.bar_lead_in].map(|l| syntax::word_list(l, true)));
+    out.extend(
+        [&source.capacity, &source.operative_before, &source.bar_lead_in, &source.unbounded_object].map(|l| syntax::word_list(l, true)),
+    );
     out
 }
 
@@ -161,6 +164,10 @@ pub struct Lexicon {
     /// The words that end a clause leading into a list of what it bars ("Contractor shall
     /// not:", then "(a) Develop or provide competing services").
     pub bar_lead_in: Words,
+    /// What passes named with nothing that bounds it, read as a whole piece of an object (a
+    /// list item "All intellectual property rights", "all code and materials created"), at its
+    /// end.
+    pub unbounded_object: Words,
     /// The places the kinds' searches can start, found in one pass for all (`Lexicon::kinds_in`);
     /// made on first use.
     kind_starts: OnceLock<KindStarts>,
@@ -255,6 +262,7 @@ impl Lexicon {
             &self.capacity,
             &self.operative_before,
             &self.bar_lead_in,
+            &self.unbounded_object,
         ]);
         lists.for_each(Words::compile);
     }
@@ -293,6 +301,7 @@ impl Lexicon {
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
             bar_lead_in: Words::ending(&source.bar_lead_in).map_err(|e| format!("bar-lead-in: {e}"))?,
+            unbounded_object: Words::ending(&source.unbounded_object).map_err(|e| format!("unbounded-object: {e}"))?,
             kind_starts: OnceLock::new(),
         })
     }

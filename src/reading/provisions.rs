@@ -72,6 +72,10 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// "(with a license for any Background IP you include)": what follows is licensed, not part
 /// of the object conveyed before it.
+/// A list item's bullet or number at its start.
+static MARKER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:[-*\u{2022}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex"));
+
 static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"[(,]?\s*\b(?:with|subject to|together with) (?:a|an|the) (?:[a-z-]+,? ){0,4}licen[cs]e\b").expect("static regex")
 });
@@ -307,7 +311,7 @@ pub(super) fn read(
                             .filter(|&&next| says_what_it_includes(&clause_text[from..to], &clause_text[to..next]))
                             .map_or(end, |&next| cs + next)
                     };
-                    let sentence = Sentence { text, start, end, reach, clause, clause_paid, lead_start };
+                    let sentence = Sentence { text, start, end, reach, clause, clause_paid, lead_start, items: &layout.items };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
             }
@@ -422,6 +426,8 @@ struct Sentence<'t> {
     clause_paid: bool,
     /// Where the words leading into this sentence may start: its clause, or the lead-in before.
     lead_start: usize,
+    /// Where the draft's list items start (ascending).
+    items: &'t [usize],
 }
 
 impl Sentence<'_> {
@@ -557,13 +563,12 @@ impl Sentence<'_> {
         } else {
             &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]
         };
-        let own_features = own_features(lexicon, &t, (object_text, object_range.1), (object_before, before), barred_after);
+        let mut own_features = own_features(lexicon, &t, (object_text, object_range.1), (object_before, before), barred_after);
         // A transfer "to the extent it uses Proprietary Information" does not transfer the
         // client's secrets, nor the know-how their definition names.
         let mut used = terms.used_in(object_text);
         used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
-        let features = object_features(terms, &used, own_features);
         let carve_out = exception.is_some_and(|e| {
             lexicon.agency_prior.is_match(e)
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
@@ -574,17 +579,20 @@ impl Sentence<'_> {
         } else {
             (Attributes::default(), Vec::new())
         };
-        let feature_at = features_at(lexicon, own_features, object_text, self.start + object_range.0);
+        let mut feature_at = features_at(lexicon, own_features, object_text, self.start + object_range.0);
+        if kind.transfers() && !own_features.has(Feature::Scoped) && exception.is_none() {
+            let object = (self.start + object_range.0, self.start + object_range.0 + object_text.len());
+            self.sweeping(lexicon, terms, object, &mut own_features, &mut feature_at);
+        }
+        let features = object_features(terms, &used, own_features);
         let (start, end) = if object_before {
             (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
         // A bar whose list turns from competing to other things ends where competing does.
-        let end = match feature_at.iter().find(|&&(f, _, _)| f == super::Feature::Competition) {
-            Some(&(_, _, e)) if kind == Kind::Restriction && e > self.start + start => end.min(e - self.start),
-            _ => end,
-        };
+        let competing = feature_at.iter().find(|a| a.0 == Feature::Competition && kind == Kind::Restriction).map(|a| a.2 - self.start);
+        let end = competing.filter(|&e| e > start).map_or(end, |e| end.min(e));
         // "shall not use the Customer Materials": a bar on using the counterparty's things (but
         // "any of the Works, nor any of the Client IPR" bars the use of the Works first).
         // "any Intellectual Property licensed to Supplier by any Third Party" is a third
@@ -630,6 +638,62 @@ impl Sentence<'_> {
             feature_at,
             counterparty_owned: theirs,
         }
+    }
+}
+
+impl Sentence<'_> {
+    /// "shall own all right, title and interest in and to: - All intellectual property
+    /// rights": what passes, with nothing that bounds it, is everything (broad); and rights of
+    /// every kind, in nothing in particular, take the agency's own too: what it had before, and
+    /// its methods. Added to `own` and `at`, where the object `from..to` says so.
+    fn sweeping(
+        &self,
+        lexicon: &Lexicon,
+        terms: &Terms,
+        object: (usize, usize),
+        own: &mut Features,
+        at: &mut Vec<(Feature, usize, usize)>,
+    ) {
+        const RIGHTS: [&str; 5] = ["intellectual property", "proprietary rights", "patents", "copyrights", "trade secrets"];
+        for (from, to) in self.unbounded(lexicon, terms, object) {
+            let named = if RIGHTS.iter().any(|r| self.text[from..to].contains(r)) {
+                &[Feature::Broad, Feature::Prior, Feature::Methods][..]
+            } else {
+                &[Feature::Broad][..]
+            };
+            for &f in named {
+                if !own.has(f) {
+                    own.insert(f);
+                    at.push((f, from, to));
+                }
+            }
+        }
+    }
+
+    /// The pieces of the object `from..to` (the whole, or its list items) that name what
+    /// passes with nothing bounding it ("All intellectual property rights", "all code,
+    /// documentation, designs, and materials created") and no defined term: where they are. A
+    /// piece is read only when it ends where the sentence or an item does.
+    fn unbounded(&self, lexicon: &Lexicon, terms: &Terms, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
+        let items = &self.items[self.items.partition_point(|&i| i <= from)..self.items.partition_point(|&i| i < to)];
+        let bounds: Vec<usize> = std::iter::once(from).chain(items.iter().copied()).chain(std::iter::once(to)).collect();
+        bounds
+            .windows(2)
+            .filter_map(|w| {
+                let (a, b) = (w[0], w[1]);
+                if b == to && to < self.end && !self.items.contains(&to) {
+                    return None;
+                }
+                // The item's bullet or number, where the text keeps it ("- ", "(b) ", "2. ").
+                let skip = MARKER.find(&self.text[a..b]).map_or(0, |m| m.end());
+                let raw = &self.text[a + skip..b];
+                let piece = raw.trim().trim_end_matches(['.', ';', ',', ':']).trim_end();
+                let piece = piece.strip_suffix(" and").or(piece.strip_suffix(" or")).unwrap_or(piece).trim_end();
+                let m = lexicon.unbounded_object.find(piece)?;
+                let at = a + skip + (raw.len() - raw.trim_start().len());
+                (m.start() == 0 && m.end() == piece.len() && terms.used_in(piece).is_empty()).then_some((at, at + piece.len()))
+            })
+            .collect()
     }
 }
 

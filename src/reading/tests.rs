@@ -1245,3 +1245,26 @@ fn a_bar_led_in_over_two_lines_bars_its_list_and_ends_where_competing_does() {
     let shown = &norm[bar.start..bar.end];
     assert!(shown.ends_with("direct competitor"), "{shown:?}");
 }
+
+#[test]
+fn what_passes_with_nothing_to_bound_it_is_everything_and_rights_of_every_kind_take_the_agencys_own() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let text = "The Company shall own all right, title, and interest in and to:\n\n- All code, documentation, designs, and materials created\n\
+                - All intellectual property rights\n- All modifications, enhancements, and derivative works\n";
+    let (r, norm) = read(text, &p);
+    let owned = r.provisions.iter().find(|p| p.kind == Kind::Ownership).expect("the ownership statement");
+    for f in [Feature::Broad, Feature::Prior, Feature::Methods] {
+        assert!(owned.features.has(f), "{f:?}: {owned:?}");
+    }
+    let at = |f: Feature| owned.feature_at.iter().find(|a| a.0 == f).map(|&(_, s, e)| &norm[s..e]);
+    assert_eq!(at(Feature::Broad), Some("all code, documentation, designs, and materials created"));
+    assert_eq!(at(Feature::Prior), Some("all intellectual property rights"));
+    // Bounded by what it is made for, or named by a term: no sweep.
+    for bounded in [
+        "The Company shall own all right, title, and interest in and to:\n\n- All code created by Contractor specifically for the Company\n",
+        "Contractor hereby assigns to the Company all intellectual property rights in the Deliverables.",
+    ] {
+        let (r, _) = read(bounded, &p);
+        assert!(r.provisions.iter().all(|p| !p.own_features.has(Feature::Broad)), "{bounded}: {:?}", r.provisions);
+    }
+}
