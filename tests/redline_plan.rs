@@ -1847,3 +1847,26 @@ fn a_licence_back_that_falls_short_is_kept_and_the_licence_back_added() {
     assert!(back.new_clause.is_some() && back.deleted.is_empty(), "{back:#?}");
     assert!(back.inserted.contains("general methodologies"), "{}", back.inserted);
 }
+
+/// A list of what passes that no edit of an item can bound ("- All intellectual property
+/// rights") is answered at its lead-in, which says what passes: the lead-in is replaced by the
+/// library's transfer and its items go with it, rather than the items being replaced by a
+/// clause that does another job under a lead-in that still says "shall own ... in and to:".
+#[test]
+fn an_unbounded_list_of_what_passes_is_answered_at_its_lead_in() {
+    let body = "# Contractor Agreement\n\nThis Agreement is between Acme Inc. (the \"Company\") and Jane Roe (the \"Contractor\").\n\n\
+                ## 4. Intellectual Property\n\n**Work-for-Hire:** All work performed by Contractor shall be considered \"work made for hire\" under U.S. copyright law. The Company shall own all right, title, and interest in and to:\n\n\
+                - All code, documentation, designs, and materials created\n- All intellectual property rights\n\
+                - All modifications, enhancements, and derivative works\n\n## 5. Confidentiality\n\nContractor shall keep the Company's information confidential.\n";
+    let doc = text("contractor.md", Format::Markdown, body);
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Contractor".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    // The lead-in goes, answered by the payment-conditioned assignment that replaces the work
+    // made for hire before it, or by one of its own.
+    let lead_in = r.changes.iter().find(|c| c.deleted.contains("shall own all right")).expect("the lead-in struck");
+    assert!(lead_in.inserted.contains("assigns") || matches!(lead_in.language, Language::AlreadyInserted { .. }), "{lead_in:#?}");
+    let items = r.changes.iter().find(|c| c.deleted.contains("All intellectual property rights")).expect("the items struck");
+    assert!(items.inserted.is_empty(), "nothing put in the list: {items:#?}");
+    assert!(matches!(items.language, Language::AlreadyInserted { .. }), "{:?}", items.language);
+}

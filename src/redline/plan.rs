@@ -99,6 +99,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
         } else if f.kind == FindingKind::Missing {
             missing.push(fi);
         } else if let Some(group) = passage(&draft, analysis, fi) {
+            let group = p.led_in(group);
             if is_heading(&draft, analysis, &group) {
                 p.leave(fi, OpenReason::InHeading);
             } else if f.concern == Concern::NoLicenseBack && p.licenses_the_agency(&group) {
@@ -518,6 +519,29 @@ impl Planner<'_> {
             }
         }
         None
+    }
+
+    /// A passage in the items of a list whose lead-in transfers the work ("The Company shall
+    /// own all right, title, and interest in and to:" over "- All intellectual property
+    /// rights"), that no edit of its item answers: the lead-in, which says what passes, is
+    /// where it is answered (and a lead-in replaced takes its list along). Else the passage.
+    fn led_in(&self, g: Group) -> Group {
+        let draft = self.draft;
+        if !is_list_item(draft, g.paragraph) || self.edit_assigned_list(&g) {
+            return g;
+        }
+        let Some(range) = self.lead_in_above(&g) else { return g };
+        let Some(paragraph) = paragraph_of(&draft.paragraphs, range.start) else { return g };
+        // The transfer the lead-in starts runs on into its list.
+        let (norm, reading) = self.reading();
+        let span = norm.positions([range.start, range.end].into_iter());
+        let transfers = reading.provisions.iter().any(|p| {
+            p.transfers_to_counterparty()
+                && p.standing == crate::reading::Standing::Operative
+                && p.about_work()
+                && (span[0]..span[1]).contains(&p.start)
+        });
+        if transfers { Group { paragraph, range, ..g } } else { g }
     }
 
     /// Whether a list of what its lead-in assigns is better edited in its own words
@@ -1864,13 +1888,15 @@ fn last_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<u
 /// The paragraphs right after `paragraph` that are items of a list (a bullet, "1.", "(a)"),
 /// as a lead-in ending in a colon has them; in a draft without numbers each may be a clause.
 fn list_after(draft: &Draft, paragraph: usize) -> std::ops::Range<usize> {
-    let item = |q: usize| {
-        // From the paragraph's start: a .docx list's number ("(a)") is Word's, before its words.
-        let raw = draft.text[draft.paragraphs[q].clone()].trim_start();
-        phrase::list::first_line_item(raw) == Some(0) || super::sentence::leading_label(raw).is_some_and(|l| l.starts_with('('))
-    };
-    let end = (paragraph + 1..draft.paragraphs.len()).find(|&q| !item(q)).unwrap_or(draft.paragraphs.len());
+    let end = (paragraph + 1..draft.paragraphs.len()).find(|&q| !is_list_item(draft, q)).unwrap_or(draft.paragraphs.len());
     paragraph + 1..end.max(paragraph + 1)
+}
+
+/// Whether paragraph `q` is an item of a list: a bullet or number opens it (a .docx list's
+/// number, "(a)", is Word's, before its words).
+fn is_list_item(draft: &Draft, q: usize) -> bool {
+    let raw = draft.text[draft.paragraphs[q].clone()].trim_start();
+    phrase::list::first_line_item(raw) == Some(0) || super::sentence::leading_label(raw).is_some_and(|l| l.starts_with('('))
 }
 
 /// `body` without the thematic breaks ("---", "* * *") that end it.
