@@ -150,6 +150,21 @@ enum Mark {
 /// marker between a letter and punctuation neither opens nor closes), HTML's `<del>` and
 /// `<ins>` say it instead.
 fn marked(mark: Mark, text: &str, before: Option<char>, after: Option<char>) -> String {
+    // A list laid out one item a line is marked item by item, each bullet or number outside the
+    // marks, so that it stays a list.
+    let lines: Vec<&str> = text.trim().lines().collect();
+    if lines.len() > 1 && lines.iter().all(|l| item_marker(l).is_some()) {
+        let lead = if text.starts_with(char::is_whitespace) { " " } else { "" };
+        let trail = if text.ends_with(char::is_whitespace) { " " } else { "" };
+        let items: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                let m = item_marker(l).unwrap_or(0);
+                format!("{}{}", &l[..m], marked(mark, &l[m..], Some(' '), None))
+            })
+            .collect();
+        return format!("{lead}{}{trail}", items.join("\n"));
+    }
     let core = text.trim();
     if core.is_empty() {
         return if text.is_empty() { String::new() } else { " ".to_owned() };
@@ -167,6 +182,22 @@ fn marked(mark: Mark, text: &str, before: Option<char>, after: Option<char>) -> 
         (Mark::Struck, false) => format!("{lead}<del>{core}</del>{trail}"),
         (Mark::Inserted, false) => format!("{lead}<ins>{core}</ins>{trail}"),
     }
+}
+
+/// The length of the bullet or number that opens a list item's line ("- ", "2. "), with the
+/// spaces after it; None for a line that opens no item.
+fn item_marker(line: &str) -> Option<usize> {
+    let body = line.trim_start_matches(' ');
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if digits > 0 && matches!(body.as_bytes().get(digits), Some(b'.' | b')')) {
+        digits + 1
+    } else if body.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        return None;
+    };
+    let gap = body[marker..].len() - body[marker..].trim_start_matches(' ').len();
+    (gap > 0).then_some(line.len() - body.len() + marker + gap)
 }
 
 /// A new paragraph: a new clause or a later round's paragraph (a heading stays one), in bold
@@ -219,6 +250,12 @@ mod tests {
         assert_eq!(r(" and without limitation", ""), " ~~and without limitation~~");
         assert_eq!(r("", "prompt and "), "**prompt and** ");
         assert_eq!(r("hereby\nassigns ", "assigns"), "~~hereby assigns~~ **assigns**");
+        // A struck list stays a list, item by item.
+        assert_eq!(
+            r("- All code created\n- All intellectual property rights", ""),
+            "- ~~All code created~~\n- ~~All intellectual property rights~~"
+        );
+        assert_eq!(r("1. first\n2. second", ""), "1. ~~first~~\n2. ~~second~~");
         // "therein~~, effective~~." would not strike: Markdown reads no marker there.
         assert_eq!(replacement(", effective on creation", "", Some('n'), Some('.')), "<del>, effective on creation</del>");
         assert_eq!(replacement("Exhibit", "Schedule", Some(' '), Some(' ')), "~~Exhibit~~ **Schedule**");
