@@ -70,12 +70,12 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         .expect("static regex")
 });
 
-/// "(with a license for any Background IP you include)": what follows is licensed, not part
-/// of the object conveyed before it.
 /// A list item's bullet or number at its start.
 static MARKER: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:[-*\u{2022}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex"));
 
+/// "(with a license for any Background IP you include)": what follows is licensed, not part
+/// of the object conveyed before it.
 static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"[(,]?\s*\b(?:with|subject to|together with) (?:a|an|the) (?:[a-z-]+,? ){0,4}licen[cs]e\b").expect("static regex")
 });
