@@ -35,7 +35,7 @@ fn main() {
         start = end;
     }
     let layout = clauseguard::reading::Layout::of(&doc.text, &norm);
-    let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &layout, parties);
+    let reading = Reading::read(Lexicon::embedded(), &norm.text, &ranges, layout, parties);
     let grep = flag("--grep");
     for t in &reading.terms.terms {
         println!("term {:?}: {:?}", t.name, t.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>());

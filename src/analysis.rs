@@ -512,8 +512,8 @@ impl<'a> Analyzer<'a> {
         // (same offsets).
         let layout = crate::reading::Layout::of(&doc.text, norm);
         let reading = match found {
-            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, &layout, parties, found),
-            None => Reading::read(lexicon, &norm.text, &ranges, &layout, parties),
+            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, layout, parties, found),
+            None => Reading::read(lexicon, &norm.text, &ranges, layout, parties),
         };
         (ranges, reading)
     }
@@ -545,14 +545,14 @@ impl<'a> Analyzer<'a> {
         };
         let judged = judge::Judged::new(doc, norm, clauses, &ranges, &reading, parties, provision_rules);
         let at = norm.positions(findings.iter().map(|f| f.start.unwrap_or(doc.text.len())));
+        let ends = norm.positions(findings.iter().map(|f| f.end.unwrap_or(doc.text.len())));
         // A phrase in a Markdown heading or a link to one names a clause, and the clause says
         // the rest; one in a drafter's note comments on the draft.
-        let asides = crate::reading::asides(&doc.text);
-        let titled = |f: &Finding| f.start.zip(f.end).is_some_and(|(s, e)| asides.contain(s, e));
+        let titled = |f: &Finding, start: usize, end: usize| f.start.is_some() && reading.layout.inert(start, end);
         let mut findings: Vec<Finding> = findings
             .into_iter()
-            .zip(at)
-            .filter(|(f, at)| !titled(f) && !judged.contradicts(self.library, f, *at))
+            .zip(at.into_iter().zip(ends))
+            .filter(|(f, (at, end))| !titled(f, *at, *end) && !judged.contradicts(self.library, f, *at))
             .map(|(f, _)| f)
             .collect();
         // One finding a concern and clause.

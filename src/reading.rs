@@ -258,12 +258,14 @@ impl Attributes {
 pub struct Reading {
     pub terms: Terms,
     pub provisions: Vec<Provision>,
+    /// How the draft is laid out: its list items, and the titles and notes that do nothing.
+    pub layout: Layout,
 }
 
 impl Reading {
     /// Reads the normalised text `text`, whose clauses are at `ranges` and whose list items
     /// and titles are in `layout`.
-    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: &Layout, parties: &Parties) -> Reading {
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: Layout, parties: &Parties) -> Reading {
         Self::read_found(lexicon, text, ranges, layout, parties, &TriggerWords::find(lexicon, text))
     }
 
@@ -272,16 +274,16 @@ impl Reading {
         lexicon: &Lexicon,
         text: &str,
         ranges: &[(usize, usize)],
-        layout: &Layout,
+        layout: Layout,
         parties: &Parties,
         found: &TriggerWords,
     ) -> Reading {
         let terms = Terms::read(lexicon, text, ranges, &layout.items);
-        let mut provisions = provisions::read(lexicon, text, ranges, layout, parties, &terms, found);
+        let mut provisions = provisions::read(lexicon, text, ranges, &layout, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
-        Reading { terms, provisions }
+        Reading { terms, provisions, layout }
     }
 
     /// Whether any provision of the draft gives ownership to the counterparty.
@@ -355,27 +357,20 @@ pub type Spans = Vec<(usize, usize)>;
 
 /// The words of a draft that name or comment on it, as byte ranges of it, each ascending.
 #[derive(Debug, Default)]
-pub struct Asides {
+struct Asides {
     /// Markdown headings ("## Developer Assigns Intellectual Property"); a heading of more than
     /// a dozen words is a clause set as one, and a table's "# | Item" column is none.
-    pub headings: Spans,
+    headings: Spans,
     /// The texts of links to the draft's own parts ("under [Developer Assigns Intellectual
     /// Property](#developer-assigns)").
-    pub links: Spans,
+    links: Spans,
     /// Drafters' notes: a paragraph that opens "Drafting note:", "Note to draft:", "NTD:" and
     /// the like (in a blockquote, in brackets or in bold), to the end of its paragraph.
-    pub notes: Spans,
-}
-
-impl Asides {
-    /// Whether `start..end` is inside one of them.
-    pub fn contain(&self, start: usize, end: usize) -> bool {
-        within(&self.headings, start, end) || within(&self.links, start, end) || within(&self.notes, start, end)
-    }
+    notes: Spans,
 }
 
 /// The headings, links to the draft's own parts and drafters' notes of `original`.
-pub fn asides(original: &str) -> Asides {
+fn asides(original: &str) -> Asides {
     const MAX_WORDS: usize = 12;
     const NOTES: [&str; 7] =
         ["drafting note", "note to draft", "note to drafter", "note for drafter", "ntd:", "guidance note", "explanatory note"];

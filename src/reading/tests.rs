@@ -30,7 +30,7 @@ fn read(text: &str, parties: &Parties) -> (Reading, String) {
         ranges = vec![(0, norm.text.len())];
     }
     let layout = super::Layout::of(text, &norm);
-    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, &layout, parties), norm.text)
+    (Reading::read(Lexicon::embedded(), &norm.text, &ranges, layout, parties), norm.text)
 }
 
 fn transfers(text: &str, parties: &Parties) -> Vec<Provision> {
@@ -204,7 +204,7 @@ fn a_lead_in_ending_in_a_colon_reads_its_object_in_the_list_items_that_follow() 
     );
     let (a, b) = (norm.text.find("(a)").unwrap(), norm.text.find("(b)").unwrap());
     let ranges = [(0, a), (a, b), (b, norm.text.len())];
-    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &Layout::default(), &p);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, Layout::default(), &p);
     let a = r.provisions.iter().find(|p| p.kind == Kind::Assignment).expect("the assignment");
     assert!(a.features.has(Feature::Methods) && a.features.has(Feature::Work), "{a:?}");
     // The items are read once, as the lead-in's object, not as provisions of their own.
@@ -330,7 +330,7 @@ fn a_government_release_to_the_public_domain_read_through_its_blanked_bullets() 
     let at = |w: &str| norm.text.find(w).unwrap();
     let cuts = [0, at("all code"), at("any and all new open"), at("any and all new tooling"), at("7.2"), norm.text.len()];
     let ranges: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
-    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, &Layout::default(), &p);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, Layout::default(), &p);
     let release = r.provisions.iter().find(|p| p.kind == Kind::OpenLicence).expect("a release to the public domain");
     // "including but not limited to" is no exception, and the last item is read.
     assert!(!release.carve_out, "{release:?}");

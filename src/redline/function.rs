@@ -57,7 +57,7 @@ static DUTY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|will
 /// Issuer") operates only after a party's name, so a reading that knows no party misses it.
 pub fn read(text: &str, lexicon: &Lexicon, parties: &Parties) -> Option<Vec<Function>> {
     let norm = crate::text::Normalised::new(text);
-    let reading = crate::reading::Reading::read(lexicon, &norm.text, &[(0, norm.text.len())], &crate::reading::Layout::default(), parties);
+    let reading = crate::reading::Reading::read(lexicon, &norm.text, &[(0, norm.text.len())], crate::reading::Layout::default(), parties);
     let mut provisions: Vec<&crate::reading::Provision> = reading.provisions.iter().collect();
     provisions.sort_by_key(|p| p.start);
     if provisions.is_empty() {

@@ -87,18 +87,8 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
 fn list_continuation(draft: &super::Draft, after: usize) -> String {
     let first_line = |k: usize| draft.paragraphs.get(k).map(|p| super::shown::first_line(draft, p));
     let item_indent = |line: &str| {
-        let lead = line.len() - line.trim_start_matches(' ').len();
-        let rest = &line[lead..];
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let marker = if digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) {
-            digits + 1
-        } else if rest.starts_with(['-', '*', '+']) {
-            1
-        } else {
-            return None;
-        };
-        let gap = rest[marker..].len() - rest[marker..].trim_start_matches(' ').len();
-        (lead <= 3 && (1..=4).contains(&gap)).then_some(lead + marker + gap)
+        let (lead, marker, gap) = item_parts(line)?;
+        (lead <= 3 && gap <= 4).then_some(lead + marker + gap)
     };
     // The item `after` is in: its own opening line, or one before it whose further paragraphs
     // (indented) lead to it.
@@ -185,8 +175,14 @@ fn marked(mark: Mark, text: &str, before: Option<char>, after: Option<char>) -> 
 }
 
 /// The length of the bullet or number that opens a list item's line ("- ", "2. "), with the
-/// spaces after it; None for a line that opens no item.
+/// spaces before and after it; None for a line that opens no item.
 fn item_marker(line: &str) -> Option<usize> {
+    item_parts(line).map(|(lead, marker, gap)| lead + marker + gap)
+}
+
+/// The spaces before a list item's bullet or number ("- ", "2. "), its length, and the spaces
+/// after it (at least one); None for a line that opens no item.
+fn item_parts(line: &str) -> Option<(usize, usize, usize)> {
     let body = line.trim_start_matches(' ');
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
     let marker = if digits > 0 && matches!(body.as_bytes().get(digits), Some(b'.' | b')')) {
@@ -197,7 +193,7 @@ fn item_marker(line: &str) -> Option<usize> {
         return None;
     };
     let gap = body[marker..].len() - body[marker..].trim_start_matches(' ').len();
-    (gap > 0).then_some(line.len() - body.len() + marker + gap)
+    (gap > 0).then_some((line.len() - body.len(), marker, gap))
 }
 
 /// A new paragraph: a new clause or a later round's paragraph (a heading stays one), in bold

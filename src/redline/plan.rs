@@ -1355,7 +1355,7 @@ impl Planner<'_> {
             let norm = crate::text::Normalised::new(&draft.analysed);
             let ranges = crate::analysis::rules::clause_ranges(&norm, &clauses);
             let layout = crate::reading::Layout::of(&draft.text, &norm);
-            let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, &layout, &analysis.parties);
+            let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, layout, &analysis.parties);
             (norm, reading)
         })
     }
