@@ -195,6 +195,22 @@ fn a_promise_of_originality_is_medium_and_of_authority_low() {
 }
 
 #[test]
+fn a_confirmation_that_none_of_the_agencys_prior_work_is_in_what_passes_gives_up_the_carve_out() {
+    let assigns = "Provider hereby assigns to the Client all intellectual property rights in the Deliverables.";
+    let confirms =
+        "Provider confirms that no pre-existing or background intellectual property of the Provider is incorporated into the Deliverables.";
+    let a = analyse(SERVICES, &[assigns, confirms]);
+    assert_eq!(phrase_findings(&a, Concern::PreExistingIp), [Severity::High], "{:#?}", a.findings);
+    // With the agency's background IP kept out of the transfer, the promise costs nothing more.
+    let kept = "Provider retains all rights in its pre-existing materials and tools.";
+    let a = analyse(SERVICES, &[assigns, kept, confirms]);
+    assert!(phrase_findings(&a, Concern::PreExistingIp).iter().all(|&s| s < Severity::Medium), "{:#?}", a.findings);
+    // Nothing passes: nothing to give up.
+    let a = analyse(SERVICES, &["Provider grants the Client a licence to use the Deliverables.", confirms]);
+    assert!(phrase_findings(&a, Concern::PreExistingIp).iter().all(|&s| s < Severity::Medium), "{:#?}", a.findings);
+}
+
+#[test]
 fn a_licence_made_perpetual_in_plain_words_a_sentence_later() {
     let a = analyse(
         SERVICES,

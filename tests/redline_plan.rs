@@ -582,20 +582,27 @@ fn the_brief_counts_edits_and_definitions_for_what_they_are() {
     let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
     let brief = redline::summary(&r, "enspyr-ip-assignment.md", "counter.md", &redline::Negotiation::default());
     let line = brief.lines().find(|l| l.starts_with("- Counter-proposal:")).expect("the count line");
-    assert!(line.contains("edits of the draft's own words") && line.contains("3 definitions"), "{line}");
+    // "Contributor IP", "Deliverables", and "Exhibit A" for the licence of the Contributor IP
+    // carved out of the assignment, beside the narrowed "Project Materials".
+    assert!(line.contains("edits of the draft's own words") && line.contains("4 definitions"), "{line}");
 }
 
 /// A missing carve-out of the agency's materials, found at an assignment that is edited anyway
 /// (the Common Paper AI addendum's "Provider hereby assigns to Customer all right, title, and
 /// interest—if any—in and to Output"), is said in that sentence ("excluding Provider IP"),
-/// with the term defined once, rather than by a clause of its own; and the payment condition
-/// put in before "Output" names it rather than saying "it" before the word it stands for.
+/// with the term defined once; and the payment condition put in before "Output" names it
+/// rather than saying "it" before the word it stands for. What is carved out is licensed to
+/// the client as it sits in the work, by the library's clause, since the draft licenses none of
+/// the Provider's own materials.
 #[test]
 fn a_missing_carve_out_goes_into_the_assignment_that_is_edited() {
     let Some(r) = corpus_redline("dev/commonpaper-ai-addendum-v1.0.md", "Provider") else { return };
-    let carve: Vec<&redline::Change> = r.changes.iter().filter(|c| c.reasons.iter().any(|r| r.concern == Concern::PreExistingIp)).collect();
+    let (carve, licence): (Vec<&redline::Change>, Vec<&redline::Change>) =
+        r.changes.iter().filter(|c| c.reasons.iter().any(|r| r.concern == Concern::PreExistingIp)).partition(|c| c.new_clause.is_none());
     assert_eq!(carve.len(), 1, "{carve:#?}");
-    assert!(matches!(carve[0].language, Language::Edited { .. }) && carve[0].new_clause.is_none(), "{:#?}", carve[0]);
+    assert!(matches!(carve[0].language, Language::Edited { .. }), "{:#?}", carve[0]);
+    assert_eq!(licence.len(), 1, "{licence:#?}");
+    assert!(licence[0].inserted.contains("Provider grants Customer a perpetual, non-exclusive"), "{:#?}", licence[0]);
     assert_eq!(carve[0].inserted, ", excluding Provider IP");
     let defined = r.changes.iter().filter(|c| matches!(&c.language, Language::Definition { term } if term.contains("Provider IP"))).count();
     assert_eq!(defined, 1, "Provider IP defined once");
@@ -1869,4 +1876,36 @@ fn an_unbounded_list_of_what_passes_is_answered_at_its_lead_in() {
     let items = r.changes.iter().find(|c| c.deleted.contains("All intellectual property rights")).expect("the items struck");
     assert!(items.inserted.is_empty(), "nothing put in the list: {items:#?}");
     assert!(matches!(items.language, Language::AlreadyInserted { .. }), "{:?}", items.language);
+}
+
+/// The agency's materials carved out of an assignment are licensed to the client as they sit in
+/// the work, and a promise that none of them is in it takes them as its exception; where the
+/// draft already licenses them, no second licence goes in.
+#[test]
+fn what_is_carved_out_is_licensed_as_incorporated_unless_the_draft_already_licenses_it() {
+    const PARTIES: &str = "SERVICES AGREEMENT\n\nThis Agreement is made between Northwind Retail Ltd (\"Customer\") and Blue Harbour Studio Ltd (\"Supplier\").\n\n";
+    let assigns = "1. The Supplier hereby assigns to the Customer all Intellectual Property Rights worldwide in the Website, the Source Code and all other deliverables created under this Agreement (the \"Foreground IP\"), free from all encumbrances.\n\n2. The Supplier confirms that no pre-existing or background intellectual property of the Supplier is incorporated into the Website.\n";
+    let embedded = ClauseLibrary::embedded();
+    let plan = |body: &str| {
+        let doc = text("d.txt", Format::Txt, body);
+        redline::plan(
+            Draft::from_text(&doc),
+            &Analyzer::new(&embedded).analyze(&doc, &Options::default()),
+            &embedded,
+            &[],
+            options(Severity::Low),
+        )
+    };
+    let r = plan(&format!("{PARTIES}{assigns}"));
+    let licences: Vec<&redline::Change> =
+        r.changes.iter().filter(|c| c.new_clause.is_some() && c.inserted.contains("grants Customer a perpetual, non-exclusive")).collect();
+    assert_eq!(licences.len(), 1, "{:#?}", r.changes);
+    let result =
+        r.accepted_paragraph(r.changes.iter().find(|c| c.inserted == ", other than Supplier IP,").expect("the exception").paragraph);
+    assert!(result.contains("confirms that, other than Supplier IP, no pre-existing"), "{result}");
+    let licensed = format!(
+        "{PARTIES}{assigns}\n3. The Supplier grants the Customer a non-exclusive licence to use any pre-existing materials of the Supplier incorporated into the Website.\n"
+    );
+    let r = plan(&licensed);
+    assert!(!r.changes.iter().any(|c| c.new_clause.is_some() && c.inserted.contains("grants Customer a perpetual")), "{:#?}", r.changes);
 }

@@ -125,3 +125,12 @@ fn background_technology_that_may_be_used_only_if_listed_is_flagged_and_a_list_o
         "Provider will disclose in the Statement of Work any Background Technology it incorporates, and Provider retains all rights in it.";
     assert_eq!(severity(harmless, RULE), None);
 }
+
+#[test]
+fn a_bar_on_open_source_only_where_its_licence_would_bind_the_client_is_ordinary() {
+    const RULE: &str = "open-source/oss-conflict";
+    let copyleft = "The Provider shall ensure that no Open Source Software is used in a manner that would impose obligations on the Client to disclose or distribute the Source Code of the Software.";
+    assert_eq!(severity(copyleft, RULE), None, "a copyleft control: {copyleft}");
+    let none = "The Provider shall ensure that no open source software is incorporated in the Deliverables.";
+    assert_eq!(severity(none, RULE), Some(Severity::Medium), "no open source at all: {none}");
+}

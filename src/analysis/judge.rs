@@ -35,6 +35,20 @@ pub enum Fact {
     /// The agency may not use information that takes in know-how and methods (a confidentiality
     /// clause whose information includes "know-how and processes").
     KnowHowBarred,
+    /// The agency says none of its prior work is in what passes ("no pre-existing or background
+    /// intellectual property of the Supplier is incorporated into the Platform").
+    PriorDisclaimed,
+}
+
+/// What the provisions say of a missing protection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    No,
+    Yes,
+    /// Asked whatever words of the library's the draft holds: the draft disclaims the protection
+    /// they seem to give ("confirms that no pre-existing ... intellectual property of the Supplier
+    /// is incorporated" names pre-existing IP only to give it up).
+    Regardless,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -137,19 +151,21 @@ pub fn embedded_rules() -> &'static [Rule] {
 /// something passes to the counterparty are asked exactly then, unless the draft already gives
 /// the agency that protection in other words. `None` for the protections the provisions say
 /// nothing about.
-pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<bool> {
+pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
+    let yes = |asked: bool| if asked { Asked::Yes } else { Asked::No };
     let answered_by = match concern {
         Concern::AssignmentBeforePayment => Fact::PaymentCondition,
         Concern::NoLicenseBack => Fact::LicenceBack,
         Concern::NoResiduals => {
             let bites = facts.contains(&Fact::Transfer) || facts.contains(&Fact::KnowHowBarred);
-            return Some(bites && !facts.contains(&Fact::Residuals));
+            return Some(yes(bites && !facts.contains(&Fact::Residuals)));
         }
         Concern::PreExistingIp => Fact::PriorCarveOut,
-        Concern::ModelOwnership => return Some(false).filter(|_| !facts.contains(&Fact::Transfer)),
+        Concern::ModelOwnership => return Some(Asked::No).filter(|_| !facts.contains(&Fact::Transfer)),
         _ => return None,
     };
-    Some(facts.contains(&Fact::Transfer) && !facts.contains(&answered_by))
+    let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by);
+    Some(if asked && concern == Concern::PreExistingIp && facts.contains(&Fact::PriorDisclaimed) { Asked::Regardless } else { yes(asked) })
 }
 
 /// What the whole draft says, as facts rules can ask about.
@@ -201,6 +217,16 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     }
     if p.iter().any(know_how_barred) {
         facts.insert(Fact::KnowHowBarred);
+    }
+    let disclaims_prior = |p: &Provision| {
+        p.kind == Kind::Warranty
+            && p.standing == Standing::Operative
+            && matches!(p.giver, Side::Agency | Side::Unknown)
+            && p.features.has(Feature::Prior)
+            && p.features.has(Feature::Originality)
+    };
+    if p.iter().any(disclaims_prior) {
+        facts.insert(Fact::PriorDisclaimed);
     }
     facts
 }

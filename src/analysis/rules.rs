@@ -196,8 +196,9 @@ pub fn missing_findings(
     library: &ClauseLibrary,
     clauses: &[Clause],
     matches: &[Matches],
-    read: impl Fn(Concern) -> Option<bool>,
+    read: impl Fn(Concern) -> Option<super::judge::Asked>,
 ) -> Vec<Finding> {
+    use super::judge::Asked;
     let mut matches = matches.iter();
     let mut next = |n: usize| matches.by_ref().take(n).collect::<Vec<_>>();
     library
@@ -205,14 +206,15 @@ pub fn missing_findings(
         .iter()
         .filter(|c| c.required)
         .filter_map(|c| c.missing.as_ref().map(|m| (c, m)))
-        .map(|(c, m)| (c, m, next(m.present_when.len()), next(m.applies_when.len())))
-        .filter(|(_, _, present, _)| present.iter().all(|p| p.at.is_empty()))
-        .filter_map(|(c, m, _, applies)| {
+        .map(|(c, m)| (c, m, next(m.present_when.len()), next(m.applies_when.len()), read(m.concern)))
+        .filter(|(_, _, present, _, asked)| *asked == Some(Asked::Regardless) || present.iter().all(|p| p.at.is_empty()))
+        .filter_map(|(c, m, _, applies, asked)| {
             // What the provisions say decides whether the check applies; where they say
             // nothing, the library's words do, and the finding is anchored to the first
             // clause that made the check apply.
-            let anchor = match read(m.concern) {
-                Some(applies) => applies.then_some(None)?,
+            let anchor = match asked {
+                Some(Asked::No) => return None,
+                Some(_) => None,
                 None if applies.is_empty() => None,
                 None => Some(applies.iter().filter_map(|p| p.at.first().copied()).min()?),
             };

@@ -158,6 +158,12 @@ pub fn licence_back_exception(sentence: &str, licence_back: &str) -> Option<Edit
     retained::exception(sentence, licence_back)
 }
 
+/// The agency's materials put in as the exception to a promise that none of its prior work is
+/// in what passes.
+pub fn prior_excepted(sentence: &str) -> Option<Edit> {
+    retained::prior_excepted(sentence)
+}
+
 /// Whether `sentence` grants a licence whose terms (a list: "exclusive, perpetual, ...") the
 /// edits can work on.
 pub fn grants_licence(sentence: &str, words: &Words<'_>) -> bool {

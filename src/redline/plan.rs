@@ -124,6 +124,9 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     missing.retain(|&fi| {
         !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern) && !narrows_promise(c))
     });
+    // The agency's materials carved out of what passes are licensed to the client as they sit
+    // in the work, where the draft does not already license them.
+    missing.extend(p.carved_out_unlicensed(&planned, &missing));
     planned.extend(p.new_clauses(&missing));
     let mut changes = in_order(planned);
     reserve_emptied(&mut changes, &draft);
@@ -238,6 +241,11 @@ impl Planner<'_> {
             let licence_back =
                 g.findings.iter().flat_map(|&i| self.analysis.findings[i].fallbacks.iter()).find(|o| o.kind == FallbackKind::LicenseBack);
             edits.extend(licence_back.and_then(|o| phrase::licence_back_exception(sentence, &o.text)));
+        }
+        // "confirms that no pre-existing ... intellectual property of the Supplier is
+        // incorporated": the agency's materials go in as its exception.
+        if edits.is_empty() && concerns.contains(&Concern::PreExistingIp) {
+            edits.extend(phrase::prior_excepted(sentence));
         }
         // A licence "to the extent any rights in materials described in Section 4.3 cannot be
         // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
@@ -1358,6 +1366,47 @@ impl Planner<'_> {
             let reading = crate::reading::Reading::read(self.lexicon(), &norm.text, &ranges, layout, &analysis.parties);
             (norm, reading)
         })
+    }
+
+    /// The finding to answer with the library's clause on the agency's own materials, when a
+    /// planned edit carves them out of what passes and nothing licenses them to the client: the
+    /// client would get the work without the right to use what it is built on. None when the
+    /// draft already licenses them, or the clause already goes in for a `missing` finding.
+    fn carved_out_unlicensed(&self, planned: &[(Option<usize>, Change)], missing: &[usize]) -> Option<usize> {
+        use crate::reading::{Feature, Kind, Side};
+        const CLAUSE: &str = "agency-ip-license";
+        let excluding = format!("excluding {}", self.vocabulary.adapt("Agency IP"));
+        let carving: Vec<&Change> = planned
+            .iter()
+            .map(|(_, c)| c)
+            .filter(|c| matches!(&c.language, Language::Edited { library_clause } if library_clause == CLAUSE))
+            .filter(|c| c.inserted.contains(&excluding))
+            .collect();
+        let carved: Vec<Concern> = carving.iter().flat_map(|c| c.reasons.iter().map(|r| r.concern)).collect();
+        // The clause goes in after the transfer it completes.
+        let at: Vec<usize> = carving
+            .iter()
+            .filter_map(|c| paragraph_clause(self.analysis, self.draft, c.paragraph))
+            .map(|k| self.analysis.clauses[k].index)
+            .collect();
+        let findings = &self.analysis.findings;
+        let added = missing.iter().any(|&fi| findings[fi].library_clause == CLAUSE);
+        let licensed = self.reading().1.provisions.iter().any(|p| {
+            p.kind == Kind::Licence
+                && !p.negated()
+                && p.giver != Side::Counterparty
+                && matches!(p.receiver, Side::Counterparty | Side::Both)
+                && p.features.has(Feature::Prior)
+        });
+        if carved.is_empty() || added || licensed {
+            return None;
+        }
+        let of = |c: Concern, here: bool| {
+            findings.iter().position(|f| {
+                f.library_clause == CLAUSE && f.concern == c && carved.contains(&c) && (!here || f.clause.is_some_and(|k| at.contains(&k)))
+            })
+        };
+        [true, false].into_iter().find_map(|here| of(Concern::PreExistingIp, here).or_else(|| carved.iter().find_map(|&c| of(c, here))))
     }
 
     /// Whether what the passage transfers is some other thing than the work: every transfer

@@ -40,12 +40,24 @@ static NOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:not|never|n
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?:interest|rights?|benefits)(?:\s*\([^)]*\)|\s*\u{2014}[^\u{2014}]*\u{2014})?\s*(?:in\s+and\s+to|in)\s+
+        \b(?:interest|rights?|benefits)(?:\s*\([^)]*\)|\s*\u{2014}[^\u{2014}]*\u{2014})?(?:\s+worldwide|\s+throughout\s+the\s+world)?\s*(?:in\s+and\s+to|in)\s+
         (?P<object>(?:the|all|any|such|those|its|their)\s+[^,;()]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)
         (?:\s*[,;(]|\s*\.?\s*$|\s+(?:including|to\s+the\s+extent|effective|whether|upon|on\s+creation|as\s+(?:they\s+are\s+)?created|and\s+(?:will|shall|agrees?))\b)",
     )
     .expect("static regex")
 });
+
+/// The rest of a list of what is assigned, up to the parenthesis that names the whole (", the
+/// Source Code, the Documentation and all other deliverables created under this Agreement (the
+/// "Foreground IP")"): no verb, clause or sentence ends before it.
+static LIST_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^,[^;.()]{1,300}?\s*\((?:together,?\s+)?the\s+[*_\s]*["\u{201c}][^"\u{201d}]{1,60}["\u{201d}][*_\s]*\)"#)
+        .expect("static regex")
+});
+
+/// Words that end a list of things: a verb or a qualification of the whole grant.
+static NOT_A_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|will|hereby|agrees?|including|to\s+the\s+extent|whether)\b").expect("static regex"));
 
 /// An object named in the library's own broad words: it is replaced by the deliverables, where
 /// an object with a name of its own ("the Project Materials") keeps it and is qualified.
@@ -149,7 +161,13 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     let object = OBJECT
         .captures(&sentence[assignee_end..])
         .and_then(|c| c.name("object"))
-        .map(|m| (assignee_end + m.start())..(assignee_end + m.end()));
+        .map(|m| (assignee_end + m.start())..(assignee_end + m.end()))
+        .map(|o| {
+            // A list of things named as a whole is what passes, up to its name.
+            let list = LIST_NAMED.find(&sentence[o.end..]).filter(|m| !NOT_A_LIST.is_match(m.as_str()));
+            let end = list.map_or(o.end, |m| sentence[..o.end + m.as_str().rfind('(').unwrap_or(0)].trim_end().len());
+            o.start..end
+        });
     // "Employee hereby assigns those rights and ...": what passes follows the verb itself, and
     // the condition follows it, after the words its pronoun stands for.
     let direct = DIRECT.find(&sentence[assignee_end..]).map(|m| assignee_end + m.end()).filter(|_| object.is_none());
@@ -283,6 +301,19 @@ mod tests {
             apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
         );
+    }
+
+    #[test]
+    fn a_list_named_as_a_whole_keeps_the_agencys_materials_after_its_name() {
+        // Markdown emphasis reaches the analysis as spaces ("(the **\"Foreground IP\"**)").
+        let s = "The Supplier hereby assigns to the Customer with full title guarantee all Intellectual Property Rights worldwide in the Platform, the Source Code and all other deliverables created under this Agreement (the   \"Foreground IP\"  ), free from all encumbrances.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment, Concern::PreExistingIp], &library_ip())),
+            "The Supplier hereby assigns to the Customer, upon receipt of full payment of the Fees for it, with full title guarantee all Intellectual Property Rights worldwide in the Platform, the Source Code and all other deliverables created under this Agreement (the   \"Foreground IP\"  ), excluding Agency IP, free from all encumbrances."
+        );
+        // A list the sentence goes on from is not named as a whole.
+        let s = "Provider hereby assigns to Client all rights in the Website, the Code, including anything Provider makes (the \"Work\").";
+        assert!(apply(s, &edits(s, &[Concern::PreExistingIp], &library_ip())).contains("the Website, excluding Agency IP, the Code"));
     }
 
     #[test]

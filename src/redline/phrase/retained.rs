@@ -42,6 +42,27 @@ pub(super) fn exception(sentence: &str, licence_back: &str) -> Option<Edit> {
     Some(Edit::new(at..at, format!(", other than {licence}"), &[Concern::NoLicenseBack], EditKind::Excepted))
 }
 
+/// A promise that none of the agency's prior work is in what passes ("confirms that no
+/// pre-existing or background intellectual property of the Supplier ... is incorporated").
+static NO_PRIOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:confirms?|warrants?|represents?|undertakes?)\s+that\s+no\s+(?:[\w-]+\s+){0,3}?(?:pre-?existing|background|prior)\b",
+    )
+    .expect("static regex")
+});
+
+/// The agency's own materials put in as the exception to a promise that none of its prior
+/// work is in what passes: "confirms that, other than Agency IP, no pre-existing ... is
+/// incorporated". None for any other sentence, or one that already makes an exception.
+pub(super) fn prior_excepted(sentence: &str) -> Option<Edit> {
+    let promise = NO_PRIOR.find(sentence)?;
+    if ["other than", "except", "save for", "excluding"].iter().any(|w| sentence.to_lowercase().contains(w)) {
+        return None;
+    }
+    let at = promise.start() + promise.as_str().to_lowercase().find(" that").map_or(0, |i| i + " that".len());
+    Some(Edit::new(at..at, ", other than Agency IP,".into(), &[Concern::PreExistingIp], EditKind::Excepted))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +81,20 @@ mod tests {
             "Except as set out in Sections 5.4 and 5.10, Provider shall retain no right, title, license or interest in or to any Work Product, other than a perpetual, irrevocable, royalty-free license to use the general methodologies and techniques embodied in it in future engagements for other clients."
         );
         assert_eq!(e.kinds, [EditKind::Excepted]);
+    }
+
+    #[test]
+    fn a_promise_that_none_of_the_agencys_prior_work_is_in_the_work_excepts_its_materials() {
+        let s = "The Supplier confirms that no pre-existing or background intellectual property of the Supplier is incorporated into the Platform.";
+        let e = prior_excepted(s).expect("an exception");
+        let mut edited = s.to_owned();
+        edited.replace_range(e.range.clone(), &e.inserted);
+        assert_eq!(
+            edited,
+            "The Supplier confirms that, other than Agency IP, no pre-existing or background intellectual property of the Supplier is incorporated into the Platform."
+        );
+        assert!(prior_excepted("The Supplier confirms that no pre-existing IP, other than its tools, is incorporated.").is_none());
+        assert!(prior_excepted("The Supplier confirms that the Platform is complete.").is_none());
     }
 
     #[test]
