@@ -234,6 +234,21 @@ pub(super) fn read(
     let mut hits: Vec<(usize, usize, Kind)> = found
         .iter()
         .copied()
+        // "Once Vendor receives all payments from Client ..., Vendor shall grant to Client a
+        // license": the licence is granted at the later verb, not received at the first ("has
+        // previously granted" goes on from the first).
+        .map(|(s, e, kind)| {
+            let received = kind == Kind::Licence && !text[s..e].starts_with("grant") && !text[s..e].starts_with("agree");
+            let granted = text[s..e].match_indices(" grant").map(|(i, _)| i).filter(|&i| {
+                let before = text[s..s + i].trim_end();
+                ["shall", "will", "must", "hereby", "agrees to", "agree to"].iter().any(|w| before.ends_with(w))
+            });
+            let granted = granted.last();
+            match granted.filter(|_| received) {
+                Some(i) => (s + i + 1, e, kind),
+                None => (s, e, kind),
+            }
+        })
         .filter(|&(s, e, kind)| {
             // "7.2 Covenants Not to Compete." heads a clause; "Franchisee covenants not to" binds.
             if kind == Kind::Restriction

@@ -1268,3 +1268,18 @@ fn what_passes_with_nothing_to_bound_it_is_everything_and_rights_of_every_kind_t
         assert!(r.provisions.iter().all(|p| !p.own_features.has(Feature::Broad)), "{bounded}: {:?}", r.provisions);
     }
 }
+
+#[test]
+fn a_licence_granted_once_payments_are_received_is_granted_by_the_one_who_grants_it() {
+    let p = parties(&["Vendor"], &["Client"]);
+    let (r, _) = read(
+        "Once Vendor receives all payments from Client that are not disputed, Vendor shall grant to Client a license to utilize Vendor's Background Technology.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty), "{licence:?}");
+    // Received, it is the receiver's.
+    let (r, _) = read("Vendor receives from Client a non-exclusive license to use the Deliverables.", &p);
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!(licence.receiver, Side::Agency, "{licence:?}");
+}

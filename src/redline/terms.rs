@@ -190,6 +190,8 @@ pub struct Vocabulary {
     /// The party names the draft gives plural verbs ("Researchers agree"): the library's verbs
     /// after them agree.
     plural: Vec<String>,
+    /// The draft writes "licence" for the noun: the library's "license" follows it.
+    licence: bool,
 }
 
 impl Vocabulary {
@@ -206,7 +208,17 @@ impl Vocabulary {
             .unwrap_or_else(|| REGISTRY.to_owned());
         let (agency, client) = (name(&parties.agency), name(&parties.counterparty));
         let plural = [&agency, &client].into_iter().flatten().filter(|n| plural_in(text, n)).cloned().collect();
-        Vocabulary { agency, client, defined: defined_terms(text), registry, agency_prior: None, agency_prior_methods: false, plural }
+        let licence = spells_licence(text);
+        Vocabulary {
+            agency,
+            client,
+            defined: defined_terms(text),
+            registry,
+            agency_prior: None,
+            agency_prior_methods: false,
+            plural,
+            licence,
+        }
     }
 
     /// The vocabulary of `text` with the draft's own term for the agency's prior IP, read
@@ -271,7 +283,8 @@ impl Vocabulary {
             }
         }
         out = whole_word(REGISTRY).replace_all(&out, self.registry.as_str()).into_owned();
-        self.parties(&out)
+        let out = self.parties(&out);
+        if self.licence { british(&out) } else { out }
     }
 
     /// "Agency" and "Client" as the draft names the parties.
@@ -580,9 +593,50 @@ fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usiz
     }
 }
 
+/// Whether the draft spells the noun the British way ("a non-exclusive licence"): more often
+/// "licence" than "license".
+fn spells_licence(text: &str) -> bool {
+    static EITHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\blicen([cs])es?\b").expect("static regex"));
+    let (british, american) = EITHER.captures_iter(text).fold((0, 0), |(b, a), c| match &c[1] {
+        "c" | "C" => (b + 1, a),
+        _ => (b, a + 1),
+    });
+    british > american
+}
+
+/// The library's "license" and "licenses" as a British draft spells the noun ("licence",
+/// "licences"). The verb keeps its "s", as British usage has it: after a modal, "to" or
+/// "hereby" ("may license"), and "licenses" after a party's name ("Client licenses").
+fn british(text: &str) -> String {
+    static LICENSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([Ll])icense(s?)\b").expect("static regex"));
+    const BEFORE_A_VERB: &[&str] = &["to", "may", "shall", "will", "must", "not", "hereby", "cannot"];
+    LICENSE
+        .replace_all(text, |c: &regex::Captures<'_>| {
+            let start = c.get(0).map_or(0, |m| m.start());
+            let before = text[..start].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let verb =
+                BEFORE_A_VERB.contains(&word) || !c[2].is_empty() && word.starts_with(char::is_uppercase) && !before.ends_with(['.', ':']);
+            if verb { c[0].to_owned() } else { format!("{}icence{}", &c[1], &c[2]) }
+        })
+        .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_that_writes_licence_gets_the_noun_as_it_spells_it() {
+        let draft = "The Customer grants the Supplier a non-exclusive licence. The licence ends with this Agreement.";
+        let v = Vocabulary::of(draft, &Parties::named("Supplier", "Customer"));
+        assert_eq!(
+            v.adapt("License back. Client grants Agency a perpetual license to use the general methods; Agency may license them, and what Client licenses stays under the open-source licenses."),
+            "Licence back. Customer grants Supplier a perpetual licence to use the general methods; Supplier may license them, and what Customer licenses stays under the open-source licences."
+        );
+        let american = Vocabulary::of("Customer grants Supplier a license.", &Parties::named("Supplier", "Customer"));
+        assert_eq!(american.adapt("a perpetual license"), "a perpetual license");
+    }
 
     #[test]
     fn library_terms_become_the_drafts_or_plain_words_or_are_defined_once() {
