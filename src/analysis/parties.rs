@@ -322,6 +322,15 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     };
     let client = client.or(acting).or_else(|| agency.as_ref().and_then(|a| company_named(head, &a.0)));
     let uncertain = uncertain && !by_role;
+    // No party defined or named by its role: the one that grants a licence to the other, as a
+    // guess ("Roke grants Dstl a ... license").
+    let (agency, client, uncertain) = match (agency, client) {
+        (None, None) => match grant_between(head) {
+            Some((grantor, grantee)) => (Some(grantor), Some(grantee), true),
+            None => (None, None, uncertain),
+        },
+        (agency, client) => (agency, client, uncertain),
+    };
     let (agency, client) = if platform { (agency, client) } else { with_pronouns(head, agency, client) };
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
@@ -366,6 +375,7 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
             client_role()
                 .or_else(|| acting_party(head, &bare))
                 .or_else(|| company_named(head, &bare))
+                .or_else(|| grant_between(head).filter(|(giver, _)| giver.1.contains(&bare)).map(|(_, receiver)| receiver))
                 .map(|(term, aliases)| Candidate { term, aliases })
         });
     // A draft in the first person: "we" and "you" go to the named party and the other side as
@@ -832,6 +842,9 @@ fn names_a_thing(term: &str) -> bool {
         // "Norton R&D Services Agreement (DRAFT)": the document's status.
         "draft",
         "version",
+        // "Apache License, Version 2.0 (the \"License\")": the licence a notice applies.
+        "license",
+        "licence",
         // "a User an Account type as a Client": what a platform's user holds.
         "account",
         "profile",
@@ -1026,6 +1039,28 @@ fn most_named(names: impl Iterator<Item = String>) -> Option<Named> {
     let (name, _) = counts.into_iter().filter(|(_, k)| *k >= 3).max_by_key(|(_, k)| *k)?;
     let lower = name.to_lowercase();
     Some((name, vec![lower]))
+}
+
+/// The first "X grants Y a licence" between two names (a proposal or letter with no preamble:
+/// "Roke grants Dstl a non-exclusive ... license"): the grantor and the grantee, neither a
+/// thing, a pronoun nor a word that opens a sentence.
+fn grant_between(head: &str) -> Option<(Named, Named)> {
+    static GRANTS: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2}) (?:hereby )?(?:grants|shall grant|will grant) (?:to )?(?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2}) (?:a|an|the)\b",
+        )
+    });
+    const OPENERS: &[&str] = &["The", "This", "Each", "Any", "Either", "Neither", "Party", "It"];
+    let name = |m: &str| {
+        let lower = m.to_lowercase();
+        let ok = !names_a_thing(m) && !is_pronoun(&lower) && !OPENERS.contains(&m.split(' ').next().unwrap_or_default());
+        ok.then(|| (m.to_owned(), vec![lower]))
+    };
+    let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
+    GRANTS.on(preamble).captures_iter(preamble).find_map(|c| {
+        let (giver, receiver) = (name(&c[1])?, name(&c[2])?);
+        (giver.0 != receiver.0).then_some((giver, receiver))
+    })
 }
 
 /// The company, other than `agency`, that the draft names most often by its full name with its
@@ -1503,5 +1538,16 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("Creator"), "{p:?}");
         assert!(!p.uncertain, "{p:?}");
+    }
+
+    #[test]
+    fn with_no_party_defined_the_one_that_grants_a_licence_is_the_guessed_agency() {
+        let text = "Roke will retain ownership of its background IP.\n\nRoke grants Dstl a non-exclusive, perpetual license to use the Apex software. Apache License, Version 2.0 (the \"License\").";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Roke"), Some("Dstl")), "{p:?}");
+        assert!(p.uncertain, "a guess: {p:?}");
+        // Named, the agency's grantee is the other side, not the licence the notice defines.
+        let p = detect(text, Some("Roke"));
+        assert_eq!(p.counterparty.as_deref(), Some("Dstl"), "{p:?}");
     }
 }

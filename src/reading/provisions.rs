@@ -239,11 +239,13 @@ pub(super) fn read(
         // previously granted" goes on from the first).
         .map(|(s, e, kind)| {
             let received = kind == Kind::Licence && !text[s..e].starts_with("grant") && !text[s..e].starts_with("agree");
-            let granted = text[s..e].match_indices(" grant").map(|(i, _)| i).filter(|&i| {
-                let before = text[s..s + i].trim_end();
-                ["shall", "will", "must", "hereby", "agrees to", "agree to"].iter().any(|w| before.ends_with(w))
-            });
-            let granted = granted.last();
+            let granted = text[s..e]
+                .match_indices(" grant")
+                .map(|(i, _)| i)
+                .filter(|&i| {
+                    ["shall", "will", "must", "hereby", "agrees to", "agree to"].iter().any(|w| text[s..s + i].trim_end().ends_with(w))
+                })
+                .last();
             match granted.filter(|_| received) {
                 Some(i) => (s + i + 1, e, kind),
                 None => (s, e, kind),

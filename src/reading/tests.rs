@@ -1278,6 +1278,7 @@ fn a_licence_granted_once_payments_are_received_is_granted_by_the_one_who_grants
     );
     let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
     assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty), "{licence:?}");
+    assert_eq!(licence.timing, Timing::OnPayment, "it waits for the payments: {licence:?}");
     // Received, it is the receiver's.
     let (r, _) = read("Vendor receives from Client a non-exclusive license to use the Deliverables.", &p);
     let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
