@@ -79,6 +79,8 @@ const GLOSSARY: &[Entry] = &[
             ("Pre-Existing Materials", "Pre-Existing Materials"),
             ("Pre-Existing IP", "Pre-Existing IP"),
             ("Background IP", "Background IP"),
+            ("Background IPR", "Background IPR"),
+            ("Background Intellectual Property", "Background Intellectual Property"),
             ("Background Technology", "Background Technology"),
         ],
         otherwise: Otherwise::Define(
@@ -625,6 +627,13 @@ fn british(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_uk_drafts_background_ipr_stands_for_the_agencys_materials() {
+        let draft = "\"Background IPR\" means Intellectual Property Rights owned by a Party before the Effective Date.";
+        let v = Vocabulary::of(draft, &Parties::named("Developer", "Client"));
+        assert_eq!(v.adapt("excluding Agency IP"), "excluding Background IPR");
+    }
 
     #[test]
     fn a_draft_that_writes_licence_gets_the_noun_as_it_spells_it() {

@@ -51,9 +51,12 @@ static INCORPORATED: LazyLock<Regex> =
 static PROVISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s*(?:provided|subject\s+to|except)\b|;").expect("static regex"));
 
 /// The sublicensing said beside a licence's list: ", with rights to sublicense through
-/// multiple levels of sublicensees,".
+/// multiple levels of sublicensees,", "licence (with the right to sublicence)".
 static WITH_SUBLICENSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.]{0,100},?").expect("static regex")
+    Regex::new(
+        r"(?i),\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.]{0,100},?|\s*\(\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.()]{0,100}\)",
+    )
+    .expect("static regex")
 });
 
 /// Sublicensing as the last of a licence's verbs: "to use, modify, commercialize, and
@@ -298,6 +301,11 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "Freelancer grants to Client a non-exclusive, non-transferable, non-sublicensable, perpetual and worldwide right to reproduce the Background Technology solely as incorporated in the Work Product."
+        );
+        let s = "The Developer grants the Client a non-exclusive, perpetual, worldwide licence (with the right to sublicence) to use such Background IPR.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "The Developer grants the Client a non-exclusive, non-transferable, non-sublicensable, perpetual, worldwide licence to use such Background IPR."
         );
         let s = "Researchers grant Seed a perpetual, worldwide, royalty-free license to use, modify, commercialize, and sublicense Foreground IP.";
         assert_eq!(
