@@ -66,13 +66,15 @@ pub(super) static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// When the sentence says the transfer happens: on creation, whatever is paid. The payment
-/// condition takes its place.
+/// When the sentence says the transfer happens: on creation, whatever is paid, with what
+/// falls back on it ("(or, if not assignable upon creation, upon the earliest date permitted by
+/// law)"). The payment condition takes its place.
 static TIMING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         (?:effective\s+(?:automatically\s+|immediately\s+)?)?(?:upon|on)\s+(?:its\s+|their\s+)?creation
         (?:\s+and\s+whether\s+or\s+not\s+[^,;.]*)?
+        (?:\s*\([^()]{0,120}\bcreation\b[^()]{0,120}\))?
         |(?:automatically\s+)?as\s+(?:it\s+is\s+|they\s+are\s+)?created",
     )
     .expect("static regex")
@@ -300,6 +302,15 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
+        );
+    }
+
+    #[test]
+    fn what_falls_back_on_creation_goes_with_it() {
+        let s = "The Developer hereby assigns to the Client, with full title guarantee, all Foreground IPR, effective upon creation (or, if not assignable upon creation, upon the earliest date permitted by law).";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
+            "The Developer hereby assigns to the Client, with full title guarantee, all Foreground IPR, effective upon receipt of full payment of the Fees for it."
         );
     }
 
