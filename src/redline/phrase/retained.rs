@@ -56,10 +56,12 @@ static NO_PRIOR: LazyLock<Regex> = LazyLock::new(|| {
 /// incorporated". None for any other sentence, or one that already makes an exception.
 pub(super) fn prior_excepted(sentence: &str) -> Option<Edit> {
     let promise = NO_PRIOR.find(sentence)?;
-    if ["other than", "except", "save for", "excluding"].iter().any(|w| sentence.to_lowercase().contains(w)) {
+    // ASCII case only, so that its byte offsets are the sentence's.
+    let lower = sentence.to_ascii_lowercase();
+    if ["other than", "except", "save for", "excluding"].iter().any(|w| lower.contains(w)) {
         return None;
     }
-    let at = promise.start() + promise.as_str().to_lowercase().find(" that").map_or(0, |i| i + " that".len());
+    let at = promise.start() + lower[promise.range()].find(" that").map_or(0, |i| i + " that".len());
     Some(Edit::new(at..at, ", other than Agency IP,".into(), &[Concern::PreExistingIp], EditKind::Excepted))
 }
 
