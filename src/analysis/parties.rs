@@ -302,7 +302,10 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         uncertain = false;
     }
     let agency_by_role = agency.is_none();
-    let agency = agency.or_else(|| most_used(preamble, head, AGENCY_ROLES)).or_else(|| engaged(preamble, head));
+    let agency = agency
+        .or_else(|| most_used(preamble, head, AGENCY_ROLES))
+        .or_else(|| engaged(preamble, head))
+        .or_else(|| speaking(preamble, head));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
     // "between the Company and the Team Member": the one the client is paired with.
     let agency = match (&agency, &client) {
@@ -974,6 +977,26 @@ fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
     })
 }
 
+/// The one who writes a provider's own terms to its client ("an agreement between you and
+/// Codeteki", then "we provide", "you agree"): the name set beside "you", used at least three
+/// times, in a draft that speaks as "we" to "you" (each at least five times) where "you" pay.
+fn speaking(preamble: &str, head: &str) -> Option<Named> {
+    static BESIDE_YOU: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        let name = r"(?:[Tt]he[ \t]+)?([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})";
+        AsciiFirst::new(format!(r"\bbetween\s+(?:you\s+and\s+{name}|{name}\s+and\s+you)\b"))
+    });
+    let lower = head.to_lowercase();
+    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
+    if count(" you") < 5 || count(" we") + count(" us") < 5 || we_pay(&lower) {
+        return None;
+    }
+    let name = BESIDE_YOU.on(preamble).captures_iter(preamble).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()))?;
+    let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(false);
+    let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
+    let lower = name.to_lowercase();
+    (usable && uses >= 3).then_some((name, vec![lower]))
+}
+
 /// The name the preamble says is engaged ("the Client engages SSW on the following terms",
 /// "Thank you for choosing SSW"), used at least three times in the draft.
 fn engaged(preamble: &str, head: &str) -> Option<Named> {
@@ -1023,7 +1046,11 @@ fn acting_party(head: &str, agency: &str) -> Option<Named> {
     let names = ACTS.on(head).captures_iter(head).take(2_000).map(|c| c[1].to_owned());
     most_named(names.filter(|name| {
         let first = name.split(' ').next().unwrap_or_default();
-        !name.eq_ignore_ascii_case(agency) && !NO_NAME.contains(&first) && !names_a_thing(name) && role_of(name) != Some(true)
+        !name.eq_ignore_ascii_case(agency)
+            && !NO_NAME.contains(&first)
+            && !is_pronoun(&name.to_lowercase())
+            && !names_a_thing(name)
+            && role_of(name) != Some(true)
     }))
 }
 
@@ -1112,6 +1139,23 @@ mod tests {
             CWT may use it. Vendor assigns it to CWT on payment.";
         let p = detect(text, None);
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Vendor"), Some("CWT")), "{p:?}");
+    }
+
+    #[test]
+    fn a_providers_own_terms_to_you_are_the_agencys() {
+        let text = "By using Acmeteki's services, you accept these Terms. These terms are a binding agreement between you and Acmeteki. \
+            We provide web development. We will send a proposal. You agree to pay our invoices. We retain our methods. \
+            Acmeteki may suspend services. You own the deliverables on payment. Acmeteki keeps its tools. We may update these terms. \
+            You must give us feedback. If you do not agree, do not use our services.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Acmeteki"), Some("you")), "{p:?}");
+        assert!(p.agency_aliases.contains(&"we".to_owned()) && p.counterparty_aliases.contains(&"your".to_owned()), "{p:?}");
+        // Named by the user: "we" is not the other side.
+        let p = detect(text, Some("Acmeteki"));
+        assert_eq!(p.counterparty.as_deref(), Some("you"), "{p:?}");
+        // Where "we" pay, "you" are the one engaged: not this.
+        let paid = text.replace("You agree to pay our invoices.", "We will pay you. We shall pay your invoices. We agree to pay.");
+        assert_ne!(detect(&paid, None).agency.as_deref(), Some("Acmeteki"));
     }
 
     #[test]

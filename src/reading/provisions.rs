@@ -953,7 +953,7 @@ impl Trigger<'_> {
         let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
             && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
-        let warranted = before.contains("warrant") || before.contains("represents");
+        let warranted = before.contains("warrant") || before.contains("represent");
         // "To the extent that these materials are owned by you, you grant us": ownership named
         // in a condition of another provision allocates nothing.
         let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);

@@ -801,6 +801,8 @@ fn a_party_that_shall_have_all_rights_or_owns_the_work_is_its_owner() {
         ),
         ("Consultant", "Company", "Company shall have all right, title and interest in and to the Deliverables."),
         ("LKS Next", "Client", "Client owns the custom software developed for them."),
+        // A provider's own terms, to "you".
+        ("we", "you", "Upon full payment, you own all custom code, designs, and deliverables created specifically for your project."),
     ] {
         let t = transfers(text, &parties(&[agency], &[client]));
         assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.receiver == Side::Counterparty), "{text}: {t:?}");
@@ -810,9 +812,13 @@ fn a_party_that_shall_have_all_rights_or_owns_the_work_is_its_owner() {
     for text in [
         "Company shall have the sole right to determine whether the Works will be exploited.",
         "Company owns less than 10% of the capital stock of Consultant.",
+        "Consultant may use its own tools and its own methods.",
     ] {
         assert!(transfers(text, &p).is_empty(), "{text}");
     }
+    // Owning what it provides, as a promise, allocates nothing.
+    let t = transfers("You represent that you own the materials you provide to us.", &parties(&["we"], &["you"]));
+    assert!(t.iter().all(|t| t.standing != Standing::Operative), "{t:?}");
 }
 
 #[test]
