@@ -522,9 +522,13 @@ fn a_new_term_is_defined_in_the_drafts_definitions_section() {
     };
     let ip = defined(&enspyr, "Contributor IP");
     assert_eq!(text(&enspyr, ip.paragraph), "### 1. Definitions", "before \"Intellectual Property\"");
-    let deliverables = defined(&enspyr, "Deliverables");
+    let exhibit = defined(&enspyr, "Exhibit A");
     let ids = |c: &redline::Change| c.id;
-    assert!(ids(&ip) < ids(&deliverables), "in alphabetical order");
+    assert!(ids(&ip) < ids(&exhibit), "in alphabetical order");
+    // The draft's "Project Materials", narrowed to what is made for the Company, stands for the
+    // library's "Deliverables": no second term for the same things.
+    assert!(enspyr.changes.iter().all(|c| !c.inserted.contains("\"Deliverables\" means")));
+    assert!(enspyr.changes.iter().any(|c| c.inserted.contains("To the extent the Company owns any Project Materials")));
     assert!(text(&enspyr, ip.paragraph + 1).contains("\"Intellectual Property\""));
 
     let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
@@ -582,9 +586,9 @@ fn the_brief_counts_edits_and_definitions_for_what_they_are() {
     let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
     let brief = redline::summary(&r, "enspyr-ip-assignment.md", "counter.md", &redline::Negotiation::default());
     let line = brief.lines().find(|l| l.starts_with("- Counter-proposal:")).expect("the count line");
-    // "Contributor IP", "Deliverables", and "Exhibit A" for the licence of the Contributor IP
-    // carved out of the assignment, beside the narrowed "Project Materials".
-    assert!(line.contains("edits of the draft's own words") && line.contains("4 definitions"), "{line}");
+    // "Company Data", "Contributor IP", and "Exhibit A" for the licence of the Contributor IP
+    // carved out of the assignment; the narrowed "Project Materials" needs no "Deliverables".
+    assert!(line.contains("edits of the draft's own words") && line.contains("3 definitions"), "{line}");
 }
 
 /// A missing carve-out of the agency's materials, found at an assignment that is edited anyway

@@ -302,10 +302,8 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         uncertain = false;
     }
     let agency_by_role = agency.is_none();
-    let agency = agency
-        .or_else(|| most_used(preamble, head, AGENCY_ROLES))
-        .or_else(|| engaged(preamble, head))
-        .or_else(|| speaking(preamble, head));
+    let agency =
+        agency.or_else(|| most_used(preamble, head, AGENCY_ROLES)).or_else(|| engaged(preamble, head)).or_else(|| speaking(preamble, head));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
     // "between the Company and the Team Member": the one the client is paired with.
     let agency = match (&agency, &client) {
@@ -990,7 +988,8 @@ fn speaking(preamble: &str, head: &str) -> Option<Named> {
     if count(" you") < 5 || count(" we") + count(" us") < 5 || we_pay(&lower) {
         return None;
     }
-    let name = BESIDE_YOU.on(preamble).captures_iter(preamble).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()))?;
+    let name =
+        BESIDE_YOU.on(preamble).captures_iter(preamble).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()))?;
     let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(false);
     let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
     let lower = name.to_lowercase();

@@ -968,6 +968,9 @@ impl Planner<'_> {
             .map(|n| n.trim_end_matches('.').to_owned())
             .collect();
         self.narrowed = self.narrowed_definition(&merged);
+        if let Some((term, _)) = &self.narrowed {
+            self.vocabulary.deliverables_are(term);
+        }
         let mut planned = Vec::new();
         let (mut used, mut opened): (Vec<String>, Vec<(usize, usize)>) = (Vec::new(), Vec::new());
         for g in order {

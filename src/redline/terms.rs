@@ -194,6 +194,10 @@ pub struct Vocabulary {
     plural: Vec<String>,
     /// The draft writes "licence" for the noun: the library's "license" follows it.
     licence: bool,
+    /// The draft's own term for what the agency delivers, where the redline narrows its
+    /// definition to that ("Project Materials" made "specifically for the Company"): what the
+    /// library's "Deliverables" become, rather than a second term defined beside it.
+    deliverables: Option<String>,
 }
 
 impl Vocabulary {
@@ -220,6 +224,17 @@ impl Vocabulary {
             agency_prior_methods: false,
             plural,
             licence,
+            deliverables: None,
+        }
+    }
+
+    /// Takes `term`, whose definition the redline narrows to what is made for the client, for
+    /// the library's "Deliverables", where the draft has no term of that name and `term` names
+    /// things in the plural as "Deliverables" does ("Project Materials", not "Work Product").
+    pub fn deliverables_are(&mut self, term: &str) {
+        let plural = term.ends_with('s') && !term.ends_with("ss");
+        if plural && !self.defines("Deliverables") {
+            self.deliverables = Some(term.trim_start_matches("the ").trim_start_matches("The ").to_owned());
         }
     }
 
@@ -268,7 +283,11 @@ impl Vocabulary {
             if !out.contains(e.words) || self.defines(&self.parties(e.term)) {
                 continue;
             }
-            let own = self.agency_prior.as_deref().filter(|_| e.term == "Agency IP");
+            let own = match e.term {
+                "Agency IP" => self.agency_prior.as_deref(),
+                "Deliverables" => self.deliverables.as_deref(),
+                _ => None,
+            };
             let instead = own.or_else(|| e.instead.iter().find(|(t, _)| self.defines(&self.parties(t))).map(|(_, words)| *words));
             let words = match (&e.otherwise, instead) {
                 (_, Some(words)) => words,
@@ -572,6 +591,12 @@ fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usiz
         return text.len() - r.len();
     }
     if rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+        // "the Client Models": "Your Models", not "the Your Models".
+        for article in ["the ", "The "] {
+            if out.ends_with(article) {
+                out.truncate(out.len() - article.len());
+            }
+        }
         out.push_str("Your");
         return end;
     }
@@ -749,6 +774,29 @@ mod tests {
             v.adapt("Client grants Agency a licence. Agency does not disclose Client's information or use Client Data that Client or its affiliates provide. Client has paid."),
             "You grant Go Free Range a licence. Go Free Range does not disclose your information or use Your Data that you or your affiliates provide. You have paid."
         );
+        assert_eq!(v.adapt("The methods used to develop the Client Models."), "The methods used to develop Your Models.");
+    }
+
+    #[test]
+    fn a_narrowed_term_of_the_draft_stands_for_the_deliverables() {
+        let draft = "\"Project Materials\" means all works created by the Contributor for the Company.";
+        let mut v = Vocabulary::of(draft, &Parties::named("Contributor", "Company"));
+        v.deliverables_are("Project Materials");
+        let text =
+            v.adapt("To the extent Client owns any Deliverables, Client grants Agency a licence to the know-how in the Deliverables.");
+        assert_eq!(
+            text,
+            "To the extent Company owns any Project Materials, Company grants Contributor a licence to the know-how in the Project Materials."
+        );
+        assert!(v.definitions_for(&text).is_empty(), "no second term beside the draft's");
+        // A term named in the singular ("Work Product") or a draft with its own Deliverables keeps them.
+        for (draft, term) in
+            [("\"Work Product\" means all work.", "Work Product"), ("\"Deliverables\" means items. \"Works\" means all.", "Works")]
+        {
+            let mut v = Vocabulary::of(draft, &Parties::named("Contributor", "Company"));
+            v.deliverables_are(term);
+            assert_eq!(v.adapt("any Deliverables"), "any Deliverables", "{draft}");
+        }
     }
 
     #[test]
