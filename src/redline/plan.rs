@@ -967,10 +967,7 @@ impl Planner<'_> {
             .filter_map(|g| analysis.clauses.get(g.clause).and_then(|c| c.number.as_deref()))
             .map(|n| n.trim_end_matches('.').to_owned())
             .collect();
-        self.narrowed = self.narrowed_definition(&merged);
-        if let Some((term, _)) = &self.narrowed {
-            self.vocabulary.deliverables_are(term);
-        }
+        self.narrow(&merged);
         let mut planned = Vec::new();
         let (mut used, mut opened): (Vec<String>, Vec<(usize, usize)>) = (Vec::new(), Vec::new());
         for g in order {
@@ -1183,6 +1180,15 @@ impl Planner<'_> {
         let other_job = !rungs.is_empty()
             && rungs.iter().all(|o| !function::keeps_read(deleted, &same_term(o.text.trim(), deleted).0, self.lexicon(), &parties));
         if other_job { OpenReason::OtherFunction } else { OpenReason::NoLanguage }
+    }
+
+    /// Records the term whose definition the redline narrows (`narrowed_definition`), which
+    /// then stands for the library's "Deliverables".
+    fn narrow(&mut self, groups: &[Group]) {
+        self.narrowed = self.narrowed_definition(groups);
+        if let Some((term, _)) = &self.narrowed {
+            self.vocabulary.deliverables_are(term);
+        }
     }
 
     /// The draft's term for what passes whose definition is narrowed in its own words ("...
