@@ -343,6 +343,14 @@ fn each_changed_provision_keeps_its_function() {
             c.new_clause.is_none() && !matches!(c.language, Language::AlreadyInserted { .. } | Language::Definition { .. })
         };
         for c in r.changes.iter().filter(replaced).filter(|c| !c.inserted.is_empty()) {
+            // A word that follows a change before it ("This consent" after a consent replaced by
+            // a waiver: "This waiver") names what that change put in.
+            let follows = |o: &redline::Change| {
+                o.id < c.id && !c.deleted.is_empty() && o.deleted.contains(c.deleted.trim()) && o.inserted.contains(c.inserted.trim())
+            };
+            if c.deleted.split_whitespace().count() == 1 && r.changes.iter().any(follows) {
+                continue;
+            }
             // Words put into the draft's sentence (an exception, a condition) are read with it:
             // the provision they leave is what keeps its function.
             let (deleted, inserted) = if c.deleted.trim().is_empty() && matches!(c.language, Language::Edited { .. }) {
@@ -577,6 +585,19 @@ fn markdown_footnotes_are_numbered_in_turn_when_a_change_has_none() {
     }
     assert!(!md.contains(&format!("[^{}]", noted + 1)), "no gap, so no number past {noted}:\n{md}");
     assert!(md.contains(&format!("[^2]: {}", r.changes[2].note)), "the third change's note is the second footnote");
+}
+
+/// A sentence that speaks of the consent the redline replaces with a waiver (enspyr §3.2, "This
+/// consent is genuine, given voluntarily") speaks of the waiver: never of words struck.
+#[test]
+fn a_sentence_about_the_replaced_consent_speaks_of_the_waiver() {
+    let Some(r) = corpus_redline("agency-drafts/enspyr-ip-assignment.md", "Contributor") else { return };
+    let replaced = r.changes.iter().find(|c| c.deleted.contains("consents to the Company")).expect("§3.1 replaced");
+    assert!(replaced.inserted.contains("waives"), "{replaced:?}");
+    let follow = r.changes.iter().find(|c| c.deleted == "consent").expect("§3.2 follows");
+    assert_eq!((follow.inserted.as_str(), follow.clause_label.as_str()), ("waiver", "§3.2"));
+    let accepted = r.accepted_paragraph(follow.paragraph).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(accepted.contains("This waiver is genuine, given voluntarily"), "{accepted}");
 }
 
 /// The internal brief counts what the changes do: edits of the draft's own words and new

@@ -1048,11 +1048,59 @@ impl Planner<'_> {
             planned.push((Some(g.clause), change));
         }
         self.close_points_struck_with_lists(&planned, &opened);
-        let consistent = self.same_name_after_narrowing(&planned);
-        planned.extend(consistent);
-        let timed = self.timing_after_payment(&planned);
-        planned.extend(timed);
+        for follow in [Self::same_name_after_narrowing, Self::timing_after_payment, Self::consent_after_waiver] {
+            let more = follow(self, &planned);
+            planned.extend(more);
+        }
         planned
+    }
+
+    /// A sentence that speaks of the consent a change replaced with a waiver ("This consent is
+    /// genuine, given voluntarily", after an Australian moral rights consent) speaks of the
+    /// waiver: left, it would speak of words struck.
+    fn consent_after_waiver(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
+        static CONSENTS: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\bconsents?\s+to\b").expect("static regex"));
+        static THIS_CONSENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?:^|[.:]\s+|\n[ \t]*(?:[0-9]+(?:\.[0-9]+)*\.?[ \t]+)?)(?:This|Such|That|The foregoing)\s+(consent)\b")
+                .expect("static regex")
+        });
+        let text = &self.draft.analysed;
+        let mut out = Vec::new();
+        for (_, c) in planned {
+            let replaced = c.new_clause.is_none() && !matches!(c.language, Language::Edited { .. });
+            if !replaced || !CONSENTS.is_match(&c.deleted) || CONSENTS.is_match(&c.inserted) || !c.inserted.contains("waive") {
+                continue;
+            }
+            let after = c.end..crate::text::floor_char(text, c.end + 400);
+            let Some(word) = THIS_CONSENT.captures(&text[after.clone()]).and_then(|m| m.get(1)) else { continue };
+            let range = after.start + word.start()..after.start + word.end();
+            let Some(paragraph) = paragraph_of(&self.draft.paragraphs, range.start) else { continue };
+            if planned.iter().any(|(_, o)| o.start < range.end && range.start < o.end) {
+                continue;
+            }
+            let change = Change {
+                id: 0,
+                clause_label: self.label(paragraph_clause(self.analysis, self.draft, paragraph)).unwrap_or_default(),
+                paragraph,
+                start: range.start,
+                end: range.end,
+                deleted: text[range].to_owned(),
+                inserted: "waiver".to_owned(),
+                note: c.note.clone(),
+                new_clause: None,
+                removes_paragraph: false,
+                language: match &c.language {
+                    Language::Fallback { library_clause, .. } | Language::Standard { library_clause } => {
+                        Language::Edited { library_clause: library_clause.clone() }
+                    }
+                    other => other.clone(),
+                },
+                reasons: c.reasons.clone(),
+            };
+            out.push((paragraph_clause(self.analysis, self.draft, paragraph), change));
+        }
+        out
     }
 
     /// Whether the passage only says when its clause's transfer takes effect ("**Effective:**
