@@ -180,6 +180,8 @@ flags!(
         Authority = "authority",
         /// Limited to deliverables described in a schedule or order.
         Scoped = "scoped",
+        /// Open-source software as such ("any open source software"), not only copyleft.
+        OpenSource = "open-source",
     }
 );
 

@@ -134,3 +134,37 @@ fn a_bar_on_open_source_only_where_its_licence_would_bind_the_client_is_ordinary
     let none = "The Provider shall ensure that no open source software is incorporated in the Deliverables.";
     assert_eq!(severity(none, RULE), Some(Severity::Medium), "no open source at all: {none}");
 }
+
+/// The provision reader's bar on open source: the agency barred from using open source at all,
+/// in whatever order the words come ("in no event will Provider incorporate"), unless the bar
+/// holds only for copyleft licences, only without the client's consent, or only where the
+/// licence would bind the client.
+#[test]
+fn a_bar_on_all_open_source_is_read_whatever_the_word_order() {
+    // The reader's rule, or the phrase rule where both read the same words.
+    let severity = |clause: &str| {
+        findings(clause)
+            .iter()
+            .filter(|f| f.rule.ends_with("/open-source-barred") || f.rule.ends_with("/oss-conflict"))
+            .map(|f| f.severity)
+            .max()
+    };
+    for barred in [
+        "In no event will Provider incorporate into the Deliverables any software code licensed under the GNU, GPL, LGPL or any similar \"open source\" license.",
+        "Provider shall not incorporate open source software into any Deliverable.",
+    ] {
+        assert_eq!(severity(barred), Some(Severity::Medium), "{barred}");
+    }
+    for ordinary in [
+        "In no event will Provider incorporate into or include with any Deliverable any Open Source licensed under a Copyleft License.",
+        "Provider shall not incorporate any open source software into the Deliverables without Client's prior written consent.",
+        "Provider shall not incorporate open source software in a manner that would impose obligations on Client to disclose its source code.",
+        "Provider shall not incorporate any open source software into the Deliverables except as approved by Client in writing.",
+    ] {
+        assert_eq!(severity(ordinary), None, "{ordinary}");
+    }
+    // A bar on the client is no bar on the agency (the phrase rule, which reads no parties,
+    // still flags it).
+    let client = "Client shall not incorporate any open source software provided by Provider into its products.";
+    assert!(findings(client).iter().all(|f| !f.rule.ends_with("/open-source-barred")), "{client}");
+}

@@ -95,6 +95,8 @@ pub struct Rule {
     #[serde(default)]
     timing: Vec<TimingId>,
     carve_out: Option<bool>,
+    /// Whether the object has an exception of any kind ("except as Client approves").
+    excepted: Option<bool>,
     /// Whether the object already belongs to the counterparty; unset, only restrictions may
     /// be on the counterparty's things (its confidential information).
     theirs: Option<bool>,
@@ -270,6 +272,7 @@ impl Rule {
             && !self.attributes_none.iter().any(|&x| p.attributes.has(x))
             && (self.timing.is_empty() || self.timing.contains(&timing))
             && self.carve_out.is_none_or(|c| c == p.carve_out)
+            && self.excepted.is_none_or(|e| e == p.excepted)
             && self.draft_has.iter().all(|&x| facts.contains(&x))
             && !self.draft_lacks.iter().any(|&x| facts.contains(&x))
             && (self.trigger_any.is_empty() || self.trigger_any.iter().any(|w| trigger.contains(w.as_str())))

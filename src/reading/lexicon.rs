@@ -28,6 +28,7 @@ struct Source {
     payment: Vec<String>,
     on_creation: Vec<String>,
     exception: Vec<String>,
+    proviso: Vec<String>,
     agency_prior: Vec<String>,
     open_source_of_others: Vec<String>,
     timing_elsewhere: Vec<String>,
@@ -125,6 +126,7 @@ fn word_lists() -> Vec<String> {
         &source.payment,
         &source.on_creation,
         &source.exception,
+        &source.proviso,
         &source.agency_prior,
         &source.open_source_of_others,
         &source.timing_elsewhere,
@@ -147,6 +149,9 @@ pub struct Lexicon {
     pub payment: Words,
     pub on_creation: Words,
     pub exception: Words,
+    /// A condition that lifts a bar where it holds ("without Client's prior written consent",
+    /// "in a manner that would impose obligations on Client"): the bar is not absolute.
+    pub proviso: Words,
     pub agency_prior: Words,
     /// Open-source components that are others' and come under their own licences ("open-source
     /// libraries owned by their respective creators"): a licence of them passes on nothing of
@@ -255,6 +260,7 @@ impl Lexicon {
             &self.payment,
             &self.on_creation,
             &self.exception,
+            &self.proviso,
             &self.agency_prior,
             &self.open_source_of_others,
             &self.timing_elsewhere,
@@ -294,6 +300,7 @@ impl Lexicon {
             payment: words("payment", &source.payment)?,
             on_creation: words("on-creation", &source.on_creation)?,
             exception: words("exception", &source.exception)?,
+            proviso: words("proviso", &source.proviso)?,
             agency_prior: words("agency-prior", &source.agency_prior)?,
             open_source_of_others: words("open-source-of-others", &source.open_source_of_others)?,
             timing_elsewhere: words("timing-elsewhere", &source.timing_elsewhere)?,

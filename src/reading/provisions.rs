@@ -152,6 +152,8 @@ pub struct Provision {
     pub timing: Timing,
     /// An exception carves the agency's prior or independent IP out of the object.
     pub carve_out: bool,
+    /// The object has an exception of any kind ("except as approved by Client").
+    pub excepted: bool,
     pub attributes: Attributes,
     /// Where each licence attribute's words are (offsets into the normalised text).
     pub attribute_at: Vec<(super::Attribute, usize, usize)>,
@@ -650,6 +652,7 @@ impl Sentence<'_> {
                 &self.text[ceil_char(self.text, self.lead_start.max((self.start + ts).saturating_sub(NEAR)))..self.start + ts],
             ),
             carve_out,
+            excepted: exception.is_some() || lexicon.proviso.find(&s[te..]).is_some(),
             attributes,
             attribute_at,
             feature_at,
