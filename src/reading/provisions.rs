@@ -629,10 +629,9 @@ impl Sentence<'_> {
             kind
         };
         // "an assignment of all Client IPR": rights named after a party go to that party.
-        let receiver = if receiver == Side::Unknown && kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) {
-            Side::Counterparty
-        } else {
-            receiver
+        let receiver = match receiver {
+            Side::Unknown if kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) => Side::Counterparty,
+            other => other,
         };
         Provision {
             kind,
