@@ -52,6 +52,30 @@ fn protections_given_in_other_words_are_not_asked_and_nothing_is_asked_without_a
     assert!(!m.contains(&Concern::NoResiduals) && !m.contains(&Concern::AssignmentBeforePayment), "{m:?}");
 }
 
+/// "Residuals" paid to performers are no residuals clause, and a licence the agency must
+/// obtain from others in order to license the client is no licence back.
+#[test]
+fn words_that_only_name_a_protection_do_not_answer_it() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in the Deliverables.",
+            "Client's use of the Deliverables will not require payment of any fees, residuals or other amounts to any third party.",
+            "Provider will not include any Third-Party Materials unless Provider has obtained any third-party rights necessary to license the Third-Party Materials to Client.",
+        ],
+    );
+    let m = missing(&a);
+    assert!(m.contains(&Concern::NoResiduals) && m.contains(&Concern::NoLicenseBack), "{m:?}");
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in the Deliverables.",
+            "Residuals. Provider may use the general knowledge its people retain in their unaided memory.",
+        ],
+    );
+    assert!(!missing(&a).contains(&Concern::NoResiduals));
+}
+
 #[test]
 fn a_bar_on_competing_business_is_a_non_compete_and_a_bar_on_using_the_clients_things_is_not_a_licence_question() {
     let a = analyse(

@@ -600,6 +600,21 @@ fn a_sentence_about_the_replaced_consent_speaks_of_the_waiver() {
     assert!(accepted.contains("This waiver is genuine, given voluntarily"), "{accepted}");
 }
 
+/// The draft's own term for the agency's prior work ("Pre-Existing Materials", defined in the
+/// PSA's key terms) stands for the library's, and is not defined again in passing; the plural
+/// term takes a plural pronoun.
+#[test]
+fn a_term_the_draft_defines_is_never_defined_again() {
+    let Some(r) = corpus_redline("dev/commonpaper-psa-v1.1.md", "Provider") else { return };
+    let licence = r
+        .changes
+        .iter()
+        .find(|c| c.inserted.contains("retains all right, title and interest in Pre-Existing Materials"))
+        .expect("the licence of the Provider's materials");
+    assert!(!licence.inserted.contains("(\"Pre-Existing Materials\")"), "{}", licence.inserted);
+    assert!(licence.inserted.contains("nothing in this Agreement assigns or transfers them"), "{}", licence.inserted);
+}
+
 /// The internal brief counts what the changes do: edits of the draft's own words and new
 /// definitions are not "passages struck and replaced".
 #[test]

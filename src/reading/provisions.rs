@@ -261,6 +261,12 @@ pub(super) fn read(
             {
                 return false;
             }
+            // "has obtained ... any third-party rights necessary to license the Third-Party
+            // Materials to Customer": a licence to be given, not one received.
+            let words = &text[s..e];
+            if kind == Kind::Licence && !words.starts_with("grant") && (words.ends_with(" to license") || words.ends_with(" to licence")) {
+                return false;
+            }
             // "grants Client a:" is a licence only as the lead-in to the list of its terms (the
             // lexicon's lists end at a word boundary, so the colon is checked here).
             let names_nothing = || [" a", " an", " following"].iter().any(|w| text[s..e].ends_with(w));
@@ -504,6 +510,9 @@ impl Sentence<'_> {
     ) -> (Attributes, Vec<(super::Attribute, usize, usize)>) {
         let s = &self.text[self.start..self.reach];
         let from = ceil_char(s, ts.saturating_sub(160));
+        // Not past a clause of its own before the grant ("have granted the exclusive rights
+        // ... to NFL Properties, and that the grant to Hydron of the right to use the Marks").
+        let from = s[from..ts].rfind("; ").or_else(|| s[from..ts].rfind(" and that ")).map_or(from, |i| from + i + 1);
         let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
         let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
         let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
@@ -651,7 +660,7 @@ impl Sentence<'_> {
                 &self.text[ceil_char(self.text, self.lead_start.max((self.start + ts).saturating_sub(NEAR)))..self.start + ts],
             ),
             carve_out,
-            excepted: exception.is_some() || lexicon.proviso.find(&s[te..]).is_some(),
+            excepted: exception.is_some() || lexicon.proviso.find(&s[te..floor_char(s, (te + AFTER).min(s.len()))]).is_some(),
             attributes,
             attribute_at,
             feature_at,

@@ -1290,3 +1290,34 @@ fn a_licence_granted_once_payments_are_received_is_granted_by_the_one_who_grants
     let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
     assert_eq!(licence.receiver, Side::Agency, "{licence:?}");
 }
+
+#[test]
+fn rights_obtained_in_order_to_license_are_no_licence_received() {
+    let p = parties(&["Provider"], &["Customer"]);
+    let text = "Provider will not include any Third-Party Materials unless Provider has obtained, at its own expense, any third-party rights necessary to license the Third-Party Materials to Customer.";
+    let (r, _) = read(text, &p);
+    assert!(r.provisions.iter().all(|p| !(p.kind == Kind::Licence && p.receiver == Side::Agency)), "{:?}", r.provisions);
+    // A licence the agency does receive is still one.
+    let (r, _) = read("Provider has a non-exclusive license to use the Customer Materials.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Licence && p.receiver == Side::Agency), "{:?}", r.provisions);
+}
+
+#[test]
+fn a_licences_terms_are_not_read_from_a_clause_before_it() {
+    let p = parties(&["Dolphins"], &["Hydron"]);
+    let text = "Hydron recognizes that the Dolphins have previously granted the exclusive rights to license its Marks to NFL Properties, and that the grant to Hydron of the right to use the Marks is subject to the prior approval of NFL Properties.";
+    let (r, _) = read(text, &p);
+    let l = r.provisions.iter().find(|p| p.kind == Kind::Licence && p.receiver == Side::Counterparty).expect("the grant to Hydron");
+    assert!(!l.attributes.has(Attribute::Exclusive), "{l:?}");
+}
+
+#[test]
+fn content_developed_before_the_services_is_prior_work() {
+    let p = parties(&["Provider"], &["Customer"]);
+    let (r, _) = read(
+        "\"Reserved Materials\" means any Content of any kind developed by Provider prior to rendering any Services under this Agreement.",
+        &p,
+    );
+    let term = r.terms.terms.iter().find(|t| t.name == "reserved materials").expect("the term");
+    assert!(term.features.has(Feature::Prior), "{term:?}");
+}

@@ -134,12 +134,14 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // ("Agency IP")") is defined in the draft's definitions section when it has one, else where
     // it is first used: a definition in passing anywhere else is taken out, and the term gets a
     // definition of its own below, never after a use.
+    // A term the draft itself defines ("Reserved Materials") is never defined again.
     let section = definitions::Section::find(&draft);
+    let drafts_own = defined_terms(&draft.analysed);
     for i in 0..changes.len() {
         let passing = super::terms::defined_in_passing(&changes[i].inserted);
         for (term, at) in passing.into_iter().rev() {
             let used_before = changes[..i].iter().any(|c| whole_word(&term).is_match(&c.inserted));
-            if (section.is_some() || used_before) && p.vocabulary.can_define(&term) {
+            if (section.is_some() || used_before) && p.vocabulary.can_define(&term) || drafts_own.contains(&term) {
                 changes[i].inserted.replace_range(at, "");
             }
         }

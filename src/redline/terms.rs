@@ -298,7 +298,15 @@ impl Vocabulary {
             // A singular library term become a plural one ("Client Data is used" for the
             // draft's "Customer Materials"): its verb follows.
             if words.ends_with('s') && !words.ends_with("ss") && !e.words.ends_with('s') && !words.is_empty() {
-                for (one, many) in [(" is ", " are "), (" has ", " have "), (" was ", " were ")] {
+                for (one, many) in [
+                    (" is ", " are "),
+                    (" has ", " have "),
+                    (" was ", " were "),
+                    (
+                        ", and nothing in this Agreement assigns or transfers it",
+                        ", and nothing in this Agreement assigns or transfers them",
+                    ),
+                ] {
                     out = out.replace(&format!("{words}{one}"), &format!("{words}{many}"));
                 }
             }
