@@ -284,6 +284,7 @@ impl Reading {
         let mut provisions = provisions::read(lexicon, text, ranges, &layout, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
+        licences_by_reference(text, &terms, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
         Reading { terms, provisions, layout }
     }
@@ -420,6 +421,30 @@ fn asides(original: &str) -> Asides {
 pub fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     let k = spans.partition_point(|&(from, _)| from <= start);
     k > 0 && end <= spans[k - 1].1
+}
+
+/// A licence granted "under the license for Licensed Deliverables in Section 6.2(a)" is on
+/// that licence's terms: the attributes of the draft's licence of the term it names.
+fn licences_by_reference(text: &str, terms: &Terms, provisions: &mut [Provision]) {
+    static UNDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"under the licen[cs]e (?:for|of|granted (?:for|in respect of)) (?:the |any |all )?([a-z][a-z -]{1,40}?)(?: in | under | pursuant |[.,;]|$)")
+            .expect("static regex")
+    });
+    let named: Vec<(usize, Attributes)> = provisions
+        .iter()
+        .filter(|p| p.kind == Kind::Licence && p.standing == Standing::Operative)
+        .flat_map(|p| p.terms.iter().map(|&t| (t, p.attributes)))
+        .collect();
+    for p in provisions.iter_mut().filter(|p| p.kind == Kind::Licence && p.standing == Standing::Operative) {
+        let after = &text[p.start.min(p.sentence.1)..p.sentence.1];
+        let Some(name) = UNDER.captures(after).and_then(|c| c.get(1)) else { continue };
+        let Some(t) = terms.terms.iter().position(|t| t.name == name.as_str()) else { continue };
+        for (_, attributes) in named.iter().filter(|(used, _)| *used == t) {
+            for a in attributes.iter() {
+                p.attributes.insert(a);
+            }
+        }
+    }
 }
 
 /// What a licence's own sentence leaves unsaid, read from around it:

@@ -269,7 +269,9 @@ fn a_bar_interrupted_by_its_duration_still_bars_competing() {
     // Interrupted by a consent, and barring services to a competitor.
     let a = analyse(
         SERVICES,
-        &["The Provider must not, without the prior written agreement of the Client, provide any services to or for any direct or indirect competitor of the Client during the Term."],
+        &[
+            "The Provider must not, without the prior written agreement of the Client, provide any services to or for any direct or indirect competitor of the Client during the Term.",
+        ],
     );
     assert_eq!(phrase_findings(&a, Concern::NonCompete), [Severity::Medium], "{:#?}", a.findings);
 }

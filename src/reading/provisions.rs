@@ -803,13 +803,23 @@ impl Trigger<'_> {
         let after = self.s[self.te..].trim_start();
         let refers_back = ["thereof", "of it ", "of it.", "of them", "of the same", "of such "].iter().any(|w| after.starts_with(w));
         let authored = (self.text().ends_with("author") || self.text().ends_with("authors")) && !refers_back;
+        // "such Reserved Materials are hereby licensed by Provider": what is licensed comes first.
+        let licensed_by = self.kind == Kind::Licence && self.passive_licence();
         passive_joint
+            || licensed_by
             || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind == Kind::HireWork && !authored)
             // "Confidential Information shall not be used by the Receiving Party": what is
             // barred comes first; "shall not be engaged or involved in" bars its subject.
             || self.kind == Kind::Restriction
                 && self.text().contains(" not be ")
                 && !["engaged", "concerned", "interested", "involved"].iter().any(|w| self.text().ends_with(w))
+    }
+
+    /// "are hereby licensed by Provider to Customer": a licence in the passive, its giver
+    /// named after "by".
+    fn passive_licence(&self) -> bool {
+        let text = self.text();
+        text.ends_with("licensed by") || text.ends_with("licenced by")
     }
 
     /// Who gives and who receives: by the mentions around the verb, active or passive.
@@ -881,6 +891,16 @@ impl Trigger<'_> {
                     _ => Side::Unknown,
                 };
                 (giver, receiver)
+            }
+            // "licensed by Provider to Customer": the party after "by" gives, the next receives.
+            // Third parties' materials licensed so pass nothing of the agency's.
+            Kind::Licence if self.passive_licence() => {
+                let licensed = s[ceil_char(s, ts.saturating_sub(120))..ts].rsplit([';', ':']).next().unwrap_or_default();
+                if licensed.contains("third-party") || licensed.contains("third party") {
+                    return (Side::Unknown, Side::Unknown);
+                }
+                let giver = first_after((te + 40).min(s.len()), Side::Unknown);
+                (giver, first_after((te + AFTER).min(s.len()), giver))
             }
             // "without identifying the Contributor as author": the party named is the author.
             Kind::Waiver if self.mentions.iter().any(|m| m.start > ts && m.end <= te) => {

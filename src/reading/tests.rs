@@ -1321,3 +1321,18 @@ fn content_developed_before_the_services_is_prior_work() {
     let term = r.terms.terms.iter().find(|t| t.name == "reserved materials").expect("the term");
     assert!(term.features.has(Feature::Prior), "{term:?}");
 }
+
+#[test]
+fn a_licence_in_the_passive_on_the_terms_of_another_takes_its_terms() {
+    let p = parties(&["Provider"], &["Customer"]);
+    let text = "\"Licensed Deliverables\" means Deliverables specified to be licensed.\n\n\
+        Provider hereby grants to Customer a non-exclusive, irrevocable, transferable, perpetual license to use Licensed Deliverables.\n\n\
+        To the extent any Reserved Materials are included in an Assigned Deliverable, such Reserved Materials are hereby licensed by Provider to Customer under the license for Licensed Deliverables in Section 6.2(a).\n\n\
+        To the extent any Third-Party Materials are included, such Third-Party Materials are hereby licensed by Provider to Customer under the license for Licensed Deliverables.";
+    let (r, _) = read(text, &p);
+    let licences: Vec<&Provision> = r.provisions.iter().filter(|p| p.kind == Kind::Licence).collect();
+    let [_, reserved, others] = licences[..] else { panic!("{licences:#?}") };
+    assert_eq!((reserved.giver, reserved.receiver), (Side::Agency, Side::Counterparty), "{reserved:?}");
+    assert!(reserved.attributes.has(Attribute::Transferable) && reserved.attributes.has(Attribute::Perpetual), "{reserved:?}");
+    assert_ne!(others.receiver, Side::Counterparty, "third parties' materials: {others:?}");
+}

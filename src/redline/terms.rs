@@ -298,7 +298,8 @@ impl Vocabulary {
             // A singular library term become a plural one ("Client Data is used" for the
             // draft's "Customer Materials"): its verb follows.
             if words.ends_with('s') && !words.ends_with("ss") && !e.words.ends_with('s') && !words.is_empty() {
-                for (one, many) in [
+                // And the library's pronouns for it.
+                const PRONOUNS: [(&str, &str); 5] = [
                     (" is ", " are "),
                     (" has ", " have "),
                     (" was ", " were "),
@@ -306,7 +307,12 @@ impl Vocabulary {
                         ", and nothing in this Agreement assigns or transfers it",
                         ", and nothing in this Agreement assigns or transfers them",
                     ),
-                ] {
+                    (
+                        " from the Deliverables, use it independently of them, or make it available",
+                        " from the Deliverables, use them independently of the Deliverables, or make them available",
+                    ),
+                ];
+                for (one, many) in PRONOUNS {
                     out = out.replace(&format!("{words}{one}"), &format!("{words}{many}"));
                 }
             }
@@ -773,6 +779,11 @@ mod tests {
     fn a_plural_term_of_the_draft_takes_a_plural_verb() {
         let v = Vocabulary::of("\"Customer Materials\" means materials Customer provides.", &Parties::named("Provider", "Customer"));
         assert_eq!(v.adapt("Client Data is used only to perform them."), "Customer Materials are used only to perform them.");
+        let v = Vocabulary::of("\"Pre-Existing Materials\" means tools.", &Parties::named("Provider", "Customer"));
+        assert_eq!(
+            v.adapt("Agency retains Agency IP, and nothing in this Agreement assigns or transfers it. Client shall not extract the Agency IP from the Deliverables, use it independently of them, or make it available to others."),
+            "Provider retains Pre-Existing Materials, and nothing in this Agreement assigns or transfers them. Customer shall not extract the Pre-Existing Materials from the Deliverables, use them independently of the Deliverables, or make them available to others."
+        );
     }
 
     #[test]
