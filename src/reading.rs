@@ -280,7 +280,7 @@ impl Reading {
         parties: &Parties,
         found: &TriggerWords,
     ) -> Reading {
-        let terms = Terms::read(lexicon, text, ranges, &layout.items);
+        let terms = Terms::read(lexicon, text, ranges, &layout);
         let mut provisions = provisions::read(lexicon, text, ranges, &layout, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
@@ -318,6 +318,11 @@ pub struct Layout {
     /// Drafters' notes ("> **Drafting note:** Clause 8 reflects the IP position: ..."), which
     /// comment on the draft and are removed before it is signed. Ascending.
     pub notes: Vec<(usize, usize)>,
+    /// Terms defined in brackets without quotes, as Australian and UK drafts do ("all
+    /// intellectual property created ... in the course of providing the Services (Intellectual
+    /// Property)"): capitalised words alone in brackets, used again after them. The names'
+    /// spans, ascending.
+    pub bracketed: Vec<(usize, usize)>,
 }
 
 impl Layout {
@@ -351,8 +356,40 @@ impl Layout {
             let ends = norm.positions(spans.iter().flat_map(|&(s, e)| [s, e]));
             ends.chunks(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
         };
-        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes) }
+        let bracketed = normalised(bracketed_terms(original));
+        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes), bracketed }
     }
+}
+
+/// The names of terms defined in brackets without quotes ("(Intellectual Property)"), as byte
+/// ranges of `original`: one to four capitalised words alone in brackets, not a reference to a
+/// numbered part ("Section 6.2 (Licensed Deliverables)"), and used again in the 64 KB after the
+/// brackets. At most `MAX` names are looked for again, so a draft of many brackets stays linear.
+fn bracketed_terms(original: &str) -> Spans {
+    const MAX: usize = 200;
+    const AHEAD: usize = 64 * 1024;
+    const STATUTES: [&str; 6] = ["Act", "Regulation", "Regulations", "Code", "Law", "Rules"];
+    static BRACKETED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\((?:the )?([A-Z][A-Za-z'-]+(?: (?:of |and )?[A-Z][A-Za-z'-]+){0,3})\)").expect("static regex")
+    });
+    let mut out = Vec::new();
+    for c in BRACKETED.captures_iter(original).take(MAX) {
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else { continue };
+        let before = original[..whole.start()].trim_end();
+        // "Section 6.2 (Licensed Deliverables)", "Copyright Act 1968 (Cth)", "Workers
+        // Compensation Act (British Columbia)": a part or a statute's jurisdiction, named.
+        let statute = before.rsplit(' ').next().is_some_and(|w| STATUTES.contains(&w.trim_matches(|ch: char| !ch.is_alphanumeric())));
+        let reference = before.ends_with(|ch: char| ch.is_ascii_digit() || ch == ')') || before.is_empty() || statute;
+        let after = &original[whole.end()..crate::text::floor_char(original, whole.end() + AHEAD)];
+        let used_again = after.match_indices(name.as_str()).any(|(i, _)| {
+            let next = after[i + name.len()..].chars().next();
+            !after[..i].ends_with(|ch: char| ch.is_alphanumeric()) && !next.is_some_and(char::is_alphanumeric)
+        });
+        if !reference && used_again {
+            out.push((name.start(), name.end()));
+        }
+    }
+    out
 }
 
 /// Byte ranges of a text, ascending.

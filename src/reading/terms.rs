@@ -163,7 +163,7 @@ const PLAIN: [&str; 17] = [
 
 impl Terms {
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
-    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], breaks: &[usize]) -> Terms {
+    pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: &super::Layout) -> Terms {
         let mut terms: Vec<Term> = Vec::new();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut add = |name: &str, start: usize, end: usize, means: bool| {
@@ -181,7 +181,7 @@ impl Terms {
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
             if clause.contains("definitions") {
-                for (name, start, end) in list_entries(text, breaks, cs, ce) {
+                for (name, start, end) in list_entries(text, &layout.items, cs, ce) {
                     add(name, start, end, true);
                 }
             }
@@ -200,6 +200,9 @@ impl Terms {
             for c in captures(&PARENTHESISED, clause, quoted) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + sentence_start(clause, whole.start()), cs + whole.start(), false);
+            }
+            for (name, start, end) in bracketed_entries(text, &layout.bracketed, cs, ce) {
+                add(name, start, end, false);
             }
             for c in captures(&DASHED, clause, clause.contains(" - ")) {
                 let whole = c.get(0).expect("match");
@@ -220,7 +223,7 @@ impl Terms {
                     add(name.as_str(), cs + whole.end(), cs + end, true);
                 }
             }
-            for (name, start, end) in named_after(clause, cs, breaks, quoted) {
+            for (name, start, end) in named_after(clause, cs, &layout.items, quoted) {
                 add(name, start, end, true);
             }
             // "To avoid confusion, work product is the finished product, ...": a word put in
@@ -541,6 +544,22 @@ pub(super) fn sentence_end(text: &str, at: usize) -> usize {
 
 /// Where the sentence holding `at` starts, in a clause's text, looking no further back than a
 /// definition's length.
+/// The terms defined in brackets without quotes in the clause `cs..ce` ("(Intellectual
+/// Property)", `Layout::bracketed`): each name, with its definition, the words before the
+/// brackets in their sentence.
+fn bracketed_entries<'t>(text: &'t str, bracketed: &[(usize, usize)], cs: usize, ce: usize) -> Vec<(&'t str, usize, usize)> {
+    let from = bracketed.partition_point(|&(s, _)| s < cs);
+    let clause = &text[cs..ce];
+    bracketed[from..]
+        .iter()
+        .take_while(|&&(s, _)| s < ce)
+        .map(|&(s, e)| {
+            let open = clause[..s - cs].rfind('(').unwrap_or(s - cs);
+            (&text[s..e], cs + sentence_start(clause, open), cs + open)
+        })
+        .collect()
+}
+
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let limit = crate::text::ceil_char(text, at.saturating_sub(MAX_DEFINITION));
     text[limit..at].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, limit + i)).map_or(limit, |(i, _)| limit + i + 2)

@@ -1336,3 +1336,18 @@ fn a_licence_in_the_passive_on_the_terms_of_another_takes_its_terms() {
     assert!(reserved.attributes.has(Attribute::Transferable) && reserved.attributes.has(Attribute::Perpetual), "{reserved:?}");
     assert_ne!(others.receiver, Side::Counterparty, "third parties' materials: {others:?}");
 }
+
+#[test]
+fn a_term_defined_in_brackets_without_quotes_is_read() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let text = "The Contractor must disclose all intellectual property created by the Contractor in the course of providing the Services (Intellectual Property). \
+        The Contractor assigns all its rights in existing or future Intellectual Property to the Company. \
+        Payments are subject to the Financial Administration Act (British Columbia), and British Columbia law applies.";
+    let (r, _) = read(text, &p);
+    let ip = r.terms.terms.iter().find(|t| t.name == "intellectual property").expect("the bracketed term");
+    assert!(ip.features.has(Feature::Broad), "{ip:?}");
+    let t = transfers(text, &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Assignment && t.features.has(Feature::Broad)), "{t:?}");
+    // A statute's jurisdiction is no term.
+    assert!(r.terms.terms.iter().all(|t| t.name != "british columbia"), "{:?}", r.terms.terms);
+}

@@ -420,7 +420,8 @@ impl Vocabulary {
 fn agency_prior_term(text: &str, parties: &Parties, lexicon: &Lexicon) -> Option<(String, bool)> {
     use crate::reading::{Feature, Features, Terms};
     let norm = crate::text::Normalised::new(text);
-    let terms = Terms::read(lexicon, &norm.text, &[(0, norm.text.len())], &[]);
+    let layout = crate::reading::Layout::of(text, &norm);
+    let terms = Terms::read(lexicon, &norm.text, &[(0, norm.text.len())], &layout);
     let names_party = |words: &str, aliases: &[String]| aliases.iter().any(|a| whole_word(a).is_match(words));
     let prior_name = |name: &str| Features::of(lexicon, name).has(Feature::Prior) || lexicon.agency_prior.is_match(name);
     let others = |name: &str| name.contains("third") || name.contains("open") || name.contains("confidential");

@@ -138,6 +138,9 @@ pub(super) fn from_that_payment(sentence: &str, from: usize) -> Option<Edit> {
     Some(Edit::new(at..at, ", with effect from that payment,".into(), &[Concern::AssignmentBeforePayment], EditKind::UponPayment))
 }
 
+/// An assignee named at the end of what is assigned ("... Intellectual Property to the Company").
+static ASSIGNEE_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" to (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)?$").expect("static regex"));
+
 /// The edits of an assignment sentence; empty when `sentence` assigns nothing.
 pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edit> {
     let Some(verb) = verb(sentence) else {
@@ -168,6 +171,9 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
             // A list of things named as a whole is what passes, up to its name.
             let list = LIST_NAMED.find(&sentence[o.end..]).filter(|m| !NOT_A_LIST.is_match(m.as_str()));
             let end = list.map_or(o.end, |m| sentence[..o.end + m.as_str().rfind('(').unwrap_or(0)].trim_end().len());
+            // "assigns all its rights in ... Intellectual Property to the Company": the
+            // assignee named after what passes is not part of it.
+            let end = ASSIGNEE_AFTER.find(&sentence[o.start..end]).map_or(end, |m| o.start + m.start());
             o.start..end
         });
     // "Employee hereby assigns those rights and ...": what passes follows the verb itself, and
@@ -240,7 +246,9 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
             (true, Some(close)) => object.end + close + 1,
             _ => object.end,
         };
-        let carve = Edit::new(at..at, carve_out(concerns, words), &carved, EditKind::CarvedOut);
+        // "..., excluding Agency IP, to the Company": set off from the assignee after it.
+        let comma = if sentence[at..].starts_with(" to ") { "," } else { "" };
+        let carve = Edit::new(at..at, format!("{}{comma}", carve_out(concerns, words)), &carved, EditKind::CarvedOut);
         // After the narrowing that may end at the same place, so that they read in order.
         out.push(carve);
     }
@@ -302,6 +310,16 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
+        );
+    }
+
+    #[test]
+    fn what_is_assigned_ends_before_the_assignee_named_after_it() {
+        let s = "The Contractor assigns all its rights in existing or future Intellectual Property to the Company.";
+        let both = [Concern::BroadWorkProduct, Concern::PreExistingIp];
+        assert_eq!(
+            apply(s, &edits(s, &both, &super::super::tests::words())),
+            "The Contractor assigns all its rights in existing or future Intellectual Property created by Agency specifically for Client, excluding Agency IP, to the Company."
         );
     }
 
