@@ -463,6 +463,7 @@ pub fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// A licence granted "under the license for Licensed Deliverables in Section 6.2(a)" is on
 /// that licence's terms: the attributes of the draft's licence of the term it names.
 fn licences_by_reference(text: &str, terms: &Terms, provisions: &mut [Provision]) {
+    const NEAR: usize = 600;
     static UNDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"under the licen[cs]e (?:for|of|granted (?:for|in respect of)) (?:the |any |all )?([a-z][a-z -]{1,40}?)(?: in | under | pursuant |[.,;]|$)")
             .expect("static regex")
@@ -473,7 +474,9 @@ fn licences_by_reference(text: &str, terms: &Terms, provisions: &mut [Provision]
         .flat_map(|p| p.terms.iter().map(|&t| (t, p.attributes)))
         .collect();
     for p in provisions.iter_mut().filter(|p| p.kind == Kind::Licence && p.standing == Standing::Operative) {
-        let after = &text[p.start.min(p.sentence.1)..p.sentence.1];
+        // The reference follows what is licensed: near it, so a long sentence stays linear.
+        let from = p.start.min(p.sentence.1);
+        let after = &text[from..crate::text::floor_char(text, (from + NEAR).min(p.sentence.1))];
         let Some(name) = UNDER.captures(after).and_then(|c| c.get(1)) else { continue };
         let Some(t) = terms.terms.iter().position(|t| t.name == name.as_str()) else { continue };
         for (_, attributes) in named.iter().filter(|(used, _)| *used == t) {
