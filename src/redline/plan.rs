@@ -115,6 +115,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // that is edited or can be: "excluding <the draft's term>" in that sentence, not a new clause.
     missing.retain(|&fi| !p.carve_out_in_place(fi, &mut groups));
     let mut planned = p.replacements(groups);
+    keep_items_changed_on_their_own(&mut planned);
     // One fix per problem: a protection a change already answers is not added again. A promise
     // narrowed in its own words ("shall not use Client's Confidential Information ...") takes a
     // bar away and grants nothing: the protection still goes in.
@@ -1643,6 +1644,14 @@ impl Planner<'_> {
         }
         planned
     }
+}
+
+/// A list item struck with the lead-in it hangs from (`Planner::list_led_into`) that has a
+/// change of its own (its sentence replaced) keeps that change: the strike of the whole item
+/// gives way, so that no two changes overlap.
+fn keep_items_changed_on_their_own(planned: &mut Vec<(Option<usize>, Change)>) {
+    let own: Vec<Range<usize>> = planned.iter().filter(|(_, c)| !c.removes_paragraph).map(|(_, c)| c.start..c.end).collect();
+    planned.retain(|(_, c)| !(c.removes_paragraph && own.iter().any(|r| r.start < c.end && c.start < r.end && r.start < r.end)));
 }
 
 /// The broad words that named what a narrowed clause passes ("any Work Product") in the term
