@@ -307,7 +307,7 @@ pub(crate) fn compile_patterns() {
 #[derive(Debug, Default)]
 pub struct Layout {
     /// Where list items start: a line that opens with a bullet or a list number ("- ", "* ",
-    /// "2. ", "(b) "). Ascending.
+    /// "• ", "2. ", "(b) "). Ascending.
     pub items: Vec<usize>,
     /// Markdown headings ("## Developer Assigns Intellectual Property"), which name a part of
     /// the draft and do nothing. Ascending.
@@ -346,9 +346,11 @@ impl Layout {
                 }
             }
         };
+        // A typographic bullet ("    • Client receives ...") as well.
+        let bullet = |at: usize| original[at..].starts_with(['\u{2022}', '\u{25e6}', '\u{25aa}', '\u{2023}']);
         let starts = original.match_indices('\n').filter_map(|(i, _)| {
             let at = i + 1 + bytes[i + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
-            (at < bytes.len() && marker(at)).then_some(at)
+            (at < bytes.len() && (marker(at) || bullet(at))).then_some(at)
         });
         let items = norm.positions(starts);
         let Asides { headings, links, notes } = asides(original);

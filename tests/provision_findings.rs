@@ -142,9 +142,10 @@ fn a_bar_on_using_information_that_takes_in_know_how_asks_for_residuals_without_
     let clause = residuals.clause.expect("anchored");
     let numbered = a.clauses.iter().find(|c| c.index == clause).and_then(|c| c.number.clone());
     assert_eq!(numbered.as_deref(), Some("4"), "the item naming know-how is clause 4");
-    // Without know-how in the information, nothing asks for residuals.
+    assert_eq!(residuals.severity, Severity::High);
+    // Without know-how in the information, only as a lesser point.
     let a = analyse(SERVICES, &["Provider will not disclose any confidential information of the Client."]);
-    assert!(!missing(&a).contains(&Concern::NoResiduals));
+    assert_eq!(of(&a, Concern::NoResiduals).iter().map(|f| f.0).collect::<Vec<_>>(), vec![Severity::Low]);
 }
 
 #[test]
@@ -395,6 +396,26 @@ fn the_residuals_gap_is_shown_at_the_bar_on_using_what_the_agency_learns() {
     // The gap is shown at the bar (numbered clause 2), not at the assignment.
     let bar = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
     assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, at)| at).collect::<Vec<_>>(), vec![bar], "{:?}", a.findings);
+}
+
+/// Nothing passes to the client, but the agency promises confidence: a residuals clause is a
+/// lesser point, shown at that promise; where the draft keeps the agency's know-how, none.
+#[test]
+fn a_promise_of_confidence_asks_for_residuals_at_low_severity_where_nothing_passes() {
+    let keeps = "The Provider retains all intellectual property rights in the work it produces and licenses its use to the Client.";
+    for promise in [
+        "Provider agrees to keep all such information confidential and not to divulge it to anyone other than Client personnel.",
+        "A party will not, without the prior written approval of the other party, disclose the other party's Confidential Information.",
+    ] {
+        let a = analyse(SERVICES, &[keeps, promise]);
+        let at = a.clauses.iter().position(|c| c.number.as_deref() == Some("2")).expect("clause 2");
+        assert_eq!(of(&a, Concern::NoResiduals), vec![(Severity::Low, at)], "{promise}: {:?}", a.findings);
+        let kept = analyse(SERVICES, &[keeps, promise, "The Provider may reuse the general skills and know-how its people gain."]);
+        assert_eq!(of(&kept, Concern::NoResiduals), vec![], "{promise}: {:?}", kept.findings);
+    }
+    // The client's promise of confidence binds the client only.
+    let a = analyse(SERVICES, &[keeps, "Client shall keep the Provider's source code confidential."]);
+    assert_eq!(of(&a, Concern::NoResiduals), vec![], "{:?}", a.findings);
 }
 
 #[test]

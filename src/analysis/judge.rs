@@ -35,6 +35,8 @@ pub enum Fact {
     /// The agency may not use information that takes in know-how and methods (a confidentiality
     /// clause whose information includes "know-how and processes").
     KnowHowBarred,
+    /// The agency promises to keep the counterparty's information confidential.
+    ConfidenceBound,
     /// The agency says none of its prior work is in what passes ("no pre-existing or background
     /// intellectual property of the Supplier is incorporated into the Platform").
     PriorDisclaimed,
@@ -49,6 +51,9 @@ pub enum Asked {
     /// they seem to give ("confirms that no pre-existing ... intellectual property of the Supplier
     /// is incorporated" names pre-existing IP only to give it up).
     Regardless,
+    /// Asked, at low severity: the protection matters less here (nothing passes, but a promise
+    /// of confidence could be read to take in what the agency's people learn).
+    Minor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -160,7 +165,9 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
         Concern::NoLicenseBack => Fact::LicenceBack,
         Concern::NoResiduals => {
             let bites = facts.contains(&Fact::Transfer) || facts.contains(&Fact::KnowHowBarred);
-            return Some(yes(bites && !facts.contains(&Fact::Residuals)));
+            let kept = facts.contains(&Fact::Residuals);
+            let bound = facts.contains(&Fact::ConfidenceBound);
+            return Some(if !kept && !bites && bound { Asked::Minor } else { yes(bites && !kept) });
         }
         Concern::PreExistingIp => Fact::PriorCarveOut,
         Concern::ModelOwnership => return Some(Asked::No).filter(|_| !facts.contains(&Fact::Transfer)),
@@ -220,6 +227,9 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().any(know_how_barred) {
         facts.insert(Fact::KnowHowBarred);
     }
+    if p.iter().any(|p| keeps_confidence(p)) {
+        facts.insert(Fact::ConfidenceBound);
+    }
     let disclaims_prior = |p: &Provision| {
         p.kind == Kind::Warranty
             && p.standing == Standing::Operative
@@ -231,6 +241,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
         facts.insert(Fact::PriorDisclaimed);
     }
     facts
+}
+
+/// A promise of the agency's (or each party's) not to use or disclose information it must keep
+/// confidential: "shall not disclose the other party's Confidential Information", "agrees to
+/// keep all such information confidential".
+fn keeps_confidence(p: &Provision) -> bool {
+    p.kind == Kind::Restriction
+        && p.standing == Standing::Operative
+        && !p.negated()
+        && matches!(p.giver, Side::Agency | Side::Both)
+        && p.features.has(Feature::Confidential)
 }
 
 /// A bar on the agency's use of information that takes in know-how and methods.
@@ -406,6 +427,10 @@ impl<'a> Judged<'a> {
                     || self.norm.text[p.start..p.end].contains("confidential"))
         };
         // The definition that takes know-how into barred information, else the bar.
+        // Nothing passes, but a promise of confidence binds the agency: that promise.
+        if concern == Concern::NoResiduals && !self.facts.contains(&Fact::Transfer) && !self.facts.contains(&Fact::KnowHowBarred) {
+            return p.iter().find(|p| keeps_confidence(p)).map(|p| p.clause);
+        }
         if concern == Concern::NoResiduals && !self.facts.contains(&Fact::Transfer) {
             let q = p.iter().find(|p| know_how_barred(p))?;
             let terms = &self.reading.terms.terms;

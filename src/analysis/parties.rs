@@ -334,7 +334,14 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     };
     let (agency, client) = if platform { (agency, client) } else { with_pronouns(head, agency, client) };
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
-    let counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+    let mut counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+    // "perform work for a client (the Client) of the Company": a party in a client's role
+    // beside the two sides takes the work as the other side does.
+    if !platform && !counterparty_aliases.is_empty() {
+        let beside = candidates.iter().filter(|c| role_of(&c.term) == Some(false)).map(|c| c.term.to_lowercase());
+        let more: Vec<String> = beside.filter(|a| !agency_aliases.contains(a) && !counterparty_aliases.contains(a)).collect();
+        counterparty_aliases.extend(more);
+    }
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
     Parties {
         other_terms: terms,
@@ -883,8 +890,17 @@ fn name_before(before: &str) -> Option<String> {
             r"([A-Z][A-Za-z0-9&.\-]*(?:[ \t]+[A-Z][A-Za-z0-9&.\-]*){0,5}),?\s+(?:Inc\.?|LLC|Ltd\.?|L\.?P\.|GmbH|B\.V\.|S\.A\.|plc|Corp\.?|Corporation|Limited|Co\.)?[^()]{0,80}$",
         )
     });
+    // "First Layer Digital LLC, with a registered address of 4301 Mountain Road, ...": the
+    // name comes before its address.
+    const ADDRESS: [&str; 6] =
+        [", with a registered address", ", with an address", ", having its", ", located at", ", residing at", ", whose registered office"];
     let tail = &before[crate::text::floor_char(before, before.len().saturating_sub(160))..];
+    let tail = ADDRESS.iter().filter_map(|a| tail.rfind(a)).max().map_or(tail, |i| &tail[..i]);
     let found = NAME.on(tail).captures(tail)?.get(1)?;
+    // "[Name of consultant] ... (Consultant)": a placeholder names no one.
+    if tail[..found.start()].ends_with('[') {
+        return None;
+    }
     // "Playboy.com, Inc., a Delaware corporation": a word after an article describes the party.
     let described = tail[..found.start()].trim_end();
     if [" a", " an"].iter().any(|a| described.ends_with(a)) || described == "a" || described == "an" {
@@ -1450,6 +1466,30 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Company"));
         assert!(p.is_agency("we"));
         assert!(p.is_counterparty("you"));
+    }
+
+    #[test]
+    fn a_company_named_before_its_address_and_a_placeholder_names_no_one() {
+        let p = detect(
+            "This Agreement is entered into by and between ______ (hereinafter the \"Client\") and First Layer Digital LLC, with a registered address of 4301 Mountain Road, Unit 202, Pasadena (hereinafter the \"Developer\"). The Developer shall provide the Services.",
+            None,
+        );
+        assert!(p.is_agency("first layer digital") && !p.is_agency("mountain road"), "{p:?}");
+        let p = detect(
+            "BETWEEN:\n[Name of consultant] [ABN] of [address] (Consultant); and\n[Name of customer] [ABN] of [address] (Customer)\nThe Consultant will provide the services to the Customer.",
+            None,
+        );
+        assert!(!p.agency_aliases.contains(&"name".to_owned()) && !p.counterparty_aliases.contains(&"name".to_owned()), "{p:?}");
+    }
+
+    #[test]
+    fn a_client_of_the_other_side_takes_the_work_as_that_side_does() {
+        let p = detect(
+            "XXX SRL hereinafter referred to as the Company\n\nand\n\nYYY SRL hereinafter referred to as the Contractor\n\nThe Contractor undertakes to perform work for a client (the Client) of the Company. The Contractor shall invoice the Company.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Contractor"), "{p:?}");
+        assert!(p.is_counterparty("company") && p.is_counterparty("client"), "{p:?}");
     }
 
     #[test]

@@ -224,7 +224,7 @@ pub fn missing_findings(
                 rule: format!("{}/missing", c.id),
                 library_clause: c.id.clone(),
                 insert: Some(c.standard_text.clone()),
-                severity: m.severity,
+                severity: if asked == Some(Asked::Minor) { Severity::Low } else { m.severity },
                 clause: anchor.map(|i| clauses[i].index),
                 start: None,
                 end: None,

@@ -64,9 +64,10 @@ static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
         .expect("static regex")
 });
 
-/// Rights a third party owns or licenses.
+/// Rights a third party owns or licenses, or an object that opens naming them ("any third
+/// party Pre-Existing Intellectual Property").
 static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:owned|licensed|provided|supplied|developed)(?: to [a-z ]{1,30})? by (?:any |a |the |such )?third part(?:y|ies)")
+    regex::Regex::new(r"(?:owned|licensed|provided|supplied|developed)(?: to [a-z ]{1,30})? by (?:any |a |the |such )?third part(?:y|ies)|^\s*(?:any |all |a |the |such )?third[ -]part(?:y|ies)(?:'s?)? ")
         .expect("static regex")
 });
 
@@ -430,10 +431,12 @@ pub(super) fn list_after(text: &str, ranges: &[(usize, usize)], clause: usize) -
     };
     // What a colon introduces comes next, whatever its marks (a Markdown list whose "- " marks
     // are blanked is one paragraph of unmarked lines).
+    // "GST Law means ...;" after the items of "GST means:" defines a term of its own.
+    let defines = |t: &str| super::terms::opens_definition(t.trim_start());
     let mut after_item = true;
     let items = ranges[clause + 1..].iter().take_while(|&&(s, e)| {
         let t = &text[s..e];
-        let item = (marker(t) || continues(t) || after_item) && e <= ce + MAX_LIST;
+        let item = (marker(t) || !defines(t) && (continues(t) || after_item)) && e <= ce + MAX_LIST;
         after_item = continues(t);
         item
     });
@@ -456,6 +459,16 @@ struct Sentence<'t> {
 }
 
 impl Sentence<'_> {
+    /// Where the list item holding `at` (an offset into the sentence) ends, when it is an item
+    /// of this sentence's own list: the next item's start, as an offset into the sentence.
+    fn item_end(&self, at: usize) -> Option<usize> {
+        let at = self.start + at;
+        let k = self.items.partition_point(|&i| i <= at);
+        let in_item = k > 0 && self.items[k - 1] > self.start;
+        let next = self.items.get(k).filter(|&&n| n < self.reach)?;
+        in_item.then(|| next - self.start)
+    }
+
     /// Reads the triggers found in this sentence (offsets into it).
     fn read(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, hits: &[(usize, usize, Kind)], out: &mut Vec<Provision>) {
         let s = &self.text[self.start..self.reach];
@@ -489,6 +502,13 @@ impl Sentence<'_> {
             // passive or its subject: otherwise it is a noun or a name.
             let bare = kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[ms..].starts_with(v));
             if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms)) {
+                continue;
+            }
+            // "agrees to keep all such information confidential": a promise of confidence, which
+            // keeps nothing for the one who makes it.
+            let after = &s[me..floor_char(s, (me + 60).min(s.len()))];
+            let keeping = ["keep", "retain"].iter().any(|w| s[ms..].starts_with(w));
+            if kind == Kind::Retention && keeping && [" confidential", " secret", " in confidence"].iter().any(|w| after.contains(w)) {
                 continue;
             }
             // "waives any and all right, title and interest in the Services": giving up the
@@ -559,8 +579,11 @@ impl Sentence<'_> {
             let from = s[from..ts].rfind([';', ':']).map_or(from, |i| from + i + 1);
             (from, ts)
         } else {
-            // The object runs to the end of its part of the sentence (of its list).
+            // The object runs to the end of its part of the sentence (of its list), or of its
+            // list item when the trigger is in one ("- Developer shall transfer ownership of
+            // completed deliverables to Client - Developer retains all pre-existing IP").
             let end = if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) };
+            let end = self.item_end(ts).map_or(end, |e| end.min(e.max(te)));
             let end = next_subject(s, mentions, te, end);
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
@@ -1248,7 +1271,10 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
         .iter()
         .map(|a| (a.as_str(), Side::Agency))
         .chain(parties.counterparty_aliases.iter().map(|a| (a.as_str(), Side::Counterparty)))
-        .chain([("both parties", Side::Both), ("each party", Side::Both), ("the parties", Side::Both), ("either party", Side::Both)]);
+        .chain([("both parties", Side::Both), ("each party", Side::Both), ("the parties", Side::Both), ("either party", Side::Both)])
+        // "A party will not ... disclose the other party's Confidential Information": the
+        // promise of either side ("neither party shall" is that promise negated).
+        .chain([("a party", Side::Both), ("neither party", Side::Both)]);
     let bytes = s.as_bytes();
     for (alias, side) in sides.filter(|(a, _)| !a.is_empty()) {
         for (at, _) in s.match_indices(alias) {
@@ -1257,7 +1283,11 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
             let bounded_after = end == s.len() || !bytes[end].is_ascii_alphanumeric();
             // "(i)" numbers a list item; it is no one speaking.
             let numeral = alias == "i" && (s[..at].ends_with('(') || s[end..].starts_with(')'));
-            if !(bounded_before && bounded_after) || numeral {
+            // "a party" binds only as a subject ("a party will not disclose"), not "assigned by a
+            // party" or "a party to this agreement".
+            let subject =
+                || [" will ", " shall ", " must ", " may not ", " agrees ", " undertakes "].iter().any(|w| s[end..].starts_with(w));
+            if !(bounded_before && bounded_after) || numeral || alias == "a party" && !subject() {
                 continue;
             }
             let rest = &s[at..];

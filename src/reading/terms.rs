@@ -529,6 +529,12 @@ fn list_entries<'t>(text: &'t str, breaks: &[usize], cs: usize, ce: usize) -> Ve
     out
 }
 
+/// Whether `text` opens by defining a term, as a paragraph of a definitions clause does ("gst
+/// law means the same as ...").
+pub(super) fn opens_definition(text: &str) -> bool {
+    LEADING.is_match(text)
+}
+
 /// The matches of `pattern` in `clause`; none, without searching, when `possible` says the
 /// clause lacks what every match holds.
 fn captures<'t>(pattern: &Regex, clause: &'t str, possible: bool) -> impl Iterator<Item = regex::Captures<'t>> {

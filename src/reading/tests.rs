@@ -1351,3 +1351,51 @@ fn a_term_defined_in_brackets_without_quotes_is_read() {
     // A statute's jurisdiction is no term.
     assert!(r.terms.terms.iter().all(|t| t.name != "british columbia"), "{:?}", r.terms.terms);
 }
+
+#[test]
+fn an_object_in_a_bulleted_list_item_ends_with_its_item() {
+    let p = parties(&["Developer"], &["Client"]);
+    let text = "Upon Client-initiated termination:\n    \u{2022} Client shall pay for all completed work\n    \u{2022} Developer shall transfer ownership of completed deliverables to Client\n    \u{2022} Developer retains all pre-existing IP and frameworks";
+    let t = transfers(text, &p);
+    let [transfer] = &t[..] else { panic!("{t:#?}") };
+    assert!(!transfer.features.has(Feature::Prior) && !transfer.features.has(Feature::Methods), "{transfer:?}");
+    let (r, _) = read(text, &p);
+    assert!(r.provisions.iter().any(|q| q.kind == Kind::Retention && q.receiver == Side::Agency && q.features.has(Feature::Prior)));
+}
+
+#[test]
+fn a_promise_to_keep_information_confidential_keeps_nothing_of_the_agencys() {
+    let p = parties(&["Consultant"], &["Owner"]);
+    let (r, _) = read("Consultant agrees to keep all such information confidential and not to divulge it to anyone.", &p);
+    assert!(r.provisions.iter().all(|q| q.kind != Kind::Retention), "{:?}", r.provisions);
+    assert!(r.provisions.iter().any(|q| q.kind == Kind::Restriction && q.giver == Side::Agency), "{:?}", r.provisions);
+}
+
+#[test]
+fn a_definitions_paragraph_after_a_defined_list_is_no_item_of_it() {
+    let p = parties(&["Consultant"], &["Customer"]);
+    let text = "GST means:\n\n(a) the same as in the GST Law;\n\n(b) any additional tax under a law of such a tax.\n\n\
+        GST Law means the same as in the Tax Act 1999 (Cth);\n\n\
+        Intellectual Property Rights means all present and future rights in relation to any copyright, patents and inventions;";
+    let norm = Normalised::new(text);
+    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices("\n\n").map(|(i, _)| i + 2)).collect();
+    let ends = norm.positions(starts.iter().skip(1).copied().chain([text.len()]));
+    let begins = norm.positions(starts.iter().copied());
+    let ranges: Vec<(usize, usize)> = begins.into_iter().zip(ends).collect();
+    let layout = super::Layout::of(text, &norm);
+    let r = Reading::read(Lexicon::embedded(), &norm.text, &ranges, layout, &p);
+    let gst = r.terms.terms.iter().find(|t| t.name == "gst").expect("GST");
+    assert!(!gst.features.has(Feature::Ip), "{gst:?}");
+}
+
+#[test]
+fn a_licence_with_a_bracketed_aside_among_its_attributes_is_read() {
+    let p = parties(&["Consultant"], &["Owner"]);
+    let text = "Consultant hereby appoints and grants Owner a worldwide, personal, non-transferable (except as otherwise expressly set forth herein), and non-exclusive right and license to use the Data Analysis.";
+    let (r, _) = read(text, &p);
+    let licence = r.provisions.iter().find(|q| q.kind == Kind::Licence).expect("the licence");
+    assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty), "{licence:?}");
+    let (r, _) = read("Consultant grants Owner a worldwide, personal and non-exclusive license to use the Data Analysis.", &p);
+    let licence = r.provisions.iter().find(|q| q.kind == Kind::Licence).expect("the licence");
+    assert!(licence.attributes.has(Attribute::Personal), "{licence:?}");
+}
