@@ -227,7 +227,7 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().any(know_how_barred) {
         facts.insert(Fact::KnowHowBarred);
     }
-    if p.iter().any(|p| keeps_confidence(p)) {
+    if p.iter().any(keeps_confidence) {
         facts.insert(Fact::ConfidenceBound);
     }
     let disclaims_prior = |p: &Provision| {

@@ -334,14 +334,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     };
     let (agency, client) = if platform { (agency, client) } else { with_pronouns(head, agency, client) };
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
-    let mut counterparty_aliases: Vec<String> = client.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
-    // "perform work for a client (the Client) of the Company": a party in a client's role
-    // beside the two sides takes the work as the other side does.
-    if !platform && !counterparty_aliases.is_empty() {
-        let beside = candidates.iter().filter(|c| role_of(&c.term) == Some(false)).map(|c| c.term.to_lowercase());
-        let more: Vec<String> = beside.filter(|a| !agency_aliases.contains(a) && !counterparty_aliases.contains(a)).collect();
-        counterparty_aliases.extend(more);
-    }
+    let counterparty_aliases = with_clients_beside(client.as_ref().map(|c| c.1.clone()), &candidates, &agency_aliases, platform);
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
     Parties {
         other_terms: terms,
@@ -353,6 +346,20 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         counterparty_aliases,
         candidates: candidates.into_iter().map(|c| c.term).collect(),
     }
+}
+
+/// "perform work for a client (the Client) of the Company": the parties in a client's role
+/// beside the two sides, who take the work as the other side does, added to the other side's
+/// aliases, unless the draft is a platform's terms.
+fn with_clients_beside(counterparty: Option<Vec<String>>, candidates: &[Candidate], agency: &[String], platform: bool) -> Vec<String> {
+    let mut counterparty = counterparty.unwrap_or_default();
+    if platform || counterparty.is_empty() {
+        return counterparty;
+    }
+    let beside = candidates.iter().filter(|c| role_of(&c.term) == Some(false)).map(|c| c.term.to_lowercase());
+    let more: Vec<String> = beside.filter(|a| !agency.contains(a) && !counterparty.contains(a)).collect();
+    counterparty.extend(more);
+    counterparty
 }
 
 /// The party the user named, and the other side: the candidate that is not it.

@@ -459,14 +459,16 @@ struct Sentence<'t> {
 }
 
 impl Sentence<'_> {
-    /// Where the list item holding `at` (an offset into the sentence) ends, when it is an item
-    /// of this sentence's own list: the next item's start, as an offset into the sentence.
-    fn item_end(&self, at: usize) -> Option<usize> {
-        let at = self.start + at;
+    /// `end` (an offset into the sentence), or sooner where the list item holding the trigger
+    /// `ts..te` ends, when the trigger is in an item of this sentence's own list.
+    fn within_item(&self, (ts, te): (usize, usize), end: usize) -> usize {
+        let at = self.start + ts;
         let k = self.items.partition_point(|&i| i <= at);
         let in_item = k > 0 && self.items[k - 1] > self.start;
-        let next = self.items.get(k).filter(|&&n| n < self.reach)?;
-        in_item.then(|| next - self.start)
+        match self.items.get(k).filter(|&&n| n < self.reach) {
+            Some(&next) if in_item => end.min((next - self.start).max(te)),
+            _ => end,
+        }
     }
 
     /// Reads the triggers found in this sentence (offsets into it).
@@ -582,8 +584,7 @@ impl Sentence<'_> {
             // The object runs to the end of its part of the sentence (of its list), or of its
             // list item when the trigger is in one ("- Developer shall transfer ownership of
             // completed deliverables to Client - Developer retains all pre-existing IP").
-            let end = if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) };
-            let end = self.item_end(ts).map_or(end, |e| end.min(e.max(te)));
+            let end = self.within_item((ts, te), if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) });
             let end = next_subject(s, mentions, te, end);
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
