@@ -182,6 +182,9 @@ flags!(
         Scoped = "scoped",
         /// Open-source software as such ("any open source software"), not only copyleft.
         OpenSource = "open-source",
+        /// Left to the other side's consent or approval ("without Client's prior written
+        /// consent").
+        Consent = "consent",
     }
 );
 

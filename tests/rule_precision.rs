@@ -168,3 +168,22 @@ fn a_bar_on_all_open_source_is_read_whatever_the_word_order() {
     let client = "Client shall not incorporate any open source software provided by Provider into its products.";
     assert!(findings(client).iter().all(|f| !f.rule.ends_with("/open-source-barred")), "{client}");
 }
+
+/// A bar on third-party or open-source components the client must approve one by one is a
+/// lesser point; a bar only on licences that would bind the client is none.
+#[test]
+fn open_source_left_to_the_clients_consent_is_a_low_point() {
+    const RULE: &str = "open-source/open-source-consent";
+    for consent in [
+        "Contractor will not include third-party materials without Client's prior written consent.",
+        "Provider shall not incorporate any open source software into the Deliverables without Client's prior written consent.",
+    ] {
+        assert_eq!(severity(consent, RULE), Some(Severity::Low), "{consent}: {:?}", findings(consent));
+    }
+    for ordinary in [
+        "Provider shall not incorporate open source software in a manner that would impose obligations on Client to disclose its source code.",
+        "Client shall not include any third-party materials in the Content without Provider's prior written consent.",
+    ] {
+        assert_eq!(severity(ordinary, RULE), None, "{ordinary}");
+    }
+}

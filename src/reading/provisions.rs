@@ -1191,7 +1191,9 @@ fn own_features(
     // "are original works", "to have full ownership in": the trigger's own words name
     // part of the object.
     let mut own_features = Features::of(lexicon, object_text).union(Features::of(lexicon, &s[ts..te]));
-    if kind == Kind::Warranty {
+    // "will not include third-party materials": a bar's verb may take in the first words of
+    // what it bars.
+    if matches!(kind, Kind::Warranty | Kind::Restriction) {
         own_features = own_features.union(Features::of(lexicon, &s[ts..object_end.max(te)]));
     }
     // "such intellectual property", "the same": the object is what the sentence named before.

@@ -1369,6 +1369,8 @@ fn a_promise_to_keep_information_confidential_keeps_nothing_of_the_agencys() {
     let (r, _) = read("Consultant agrees to keep all such information confidential and not to divulge it to anyone.", &p);
     assert!(r.provisions.iter().all(|q| q.kind != Kind::Retention), "{:?}", r.provisions);
     assert!(r.provisions.iter().any(|q| q.kind == Kind::Restriction && q.giver == Side::Agency), "{:?}", r.provisions);
+    let (r, _) = read("Consultant will keep Owner's information confidential.", &p);
+    assert!(r.provisions.iter().any(|q| q.kind == Kind::Restriction && q.giver == Side::Agency), "{:?}", r.provisions);
 }
 
 #[test]
