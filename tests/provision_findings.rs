@@ -398,6 +398,19 @@ fn the_residuals_gap_is_shown_at_the_bar_on_using_what_the_agency_learns() {
     assert_eq!(of(&a, Concern::NoResiduals).iter().map(|&(_, at)| at).collect::<Vec<_>>(), vec![bar], "{:?}", a.findings);
 }
 
+/// The library's words for a carve-out, used for something else, answer nothing where the
+/// agency keeps nothing at all; where it keeps something the reader cannot place, they still do.
+#[test]
+fn words_for_a_carve_out_used_for_something_else_do_not_answer_the_pre_existing_gap() {
+    let owned = "The results and copyrights of the work of the Provider under this Agreement are owned by the Client.";
+    let third = "The Provider will not use any third party Pre-Existing Intellectual Property in connection with this Agreement.";
+    let a = analyse(SERVICES, &[owned, third]);
+    assert!(missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+    let keeps = "The Provider shall retain full ownership over its Provider Technology.";
+    let a = analyse(SERVICES, &[owned, keeps, "Provider Technology means the Provider's software and methods."]);
+    assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}
+
 /// Nothing passes to the client, but the agency promises confidence: a residuals clause is a
 /// lesser point, shown at that promise; where the draft keeps the agency's know-how, none.
 #[test]

@@ -37,6 +37,12 @@ pub enum Fact {
     KnowHowBarred,
     /// The agency promises to keep the counterparty's information confidential.
     ConfidenceBound,
+    /// The agency keeps something, or the counterparty is denied something, in any words: a
+    /// carve-out the reader may not have taken for one of prior work.
+    AgencyKeeps,
+    /// The agency is barred from using prior work of its own or of others ("will not use any
+    /// third party Pre-Existing Intellectual Property").
+    PriorBarred,
     /// The agency says none of its prior work is in what passes ("no pre-existing or background
     /// intellectual property of the Supplier is incorporated into the Platform").
     PriorDisclaimed,
@@ -174,7 +180,12 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
         _ => return None,
     };
     let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by);
-    Some(if asked && concern == Concern::PreExistingIp && facts.contains(&Fact::PriorDisclaimed) { Asked::Regardless } else { yes(asked) })
+    // Where the agency keeps nothing at all but is barred from using prior work, the library's
+    // words for a carve-out are that bar's ("will not use any third party Pre-Existing
+    // Intellectual Property").
+    let barred_only = facts.contains(&Fact::PriorBarred) && !facts.contains(&Fact::AgencyKeeps);
+    let regardless = facts.contains(&Fact::PriorDisclaimed) || barred_only;
+    Some(if asked && concern == Concern::PreExistingIp && regardless { Asked::Regardless } else { yes(asked) })
 }
 
 /// What the whole draft says, as facts rules can ask about.
@@ -201,6 +212,12 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     let term_excludes_prior = |p: &Provision| p.terms.iter().any(|&t| reading.terms.terms[t].excluded.has(Feature::Prior));
     // The exceptions of a bar ("except what the Recipient developed independently") carve
     // nothing out of what passes.
+    if p.iter().any(|p| agency_keeps(&p) || counterparty_denied(&p) || p.carve_out && p.kind != Kind::Restriction) {
+        facts.insert(Fact::AgencyKeeps);
+    }
+    if p.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Agency && p.features.has(Feature::Prior)) {
+        facts.insert(Fact::PriorBarred);
+    }
     if p.iter().any(|p| p.carve_out && p.kind != Kind::Restriction || p.kind.transfers() && term_excludes_prior(p))
         || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
     {

@@ -1401,3 +1401,11 @@ fn a_licence_with_a_bracketed_aside_among_its_attributes_is_read() {
     let licence = r.provisions.iter().find(|q| q.kind == Kind::Licence).expect("the licence");
     assert!(licence.attributes.has(Attribute::Personal), "{licence:?}");
 }
+
+#[test]
+fn an_owner_denied_what_the_sentence_named_before() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let (r, _) = read("If you create IP before or after your contract (\"Your IP\"), the Company doesn't own it.", &p);
+    let denied = r.provisions.iter().find(|q| q.kind == Kind::Ownership).expect("the ownership");
+    assert!(denied.negated() && denied.receiver == Side::Counterparty && denied.features.has(Feature::Prior), "{denied:?}");
+}
