@@ -469,6 +469,12 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     for c in PARENTHESIS.on(preamble).captures_iter(preamble) {
         let whole = c.get(0).expect("match");
         let inner = &c[1];
+        // "“Recipient Receipts” shall mean ... (“Recipient Commercialization”)": a term a
+        // definition defines in passing is no party.
+        let line = &preamble[preamble[..whole.start()].rfind('\n').map_or(0, |i| i + 1)..whole.start()];
+        if [" shall mean ", "\" means ", "\u{201d} means ", " has the meaning "].iter().any(|w| line.contains(w)) {
+            continue;
+        }
         let words: Vec<String> = QUOTED_WORD.on(inner).captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         // "(Client)": a capitalised word alone defines a party only when it names a role.
@@ -1487,6 +1493,16 @@ mod tests {
             None,
         );
         assert!(!p.agency_aliases.contains(&"name".to_owned()) && !p.counterparty_aliases.contains(&"name".to_owned()), "{p:?}");
+    }
+
+    #[test]
+    fn a_term_a_definition_defines_in_passing_is_no_party() {
+        let p = detect(
+            "This Agreement is entered into by and between Alpine University (\u{201c}Recipient\u{201d}) and Helix AG (\u{201c}Sponsor\u{201d}).\n\u{201c}Recipient Receipts\u{201d} shall mean all consideration received by Recipient from the commercialization of the Research Results by Recipient to a third party (\u{201c}Recipient Commercialization\u{201d}).\nRecipient shall perform the Research.",
+            None,
+        );
+        assert!(!p.candidates.iter().any(|c| c == "Recipient Commercialization"), "{p:?}");
+        assert_eq!(p.agency.as_deref(), Some("Recipient"), "{p:?}");
     }
 
     #[test]
