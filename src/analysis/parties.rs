@@ -471,8 +471,8 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let inner = &c[1];
         // "“Recipient Receipts” shall mean ... (“Recipient Commercialization”)": a term a
         // definition defines in passing is no party.
-        let line = &preamble[preamble[..whole.start()].rfind('\n').map_or(0, |i| i + 1)..whole.start()];
-        if [" shall mean ", "\" means ", "\u{201d} means ", " has the meaning "].iter().any(|w| line.contains(w)) {
+        let before = &preamble[preamble[..whole.start()].rfind('\n').map_or(0, |i| i + 1)..whole.start()];
+        if [" shall mean ", "\" means ", "\u{201d} means ", " has the meaning "].iter().any(|w| before.contains(w)) {
             continue;
         }
         let words: Vec<String> = QUOTED_WORD.on(inner).captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
