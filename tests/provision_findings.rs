@@ -692,3 +692,16 @@ fn a_drafting_note_is_no_provision() {
     assert!(a.findings.iter().all(|f| f.kind == FindingKind::Missing || f.concern == Concern::OpenSource), "{:#?}", a.findings);
     assert_eq!(missing(&a), Vec::<Concern>::new(), "a note transfers nothing");
 }
+
+/// An exclusive licence of what takes in the agency's methods shuts the agency out of them as an
+/// assignment would; a non-exclusive one does not.
+#[test]
+fn an_exclusive_licence_of_methods_is_a_methodology_transfer() {
+    let defined = "\"Research Results\" means all inventions, methods, processes and know-how developed in the Research.";
+    let exclusive =
+        analyse(SERVICES, &[defined, "Upon full payment, Provider grants to Client an exclusive license to the Research Results."]);
+    assert!(of(&exclusive, Concern::MethodologyTransfer).iter().any(|f| f.0 >= Severity::Medium), "{:?}", exclusive.findings);
+    let shared =
+        analyse(SERVICES, &[defined, "Upon full payment, Provider grants to Client a non-exclusive license to the Research Results."]);
+    assert!(of(&shared, Concern::MethodologyTransfer).is_empty(), "{:?}", shared.findings);
+}
