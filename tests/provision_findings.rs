@@ -705,3 +705,22 @@ fn an_exclusive_licence_of_methods_is_a_methodology_transfer() {
         analyse(SERVICES, &[defined, "Upon full payment, Provider grants to Client a non-exclusive license to the Research Results."]);
     assert!(of(&shared, Concern::MethodologyTransfer).is_empty(), "{:?}", shared.findings);
 }
+
+/// "transfer and assign to, and waive in favour of, the Employer any and all rights": a waiver
+/// of every right in the work takes the author's moral rights with it; a waiver of a jury trial
+/// takes nothing.
+#[test]
+fn a_waiver_of_every_right_in_the_work_gives_up_moral_rights() {
+    let work = "\"Work Product\" means the work product the Provider creates as a result of providing the Services.";
+    let waived = analyse(
+        SERVICES,
+        &[
+            work,
+            "Upon full payment, the Provider hereby waives in favour of the Client any and all rights, titles and interests in the Work Product.",
+        ],
+    );
+    assert!(of(&waived, Concern::MoralRightsWaiver).iter().any(|f| f.0 == Severity::Medium), "{:?}", waived.findings);
+    assert!(of(&waived, Concern::BroadWorkProduct).iter().any(|f| f.0 >= Severity::Medium), "{:?}", waived.findings);
+    let jury = analyse(SERVICES, &["Each party waives any right to a trial by jury in any action arising out of this Agreement."]);
+    assert!(of(&jury, Concern::MoralRightsWaiver).is_empty(), "{:?}", jury.findings);
+}
