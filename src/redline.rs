@@ -211,6 +211,9 @@ pub enum OpenReason {
     /// they allow, never replaced by the library's whole clause, which would repeat the
     /// transfer it backs up.
     Backstop,
+    /// The methods an exclusive licence takes in come through a defined term, and the point is
+    /// answered where that term is defined: striking the licence itself would undo the deal.
+    AnsweredInDefinition,
     /// The library's words for the point do another job than the passage (a confidentiality
     /// promise for a duty to notify infringement): put in its place, they would change what
     /// the clause is about, so the passage stays as drafted.

@@ -1949,3 +1949,17 @@ fn what_is_carved_out_is_licensed_as_incorporated_unless_the_draft_already_licen
     let r = plan(&licensed);
     assert!(!r.changes.iter().any(|c| c.new_clause.is_some() && c.inserted.contains("grants Customer a perpetual")), "{:#?}", r.changes);
 }
+
+/// An exclusive licence whose subject takes in the agency's methods through its definition is
+/// answered in the definition, which loses the methods; the licence, the deal itself, stays.
+#[test]
+fn an_exclusive_licence_of_methods_is_answered_where_they_are_defined() {
+    let body = "# Research Services Agreement\n\nThis Agreement is between Alpine Labs Ltd (\"Provider\") and Helix AG (\"Client\").\n\n\
+        1. \"Research Results\" shall mean any and all inventions, materials, methods, processes, know-how, data and results made in the performance of the Research.\n\n\
+        2. Subject to payment by Client of the full amount under Section 3, Provider hereby grants to Client an exclusive license to the Research Results.\n";
+    let r = plan_embedded(body);
+    assert!(r.open.iter().any(|o| o.concern == Concern::MethodologyTransfer && o.why == OpenReason::AnsweredInDefinition), "{:#?}", r.open);
+    let licence = body.find("Subject to payment").expect("licence");
+    assert!(r.changes.iter().all(|c| c.end <= licence || c.start > licence + 40), "{:#?}", r.changes);
+    assert!(r.changes.iter().any(|c| c.deleted.contains("know-how")), "the definition loses the methods: {:#?}", r.changes);
+}

@@ -89,22 +89,16 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     let mut groups: Vec<Group> = Vec::new();
     let mut missing: Vec<usize> = Vec::new();
     for (fi, f) in analysis.findings.iter().enumerate() {
-        if f.severity < options.only {
-            p.leave(fi, OpenReason::BelowThreshold);
-        } else if steer_for(steers, f).is_some_and(|s| s.stance == Stance::Concede) {
-            p.leave(fi, OpenReason::Conceded);
-        } else if f.concern == Concern::AssignmentBeforePayment && analysis.parties.is_employment() {
-            // An employee is paid a salary, not fees per deliverable: no payment condition fits.
-            p.leave(fi, OpenReason::NotForEmployment);
+        if let Some(why) = settled(&draft, analysis, steers, options.only, fi) {
+            p.leave(fi, why);
         } else if f.kind == FindingKind::Missing {
             missing.push(fi);
         } else if let Some(group) = passage(&draft, analysis, fi) {
             let group = p.led_in(group);
             if is_heading(&draft, analysis, &group) {
                 p.leave(fi, OpenReason::InHeading);
-            } else if f.concern == Concern::NoLicenseBack && p.licenses_the_agency(&group) {
-                // A licence back that falls short is kept, and the licence back goes in beside
-                // it: striking it would take from the agency what the draft gives it.
+            } else if f.concern == Concern::NoLicenseBack && p.grants_a_licence(&group) {
+                // A licence (the agency's, or the deal) is kept and the licence back goes beside it.
                 missing.push(fi);
             } else {
                 groups.push(group);
@@ -1404,15 +1398,14 @@ impl Planner<'_> {
         })
     }
 
-    /// Whether the passage grants the agency a licence (one it keeps, however short it falls).
-    fn licenses_the_agency(&self, g: &Group) -> bool {
+    /// Whether the passage grants a licence: to the agency (one it keeps, however short it
+    /// falls), or to the client (the deal, which a licence back goes beside).
+    fn grants_a_licence(&self, g: &Group) -> bool {
         use crate::reading::{Kind, Side};
         let (norm, reading) = self.reading();
         let span = norm.positions([g.range.start, g.range.end].into_iter());
-        reading
-            .provisions
-            .iter()
-            .any(|p| p.kind == Kind::Licence && p.receiver == Side::Agency && !p.negated() && span[0] <= p.start && p.end <= span[1])
+        let receiver = |p: &crate::reading::Provision| matches!(p.receiver, Side::Agency | Side::Counterparty);
+        reading.provisions.iter().any(|p| p.kind == Kind::Licence && receiver(p) && !p.negated() && span[0] <= p.start && p.end <= span[1])
     }
 
     /// The provision reader's reading of the whole draft, with its parties.
@@ -2037,6 +2030,39 @@ fn first_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<
     let c = analysis.clauses.get(clause)?;
     let text = &draft.analysed[c.start..c.end];
     paragraph_of(&draft.paragraphs, c.start + (text.len() - text.trim_start().len()))
+}
+
+/// Why a finding is left open before its passage is read, if it is: below `--only`, conceded
+/// in the session, a payment condition in an employment agreement, or answered in a definition.
+fn settled(draft: &Draft, analysis: &Analysis, steers: &[Steer], only: crate::library::Severity, fi: usize) -> Option<OpenReason> {
+    let f = &analysis.findings[fi];
+    if f.severity < only {
+        Some(OpenReason::BelowThreshold)
+    } else if steer_for(steers, f).is_some_and(|s| s.stance == Stance::Concede) {
+        Some(OpenReason::Conceded)
+    } else if f.concern == Concern::AssignmentBeforePayment && analysis.parties.is_employment() {
+        // An employee is paid a salary, not fees per deliverable: no payment condition fits.
+        Some(OpenReason::NotForEmployment)
+    } else if licensed_through_a_definition(draft, analysis, fi) {
+        Some(OpenReason::AnsweredInDefinition)
+    } else {
+        None
+    }
+}
+
+/// An exclusive licence of methods whose same point is also found at the definition that
+/// sweeps them in (the reader's rule anchors at both): the definition is where it is answered.
+fn licensed_through_a_definition(draft: &Draft, analysis: &Analysis, fi: usize) -> bool {
+    const RULE: &str = "/methods-licensed-exclusively";
+    let f = &analysis.findings[fi];
+    let defines = |d: &Finding| {
+        let Some(start) = d.start.filter(|&s| s < draft.analysed.len()) else { return false };
+        let from = crate::text::ceil_char(&draft.analysed, start.saturating_sub(300));
+        let before = &draft.analysed[from..start];
+        let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+        [" means ", " shall mean ", " mean "].iter().any(|w| sentence.contains(w))
+    };
+    f.rule.ends_with(RULE) && analysis.findings.iter().any(|d| d.rule == f.rule && d.clause != f.clause && defines(d))
 }
 
 /// The decision that stands for a finding: one on the finding itself (in its clause, or

@@ -207,6 +207,9 @@ fn why_open(why: OpenReason) -> &'static str {
         OpenReason::Backstop => {
             "the clause backs up another transfer of the draft (\u{201c}to the extent ... not assigned\u{201d}): the library's whole clause would repeat that transfer, and its own words have no edit for this; raise it on the call"
         }
+        OpenReason::AnsweredInDefinition => {
+            "the licence takes in the agency's methods through a defined term, and the change to that definition answers it; the licence itself stays as drafted"
+        }
         OpenReason::OtherFunction => {
             "the library's words for this point do another job than the clause (a restriction where it imposes a duty, say): in its place they would change what the clause is about, so it stays as drafted; raise it on the call"
         }
