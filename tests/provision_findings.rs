@@ -724,16 +724,3 @@ fn a_waiver_of_every_right_in_the_work_gives_up_moral_rights() {
     let jury = analyse(SERVICES, &["Each party waives any right to a trial by jury in any action arising out of this Agreement."]);
     assert!(of(&jury, Concern::MoralRightsWaiver).is_empty(), "{:?}", jury.findings);
 }
-
-/// A bar on working directly for the client the agency was placed with, for a year after the
-/// contract, is a restraint on its business like a non-compete.
-#[test]
-fn a_bar_on_working_directly_for_the_client_is_a_non_compete() {
-    let a = analyse(
-        SERVICES,
-        &[
-            "For 12 months after termination, the Provider shall not perform any contracted work for the Client, including being a direct employee.",
-        ],
-    );
-    assert!(of(&a, Concern::NonCompete).iter().any(|f| f.0 == Severity::Medium), "{:?}", a.findings);
-}
