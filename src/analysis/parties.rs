@@ -151,7 +151,10 @@ impl Parties {
                 .chain(aliases.iter().cloned())
                 .any(|a| roles.contains(&a.as_str()))
         };
-        named(&self.agency, &self.agency_aliases, EMPLOYEE) || named(&self.counterparty, &self.counterparty_aliases, EMPLOYER)
+        // A freelancer or contractor whose client is called its "Employer" (a marketplace's
+        // terms) is engaged for fees, not employed.
+        let engaged = self.agency.as_deref().and_then(role_of) == Some(true) && !named(&self.agency, &[], EMPLOYEE);
+        named(&self.agency, &self.agency_aliases, EMPLOYEE) || named(&self.counterparty, &self.counterparty_aliases, EMPLOYER) && !engaged
     }
 
     pub fn is_other_term(&self, word: &str) -> bool {
@@ -1503,6 +1506,14 @@ mod tests {
         );
         assert!(!p.candidates.iter().any(|c| c == "Recipient Commercialization"), "{p:?}");
         assert_eq!(p.agency.as_deref(), Some("Recipient"), "{p:?}");
+    }
+
+    #[test]
+    fn a_freelancer_whose_client_is_its_employer_is_engaged_not_employed() {
+        let p = Parties::named("Freelancer", "Employer");
+        assert!(!p.is_employment(), "{p:?}");
+        assert!(Parties::named("Employee", "Company").is_employment());
+        assert!(Parties::named("Jane Doe", "Employer").is_employment());
     }
 
     #[test]
