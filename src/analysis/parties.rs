@@ -191,7 +191,7 @@ static QUOTED_WORD: LazyLock<AsciiFirst> =
 /// `(Client)` (kept only when the word is a party's role).
 static PARENTHESIS: LazyLock<AsciiFirst> = LazyLock::new(|| {
     AsciiFirst::new(
-        r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|(?:hereinafter|hereafter|henceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#,
+        r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|(?:[Hh]ereinafter|[Hh]ereafter|[Hh]enceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#,
     )
 });
 /// Indian and older Commonwealth deeds name each party in a block that ends "of the First
@@ -1506,6 +1506,16 @@ mod tests {
         );
         assert!(!p.candidates.iter().any(|c| c == "Recipient Commercialization"), "{p:?}");
         assert_eq!(p.agency.as_deref(), Some("Recipient"), "{p:?}");
+    }
+
+    #[test]
+    fn a_party_defined_hereinafter_with_a_capital() {
+        let p = detect(
+            "This Service Agreement is made by and between:\n\nNEUROBIOLOGY RESEARCH UNIT\n\n(Hereinafter referred to as \u{201c}NRU\u{201d})\n\nAnd:\n\nINSTITUTION DETAILS HERE\n\n(Hereinafter referred to as \"Institution\").\n\nNRU shall provide the service to Institution. Institution shall pay NRU.",
+            None,
+        );
+        assert!(p.candidates.iter().any(|c| c == "Institution"), "{p:?}");
+        assert_eq!(p.counterparty.as_deref(), Some("Institution"), "{p:?}");
     }
 
     #[test]
