@@ -153,7 +153,7 @@ impl Parties {
         };
         // A freelancer or contractor whose client is called its "Employer" (a marketplace's
         // terms) is engaged for fees, not employed.
-        let engaged = self.agency.as_deref().and_then(role_of) == Some(true) && !named(&self.agency, &[], EMPLOYEE);
+        let engaged = self.agency.as_deref().and_then(role_of) == Some(true);
         named(&self.agency, &self.agency_aliases, EMPLOYEE) || named(&self.counterparty, &self.counterparty_aliases, EMPLOYER) && !engaged
     }
 

@@ -72,8 +72,9 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 });
 
 /// A list item's bullet or number at its start.
-static MARKER: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:[-*\u{2022}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex"));
+static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:[-*\u{2022}\u{25e6}\u{25aa}\u{2023}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex")
+});
 
 /// "(with a license for any Background IP you include)": what follows is licensed, not part
 /// of the object conveyed before it.

@@ -2055,14 +2055,9 @@ fn settled(draft: &Draft, analysis: &Analysis, steers: &[Steer], only: crate::li
 fn licensed_through_a_definition(draft: &Draft, analysis: &Analysis, fi: usize) -> bool {
     const RULE: &str = "/methods-licensed-exclusively";
     let f = &analysis.findings[fi];
-    let defines = |d: &Finding| {
-        let Some(start) = d.start.filter(|&s| s < draft.analysed.len()) else { return false };
-        let from = crate::text::ceil_char(&draft.analysed, start.saturating_sub(300));
-        let before = &draft.analysed[from..start];
-        let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
-        [" means ", " shall mean ", " mean "].iter().any(|w| sentence.contains(w))
-    };
-    f.rule.ends_with(RULE) && analysis.findings.iter().any(|d| d.rule == f.rule && d.clause != f.clause && defines(d))
+    // The passage the redline would edit for it opens by defining a term.
+    let defines = |d: usize| passage(draft, analysis, d).is_some_and(|g| phrase::defined_term(&draft.analysed[g.range]).is_some());
+    f.rule.ends_with(RULE) && analysis.findings.iter().enumerate().any(|(d, o)| o.rule == f.rule && o.clause != f.clause && defines(d))
 }
 
 /// The decision that stands for a finding: one on the finding itself (in its clause, or
