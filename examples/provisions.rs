@@ -39,6 +39,10 @@ fn main() {
     let grep = flag("--grep");
     for t in &reading.terms.terms {
         println!("term {:?}: {:?}", t.name, t.features.iter().map(clauseguard::reading::Feature::id).collect::<Vec<_>>());
+        if args.iter().any(|a| a == "--terms") {
+            let head: String = norm.text[t.start..t.end].chars().take(100).collect();
+            println!("     {}..{} {head:?}", t.start, t.end);
+        }
     }
     for p in &reading.provisions {
         let phrase = &norm.text[p.start..p.end];

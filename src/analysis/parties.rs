@@ -380,6 +380,7 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
     // A party the preamble does not define ("Freelancer" in a platform's terms between "you"
     // and the platform) deals with the client its role word names, not with the preamble's.
     let beside_the_preamble = found.is_none().then(client_role).flatten().map(|(term, aliases)| Candidate { term, aliases });
+    let terms_of_a_platform = platform;
     let platform = platform || beside_the_preamble.is_some();
     let counterparty = beside_the_preamble
         .or_else(|| {
@@ -405,15 +406,17 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
         c => with_pronouns(head, named, c.map(|c| (c.term, c.aliases))),
     };
     let aliases = agency.map(|(_, a)| a).unwrap_or_default();
-    terms.retain(|t| !aliases.contains(t) && !counterparty.as_ref().is_some_and(|(_, a)| a.contains(t)));
+    let counterparty_aliases =
+        with_clients_beside(counterparty.as_ref().map(|(_, a)| a.clone()), candidates, &aliases, terms_of_a_platform);
+    terms.retain(|t| !aliases.contains(t) && !counterparty_aliases.contains(t));
     Parties {
         other_terms: terms,
         agency: Some(name.trim().to_owned()),
-        counterparty: counterparty.as_ref().map(|(t, _)| t.clone()),
+        counterparty: counterparty.map(|(t, _)| t),
         detected: false,
         uncertain: false,
         agency_aliases: aliases,
-        counterparty_aliases: counterparty.map(|(_, a)| a).unwrap_or_default(),
+        counterparty_aliases,
         candidates: candidates.iter().map(|c| c.term.clone()).collect(),
     }
 }
@@ -1528,12 +1531,13 @@ mod tests {
 
     #[test]
     fn a_client_of_the_other_side_takes_the_work_as_that_side_does() {
-        let p = detect(
-            "XXX SRL hereinafter referred to as the Company\n\nand\n\nYYY SRL hereinafter referred to as the Contractor\n\nThe Contractor undertakes to perform work for a client (the Client) of the Company. The Contractor shall invoice the Company.",
-            None,
-        );
+        let text = "XXX SRL hereinafter referred to as the Company\n\nand\n\nYYY SRL hereinafter referred to as the Contractor\n\nThe Contractor undertakes to perform work for a client (the Client) of the Company. The Contractor shall invoice the Company.";
+        let p = detect(text, None);
         assert_eq!(p.agency.as_deref(), Some("Contractor"), "{p:?}");
         assert!(p.is_counterparty("company") && p.is_counterparty("client"), "{p:?}");
+        // The same when the user names the agency.
+        let named = detect(text, Some("Contractor"));
+        assert!(named.is_counterparty("company") && named.is_counterparty("client"), "{named:?}");
     }
 
     #[test]

@@ -577,10 +577,7 @@ impl Sentence<'_> {
         let t = Trigger { s, ts, te, kind, mentions };
         let object_before = t.object_before();
         let object_range = if object_before {
-            let from = ceil_char(s, ts.saturating_sub(300));
-            // The subject starts after the last clause break before the verb.
-            let from = s[from..ts].rfind([';', ':']).map_or(from, |i| from + i + 1);
-            (from, ts)
+            (subject_start(s, ts), ts)
         } else {
             // The object runs to the end of its part of the sentence (of its list), or of its
             // list item when the trigger is in one ("- Developer shall transfer ownership of
@@ -1086,15 +1083,34 @@ impl Trigger<'_> {
             || made_by_them
             || self.mentions.iter().filter(in_object).any(|m| of_theirs(&m))
             || self.mentions.iter().any(|m| {
+                // "assign to Company or Company's designee all rights": who receives, not whose.
+                let receiving = self.mentions.iter().any(|r| {
+                    r.side == Side::Counterparty
+                        && !r.possessive
+                        && r.start >= from
+                        && r.start < m.start
+                        && matches!(self.s[from..r.start].trim(), "to" | "to the")
+                });
                 m.side == Side::Counterparty
                     && m.start >= from
                     && m.start < from + 40
                     && m.start <= to
+                    && !receiving
                     && (m.possessive
                         || m.start == from
                         || self.s[from..m.start].split_whitespace().all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
     }
+}
+
+/// Where the subject of the verb at `ts` starts when the object is named before it: on a
+/// word, after the last clause break before the verb (or a sentence the segmenter left joined
+/// after a bracket: "(... apply). Company IP is"), at most 300 bytes back.
+fn subject_start(s: &str, ts: usize) -> usize {
+    let from = ceil_char(s, ts.saturating_sub(300));
+    let from = s[from..ts].find(' ').filter(|_| from > 0 && !s[..from].ends_with(' ')).map_or(from, |i| from + i + 1);
+    let breaks = [s[from..ts].rfind([';', ':']).map(|i| i + 1), s[from..ts].rfind("). ").map(|i| i + 2)];
+    breaks.into_iter().flatten().max().map_or(from, |i| from + i)
 }
 
 /// Whether the words after "waives" give up rights in a thing, not moral rights or a remedy

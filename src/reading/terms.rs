@@ -307,9 +307,15 @@ impl Terms {
                 let head = definition.trim_start_matches([' ', ',', ':']);
                 let head = ["any and all ", "all ", "any ", "the "].iter().find_map(|d| head.strip_prefix(d)).unwrap_or(head);
                 let head = &head[..crate::text::floor_char(head, head.len().min(60))];
-                let Some(&genus) = self.used_in(head).first() else { continue };
-                let name = &self.terms[genus].name;
-                if genus == i || !head.starts_with(name.as_str()) {
+                // "Company Innovations" is a kind of "Innovations", its definition naming them
+                // ("any Innovations that Contractor ... conceives (the "Company Innovations")").
+                let kind_of = |g: &usize| {
+                    let genus = &self.terms[*g].name;
+                    term.name.strip_suffix(genus.as_str()).is_some_and(|rest| rest.ends_with(' '))
+                };
+                let named_first = || self.used_in(head).first().copied().filter(|&g| head.starts_with(self.terms[g].name.as_str()));
+                let Some(genus) = self.used_in(definition).into_iter().find(kind_of).or_else(named_first) else { continue };
+                if genus == i {
                     continue;
                 }
                 let (features, methods_at) = (self.terms[genus].features, self.terms[genus].methods_at);

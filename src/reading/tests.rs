@@ -1409,3 +1409,53 @@ fn an_owner_denied_what_the_sentence_named_before() {
     let denied = r.provisions.iter().find(|q| q.kind == Kind::Ownership).expect("the ownership");
     assert!(denied.negated() && denied.receiver == Side::Counterparty && denied.features.has(Feature::Prior), "{denied:?}");
 }
+
+#[test]
+fn successors_and_assigns_are_people_not_an_assignment() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let t = transfers(
+        "The exclusion applies when Contractor or its employees, agents or assigns, can prove that Contractor, its employees, agents or assigns did not use Company equipment.",
+        &p,
+    );
+    assert!(t.is_empty(), "{t:?}");
+    // "Contractor understands that its obligation to assign ... must comply with" the law
+    // refers to the assignment; it makes none.
+    let t = transfers(
+        "Contractor understands that its obligation to assign, license or waive a claim with respect to any Innovation must comply with RCW 49.44.140.",
+        &p,
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn an_assignment_in_present_and_future_tense_with_an_adverb() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let t = transfers(
+        "Contractor hereby does and will specifically assign to Company or Company's designee all rights, title, and interest in and to any and all Work Product.",
+        &p,
+    );
+    // The designee named beside Company receives: the Work Product is not already Company's.
+    assert!(t.iter().any(|t| t.kind == Kind::Assignment && !t.counterparty_owned), "{t:?}");
+}
+
+#[test]
+fn a_term_named_as_a_kind_of_another_takes_its_know_how() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let text = "\"Innovations\" means all discoveries, designs, inventions, trade secrets, know-how and ideas.\n\nContractor hereby grants Company a licence to any Prior Innovations that Contractor incorporates in any Innovations that Contractor conceives during the contract with Company (the \"Company Innovations\").\n\nContractor hereby assigns to Company all rights in and to any and all Company Innovations.";
+    let (r, _) = read(text, &p);
+    let term = r.terms.terms.iter().find(|t| t.name == "company innovations").expect("the term");
+    assert!(term.features.has(Feature::Methods), "{term:?}");
+    let assignment = r.provisions.iter().find(|q| q.kind == Kind::Assignment).expect("the assignment");
+    assert!(assignment.features.has(Feature::Methods) && !assignment.counterparty_owned, "{assignment:?}");
+}
+
+#[test]
+fn a_subject_named_before_its_verb_starts_after_the_sentence_before() {
+    let p = parties(&["you"], &["Company"]);
+    let (r, text) = read(
+        "Your compensation for creating Company IP is your regular salary or pay, except where mandatory law applies (Legal will inform you when this might apply). Company IP is work made for hire.",
+        &p,
+    );
+    let hire = r.provisions.iter().find(|q| q.kind == Kind::HireWork).expect("the statement");
+    assert!(text[hire.start..hire.end].trim_start().starts_with("company ip is"), "{:?}", &text[hire.start..hire.end]);
+}
