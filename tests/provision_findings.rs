@@ -724,3 +724,16 @@ fn a_waiver_of_every_right_in_the_work_gives_up_moral_rights() {
     let jury = analyse(SERVICES, &["Each party waives any right to a trial by jury in any action arising out of this Agreement."]);
     assert!(of(&jury, Concern::MoralRightsWaiver).is_empty(), "{:?}", jury.findings);
 }
+
+#[test]
+fn a_perpetual_internal_use_licence_is_a_low_point_and_an_irrevocable_one_is_not() {
+    let rule = |licence: &str| {
+        let a = analyse(SERVICES, &[licence]);
+        a.findings.iter().find(|f| f.concern == Concern::PerpetualIrrevocableGrant).map(|f| (f.rule.clone(), f.severity))
+    };
+    // The agency's own licence model: perpetual, non-exclusive, for the client's own use.
+    let plain = rule("Provider grants Client a perpetual, non-exclusive internal-use license to the delivered code and its outputs.");
+    assert_eq!(plain.as_ref().map(|r| r.1), Some(Severity::Low), "{plain:?}");
+    let irrevocable = rule("Provider grants Client a perpetual, irrevocable, non-exclusive license to the delivered code and its outputs.");
+    assert_eq!(irrevocable.as_ref().map(|r| r.1), Some(Severity::Medium), "{irrevocable:?}");
+}
