@@ -1004,7 +1004,10 @@ impl Trigger<'_> {
         // "conveys to MSL no title": a negation just after the verb too.
         let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
         let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
-            && (negated(lexicon, s, ts) || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no "))));
+            && (negated(lexicon, s, ts)
+                || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no ")))
+                // "have no rights in": the denial is in the trigger's own words.
+                || kind == Kind::Ownership && s[ts..te].contains(" no "));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
         let warranted = before.contains("warrant") || before.contains("represent");
         // "To the extent that these materials are owned by you, you grant us": ownership named

@@ -1459,3 +1459,14 @@ fn a_subject_named_before_its_verb_starts_after_the_sentence_before() {
     let hire = r.provisions.iter().find(|q| q.kind == Kind::HireWork).expect("the statement");
     assert!(text[hire.start..hire.end].trim_start().starts_with("company ip is"), "{:?}", &text[hire.start..hire.end]);
 }
+
+#[test]
+fn having_no_rights_in_the_work_is_an_ownership_denied() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let (r, _) = read(
+        "Contractor represents that neither Contractor nor any of its employees, agents or others associated with Contractor have no rights in any such Company-related Innovations other than those listed on Exhibit A.",
+        &p,
+    );
+    let kept = r.provisions.iter().find(|q| q.kind == Kind::Ownership).expect("the statement");
+    assert!(kept.negated() && kept.receiver == Side::Agency, "{kept:?}");
+}
