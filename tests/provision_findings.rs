@@ -737,3 +737,19 @@ fn a_perpetual_internal_use_licence_is_a_low_point_and_an_irrevocable_one_is_not
     let irrevocable = rule("Provider grants Client a perpetual, irrevocable, non-exclusive license to the delivered code and its outputs.");
     assert_eq!(irrevocable.as_ref().map(|r| r.1), Some(Severity::Medium), "{irrevocable:?}");
 }
+
+#[test]
+fn an_irrevocable_licence_to_practice_every_right_in_prior_innovations() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider has listed on Exhibit A all inventions made by Provider prior to this Agreement (the \"Prior Innovations\").",
+            "Provider hereby grants to Client a royalty-free, irrevocable, worldwide, fully paid-up license (with rights to sublicense through multiple tiers of sublicensees) to practice all patent, copyright and other intellectual property rights relating to any Prior Innovations that Provider incorporates in any deliverable.",
+        ],
+    );
+    let found = |concern: Concern| a.findings.iter().any(|f| f.concern == concern && f.severity >= Severity::Medium && f.clause == Some(2));
+    // Named for what came before, the Prior Innovations are the agency's own tools: licensed
+    // away for good, and with every right in them.
+    assert!(found(Concern::PreExistingIp), "{:#?}", a.findings);
+    assert!(found(Concern::PerpetualIrrevocableGrant), "{:#?}", a.findings);
+}

@@ -469,9 +469,15 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
         let kinds = [Feature::Models, Feature::Moral, Feature::Data, Feature::Confidential, Feature::Competition];
         return Features::of(lexicon, definition).without(kinds.into_iter().collect());
     }
-    // "Existing IPR", "Background IP", "Pre-Existing Materials": named for what came before.
+    // "Existing IPR", "Prior Innovations", "Background IP", "Pre-Existing Materials": named for
+    // what came before.
     let mut named = Features::default();
-    if name.starts_with("existing ") || name.contains("background") || name.contains("pre-existing") || name.contains("preexisting") {
+    if name.starts_with("existing ")
+        || name.starts_with("prior ")
+        || name.contains("background")
+        || name.contains("pre-existing")
+        || name.contains("preexisting")
+    {
         named.insert(Feature::Prior);
     }
     // Limbs joined by "; and/or" are alternatives: a scope in one ("created specifically for
