@@ -753,3 +753,18 @@ fn an_irrevocable_licence_to_practice_every_right_in_prior_innovations() {
     assert!(found(Concern::PreExistingIp), "{:#?}", a.findings);
     assert!(found(Concern::PerpetualIrrevocableGrant), "{:#?}", a.findings);
 }
+
+#[test]
+fn a_bar_on_using_whatever_was_developed_during_the_engagement_is_a_non_compete() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not use or deploy any software, programs or other intellectual property owned by Client or developed during the period of this Agreement for a period of 18 months.",
+        ],
+    );
+    // The second limb reaches the agency's own tools: not only the client's things.
+    assert!(a.findings.iter().any(|f| f.concern == Concern::NonCompete && f.severity >= Severity::Medium), "{:#?}", a.findings);
+    let theirs =
+        analyse(SERVICES, &["Provider shall not use or deploy any software, programs or other intellectual property owned by Client."]);
+    assert!(!theirs.findings.iter().any(|f| f.concern == Concern::NonCompete), "{:#?}", theirs.findings);
+}

@@ -72,6 +72,13 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 });
 
 /// A list item's bullet or number at its start.
+/// An object's limb that takes in whatever was made in the engagement: "or developed during
+/// the period of Agreement".
+static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\bor (?:[a-z]+ ){0,2}?(?:developed|created|made|conceived|produced|written|generated) (?:during|in the course of|in connection with|while)\b")
+        .expect("static regex")
+});
+
 static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^\s*(?:[-*\u{2022}\u{25e6}\u{25aa}\u{2023}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex")
 });
@@ -1033,6 +1040,11 @@ impl Trigger<'_> {
     /// The object already belongs to the counterparty: "Client Data", "X will own all of its
     /// inventions".
     fn counterparty_owned(&self, (from, to): (usize, usize), object_text: &str) -> bool {
+        // "any software owned by Company or developed during the period of Agreement": the
+        // second limb takes in what the agency made, whoever owns the first.
+        if OR_MADE_MEANWHILE.is_match(object_text) {
+            return false;
+        }
         // What a thing of a party is called: "all intellectual property of the Customer".
         const THINGS: [&str; 12] = [
             "property",
