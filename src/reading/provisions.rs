@@ -484,14 +484,16 @@ impl Sentence<'_> {
         let s = &self.text[self.start..self.reach];
         let mentions = mentions(s, parties, terms);
         for &(ms, me, kind) in hits {
-            // "has all rights necessary to convey": a capacity promised, not a transfer made.
+            // "has all rights necessary to convey": a capacity promised, not a transfer made;
+            // "its obligation to assign, license or waive ... must comply with": neither is
+            // the waiver.
             let before = &s[ceil_char(s, ms.saturating_sub(60))..ms];
             // "shall have the right, without the prior written consent of Eutectix, to assign":
             // a capacity interrupted by its condition.
             let interrupted = before.ends_with(", to ") && s[ceil_char(s, ms.saturating_sub(120))..ms].contains(" right, ");
             // "is a work made for hire": the article belongs to the work, not to a noun of transfer.
             let article = kind == Kind::HireWork && (before.ends_with(" a ") || before.ends_with(" an "));
-            if kind.transfers() && !article && (lexicon.capacity.is_match(before) || interrupted) {
+            if (kind.transfers() || kind == Kind::Waiver) && !article && (lexicon.capacity.is_match(before) || interrupted) {
                 continue;
             }
             // "released under the Apache License" releases; "If an open source license provides
@@ -1040,11 +1042,6 @@ impl Trigger<'_> {
     /// The object already belongs to the counterparty: "Client Data", "X will own all of its
     /// inventions".
     fn counterparty_owned(&self, (from, to): (usize, usize), object_text: &str) -> bool {
-        // "any software owned by Company or developed during the period of Agreement": the
-        // second limb takes in what the agency made, whoever owns the first.
-        if OR_MADE_MEANWHILE.is_match(object_text) {
-            return false;
-        }
         // What a thing of a party is called: "all intellectual property of the Customer".
         const THINGS: [&str; 12] = [
             "property",
@@ -1060,6 +1057,11 @@ impl Trigger<'_> {
             "content",
             "technology",
         ];
+        // "any software owned by Company or developed during the period of Agreement": the
+        // second limb takes in what the agency made, whoever owns the first.
+        if OR_MADE_MEANWHILE.is_match(object_text) {
+            return false;
+        }
         let its_own = self.kind == Kind::Ownership && !self.object_before() && {
             let o = object_text.trim_start();
             // "shall own and retain all of its rights"

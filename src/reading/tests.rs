@@ -1420,11 +1420,11 @@ fn successors_and_assigns_are_people_not_an_assignment() {
     assert!(t.is_empty(), "{t:?}");
     // "Contractor understands that its obligation to assign ... must comply with" the law
     // refers to the assignment; it makes none.
-    let t = transfers(
-        "Contractor understands that its obligation to assign, license or waive a claim with respect to any Innovation must comply with RCW 49.44.140.",
-        &p,
-    );
+    let obligation = "Contractor understands that its obligation to assign, license or waive a claim with respect to any Innovation must comply with RCW 49.44.140.";
+    let t = transfers(obligation, &p);
     assert!(t.is_empty(), "{t:?}");
+    let (r, _) = read(obligation, &p);
+    assert!(!r.provisions.iter().any(|q| q.kind == Kind::Waiver), "{:?}", r.provisions);
 }
 
 #[test]

@@ -123,15 +123,28 @@ pub(super) fn assigns(sentence: &str) -> bool {
 }
 
 fn verb(sentence: &str) -> Option<regex::Match<'_>> {
-    ASSIGNS.find_iter(sentence).find(|m| !NOT.is_match(&sentence[..m.start()]))
+    ASSIGNS.find_iter(sentence).find(|m| operative(&sentence[..m.start()]))
 }
+
+/// Whether the verb after `before` assigns: not denied ("may not assign"), and not the noun of
+/// "successors and assigns", "agents or assigns".
+fn operative(before: &str) -> bool {
+    !NOT.is_match(before) && !PEOPLE.is_match(before)
+}
+
+/// Who may stand in a party's place, before "assigns" as a noun: "its employees, agents or
+/// assigns", "successors and permitted assigns".
+static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:successors|heirs|agents|employees|representatives|affiliates|designees|licensees|executors|administrators|subcontractors),?\s+(?:and|or|and/or)\s+(?:permitted\s+)?$")
+        .expect("static regex")
+});
 
 /// An assignment after `from` in a sentence whose ownership statement already waits for
 /// payment ("... shall, upon receipt of full payment ..., belong to the Customer, and the
 /// Supplier hereby assigns ..."): made to take effect from that payment, said after the "and"
 /// that opens it, else after its verb.
 pub(super) fn from_that_payment(sentence: &str, from: usize) -> Option<Edit> {
-    let verb = ASSIGNS.find_iter(&sentence[from..]).find(|m| !NOT.is_match(&sentence[from..from + m.start()]))?;
+    let verb = ASSIGNS.find_iter(&sentence[from..]).find(|m| operative(&sentence[from..from + m.start()]))?;
     let before = &sentence[from..from + verb.start()];
     let and = before.rfind(", and ").map(|i| from + i + ", and".len());
     let at = and.unwrap_or(from + verb.end());
@@ -288,6 +301,13 @@ mod tests {
 
     fn library_ip() -> Words<'static> {
         Words { defined: &["Covered Inventions", "Project Materials", "Output"], ..super::super::tests::words() }
+    }
+
+    #[test]
+    fn assigns_after_agents_or_successors_is_a_noun() {
+        assert!(!assigns("Contractor agrees that neither it, its employees, agents and assigns shall use any software."));
+        assert!(!assigns("This Agreement binds the parties and their successors and permitted assigns."));
+        assert!(assigns("Contractor hereby does and will specifically assign to Company all rights in the Work Product."));
     }
 
     #[test]

@@ -10,9 +10,10 @@ use regex::Regex;
 use super::{Edit, EditKind};
 use crate::library::Concern;
 
-/// A sentence that opens by defining a term (`"Covered Inventions" means ...`).
+/// A sentence that opens by defining a term (`"Covered Inventions" means ...`, `In this
+/// Agreement, "Innovations" means ...`).
 static DEFINES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^[\s*_]*["\u{201c}]([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)["\u{201d}][\s*_]+(?:means|shall\s+mean|includes)\b"#)
+    Regex::new(r#"^[\s*_]*(?:(?:In|For\s+(?:the\s+)?purposes\s+of|As\s+used\s+in)\s+this\s+(?:Agreement|Contract|Section|Clause)\s*,\s*)?["\u{201c}]([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)["\u{201d}][\s*_]+(?:means|shall\s+mean|includes)\b"#)
         .expect("static regex")
 });
 
@@ -142,6 +143,13 @@ fn methods_struck(sentence: &str, lexicon: &crate::reading::Lexicon) -> Vec<Edit
 mod tests {
     use super::super::tests::apply;
     use super::*;
+
+    #[test]
+    fn a_definition_may_open_by_saying_where_it_applies() {
+        assert_eq!(defined_term("In this Agreement, \u{201c}Innovations\u{201d} means all inventions and know-how."), Some("Innovations"));
+        assert_eq!(defined_term("For purposes of this Agreement, \"Work Product\" means the deliverables."), Some("Work Product"));
+        assert_eq!(defined_term("In this Agreement the Supplier shall deliver the \"Work Product\" means nothing."), None);
+    }
 
     #[test]
     fn a_definition_is_narrowed_in_its_own_words() {

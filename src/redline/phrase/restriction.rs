@@ -54,6 +54,16 @@ static SERVICES: LazyLock<Regex> = LazyLock::new(|| {
 static RESTRICTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:shall|will|must|may)\s+not\b|\bagrees?\s+not\s+to\b").expect("static regex"));
 
+/// The limb of what a bar names that takes in whatever was made in the engagement ("or
+/// developed during the period of Agreement with Company"), up to what follows it (`rest`: the
+/// period the bar runs, or the end of its part).
+static MEANWHILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s+or\s+(?:[a-z]+\s+){0,2}?(?:developed|created|made|conceived|produced|written|generated)\s+(?:during|in\s+the\s+course\s+of|in\s+connection\s+with|while)\b[^,;.]*?(?P<rest>\s+for\s+(?:a\s+period|\d|[a-z]+\s+\()|[,;.]|$)",
+    )
+    .expect("static regex")
+});
+
 /// Whether `sentence` is a promise not to do something the edits can narrow.
 pub(super) fn restricts(sentence: &str) -> bool {
     RESTRICTS.is_match(sentence)
@@ -104,6 +114,18 @@ pub(super) fn edits(sentence: &str, deliverables: Option<&str>) -> Vec<Edit> {
         let things = deliverables.unwrap_or("the deliverables under this Agreement");
         out.push(narrowed(whole.start()..to.end(), format!("develop a system substantially similar to {things} for")));
     }
+    // "any software owned by Company or developed during the period of Agreement": the limb
+    // that reaches what the agency made is struck, and the bar keeps to the client's own.
+    if let Some(c) = MEANWHILE.captures(sentence)
+        && let (Some(whole), Some(rest)) = (c.get(0), c.name("rest"))
+    {
+        out.push(Edit {
+            range: whole.start()..rest.start(),
+            inserted: String::new(),
+            concerns: vec![Concern::NonCompete, Concern::NoLicenseBack, Concern::BroadWorkProduct],
+            kinds: vec![EditKind::Narrowed],
+        });
+    }
     out.sort_by_key(|e| e.range.start);
     out
 }
@@ -137,6 +159,11 @@ mod tests {
         );
         let s = "Supplier shall not be engaged in any business competing with the Buyer, or solicit its staff.";
         assert_eq!(apply(s, &edits(s, None)), "Supplier shall not solicit its staff.");
+        let s = "Contractor shall not use or deploy any software or other intellectual property owned by Company or developed during the period of Agreement with Company for a period of 12 months.";
+        assert_eq!(
+            apply(s, &edits(s, None)),
+            "Contractor shall not use or deploy any software or other intellectual property owned by Company for a period of 12 months."
+        );
         // Twelve months or less, and a bare promise not to compete: nothing to narrow.
         assert!(edits("For twelve (12) months after the Term, Provider shall not compete with Client.", None).is_empty());
     }
