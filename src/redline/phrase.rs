@@ -105,6 +105,14 @@ static BROAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// What ties the subject of an ownership statement to the whole engagement rather than to
+/// what is delivered: "as part of this Agreement", "in connection with the Contract" (the
+/// words before "this Agreement", which stays).
+static ENGAGEMENT_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:as\s+part\s+of|in\s+connection\s+with|in\s+the\s+course\s+of|arising\s+(?:out\s+of|from|under)|relating\s+to|related\s+to)(?:\s+the\s+performance\s+of)?\s+(?P<contract>(?:this|the)\s+(?:Agreement|Contract))\b")
+        .expect("static regex")
+});
+
 /// Whether `sentence` transfers the work: states who owns it, assigns it, or says what the
 /// assignment covers ("This assignment covers all inventions ...").
 pub fn transfers(sentence: &str) -> bool {
@@ -338,24 +346,18 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
             kinds: vec![EditKind::Narrowed],
         });
     }
-    // "All Work Product shall be ...": the subject itself is what passes.
     let subject = sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end();
-    if concerns.contains(&Concern::BroadWorkProduct)
-        && out.is_empty()
-        && owned.name("owner").is_none()
-        && assignment::GENERIC.is_match(subject)
-    {
-        let mut things = format!("{} created specifically for Client", deliverables.unwrap_or("the deliverables"));
-        things.replace_range(..1, &things[..1].to_uppercase());
-        out.push(Edit::new(0..subject.len(), things, &[Concern::BroadWorkProduct], EditKind::Narrowed));
+    if concerns.contains(&Concern::BroadWorkProduct) && out.is_empty() {
+        out.extend(subject_narrowed(subject, owned.name("owner").is_some(), deliverables.unwrap_or("the deliverables")));
     }
     if concerns.contains(&Concern::AssignmentBeforePayment)
         && !words.employment
         && !PAID.is_match(sentence)
         && owned.name("owner").is_none()
     {
-        let narrowed = out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed));
-        let it = if narrowed && deliverables.is_some_and(|d| d.ends_with('s')) || !narrowed && plural(subject) { "them" } else { "it" };
+        // A subject narrowed by its link to the engagement keeps its own noun ("The results").
+        let renamed = out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed) && !e.inserted.starts_with("in "));
+        let it = if renamed && deliverables.is_some_and(|d| d.ends_with('s')) || !renamed && plural(subject) { "them" } else { "it" };
         let edit = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
             (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} {it},"))),
             (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT} {it},"))),
@@ -395,6 +397,22 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         e.inserted = e.inserted.replace(",,", ",");
     }
     out
+}
+
+/// The subject of an ownership statement narrowed to what is made for the client: "All Work
+/// Product shall be ..." (the subject itself is what passes, unless the subject is the owner),
+/// else "The results of the work of the Contractor as part of this Agreement are owned by"
+/// (what passes tied to the deliverables in place of the whole engagement).
+fn subject_narrowed(subject: &str, owner_first: bool, things: &str) -> Option<Edit> {
+    if !owner_first && assignment::GENERIC.is_match(subject) {
+        let mut things = format!("{things} created specifically for Client");
+        things.replace_range(..1, &things[..1].to_uppercase());
+        return Some(Edit::new(0..subject.len(), things, &[Concern::BroadWorkProduct], EditKind::Narrowed));
+    }
+    let link = ENGAGEMENT_LINK.captures(subject)?;
+    let (whole, contract) = (link.get(0)?, link.name("contract")?);
+    let inserted = format!("in {things} created specifically for Client under {}", contract.as_str());
+    Some(Edit::new(whole.range(), inserted, &[Concern::BroadWorkProduct], EditKind::Narrowed))
 }
 
 /// Whether the subject of an ownership statement is plural by its head noun ("all Intellectual
@@ -460,6 +478,16 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::WorkMadeForHire], &words())),
             "Upon Provider's receipt of full payment, the Work Product will be the sole and exclusive property of Client."
+        );
+    }
+
+    #[test]
+    fn an_ownership_statement_tied_to_the_whole_agreement_is_tied_to_the_deliverables() {
+        let s = "The results and copyrights of the work of the Contractor as part of this Agreement are owned by the Client.";
+        let concerns = [Concern::BroadWorkProduct, Concern::AssignmentBeforePayment];
+        assert_eq!(
+            apply(s, &edits(s, &concerns, &words())),
+            "The results and copyrights of the work of the Contractor in the deliverables created specifically for Client under this Agreement, upon receipt of full payment of the Fees for them, are owned by the Client."
         );
     }
 
