@@ -325,7 +325,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         _ => false,
     };
     let client = client.or(acting).or_else(|| agency.as_ref().and_then(|a| company_named(head, &a.0)));
-    let uncertain = uncertain && !by_role;
+    // The draft says who "we" are, and "we" do the work.
+    let stated = agency.as_ref().is_some_and(|a| we_are(head).is_some_and(|w| w == a.0));
+    let uncertain = uncertain && !by_role && !stated;
     // No party defined or named by its role: the one that grants a licence to the other, as a
     // guess ("Roke grants Dstl a ... license").
     let (agency, client, uncertain) = match (agency, client) {
@@ -1023,12 +1025,25 @@ fn speaking(preamble: &str, head: &str) -> Option<Named> {
     if count(" you") < 5 || count(" we") + count(" us") < 5 || we_pay(&lower) {
         return None;
     }
-    let name =
-        BESIDE_YOU.on(preamble).captures_iter(preamble).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()))?;
+    let said = we_are(head);
+    let beside =
+        || BESIDE_YOU.on(preamble).captures_iter(preamble).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()));
+    let name = said.clone().or_else(beside)?;
     let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(false);
     let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
     let lower = name.to_lowercase();
-    (usable && uses >= 3).then_some((name, vec![lower]))
+    (usable && (uses >= 3 || said.is_some())).then_some((name, vec![lower]))
+}
+
+/// Who the draft says "we" are: "We are: Chestnut Software Studios", "“us” “our” “we” means
+/// Square Eye Limited" (once is enough).
+fn we_are(head: &str) -> Option<String> {
+    static WE_ARE: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        let name = r"(?:[Tt]he[ \t]+)?([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,3})";
+        let pronoun = r#"["\u{201c}](?:we|us|our)["\u{201d}]"#;
+        AsciiFirst::new(format!(r"\b[Ww]e\s+are:?[ \t]+{name}|{pronoun}(?:,?\s*(?:and\s+|or\s+)?{pronoun})*\s+means\s+{name}"))
+    });
+    WE_ARE.on(head).captures_iter(head).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()))
 }
 
 /// The name the preamble says is engaged ("the Client engages SSW on the following terms",
@@ -1527,6 +1542,27 @@ mod tests {
         assert!(!p.is_employment(), "{p:?}");
         assert!(Parties::named("Employee", "Company").is_employment());
         assert!(Parties::named("Jane Doe", "Employer").is_employment());
+    }
+
+    #[test]
+    fn terms_that_say_who_we_are() {
+        let body = "We will build the site for you. You will pay us. We own our code and we license it to you. You own your content. We may use your logo. You agree to our terms and you indemnify us. We are not liable to you.";
+        for (text, name) in [
+            (
+                format!("Terms and Conditions\n\nWe are: Chestnut Software Studios\nYou are: Anyone who uses our services\n\n{body}"),
+                "Chestnut Software Studios",
+            ),
+            (
+                format!(
+                    "Terms\n\n1.1 In these Terms: \u{201c}us\u{201d} \u{201c}our\u{201d} \u{201c}we\u{201d} means Square Eye Limited;\n\n{body}"
+                ),
+                "Square Eye Limited",
+            ),
+        ] {
+            let p = detect(&text, None);
+            assert_eq!(p.agency.as_deref(), Some(name), "{p:?}");
+            assert!(p.is_agency("we") && p.is_counterparty("you") && !p.uncertain, "{p:?}");
+        }
     }
 
     #[test]
