@@ -768,3 +768,33 @@ fn a_bar_on_using_whatever_was_developed_during_the_engagement_is_a_non_compete(
         analyse(SERVICES, &["Provider shall not use or deploy any software, programs or other intellectual property owned by Client."]);
     assert!(!theirs.findings.iter().any(|f| f.concern == Concern::NonCompete), "{:#?}", theirs.findings);
 }
+
+#[test]
+fn a_studio_that_keeps_its_code_but_licenses_it_exclusively_for_99_years() {
+    let a = analyse(
+        "These terms govern the relationship between you and us. We are: Harbour Code Studios. We will build the web site for you and you will pay us. We may charge you at hourly rates and you will pay us for that work. We own our code and you own your content.",
+        &[
+            "Web Site concepts and designs introduced by us belong to us.",
+            "Software code written by us prior to the date of this agreement and incorporated in the Web Site belongs to us.",
+            "Code written specifically for the Web Site belongs to you.",
+            "We now grant an exclusive license to you for all items listed above and owned by us, for use in connection with any web site you might own for a period of 99 years. You may not assign this licence except by way of sale of the whole of the Web Site.",
+        ],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("Harbour Code Studios"), "{:?}", a.parties);
+    let found = |concern: Concern| a.findings.iter().any(|f| f.concern == concern && f.severity >= Severity::Medium);
+    // Keeping the code is hollow when it is licensed away exclusively, for good and with the site.
+    assert!(found(Concern::PreExistingIp), "{:#?}", a.findings);
+    assert!(found(Concern::PerpetualIrrevocableGrant), "{:#?}", a.findings);
+    assert!(found(Concern::TransferableLicense), "{:#?}", a.findings);
+    assert!(missing(&a).contains(&Concern::NoLicenseBack), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_markdown_bullet_with_nothing_before_its_verb_is_read_without_a_panic() {
+    // Found by the property tests: the bullet's mark sits inside an empty object.
+    let library = ClauseLibrary::embedded();
+    let doc =
+        clauseguard::ingest::from_text("draft.md", clauseguard::ingest::Format::Markdown, "\n- shall be the sole property of Client. ");
+    let a = Analyzer::new(&library).analyze(&doc, &Options::default());
+    assert!(a.findings.iter().all(|f| f.start <= f.end), "{:#?}", a.findings);
+}

@@ -229,7 +229,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     // made here; keeping the general methods it develops does.
     let keeps_methods =
         |p: &Provision| p.features.has(Feature::Methods) && !p.features.has(Feature::Prior) || p.features.has(Feature::Residuals);
-    if p.iter().any(|p| licence_to_agency(&p) || agency_keeps(&p) && keeps_methods(p)) {
+    // What the agency keeps but licenses exclusively to the other side ("We now grant an
+    // exclusive license to you for all items ... owned by us") it can no longer use.
+    let licensed_away = p.iter().any(|p| {
+        p.kind == Kind::Licence
+            && !p.negated()
+            && p.giver == Side::Agency
+            && p.receiver == Side::Counterparty
+            && p.attributes.has(Attribute::Exclusive)
+            && p.features.has(Feature::Prior)
+    });
+    if p.iter().any(|p| licence_to_agency(&p) || agency_keeps(&p) && keeps_methods(p) && !licensed_away) {
         facts.insert(Fact::LicenceBack);
     }
     // The agency keeps or is granted its general know-how, in whatever words.

@@ -734,6 +734,11 @@ impl Sentence<'_> {
     /// documentation, designs, and materials created") and no defined term: where they are. A
     /// piece is read only when it ends where the sentence or an item does.
     fn unbounded(&self, lexicon: &Lexicon, terms: &Terms, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
+        // An item mark may sit inside an empty object ("- shall be the property of"): nothing
+        // to read.
+        if from >= to {
+            return Vec::new();
+        }
         let items = &self.items[self.items.partition_point(|&i| i <= from)..self.items.partition_point(|&i| i < to)];
         let bounds: Vec<usize> = std::iter::once(from).chain(items.iter().copied()).chain(std::iter::once(to)).collect();
         bounds
@@ -1113,7 +1118,9 @@ impl Trigger<'_> {
                     && m.start < from + 40
                     && m.start <= to
                     && !receiving
-                    && (m.possessive
+                    // "work done to your specific order", "made for your business": made for
+                    // them, not theirs already.
+                    && (m.possessive && !self.s[..m.start].ends_with(" to ") && !self.s[..m.start].ends_with(" for ")
                         || m.start == from
                         || self.s[from..m.start].split_whitespace().all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
@@ -1241,6 +1248,13 @@ fn own_features(
     }
     if let Some(rest) = barred_after {
         own_features = own_features.union(Features::of(lexicon, rest));
+    }
+    // "grant an exclusive license to you for all items listed above and owned by us": a
+    // licence of what the agency already owns.
+    let owned_by_agency =
+        |m: &Mention| m.side == Side::Agency && m.start > te && m.start < object_end && s[..m.start].ends_with("owned by ");
+    if kind == Kind::Licence && t.mentions.iter().any(owned_by_agency) {
+        own_features.insert(super::Feature::Prior);
     }
     // "assign all of its rights under this Agreement to an affiliate": the contract moves,
     // not rights in any work.

@@ -1470,3 +1470,13 @@ fn having_no_rights_in_the_work_is_an_ownership_denied() {
     let kept = r.provisions.iter().find(|q| q.kind == Kind::Ownership).expect("the statement");
     assert!(kept.negated() && kept.receiver == Side::Agency, "{kept:?}");
 }
+
+#[test]
+fn work_done_to_your_order_is_not_already_yours() {
+    let p = parties(&["we", "us", "our"], &["you", "your", "yours"]);
+    let t = transfers("Original work done to your specific order belongs to you.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership), "{t:?}");
+    // Concepts contained in your own specification were yours to begin with.
+    let t = transfers("Web Site concepts contained in your first draft specification belong to you.", &p);
+    assert!(t.is_empty(), "{t:?}");
+}
