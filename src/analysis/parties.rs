@@ -325,9 +325,8 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         _ => false,
     };
     let client = client.or(acting).or_else(|| agency.as_ref().and_then(|a| company_named(head, &a.0)));
-    // The draft says who "we" are, and "we" do the work.
-    let stated = agency.as_ref().is_some_and(|a| we_are(head).is_some_and(|w| w == a.0));
-    let uncertain = uncertain && !by_role && !stated;
+    // Sure too where the draft says who "we" are, and "we" do the work.
+    let uncertain = uncertain && !by_role && agency.as_ref().is_none_or(|a| we_are(head).is_none_or(|w| w != a.0));
     // No party defined or named by its role: the one that grants a licence to the other, as a
     // guess ("Roke grants Dstl a ... license").
     let (agency, client, uncertain) = match (agency, client) {
