@@ -71,7 +71,6 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         .expect("static regex")
 });
 
-/// A list item's bullet or number at its start.
 /// An object's limb that takes in whatever was made in the engagement: "or developed during
 /// the period of Agreement".
 static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -79,6 +78,7 @@ static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
         .expect("static regex")
 });
 
+/// A list item's bullet or number at its start.
 static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^\s*(?:[-*\u{2022}\u{25e6}\u{25aa}\u{2023}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex")
 });
