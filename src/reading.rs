@@ -188,6 +188,9 @@ flags!(
     }
 );
 
+/// The typographic bullets that open a list item ("•", "◦", "▪", "‣"), besides "-" and "*".
+pub(crate) const BULLETS: &str = "\u{2022}\u{25e6}\u{25aa}\u{2023}";
+
 flags!(
     /// A licence's terms.
     Attribute, Attributes {
@@ -350,7 +353,7 @@ impl Layout {
             }
         };
         // A typographic bullet ("    • Client receives ...") as well.
-        let bullet = |at: usize| original[at..].starts_with(['\u{2022}', '\u{25e6}', '\u{25aa}', '\u{2023}']);
+        let bullet = |at: usize| original[at..].starts_with(|c: char| BULLETS.contains(c));
         let starts = original.match_indices('\n').filter_map(|(i, _)| {
             let at = i + 1 + bytes[i + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
             (at < bytes.len() && (marker(at) || bullet(at))).then_some(at)

@@ -80,7 +80,7 @@ static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
 
 /// A list item's bullet or number at its start.
 static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:[-*\u{2022}\u{25e6}\u{25aa}\u{2023}]|\(?[a-z0-9]{1,3}[.)])\s+").expect("static regex")
+    regex::Regex::new(&format!(r"^\s*(?:[-*{}]|\(?[a-z0-9]{{1,3}}[.)])\s+", super::BULLETS)).expect("static regex")
 });
 
 /// "(with a license for any Background IP you include)": what follows is licensed, not part
@@ -1101,23 +1101,22 @@ impl Trigger<'_> {
                 && m.start < from + 80
                 && thing
         };
+        // "assign to Company or Company's designee all rights": what follows the one who
+        // receives ("Company's designee") names who receives, not whose the thing is.
+        let receiver = self.mentions.iter().find_map(|r| {
+            let receives =
+                r.side == Side::Counterparty && !r.possessive && r.start >= from && matches!(self.s[from..r.start].trim(), "to" | "to the");
+            receives.then_some(r.start)
+        });
         its_own
             || made_by_them
             || self.mentions.iter().filter(in_object).any(|m| of_theirs(&m))
             || self.mentions.iter().any(|m| {
-                // "assign to Company or Company's designee all rights": who receives, not whose.
-                let receiving = self.mentions.iter().any(|r| {
-                    r.side == Side::Counterparty
-                        && !r.possessive
-                        && r.start >= from
-                        && r.start < m.start
-                        && matches!(self.s[from..r.start].trim(), "to" | "to the")
-                });
                 m.side == Side::Counterparty
                     && m.start >= from
                     && m.start < from + 40
                     && m.start <= to
-                    && !receiving
+                    && receiver.is_none_or(|r| m.start <= r)
                     // "work done to your specific order", "made for your business": made for
                     // them, not theirs already.
                     && (m.possessive && !self.s[..m.start].ends_with(" to ") && !self.s[..m.start].ends_with(" for ")

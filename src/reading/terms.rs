@@ -97,8 +97,11 @@ static CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
 /// where a clause holds three or more, or two in a clause that says it defines; the
 /// normalised text has no line breaks).
 static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[;.] )(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,60}?): (?:the |an? |all |any |each |every |these |this |[a-z]+, )")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?:^|[;.] )(?:[-*{}] )?([a-z][a-z0-9 -]{{1,60}}?): (?:the |an? |all |any |each |every |these |this |[a-z]+, )",
+        super::BULLETS
+    ))
+    .expect("static regex")
 });
 
 /// A quoted term and a colon opening a definition, as in a table of definitions turned into
@@ -110,7 +113,8 @@ static QUOTED_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// An entry of a list of definitions: "deliverables : work products, code, ...", "- new
 /// intellectual property means all ...".
 static GLOSSARY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:[-*\u{2022}] )?([a-z][a-z0-9 -]{1,40}?)(?: ?:| (?:means|shall mean|refers to)) [a-z0-9"]"#).expect("static regex")
+    Regex::new(&format!(r#"^(?:[-*{}] )?([a-z][a-z0-9 -]{{1,40}}?)(?: ?:| (?:means|shall mean|refers to)) [a-z0-9"]"#, super::BULLETS))
+        .expect("static regex")
 });
 
 /// Where one limb of a definition ends and an alternative begins.

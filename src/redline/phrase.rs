@@ -347,16 +347,21 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         });
     }
     let subject = sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end();
-    if concerns.contains(&Concern::BroadWorkProduct) && out.is_empty() {
-        out.extend(subject_narrowed(subject, owned.name("owner").is_some(), deliverables.unwrap_or("the deliverables")));
+    // A subject narrowed by its link to the engagement keeps its own noun ("The results").
+    let mut noun_kept = false;
+    if concerns.contains(&Concern::BroadWorkProduct)
+        && out.is_empty()
+        && let Some((edit, renames)) = subject_narrowed(subject, owned.name("owner").is_some(), deliverables.unwrap_or("the deliverables"))
+    {
+        noun_kept = !renames;
+        out.push(edit);
     }
     if concerns.contains(&Concern::AssignmentBeforePayment)
         && !words.employment
         && !PAID.is_match(sentence)
         && owned.name("owner").is_none()
     {
-        // A subject narrowed by its link to the engagement keeps its own noun ("The results").
-        let renamed = out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed) && !e.inserted.starts_with("in "));
+        let renamed = !noun_kept && out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed));
         let it = if renamed && deliverables.is_some_and(|d| d.ends_with('s')) || !renamed && plural(subject) { "them" } else { "it" };
         let edit = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
             (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} {it},"))),
@@ -402,17 +407,18 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
 /// The subject of an ownership statement narrowed to what is made for the client: "All Work
 /// Product shall be ..." (the subject itself is what passes, unless the subject is the owner),
 /// else "The results of the work of the Contractor as part of this Agreement are owned by"
-/// (what passes tied to the deliverables in place of the whole engagement).
-fn subject_narrowed(subject: &str, owner_first: bool, things: &str) -> Option<Edit> {
+/// (what passes tied to the deliverables in place of the whole engagement). With the edit,
+/// whether it renames what passes (the subject's noun replaced by `things`).
+fn subject_narrowed(subject: &str, owner_first: bool, things: &str) -> Option<(Edit, bool)> {
     if !owner_first && assignment::GENERIC.is_match(subject) {
         let mut things = format!("{things} created specifically for Client");
         things.replace_range(..1, &things[..1].to_uppercase());
-        return Some(Edit::new(0..subject.len(), things, &[Concern::BroadWorkProduct], EditKind::Narrowed));
+        return Some((Edit::new(0..subject.len(), things, &[Concern::BroadWorkProduct], EditKind::Narrowed), true));
     }
     let link = ENGAGEMENT_LINK.captures(subject)?;
     let (whole, contract) = (link.get(0)?, link.name("contract")?);
     let inserted = format!("in {things} created specifically for Client under {}", contract.as_str());
-    Some(Edit::new(whole.range(), inserted, &[Concern::BroadWorkProduct], EditKind::Narrowed))
+    Some((Edit::new(whole.range(), inserted, &[Concern::BroadWorkProduct], EditKind::Narrowed), false))
 }
 
 /// Whether the subject of an ownership statement is plural by its head noun ("all Intellectual

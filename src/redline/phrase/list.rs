@@ -63,7 +63,8 @@ pub fn first_marker(text: &str) -> Option<usize> {
 
 /// A line that opens an item of a list laid out one item a line: a bullet ("- ", "* ", "+ ",
 /// "• ") or a number ("1. ", "2) ").
-static LINE_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*+\u{2022}]|\d{1,2}[.)])[ \t]+").expect("static regex"));
+static LINE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?m)^[ \t]*(?:[-*+{}]|\d{{1,2}}[.)])[ \t]+", crate::reading::BULLETS)).expect("static regex"));
 
 /// The words of the item holding byte `at` of `paragraph`, in a list laid out one item a
 /// line ("- Any inventions, innovations, or improvements"): from after its marker to the end
