@@ -292,6 +292,7 @@ impl Reading {
         licences_completed(lexicon, text, ranges, &mut provisions);
         licences_by_reference(text, &terms, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
+        incorporated(lexicon, text, ranges, parties, &mut provisions);
         Reading { terms, provisions, layout }
     }
 
@@ -492,6 +493,59 @@ fn licences_by_reference(text: &str, terms: &Terms, provisions: &mut [Provision]
                 p.attributes.insert(a);
             }
         }
+    }
+}
+
+/// Clauses the draft takes in by citing them ("shall be in accordance with FAR 52.227-17 Rights
+/// in Data -- Special Works"), read from what the lexicon says each provides, between the
+/// draft's own parties, as provisions of the clause that cites them: the citation is their
+/// phrase. Read once per clause, and only where both parties are known. Not read: what the
+/// draft already provides in its own words (a provision of the same kind between the same
+/// sides), a citation of a clause's definitions ("according to DFAR section
+/// 252.227-7014(a)(1)": paragraph (a) of each defines its terms), and a citation that opens the
+/// draft, which is that clause itself.
+fn incorporated(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], parties: &Parties, provisions: &mut Vec<Provision>) {
+    let (Some(agency), Some(client)) = (&parties.agency, &parties.counterparty) else { return };
+    let said: Vec<(Kind, Side, Side)> =
+        provisions.iter().filter(|p| p.standing == Standing::Operative).map(|p| (p.kind, p.giver, p.receiver)).collect();
+    let mut added = false;
+    for (cites, reads) in &lexicon.incorporated {
+        let mut read_in: Option<usize> = None;
+        for (at, _) in text.match_indices(cites.as_str()) {
+            let end = at + cites.len();
+            // "52.227-17", not "252.227-17" or "52.227-170".
+            let bytes = text.as_bytes();
+            let part_of_another = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_digit() || *b == b'.' || *b == b'-');
+            if part_of_another(at.checked_sub(1).and_then(|i| bytes.get(i)))
+                || bytes.get(end).is_some_and(u8::is_ascii_digit)
+                || text[end..].starts_with("(a)")
+                || text[..at].trim().is_empty()
+            {
+                continue;
+            }
+            let clause = ranges.partition_point(|&(_, e)| e <= at);
+            let Some(&(cs, ce)) = ranges.get(clause).filter(|&&(cs, _)| cs <= at) else { continue };
+            if read_in == Some(clause) {
+                continue;
+            }
+            read_in = Some(clause);
+            let words = crate::text::Normalised::new(&reads.replace("{agency}", agency).replace("{client}", client)).text;
+            let found = provisions::TriggerWords::find(lexicon, &words);
+            let read = provisions::read(lexicon, &words, &[(0, words.len())], &Layout::default(), parties, &Terms::default(), &found);
+            let sentence = (terms::sentence_start(text, at).max(cs), terms::sentence_end(text, at).min(ce));
+            for mut p in read.into_iter().filter(|p| !said.contains(&(p.kind, p.giver, p.receiver))) {
+                (p.clause, p.start, p.end, p.sentence) = (clause, at, end, sentence);
+                p.terms.clear();
+                p.attribute_at.clear();
+                p.feature_at.clear();
+                provisions.push(p);
+                added = true;
+            }
+        }
+    }
+    // In the order of the clauses, each clause's own provisions first.
+    if added {
+        provisions.sort_by_key(|p| p.clause);
     }
 }
 

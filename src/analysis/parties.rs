@@ -305,8 +305,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         uncertain = false;
     }
     let agency_by_role = agency.is_none();
-    let agency =
-        agency.or_else(|| most_used(preamble, head, AGENCY_ROLES)).or_else(|| engaged(preamble, head)).or_else(|| speaking(preamble, head));
+    let agency = agency.or_else(|| agency_by_words(preamble, head));
     let client = client.or_else(|| most_used(preamble, head, CLIENT_ROLES)).filter(|c| agency.as_ref().is_none_or(|a| a.0 != c.0));
     // "between the Company and the Team Member": the one the client is paired with.
     let agency = match (&agency, &client) {
@@ -1158,6 +1157,23 @@ fn company_named(head: &str, agency: &str) -> Option<Named> {
 
 /// The role the draft names most in lower case, "the contractor", as government statements of
 /// work do: at least five times, and in the preamble.
+/// No party defined: the agency by the words the draft uses for it (its role word, the one
+/// engaged, the one speaking to "you", a role word that runs through its terms).
+fn agency_by_words(preamble: &str, head: &str) -> Option<Named> {
+    most_used(preamble, head, AGENCY_ROLES)
+        .or_else(|| engaged(preamble, head))
+        .or_else(|| speaking(preamble, head))
+        .or_else(|| used_throughout(head, AGENCY_ROLES))
+}
+
+/// A role word, capitalised as a name, that runs through the draft though its opening never
+/// uses it: a solicitation speaks of "quoters" for pages, then binds "the Contractor" in its
+/// terms.
+fn used_throughout(head: &str, roles: &[&str]) -> Option<Named> {
+    const TIMES: usize = 10;
+    most_used_word(head, head, roles).filter(|(n, _)| *n >= TIMES).map(|(_, named)| named)
+}
+
 fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
     roles
         .iter()
@@ -1174,6 +1190,19 @@ fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_solicitation_that_binds_the_contractor_only_in_its_terms_names_it() {
+        let quotes = "Quoters must submit a quote by the closing date. The quoter's price must be firm. ".repeat(80);
+        let terms = "The Contractor shall deliver the work. The Government may inspect it. ".repeat(10);
+        let p = detect(&format!("Request for Quotes. The Government will evaluate quotes. {quotes}{terms}"), None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Contractor"), Some("Government")), "{p:?}");
+        assert!(!p.uncertain, "{p:?}");
+        // Used a few times only, a role word named late is no party.
+        let terms = "The Contractor shall deliver the work. The Government may inspect it. ".repeat(3);
+        let p = detect(&format!("Request for Quotes. The Government will evaluate quotes. {quotes}{terms}"), None);
+        assert_eq!(p.agency, None, "{p:?}");
+    }
 
     #[test]
     fn the_party_named_beside_the_client_is_the_agency() {

@@ -37,6 +37,8 @@ struct Source {
     operative_before: Vec<String>,
     bar_lead_in: Vec<String>,
     unbounded_object: Vec<String>,
+    #[serde(default)]
+    incorporated: BTreeMap<String, String>,
 }
 
 /// One alternation of a word list, matched at word boundaries. The embedded lexicon's lists are
@@ -173,6 +175,9 @@ pub struct Lexicon {
     /// list item "All intellectual property rights", "all code and materials created"), at its
     /// end.
     pub unbounded_object: Words,
+    /// Clauses a draft takes in by citing them ("FAR 52.227-17"), each with what it provides,
+    /// in words where `{agency}` and `{client}` stand for the draft's parties.
+    pub incorporated: Vec<(String, String)>,
     /// The places the kinds' searches can start, found in one pass for all (`Lexicon::kinds_in`);
     /// made on first use.
     kind_starts: OnceLock<KindStarts>,
@@ -309,6 +314,7 @@ impl Lexicon {
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
             bar_lead_in: Words::ending(&source.bar_lead_in).map_err(|e| format!("bar-lead-in: {e}"))?,
             unbounded_object: Words::ending(&source.unbounded_object).map_err(|e| format!("unbounded-object: {e}"))?,
+            incorporated: source.incorporated.into_iter().filter(|(cites, _)| cites != "about").collect(),
             kind_starts: OnceLock::new(),
         })
     }

@@ -33,6 +33,15 @@ pub struct Term {
 }
 
 impl Term {
+    /// The term `name` defined by `text[range]`: what that sweeps in, and where it names methods.
+    fn read(lexicon: &Lexicon, text: &str, name: String, range: std::ops::Range<usize>, means: bool) -> Term {
+        let definition = &text[range.clone()];
+        let features = definition_features(lexicon, &name, definition);
+        let methods = lexicon.features.iter().find(|(f, _)| *f == Feature::Methods);
+        let methods_at = methods.and_then(|(_, w)| w.find(definition)).map(|m| range.start + m.start());
+        Term { name, start: range.start, end: range.end, features, means, methods_at, excluded: Features::default() }
+    }
+
     /// A name for confidential information ("Confidential Information", "Proprietary
     /// Information"): what it sweeps in is kept secret, never handed over by being named.
     pub fn is_confidentiality(&self) -> bool {
@@ -176,11 +185,7 @@ impl Terms {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
-            let features = definition_features(lexicon, &name, &text[start..end]);
-            let excluded = Features::default();
-            let methods = lexicon.features.iter().find(|(f, _)| *f == Feature::Methods);
-            let methods_at = methods.and_then(|(_, w)| w.find(&text[start..end])).map(|m| start + m.start());
-            terms.push(Term { name, start, end, features, means, methods_at, excluded });
+            terms.push(Term::read(lexicon, text, name, start..end, means));
         };
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
@@ -270,10 +275,47 @@ impl Terms {
             .ok()
             .filter(|_| !terms.is_empty());
         let mut terms = Terms { terms, finder };
+        terms.narrow_to_genus(lexicon, text);
         terms.exclusions(lexicon, text);
         terms.inherit(text);
         terms.follow_methods(text);
         terms
+    }
+
+    /// A term named in passing as a kind of another is defined by the words from that other's
+    /// mention on, not by its whole sentence: in "Contractor grants ... a license to practice all
+    /// patent, ... moral right ... rights relating to any Prior Innovations ... in any
+    /// Innovations that Contractor ... conceive ... during my contract (the "Company
+    /// Innovations")", the Company Innovations are those Innovations, not moral rights. A term
+    /// naming a list as a whole ("(collectively, the "Company Work Product")") keeps the list.
+    fn narrow_to_genus(&mut self, lexicon: &Lexicon, text: &str) {
+        for i in 0..self.terms.len() {
+            let term = &self.terms[i];
+            let after = text[term.end..crate::text::floor_char(text, (term.end + 16).min(text.len()))].trim_start_matches('(');
+            let collective = ["collectively", "together", "each"].iter().any(|w| after.starts_with(w));
+            if term.means || collective {
+                continue;
+            }
+            let definition = &text[term.start..term.end];
+            let genus_at = self
+                .terms
+                .iter()
+                .filter(|g| term.name.strip_suffix(g.name.as_str()).is_some_and(|rest| rest.ends_with(' ')))
+                .filter_map(|g| {
+                    definition.rmatch_indices(g.name.as_str()).map(|(k, _)| k).find(|&k| {
+                        let bounded = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+                        bounded(k.checked_sub(1).and_then(|j| definition.as_bytes().get(j)))
+                            && bounded(definition.as_bytes().get(k + g.name.len()).filter(|&&b| b != b's'))
+                    })
+                })
+                .max();
+            let Some(k) = genus_at.filter(|&k| k > 0) else { continue };
+            let before = &definition[..k];
+            let determiner = ["any and all ", "all ", "any ", "the ", "such "].iter().find(|d| before.ends_with(*d)).map_or(0, |d| d.len());
+            let start = term.start + k - determiner;
+            let (name, end, means) = (term.name.clone(), term.end, term.means);
+            self.terms[i] = Term::read(lexicon, text, name, start..end, means);
+        }
     }
 
     /// Know-how a definition takes in by naming another term ("IPR" listing "Know-How") is

@@ -1450,6 +1450,47 @@ fn a_term_named_as_a_kind_of_another_takes_its_know_how() {
 }
 
 #[test]
+fn a_term_named_in_passing_as_a_kind_of_another_is_defined_from_its_mention_on() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let text = "\"Innovations\" means all discoveries, designs and inventions.\n\nContractor hereby grants Company a licence to practice all patent, copyright, moral right and other rights relating to any Prior Innovations that Contractor incorporates in any Innovations that Contractor conceives during my contract with Company (the \"Company Innovations\").\n\nContractor hereby assigns to Company all rights in and to any and all Company Innovations.";
+    let (r, text) = read(text, &p);
+    let term = r.terms.terms.iter().find(|t| t.name == "company innovations").expect("the term");
+    assert!(text[term.start..term.end].starts_with("any innovations that contractor conceives"), "{:?}", &text[term.start..term.end]);
+    // Those Innovations are made during the contract, not the licence's moral rights.
+    assert!(term.features.has(Feature::Broad) && !term.features.has(Feature::Moral), "{term:?}");
+    // A list named as a whole keeps the whole list.
+    let (r, text) = read(
+        "Contractor assigns all inventions, designs and other work product it makes (collectively, the \"Contract Work Product\"). \"Work Product\" means any work.",
+        &p,
+    );
+    let term = r.terms.terms.iter().find(|t| t.name == "contract work product").expect("the term");
+    assert!(text[term.start..term.end].starts_with("contractor assigns all inventions"), "{:?}", &text[term.start..term.end]);
+}
+
+#[test]
+fn a_government_clause_cited_by_its_number_is_read_for_what_it_provides() {
+    let p = parties(&["Contractor"], &["Government"]);
+    let cited = "The Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works.";
+    let t = transfers(cited, &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Assignment && t.timing != Timing::OnPayment), "{t:?}");
+    let (r, text) = read(cited, &p);
+    let at = r.provisions.iter().find(|q| q.kind == Kind::Assignment).expect("the assignment");
+    assert_eq!(&text[at.start..at.end], "52.227-17");
+    // Not read: a citation of a clause's definitions, the clause itself, a longer number.
+    for text in [
+        "The Documentation is \"commercial computer software documentation\" according to DFAR section 252.227-7014(a)(1) and (5).",
+        "52.227-17 Rights in Data-Special Works. As prescribed in 27.409(e), insert the following clause.",
+        "The Contractor shall comply with FAR 52.227-170.",
+    ] {
+        assert!(transfers(text, &p).is_empty(), "{text}");
+    }
+    // Nor without the parties known, nor where the draft already says it in its own words.
+    assert!(transfers(cited, &parties(&[], &["Government"])).is_empty());
+    let (r, _) = read(&format!("{cited} The Contractor hereby assigns to the Government its copyright in such data."), &p);
+    assert_eq!(r.provisions.iter().filter(|q| q.kind == Kind::Assignment).count(), 1, "{:?}", r.provisions);
+}
+
+#[test]
 fn a_subject_named_before_its_verb_starts_after_the_sentence_before() {
     let p = parties(&["you"], &["Company"]);
     let (r, text) = read(

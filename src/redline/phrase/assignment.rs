@@ -24,8 +24,11 @@ static ASSIGNS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The assignee right after the verb: "to the Company", "to Client".
-static ASSIGNEE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,?\s+to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*").expect("static regex"));
+/// "to Company or Company's designee": the designee is named with the assignee.
+static ASSIGNEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,?\s+(?:or|and/or)\s+(?:its|their|[A-Z][\w-]*['\x{2019}]s)\s+(?:designees?|nominees?))?")
+        .expect("static regex")
+});
 
 /// What is assigned, right after the verb: "those rights", "such materials".
 static DIRECT: LazyLock<Regex> =
@@ -340,6 +343,15 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &both, &super::super::tests::words())),
             "The Contractor assigns all its rights in existing or future Intellectual Property created by Agency specifically for Client, excluding Agency IP, to the Company."
+        );
+    }
+
+    #[test]
+    fn the_condition_follows_the_assignee_and_its_designee() {
+        let s = "Contractor hereby does and will specifically assign to Company or Company\u{2019}s designee all rights, title, and interest in and to any and all Company Innovations.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
+            "Contractor hereby does and will specifically assign to Company or Company\u{2019}s designee, upon receipt of full payment of the Fees for them, all rights, title, and interest in and to any and all Company Innovations."
         );
     }
 
