@@ -127,7 +127,8 @@ fn regexes(library: &Path) -> BTreeSet<(u32, String)> {
     }
     if let Some(lexicon) = read_json(&library.join("reading/lexicon.json")) {
         let mut lists = Vec::new();
-        for (key, value) in lexicon.as_object().into_iter().flatten() {
+        // `incorporated` holds clauses' words, not word lists.
+        for (key, value) in lexicon.as_object().into_iter().flatten().filter(|(key, _)| *key != "incorporated") {
             let nested: Vec<&Value> = match value {
                 Value::Object(map) => map.values().collect(),
                 _ => vec![value],

@@ -236,6 +236,10 @@ pub enum EditKind {
     /// The licence back put in as the exception to a statement that the agency keeps nothing
     /// ("shall retain no right ..., other than a ... license to use the general methodologies").
     Excepted,
+    /// A clause cited by number replaced by the standard one for the work ("FAR 52.227-17
+    /// Rights in Data -- Special Works" by "52.227-14 Rights in Data -- General"); the reason
+    /// is the reading lexicon's, said of that clause.
+    Substituted,
 }
 
 /// The reasons counsel reads beside the draft's own words edited for a clause
@@ -278,6 +282,7 @@ impl EditNotes {
             EditKind::Relettered => &self.relettered,
             EditKind::Excepted => &self.excepted,
             EditKind::CitationStruck => &self.citation_struck,
+            EditKind::Substituted => "",
         }
     }
 }

@@ -12,7 +12,7 @@ mod terms;
 
 use crate::analysis::Parties;
 
-pub use lexicon::{EMBEDDED as EMBEDDED_LEXICON, Lexicon};
+pub use lexicon::{EMBEDDED as EMBEDDED_LEXICON, Incorporated, Instead, Lexicon};
 pub use provisions::{Provision, Side, Standing, Timing, TriggerWords};
 
 pub use terms::{Term, Terms};
@@ -509,7 +509,7 @@ fn incorporated(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], partie
     let said: Vec<(Kind, Side, Side)> =
         provisions.iter().filter(|p| p.standing == Standing::Operative).map(|p| (p.kind, p.giver, p.receiver)).collect();
     let mut added = false;
-    for (cites, reads) in &lexicon.incorporated {
+    for lexicon::Incorporated { cites, reads, .. } in &lexicon.incorporated {
         let mut read_in: Option<usize> = None;
         for (at, _) in text.match_indices(cites.as_str()) {
             let end = at + cites.len();

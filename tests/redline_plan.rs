@@ -1963,3 +1963,20 @@ fn an_exclusive_licence_of_methods_is_answered_where_they_are_defined() {
     assert!(r.changes.iter().all(|c| c.end <= licence || c.start > licence + 40), "{:#?}", r.changes);
     assert!(r.changes.iter().any(|c| c.deleted.contains("know-how")), "the definition loses the methods: {:#?}", r.changes);
 }
+
+#[test]
+fn a_cited_government_clause_is_replaced_by_the_standard_one_not_struck() {
+    let body = "# Task Order\n\nThis task order is between the Government and the Contractor.\n\n## 1. Scope\n\nThe Contractor shall provide software development services to the Government. The Contractor shall report weekly to the Government. The Government shall pay the Contractor's invoices within 30 days.\n\n## 2. Data Rights\n\nThe Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works.\n\n## 3. Security\n\nThe Contractor shall protect all Government data. The Contractor shall comply with the Government's policies. The Contractor shall report incidents to the Government.\n";
+    let doc = text("task-order.md", Format::Markdown, body);
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let cited = r.changes.iter().find(|c| c.deleted.contains("52.227-17")).expect("the citation is changed");
+    assert_eq!(
+        (cited.deleted.as_str(), cited.inserted.as_str()),
+        ("52.227-17 Rights in Data -- Special Works", "52.227-14 Rights in Data -- General")
+    );
+    assert!(cited.note.contains("52.227-14") && cited.note.contains("Contractor may assert copyright"), "{}", cited.note);
+    // What the cited clause provides is answered by the clause proposed in its place.
+    assert!(!r.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment), "{:?}", r.open);
+}

@@ -38,7 +38,30 @@ struct Source {
     bar_lead_in: Vec<String>,
     unbounded_object: Vec<String>,
     #[serde(default)]
-    incorporated: BTreeMap<String, String>,
+    incorporated: Vec<Incorporated>,
+}
+
+/// A clause a draft takes in by citing its number ("FAR 52.227-17").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incorporated {
+    /// Its number.
+    pub cites: String,
+    /// What it provides, in plain words, `{agency}` and `{client}` standing for the parties.
+    pub reads: String,
+    /// The standard clause a redline proposes in its place.
+    #[serde(default)]
+    pub instead: Option<Instead>,
+}
+
+/// A cited clause proposed in place of another: its number, the words of the title that
+/// change ("Special Works" to "General"), and why, for the other side's counsel.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instead {
+    pub cites: String,
+    pub title: (String, String),
+    pub why: String,
 }
 
 /// One alternation of a word list, matched at word boundaries. The embedded lexicon's lists are
@@ -175,9 +198,8 @@ pub struct Lexicon {
     /// list item "All intellectual property rights", "all code and materials created"), at its
     /// end.
     pub unbounded_object: Words,
-    /// Clauses a draft takes in by citing them ("FAR 52.227-17"), each with what it provides,
-    /// in words where `{agency}` and `{client}` stand for the draft's parties.
-    pub incorporated: Vec<(String, String)>,
+    /// Clauses a draft takes in by citing them ("FAR 52.227-17").
+    pub incorporated: Vec<Incorporated>,
     /// The places the kinds' searches can start, found in one pass for all (`Lexicon::kinds_in`);
     /// made on first use.
     kind_starts: OnceLock<KindStarts>,
@@ -314,7 +336,7 @@ impl Lexicon {
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
             bar_lead_in: Words::ending(&source.bar_lead_in).map_err(|e| format!("bar-lead-in: {e}"))?,
             unbounded_object: Words::ending(&source.unbounded_object).map_err(|e| format!("unbounded-object: {e}"))?,
-            incorporated: source.incorporated.into_iter().filter(|(cites, _)| cites != "about").collect(),
+            incorporated: source.incorporated,
             kind_starts: OnceLock::new(),
         })
     }

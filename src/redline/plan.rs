@@ -244,6 +244,9 @@ impl Planner<'_> {
         if edits.is_empty() && concerns.contains(&Concern::PreExistingIp) {
             edits.extend(phrase::prior_excepted(sentence));
         }
+        if edits.is_empty() {
+            edits.extend(self.cited_instead(sentence, &concerns));
+        }
         // A licence "to the extent any rights in materials described in Section 4.3 cannot be
         // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
         // in the deliverables, in the draft's terms: its own words, not a citation of nothing.
@@ -273,6 +276,37 @@ impl Planner<'_> {
             edits.sort_by_key(|e| e.range.start);
         }
         edits
+    }
+
+    /// A clause cited by number for which the reading lexicon has the standard one to propose
+    /// ("FAR 52.227-17 Rights in Data -- Special Works" becomes "52.227-14 Rights in Data --
+    /// General"): the citation up to its title's changed words replaced, answering every
+    /// finding the passage has (they are what the cited clause provides). With its reason.
+    fn cited_instead(&self, sentence: &str, concerns: &[Concern]) -> Option<phrase::Edit> {
+        self.lexicon().incorporated.iter().find_map(|cited| {
+            let instead = cited.instead.as_ref()?;
+            let at = sentence
+                .match_indices(cited.cites.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| !sentence[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.'))?;
+            let end = at + cited.cites.len();
+            let window = &sentence[end..crate::text::floor_char(sentence, (end + 60).min(sentence.len()))];
+            let (deleted_end, inserted) = match window.find(instead.title.0.as_str()) {
+                Some(k) => {
+                    let between = &window[..k];
+                    (end + k + instead.title.0.len(), format!("{}{between}{}", instead.cites, instead.title.1))
+                }
+                None => (end, instead.cites.clone()),
+            };
+            Some(phrase::Edit { range: at..deleted_end, inserted, concerns: concerns.to_vec(), kinds: vec![phrase::EditKind::Substituted] })
+        })
+    }
+
+    /// Why a cited clause is replaced (`cited_instead`), in the draft's party names.
+    fn substituted_because(&self, inserted: &str) -> String {
+        let instead =
+            self.lexicon().incorporated.iter().filter_map(|c| c.instead.as_ref()).find(|i| inserted.starts_with(i.cites.as_str()));
+        instead.map_or_else(String::new, |i| self.vocabulary.adapt(&i.why.replace("{agency}", "Agency").replace("{client}", "Client")))
     }
 
     /// Whether `text` cites by number a clause the redline changes.
@@ -627,6 +661,8 @@ impl Planner<'_> {
                 && self.library.edit_note(&f.library_clause, phrase::EditKind::Relettered).is_none()
             {
                 "Relettered to follow the item struck.".to_owned()
+            } else if e.kinds == [phrase::EditKind::Substituted] {
+                self.substituted_because(&e.inserted)
             } else if e.kinds == [phrase::EditKind::CitationStruck]
                 && self.library.edit_note(&f.library_clause, phrase::EditKind::CitationStruck).is_none()
             {

@@ -136,7 +136,10 @@ const GLOSSARY: &[Entry] = &[
     Entry {
         words: "Client's Confidential Information",
         term: "Confidential Information",
-        instead: &[("Confidential Information", "Client's Confidential Information")],
+        instead: &[
+            ("Confidential Information", "Client's Confidential Information"),
+            ("Proprietary Information", "Client's Proprietary Information"),
+        ],
         otherwise: Otherwise::Plain("Client's confidential information"),
     },
     Entry {
@@ -703,6 +706,16 @@ mod tests {
         let result = format!("{draft} {text} {}", defs.join(" "));
         let names = ["Provider".to_owned(), "Customer".to_owned()];
         assert_eq!(undefined_terms(&text, &result, &names), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_clients_secrets_go_by_the_drafts_name_for_them() {
+        let draft = "\"Proprietary Information\" means all information Company treats as confidential.";
+        let v = Vocabulary::of(draft, &Parties::named("Contractor", "Company"));
+        assert_eq!(
+            v.adapt("provided that Agency does not disclose Client's Confidential Information."),
+            "provided that Contractor does not disclose Company's Proprietary Information."
+        );
     }
 
     #[test]
