@@ -46,6 +46,9 @@ pub enum Fact {
     /// The agency says none of its prior work is in what passes ("no pre-existing or background
     /// intellectual property of the Supplier is incorporated into the Platform").
     PriorDisclaimed,
+    /// What both sides own together each may use and license ("Each Party shall have the right
+    /// to use, license, and exploit the Joint IP without accounting to ... the other").
+    JointUse,
 }
 
 /// What the provisions say of a missing protection.
@@ -266,6 +269,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     };
     if p.iter().any(disclaims_prior) {
         facts.insert(Fact::PriorDisclaimed);
+    }
+    let joint: Vec<usize> = p.iter().filter(|p| p.kind == Kind::Joint && !p.negated()).flat_map(|p| p.terms.iter().copied()).collect();
+    let used_jointly = |p: &Provision| {
+        p.kind == Kind::Licence
+            && !p.negated()
+            && matches!(p.receiver, Side::Both | Side::Agency)
+            && !p.attributes.has(Attribute::Limited)
+            && p.terms.iter().any(|t| joint.contains(t))
+    };
+    if p.iter().any(used_jointly) {
+        facts.insert(Fact::JointUse);
     }
     facts
 }
