@@ -798,3 +798,43 @@ fn a_markdown_bullet_with_nothing_before_its_verb_is_read_without_a_panic() {
     let a = Analyzer::new(&library).analyze(&doc, &Options::default());
     assert!(a.findings.iter().all(|f| f.start <= f.end), "{:#?}", a.findings);
 }
+
+#[test]
+fn the_agencys_platform_and_models_kept_as_its_own_answer_the_prior_ip_and_model_questions() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The deliverables shall be owned by the Client upon payment in full.",
+            "The Provider AI platform, algorithms, models, prompts, source code, and underlying technology remain the exclusive property of Provider.",
+        ],
+    );
+    let m = missing(&a);
+    assert!(!m.contains(&Concern::PreExistingIp) && !m.contains(&Concern::ModelOwnership), "{m:?}");
+    // Without that sentence both are asked.
+    let m = missing(&analyse(SERVICES, &["The deliverables shall be owned by the Client upon payment in full."]));
+    assert!(m.contains(&Concern::PreExistingIp), "{m:?}");
+}
+
+#[test]
+fn a_promise_to_disclose_everything_made_during_and_after_the_engagement_is_broad() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider will disclose promptly in writing to Client all Innovations conceived, reduced to practice, created, derived, developed, or made by Provider, its employees, agents or assigns during the term of the contract and for three (3) months thereafter, whether or not Provider believes such Innovations are subject to this Agreement.",
+        ],
+    );
+    let broad = a.findings.iter().find(|f| f.concern == Concern::BroadWorkProduct && f.kind == FindingKind::Phrase);
+    assert!(broad.is_some_and(|f| f.severity >= Severity::Medium && f.rule.ends_with("everything-made-disclosed")), "{:?}", a.findings);
+}
+
+#[test]
+fn vesting_absolutely_and_irrevocably_in_the_client_is_ownership_and_during_and_after_is_broad() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "All intellectual property, including future inventions conceived during and after the engagement, shall vest absolutely and irrevocably in the Client.",
+        ],
+    );
+    let concerns: Vec<Concern> = a.findings.iter().filter(|f| f.kind == FindingKind::Phrase).map(|f| f.concern).collect();
+    assert!(concerns.contains(&Concern::AssignmentBeforePayment) && concerns.contains(&Concern::BroadWorkProduct), "{concerns:?}");
+}

@@ -46,6 +46,9 @@ pub enum Fact {
     /// The agency says none of its prior work is in what passes ("no pre-existing or background
     /// intellectual property of the Supplier is incorporated into the Platform").
     PriorDisclaimed,
+    /// The agency keeps its models ("models, prompts, source code ... remain the exclusive
+    /// property of Evonix").
+    ModelsKept,
     /// What both sides own together each may use and license ("Each Party shall have the right
     /// to use, license, and exploit the Joint IP without accounting to ... the other").
     JointUse,
@@ -179,7 +182,9 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
             return Some(if !kept && !bites && bound { Asked::Minor } else { yes(bites && !kept) });
         }
         Concern::PreExistingIp => Fact::PriorCarveOut,
-        Concern::ModelOwnership => return Some(Asked::No).filter(|_| !facts.contains(&Fact::Transfer)),
+        Concern::ModelOwnership => {
+            return Some(Asked::No).filter(|_| !facts.contains(&Fact::Transfer) || facts.contains(&Fact::ModelsKept));
+        }
         _ => return None,
     };
     let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by);
@@ -221,10 +226,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Agency && p.features.has(Feature::Prior)) {
         facts.insert(Fact::PriorBarred);
     }
+    // "The Evonix AI platform, algorithms, models ... remain the exclusive property of Evonix":
+    // the agency's own tools kept out of what passes, in other words.
+    let tools = |p: &Provision| p.own_features.has(Feature::Methods) || p.own_features.has(Feature::Models);
     if p.iter().any(|p| p.carve_out && p.kind != Kind::Restriction || p.kind.transfers() && term_excludes_prior(p))
         || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
+        || p.iter().filter(agency_keeps).any(tools)
     {
         facts.insert(Fact::PriorCarveOut);
+    }
+    if p.iter().filter(agency_keeps).any(|p| p.own_features.has(Feature::Models)) {
+        facts.insert(Fact::ModelsKept);
     }
     let licence_to_agency =
         |p: &&Provision| p.kind == Kind::Licence && !p.negated() && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);

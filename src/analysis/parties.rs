@@ -539,9 +539,11 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     for c in &lines {
         let role = c.get(2).map_or(&c[1], |r| r.as_str());
         if role_of(role).is_some() || role_of(role.rsplit(' ').next().unwrap_or("")).is_some() {
-            // "Consultant: Jennifer Lewis": the name stands for the role in the text.
+            // "Consultant: Jennifer Lewis": the name stands for the role in the text; "Provider:
+            // Evonix Limited", and "Evonix" after it.
             let name = c.get(3).map(|n| n.as_str().to_lowercase()).filter(|n| n.len() > 2 && role_of(n).is_none());
-            found.push((c.get(0).expect("match").start(), role.to_owned(), name.into_iter().collect()));
+            let short = name.as_deref().and_then(without_company_suffix).filter(|n| n.len() > 2 && role_of(n).is_none());
+            found.push((c.get(0).expect("match").start(), role.to_owned(), name.into_iter().chain(short).collect()));
         } else if beside(c.get(0).expect("match").start()) && names_a_side(preamble, &c[1]) {
             // "**Client:** [Client Name]" beside "**LKS Next:** [Company Information]": the
             // other side is named by its own name.
@@ -554,6 +556,13 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     out.truncate(6);
     out
+}
+
+/// A company's name without the word that says it is one ("evonix limited" is "evonix"); None
+/// when it has no such word.
+fn without_company_suffix(name: &str) -> Option<String> {
+    const SUFFIXES: [&str; 10] = [" limited", " ltd", " ltd.", " llc", " inc", " inc.", " plc", " gmbh", " pty ltd", " pvt. ltd."];
+    SUFFIXES.iter().find_map(|s| name.strip_suffix(s)).map(|n| n.trim_end_matches([',', ' ']).to_owned())
 }
 
 /// "Legal Entity (Supplier): Selleris sp. z o.o." and then "Selleris" throughout: a role word
@@ -1190,6 +1199,14 @@ fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_company_labelled_by_its_role_goes_by_its_short_name() {
+        let text = "**Provider:** Evonix Limited (or appropriate entity name)\n**Client:** Acme Bank\n\nEvonix will build the POC. Evonix keeps its models. Evonix shall not use Client data. The Client pays.";
+        let p = detect(text, None);
+        assert_eq!(p.agency.as_deref(), Some("Evonix"), "{p:?}");
+        assert!(p.agency_aliases.contains(&"evonix".to_owned()), "{p:?}");
+    }
 
     #[test]
     fn a_solicitation_that_binds_the_contractor_only_in_its_terms_names_it() {
