@@ -297,9 +297,11 @@ impl Terms {
                 continue;
             }
             let definition = &text[term.start..term.end];
+            // The terms the definition uses (one pass, not every term against every other).
             let genus_at = self
-                .terms
-                .iter()
+                .used_in(definition)
+                .into_iter()
+                .map(|g| &self.terms[g])
                 .filter(|g| term.name.strip_suffix(g.name.as_str()).is_some_and(|rest| rest.ends_with(' ')))
                 .filter_map(|g| {
                     definition.rmatch_indices(g.name.as_str()).map(|(k, _)| k).find(|&k| {
