@@ -838,3 +838,17 @@ fn vesting_absolutely_and_irrevocably_in_the_client_is_ownership_and_during_and_
     let concerns: Vec<Concern> = a.findings.iter().filter(|f| f.kind == FindingKind::Phrase).map(|f| f.concern).collect();
     assert!(concerns.contains(&Concern::AssignmentBeforePayment) && concerns.contains(&Concern::BroadWorkProduct), "{concerns:?}");
 }
+
+#[test]
+fn everything_created_designated_sensitive_is_where_the_missing_residuals_clause_bites() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all rights in the Deliverables.",
+            "All information gathered or created under this Agreement shall be considered as Sensitive but Unclassified information.",
+        ],
+    );
+    let residuals = a.findings.iter().find(|f| f.kind == FindingKind::Missing && f.concern == Concern::NoResiduals).expect("asked");
+    let clause = residuals.clause.and_then(|k| a.clauses.get(k)).expect("placed");
+    assert_eq!(clause.number.as_deref(), Some("2"), "{clause:?}");
+}

@@ -477,7 +477,7 @@ impl<'a> Judged<'a> {
                 && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
                 && (p.features.has(Feature::Confidential)
                     || p.features.has(Feature::Methods)
-                    || self.norm.text[p.start..p.end].contains("confidential"))
+                    || ["confidential", "sensitive"].iter().any(|w| self.norm.text[p.start..p.end].contains(w)))
         };
         // The definition that takes know-how into barred information, else the bar.
         // Nothing passes, but a promise of confidence binds the agency: that promise.
