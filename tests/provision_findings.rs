@@ -852,3 +852,16 @@ fn everything_created_designated_sensitive_is_where_the_missing_residuals_clause
     let clause = residuals.clause.and_then(|k| a.clauses.get(k)).expect("placed");
     assert_eq!(clause.number.as_deref(), Some("2"), "{clause:?}");
 }
+
+#[test]
+fn a_finding_read_from_a_cited_clause_says_so() {
+    let preamble = "This task order is between the Government and the Contractor. The Contractor shall provide the services. The Government shall pay the Contractor.";
+    let a = analyse(
+        preamble,
+        &[
+            "The Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works.",
+        ],
+    );
+    let cited = a.findings.iter().find(|f| f.phrase.as_deref() == Some("52.227-17")).expect("a finding on the citation");
+    assert!(cited.explanation.starts_with("The clause cited here (52.227-17)"), "{}", cited.explanation);
+}

@@ -647,6 +647,12 @@ impl<'a> Judged<'a> {
             .replace("{giver}", &name(p.giver))
             .replace("{terms}", &terms)
             .replace("{timing}", timing);
+        // A provision read from a clause the draft cites by number ("FAR 52.227-17"): its
+        // phrase is that number, and the explanation says where the effect comes from.
+        let cited = &self.norm.text[p.start..p.end];
+        if cited.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+            explanation = format!("The clause cited here ({cited}) provides this. {explanation}");
+        }
         let mut severity = rule.severity;
         if rule.giver.iter().chain(&rule.receiver).any(|s| *s != Side::Both) {
             if self.parties.agency_aliases.is_empty() {
