@@ -1980,3 +1980,15 @@ fn a_cited_government_clause_is_replaced_by_the_standard_one_not_struck() {
     // What the cited clause provides is answered by the clause proposed in its place.
     assert!(!r.open.iter().any(|o| o.concern == Concern::AssignmentBeforePayment), "{:?}", r.open);
 }
+
+#[test]
+fn a_cited_clause_answers_only_what_it_provides_and_the_missing_carve_out_still_goes_in() {
+    let body = "# Task Order\n\nThis task order is between the Government and the Contractor.\n\n## 1. Scope\n\nThe Contractor shall provide software development services to the Government. The Contractor shall report weekly to the Government. The Government shall pay the Contractor's invoices within 30 days.\n\n## 2. Data Rights\n\nThe Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works. The Government intends for all such data to be dedicated to the public domain and, to that end, may require the contractor to assign its copyright in such data to the Government in accordance with FAR 52.227-17(c)(1)(ii) or to publicly post it with an appropriate notice.\n\n## 3. Security\n\nThe Contractor shall protect all Government data. The Contractor shall comply with the Government's policies. The Contractor shall report incidents to the Government.\n";
+    let doc = text("task-order.md", Format::Markdown, body);
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let carve_out = r.changes.iter().find(|c| c.reasons.iter().any(|x| x.concern == Concern::PreExistingIp));
+    assert!(carve_out.is_some_and(|c| c.new_clause.is_some() || c.inserted.contains("Contractor IP")), "{:?}", r.changes);
+    assert!(!r.open.iter().any(|o| o.concern == Concern::PreExistingIp), "{:?}", r.open);
+}

@@ -245,7 +245,7 @@ impl Planner<'_> {
             edits.extend(phrase::prior_excepted(sentence));
         }
         if edits.is_empty() {
-            edits.extend(self.cited_instead(sentence, &concerns));
+            edits.extend(self.cited_instead(g, sentence));
         }
         // A licence "to the extent any rights in materials described in Section 4.3 cannot be
         // assigned", where §4.3 is changed, is conditioned instead on what it licenses being
@@ -280,11 +280,23 @@ impl Planner<'_> {
 
     /// A clause cited by number for which the reading lexicon has the standard one to propose
     /// ("FAR 52.227-17 Rights in Data -- Special Works" becomes "52.227-14 Rights in Data --
-    /// General"): the citation up to its title's changed words replaced, answering every
-    /// finding the passage has (they are what the cited clause provides). With its reason.
-    fn cited_instead(&self, sentence: &str, concerns: &[Concern]) -> Option<phrase::Edit> {
+    /// General"): the citation up to its title's changed words replaced, answering the
+    /// findings read from the cited clause (their phrase is its number), and no other: a
+    /// missing carve-out of the agency's materials is not what the other clause gives. With its
+    /// reason.
+    fn cited_instead(&self, g: &Group, sentence: &str) -> Option<phrase::Edit> {
         self.lexicon().incorporated.iter().find_map(|cited| {
             let instead = cited.instead.as_ref()?;
+            let concerns: Vec<Concern> = g
+                .findings
+                .iter()
+                .map(|&i| &self.analysis.findings[i])
+                .filter(|f| f.phrase.as_deref() == Some(cited.cites.as_str()))
+                .map(|f| f.concern)
+                .collect();
+            if concerns.is_empty() {
+                return None;
+            }
             let at = sentence
                 .match_indices(cited.cites.as_str())
                 .map(|(i, _)| i)
@@ -298,7 +310,7 @@ impl Planner<'_> {
                 }
                 None => (end, instead.cites.clone()),
             };
-            Some(phrase::Edit { range: at..deleted_end, inserted, concerns: concerns.to_vec(), kinds: vec![phrase::EditKind::Substituted] })
+            Some(phrase::Edit { range: at..deleted_end, inserted, concerns, kinds: vec![phrase::EditKind::Substituted] })
         })
     }
 
