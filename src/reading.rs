@@ -185,6 +185,9 @@ flags!(
         /// Left to the other side's consent or approval ("without Client's prior written
         /// consent").
         Consent = "consent",
+        /// Only what is listed in a schedule counts ("and that is specified as such in the
+        /// applicable SOW"): of the agency's prior work, a carve-out that keeps only the list.
+        Listed = "listed",
     }
 );
 

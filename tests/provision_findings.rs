@@ -865,3 +865,16 @@ fn a_finding_read_from_a_cited_clause_says_so() {
     let cited = a.findings.iter().find(|f| f.phrase.as_deref() == Some("52.227-17")).expect("a finding on the citation");
     assert!(cited.explanation.starts_with("The clause cited here (52.227-17)"), "{}", cited.explanation);
 }
+
+#[test]
+fn prior_materials_kept_only_where_a_schedule_lists_them_is_a_prior_ip_point() {
+    let licence = "To the extent any Reserved Materials are included in a Deliverable, such Reserved Materials are hereby licensed by Provider to Client.";
+    let listed = "\"Reserved Materials\" means any Content developed by Provider prior to rendering any Services under this Agreement and that is specified as such in the applicable SOW.";
+    let a = analyse(SERVICES, &[listed, licence]);
+    let point = a.findings.iter().find(|f| f.rule.ends_with("prior-kept-only-if-listed"));
+    assert!(point.is_some_and(|f| f.concern == Concern::PreExistingIp && f.severity == Severity::Medium), "{:?}", a.findings);
+    // Without the listing requirement, no such point.
+    let unlisted = "\"Reserved Materials\" means any Content developed by Provider prior to rendering any Services under this Agreement.";
+    let a = analyse(SERVICES, &[unlisted, licence]);
+    assert!(!a.findings.iter().any(|f| f.rule.ends_with("prior-kept-only-if-listed")), "{:?}", a.findings);
+}
