@@ -191,6 +191,11 @@ flags!(
     }
 );
 
+/// A limb of what an object names that takes in whatever was made in the engagement: "or
+/// developed during the period of Agreement" (shared by the reader and the redline's edit of a
+/// bar, which strikes it).
+pub(crate) const MADE_MEANWHILE: &str = r"or\s+(?:[a-z]+\s+){0,2}?(?:developed|created|made|conceived|produced|written|generated)\s+(?:during|in\s+the\s+course\s+of|in\s+connection\s+with|while)\b";
+
 /// The typographic bullets that open a list item ("•", "◦", "▪", "‣"), besides "-" and "*".
 pub(crate) const BULLETS: &str = "\u{2022}\u{25e6}\u{25aa}\u{2023}";
 

@@ -1964,13 +1964,18 @@ fn an_exclusive_licence_of_methods_is_answered_where_they_are_defined() {
     assert!(r.changes.iter().any(|c| c.deleted.contains("know-how")), "the definition loses the methods: {:#?}", r.changes);
 }
 
+/// A task order whose data rights are those of a clause it cites; `rights` is its §2.
+fn task_order(rights: &str) -> String {
+    format!(
+        "# Task Order\n\nThis task order is between the Government and the Contractor.\n\n## 1. Scope\n\nThe Contractor shall provide software development services to the Government. The Contractor shall report weekly to the Government. The Government shall pay the Contractor's invoices within 30 days.\n\n## 2. Data Rights\n\n{rights}\n\n## 3. Security\n\nThe Contractor shall protect all Government data. The Contractor shall comply with the Government's policies. The Contractor shall report incidents to the Government.\n"
+    )
+}
+
+const CITED: &str = "The Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works.";
+
 #[test]
 fn a_cited_government_clause_is_replaced_by_the_standard_one_not_struck() {
-    let body = "# Task Order\n\nThis task order is between the Government and the Contractor.\n\n## 1. Scope\n\nThe Contractor shall provide software development services to the Government. The Contractor shall report weekly to the Government. The Government shall pay the Contractor's invoices within 30 days.\n\n## 2. Data Rights\n\nThe Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works.\n\n## 3. Security\n\nThe Contractor shall protect all Government data. The Contractor shall comply with the Government's policies. The Contractor shall report incidents to the Government.\n";
-    let doc = text("task-order.md", Format::Markdown, body);
-    let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
-    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let r = plan_embedded(&task_order(CITED));
     let cited = r.changes.iter().find(|c| c.deleted.contains("52.227-17")).expect("the citation is changed");
     assert_eq!(
         (cited.deleted.as_str(), cited.inserted.as_str()),
@@ -1983,11 +1988,10 @@ fn a_cited_government_clause_is_replaced_by_the_standard_one_not_struck() {
 
 #[test]
 fn a_cited_clause_answers_only_what_it_provides_and_the_missing_carve_out_still_goes_in() {
-    let body = "# Task Order\n\nThis task order is between the Government and the Contractor.\n\n## 1. Scope\n\nThe Contractor shall provide software development services to the Government. The Contractor shall report weekly to the Government. The Government shall pay the Contractor's invoices within 30 days.\n\n## 2. Data Rights\n\nThe Government data rights of software deliverables and all other data first produced in the performance of this task order shall be in accordance with FAR 52.227-17 Rights in Data -- Special Works. The Government intends for all such data to be dedicated to the public domain and, to that end, may require the contractor to assign its copyright in such data to the Government in accordance with FAR 52.227-17(c)(1)(ii) or to publicly post it with an appropriate notice.\n\n## 3. Security\n\nThe Contractor shall protect all Government data. The Contractor shall comply with the Government's policies. The Contractor shall report incidents to the Government.\n";
-    let doc = text("task-order.md", Format::Markdown, body);
-    let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
-    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let rights = format!(
+        "{CITED} The Government intends for all such data to be dedicated to the public domain and, to that end, may require the contractor to assign its copyright in such data to the Government in accordance with FAR 52.227-17(c)(1)(ii) or to publicly post it with an appropriate notice."
+    );
+    let r = plan_embedded(&task_order(&rights));
     let carve_out = r.changes.iter().find(|c| c.reasons.iter().any(|x| x.concern == Concern::PreExistingIp));
     assert!(carve_out.is_some_and(|c| c.new_clause.is_some() || c.inserted.contains("Contractor IP")), "{:?}", r.changes);
     assert!(!r.open.iter().any(|o| o.concern == Concern::PreExistingIp), "{:?}", r.open);

@@ -1164,8 +1164,6 @@ fn company_named(head: &str, agency: &str) -> Option<Named> {
     }))
 }
 
-/// The role the draft names most in lower case, "the contractor", as government statements of
-/// work do: at least five times, and in the preamble.
 /// No party defined: the agency by the words the draft uses for it (its role word, the one
 /// engaged, the one speaking to "you", a role word that runs through its terms).
 fn agency_by_words(preamble: &str, head: &str) -> Option<Named> {
@@ -1183,6 +1181,8 @@ fn used_throughout(head: &str, roles: &[&str]) -> Option<Named> {
     most_used_word(head, head, roles).filter(|(n, _)| *n >= TIMES).map(|(_, named)| named)
 }
 
+/// The role the draft names most in lower case, "the contractor", as government statements of
+/// work do: at least five times, and in the preamble.
 fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> {
     roles
         .iter()

@@ -71,12 +71,9 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         .expect("static regex")
 });
 
-/// An object's limb that takes in whatever was made in the engagement: "or developed during
-/// the period of Agreement".
-static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\bor (?:[a-z]+ ){0,2}?(?:developed|created|made|conceived|produced|written|generated) (?:during|in the course of|in connection with|while)\b")
-        .expect("static regex")
-});
+/// An object's limb that takes in whatever was made in the engagement (`MADE_MEANWHILE`).
+static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(&format!(r"\b{}", super::MADE_MEANWHILE)).expect("static regex"));
 
 /// A list item's bullet or number at its start.
 static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -58,10 +58,8 @@ static RESTRICTS: LazyLock<Regex> =
 /// developed during the period of Agreement with Company"), up to what follows it (`rest`: the
 /// period the bar runs, or the end of its part).
 static MEANWHILE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\s+or\s+(?:[a-z]+\s+){0,2}?(?:developed|created|made|conceived|produced|written|generated)\s+(?:during|in\s+the\s+course\s+of|in\s+connection\s+with|while)\b[^,;.]*?(?P<rest>\s+for\s+(?:a\s+period|\d|[a-z]+\s+\()|[,;.]|$)",
-    )
-    .expect("static regex")
+    Regex::new(&format!(r"(?i)\s+{}[^,;.]*?(?P<rest>\s+for\s+(?:a\s+period|\d|[a-z]+\s+\()|[,;.]|$)", crate::reading::MADE_MEANWHILE))
+        .expect("static regex")
 });
 
 /// Whether `sentence` is a promise not to do something the edits can narrow.
