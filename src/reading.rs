@@ -248,10 +248,16 @@ impl Attributes {
 
     /// Each attribute `text` gives, with where its words are (the first use of each).
     pub fn found(lexicon: &Lexicon, text: &str) -> Vec<(Attribute, usize, usize)> {
+        const FILLER: [&str; 11] = ["include", "includes", "including", "confer", "confers", "give", "gives", "a", "an", "any", "the"];
         let negated = |start: usize| {
             // "non-exclusive", "non exclusive", and "non- exclusive" as text taken from a PDF has it.
             let before = text[crate::text::floor_char(text, start.saturating_sub(5))..start].trim_end();
-            before.ends_with("non-") || before.ends_with("non")
+            // "which licence does not include a right to sub-license", "without the right to
+            // assign": the words deny the attribute.
+            let words = text[crate::text::floor_char(text, start.saturating_sub(40))..start].split_whitespace();
+            let denied =
+                words.rev().find(|w| !FILLER.contains(w)).is_some_and(|w| matches!(w, "no" | "not" | "without" | "nor" | "excluding"));
+            before.ends_with("non-") || before.ends_with("non") || denied
         };
         // "may transfer the license in connection with a merger": it moves only with the
         // business, as any contract does.
@@ -276,6 +282,8 @@ pub struct Reading {
     pub provisions: Vec<Provision>,
     /// How the draft is laid out: its list items, and the titles and notes that do nothing.
     pub layout: Layout,
+    /// The draft says its services are given for nothing.
+    pub free_of_charge: bool,
 }
 
 impl Reading {
@@ -301,7 +309,7 @@ impl Reading {
         licences_by_reference(text, &terms, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
         incorporated(lexicon, text, ranges, parties, &mut provisions);
-        Reading { terms, provisions, layout }
+        Reading { terms, provisions, layout, free_of_charge: lexicon.free_of_charge.is_match(text) }
     }
 
     /// Whether any provision of the draft gives ownership to the counterparty.

@@ -878,3 +878,87 @@ fn prior_materials_kept_only_where_a_schedule_lists_them_is_a_prior_ip_point() {
     let a = analyse(SERVICES, &[unlisted, licence]);
     assert!(!a.findings.iter().any(|f| f.rule.ends_with("prior-kept-only-if-listed")), "{:?}", a.findings);
 }
+
+const COMMONWEALTH: &str = "This agreement is between Northwind Health Trust (the \"Customer\") and Brightloop Analytics Pty Ltd (the \"Contractor\"). The Contractor will provide the Services described in Schedule 1 and the Customer will pay the Fees.";
+
+fn medium_or_high(a: &Analysis) -> Vec<Concern> {
+    a.findings.iter().filter(|f| f.kind == FindingKind::Phrase && f.severity >= Severity::Medium).map(|f| f.concern).collect()
+}
+
+#[test]
+fn ownership_that_passes_or_vests_in_commonwealth_words_is_read() {
+    for clause in [
+        "Ownership of all Material created by the Contractor in the course of providing the Services, including all Intellectual Property Rights in it, passes to the Customer on its creation.",
+        "Intellectual property rights in all Contract Material vest in the Customer on creation.",
+    ] {
+        let found = medium_or_high(&analyse(COMMONWEALTH, &[clause]));
+        assert!(found.contains(&Concern::AssignmentBeforePayment), "{clause}: {found:?}");
+    }
+}
+
+#[test]
+fn a_licence_to_use_and_sublicense_existing_material_is_read_and_a_denied_right_to_sublicense_is_not_one() {
+    let found = medium_or_high(&analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor licenses the Customer to use, copy, adapt and sublicense the Contractor's existing material for any purpose, on a perpetual, irrevocable and royalty-free basis.",
+        ],
+    ));
+    assert!(found.contains(&Concern::TransferableLicense) && found.contains(&Concern::PreExistingIp), "{found:?}");
+    let found = medium_or_high(&analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor grants the Customer a licence to use, copy and modify the Contractor's existing material for the purposes of the Contract, which licence does not include a right to sub-license or commercialise.",
+        ],
+    ));
+    assert!(!found.contains(&Concern::TransferableLicense), "{found:?}");
+}
+
+#[test]
+fn a_duty_to_keep_work_product_confidential_takes_nothing() {
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor must keep confidential all work product, reports and data provided to it by the Customer or prepared for the Customer under this Contract, and must not disclose them to any third party without the Customer's prior written consent.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
+}
+
+#[test]
+fn bars_on_serving_a_business_engaged_in_a_field_or_accepting_the_clients_customers_are_non_competes() {
+    for clause in [
+        "During the Term and for eighteen (18) months thereafter, Contractor shall not design, build or provide any conversational AI product or service for any business engaged in consumer lending in North America.",
+        "During the Term and for two years thereafter, the Contractor shall not, directly or indirectly, solicit or accept engagements from any customer or prospective customer of the Customer.",
+    ] {
+        let found = medium_or_high(&analyse(COMMONWEALTH, &[clause]));
+        assert!(found.contains(&Concern::NonCompete), "{clause}: {found:?}");
+    }
+    // Declining to provide the services is no bar on serving others.
+    let found = medium_or_high(&analyse(
+        COMMONWEALTH,
+        &["If the Customer's systems are unavailable, the Contractor will not be obligated to provide the services."],
+    ));
+    assert!(!found.contains(&Concern::NonCompete), "{found:?}");
+}
+
+#[test]
+fn services_given_for_nothing_leave_no_payment_for_ownership_to_wait_for() {
+    let owned = "The Deliverables shall be owned by the Customer upon delivery.";
+    let free = "The Services are provided at no charge as a proof of concept.";
+    let a = analyse(COMMONWEALTH, &[free, owned]);
+    assert!(!a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{:?}", a.findings);
+    let a = analyse(COMMONWEALTH, &[owned]);
+    assert!(a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}
+
+#[test]
+fn an_exception_after_the_owner_carves_out_and_what_the_client_makes_itself_is_its_own() {
+    let a = analyse(
+        COMMONWEALTH,
+        &["Ownership of the Deliverables listed in Schedule 2 passes to the Customer on payment of the final Milestone Payment, other than any Existing Material or open source software incorporated in them."],
+    );
+    assert!(!a.findings.iter().any(|f| f.concern == Concern::PreExistingIp && f.severity >= Severity::Medium), "{:?}", a.findings);
+    let a = analyse(COMMONWEALTH, &["The Customer owns its data and the configurations it creates within its instance."]);
+    assert!(!a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}

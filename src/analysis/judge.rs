@@ -52,6 +52,8 @@ pub enum Fact {
     /// What both sides own together each may use and license ("Each Party shall have the right
     /// to use, license, and exploit the Joint IP without accounting to ... the other").
     JointUse,
+    /// The services are given for nothing: there is no payment for a transfer to wait for.
+    Unpaid,
 }
 
 /// What the provisions say of a missing protection.
@@ -187,7 +189,8 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
         }
         _ => return None,
     };
-    let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by);
+    let unpaid = concern == Concern::AssignmentBeforePayment && facts.contains(&Fact::Unpaid);
+    let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by) && !unpaid;
     // Where the agency keeps nothing at all but is barred from using prior work, the library's
     // words for a carve-out are that bar's ("will not use any third party Pre-Existing
     // Intellectual Property").
@@ -292,6 +295,9 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     };
     if p.iter().any(used_jointly) {
         facts.insert(Fact::JointUse);
+    }
+    if reading.free_of_charge {
+        facts.insert(Fact::Unpaid);
     }
     facts
 }
@@ -693,12 +699,13 @@ impl<'a> Judged<'a> {
         // A sentence that does nothing the reader knows and does not speak of a transfer
         // ("shall notify ... any infringement arising from or in connection with the Services")
         // takes nothing, however broad its words; "This assignment covers all ..." speaks of one.
-        if transfer_concern && here.is_empty() && !self.defines_or_speaks_of_a_transfer(at) {
+        // So does a sentence that only binds ("must keep confidential all work product").
+        let relevant: Vec<&&Provision> =
+            here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
+        if transfer_concern && relevant.is_empty() && !self.defines_or_speaks_of_a_transfer(at) {
             return true;
         }
         if transfer_concern && !here.is_empty() {
-            let relevant: Vec<&&Provision> =
-                here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
             let harmless = |p: &&&Provision| {
                 p.negated()
                     || p.receiver == Side::Agency

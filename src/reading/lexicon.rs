@@ -33,6 +33,7 @@ struct Source {
     open_source_of_others: Vec<String>,
     timing_elsewhere: Vec<String>,
     on_termination: Vec<String>,
+    free_of_charge: Vec<String>,
     capacity: Vec<String>,
     operative_before: Vec<String>,
     bar_lead_in: Vec<String>,
@@ -156,6 +157,7 @@ fn word_lists() -> Vec<String> {
         &source.open_source_of_others,
         &source.timing_elsewhere,
         &source.on_termination,
+        &source.free_of_charge,
     ]);
     let mut out: Vec<String> = lists.map(|l| syntax::word_list(l, false)).collect();
     out.extend(
@@ -186,6 +188,9 @@ pub struct Lexicon {
     pub timing_elsewhere: Words,
     /// A hand-over on termination or of unfinished work ("upon termination", "work in progress").
     pub on_termination: Words,
+    /// The services are given for nothing ("provided at no charge as a proof of concept"):
+    /// no payment for a transfer to wait for.
+    pub free_of_charge: Words,
     /// Words before a transfer verb that make it a capacity, not a transfer ("right to assign").
     pub capacity: Words,
     /// What comes before a bare transfer verb used as a verb ("shall assign", "is transferred"),
@@ -292,6 +297,7 @@ impl Lexicon {
             &self.open_source_of_others,
             &self.timing_elsewhere,
             &self.on_termination,
+            &self.free_of_charge,
             &self.capacity,
             &self.operative_before,
             &self.bar_lead_in,
@@ -332,6 +338,7 @@ impl Lexicon {
             open_source_of_others: words("open-source-of-others", &source.open_source_of_others)?,
             timing_elsewhere: words("timing-elsewhere", &source.timing_elsewhere)?,
             on_termination: words("on-termination", &source.on_termination)?,
+            free_of_charge: words("free-of-charge", &source.free_of_charge)?,
             capacity: Words::ending(&source.capacity).map_err(|e| format!("capacity: {e}"))?,
             operative_before: Words::ending(&source.operative_before).map_err(|e| format!("operative-before: {e}"))?,
             bar_lead_in: Words::ending(&source.bar_lead_in).map_err(|e| format!("bar-lead-in: {e}"))?,

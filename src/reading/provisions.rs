@@ -592,17 +592,8 @@ impl Sentence<'_> {
             let end = next_subject(s, mentions, te, end);
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
-        let object_text = &s[object_range.0..object_range.1];
-        let exception = lexicon.first_exception(object_text);
-        let (object_text, exception) = match exception {
-            Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
-            // "the Work Product (except for any Background Technology), including ..., will be
-            // the property of": an exception in brackets inside an object named before its verb.
-            Some(m) if object_before && object_text[..m.start()].ends_with('(') => {
-                (&object_text[..m.start() - 1], Some(&object_text[m.start()..]))
-            }
-            _ => (object_text, None),
-        };
+        let owner_after = (object_before && kind == Kind::Ownership).then_some(te);
+        let (object_text, exception) = split_exception(lexicon, s, object_range, object_before, owner_after);
         // "nor use for any purpose other than performing the Services, any Proprietary
         // Information": the bar's object follows its purpose.
         // "IPR that Developer can license, other than New IP, that the Contributions use or build
@@ -624,10 +615,14 @@ impl Sentence<'_> {
         // client's secrets, nor the know-how their definition names.
         let mut used = terms.used_in(object_text);
         used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
+        // "Ownership of all Work Product passes to": the object is inside the verb's words.
+        if kind == Kind::Ownership && (t.text().starts_with("title ") || t.text().starts_with("ownership ")) {
+            used.extend(terms.used_in(t.text()));
+        }
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let carve_out = exception.is_some_and(|e| {
             lexicon.agency_prior.is_match(e)
-                || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= object_range.1 - e.len())
+                || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= e.as_ptr() as usize - s.as_ptr() as usize)
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
         let (attributes, attribute_at) = if kind == Kind::Licence {
@@ -818,7 +813,9 @@ impl Trigger<'_> {
         // owner first.
         let text = self.text();
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
-        let first = text.contains("owner") || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
+        // ("Ownership of all Material passes to" names it after.)
+        let owner = text.split(' ').any(|w| w == "owner" || w == "owners");
+        let first = owner || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
         // "become your property": the owner is inside the verb, the object before it.
         text.ends_with(" trust for")
@@ -885,8 +882,12 @@ impl Trigger<'_> {
                     ["shall", "will", "must", "may", "agrees", "hereby"].contains(&next)
                 };
                 // "shall become the Client's property": the owner is the one whose property it is.
-                let whose = self.mentions.iter().find(|m| m.start > ts && m.end <= te && m.side != Side::Unknown);
-                let owner = whose.or_else(|| actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown));
+                // ("Ownership of all Material created by the Contractor passes to" names the
+                // owner after it.)
+                let named_first = self.text().starts_with("ownership ") || self.text().starts_with("title ");
+                let whose = self.mentions.iter().find(|m| m.start > ts && m.end <= te && m.side != Side::Unknown && !named_first);
+                let after = if named_first { te } else { ts };
+                let owner = whose.or_else(|| actors().find(|m| m.start > after && m.end <= to && m.side != Side::Unknown));
                 (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
             }
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
@@ -1070,7 +1071,9 @@ impl Trigger<'_> {
             let o = ["and retain ", "and keep ", "and hold "].iter().find_map(|p| o.strip_prefix(p)).unwrap_or(o);
             let o = o.strip_prefix("all ").unwrap_or(o);
             let o = o.strip_prefix("of ").unwrap_or(o);
-            ["its ", "their ", "his ", "her "].iter().any(|p| o.starts_with(p))
+            // "owns its data": the pronoun may end the verb's words.
+            let verb = self.text();
+            ["its", "their", "his", "her"].iter().any(|p| o.starts_with(&format!("{p} ")) || verb.ends_with(&format!(" {p}")))
         };
         // "the know-how developed by the Customer": made by the counterparty, and by no one else.
         // "generated by Client's use of the platform", "developed by the Customer's employees":
@@ -1266,6 +1269,34 @@ fn own_features(
         own_features = Features::default();
     }
     own_features
+}
+
+/// The object `from..to` of `s` less its exception, and the exception. `owner_after`: where
+/// the verb ends, when the object is named before it and the owner after it ("Ownership of the
+/// Deliverables passes to the Principal on payment, other than any Existing Material"): the
+/// exception may come after the owner.
+fn split_exception<'s>(
+    lexicon: &Lexicon,
+    s: &'s str,
+    (from, to): (usize, usize),
+    object_before: bool,
+    owner_after: Option<usize>,
+) -> (&'s str, Option<&'s str>) {
+    let object_text = &s[from..to];
+    match lexicon.first_exception(object_text) {
+        Some(m) if !object_before => (&object_text[..m.start()], Some(&object_text[m.start()..])),
+        // "the Work Product (except for any Background Technology), including ..., will be
+        // the property of": an exception in brackets inside an object named before its verb.
+        Some(m) if object_text[..m.start()].ends_with('(') => (&object_text[..m.start() - 1], Some(&object_text[m.start()..])),
+        _ => {
+            let after = owner_after.and_then(|te| {
+                let rest = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
+                let rest = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
+                lexicon.first_exception(rest).map(|m| &rest[m.start()..])
+            });
+            (object_text, after)
+        }
+    }
 }
 
 fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize {
