@@ -956,9 +956,72 @@ fn services_given_for_nothing_leave_no_payment_for_ownership_to_wait_for() {
 fn an_exception_after_the_owner_carves_out_and_what_the_client_makes_itself_is_its_own() {
     let a = analyse(
         COMMONWEALTH,
-        &["Ownership of the Deliverables listed in Schedule 2 passes to the Customer on payment of the final Milestone Payment, other than any Existing Material or open source software incorporated in them."],
+        &[
+            "Ownership of the Deliverables listed in Schedule 2 passes to the Customer on payment of the final Milestone Payment, other than any Existing Material or open source software incorporated in them.",
+        ],
     );
     assert!(!a.findings.iter().any(|f| f.concern == Concern::PreExistingIp && f.severity >= Severity::Medium), "{:?}", a.findings);
     let a = analyse(COMMONWEALTH, &["The Customer owns its data and the configurations it creates within its instance."]);
     assert!(!a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}
+
+#[test]
+fn pronouns_defined_in_brackets_name_the_parties() {
+    let preamble = "These terms are agreed between Brightloop Analytics Limited (\"we\", \"us\", \"our\") and the customer named in the Order (\"you\", \"your\"). We will provide the Services described in the Order. You will pay the Fees within 30 days of our invoice.";
+    let a = analyse(
+        preamble,
+        &["Upon signature of this proposal, you will own all code, models and materials we create for you in this engagement."],
+    );
+    assert_eq!((a.parties.agency.as_deref(), a.parties.counterparty.as_deref()), (Some("we"), Some("you")), "{:?}", a.parties);
+    assert!(phrase_findings(&a, Concern::AssignmentBeforePayment).iter().any(|s| *s >= Severity::Low), "{:?}", a.findings);
+    // Paid first, then owned: no point on payment.
+    let a = analyse(
+        preamble,
+        &[
+            "Once you have paid all invoices for a project, you own the deliverables listed in its Statement of Work. Until then we own them.",
+        ],
+    );
+    assert!(!a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}
+
+#[test]
+fn continental_and_indian_wording_of_licences_authorship_and_moral_rights_is_read() {
+    let found = medium_or_high(&analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor grants the Customer the exclusive, transferable and sub-licensable right, unlimited in time, territory and content, to use the work results, including any pre-existing software components of the Contractor contained in them.",
+        ],
+    ));
+    assert!(found.contains(&Concern::TransferableLicense), "{found:?}");
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "All deliverables created by the Contractor under this Agreement shall be the exclusive property of the Customer, and for the purposes of Section 17 of the Copyright Act, 1957 the Customer shall be deemed the first owner of the copyright therein.",
+        ],
+    );
+    assert!(!phrase_findings(&a, Concern::WorkMadeForHire).is_empty(), "{:?}", a.findings);
+    let found = medium_or_high(&analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor must obtain from each author of Contract Material a written consent to the performance of any act or omission by the Customer that would otherwise infringe the author's moral rights.",
+        ],
+    ));
+    assert!(found.contains(&Concern::MoralRightsWaiver), "{found:?}");
+}
+
+/// A UK definitions clause whose entries are numbered clauses ("10. Deliverables: the ..."),
+/// one with a catch-all limb after the scheduled deliverables.
+#[test]
+fn numbered_glossary_entries_are_definitions_and_a_catch_all_limb_is_not_bounded_by_the_schedule() {
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "Definitions:",
+            "Charges: the charges payable by the Customer for the Services.",
+            "Deliverables: the deliverables specified in Schedule 1 and all other documents, products, software and other materials developed by the Contractor for the Customer in the performance of the Services.",
+            "Services: the services set out in Schedule 1.",
+            "The Deliverables shall be owned by the Customer upon payment of the Charges.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
 }

@@ -622,9 +622,13 @@ impl<'a> Judged<'a> {
         let end = (end - (piece.len() - piece.trim_end().len())).max(start + 1);
         let (start, end) = self.norm.original_range(start, crate::text::ceil_char(&self.norm.text, end));
         let phrase = self.doc.text[start..end].to_owned();
+        // "we" and "you" read wrongly in the third person ("the licence we gives you").
+        let named = |party: &Option<String>, or: &str| {
+            party.clone().filter(|n| !matches!(n.as_str(), "we" | "us" | "you" | "i" | "me")).unwrap_or_else(|| or.into())
+        };
         let name = |side: Side| match side {
-            Side::Agency => self.parties.agency.clone().unwrap_or_else(|| "the agency".into()),
-            Side::Counterparty => self.parties.counterparty.clone().unwrap_or_else(|| "the client".into()),
+            Side::Agency => named(&self.parties.agency, "the agency"),
+            Side::Counterparty => named(&self.parties.counterparty, "the client"),
             Side::Both => "both parties".into(),
             Side::Unknown => "the other side".into(),
         };

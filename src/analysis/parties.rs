@@ -223,6 +223,11 @@ static MEANS_PRONOUN: LazyLock<AsciiFirst> = LazyLock::new(|| {
     )
 });
 
+/// `Acme Limited ("we", "us", "our")`, `the customer named in the Order ("you")`: pronouns
+/// defined in brackets, each set for a party of its own.
+static BRACKETED_PRONOUNS: LazyLock<AsciiFirst> =
+    LazyLock::new(|| AsciiFirst::new(r#"(?i)\(\s*((?:["“”](?:we|us|our|you|your)["“”],?\s*(?:or\s+|and\s+)?){1,4})\s*\)"#));
+
 /// `you, the client, and I, the developer`: a pronoun set beside the role it stands for.
 static APPOSITIVE: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r"(?i)\b(you|we|i)\s*,\s*the\s+([a-z]+(?: [a-z]+)?)\s*,"));
 
@@ -730,6 +735,13 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
     }
     for c in MEANS_PRONOUN.on(head).captures_iter(head) {
         give(&c[1], vec![c[2].to_owned()]);
+    }
+    let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
+    for c in BRACKETED_PRONOUNS.on(preamble).captures_iter(preamble).take(4) {
+        let words: Vec<String> = QUOTED_WORD.on(&c[1]).captures_iter(&c[1]).map(|w| w[1].to_lowercase()).collect();
+        let Some(first) = words.first() else { continue };
+        let term = if FIRST_PERSON.contains(&first.as_str()) { "we" } else { "you" };
+        give(term, words);
     }
     for c in APPOSITIVE.on(head).captures_iter(head).take(20) {
         if role_of(&c[2]).is_some() {

@@ -126,8 +126,11 @@ static GLOSSARY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Where one limb of a definition ends and an alternative begins.
-static LIMB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"; (?:and/or|or|and) ").expect("static regex"));
+/// Where one limb of a definition ends and an alternative begins ("...; or", "the deliverables
+/// specified in Schedule 1 and all other documents ... developed ... in the performance of the
+/// Services").
+static LIMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"; (?:and/or|or|and) |,? (?:and|or|together with) (?:all|any) other ").expect("static regex"));
 
 /// A word put in quotes in passing ("is creating "work product" for the Client").
 static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z0-9 -]{1,40}?) ?""#).expect("static regex"));
@@ -187,6 +190,9 @@ impl Terms {
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
             terms.push(Term::read(lexicon, text, name, start..end, means));
         };
+        // A definitions clause whose entries are numbered clauses of their own ("10.
+        // Deliverables: the deliverables ..."): each opens with its entry.
+        let opens_entry: Vec<bool> = ranges.iter().map(|&(cs, ce)| opens_glossary_entry(&text[cs..ce])).collect();
         for (k, &(cs, ce)) in ranges.iter().enumerate() {
             let clause = &text[cs..ce];
             if clause.contains("definitions") {
@@ -223,7 +229,8 @@ impl Terms {
             // Fewer entries do where the clause says it defines ("The definitions in this
             // clause apply in this agreement. Developed IPR: all ...").
             let needed = if clause.contains("definitions") || clause.contains("following meaning") { 2 } else { 3 };
-            if glossary.len() >= needed {
+            let in_a_run = opens_entry[k] && (k > 0 && opens_entry[k - 1] || opens_entry.get(k + 1) == Some(&true));
+            if glossary.len() >= needed || in_a_run {
                 for (i, c) in glossary.iter().enumerate() {
                     let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
                     let next = glossary.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
@@ -539,6 +546,12 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
         scoped.insert(Feature::Scoped);
     }
     all.without(scoped).union(named)
+}
+
+/// Whether `clause` opens with a glossary entry, after its number ("10. deliverables: the ...").
+fn opens_glossary_entry(clause: &str) -> bool {
+    let head = &clause[..crate::text::floor_char(clause, clause.len().min(120))];
+    GLOSSARY.find(head).is_some_and(|m| m.start() <= 8 && head[..m.start()].trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
 }
 
 /// The entries of a table of definitions in `clause` (`"New IPR": ...;`), each running to the
