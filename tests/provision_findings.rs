@@ -1025,3 +1025,39 @@ fn numbered_glossary_entries_are_definitions_and_a_catch_all_limb_is_not_bounded
     );
     assert!(medium_or_high(&a).contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
 }
+
+#[test]
+fn a_bar_on_using_the_clients_data_or_the_methods_developed_for_it_reaches_the_agencys_own_ways() {
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor shall not use any Customer Data, or any insight, technique or model derived from it or from the performance of the Services, in the provision of services to any other person.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::NonCompete), "{:?}", a.findings);
+    // The client's data alone: no bar on the agency's ways of working.
+    let a = analyse(COMMONWEALTH, &["The Contractor shall not use any Customer Data in the provision of services to any other person."]);
+    assert!(!medium_or_high(&a).contains(&Concern::NonCompete), "{:?}", a.findings);
+}
+
+#[test]
+fn weights_owned_by_the_client_while_the_agency_keeps_its_architectures_and_training_methods_are_no_model_point() {
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "The Customer owns the trained model weights produced from Customer Data under the SOW. The Contractor retains ownership of the model architectures, training and fine-tuning methodology and evaluation frameworks it uses.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::ModelOwnership), "{:?}", a.findings);
+}
+
+#[test]
+fn ownership_passing_whether_or_not_paid_for_is_not_conditioned_on_payment() {
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "Title to and all Intellectual Property Rights in each Deliverable supplied by the Contractor shall pass to the Customer on its creation, irrespective of whether that Deliverable has been accepted or paid for.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}

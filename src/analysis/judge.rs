@@ -54,6 +54,9 @@ pub enum Fact {
     JointUse,
     /// The services are given for nothing: there is no payment for a transfer to wait for.
     Unpaid,
+    /// The agency keeps its methods ("retains ownership of the model architectures, training
+    /// and fine-tuning methodology").
+    MethodsKept,
 }
 
 /// What the provisions say of a missing protection.
@@ -240,6 +243,9 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     }
     if p.iter().filter(agency_keeps).any(|p| p.own_features.has(Feature::Models)) {
         facts.insert(Fact::ModelsKept);
+    }
+    if p.iter().filter(agency_keeps).any(|p| p.own_features.has(Feature::Methods)) {
+        facts.insert(Fact::MethodsKept);
     }
     let licence_to_agency =
         |p: &&Provision| p.kind == Kind::Licence && !p.negated() && p.receiver == Side::Agency && !p.attributes.has(Attribute::Limited);

@@ -652,6 +652,7 @@ impl Sentence<'_> {
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
             || kind == Kind::Ownership && its_own_things(terms, &used, parties);
+        let theirs = theirs && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text));
         let (giver, receiver) = t.sides();
         // "We will retain the copyright to all the work you perform": what the agency makes, the
         // other side cannot keep; it takes it.
@@ -1161,7 +1162,13 @@ fn paid(lexicon: &Lexicon, text: &str) -> bool {
         let counted_from = ["years after ", "months after ", "days after ", "weeks after ", "year after ", "month after "]
             .iter()
             .any(|w| part.trim_end_matches("the ").ends_with(w));
-        !lexicon.negation.is_match(part) && !counted_from
+        // "irrespective of whether it has been accepted or paid for": payment disregarded.
+        let wider = &text[ceil_char(text, m.start().saturating_sub(80))..m.start()];
+        let wider = wider.rfind([';', '.', ':']).map_or(wider, |i| &wider[i + 1..]);
+        let disregarded = ["irrespective of", "regardless of", "whether or not", "notwithstanding", "even if", "without regard to"]
+            .iter()
+            .any(|w| wider.contains(w));
+        !lexicon.negation.is_match(part) && !counted_from && !disregarded
     })
 }
 
@@ -1269,6 +1276,17 @@ fn own_features(
         own_features = Features::default();
     }
     own_features
+}
+
+/// Whether a bar names, after the counterparty's things, methods or models in a limb of their
+/// own: "any Authority Data, or any insight, technique or model derived from it or from the
+/// performance of the Services" bars the agency's own ways of working too.
+fn tools_in_another_limb(lexicon: &Lexicon, object: &str) -> bool {
+    let limb = [" or any ", " and any "].iter().filter_map(|w| object.find(w)).min().map(|i| &object[i..]);
+    limb.is_some_and(|limb| {
+        let f = Features::of(lexicon, limb);
+        f.has(Feature::Methods) || f.has(Feature::Models)
+    })
 }
 
 /// The object `from..to` of `s` less its exception, and the exception. `owner_after`: where
