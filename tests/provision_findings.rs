@@ -1061,3 +1061,21 @@ fn ownership_passing_whether_or_not_paid_for_is_not_conditioned_on_payment() {
     );
     assert!(medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
 }
+
+#[test]
+fn keeping_third_party_software_out_of_an_assignment_keeps_nothing_of_the_agencys() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in the Work Product, other than third-party commercial software that Client licenses directly from its vendor.",
+        ],
+    );
+    assert!(missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in the Work Product, other than Provider's pre-existing materials.",
+        ],
+    );
+    assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}

@@ -621,7 +621,9 @@ impl Sentence<'_> {
         }
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let carve_out = exception.is_some_and(|e| {
-            lexicon.agency_prior.is_match(e)
+            // Others' software kept out ("other than third-party commercial software") keeps
+            // nothing of the agency's.
+            lexicon.agency_prior.find_iter(e).any(|m| !e[m.start()..].starts_with("third") && !e[m.start()..].starts_with("open"))
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= e.as_ptr() as usize - s.as_ptr() as usize)
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
