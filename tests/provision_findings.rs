@@ -1079,3 +1079,30 @@ fn keeping_third_party_software_out_of_an_assignment_keeps_nothing_of_the_agency
     );
     assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
 }
+
+/// A sentence of its own that adds to a term defined elsewhere changes what the term sweeps in.
+#[test]
+fn a_sentence_that_adds_to_a_defined_term_is_read_into_it() {
+    let defined = "\"Contract Material\" means all material created by the Contractor under this Contract. \"Existing Material\" means material owned by the Contractor before the date of this Contract.";
+    let vests = "Intellectual property rights in all Contract Material vest in the Customer upon payment of the Fees.";
+    let a = analyse(COMMONWEALTH, &[defined, vests]);
+    assert!(!medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:?}", a.findings);
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            defined,
+            "The Contractor acknowledges that any tool, template, framework or methodology developed in the course of the Services forms part of the Contract Material.",
+            vests,
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:?}", a.findings);
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            defined,
+            "For these purposes, Contract Material includes any Existing Material of the Contractor to the extent that it is modified or incorporated into the Deliverables.",
+            vests,
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}

@@ -284,6 +284,7 @@ impl Terms {
         let mut terms = Terms { terms, finder };
         terms.narrow_to_genus(lexicon, text);
         terms.exclusions(lexicon, text);
+        terms.extensions(lexicon, text);
         terms.inherit(text);
         terms.follow_methods(text);
         terms
@@ -423,6 +424,74 @@ impl Terms {
             if let Some(features) = features {
                 term.features = features;
             }
+        }
+    }
+
+    /// What a sentence of its own adds to a term defined elsewhere: "For these purposes,
+    /// Foreground IP includes any Background IP ... modified", "any tool ... or methodology
+    /// developed ... forms part of the Contract Material", "all such know-how shall constitute
+    /// Company Confidential Information". One search of the text a phrase.
+    fn extensions(&mut self, lexicon: &Lexicon, text: &str) {
+        const INCLUDES: [&str; 5] = [" includes ", " shall include ", " will include ", " also includes ", " shall also include "];
+        const PART_OF: [&str; 7] = [
+            " form part of ",
+            " forms part of ",
+            " shall form part of ",
+            " constitutes ",
+            " shall constitute ",
+            " will constitute ",
+            " constitute ",
+        ];
+        let Some(finder) = &self.finder else { return };
+        // The term named right before `at`, as the subject of its sentence ("for these
+        // purposes, the Foreground IP"), or right after it ("the Contract Material").
+        let named_before = |at: usize| {
+            let from = crate::text::ceil_char(text, at.saturating_sub(60));
+            let window = &text[from..at];
+            let m = finder.find_iter(window).filter(|m| m.end() == window.len()).last()?;
+            let lead = window[..m.start()].rsplit(['.', ';', ':']).next().unwrap_or_default();
+            (lead.split_whitespace().count() <= 4).then(|| m.pattern().as_usize())
+        };
+        let named_after = |at: usize| {
+            let window = &text[at..crate::text::floor_char(text, (at + 60).min(text.len()))];
+            let m = finder.find_iter(window).next()?;
+            (window[..m.start()].split_whitespace().count() <= 2).then(|| m.pattern().as_usize())
+        };
+        let mut added: Vec<(usize, (usize, usize))> = Vec::new();
+        for verb in INCLUDES {
+            for (at, _) in text.match_indices(verb).take(2_000) {
+                if let Some(t) = named_before(at) {
+                    let end = sentence_end(text, at + verb.len());
+                    added.push((t, (at + verb.len(), end)));
+                }
+            }
+        }
+        for verb in PART_OF {
+            for (at, _) in text.match_indices(verb).take(2_000) {
+                if let Some(t) = named_after(at + verb.len()) {
+                    let start = sentence_start(text, at);
+                    let start = text[start..at].rfind(';').map_or(start, |i| start + i + 1);
+                    added.push((t, (start, at)));
+                }
+            }
+        }
+        // With what the terms the added words use sweep in ("includes any Existing Material").
+        let added: Vec<(usize, Features)> = added
+            .into_iter()
+            .map(|(t, (from, to))| {
+                let own = Features::of(lexicon, &text[from..to]);
+                let named = self.used_in(&text[from..to]).into_iter().filter(|&u| u != t);
+                (t, named.fold(own, |f, u| f.union(self.terms[u].features)))
+            })
+            .collect();
+        for (t, features) in added {
+            let term = &mut self.terms[t];
+            // The contract itself and the documents that scope the work stay what they are.
+            let last = term.name.rsplit(' ').next().unwrap_or_default();
+            if SCOPING.is_match(&term.name) || ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
+                continue;
+            }
+            term.features = term.features.union(features.without(term.excluded));
         }
     }
 
