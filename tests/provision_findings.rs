@@ -1106,3 +1106,21 @@ fn a_sentence_that_adds_to_a_defined_term_is_read_into_it() {
     );
     assert!(medium_or_high(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
 }
+
+#[test]
+fn a_definition_whether_or_not_in_the_schedule_is_unbounded_and_an_added_sentence_is_where_its_methods_show() {
+    let a = analyse(
+        COMMONWEALTH,
+        &[
+            "Contract Material means all material created for the purpose of performing the Services, including all material developed by the Contractor in the course of the Services, whether or not it was specified in Schedule 1.",
+            "Title to, and Intellectual Property Rights in, all Contract Material vest in the Customer upon payment of the Fees.",
+            "Without limiting clause 2, the Contract Material includes all software tools, scripts, methods and know-how developed by the Contractor while performing the Services.",
+        ],
+    );
+    let broad = a.findings.iter().filter(|f| f.concern == Concern::BroadWorkProduct && f.severity >= Severity::Medium);
+    assert!(broad.count() > 0, "{:?}", a.findings);
+    let methods = a.findings.iter().find(|f| {
+        f.concern == Concern::MethodologyTransfer && f.clause.and_then(|k| a.clauses.get(k)).and_then(|c| c.number.as_deref()) == Some("3")
+    });
+    assert!(methods.is_some(), "{:?}", a.findings);
+}

@@ -442,6 +442,11 @@ impl<'a> Judged<'a> {
                         if term.features.has(feature) {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }
+                        // And where a sentence of its own adds it ("the Contract Material
+                        // includes all ... methods ... and know-how").
+                        for &(s, e, _) in term.additions.iter().filter(|a| a.2.has(feature)) {
+                            at.push((s, e, self.clause_at(s)));
+                        }
                     }
                     // Named in what the provision conveys, or in the list it introduces:
                     // highlighted there ("including code, designs, prompts").

@@ -30,6 +30,9 @@ pub struct Term {
     /// modification to Supplier's pre-existing IPR"), leaves out, when it leaves out the
     /// agency's prior work: prior, and what else the exclusion names (improvements of it).
     pub excluded: Features,
+    /// Sentences of their own that add to the definition ("the Contract Material includes all
+    /// software tools ..."): each one's range in the normalised text and what it adds.
+    pub additions: Vec<(usize, usize, Features)>,
 }
 
 impl Term {
@@ -39,7 +42,7 @@ impl Term {
         let features = definition_features(lexicon, &name, definition);
         let methods = lexicon.features.iter().find(|(f, _)| *f == Feature::Methods);
         let methods_at = methods.and_then(|(_, w)| w.find(definition)).map(|m| range.start + m.start());
-        Term { name, start: range.start, end: range.end, features, means, methods_at, excluded: Features::default() }
+        Term { name, start: range.start, end: range.end, features, means, methods_at, excluded: Features::default(), additions: Vec::new() }
     }
 
     /// A name for confidential information ("Confidential Information", "Proprietary
@@ -65,6 +68,11 @@ static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"\)"#).expect("static regex")
 });
 /// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
+/// A definition by what the term includes, in a clause of its own, for a name of two words or
+/// more ("Intellectual Property Rights includes copyright, ..."; a single word such as
+/// "Material" is left alone: the normalised text cannot tell it from the plain word).
+static LEADING_INCLUDES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9-]+(?: [a-z0-9-]+){1,4}?) includes ").expect("static regex"));
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
 });
@@ -142,6 +150,7 @@ pub(super) fn compile_patterns() {
         &QUOTED_COLON,
         &PARENTHESISED,
         &LEADING,
+        &LEADING_INCLUDES,
         &DASHED,
         &SCOPING,
         &INCLUDES,
@@ -262,7 +271,7 @@ impl Terms {
                     add(name, cs + at, cs + sentence_end(clause, at), true);
                 }
             }
-            if let Some(c) = LEADING.captures(clause.trim_start()) {
+            if let Some(c) = LEADING.captures(clause.trim_start()).or_else(|| LEADING_INCLUDES.captures(clause.trim_start())) {
                 let offset = clause.len() - clause.trim_start().len();
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + offset + whole.end(), cs + sentence_end(clause, offset + whole.end()), true);
@@ -449,7 +458,7 @@ impl Terms {
             let from = crate::text::ceil_char(text, at.saturating_sub(60));
             let window = &text[from..at];
             let m = finder.find_iter(window).filter(|m| m.end() == window.len()).last()?;
-            let lead = window[..m.start()].rsplit(['.', ';', ':']).next().unwrap_or_default();
+            let lead = window[..m.start()].rsplit(['.', ';', ':', ',']).next().unwrap_or_default();
             (lead.split_whitespace().count() <= 4).then(|| m.pattern().as_usize())
         };
         let named_after = |at: usize| {
@@ -461,37 +470,48 @@ impl Terms {
         for verb in INCLUDES {
             for (at, _) in text.match_indices(verb).take(2_000) {
                 if let Some(t) = named_before(at) {
-                    let end = sentence_end(text, at + verb.len());
-                    added.push((t, (at + verb.len(), end)));
+                    // To the sentence's end, or its clause's ("... while performing the
+                    // Services. 5.6 ...": the next clause's number is no sentence of its own).
+                    let from = at + verb.len();
+                    let rest = &text[from..crate::text::floor_char(text, (from + 600).min(text.len()))];
+                    added.push((t, (from, from + rest.find(". ").map_or(rest.len(), |i| i + 1))));
                 }
             }
         }
         for verb in PART_OF {
             for (at, _) in text.match_indices(verb).take(2_000) {
                 if let Some(t) = named_after(at + verb.len()) {
-                    let start = sentence_start(text, at);
-                    let start = text[start..at].rfind(';').map_or(start, |i| start + i + 1);
+                    let before = &text[crate::text::ceil_char(text, at.saturating_sub(600))..at];
+                    let start = at - before.len() + before.rfind([';', '.']).map_or(0, |i| i + 1);
                     added.push((t, (start, at)));
                 }
             }
         }
-        // With what the terms the added words use sweep in ("includes any Existing Material").
-        let added: Vec<(usize, Features)> = added
+        // With what the terms the added words use sweep in ("includes any Existing Material"),
+        // not how they are bounded ("while performing the Services", the Services being scoped).
+        let swept: Features = [Feature::Prior, Feature::Methods, Feature::Models, Feature::Improvements].into_iter().collect();
+        let added: Vec<(usize, (usize, usize), Features)> = added
             .into_iter()
             .map(|(t, (from, to))| {
                 let own = Features::of(lexicon, &text[from..to]);
                 let named = self.used_in(&text[from..to]).into_iter().filter(|&u| u != t);
-                (t, named.fold(own, |f, u| f.union(self.terms[u].features)))
+                let through = named.fold(Features::default(), |f, u| f.union(self.terms[u].features));
+                (t, (from, to), own.union(through.without(through.without(swept))))
             })
             .collect();
-        for (t, features) in added {
+        for (t, (from, to), features) in added {
             let term = &mut self.terms[t];
             // The contract itself and the documents that scope the work stay what they are.
             let last = term.name.rsplit(' ').next().unwrap_or_default();
             if SCOPING.is_match(&term.name) || ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
                 continue;
             }
-            term.features = term.features.union(features.without(term.excluded));
+            let features = features.without(term.excluded);
+            term.features = term.features.union(features);
+            // Shown from the sentence's start ("the Contract Material includes").
+            let back = crate::text::ceil_char(text, from.saturating_sub(80));
+            let opens = text[back..from].rfind(". ").map_or(back, |i| back + i + 2);
+            term.additions.push((opens, to, features));
         }
     }
 
@@ -607,7 +627,20 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     // Limbs joined by "; and/or" are alternatives: a scope in one ("created specifically for
     // the purposes of a Contract") does not bound another ("IPR arising as a result of the
     // performance of the Supplier's obligations").
-    let limbs: Vec<Features> = LIMB.split(definition).map(|limb| Features::of(lexicon, limb)).collect();
+    // "whether or not it was specified in Schedule 1" bounds nothing.
+    let scope_of = |limb: &str| {
+        let mut features = Features::of(lexicon, limb);
+        if let Some(i) = limb.find("whether or not") {
+            let rest = &limb[i..];
+            let end = rest.find([',', ';', '.']).map_or(limb.len(), |j| i + j);
+            let without = format!("{} {}", &limb[..i], &limb[end..]);
+            if !Features::of(lexicon, &without).has(Feature::Scoped) {
+                features = features.without([Feature::Scoped].into_iter().collect());
+            }
+        }
+        features
+    };
+    let limbs: Vec<Features> = LIMB.split(definition).map(scope_of).collect();
     let all = limbs.iter().fold(Features::default(), |all, &limb| all.union(limb));
     let unbounded = limbs.iter().any(|limb| limb.has(Feature::Broad) && !limb.has(Feature::Scoped));
     let mut scoped = Features::default();
@@ -730,6 +763,7 @@ mod tests {
                 means: true,
                 methods_at: None,
                 excluded: Features::default(),
+                additions: Vec::new(),
             })
             .collect();
         let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
