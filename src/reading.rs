@@ -284,6 +284,10 @@ pub struct Reading {
     pub layout: Layout,
     /// The draft says its services are given for nothing.
     pub free_of_charge: bool,
+    /// Where the transfers start whose payment condition another clause sets, overriding their
+    /// own words ("Notwithstanding anything contained in Clause 8, ... only upon receipt of
+    /// the full payment"), in text order.
+    pub paid_by_override: Vec<usize>,
 }
 
 impl Reading {
@@ -308,8 +312,9 @@ impl Reading {
         licences_completed(lexicon, text, ranges, &mut provisions);
         licences_by_reference(text, &terms, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
+        let paid_by_override = paid_notwithstanding(text, ranges, &mut provisions);
         incorporated(lexicon, text, ranges, parties, &mut provisions);
-        Reading { terms, provisions, layout, free_of_charge: lexicon.free_of_charge.is_match(text) }
+        Reading { terms, provisions, layout, free_of_charge: lexicon.free_of_charge.is_match(text), paid_by_override }
     }
 
     /// Whether any provision of the draft gives ownership to the counterparty.
@@ -670,6 +675,43 @@ fn handovers_of_what_passed(text: &str, provisions: &mut [Provision]) {
             p.counterparty_owned = true;
         }
     }
+}
+
+/// "Notwithstanding anything contained in Clause 8, the right, title and interest in each
+/// Deliverable shall pass to the Company only upon receipt ... of the full payment": the
+/// transfers of the clause it names wait for payment too, whatever their own words say ("from
+/// the moment of their creation").
+/// Returns where those transfers start.
+fn paid_notwithstanding(text: &str, ranges: &[(usize, usize)], provisions: &mut [Provision]) -> Vec<usize> {
+    static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"notwithstanding (?:anything|any other provision)(?: contained| to the contrary| set out| stated)? in (?:clause|section|article) ([0-9]+(?:\.[0-9]+)*)")
+            .expect("static regex")
+    });
+    let numbers: Vec<String> = provisions
+        .iter()
+        .filter(|p| p.kind.transfers() && p.timing == Timing::OnPayment)
+        .filter_map(|p| {
+            let sentence = &text[p.sentence.0..p.sentence.1];
+            NAMED.captures(&sentence[..crate::text::floor_char(sentence, sentence.len().min(200))]).map(|c| c[1].to_owned())
+        })
+        .collect();
+    let mut overridden = Vec::new();
+    if numbers.is_empty() {
+        return overridden;
+    }
+    let numbered = |clause: usize, n: &str| {
+        let Some(&(cs, ce)) = ranges.get(clause) else { return false };
+        let head = text[cs..ce].trim_start();
+        head.strip_prefix(n).is_some_and(|rest| rest.starts_with('.') || rest.starts_with(' '))
+    };
+    for p in provisions.iter_mut() {
+        if p.kind.transfers() && matches!(p.timing, Timing::OnCreation | Timing::Unstated) && numbers.iter().any(|n| numbered(p.clause, n))
+        {
+            p.timing = Timing::OnPayment;
+            overridden.push(p.start);
+        }
+    }
+    overridden
 }
 
 #[cfg(test)]

@@ -1124,3 +1124,46 @@ fn a_definition_whether_or_not_in_the_schedule_is_unbounded_and_an_added_sentenc
     });
     assert!(methods.is_some(), "{:?}", a.findings);
 }
+
+const INDIA: &str = "This Software Development Agreement is made between Sundar Lending Private Limited (the \"Company\") and Kaveri Code Labs Private Limited (the \"Vendor\"). The Vendor shall develop the Software described in Annexure A and the Company shall pay the Fees.";
+
+#[test]
+fn a_clause_that_overrides_another_makes_its_transfers_wait_for_payment() {
+    let owned = "The Software and all Intellectual Property Rights therein shall be the absolute and exclusive property of the Company from the moment of their creation.";
+    let a = analyse(INDIA, &[owned]);
+    assert!(medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+    let a = analyse(
+        INDIA,
+        &[
+            "Notwithstanding anything contained in Clause 2, the right, title and interest in the Software shall pass to the Company only upon receipt by the Vendor of the full payment due.",
+            owned,
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}
+
+#[test]
+fn indian_drafting_of_authorship_tools_and_sector_bars_is_read() {
+    let found = medium_or_high(&analyse(
+        INDIA,
+        &[
+            "The Vendor shall ensure that its personnel do not claim authorship of, or exercise any of the special rights under Section 57 of the Copyright Act, 1957 in, any part of the Software.",
+        ],
+    ));
+    assert!(found.contains(&Concern::MoralRightsWaiver), "{found:?}");
+    let found = medium_or_high(&analyse(
+        INDIA,
+        &[
+            "For twenty-four months after this Agreement ends, the Vendor shall not develop or assist in developing any credit-scoring or loan-origination software for any non-banking financial company, bank or fintech lender in India.",
+        ],
+    ));
+    assert!(found.contains(&Concern::NonCompete), "{found:?}");
+    let found = medium_or_high(&analyse(
+        INDIA,
+        &[
+            "\"Software\" means the platform developed by the Vendor under this Agreement, including all modules, libraries, utilities and tools used by the Vendor in developing it.",
+            "The Vendor hereby assigns to the Company the entire copyright in the Software upon payment of the Fees.",
+        ],
+    ));
+    assert!(found.contains(&Concern::PreExistingIp), "{found:?}");
+}

@@ -732,6 +732,11 @@ impl<'a> Judged<'a> {
                 return true;
             }
         }
+        // Ownership made to wait for payment by a clause that overrides this one's words.
+        let transfers = || here.iter().filter(|p| p.kind.transfers() && !p.negated());
+        if f.concern == Concern::AssignmentBeforePayment && transfers().next().is_some() && transfers().all(|p| self.reading.paid_by_override.binary_search(&p.start).is_ok()) {
+            return true;
+        }
         if f.concern == Concern::WorkMadeForHire
             && here.iter().any(|p| p.kind == Kind::HireWork)
             && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated())
