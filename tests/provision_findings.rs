@@ -1167,3 +1167,14 @@ fn indian_drafting_of_authorship_tools_and_sector_bars_is_read() {
     ));
     assert!(found.contains(&Concern::PreExistingIp), "{found:?}");
 }
+
+#[test]
+fn a_proposal_that_speaks_as_we_to_you_and_names_no_party_is_read_with_we_as_the_agency() {
+    let a = analyse(
+        "Proposal prepared for the logistics team. You asked us to predict late deliveries. We will review your data, we will build a model and we will train your team. You will pay our invoices within 30 days. We keep our tools; you own what we build for you.",
+        &[
+            "Once you have paid our invoices, you own the code we write for you, and we grant you a licence to our toolkit as embedded in it.",
+        ],
+    );
+    assert_eq!((a.parties.agency.as_deref(), a.parties.counterparty.as_deref()), (Some("we"), Some("you")), "{:?}", a.parties);
+}

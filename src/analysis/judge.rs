@@ -435,16 +435,16 @@ impl<'a> Judged<'a> {
                     && let Some(feature) = rule.anchor_feature
                 {
                     for &t in &p.terms {
-                        let term = &self.reading.terms.terms[t];
+                        let named = &self.reading.terms.terms[t];
                         // Know-how named through another term is shown where that term is defined.
-                        let giving = term.methods_at.filter(|_| feature == Feature::Methods).and_then(|m| self.reading.terms.defining(m));
-                        let term = giving.unwrap_or(term);
+                        let giving = named.methods_at.filter(|_| feature == Feature::Methods).and_then(|m| self.reading.terms.defining(m));
+                        let term = giving.unwrap_or(named);
                         if term.features.has(feature) {
                             at.push((term.start, term.end, self.clause_at(term.start)));
                         }
                         // And where a sentence of its own adds it ("the Contract Material
                         // includes all ... methods ... and know-how").
-                        for &(s, e, _) in term.additions.iter().filter(|a| a.2.has(feature)) {
+                        for &(s, e, _) in named.additions.iter().filter(|a| a.2.has(feature)) {
                             at.push((s, e, self.clause_at(s)));
                         }
                     }
@@ -734,7 +734,10 @@ impl<'a> Judged<'a> {
         }
         // Ownership made to wait for payment by a clause that overrides this one's words.
         let transfers = || here.iter().filter(|p| p.kind.transfers() && !p.negated());
-        if f.concern == Concern::AssignmentBeforePayment && transfers().next().is_some() && transfers().all(|p| self.reading.paid_by_override.binary_search(&p.start).is_ok()) {
+        if f.concern == Concern::AssignmentBeforePayment
+            && transfers().next().is_some()
+            && transfers().all(|p| self.reading.paid_by_override.binary_search(&p.start).is_ok())
+        {
             return true;
         }
         if f.concern == Concern::WorkMadeForHire

@@ -334,7 +334,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     // No party defined or named by its role: the one that grants a licence to the other, as a
     // guess ("Roke grants Dstl a ... license").
     let (agency, client, uncertain) = match (agency, client) {
-        (None, None) => match grant_between(head) {
+        (None, None) => match grant_between(head).or_else(|| first_and_second(head)) {
             Some((grantor, grantee)) => (Some(grantor), Some(grantee), true),
             None => (None, None, uncertain),
         },
@@ -1029,6 +1029,19 @@ fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
         let you = ("you".to_owned(), SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect());
         (you, FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect())
     })
+}
+
+/// A draft that names no party but speaks as "we" to "you" (each at least five times, as a
+/// proposal does): "we" do the work unless "we" pay.
+fn first_and_second(head: &str) -> Option<(Named, Named)> {
+    let lower = head.to_lowercase();
+    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
+    if count(" you") < 5 || count(" we") + count(" us") < 5 {
+        return None;
+    }
+    let we: Named = ("we".to_owned(), FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect());
+    let you: Named = ("you".to_owned(), SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect());
+    Some(if we_pay(&lower) { (you, we) } else { (we, you) })
 }
 
 /// The one who writes a provider's own terms to its client ("an agreement between you and
