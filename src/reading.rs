@@ -188,6 +188,9 @@ flags!(
         /// Only what is listed in a schedule counts ("and that is specified as such in the
         /// applicable SOW"): of the agency's prior work, a carve-out that keeps only the list.
         Listed = "listed",
+        /// Made by both sides together ("arising from the parties' joint work", "generated
+        /// jointly by the Contractor and the Client").
+        JointWork = "joint-work",
     }
 );
 

@@ -1178,3 +1178,50 @@ fn a_proposal_that_speaks_as_we_to_you_and_names_no_party_is_read_with_we_as_the
     );
     assert_eq!((a.parties.agency.as_deref(), a.parties.counterparty.as_deref()), (Some("we"), Some("you")), "{:?}", a.parties);
 }
+
+#[test]
+fn joint_work_owned_by_the_client_alone_is_a_joint_ip_point() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Results generated jointly by the Provider and the Client shall be owned by the Client. The Provider shall execute all documents the Client requires to perfect that ownership.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::JointIp), "{:?}", a.findings);
+}
+
+#[test]
+fn payment_conditions_transfers_of_a_licence_and_tools_named_after_the_owner_are_read() {
+    let a = analyse(
+        INDIA,
+        &[
+            "Subject to receipt by the Vendor of the entire consideration payable under this Agreement, the Vendor shall assign to the Company the copyright in the Deliverables listed in Annexure A.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+    let found = medium_or_high(&analyse(
+        COMMONWEALTH,
+        &[
+            "The Contractor grants the Customer a perpetual, royalty-free, irrevocable and non-exclusive licence to use the Contractor Existing IPRs for any purpose relating to the functions of the Customer. The Customer may sub-license and assign this licence to any other government body.",
+        ],
+    ));
+    assert!(found.contains(&Concern::TransferableLicense) && !found.contains(&Concern::AssignmentBeforePayment), "{found:?}");
+    let found = medium_or_high(&analyse(
+        SERVICES,
+        &[
+            "Because the Client pays for the Provider's time by the hour, all results of that time belong to the Client, including any tools, scripts, libraries and methods that the Provider develops while billing hours to the Client.",
+        ],
+    ));
+    assert!(found.contains(&Concern::MethodologyTransfer), "{found:?}");
+}
+
+#[test]
+fn a_bar_on_using_what_the_agency_learns_for_its_own_benefit_takes_nothing() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not use, for its own benefit or for the benefit of anyone other than Client, any information, technique or know-how that Provider learns or develops in the course of the Services.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
+}

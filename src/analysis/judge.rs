@@ -604,7 +604,9 @@ impl<'a> Judged<'a> {
         words.iter().enumerate().any(|(i, w)| {
             const STEMS: [&str; 8] = ["assign", "transfer", "convey", "vest", "belong", "licen", "grant", "hire"];
             STEMS.iter().any(|s| w.starts_with(s))
-                || matches!(*w, "own" | "owns" | "owned" | "owner" | "owners" | "ownership" | "title")
+                || matches!(*w, "owns" | "owned" | "owner" | "owners" | "ownership" | "title")
+                // "for its own benefit" speaks of no ownership.
+                || *w == "own" && !i.checked_sub(1).is_some_and(|k| matches!(words[k], "its" | "their" | "his" | "her" | "our" | "your" | "my"))
                 // "Work Product includes all materials ...": a definition the term reader missed.
                 || matches!(*w, "means" | "mean" | "includes" | "include" | "comprises" | "comprise")
                 || (*w == "property" && words.get(i + 1) == Some(&"of"))

@@ -1265,6 +1265,15 @@ fn own_features(
     if let Some(rest) = barred_after {
         own_features = own_features.union(Features::of(lexicon, rest));
     }
+    // "all results of that time belong to Customer, including any tools, scripts and methods
+    // that Consultant develops": an object named before its owner goes on after it.
+    if object_before && kind == Kind::Ownership {
+        let rest = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
+        let rest = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
+        if let Some(i) = rest.find(", including ") {
+            own_features = own_features.union(Features::of(lexicon, &rest[i..]));
+        }
+    }
     // "grant an exclusive license to you for all items listed above and owned by us": a
     // licence of what the agency already owns.
     let owned_by_agency =
