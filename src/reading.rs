@@ -317,7 +317,7 @@ impl Reading {
         handovers_of_what_passed(text, &mut provisions);
         let paid_by_override = paid_notwithstanding(text, ranges, &mut provisions);
         incorporated(lexicon, text, ranges, parties, &mut provisions);
-        Reading { terms, provisions, layout, free_of_charge: lexicon.free_of_charge.is_match(text), paid_by_override }
+        Reading { terms, provisions, layout, free_of_charge: free_of_charge(lexicon, text), paid_by_override }
     }
 
     /// Whether any provision of the draft gives ownership to the counterparty.
@@ -678,6 +678,17 @@ fn handovers_of_what_passed(text: &str, provisions: &mut [Provision]) {
             p.counterparty_owned = true;
         }
     }
+}
+
+/// Whether the draft gives its services for nothing: "The Services under this Contract are
+/// provided at no charge", "No Charges are payable" (not a part replaced "free of charge").
+fn free_of_charge(lexicon: &Lexicon, text: &str) -> bool {
+    const WHAT: [&str; 9] = ["services", "work", "poc", "pilot", "trial", "proof of concept", "deliverables", "contract", "agreement"];
+    lexicon.free_of_charge.find_iter(text).take(50).any(|m| {
+        let before = &text[crate::text::ceil_char(text, m.start().saturating_sub(80))..m.start()];
+        let subject = before.rsplit(['.', ';']).next().unwrap_or_default();
+        text[m.start()..].starts_with("no ") || WHAT.iter().any(|w| subject.contains(w))
+    })
 }
 
 /// "Notwithstanding anything contained in Clause 8, the right, title and interest in each

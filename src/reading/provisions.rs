@@ -520,6 +520,16 @@ impl Sentence<'_> {
             if kind == Kind::Retention && keeping && [" confidential", " secret", " in confidence"].iter().any(|w| after.contains(w)) {
                 continue;
             }
+            // "passes to the Customer" moves ownership only where the sentence says what of
+            // ("Ownership of all Material ... passes to", "Title to the Deliverables shall pass
+            // to"), not risk or a notice.
+            if kind == Kind::Ownership && (s[ms..me].ends_with("pass to") || s[ms..me].ends_with("passes to")) {
+                let part = &s[ceil_char(s, ms.saturating_sub(250))..ms];
+                let part = part.rsplit([';', '.']).next().unwrap_or_default();
+                if !part.contains("title") && !part.contains("ownership") {
+                    continue;
+                }
+            }
             // "waives any and all right, title and interest in the Services": giving up the
             // rights in the work leaves them with the other side, as an assignment does.
             let kind =
@@ -615,10 +625,6 @@ impl Sentence<'_> {
         // client's secrets, nor the know-how their definition names.
         let mut used = terms.used_in(object_text);
         used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
-        // "Ownership of all Work Product passes to": the object is inside the verb's words.
-        if kind == Kind::Ownership && (t.text().starts_with("title ") || t.text().starts_with("ownership ")) {
-            used.extend(terms.used_in(t.text()));
-        }
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let carve_out = exception.is_some_and(|e| {
             // Others' software kept out ("other than third-party commercial software") keeps
@@ -885,12 +891,8 @@ impl Trigger<'_> {
                     ["shall", "will", "must", "may", "agrees", "hereby"].contains(&next)
                 };
                 // "shall become the Client's property": the owner is the one whose property it is.
-                // ("Ownership of all Material created by the Contractor passes to" names the
-                // owner after it.)
-                let named_first = self.text().starts_with("ownership ") || self.text().starts_with("title ");
-                let whose = self.mentions.iter().find(|m| m.start > ts && m.end <= te && m.side != Side::Unknown && !named_first);
-                let after = if named_first { te } else { ts };
-                let owner = whose.or_else(|| actors().find(|m| m.start > after && m.end <= to && m.side != Side::Unknown));
+                let whose = self.mentions.iter().find(|m| m.start > ts && m.end <= te && m.side != Side::Unknown);
+                let owner = whose.or_else(|| actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown));
                 (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
             }
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),

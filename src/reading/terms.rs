@@ -441,16 +441,28 @@ impl Terms {
     /// developed ... forms part of the Contract Material", "all such know-how shall constitute
     /// Company Confidential Information". One search of the text a phrase.
     fn extensions(&mut self, lexicon: &Lexicon, text: &str) {
-        const INCLUDES: [&str; 5] = [" includes ", " shall include ", " will include ", " also includes ", " shall also include "];
-        const PART_OF: [&str; 7] = [
-            " form part of ",
-            " forms part of ",
-            " shall form part of ",
-            " constitutes ",
-            " shall constitute ",
-            " will constitute ",
-            " constitute ",
-        ];
+        // The verbs that add to a term named before them, then those that add to one named
+        // after them; found in one pass over the text.
+        const INCLUDES: usize = 5;
+        static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build([
+                    " includes ",
+                    " shall include ",
+                    " will include ",
+                    " also includes ",
+                    " shall also include ",
+                    " form part of ",
+                    " forms part of ",
+                    " shall form part of ",
+                    " constitutes ",
+                    " shall constitute ",
+                    " will constitute ",
+                    " constitute ",
+                ])
+                .expect("static patterns")
+        });
         let Some(finder) = &self.finder else { return };
         // The term named right before `at`, as the subject of its sentence ("for these
         // purposes, the Foreground IP"), or right after it ("the Contract Material").
@@ -467,24 +479,19 @@ impl Terms {
             (window[..m.start()].split_whitespace().count() <= 2).then(|| m.pattern().as_usize())
         };
         let mut added: Vec<(usize, (usize, usize))> = Vec::new();
-        for verb in INCLUDES {
-            for (at, _) in text.match_indices(verb).take(2_000) {
+        for m in VERBS.find_iter(text).take(4_000) {
+            let (at, end) = (m.start(), m.end());
+            if m.pattern().as_usize() < INCLUDES {
                 if let Some(t) = named_before(at) {
                     // To the sentence's end, or its clause's ("... while performing the
                     // Services. 5.6 ...": the next clause's number is no sentence of its own).
-                    let from = at + verb.len();
-                    let rest = &text[from..crate::text::floor_char(text, (from + 600).min(text.len()))];
-                    added.push((t, (from, from + rest.find(". ").map_or(rest.len(), |i| i + 1))));
+                    let rest = &text[end..crate::text::floor_char(text, (end + 600).min(text.len()))];
+                    added.push((t, (end, end + rest.find(". ").map_or(rest.len(), |i| i + 1))));
                 }
-            }
-        }
-        for verb in PART_OF {
-            for (at, _) in text.match_indices(verb).take(2_000) {
-                if let Some(t) = named_after(at + verb.len()) {
-                    let before = &text[crate::text::ceil_char(text, at.saturating_sub(600))..at];
-                    let start = at - before.len() + before.rfind([';', '.']).map_or(0, |i| i + 1);
-                    added.push((t, (start, at)));
-                }
+            } else if let Some(t) = named_after(end) {
+                let before = &text[crate::text::ceil_char(text, at.saturating_sub(600))..at];
+                let start = at - before.len() + before.rfind([';', '.']).map_or(0, |i| i + 1);
+                added.push((t, (start, at)));
             }
         }
         // With what the terms the added words use sweep in ("includes any Existing Material"),
@@ -653,7 +660,10 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
 /// Whether `clause` opens with a glossary entry, after its number ("10. deliverables: the ...").
 fn opens_glossary_entry(clause: &str) -> bool {
     let head = &clause[..crate::text::floor_char(clause, clause.len().min(120))];
-    GLOSSARY.find(head).is_some_and(|m| m.start() <= 8 && head[..m.start()].trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+    head.contains(": ")
+        && GLOSSARY
+            .find(head)
+            .is_some_and(|m| m.start() <= 8 && head[..m.start()].trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
 }
 
 /// The entries of a table of definitions in `clause` (`"New IPR": ...;`), each running to the
