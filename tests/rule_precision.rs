@@ -94,7 +94,8 @@ fn before_or_after_the_effective_date_needs_something_made() {
     const RULE: &str = "agency-ip-license/pre-existing-claimed";
     let assurances = "Each party shall, upon the request of the other party, whether made before or after the Effective Date, execute such further documents as are reasonably necessary to complete the transactions contemplated by this Agreement.";
     assert_eq!(severity(assurances, RULE), None);
-    let claim = "Work Product includes all materials delivered to Client, whether created before or after the Effective Date.";
+    // (A definition is judged with what the draft does with the term: here it is assigned.)
+    let claim = "Work Product includes all materials delivered to Client, whether created before or after the Effective Date. Provider hereby assigns all Work Product to Client.";
     assert_eq!(severity(claim, RULE), Some(Severity::High));
 }
 
