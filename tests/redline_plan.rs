@@ -1996,3 +1996,23 @@ fn a_cited_clause_answers_only_what_it_provides_and_the_missing_carve_out_still_
     assert!(carve_out.is_some_and(|c| c.new_clause.is_some() || c.inserted.contains("Contractor IP")), "{:?}", r.changes);
     assert!(!r.open.iter().any(|o| o.concern == Concern::PreExistingIp), "{:?}", r.open);
 }
+
+/// UK drafts define in a glossary ("Foreground IPR: all Intellectual Property Rights ..."): such
+/// a definition is edited as a definition of the same term, never replaced by a clause of
+/// another job, and the terms the glossary defines are not defined again.
+#[test]
+fn a_uk_glossary_definition_is_edited_as_a_definition_and_its_terms_are_not_defined_again() {
+    let lib = ClauseLibrary::embedded();
+    let doc = text(
+        "uk.md",
+        Format::Markdown,
+        "# SERVICES AGREEMENT\n\nThis agreement is between Harwick Homes Limited (the \"Customer\") and Lattice Labs Limited (the \"Supplier\").\n\n## 1. Definitions\n\nBackground IPR: any Intellectual Property Rights owned by or licensed to a party before the Commencement Date, other than any rights which form part of the Foreground IPR.\n\nDeliverables: all documents, software and materials to be supplied by the Supplier under the Statement of Work.\n\nForeground IPR: all Intellectual Property Rights arising from or in connection with the performance of the Services, including all Intellectual Property Rights in the Deliverables.\n\nServices: the services set out in the Statement of Work.\n\n## 2. Intellectual property\n\n2.1 The Supplier hereby assigns to the Customer with full title guarantee all Foreground IPR.\n\n2.2 Any modification of the Supplier's Background IPR made in the course of the Services shall be owned by the Customer.\n",
+    );
+    let analysis = Analyzer::new(&lib).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
+    for c in r.changes.iter().filter(|c| c.deleted.starts_with("Foreground IPR:") || c.deleted.starts_with("Background IPR:")) {
+        let term = c.deleted.split(':').next().unwrap_or_default();
+        assert!(c.inserted.is_empty() || c.inserted.trim_start_matches(['"', '\u{201c}']).starts_with(term), "{c:?}");
+    }
+    assert!(!r.changes.iter().any(|c| c.inserted.contains("\"Deliverables\" means")), "{:?}", r.changes);
+}

@@ -30,7 +30,7 @@ pub enum Function {
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^[\s*_]*["\u{201c}]?[\s*_]*([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)[\s*_]*["\u{201d}]?[\s*_]+(?:means|shall mean|has the meaning|includes)\b"#,
+        r#"^[\s*_]*["\u{201c}]?[\s*_]*([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)[\s*_]*["\u{201d}]?(?:[\s*_]+(?:means|shall mean|has the meaning|includes)\b|[*_]*:[*_]*\s+(?:the|an?|all|any|each|every|these|this)\b)"#,
     )
     .expect("static regex")
 });

@@ -73,7 +73,9 @@ fn is_ip_section(c: &AnalysedClause) -> bool {
         let last = c.heading.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or_default().to_lowercase();
         c.number.is_none() && ["agreement", "contract", "deed", "terms"].contains(&last.as_str())
     };
-    is_ip(c) && c.heading.is_some() && !titles_the_document()
+    let heading = c.heading.as_deref().unwrap_or_default().to_lowercase();
+    let defines = ["definition", "interpretation"].iter().any(|w| heading.contains(w));
+    is_ip(c) && c.heading.is_some() && !titles_the_document() && !defines
 }
 
 /// Chooses the place for missing protections: the IP section (the finding's anchor when it is
@@ -182,6 +184,19 @@ mod tests {
         let c = draft(&[(Some("6"), ip), (Some("6.1"), None), (Some("6.2"), None), (Some("7"), None)]);
         let p = place(&c, None).unwrap();
         assert_eq!((p.after, p.number.unwrap().label()), (2, "6.3".to_owned()));
+    }
+
+    #[test]
+    fn a_definitions_section_that_speaks_of_ip_is_no_place_for_new_clauses() {
+        let ip = Some(Category::AgencyIp);
+        let c = vec![
+            clause(0, Some("1"), Some("Definitions"), ip),
+            clause(1, Some("2"), Some("Intellectual property"), ip),
+            clause(2, Some("2.1"), None, ip),
+            clause(3, Some("3"), Some("Law"), None),
+        ];
+        let p = place(&c, Some(0)).unwrap();
+        assert_eq!((p.after, p.number.unwrap().label()), (2, "2.2".to_owned()));
     }
 
     #[test]

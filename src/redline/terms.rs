@@ -528,8 +528,13 @@ pub fn defined_terms(text: &str) -> Vec<String> {
     });
     static ATTACHMENT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?m)^[\s#*_]*((?:Exhibit|Schedule|Annex|Appendix|Attachment)\s+[A-Z0-9]+)\b").expect("static regex"));
+    // A glossary line, as UK drafts write them: "Deliverables: all documents, products ...".
+    static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[\s*_]*(?:\d+(?:\.\d+)*\.?\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,5})[*_]*:[*_]*\s+(?:the|an?|all|any|each|every|these|this|has the meaning)\b")
+            .expect("static regex")
+    });
     let mut out: Vec<String> = Vec::new();
-    for re in [&*QUOTED, &*MEANS, &*ATTACHMENT] {
+    for re in [&*QUOTED, &*MEANS, &*ATTACHMENT, &*GLOSSARY] {
         out.extend(re.captures_iter(text).map(|c| c[1].trim().to_owned()));
     }
     out
