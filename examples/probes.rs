@@ -62,7 +62,7 @@ fn main() {
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let probes: Vec<Probe> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let (mut found, mut expected, mut hits, mut must_nots) = (0, 0, 0, 0);
+        let (mut found, mut expected, mut hits, mut must_nots) = (0u32, 0u32, 0u32, 0u32);
         for p in &probes {
             let (body, at) = draft(p);
             let doc = ingest::from_text(&format!("{}.txt", p.id), Format::Txt, &body);
@@ -94,8 +94,7 @@ fn main() {
             }
         }
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        #[allow(clippy::cast_precision_loss)]
-        let share = found as f64 / expected.max(1) as f64;
+        let share = f64::from(found) / f64::from(expected.max(1));
         println!("{name}: {} probes; expectations found {found}/{expected} = {share:.3}; must-not hits {hits}/{must_nots}", probes.len());
     }
 }
