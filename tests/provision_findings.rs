@@ -1225,3 +1225,22 @@ fn a_bar_on_using_what_the_agency_learns_for_its_own_benefit_takes_nothing() {
     );
     assert!(!medium_or_high(&a).contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
 }
+
+#[test]
+fn a_bar_on_supplying_a_copy_of_the_clients_deliverables_is_no_reuse_bar_and_a_certified_deletion_answers_the_data_question() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider hereby assigns to Client all right, title and interest in the Deliverables upon payment of the Fees.",
+            "Provider shall not license, sell or otherwise supply to any third party a copy of the Client-Specific Deliverables.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::NoResiduals), "{:?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall store all Client Data on servers located in India, shall use it only for the Project, and shall certify its permanent deletion within fifteen (15) days of completion of the Project.",
+        ],
+    );
+    assert!(!missing(&a).contains(&Concern::ClientData), "{:?}", a.findings);
+}
