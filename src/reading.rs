@@ -289,7 +289,7 @@ pub struct Reading {
     pub free_of_charge: bool,
     /// Where the transfers start whose payment condition another clause sets, overriding their
     /// own words ("Notwithstanding anything contained in Clause 8, ... only upon receipt of
-    /// the full payment"), in text order.
+    /// the full payment").
     pub paid_by_override: Vec<usize>,
 }
 
@@ -681,7 +681,8 @@ fn handovers_of_what_passed(text: &str, provisions: &mut [Provision]) {
 }
 
 /// Whether the draft gives its services for nothing: "The Services under this Contract are
-/// provided at no charge", "No Charges are payable" (not a part replaced "free of charge").
+/// provided at no charge", "No Charges are payable" (not "spare parts are supplied free of
+/// charge", which gives one thing, not the services).
 fn free_of_charge(lexicon: &Lexicon, text: &str) -> bool {
     const WHAT: [&str; 9] = ["services", "work", "poc", "pilot", "trial", "proof of concept", "deliverables", "contract", "agreement"];
     lexicon.free_of_charge.find_iter(text).take(50).any(|m| {

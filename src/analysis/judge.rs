@@ -738,7 +738,7 @@ impl<'a> Judged<'a> {
         let transfers = || here.iter().filter(|p| p.kind.transfers() && !p.negated());
         if f.concern == Concern::AssignmentBeforePayment
             && transfers().next().is_some()
-            && transfers().all(|p| self.reading.paid_by_override.binary_search(&p.start).is_ok())
+            && transfers().all(|p| self.reading.paid_by_override.contains(&p.start))
         {
             return true;
         }

@@ -68,14 +68,14 @@ static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"\)"#).expect("static regex")
 });
 /// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
+});
 /// A definition by what the term includes, in a clause of its own, for a name of two words or
 /// more ("Intellectual Property Rights includes copyright, ..."; a single word such as
 /// "Material" is left alone: the normalised text cannot tell it from the plain word).
 static LEADING_INCLUDES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9-]+(?: [a-z0-9-]+){1,4}?) includes ").expect("static regex"));
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9a-z]{1,3}[.)] )?([a-z][a-z0-9 -]{1,40}?)(?: (?:means|shall mean|refers to)| ?: (?:an?|the) [a-z0-9 -]{1,40}? (?:is|are)) ").expect("static regex")
-});
 
 /// A list item defining a term with a dash: `(iii) deliverables - any output from ...`.
 static DASHED: LazyLock<Regex> = LazyLock::new(|| {
@@ -439,10 +439,10 @@ impl Terms {
     /// What a sentence of its own adds to a term defined elsewhere: "For these purposes,
     /// Foreground IP includes any Background IP ... modified", "any tool ... or methodology
     /// developed ... forms part of the Contract Material", "all such know-how shall constitute
-    /// Company Confidential Information". One search of the text a phrase.
+    /// Company Confidential Information". Found in one pass over the text.
     fn extensions(&mut self, lexicon: &Lexicon, text: &str) {
         // The verbs that add to a term named before them, then those that add to one named
-        // after them; found in one pass over the text.
+        // after them.
         const INCLUDES: usize = 5;
         static VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             AhoCorasick::builder()
