@@ -2016,3 +2016,18 @@ fn a_uk_glossary_definition_is_edited_as_a_definition_and_its_terms_are_not_defi
     }
     assert!(!r.changes.iter().any(|c| c.inserted.contains("\"Deliverables\" means")), "{:?}", r.changes);
 }
+
+/// The draft's catalogue of rights ("Intellectual Property Rights includes copyright, ...") is no
+/// work product: a redline never narrows it to "only the Deliverables" (the synthetic
+/// Australian government contract).
+#[test]
+fn a_definition_of_intellectual_property_rights_is_never_narrowed_to_deliverables() {
+    let lib = ClauseLibrary::embedded();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/synth/agency-drafts/au-coastal-contract.md");
+    let doc = ingest::load(&path).expect("fixture draft");
+    let analysis = Analyzer::new(&lib).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
+    assert!(!r.changes.iter().any(|c| c.deleted.starts_with("Intellectual Property Rights includes")), "{:?}", r.changes);
+    // The term for what passes is still narrowed.
+    assert!(r.changes.iter().any(|c| c.deleted.starts_with("Contract Material means")), "{:?}", r.changes);
+}

@@ -508,6 +508,10 @@ impl Terms {
             .collect();
         for (t, (from, to), features) in added {
             let term = &mut self.terms[t];
+            // The definition itself ("Intellectual Property Rights includes copyright, ...").
+            if from < term.end && to > term.start {
+                continue;
+            }
             // The contract itself and the documents that scope the work stay what they are.
             let last = term.name.rsplit(' ').next().unwrap_or_default();
             if SCOPING.is_match(&term.name) || ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {

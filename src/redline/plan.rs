@@ -2295,7 +2295,12 @@ fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>
 /// that belongs in the clause that transfers, and is left out (the second value says so).
 fn same_term(text: &str, deleted: &str) -> (String, bool) {
     let head = |term: &str| term.split_whitespace().last().unwrap_or_default().trim_end_matches('s').to_lowercase();
-    let same_thing = |draft: &str, library: &str| library == "Work Product" || head(draft) == head(library);
+    // The draft's catalogue of rights ("Intellectual Property Rights includes copyright, ...")
+    // is no work product to narrow.
+    let catalogue = |draft: &str| {
+        ["intellectual property rights", "intellectual property", "ipr", "iprs", "ip"].contains(&draft.to_lowercase().as_str())
+    };
+    let same_thing = |draft: &str, library: &str| !catalogue(draft) && (library == "Work Product" || head(draft) == head(library));
     match (function::of(deleted), function::of(text)) {
         (Function::Definition(draft), Function::Definition(library)) => {
             let renamed = draft != library && !library.contains("Agency") && same_thing(&draft, &library);
