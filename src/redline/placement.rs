@@ -69,13 +69,18 @@ fn is_ip(c: &AnalysedClause) -> bool {
 /// the document's own title ("WORK-FOR-HIRE AND INTELLECTUAL PROPERTY ASSIGNMENT AGREEMENT"),
 /// which heads the parties and recitals.
 fn is_ip_section(c: &AnalysedClause) -> bool {
+    is_ip(c) && may_head(c)
+}
+
+/// A heading new clauses may go under: not the document's own title, nor its definitions.
+fn may_head(c: &AnalysedClause) -> bool {
     let titles_the_document = || {
         let last = c.heading.as_deref().and_then(|h| h.split_whitespace().last()).unwrap_or_default().to_lowercase();
         c.number.is_none() && ["agreement", "contract", "deed", "terms"].contains(&last.as_str())
     };
     let heading = c.heading.as_deref().unwrap_or_default().to_lowercase();
     let defines = ["definition", "interpretation"].iter().any(|w| heading.contains(w));
-    is_ip(c) && c.heading.is_some() && !titles_the_document() && !defines
+    c.heading.is_some() && !titles_the_document() && !defines
 }
 
 /// Chooses the place for missing protections: the IP section (the finding's anchor when it is
@@ -87,10 +92,11 @@ pub fn place(clauses: &[AnalysedClause], anchor: Option<usize>) -> Option<Placem
     }
     // A section whose heading says it is about IP comes before one the library's matching
     // only takes for IP ("10 GENERAL" of a platform's terms, before its Service Terms' "6.
-    // INTELLECTUAL PROPERTY RIGHTS").
+    // INTELLECTUAL PROPERTY RIGHTS"), even a heading with no words of its own under it ("7.
+    // Intellectual property", then 7.1, 7.2).
     let headed_ip = |c: &AnalysedClause| {
         let heading = c.heading.as_deref().unwrap_or_default().to_lowercase();
-        is_ip_section(c) && ["intellectual property", "ownership", "proprietary rights", "work product"].iter().any(|w| heading.contains(w))
+        may_head(c) && ["intellectual property", "ownership", "proprietary rights", "work product"].iter().any(|w| heading.contains(w))
     };
     let ip = anchor
         .filter(|&a| clauses.get(a).is_some_and(is_ip_section))
@@ -197,6 +203,20 @@ mod tests {
         ];
         let p = place(&c, Some(0)).unwrap();
         assert_eq!((p.after, p.number.unwrap().label()), (2, "2.2".to_owned()));
+    }
+
+    #[test]
+    fn a_section_headed_for_ip_with_no_words_of_its_own_comes_before_the_last_ip_clause() {
+        let ip = Some(Category::ClientIp);
+        let c = vec![
+            clause(0, Some("7"), Some("Intellectual property"), None),
+            clause(1, Some("7.1"), None, ip),
+            clause(2, Some("7.2"), None, ip),
+            clause(3, Some("14"), Some("General"), None),
+            clause(4, Some("14.1"), None, ip),
+        ];
+        let p = place(&c, None).unwrap();
+        assert_eq!((p.after, p.number.unwrap().label()), (2, "7.3".to_owned()));
     }
 
     #[test]
