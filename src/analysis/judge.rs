@@ -637,7 +637,7 @@ impl<'a> Judged<'a> {
         let phrase = self.doc.text[start..end].to_owned();
         // "we" and "you" read wrongly in the third person ("the licence we gives you").
         let named = |party: &Option<String>, or: &str| {
-            party.clone().filter(|n| !matches!(n.as_str(), "we" | "us" | "you" | "i" | "me")).unwrap_or_else(|| or.into())
+            party.clone().filter(|n| !super::parties::is_pronoun(&n.to_lowercase())).unwrap_or_else(|| or.into())
         };
         let name = |side: Side| match side {
             Side::Agency => named(&self.parties.agency, "the agency"),

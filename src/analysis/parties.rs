@@ -689,7 +689,7 @@ fn as_used(text: &str, term: String) -> String {
     if text.matches(title.as_str()).take(3).count() > text.matches(term.as_str()).take(3).count() { title } else { term }
 }
 
-fn is_pronoun(word: &str) -> bool {
+pub(super) fn is_pronoun(word: &str) -> bool {
     FIRST_PERSON.contains(&word) || SECOND_PERSON.contains(&word) || FIRST_SINGULAR.contains(&word)
 }
 
@@ -1024,24 +1024,26 @@ fn we_pay(lower: &str) -> bool {
 /// their forms.
 fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
     let lower = head.to_lowercase();
-    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
-    (count(" you") >= 5 && count(" we") + count(" us") >= 5 && we_pay(&lower)).then(|| {
-        let you = ("you".to_owned(), SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect());
-        (you, FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect())
-    })
+    (we_to_you(&lower) && we_pay(&lower)).then(|| (person("you", &SECOND_PERSON), person("we", &FIRST_PERSON).1))
+}
+
+/// Whether the lower-case `lower` speaks as "we" to "you", each at least five times.
+fn we_to_you(lower: &str) -> bool {
+    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(lower, *i, w.len())).take(50).count();
+    count(" you") >= 5 && count(" we") + count(" us") >= 5
+}
+
+/// A party named by a pronoun, with its forms.
+fn person(term: &str, forms: &[&str]) -> Named {
+    (term.to_owned(), forms.iter().map(|w| (*w).to_owned()).collect())
 }
 
 /// A draft that names no party but speaks as "we" to "you" (each at least five times, as a
 /// proposal does): "we" do the work unless "we" pay.
 fn first_and_second(head: &str) -> Option<(Named, Named)> {
     let lower = head.to_lowercase();
-    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
-    if count(" you") < 5 || count(" we") + count(" us") < 5 {
-        return None;
-    }
-    let we: Named = ("we".to_owned(), FIRST_PERSON.iter().map(|w| (*w).to_owned()).collect());
-    let you: Named = ("you".to_owned(), SECOND_PERSON.iter().map(|w| (*w).to_owned()).collect());
-    Some(if we_pay(&lower) { (you, we) } else { (we, you) })
+    let (we, you) = (person("we", &FIRST_PERSON), person("you", &SECOND_PERSON));
+    we_to_you(&lower).then(|| if we_pay(&lower) { (you, we) } else { (we, you) })
 }
 
 /// The one who writes a provider's own terms to its client ("an agreement between you and
@@ -1053,8 +1055,7 @@ fn speaking(preamble: &str, head: &str) -> Option<Named> {
         AsciiFirst::new(format!(r"\bbetween\s+(?:you\s+and\s+{name}|{name}\s+and\s+you)\b"))
     });
     let lower = head.to_lowercase();
-    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
-    if count(" you") < 5 || count(" we") + count(" us") < 5 || we_pay(&lower) {
+    if !we_to_you(&lower) || we_pay(&lower) {
         return None;
     }
     let said = we_are(head);

@@ -822,9 +822,7 @@ impl Trigger<'_> {
         // owner first.
         let text = self.text();
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
-        // ("Ownership of all Material passes to" names it after.)
-        let owner = text.split(' ').any(|w| w == "owner" || w == "owners");
-        let first = owner || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
+        let first = text.contains("owner") || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
         // "become your property": the owner is inside the verb, the object before it.
         text.ends_with(" trust for")
