@@ -2031,3 +2031,19 @@ fn a_definition_of_intellectual_property_rights_is_never_narrowed_to_deliverable
     // The term for what passes is still narrowed.
     assert!(r.changes.iter().any(|c| c.deleted.starts_with("Contract Material means")), "{:?}", r.changes);
 }
+
+/// A payment condition put after a grantee that ends in its own comma ("grant to the Customer
+/// of, a perpetual ...") adds no second comma.
+#[test]
+fn a_payment_condition_after_a_grantees_comma_adds_no_second_comma() {
+    let lib = ClauseLibrary::embedded();
+    let doc = text(
+        "uk.md",
+        Format::Markdown,
+        "# SERVICES AGREEMENT\n\nThis agreement is between Harwick Homes Limited (the \"Customer\") and Lattice Labs Limited (the \"Supplier\").\n\n## 7. Intellectual property\n\n7.1 The Supplier grants to the Customer, or shall procure the direct grant to the Customer of, a perpetual, irrevocable, worldwide, royalty-free licence to use, copy and modify the Deliverables.\n",
+    );
+    let analysis = Analyzer::new(&lib).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
+    let paid = r.changes.iter().find(|c| c.inserted.contains("upon receipt of full payment")).expect("a payment condition");
+    assert!(!paid.inserted.starts_with(','), "{paid:?}");
+}

@@ -201,7 +201,13 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     on_payment.retain(|c| concerns.contains(c));
     if !on_payment.is_empty() && !words.employment && !PAID.is_match(sentence) {
         let at = g.grantee_end;
-        out.push(Edit::new(at..at, ", upon receipt of full payment of the Fees,".into(), &on_payment, EditKind::LicensedOnPayment));
+        // "grant to the Customer of, a perpetual ...": the grantee's own comma opens the words.
+        let words = if sentence[..at].ends_with(',') {
+            " upon receipt of full payment of the Fees,"
+        } else {
+            ", upon receipt of full payment of the Fees,"
+        };
+        out.push(Edit::new(at..at, words.into(), &on_payment, EditKind::LicensedOnPayment));
     }
     out.sort_by_key(|e| e.range.start);
     out
