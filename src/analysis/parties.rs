@@ -77,7 +77,7 @@ const PREAMBLE_BYTES: usize = 5_000;
 /// Compiles the patterns every detection uses (each on first use otherwise), so that a thread
 /// with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
+    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &HEREAFTER, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
         pattern.compile();
     }
 }
@@ -192,6 +192,13 @@ static QUOTED_WORD: LazyLock<AsciiFirst> =
 static PARENTHESIS: LazyLock<AsciiFirst> = LazyLock::new(|| {
     AsciiFirst::new(
         r#"\(\s*(?:(?:each|both|and|of|them|a|an|individually|collectively|together|jointly),?\s+){0,6}(?:the\s+|(?:[Hh]ereinafter|[Hh]ereafter|[Hh]enceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?((?:["“”][^"“”()]{1,44}["“”][,\s]*(?:or\s+|and\s+)?){1,5}|[A-Z][A-Z]{2,20}\.?|[A-Z][a-z]{2,20})\s*(?:[,;]?\s*which\s+(?:expression|shall|will|term|includes?)\b[^()]{0,300})?\)"#,
+    )
+});
+/// `(hereafter Fishtown Analytics)`: a name of several capitalised words after words that
+/// say it defines one, without quotes.
+static HEREAFTER: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r"\(\s*(?:[Hh]ereinafter|[Hh]ereafter|[Hh]enceforth)\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?([A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){1,3})\s*\)",
     )
 });
 /// Indian and older Commonwealth deeds name each party in a block that ends "of the First
@@ -477,9 +484,19 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         Vec::new()
     };
     let block_of = |at: usize| blocks.iter().find(|(s, e, _)| (*s..*e).contains(&at));
-    for c in PARENTHESIS.on(preamble).captures_iter(preamble) {
-        let whole = c.get(0).expect("match");
-        let inner = &c[1];
+    // Each defining parenthesis, and whether its words say they define (`HEREAFTER`).
+    let mut parentheses: Vec<(regex::Match<'_>, &str, bool)> = PARENTHESIS
+        .on(preamble)
+        .captures_iter(preamble)
+        .map(|c| (c.get(0).expect("match"), c.get(1).expect("group").as_str(), false))
+        .collect();
+    if preamble.contains("ereafter") || preamble.contains("ereinafter") || preamble.contains("enceforth") {
+        for c in HEREAFTER.on(preamble).captures_iter(preamble) {
+            parentheses.push((c.get(0).expect("match"), c.get(1).expect("group").as_str(), true));
+        }
+        parentheses.sort_by_key(|(m, _, _)| m.start());
+    }
+    for (whole, inner, explicit) in parentheses {
         // "“Recipient Receipts” shall mean ... (“Recipient Commercialization”)": a term a
         // definition defines in passing is no party.
         let before = &preamble[preamble[..whole.start()].rfind('\n').map_or(0, |i| i + 1)..whole.start()];
@@ -489,7 +506,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let words: Vec<String> = QUOTED_WORD.on(inner).captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         // "(Client)": a capitalised word alone defines a party only when it names a role.
-        let lone = !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
+        let lone = !explicit && !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
         let company = lone.then(|| company_described(preamble, whole.start(), whole.end())).flatten();
         if lone && role_of(inner.trim()).is_none() && company.is_none() {
             continue;
@@ -501,7 +518,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         let Some(term) = names.iter().find(|n| role_of(n).is_some()).or(names.first()).or(alone.as_ref()) else { continue };
         // "Digital Partner of Record (DPOR)": capitals that spell the words before them abbreviate
         // a thing, unless those words name an organisation.
-        let capitals = !lone && !inner.contains(['"', '“', '”']);
+        let capitals = !lone && !explicit && !inner.contains(['"', '“', '”']);
         if capitals && abbreviates(&preamble[..whole.start()], term) {
             continue;
         }
@@ -1605,6 +1622,16 @@ mod tests {
         );
         assert!(p.candidates.iter().any(|c| c == "Institution"), "{p:?}");
         assert_eq!(p.counterparty.as_deref(), Some("Institution"), "{p:?}");
+    }
+
+    #[test]
+    fn a_party_named_hereafter_in_several_words_without_quotes() {
+        let p = detect(
+            "This MASTER SERVICES AGREEMENT is by and between Fishtown Analytics LLC and Acme Corp.\n\n**Fishtown Analytics LLC** (hereafter Fishtown Analytics)\n\n**Acme Corp** (hereafter Client)\n\nFishtown Analytics will provide the services identified in the Statement of Work. Fishtown Analytics may hire third party analysts (\"Analytics Agents\") as independent contractors. Client shall pay all invoices within 30 days.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("Fishtown Analytics"), "{p:?}");
+        assert_eq!(p.counterparty.as_deref(), Some("Client"), "{p:?}");
     }
 
     #[test]
