@@ -5,6 +5,7 @@
 //! What goes to the other side carries only reasons for counsel; the concerns, severities and
 //! talking points behind each change go to the internal brief and the internal copy.
 
+mod additions;
 mod definitions;
 mod docx;
 mod function;
@@ -214,6 +215,10 @@ pub enum OpenReason {
     /// The methods an exclusive licence takes in come through a defined term, and the point is
     /// answered where that term is defined: striking the licence itself would undo the deal.
     AnsweredInDefinition,
+    /// The point comes from what another clause adds to a defined term ("the Foreground IPR
+    /// includes all methods ..."), and is answered there, where the addition is denied: the
+    /// passage keeps its words for it.
+    AnsweredWhereAdded,
     /// The library's words for the point do another job than the passage (a confidentiality
     /// promise for a duty to notify infringement): put in its place, they would change what
     /// the clause is about, so the passage stays as drafted.

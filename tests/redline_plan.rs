@@ -2047,3 +2047,21 @@ fn a_payment_condition_after_a_grantees_comma_adds_no_second_comma() {
     let paid = r.changes.iter().find(|c| c.inserted.contains("upon receipt of full payment")).expect("a payment condition");
     assert!(!paid.inserted.starts_with(','), "{paid:?}");
 }
+
+#[test]
+fn an_addition_of_the_agencys_methods_to_what_passes_is_denied_in_its_own_words() {
+    let lib = ClauseLibrary::embedded();
+    let doc = text(
+        "uk.md",
+        Format::Markdown,
+        "# SERVICES AGREEMENT\n\nThis agreement is between Harwick Homes Limited (the \"Customer\") and Lattice Labs Limited (the \"Supplier\").\n\n## 1. Definitions\n\n\"Foreground IPR\" means all Intellectual Property Rights in the Deliverables.\n\n## 7. Intellectual property\n\n7.1 The Customer shall own the Foreground IPR upon payment of the Fees.\n\n7.2 For the avoidance of doubt, the Foreground IPR includes all methods, techniques, processes, algorithms and know-how developed or refined by the Supplier in performing the Services.\n",
+    );
+    let analysis = Analyzer::new(&lib).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
+    let denied = r.changes.iter().find(|c| c.deleted == "includes all").unwrap_or_else(|| panic!("{:#?}", r.changes));
+    assert_eq!(denied.inserted, "does not include any");
+    // Only the addition: the definition and the clause that transfers the term keep their
+    // words (what the addition gave them is answered where it is denied).
+    assert!(r.changes.iter().all(|c| c.new_clause.is_some() || c.deleted == "includes all"), "{:#?}", r.changes);
+    assert!(r.open.iter().any(|o| o.why == OpenReason::AnsweredWhereAdded && o.clause_label.as_deref() == Some("§7.1")), "{:#?}", r.open);
+}

@@ -8,6 +8,7 @@
 mod assignment;
 mod backstop;
 mod definition;
+mod extension;
 mod hire;
 mod knowhow;
 mod licence;
@@ -147,6 +148,12 @@ pub fn defined_term(sentence: &str) -> Option<&str> {
 /// Contractor holds it on trust for Company"): the library's whole clause never replaces it.
 pub fn backs_up(sentence: &str) -> bool {
     backstop::backs_up(sentence)
+}
+
+/// The edit that denies an addition of the agency's own things to a term for what passes
+/// (`extension::denied`), when `sentence` makes one and transfers nothing itself.
+pub fn addition_denied(sentence: &str, concerns: &[Concern], lexicon: &crate::reading::Lexicon) -> Option<Edit> {
+    if transfers(sentence) { None } else { extension::denied(sentence, concerns, lexicon) }
 }
 
 /// Whether `sentence` is a promise not to do something ("shall not", "agrees not to").
@@ -297,6 +304,12 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     // A definition is edited as a definition: narrowed in its own words.
     if definition::defined_term(sentence).is_some() && !transfers(sentence) {
         return definition::edits(sentence, concerns, words.lexicon);
+    }
+    // An addition of the agency's own things to a term for what passes is denied.
+    if !transfers(sentence)
+        && let Some(edit) = extension::denied(sentence, concerns, words.lexicon)
+    {
+        return vec![edit];
     }
     // A non-compete is narrowed as a non-compete: its period, its reach, what it bars.
     if concerns.contains(&Concern::NonCompete) && restriction::restricts(sentence) && !transfers(sentence) {

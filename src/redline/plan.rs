@@ -105,6 +105,9 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
             }
         }
     }
+    // One fix per problem: what an addition to a defined term alone gives other clauses is
+    // answered where the addition is denied.
+    p.answer_where_added(&mut groups);
     // A missing carve-out of the agency's own materials, where its clause has an assignment
     // that is edited or can be: "excluding <the draft's term>" in that sentence, not a new clause.
     missing.retain(|&fi| !p.carve_out_in_place(fi, &mut groups));
@@ -196,6 +199,20 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
 }
 
 impl Planner<'_> {
+    /// Takes out of the passages the findings that only an addition to a defined term gives
+    /// them, which the redline answers where the addition is denied (`additions`).
+    fn answer_where_added(&mut self, groups: &mut Vec<Group>) {
+        let passages: Vec<(Range<usize>, Vec<usize>)> = groups.iter().map(|g| (g.range.clone(), g.findings.clone())).collect();
+        let answered = super::additions::answered_where_added(self.draft, self.analysis, self.library, &passages);
+        for &fi in &answered {
+            self.leave(fi, OpenReason::AnsweredWhereAdded);
+        }
+        for g in groups.iter_mut() {
+            g.findings.retain(|fi| !answered.contains(fi));
+        }
+        groups.retain(|g| !g.findings.is_empty());
+    }
+
     fn leave(&mut self, fi: usize, why: OpenReason) {
         let f = &self.analysis.findings[fi];
         let clause_label = self.label(f.clause);
@@ -1035,13 +1052,7 @@ impl Planner<'_> {
                 planned.push((Some(g.clause), self.strike_option(&g, &kept)));
                 continue;
             }
-            if self.edit_licence(&g, &merged)
-                || self.edit_transfer(&g, &merged)
-                || self.edit_restriction(&g)
-                || self.edit_definition(&g, &merged)
-                || self.edit_timing(&g)
-                || self.edit_assigned_list(&g)
-            {
+            if self.edited_in_own_words(&g, &merged) {
                 planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
                 continue;
             }
@@ -1146,6 +1157,24 @@ impl Planner<'_> {
             out.push((paragraph_clause(self.analysis, self.draft, paragraph), change));
         }
         out
+    }
+
+    /// Whether a lawyer would edit the passage in its own words rather than replace it.
+    fn edited_in_own_words(&self, g: &Group, all: &[Group]) -> bool {
+        self.edit_licence(g, all)
+            || self.edit_transfer(g, all)
+            || self.edit_restriction(g)
+            || self.edit_definition(g, all)
+            || self.edit_timing(g)
+            || self.edit_assigned_list(g)
+            || self.edit_addition(g)
+    }
+
+    /// Whether the passage adds the agency's own things to a term for what passes ("the
+    /// Foreground IPR includes all methods ...") and denying the addition answers it.
+    fn edit_addition(&self, g: &Group) -> bool {
+        let concerns: Vec<Concern> = g.findings.iter().map(|&i| self.analysis.findings[i].concern).collect();
+        phrase::addition_denied(&self.draft.analysed[g.range.clone()], &concerns, self.lexicon()).is_some() && self.answered_by_edits(g)
     }
 
     /// Whether the passage only says when its clause's transfer takes effect ("**Effective:**
