@@ -191,6 +191,8 @@ flags!(
         /// Made by both sides together ("arising from the parties' joint work", "generated
         /// jointly by the Contractor and the Client").
         JointWork = "joint-work",
+        /// Physical things that carry the work, not the work ("such media", "the equipment").
+        Physical = "physical",
     }
 );
 

@@ -77,7 +77,9 @@ const PREAMBLE_BYTES: usize = 5_000;
 /// Compiles the patterns every detection uses (each on first use otherwise), so that a thread
 /// with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    for pattern in [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &HEREAFTER, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN] {
+    for pattern in
+        [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &HEREAFTER, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN]
+    {
         pattern.compile();
     }
 }

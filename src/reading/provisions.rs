@@ -1259,7 +1259,8 @@ fn own_features(
     let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such"));
     let back = [" such ", " the same", " those "].iter().any(|w| object_text.contains(w))
         || matches!(kind, Kind::Restriction | Kind::Ownership) && pronoun(&s[ts..object_end.max(te)]);
-    if !object_before && back {
+    // "the Buyer shall become the owner of such media": the carrier, not what it carries.
+    if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {
         own_features = own_features.union(Features::of(lexicon, before));
     }
     if let Some(rest) = barred_after {

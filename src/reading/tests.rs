@@ -1536,3 +1536,23 @@ fn data_generated_by_the_clients_own_use_is_theirs_already() {
     let t = transfers("All software developed by Company for Client's use shall be owned by Client.", &p);
     assert!(!t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn the_owner_of_such_media_owns_the_carrier_not_the_software_on_it() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let text = "The Supplier shall deliver the Specially Written Software in Source Code form on media reasonably acceptable to the Buyer and the Buyer shall become the owner of such media upon receipt.";
+    let owned: Vec<Provision> = transfers(text, &p).into_iter().filter(|p| p.kind == Kind::Ownership).collect();
+    assert!(!owned.is_empty() && owned.iter().all(|p| !p.own_features.has(Feature::Work)), "{owned:?}");
+    // "such intellectual property" still goes back to what was named before.
+    let text = "The Supplier shall create the Software and the Buyer shall be the owner of such intellectual property on creation.";
+    assert!(transfers(text, &p).iter().any(|p| p.own_features.has(Feature::Work)), "{:?}", transfers(text, &p));
+}
+
+#[test]
+fn a_licence_to_commercially_exploit_reaches_beyond_use() {
+    let a = Attributes::of(
+        Lexicon::embedded(),
+        "a perpetual, irrevocable, non-exclusive licence to use, sub-license and/or commercially exploit such existing iprs",
+    );
+    assert!(a.has(Attribute::Unlimited) && a.has(Attribute::Perpetual), "{a:?}");
+}
