@@ -122,9 +122,11 @@ static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A quoted term and a colon opening a definition, as in a table of definitions turned into
-/// text (`"New IPR": IPR in items created ...;`, `"Intellectual Property Rights" or "IPR": ...`).
+/// text (`"New IPR": IPR in items created ...;`, `"Intellectual Property Rights" or "IPR": ...`),
+/// or the cell that follows it in a row of such a table (`"Supplier Software" | any software`).
 static QUOTED_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:^|[;.] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?: "#).expect("static regex")
+    Regex::new(r#"(?:^|[;.] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?(?:: | *\| )"#)
+        .expect("static regex")
 });
 
 /// An entry of a list of definitions: "deliverables : work products, code, ...", "- new
@@ -191,12 +193,24 @@ impl Terms {
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: &super::Layout) -> Terms {
         let mut terms: Vec<Term> = Vec::new();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // Terms whose definition so far only points elsewhere ("has the meaning given to it
+        // in paragraph 10.1"): the definition there replaces it.
+        let mut pointers: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut add = |name: &str, start: usize, end: usize, means: bool| {
             let name = name.trim().to_owned();
-            if name.len() < 2 || PLAIN.contains(&name.as_str()) || !seen.insert(name.clone()) {
+            if name.len() < 2 || PLAIN.contains(&name.as_str()) {
                 return;
             }
             let end = crate::text::floor_char(text, end.min(start + MAX_DEFINITION));
+            let points = points_elsewhere(&text[start.min(end)..end]);
+            if !seen.insert(name.clone()) {
+                if points || !pointers.remove(&name) {
+                    return;
+                }
+                terms.retain(|t| t.name != name);
+            } else if points {
+                pointers.insert(name.clone());
+            }
             terms.push(Term::read(lexicon, text, name, start..end, means));
         };
         // A definitions clause whose entries are numbered clauses of their own ("10.
@@ -218,7 +232,7 @@ impl Terms {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
             }
-            for (name, start, end) in table_entries(clause, quoted && colon) {
+            for (name, start, end) in table_entries(clause, quoted && (colon || clause.contains('|'))) {
                 add(name, cs + start, cs + end, true);
             }
             for c in captures(&PARENTHESISED, clause, quoted) {
@@ -659,6 +673,14 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
         scoped.insert(Feature::Scoped);
     }
     all.without(scoped).union(named)
+}
+
+/// Whether a definition only points to one elsewhere ("has the meaning given to it in
+/// paragraph 10.1", or what follows "has the meaning": "given in Clause 2").
+fn points_elsewhere(definition: &str) -> bool {
+    let d = definition.trim_start();
+    let d = d.strip_prefix("has the meaning ").or_else(|| d.strip_prefix("shall have the meaning ")).unwrap_or(d);
+    ["given ", "ascribed ", "assigned to it", "set out in ", "set forth in ", "as defined in "].iter().any(|w| d.starts_with(w))
 }
 
 /// Whether `clause` opens with a glossary entry, after its number ("10. deliverables: the ...").

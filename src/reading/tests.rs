@@ -1556,3 +1556,16 @@ fn a_licence_to_commercially_exploit_reaches_beyond_use() {
     );
     assert!(a.has(Attribute::Unlimited) && a.has(Attribute::Perpetual), "{a:?}");
 }
+
+#[test]
+fn a_table_of_definitions_in_cells_and_a_definition_that_points_elsewhere() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let (r, _) = read(
+        "\"Software Supporting Materials\" | has the meaning given to it in paragraph 10.1 of this Schedule;\n\n\"Specially Written Software\" | any software created by the Supplier specifically for the purposes of this Contract, including any modifications or enhancements to Supplier Software;\n\n10.1 The Supplier assigns to the Buyer all rights in the Specially Written Software together with all test scripts and tools necessary for maintaining it (together the \"Software Supporting Materials\").",
+        &p,
+    );
+    let term = |name: &str| r.terms.terms.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name}: {:?}", r.terms.terms));
+    assert!(term("specially written software").features.has(Feature::Improvements));
+    // Defined where the table points to, not by the pointer.
+    assert!(term("software supporting materials").features.has(Feature::Methods), "{:?}", term("software supporting materials"));
+}
