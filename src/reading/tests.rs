@@ -1569,3 +1569,13 @@ fn a_table_of_definitions_in_cells_and_a_definition_that_points_elsewhere() {
     // Defined where the table points to, not by the pointer.
     assert!(term("software supporting materials").features.has(Feature::Methods), "{:?}", term("software supporting materials"));
 }
+
+#[test]
+fn a_client_free_to_publish_the_work_as_open_source_releases_it() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let (r, _) = read(
+        "All Specially Written Software shall be created in a format suitable for publication, and the Buyer may, at its sole discretion, publish the same as Open Source.",
+        &p,
+    );
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::OpenLicence && !p.negated()), "{:?}", r.provisions);
+}
