@@ -188,3 +188,13 @@ fn open_source_left_to_the_clients_consent_is_a_low_point() {
         assert_eq!(severity(ordinary, RULE), None, "{ordinary}");
     }
 }
+
+#[test]
+fn unlimited_rights_in_the_agencys_methods_take_its_way_of_working() {
+    const RULE: &str = "agency-ip-license/methods-licensed-without-limit";
+    let unlimited = "Client shall have unlimited rights in all data, reports, algorithms, models and analytical methods first produced by Provider in the performance of this Agreement, including the right to use, disclose, reproduce and prepare derivative works of them for any purpose whatsoever.";
+    assert_eq!(severity(unlimited, RULE), Some(Severity::Medium));
+    // Limited to using the deliverables, the same methods are no giveaway.
+    let limited = "Provider grants Client a non-exclusive licence to use the algorithms and analytical methods embodied in the Deliverables solely for Client's internal business purposes.";
+    assert_eq!(severity(limited, RULE), None);
+}

@@ -105,6 +105,15 @@ fn passive(before: &str) -> bool {
 /// How far around a trigger its parts are looked for.
 const BEFORE: usize = 240;
 const AFTER: usize = 260;
+
+/// How a transfer is made, between its verb and its object: words that say nothing of what
+/// passes.
+static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"by way of (?:a )?present assignment of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*",
+    )
+    .expect("static regex")
+});
 /// How far around a trigger its timing and conditions are read.
 const NEAR: usize = 500;
 /// How close before a trigger a negation must be.
@@ -586,7 +595,11 @@ impl Sentence<'_> {
         // inside it ("commit the following items: - All code ...; - Any and all new tooling").
         let near = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
         let listed = self.reach > self.end || near.split(';').next().is_some_and(|part| part.contains(": "));
-        let after_to = floor_char(s, (te + if listed { AFTER + 600 } else { AFTER }).min(s.len()));
+        // How the transfer is made ("by way of present assignment of future rights under the
+        // Copyright and Related Rights Act 2000, with full title guarantee") does not use up
+        // the reach of what it transfers.
+        let after = AFTER + MANNER.find_iter(near).map(|m| m.len()).sum::<usize>();
+        let after_to = floor_char(s, (te + if listed { after + 600 } else { after }).min(s.len()));
         // Only the mentions within reach of the trigger: reading stays linear in a sentence
         // of any length.
         let mentions = within(mentions, ts.saturating_sub(BEFORE.max(300)), after_to);
@@ -815,6 +828,19 @@ impl Trigger<'_> {
         })
     }
 
+    /// Where the words "on trust for" end, after a holding verb ("shall hold all rights in ...
+    /// on trust for"), in its part of the sentence.
+    fn held_on_trust(&self) -> Option<usize> {
+        let text = self.text();
+        let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
+        if !verb.starts_with("hold") {
+            return None;
+        }
+        let rest = &self.s[self.te..floor_char(self.s, (self.te + 2 * AFTER).min(self.s.len()))];
+        let rest = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
+        [" on trust for ", " in trust for "].iter().find_map(|w| rest.find(w).map(|i| self.te + i + w.len() - 1))
+    }
+
     /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X
     /// shall own").
     fn owner_after(&self) -> bool {
@@ -875,7 +901,13 @@ impl Trigger<'_> {
         // From inside the trigger: "grants Customer a licence" names its receiver there.
         let first_after =
             |to: usize, not: Side| actors().find(|m| m.start > ts && m.end <= to && m.side != not).map_or(Side::Unknown, |m| m.side);
+        // "the Contractor shall hold all rights in the Software ... on trust for the Authority":
+        // the one it is held for owns it, however far the words run between.
+        let trust_for = (self.kind == Kind::Ownership).then(|| self.held_on_trust()).flatten();
         match self.kind {
+            Kind::Ownership if let Some(at) = trust_for => {
+                (last_before(ts.saturating_sub(120)), first_after((at + 80).min(s.len()), Side::Unknown))
+            }
             Kind::Ownership if self.text().contains("-owned") => (Side::Unknown, side_of_word(self.text(), self.mentions, ts)),
             // The owner is named right after the verb, before the next clause ("vest in the
             // Authority on creation, and the Supplier shall waive ...").

@@ -1579,3 +1579,24 @@ fn a_client_free_to_publish_the_work_as_open_source_releases_it() {
     );
     assert!(r.provisions.iter().any(|p| p.kind == Kind::OpenLicence && !p.negated()), "{:?}", r.provisions);
 }
+
+#[test]
+fn how_a_transfer_is_made_does_not_use_up_the_reach_of_what_it_transfers() {
+    let p = parties(&["Service Provider"], &["Customer"]);
+    let text = "The Service Provider hereby assigns to the Customer, by way of present assignment of future rights under the Copyright and Related Rights Act 2000, all copyright, database rights and other intellectual property rights in all Materials created, or to be created, by the Service Provider in the course of providing the Services.";
+    let t = transfers(text, &p);
+    assert!(t.iter().any(|p| p.kind == Kind::Assignment && p.own_features.has(Feature::Broad)), "{t:?}");
+}
+
+#[test]
+fn rights_held_on_trust_for_the_client_however_far_the_words_run() {
+    let p = parties(&["Contractor"], &["Authority"]);
+    let text = "Pending any formal assignment under Clause 14.2, the Contractor shall hold all rights in the Specially Written Software and all Know-How generated in the course of the Contract on trust for the Authority absolutely.";
+    let t = transfers(text, &p);
+    assert!(
+        t.iter().any(|p| p.kind == Kind::Ownership && p.receiver == Side::Counterparty && p.own_features.has(Feature::Methods)),
+        "{t:?}"
+    );
+    // Holding its own rights, for no one else, is the agency's.
+    assert!(transfers("The Contractor shall hold all rights in its Pre-Existing Materials.", &p).is_empty());
+}
