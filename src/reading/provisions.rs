@@ -828,9 +828,9 @@ impl Trigger<'_> {
         })
     }
 
-    /// Where the words "on trust for" end, after a holding verb ("shall hold all rights in ...
-    /// on trust for"), in its part of the sentence.
-    fn held_on_trust(&self) -> Option<usize> {
+    /// The party rights are held for, after a holding verb ("shall hold all rights in ... on
+    /// trust for the Authority"), in its part of the sentence.
+    fn held_for(&self) -> Option<Side> {
         let text = self.text();
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
         if !verb.starts_with("hold") {
@@ -838,7 +838,9 @@ impl Trigger<'_> {
         }
         let rest = &self.s[self.te..floor_char(self.s, (self.te + 2 * AFTER).min(self.s.len()))];
         let rest = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
-        [" on trust for ", " in trust for "].iter().find_map(|w| rest.find(w).map(|i| self.te + i + w.len() - 1))
+        let at = [" on trust for ", " in trust for "].iter().find_map(|w| rest.find(w).map(|i| self.te + i + w.len()))?;
+        let party = self.mentions.iter().find(|m| !m.possessive && m.start >= at && m.start <= at + 80);
+        Some(party.map_or(Side::Unknown, |m| m.side))
     }
 
     /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X
@@ -901,13 +903,9 @@ impl Trigger<'_> {
         // From inside the trigger: "grants Customer a licence" names its receiver there.
         let first_after =
             |to: usize, not: Side| actors().find(|m| m.start > ts && m.end <= to && m.side != not).map_or(Side::Unknown, |m| m.side);
-        // "the Contractor shall hold all rights in the Software ... on trust for the Authority":
-        // the one it is held for owns it, however far the words run between.
-        let trust_for = (self.kind == Kind::Ownership).then(|| self.held_on_trust()).flatten();
         match self.kind {
-            Kind::Ownership if let Some(at) = trust_for => {
-                (last_before(ts.saturating_sub(120)), first_after((at + 80).min(s.len()), Side::Unknown))
-            }
+            // "shall hold all rights in ... on trust for the Authority": the Authority owns it.
+            Kind::Ownership if let Some(owner) = self.held_for() => (last_before(ts.saturating_sub(120)), owner),
             Kind::Ownership if self.text().contains("-owned") => (Side::Unknown, side_of_word(self.text(), self.mentions, ts)),
             // The owner is named right after the verb, before the next clause ("vest in the
             // Authority on creation, and the Supplier shall waive ...").

@@ -265,25 +265,8 @@ impl Terms {
             for (name, start, end) in named_after(clause, cs, &layout.items, quoted) {
                 add(name, start, end, true);
             }
-            // "To avoid confusion, work product is the finished product, ...": a word put in
-            // quotes, then said what it is at the start of a sentence or clause of its own.
-            for c in captures(&IN_QUOTES, clause, quoted).take(20) {
-                let (name, whole) = (&c[1], c.get(0).expect("match"));
-                let rest = &clause[whole.end()..crate::text::floor_char(clause, (whole.end() + 2_000).min(clause.len()))];
-                let said = [" is ", " are ", " means "].iter().find_map(|verb| {
-                    let phrase = format!("{name}{verb}");
-                    rest.match_indices(phrase.as_str())
-                        .map(|(i, _)| i)
-                        .find(|&i| {
-                            let before = rest[..i].trim_end_matches("the ").trim_end_matches("a ");
-                            before.ends_with(". ") || before.ends_with(", ") || before.is_empty()
-                        })
-                        .map(|i| i + phrase.len())
-                });
-                if let Some(at) = said {
-                    let at = whole.end() + at;
-                    add(name, cs + at, cs + sentence_end(clause, at), true);
-                }
+            for (name, start, end) in said_in_quotes(clause, quoted) {
+                add(name, cs + start, cs + end, true);
             }
             if let Some(c) = LEADING.captures(clause.trim_start()).or_else(|| LEADING_INCLUDES.captures(clause.trim_start())) {
                 let offset = clause.len() - clause.trim_start().len();
@@ -673,6 +656,32 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
         scoped.insert(Feature::Scoped);
     }
     all.without(scoped).union(named)
+}
+
+/// "To avoid confusion, work product is the finished product, ...": a word put in quotes, then
+/// said what it is at the start of a sentence or clause of its own. Each name, with where what
+/// is said of it starts and ends in `clause`.
+fn said_in_quotes(clause: &str, quoted: bool) -> Vec<(&str, usize, usize)> {
+    let mut out = Vec::new();
+    for c in captures(&IN_QUOTES, clause, quoted).take(20) {
+        let (name, whole) = (c.get(1).expect("group").as_str(), c.get(0).expect("match"));
+        let rest = &clause[whole.end()..crate::text::floor_char(clause, (whole.end() + 2_000).min(clause.len()))];
+        let said = [" is ", " are ", " means "].iter().find_map(|verb| {
+            let phrase = format!("{name}{verb}");
+            rest.match_indices(phrase.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    let before = rest[..i].trim_end_matches("the ").trim_end_matches("a ");
+                    before.ends_with(". ") || before.ends_with(", ") || before.is_empty()
+                })
+                .map(|i| i + phrase.len())
+        });
+        if let Some(at) = said {
+            let at = whole.end() + at;
+            out.push((name, at, sentence_end(clause, at)));
+        }
+    }
+    out
 }
 
 /// Whether a definition only points to one elsewhere ("has the meaning given to it in
