@@ -850,7 +850,8 @@ impl Trigger<'_> {
         // owner first.
         let text = self.text();
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
-        let first = text.contains("owner") || ["has ", "have ", "hold ", "acquire "].iter().any(|v| verb.starts_with(v));
+        let first = text.contains("owner")
+            || ["has ", "have ", "hold ", "acquire ", "be entitled ", "is entitled ", "are entitled "].iter().any(|v| verb.starts_with(v));
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
         // "become your property": the owner is inside the verb, the object before it.
         text.ends_with(" trust for")

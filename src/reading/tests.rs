@@ -1600,3 +1600,43 @@ fn rights_held_on_trust_for_the_client_however_far_the_words_run() {
     // Holding its own rights, for no one else, is the agency's.
     assert!(transfers("The Contractor shall hold all rights in its Pre-Existing Materials.", &p).is_empty());
 }
+
+#[test]
+fn public_sector_and_commonwealth_wording_of_transfers_licences_and_bars() {
+    let p = parties(&["Service Provider", "Contractor"], &["Client", "State", "Customer"]);
+    // Made "during the currency of this Agreement" is tied to the engagement.
+    let t = transfers(
+        "The Service Provider hereby cedes and assigns to the Client all copyright in any work made by the Service Provider during the currency of this Agreement.",
+        &p,
+    );
+    assert!(t.iter().any(|p| p.own_features.has(Feature::Broad)), "{t:?}");
+    // "shall be entitled to all rights in" states who owns, with its owner first.
+    let t = transfers(
+        "Upon delivery of each Output, the Customer shall be entitled to all rights in the Output and in any prompts and workflows used by the Contractor to generate it.",
+        &p,
+    );
+    assert!(
+        t.iter().any(|p| p.kind == Kind::Ownership && p.receiver == Side::Counterparty && p.own_features.has(Feature::Methods)),
+        "{t:?}"
+    );
+    // "which license the State may transfer or sublicense" makes the licence both.
+    let (r, _) = read(
+        "Contractor grants the State a perpetual license to use such software, which license the State may transfer or sublicense to any other state agency.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.attributes.has(Attribute::Transferable) && licence.attributes.has(Attribute::Sublicensable), "{licence:?}");
+    // A bar whose verb comes after a period and a place between commas, on what is
+    // "substantially similar to" the client's system.
+    for bar in [
+        "The Service Provider undertakes that it shall not, for a period of 24 months after termination and within the Republic of South Africa, develop or supply any claims-processing solution to any competitor of the Client.",
+        "Contractor shall not, during the term of this Contract and for three (3) years thereafter, license, market or deliver to any other public entity any software substantially similar to the System.",
+    ] {
+        let (r, _) = read(bar, &p);
+        assert!(
+            r.provisions.iter().any(|p| p.kind == Kind::Restriction && p.features.has(Feature::Competition)),
+            "{bar}: {:?}",
+            r.provisions
+        );
+    }
+}
