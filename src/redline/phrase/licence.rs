@@ -51,10 +51,11 @@ static INCORPORATED: LazyLock<Regex> =
 static PROVISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s*(?:provided|subject\s+to|except)\b|;").expect("static regex"));
 
 /// The sublicensing said beside a licence's list: ", with rights to sublicense through
-/// multiple levels of sublicensees,", "licence (with the right to sublicence)".
+/// multiple levels of sublicensees,", "licence (with the right to sublicence)", "licence
+/// (including a right of sublicence)".
 static WITH_SUBLICENSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i),\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.]{0,100},?|\s*\(\s*with\s+(?:the\s+)?(?:rights?|power)\s+to\s+(?:grant\s+)?sub-?licen[cs]es?\b[^,;.()]{0,100}\)",
+        r"(?i),\s*(?:with|including)\s+(?:the\s+|a\s+)?(?:rights?|power)\s+(?:to\s+(?:grant\s+)?|of\s+)sub-?licen[cs]es?\b[^,;.]{0,100},?|\s*\(\s*(?:with|including)\s+(?:the\s+|a\s+)?(?:rights?|power)\s+(?:to\s+(?:grant\s+)?|of\s+)sub-?licen[cs]es?\b[^,;.()]{0,100}\)",
     )
     .expect("static regex")
 });
@@ -312,6 +313,11 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "The Developer grants the Client a non-exclusive, non-transferable, non-sublicensable, perpetual, worldwide licence to use such Background IPR."
+        );
+        let s = "The Contractor grants to the Customer a permanent, irrevocable, royalty-free, non-exclusive licence (including a right of sublicence) to use the Existing Material.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "The Contractor grants to the Customer a permanent, irrevocable, royalty-free, non-exclusive, non-transferable, non-sublicensable licence to use the Existing Material."
         );
         let s = "Researchers grant Seed a perpetual, worldwide, royalty-free license to use, modify, commercialize, and sublicense Foreground IP.";
         assert_eq!(
