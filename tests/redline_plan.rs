@@ -2065,3 +2065,17 @@ fn an_addition_of_the_agencys_methods_to_what_passes_is_denied_in_its_own_words(
     assert!(r.changes.iter().all(|c| c.new_clause.is_some() || c.deleted == "includes all"), "{:#?}", r.changes);
     assert!(r.open.iter().any(|o| o.why == OpenReason::AnsweredWhereAdded && o.clause_label.as_deref() == Some("§7.1")), "{:#?}", r.open);
 }
+
+#[test]
+fn a_glossary_entry_for_rights_is_narrowed_as_a_glossary_entry_for_rights() {
+    let lib = ClauseLibrary::embedded();
+    let doc = text(
+        "uk.md",
+        Format::Markdown,
+        "# SERVICES AGREEMENT\n\nThis agreement is between Harwick Homes Limited (the \"Customer\") and Lattice Labs Limited (the \"Supplier\").\n\n## 1. Definitions\n\n1.1 The following definitions apply in this agreement:\n\nCharges: the charges payable by the Customer for the Services.\n\nDeliverables: the items described in Schedule 1.\n\nForeground IPR: all Intellectual Property Rights arising from or in connection with the performance of the Services.\n\n## 7. Intellectual property\n\n7.1 The Customer shall own all Foreground IPR upon payment of the Charges.\n",
+    );
+    let analysis = Analyzer::new(&lib).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
+    let narrowed = r.changes.iter().find(|c| c.deleted.starts_with("Foreground IPR:")).unwrap_or_else(|| panic!("{:#?}", r.changes));
+    assert!(narrowed.inserted.starts_with("Foreground IPR: only the intellectual property rights in the Deliverables"), "{narrowed:#?}");
+}

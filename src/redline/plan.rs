@@ -2273,6 +2273,7 @@ fn choose(
                         counsel_note(library, &f.library_clause, kind)
                     };
                     let note = for_employee_note(note);
+                    let text = glossary_style(text, struck.deleted);
                     return Some(Chosen { text, language, note, talking_point, from: Some(fi) });
                 }
             }
@@ -2334,7 +2335,12 @@ fn same_term(text: &str, deleted: &str) -> (String, bool) {
         (Function::Definition(draft), Function::Definition(library)) => {
             let renamed = draft != library && !library.contains("Agency") && same_thing(&draft, &library);
             let term = if renamed { draft.as_str() } else { library.as_str() };
-            let text = if renamed { whole_word(&library).replace_all(text, draft.as_str()).into_owned() } else { text.to_owned() };
+            let mut text = if renamed { whole_word(&library).replace_all(text, draft.as_str()).into_owned() } else { text.to_owned() };
+            // A term for rights ("Foreground IPR") means the rights in what is delivered, not
+            // the things themselves.
+            if renamed && names_rights(&draft) {
+                text = text.replacen(" means only the ", " means only the intellectual property rights in the ", 1);
+            }
             let all = note_sentences(&text);
             let about: Vec<&str> = all.iter().copied().filter(|s| whole_word(term).is_match(s)).collect();
             let trimmed = about.len() < all.len() && !about.is_empty();
@@ -2343,6 +2349,21 @@ fn same_term(text: &str, deleted: &str) -> (String, bool) {
         }
         _ => (function::quote_definition(text), false),
     }
+}
+
+/// A definition in place of a glossary entry ("Foreground IPR: all ...") in the draft's
+/// style: `Foreground IPR: only ...` rather than `"Foreground IPR" means only ...`.
+fn glossary_style(text: String, deleted: &str) -> String {
+    let Function::Definition(term) = function::of(deleted) else { return text };
+    let entry = text.strip_prefix(&format!("\"{term}\" means ")).filter(|_| deleted.trim_start().starts_with(&format!("{term}: ")));
+    entry.map_or_else(|| text.clone(), |rest| format!("{term}: {rest}"))
+}
+
+/// Whether a defined term names rights rather than things: "Foreground IPR", "New
+/// Intellectual Property Rights", "Project IP".
+fn names_rights(term: &str) -> bool {
+    let last = term.split_whitespace().last().unwrap_or_default().to_lowercase();
+    ["ip", "ipr", "iprs", "rights", "property"].contains(&last.as_str())
 }
 
 /// The reason for counsel that goes with a library clause's wording: the rung's, else the
