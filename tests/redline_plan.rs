@@ -2072,10 +2072,17 @@ fn a_glossary_entry_for_rights_is_narrowed_as_a_glossary_entry_for_rights() {
     let doc = text(
         "uk.md",
         Format::Markdown,
-        "# SERVICES AGREEMENT\n\nThis agreement is between Harwick Homes Limited (the \"Customer\") and Lattice Labs Limited (the \"Supplier\").\n\n## 1. Definitions\n\n1.1 The following definitions apply in this agreement:\n\nCharges: the charges payable by the Customer for the Services.\n\nDeliverables: the items described in Schedule 1.\n\nForeground IPR: all Intellectual Property Rights arising from or in connection with the performance of the Services.\n\n## 7. Intellectual property\n\n7.1 The Customer shall own all Foreground IPR upon payment of the Charges.\n",
+        "# SERVICES AGREEMENT\n\nThis agreement is between Harwick Homes Limited (the \"Customer\") and Lattice Labs Limited (the \"Supplier\").\n\n## 1. Definitions\n\n1.1 The following definitions apply in this agreement:\n\nCharges: the charges payable by the Customer for the Services.\n\nDeliverables: the items described in Schedule 1.\n\nForeground IPR: all Intellectual Property Rights arising from or in connection with the performance of the Services.\n\n## 7. Intellectual property\n\n7.1 The Supplier hereby assigns to the Customer with full title guarantee all Foreground IPR, such assignment to take effect automatically on the creation of each item of Foreground IPR.\n",
     );
     let analysis = Analyzer::new(&lib).analyze(&doc, &Options::default());
     let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
     let narrowed = r.changes.iter().find(|c| c.deleted.starts_with("Foreground IPR:")).unwrap_or_else(|| panic!("{:#?}", r.changes));
     assert!(narrowed.inserted.starts_with("Foreground IPR: only the intellectual property rights in the Deliverables"), "{narrowed:#?}");
+    // The assignment put in its place names the same term: one name for one thing.
+    let assigned = r.changes.iter().find(|c| c.deleted.contains("hereby assigns")).unwrap_or_else(|| panic!("{:#?}", r.changes));
+    assert!(
+        assigned.inserted.contains("the Foreground IPR in that Deliverable") && !assigned.inserted.contains("Customer IP"),
+        "{assigned:#?}"
+    );
+    assert!(!assigned.inserted.contains("Foreground IPR\" means"), "{assigned:#?}");
 }

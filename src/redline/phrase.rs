@@ -151,9 +151,12 @@ pub fn backs_up(sentence: &str) -> bool {
 }
 
 /// The edit that denies an addition of the agency's own things to a term for what passes
-/// (`extension::denied`), when `sentence` makes one and transfers nothing itself.
+/// (`extension::denied`), when `sentence` makes one and neither transfers nor defines anything
+/// itself ("Background IPR: ... other than any rights which form part of the Foreground IPR"
+/// is a definition).
 pub fn addition_denied(sentence: &str, concerns: &[Concern], lexicon: &crate::reading::Lexicon) -> Option<Edit> {
-    if transfers(sentence) { None } else { extension::denied(sentence, concerns, lexicon) }
+    let defines = matches!(super::function::of(sentence), super::function::Function::Definition(_));
+    if transfers(sentence) || defines { None } else { extension::denied(sentence, concerns, lexicon) }
 }
 
 /// Whether `sentence` is a promise not to do something ("shall not", "agrees not to").
@@ -306,9 +309,7 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
         return definition::edits(sentence, concerns, words.lexicon);
     }
     // An addition of the agency's own things to a term for what passes is denied.
-    if !transfers(sentence)
-        && let Some(edit) = extension::denied(sentence, concerns, words.lexicon)
-    {
+    if let Some(edit) = addition_denied(sentence, concerns, words.lexicon) {
         return vec![edit];
     }
     // A non-compete is narrowed as a non-compete: its period, its reach, what it bars.

@@ -135,15 +135,7 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // A term the draft itself defines ("Reserved Materials") is never defined again.
     let section = definitions::Section::find(&draft);
     let drafts_own = defined_terms(&draft.analysed);
-    for i in 0..changes.len() {
-        let passing = super::terms::defined_in_passing(&changes[i].inserted);
-        for (term, at) in passing.into_iter().rev() {
-            let used_before = changes[..i].iter().any(|c| whole_word(&term).is_match(&c.inserted));
-            if (section.is_some() || used_before) && p.vocabulary.can_define(&term) || drafts_own.contains(&term) {
-                changes[i].inserted.replace_range(at, "");
-            }
-        }
-    }
+    without_second_definitions(&mut changes, &drafts_own, section.is_some(), &p.vocabulary);
     // In a draft with a definitions section, a definition the library's words carry after
     // the words that use it ("... the Client IP in that Deliverable. "Client IP" means ...")
     // goes in that section.
@@ -1311,6 +1303,27 @@ impl Planner<'_> {
         if let Some((term, _)) = &self.narrowed {
             self.vocabulary.deliverables_are(term);
         }
+        let rights = self.narrowed.as_ref().map(|(t, _)| t.clone()).filter(|t| names_rights(t)).or_else(|| self.rights_redefined(groups));
+        if let Some(term) = rights {
+            self.vocabulary.client_ip_is(&term);
+        }
+    }
+
+    /// The draft's term for the rights that pass ("Foreground IPR") whose broad definition
+    /// the library's narrowed one replaces.
+    fn rights_redefined(&self, groups: &[Group]) -> Option<String> {
+        groups.iter().find_map(|g| {
+            let sentence = &self.draft.analysed[g.range.clone()];
+            let Function::Definition(term) = function::of(sentence) else { return None };
+            let broad = g.findings.iter().any(|&i| self.analysis.findings[i].concern == Concern::BroadWorkProduct);
+            if !broad || !names_rights(&term) {
+                return None;
+            }
+            let struck = Struck { deleted: sentence, cited: self.cited(g.clause), used: &[], draft: &self.draft.analysed };
+            let chosen = choose(self.analysis, self.steers, &g.findings, self.library, Some(&struck), self.person)?;
+            let defines = chosen.text.starts_with(&format!("{term}: ")) || chosen.text.starts_with(&format!("\"{term}\" means "));
+            defines.then_some(term)
+        })
     }
 
     /// The draft's term for what passes whose definition is narrowed in its own words ("...
@@ -2357,6 +2370,31 @@ fn glossary_style(text: String, deleted: &str) -> String {
     let Function::Definition(term) = function::of(deleted) else { return text };
     let entry = text.strip_prefix(&format!("\"{term}\" means ")).filter(|_| deleted.trim_start().starts_with(&format!("{term}: ")));
     entry.map_or_else(|| text.clone(), |rest| format!("{term}: {rest}"))
+}
+
+/// Takes out of the inserted words the definitions the result would have twice: a term
+/// defined in passing where the draft has a definitions section or the term was used before
+/// (it gets a definition of its own), and any definition of a term the draft defines.
+fn without_second_definitions(changes: &mut [Change], drafts_own: &[String], section: bool, vocabulary: &Vocabulary) {
+    for i in 0..changes.len() {
+        let passing = super::terms::defined_in_passing(&changes[i].inserted);
+        for (term, at) in passing.into_iter().rev() {
+            let used_before = changes[..i].iter().any(|c| whole_word(&term).is_match(&c.inserted));
+            if (section || used_before) && vocabulary.can_define(&term) || drafts_own.contains(&term) {
+                changes[i].inserted.replace_range(at, "");
+            }
+        }
+    }
+    // A term the draft defines is not defined again in the library's words ("Client IP",
+    // which stands for the draft's narrowed "Foreground IPR").
+    for c in changes.iter_mut().filter(|c| !matches!(c.language, Language::Definition { .. } | Language::Edited { .. })) {
+        for (term, at) in super::terms::definition_sentences(&c.inserted).into_iter().rev() {
+            // (A definition in place of the draft's own of the same term stays.)
+            if drafts_own.contains(&term) && function::of(&c.deleted) != Function::Definition(term.clone()) {
+                c.inserted.replace_range(at, "");
+            }
+        }
+    }
 }
 
 /// Whether a defined term names rights rather than things: "Foreground IPR", "New

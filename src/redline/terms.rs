@@ -201,6 +201,9 @@ pub struct Vocabulary {
     /// definition to that ("Project Materials" made "specifically for the Company"): what the
     /// library's "Deliverables" become, rather than a second term defined beside it.
     deliverables: Option<String>,
+    /// The draft's term for the rights that pass, whose definition the redline narrows
+    /// ("Foreground IPR"): it stands for the library's "Client IP".
+    client_ip: Option<String>,
 }
 
 impl Vocabulary {
@@ -228,6 +231,7 @@ impl Vocabulary {
             plural,
             licence,
             deliverables: None,
+            client_ip: None,
         }
     }
 
@@ -239,6 +243,13 @@ impl Vocabulary {
         if plural && !self.defines("Deliverables") {
             self.deliverables = Some(term.trim_start_matches("the ").trim_start_matches("The ").to_owned());
         }
+    }
+
+    /// Takes `term`, a term for the rights that pass whose definition the redline narrows to
+    /// what is made for the client ("Foreground IPR"), for the library's "Client IP": one name
+    /// for one thing.
+    pub fn client_ip_is(&mut self, term: &str) {
+        self.client_ip = Some(term.trim_start_matches("the ").trim_start_matches("The ").to_owned());
     }
 
     /// The vocabulary of `text` with the draft's own term for the agency's prior IP, read
@@ -289,6 +300,7 @@ impl Vocabulary {
             let own = match e.term {
                 "Agency IP" => self.agency_prior.as_deref(),
                 "Deliverables" => self.deliverables.as_deref(),
+                "Client IP" => self.client_ip.as_deref(),
                 _ => None,
             };
             let instead = own.or_else(|| e.instead.iter().find(|(t, _)| self.defines(&self.parties(t))).map(|(_, words)| *words));

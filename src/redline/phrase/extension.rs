@@ -43,6 +43,15 @@ pub(super) fn denied(sentence: &str, concerns: &[Concern], lexicon: &Lexicon) ->
         (None, Some(v)) => (v, &sentence[..v.start()]),
         _ => return None,
     };
+    // "other than any rights which form part of the Foreground IPR": a qualification of other
+    // words, not an addition of its own.
+    let before = sentence[..verb.start()].trim_end();
+    if before.ends_with(" which")
+        || before.ends_with(" that")
+        || [" other than ", " except ", " excluding "].iter().any(|w| before.contains(w))
+    {
+        return None;
+    }
     let ours: Features = [Feature::Methods, Feature::Prior, Feature::Improvements, Feature::Models].into_iter().collect();
     let features = Features::of(lexicon, &added.to_lowercase());
     if features.has(Feature::Work) || features.has(Feature::Data) || features.without(ours) == features {
@@ -106,5 +115,7 @@ mod tests {
         let methods = "The Foreground IPR includes all methods and know-how developed by the Supplier.";
         assert_eq!(edited(methods, &[Concern::BroadWorkProduct]), None);
         assert_eq!(edited("The Supplier shall keep records of its methods.", &[Concern::MethodologyTransfer]), None);
+        let qualified = "Background IPR owned before the Commencement Date, other than any rights which form part of the Foreground IPR, remains the Supplier's.";
+        assert_eq!(edited(qualified, &[Concern::PreExistingIp]), None);
     }
 }
