@@ -146,7 +146,8 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     };
     let limited = has(Attribute::Limited)
         || Attributes::found(words.lexicon, &sentence[g.noun.start..body_end]).iter().any(|&(a, _, _)| a == Attribute::Limited)
-        || AS_PART_OF.is_match(&sentence[g.noun.end..body_end]);
+        // "for any purpose in connection with the Customer's business" ties it to nothing.
+        || AS_PART_OF.is_match(&sentence[g.noun.end..body_end]) && !ANY_PURPOSE.is_match(&sentence[g.noun.end..body_end]);
     let wide: Vec<Concern> =
         [Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp].into_iter().filter(|c| concerns.contains(c)).collect();
     let mut out = Vec::new();
@@ -318,6 +319,11 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "The Contractor grants to the Customer a permanent, irrevocable, royalty-free, non-exclusive, non-transferable, non-sublicensable licence to use the Existing Material."
+        );
+        let s = "The Supplier grants to the Customer a perpetual, royalty-free, transferable licence to use the Supplier's Background IPR for any purpose in connection with the Customer's business.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense, Concern::PreExistingIp], &w)),
+            "The Supplier grants to the Customer a perpetual, royalty-free, non-transferable licence to use the Supplier's Background IPR solely as incorporated in the deliverables in connection with the Customer's business."
         );
         let s = "Researchers grant Seed a perpetual, worldwide, royalty-free license to use, modify, commercialize, and sublicense Foreground IP.";
         assert_eq!(
