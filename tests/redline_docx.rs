@@ -494,3 +494,58 @@ fn a_markdown_drafts_docx_redline_rejects_to_the_drafts_words() {
     assert!(rejected.contains("any competitor of Client or to any other company"), "{rejected}");
     assert_eq!(rejected, original);
 }
+
+/// A minimal .docx whose body is `body` (WordprocessingML inside `w:body`).
+fn docx_with_body(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default();
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_owned()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned()),
+        ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#)),
+    ];
+    for (name, text) in parts {
+        z.start_file(name, opts).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn a_definition_in_a_table_cell_is_never_replaced_by_a_clause_of_another_job() {
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+    let row = |term: &str, def: &str| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(term), p(def));
+    let body = [
+        p("ICT SERVICES SCHEDULE"),
+        p("This Contract is between the Minister for the Cabinet Office (the &quot;Buyer&quot;) and Lattice Labs Limited (the &quot;Supplier&quot;). The Supplier shall provide the Services."),
+        p("1. Definitions"),
+        p("1.1 In this Schedule, the following words shall have the following meanings:"),
+        format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row("&quot;Source Code&quot;", "computer programs in eye-readable form together with all documentation necessary for the maintenance, modification and enhancement of such software;"),
+            row("&quot;Specially Written Software&quot;", "any software created by the Supplier specifically for the purposes of this Contract, including any modifications or enhancements to Supplier Software;"),
+            row("&quot;Supplier Software&quot;", "any software which is proprietary to the Supplier;"),
+        ),
+        p("2. Intellectual Property"),
+        p("2.1 The Supplier assigns to the Buyer, on creation, all rights and interest in the Specially Written Software together with its Source Code."),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schedule.docx");
+    std::fs::write(&path, docx_with_body(&body)).unwrap();
+    let library = ClauseLibrary::embedded();
+    let doc = ingest::load(&path).expect("draft");
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let draft = Draft::from_docx(&doc, std::fs::read(&path).unwrap()).expect("docx draft");
+    let options = RedlineOptions { only: Severity::Low, author: "Lattice Labs Limited".into(), date: "2026-03-01T10:00:00Z".into() };
+    let r = redline::plan(draft, &analysis, &library, &[], options);
+    assert!(analysis.findings.iter().any(|f| f.concern == clauseguard::library::Concern::Derivatives), "{:#?}", analysis.findings);
+    let cells = ["computer programs", "any software created", "any software which is proprietary"];
+    for c in &r.changes {
+        let in_a_cell = cells.iter().any(|w| c.deleted.contains(w));
+        assert!(!in_a_cell || matches!(c.language, redline::Language::Edited { .. }), "a definition cell replaced: {c:#?}");
+    }
+}

@@ -1048,6 +1048,12 @@ impl Planner<'_> {
                 planned.extend(self.edits_in_place(&g, &merged, OpenReason::NoLanguage));
                 continue;
             }
+            // The definition cell of a table of definitions (its term in the cell before): only
+            // its own words are edited, never replaced by a clause of another job.
+            if in_definition_cell(self.draft, g.paragraph) {
+                planned.extend(self.edits_in_place(&g, &merged, OpenReason::OtherFunction));
+                continue;
+            }
             // A backstop to another transfer ("to the extent ... is not assigned under 2.1") is
             // edited in its own words or left: the library's whole clause would repeat the
             // transfer it backs up.
@@ -2021,6 +2027,15 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
         range = cover_markup(&draft.text, &draft.analysed, range, bounds);
     }
     (!draft.analysed[range.clone()].trim().is_empty()).then_some(Group { clause, paragraph, range, findings: vec![fi] })
+}
+
+/// Whether paragraph `i` is the definition cell of a table of definitions: the paragraph before
+/// it holds only a quoted term ("\"Source Code\"", then "computer programs and/or data ...").
+fn in_definition_cell(draft: &Draft, i: usize) -> bool {
+    static TERM_CELL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"^\s*["\u{201c}][A-Z][^"\u{201c}\u{201d}]{0,60}["\u{201d}]\s*\|?\s*$"#).expect("static regex")
+    });
+    i.checked_sub(1).is_some_and(|j| TERM_CELL.is_match(&draft.analysed[draft.paragraphs[j].clone()]))
 }
 
 /// For a passage that is one option of the draft's choice list ("( ) Customer owns Deliverables

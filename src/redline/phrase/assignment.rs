@@ -45,7 +45,7 @@ static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         \b(?:interest|rights?|benefits)(?:\s*\([^)]*\)|\s*\u{2014}[^\u{2014}]*\u{2014})?(?:\s+worldwide|\s+throughout\s+the\s+world)?\s*(?:in\s+and\s+to|in)\s+
         (?P<object>(?:the|all|any|such|those|its|their)\s+[^,;()]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)
-        (?:\s*[,;(]|\s*\.?\s*$|\s+(?:including|to\s+the\s+extent|effective|whether|upon|on\s+creation|as\s+(?:they\s+are\s+)?created|and\s+(?:will|shall|agrees?))\b)",
+        (?:\s*[,;(]|\s*\.?\s*$|\s+(?:including|together\s+with|to\s+the\s+extent|effective|whether|upon|on\s+creation|as\s+(?:they\s+are\s+)?created|and\s+(?:will|shall|agrees?))\b)",
     )
     .expect("static regex")
 });
@@ -263,7 +263,7 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
             _ => object.end,
         };
         // "..., excluding Agency IP, to the Company": set off from the assignee after it.
-        let comma = if sentence[at..].starts_with(" to ") { "," } else { "" };
+        let comma = if sentence[at..].starts_with(" to ") || sentence[at..].starts_with(" together with ") { "," } else { "" };
         let carve = Edit::new(at..at, format!("{}{comma}", carve_out(concerns, words)), &carved, EditKind::CarvedOut);
         // After the narrowing that may end at the same place, so that they read in order.
         out.push(carve);
@@ -423,6 +423,11 @@ mod tests {
             "Provider hereby assigns to Customer, upon receipt of full payment of the Fees for Output, all right, title, and interest\u{2014}if any\u{2014}in and to Output, excluding Agency IP."
         );
         // The carve-out follows the parenthesis that qualifies what passes.
+        let s = "The Supplier assigns to the Buyer all rights and interest in the Specially Written Software together with and including its Source Code.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::PreExistingIp], &library_ip())),
+            "The Supplier assigns to the Buyer all rights and interest in the Specially Written Software, excluding Agency IP, together with and including its Source Code."
+        );
         let s = "The Developer hereby grants and assigns to the Customer its entire interest in the Software (including all intellectual property rights).";
         assert_eq!(
             apply(s, &edits(s, &[Concern::PreExistingIp], &library_ip())),

@@ -140,7 +140,8 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     let has = |a: Attribute| g.terms.iter().any(|(_, found)| found.iter().any(|&(x, _, _)| x == a));
     // What the licence covers ends at a proviso, else with the sentence.
     let body_end = {
-        let end = sentence.trim_end().trim_end_matches(['.', ';', ',']).len();
+        // A lead-in's colon ("licence to use, adapt:", then its list) stays after the words.
+        let end = sentence.trim_end().trim_end_matches(['.', ';', ',', ':']).len();
         let end = sentence[g.noun.end..].find(". ").map_or(end, |at| (g.noun.end + at).min(end));
         PROVISO.find_at(sentence, g.noun.end).map_or(end, |m| m.start().min(end))
     };
