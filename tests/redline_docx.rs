@@ -495,7 +495,7 @@ fn a_markdown_drafts_docx_redline_rejects_to_the_drafts_words() {
     assert_eq!(rejected, original);
 }
 
-/// A minimal .docx whose body is `body` (WordprocessingML inside `w:body`).
+/// A minimal .docx whose body is `body` (the XML inside `w:body`).
 fn docx_with_body(body: &str) -> Vec<u8> {
     use std::io::Write;
     let mut out = std::io::Cursor::new(Vec::new());
