@@ -211,7 +211,7 @@ fn why_open(why: OpenReason) -> &'static str {
             "the licence takes in the agency's methods through a defined term, and the change to that definition answers it; the licence itself stays as drafted"
         }
         OpenReason::AnsweredWhereAdded => {
-            "it comes from another clause's addition to a defined term, which the redline denies where it is made; this passage keeps its words for it"
+            "answered elsewhere: it comes from another clause's addition to a defined term, and the redline denies that addition where it is made; this passage keeps its words"
         }
         OpenReason::OtherFunction => {
             "the library's words for this point do another job than the clause (a restriction where it imposes a duty, say): in its place they would change what the clause is about, so it stays as drafted; raise it on the call"
