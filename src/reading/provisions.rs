@@ -106,6 +106,18 @@ fn passive(before: &str) -> bool {
 const BEFORE: usize = 240;
 const AFTER: usize = 260;
 
+/// Whether a licence trigger at `s..e` of `text` names a licence without granting one: "has
+/// obtained ... any third-party rights necessary to license the Third-Party Materials to
+/// Customer" (a licence to be given, not one received), "giving details of what licence terms
+/// can be obtained" (the terms of a licence, named as a thing).
+fn grants_nothing(text: &str, s: usize, e: usize) -> bool {
+    let words = &text[s..e];
+    !words.starts_with("grant")
+        && (words.ends_with(" to license")
+            || words.ends_with(" to licence")
+            || [" terms", " fees", " fee ", " key"].iter().any(|w| text[e..].starts_with(w)))
+}
+
 /// How a transfer is made, between its verb and its object: words that say nothing of what
 /// passes.
 static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -276,10 +288,7 @@ pub(super) fn read(
             {
                 return false;
             }
-            // "has obtained ... any third-party rights necessary to license the Third-Party
-            // Materials to Customer": a licence to be given, not one received.
-            let words = &text[s..e];
-            if kind == Kind::Licence && !words.starts_with("grant") && (words.ends_with(" to license") || words.ends_with(" to licence")) {
+            if kind == Kind::Licence && grants_nothing(text, s, e) {
                 return false;
             }
             // "grants Client a:" is a licence only as the lead-in to the list of its terms (the

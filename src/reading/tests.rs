@@ -1640,3 +1640,15 @@ fn public_sector_and_commonwealth_wording_of_transfers_licences_and_bars() {
         );
     }
 }
+
+#[test]
+fn licence_terms_named_as_a_thing_grant_no_licence() {
+    let p = parties(&["Supplier"], &["Buyer"]);
+    let (r, _) = read(
+        "If the Supplier cannot obtain such a licence, the Supplier shall notify the Buyer in writing giving details of what licence terms can be obtained.",
+        &p,
+    );
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Licence), "{:?}", r.provisions);
+    let (r, _) = read("The Buyer grants the Supplier a licence to use the Buyer Software.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Licence && p.receiver == Side::Agency), "{:?}", r.provisions);
+}
