@@ -8,7 +8,7 @@
 //! Which findings the addition alone gave is read, not guessed: the draft is analysed again
 //! with the additions denied, and a finding the second reading no longer makes was theirs.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::Draft;
@@ -17,29 +17,26 @@ use crate::analysis::{Analysis, Analyzer, FindingKind, Options};
 use crate::ingest::Document;
 use crate::library::{ClauseLibrary, Concern};
 
-/// Of the passages (`ranges` of the draft's text, each with its findings), the findings that
+/// Of the `passages` (ranges of the draft's text, each with its findings), the findings that
 /// only additions the redline denies give: none of those passages is itself an addition.
 pub(super) fn answered_where_added(
     draft: &Draft,
     analysis: &Analysis,
     library: &ClauseLibrary,
+    lexicon: &crate::reading::Lexicon,
     passages: &[(Range<usize>, Vec<usize>)],
 ) -> Vec<usize> {
-    let lexicon = library.reading.as_ref().map_or(crate::reading::Lexicon::embedded(), |r| &r.lexicon);
-    // A passage's concerns are those of every finding in the same words.
-    let concerns = |range: &Range<usize>| -> Vec<Concern> {
-        let of = passages.iter().filter(|(r, _)| r == range).flat_map(|(_, fs)| fs.iter().map(|&i| analysis.findings[i].concern));
-        of.collect()
-    };
-    let mut denied: Vec<(Range<usize>, Edit)> = Vec::new();
-    for (range, _) in passages {
-        if denied.iter().any(|(r, _)| r == range) {
-            continue;
-        }
-        if let Some(edit) = phrase::addition_denied(&draft.analysed[range.clone()], &concerns(range), lexicon) {
-            denied.push((range.clone(), edit));
-        }
+    // Each passage's words once, with the concerns of every finding in them.
+    let mut by_words: BTreeMap<(usize, usize), Vec<Concern>> = BTreeMap::new();
+    for (range, fs) in passages {
+        by_words.entry((range.start, range.end)).or_default().extend(fs.iter().map(|&i| analysis.findings[i].concern));
     }
+    let denied: Vec<(Range<usize>, Edit)> = by_words
+        .iter()
+        .filter_map(|(&(start, end), concerns)| {
+            phrase::addition_denied(&draft.analysed[start..end], concerns, lexicon).map(|edit| (start..end, edit))
+        })
+        .collect();
     if denied.is_empty() {
         return Vec::new();
     }

@@ -195,7 +195,7 @@ impl Planner<'_> {
     /// them, which the redline answers where the addition is denied (`additions`).
     fn answer_where_added(&mut self, groups: &mut Vec<Group>) {
         let passages: Vec<(Range<usize>, Vec<usize>)> = groups.iter().map(|g| (g.range.clone(), g.findings.clone())).collect();
-        let mut answered = super::additions::answered_where_added(self.draft, self.analysis, self.library, &passages);
+        let mut answered = super::additions::answered_where_added(self.draft, self.analysis, self.library, self.lexicon(), &passages);
         // Words the session chose for a point still go in where it is.
         answered.retain(|&fi| steer_for(self.steers, &self.analysis.findings[fi]).is_none());
         for &fi in &answered {
