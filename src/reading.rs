@@ -193,6 +193,9 @@ flags!(
         JointWork = "joint-work",
         /// Physical things that carry the work, not the work ("such media", "the equipment").
         Physical = "physical",
+        /// Made for this engagement alone ("created specifically for the purposes of this
+        /// Contract", "Specially Written Software"): nothing the agency brought to it.
+        Bespoke = "bespoke",
     }
 );
 
@@ -219,6 +222,9 @@ flags!(
         Limited = "limited",
         /// Rights beyond use: derivative works, distribution to the public, any purpose.
         Unlimited = "unlimited",
+        /// Its terms are set out in another clause ("a license to such Company Materials as
+        /// set forth in Section 4.2.2").
+        Referred = "referred",
     }
 );
 

@@ -600,12 +600,19 @@ fn a_sentence_about_the_replaced_consent_speaks_of_the_waiver() {
     assert!(accepted.contains("This waiver is genuine, given voluntarily"), "{accepted}");
 }
 
-/// The draft's own term for the agency's prior work ("Pre-Existing Materials", defined in the
-/// PSA's key terms) stands for the library's, and is not defined again in passing; the plural
-/// term takes a plural pronoun.
+/// The draft's own term for the agency's prior work ("Pre-Existing Materials", defined in a
+/// parenthesis) stands for the library's, and is not defined again in passing; the plural term
+/// takes a plural pronoun.
 #[test]
 fn a_term_the_draft_defines_is_never_defined_again() {
-    let Some(r) = corpus_redline("dev/commonpaper-psa-v1.1.md", "Provider") else { return };
+    let doc = text(
+        "pem.md",
+        Format::Markdown,
+        "# SERVICES AGREEMENT\n\nThis Agreement is between Acme Corp (\"Customer\") and Brightlabs Ltd (\"Provider\").\n\n1. Services. Provider shall provide the Services described in each Statement of Work, and may incorporate pre-existing frameworks, libraries and templates (\"Pre-Existing Materials\") created by Provider before this engagement into the Deliverables.\n\n2. Ownership. Upon payment of the fees, Provider assigns to Customer all right, title and interest in the Deliverables, including all Pre-Existing Materials incorporated in them.\n\n3. Fees. Customer shall pay the fees within 30 days of invoice.\n",
+    );
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
     let licence = r
         .changes
         .iter()

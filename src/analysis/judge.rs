@@ -24,6 +24,9 @@ pub static EMBEDDED_RULES: &str = include_str!("../../clause-library/reading/rul
 pub enum Fact {
     /// Something of the agency's passes to the counterparty.
     Transfer,
+    /// Something passes to the counterparty that was not made for this engagement alone: the
+    /// agency's prior work may be in it.
+    OpenTransfer,
     /// Some transfer waits for payment.
     PaymentCondition,
     /// The agency's pre-existing IP is kept out of the transfer.
@@ -193,7 +196,9 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
         _ => return None,
     };
     let unpaid = concern == Concern::AssignmentBeforePayment && facts.contains(&Fact::Unpaid);
-    let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by) && !unpaid;
+    // What was made for this engagement alone holds none of the agency's prior work.
+    let open = concern != Concern::PreExistingIp || facts.contains(&Fact::OpenTransfer);
+    let asked = facts.contains(&Fact::Transfer) && open && !facts.contains(&answered_by) && !unpaid;
     // Where the agency keeps nothing at all but is barred from using prior work, the library's
     // words for a carve-out are that bar's ("will not use any third party Pre-Existing
     // Intellectual Property").
@@ -210,8 +215,12 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     let unknown_transfer = |p: &Provision| {
         parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated() && p.receiver != Side::Agency && !p.counterparty_owned
     };
-    if p.iter().any(|p| (p.transfers_to_counterparty() || unknown_transfer(p)) && p.about_work()) {
+    let transfer = |p: &&Provision| (p.transfers_to_counterparty() || unknown_transfer(p)) && p.about_work();
+    if p.iter().any(|p| transfer(&p)) {
         facts.insert(Fact::Transfer);
+    }
+    if p.iter().filter(transfer).any(|p| !p.features.has(Feature::Bespoke) || p.features.has(Feature::Prior)) {
+        facts.insert(Fact::OpenTransfer);
     }
     if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
         facts.insert(Fact::PaymentCondition);
@@ -306,6 +315,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
         facts.insert(Fact::Unpaid);
     }
     facts
+}
+
+/// A licence that cannot be passed on or used beyond a stated purpose ("a non-exclusive,
+/// non-transferable licence to use the same solely as incorporated in the Deliverables"): it
+/// takes nothing from the agency.
+fn narrow_licence(p: &Provision) -> bool {
+    p.kind == Kind::Licence
+        && (p.attributes.has(Attribute::Limited) || p.attributes.has(Attribute::Personal))
+        && ![Attribute::Exclusive, Attribute::Transferable, Attribute::Sublicensable, Attribute::Unlimited]
+            .iter()
+            .any(|&a| p.attributes.has(a))
 }
 
 /// A promise of the agency's (or each party's) not to use or disclose information it must keep
@@ -729,6 +749,7 @@ impl<'a> Judged<'a> {
                     || p.kind == Kind::Retention
                     || p.giver == Side::Counterparty
                     || p.counterparty_owned
+                    || narrow_licence(p)
             };
             if !relevant.is_empty() && relevant.iter().all(harmless) {
                 return true;

@@ -15,6 +15,8 @@ const AGENCY_ROLES: &[&str] = &[
     "services provider",
     "contractor",
     "independent contractor",
+    "subcontractor",
+    "sub-contractor",
     "consultant",
     "vendor",
     "supplier",
@@ -61,6 +63,7 @@ const CLIENT_ROLES: &[&str] = &[
     "assignee",
     "issuer",
     "project owner",
+    "prime contractor",
     "authority",
     "contracting authority",
     "public organisation",
@@ -281,10 +284,11 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     // Certain when the agency stands out by its role and duties, or the other side is a client
     // by its role word.
     let mut uncertain = match scored.as_slice() {
-        [(best, _), rest @ ..] => {
+        [(best, a), rest @ ..] => {
             let second = rest.first().map_or(i32::MIN, |r| r.0);
             let clear_client = rest.last().is_some_and(|r| r.0 <= -3);
-            !(*best >= 3 && best.saturating_sub(second) >= 2 || *best > 0 && clear_client)
+            let conventional = *best > 0 && rest.len() == 1 && by_convention(head, &candidates[*a], &candidates[rest[0].1]);
+            !(*best >= 3 && best.saturating_sub(second) >= 2 || *best > 0 && clear_client || conventional)
         }
         [] => false,
     };
@@ -832,6 +836,13 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
 
 /// How much a candidate reads as the party doing the work: its role word, and how often the
 /// draft says it provides the services (or is paid) against how often it pays.
+/// "the First Party" (or "Party A") commissions and "the Second Party" ("Party B") performs, by
+/// the convention of Gulf and East Asian drafting: sure of the pick where the payments agree.
+fn by_convention(head: &str, agency: &Candidate, client: &Candidate) -> bool {
+    let named = |c: &Candidate, names: [&str; 2]| names.contains(&c.term.to_lowercase().as_str());
+    named(agency, ["second party", "party b"]) && named(client, ["first party", "party a"]) && acts(head, client).1 > 0
+}
+
 fn agency_score(head: &str, c: &Candidate) -> i32 {
     let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
     // "Company" names the client in most US forms but the provider in many Indian and UK ones

@@ -508,7 +508,11 @@ impl Sentence<'_> {
             let interrupted = before.ends_with(", to ") && s[ceil_char(s, ms.saturating_sub(120))..ms].contains(" right, ");
             // "is a work made for hire": the article belongs to the work, not to a noun of transfer.
             let article = kind == Kind::HireWork && (before.ends_with(" a ") || before.ends_with(" an "));
-            if (kind.transfers() || kind == Kind::Waiver) && !article && (lexicon.capacity.is_match(before) || interrupted) {
+            // "grant rights to third parties, and Vendor shall assign": a capacity ends where a
+            // new promise starts.
+            let promise = [" shall ", " will ", " must ", " hereby "].iter().filter_map(|w| before.rfind(w).map(|i| i + w.len() - 1)).max();
+            let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]);
+            if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) {
                 continue;
             }
             // "released under the Apache License" releases; "If an open source license provides
@@ -538,13 +542,18 @@ impl Sentence<'_> {
             if kind == Kind::Retention && keeping && [" confidential", " secret", " in confidence"].iter().any(|w| after.contains(w)) {
                 continue;
             }
+            // "is Bank property" names its owner; "is intellectual property" does not.
+            let property = s[ms..me].ends_with(" property") || s[ms..me].ends_with(" property of");
+            if kind == Kind::Ownership && property && !names_owner(parties, &s[ms..me]) {
+                continue;
+            }
             // "passes to the Customer" moves ownership only where the sentence says what of
             // ("Ownership of all Material ... passes to", "Title to the Deliverables shall pass
-            // to"), not risk or a notice.
+            // to", "The rights of use in all work results pass to"), not risk or a notice.
             if kind == Kind::Ownership && (s[ms..me].ends_with("pass to") || s[ms..me].ends_with("passes to")) {
                 let part = &s[ceil_char(s, ms.saturating_sub(250))..ms];
                 let part = part.rsplit([';', '.']).next().unwrap_or_default();
-                if !part.contains("title") && !part.contains("ownership") {
+                if !["title", "ownership", "rights"].iter().any(|w| part.contains(w)) {
                     continue;
                 }
             }
@@ -552,7 +561,16 @@ impl Sentence<'_> {
             // rights in the work leaves them with the other side, as an assignment does.
             let kind =
                 if kind == Kind::Waiver && relinquishes(&s[me..floor_char(s, (me + 60).min(s.len()))]) { Kind::Assignment } else { kind };
-            out.push(self.provision(lexicon, parties, terms, &mentions, kind, ms, me));
+            let mut provision = self.provision(lexicon, parties, terms, &mentions, kind, ms, me);
+            // "it shall not provide ... to any entity in the same sector as the First Party,
+            // nor exploit ...": the bar goes on binding the one the sentence's bar binds.
+            if kind == Kind::Restriction
+                && s[ms..].starts_with("nor ")
+                && let Some(bar) = out.last().filter(|p| p.kind == Kind::Restriction && p.sentence == provision.sentence)
+            {
+                provision.giver = bar.giver;
+            }
+            out.push(provision);
         }
     }
 
@@ -694,6 +712,13 @@ impl Sentence<'_> {
         // "an assignment of all Client IPR": rights named after a party go to that party.
         let receiver = match receiver {
             Side::Unknown if kind == Kind::Assignment && named_after_counterparty(terms, &used, parties) => Side::Counterparty,
+            other => other,
+        };
+        // "the Bank shall obtain a perpetual ... licence to ... the deposited materials": between
+        // two parties, a licence the counterparty obtains from no one named is the agency's.
+        let obtains = ["obtain", "receive", "acquire"].iter().any(|w| s[ts..].starts_with(w));
+        let giver = match giver {
+            Side::Unknown if obtains && receiver == Side::Counterparty && !theirs && !THIRD_PARTYS.is_match(object_text) => Side::Agency,
             other => other,
         };
         Provision {
@@ -1029,8 +1054,13 @@ impl Trigger<'_> {
     /// is what leads into it in its clause).
     fn timing(&self, lexicon: &Lexicon, clause_paid: bool, led: &str) -> Timing {
         let s = self.s;
-        let near = &s[ceil_char(s, self.ts.saturating_sub(NEAR))..floor_char(s, (self.te + NEAR).min(s.len()))];
-        if paid(lexicon, near) || clause_paid {
+        let from = ceil_char(s, self.ts.saturating_sub(NEAR));
+        // "Subject to payment, the Supplier shall deliver ...; notwithstanding the foregoing,
+        // all rights shall vest on creation": what is set aside before the trigger does not
+        // time it.
+        let set_aside = s[from..self.ts].rfind("notwithstanding");
+        let near = &s[set_aside.map_or(from, |i| from + i)..floor_char(s, (self.te + NEAR).min(s.len()))];
+        if paid(lexicon, near) || (clause_paid && set_aside.is_none()) {
             Timing::OnPayment
         } else if self.kind == Kind::Delivery && (lexicon.on_termination.is_match(near) || lexicon.on_termination.is_match(led)) {
             Timing::OnTermination
@@ -1184,7 +1214,16 @@ fn subject_start(s: &str, ts: usize) -> usize {
     let from = ceil_char(s, ts.saturating_sub(300));
     let from = s[from..ts].find(' ').filter(|_| from > 0 && !s[..from].ends_with(' ')).map_or(from, |i| from + i + 1);
     let breaks = [s[from..ts].rfind([';', ':']).map(|i| i + 1), s[from..ts].rfind("). ").map(|i| i + 2)];
-    breaks.into_iter().flatten().max().map_or(from, |i| from + i)
+    let from = breaks.into_iter().flatten().max().map_or(from, |i| from + i);
+    // "retains all rights in the Software ..., other than the Bank-Specific Developments, which
+    // shall vest in the Bank": what is excepted is what the relative clause speaks of.
+    if s[from..ts].ends_with(", which ") {
+        let excepted = [", other than ", ", except ", ", excluding ", ", save for ", ", but not "];
+        if let Some(i) = excepted.iter().filter_map(|w| s[from..ts].rfind(w).map(|i| i + w.len())).max() {
+            return from + i;
+        }
+    }
+    from
 }
 
 /// Whether the words after "waives" give up rights in a thing, not moral rights or a remedy
@@ -1242,8 +1281,9 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
             None => break window,
         }
     };
-    // "at no cost", "no later than": words of negation that negate nothing.
-    let idiom = ["at no ", "no later ", "no less ", "no more ", "no fewer "];
+    // "at no cost", "no later than", "whether or not related to": words of negation that
+    // negate nothing.
+    let idiom = ["at no ", "no later ", "no less ", "no more ", "no fewer ", "whether or not "];
     let window = if idiom.iter().any(|i| part.contains(i)) {
         std::borrow::Cow::Owned(idiom.iter().fold(part.to_owned(), |w, i| w.replace(i, " ")))
     } else {
@@ -1262,6 +1302,24 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
 fn side_of_word(trigger: &str, mentions: &[Mention], ts: usize) -> Side {
     let Some(dash) = trigger.find("-owned") else { return Side::Unknown };
     mentions.iter().find(|m| m.end == ts + dash).map_or(Side::Unknown, |m| m.side)
+}
+
+/// Whether an ownership trigger ending in "property" (or "property of") names the owner: after
+/// "of" ("the exclusive property of"), by a possessive ("its", "the Client's") or by a party's
+/// name ("is Bank property"), but not by a kind of property ("is intellectual property of").
+fn names_owner(parties: &Parties, trigger: &str) -> bool {
+    let of = trigger.ends_with(" of");
+    let before = trigger.trim_end_matches(" of").trim_end_matches(" property");
+    let adjective = |w: &&str| {
+        ["sole", "exclusive", "absolute", "complete", "entire", "full", "separate", "worldwide", "and"].contains(&w.trim_end_matches(','))
+    };
+    let word = before.split(' ').rev().find(|w| !adjective(w)).unwrap_or_default();
+    of && ["the", "is", "are", "be", "become", "becomes", "remain", "remains"].contains(&word)
+        || ["your", "our", "its", "their"].contains(&word)
+        || word.ends_with('\'')
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+        || parties.agency_aliases.iter().chain(&parties.counterparty_aliases).any(|a| before.ends_with(&format!(" {a}")))
 }
 
 /// "Distributor shall own all rights in the Distributor Housemarks": things named after the
@@ -1301,7 +1359,11 @@ fn own_features(
         || matches!(kind, Kind::Restriction | Kind::Ownership) && pronoun(&s[ts..object_end.max(te)]);
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
     if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {
-        own_features = own_features.union(Features::of(lexicon, before));
+        // "Except for Pre-Existing Materials and Third-Party Materials, Provider assigns ...
+        // such Deliverables": what was excepted is not what "such" names.
+        let excepted = ["except for ", "excluding ", "other than ", "save for "].iter().filter_map(|w| before.rfind(w)).max();
+        let named = excepted.and_then(|i| before[i..].find(", ").map(|j| &before[i + j..])).unwrap_or(before);
+        own_features = own_features.union(Features::of(lexicon, named));
     }
     if let Some(rest) = barred_after {
         own_features = own_features.union(Features::of(lexicon, rest));

@@ -1652,3 +1652,99 @@ fn licence_terms_named_as_a_thing_grant_no_licence() {
     let (r, _) = read("The Buyer grants the Supplier a licence to use the Buyer Software.", &p);
     assert!(r.provisions.iter().any(|p| p.kind == Kind::Licence && p.receiver == Side::Agency), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_promise_after_a_capacity_and_a_bar_continued_by_nor() {
+    let p = parties(&["Vendor"], &["Customer"]);
+    // "grant rights to third parties, and Vendor shall assign": the capacity ends at "shall".
+    let t = transfers(
+        "Vendor warrants that the Deliverables will not contain code licensed under terms that grant rights to third parties, and Vendor shall assign to Customer all right, title and interest in all code comprising the Deliverables.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.kind == Kind::Assignment), "{t:?}");
+    // "and it assigns": a pronoun subject after "and" operates.
+    let t = transfers(
+        "The Vendor warrants that the code is its own, and it assigns to the Customer full title in every component of the Deliverables.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.kind == Kind::Assignment && t.giver == Side::Agency), "{t:?}");
+    // "nor exploit ...": the second bar binds the one the first binds, not the party named last.
+    let p = parties(&["Second Party"], &["First Party"]);
+    let (r, _) = read(
+        "The Second Party undertakes that it shall not provide similar services to any entity in the same sector as the First Party, nor exploit for the benefit of any third party the methodologies and know-how acquired in the performance hereof.",
+        &p,
+    );
+    let bars: Vec<_> = r.provisions.iter().filter(|p| p.kind == Kind::Restriction).collect();
+    assert_eq!(bars.len(), 2, "{bars:?}");
+    assert!(bars.iter().all(|b| b.giver == Side::Agency), "{bars:?}");
+    assert!(bars[1].features.has(Feature::Methods) && bars[1].features.has(Feature::Broad), "{:?}", bars[1]);
+}
+
+#[test]
+fn timing_set_aside_by_notwithstanding_and_payment_in_other_words() {
+    let p = parties(&["Supplier"], &["Customer"]);
+    let t = transfers(
+        "Subject to payment of the Fees, Supplier shall deliver the Deliverables to Customer; notwithstanding the foregoing, all rights in the Deliverables shall vest in Customer immediately upon creation, whether or not the related invoice has been paid.",
+        &p,
+    );
+    assert!(!t.is_empty() && t.iter().all(|t| t.timing == Timing::OnCreation), "{t:?}");
+    let t = transfers(
+        "The Supplier assigns to the Customer all Intellectual Property Rights in the Deliverables, with effect from payment of the final instalment of the Charges.",
+        &p,
+    );
+    assert!(!t.is_empty() && t.iter().all(|t| t.timing == Timing::OnPayment), "{t:?}");
+    let t = transfers(
+        "The rights of use in all work results arising in connection with the order pass to the Customer at the time they come into being.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.timing == Timing::OnCreation), "{t:?}");
+}
+
+#[test]
+fn ownership_in_other_words_and_what_it_reaches() {
+    let p = parties(&["Vendor"], &["Bank"]);
+    // "is Bank property" names its owner; "is intellectual property" does not.
+    let t = transfers("Any model developed using Bank Data, together with its training code, is Bank property.", &p);
+    assert!(t.iter().any(|t| t.kind == Kind::Ownership && t.features.has(Feature::Models)), "{t:?}");
+    let (r, _) = read("The training code is intellectual property of great value.", &p);
+    assert!(r.provisions.iter().all(|p| p.kind != Kind::Ownership), "{:?}", r.provisions);
+    // What is excepted is what the relative clause speaks of.
+    let t = transfers(
+        "The Vendor retains all rights in the Software and every modification to it, other than the Bank-Specific Developments listed in Schedule 4, which shall vest in the Bank upon payment of the milestone invoice.",
+        &p,
+    );
+    assert!(t.iter().all(|t| !t.features.has(Feature::Improvements)), "{t:?}");
+    // "whether or not related to" negates nothing; "during the placement" ties it to the work.
+    let p = parties(&["Consultant"], &["Company"]);
+    let t = transfers(
+        "All inventions and know-how the individual conceives during the placement, whether or not related to Company's business, belong to Company.",
+        &p,
+    );
+    assert!(t.iter().any(|t| t.features.has(Feature::Broad) && t.features.has(Feature::Methods)), "{t:?}");
+    // Prior work in US federal and staff-augmentation words.
+    let p = parties(&["Contractor"], &["Government"]);
+    let (r, _) = read(
+        "The Government shall obtain unlimited rights in all computer software delivered under this contract, including items the Contractor developed exclusively at private expense before award.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.features.has(Feature::Prior), "{licence:?}");
+}
+
+#[test]
+fn a_licence_obtained_from_no_one_named_is_the_agencys() {
+    let p = parties(&["Vendor"], &["Bank"]);
+    let (r, _) = read(
+        "Upon any release event, the Bank shall obtain a perpetual, irrevocable and transferable licence to use, modify and sublicense the deposited materials.",
+        &p,
+    );
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert_eq!((licence.giver, licence.receiver), (Side::Agency, Side::Counterparty), "{licence:?}");
+    // Made specifically for the contract: nothing the agency brought to it.
+    let p = parties(&["Supplier"], &["Authority"]);
+    let (r, _) = read(
+        "All Project Specific IPRs shall vest in the Authority on creation. \"Project Specific IPRs\" means IPRs in items created by or on behalf of the Supplier specifically for the purposes of this Contract.",
+        &p,
+    );
+    assert!(r.provisions.iter().any(|p| p.features.has(Feature::Bespoke)), "{:?}", r.provisions);
+}
