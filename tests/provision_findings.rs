@@ -1244,3 +1244,32 @@ fn a_bar_on_supplying_a_copy_of_the_clients_deliverables_is_no_reuse_bar_and_a_c
     );
     assert!(!missing(&a).contains(&Concern::ClientData), "{:?}", a.findings);
 }
+
+/// Probe set 5's readings as findings: a bar on the agency's own techniques asks for residuals;
+/// what is made specifically for the contract needs no carve-out of prior work; open-source
+/// components cannot be transferred; a narrow licence beside the agency's retention takes
+/// nothing.
+#[test]
+fn bars_on_methods_bespoke_transfers_open_source_components_and_narrow_licences() {
+    let a = analyse(
+        SERVICES,
+        &["Provider shall not use any technique or approach developed in the course of the Services for the benefit of any third party."],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::NoResiduals), "{:?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &["All Project Specific IPRs shall vest in the Client on creation. \"Project Specific IPRs\" means IPRs in items created by or on behalf of the Provider specifically for the purposes of this Agreement."],
+    );
+    assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+    assert!(missing(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &["Provider assigns to the Client full title in every component of the Deliverables, including any third-party libraries they contain."],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::OpenSource), "{:?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &["Without prejudice to the Client's ownership of the Deliverables, the Provider shall retain all rights, title and interest in its pre-existing intellectual property, including its frameworks, libraries, tools and know-how, and the Client shall have a non-exclusive, non-transferable licence to use the same solely as incorporated in the Deliverables."],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:?}", a.findings);
+}

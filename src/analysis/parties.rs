@@ -1730,6 +1730,20 @@ mod tests {
     }
 
     #[test]
+    fn a_subcontractor_works_for_the_prime_and_the_second_party_by_convention() {
+        let p = detect(
+            "This Agreement is made between Harbour Group Limited (the \"Prime Contractor\") and Brightloop Ltd (the \"Subcontractor\"). The Subcontractor shall provide the Services. The Prime Contractor shall pay the Fees.",
+            None,
+        );
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Subcontractor"), Some("Prime Contractor")), "{p:?}");
+        let p = detect(
+            "This Agreement is made between Harbour Group (the \"First Party\") and Brightloop Ltd (the \"Second Party\"). The Second Party shall provide the Services. The First Party shall pay the Fees.",
+            None,
+        );
+        assert!(p.is_agency("second party") && !p.uncertain, "{p:?}");
+    }
+
+    #[test]
     fn a_statement_of_work_naming_the_contractor_in_lower_case() {
         let text = "This plan evaluates the contractor. The Government will assess the contractor. The Government may require the contractor to act. The Government and the contractor meet. Code from the contractor is reviewed. The Government tells the contractor.";
         let p = detect(text, None);
