@@ -1258,18 +1258,24 @@ fn bars_on_methods_bespoke_transfers_open_source_components_and_narrow_licences(
     assert!(medium_or_high(&a).contains(&Concern::NoResiduals), "{:?}", a.findings);
     let a = analyse(
         SERVICES,
-        &["All Project Specific IPRs shall vest in the Client on creation. \"Project Specific IPRs\" means IPRs in items created by or on behalf of the Provider specifically for the purposes of this Agreement."],
+        &[
+            "All Project Specific IPRs shall vest in the Client on creation. \"Project Specific IPRs\" means IPRs in items created by or on behalf of the Provider specifically for the purposes of this Agreement.",
+        ],
     );
     assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
     assert!(missing(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
     let a = analyse(
         SERVICES,
-        &["Provider assigns to the Client full title in every component of the Deliverables, including any third-party libraries they contain."],
+        &[
+            "Provider assigns to the Client full title in every component of the Deliverables, including any third-party libraries they contain.",
+        ],
     );
     assert!(medium_or_high(&a).contains(&Concern::OpenSource), "{:?}", a.findings);
     let a = analyse(
         SERVICES,
-        &["Without prejudice to the Client's ownership of the Deliverables, the Provider shall retain all rights, title and interest in its pre-existing intellectual property, including its frameworks, libraries, tools and know-how, and the Client shall have a non-exclusive, non-transferable licence to use the same solely as incorporated in the Deliverables."],
+        &[
+            "Without prejudice to the Client's ownership of the Deliverables, the Provider shall retain all rights, title and interest in its pre-existing intellectual property, including its frameworks, libraries, tools and know-how, and the Client shall have a non-exclusive, non-transferable licence to use the same solely as incorporated in the Deliverables.",
+        ],
     );
     assert!(!medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:?}", a.findings);
 }

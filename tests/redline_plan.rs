@@ -601,14 +601,14 @@ fn a_sentence_about_the_replaced_consent_speaks_of_the_waiver() {
 }
 
 /// The draft's own term for the agency's prior work ("Pre-Existing Materials", defined in a
-/// parenthesis) stands for the library's, and is not defined again in passing; the plural term
-/// takes a plural pronoun.
+/// parenthesis) stands for the library's, and is not defined again in passing, where a clause
+/// that only hands that work over is replaced; the plural term takes a plural pronoun.
 #[test]
 fn a_term_the_draft_defines_is_never_defined_again() {
     let doc = text(
         "pem.md",
         Format::Markdown,
-        "# SERVICES AGREEMENT\n\nThis Agreement is between Acme Corp (\"Customer\") and Brightlabs Ltd (\"Provider\").\n\n1. Services. Provider shall provide the Services described in each Statement of Work, and may incorporate pre-existing frameworks, libraries and templates (\"Pre-Existing Materials\") created by Provider before this engagement into the Deliverables.\n\n2. Ownership. Upon payment of the fees, Provider assigns to Customer all right, title and interest in the Deliverables, including all Pre-Existing Materials incorporated in them.\n\n3. Fees. Customer shall pay the fees within 30 days of invoice.\n",
+        "# SERVICES AGREEMENT\n\nThis Agreement is between Acme Corp (\"Customer\") and Brightlabs Ltd (\"Provider\").\n\n1. Services. Provider shall provide the Services described in each Statement of Work, and may incorporate pre-existing frameworks, libraries and templates (\"Pre-Existing Materials\") created by Provider before this engagement into the Deliverables.\n\n2. Ownership. Upon payment of the fees, all Pre-Existing Materials incorporated in the Deliverables shall be the property of Customer.\n\n3. Fees. Customer shall pay the fees within 30 days of invoice.\n",
     );
     let library = ClauseLibrary::embedded();
     let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
@@ -2092,4 +2092,16 @@ fn a_glossary_entry_for_rights_is_narrowed_as_a_glossary_entry_for_rights() {
         "{assigned:#?}"
     );
     assert!(!assigned.inserted.contains("Foreground IPR\" means"), "{assigned:#?}");
+}
+
+/// The PSA's §1 assigns the Deliverables, its Pre-Existing Materials excepted, at a time its
+/// cover page sets: the payment condition goes into that assignment, which stays, rather than
+/// a second assignment in a new clause beside it (one fix per problem).
+#[test]
+fn the_psa_assignment_takes_the_payment_condition_in_its_own_words() {
+    let Some(r) = corpus_redline("dev/commonpaper-psa-v1.1.md", "Provider") else { return };
+    let condition = r.changes.iter().find(|c| c.inserted.contains("upon receipt of full payment")).expect("the payment condition");
+    assert!(condition.deleted.is_empty(), "inserted into the assignment: {condition:?}");
+    assert!(r.accepted_paragraph(condition.paragraph).contains("Except for Pre-Existing Materials and Third-Party Materials"));
+    assert!(!r.changes.iter().any(|c| c.inserted.contains("assigns to Customer all right, title and interest")), "no second assignment");
 }

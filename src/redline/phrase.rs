@@ -252,6 +252,11 @@ fn carved_out(sentence: &str, concerns: &[Concern], _words: &Words<'_>) -> Vec<C
     if KEPT_OR_CLAIMED.is_match(sentence) {
         return Vec::new();
     }
+    carvable(concerns)
+}
+
+/// The concerns a carve-out of the agency's materials can answer, of `concerns`.
+fn carvable(concerns: &[Concern]) -> Vec<Concern> {
     [Concern::PreExistingIp, Concern::Derivatives, Concern::MethodologyTransfer, Concern::ModelOwnership]
         .into_iter()
         .filter(|c| concerns.contains(c))

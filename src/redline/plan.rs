@@ -1491,8 +1491,9 @@ impl Planner<'_> {
                 && p.standing == Standing::Operative
                 && p.about_work()
                 && p.receiver == Side::Counterparty
-                && span[0] <= p.start
-                && p.end <= span[1]
+                // Where the reader reads on past the sentence's end ("... at the Time of
+                // Assignment</span>. Upon ..."), the transfer is still this sentence's.
+                && (span[0]..span[1]).contains(&p.start)
         })
     }
 

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Edit, EditKind, PAID, UPON_PAYMENT, Words, carve_out, carved_out, merged};
+use super::{Edit, EditKind, PAID, UPON_PAYMENT, Words, carvable, carve_out, carved_out, merged};
 use crate::library::Concern;
 
 /// The assigning verb: "hereby (irrevocably) assigns", "agrees to (grant and) assign", "grants
@@ -255,8 +255,14 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     // The agency's own materials stay out of the transfer, said right after what passes.
     // A parenthesis that qualifies what passes ("the Software (including all intellectual
     // property rights)") stays with it: the carve-out follows it.
+    // "the Deliverables, including all Pre-Existing Materials incorporated in them": the word
+    // that adds the agency's prior work is turned round.
+    let including = includes_prior(&sentence[object.end..], words).filter(|_| !carvable(concerns).is_empty());
     let carved = carved_out(sentence, concerns, words);
-    if !carved.is_empty() {
+    if let Some(including) = including {
+        let at = object.end + including.start;
+        out.push(Edit::new(at..object.end + including.end, "excluding".into(), &carvable(concerns), EditKind::CarvedOut));
+    } else if !carved.is_empty() {
         let rest = &sentence[object.end..];
         let at = match (rest.trim_start().starts_with('('), rest.find(')')) {
             (true, Some(close)) => object.end + close + 1,
@@ -269,6 +275,19 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         out.push(carve);
     }
     merged(out)
+}
+
+/// Where "including" adds the agency's prior work to what passes, right after it (", including
+/// all Pre-Existing Materials incorporated in them"): the word's range in `rest`.
+fn includes_prior(rest: &str, words: &Words<'_>) -> Option<std::ops::Range<usize>> {
+    static INCLUDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+(?P<w>including)\s+(?:all\s+|any\s+)?").expect("static regex"));
+    let c = INCLUDING.captures(rest)?;
+    let limb = &rest[c.get(0)?.end()..];
+    let limb = &limb[..limb.find([',', ';', '.', '(']).unwrap_or(limb.len())];
+    // "including all existing and future rights": rights in what passes, not things added to it.
+    let features = crate::reading::Features::of(words.lexicon, &limb.to_lowercase());
+    let things = !features.has(crate::reading::Feature::Ip) && !limb.contains("right");
+    (features.has(crate::reading::Feature::Prior) && things).then(|| c.name("w").map(|m| m.range())).flatten()
 }
 
 /// What is assigned, named for the payment condition that comes before it: "the Covered
@@ -334,6 +353,19 @@ mod tests {
             apply(s, &edits(s, &[Concern::AssignmentBeforePayment], &library_ip())),
             "Employee hereby assigns, and agrees to assign, to Company, upon receipt of full payment of the Fees for the Covered Inventions, all right, title, and interest in the Covered Inventions, to the extent permitted by law."
         );
+    }
+
+    #[test]
+    fn prior_work_added_by_including_is_excluded_instead() {
+        let s = "Upon payment of the fees, Provider assigns to Customer all right, title and interest in the Deliverables, including all Pre-Existing Materials incorporated in them.";
+        let concerns = [Concern::PreExistingIp, Concern::MethodologyTransfer];
+        assert_eq!(
+            apply(s, &edits(s, &concerns, &library_ip())),
+            "Upon payment of the fees, Provider assigns to Customer all right, title and interest in the Deliverables, excluding all Pre-Existing Materials incorporated in them."
+        );
+        // What "including" adds that is not prior work stays, and the carve-out follows.
+        let s = "Provider assigns to Customer all right, title and interest in the Deliverables, including all source code.";
+        assert!(apply(s, &edits(s, &concerns, &library_ip())).contains("including all source code"));
     }
 
     #[test]
