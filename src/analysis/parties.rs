@@ -354,6 +354,9 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         (agency, client) => (agency, client, uncertain),
     };
     let (agency, client) = if platform { (agency, client) } else { with_pronouns(head, agency, client) };
+    // "You shall undertake the Project ... We will pay the DEVgrant": sure where the one spoken
+    // to works and the one speaking pays.
+    let uncertain = uncertain && !works_and_is_paid(head, agency.as_ref(), client.as_ref());
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases = with_clients_beside(client.as_ref().map(|c| c.1.clone()), &candidates, &agency_aliases, platform);
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
@@ -836,6 +839,18 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
 
 /// How much a candidate reads as the party doing the work: its role word, and how often the
 /// draft says it provides the services (or is paid) against how often it pays.
+/// Whether the draft speaks to the agency ("you") for the client ("we"), and "you" has the
+/// agency's duties and never pays, and "we" pay.
+fn works_and_is_paid(head: &str, agency: Option<&Named>, client: Option<&Named>) -> bool {
+    let (Some(a), Some(c)) = (agency, client) else { return false };
+    if !a.1.iter().any(|w| w == "you") || !c.1.iter().any(|w| w == "we") {
+        return false;
+    }
+    let (a, c) = (Candidate { term: a.0.clone(), aliases: a.1.clone() }, Candidate { term: c.0.clone(), aliases: c.1.clone() });
+    let ((duties, pays), (_, paid)) = (acts(head, &a), acts(head, &c));
+    duties > 0 && pays == 0 && paid > 0
+}
+
 /// "the First Party" (or "Party A") commissions and "the Second Party" ("Party B") performs, by
 /// the convention of Gulf and East Asian drafting: sure of the pick where the payments agree.
 fn by_convention(head: &str, agency: &Candidate, client: &Candidate) -> bool {
@@ -863,7 +878,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
 fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static DUTY: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(
-            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b",
+            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign|undertake)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b",
         )
     });
     static PAYS: LazyLock<AsciiFirst> =
@@ -1727,6 +1742,15 @@ mod tests {
         assert_eq!(p.agency.as_deref(), Some("Supplier"));
         assert_eq!(p.counterparty.as_deref(), Some("Acme"));
         assert!(!p.is_agency("agreement"));
+    }
+
+    #[test]
+    fn grant_conditions_that_speak_to_the_grantee_who_works_for_the_funder_who_pays() {
+        let p = detect(
+            "DEVgrant Scheme Conditions\n\n1. These Conditions govern the grant we make to you. You shall undertake the Project in the manner set out in the Letter. We will pay the DEVgrant at such times as are specified in the Letter. You shall keep us informed. You shall ensure that your personnel comply. We may audit your records. You hereby grant to us a licence to use the Project Work Product. We may terminate if you breach these Conditions.",
+            None,
+        );
+        assert!(p.is_agency("you") && p.is_counterparty("we") && !p.uncertain, "{p:?}");
     }
 
     #[test]
