@@ -354,16 +354,15 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         (agency, client) => (agency, client, uncertain),
     };
     let (agency, client) = if platform { (agency, client) } else { with_pronouns(head, agency, client) };
-    // "You shall undertake the Project ... We will pay the DEVgrant": sure where the one spoken
-    // to works and the one speaking pays.
-    let uncertain = uncertain && !works_and_is_paid(head, agency.as_ref(), client.as_ref());
     let agency_aliases: Vec<String> = agency.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
     let counterparty_aliases = with_clients_beside(client.as_ref().map(|c| c.1.clone()), &candidates, &agency_aliases, platform);
     terms.retain(|t| !agency_aliases.contains(t) && !counterparty_aliases.contains(t));
     Parties {
         other_terms: terms,
         detected: agency.is_some(),
-        uncertain: agency.is_some() && uncertain,
+        // "You shall undertake the Project ... We will pay the DEVgrant": sure where the one
+        // spoken to works and the one speaking pays.
+        uncertain: agency.is_some() && uncertain && !works_and_is_paid(head, agency.as_ref(), client.as_ref()),
         agency: agency.as_ref().map(|(t, _)| t.clone()),
         counterparty: client.as_ref().map(|(t, _)| t.clone()),
         agency_aliases,
