@@ -1279,3 +1279,16 @@ fn bars_on_methods_bespoke_transfers_open_source_components_and_narrow_licences(
     );
     assert!(!medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:?}", a.findings);
 }
+
+/// "shall cease to retain such personal data as soon as the purpose ... is no longer served"
+/// ends the agency's custody of the data in other words.
+#[test]
+fn ceasing_to_retain_personal_data_answers_the_data_question() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The Provider shall comply with the Personal Data Protection Act 2012 in respect of any personal data disclosed to it by the Client, and shall cease to retain such personal data as soon as the purpose for which it was disclosed is no longer served.",
+        ],
+    );
+    assert!(!missing(&a).contains(&Concern::ClientData), "{:?}", a.findings);
+}
