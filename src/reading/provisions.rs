@@ -653,8 +653,11 @@ impl Sentence<'_> {
             .map(|(_, rest)| rest)
             .filter(|rest| kind == Kind::Restriction || kind == Kind::Licence && (rest.starts_with("that ") || rest.starts_with("which ")));
         // A bar that opens its sentence ("Use such information solely for", a list item) may
-        // name what its lead-in named.
-        let before = if kind == Kind::Restriction && s[..ts].trim().is_empty() {
+        // name what its lead-in named, and one whose object is a pronoun what the sentence
+        // before named ("... know-how developed by the Contractor. The Contractor undertakes
+        // not to use these for other clients").
+        let pronoun = ["these ", "them ", "those ", "it "].iter().any(|p| object_text.trim_start().starts_with(p));
+        let before = if kind == Kind::Restriction && (s[..ts].trim().is_empty() || pronoun) {
             let at = self.start + ts;
             &self.text[ceil_char(self.text, at.saturating_sub(BEFORE))..at]
         } else {
@@ -1091,8 +1094,9 @@ impl Trigger<'_> {
         let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
             && (negated(lexicon, s, ts)
                 || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no ")))
-                // "have no rights in": the denial is in the trigger's own words.
-                || kind == Kind::Ownership && s[ts..te].contains(" no "));
+                // "have no rights in", "obtains no licence": the denial is in the trigger's own
+                // words ("at no cost" denies nothing).
+                || matches!(kind, Kind::Ownership | Kind::Licence) && s[ts..te].contains(" no ") && !s[ts..te].contains("at no "));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
         let warranted = before.contains("warrant") || before.contains("represent");
         // "To the extent that these materials are owned by you, you grant us": ownership named
@@ -1354,8 +1358,8 @@ fn own_features(
     // "such intellectual property", "the same": the object is what the sentence named before.
     // "treat shared information as confidential and use it solely for": a bar on "it" bars
     // what was named before, and so does "shall be the sole owner of it".
-    let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such"));
-    let back = [" such ", " the same", " those "].iter().any(|w| object_text.contains(w))
+    let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such" | "these"));
+    let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w))
         || matches!(kind, Kind::Restriction | Kind::Ownership) && pronoun(&s[ts..object_end.max(te)]);
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
     if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {

@@ -1748,3 +1748,21 @@ fn a_licence_obtained_from_no_one_named_is_the_agencys() {
     );
     assert!(r.provisions.iter().any(|p| p.features.has(Feature::Bespoke)), "{:?}", r.provisions);
 }
+
+#[test]
+fn a_licence_denied_in_its_own_words_and_a_bar_on_what_the_sentence_before_named() {
+    let p = parties(&["Contractor"], &["Company"]);
+    let (r, _) =
+        read("All work product shall be deemed works made for hire. Contractor obtains no licence to use any of it for any purpose.", &p);
+    let licence = r.provisions.iter().find(|p| p.kind == Kind::Licence).expect("the licence denied");
+    assert!(licence.negated(), "{licence:?}");
+    let (r, _) = read("The Company grants the Contractor, at no cost, a licence to use the Company Materials.", &p);
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Licence && !p.negated()), "{:?}", r.provisions);
+    let p = parties(&["Contractor"], &["Client"]);
+    let (r, _) = read(
+        "The Client acquires ownership of the concepts, methods and know-how developed by the Contractor in the course of the project. The Contractor undertakes not to use these for other clients.",
+        &p,
+    );
+    let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar");
+    assert!(bar.features.has(Feature::Methods) && bar.features.has(Feature::Broad), "{bar:?}");
+}
