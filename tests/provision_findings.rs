@@ -1292,3 +1292,16 @@ fn ceasing_to_retain_personal_data_answers_the_data_question() {
     );
     assert!(!missing(&a).contains(&Concern::ClientData), "{:?}", a.findings);
 }
+
+/// Rights that vest in the agency on conception, beside a licence to the client, pass nothing
+/// before payment.
+#[test]
+fn a_vesting_in_the_agency_beside_a_licence_is_no_transfer_before_payment() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Intellectual property rights in any Foreground Information vest in the Provider upon conception, and the Provider grants to the Client a non-exclusive, perpetual, world-wide, royalty-free licence to use the Foreground Information for any internal purpose.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}

@@ -737,8 +737,14 @@ impl<'a> Judged<'a> {
         // ("shall notify ... any infringement arising from or in connection with the Services")
         // takes nothing, however broad its words; "This assignment covers all ..." speaks of one.
         // So does a sentence that only binds ("must keep confidential all work product").
-        let relevant: Vec<&&Provision> =
-            here.iter().filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention | Kind::Licence)).collect();
+        // Whether ownership waits for payment is a question of what transfers it: a licence
+        // beside a vesting in the agency ("vest in the Contractor upon conception, and the
+        // Contractor grants to Canada a ... licence") transfers nothing.
+        let timing_only = f.concern == Concern::AssignmentBeforePayment;
+        let relevant: Vec<&&Provision> = here
+            .iter()
+            .filter(|p| p.kind.transfers() || matches!(p.kind, Kind::Retention) || p.kind == Kind::Licence && !timing_only)
+            .collect();
         if transfer_concern && relevant.is_empty() && !self.defines_or_speaks_of_a_transfer(at) {
             return true;
         }

@@ -905,7 +905,10 @@ impl Trigger<'_> {
         // thereof": the work is named before.
         let after = self.s[self.te..].trim_start();
         let refers_back = ["thereof", "of it ", "of it.", "of them", "of the same", "of such "].iter().any(|w| after.starts_with(w));
-        let authored = (self.text().ends_with("author") || self.text().ends_with("authors")) && !refers_back;
+        // "shall be deemed the first owner of copyright in all works made by the Developer":
+        // what is owned follows "of".
+        let authored =
+            (self.text().ends_with("author") || self.text().ends_with("authors") || self.text().ends_with(" of")) && !refers_back;
         // "such Reserved Materials are hereby licensed by Provider": what is licensed comes first.
         let licensed_by = self.kind == Kind::Licence && self.passive_licence();
         passive_joint

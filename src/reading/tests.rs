@@ -1766,3 +1766,12 @@ fn a_licence_denied_in_its_own_words_and_a_bar_on_what_the_sentence_before_named
     let bar = r.provisions.iter().find(|p| p.kind == Kind::Restriction).expect("the bar");
     assert!(bar.features.has(Feature::Methods) && bar.features.has(Feature::Broad), "{bar:?}");
 }
+
+#[test]
+fn the_first_owner_of_what_follows() {
+    let p = parties(&["Developer"], &["Company"]);
+    let (r, _) =
+        read("The Company shall be deemed the first owner of copyright in all works made by the Developer under this Agreement.", &p);
+    let hire = r.provisions.iter().find(|p| p.kind == Kind::HireWork).expect("first owner");
+    assert!(!hire.counterparty_owned && hire.features.has(Feature::Made), "{hire:?}");
+}
