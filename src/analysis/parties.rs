@@ -301,7 +301,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
         // The other side: a candidate in a client's role, else the least like the agency.
         let role = |k: usize| role_of(&candidates[k].term).or_else(|| candidates[k].term.rsplit(' ').next().and_then(role_of));
         // Else the one that pays, else the least like the agency.
-        let pays = |k: usize| acts(head, &candidates[k]).1;
+        let pays = |k: usize| acts(head, &candidates[k].aliases).1;
         let other = rest
             .iter()
             .find(|(_, k)| role(*k) == Some(false))
@@ -406,7 +406,7 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
         .or_else(|| {
             others()
                 .find(|c| role_of(&c.term) == Some(false))
-                .or_else(|| others().filter(|c| acts(head, c).1 > 0).max_by_key(|c| acts(head, c).1))
+                .or_else(|| others().filter(|c| acts(head, &c.aliases).1 > 0).max_by_key(|c| acts(head, &c.aliases).1))
                 .or_else(|| others().next())
                 .cloned()
         })
@@ -836,8 +836,6 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
     text.as_bytes().get(at + len).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
-/// How much a candidate reads as the party doing the work: its role word, and how often the
-/// draft says it provides the services (or is paid) against how often it pays.
 /// Whether the draft speaks to the agency ("you") for the client ("we"), and "you" has the
 /// agency's duties and never pays, and "we" pay.
 fn works_and_is_paid(head: &str, agency: Option<&Named>, client: Option<&Named>) -> bool {
@@ -845,8 +843,7 @@ fn works_and_is_paid(head: &str, agency: Option<&Named>, client: Option<&Named>)
     if !a.1.iter().any(|w| w == "you") || !c.1.iter().any(|w| w == "we") {
         return false;
     }
-    let (a, c) = (Candidate { term: a.0.clone(), aliases: a.1.clone() }, Candidate { term: c.0.clone(), aliases: c.1.clone() });
-    let ((duties, pays), (_, paid)) = (acts(head, &a), acts(head, &c));
+    let ((duties, pays), (_, paid)) = (acts(head, &a.1), acts(head, &c.1));
     duties > 0 && pays == 0 && paid > 0
 }
 
@@ -854,9 +851,11 @@ fn works_and_is_paid(head: &str, agency: Option<&Named>, client: Option<&Named>)
 /// the convention of Gulf and East Asian drafting: sure of the pick where the payments agree.
 fn by_convention(head: &str, agency: &Candidate, client: &Candidate) -> bool {
     let named = |c: &Candidate, names: [&str; 2]| names.contains(&c.term.to_lowercase().as_str());
-    named(agency, ["second party", "party b"]) && named(client, ["first party", "party a"]) && acts(head, client).1 > 0
+    named(agency, ["second party", "party b"]) && named(client, ["first party", "party a"]) && acts(head, &client.aliases).1 > 0
 }
 
+/// How much a candidate reads as the party doing the work: its role word, and how often the
+/// draft says it provides the services (or is paid) against how often it pays.
 fn agency_score(head: &str, c: &Candidate) -> i32 {
     let role = role_of(&c.term).or_else(|| c.term.rsplit(' ').next().and_then(role_of));
     // "Company" names the client in most US forms but the provider in many Indian and UK ones
@@ -868,13 +867,13 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
         Some(false) => -4,
         None => 0,
     };
-    let (duties, pays) = acts(head, c);
+    let (duties, pays) = acts(head, &c.aliases);
     score + duties.min(4) - pays.min(4)
 }
 
-/// How often a party is given the agency's duties ("shall provide", "services performed by")
-/// and how often it pays.
-fn acts(head: &str, c: &Candidate) -> (i32, i32) {
+/// How often a party, by the words for it (`aliases`), is given the agency's duties ("shall
+/// provide", "services performed by") and how often it pays.
+fn acts(head: &str, aliases: &[String]) -> (i32, i32) {
     static DUTY: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(
             r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign|undertake)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b",
@@ -891,7 +890,7 @@ fn acts(head: &str, c: &Candidate) -> (i32, i32) {
     static COMMISSIONED_BY: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r"(?i)\bcommissioned\s+by\s+(?:the\s+)?$"));
     let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
-    for alias in &c.aliases {
+    for alias in aliases {
         for (i, _) in lower.match_indices(alias.as_str()).filter(|(i, _)| bounded(&lower, *i, alias.len())).take(200) {
             if i > 0 && lower.as_bytes()[i - 1].is_ascii_alphanumeric() {
                 continue;

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::{Edit, EditKind, PAID, UPON_PAYMENT, Words, carvable, carve_out, carved_out, merged};
 use crate::library::Concern;
+use crate::reading::{Feature, Features};
 
 /// The assigning verb: "hereby (irrevocably) assigns", "agrees to (grant and) assign", "grants
 /// and assigns", "shall assign"; followed by what repeats it (", and agrees to assign,").
@@ -257,11 +258,12 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     // property rights)") stays with it: the carve-out follows it.
     // "the Deliverables, including all Pre-Existing Materials incorporated in them": the word
     // that adds the agency's prior work is turned round.
-    let including = includes_prior(&sentence[object.end..], words).filter(|_| !carvable(concerns).is_empty());
+    let carvable = carvable(concerns);
+    let including = includes_prior(&sentence[object.end..], words).filter(|_| !carvable.is_empty());
     let carved = carved_out(sentence, concerns, words);
     if let Some(including) = including {
         let at = object.end + including.start;
-        out.push(Edit::new(at..object.end + including.end, "excluding".into(), &carvable(concerns), EditKind::CarvedOut));
+        out.push(Edit::new(at..object.end + including.end, "excluding".into(), &carvable, EditKind::CarvedOut));
     } else if !carved.is_empty() {
         let rest = &sentence[object.end..];
         let at = match (rest.trim_start().starts_with('('), rest.find(')')) {
@@ -285,9 +287,9 @@ fn includes_prior(rest: &str, words: &Words<'_>) -> Option<std::ops::Range<usize
     let limb = &rest[c.get(0)?.end()..];
     let limb = &limb[..limb.find([',', ';', '.', '(']).unwrap_or(limb.len())];
     // "including all existing and future rights": rights in what passes, not things added to it.
-    let features = crate::reading::Features::of(words.lexicon, &limb.to_lowercase());
-    let things = !features.has(crate::reading::Feature::Ip) && !limb.contains("right");
-    (features.has(crate::reading::Feature::Prior) && things).then(|| c.name("w").map(|m| m.range())).flatten()
+    let features = Features::of(words.lexicon, &limb.to_lowercase());
+    let things = !features.has(Feature::Ip) && !limb.contains("right");
+    c.name("w").filter(|_| features.has(Feature::Prior) && things).map(|m| m.range())
 }
 
 /// What is assigned, named for the payment condition that comes before it: "the Covered
