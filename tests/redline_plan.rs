@@ -2105,3 +2105,26 @@ fn the_psa_assignment_takes_the_payment_condition_in_its_own_words() {
     assert!(r.accepted_paragraph(condition.paragraph).contains("Except for Pre-Existing Materials and Third-Party Materials"));
     assert!(!r.changes.iter().any(|c| c.inserted.contains("assigns to Customer all right, title and interest")), "no second assignment");
 }
+
+/// Conditions that speak to the agency as "you" and of the client as "we": a definition whose
+/// adapted words do not define its own term is asked for once, not again and again (the plan
+/// never ended before), and no inserted definition is repeated.
+#[test]
+fn a_draft_in_the_second_person_gets_each_definition_once() {
+    let doc = text(
+        "grant.md",
+        Format::Markdown,
+        "# Grant Conditions\n\n1. These Conditions govern the grant we make to you. You shall undertake the Project in the manner set out in the Letter. We will pay the grant at such times as are specified in the Letter. You shall keep us informed. We may audit your records.\n\n2. You hereby assign to us all right, title and interest in everything you create in connection with the Project, including your tools and know-how.\n",
+    );
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    assert!(!r.changes.is_empty());
+    for c in &r.changes {
+        let definitions: Vec<&str> = c.inserted.split(". ").filter(|s| s.contains("\" means ")).collect();
+        let mut unique = definitions.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), definitions.len(), "{}", c.inserted);
+    }
+}

@@ -389,6 +389,9 @@ impl Vocabulary {
     /// insertions give, as sentences to insert with it; remembers them, so each goes in once.
     pub fn definitions_for(&mut self, text: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // Each term is defined at most once: a definition that does not, as adapted, define its
+        // own term (the draft speaks to the agency as "you") must not be asked for again.
+        let mut tried: Vec<String> = Vec::new();
         self.learn(text);
         loop {
             let needed = {
@@ -401,9 +404,14 @@ impl Vocabulary {
                         Otherwise::Plain(_) => None,
                     })
                     .chain(std::iter::once((self.registry.clone(), registry)))
-                    .find(|(term, _)| (mentions(&said, term) || mentions(&said, term.trim_end_matches('s'))) && !self.defines(term))
+                    .find(|(term, _)| {
+                        (mentions(&said, term) || mentions(&said, term.trim_end_matches('s')))
+                            && !self.defines(term)
+                            && !tried.contains(term)
+                    })
             };
-            let Some((_, definition)) = needed else { return out };
+            let Some((term, definition)) = needed else { return out };
+            tried.push(term);
             let definition = self.adapt(&definition);
             self.learn(&definition);
             out.push(definition);
