@@ -31,6 +31,7 @@ use crate::library::{Concern, FallbackKind, Severity};
 pub use function::{keeps as keeps_function, stale_citations};
 pub use notes::Audience;
 pub use output::{OutputFormat, check_target, write_atomic};
+pub use person::proper_name;
 pub use plan::{Stance, Steer, plan};
 pub use sentence::{leading_label, text_paragraphs};
 pub use summary::{FeeTerms, Negotiation, summary, tally};

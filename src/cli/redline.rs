@@ -92,7 +92,7 @@ pub fn run(args: &RedlineArgs, common: &Common) -> color_eyre::Result<ExitCode> 
     };
     let options = RedlineOptions {
         only: args.only.map_or(Severity::Low, Threshold::severity),
-        author: author(args, session.as_ref(), &analysis),
+        author: author(args, session.as_ref(), &analysis, &doc.text),
         date: date()?,
     };
     let plan = redline::plan(draft, &analysis, &library, &steers, options);
@@ -161,15 +161,18 @@ pub fn load_inputs(args: &RedlineArgs, common: &Common, library: &ClauseLibrary)
 }
 
 /// Who signs the changes and comments: `--author`, else the session's agency, else the agency's
-/// name as the draft defines it ("Provider"). Never the tool's own name: counsel reads it.
-fn author(args: &RedlineArgs, session: Option<&Session>, analysis: &Analysis) -> String {
+/// name as the draft defines it ("Provider"), or the name it gives "we". Never the tool's own
+/// name, nor a pronoun: counsel reads it.
+fn author(args: &RedlineArgs, session: Option<&Session>, analysis: &Analysis, text: &str) -> String {
     let named = |name: &Option<String>| name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
-    named(&args.author).or_else(|| session.and_then(|s| named(&s.agency))).or_else(|| named(&analysis.parties.agency)).unwrap_or_else(
-        || {
-            eprintln!("note: the draft does not name the agency; the changes are signed \"Agency\" (give --author NAME)");
-            "Agency".to_owned()
-        },
-    )
+    let drafts = named(&analysis.parties.agency).and_then(|n| match n.to_lowercase().as_str() {
+        "we" | "us" | "you" => redline::proper_name(text, &n),
+        _ => Some(n),
+    });
+    named(&args.author).or_else(|| session.and_then(|s| named(&s.agency))).or(drafts).unwrap_or_else(|| {
+        eprintln!("note: the draft does not name the agency; the changes are signed \"Agency\" (give --author NAME)");
+        "Agency".to_owned()
+    })
 }
 
 /// The internal copy's path: `counter.docx` gives `counter.internal.docx`, beside it.

@@ -85,6 +85,22 @@ impl Person {
     }
 }
 
+/// The name a party the draft calls by a pronoun goes by, where the draft gives one: the agency
+/// of its own terms `Brightlabs Ltd ("we", "us", "our")`, or `"we" and "us" mean Example
+/// Foundation`. The changes are signed with it, not with "we".
+pub fn proper_name(text: &str, pronoun: &str) -> Option<String> {
+    let pronoun = regex::escape(pronoun);
+    let head = &text[..crate::text::floor_char(text, 20_000)];
+    let bracket =
+        Regex::new(&format!(r#"(?i)\b((?-i:[A-Z][\w&.'-]*)(?:[ ,](?-i:[A-Z][\w&.'-]*)){{0,5}})\s*\(\s*["“]{pronoun}["”]"#)).ok()?;
+    let means = Regex::new(&format!(
+        r#"(?i)["“]{pronoun}["”](?:,?\s*(?:and|or)?\s*["“]\w+["”])*,?\s+means?\s+((?-i:[A-Z][\w&.'-]*)(?: (?-i:[A-Z][\w&.'-]*)){{0,5}})"#
+    ))
+    .ok()?;
+    let name = bracket.captures(head).or_else(|| means.captures(head))?;
+    Some(name[1].trim_end_matches([',', '.']).to_owned())
+}
+
 /// The words that describe the party the draft defines as `agency` (`Jane Smith, an
 /// individual ("Contractor")`): from the end of the definition before it (or the paragraph's
 /// start) to the quoted name.
@@ -132,6 +148,15 @@ mod tests {
         let theirs =
             "Between Acme Corp (\"Client\") and Brightlabs (\"Contractor\").\n\nContractor shall report to Client and her delegate.";
         assert_eq!(Person::of(theirs, &p), Person::Company);
+    }
+
+    #[test]
+    fn a_party_called_by_a_pronoun_signs_with_its_name() {
+        let bracket = "These terms are between Brightlabs Ltd (\"we\", \"us\") and the customer named in the Order (\"you\").";
+        assert_eq!(proper_name(bracket, "we").as_deref(), Some("Brightlabs Ltd"));
+        let means = "In these conditions \"we\", \"us\" and \"our\" mean Example Foundation, and \"you\" means the grantee.";
+        assert_eq!(proper_name(means, "we").as_deref(), Some("Example Foundation"));
+        assert_eq!(proper_name(means, "you"), None, "\"the grantee\" is no name");
     }
 
     #[test]

@@ -212,7 +212,7 @@ impl Vocabulary {
         let name = |t: &Option<String>| {
             t.as_deref()
                 .map(|t| t.trim().trim_start_matches("the ").trim_start_matches("The "))
-                .filter(|t| t.split_whitespace().count() <= 4 && (t.chars().any(char::is_uppercase) || t.eq_ignore_ascii_case("you")))
+                .filter(|t| t.split_whitespace().count() <= 4 && (t.chars().any(char::is_uppercase) || Pronoun::of(t).is_some()))
                 .map(str::to_owned)
         };
         let registry = own_registry(text)
@@ -346,22 +346,26 @@ impl Vocabulary {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         let mut skip = 0;
+        // The pronoun the last party named went by, for the "its" that follows it.
+        let mut last: Option<Pronoun> = None;
         for m in ROLE.find_iter(text) {
             if m.start() < skip {
                 continue;
             }
-            if m.as_str() == "Client" && self.client.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("you")) {
-                out.push_str(&text[at..m.start()]);
-                at = second_person(text, m.start(), m.end(), &mut out);
+            let name = if m.as_str() == "Agency" { &self.agency } else { &self.client };
+            push_gap(&mut out, &text[at..m.start()], last);
+            last = None;
+            if let Some(person) = name.as_deref().and_then(Pronoun::of) {
+                let subject;
+                (at, subject) = person.write(text, m.start(), m.end(), &mut out);
+                last = subject.then_some(person);
                 skip = at;
                 continue;
             }
-            let name = if m.as_str() == "Agency" { &self.agency } else { &self.client };
             let name = name.as_deref().unwrap_or(m.as_str());
             let before = text[..m.start()].trim_end();
             let compound = text[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
             let determined = before.rsplit(char::is_whitespace).next().is_some_and(|w| DETERMINERS.contains(&w));
-            out.push_str(&text[at..m.start()]);
             if self.defined.iter().any(|d| d == &format!("the {name}")) && !compound && !determined {
                 out.push_str(if before.is_empty() || before.ends_with(['.', ':']) { "The " } else { "the " });
             }
@@ -381,7 +385,7 @@ impl Vocabulary {
                 at += 1 + len;
             }
         }
-        out.push_str(&text[at..]);
+        push_gap(&mut out, &text[at..], last);
         out
     }
 
@@ -601,9 +605,6 @@ pub fn undefined_terms(inserted: &str, result: &str, names: &[String]) -> Vec<St
     out
 }
 
-/// "Client" in terms written to "you": "Client's" is "your", "Client Data" is "Your Data",
-/// "Client grants" is "you grant", "Client or its" is "you or your". Pushes the words for
-/// `text[start..end]` and returns where the text resumes.
 /// Whether the draft gives `name` plural verbs ("Researchers agree to", "Researchers grant"):
 /// a name ending in "s" ("Blockchain Commons agrees" is one party).
 fn plural_in(text: &str, name: &str) -> bool {
@@ -624,43 +625,94 @@ fn plural_verb(rest: &str) -> Option<(String, usize)> {
         .then(|| (word[..word.len() - 1].to_owned(), word.len()))
 }
 
-fn second_person(text: &str, start: usize, end: usize, out: &mut String) -> usize {
-    let before = text[..start].trim_end();
-    let capital = before.is_empty() || before.ends_with(['.', ':']);
-    let cap = |w: &str| if capital { w[..1].to_uppercase() + &w[1..] } else { w.to_owned() };
-    let rest = &text[end..];
-    if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")) {
-        out.push_str(&cap("your"));
-        return text.len() - r.len();
+/// A party the draft names by a pronoun: the client it speaks to ("you"), or the agency
+/// writing its own terms ("we") or the grantee a funder addresses ("you").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    First,
+    Second,
+}
+
+impl Pronoun {
+    fn of(name: &str) -> Option<Pronoun> {
+        match name.to_ascii_lowercase().as_str() {
+            "we" | "us" => Some(Pronoun::First),
+            "you" => Some(Pronoun::Second),
+            _ => None,
+        }
     }
-    if rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
-        // "the Client Models": "Your Models", not "the Your Models".
-        for article in ["the ", "The "] {
-            if out.ends_with(article) {
-                out.truncate(out.len() - article.len());
+
+    /// The words for the party: as subject, as object, and before a noun.
+    fn forms(self) -> [&'static str; 3] {
+        match self {
+            Pronoun::First => ["we", "us", "our"],
+            Pronoun::Second => ["you", "you", "your"],
+        }
+    }
+
+    /// Pushes the words for the party named at `text[start..end]` ("Agency" or "Client") and
+    /// returns where the text resumes, and whether the party is the subject: "Client's" is
+    /// "your", "Agency IP" is "Our IP", "Client grants" is "you grant", "to Agency" is "to us",
+    /// "Client or its" is "you or your".
+    fn write(self, text: &str, start: usize, end: usize, out: &mut String) -> (usize, bool) {
+        const OPENS: &[&str] = &["that", "and", "or", "if", "unless", "where", "when", "whether", "which", "extent", "but", "until"];
+        let [subject, object, possessive] = self.forms();
+        let before = text[..start].trim_end();
+        let capital = before.is_empty() || before.ends_with(['.', ':']);
+        let cap = |w: &str| if capital { w[..1].to_uppercase() + &w[1..] } else { w.to_owned() };
+        let rest = &text[end..];
+        if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")) {
+            out.push_str(&cap(possessive));
+            return (text.len() - r.len(), false);
+        }
+        if rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+            // "the Client Models": "Your Models", not "the Your Models".
+            for article in ["the ", "The "] {
+                if out.ends_with(article) {
+                    out.truncate(out.len() - article.len());
+                }
+            }
+            out.push_str(&(possessive[..1].to_uppercase() + &possessive[1..]));
+            return (end, false);
+        }
+        // The subject opens a sentence or a clause ("provided that Agency", "To the extent
+        // Client owns"); after a verb or a preposition the party is the object ("grants Agency",
+        // "to Agency").
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let verb_next = ["has ", "is ", "does ", "was "].iter().any(|v| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(v)));
+        let is_subject = capital || before.ends_with([',', ';', '(']) || OPENS.contains(&word) || verb_next;
+        out.push_str(&cap(if is_subject { subject } else { object }));
+        let Some(r) = rest.strip_prefix(' ') else { return (end, is_subject) };
+        for (third, person) in [("or its ", "or "), ("and its ", "and ")] {
+            if r.starts_with(third) {
+                out.push(' ');
+                out.push_str(person);
+                out.push_str(possessive);
+                out.push(' ');
+                return (end + 1 + third.len(), is_subject);
             }
         }
-        out.push_str("Your");
-        return end;
-    }
-    out.push_str(&cap("you"));
-    let Some(r) = rest.strip_prefix(' ') else { return end };
-    for (third, second) in [("or its ", "or your "), ("and its ", "and your ")] {
-        if r.starts_with(third) {
-            out.push(' ');
-            out.push_str(second);
-            return end + 1 + third.len();
+        // "grants", "owns", "has": the verb agrees with "you" and "we".
+        match plural_verb(r).filter(|_| is_subject) {
+            Some((verb, len)) => {
+                out.push(' ');
+                out.push_str(&verb);
+                (end + 1 + len, true)
+            }
+            None => (end, is_subject),
         }
     }
-    // "grants", "owns", "has": the verb agrees with "you".
-    match plural_verb(r) {
-        Some((verb, len)) => {
-            out.push(' ');
-            out.push_str(&verb);
-            end + 1 + len
-        }
-        None => end,
-    }
+}
+
+/// Pushes `gap`, the words between two party names, with "its" after a party named by a
+/// pronoun as that party's own word, up to the end of its sentence ("you waive, and will
+/// procure that your personnel waive").
+fn push_gap(out: &mut String, gap: &str, last: Option<Pronoun>) {
+    static ITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bits\b").expect("static regex"));
+    let Some(person) = last else { return out.push_str(gap) };
+    let stop = gap.find(". ").map_or(gap.len(), |k| k + 1);
+    out.push_str(&ITS.replace_all(&gap[..stop], person.forms()[2]));
+    out.push_str(&gap[stop..]);
 }
 
 /// Whether the draft spells the noun the British way ("a non-exclusive licence"): more often
@@ -833,6 +885,22 @@ mod tests {
             "You grant Go Free Range a licence. Go Free Range does not disclose your information or use Your Data that you or your affiliates provide. You have paid."
         );
         assert_eq!(v.adapt("The methods used to develop the Client Models."), "The methods used to develop Your Models.");
+    }
+
+    /// An agency's own terms in the first person, and a funder's conditions that speak to the
+    /// grantee as "you": "we" is subject or object as the sentence has it, and "its" follows.
+    #[test]
+    fn parties_called_we_and_you_are_written_as_the_draft_speaks() {
+        let v = Vocabulary::of("We build. You pay us.", &Parties::named("we", "you"));
+        assert_eq!(
+            v.adapt("Agency waives, and will procure that its personnel waive, any rights. To the extent Client owns any Deliverables, Client grants Agency a licence, provided that Agency does not disclose Client's information. Nothing restricts Agency from using Agency IP."),
+            "We waive, and will procure that our personnel waive, any rights. To the extent you own any Deliverables, you grant us a licence, provided that we do not disclose your information. Nothing restricts us from using Our IP."
+        );
+        let v = Vocabulary::of("You build. We pay you.", &Parties::named("you", "we"));
+        assert_eq!(
+            v.adapt("Client may use the Agency IP for Client's purposes; Agency does not disclose Client Data that Client or its affiliates provide to Agency."),
+            "We may use Your IP for our purposes; you do not disclose Our Data that we or our affiliates provide to you."
+        );
     }
 
     #[test]
