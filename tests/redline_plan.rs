@@ -2128,3 +2128,19 @@ fn a_draft_in_the_second_person_gets_each_definition_once() {
         assert_eq!(unique.len(), definitions.len(), "{}", c.inserted);
     }
 }
+
+/// A passive assignment ("shall be assigned to the Client") of a term defined to take in
+/// methods is fixed by words that still assign, on payment and narrowed, in the draft's own
+/// term: the draft's "Consulting Outputs" is not defined a second time, and the library's
+/// "each Deliverable" is "each Consulting Output".
+#[test]
+fn a_passive_assignment_is_fixed_by_an_assignment_in_the_drafts_terms() {
+    let r = plan_embedded(
+        "# SERVICES AGREEMENT\n\nThis Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Provider\"). Provider shall provide the Services. Client shall pay the Fees.\n\n1. \"Consulting Outputs\" means all reports, software, methods, know-how and techniques produced by the Provider in the course of the Services.\n\n2. Any intellectual property rights in the Consulting Outputs shall be assigned to the Client provided that the Client has paid in full all Fees.\n",
+    );
+    let clause = r.changes.iter().find(|c| c.deleted.contains("shall be assigned")).expect("clause 2 is changed");
+    assert!(clause.inserted.contains("Provider assigns to Client"), "{}", clause.inserted);
+    let inserted: String = r.changes.iter().map(|c| c.inserted.as_str()).collect::<Vec<_>>().join(" ");
+    assert!(!inserted.contains("\"Consulting Outputs\" means"), "{inserted}");
+    assert!(!inserted.contains("Deliverable"), "{inserted}");
+}

@@ -353,6 +353,12 @@ impl Rule {
     /// transfers to the counterparty.
     fn holds(&self, p: &Provision, trigger: &str, facts: &HashSet<Fact>, transferred: bool) -> bool {
         let f = p.features;
+        // What the object's own words name, or, where it is only a defined term whose
+        // definition sweeps things in ("the Results", defined as everything generated during
+        // the term, models and methods included), what the definition names.
+        let sweeping =
+            [Feature::Broad, Feature::Methods, Feature::Models, Feature::Prior].iter().any(|&x| f.has(x)) && !f.has(Feature::Physical);
+        let object = if p.own_features.is_empty() && !p.terms.is_empty() && sweeping { f } else { p.own_features };
         let timing = match p.timing {
             Timing::OnPayment => TimingId::OnPayment,
             Timing::OnCreation => TimingId::OnCreation,
@@ -371,8 +377,8 @@ impl Rule {
             && (self.features_any.is_empty() || self.features_any.iter().any(|&x| f.has(x)))
             && self.features_all.iter().all(|&x| f.has(x))
             && !self.features_none.iter().any(|&x| f.has(x))
-            && (self.object_any.is_empty() || self.object_any.iter().any(|&x| p.own_features.has(x)))
-            && !self.object_none.iter().any(|&x| p.own_features.has(x))
+            && (self.object_any.is_empty() || self.object_any.iter().any(|&x| object.has(x)))
+            && !self.object_none.iter().any(|&x| object.has(x))
             && (self.attributes_any.is_empty() || self.attributes_any.iter().any(|&x| p.attributes.has(x)))
             && self.attributes_all.iter().all(|&x| p.attributes.has(x))
             && !self.attributes_none.iter().any(|&x| p.attributes.has(x))

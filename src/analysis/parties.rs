@@ -42,6 +42,10 @@ const AGENCY_ROLES: &[&str] = &[
     "engineer",
     "researcher",
     "researchers",
+    // Translated from Spanish and Portuguese: the "contratado".
+    "contracted party",
+    "hired party",
+    "grantee",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -72,6 +76,11 @@ const CLIENT_ROLES: &[&str] = &[
     "city",
     "county",
     "commonwealth",
+    "contracting party",
+    "hiring party",
+    "funder",
+    "producer",
+    "oem",
 ];
 
 /// How far into a draft its parties are looked for.

@@ -363,12 +363,42 @@ pub(super) fn read(
                     let sentence = Sentence { text, start, end, reach, clause, clause_paid, lead_start, items: &layout.items };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
+                carve_set_aside_prior(lexicon, &clause_text[from..to], clause, &mut out);
             }
             from = to;
         }
     }
     out.sort_by_key(|p| (p.start, p.end));
     out
+}
+
+/// "... shall belong to the Client. The foregoing does not comprise the tools of which the
+/// Supplier was already the holder": the agency's prior work is carved out of the clause's
+/// last transfer before `sentence`.
+fn carve_set_aside_prior(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [Provision]) {
+    let takes_out_prior = set_aside(sentence).is_some_and(|rest| {
+        lexicon.agency_prior.find_iter(rest).any(|m| !rest[m.start()..].starts_with("third") && !rest[m.start()..].starts_with("open"))
+    });
+    if takes_out_prior && let Some(p) = out.iter_mut().rev().find(|p| p.clause == clause && p.kind.transfers()) {
+        p.carve_out = true;
+        p.excepted = true;
+    }
+}
+
+/// What a sentence takes out of the provision before it ("The foregoing does not comprise
+/// the libraries ...", "This clause shall not apply to ..."): the words after the verb.
+fn set_aside(sentence: &str) -> Option<&str> {
+    static SETS_ASIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:the foregoing|the above|this (?:clause|section|paragraph|article|assignment|transfer)|such (?:assignment|transfer|ownership|vesting)|the (?:assignment|transfer|vesting)(?: [a-z ]{1,40}?)?) (?:does|shall|will) not (?:comprise|include|extend to|apply to|cover|affect|encompass|reach)\b",
+        )
+        .expect("static regex")
+    });
+    let s = sentence.trim_start();
+    if !["the ", "this ", "such "].iter().any(|w| s.starts_with(w)) {
+        return None;
+    }
+    SETS_ASIDE.find(s).map(|m| &s[m.end()..])
 }
 
 /// Whether a sentence only says that what comes next is what the sentence before includes:
@@ -512,7 +542,9 @@ impl Sentence<'_> {
             // new promise starts.
             let promise = [" shall ", " will ", " must ", " hereby "].iter().filter_map(|w| before.rfind(w).map(|i| i + w.len() - 1)).max();
             let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]);
-            if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) {
+            // "The assignment of the rights ... shall take effect": the noun operates.
+            let effected = kind == Kind::Assignment && takes_effect(&s[ms..]);
+            if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) && !effected {
                 continue;
             }
             // "released under the Apache License" releases; "If an open source license provides
@@ -532,7 +564,7 @@ impl Sentence<'_> {
             // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
             // passive or its subject: otherwise it is a noun or a name.
             let bare = kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[ms..].starts_with(v));
-            if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms)) {
+            if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms) || effected) {
                 continue;
             }
             // "agrees to keep all such information confidential": a promise of confidence, which
@@ -569,6 +601,21 @@ impl Sentence<'_> {
                 && let Some(bar) = out.last().filter(|p| p.kind == Kind::Restriction && p.sentence == provision.sentence)
             {
                 provision.giver = bar.giver;
+            }
+            // "Nothing ... shall be deemed to transfer or convey": the second verb of a
+            // negated pair is negated too, however far the "nothing" is.
+            let paired = [" or ", " and "].iter().any(|w| before.ends_with(w));
+            if paired
+                && kind.transfers()
+                && let Some(first) = out.last().filter(|p| {
+                    p.sentence == provision.sentence
+                        && p.standing == Standing::Negated
+                        && p.kind.transfers()
+                        && p.start < self.start + ms
+                        && self.start + ms - p.start <= 40
+                })
+            {
+                provision.standing = first.standing;
             }
             out.push(provision);
         }
@@ -631,7 +678,9 @@ impl Sentence<'_> {
         // of any length.
         let mentions = within(mentions, ts.saturating_sub(BEFORE.max(300)), after_to);
         let t = Trigger { s, ts, te, kind, mentions };
-        let object_before = t.object_before();
+        // What a passive transfer moves is its subject only where that names work or rights
+        // ("such raw materials ... are transferred to Apollo" moves goods).
+        let object_before = t.object_before() && (!t.passive_transfer() || names_work(lexicon, terms, &s[subject_start(s, ts)..ts]));
         let object_range = if object_before {
             (subject_start(s, ts), ts)
         } else {
@@ -837,6 +886,23 @@ fn features_at(lexicon: &Lexicon, own: Features, object: &str, offset: usize) ->
         .collect()
 }
 
+/// Whether `words` name work, rights in it, or a defined term, and no goods.
+fn names_work(lexicon: &Lexicon, terms: &Terms, words: &str) -> bool {
+    use super::Feature::{Improvements, Ip, Methods, Models, Physical, Work};
+    let f = Features::of(lexicon, words);
+    ([Ip, Work, Methods, Models, Improvements].iter().any(|&k| f.has(k)) || !terms.used_in(words).is_empty()) && !f.has(Physical)
+}
+
+/// "The assignment of the economic rights ... shall operate in favour of the Client upon
+/// creation": a noun of transfer that the sentence says takes effect, as a verb would.
+fn takes_effect(from_trigger: &str) -> bool {
+    static EFFECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:assignment|transfer) of [^;:]{1,200}? (?:shall|will|is to|does|automatically) (?:automatically )?(?:operate|take effect|be effective|become effective|occur|take place|be made)\b")
+            .expect("static regex")
+    });
+    EFFECT.is_match(&from_trigger[..floor_char(from_trigger, from_trigger.len().min(300))])
+}
+
 /// One trigger in its sentence, with the party mentions within its reach.
 struct Trigger<'t> {
     s: &'t str,
@@ -896,6 +962,21 @@ impl Trigger<'_> {
             || (!first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}"))))
     }
 
+    /// "All Results shall be transferred to the Client": what passes is the subject ("cannot
+    /// be assigned", "may be transferred" promise nothing).
+    /// A pronoun for its subject ("after it has been assigned", "which shall be assigned")
+    /// names what another sentence or clause speaks of.
+    fn passive_transfer(&self) -> bool {
+        let before = self.s[..self.ts].trim_end();
+        let Some(auxiliary) = [" shall be", " will be", " must be", " is", " are"].iter().find(|w| before.ends_with(*w)) else {
+            return false;
+        };
+        let subject = before[..before.len() - auxiliary.len()].rsplit(' ').next().unwrap_or("");
+        self.kind == Kind::Assignment
+            && ["assigned", "transferred", "conveyed"].iter().any(|w| self.text().ends_with(w))
+            && !["it", "they", "which", "that", "these", "those", "who"].contains(&subject)
+    }
+
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
     fn object_before(&self) -> bool {
         let passive_joint = self.kind == Kind::Joint && (self.text().ends_with("owned") || self.text().ends_with(" by"));
@@ -913,6 +994,7 @@ impl Trigger<'_> {
         let licensed_by = self.kind == Kind::Licence && self.passive_licence();
         passive_joint
             || licensed_by
+            || self.passive_transfer()
             || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind == Kind::HireWork && !authored)
             // "Confidential Information shall not be used by the Receiving Party": what is
             // barred comes first; "shall not be engaged or involved in" bars its subject.
@@ -1218,10 +1300,14 @@ impl Trigger<'_> {
 /// word, after the last clause break before the verb (or a sentence the segmenter left joined
 /// after a bracket: "(... apply). Company IP is"), at most 300 bytes back.
 fn subject_start(s: &str, ts: usize) -> usize {
+    static NUMBER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\))\s+").expect("static regex"));
     let from = ceil_char(s, ts.saturating_sub(300));
     let from = s[from..ts].find(' ').filter(|_| from > 0 && !s[..from].ends_with(' ')).map_or(from, |i| from + i + 1);
     let breaks = [s[from..ts].rfind([';', ':']).map(|i| i + 1), s[from..ts].rfind("). ").map(|i| i + 2)];
     let from = breaks.into_iter().flatten().max().map_or(from, |i| from + i);
+    // "10.2 Any of our IPRs ... shall be assigned": the clause's number is no part of it.
+    let from = from + NUMBER.find(&s[from..ts]).map_or(0, |m| m.end());
     // "retains all rights in the Software ..., other than the Bank-Specific Developments, which
     // shall vest in the Bank": what is excepted is what the relative clause speaks of.
     if s[from..ts].ends_with(", which ") {
@@ -1253,9 +1339,18 @@ fn paid(lexicon: &Lexicon, text: &str) -> bool {
         // "irrespective of whether it has been accepted or paid for": payment disregarded.
         let wider = &text[ceil_char(text, m.start().saturating_sub(80))..m.start()];
         let wider = wider.rfind([';', '.', ':']).map_or(wider, |i| &wider[i + 1..]);
-        let disregarded = ["irrespective of", "regardless of", "whether or not", "notwithstanding", "even if", "without regard to"]
-            .iter()
-            .any(|w| wider.contains(w));
+        let disregarded = [
+            "irrespective of",
+            "regardless of",
+            "whether or not",
+            "notwithstanding",
+            "even if",
+            "without regard to",
+            "independently of",
+            "independent of",
+        ]
+        .iter()
+        .any(|w| wider.contains(w));
         !lexicon.negation.is_match(part) && !counted_from && !disregarded
     })
 }

@@ -96,11 +96,12 @@ pub fn read(text: &str, lexicon: &Lexicon, parties: &Parties) -> Option<Vec<Func
 }
 
 /// Whether the words assign rights to someone ("Developer assigns to Client all right, title
-/// and interest in ..."): a verb of assignment followed by its assignee. "nothing in this
+/// and interest in ...", "shall be assigned to Client"): a verb of assignment followed by its
+/// assignee. "nothing in this
 /// Agreement assigns or transfers it", a statement of what a party keeps, is none.
 pub fn assigns(text: &str) -> bool {
     static ASSIGNS_TO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:assigns?|transfers?|conveys?)(?:\s+(?:and|or)\s+(?:assigns?|transfers?|conveys?))?\s+to\b")
+        Regex::new(r"(?i)\b(?:assigns?|transfers?|conveys?|(?:shall|will) be (?:assigned|transferred|conveyed))(?:\s+(?:and|or)\s+(?:assigns?|transfers?|conveys?))?\s+to\b")
             .expect("static regex")
     });
     static NEGATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:nothing|not|no)\b[^.;]*$").expect("static regex"));

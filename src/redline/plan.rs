@@ -2273,6 +2273,11 @@ fn choose(
     // citing this one assume ("assigned under Section 4.1"). The narrowed transfer first, then
     // the library's standard clause, then a licence back, then the rest of the ladder.
     let struck = struck?;
+    // Struck words that assign give way to words that still assign (on payment, narrowed), not
+    // to the agency keeping everything: the client's transfer is the deal's, and is fixed.
+    // Unless what they assign is the agency's prior work, which no fix hands over.
+    let prior = findings.iter().any(|&fi| analysis.findings[fi].concern == Concern::PreExistingIp);
+    let must_assign = function::assigns(struck.deleted) && !prior;
     let lexicon = library.reading.as_ref().map_or(crate::reading::Lexicon::embedded(), |r| &r.lexicon);
     let parties = function::with_library_names(&analysis.parties);
     for cited in [true, false] {
@@ -2282,6 +2287,7 @@ fn choose(
                 let (text, trimmed) = same_term(&raw, struck.deleted);
                 let text = for_employee(text);
                 if fits(&text)
+                    && (!must_assign || function::assigns(&text))
                     && function::keeps_read(struck.deleted, &text, lexicon, &parties)
                     && !function::presupposes(&text)
                     && (!cited || struck.cited.iter().all(|v| v.said_by(&text)))

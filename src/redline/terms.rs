@@ -64,6 +64,14 @@ const GLOSSARY: &[Entry] = &[
         instead: &[],
         otherwise: Otherwise::Define("\"Schedule B\" means the list of Client's competitors agreed by the parties in writing."),
     },
+    // The library's fees in the draft's capitals where it defines them ("the Fees", "the
+    // Charges").
+    Entry {
+        words: "the fees",
+        term: "fees",
+        instead: &[("Fees", "the Fees"), ("Charges", "the Charges")],
+        otherwise: Otherwise::Plain("the fees"),
+    },
     Entry {
         words: "Work Product",
         term: "Work Product",
@@ -310,6 +318,12 @@ impl Vocabulary {
                 (Otherwise::Define(_), None) => continue,
             };
             out = whole_word(e.words).replace_all(&out, words).into_owned();
+            // "for each Deliverable": the draft's own plural term in the singular.
+            if e.term == "Deliverables"
+                && let Some(own) = own.filter(|o| o.ends_with('s'))
+            {
+                out = whole_word("Deliverable").replace_all(&out, &own[..own.len() - 1]).into_owned();
+            }
             // A singular library term become a plural one ("Client Data is used" for the
             // draft's "Customer Materials"): its verb follows.
             if words.ends_with('s') && !words.ends_with("ss") && !e.words.ends_with('s') && !words.is_empty() {
@@ -411,6 +425,9 @@ impl Vocabulary {
                     .find(|(term, _)| {
                         (mentions(&said, term) || mentions(&said, term.trim_end_matches('s')))
                             && !self.defines(term)
+                            // A library term the draft's own term stands for ("Consulting
+                            // Outputs" for "Deliverables") is defined by the draft already.
+                            && !self.defines(&self.adapt(term))
                             && !tried.contains(term)
                     })
             };
