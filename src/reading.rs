@@ -323,7 +323,8 @@ impl Reading {
         licences_completed(lexicon, text, ranges, &mut provisions);
         licences_by_reference(text, &terms, &mut provisions);
         handovers_of_what_passed(text, &mut provisions);
-        let paid_by_override = paid_notwithstanding(text, ranges, &mut provisions);
+        let mut paid_by_override = paid_notwithstanding(text, ranges, &mut provisions);
+        paid_by_override.extend(qualified_next(lexicon, text, ranges, &mut provisions));
         incorporated(lexicon, text, ranges, parties, &mut provisions);
         Reading { terms, provisions, layout, free_of_charge: free_of_charge(lexicon, text), paid_by_override }
     }
@@ -705,6 +706,46 @@ fn free_of_charge(lexicon: &Lexicon, text: &str) -> bool {
 /// transfers of the clause it names wait for payment too, whatever their own words say ("from
 /// the moment of their creation").
 /// Returns where those transfers start.
+/// "The Consultant hereby assigns ... all Intellectual Property Rights in the Deliverables.
+/// Such assignment shall take effect only upon payment of the Fees in full and shall not extend
+/// to the Consultant's Background IP": the sentence after a transfer, speaking of it, makes it
+/// wait for payment and carves out what it says. The transfers so made to wait.
+fn qualified_next(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], provisions: &mut [Provision]) -> Vec<usize> {
+    const OPENS: [&str; 9] = [
+        "such assignment",
+        "the assignment",
+        "this assignment",
+        "such transfer",
+        "the transfer",
+        "this transfer",
+        "such vesting",
+        "the vesting",
+        "such ownership",
+    ];
+    let mut waiting = Vec::new();
+    for p in provisions.iter_mut().filter(|p| p.kind.transfers()) {
+        let Some(&(_, ce)) = ranges.get(p.clause) else { continue };
+        let after = text[p.sentence.1.min(ce)..ce].trim_start_matches(['.', ' ', '\n']);
+        let next = &after[..after.find(". ").map_or(after.len(), |i| i + 1)];
+        if !OPENS.iter().any(|o| next.starts_with(o)) {
+            continue;
+        }
+        if matches!(p.timing, Timing::OnCreation | Timing::Unstated | Timing::OnPayment) && provisions::paid(lexicon, next) {
+            p.timing = Timing::OnPayment;
+            waiting.push(p.start);
+        }
+        let prior =
+            lexicon.agency_prior.find_iter(next).any(|m| !next[m.start()..].starts_with("third") && !next[m.start()..].starts_with("open"));
+        if prior
+            && [" not extend to", " not include", " not apply to", " exclude", " excluding", " except"].iter().any(|w| next.contains(w))
+        {
+            p.carve_out = true;
+            p.excepted = true;
+        }
+    }
+    waiting
+}
+
 fn paid_notwithstanding(text: &str, ranges: &[(usize, usize)], provisions: &mut [Provision]) -> Vec<usize> {
     static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"notwithstanding (?:anything|any other provision)(?: contained| to the contrary| set out| stated)? in (?:clause|section|article) ([0-9]+(?:\.[0-9]+)*)")

@@ -1377,3 +1377,21 @@ fn the_second_verb_of_a_negated_pair_transfers_nothing() {
     );
     assert!(medium_or_high(&a).is_empty(), "{:?}", a.findings);
 }
+
+/// The sentence after an assignment that speaks of it ("Such assignment shall take effect only
+/// upon payment of the Fees in full and shall not extend to the Consultant's Background IP")
+/// makes it wait for payment and carves the agency's prior work out; a handover that "shall not
+/// operate as an assignment" moves no rights before payment.
+#[test]
+fn the_sentence_after_an_assignment_qualifies_it_and_a_handover_that_is_no_assignment_takes_nothing() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The Provider hereby assigns to the Client all Intellectual Property Rights in the Deliverables. Such assignment shall take effect only upon payment of the Fees in full and shall not extend to the Provider's Background IP.",
+            "On expiry or termination, the Provider shall deliver up to the Client all work product then in existence relating to the Project, in whatever state of completion. Delivery under this clause shall not operate as an assignment of any Intellectual Property Right, which shall be governed exclusively by clause 1.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    assert!(!found.contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+    assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}

@@ -122,7 +122,7 @@ fn grants_nothing(text: &str, s: usize, e: usize) -> bool {
 /// passes.
 static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"by way of (?:a )?present assignment of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*",
+        r"by way of (?:a )?present assignment of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)",
     )
     .expect("static regex")
 });
@@ -363,7 +363,7 @@ pub(super) fn read(
                     let sentence = Sentence { text, start, end, reach, clause, clause_paid, lead_start, items: &layout.items };
                     sentence.read(lexicon, parties, terms, &here, &mut out);
                 }
-                carve_set_aside_prior(lexicon, &clause_text[from..to], clause, &mut out);
+                read_set_aside(lexicon, &clause_text[from..to], clause, &mut out);
             }
             from = to;
         }
@@ -372,16 +372,29 @@ pub(super) fn read(
     out
 }
 
-/// "... shall belong to the Client. The foregoing does not comprise the tools of which the
-/// Supplier was already the holder": the agency's prior work is carved out of the clause's
-/// last transfer before `sentence`.
-fn carve_set_aside_prior(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [Provision]) {
+/// What `sentence` sets aside of the clause's provisions before it: "... shall belong to the
+/// Client. The foregoing does not comprise the tools of which the Supplier was already the
+/// holder" carves the agency's prior work out of the transfer.
+fn read_set_aside(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [Provision]) {
+    static NOT_A_TRANSFER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:shall|will|does|do) not (?:operate|take effect|be construed|be deemed|constitute|amount to)(?: as)? (?:an? )?(?:assignment|transfer|conveyance)\b")
+            .expect("static regex")
+    });
     let takes_out_prior = set_aside(sentence).is_some_and(|rest| {
         lexicon.agency_prior.find_iter(rest).any(|m| !rest[m.start()..].starts_with("third") && !rest[m.start()..].starts_with("open"))
     });
     if takes_out_prior && let Some(p) = out.iter_mut().rev().find(|p| p.clause == clause && p.kind.transfers()) {
         p.carve_out = true;
         p.excepted = true;
+    }
+    // "Delivery under this clause shall not operate as an assignment of any Intellectual
+    // Property Right, which shall be governed by clause 14": what is handed over passes when
+    // another clause says.
+    if sentence.contains(" not ")
+        && NOT_A_TRANSFER.is_match(sentence)
+        && let Some(p) = out.iter_mut().rev().find(|p| p.clause == clause && p.kind == Kind::Delivery)
+    {
+        p.timing = Timing::Elsewhere;
     }
 }
 
@@ -1328,7 +1341,7 @@ fn relinquishes(after: &str) -> bool {
 
 /// Whether `text` ties something to payment: "upon full payment", but not "no assignment
 /// contingent on payment".
-fn paid(lexicon: &Lexicon, text: &str) -> bool {
+pub(super) fn paid(lexicon: &Lexicon, text: &str) -> bool {
     lexicon.payment.find_iter(text).any(|m| {
         let before = &text[ceil_char(text, m.start().saturating_sub(40))..m.start()];
         let part = before.rfind([',', ';', '.', ':']).map_or(before, |i| &before[i + 1..]);
