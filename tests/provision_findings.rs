@@ -1395,3 +1395,15 @@ fn the_sentence_after_an_assignment_qualifies_it_and_a_handover_that_is_no_assig
     assert!(!found.contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
     assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
 }
+
+/// An agency's own terms in the first person: "we" do the work and "you" pay, so the parties
+/// are sure; what "becomes yours as soon as it's written" passes to the client on creation.
+#[test]
+fn plain_english_ownership_by_a_possessive_pronoun_in_the_agencys_own_terms() {
+    let a = analyse(
+        "These terms are agreed between Brightloop Analytics Limited (\"we\", \"us\", \"our\") and the customer named in the Order (\"you\", \"your\"). We will provide the Services described in the Order. You will pay the Fees within 30 days of our invoice.",
+        &["Anything our people write while embedded in your team becomes yours as soon as it's written."],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("we"));
+    assert!(medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}

@@ -845,11 +845,13 @@ fn bounded(text: &str, at: usize, len: usize) -> bool {
     text.as_bytes().get(at + len).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
-/// Whether the draft speaks to the agency ("you") for the client ("we"), and "you" has the
-/// agency's duties and never pays, and "we" pay.
+/// Whether the draft speaks to the agency ("you") for the client ("we"), or for the agency
+/// ("we") to the client ("you"), and the agency has the agency's duties and never pays, and
+/// the client pays.
 fn works_and_is_paid(head: &str, agency: Option<&Named>, client: Option<&Named>) -> bool {
     let (Some(a), Some(c)) = (agency, client) else { return false };
-    if !a.1.iter().any(|w| w == "you") || !c.1.iter().any(|w| w == "we") {
+    let has = |n: &Named, w: &str| n.1.iter().any(|x| x == w);
+    if !(has(a, "you") && has(c, "we") || has(a, "we") && has(c, "you")) {
         return false;
     }
     let ((duties, pays), (_, paid)) = (acts(head, &a.1), acts(head, &c.1));

@@ -970,8 +970,10 @@ impl Trigger<'_> {
             || ["has ", "have ", "hold ", "acquire ", "be entitled ", "is entitled ", "are entitled "].iter().any(|v| verb.starts_with(v));
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
         // "become your property": the owner is inside the verb, the object before it.
+        // "becomes yours": so is the one the pronoun names.
         text.ends_with(" trust for")
             || text.ends_with(" property")
+            || [" yours", " ours", " theirs"].iter().any(|w| text.ends_with(w))
             || (!first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}"))))
     }
 
