@@ -377,7 +377,7 @@ pub(super) fn read(
 /// holder" carves the agency's prior work out of the transfer.
 fn read_set_aside(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [Provision]) {
     static NOT_A_TRANSFER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\b(?:shall|will|does|do) not (?:operate|take effect|be construed|be deemed|constitute|amount to)(?: as)? (?:an? )?(?:assignment|transfer|conveyance)\b")
+        regex::Regex::new(r"(?-u:\b)(?:shall|will|does|do) not (?:operate|take effect|be construed|be deemed|constitute|amount to)(?: as)? (?:an? )?(?:assignment|transfer|conveyance)(?-u:\b)")
             .expect("static regex")
     });
     let takes_out_prior = set_aside(sentence).is_some_and(|rest| {
@@ -391,6 +391,7 @@ fn read_set_aside(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [P
     // Property Right, which shall be governed by clause 14": what is handed over passes when
     // another clause says.
     if sentence.contains(" not ")
+        && (sentence.contains("assignment") || sentence.contains("transfer") || sentence.contains("conveyance"))
         && NOT_A_TRANSFER.is_match(sentence)
         && let Some(p) = out.iter_mut().rev().find(|p| p.clause == clause && p.kind == Kind::Delivery)
     {
@@ -403,12 +404,12 @@ fn read_set_aside(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [P
 fn set_aside(sentence: &str) -> Option<&str> {
     static SETS_ASIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:the foregoing|the above|this (?:clause|section|paragraph|article|assignment|transfer)|such (?:assignment|transfer|ownership|vesting)|the (?:assignment|transfer|vesting)(?: [a-z ]{1,40}?)?) (?:does|shall|will) not (?:comprise|include|extend to|apply to|cover|affect|encompass|reach)\b",
+            r"^(?:the foregoing|the above|this (?:clause|section|paragraph|article|assignment|transfer)|such (?:assignment|transfer|ownership|vesting)|the (?:assignment|transfer|vesting)(?: [a-z ]{1,40}?)?) (?:does|shall|will) not (?:comprise|include|extend to|apply to|cover|affect|encompass|reach)(?-u:\b)",
         )
         .expect("static regex")
     });
     let s = sentence.trim_start();
-    if !["the ", "this ", "such "].iter().any(|w| s.starts_with(w)) {
+    if !["the ", "this ", "such "].iter().any(|w| s.starts_with(w)) || !s.contains(" not ") {
         return None;
     }
     SETS_ASIDE.find(s).map(|m| &s[m.end()..])
