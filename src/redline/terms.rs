@@ -659,6 +659,14 @@ impl Pronoun {
         }
     }
 
+    /// The party's word for what is its own, standing alone ("remain ours").
+    fn standalone(self) -> &'static str {
+        match self {
+            Pronoun::First => "ours",
+            Pronoun::Second => "yours",
+        }
+    }
+
     /// The words for the party: as subject, as object, and before a noun.
     fn forms(self) -> [&'static str; 3] {
         match self {
@@ -679,7 +687,9 @@ impl Pronoun {
         let cap = |w: &str| if capital { w[..1].to_uppercase() + &w[1..] } else { w.to_owned() };
         let rest = &text[end..];
         if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")) {
-            out.push_str(&cap(possessive));
+            // "remain Agency's." stands alone: "remain ours".
+            let alone = !r.starts_with(|c: char| c == ' ' || c.is_alphanumeric());
+            out.push_str(&cap(if alone { self.standalone() } else { possessive }));
             return (text.len() - r.len(), false);
         }
         if rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
@@ -912,6 +922,10 @@ mod tests {
         assert_eq!(
             v.adapt("Agency waives, and will procure that its personnel waive, any rights. To the extent Client owns any Deliverables, Client grants Agency a licence, provided that Agency does not disclose Client's information. Nothing restricts Agency from using Agency IP."),
             "We waive, and will procure that our personnel waive, any rights. To the extent you own any Deliverables, you grant us a licence, provided that we do not disclose your information. Nothing restricts us from using Our IP."
+        );
+        assert_eq!(
+            v.adapt("Agency's materials remain Agency's. Client's data stays Client's."),
+            "Our materials remain ours. Your data stays yours."
         );
         let v = Vocabulary::of("You build. We pay you.", &Parties::named("you", "we"));
         assert_eq!(
