@@ -701,11 +701,6 @@ fn free_of_charge(lexicon: &Lexicon, text: &str) -> bool {
     })
 }
 
-/// "Notwithstanding anything contained in Clause 8, the right, title and interest in each
-/// Deliverable shall pass to the Company only upon receipt ... of the full payment": the
-/// transfers of the clause it names wait for payment too, whatever their own words say ("from
-/// the moment of their creation").
-/// Returns where those transfers start.
 /// "The Consultant hereby assigns ... all Intellectual Property Rights in the Deliverables.
 /// Such assignment shall take effect only upon payment of the Fees in full and shall not extend
 /// to the Consultant's Background IP": the sentence after a transfer, speaking of it, makes it
@@ -730,7 +725,7 @@ fn qualified_next(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], prov
         if !OPENS.iter().any(|o| next.starts_with(o)) {
             continue;
         }
-        if matches!(p.timing, Timing::OnCreation | Timing::Unstated | Timing::OnPayment) && provisions::paid(lexicon, next) {
+        if !matches!(p.timing, Timing::Elsewhere | Timing::OnTermination) && provisions::paid(lexicon, next) {
             p.timing = Timing::OnPayment;
             waiting.push(p.start);
         }
@@ -746,6 +741,11 @@ fn qualified_next(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], prov
     waiting
 }
 
+/// "Notwithstanding anything contained in Clause 8, the right, title and interest in each
+/// Deliverable shall pass to the Company only upon receipt ... of the full payment": the
+/// transfers of the clause it names wait for payment too, whatever their own words say ("from
+/// the moment of their creation").
+/// Returns where those transfers start.
 fn paid_notwithstanding(text: &str, ranges: &[(usize, usize)], provisions: &mut [Provision]) -> Vec<usize> {
     static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"notwithstanding (?:anything|any other provision)(?: contained| to the contrary| set out| stated)? in (?:clause|section|article) ([0-9]+(?:\.[0-9]+)*)")

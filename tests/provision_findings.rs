@@ -1407,3 +1407,32 @@ fn plain_english_ownership_by_a_possessive_pronoun_in_the_agencys_own_terms() {
     assert_eq!(a.parties.agency.as_deref(), Some("we"));
     assert!(medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
 }
+
+/// Common-law Africa and defence drafting: a bar "whether directly or indirectly, render"
+/// services to a competitor; know-how "acquired in the course of the Services shall be used
+/// solely for the benefit of the Company" (no residuals); "grants Prime unlimited rights,
+/// irrevocable and royalty-free, to use ... its Background Information" (a licence of prior
+/// work for good); and a perpetual, irrevocable licence of the agency's tools made available
+/// during the engagement. A recital that a party "wishes to grant" a licence grants nothing.
+#[test]
+fn bars_and_licences_in_commonwealth_and_defence_words() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The Provider shall not, during the term of this Agreement and for eighteen months thereafter, whether directly or indirectly, render data analytics services to any person carrying on business in competition with the Client.",
+            "The Provider further undertakes that any knowledge, skill, technique or experience acquired in the course of the Services shall be used solely for the benefit of the Client.",
+            "The Provider grants the Client unlimited rights, irrevocable and royalty-free, to use, disclose and have used its Background Information for any purpose.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    for c in [Concern::NonCompete, Concern::NoResiduals, Concern::PerpetualIrrevocableGrant] {
+        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
+    }
+    let recital = analyse(
+        SERVICES,
+        &[
+            "The Client desires to test the Provider IP and the Provider wishes to grant to the Client license rights with respect to the Provider IP.",
+        ],
+    );
+    assert!(recital.findings.iter().all(|f| f.kind != FindingKind::Phrase), "{:?}", recital.findings);
+}

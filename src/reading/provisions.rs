@@ -561,6 +561,11 @@ impl Sentence<'_> {
             if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) && !effected {
                 continue;
             }
+            // "Vendor wishes to grant to Company license rights": a recital of intent grants nothing.
+            let intent = ["wishes to ", "wish to ", "desires to ", "desire to ", "intends to ", "intend to ", "would like to "];
+            if (kind == Kind::Licence || kind.transfers()) && intent.iter().any(|w| before.ends_with(w)) {
+                continue;
+            }
             // "released under the Apache License" releases; "If an open source license provides
             // guidance" only names one.
             if kind == Kind::OpenLicence
@@ -1017,6 +1022,9 @@ impl Trigger<'_> {
             || self.kind == Kind::Restriction
                 && self.text().contains(" not be ")
                 && !["engaged", "concerned", "interested", "involved"].iter().any(|w| self.text().ends_with(w))
+            // "any knowledge ... acquired in the course of the Services shall be used solely for
+            // the benefit of the Company": so is what may be used only one way.
+            || self.kind == Kind::Restriction && self.text().contains(" be used ")
     }
 
     /// "are hereby licensed by Provider to Customer": a licence in the passive, its giver
