@@ -160,7 +160,9 @@ fn measure(text: &str, norm: &Normalised, analysis: &Analysis, label: &Labels, v
             }
         }
     }
-    let right = analysis.parties.agency.as_deref().is_some_and(|a| same_party(a, &label.agency, text));
+    // A label may name the agency by another of its words ("us" where the tool says "we").
+    let right = analysis.parties.agency.as_deref().is_some_and(|a| same_party(a, &label.agency, text))
+        || analysis.parties.is_agency(&label.agency.to_lowercase());
     tally.agency_right = usize::from(right);
     tally.agency_right_detected = usize::from(right && analysis.parties.detected);
     tally
