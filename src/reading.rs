@@ -729,8 +729,7 @@ fn qualified_next(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], prov
             p.timing = Timing::OnPayment;
             waiting.push(p.start);
         }
-        let prior =
-            lexicon.agency_prior.find_iter(next).any(|m| !next[m.start()..].starts_with("third") && !next[m.start()..].starts_with("open"));
+        let prior = provisions::names_agency_prior(lexicon, next);
         if prior
             && [" not extend to", " not include", " not apply to", " exclude", " excluding", " except"].iter().any(|w| next.contains(w))
         {

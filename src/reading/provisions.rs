@@ -372,6 +372,12 @@ pub(super) fn read(
     out
 }
 
+/// Whether `text` names the agency's own prior work: others' software ("other than third-party
+/// commercial software", "open-source components") is none of the agency's.
+pub(super) fn names_agency_prior(lexicon: &Lexicon, text: &str) -> bool {
+    lexicon.agency_prior.find_iter(text).any(|m| !text[m.start()..].starts_with("third") && !text[m.start()..].starts_with("open"))
+}
+
 /// What `sentence` sets aside of the clause's provisions before it: "... shall belong to the
 /// Client. The foregoing does not comprise the tools of which the Supplier was already the
 /// holder" carves the agency's prior work out of the transfer.
@@ -380,9 +386,7 @@ fn read_set_aside(lexicon: &Lexicon, sentence: &str, clause: usize, out: &mut [P
         regex::Regex::new(r"(?-u:\b)(?:shall|will|does|do) not (?:operate|take effect|be construed|be deemed|constitute|amount to)(?: as)? (?:an? )?(?:assignment|transfer|conveyance)(?-u:\b)")
             .expect("static regex")
     });
-    let takes_out_prior = set_aside(sentence).is_some_and(|rest| {
-        lexicon.agency_prior.find_iter(rest).any(|m| !rest[m.start()..].starts_with("third") && !rest[m.start()..].starts_with("open"))
-    });
+    let takes_out_prior = set_aside(sentence).is_some_and(|rest| names_agency_prior(lexicon, rest));
     if takes_out_prior && let Some(p) = out.iter_mut().rev().find(|p| p.clause == clause && p.kind.transfers()) {
         p.carve_out = true;
         p.excepted = true;
@@ -738,9 +742,7 @@ impl Sentence<'_> {
         used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let carve_out = exception.is_some_and(|e| {
-            // Others' software kept out ("other than third-party commercial software") keeps
-            // nothing of the agency's.
-            lexicon.agency_prior.find_iter(e).any(|m| !e[m.start()..].starts_with("third") && !e[m.start()..].starts_with("open"))
+            names_agency_prior(lexicon, e)
                 || mentions.iter().any(|m| m.possessive && m.side == Side::Agency && m.start >= e.as_ptr() as usize - s.as_ptr() as usize)
                 || terms.used_in(e).iter().any(|&t| terms.terms[t].features.has(super::Feature::Prior))
         });
