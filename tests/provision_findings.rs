@@ -1436,3 +1436,43 @@ fn bars_and_licences_in_commonwealth_and_defence_words() {
     );
     assert!(recital.findings.iter().all(|f| f.kind != FindingKind::Phrase), "{:?}", recital.findings);
 }
+
+/// Central European and Portuguese drafting in translation: the "Ordering Party" and the
+/// "CONTRATANTE" are the client; "cedes ... the patrimonial rights" transfers; a party that
+/// "obliges itself not to develop ... software solutions similar with the Platform" is barred
+/// from competing; an undertaking "not to exercise the author's moral rights" waives them; a
+/// bar joined to another by "and shall not use" is the same party's; "the knowledge acquired
+/// in the Project" is know-how. "Derivative rights" in the client's own Work are no
+/// improvements of the agency's.
+#[test]
+fn drafting_in_translation_from_central_europe_and_brazil() {
+    let ordering = "This Agreement is made between Harbour Group S.A. (the \"Ordering Party\") and Brightloop sp. z o.o. (the \"Contractor\"). The Contractor shall provide the Services described in Appendix 1.";
+    let a = analyse(
+        ordering,
+        &[
+            "The Contractor transfers to the Ordering Party the author's economic rights to the Work, together with the exclusive right to permit the exercise of derivative rights. Transfer of the rights takes place in the moment of delivery of each part of the Work, independently of the payment of the Remuneration.",
+            "The Contractor undertakes not to exercise the author's moral rights to the Work.",
+        ],
+    );
+    assert_eq!(a.parties.counterparty.as_deref(), Some("Ordering Party"));
+    let found = medium_or_high(&a);
+    for c in [Concern::AssignmentBeforePayment, Concern::MoralRightsWaiver] {
+        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
+    }
+    assert!(!found.contains(&Concern::Derivatives), "{:?}", a.findings);
+    let brazil = "This Contract is made between Harbour Bank S.A. (the \"CONTRATANTE\") and Brightloop Ltda. (the \"CONTRATADA\").";
+    let b = analyse(brazil, &["The CONTRATADA hereby cedes to the CONTRATANTE the patrimonial rights over the Deliverables."]);
+    assert_eq!((b.parties.agency.as_deref(), b.parties.uncertain), (Some("CONTRATADA"), false));
+    assert!(medium_or_high(&b).contains(&Concern::AssignmentBeforePayment), "{:?}", b.findings);
+    let c = analyse(
+        SERVICES,
+        &[
+            "During the Contract and for 24 months after, the Provider obliges itself not to develop for any other bank software solutions similar with the Platform.",
+            "The Provider shall not allocate its developers to any company which is a client of the Client, and shall not use for such companies the knowledge acquired in the Project.",
+        ],
+    );
+    let found = medium_or_high(&c);
+    for concern in [Concern::NonCompete, Concern::NoResiduals] {
+        assert!(found.contains(&concern), "{concern} not found: {:?}", c.findings);
+    }
+}

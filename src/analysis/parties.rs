@@ -46,6 +46,10 @@ const AGENCY_ROLES: &[&str] = &[
     "contracted party",
     "hired party",
     "grantee",
+    "contratada",
+    "contratado",
+    "executor",
+    "performer",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -81,6 +85,11 @@ const CLIENT_ROLES: &[&str] = &[
     "funder",
     "producer",
     "oem",
+    // Central European and Portuguese drafting in translation.
+    "ordering party",
+    "orderer",
+    "beneficiary",
+    "contratante",
 ];
 
 /// How far into a draft its parties are looked for.
@@ -961,9 +970,11 @@ fn names_a_thing(term: &str) -> bool {
         "jpy",
     ];
     const ALONE: &[&str] = &["services", "products", "software", "goods", "work", "project", "materials"];
-    // "Disclosing Party", "Indemnified Party": a role in one clause, not a side of the deal.
+    // "Disclosing Party", "Indemnified Party": a role in one clause, not a side of the deal
+    // ("Ordering Party", "Contracting Party" are sides by their role).
     let words: Vec<&str> = term.split_whitespace().collect();
     if let [first, last] = words.as_slice()
+        && role_of(term).is_none()
         && ["party", "parties"].contains(&last.to_lowercase().as_str())
         && (first.ends_with("ing") || first.ends_with("ed"))
     {

@@ -1124,7 +1124,12 @@ impl Trigger<'_> {
                 (author, Side::Unknown)
             }
             _ => {
-                let mut giver = last_before(ts.saturating_sub(BEFORE));
+                // "the Service Provider shall not allocate them to any company which is a client
+                // ..., and shall not use ...": a bar joined by "and" shares the sentence's subject.
+                let joined =
+                    self.kind == Kind::Restriction && s[..ts].trim_end().strip_suffix("and").is_some_and(|b| b.ends_with([' ', ',']));
+                let first = || actors().filter(subject).find(|m| m.end <= ts).map_or(Side::Unknown, |m| m.side);
+                let mut giver = if joined { first() } else { last_before(ts.saturating_sub(BEFORE)) };
                 // "the Goods provided by Supplier shall be deemed to include a licence": who
                 // provides what carries the licence gives it.
                 if giver == Side::Unknown && self.kind == Kind::Licence {
@@ -1138,20 +1143,7 @@ impl Trigger<'_> {
                 // "Company shall assign all right, title and interest in the Services", no
                 // assignee named ("to the Customers of such Products" names one): between two
                 // parties, the other one.
-                let part = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
-                let part = &part[..part.find(['.', ';']).unwrap_or(part.len())];
-                let names_assignee = part.match_indices(" to ").any(|(i, _)| !part[..i].ends_with(" and"));
-                // "SSW grants a non-exclusive, transferable licence to use ...": "to use" is
-                // what the licence is for; "to its subcontractors" names a grantee.
-                let names_grantee = part.match_indices(" to ").any(|(i, _)| {
-                    // "in relation to any of the Consultant's Tools": what the licence is of.
-                    const OF_WHAT: [&str; 6] = [" relation", " respect", " regard", " pursuant", " subject", " relating"];
-                    let next = part[i + 4..].split(' ').next().unwrap_or_default();
-                    if OF_WHAT.iter().any(|w| part[..i].ends_with(w)) {
-                        return false;
-                    }
-                    ["the", "its", "their", "his", "her", "any", "each", "all", "a", "an", "such", "third", "other"].contains(&next)
-                });
+                let (names_assignee, names_grantee) = names_receiver(&s[te..floor_char(s, (te + AFTER).min(s.len()))]);
                 let receiver = match (self.kind, giver, receiver) {
                     (Kind::Assignment, Side::Agency, Side::Unknown) if !names_assignee => Side::Counterparty,
                     (Kind::Assignment, Side::Counterparty, Side::Unknown) if !names_assignee => Side::Agency,
@@ -1325,6 +1317,22 @@ impl Trigger<'_> {
 /// Where the subject of the verb at `ts` starts when the object is named before it: on a
 /// word, after the last clause break before the verb (or a sentence the segmenter left joined
 /// after a bracket: "(... apply). Company IP is"), at most 300 bytes back.
+/// Whether the words after a transfer name its assignee ("to the Customers of such Products")
+/// and a licence its grantee: "SSW grants a non-exclusive, transferable licence to use ...":
+/// "to use" is what the licence is for; "to its subcontractors" names a grantee.
+fn names_receiver(after: &str) -> (bool, bool) {
+    // "in relation to any of the Consultant's Tools": what the licence is of.
+    const OF_WHAT: [&str; 6] = [" relation", " respect", " regard", " pursuant", " subject", " relating"];
+    let part = &after[..after.find(['.', ';']).unwrap_or(after.len())];
+    let names_assignee = part.match_indices(" to ").any(|(i, _)| !part[..i].ends_with(" and"));
+    let names_grantee = part.match_indices(" to ").any(|(i, _)| {
+        let next = part[i + 4..].split(' ').next().unwrap_or_default();
+        !OF_WHAT.iter().any(|w| part[..i].ends_with(w))
+            && ["the", "its", "their", "his", "her", "any", "each", "all", "a", "an", "such", "third", "other"].contains(&next)
+    });
+    (names_assignee, names_grantee)
+}
+
 fn subject_start(s: &str, ts: usize) -> usize {
     static NUMBER: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\))\s+").expect("static regex"));
