@@ -1476,3 +1476,32 @@ fn drafting_in_translation_from_central_europe_and_brazil() {
         assert!(found.contains(&concern), "{concern} not found: {:?}", c.findings);
     }
 }
+
+/// An insurer's and a school district's paper: a licence whose grantees take a dozen words
+/// ("grants to Company, its Affiliates, and their respective agents, producers, reinsurers and
+/// successors a ... license, with the right to grant sublicenses"); what "is a Company trade
+/// secret and Company's exclusive property" is owned; "other work products developed by the
+/// Contractor under this Agreement" reach past the deliverables.
+#[test]
+fn an_insurers_long_grantee_list_a_possessive_owner_and_work_products_developed_under_the_agreement() {
+    let insurer = "This Agreement is made between Harbour Mutual Insurance Company (\"Company\") and Brightloop Analytics Ltd (\"Vendor\"). Vendor shall provide the Services described in the Statement of Work.";
+    let a = analyse(
+        insurer,
+        &[
+            "Vendor grants to Company, its Affiliates, and their respective agents, producers, reinsurers and successors a non-exclusive, perpetual, irrevocable, worldwide license, with the right to grant sublicenses, to use, copy and modify any Vendor Materials contained in the Deliverables.",
+            "Any pricing model developed under this Agreement, including its feature set, scoring methodology and training procedures (collectively, \"Company Models\"), is a Company trade secret and Company's exclusive property.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    for c in [Concern::TransferableLicense, Concern::ModelOwnership, Concern::MethodologyTransfer] {
+        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
+    }
+    let district = "This Agreement is made between the Lakeside Unified School District (\"District\") and Brightloop Learning LLC (\"Contractor\"). Contractor shall provide the Services described in Exhibit A.";
+    let b = analyse(
+        district,
+        &[
+            "All curriculum materials, software and other work products developed by the Contractor under this Agreement shall be the sole property of the District.",
+        ],
+    );
+    assert!(medium_or_high(&b).contains(&Concern::BroadWorkProduct), "{:?}", b.findings);
+}
