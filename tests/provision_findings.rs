@@ -1505,3 +1505,38 @@ fn an_insurers_long_grantee_list_a_possessive_owner_and_work_products_developed_
     );
     assert!(medium_or_high(&b).contains(&Concern::BroadWorkProduct), "{:?}", b.findings);
 }
+
+/// Old-style drafting and Scots law: a bar whose duration and agents take several commas
+/// before "engage in ... any business of like nature"; a licence "unto the Corporation, its
+/// successors, assigns and licensees" passes on; "together with the models thereby produced"
+/// after the owner is part of what it owns; "with absolute warrandice" and "by way of present
+/// assignation of future rights" do not use up the reach of what is assigned; a waiver of
+/// "all rights under Chapter IV of Part I of the Copyright, Designs and Patents Act 1988" is a
+/// moral-rights waiver.
+#[test]
+fn old_style_legalese_and_scots_assignation() {
+    let old = "This Agreement is made between Harbour Works Corporation (hereinafter called \"the Corporation\") and Brightloop Analytics Limited (hereinafter called \"the Contractor\"). The Contractor shall perform the work described in the Schedule.";
+    let a = analyse(
+        old,
+        &[
+            "Said Contractor doth covenant and agree that it shall not, during the term hereof nor for the space of five (5) years next ensuing the expiration thereof, either directly or indirectly, by itself or its agents, servants or officers, engage in any business of like nature to that of the Corporation.",
+            "Said Contractor doth further grant unto the Corporation, its successors, assigns and licensees, a licence, perpetual and irrevocable, to use, copy and alter all computer programs and libraries of said Contractor.",
+            "All improvements made by said Contractor upon the programs heretofore owned by said Contractor in the work for the Corporation shall be and become the sole and absolute property of said Corporation, together with the models thereby produced and the methods of training the same.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    for c in [Concern::NonCompete, Concern::TransferableLicense, Concern::ModelOwnership] {
+        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
+    }
+    let b = analyse(
+        "This Agreement is made between Harbour Group Limited (\"Customer\") and Brightloop Analytics Limited (\"Supplier\"). The Supplier shall provide the Services.",
+        &[
+            "The Supplier hereby assigns to the Customer with absolute warrandice, and, to the extent that any such rights do not yet exist, assigns by way of present assignation of future rights, all Intellectual Property Rights in the Deliverables (including every software component in them, whether proprietary or open source) and in any Supplier Background IPR incorporated in them.",
+            "The Supplier shall procure from each of its personnel an unconditional and irrevocable waiver of all rights under Chapter IV of Part I of the Copyright, Designs and Patents Act 1988 in respect of the Deliverables.",
+        ],
+    );
+    let found = medium_or_high(&b);
+    for c in [Concern::PreExistingIp, Concern::OpenSource, Concern::MoralRightsWaiver] {
+        assert!(found.contains(&c), "{c} not found: {:?}", b.findings);
+    }
+}

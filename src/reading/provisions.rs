@@ -122,7 +122,7 @@ fn grants_nothing(text: &str, s: usize, e: usize) -> bool {
 /// passes.
 static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"by way of (?:a )?present assignment of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)",
+        r"by way of (?:a )?present assign(?:ment|ation) of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|with (?:absolute )?warrandice|to the extent (?:that )?(?:any )?(?:such )?rights do not (?:yet )?exist|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)",
     )
     .expect("static regex")
 });
@@ -1505,11 +1505,12 @@ fn own_features(
         own_features = own_features.union(Features::of(lexicon, rest));
     }
     // "all results of that time belong to Customer, including any tools, scripts and methods
-    // that Consultant develops": an object named before its owner goes on after it.
+    // that Consultant develops", "... the property of said Corporation, together with the
+    // models thereby produced": an object named before its owner goes on after it.
     if object_before && kind == Kind::Ownership {
         let rest = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
         let rest = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
-        if let Some(i) = rest.find(", including ") {
+        if let Some(i) = [", including ", ", together with ", ", along with "].iter().filter_map(|w| rest.find(w)).min() {
             own_features = own_features.union(Features::of(lexicon, &rest[i..]));
         }
     }
