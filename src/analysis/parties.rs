@@ -630,7 +630,10 @@ fn named_as_used(head: &str, candidates: &mut [Candidate]) {
         let own = uses(&c.term);
         let named = c.aliases.iter().filter(|a| !a.is_empty() && a.is_ascii() && !is_pronoun(a)).map(title).find(|t| {
             let n = uses(t);
-            *t != c.term && n >= 3 && (own <= 1 || n >= 4 * own)
+            // ("Client," "User," or "you"), then "Termination by User": a label defined beside
+            // the role word, in no role itself, does not replace it (a company's name does).
+            let label = [format!("\"{t}"), format!("\u{201c}{t}")].iter().any(|q| head.contains(q.as_str()));
+            *t != c.term && n >= 3 && (own <= 1 || n >= 4 * own) && !(label && role_of(t) != role_of(&c.term))
         });
         if let Some(name) = named {
             c.term = name;
@@ -1387,6 +1390,17 @@ mod tests {
             Client may terminate. Developer assigns to Client all work. Client shall pay Developer. Developer will report to Client.";
         let p = detect(text, None);
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Developer"), Some("Client")), "{p:?}");
+    }
+
+    #[test]
+    fn a_label_defined_beside_a_role_word_does_not_replace_it() {
+        // ("Client," "User," or "you"), then headings "Termination by User": the party is still
+        // the client, and the provider's "Company" its own.
+        let text = "These Terms constitute an agreement between you (\"Client,\" \"User,\" or \"you\") and NexusCore AI (\"Company,\" \"we,\" \"us,\" or \"our\"). \
+            We will build the automations. You will pay the fees. Termination by User. Notice by User. Suspension of User.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Company"), Some("Client")), "{p:?}");
+        assert!(p.is_agency("nexuscore ai") && p.is_counterparty("user"), "{p:?}");
     }
 
     #[test]
