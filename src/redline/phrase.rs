@@ -73,7 +73,8 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:(?P<modal>shall|will)(?P<comma>,)?(?:\s*\([^)]*\))?\s+(?:be\s+and\s+remain\s+|become\s+|be\s+)?
-            (?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by|(?:vest\s+(?:in\s+)?and\s+)?belong\s+to|vest\s+in)
+            (?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by|(?:vest\s+(?:in\s+)?and\s+)?belong\s+to|vest\s+in
+              |(?:irrevocably\s+)?(?:assigned|transferred)\s+to)
           |(?P<owner>(?:is|are)\s+(?:also\s+)?the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?owner\s+of)
           |(?P<verb>(?:is|are)\s+(?:the\s+(?:sole\s+)?(?:and\s+exclusive\s+)?property\s+of|(?:solely\s+|exclusively\s+)?owned\s+by)
             |belongs?\s+to|becomes?\s+the\s+property\s+of|vests?\s+in))\b",
@@ -382,21 +383,7 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     {
         let renamed = !noun_kept && out.iter().any(|e| e.kinds.contains(&EditKind::Narrowed));
         let it = if renamed && deliverables.is_some_and(|d| d.ends_with('s')) || !renamed && plural(subject) { "them" } else { "it" };
-        let edit = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
-            (Some(_), Some(comma), _) => Some((comma.end(), format!(" {UPON_PAYMENT} {it},"))),
-            (Some(modal), None, _) => Some((modal.end(), format!(", {UPON_PAYMENT} {it},"))),
-            (None, _, Some(verb)) => {
-                let at = sentence[..verb.start()].trim_end().len();
-                Some((at, format!(", {UPON_PAYMENT} {it},")))
-            }
-            _ => None,
-        };
-        if let Some((at, inserted)) = edit {
-            out.push(Edit::new(at..at, inserted, &[Concern::AssignmentBeforePayment], EditKind::UponPayment));
-            // "..., and the Supplier hereby assigns ... to Customer": the assignment that
-            // follows in the same sentence waits for the same payment.
-            out.extend(assignment::from_that_payment(sentence, owned.get(0).map_or(0, |o| o.end())));
-        }
+        out.extend(owned_upon_payment(sentence, &owned, it));
     }
     // The agency's own materials stay out of what the client owns: said after the subject,
     // before the verb ("... ("Project IP"), excluding Agency IP, shall belong to you").
@@ -420,6 +407,34 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     for e in &mut out {
         e.inserted = e.inserted.replace(",,", ",");
     }
+    out
+}
+
+/// The payment condition of the ownership statement `owned` in `sentence`, what passes called
+/// `it`: in place of the time it takes effect ("shall vest in the Client ~~upon creation~~ upon
+/// receipt of full payment ..."), else after its verb; an assignment that follows in the same
+/// sentence waits for the same payment.
+fn owned_upon_payment(sentence: &str, owned: &regex::Captures<'_>, it: &str) -> Vec<Edit> {
+    let end = owned.get(0).map_or(0, |o| o.end());
+    if let Some(t) = assignment::TIMING.find_at(sentence, end) {
+        let effective = if t.as_str().starts_with("effective") { "effective " } else { "" };
+        return vec![Edit::new(
+            t.range(),
+            format!("{effective}{UPON_PAYMENT} {it}"),
+            &[Concern::AssignmentBeforePayment],
+            EditKind::UponPayment,
+        )];
+    }
+    let at = match (owned.name("modal"), owned.name("comma"), owned.name("verb")) {
+        (Some(_), Some(comma), _) => (comma.end(), format!(" {UPON_PAYMENT} {it},")),
+        (Some(modal), None, _) => (modal.end(), format!(", {UPON_PAYMENT} {it},")),
+        (None, _, Some(verb)) => (sentence[..verb.start()].trim_end().len(), format!(", {UPON_PAYMENT} {it},")),
+        _ => return Vec::new(),
+    };
+    let mut out = vec![Edit::new(at.0..at.0, at.1, &[Concern::AssignmentBeforePayment], EditKind::UponPayment)];
+    // "..., and the Supplier hereby assigns ... to Customer": the assignment that follows in
+    // the same sentence waits for the same payment.
+    out.extend(assignment::from_that_payment(sentence, end));
     out
 }
 

@@ -73,7 +73,7 @@ pub(super) static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// When the sentence says the transfer happens: on creation, whatever is paid, with what
 /// falls back on it ("(or, if not assignable upon creation, upon the earliest date permitted by
 /// law)"). The payment condition takes its place.
-static TIMING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TIMING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         (?:effective\s+(?:automatically\s+|immediately\s+)?)?(?:upon|on)\s+(?:its\s+|their\s+)?creation
