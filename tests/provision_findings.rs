@@ -1540,3 +1540,27 @@ fn old_style_legalese_and_scots_assignation() {
         assert!(found.contains(&c), "{c} not found: {:?}", b.findings);
     }
 }
+
+/// A school district's exclusivity: the agency "shall not offer, license or sell to any other
+/// school district ... any course ... that uses the instructional design framework ...
+/// developed for the District" bars its ordinary trade. Keeping the client's confidential
+/// information or data from "any other client" bars no trade.
+#[test]
+fn a_bar_on_selling_to_any_other_customer_of_the_kind_is_a_non_compete() {
+    let district = "This Agreement is made between the Lakeside Unified School District (\"District\") and Brightloop Learning LLC (\"Contractor\"). Contractor shall provide the Services described in Exhibit A.";
+    let a = analyse(
+        district,
+        &[
+            "For a period of three (3) years, Contractor shall not offer, license or sell to any other school district in the State any course or assessment that uses the instructional design framework developed for the District.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::NonCompete), "{:?}", a.findings);
+    let b = analyse(
+        SERVICES,
+        &[
+            "The Provider shall not disclose the Confidential Information of the Client to any other client.",
+            "The Provider shall not use Client Data for any other client.",
+        ],
+    );
+    assert!(!medium_or_high(&b).contains(&Concern::NonCompete), "{:?}", b.findings);
+}
