@@ -1564,3 +1564,30 @@ fn a_bar_on_selling_to_any_other_customer_of_the_kind_is_a_non_compete() {
     );
     assert!(!medium_or_high(&b).contains(&Concern::NonCompete), "{:?}", b.findings);
 }
+
+/// Film and defence drafting: "All results and proceeds of Vendor's services hereunder" reach
+/// past the deliverables, and "tools ... created or adapted by Vendor" take its adapted tools;
+/// a subcontractor that may not "team with any party other than Prime" for "similar
+/// technology" is barred from its trade.
+#[test]
+fn results_and_proceeds_adapted_tools_and_teaming_only_with_the_prime() {
+    let film = "This Agreement is made between Harbour Pictures Limited (\"Producer\") and Brightloop VFX Limited (\"Vendor\"). Vendor shall provide the Services described in the Schedule.";
+    let a = analyse(
+        film,
+        &[
+            "All results and proceeds of Vendor's services hereunder, including any tools or software created or adapted by Vendor for the Picture, shall be deemed a work-made-for-hire, and Producer shall be the sole owner thereof.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    for c in [Concern::BroadWorkProduct, Concern::Derivatives] {
+        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
+    }
+    let defence = "This Subcontract is made between Harbour Defence Systems plc (\"Prime\") and Brightloop Vision Limited (\"Subcontractor\"). Subcontractor shall provide the Work described in the Statement of Work.";
+    let b = analyse(
+        defence,
+        &[
+            "For the duration of the Programme, Subcontractor shall not offer, supply or team with any party other than Prime in respect of any product incorporating Subcontractor's algorithms or similar technology.",
+        ],
+    );
+    assert!(medium_or_high(&b).contains(&Concern::NonCompete), "{:?}", b.findings);
+}
