@@ -55,7 +55,7 @@ fn main() {
     let mut files: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
     if files.is_empty() {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/probes");
-        files = (1..=6).map(|n| dir.join(format!("set-{n}.json"))).collect();
+        files = (1..=7).map(|n| dir.join(format!("set-{n}.json"))).collect();
     }
     let library = ClauseLibrary::embedded();
     let analyzer = Analyzer::new(&library);
