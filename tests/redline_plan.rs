@@ -2160,3 +2160,18 @@ fn the_time_an_ownership_statement_takes_effect_gives_way_to_payment() {
         assert_eq!(inserted.iter().filter(|i| i.contains("full payment")).count(), 1, "{verb}: {inserted:?}");
     }
 }
+
+/// An agency's own first-person terms: "We assign to you all rights in the Deliverables,
+/// including all our tools and libraries used to build them, as soon as they are created".
+/// "including" our tools is turned round, the whole "as soon as they are created" gives way to
+/// the payment (not "as soon effective upon ..."), and the tools now kept out are licensed to
+/// the client as part of the Deliverables.
+#[test]
+fn our_tools_included_in_a_first_person_assignment_are_turned_round_and_licensed() {
+    let r = plan_embedded(
+        "These terms are agreed between Brightloop Analytics Limited (\"we\", \"us\", \"our\") and the customer named in the Order (\"you\", \"your\").\n\n1. Services. We will provide the Services described in the Order.\n\n2. Fees. You will pay the Fees within 30 days of our invoice.\n\n3. Ownership. We assign to you all rights in the Deliverables, including all our tools and libraries used to build them, as soon as they are created.\n",
+    );
+    assert!(r.changes.iter().any(|c| c.deleted == "including" && c.inserted == "excluding"), "{:?}", r.changes);
+    assert!(r.changes.iter().any(|c| c.deleted == "as soon as they are created" && c.inserted.contains("full payment")), "{:?}", r.changes);
+    assert!(r.changes.iter().any(|c| c.inserted.contains("We grant you a perpetual, non-exclusive")), "{:?}", r.changes);
+}

@@ -1532,7 +1532,8 @@ impl Planner<'_> {
             .iter()
             .map(|(_, c)| c)
             .filter(|c| matches!(&c.language, Language::Edited { library_clause } if library_clause == CLAUSE))
-            .filter(|c| c.inserted.contains(&excluding))
+            // "excluding Agency IP" put in, or "including" the agency's prior work turned round.
+            .filter(|c| c.inserted.contains(&excluding) || c.inserted.trim() == "excluding")
             .collect();
         let carved: Vec<Concern> = carving.iter().flat_map(|c| c.reasons.iter().map(|r| r.concern)).collect();
         // The clause goes in after the transfer it completes.

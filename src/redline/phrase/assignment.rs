@@ -79,6 +79,7 @@ pub(super) static TIMING: LazyLock<Regex> = LazyLock::new(|| {
         (?:effective\s+(?:automatically\s+|immediately\s+)?)?(?:upon|on)\s+(?:its\s+|their\s+)?creation
         (?:\s+and\s+whether\s+or\s+not\s+[^,;.]*)?
         (?:\s*\([^()]{0,120}\bcreation\b[^()]{0,120}\))?
+        |as\s+soon\s+as\s+(?:it\s+is|they\s+are|each\s+is)\s+(?:created|made|written|developed)
         |(?:automatically\s+)?as\s+(?:it\s+is\s+|they\s+are\s+)?created",
     )
     .expect("static regex")
@@ -289,7 +290,9 @@ fn includes_prior(rest: &str, words: &Words<'_>) -> Option<std::ops::Range<usize
     // "including all existing and future rights": rights in what passes, not things added to it.
     let features = Features::of(words.lexicon, &limb.to_lowercase());
     let things = !features.has(Feature::Ip) && !limb.contains("right");
-    c.name("w").filter(|_| features.has(Feature::Prior) && things).map(|m| m.range())
+    // "including all our tools and libraries": the agency's own tools, in its own words.
+    let ours = limb.starts_with("our ") && features.has(Feature::Methods);
+    c.name("w").filter(|_| (features.has(Feature::Prior) || ours) && things).map(|m| m.range())
 }
 
 /// What is assigned, named for the payment condition that comes before it: "the Covered
