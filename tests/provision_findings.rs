@@ -1591,3 +1591,18 @@ fn results_and_proceeds_adapted_tools_and_teaming_only_with_the_prime() {
     );
     assert!(medium_or_high(&b).contains(&Concern::NonCompete), "{:?}", b.findings);
 }
+
+/// "Provider assigns to Customer all right, title and interest in the Deliverables, including
+/// any Provider Materials incorporated in them": what the inclusion adds is the agency's own
+/// prior work, passing with the deliverables.
+#[test]
+fn an_inclusion_of_the_agencys_own_materials_in_what_passes_takes_its_prior_work() {
+    let a = analyse(
+        "This Agreement is made between Harbour Group Limited (\"Customer\") and Brightloop Analytics Limited (\"Provider\"). Provider shall provide the Services.",
+        &[
+            "Provider assigns to Customer all right, title and interest in the Deliverables, including any Provider Materials incorporated in them.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+    assert!(a.findings.iter().any(|f| f.concern == Concern::PreExistingIp && f.kind == FindingKind::Phrase), "{:?}", a.findings);
+}

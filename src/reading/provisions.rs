@@ -1514,6 +1514,14 @@ fn own_features(
             own_features = own_features.union(Features::of(lexicon, &rest[i..]));
         }
     }
+    // "all right, title and interest in the Deliverables, including any Provider Materials
+    // incorporated in them": what an inclusion adds of the agency's own materials is prior work.
+    if kind.transfers()
+        && let Some(i) = object_text.find("including ")
+        && names_agency_prior(lexicon, &object_text[i..])
+    {
+        own_features.insert(super::Feature::Prior);
+    }
     // "grant an exclusive license to you for all items listed above and owned by us": a
     // licence of what the agency already owns.
     let owned_by_agency =
