@@ -13,6 +13,7 @@ mod terms;
 use crate::analysis::Parties;
 
 pub use lexicon::{EMBEDDED as EMBEDDED_LEXICON, Incorporated, Instead, Lexicon};
+pub(crate) use provisions::names_agency_prior;
 pub use provisions::{Provision, Side, Standing, Timing, TriggerWords};
 
 pub use terms::{Term, Terms};

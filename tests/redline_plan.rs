@@ -2175,3 +2175,15 @@ fn our_tools_included_in_a_first_person_assignment_are_turned_round_and_licensed
     assert!(r.changes.iter().any(|c| c.deleted == "as soon as they are created" && c.inserted.contains("full payment")), "{:?}", r.changes);
     assert!(r.changes.iter().any(|c| c.inserted.contains("We grant you a perpetual, non-exclusive")), "{:?}", r.changes);
 }
+
+/// "... in the Deliverables, including any Provider Materials incorporated in them": the
+/// inclusion of the agency's materials, named after it, is turned round, not contradicted by
+/// an ", excluding Provider IP" put in before it.
+#[test]
+fn an_inclusion_of_materials_named_after_the_agency_is_turned_round() {
+    let r = plan_embedded(
+        "AGREEMENT\n\nThis Agreement is made between Harbour Group Limited (\"Customer\") and Brightloop Analytics Limited (\"Provider\"). Provider shall provide the Services.\n\n1. Provider assigns to Customer all right, title and interest in the Deliverables, including any Provider Materials incorporated in them.\n",
+    );
+    assert!(r.changes.iter().any(|c| c.deleted == "including" && c.inserted == "excluding"), "{:?}", r.changes);
+    assert!(r.changes.iter().all(|c| !c.inserted.contains(", excluding Provider IP")), "{:?}", r.changes);
+}

@@ -374,7 +374,7 @@ pub(super) fn read(
 
 /// Whether `text` names the agency's own prior work: others' software ("other than third-party
 /// commercial software", "open-source components") is none of the agency's.
-pub(super) fn names_agency_prior(lexicon: &Lexicon, text: &str) -> bool {
+pub(crate) fn names_agency_prior(lexicon: &Lexicon, text: &str) -> bool {
     lexicon.agency_prior.find_iter(text).any(|m| !text[m.start()..].starts_with("third") && !text[m.start()..].starts_with("open"))
 }
 

@@ -291,7 +291,9 @@ fn includes_prior(rest: &str, words: &Words<'_>) -> Option<std::ops::Range<usize
     let features = Features::of(words.lexicon, &limb.to_lowercase());
     let things = !features.has(Feature::Ip) && !limb.contains("right");
     // "including all our tools and libraries": the agency's own tools, in its own words.
-    let ours = limb.starts_with("our ") && features.has(Feature::Methods);
+    // "including any Provider Materials incorporated in them": named after the agency.
+    let ours = limb.starts_with("our ") && features.has(Feature::Methods)
+        || crate::reading::names_agency_prior(words.lexicon, &limb.to_lowercase());
     c.name("w").filter(|_| (features.has(Feature::Prior) || ours) && things).map(|m| m.range())
 }
 
