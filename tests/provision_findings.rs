@@ -1606,3 +1606,18 @@ fn an_inclusion_of_the_agencys_own_materials_in_what_passes_takes_its_prior_work
     assert!(medium_or_high(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
     assert!(a.findings.iter().any(|f| f.concern == Concern::PreExistingIp && f.kind == FindingKind::Phrase), "{:?}", a.findings);
 }
+
+/// US defence drafting: "Subcontractor shall deliver to Prime, with unlimited rights for Prime
+/// and the Government, all technical data and computer software ..., including ... training
+/// pipelines" is a licence without end of the agency's methods, not a mere delivery.
+#[test]
+fn a_delivery_with_unlimited_rights_is_a_licence_for_good() {
+    let defence = "This Subcontract is made between Harbour Defence Systems plc (\"Prime\") and Brightloop Vision Limited (\"Subcontractor\"). Subcontractor shall provide the Work described in the Statement of Work.";
+    let a = analyse(
+        defence,
+        &[
+            "Subcontractor shall deliver to Prime, with unlimited rights for Prime and the Government, all technical data and computer software relating to the Autonomy Module, including source code, training pipelines and test methodologies.",
+        ],
+    );
+    assert!(medium_or_high(&a).contains(&Concern::PerpetualIrrevocableGrant), "{:?}", a.findings);
+}
