@@ -881,6 +881,14 @@ fn prior_materials_kept_only_where_a_schedule_lists_them_is_a_prior_ip_point() {
 
 const COMMONWEALTH: &str = "This agreement is between Northwind Health Trust (the \"Customer\") and Brightloop Analytics Pty Ltd (the \"Contractor\"). The Contractor will provide the Services described in Schedule 1 and the Customer will pay the Fees.";
 
+/// Asserts that each of `concerns` is found at medium or high severity.
+fn assert_found(a: &Analysis, concerns: &[Concern]) {
+    let found = medium_or_high(a);
+    for c in concerns {
+        assert!(found.contains(c), "{c} not found: {:?}", a.findings);
+    }
+}
+
 fn medium_or_high(a: &Analysis) -> Vec<Concern> {
     a.findings.iter().filter(|f| f.kind == FindingKind::Phrase && f.severity >= Severity::Medium).map(|f| f.concern).collect()
 }
@@ -1323,10 +1331,7 @@ fn translated_drafting_bars_competition_methods_and_transfers_by_a_noun() {
         ],
     );
     assert_eq!(a.parties.agency.as_deref(), Some("CONTRACTED PARTY"));
-    let found = medium_or_high(&a);
-    for c in [Concern::NonCompete, Concern::ClientData, Concern::AssignmentBeforePayment] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::NonCompete, Concern::ClientData, Concern::AssignmentBeforePayment]);
 }
 
 /// "The foregoing does not comprise the libraries ... of which the Contracted Party was
@@ -1356,9 +1361,7 @@ fn a_passive_transfer_moves_its_subject() {
         ],
     );
     let found = medium_or_high(&a);
-    for c in [Concern::BroadWorkProduct, Concern::MethodologyTransfer, Concern::ModelOwnership] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::BroadWorkProduct, Concern::MethodologyTransfer, Concern::ModelOwnership]);
     assert!(!found.contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
     let goods = analyse(SERVICES, &["Upon the Client's request, such raw materials and finished goods are transferred to the Client."]);
     assert!(medium_or_high(&goods).is_empty(), "{:?}", goods.findings);
@@ -1424,10 +1427,7 @@ fn bars_and_licences_in_commonwealth_and_defence_words() {
             "The Provider grants the Client unlimited rights, irrevocable and royalty-free, to use, disclose and have used its Background Information for any purpose.",
         ],
     );
-    let found = medium_or_high(&a);
-    for c in [Concern::NonCompete, Concern::NoResiduals, Concern::PerpetualIrrevocableGrant] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::NonCompete, Concern::NoResiduals, Concern::PerpetualIrrevocableGrant]);
     let recital = analyse(
         SERVICES,
         &[
@@ -1456,9 +1456,7 @@ fn drafting_in_translation_from_central_europe_and_brazil() {
     );
     assert_eq!(a.parties.counterparty.as_deref(), Some("Ordering Party"));
     let found = medium_or_high(&a);
-    for c in [Concern::AssignmentBeforePayment, Concern::MoralRightsWaiver] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::AssignmentBeforePayment, Concern::MoralRightsWaiver]);
     assert!(!found.contains(&Concern::Derivatives), "{:?}", a.findings);
     let brazil = "This Contract is made between Harbour Bank S.A. (the \"CONTRATANTE\") and Brightloop Ltda. (the \"CONTRATADA\").";
     let b = analyse(brazil, &["The CONTRATADA hereby cedes to the CONTRATANTE the patrimonial rights over the Deliverables."]);
@@ -1471,10 +1469,7 @@ fn drafting_in_translation_from_central_europe_and_brazil() {
             "The Provider shall not allocate its developers to any company which is a client of the Client, and shall not use for such companies the knowledge acquired in the Project.",
         ],
     );
-    let found = medium_or_high(&c);
-    for concern in [Concern::NonCompete, Concern::NoResiduals] {
-        assert!(found.contains(&concern), "{concern} not found: {:?}", c.findings);
-    }
+    assert_found(&c, &[Concern::NonCompete, Concern::NoResiduals]);
 }
 
 /// An insurer's and a school district's paper: a licence whose grantees take a dozen words
@@ -1492,10 +1487,7 @@ fn an_insurers_long_grantee_list_a_possessive_owner_and_work_products_developed_
             "Any pricing model developed under this Agreement, including its feature set, scoring methodology and training procedures (collectively, \"Company Models\"), is a Company trade secret and Company's exclusive property.",
         ],
     );
-    let found = medium_or_high(&a);
-    for c in [Concern::TransferableLicense, Concern::ModelOwnership, Concern::MethodologyTransfer] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::TransferableLicense, Concern::ModelOwnership, Concern::MethodologyTransfer]);
     let district = "This Agreement is made between the Lakeside Unified School District (\"District\") and Brightloop Learning LLC (\"Contractor\"). Contractor shall provide the Services described in Exhibit A.";
     let b = analyse(
         district,
@@ -1524,10 +1516,7 @@ fn old_style_legalese_and_scots_assignation() {
             "All improvements made by said Contractor upon the programs heretofore owned by said Contractor in the work for the Corporation shall be and become the sole and absolute property of said Corporation, together with the models thereby produced and the methods of training the same.",
         ],
     );
-    let found = medium_or_high(&a);
-    for c in [Concern::NonCompete, Concern::TransferableLicense, Concern::ModelOwnership] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::NonCompete, Concern::TransferableLicense, Concern::ModelOwnership]);
     let b = analyse(
         "This Agreement is made between Harbour Group Limited (\"Customer\") and Brightloop Analytics Limited (\"Supplier\"). The Supplier shall provide the Services.",
         &[
@@ -1535,10 +1524,7 @@ fn old_style_legalese_and_scots_assignation() {
             "The Supplier shall procure from each of its personnel an unconditional and irrevocable waiver of all rights under Chapter IV of Part I of the Copyright, Designs and Patents Act 1988 in respect of the Deliverables.",
         ],
     );
-    let found = medium_or_high(&b);
-    for c in [Concern::PreExistingIp, Concern::OpenSource, Concern::MoralRightsWaiver] {
-        assert!(found.contains(&c), "{c} not found: {:?}", b.findings);
-    }
+    assert_found(&b, &[Concern::PreExistingIp, Concern::OpenSource, Concern::MoralRightsWaiver]);
 }
 
 /// A school district's exclusivity: the agency "shall not offer, license or sell to any other
@@ -1578,10 +1564,7 @@ fn results_and_proceeds_adapted_tools_and_teaming_only_with_the_prime() {
             "All results and proceeds of Vendor's services hereunder, including any tools or software created or adapted by Vendor for the Picture, shall be deemed a work-made-for-hire, and Producer shall be the sole owner thereof.",
         ],
     );
-    let found = medium_or_high(&a);
-    for c in [Concern::BroadWorkProduct, Concern::Derivatives] {
-        assert!(found.contains(&c), "{c} not found: {:?}", a.findings);
-    }
+    assert_found(&a, &[Concern::BroadWorkProduct, Concern::Derivatives]);
     let defence = "This Subcontract is made between Harbour Defence Systems plc (\"Prime\") and Brightloop Vision Limited (\"Subcontractor\"). Subcontractor shall provide the Work described in the Statement of Work.";
     let b = analyse(
         defence,
