@@ -1604,3 +1604,123 @@ fn a_delivery_with_unlimited_rights_is_a_licence_for_good() {
     );
     assert!(medium_or_high(&a).contains(&Concern::PerpetualIrrevocableGrant), "{:?}", a.findings);
 }
+
+const PLAIN: &str = "This Agreement is made between Harbour Group Limited (the \"Customer\") and Brightloop Analytics Limited (the \"Supplier\"). The Supplier shall provide the Services and the Customer shall pay the Fees.";
+
+/// Words that say who receives and what rights pass ("unto the party of the first part
+/// (hereinafter called ...), its successors and assigns forever, the entire right, title and
+/// interest in and to") do not use up the reach of what passes.
+#[test]
+fn old_style_receiver_descriptions_do_not_cut_off_the_object() {
+    let a = analyse(
+        "THIS INDENTURE is made between Harbour Group Limited (hereinafter called \"the Corporation\") and Brightloop Analytics Limited (hereinafter called \"the Contractor\").",
+        &[
+            "The said Contractor doth hereby sell, assign, transfer and set over unto the party of the first part (hereinafter called \"the Corporation\"), its successors and assigns forever, the entire right, title and interest in and to any and all inventions, discoveries, designs, works of authorship, processes and methods which said Contractor hath made or shall hereafter make or conceive, either solely or jointly with others, during the continuance of said engagement.",
+        ],
+    );
+    assert_found(&a, &[Concern::BroadWorkProduct, Concern::MethodologyTransfer]);
+}
+
+/// "shall, upon termination for any reason, transfer to the Customer all software, models and
+/// methodologies used in the provision of the Services": a phrase between the modal and its
+/// verb leaves the transfer a transfer.
+#[test]
+fn a_transfer_with_a_phrase_between_modal_and_verb_is_read() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "On exit, the Supplier shall, upon termination for any reason, transfer to the Customer all software, models and methodologies used in the provision of the Services.",
+        ],
+    );
+    assert_found(&a, &[Concern::ModelOwnership, Concern::MethodologyTransfer, Concern::PreExistingIp]);
+}
+
+/// "For the purposes of the Customer's risk framework, the Scoring Models ... shall be the
+/// exclusive property of the Customer": the opening phrase does not make the models the
+/// Customer's own things before the clause gives them.
+#[test]
+fn an_opening_phrase_naming_the_client_does_not_make_the_object_its_own() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "For the purposes of the Customer's model governance policy, the Scoring Models, including their feature engineering, training code and validation methods, shall be the exclusive property of the Customer.",
+        ],
+    );
+    assert_found(&a, &[Concern::ModelOwnership, Concern::MethodologyTransfer]);
+}
+
+/// "Nothing in this Agreement is an assignment of Background IP; provided, however, that any
+/// Background IP deployed in the Platform shall be owned by the Customer": the proviso takes
+/// back what the negation kept.
+#[test]
+fn a_proviso_after_a_nothing_clause_operates() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "Nothing in this Agreement shall be construed as an assignment of the Supplier's Background IP; provided, however, that any Background IP embedded in the production release, including the Supplier's proprietary connectors, shall be owned by the Customer from the date of go-live.",
+        ],
+    );
+    assert_found(&a, &[Concern::PreExistingIp]);
+}
+
+/// "The Customer may sub-license the Deliverables, and any Supplier Materials embedded in them,
+/// to any public body": the right to sub-license is a sublicensable licence though no verb
+/// grants it.
+#[test]
+fn a_permission_to_sub_license_is_a_sublicensable_licence() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Customer may sub-license the Deliverables, and any Supplier Materials embedded in them, to any other public body without the Supplier's consent.",
+        ],
+    );
+    assert_found(&a, &[Concern::TransferableLicense]);
+}
+
+/// "represents that the Customer will receive full and unencumbered ownership of all code
+/// delivered, including any open-source components": a promise of what the other side receives
+/// gives it.
+#[test]
+fn a_warranty_that_the_client_will_receive_ownership_passes_it() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier represents that the Customer will receive full and unencumbered ownership of all code delivered, including any third-party and open-source components.",
+        ],
+    );
+    assert_found(&a, &[Concern::OpenSource]);
+}
+
+/// A licence of the agency's named tools ("the Supplier Tools", "the Supplier Platform") that
+/// can never be revoked and may be passed on is a grant for good of its own prior work.
+#[test]
+fn an_irrevocable_transferable_licence_of_the_agencys_tools_is_for_good() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier grants to the Customer a worldwide, irrevocable, royalty-free licence, transferable to its affiliates and sublicensable to its contractors, to use and modify the Supplier Platform in any project undertaken by the Customer.",
+        ],
+    );
+    assert_found(&a, &[Concern::PerpetualIrrevocableGrant, Concern::TransferableLicense]);
+}
+
+/// Competition in other words: "not to offer services similar to the Services", with the bar's
+/// period between "undertakes" and "not"; software "for any bank other than the Customer"; "any
+/// substantially similar model"; "made by the Supplier, by the Customer or jointly".
+#[test]
+fn competition_and_joint_work_in_other_words_are_read() {
+    for clause in [
+        "The Supplier undertakes, for the term and for eighteen (18) months after it ends, not to offer, directly or indirectly, services similar to the Services to any enterprise carrying on business in the payments sector.",
+        "During the Term, the Supplier shall not provide, license or develop any fraud-scoring software or service for any bank or building society other than the Customer.",
+        "The Supplier shall not deploy any substantially similar model for any other lender.",
+    ] {
+        assert!(medium_or_high(&analyse(PLAIN, &[clause])).contains(&Concern::NonCompete), "{clause}");
+    }
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Customer shall own all modifications and extensions of the Supplier Platform made in the course of the Services, whether made by the Supplier, by the Customer or jointly.",
+        ],
+    );
+    assert_found(&a, &[Concern::JointIp]);
+}

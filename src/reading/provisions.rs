@@ -119,10 +119,10 @@ fn grants_nothing(text: &str, s: usize, e: usize) -> bool {
 }
 
 /// How a transfer is made, between its verb and its object: words that say nothing of what
-/// passes.
+/// passes (the receiver's description and successors among them).
 static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"by way of (?:a )?present assign(?:ment|ation) of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|with (?:absolute )?warrandice|to the extent (?:that )?(?:any )?(?:such )?rights do not (?:yet )?exist|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)",
+        r"by way of (?:a )?present assign(?:ment|ation) of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|with (?:absolute )?warrandice|to the extent (?:that )?(?:any )?(?:such )?rights do not (?:yet )?exist|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)|(?:all|the entire|the whole|its entire|their entire|all of (?:its|their|his|her))(?: (?:worldwide|legal and beneficial))? right,? title,? and interest (?:in and to|in|to)|(?:un)?to the party of the (?:first|second) part|\((?:hereinafter|herein|hereafter)[^()]{0,80}\)|(?:its|their|his|her) (?:heirs,? )?(?:(?:legal|personal) representatives,? )?successors,? (?:and|or) (?:permitted )?assigns(?: forever)?",
     )
     .expect("static regex")
 });
@@ -587,7 +587,16 @@ impl Sentence<'_> {
             // A bare verb ("transfer", "assign") operates only after a modal, "hereby", a
             // passive or its subject: otherwise it is a noun or a name.
             let bare = kind == Kind::Assignment && ["assign", "transfer", "convey", "set"].iter().any(|v| s[ms..].starts_with(v));
-            if bare && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms) || effected) {
+            // "shall, upon termination for any reason, transfer": a phrase set off by commas
+            // stands between the modal and its verb.
+            let interjected = || {
+                let b = before.strip_suffix(", ")?;
+                let i = b.rfind(", ").filter(|&i| b.len() - i < 80)?;
+                Some(lexicon.operative_before.is_match(&format!("{} ", &b[..i])))
+            };
+            if bare
+                && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms) || effected || interjected() == Some(true))
+            {
                 continue;
             }
             // "agrees to keep all such information confidential": a promise of confidence, which
@@ -1076,19 +1085,23 @@ impl Trigger<'_> {
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
-            // "Supplier will obtain a licence", "the Client shall be entitled to use": the subject
-            // receives; what a party "receives" under the contract, the other party gives.
+            // "Supplier will obtain a licence", "the Client shall be entitled to use", "the
+            // Customer may sub-license": the subject receives; what a party "receives" under the
+            // contract, the other party gives.
             Kind::Licence
-                if ["obtain", "receive", "have ", "has ", "acquire", "entitled", "authori"]
+                if ["obtain", "receive", "have ", "has ", "acquire", "entitled", "authori", "may sub", "is ", "are ", "be "]
                     .iter()
-                    .any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v)) =>
+                    .any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
+                    && !self.text().contains(" by") =>
             {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
                 // What a party "receives", has "unlimited rights" in, "shall have the exclusive
                 // right to use" or is "entitled to use", the other party gives.
                 let text = self.text();
                 let from_other = text.starts_with("receive")
-                    || text.starts_with("entitled")
+                    || text.contains("entitled")
+                    || text.contains("permitted")
+                    || text.starts_with("may ")
                     || text.starts_with("authori")
                     || [" rights ", " right to ", " rights to "].iter().any(|w| text.contains(w));
                 let giver = match receiver {
@@ -1201,7 +1214,10 @@ impl Trigger<'_> {
                 // words ("at no cost" denies nothing).
                 || matches!(kind, Kind::Ownership | Kind::Licence) && s[ts..te].contains(" no ") && !s[ts..te].contains("at no "));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
-        let warranted = before.contains("warrant") || before.contains("represent");
+        // "represents that the District will receive full ownership of all source code": a
+        // promise of what the other side receives still gives it.
+        let received = ["receive", "obtain", "acquire"].iter().any(|w| s[ts..].starts_with(w));
+        let warranted = (before.contains("warrant") || before.contains("represent")) && !received;
         // "To the extent that these materials are owned by you, you grant us": ownership named
         // in a condition of another provision allocates nothing.
         let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
@@ -1334,6 +1350,22 @@ fn names_receiver(after: &str) -> (bool, bool) {
 }
 
 fn subject_start(s: &str, ts: usize) -> usize {
+    // "For the purposes of the Institution's model risk framework, the Models shall be ...":
+    // an opening phrase set off by a comma is no part of the subject.
+    const OPENINGS: [&str; 12] = [
+        "for the purpose",
+        "for purposes",
+        "in order to",
+        "for the avoidance of doubt",
+        "notwithstanding",
+        "subject to",
+        "without limiting",
+        "without prejudice",
+        "as between",
+        "unless otherwise",
+        "except as",
+        "save as",
+    ];
     static NUMBER: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\))\s+").expect("static regex"));
     let from = ceil_char(s, ts.saturating_sub(300));
@@ -1342,6 +1374,8 @@ fn subject_start(s: &str, ts: usize) -> usize {
     let from = breaks.into_iter().flatten().max().map_or(from, |i| from + i);
     // "10.2 Any of our IPRs ... shall be assigned": the clause's number is no part of it.
     let from = from + NUMBER.find(&s[from..ts]).map_or(0, |m| m.end());
+    let opening = OPENINGS.iter().any(|w| s[from..ts].trim_start().starts_with(w));
+    let from = from + if opening { s[from..ts].find(", ").map_or(0, |i| i + 2) } else { 0 };
     // "retains all rights in the Software ..., other than the Bank-Specific Developments, which
     // shall vest in the Bank": what is excepted is what the relative clause speaks of.
     if s[from..ts].ends_with(", which ") {
@@ -1431,7 +1465,11 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
     // "Nothing in this Agreement shall be construed to transfer ...", further before.
     let from = ceil_char(s, ts.saturating_sub(NEAR));
     let head = &s[from..ts];
-    (from == 0 && head.starts_with("nothing in")) || head.contains(" nothing in this")
+    let nothing = if from == 0 && head.starts_with("nothing in") { Some(0) } else { head.find(" nothing in this") };
+    // "Nothing ... shall be construed as an assignment of Background IP; provided, however,
+    // that any Background IP deployed on-chain shall be owned by the Foundation": the proviso
+    // takes back what the negation gave.
+    nothing.is_some_and(|at| !["provided", "except that", "save that", "; but", ", but"].iter().any(|w| head[at..].contains(w)))
 }
 
 /// The side named by the word glued to "-owned" ("client-owned").
@@ -1516,9 +1554,9 @@ fn own_features(
     }
     // "all right, title and interest in the Deliverables, including any Provider Materials
     // incorporated in them": what an inclusion adds of the agency's own materials is prior work.
-    if kind.transfers()
-        && let Some(i) = object_text.find("including ")
-        && names_agency_prior(lexicon, &object_text[i..])
+    // A licence of "the Subcontractor Tools" or "the Vendor Platform" licenses them.
+    if kind.transfers() && object_text.find("including ").is_some_and(|i| names_agency_prior(lexicon, &object_text[i..]))
+        || kind == Kind::Licence && names_agency_prior(lexicon, object_text)
     {
         own_features.insert(super::Feature::Prior);
     }

@@ -196,9 +196,11 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         });
     }
     // Given before anything is paid: granted on payment. A licence already limited to the
-    // deliverables is wide only in time, which the payment condition answers too.
+    // deliverables is wide only in time, which the payment condition answers too, unless
+    // making it personal has answered it already.
     let mut on_payment = vec![Concern::AssignmentBeforePayment];
-    if limited {
+    let personal_answers = [Attribute::Transferable, Attribute::Sublicensable, Attribute::Exclusive].into_iter().any(has);
+    if limited && !personal_answers {
         on_payment.push(Concern::PerpetualIrrevocableGrant);
     }
     on_payment.retain(|c| concerns.contains(c));
