@@ -1724,3 +1724,31 @@ fn competition_and_joint_work_in_other_words_are_read() {
     );
     assert_found(&a, &[Concern::JointIp]);
 }
+
+/// A transfer of "the Deliverables described in Schedule B" names what passes: it does not ask
+/// for a carve-out of prior work as a transfer of "all work product" would.
+#[test]
+fn a_transfer_of_deliverables_named_in_a_schedule_asks_for_no_prior_carve_out() {
+    let scoped = analyse(
+        PLAIN,
+        &[
+            "Ownership of the Deliverables described in Schedule B shall pass to the Customer on delivery. Until delivery the Supplier remains the owner of them.",
+        ],
+    );
+    assert!(!missing(&scoped).contains(&Concern::PreExistingIp), "{:?}", scoped.findings);
+    let open = analyse(PLAIN, &["Ownership of all work product shall pass to the Customer on delivery."]);
+    assert!(missing(&open).contains(&Concern::PreExistingIp), "{:?}", open.findings);
+}
+
+/// "Subject to the Customer paying the relevant invoice in full", "once the corresponding
+/// milestone payment has been received": a transfer on payment, in other words.
+#[test]
+fn payment_conditions_in_other_words_are_read() {
+    for clause in [
+        "Subject to the Customer paying the relevant invoice in full, the Supplier assigns to the Customer the Intellectual Property Rights in the Deliverables.",
+        "The Deliverables belong to the Customer once the corresponding milestone payment has been received by the Supplier.",
+    ] {
+        let a = analyse(PLAIN, &[clause]);
+        assert!(!a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{clause}: {:?}", a.findings);
+    }
+}

@@ -219,7 +219,11 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().any(|p| transfer(&p)) {
         facts.insert(Fact::Transfer);
     }
-    if p.iter().filter(transfer).any(|p| !p.features.has(Feature::Bespoke) || p.features.has(Feature::Prior)) {
+    // What is made for this engagement alone, or named in its schedule or order ("the
+    // Deliverables described in Schedule A"), is the deliverables, not everything the agency
+    // brings.
+    let named = |p: &Provision| p.features.has(Feature::Bespoke) || p.own_features.has(Feature::Scoped);
+    if p.iter().filter(transfer).any(|p| !named(p) || p.features.has(Feature::Prior)) {
         facts.insert(Fact::OpenTransfer);
     }
     if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
