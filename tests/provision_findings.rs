@@ -1752,3 +1752,39 @@ fn payment_conditions_in_other_words_are_read() {
         assert!(!a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment), "{clause}: {:?}", a.findings);
     }
 }
+
+/// "Nothing in this Agreement transfers to the Customer any interest in the Supplier's
+/// proprietary tools" and "paying for our time doesn't mean you own the tools we bring" keep the
+/// agency's tools out of what passes: no carve-out is missing.
+#[test]
+fn a_denied_transfer_of_the_agencys_tools_is_its_carve_out() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "Nothing in this Agreement shall be construed to transfer to the Customer any ownership interest in the Supplier's proprietary tools. Any extension of those tools created for the Customer and charged to it as a line item shall be owned by the Customer.",
+        ],
+    );
+    assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+    let we = "These terms are agreed between Brightloop Analytics Limited (\"we\", \"us\", \"our\") and the customer named in the Order (\"you\", \"your\"). We will provide the Services described in the Order and you will pay the Fees.";
+    let b = analyse(
+        we,
+        &[
+            "Paying for our time doesn't mean you own the tools or methods we bring. But anything our people write for you becomes yours as soon as it's written.",
+        ],
+    );
+    assert!(!missing(&b).contains(&Concern::PreExistingIp), "{:?}", b.findings);
+}
+
+/// "release the Milestone code under the Apache License 2.0 following receipt of the Grant
+/// payment, and nothing in this Agreement requires the Supplier to publish, or to license to the
+/// Customer, any other code or methodology": the denial grants nothing and releases no methods.
+#[test]
+fn a_denial_after_a_release_is_neither_a_licence_nor_part_of_what_is_released() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier shall release the milestone code identified in Exhibit A under the Apache License 2.0 following receipt of the corresponding Grant payment, and nothing in this Agreement requires the Supplier to publish, or to license to the Customer, any other code, research or methodology.",
+        ],
+    );
+    assert!(!a.findings.iter().any(|f| f.concern == Concern::MethodologyTransfer), "{:?}", a.findings);
+}

@@ -233,7 +233,17 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
         matches!(p.kind, Kind::Retention | Kind::Ownership) && !p.negated() && p.receiver == Side::Agency
             || matches!(p.kind, Kind::Retention) && !p.negated() && p.receiver == Side::Both
     };
-    let counterparty_denied = |p: &&Provision| p.kind == Kind::Ownership && p.negated() && p.receiver == Side::Counterparty;
+    // "The Evonix AI platform, algorithms, models ... remain the exclusive property of Evonix":
+    // the agency's own tools kept out of what passes, in other words.
+    let tools = |p: &Provision| p.own_features.has(Feature::Methods) || p.own_features.has(Feature::Models);
+    // "Nothing in this Agreement shall be construed to transfer to Producer any interest in
+    // Vendor's Proprietary Tools": a transfer denied keeps what it names.
+    let counterparty_denied = |p: &&Provision| {
+        p.kind.transfers()
+            && p.negated()
+            && p.receiver == Side::Counterparty
+            && (p.kind == Kind::Ownership || p.features.has(Feature::Prior) || tools(p))
+    };
     // A transfer of a term that leaves the agency's prior work out ("Covered Inventions do
     // not include the Prior Inventions").
     let term_excludes_prior = |p: &Provision| p.terms.iter().any(|&t| reading.terms.terms[t].excluded.has(Feature::Prior));
@@ -245,12 +255,9 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
     if p.iter().any(|p| p.kind == Kind::Restriction && p.giver == Side::Agency && p.features.has(Feature::Prior)) {
         facts.insert(Fact::PriorBarred);
     }
-    // "The Evonix AI platform, algorithms, models ... remain the exclusive property of Evonix":
-    // the agency's own tools kept out of what passes, in other words.
-    let tools = |p: &Provision| p.own_features.has(Feature::Methods) || p.own_features.has(Feature::Models);
     if p.iter().any(|p| p.carve_out && p.kind != Kind::Restriction || p.kind.transfers() && term_excludes_prior(p))
         || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(|p| p.features.has(Feature::Prior))
-        || p.iter().filter(agency_keeps).any(tools)
+        || p.iter().filter(|p| agency_keeps(p) || counterparty_denied(p)).any(tools)
     {
         facts.insert(Fact::PriorCarveOut);
     }

@@ -570,6 +570,11 @@ impl Sentence<'_> {
             if (kind == Kind::Licence || kind.transfers()) && intent.iter().any(|w| before.ends_with(w)) {
                 continue;
             }
+            // "following receipt of the Grant payment, and nothing in this Agreement requires
+            // Grantee to ... license": the words of a licence that run into a denial grant nothing.
+            if kind == Kind::Licence && s[ms..me].contains(" nothing ") {
+                continue;
+            }
             // "released under the Apache License" releases; "If an open source license provides
             // guidance" only names one.
             if kind == Kind::OpenLicence
@@ -720,7 +725,7 @@ impl Sentence<'_> {
             // list item when the trigger is in one ("- Developer shall transfer ownership of
             // completed deliverables to Client - Developer retains all pre-existing IP").
             let end = self.within_item((ts, te), if listed { after_to } else { s[te..after_to].find(';').map_or(after_to, |i| te + i) });
-            let end = next_subject(s, mentions, te, end);
+            let end = denial_after(s, te, next_subject(s, mentions, te, end));
             (te, WITH_LICENCE.find(&s[te..end]).map_or(end, |m| te + m.start()))
         };
         let owner_after = (object_before && kind == Kind::Ownership).then_some(te);
@@ -1624,6 +1629,12 @@ fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize 
             before.ends_with(" and") && [" shall ", " will ", " may ", " must "].iter().any(|v| after.starts_with(v))
         })
         .map_or(to, |m| (s[..m.start].trim_end().trim_end_matches(" the").len() - " and".len()).max(from))
+}
+
+/// Where a clause of its own, denying more, ends the object at `from..to`: "..., and nothing in
+/// this Agreement requires Grantee to publish any other code".
+fn denial_after(s: &str, from: usize, to: usize) -> usize {
+    [", and nothing ", ", but nothing ", "; nothing "].iter().filter_map(|w| s[from..to].find(w)).min().map_or(to, |i| from + i)
 }
 
 /// What an object names: its own words and the definitions of the terms it uses, less what a
