@@ -364,6 +364,10 @@ pub struct Layout {
     /// Property)"): capitalised words alone in brackets, used again after them. The names'
     /// spans, ascending.
     pub bracketed: Vec<(usize, usize)>,
+    /// Terms defined in two columns, as a table of definitions turned into text sets them
+    /// ("Fees      the fee that will be paid to the Consultancy ...", "| Fees | the fee ... |"):
+    /// each entry's name and where its definition ends, ascending.
+    pub columns: Vec<(usize, usize, usize)>,
 }
 
 impl Layout {
@@ -400,7 +404,10 @@ impl Layout {
             ends.chunks(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
         };
         let bracketed = normalised(bracketed_terms(original));
-        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes), bracketed }
+        let columns = column_entries(original);
+        let at = norm.positions(columns.iter().flat_map(|&(s, e, d)| [s, e, d]));
+        let columns = at.chunks(3).map(|w| (w[0], w[1], w[2])).filter(|(s, e, d)| s < e && e < d).collect();
+        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes), bracketed, columns }
     }
 }
 
@@ -432,6 +439,59 @@ fn bracketed_terms(original: &str) -> Spans {
             out.push((name.start(), name.end()));
         }
     }
+    out
+}
+
+/// The entries of tables of definitions set in two columns, as byte offsets of `original`: the
+/// name's range and where its definition ends. An entry is a line that opens with one to six
+/// capitalised words and, after three spaces, a tab or a table's bar, goes on with the
+/// definition; the indented lines after it continue it. Only runs of three or more entries
+/// whose lead-in (the two lines before them) speaks of definitions or meanings count: a line or
+/// two so set is a heading, and a signature block's "Name", "Title" and "Date" are a form's
+/// fields, not a glossary.
+fn column_entries(original: &str) -> Vec<(usize, usize, usize)> {
+    const RUN: usize = 3;
+    static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[ \t]{0,3}(?:\| ?)?([A-Z][A-Za-z0-9'&/-]*(?: (?:of |and |or |the |for |to |in )?[A-Z][A-Za-z0-9'&/-]*){0,5})(?: {3,}|\t+| +\| +)[A-Za-z0-9(\x22\u{201c}]")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, usize, usize)> = Vec::new();
+    // The last two lines that were neither blank nor part of an entry, and the lead-in of the
+    // run being read.
+    let mut recent: [&str; 2] = ["", ""];
+    let mut lead = String::new();
+    let mut end_run = |run: &mut Vec<(usize, usize, usize)>, lead: &str| {
+        let lead = lead.to_lowercase();
+        if run.len() >= RUN && ["definition", "meaning", "interpretation"].iter().any(|w| lead.contains(w)) {
+            out.append(run);
+        }
+        run.clear();
+    };
+    let mut at = 0;
+    for line in original.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let text = line.trim_end();
+        if let Some(c) = ENTRY.captures(text) {
+            if run.is_empty() {
+                lead = recent.join(" ");
+            }
+            let name = c.get(1).expect("group");
+            run.push((start + name.start(), start + name.end(), start + text.len()));
+            continue;
+        }
+        let indented = line.starts_with("   ") || line.starts_with('\t');
+        match run.last_mut() {
+            Some(last) if indented && !text.trim().is_empty() => last.2 = start + text.len(),
+            _ if text.trim().is_empty() => {}
+            _ => {
+                end_run(&mut run, &lead);
+                recent = [recent[1], text];
+            }
+        }
+    }
+    end_run(&mut run, &lead);
     out
 }
 

@@ -242,6 +242,9 @@ impl Terms {
             for (name, start, end) in bracketed_entries(text, &layout.bracketed, cs, ce) {
                 add(name, start, end, false);
             }
+            for &(ns, ne, end) in layout.columns.iter().filter(|&&(ns, _, end)| ns >= cs && end <= ce) {
+                add(&text[ns..ne], ne, end, true);
+            }
             for c in captures(&DASHED, clause, clause.contains(" - ")) {
                 let whole = c.get(0).expect("match");
                 let end = sentence_end(clause, whole.end());
@@ -609,9 +612,10 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
         return features;
     }
     // The contract itself ("Agreement", "the Software Development Agreement", "NDA") names no
-    // work, whatever its recitals say.
+    // work, whatever its recitals say; nor does what is done under it ("Services": "the
+    // services to be provided by the Consultancy"), which a transfer names as its scope.
     let last = name.rsplit(' ').next().unwrap_or(name);
-    if ["agreement", "contract", "nda", "msa", "sda"].contains(&last) {
+    if ["agreement", "contract", "nda", "msa", "sda", "services"].contains(&last) {
         return Features::default();
     }
     // "Intellectual Property Rights: patents, utility models, ..., moral rights, database

@@ -1775,3 +1775,21 @@ fn the_first_owner_of_what_follows() {
     let hire = r.provisions.iter().find(|p| p.kind == Kind::HireWork).expect("first owner");
     assert!(!hire.counterparty_owned && hire.features.has(Feature::Made), "{hire:?}");
 }
+
+/// A UK table of definitions turned into text sets each term and its meaning in two columns:
+/// each entry is read, its meaning running on its indented lines; a signature block's "Name",
+/// "Title" and "Date" are no definitions, and what "Services" are done names no work.
+#[test]
+fn a_table_of_definitions_in_two_columns_of_text() {
+    let p = parties(&["Consultancy"], &["Client"]);
+    let (r, _) = read(
+        "2. DEFINITIONS\n\n2.1 The following terms have the following meanings:\n\nDeliverables        the reports and software described in the Placement\n                    form, and any other materials created in connection\n                    with the Services;\n\nFees                the fee payable to the Consultancy;\n\nServices            the services to be provided by the Consultancy to\n                    the Client;\n\n3. The Consultancy hereby assigns to the Client all rights in the Deliverables.\n\nSigned by the Consultancy\n\nName                Jane Doe\n\nTitle               Director\n\nDate                1 May 2026\n",
+        &p,
+    );
+    let term = |name: &str| r.terms.terms.iter().find(|t| t.name == name);
+    let deliverables = term("deliverables").unwrap_or_else(|| panic!("{:?}", r.terms.terms));
+    assert!(deliverables.features.has(Feature::Broad), "{deliverables:?}");
+    assert!(term("fees").is_some() && term("services").is_some());
+    assert_eq!(term("services").map(|t| t.features), Some(Features::default()));
+    assert!(term("name").is_none() && term("title").is_none(), "{:?}", r.terms.terms);
+}

@@ -18,12 +18,24 @@ static DEFINES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A paragraph of a table of definitions set in two columns of text: the term, three spaces or
+/// more, and what it means ("Fees          the fee that will be paid to the Consultancy ...").
+static COLUMNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<term>[A-Z][A-Za-z0-9'&/-]*(?: (?:of |and |or |the |for |to |in )?[A-Z][A-Za-z0-9'&/-]*){0,5})(?P<gap> {3,})\S")
+        .expect("static regex")
+});
+
+/// A table of definitions set in two columns needs this many entries: fewer are a form's fields.
+const COLUMN_RUN: usize = 3;
+
 /// One definition of the section.
 #[derive(Debug, Clone)]
 struct Entry {
     paragraph: usize,
     term: String,
     number: Option<String>,
+    /// The spaces between the term and its meaning, in a table set in two columns.
+    gap: Option<String>,
 }
 
 /// The draft's definitions section.
@@ -32,6 +44,9 @@ pub struct Section {
     entries: Vec<Entry>,
     alphabetical: bool,
     curly: bool,
+    /// The gap between term and meaning when the section is a table set in two columns: a new
+    /// definition is set the same way, without quotes or "means".
+    columns: Option<String>,
 }
 
 /// Where a new definition goes: after `after`, laid out like `template`, with its words
@@ -41,15 +56,25 @@ pub struct Spot {
     pub after: usize,
     pub template: usize,
     pub text: String,
+    /// The term it defines.
+    pub term: String,
 }
 
 impl Section {
     /// The longest run of two or more consecutive paragraphs that each define a term (blank
-    /// paragraphs between them apart); None when the draft has none.
+    /// paragraphs between them apart), or of three or more entries of a table set in two
+    /// columns; None when the draft has none.
     pub fn find(draft: &Draft) -> Option<Section> {
         let mut best: Vec<Entry> = Vec::new();
         let mut run: Vec<Entry> = Vec::new();
         let mut curly = false;
+        // A table set in two columns is one of definitions where its lead-in says so ("The
+        // following terms have the following meanings:"), not a signature block or a form.
+        let led = |first: usize| {
+            let words =
+                |i: usize| draft.analysed[draft.text_starts[i].min(draft.paragraphs[i].end)..draft.paragraphs[i].end].to_lowercase();
+            (first.saturating_sub(2)..first).map(words).any(|w| ["definition", "meaning", "interpretation"].iter().any(|d| w.contains(d)))
+        };
         for (i, p) in draft.paragraphs.iter().enumerate() {
             let words = &draft.analysed[draft.text_starts[i].min(p.end)..p.end];
             if words.trim().is_empty() {
@@ -61,7 +86,12 @@ impl Section {
                     paragraph: i,
                     term: c["term"].trim().to_owned(),
                     number: c.name("number").map(|n| n.as_str().to_owned()),
+                    gap: None,
                 });
+                continue;
+            }
+            if let Some(c) = COLUMNS.captures(words).filter(|_| !run.is_empty() || led(i)) {
+                run.push(Entry { paragraph: i, term: c["term"].to_owned(), number: None, gap: Some(c["gap"].to_owned()) });
                 continue;
             }
             if run.len() > best.len() {
@@ -72,9 +102,11 @@ impl Section {
         if run.len() > best.len() {
             best = run;
         }
-        (best.len() >= 2).then(|| {
+        let columns = best.iter().all(|e| e.gap.is_some()).then(|| best.first().and_then(|e| e.gap.clone())).flatten();
+        let enough = if columns.is_some() { COLUMN_RUN } else { 2 };
+        (best.len() >= enough).then(|| {
             let alphabetical = best.windows(2).all(|w| w[0].term.to_lowercase() <= w[1].term.to_lowercase());
-            Section { entries: best, alphabetical, curly }
+            Section { entries: best, alphabetical, curly, columns }
         })
     }
 
@@ -107,6 +139,12 @@ impl Section {
             let more = merged[at + 1..].iter().any(|(n, _)| n.is_none());
             let number = last_number.as_deref().filter(|_| numbered).map(|n| if more { suffixed(n) } else { next(n) });
             let mut text = definitions[k].1.clone();
+            // In two columns: the term, the gap, and what it means.
+            if let Some(gap) = &self.columns
+                && let Some((_, meaning)) = text.split_once(" means ")
+            {
+                text = format!("{}{gap}{meaning}", definitions[k].0);
+            }
             if self.curly {
                 text = curl(&text);
             }
@@ -114,7 +152,7 @@ impl Section {
                 text = format!("{n} {text}");
             }
             last_number = number.or(last_number);
-            spots.push((k, Spot { after, template, text }));
+            spots.push((k, Spot { after, template, text, term: definitions[k].0.clone() }));
         }
         spots
     }
@@ -184,7 +222,10 @@ mod tests {
         );
         let s = s.expect("a section");
         let spots = in_given_order(s.place(&[def("Deliverables"), def("Contributor IP"), def("Term")]));
-        assert_eq!(spots[0], Spot { after: 0, template: 1, text: "\u{201c}Deliverables\u{201d} means a thing.".into() });
+        assert_eq!(
+            spots[0],
+            Spot { after: 0, template: 1, text: "\u{201c}Deliverables\u{201d} means a thing.".into(), term: "Deliverables".into() }
+        );
         assert_eq!(spots[1].after, 0, "before Deliverables, both before the first");
         assert_eq!((spots[2].after, spots[2].template), (2, 2), "after the last");
     }
@@ -203,6 +244,22 @@ mod tests {
         let spots = in_given_order(s.expect("a section").place(&[def("Beta"), def("Zeta")]));
         assert_eq!((spots[0].text.as_str(), spots[0].after), ("1.1A \"Beta\" means a thing.", 0));
         assert_eq!((spots[1].text.as_str(), spots[1].after), ("1.3 \"Zeta\" means a thing.", 1));
+    }
+
+    /// A UK draft's table of definitions set in two columns: a new term goes in as an entry of
+    /// the table, at its place, in the same columns, without quotes or "means"; two such lines
+    /// are no table.
+    #[test]
+    fn a_table_set_in_two_columns_takes_a_new_entry_in_its_columns() {
+        let (_, s) = section(
+            "2. DEFINITIONS\n\nThe following terms have the following meanings:\n\nAgreement        these terms and conditions;\n\nFees             the fee payable to the Consultancy;\n\nServices         the services to be provided\n                 to the Client;\n\n3. SERVICES\n\nThe Consultancy shall provide the Services.\n",
+        );
+        let s = s.expect("a section");
+        let spots = in_given_order(s.place(&[def("Consultancy IP")]));
+        assert_eq!(spots[0].text, "Consultancy IP        a thing.");
+        assert_eq!(spots[0].after, 2, "at its alphabetical place, after Agreement");
+        let (_, two) = section("Name        Jane Doe\n\nTitle       Director\n\nThe rest.\n");
+        assert!(two.is_none());
     }
 
     #[test]

@@ -1830,7 +1830,7 @@ fn in_order(mut planned: Vec<(Option<usize>, Change)>) -> Vec<Change> {
 /// A new paragraph defining a term proposed words use: after `spot.after` (whose end is `end`),
 /// laid out like `spot.template`, in the clause labelled `label`.
 fn definition(end: usize, spot: &Spot, label: &str) -> Change {
-    let term = defined_terms(&spot.text).into_iter().next().unwrap_or_default();
+    let term = defined_terms(&spot.text).into_iter().next().unwrap_or_else(|| spot.term.clone());
     Change {
         id: 0,
         clause_label: label.to_owned(),
@@ -1880,7 +1880,7 @@ fn definitions_after_edit(draft: &Draft, analysis: &Analysis, edit: &Change, nee
         None => (edit.paragraph + 1..draft.paragraphs.len()).take(20).take_while(|&q| item(q)).last().unwrap_or(edit.paragraph),
     };
     let end = draft.paragraphs[after].end;
-    needed.iter().map(|d| definition(end, &Spot { after, template, text: d.clone() }, &edit.clause_label)).collect()
+    needed.iter().map(|d| definition(end, &Spot { after, template, text: d.clone(), term: String::new() }, &edit.clause_label)).collect()
 }
 
 /// The paragraph that leads into the list `paragraph` is in or opens: the nearest above
