@@ -1713,6 +1713,7 @@ fn competition_and_joint_work_in_other_words_are_read() {
         "The Supplier undertakes, for the term and for eighteen (18) months after it ends, not to offer, directly or indirectly, services similar to the Services to any enterprise carrying on business in the payments sector.",
         "During the Term, the Supplier shall not provide, license or develop any fraud-scoring software or service for any bank or building society other than the Customer.",
         "The Supplier shall not deploy any substantially similar model for any other lender.",
+        "For twelve months after the Term, the Supplier shall not provide development, integration or consulting services to any competing payments network.",
     ] {
         assert!(medium_or_high(&analyse(PLAIN, &[clause])).contains(&Concern::NonCompete), "{clause}");
     }
