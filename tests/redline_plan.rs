@@ -2187,3 +2187,19 @@ fn an_inclusion_of_materials_named_after_the_agency_is_turned_round() {
     assert!(r.changes.iter().any(|c| c.deleted == "including" && c.inserted == "excluding"), "{:?}", r.changes);
     assert!(r.changes.iter().all(|c| !c.inserted.contains(", excluding Provider IP")), "{:?}", r.changes);
 }
+
+/// "assign all rights ... in any intellectual property rights therein ("Client IPR") (including,
+/// without limitation, the right to apply for the same) to the Client": the carve-out follows
+/// both parentheses that qualify what passes, so the right to apply stays with the Client IPR
+/// and is not read as a right in the agency's own materials.
+#[test]
+fn a_carve_out_follows_every_parenthesis_that_qualifies_what_passes() {
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(bee) = corpus_redline("agency-drafts/bee-contractor.docx", "Consultancy") else { return };
+    let carve = bee.changes.iter().find(|c| c.inserted.starts_with(", excluding Consultancy IP")).expect("the carve-out is put in place");
+    let accepted = one_line(&bee.accepted_paragraph(carve.paragraph));
+    assert!(
+        accepted.contains("(\"Client IPR\") (including, without limitation, the right to apply for the same), excluding Consultancy IP and improvements to it, to the Client"),
+        "{accepted}"
+    );
+}

@@ -266,11 +266,11 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         let at = object.end + including.start;
         out.push(Edit::new(at..object.end + including.end, "excluding".into(), &carvable, EditKind::CarvedOut));
     } else if !carved.is_empty() {
-        let rest = &sentence[object.end..];
-        let at = match (rest.trim_start().starts_with('('), rest.find(')')) {
-            (true, Some(close)) => object.end + close + 1,
-            _ => object.end,
-        };
+        // So do several: "therein ("Client IPR") (including the right to apply for the same)".
+        let mut at = object.end;
+        while let (true, Some(close)) = (sentence[at..].trim_start().starts_with('('), sentence[at..].find(')')) {
+            at += close + 1;
+        }
         // "..., excluding Agency IP, to the Company": set off from the assignee after it.
         let comma = if sentence[at..].starts_with(" to ") || sentence[at..].starts_with(" together with ") { "," } else { "" };
         let carve = Edit::new(at..at, format!("{}{comma}", carve_out(concerns, words)), &carved, EditKind::CarvedOut);
