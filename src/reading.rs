@@ -462,8 +462,7 @@ fn column_entries(original: &str) -> Vec<(usize, usize, usize)> {
     let mut recent: [&str; 2] = ["", ""];
     let mut lead = String::new();
     let mut end_run = |run: &mut Vec<(usize, usize, usize)>, lead: &str| {
-        let lead = lead.to_lowercase();
-        if run.len() >= RUN && ["definition", "meaning", "interpretation"].iter().any(|w| lead.contains(w)) {
+        if run.len() >= RUN && ["definition", "meaning", "interpretation"].iter().any(|w| lead.to_lowercase().contains(w)) {
             out.append(run);
         }
         run.clear();
@@ -473,7 +472,11 @@ fn column_entries(original: &str) -> Vec<(usize, usize, usize)> {
         let start = at;
         at += line.len();
         let text = line.trim_end();
-        if let Some(c) = ENTRY.captures(text) {
+        // The gap comes within the first words: most lines, prose, are ruled out by a look at
+        // their opening bytes.
+        let head = &text.as_bytes()[..text.len().min(90)];
+        let gapped = head.windows(3).any(|w| w == b"   " || w == b" | ") || head.contains(&b'\t');
+        if let Some(c) = gapped.then(|| ENTRY.captures(text)).flatten() {
             if run.is_empty() {
                 lead = recent.join(" ");
             }
