@@ -55,7 +55,17 @@ fn main() {
     let mut files: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
     if files.is_empty() {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/probes");
-        files = (1..=7).map(|n| dir.join(format!("set-{n}.json"))).collect();
+        // Every set in the directory, in the order of its number.
+        let number = |name: &str| name.strip_prefix("set-")?.strip_suffix(".json")?.parse::<u32>().ok();
+        let mut sets: Vec<(u32, PathBuf)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                Some((number(path.file_name()?.to_str()?)?, path))
+            })
+            .collect();
+        sets.sort();
+        files = sets.into_iter().map(|(_, path)| path).collect();
     }
     let library = ClauseLibrary::embedded();
     let analyzer = Analyzer::new(&library);
