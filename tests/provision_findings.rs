@@ -1678,8 +1678,8 @@ fn a_permission_to_sub_license_is_a_sublicensable_licence() {
 }
 
 /// "represents that the Customer will receive full and unencumbered ownership of all code
-/// delivered, including any open-source components": a promise of what the other side receives
-/// gives it.
+/// delivered, including any open-source components", "warrants that the Customer will own every
+/// line of code": a promise of what the other side receives, or will own, gives it.
 #[test]
 fn a_warranty_that_the_client_will_receive_ownership_passes_it() {
     let a = analyse(
@@ -1689,6 +1689,13 @@ fn a_warranty_that_the_client_will_receive_ownership_passes_it() {
         ],
     );
     assert_found(&a, &[Concern::OpenSource]);
+    let b = analyse(
+        PLAIN,
+        &[
+            "The Supplier warrants that the Customer will own every line of code in the Deliverables outright, including any open-source libraries they contain.",
+        ],
+    );
+    assert_found(&b, &[Concern::OpenSource]);
 }
 
 /// A licence of the agency's named tools ("the Supplier Tools", "the Supplier Platform") that

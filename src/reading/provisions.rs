@@ -1219,9 +1219,10 @@ impl Trigger<'_> {
                 // words ("at no cost" denies nothing).
                 || matches!(kind, Kind::Ownership | Kind::Licence) && s[ts..te].contains(" no ") && !s[ts..te].contains("at no "));
         let before = &s[ceil_char(s, ts.saturating_sub(100))..ts];
-        // "represents that the District will receive full ownership of all source code": a
-        // promise of what the other side receives still gives it.
-        let received = ["receive", "obtain", "acquire"].iter().any(|w| s[ts..].starts_with(w));
+        // "represents that the District will receive full ownership of all source code",
+        // "warrants that Customer will own every line of code": a promise of what the other side
+        // receives, or will own, still gives it ("warrants that it owns" describes).
+        let received = ["receive", "obtain", "acquire", "will own", "shall own"].iter().any(|w| s[ts..].starts_with(w));
         let warranted = (before.contains("warrant") || before.contains("represent")) && !received;
         // "To the extent that these materials are owned by you, you grant us": ownership named
         // in a condition of another provision allocates nothing.
