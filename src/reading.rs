@@ -442,6 +442,20 @@ fn bracketed_terms(original: &str) -> Spans {
     out
 }
 
+/// A term's name in a table of definitions set in two columns: one to six capitalised words
+/// ("Consultancy Personnel", "Working Time").
+pub(crate) const COLUMN_TERM: &str = r"[A-Z][A-Za-z0-9'&/-]*(?: (?:of |and |or |the |for |to |in )?[A-Z][A-Za-z0-9'&/-]*){0,5}";
+
+/// How many entries set in two columns make a table of definitions: fewer are a form's fields.
+pub(crate) const COLUMN_RUN: usize = 3;
+
+/// Whether `lead`, the words before a table set in two columns, says it defines ("The following
+/// terms have the following meanings:").
+pub(crate) fn leads_glossary(lead: &str) -> bool {
+    let lead = lead.to_lowercase();
+    ["definition", "meaning", "interpretation"].iter().any(|w| lead.contains(w))
+}
+
 /// The entries of tables of definitions set in two columns, as byte offsets of `original`: the
 /// name's range and where its definition ends. An entry is a line that opens with one to six
 /// capitalised words and, after three spaces, a tab or a table's bar, goes on with the
@@ -450,9 +464,8 @@ fn bracketed_terms(original: &str) -> Spans {
 /// two so set is a heading, and a signature block's "Name", "Title" and "Date" are a form's
 /// fields, not a glossary.
 fn column_entries(original: &str) -> Vec<(usize, usize, usize)> {
-    const RUN: usize = 3;
     static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[ \t]{0,3}(?:\| ?)?([A-Z][A-Za-z0-9'&/-]*(?: (?:of |and |or |the |for |to |in )?[A-Z][A-Za-z0-9'&/-]*){0,5})(?: {3,}|\t+| +\| +)[A-Za-z0-9(\x22\u{201c}]")
+        regex::Regex::new(&format!(r"^[ \t]{{0,3}}(?:\| ?)?({COLUMN_TERM})(?: {{3,}}|\t+| +\| +)[A-Za-z0-9(\x22\u{{201c}}]"))
             .expect("static regex")
     });
     let mut out = Vec::new();
@@ -462,7 +475,7 @@ fn column_entries(original: &str) -> Vec<(usize, usize, usize)> {
     let mut recent: [&str; 2] = ["", ""];
     let mut lead = String::new();
     let mut end_run = |run: &mut Vec<(usize, usize, usize)>, lead: &str| {
-        if run.len() >= RUN && ["definition", "meaning", "interpretation"].iter().any(|w| lead.to_lowercase().contains(w)) {
+        if run.len() >= COLUMN_RUN && leads_glossary(lead) {
             out.append(run);
         }
         run.clear();

@@ -20,13 +20,8 @@ static DEFINES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A paragraph of a table of definitions set in two columns of text: the term, three spaces or
 /// more, and what it means ("Fees          the fee that will be paid to the Consultancy ...").
-static COLUMNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<term>[A-Z][A-Za-z0-9'&/-]*(?: (?:of |and |or |the |for |to |in )?[A-Z][A-Za-z0-9'&/-]*){0,5})(?P<gap> {3,})\S")
-        .expect("static regex")
-});
-
-/// A table of definitions set in two columns needs this many entries: fewer are a form's fields.
-const COLUMN_RUN: usize = 3;
+static COLUMNS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?P<term>{})(?P<gap> {{3,}})\S", crate::reading::COLUMN_TERM)).expect("static regex"));
 
 /// One definition of the section.
 #[derive(Debug, Clone)]
@@ -71,9 +66,8 @@ impl Section {
         // A table set in two columns is one of definitions where its lead-in says so ("The
         // following terms have the following meanings:"), not a signature block or a form.
         let led = |first: usize| {
-            let words =
-                |i: usize| draft.analysed[draft.text_starts[i].min(draft.paragraphs[i].end)..draft.paragraphs[i].end].to_lowercase();
-            (first.saturating_sub(2)..first).map(words).any(|w| ["definition", "meaning", "interpretation"].iter().any(|d| w.contains(d)))
+            let words = |i: usize| &draft.analysed[draft.text_starts[i].min(draft.paragraphs[i].end)..draft.paragraphs[i].end];
+            (first.saturating_sub(2)..first).any(|i| crate::reading::leads_glossary(words(i)))
         };
         for (i, p) in draft.paragraphs.iter().enumerate() {
             let words = &draft.analysed[draft.text_starts[i].min(p.end)..p.end];
@@ -103,7 +97,7 @@ impl Section {
             best = run;
         }
         let columns = best.iter().all(|e| e.gap.is_some()).then(|| best.first().and_then(|e| e.gap.clone())).flatten();
-        let enough = if columns.is_some() { COLUMN_RUN } else { 2 };
+        let enough = if columns.is_some() { crate::reading::COLUMN_RUN } else { 2 };
         (best.len() >= enough).then(|| {
             let alphabetical = best.windows(2).all(|w| w[0].term.to_lowercase() <= w[1].term.to_lowercase());
             Section { entries: best, alphabetical, curly, columns }
