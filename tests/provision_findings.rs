@@ -1778,3 +1778,41 @@ fn a_denial_after_a_release_is_neither_a_licence_nor_part_of_what_is_released() 
     );
     assert!(!a.findings.iter().any(|f| f.concern == Concern::MethodologyTransfer), "{:?}", a.findings);
 }
+
+/// "shall not use Customer Data, or any learnings or insights derived therefrom, to develop any
+/// product for anyone": what the agency learns from the data is barred with it, and nothing
+/// leaves it its general know-how.
+#[test]
+fn a_bar_on_using_what_was_learnt_from_the_data_leaves_no_residuals() {
+    assert_found_in(
+        "The Supplier shall not use Customer Data, or any learnings, statistical patterns or insights derived therefrom, to develop, train or improve any product, model or service for any third party.",
+        &[Concern::NoResiduals, Concern::ClientData],
+    );
+    let kept = analyse(
+        PLAIN,
+        &[
+            "The Supplier shall not use Customer Data, or any learnings or insights derived therefrom, to develop any product for any third party. Nothing in this Agreement prevents the Supplier from using the general skills, knowledge and experience retained in the unaided memory of its personnel.",
+        ],
+    );
+    assert!(!medium_or_high(&kept).contains(&Concern::NoResiduals), "{:?}", kept.findings);
+}
+
+/// A residuals right in a double negative ("nothing shall prevent the Supplier from using",
+/// "the Supplier shall not be restricted from using") leaves the agency its know-how; "shall be
+/// prohibited from using" does not.
+#[test]
+fn a_freedom_kept_by_a_double_negative_is_a_residuals_right() {
+    let bar = "The Supplier shall not use any techniques, methods or know-how developed in performing the Services for any other customer.";
+    for kept in [
+        "Nothing in this Agreement shall prevent the Supplier from using the general skills, knowledge and experience retained in the unaided memory of its personnel.",
+        "The Supplier shall not be restricted from using the general skills, knowledge and experience of its personnel.",
+    ] {
+        let a = analyse(PLAIN, &[bar, kept]);
+        assert!(!a.findings.iter().any(|f| f.concern == Concern::NoResiduals), "{kept}: {:?}", a.findings);
+    }
+    let barred = analyse(
+        PLAIN,
+        &[bar, "The Supplier shall be prohibited from using the general skills, knowledge and experience of its personnel."],
+    );
+    assert!(barred.findings.iter().any(|f| f.concern == Concern::NoResiduals), "{:?}", barred.findings);
+}

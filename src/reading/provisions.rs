@@ -952,6 +952,13 @@ impl Trigger<'_> {
         &self.s[self.ts..self.te]
     }
 
+    /// A freedom kept by a double negative: "nothing shall prevent the Supplier from using",
+    /// "the Supplier shall not be restricted from using". Active ("prevent X") or passive.
+    fn freedom(&self) -> Option<bool> {
+        let text = self.text();
+        (self.kind == Kind::Retention && text.ends_with("ing") && text.contains(" from ")).then(|| !text.starts_with("be "))
+    }
+
     /// Whether the object names the agency as the one who makes it: "the work you perform",
     /// "all code written by Contractor".
     fn made_by_agency(&self, (from, to): (usize, usize)) -> bool {
@@ -1086,6 +1093,8 @@ impl Trigger<'_> {
                 let owner = whose.or_else(|| actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown));
                 (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
             }
+            // "nothing shall prevent the Supplier from using": the party inside the trigger.
+            Kind::Retention if self.freedom() == Some(true) => (Side::Unknown, first_after(te, Side::Unknown)),
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
@@ -1213,7 +1222,8 @@ impl Trigger<'_> {
         // "conveys to MSL no title": a negation just after the verb too.
         let after_verb = &s[te..floor_char(s, (te + 40).min(s.len()))];
         let negated = !matches!(kind, Kind::Restriction | Kind::Consideration)
-            && (negated(lexicon, s, ts)
+            // "nothing shall prevent X from using" keeps a freedom; "shall prevent" does not.
+            && (negated(lexicon, s, ts) != self.freedom().is_some()
                 || (kind.transfers() && after_verb.split(',').next().is_some_and(|part| part.contains(" no ")))
                 // "have no rights in", "obtains no licence": the denial is in the trigger's own
                 // words ("at no cost" denies nothing).

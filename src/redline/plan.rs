@@ -119,8 +119,21 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     let narrows_promise = |c: &Change| {
         matches!(c.language, Language::Edited { .. }) && phrase::restricts(&draft.analysed[draft.paragraphs[c.paragraph].clone()])
     };
+    // Nor do words put in place of a bar on the agency's know-how that keep none of it ("shall
+    // not use Client Data ..." for "... or any insights derived from Client Data"): where the
+    // draft keeps the agency no know-how, the residuals clause goes in beside them.
+    let keeps_know_how =
+        |c: &Change| crate::reading::Features::of(p.lexicon(), &c.inserted.to_lowercase()).has(crate::reading::Feature::Residuals);
+    if !missing.iter().any(|&fi| analysis.findings[fi].concern == Concern::NoResiduals) && !p.draft_keeps_know_how() {
+        let changed = |f: &Finding| planned.iter().flat_map(|(_, c)| &c.reasons).any(|r| r.concern == f.concern && r.phrase == f.phrase);
+        missing.extend(
+            analysis.findings.iter().position(|f| f.kind == FindingKind::Phrase && f.concern == Concern::NoResiduals && changed(f)),
+        );
+    }
     missing.retain(|&fi| {
-        !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == analysis.findings[fi].concern) && !narrows_promise(c))
+        let f = &analysis.findings[fi];
+        let answers = |c: &Change| !narrows_promise(c) && (f.concern != Concern::NoResiduals || keeps_know_how(c));
+        !planned.iter().any(|(_, c)| c.reasons.iter().any(|r| r.concern == f.concern) && answers(c))
     });
     // The agency's materials carved out of what passes are licensed to the client as they sit
     // in the work, where the draft does not already license them.
@@ -1505,6 +1518,11 @@ impl Planner<'_> {
         let span = norm.positions([g.range.start, g.range.end].into_iter());
         let receiver = |p: &crate::reading::Provision| matches!(p.receiver, Side::Agency | Side::Counterparty);
         reading.provisions.iter().any(|p| p.kind == Kind::Licence && receiver(p) && !p.negated() && span[0] <= p.start && p.end <= span[1])
+    }
+
+    /// Whether the draft already leaves the agency its general know-how, in whatever words.
+    fn draft_keeps_know_how(&self) -> bool {
+        crate::analysis::judge::facts(&self.reading().1, &self.analysis.parties).contains(&crate::analysis::judge::Fact::Residuals)
     }
 
     /// The provision reader's reading of the whole draft, with its parties.
