@@ -124,11 +124,13 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // draft keeps the agency no know-how, the residuals clause goes in beside them.
     let keeps_know_how =
         |c: &Change| crate::reading::Features::of(p.lexicon(), &c.inserted.to_lowercase()).has(crate::reading::Feature::Residuals);
-    if !missing.iter().any(|&fi| analysis.findings[fi].concern == Concern::NoResiduals) && !p.draft_keeps_know_how() {
-        let changed = |f: &Finding| planned.iter().flat_map(|(_, c)| &c.reasons).any(|r| r.concern == f.concern && r.phrase == f.phrase);
-        missing.extend(
-            analysis.findings.iter().position(|f| f.kind == FindingKind::Phrase && f.concern == Concern::NoResiduals && changed(f)),
-        );
+    let changed = |f: &Finding| planned.iter().flat_map(|(_, c)| &c.reasons).any(|r| r.concern == f.concern && r.phrase == f.phrase);
+    let barred = analysis.findings.iter().position(|f| f.kind == FindingKind::Phrase && f.concern == Concern::NoResiduals && changed(f));
+    if let Some(fi) = barred
+        && !missing.iter().any(|&m| analysis.findings[m].concern == Concern::NoResiduals)
+        && !p.draft_keeps_know_how()
+    {
+        missing.push(fi);
     }
     missing.retain(|&fi| {
         let f = &analysis.findings[fi];
