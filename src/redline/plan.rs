@@ -124,8 +124,8 @@ pub fn plan(draft: Draft, analysis: &Analysis, library: &ClauseLibrary, steers: 
     // draft keeps the agency no know-how, the residuals clause goes in beside them.
     let keeps_know_how =
         |c: &Change| crate::reading::Features::of(p.lexicon(), &c.inserted.to_lowercase()).has(crate::reading::Feature::Residuals);
-    let changed = |f: &Finding| planned.iter().flat_map(|(_, c)| &c.reasons).any(|r| r.concern == f.concern && r.phrase == f.phrase);
-    let barred = analysis.findings.iter().position(|f| f.kind == FindingKind::Phrase && f.concern == Concern::NoResiduals && changed(f));
+    let reworded = |f: &Finding| planned.iter().flat_map(|(_, c)| &c.reasons).any(|r| r.concern == f.concern && r.phrase == f.phrase);
+    let barred = analysis.findings.iter().position(|f| f.kind == FindingKind::Phrase && f.concern == Concern::NoResiduals && reworded(f));
     if let Some(fi) = barred
         && !missing.iter().any(|&m| analysis.findings[m].concern == Concern::NoResiduals)
         && !p.draft_keeps_know_how()
