@@ -50,6 +50,9 @@ const AGENCY_ROLES: &[&str] = &[
     "contratado",
     "executor",
     "performer",
+    // Japanese outsourcing in translation: the "jutakusha" performs what is entrusted.
+    "consignee",
+    "entrusted party",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -90,6 +93,14 @@ const CLIENT_ROLES: &[&str] = &[
     "orderer",
     "beneficiary",
     "contratante",
+    "consignor",
+    "entrusting party",
+    // Buyers of marketing and data services.
+    "advertiser",
+    "brand",
+    "retailer",
+    "merchant",
+    "subscriber",
 ];
 
 /// How far into a draft its parties are looked for.
@@ -1799,6 +1810,17 @@ mod tests {
             None,
         );
         assert!(p.is_agency("second party") && !p.uncertain, "{p:?}");
+    }
+
+    #[test]
+    fn the_consignee_performs_what_the_consignor_entrusts_and_a_brand_buys() {
+        let p = detect(
+            "This Agreement is made between Harbour Group (the \"Consignor\") and Brightloop Ltd (the \"Consignee\"). The Consignee shall perform the Entrusted Services.",
+            None,
+        );
+        assert!(p.is_agency("consignee") && p.is_counterparty("consignor") && !p.uncertain, "{p:?}");
+        let p = detect("This Agreement is made between Harbour Group (the \"Brand\") and Brightloop Ltd (the \"Partner\").", None);
+        assert!(p.is_counterparty("brand") && p.is_agency("partner"), "{p:?}");
     }
 
     #[test]
