@@ -1816,3 +1816,48 @@ fn a_freedom_kept_by_a_double_negative_is_a_residuals_right() {
     );
     assert!(barred.findings.iter().any(|f| f.concern == Concern::NoResiduals), "{:?}", barred.findings);
 }
+
+/// Japanese drafting in translation: "the copyrights in the Deliverables shall be transferred
+/// from the Supplier to the Customer" moves them from the party after "from"; "Except for the
+/// Supplier's Pre-existing Materials (...), all rights ... shall be assigned by the Supplier
+/// to the Customer upon the Customer's payment" carves them out and waits for payment; and
+/// works "held by the Supplier before this Agreement ... shall be retained by the Supplier".
+#[test]
+fn transfers_in_the_passive_name_their_giver_after_from_or_by() {
+    assert_found_in(
+        "The copyrights in the Deliverables shall be transferred from the Supplier to the Customer upon completion of delivery of the Deliverables.",
+        &[Concern::AssignmentBeforePayment],
+    );
+    let carved = analyse(
+        PLAIN,
+        &[
+            "Except for the Supplier's Pre-existing Materials and any Third Party Software (which are dealt with in Clause 5), all Intellectual Property Rights in the Deliverables shall be assigned by the Supplier to the Customer upon the Customer's payment of the Milestone Payment for the relevant Deliverable.",
+        ],
+    );
+    let taken = [Concern::PreExistingIp, Concern::AssignmentBeforePayment];
+    assert!(!carved.findings.iter().any(|f| taken.contains(&f.concern)), "{:?}", carved.findings);
+    let kept = analyse(
+        PLAIN,
+        &[
+            "The copyrights in the Deliverables newly created under this Agreement shall be transferred from the Supplier to the Customer upon payment by the Customer of the Fees. The copyrights in works held by the Supplier or a third party before this Agreement shall be retained by the Supplier or such third party.",
+        ],
+    );
+    assert!(!kept.findings.iter().any(|f| taken.contains(&f.concern)), "{:?}", kept.findings);
+}
+
+/// "shall not, during the term and for two years after, without the prior written consent of
+/// the Customer, undertake the development of any ordering system for any business operator
+/// engaged in the convenience store business"; "shall not develop or provide any
+/// music-recognition technology to any record company, music publisher or distributor other
+/// than the Customer": bars on serving the client's industry.
+#[test]
+fn bars_on_serving_an_industry_in_other_words_are_non_competes() {
+    assert_found_in(
+        "The Supplier shall not, during the term of this Agreement and for two (2) years after its termination, without the prior written consent of the Customer, undertake the development of any demand-forecasting or automated ordering system for any business operator engaged in the convenience store business.",
+        &[Concern::NonCompete],
+    );
+    assert_found_in(
+        "During the Term and for two (2) years thereafter, the Supplier shall not develop, license or provide any music-recognition or catalogue-valuation technology to any record company, music publisher or distributor other than the Customer.",
+        &[Concern::NonCompete],
+    );
+}

@@ -1048,6 +1048,8 @@ impl Trigger<'_> {
             // "any knowledge ... acquired in the course of the Services shall be used solely for
             // the benefit of the Company": so is what may be used only one way.
             || self.kind == Kind::Restriction && self.text().contains(" be used ")
+            // "the copyrights in works held by Party B before ... shall be retained by Party B".
+            || self.kind == Kind::Retention && self.text().ends_with(" by")
     }
 
     /// "are hereby licensed by Provider to Customer": a licence in the passive, its giver
@@ -1093,6 +1095,8 @@ impl Trigger<'_> {
                 let owner = whose.or_else(|| actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown));
                 (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
             }
+            // "shall be retained by Party B": the party after "by" keeps.
+            Kind::Retention if self.text().ends_with(" by") => (Side::Unknown, first_after((te + 40).min(s.len()), Side::Unknown)),
             // "nothing shall prevent the Supplier from using": the party inside the trigger.
             Kind::Retention if self.freedom() == Some(true) => (Side::Unknown, first_after(te, Side::Unknown)),
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
@@ -1135,9 +1139,12 @@ impl Trigger<'_> {
                 };
                 (giver, receiver)
             }
-            // "licensed by Provider to Customer": the party after "by" gives, the next receives.
-            // Third parties' materials licensed so pass nothing of the agency's.
-            Kind::Licence if self.passive_licence() => {
+            // "licensed by Provider to Customer", "shall be transferred from Party B to Party A":
+            // the party after "by" or "from" gives, the next receives. Third parties' materials
+            // licensed so pass nothing of the agency's.
+            _ if self.passive_licence()
+                || self.kind == Kind::Assignment && ["from ", "by "].iter().any(|w| s[te..].trim_start().starts_with(w)) =>
+            {
                 let licensed = s[ceil_char(s, ts.saturating_sub(120))..ts].rsplit([';', ':']).next().unwrap_or_default();
                 if licensed.contains("third-party") || licensed.contains("third party") {
                     return (Side::Unknown, Side::Unknown);
@@ -1619,6 +1626,16 @@ fn split_exception<'s>(
         // "the Work Product (except for any Background Technology), including ..., will be
         // the property of": an exception in brackets inside an object named before its verb.
         Some(m) if object_text[..m.start()].ends_with('(') => (&object_text[..m.start() - 1], Some(&object_text[m.start()..])),
+        // "Except for the Contractor's Pre-existing Materials (which ...), all Intellectual
+        // Property Rights in the Deliverables shall be assigned": an exception that opens the
+        // sentence runs to its first comma outside brackets.
+        Some(m)
+            if object_text[..m.start()].trim().is_empty()
+                && let Some(comma) = outer_comma(&object_text[m.start()..]) =>
+        {
+            let at = m.start() + comma;
+            (&object_text[at + 1..], Some(&object_text[m.start()..at]))
+        }
         _ => {
             let after = owner_after.and_then(|te| {
                 let rest = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
@@ -1628,6 +1645,20 @@ fn split_exception<'s>(
             (object_text, after)
         }
     }
+}
+
+/// The first comma of `text` outside brackets.
+fn outer_comma(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    text.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => return Some(i),
+            _ => {}
+        }
+        None
+    })
 }
 
 fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize {
