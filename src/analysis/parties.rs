@@ -817,6 +817,19 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
     let Some(mut agency) = agency else { return (None, client) };
     let lower = head.to_lowercase();
     let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
+    // A freelancer's own terms: "I" do the work for "you", unless "I" pay.
+    let singular = count(" i") + count(" me") + count(" my") >= 5 && count(" you") >= 5;
+    if count(" we") + count(" us") < 3 && singular && !i_pay(&lower) {
+        agency.1.extend(FIRST_SINGULAR.iter().map(|w| (*w).to_owned()));
+        let client = match client {
+            Some((t, mut a)) => {
+                a.extend(SECOND_PERSON.iter().map(|w| (*w).to_owned()));
+                (t, a)
+            }
+            None => person("you", &SECOND_PERSON),
+        };
+        return (Some(agency), Some(client));
+    }
     if count(" we") + count(" us") < 3 {
         return match client {
             Some(client) if count(" you") >= 5 => addressee(&lower, agency, client),
@@ -1097,6 +1110,14 @@ fn we_pay(lower: &str) -> bool {
     const WE_PAY: [&str; 7] = ["we shall pay", "we will pay", "we must pay", "we agree to pay", "invoice us", "pay you", "our payment"];
     let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
     evidence(&WE_PAY) > evidence(&YOU_PAY)
+}
+
+/// Whether "I" pay "you" (an individual engaging a contractor) rather than "you" paying "me".
+fn i_pay(lower: &str) -> bool {
+    const YOU_PAY: [&str; 6] = ["you shall pay", "you will pay", "you agree to pay", "pay me", "invoice you", "your payment"];
+    const I_PAY: [&str; 5] = ["i shall pay", "i will pay", "i agree to pay", "invoice me", "pay you"];
+    let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
+    evidence(&I_PAY) > evidence(&YOU_PAY)
 }
 
 /// A draft written by "we", who pay, to "you" (each at least five times): "you" and "we" with
@@ -1810,6 +1831,15 @@ mod tests {
             None,
         );
         assert!(p.is_agency("second party") && !p.uncertain, "{p:?}");
+    }
+
+    #[test]
+    fn a_freelancer_writing_as_i_to_you_is_the_agency() {
+        let text = "Client: **Harbour Group**\nContractor: **Jo Bloggs**\n\nYou, Harbour Group, are hiring me, Jo Bloggs, for web development. I will do my best to meet your needs. You will give me what I need. You will pay me within 14 days of my invoice. I will notify you of delays. I will send you the code and tell you when it is done.";
+        let p = detect(text, None);
+        assert!(p.is_agency("i") && p.is_agency("my") && p.is_counterparty("you"), "{p:?}");
+        let hiring = "Client: **Harbour Group**\nContractor: **Jo Bloggs**\n\nI am hiring you for web development. I will pay you within 14 days of your invoice. I will give you what you need. You will tell me of delays. I will pay you again.";
+        assert!(!detect(hiring, None).is_agency("i"));
     }
 
     #[test]
