@@ -24,7 +24,7 @@ use crate::reading::{Lexicon, Reading, TriggerWords};
 use crate::segment::{self, Clause};
 use crate::text::Normalised;
 
-pub use parties::Parties;
+pub use parties::{Parties, is_client_role};
 
 /// What the user tells the analysis beyond the draft.
 #[derive(Debug, Clone, Default)]

@@ -856,3 +856,15 @@ fn paid_notwithstanding(text: &str, ranges: &[(usize, usize)], provisions: &mut 
 
 #[cfg(test)]
 mod tests;
+
+/// Whose things `object` improves, when it is nothing but improvements of one party's things:
+/// "any derivative works the Consultant makes out of Customer Materials" gives "customer",
+/// "improvements to the Client's systems" "client".
+pub(crate) fn improved_owner(object: &str) -> Option<&str> {
+    static IMPROVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?:[^.;]{0,80}\. )?\s*(?:any|all|each|such|the)? ?(?:derivative works?|derivatives|improvements?|modifications?|enhancements?|adaptations?)\b[^.;,]{0,60}?\b(?:of|out of|to|based on|from) (?:the |any |such |all )?")
+            .expect("static regex")
+    });
+    let at = IMPROVED.find(object)?;
+    object[at.end()..].split([' ', '\'', '\u{2019}']).next()
+}

@@ -1861,3 +1861,27 @@ fn bars_on_serving_an_industry_in_other_words_are_non_competes() {
         &[Concern::NonCompete],
     );
 }
+
+/// An Indian consultancy's draft: "waive all rights of authorship, special, moral, or similar
+/// rights" is a moral-rights waiver; "all Deliverables and/or output from Services" is
+/// everything the services produce; and "Any derivative works the Supplier makes out of
+/// Customer Materials ... shall be assigned ... in favour of the Customer" hands over
+/// improvements of the client's own things only.
+#[test]
+fn authorship_rights_output_of_the_services_and_derivatives_of_the_clients_materials() {
+    assert_found_in(
+        "The Supplier shall hereby permanently waive all rights of authorship, special, moral, or similar rights, if any, that vest in the Supplier as of the date any Deliverables are created.",
+        &[Concern::MoralRightsWaiver],
+    );
+    assert_found_in(
+        "The Customer shall own the rights, title, and interest in and to all Intellectual Property Rights for all Deliverables and/or output from Services.",
+        &[Concern::BroadWorkProduct],
+    );
+    let theirs = analyse(
+        PLAIN,
+        &[
+            "Materials. Any derivative works the Supplier makes out of Customer Materials will constitute Services to be provided pursuant to this Agreement and shall be assigned solely and absolutely in favour of the Customer.",
+        ],
+    );
+    assert!(!theirs.findings.iter().any(|f| f.concern == Concern::Derivatives), "{:?}", theirs.findings);
+}

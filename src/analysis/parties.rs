@@ -173,6 +173,12 @@ impl Parties {
         self.counterparty_aliases.iter().any(|a| a == word)
     }
 
+    /// Whether a lower-case word is a word for the paying side ("customer", "client") and not
+    /// the agency's: the counterparty's, or its own client's where it is an agency too.
+    pub fn is_client_word(&self, word: &str) -> bool {
+        is_client_role(word) && !self.is_agency(word)
+    }
+
     /// Whether the draft is an employment or invention assignment agreement: the side whose
     /// work is at stake is the employee, or the other side the employer, as the draft names
     /// them. Its wording differs: salary rather than fees per deliverable, no "other clients".
@@ -194,6 +200,11 @@ impl Parties {
     pub fn is_other_term(&self, word: &str) -> bool {
         self.other_terms.iter().any(|a| a == word)
     }
+}
+
+/// Whether a word names the paying side in any draft ("customer", "client", "buyer").
+pub fn is_client_role(word: &str) -> bool {
+    role_of(word) == Some(false)
 }
 
 fn role_of(term: &str) -> Option<bool> {

@@ -787,7 +787,8 @@ impl Sentence<'_> {
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
             || kind == Kind::Ownership && its_own_things(terms, &used, parties);
-        let theirs = theirs && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text));
+        let theirs = theirs && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text))
+            || kind.transfers() && improves_theirs(object_text, parties);
         let (giver, receiver) = t.sides();
         // "We will retain the copyright to all the work you perform": what the agency makes, the
         // other side cannot keep; it takes it.
@@ -1696,6 +1697,13 @@ fn object_features(terms: &Terms, used: &[usize], own: Features) -> Features {
 }
 
 /// Whether the object uses a term named after the counterparty ("Client IPR").
+/// "Any derivative works the Consultant makes out of Customer Materials": what passes is
+/// improvements of the counterparty's own things (or its customer's, where it is an agency
+/// too), and nothing else.
+fn improves_theirs(object_text: &str, parties: &Parties) -> bool {
+    super::improved_owner(object_text).is_some_and(|whose| parties.is_counterparty(whose) || parties.is_client_word(whose))
+}
+
 fn named_after_counterparty(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
     used.iter().any(|&t| {
         parties.counterparty_aliases.iter().any(|a| terms.terms[t].name.strip_prefix(a.as_str()).is_some_and(|rest| rest.starts_with(' ')))

@@ -491,7 +491,11 @@ impl Terms {
             } else if let Some(t) = named_after(end) {
                 let before = &text[crate::text::ceil_char(text, at.saturating_sub(600))..at];
                 let start = at - before.len() + before.rfind([';', '.']).map_or(0, |i| i + 1);
-                added.push((t, (start, at)));
+                // "Any derivative works ... of Customer Materials will constitute Services"
+                // adds the client's own things, not improvements of the agency's.
+                if !super::improved_owner(&text[start..at]).is_some_and(crate::analysis::is_client_role) {
+                    added.push((t, (start, at)));
+                }
             }
         }
         // With what the terms the added words use sweep in ("includes any Existing Material"),
