@@ -1885,3 +1885,27 @@ fn authorship_rights_output_of_the_services_and_derivatives_of_the_clients_mater
     );
     assert!(!theirs.findings.iter().any(|f| f.concern == Concern::Derivatives), "{:?}", theirs.findings);
 }
+
+/// US city drafting: "materials prepared, developed or used by the Supplier in performing this
+/// Agreement" is everything the engagement touches; "grants the Customer a perpetual,
+/// irrevocable licence to use, copy and distribute them, which the Customer may extend to any
+/// other public agency" licenses what the sentence named before ("them") and may be passed on;
+/// "a perpetual licence to use it within the context of the delivered project" is limited.
+#[test]
+fn a_licence_of_them_licenses_what_the_sentence_named_and_may_be_extended_to_others() {
+    assert_found_in(
+        "All finished or unfinished documents, data, code and other materials prepared, developed or used by the Supplier in performing this Agreement shall become the sole property of the Customer upon preparation.",
+        &[Concern::BroadWorkProduct],
+    );
+    assert_found_in(
+        "To the extent any Supplier Pre-Existing Materials are incorporated into a deliverable, the Supplier grants the Customer a perpetual, irrevocable, royalty-free licence to use, copy, modify and distribute them, which the Customer may extend to any other public agency.",
+        &[Concern::PerpetualIrrevocableGrant, Concern::TransferableLicense],
+    );
+    let limited = analyse(
+        PLAIN,
+        &[
+            "Pre-existing intellectual property remains the sole property of the Supplier. Where such pre-existing IP is incorporated into Deliverables, the Customer receives a non-exclusive, perpetual license to use it within the context of the delivered project, subject to full payment.",
+        ],
+    );
+    assert!(!medium_or_high(&limited).contains(&Concern::TransferableLicense), "{:?}", limited.findings);
+}

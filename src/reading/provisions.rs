@@ -1549,12 +1549,13 @@ fn own_features(
     if matches!(kind, Kind::Warranty | Kind::Restriction) {
         own_features = own_features.union(Features::of(lexicon, &s[ts..object_end.max(te)]));
     }
-    // "such intellectual property", "the same": the object is what the sentence named before.
+    // "such intellectual property", "the same": the object is what the sentence named before,
+    // and so is "a licence to use, copy and distribute them".
     // "treat shared information as confidential and use it solely for": a bar on "it" bars
     // what was named before, and so does "shall be the sole owner of it".
     let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such" | "these"));
     let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w))
-        || matches!(kind, Kind::Restriction | Kind::Ownership) && pronoun(&s[ts..object_end.max(te)]);
+        || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)]);
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
     if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {
         // "Except for Pre-Existing Materials and Third-Party Materials, Provider assigns ...
