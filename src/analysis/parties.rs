@@ -1119,16 +1119,20 @@ fn we_pay(lower: &str) -> bool {
     const YOU_PAY: [&str; 8] =
         ["you shall pay", "you will pay", "you must pay", "you agree to pay", "invoice you", "charge you", "pay us", "your payment"];
     const WE_PAY: [&str; 7] = ["we shall pay", "we will pay", "we must pay", "we agree to pay", "invoice us", "pay you", "our payment"];
-    let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
-    evidence(&WE_PAY) > evidence(&YOU_PAY)
+    more_said(lower, &WE_PAY, &YOU_PAY)
 }
 
 /// Whether "I" pay "you" (an individual engaging a contractor) rather than "you" paying "me".
 fn i_pay(lower: &str) -> bool {
     const YOU_PAY: [&str; 6] = ["you shall pay", "you will pay", "you agree to pay", "pay me", "invoice you", "your payment"];
     const I_PAY: [&str; 5] = ["i shall pay", "i will pay", "i agree to pay", "invoice me", "pay you"];
+    more_said(lower, &I_PAY, &YOU_PAY)
+}
+
+/// Whether `lower` says the phrases of `said` more often than those of `against`.
+fn more_said(lower: &str, said: &[&str], against: &[&str]) -> bool {
     let evidence = |list: &[&str]| list.iter().map(|w| lower.matches(w).take(20).count()).sum::<usize>();
-    evidence(&I_PAY) > evidence(&YOU_PAY)
+    evidence(said) > evidence(against)
 }
 
 /// A draft written by "we", who pay, to "you" (each at least five times): "you" and "we" with
