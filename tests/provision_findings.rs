@@ -1909,3 +1909,14 @@ fn a_licence_of_them_licenses_what_the_sentence_named_and_may_be_extended_to_oth
     );
     assert!(!medium_or_high(&limited).contains(&Concern::TransferableLicense), "{:?}", limited.findings);
 }
+
+/// Japanese drafting in translation (Copyright Act Art. 15): materials "shall be deemed works
+/// made on the initiative of the Customer and published under the Customer's name" make the
+/// client their author, as a work made for hire does.
+#[test]
+fn works_deemed_made_on_the_clients_initiative_are_works_made_for_hire() {
+    assert_found_in(
+        "The Deliverables, together with all interim materials, source code and other materials prepared by the Supplier in the course of the Entrusted Work, shall be deemed works made on the initiative of the Customer and published under the Customer's name, and the Customer shall be the author thereof from the time of their creation.",
+        &[Concern::WorkMadeForHire, Concern::BroadWorkProduct],
+    );
+}
