@@ -197,6 +197,9 @@ flags!(
         /// Made for this engagement alone ("created specifically for the purposes of this
         /// Contract", "Specially Written Software"): nothing the agency brought to it.
         Bespoke = "bespoke",
+        /// As it sits in the deliverables ("to the extent incorporated into a deliverable", "as
+        /// embedded in the Deliverables"): the agency's materials only within the work.
+        Embedded = "embedded",
     }
 );
 

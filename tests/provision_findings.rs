@@ -1920,3 +1920,23 @@ fn works_deemed_made_on_the_clients_initiative_are_works_made_for_hire() {
         &[Concern::WorkMadeForHire, Concern::BroadWorkProduct],
     );
 }
+
+/// A transferable licence of the agency's pre-existing materials "solely as incorporated into
+/// the deliverables" lets them travel only inside the work: a point on transferability, not on
+/// the pre-existing materials themselves. One that also reaches what was "otherwise used by the
+/// Supplier in performance of" the contract takes the materials themselves.
+#[test]
+fn a_licence_of_prior_work_as_it_sits_in_the_deliverables_is_no_pre_existing_ip_point() {
+    let embedded = analyse(
+        PLAIN,
+        &[
+            "To the extent any Background IP is incorporated into any deliverable, the Supplier grants the Customer a perpetual, irrevocable, royalty free, transferable, sub-licensable, non-exclusive licence to use such Background IP solely as incorporated into the deliverables.",
+        ],
+    );
+    let found = medium_or_high(&embedded);
+    assert!(found.contains(&Concern::TransferableLicense) && !found.contains(&Concern::PreExistingIp), "{:?}", embedded.findings);
+    assert_found_in(
+        "The Supplier grants the Customer a non-exclusive, perpetual, irrevocable licence, with the right to sub-license through multiple levels, under all of the Supplier's rights in any Pre-Existing IP used or incorporated in any Deliverables or otherwise used by the Supplier in performance of its obligations.",
+        &[Concern::PreExistingIp],
+    );
+}
