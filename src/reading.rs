@@ -200,6 +200,9 @@ flags!(
         /// As it sits in the deliverables ("to the extent incorporated into a deliverable", "as
         /// embedded in the Deliverables"): the agency's materials only within the work.
         Embedded = "embedded",
+        /// The object's own words name no work but the deliverables ("title to each
+        /// Deliverable"). Set by the reader from the words that name work, not by words of its own.
+        DeliverablesOnly = "deliverables-only",
     }
 );
 

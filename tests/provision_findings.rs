@@ -1940,3 +1940,63 @@ fn a_licence_of_prior_work_as_it_sits_in_the_deliverables_is_no_pre_existing_ip_
         &[Concern::PreExistingIp],
     );
 }
+
+/// The severity at which a missing protection is asked, if it is.
+fn missing_severity(a: &Analysis, concern: Concern) -> Option<Severity> {
+    a.findings.iter().find(|f| f.kind == FindingKind::Missing && f.concern == concern).map(|f| f.severity)
+}
+
+/// A transfer of the deliverables alone ("Title to each Deliverable vests in the Customer")
+/// reaches the agency's prior work only as built into them: the carve-out is asked at low
+/// severity. One whose "Deliverables" a definition makes everything made in the engagement, or
+/// that names what they contain, asks it in full.
+#[test]
+fn a_transfer_of_the_deliverables_alone_asks_for_a_prior_work_carve_out_at_low_severity() {
+    let plain =
+        analyse(PLAIN, &["Title to and all intellectual property rights in each Deliverable shall vest in the Customer upon delivery."]);
+    assert_eq!(missing_severity(&plain, Concern::PreExistingIp), Some(Severity::Low), "{:?}", plain.findings);
+    let defined = analyse(
+        PLAIN,
+        &[
+            "\"Deliverables\" means all materials, code and know-how created by the Supplier in the course of the Services.",
+            "Title to and all intellectual property rights in each Deliverable shall vest in the Customer upon delivery.",
+        ],
+    );
+    assert_eq!(missing_severity(&defined, Concern::PreExistingIp), Some(Severity::High), "{:?}", defined.findings);
+    let components = analyse(
+        PLAIN,
+        &["The Supplier assigns to the Customer full title in every component of the Deliverables, including any libraries they contain."],
+    );
+    assert_eq!(missing_severity(&components, Concern::PreExistingIp), Some(Severity::High), "{:?}", components.findings);
+}
+
+/// "no payment under this Insertion Order transfers to the Customer any right in the
+/// Supplier's bidding algorithms": a transfer denied keeps the agency's tools, which is the
+/// carve-out a transfer of the work needs.
+#[test]
+fn a_denied_transfer_in_the_present_tense_keeps_the_agencys_tools() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "Campaign reports produced for the Customer belong to the Customer. Invoices are payable net thirty days, and no payment under this Insertion Order transfers to the Customer any right in the Supplier's bidding algorithms, audience taxonomies or reporting templates.",
+        ],
+    );
+    assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}
+
+/// Work "created by us in the course of working on a Story and that also forms a part of the
+/// Product" is bounded by what it becomes part of: no broad work-product grab. A highlight cut
+/// short starts at a word.
+#[test]
+fn work_that_forms_part_of_the_product_is_bounded() {
+    let clause = "Intellectual property in work created by the Supplier in the course of working on a Story and that also forms a part of the Product (\"Project IP\") shall, as a future assignment of intellectual property, belong to the Customer, subject to the licence back set out in this agreement.";
+    let a = analyse(PLAIN, &[clause]);
+    let found = medium_or_high(&a);
+    assert!(!found.contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
+    let phrases: Vec<&str> = a.findings.iter().filter_map(|f| f.phrase.as_deref()).collect();
+    assert!(!phrases.is_empty(), "{:?}", a.findings);
+    for phrase in phrases {
+        let at = clause.to_lowercase().find(&phrase.to_lowercase()).expect("the phrase is the clause's");
+        assert!(at == 0 || clause[..at].ends_with(' '), "{phrase:?} starts mid-word");
+    }
+}

@@ -27,6 +27,9 @@ pub enum Fact {
     /// Something passes to the counterparty that was not made for this engagement alone: the
     /// agency's prior work may be in it.
     OpenTransfer,
+    /// The deliverables pass, and nothing the agency brought is named in them: its prior work
+    /// is in them only as far as it is built into them.
+    DeliverablesTransfer,
     /// Some transfer waits for payment.
     PaymentCondition,
     /// The agency's pre-existing IP is kept out of the transfer.
@@ -196,15 +199,43 @@ pub fn asked(concern: Concern, facts: &HashSet<Fact>) -> Option<Asked> {
         _ => return None,
     };
     let unpaid = concern == Concern::AssignmentBeforePayment && facts.contains(&Fact::Unpaid);
-    // What was made for this engagement alone holds none of the agency's prior work.
+    // What was made for this engagement alone holds none of the agency's prior work, and the
+    // deliverables hold it only as built into them: a lesser point.
     let open = concern != Concern::PreExistingIp || facts.contains(&Fact::OpenTransfer);
-    let asked = facts.contains(&Fact::Transfer) && open && !facts.contains(&answered_by) && !unpaid;
+    let asked = facts.contains(&Fact::Transfer) && !facts.contains(&answered_by) && !unpaid;
+    if asked && !open && facts.contains(&Fact::DeliverablesTransfer) {
+        return Some(Asked::Minor);
+    }
+    let asked = asked && open;
     // Where the agency keeps nothing at all but is barred from using prior work, the library's
     // words for a carve-out are that bar's ("will not use any third party Pre-Existing
     // Intellectual Property").
     let barred_only = facts.contains(&Fact::PriorBarred) && !facts.contains(&Fact::AgencyKeeps);
     let regardless = facts.contains(&Fact::PriorDisclaimed) || barred_only;
     Some(if asked && concern == Concern::PreExistingIp && regardless { Asked::Regardless } else { yes(asked) })
+}
+
+/// What the transfers to the counterparty take: anything (`Transfer`); possibly the agency's
+/// prior work (`OpenTransfer`); the deliverables alone (`DeliverablesTransfer`).
+fn transfer_facts(transfers: &[&Provision]) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if !transfers.is_empty() {
+        facts.push(Fact::Transfer);
+    }
+    // What is made for this engagement alone, or named in its schedule or order ("the
+    // Deliverables described in Schedule A"), is the deliverables, not everything the agency
+    // brings; so is the deliverables alone ("Title to each Deliverable vests in the City"),
+    // unless a definition makes them more.
+    let beyond = [Feature::Broad, Feature::Prior, Feature::Methods, Feature::Models];
+    let deliverables = |p: &Provision| p.own_features.has(Feature::DeliverablesOnly) && !beyond.iter().any(|&f| p.features.has(f));
+    let scheduled = |p: &Provision| p.features.has(Feature::Bespoke) || p.own_features.has(Feature::Scoped);
+    if transfers.iter().any(|p| !(scheduled(p) || deliverables(p)) || p.features.has(Feature::Prior)) {
+        facts.push(Fact::OpenTransfer);
+    }
+    if transfers.iter().any(|p| deliverables(p) && !scheduled(p)) {
+        facts.push(Fact::DeliverablesTransfer);
+    }
+    facts
 }
 
 /// What the whole draft says, as facts rules can ask about.
@@ -216,16 +247,8 @@ pub fn facts(reading: &Reading, parties: &Parties) -> HashSet<Fact> {
         parties.agency_aliases.is_empty() && p.kind.transfers() && !p.negated() && p.receiver != Side::Agency && !p.counterparty_owned
     };
     let transfer = |p: &&Provision| (p.transfers_to_counterparty() || unknown_transfer(p)) && p.about_work();
-    if p.iter().any(|p| transfer(&p)) {
-        facts.insert(Fact::Transfer);
-    }
-    // What is made for this engagement alone, or named in its schedule or order ("the
-    // Deliverables described in Schedule A"), is the deliverables, not everything the agency
-    // brings.
-    let named = |p: &Provision| p.features.has(Feature::Bespoke) || p.own_features.has(Feature::Scoped);
-    if p.iter().filter(transfer).any(|p| !named(p) || p.features.has(Feature::Prior)) {
-        facts.insert(Fact::OpenTransfer);
-    }
+    let transfers: Vec<&Provision> = p.iter().filter(transfer).collect();
+    facts.extend(transfer_facts(&transfers));
     if p.iter().any(|p| p.kind.transfers() && p.timing == Timing::OnPayment) {
         facts.insert(Fact::PaymentCondition);
     }

@@ -483,12 +483,13 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
 
 /// Adds a party found in the preamble as `term`, with the other words the draft uses for it,
 /// unless it names no party or one already found.
-fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, term: &str, extra: Vec<String>) {
+fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, (term, trade_name): (&str, bool), extra: Vec<String>) {
     let term = term.trim().trim_end_matches(['.', ',']).trim();
     let lower = term.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
-    // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun.
-    let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower);
+    // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun,
+    // or is the name it trades as ("trading as \"dxw digital\"").
+    let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower) && !trade_name;
     // Found again with a role word of its side beside it ("CLIENT (Company)"): that word too.
     if let Some(c) = out.iter_mut().find(|c| c.aliases.contains(&lower)) {
         let same_side = |e: &&String| role_of(e).is_some() && role_of(e) == role_of(term) && !c.aliases.contains(e);
@@ -517,6 +518,7 @@ fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, term: &str, extra: V
 fn candidates(preamble: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut found: Vec<(usize, String, Vec<String>)> = Vec::new();
+    let mut trade_names: Vec<usize> = Vec::new();
     // A block's name, unless the block defines a term for its party: then the name is that
     // term's alias.
     // Every block ends with the words `OF_THE_PARTS` finds, and without them `OF_THE_PART`
@@ -595,6 +597,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         }
     }
     for c in TRADING_AS.on(preamble).captures_iter(preamble) {
+        trade_names.push(c.get(0).expect("match").start());
         found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
     }
     let lines: Vec<_> = ROLE_LINE.on(preamble).captures_iter(preamble).collect();
@@ -621,8 +624,8 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
         }
     }
     found.sort_by_key(|(at, _, _)| *at);
-    for (_, term, extra) in found {
-        push_candidate(&mut out, preamble, &term, extra);
+    for (at, term, extra) in found {
+        push_candidate(&mut out, preamble, (&term, trade_names.contains(&at)), extra);
     }
     out.truncate(6);
     out
@@ -1966,5 +1969,17 @@ mod tests {
         // Named, the agency's grantee is the other side, not the licence the notice defines.
         let p = detect(text, Some("Roke"));
         assert_eq!(p.counterparty.as_deref(), Some("Dstl"), "{p:?}");
+    }
+
+    /// A company "trading as \"dxw digital\"" is known by its trade name, lower case or not,
+    /// and its terms' "we" is that party.
+    #[test]
+    fn a_lower_case_trade_name_names_the_party_that_speaks_as_we() {
+        let p = detect(
+            "Terms of service\n\nThis agreement is between The Dextrous Web Ltd, a company registered in England, trading as \"dxw digital\", and the organisation specified on the order summary.\n\nBefore starting a Project, dxw digital will provide a proposal. We will invoice you monthly and you will pay each invoice within 14 days. We will tell you when we start the work, and you will give us access to your systems.",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("dxw digital"), "{p:?}");
+        assert!(p.is_agency("we") && p.is_counterparty("you") && !p.uncertain, "{p:?}");
     }
 }

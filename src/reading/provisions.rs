@@ -599,8 +599,22 @@ impl Sentence<'_> {
                 let i = b.rfind(", ").filter(|&i| b.len() - i < 80)?;
                 Some(lexicon.operative_before.is_match(&format!("{} ", &b[..i])))
             };
+            // "no payment under this Order transfers to the Advertiser any right in": a verb
+            // that names whom it gives to and then what.
+            let gives_to = || {
+                let to = me + " to ".len();
+                s[me..].starts_with(" to ")
+                    && mentions
+                        .iter()
+                        .find(|m| m.start >= to && m.start <= to + "the ".len())
+                        .is_some_and(|m| [" any ", " all "].iter().any(|w| s[m.end..].starts_with(w)))
+            };
             if bare
-                && !(lexicon.operative_before.is_match(before) || subject_before(&mentions, ms) || effected || interjected() == Some(true))
+                && !(lexicon.operative_before.is_match(before)
+                    || subject_before(&mentions, ms)
+                    || effected
+                    || interjected() == Some(true)
+                    || gives_to())
             {
                 continue;
             }
@@ -772,7 +786,7 @@ impl Sentence<'_> {
         }
         let features = object_features(terms, &used, own_features);
         let (start, end) = if object_before {
-            (ceil_char(s, object_range.0.max(ts.saturating_sub(160))), te)
+            (last_words(s, object_range.0, ts), te)
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
@@ -834,6 +848,24 @@ impl Sentence<'_> {
             counterparty_owned: theirs,
         }
     }
+}
+
+/// Where the phrase of an object `s[from..to]` named before its trigger starts: a long object
+/// is cut to its last words, at a word's start.
+fn last_words(s: &str, from: usize, to: usize) -> usize {
+    let cut = ceil_char(s, from.max(to.saturating_sub(160)));
+    if cut > from { s[cut..to].find(' ').map_or(cut, |i| cut + i + 1) } else { cut }
+}
+
+/// Whether every word of `object` that names work names the deliverables, as a whole ("every
+/// component of the Deliverables, including any third-party libraries" names what they hold).
+fn names_only_deliverables(lexicon: &Lexicon, object: &str) -> bool {
+    let Some((_, work)) = lexicon.features.iter().find(|(f, _)| *f == Feature::Work) else { return false };
+    if ["component", " including ", " includes "].iter().any(|w| object.contains(w)) {
+        return false;
+    }
+    let mut named = work.find_iter(object).peekable();
+    named.peek().is_some() && named.all(|m| object[m.start()..].starts_with("deliverable"))
 }
 
 impl Sentence<'_> {
@@ -1596,6 +1628,9 @@ fn own_features(
     // not rights in any work.
     if CONTRACT_ITSELF.is_match(object_text) {
         own_features = Features::default();
+    }
+    if names_only_deliverables(lexicon, object_text) {
+        own_features.insert(Feature::DeliverablesOnly);
     }
     own_features
 }

@@ -56,7 +56,10 @@ impl Term {
 #[derive(Debug, Default)]
 pub struct Terms {
     pub terms: Vec<Term>,
+    /// Finds each term's name, and the singular of a plural name ("each Deliverable" uses
+    /// "Deliverables"); `singulars[k]` is the term of the finder's pattern `terms.len() + k`.
     finder: Option<AhoCorasick>,
+    singulars: Vec<usize>,
 }
 
 /// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`.
@@ -189,6 +192,26 @@ const PLAIN: [&str; 17] = [
 ];
 
 impl Terms {
+    /// The terms, with a finder for their names and the singulars of plural names (the names
+    /// first, so that a name wins over another term's singular of the same length).
+    fn found(terms: Vec<Term>) -> Terms {
+        if terms.is_empty() {
+            return Terms::default();
+        }
+        let singular = |name: &str| name.strip_suffix('s').filter(|stem| !stem.ends_with(['s', 'u', 'i'])).map(str::to_owned);
+        let (singulars, stems): (Vec<usize>, Vec<String>) =
+            terms.iter().enumerate().filter_map(|(k, t)| singular(&t.name).map(|stem| (k, stem))).unzip();
+        let names = terms.iter().map(|t| t.name.as_str()).chain(stems.iter().map(String::as_str));
+        let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
+        Terms { terms, finder, singulars }
+    }
+
+    /// The term a match of the finder names.
+    fn term_of(&self, m: &aho_corasick::Match) -> usize {
+        let p = m.pattern().as_usize();
+        p.checked_sub(self.terms.len()).map_or(p, |k| self.singulars[k])
+    }
+
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: &super::Layout) -> Terms {
         let mut terms: Vec<Term> = Vec::new();
@@ -285,12 +308,7 @@ impl Terms {
             }
         }
         terms.sort_by_key(|t| t.start);
-        let finder = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(terms.iter().map(|t| t.name.as_str()))
-            .ok()
-            .filter(|_| !terms.is_empty());
-        let mut terms = Terms { terms, finder };
+        let mut terms = Terms::found(terms);
         terms.narrow_to_genus(lexicon, text);
         terms.exclusions(lexicon, text);
         terms.extensions(lexicon, text);
@@ -424,7 +442,7 @@ impl Terms {
             let end = sentence_end(text, at).min(crate::text::floor_char(text, (at + 300).min(text.len())));
             let excluded = self.excluded_by(lexicon, &text[at..end]);
             if !excluded.is_empty() {
-                found.push((named.pattern().as_usize(), excluded, None));
+                found.push((self.term_of(&named), excluded, None));
             }
         }
         for (k, excluded, features) in found {
@@ -471,12 +489,12 @@ impl Terms {
             let window = &text[from..at];
             let m = finder.find_iter(window).filter(|m| m.end() == window.len()).last()?;
             let lead = window[..m.start()].rsplit(['.', ';', ':', ',']).next().unwrap_or_default();
-            (lead.split_whitespace().count() <= 4).then(|| m.pattern().as_usize())
+            (lead.split_whitespace().count() <= 4).then(|| self.term_of(&m))
         };
         let named_after = |at: usize| {
             let window = &text[at..crate::text::floor_char(text, (at + 60).min(text.len()))];
             let m = finder.find_iter(window).next()?;
-            (window[..m.start()].split_whitespace().count() <= 2).then(|| m.pattern().as_usize())
+            (window[..m.start()].split_whitespace().count() <= 2).then(|| self.term_of(&m))
         };
         let mut added: Vec<(usize, (usize, usize))> = Vec::new();
         for m in VERBS.find_iter(text).take(4_000) {
@@ -591,8 +609,8 @@ impl Terms {
             let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
             // A plural use ("Deliverables" for "Deliverable") counts.
             let after = bytes.get(m.end()).filter(|&&b| b != b's');
-            if bounded(before) && bounded(after) && !used.contains(&m.pattern().as_usize()) {
-                used.push(m.pattern().as_usize());
+            if bounded(before) && bounded(after) && !used.contains(&self.term_of(&m)) {
+                used.push(self.term_of(&m));
             }
         }
         used
@@ -617,9 +635,10 @@ fn definition_features(lexicon: &Lexicon, name: &str, definition: &str) -> Featu
     }
     // The contract itself ("Agreement", "the Software Development Agreement", "NDA") names no
     // work, whatever its recitals say; nor does what is done under it ("Services": "the
-    // services to be provided by the Consultancy"), which a transfer names as its scope.
+    // services to be provided by the Consultancy"), which a transfer names as its scope; nor
+    // does the law ("Laws": "all applicable laws ... in connection with the Business").
     let last = name.rsplit(' ').next().unwrap_or(name);
-    if ["agreement", "contract", "nda", "msa", "sda", "services"].contains(&last) {
+    if ["agreement", "contract", "nda", "msa", "sda", "services", "law", "laws"].contains(&last) {
         return Features::default();
     }
     // "Intellectual Property Rights: patents, utility models, ..., moral rights, database
@@ -819,8 +838,7 @@ mod tests {
                 additions: Vec::new(),
             })
             .collect();
-        let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
-        Terms { terms, finder }
+        Terms::found(terms)
     }
 
     /// Every use in the whole text, as the reader found them before it searched only around
