@@ -308,7 +308,7 @@ pub fn html_escape(s: &str) -> String {
 pub fn ends_sentence(text: &str, dot: usize) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "u.s", "sec", "art", "para", "etc", "vs", "v", "st", "mr", "mrs", "ms",
-        "dr", "l.p", "n.a", "s.a", "b.v",
+        "dr", "l.p", "n.a", "s.a", "b.v", "n.v", "s.p.a", "s.r.l", "s.l", "s.a.s", "pvt", "pte", "bhd", "k.k",
     ];
     let before = &text[..dot];
     let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
@@ -369,6 +369,15 @@ pub fn context(text: &str, start: usize, end: usize, max: usize) -> (String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn company_forms_and_numbers_end_no_sentence() {
+        for text in ["grants alfa s.p.a. a licence", "between beta s.r.l. and", "acme inc. shall", "law no. 633 of"] {
+            let dot = text.find(". ").expect("a full stop");
+            assert!(!ends_sentence(text, dot), "{text}");
+        }
+        assert!(ends_sentence("shall pay the Fees. The Client", 17));
+    }
 
     proptest::proptest! {
         #[test]

@@ -2000,3 +2000,60 @@ fn work_that_forms_part_of_the_product_is_bounded() {
         assert!(at == 0 || clause[..at].ends_with(' '), "{phrase:?} starts mid-word");
     }
 }
+
+/// Bars on serving a sector, in words no list of competitors holds: "shall not provide
+/// penetration testing, red-team or incident-response services to any bank ... other than the
+/// Customer", and a covenant whose interjection cites a statute ("art. 2596 of the Civil
+/// Code"). A service the agency need not provide is no bar.
+#[test]
+fn bars_on_serving_anyone_in_a_sector_but_the_client_are_non_competes() {
+    for clause in [
+        "Throughout the Term and for eighteen months after it ends, the Supplier shall not provide penetration testing, red-team or incident-response services to any bank, payment institution or e-money institution headquartered in the European Economic Area other than the Customer.",
+        "For the whole duration of the Contract, the Supplier undertakes, also pursuant to art. 2596 of the Civil Code, not to carry out, either directly or through interposed persons, any activity of design or supply of vision systems in favour of undertakings operating in the ceramic tile sector.",
+        "For five years from delivery, the Supplier shall not develop or supply decision-support software or inspection tools to any manufacturer of commercial aircraft other than the Customer.",
+    ] {
+        assert!(medium_or_high(&analyse(PLAIN, &[clause])).contains(&Concern::NonCompete), "{clause}");
+    }
+    let free = analyse(
+        PLAIN,
+        &["The Supplier will not be obligated to provide the Services to any devices that the Customer connects without notice."],
+    );
+    assert!(!free.findings.iter().any(|f| f.concern == Concern::NonCompete), "{:?}", free.findings);
+}
+
+/// A licence of the agency's own named product ("the Supplier's Supply Chain Analytics
+/// Toolkit"), irrevocable and passed on to others, gives its tools away for good; one "sublicensable to
+/// the Customer's signed creators" is given to them, not a thing of theirs.
+#[test]
+fn a_lasting_licence_of_the_agencys_own_product_and_one_sublicensable_to_the_clients_people() {
+    let toolkit = analyse(
+        PLAIN,
+        &[
+            "The Supplier grants the Customer a non-exclusive, perpetual, irrevocable and royalty-free licence to the Supplier's Supply Chain Analytics Toolkit, which the Customer may sub-license and transfer to any of its affiliates.",
+        ],
+    );
+    assert!(medium_or_high(&toolkit).contains(&Concern::PerpetualIrrevocableGrant), "{:?}", toolkit.findings);
+    let creators = analyse(
+        PLAIN,
+        &[
+            "The Supplier grants the Customer an exclusive licence, sublicensable to the Customer's signed creators, to use the Supplier's auto-editing engine during the Term.",
+        ],
+    );
+    assert!(medium_or_high(&creators).contains(&Concern::TransferableLicense), "{:?}", creators.findings);
+}
+
+/// Italian drafting in translation: "the term \"Results\" designates ..." defines, "the rights
+/// of economic exploitation" are intellectual property, and "Law no. 633" negates nothing.
+#[test]
+fn a_term_that_designates_and_rights_of_economic_exploitation_are_read() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "In this Contract the term \"Results\" designates any software, algorithm, model, know-how and other output conceived by the Supplier in the execution of or on the occasion of the Contract. The rights of economic exploitation over the Results, pursuant to Law no. 633 of 22 April 1941, shall belong exclusively to the Customer from the moment of their creation.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    for c in [Concern::BroadWorkProduct, Concern::MethodologyTransfer, Concern::AssignmentBeforePayment] {
+        assert!(found.contains(&c), "{c}: {:?}", a.findings);
+    }
+}

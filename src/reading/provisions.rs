@@ -1377,13 +1377,20 @@ impl Trigger<'_> {
                     && m.start < from + 40
                     && m.start <= to
                     && receiver.is_none_or(|r| m.start <= r)
-                    // "work done to your specific order", "made for your business": made for
-                    // them, not theirs already.
-                    && (m.possessive && !self.s[..m.start].ends_with(" to ") && !self.s[..m.start].ends_with(" for ")
+                    // "work done to your specific order", "made for your business",
+                    // "sublicensable to the Network's signed creators": made for them, or given
+                    // to them, not theirs already.
+                    && (m.possessive && !to_or_for(&self.s[..m.start])
                         || m.start == from
                         || self.s[from..m.start].split_whitespace().all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
     }
+}
+
+/// Whether `before` ends in "to" or "for", with or without "the".
+fn to_or_for(before: &str) -> bool {
+    let before = before.strip_suffix("the ").unwrap_or(before);
+    before.ends_with(" to ") || before.ends_with(" for ")
 }
 
 /// Where the subject of the verb at `ts` starts when the object is named before it: on a
@@ -1507,9 +1514,9 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
             None => break window,
         }
     };
-    // "at no cost", "no later than", "whether or not related to": words of negation that
-    // negate nothing.
-    let idiom = ["at no ", "no later ", "no less ", "no more ", "no fewer ", "whether or not "];
+    // "at no cost", "no later than", "whether or not related to", "Law no. 633": words of
+    // negation that negate nothing.
+    let idiom = ["at no ", "no later ", "no less ", "no more ", "no fewer ", "whether or not ", " no. "];
     let window = if idiom.iter().any(|i| part.contains(i)) {
         std::borrow::Cow::Owned(idiom.iter().fold(part.to_owned(), |w, i| w.replace(i, " ")))
     } else {
@@ -1619,8 +1626,11 @@ fn own_features(
     }
     // "grant an exclusive license to you for all items listed above and owned by us": a
     // licence of what the agency already owns.
-    let owned_by_agency =
-        |m: &Mention| m.side == Side::Agency && m.start > te && m.start < object_end && s[..m.start].ends_with("owned by ");
+    // So is a licence of something named as the agency's ("to the Contractor's Supply Chain
+    // Analytics Toolkit").
+    let owned_by_agency = |m: &Mention| {
+        m.side == Side::Agency && m.start > te && m.start < object_end && (s[..m.start].ends_with("owned by ") || m.possessive)
+    };
     if kind == Kind::Licence && t.mentions.iter().any(owned_by_agency) {
         own_features.insert(super::Feature::Prior);
     }

@@ -64,7 +64,7 @@ pub struct Terms {
 
 /// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`.
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|is|are)(?-u:\b)"#).expect("static regex")
+    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|designates|shall designate|is|are)(?-u:\b)"#).expect("static regex")
 });
 /// `(the "x")`, `("x")`, `(each a "x")`, `(collectively, "x")`: defined by what precedes it.
 static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
