@@ -2057,3 +2057,16 @@ fn a_term_that_designates_and_rights_of_economic_exploitation_are_read() {
         assert!(found.contains(&c), "{c}: {:?}", a.findings);
     }
 }
+
+/// Improvements of the agency's own platform "realised in the course of the Contract", and
+/// "tuned versions of rules taken from the Supplier's standard content library", that become
+/// the client's are derivatives of the agency's work.
+#[test]
+fn evolutions_and_tuned_versions_of_the_agencys_work_are_derivatives() {
+    for clause in [
+        "Any improvement, evolution or adaptation of the Supplier's platform realised in the course of the Contract shall become the property of the Customer upon its realisation.",
+        "All detection rules that the Supplier writes or tunes using Customer telemetry, including tuned versions of rules taken from the Supplier's standard content library, shall be owned by Customer.",
+    ] {
+        assert!(medium_or_high(&analyse(PLAIN, &[clause])).contains(&Concern::Derivatives), "{clause}");
+    }
+}
