@@ -2070,3 +2070,17 @@ fn evolutions_and_tuned_versions_of_the_agencys_work_are_derivatives() {
         assert!(medium_or_high(&analyse(PLAIN, &[clause])).contains(&Concern::Derivatives), "{clause}");
     }
 }
+
+/// "The Organization shall be entitled to all intellectual property in the Project Materials"
+/// states whose the work is, as "shall own" does.
+#[test]
+fn being_entitled_to_all_intellectual_property_in_the_work_is_ownership() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Customer shall be entitled to all intellectual property in the Project Materials, which cover every process, item of know-how and document that the Supplier develops under the Contract.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    assert!(found.contains(&Concern::MethodologyTransfer) && found.contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}
