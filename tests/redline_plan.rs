@@ -2203,3 +2203,18 @@ fn a_carve_out_follows_every_parenthesis_that_qualifies_what_passes() {
         "{accepted}"
     );
 }
+
+/// A company known by a lower-case trade name ("trading as \"brightlabs digital\"") is named by
+/// it in what the redline inserts, never by the library's "Agency".
+#[test]
+fn a_lower_case_trade_name_names_the_agency_in_inserted_words() {
+    let doc = text(
+        "d.md",
+        Format::Markdown,
+        "# Terms\n\n1. This agreement is between Brightlabs Web Ltd, a company registered in England, trading as \"brightlabs digital\", and the organisation specified on the order summary.\n\n2. Before starting a Project, brightlabs digital will provide a proposal. We will invoice you monthly and you will pay each invoice within 14 days. We will tell you when we start, and you will give us access to your systems.\n\n3. Intellectual property in all work created by us in the course of the project shall belong to you on creation.\n",
+    );
+    let r = plan_doc(&doc, &[], Severity::Low);
+    let inserted: String = r.changes.iter().map(|c| c.clause_text(true)).collect::<Vec<_>>().join(" ");
+    assert!(!inserted.is_empty(), "{:?}", r.changes);
+    assert!(!inserted.contains("Agency"), "{inserted}");
+}

@@ -216,11 +216,15 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn of(text: &str, parties: &Parties) -> Vocabulary {
-        // A name as the draft writes it ("Provider", "dOrg", "the Contributor" as "Contributor").
+        // A name as the draft writes it ("Provider", "dOrg", "the Contributor" as "Contributor",
+        // the trade name "dxw digital").
         let name = |t: &Option<String>| {
             t.as_deref()
                 .map(|t| t.trim().trim_start_matches("the ").trim_start_matches("The "))
-                .filter(|t| t.split_whitespace().count() <= 4 && (t.chars().any(char::is_uppercase) || Pronoun::of(t).is_some()))
+                .filter(|t| {
+                    t.split_whitespace().count() <= 4
+                        && (t.chars().any(char::is_uppercase) || Pronoun::of(t).is_some() || mentions(text, t))
+                })
                 .map(str::to_owned)
         };
         let registry = own_registry(text)
