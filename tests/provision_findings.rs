@@ -2084,3 +2084,12 @@ fn being_entitled_to_all_intellectual_property_in_the_work_is_ownership() {
     let found = medium_or_high(&a);
     assert!(found.contains(&Concern::MethodologyTransfer) && found.contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
 }
+
+/// A security firm's custom tools and tradecraft are its methods.
+#[test]
+fn custom_tools_and_tradecraft_are_methods() {
+    assert_found_in(
+        "\"Engagement Materials\" means every finding, exploit, custom tool and item of tradecraft written or used by the Supplier in the course of the Engagement. The Supplier hereby assigns to the Customer the entire right, title and interest in the Engagement Materials as and when they are created.",
+        &[Concern::MethodologyTransfer],
+    );
+}
