@@ -216,6 +216,9 @@ pub enum OpenReason {
     /// The methods an exclusive licence takes in come through a defined term, and the point is
     /// answered where that term is defined: striking the licence itself would undo the deal.
     AnsweredInDefinition,
+    /// What passes is made in the engagement but bounded by what it becomes part of ("and that
+    /// also forms a part of the Product"): a point to confirm, not words to replace.
+    Bounded,
     /// The point comes from what another clause adds to a defined term ("the Foreground IPR
     /// includes all methods ..."), and is answered there, where the addition is denied: the
     /// passage keeps its words for it.

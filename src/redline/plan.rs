@@ -2162,7 +2162,8 @@ fn first_paragraph(draft: &Draft, analysis: &Analysis, clause: usize) -> Option<
 }
 
 /// Why a finding is left open before its passage is read, if it is: below `--only`, conceded
-/// in the session, a payment condition in an employment agreement, or answered in a definition.
+/// in the session, a payment condition in an employment agreement, answered in a definition, or
+/// a broad object the draft already bounds.
 fn settled(draft: &Draft, analysis: &Analysis, steers: &[Steer], only: crate::library::Severity, fi: usize) -> Option<OpenReason> {
     let f = &analysis.findings[fi];
     if f.severity < only {
@@ -2174,6 +2175,8 @@ fn settled(draft: &Draft, analysis: &Analysis, steers: &[Steer], only: crate::li
         Some(OpenReason::NotForEmployment)
     } else if licensed_through_a_definition(draft, analysis, fi) {
         Some(OpenReason::AnsweredInDefinition)
+    } else if f.rule.ends_with("/broad-object-bounded") {
+        Some(OpenReason::Bounded)
     } else {
         None
     }

@@ -210,6 +210,9 @@ fn why_open(why: OpenReason) -> &'static str {
         OpenReason::AnsweredInDefinition => {
             "the licence takes in the agency's methods through a defined term, and the change to that definition answers it; the licence itself stays as drafted"
         }
+        OpenReason::Bounded => {
+            "what passes is already bounded by what it becomes part of: confirm on the call that the agency's own tools and methods stay outside it"
+        }
         OpenReason::AnsweredWhereAdded => {
             "answered elsewhere: it comes from another clause's addition to a defined term, and the redline denies that addition where it is made; this passage keeps its words"
         }
