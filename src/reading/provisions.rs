@@ -1639,7 +1639,8 @@ fn own_features(
     if CONTRACT_ITSELF.is_match(object_text) {
         own_features = Features::default();
     }
-    if names_only_deliverables(lexicon, object_text) {
+    // Asked only of what passes (see `judge::facts`).
+    if kind.transfers() && names_only_deliverables(lexicon, object_text) {
         own_features.insert(Feature::DeliverablesOnly);
     }
     own_features
