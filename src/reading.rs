@@ -175,6 +175,9 @@ flags!(
         Confidential = "confidential",
         /// Competing business: what a non-compete bars.
         Competition = "competition",
+        /// Anyone but this client ("for any other client", "on any other production", "for
+        /// third parties"): where a bar on the agency's own tools and methods reaches.
+        Others = "others",
         /// A promise that work is original, that no one else may claim it.
         Originality = "originality",
         /// A promise that the giver has the right to assign or grant it.

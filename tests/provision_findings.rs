@@ -2093,3 +2093,38 @@ fn custom_tools_and_tradecraft_are_methods() {
         &[Concern::MethodologyTransfer],
     );
 }
+
+/// A bar on using the agency's own models, methods or improved tools "for any other client" or
+/// "on any other production" is a non-compete in other words, and a bar on its techniques
+/// for other clients leaves it no know-how; a draft that says the agency's own models and
+/// methods stay free to use is not barred.
+#[test]
+fn a_bar_on_using_its_own_tools_for_any_other_client_is_a_non_compete() {
+    for clause in [
+        "The Supplier shall not use the base model, or any model derived from it, on any other production.",
+        "The Supplier shall not deploy for any other customer any version of its ranking algorithms that was improved during the Project.",
+    ] {
+        assert!(medium_or_high(&analyse(PLAIN, &[clause])).contains(&Concern::NonCompete), "{clause}");
+    }
+    assert_found_in(
+        "The Supplier shall not apply any technique it uses on the Project when working for any other client.",
+        &[Concern::NoResiduals, Concern::NonCompete],
+    );
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier shall not use Customer records to train any model offered to any other person. Nothing in this clause restricts the Supplier's use of its own models and training methods.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::NonCompete), "{:?}", a.findings);
+}
+
+/// "Any model trained on footage supplied by the Customer, together with the base model and
+/// training code" is the agency's model, not the Customer's footage.
+#[test]
+fn a_model_trained_on_what_the_client_supplied_is_not_the_clients_own_thing() {
+    assert_found_in(
+        "Any model trained or fine-tuned on recordings supplied by the Customer, together with the base model, weights and training code used to make it, shall be the Customer's sole property.",
+        &[Concern::ModelOwnership],
+    );
+}

@@ -929,6 +929,9 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
         None => 0,
     };
     let (duties, pays) = acts(head, &c.aliases);
+    // "the Creator shall pay the Fees", and never provides: a role word that names the paying
+    // side here ("Creator" is the influencer a platform builds for) is no sign of the agency.
+    let score = if pays > duties { score.min(0) } else { score };
     score + duties.min(4) - pays.min(4)
 }
 
@@ -1394,6 +1397,16 @@ mod tests {
         // Where "we" pay, "you" are the one engaged: not this.
         let paid = text.replace("You agree to pay our invoices.", "We will pay you. We shall pay your invoices. We agree to pay.");
         assert_ne!(detect(&paid, None).agency.as_deref(), Some("Acmeteki"));
+    }
+
+    /// "Creator" is a role word for the one who makes the work, but the Creator who pays and
+    /// never provides is the client here.
+    #[test]
+    fn a_role_word_for_the_side_that_only_pays_does_not_make_it_the_agency() {
+        let text = "This Agreement is made between Lumen Media Ltd (the \"Creator\") and Pixelcraft Labs Ltd (the \"Studio Partner\"). \
+            The Studio Partner shall provide the Services. The Creator shall pay the Fees.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Studio Partner"), Some("Creator")), "{p:?}");
     }
 
     #[test]

@@ -986,10 +986,20 @@ impl Trigger<'_> {
     }
 
     /// A freedom kept by a double negative: "nothing shall prevent the Supplier from using",
-    /// "the Supplier shall not be restricted from using". Active ("prevent X") or passive.
+    /// "the Supplier shall not be restricted from using", "nothing restricts Vendor's use of
+    /// its own". Active ("prevent X") or passive.
     fn freedom(&self) -> Option<bool> {
         let text = self.text();
-        (self.kind == Kind::Retention && text.ends_with("ing") && text.contains(" from ")).then(|| !text.starts_with("be "))
+        let kept = text.ends_with("ing") && text.contains(" from ") || text.ends_with(" own");
+        (self.kind == Kind::Retention && kept).then(|| !text.starts_with("be "))
+    }
+
+    /// Whose freedom a double negative keeps: the party after the trigger (`after`), or where
+    /// it ends in "its own" ("nothing restricts Vendor's use of its own models") the one named
+    /// inside it.
+    fn freed(&self, after: Side) -> Side {
+        let named = self.mentions.iter().find(|m| m.start > self.ts && m.end <= self.te && m.side != Side::Unknown);
+        if self.text().ends_with(" own") { named.map_or(Side::Unknown, |m| m.side) } else { after }
     }
 
     /// Whether the object names the agency as the one who makes it: "the work you perform",
@@ -1131,7 +1141,7 @@ impl Trigger<'_> {
             // "shall be retained by Party B": the party after "by" keeps.
             Kind::Retention if self.text().ends_with(" by") => (Side::Unknown, first_after((te + 40).min(s.len()), Side::Unknown)),
             // "nothing shall prevent the Supplier from using": the party inside the trigger.
-            Kind::Retention if self.freedom() == Some(true) => (Side::Unknown, first_after(te, Side::Unknown)),
+            Kind::Retention if self.freedom() == Some(true) => (Side::Unknown, self.freed(first_after(te, Side::Unknown))),
             Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
@@ -1336,8 +1346,17 @@ impl Trigger<'_> {
             let after = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)).unwrap_or(after);
             !m.possessive || THEIR_OWN.iter().any(|w| after.starts_with(w))
         };
+        // "any model trained on footage supplied by Producer": what they supplied is what the
+        // model learnt from, not the model.
+        let learnt_from = |m: &Mention| {
+            let head = &self.s[from..m.start.max(from)];
+            ["trained ", "fine-tuned ", "fine tuned ", "conditioned ", "tuned "].iter().any(|w| head.contains(w))
+        };
         let theirs = |m: &Mention| {
-            m.side == Side::Counterparty && through_them(m) && made_by(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
+            m.side == Side::Counterparty
+                && through_them(m)
+                && !learnt_from(m)
+                && made_by(&self.s[ceil_char(self.s, m.start.saturating_sub(40))..m.start])
         };
         let in_object = |m: &&Mention| m.start >= from && m.end <= to;
         // "co-ownership with Zogenix of any Data generated solely by Distributor": the party
