@@ -2128,3 +2128,68 @@ fn a_model_trained_on_what_the_client_supplied_is_not_the_clients_own_thing() {
         &[Concern::ModelOwnership],
     );
 }
+
+/// High or medium findings of any kind, missing protections included.
+fn asked_or_found(a: &Analysis) -> Vec<Concern> {
+    a.findings.iter().filter(|f| f.severity >= Severity::Medium).map(|f| f.concern).collect()
+}
+
+/// "The Supplier's Platform, meaning its engines and training methods, is and remains the
+/// Supplier's sole property" keeps the agency's prior work: the carve-out is not asked for.
+#[test]
+fn what_is_and_remains_the_agencys_property_is_kept() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier's Platform, meaning its scoring engines, model architectures and training methods, is and remains the Supplier's sole property. The Customer shall own all work product created under this Agreement upon payment of the fees.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}
+
+/// Deliverables "listed as such in an approved Statement of Work" or "in the Technical
+/// Specification" are bounded: "All Work Product" defined so is no broad grab, and a transfer of
+/// them asks for the prior-IP carve-out at low severity only.
+#[test]
+fn deliverables_listed_in_an_approved_statement_of_work_or_a_specification_are_bounded() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "\"Work Product\" means solely the deliverables expressly listed as such in an approved Statement of Work. All Work Product shall vest in the Customer once the Customer has paid every undisputed invoice.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::BroadWorkProduct), "{:?}", a.findings);
+    let a = analyse(
+        PLAIN,
+        &["The rights in the software deliverables listed in the Technical Specification shall pass to the Customer on final acceptance."],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+}
+
+/// "passes to the Client only when the Client's payment for that milestone has been released
+/// from escrow" waits for payment.
+#[test]
+fn title_passing_when_the_milestone_payment_is_released_waits_for_payment() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "Title to each Milestone Deliverable passes to the Customer only when the Customer's payment for that milestone has been released from escrow to the Supplier.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}
+
+/// "shall not use Program Data to train any model offered to a third party, and at the end of
+/// the Term shall return ... , its base models and methods being unaffected": the bar is on the
+/// data; the later verb's words are not what it bars.
+#[test]
+fn a_second_verb_of_the_same_subject_ends_what_a_bar_names() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier shall not use Program Data to train any model offered to a third party, and at the end of the Term shall return or destroy the Program Data and any model instance tuned on it, its base models and methods being unaffected.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(!found.contains(&Concern::NoResiduals) && !found.contains(&Concern::NonCompete), "{:?}", a.findings);
+}

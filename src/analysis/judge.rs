@@ -809,6 +809,12 @@ impl<'a> Judged<'a> {
         {
             return true;
         }
+        // "All Work Product shall vest", where Work Product means only the deliverables listed
+        // in a Statement of Work: the words are broad, what they name is not.
+        let scoped = |p: &&Provision| p.features.has(Feature::Scoped) && !p.features.has(Feature::Broad);
+        if f.concern == Concern::BroadWorkProduct && transfers().next().is_some() && transfers().all(scoped) {
+            return true;
+        }
         if f.concern == Concern::WorkMadeForHire
             && here.iter().any(|p| p.kind == Kind::HireWork)
             && here.iter().filter(|p| p.kind == Kind::HireWork).all(|p| p.negated())

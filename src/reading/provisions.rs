@@ -1740,10 +1740,28 @@ fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize 
         .map_or(to, |m| (s[..m.start].trim_end().trim_end_matches(" the").len() - " and".len()).max(from))
 }
 
-/// Where a clause of its own, denying more, ends the object at `from..to`: "..., and nothing in
-/// this Agreement requires Grantee to publish any other code".
+/// A second verb of the same subject, after any words of time: "... to train any model, and at
+/// the end of the Research Term shall return or destroy ...".
+static SAME_SUBJECT_AGAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r", and (?:(?:at|on|upon|within|after|before|during|following|thereafter|promptly)\b[^,;.]{0,60} )?(?:shall|will|must)\b",
+    )
+    .expect("valid pattern")
+});
+
+/// Where a clause of its own ends the object at `from..to`, denying more ("..., and nothing in
+/// this Agreement requires Grantee to publish any other code") or binding its subject to
+/// something else ("..., and at the end of the Term shall return ...").
 fn denial_after(s: &str, from: usize, to: usize) -> usize {
-    [", and nothing ", ", but nothing ", "; nothing "].iter().filter_map(|w| s[from..to].find(w)).min().map_or(to, |i| from + i)
+    // "shall not use, and shall ensure that no third party uses, any knowledge": both verbs
+    // have the object that follows.
+    let again = SAME_SUBJECT_AGAIN.find(&s[from..to]).map(|m| m.start()).filter(|&i| !s[from..from + i].trim().is_empty());
+    [", and nothing ", ", but nothing ", "; nothing "]
+        .iter()
+        .filter_map(|w| s[from..to].find(w))
+        .chain(again)
+        .min()
+        .map_or(to, |i| from + i)
 }
 
 /// What an object names: its own words and the definitions of the terms it uses, less what a
