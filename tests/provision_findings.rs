@@ -2193,3 +2193,12 @@ fn a_second_verb_of_the_same_subject_ends_what_a_bar_names() {
     let found = asked_or_found(&a);
     assert!(!found.contains(&Concern::NoResiduals) && !found.contains(&Concern::NonCompete), "{:?}", a.findings);
 }
+
+/// Work "as specified in the Statement of Work" is bounded, but not when what passes also
+/// reaches back ("anything the Supplier works on as part of this project, whether before the
+/// date of this Agreement or after"): the scope is broad, at medium.
+#[test]
+fn a_bounded_object_that_reaches_back_before_the_agreement_is_broad() {
+    let clause = "Upon full payment, the Supplier assigns to the Customer the materials made for the Customer as specified in the Statement of Work, including anything the Supplier works on as part of this project, whether before the date of this Agreement or after.";
+    assert_found_in(clause, &[Concern::BroadWorkProduct]);
+}
