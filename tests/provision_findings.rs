@@ -2202,3 +2202,18 @@ fn a_bounded_object_that_reaches_back_before_the_agreement_is_broad() {
     let clause = "Upon full payment, the Supplier assigns to the Customer the materials made for the Customer as specified in the Statement of Work, including anything the Supplier works on as part of this project, whether before the date of this Agreement or after.";
     assert_found_in(clause, &[Concern::BroadWorkProduct]);
 }
+
+/// EU drafting: "'result' means any outcome of its performance, ... including trained models";
+/// "Ownership of each result ... is acquired by the Union ... at the moment the result is
+/// created". The single-quoted term is defined, and acquiring it is ownership.
+#[test]
+fn a_single_quoted_term_acquired_by_the_client_is_read() {
+    let preamble = "This framework contract is concluded between the European Union (the \"Union\") and Nordlicht Data GmbH (the \"contractor\"). The contractor shall provide the services and the Union shall pay the price.";
+    let a = analyse(
+        preamble,
+        &[
+            "In this contract, 'result' means any intended or unintended outcome of its performance, whatever its form, including software, trained models and data sets. Ownership of each result, including the intellectual property rights in it, is acquired by the Union at the moment the result is created.",
+        ],
+    );
+    assert_found(&a, &[Concern::BroadWorkProduct]);
+}

@@ -488,8 +488,9 @@ fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, (term, trade_name): 
     let lower = term.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
     // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun,
-    // or is the name it trades as ("trading as \"dxw digital\"").
-    let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower) && !trade_name;
+    // or is the name it trades as ("trading as \"dxw digital\""), or a role word (the EU's
+    // `(the "contractor")`).
+    let lowercase = !term.contains(|c: char| c.is_uppercase()) && !is_pronoun(&lower) && !trade_name && role_of(&lower).is_none();
     // Found again with a role word of its side beside it ("CLIENT (Company)"): that word too.
     if let Some(c) = out.iter_mut().find(|c| c.aliases.contains(&lower)) {
         let same_side = |e: &&String| role_of(e).is_some() && role_of(e) == role_of(term) && !c.aliases.contains(e);
@@ -1397,6 +1398,15 @@ mod tests {
         // Where "we" pay, "you" are the one engaged: not this.
         let paid = text.replace("You agree to pay our invoices.", "We will pay you. We shall pay your invoices. We agree to pay.");
         assert_ne!(detect(&paid, None).agency.as_deref(), Some("Acmeteki"));
+    }
+
+    /// The EU's framework contracts define their parties in lower case: `(the "contractor")`.
+    #[test]
+    fn a_role_word_defined_in_lower_case_is_a_party() {
+        let text = "This framework contract is concluded between the European Union (the \"Union\") and Nordlicht Data GmbH (the \"contractor\"). \
+            The contractor shall provide the services. The Union shall pay the price.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("contractor"), Some("Union")), "{p:?}");
     }
 
     /// "Creator" is a role word for the one who makes the work, but the Creator who pays and

@@ -67,6 +67,12 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|designates|shall designate|is|are)(?-u:\b)"#).expect("static regex")
 });
 /// `(the "x")`, `("x")`, `(each a "x")`, `(collectively, "x")`: defined by what precedes it.
+/// `'result' means`, as EU and UK drafting quotes its terms: opened after a space or a
+/// bracket (an apostrophe follows a letter), and only before a verb that defines.
+static SINGLE_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])' ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?',? (?:means|shall mean|will mean|refers to|has the meaning|shall have the meaning|is defined as)(?-u:\b)").expect("static regex")
+});
+
 static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"\)"#).expect("static regex")
 });
@@ -152,6 +158,7 @@ static IN_QUOTES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"" ?([a-z][a-z
 pub(super) fn compile_patterns() {
     for pattern in [
         &QUOTED,
+        &SINGLE_QUOTED,
         &QUOTED_COLON,
         &PARENTHESISED,
         &LEADING,
@@ -251,7 +258,7 @@ impl Terms {
             // and would read the whole clause).
             let quoted = clause.contains('"');
             let colon = clause.contains(':');
-            for c in captures(&QUOTED, clause, quoted) {
+            for c in captures(&QUOTED, clause, quoted).chain(captures(&SINGLE_QUOTED, clause, clause.contains('\''))) {
                 let whole = c.get(0).expect("match");
                 add(&c[1], cs + whole.end(), cs + sentence_end(clause, whole.end()), true);
             }
