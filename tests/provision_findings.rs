@@ -2217,3 +2217,17 @@ fn a_single_quoted_term_acquired_by_the_client_is_read() {
     );
     assert_found(&a, &[Concern::BroadWorkProduct]);
 }
+
+/// Words of other drafting traditions: a term that "covers" things is defined by them, and a
+/// contractor that "shall refrain from providing" services to any manufacturer is barred.
+#[test]
+fn a_term_that_covers_things_and_a_bar_to_refrain_from_providing_are_read() {
+    assert_found_in(
+        "In this Article the term \"Model\" covers the scoring model trained for the Customer, its weights, the network architecture and the training pipeline the Supplier used to build it. The Model is the exclusive property of the Customer.",
+        &[Concern::ModelOwnership],
+    );
+    assert_found_in(
+        "For two years after expiry, the Supplier shall refrain from providing machine-learning services to any manufacturer or distributor of medical devices.",
+        &[Concern::NonCompete],
+    );
+}
