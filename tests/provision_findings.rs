@@ -2231,3 +2231,16 @@ fn a_term_that_covers_things_and_a_bar_to_refrain_from_providing_are_read() {
         &[Concern::NonCompete],
     );
 }
+
+/// Moral rights named by what they are: "the right to object to modification of the results
+/// and the right to withhold disclosure", which the creator "undertakes not to assert".
+#[test]
+fn moral_rights_named_by_what_they_protect_are_moral_rights() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "The Supplier shall obtain from each creator of the results a written declaration by which the creator undertakes not to assert against the Customer the right to object to modification of the results and the right to withhold disclosure.",
+        ],
+    );
+    assert!(a.findings.iter().any(|f| f.concern == Concern::MoralRightsWaiver), "{:?}", a.findings);
+}
