@@ -2244,3 +2244,18 @@ fn moral_rights_named_by_what_they_protect_are_moral_rights() {
     );
     assert!(a.findings.iter().any(|f| f.concern == Concern::MoralRightsWaiver), "{:?}", a.findings);
 }
+
+/// "Client may need Provider's help to show that Client owns the work product or to complete the
+/// transfer": what is to be shown is evidence of ownership passed elsewhere, not a transfer of
+/// its own, so it raises no point on payment (and the redline leaves it, and "help with that",
+/// whole).
+#[test]
+fn help_to_show_that_the_client_owns_the_work_is_no_transfer() {
+    let a = analyse(
+        PLAIN,
+        &[
+            "In the future, the Customer may need the Supplier's help to show that the Customer owns the work product. The Supplier agrees to help with that.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+}

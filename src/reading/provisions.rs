@@ -1283,7 +1283,10 @@ impl Trigger<'_> {
         // "warrants that Customer will own every line of code": a promise of what the other side
         // receives, or will own, still gives it ("warrants that it owns" describes).
         let received = ["receive", "obtain", "acquire", "will own", "shall own"].iter().any(|w| s[ts..].starts_with(w));
-        let warranted = (before.contains("warrant") || before.contains("represent")) && !received;
+        // "Client may need Provider's help to show that Client owns the work product": what is
+        // to be shown is evidenced, not allocated, as what is warranted is.
+        let shown = ["to show that ", "to prove that ", "to demonstrate that ", "to evidence that "].iter().any(|w| before.contains(w));
+        let warranted = (before.contains("warrant") || before.contains("represent") || shown) && !received;
         // "To the extent that these materials are owned by you, you grant us": ownership named
         // in a condition of another provision allocates nothing.
         let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
@@ -1746,7 +1749,7 @@ static SAME_SUBJECT_AGAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
     regex::Regex::new(
         r", and (?:(?:at|on|upon|within|after|before|during|following|thereafter|promptly)\b[^,;.]{0,60} )?(?:shall|will|must)\b",
     )
-    .expect("valid pattern")
+    .expect("static regex")
 });
 
 /// Where a clause of its own ends the object at `from..to`, denying more ("..., and nothing in
