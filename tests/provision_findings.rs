@@ -2259,3 +2259,29 @@ fn help_to_show_that_the_client_owns_the_work_is_no_transfer() {
     );
     assert!(!asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
 }
+
+/// A definition that takes in what the agency makes "alone or together with others" hands the
+/// client its share of joint work: high, shown at those words in the definition, where the draft
+/// should change, and not again at each sentence that assigns the term.
+#[test]
+fn joint_work_swept_in_by_a_definition_is_high_at_the_definition() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "\"Work Product\" means everything the Provider makes or conceives during the Contract Period, alone or together with others, whether or not it relates to the Services.",
+            "The Provider hereby assigns to the Client all present and future rights in all Work Product.",
+        ],
+    );
+    let joint: Vec<_> = a.findings.iter().filter(|f| f.concern == Concern::JointIp).collect();
+    let at_definition = |f: &&clauseguard::analysis::Finding| f.phrase.as_deref() == Some("alone or together with others");
+    assert!(!joint.is_empty() && joint.iter().all(|f| f.severity == Severity::High && at_definition(f)), "{joint:#?}");
+    // Made by the Provider alone, the same definition takes no joint work.
+    let a = analyse(
+        SERVICES,
+        &[
+            "\"Work Product\" means everything the Provider makes or conceives during the Contract Period for the Client.",
+            "The Provider hereby assigns to the Client all present and future rights in all Work Product.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::JointIp), "{:#?}", a.findings);
+}

@@ -86,6 +86,10 @@ enum Anchor {
     Provision,
     /// Also at each definition that gives the rule's `anchor_feature`.
     Definition,
+    /// At each definition that gives the rule's `anchor_feature`, and at the provision only
+    /// where none does: the definition is what the draft should change ("conceived by the
+    /// Contractor, alone or with others"), not each sentence that assigns the term.
+    DefinitionOnly,
 }
 
 /// One provision rule of `clause-library/reading/rules.json`.
@@ -491,7 +495,7 @@ impl<'a> Judged<'a> {
             for rule in self.rules.iter().filter(|r| r.holds(p, trigger, facts, transferred)) {
                 let Some(owner) = library.get(&rule.library_clause) else { continue };
                 let mut at: Vec<(usize, usize, usize)> = Vec::new();
-                if rule.anchor == Anchor::Definition
+                if rule.anchor != Anchor::Provision
                     && let Some(feature) = rule.anchor_feature
                 {
                     for &t in &p.terms {
@@ -499,8 +503,10 @@ impl<'a> Judged<'a> {
                         // Know-how named through another term is shown where that term is defined.
                         let giving = named.methods_at.filter(|_| feature == Feature::Methods).and_then(|m| self.reading.terms.defining(m));
                         let term = giving.unwrap_or(named);
+                        // Work made with others is shown at the words that take it in.
+                        let (start, end) = term.joint_at.filter(|_| feature == Feature::JointWork).unwrap_or((term.start, term.end));
                         if term.features.has(feature) {
-                            at.push((term.start, term.end, self.clause_at(term.start)));
+                            at.push((start, end, self.clause_at(start)));
                         }
                         // And where a sentence of its own adds it ("the Contract Material
                         // includes all ... methods ... and know-how").
@@ -525,6 +531,7 @@ impl<'a> Judged<'a> {
                     .map(|&(_, s, e)| (s, e))
                     .collect();
                 match (wanted.iter().map(|w| w.0).min(), wanted.iter().map(|w| w.1).max()) {
+                    _ if rule.anchor == Anchor::DefinitionOnly && !at.is_empty() => {}
                     (Some(start), Some(end)) => at.push((start, end, p.clause)),
                     _ => at.push((p.start, p.end, p.clause)),
                 }

@@ -26,6 +26,8 @@ pub struct Term {
     pub means: bool,
     /// Where the definition first names methods or know-how (a byte in the normalised text).
     pub methods_at: Option<usize>,
+    /// Where the definition takes in work made with others ("alone or with others").
+    pub joint_at: Option<(usize, usize)>,
     /// What the definition, or a sentence after it ("\"New Technology\" shall exclude any
     /// modification to Supplier's pre-existing IPR"), leaves out, when it leaves out the
     /// agency's prior work: prior, and what else the exclusion names (improvements of it).
@@ -42,7 +44,10 @@ impl Term {
         let features = definition_features(lexicon, &name, definition);
         let methods = lexicon.features.iter().find(|(f, _)| *f == Feature::Methods);
         let methods_at = methods.and_then(|(_, w)| w.find(definition)).map(|m| range.start + m.start());
-        Term { name, start: range.start, end: range.end, features, means, methods_at, excluded: Features::default(), additions: Vec::new() }
+        let joint = lexicon.features.iter().find(|(f, _)| *f == Feature::JointWork);
+        let joint_at = joint.and_then(|(_, w)| w.find(definition)).map(|m| (range.start + m.start(), range.start + m.end()));
+        let excluded = Features::default();
+        Term { name, start: range.start, end: range.end, features, means, methods_at, joint_at, excluded, additions: Vec::new() }
     }
 
     /// A name for confidential information ("Confidential Information", "Proprietary
@@ -840,6 +845,7 @@ mod tests {
                 features: Features::default(),
                 means: true,
                 methods_at: None,
+                joint_at: None,
                 excluded: Features::default(),
                 additions: Vec::new(),
             })
