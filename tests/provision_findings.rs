@@ -2285,3 +2285,36 @@ fn joint_work_swept_in_by_a_definition_is_high_at_the_definition() {
     );
     assert!(!asked_or_found(&a).contains(&Concern::JointIp), "{:#?}", a.findings);
 }
+
+/// "Party A is the owner": the letter names the party, it is no article before a noun, so the
+/// statement is read and what it takes is judged (here everything made while performing the
+/// contract, the tools used included, before any payment).
+#[test]
+fn party_a_stating_its_ownership_is_read() {
+    let preamble = "This Contract is made between Lotus Freight JSC (\"Party A\") and Red River Data LLC (\"Party B\").";
+    let a = analyse(
+        preamble,
+        &[
+            "Party B shall provide the Services and Party A shall pay the Fees.",
+            "\"Results\" means all software, trained models and documents that Party B creates while performing this Contract, including the tools Party B uses to produce them.",
+            "Party A is the owner of the copyright in the Results from the date the Parties sign the acceptance minutes.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    for c in [Concern::BroadWorkProduct, Concern::AssignmentBeforePayment, Concern::ModelOwnership] {
+        assert!(found.contains(&c), "{c} not found: {:#?}", a.findings);
+    }
+}
+
+/// A promise not to supply a kind of solution, its verb cut off from its object by "directly
+/// or through its affiliates", to lenders "operating in" a market, is a non-compete.
+#[test]
+fn a_bar_on_supplying_a_market_with_its_verb_interrupted_is_a_non_compete() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "For two years after the Term, Provider undertakes not to supply, directly or through its affiliates, any document-verification or fraud-scoring solution to consumer lenders or payment providers operating in Ireland.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
+}

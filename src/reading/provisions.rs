@@ -559,7 +559,9 @@ impl Sentence<'_> {
             // "grant rights to third parties, and Vendor shall assign": a capacity ends where a
             // new promise starts.
             let promise = [" shall ", " will ", " must ", " hereby "].iter().filter_map(|w| before.rfind(w).map(|i| i + w.len() - 1)).max();
-            let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]);
+            // "Party A is the owner": the "A" names the party, it is no article.
+            let named = parties.agency_aliases.iter().chain(&parties.counterparty_aliases).any(|a| before.trim_end().ends_with(a.as_str()));
+            let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]) && !named;
             // "The assignment of the rights ... shall take effect": the noun operates.
             let effected = kind == Kind::Assignment && takes_effect(&s[ms..]);
             if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) && !effected {

@@ -136,9 +136,9 @@ static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A quoted term and a colon opening a definition, as in a table of definitions turned into
 /// text (`"New IPR": IPR in items created ...;`, `"Intellectual Property Rights" or "IPR": ...`),
-/// or the cell that follows it in a row of such a table (`"Supplier Software" | any software`).
+/// or the cell that follows it in a row of such a table (`| "Supplier Software" | any software`).
 static QUOTED_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:^|[;.] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?(?:: | *\| )"#)
+    Regex::new(r#"(?:^|[;.|] )" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?([a-z][a-z0-9&/ -]{1,40}?) ?")?(?:: | *\| )"#)
         .expect("static regex")
 });
 
@@ -747,7 +747,11 @@ fn table_entries(clause: &str, possible: bool) -> Vec<(&str, usize, usize)> {
     for (i, c) in entries.iter().enumerate() {
         let whole = c.get(0).expect("match");
         let next = entries.get(i + 1).map_or(clause.len(), |n| n.get(0).expect("match").start());
-        let end = next.min(sentence_end(clause, whole.end()));
+        let mut end = next.min(sentence_end(clause, whole.end()));
+        // A cell of a table ends at the next cell's border.
+        if whole.as_str().ends_with("| ") {
+            end = end.min(clause[whole.end()..].find(" |").map_or(end, |i| whole.end() + i));
+        }
         out.extend([c.get(1), c.get(2)].into_iter().flatten().map(|name| (name.as_str(), whole.end(), end)));
     }
     out

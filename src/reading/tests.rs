@@ -1570,6 +1570,19 @@ fn a_table_of_definitions_in_cells_and_a_definition_that_points_elsewhere() {
     assert!(term("software supporting materials").features.has(Feature::Methods), "{:?}", term("software supporting materials"));
 }
 
+/// A row of a table whose cells are bounded on both sides ("row 3: | "X" | ... |. Next
+/// sentence") defines its term to the cell's border, not into the next sentence.
+#[test]
+fn a_table_row_with_borders_defines_its_term_to_the_cell_border() {
+    let p = parties(&["Vendor"], &["Customer"]);
+    let text = "Schedule 2, row 3: | \"Labelled Data\" | the labelled images for Phases 1-4 and the pre-annotation models Vendor uses to speed up review |. Vendor assigns to Customer all Labelled Data on delivery.";
+    let (r, _) = read(text, &p);
+    let term = r.terms.terms.iter().find(|t| t.name == "labelled data").unwrap_or_else(|| panic!("{:?}", r.terms.terms));
+    assert!(text[term.start..term.end].trim_end().ends_with("review"), "{:?}", &text[term.start..term.end]);
+    assert!(term.features.has(Feature::Prior), "{term:?}");
+    assert!(r.provisions.iter().any(|p| p.kind == Kind::Assignment && p.standing == Standing::Operative), "{:?}", r.provisions);
+}
+
 #[test]
 fn a_client_free_to_publish_the_work_as_open_source_releases_it() {
     let p = parties(&["Supplier"], &["Buyer"]);
