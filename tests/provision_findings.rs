@@ -2318,3 +2318,52 @@ fn a_bar_on_supplying_a_market_with_its_verb_interrupted_is_a_non_compete() {
     );
     assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
 }
+
+/// What the agency builds for the engagement alone holds none of its prior work: a free pilot
+/// whose labelled set and the ontology "Vendor builds for it" vest on delivery asks for payment,
+/// not for a carve-out of prior materials.
+#[test]
+fn what_is_built_for_the_pilot_alone_asks_for_no_prior_carve_out() {
+    let a = analyse(
+        "This Agreement is made between Orchard Bank plc (\"Customer\") and Tagwise Ltd (\"Vendor\"). Vendor shall provide the Services and Customer shall pay the Fees.",
+        &[
+            "Vendor shall label the Trial Set of 2,000 invoices free of charge. Title to the labelled Trial Set, and to the field schema Vendor designs for it, vests in Customer upon delivery.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    assert!(!found.contains(&Concern::PreExistingIp), "{:#?}", a.findings);
+}
+
+/// A bar on the agency's own rubrics "when labelling data for any other customer" bars its
+/// methods, not the client's data; and a bar on the client's data "nor any error pattern that
+/// its staff observe while labelling" reaches what the agency learns, which a residuals clause
+/// would keep.
+#[test]
+fn a_bar_reads_its_occasion_and_its_second_limb_apart_from_the_clients_data() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "The review rubrics and decision trees that Provider contributes are Client's exclusive property, and Provider shall not use them when labelling data for any other customer.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::ClientData), "{:#?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not use Client Data, nor any recurring error or labelling shortcut that its staff observe while reviewing it, to improve any model or process of Provider.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::NoResiduals), "{:#?}", a.findings);
+}
+
+/// An architect barred from accepting commissions to design a kind of building near the site,
+/// or from named developers, is barred from its ordinary work.
+#[test]
+fn a_bar_on_accepting_commissions_is_a_non_compete() {
+    let a = analyse(
+        "This Appointment is made between Riverside Homes Ltd (the \"Employer\") and Marsh Design LLP (the \"Architect\"). The Architect shall provide the Services and the Employer shall pay the Fee.",
+        &["For two years after completion the Architect shall not accept any commission to design a hotel within one mile of the Site."],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
+}

@@ -1329,7 +1329,9 @@ impl Trigger<'_> {
         ];
         // "any software owned by Company or developed during the period of Agreement": the
         // second limb takes in what the agency made, whoever owns the first.
-        if OR_MADE_MEANWHILE.is_match(object_text) {
+        // "Customer Data or the Labels, nor any error pattern that its staff observe": a bar's
+        // second limb reaches beyond their things.
+        if OR_MADE_MEANWHILE.is_match(object_text) || self.kind == Kind::Restriction && object_text.contains(" nor any ") {
             return false;
         }
         let its_own = self.kind == Kind::Ownership && !self.object_before() && {
@@ -1611,6 +1613,16 @@ fn own_features(
     // what it bars.
     if matches!(kind, Kind::Warranty | Kind::Restriction) {
         own_features = own_features.union(Features::of(lexicon, &s[ts..object_end.max(te)]));
+    }
+    // "shall not use them when labelling data for any other customer": the data of others
+    // that the bar's occasion names is not what it bars.
+    let occasion = [" when ", " while ", " whilst "].iter().filter_map(|w| object_text.find(w)).min();
+    if let Some(i) = occasion.filter(|_| kind == Kind::Restriction)
+        && object_text[i..].split_whitespace().nth(1).is_some_and(|w| w.ends_with("ing"))
+        && Features::of(lexicon, &object_text[i..]).has(super::Feature::Others)
+        && !Features::of(lexicon, &object_text[..i]).has(super::Feature::Data)
+    {
+        own_features = own_features.without([super::Feature::Data].into_iter().collect());
     }
     // "such intellectual property", "the same": the object is what the sentence named before,
     // and so is "a licence to use, copy and distribute them".
