@@ -2367,3 +2367,58 @@ fn a_bar_on_accepting_commissions_is_a_non_compete() {
     );
     assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
 }
+
+/// Film and design drafting: "all results and proceeds ... as and when created" is everything,
+/// passing before payment; modifications of the studio's own toolkits that the client owns
+/// are derivatives; a transfer "by way of assignment of present and future copyright" still
+/// reaches the matrix that bounds it, so no carve-out of prior work is asked for.
+#[test]
+fn results_and_proceeds_toolkit_changes_and_a_bounded_assignment_in_studio_drafting() {
+    let studio = "This Agreement is made between Northlight Pictures Ltd (\"Producer\") and Ember Frame Ltd (\"Studio\"). Studio shall provide the Services and Producer shall pay the Fees.";
+    let a = analyse(
+        studio,
+        &["All results and proceeds of Studio's services shall be owned by Producer throughout the universe, as and when created."],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::BroadWorkProduct) && found.contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    let a = analyse(
+        studio,
+        &[
+            "Any modification or retraining of the Studio's crowd-simulation engine, or of its lighting toolkits, made during the Project shall be owned by Producer.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::Derivatives), "{:#?}", a.findings);
+    let a = analyse(
+        studio,
+        &[
+            "Upon payment of the Fees, Studio assigns to Producer, by way of assignment of present and future copyright, the copyright in the Stage 1 storyboards and the Stage 2 animatics for the Picture, being the deliverables allocated to Studio in the Delivery Matrix.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::PreExistingIp), "{:#?}", a.findings);
+}
+
+/// A warranty that the agency owns what it licenses waives no author's rights.
+#[test]
+fn a_warranty_that_the_agency_owns_the_weights_waives_no_moral_rights() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider warrants that the Model is free of any third-party licence terms or attribution requirements, that Provider owns all rights in those base weights, and that Client may deploy, modify and relicense the Model on any terms Client chooses.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::MoralRightsWaiver), "{:#?}", a.findings);
+}
+
+/// "Client's evaluation sets, or any rubric or prompt template that Provider designs" bars the
+/// agency's own work too: for another customer, that is its know-how and its trade.
+#[test]
+fn a_bar_whose_second_limb_is_what_the_agency_designs_reaches_its_know_how() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not use Client's test sets, or any grading rubric or prompt template that Provider designs while testing the Model, in any engagement for another customer.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::NoResiduals) && found.contains(&Concern::NonCompete), "{:#?}", a.findings);
+}

@@ -122,7 +122,7 @@ fn grants_nothing(text: &str, s: usize, e: usize) -> bool {
 /// passes (the receiver's description and successors among them).
 static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"by way of (?:a )?present assign(?:ment|ation) of (?:all )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|with (?:absolute )?warrandice|to the extent (?:that )?(?:any )?(?:such )?rights do not (?:yet )?exist|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)|(?:all|the entire|the whole|its entire|their entire|all of (?:its|their|his|her))(?: (?:worldwide|legal and beneficial))? right,? title,? and interest (?:in and to|in|to)|(?:un)?to the party of the (?:first|second) part|\((?:hereinafter|herein|hereafter)[^()]{0,80}\)|(?:its|their|his|her) (?:heirs,? )?(?:(?:legal|personal) representatives,? )?successors,? (?:and|or) (?:permitted )?assigns(?: forever)?",
+        r"by way of (?:a )?(?:present )?assign(?:ment|ation) of (?:all )?(?:present and |existing and )?future (?:rights|copyright)(?: under [a-z0-9 ,&]{1,80}? (?:act|acts) [0-9]{4})?|with (?:full|limited) title guarantee|with (?:absolute )?warrandice|to the extent (?:that )?(?:any )?(?:such )?rights do not (?:yet )?exist|free (?:from|of) all (?:liens|charges|encumbrances|third[ -]party rights)(?:,? (?:liens|charges|encumbrances|and|or|third[ -]party rights))*|on an? (?:[a-z-]+,? (?:and )?){1,5}basis|without (?:any )?(?:additional|further|separate) (?:remuneration|compensation|consideration|payment)|(?:all|the entire|the whole|its entire|their entire|all of (?:its|their|his|her))(?: (?:worldwide|legal and beneficial))? right,? title,? and interest (?:in and to|in|to)|(?:un)?to the party of the (?:first|second) part|\((?:hereinafter|herein|hereafter)[^()]{0,80}\)|(?:its|their|his|her) (?:heirs,? )?(?:(?:legal|personal) representatives,? )?successors,? (?:and|or) (?:permitted )?assigns(?: forever)?",
     )
     .expect("static regex")
 });
@@ -1007,8 +1007,8 @@ impl Trigger<'_> {
     /// Whether the object names the agency as the one who makes it: "the work you perform",
     /// "all code written by Contractor".
     fn made_by_agency(&self, (from, to): (usize, usize)) -> bool {
-        const MAKES: [&str; 8] = ["perform", "create", "develop", "produce", "write", "make", "prepare", "deliver"];
-        const MADE: [&str; 8] = ["performed", "created", "developed", "produced", "written", "made", "prepared", "authored"];
+        const MAKES: [&str; 9] = ["perform", "create", "develop", "produce", "write", "make", "prepare", "deliver", "design"];
+        const MADE: [&str; 9] = ["performed", "created", "developed", "produced", "written", "made", "prepared", "authored", "designed"];
         self.mentions.iter().filter(|m| m.side == Side::Agency && !m.possessive && m.start >= from && m.end <= to).any(|m| {
             let after = self.s[m.end..to].trim_start();
             let after = after.strip_prefix("will ").or(after.strip_prefix("shall ")).unwrap_or(after);
@@ -1331,7 +1331,9 @@ impl Trigger<'_> {
         // second limb takes in what the agency made, whoever owns the first.
         // "Customer Data or the Labels, nor any error pattern that its staff observe": a bar's
         // second limb reaches beyond their things.
-        if OR_MADE_MEANWHILE.is_match(object_text) || self.kind == Kind::Restriction && object_text.contains(" nor any ") {
+        // So does "Customer's evaluation sets, or any rubric that Provider designs".
+        let made_limb = object_text.find(", or any ").is_some_and(|i| self.made_by_agency((from + i, to)));
+        if OR_MADE_MEANWHILE.is_match(object_text) || self.kind == Kind::Restriction && (object_text.contains(" nor any ") || made_limb) {
             return false;
         }
         let its_own = self.kind == Kind::Ownership && !self.object_before() && {
