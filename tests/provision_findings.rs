@@ -2422,3 +2422,19 @@ fn a_bar_whose_second_limb_is_what_the_agency_designs_reaches_its_know_how() {
     let found = asked_or_found(&a);
     assert!(found.contains(&Concern::NoResiduals) && found.contains(&Concern::NonCompete), "{:#?}", a.findings);
 }
+
+/// "Intellectual property rights in any other Order Material hereby vest in the Buyer from the
+/// date they come into existence": rights in the work a term names pass as it is made, before
+/// any payment.
+#[test]
+fn rights_in_a_defined_work_vesting_as_it_is_made_wait_for_no_payment() {
+    let a = analyse(
+        "This Agreement is made between the Department of Transport (the \"Buyer\") and Northgate Digital Pty Ltd (the \"Seller\"). The Seller shall provide the Services and the Buyer shall pay the Fees.",
+        &[
+            "\"Order Material\" means any material, including software and documents, that the Seller creates in providing the Services.",
+            "Intellectual property rights in any other Order Material hereby vest in the Buyer from the date they come into existence.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    assert!(a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment && f.phrase.is_some()), "{:#?}", a.findings);
+}

@@ -396,7 +396,13 @@ impl Rule {
         // the term, models and methods included), what the definition names.
         let sweeping =
             [Feature::Broad, Feature::Methods, Feature::Models, Feature::Prior].iter().any(|&x| f.has(x)) && !f.has(Feature::Physical);
-        let object = if p.own_features.is_empty() && !p.terms.is_empty() && sweeping { f } else { p.own_features };
+        // "Intellectual property rights in any other order material hereby vest in the buyer
+        // from the date they come into existence": rights in what a term names, passing as it
+        // is made, are rights in that work.
+        let rights_in_term = p.timing == Timing::OnCreation
+            && p.own_features.without([Feature::Ip].into_iter().collect()).is_empty()
+            && f.has(Feature::Work);
+        let object = if !p.terms.is_empty() && (p.own_features.is_empty() && sweeping || rights_in_term) { f } else { p.own_features };
         let timing = match p.timing {
             Timing::OnPayment => TimingId::OnPayment,
             Timing::OnCreation => TimingId::OnCreation,
