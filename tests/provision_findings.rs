@@ -2438,3 +2438,18 @@ fn rights_in_a_defined_work_vesting_as_it_is_made_wait_for_no_payment() {
     assert!(asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
     assert!(a.findings.iter().any(|f| f.concern == Concern::AssignmentBeforePayment && f.phrase.is_some()), "{:#?}", a.findings);
 }
+
+/// "... are works made for hire specially commissioned by Customer": what is commissioned for
+/// the client alone holds none of the agency's prior work, so no carve-out of it is asked for.
+#[test]
+fn works_made_for_hire_specially_commissioned_ask_for_no_prior_carve_out() {
+    let a = analyse(
+        "This Agreement is made between Orchard Bank plc (\"Customer\") and Tagwise Ltd (\"Vendor\"). Vendor shall provide the Services and Customer shall pay the Fees.",
+        &[
+            "All transcriptions and bounding boxes produced by Vendor's annotators are works made for hire specially commissioned by Customer as contributions to a collective work.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::WorkMadeForHire), "{:#?}", a.findings);
+    assert!(!found.contains(&Concern::PreExistingIp), "{:#?}", a.findings);
+}

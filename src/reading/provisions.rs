@@ -1654,6 +1654,14 @@ fn own_features(
             own_features = own_features.union(Features::of(lexicon, &rest[i..]));
         }
     }
+    // "are works made for hire specially commissioned by Customer": made for the client alone.
+    if kind == Kind::HireWork && object_before {
+        let rest = &s[te..floor_char(s, (te + AFTER).min(s.len()))];
+        let rest = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
+        if Features::of(lexicon, rest).has(super::Feature::Bespoke) {
+            own_features.insert(super::Feature::Bespoke);
+        }
+    }
     // "all right, title and interest in the Deliverables, including any Provider Materials
     // incorporated in them": what an inclusion adds of the agency's own materials is prior work.
     // A licence of "the Subcontractor Tools" or "the Vendor Platform" licenses them.
