@@ -560,8 +560,9 @@ impl Sentence<'_> {
             // new promise starts.
             let promise = [" shall ", " will ", " must ", " hereby "].iter().filter_map(|w| before.rfind(w).map(|i| i + w.len() - 1)).max();
             // "Party A is the owner": the "A" names the party, it is no article.
-            let named = parties.agency_aliases.iter().chain(&parties.counterparty_aliases).any(|a| before.trim_end().ends_with(a.as_str()));
-            let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]) && !named;
+            let named =
+                || parties.agency_aliases.iter().chain(&parties.counterparty_aliases).any(|a| before.trim_end().ends_with(a.as_str()));
+            let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]) && !named();
             // "The assignment of the rights ... shall take effect": the noun operates.
             let effected = kind == Kind::Assignment && takes_effect(&s[ms..]);
             if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) && !effected {
@@ -1332,8 +1333,8 @@ impl Trigger<'_> {
         // "Customer Data or the Labels, nor any error pattern that its staff observe": a bar's
         // second limb reaches beyond their things.
         // So does "Customer's evaluation sets, or any rubric that Provider designs".
-        let made_limb = object_text.find(", or any ").is_some_and(|i| self.made_by_agency((from + i, to)));
-        if OR_MADE_MEANWHILE.is_match(object_text) || self.kind == Kind::Restriction && (object_text.contains(" nor any ") || made_limb) {
+        let made_limb = || object_text.find(", or any ").is_some_and(|i| self.made_by_agency((from + i, to)));
+        if OR_MADE_MEANWHILE.is_match(object_text) || self.kind == Kind::Restriction && (object_text.contains(" nor any ") || made_limb()) {
             return false;
         }
         let its_own = self.kind == Kind::Ownership && !self.object_before() && {
@@ -1618,8 +1619,8 @@ fn own_features(
     }
     // "shall not use them when labelling data for any other customer": the data of others
     // that the bar's occasion names is not what it bars.
-    let occasion = [" when ", " while ", " whilst "].iter().filter_map(|w| object_text.find(w)).min();
-    if let Some(i) = occasion.filter(|_| kind == Kind::Restriction)
+    let occasion = (kind == Kind::Restriction).then(|| [" when ", " while ", " whilst "].iter().filter_map(|w| object_text.find(w)).min());
+    if let Some(i) = occasion.flatten()
         && object_text[i..].split_whitespace().nth(1).is_some_and(|w| w.ends_with("ing"))
         && Features::of(lexicon, &object_text[i..]).has(super::Feature::Others)
         && !Features::of(lexicon, &object_text[..i]).has(super::Feature::Data)

@@ -44,7 +44,7 @@ impl Term {
         let features = definition_features(lexicon, &name, definition);
         let methods = lexicon.features.iter().find(|(f, _)| *f == Feature::Methods);
         let methods_at = methods.and_then(|(_, w)| w.find(definition)).map(|m| range.start + m.start());
-        let joint = lexicon.features.iter().find(|(f, _)| *f == Feature::JointWork);
+        let joint = lexicon.features.iter().find(|(f, _)| *f == Feature::JointWork).filter(|_| features.has(Feature::JointWork));
         let joint_at = joint.and_then(|(_, w)| w.find(definition)).map(|m| (range.start + m.start(), range.start + m.end()));
         let excluded = Features::default();
         Term { name, start: range.start, end: range.end, features, means, methods_at, joint_at, excluded, additions: Vec::new() }
