@@ -139,7 +139,8 @@ impl Normalised {
                 continue;
             }
             let mapped = match c {
-                '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+                // The acute accent typed for an apostrophe ("can´t", "Job´s").
+                '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => '\'',
                 '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
                 '\u{ad}' => {

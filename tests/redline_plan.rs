@@ -2236,3 +2236,20 @@ fn a_broad_object_the_draft_bounds_is_left_open_not_narrowed() {
     assert!(r.open.iter().any(|o| o.concern == Concern::BroadWorkProduct && o.why == OpenReason::Bounded), "{:?}", r.open);
     assert!(r.changes.iter().all(|c| !c.deleted.contains("in the course of")), "{:?}", r.changes);
 }
+
+/// The demo round 2 as the client's counsel read it: the definition of "Client Data" (patient
+/// data) was replaced by a definition of the deliverables, as a broad-work-product point was
+/// shown there for "synthetic data generated from Client Data"; and §6.2's bar on using the
+/// methods worked out on Client Data was replaced by the library's data clause, whose 30-day
+/// deletion contradicted §6.3's 60 days. Now the definition stands and §6.2 loses only that
+/// limb.
+#[test]
+fn the_demos_data_definition_stands_and_its_data_bar_loses_only_the_methods_limb() {
+    let Some((_, r2, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r2.md")) else { return };
+    let data = accepted_with(r2, "1.1 \"Client Data\" means");
+    assert!(data.contains("including protected health information") && !data.contains("Deliverables"), "{data}");
+    assert_eq!(
+        accepted_with(r2, "6.2 Restrictions."),
+        "6.2 Restrictions. Provider shall not use Client Data for the benefit of any person other than Client, and shall not use Client Data to train any model other than the Models."
+    );
+}

@@ -504,8 +504,15 @@ impl<'a> Judged<'a> {
                 if rule.anchor != Anchor::Provision
                     && let Some(feature) = rule.anchor_feature
                 {
+                    let text = &self.norm.text;
+                    let object = &text[p.start..crate::text::floor_char(text, p.sentence.1.min(p.start + 400))];
                     for &t in &p.terms {
                         let named = &self.reading.terms.terms[t];
+                        // "synthetic data generated from Client Data": what a work is made from
+                        // is not what passes, so its definition is not where the taking shows.
+                        if ["from ", "using "].iter().any(|w| object.contains(&format!("{w}{}", named.name))) {
+                            continue;
+                        }
                         // Know-how named through another term is shown where that term is defined.
                         let giving = named.methods_at.filter(|_| feature == Feature::Methods).and_then(|m| self.reading.terms.defining(m));
                         let term = giving.unwrap_or(named);

@@ -72,6 +72,8 @@ const CLIENT_ROLES: &[&str] = &[
     "employer",
     "owner",
     "sponsor",
+    // A book's or a job's publisher: who commissions the work ("Job's Publisher").
+    "publisher",
     "principal",
     "commissioning party",
     "corporation",
@@ -990,6 +992,9 @@ fn names_a_thing(term: &str) -> bool {
         "fees",
         "deliverables",
         "site",
+        // "The Website will ...": where a platform's users meet, not one of them.
+        "website",
+        "marketplace",
         "effective",
         "terms",
         "form",

@@ -554,8 +554,11 @@ impl Sentence<'_> {
             // "shall have the right, without the prior written consent of Eutectix, to assign":
             // a capacity interrupted by its condition.
             let interrupted = before.ends_with(", to ") && s[ceil_char(s, ms.saturating_sub(120))..ms].contains(" right, ");
-            // "is a work made for hire": the article belongs to the work, not to a noun of transfer.
-            let article = kind == Kind::HireWork && (before.ends_with(" a ") || before.ends_with(" an "));
+            // "is a work made for hire": the article belongs to the work, not to a noun of transfer;
+            // "obtain any moral rights consents": a waiver named as a noun is obtained, not merely
+            // capable.
+            let noun_waiver = kind == Kind::Waiver && ["waiver", "moral"].iter().any(|w| s[ms..].starts_with(w));
+            let article = kind == Kind::HireWork && (before.ends_with(" a ") || before.ends_with(" an ")) || noun_waiver;
             // "grant rights to third parties, and Vendor shall assign": a capacity ends where a
             // new promise starts.
             let promise = [" shall ", " will ", " must ", " hereby "].iter().filter_map(|w| before.rfind(w).map(|i| i + w.len() - 1)).max();
@@ -1067,6 +1070,30 @@ impl Trigger<'_> {
             && !["it", "they", "which", "that", "these", "those", "who"].contains(&subject)
     }
 
+    /// "All intellectual property rights ... uploaded by the Freelancer shall irrevocably
+    /// transfer exclusively to Job's Publisher, with ...": rights that transfer of themselves,
+    /// named before the verb. The one named after "to" receives them and no object follows,
+    /// and no party is the verb's subject ("Provider shall transfer to Client, upon payment,
+    /// all rights" names its object later).
+    fn intransitive_transfer(&self) -> bool {
+        const ADVERBS: [&str; 8] = ["shall", "will", "must", "may", "hereby", "irrevocably", "automatically", "immediately"];
+        if self.kind != Kind::Assignment || !(self.text().ends_with("transfer") || self.text().ends_with("transfers")) {
+            return false;
+        }
+        let after = self.s[self.te..].trim_start();
+        let after =
+            ["exclusively ", "automatically ", "irrevocably ", "immediately "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
+        let Some(rest) = after.strip_prefix("to ") else { return false };
+        let at = self.s.len() - rest.len();
+        let Some(receiver) = self.mentions.iter().find(|m| m.start >= at && m.start <= at + 20) else { return false };
+        let next = self.s[receiver.end..].trim_start();
+        let ends =
+            next.is_empty() || next.starts_with([',', ';', '.']) || ["upon ", "on ", "from ", "when "].iter().any(|w| next.starts_with(w));
+        let subject = self.mentions.iter().rfind(|m| !m.possessive && m.end <= self.ts);
+        let party_subject = subject.is_some_and(|m| self.s[m.end..self.ts].split_whitespace().all(|w| ADVERBS.contains(&w)));
+        ends && !party_subject
+    }
+
     /// Whether the object is what precedes the verb ("all Work Product shall be owned by").
     fn object_before(&self) -> bool {
         let passive_joint = self.kind == Kind::Joint && (self.text().ends_with("owned") || self.text().ends_with(" by"));
@@ -1085,6 +1112,7 @@ impl Trigger<'_> {
         passive_joint
             || licensed_by
             || self.passive_transfer()
+            || self.intransitive_transfer()
             || matches!(self.kind, Kind::Ownership | Kind::HireWork) && (self.owner_after() || self.kind == Kind::HireWork && !authored)
             // "Confidential Information shall not be used by the Receiving Party": what is
             // barred comes first; "shall not be engaged or involved in" bars its subject.

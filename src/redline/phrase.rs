@@ -333,6 +333,15 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     {
         return vec![edit];
     }
+    // A bar on using the client's data that also bars the methods worked out on it keeps to
+    // the data.
+    if [Concern::NonCompete, Concern::ClientData, Concern::NoResiduals].iter().any(|c| concerns.contains(c))
+        && restriction::restricts(sentence)
+        && !transfers(sentence)
+        && let Some(edit) = knowhow::derived_limb(sentence, concerns)
+    {
+        return vec![edit];
+    }
     // "If any rights do not automatically vest in Company, Employee hereby assigns ...": a
     // denied ownership statement is not the transfer; the assignment is.
     let owned = OWNED.captures_iter(sentence).find(|c| c.get(0).is_some_and(|m| !NEGATED.is_match(&sentence[..m.start()])));

@@ -26,6 +26,34 @@ static KNOW_HOW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A limb that adds to what a bar on using the client's things names the methods worked out on
+/// them: ", or any techniques, methods or insights developed or derived from Client Data". The
+/// limb runs to the comma that closes it (`close`), to where the promise goes on, or to its end.
+static DERIVED_LIMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:shall|will|may|must)\s+not\s+(?:use|exploit|apply|employ|leverage)\b[^.;]*?
+        (?P<limb>,?\s+(?:or|and)\s+(?:any|all)\s+(?:of\s+the\s+)?(?:[\w-]+(?:,\s*|\s+(?:or|and)\s+)){0,5}?
+            (?:techniques|methods|methodologies|insights|know-how|knowledge|learnings|processes)
+            (?:\s+[\w'\u{2019}-]+){0,6}?\s+(?:developed|derived|gained|learned|learnt|obtained)\s+[^.;,]*?)
+        (?P<close>,)?(?:\s+for\s|\s*[.;]|\s*$)",
+    )
+    .expect("static regex")
+});
+
+/// The edit of a bar on using the client's things that also bars the methods worked out on
+/// them: that limb struck, so the bar keeps to what is the client's. None when it has no such
+/// limb.
+pub(super) fn derived_limb(sentence: &str, concerns: &[Concern]) -> Option<Edit> {
+    let found = DERIVED_LIMB.captures(sentence)?;
+    let limb = found.name("limb")?;
+    // Set off by commas on both sides: both go with it.
+    let end = found.name("close").filter(|_| limb.as_str().starts_with(',')).map_or(limb.end(), |c| c.end());
+    let answered: Vec<Concern> =
+        concerns.iter().copied().filter(|c| [Concern::NonCompete, Concern::ClientData, Concern::NoResiduals].contains(c)).collect();
+    Some(Edit::new(limb.start()..end, String::new(), &answered, EditKind::Narrowed))
+}
+
 /// What the promise may still protect, in the library's names (the caller adapts them).
 const CLIENTS_OWN: &str = "Client's Confidential Information or Client Data";
 
@@ -57,6 +85,26 @@ mod tests {
             edited("Contractor will not use or disclose the know-how acquired under this Agreement.").as_deref(),
             Some("Contractor will not use or disclose Client's Confidential Information or Client Data.")
         );
+    }
+
+    #[test]
+    fn a_bar_on_the_clients_data_loses_the_methods_worked_out_on_it() {
+        let strike = |s: &str| {
+            let e = derived_limb(s, &[Concern::NonCompete, Concern::ClientData])?;
+            assert_eq!(e.concerns, [Concern::NonCompete, Concern::ClientData]);
+            let mut out = s.to_owned();
+            out.replace_range(e.range, &e.inserted);
+            Some(out)
+        };
+        assert_eq!(
+            strike("Provider shall not use Client Data, or any techniques, methods or insights developed or derived from Client Data, for the benefit of any person other than Client.").as_deref(),
+            Some("Provider shall not use Client Data for the benefit of any person other than Client.")
+        );
+        assert_eq!(
+            strike("The Vendor must not exploit the Customer Materials or any know-how derived from them.").as_deref(),
+            Some("The Vendor must not exploit the Customer Materials.")
+        );
+        assert!(strike("Provider shall not use Client Data for the benefit of any other person.").is_none());
     }
 
     #[test]
