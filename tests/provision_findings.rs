@@ -2499,3 +2499,61 @@ fn a_term_the_work_is_generated_from_is_not_where_the_taking_shows() {
     assert!(a.findings.iter().all(|f| f.phrase.is_none() || f.clause != Some(definition)), "{:#?}", a.findings);
     assert!(a.findings.iter().any(|f| f.concern == Concern::BroadWorkProduct), "{:#?}", a.findings);
 }
+
+const MEXICAN: &str = "This Agreement is made between Harbour Group Limited (\"EL CLIENTE\") and Brightloop Analytics Limited (\"EL PRESTADOR\"). EL PRESTADOR shall provide the services described in the Order and EL CLIENTE shall pay the fees.";
+
+/// Spanish drafting in translation: the parties by their roles with the article ("EL
+/// PRESTADOR", "EL CLIENTE"); "shall hold the economic rights (derechos patrimoniales) in"
+/// states ownership; the provider "being recognised only as author for the purposes of its
+/// moral rights" keeps them, in a clause of its own.
+#[test]
+fn economic_rights_held_by_el_cliente_are_a_taking_and_the_authors_moral_rights_stay() {
+    let a = analyse(
+        MEXICAN,
+        &[
+            "EL CLIENTE shall hold the economic rights (derechos patrimoniales) in every program, model, process and item of know-how arising from or related to the services of EL PRESTADOR, from the moment it is created, EL PRESTADOR being recognised only as author for the purposes of its moral rights.",
+        ],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("EL PRESTADOR"));
+    let found = asked_or_found(&a);
+    for c in [Concern::BroadWorkProduct, Concern::MethodologyTransfer] {
+        assert!(found.contains(&c), "{c}: {:#?}", a.findings);
+    }
+    assert!(!found.contains(&Concern::MoralRightsWaiver), "{:#?}", a.findings);
+}
+
+/// A term with an accent ("Solución") is a term; a "credit-scoring model" is a model, a
+/// framework the provider "uses across its projects" is its own; what belongs to the client "as
+/// though it had been developed by its own employees" is made for hire.
+#[test]
+fn a_solucion_of_models_and_frameworks_owned_as_if_made_by_employees_takes_the_providers_tools() {
+    let a = analyse(
+        MEXICAN,
+        &[
+            "\"Solución\" means the credit-scoring model trained for EL CLIENTE together with the validation framework that EL PRESTADOR uses across its projects.",
+            "The Solución shall belong to EL CLIENTE as though it had been developed by EL CLIENTE's own employees.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    for c in [Concern::ModelOwnership, Concern::MethodologyTransfer, Concern::WorkMadeForHire] {
+        assert!(found.contains(&c), "{c}: {:#?}", a.findings);
+    }
+}
+
+/// "The economic rights in the app ... are transmitted to EL CLIENTE on the date this contract
+/// is signed" passes them; a notice "transmitted by facsimile" passes nothing.
+#[test]
+fn rights_transmitted_pass_and_a_notice_transmitted_does_not() {
+    let a = analyse(
+        MEXICAN,
+        &["The economic rights in the app and its source code are transmitted to EL CLIENTE on the date this contract is signed."],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    let a = analyse(
+        MEXICAN,
+        &[
+            "Any notice shall be in writing and is given when delivered by hand or transmitted by facsimile to the address of the other party.",
+        ],
+    );
+    assert!(asked_or_found(&a).is_empty(), "{:#?}", a.findings);
+}

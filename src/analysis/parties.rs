@@ -52,6 +52,17 @@ const AGENCY_ROLES: &[&str] = &[
     "grantee",
     "contratada",
     "contratado",
+    // Mexican and other Spanish drafting, with its article ("EL PRESTADOR", "LA CONSULTORA").
+    "prestador",
+    "el prestador",
+    "proveedor",
+    "el proveedor",
+    "contratista",
+    "el contratista",
+    "consultor",
+    "el consultor",
+    "consultora",
+    "la consultora",
     "executor",
     "performer",
     // Japanese outsourcing in translation: the "jutakusha" performs what is entrusted.
@@ -99,6 +110,10 @@ const CLIENT_ROLES: &[&str] = &[
     "orderer",
     "beneficiary",
     "contratante",
+    "cliente",
+    "el cliente",
+    "empresa",
+    "la empresa",
     "consignor",
     "entrusting party",
     // Buyers of marketing and data services.

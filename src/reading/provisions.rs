@@ -571,6 +571,11 @@ impl Sentence<'_> {
             if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) && !effected {
                 continue;
             }
+            // "sent by post or transmitted by facsimile" moves a notice; "the economic rights in
+            // the app are transmitted to" moves the rights.
+            if kind == Kind::Assignment && s[ms..me].ends_with("transmitted") && !rights_transmitted(s, ms) {
+                continue;
+            }
             // "Vendor wishes to grant to Company license rights": a recital of intent grants nothing.
             let intent = ["wishes to ", "wish to ", "desires to ", "desire to ", "intends to ", "intend to ", "would like to "];
             if (kind == Kind::Licence || kind.transfers()) && intent.iter().any(|w| before.ends_with(w)) {
@@ -1066,7 +1071,7 @@ impl Trigger<'_> {
         };
         let subject = before[..before.len() - auxiliary.len()].rsplit(' ').next().unwrap_or("");
         self.kind == Kind::Assignment
-            && ["assigned", "transferred", "conveyed"].iter().any(|w| self.text().ends_with(w))
+            && ["assigned", "transferred", "conveyed", "transmitted"].iter().any(|w| self.text().ends_with(w))
             && !["it", "they", "which", "that", "these", "those", "who"].contains(&subject)
     }
 
@@ -1469,6 +1474,13 @@ fn names_receiver(after: &str) -> (bool, bool) {
     (names_assignee, names_grantee)
 }
 
+/// "The economic rights in the app ... are transmitted to EL CLIENTE": rights, not a notice or
+/// data, are what passes, in the passive.
+fn rights_transmitted(s: &str, ts: usize) -> bool {
+    let before = s[..ts].trim_end();
+    [" shall be", " will be", " are", " is"].iter().any(|w| before.ends_with(w)) && s[subject_start(s, ts)..ts].contains("rights")
+}
+
 fn subject_start(s: &str, ts: usize) -> usize {
     // "For the purposes of the Institution's model risk framework, the Models shall be ...":
     // an opening phrase set off by a comma is no part of the subject.
@@ -1792,8 +1804,13 @@ fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize 
             let before = s[..m.start].trim_end().trim_end_matches(" the");
             let after = &s[m.end..];
             before.ends_with(" and") && [" shall ", " will ", " may ", " must "].iter().any(|v| after.starts_with(v))
+                // "..., EL PRESTADOR being recognised only as author": a clause of its own.
+                || before.ends_with(',') && [" being ", " having "].iter().any(|v| after.starts_with(v))
         })
-        .map_or(to, |m| (s[..m.start].trim_end().trim_end_matches(" the").len() - " and".len()).max(from))
+        .map_or(to, |m| {
+            let before = s[..m.start].trim_end().trim_end_matches(" the");
+            (before.len() - if before.ends_with(',') { ",".len() } else { " and".len() }).max(from)
+        })
 }
 
 /// A second verb of the same subject, after any words of time: "... to train any model, and at

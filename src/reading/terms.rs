@@ -69,16 +69,16 @@ pub struct Terms {
 
 /// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`, `"x" covers`.
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|designates|shall designate|covers|shall cover|is|are)(?-u:\b)"#).expect("static regex")
+    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|designates|shall designate|covers|shall cover|is|are)(?-u:\b)"#).expect("static regex")
 });
 /// `'result' means`, as EU and UK drafting quotes its terms: opened after a space or a
 /// bracket (an apostrophe follows a letter), and only before a verb that defines.
 static SINGLE_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(])' ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?',? (?:means|shall mean|will mean|refers to|has the meaning|shall have the meaning|is defined as|covers)(?-u:\b)").expect("static regex")
+    Regex::new(r"(?:^|[\s(])' ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?',? (?:means|shall mean|will mean|refers to|has the meaning|shall have the meaning|is defined as|covers)(?-u:\b)").expect("static regex")
 });
 /// `(the "x")`, `("x")`, `(each a "x")`, `(collectively, "x")`: defined by what precedes it.
 static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ -]{1,48}?) ?"\)"#).expect("static regex")
+    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?"\)"#).expect("static regex")
 });
 /// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
