@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::ingest::{Document, Format};
 use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity, StandardClause};
-use crate::reading::{Lexicon, Reading, TriggerWords};
+use crate::reading::{Layout, Lexicon, Reading, Terms, TriggerWords};
 use crate::segment::{self, Clause};
 use crate::text::Normalised;
 
@@ -294,7 +294,7 @@ impl<'a> Analyzer<'a> {
         beside: impl FnOnce(&Analysis, &[Clause]) -> R + Send,
     ) -> (Analysis, Analysis, R) {
         let (old_analysis, prepared) = std::thread::scope(|s| {
-            let prepared = s.spawn(|| self.prepare(new, options, false));
+            let prepared = s.spawn(|| self.prepare(new, options, false).0);
             (self.analyze(old, options), joined(prepared.join()))
         });
         let (new_analysis, result) =
@@ -303,7 +303,8 @@ impl<'a> Analyzer<'a> {
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &self.prepare(doc, options, true), None)
+        let (prepared, groundwork) = self.prepare(doc, options, true);
+        self.finish(doc, &prepared, groundwork, None)
     }
 
     /// Analyses `doc`, a later version of `base` (a draft and its analysis by this analyzer
@@ -311,7 +312,7 @@ impl<'a> Analyzer<'a> {
     /// the result is the same as [`Analyzer::analyze`]'s, and costs what the changed clauses
     /// cost.
     pub fn analyze_next(&self, base: (&Document, &Analysis), doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &self.prepare(doc, options, false), Some(base))
+        self.finish(doc, &self.prepare(doc, options, false).0, None, Some(base))
     }
 
     /// [`Analyzer::analyze_next`], running `beside` on the draft's clauses on another thread
@@ -323,7 +324,7 @@ impl<'a> Analyzer<'a> {
         options: &Options,
         beside: impl FnOnce(&[Clause]) -> R + Send,
     ) -> (Analysis, R) {
-        self.finish_beside(doc, &self.prepare(doc, options, false), Some(base), beside)
+        self.finish_beside(doc, &self.prepare(doc, options, false).0, Some(base), beside)
     }
 
     fn finish_beside<R: Send>(
@@ -335,16 +336,19 @@ impl<'a> Analyzer<'a> {
     ) -> (Analysis, R) {
         std::thread::scope(|s| {
             let result = s.spawn(|| beside(&prepared.clauses));
-            let analysis = self.finish(doc, prepared, base);
+            let analysis = self.finish(doc, prepared, None, base);
             (analysis, joined(result.join()))
         })
     }
 
     /// The steps that read the whole draft, side by side on three threads: segmenting, finding
     /// the parties and (unless a later round will normalise just the clauses it cannot reuse)
-    /// normalising, then finding the words that trigger provisions in the normalised text.
-    fn prepare(&self, doc: &Document, options: &Options, normalise: bool) -> Prepared {
-        std::thread::scope(|s| {
+    /// normalising, then the reader's groundwork: the words that trigger provisions in the
+    /// normalised text, and once the clauses are found, the draft's layout and defined terms.
+    fn prepare(&self, doc: &Document, options: &Options, normalise: bool) -> (Prepared, Option<Groundwork>) {
+        // Outside the threads' scope, so that they can borrow it.
+        let normalised = OnceLock::new();
+        let (clauses, parties, groundwork) = std::thread::scope(|s| {
             // Without normalising, this thread has only the parties to find: the segmenting
             // takes a second thread too.
             let clauses = s.spawn(|| {
@@ -356,15 +360,31 @@ impl<'a> Analyzer<'a> {
             });
             let parties = s.spawn(|| parties::detect(&doc.analysed, options.agency_party.as_deref()));
             s.spawn(|| self.prefilter());
-            let normalised = normalise.then(|| Normalised::new(&doc.analysed));
+            let norm = normalise.then(|| normalised.get_or_init(|| Normalised::new(&doc.analysed)));
+            // The defined terms need only the clauses and the normalised text: read beside the
+            // trigger words rather than after them, on the reader's thread (its longest chain).
+            let defined = s.spawn(move || {
+                let clauses = joined(clauses.join());
+                let defined = norm.map(|norm| Groundwork::defined(self.lexicon(), doc, norm, &clauses));
+                (clauses, defined)
+            });
             // The reader's longest step, taken while the parties are found (they wait for their
             // patterns to compile) rather than after.
-            let trigger_words = normalised.as_ref().map(|norm| TriggerWords::find(self.lexicon(), &norm.text));
-            Prepared { clauses: joined(clauses.join()), normalised, trigger_words, parties: joined(parties.join()) }
-        })
+            let found = norm.map(|norm| TriggerWords::find(self.lexicon(), &norm.text));
+            let (clauses, defined) = joined(defined.join());
+            let groundwork = found.zip(defined).map(|(found, (ranges, layout, terms))| Groundwork { found, ranges, layout, terms });
+            (clauses, joined(parties.join()), groundwork)
+        });
+        (Prepared { clauses, normalised: normalised.into_inner(), parties }, groundwork)
     }
 
-    fn finish(&self, doc: &Document, prepared: &Prepared, base: Option<(&Document, &Analysis)>) -> Analysis {
+    fn finish(
+        &self,
+        doc: &Document,
+        prepared: &Prepared,
+        groundwork: Option<Groundwork>,
+        base: Option<(&Document, &Analysis)>,
+    ) -> Analysis {
         let Prepared { clauses, parties, .. } = prepared;
         // A clause's findings and matches depend on its words and the parties alone: a clause
         // of the earlier round worded alike has them already.
@@ -384,7 +404,8 @@ impl<'a> Analyzer<'a> {
             let reading = prepared
                 .normalised
                 .as_ref()
-                .map(|norm| s.spawn(move || self.read(doc, norm, clauses, parties, prepared.trigger_words.as_ref())));
+                .zip(groundwork)
+                .map(|(norm, groundwork)| s.spawn(move || self.read(doc, norm, clauses, parties, Some(groundwork))));
             let draft = rules::Draft::new(self.prefilter(), doc, &norm, clauses, ranges, fresh.clone());
             let (findings, checks, matched) = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
             (findings, checks, matched, reading.map(|r| joined(r.join())))
@@ -496,25 +517,22 @@ impl<'a> Analyzer<'a> {
 }
 
 impl<'a> Analyzer<'a> {
-    /// The draft's provisions (and each clause's range in its normalised text, `norm`).
-    /// `found`: the words that trigger provisions, if already found in `norm`.
+    /// The draft's provisions (and each clause's range in its normalised text, `norm`), from
+    /// the reader's groundwork if `prepare` laid it.
     fn read(
         &self,
         doc: &Document,
         norm: &Normalised,
         clauses: &[Clause],
         parties: &Parties,
-        found: Option<&TriggerWords>,
+        groundwork: Option<Groundwork>,
     ) -> (Vec<(usize, usize)>, Reading) {
-        let ranges = rules::clause_ranges(norm, clauses);
         let lexicon = self.lexicon();
-        // The markup blanked out of `analysed` still marks the list items and headings in `text`
-        // (same offsets).
-        let layout = crate::reading::Layout::of(&doc.text, norm);
-        let reading = match found {
-            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, layout, parties, found),
-            None => Reading::read(lexicon, &norm.text, &ranges, layout, parties),
-        };
+        let Groundwork { found, ranges, layout, terms } = groundwork.unwrap_or_else(|| {
+            let (ranges, layout, terms) = Groundwork::defined(lexicon, doc, norm, clauses);
+            Groundwork { found: TriggerWords::find(lexicon, &norm.text), ranges, layout, terms }
+        });
+        let reading = Reading::read_found(lexicon, &norm.text, &ranges, layout, terms, parties, &found);
         (ranges, reading)
     }
 
@@ -592,9 +610,29 @@ struct Prepared {
     clauses: Vec<Clause>,
     /// The whole draft normalised, unless left to the analysis of a later round.
     normalised: Option<Normalised>,
-    /// The words that trigger provisions, found in `normalised`.
-    trigger_words: Option<TriggerWords>,
     parties: Parties,
+}
+
+/// What the reader needs of a draft normalised whole before it reads the provisions, laid
+/// while the draft is prepared: the words that trigger provisions, each clause's range in the
+/// normalised text, the layout, and the defined terms.
+struct Groundwork {
+    found: TriggerWords,
+    ranges: Vec<(usize, usize)>,
+    layout: Layout,
+    terms: Terms,
+}
+
+impl Groundwork {
+    /// Each clause's range in `norm`, the draft's layout and its defined terms.
+    fn defined(lexicon: &Lexicon, doc: &Document, norm: &Normalised, clauses: &[Clause]) -> (Vec<(usize, usize)>, Layout, Terms) {
+        let ranges = rules::clause_ranges(norm, clauses);
+        // The markup blanked out of `analysed` still marks the list items and headings in `text`
+        // (same offsets).
+        let layout = Layout::of(&doc.text, norm);
+        let terms = Terms::read(lexicon, &norm.text, &ranges, &layout);
+        (ranges, layout, terms)
+    }
 }
 
 impl Prepared {

@@ -315,19 +315,21 @@ impl Reading {
     /// Reads the normalised text `text`, whose clauses are at `ranges` and whose list items
     /// and titles are in `layout`.
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: Layout, parties: &Parties) -> Reading {
-        Self::read_found(lexicon, text, ranges, layout, parties, &TriggerWords::find(lexicon, text))
+        let terms = Terms::read(lexicon, text, ranges, &layout);
+        Self::read_found(lexicon, text, ranges, layout, terms, parties, &TriggerWords::find(lexicon, text))
     }
 
-    /// [`Reading::read`], with the words that trigger provisions already found in `text`.
+    /// [`Reading::read`], with the draft's defined terms read (`Terms::read` of the same text,
+    /// ranges and layout) and the words that trigger provisions found in `text` already.
     pub fn read_found(
         lexicon: &Lexicon,
         text: &str,
         ranges: &[(usize, usize)],
         layout: Layout,
+        terms: Terms,
         parties: &Parties,
         found: &TriggerWords,
     ) -> Reading {
-        let terms = Terms::read(lexicon, text, ranges, &layout);
         let mut provisions = provisions::read(lexicon, text, ranges, &layout, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
