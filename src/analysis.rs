@@ -14,13 +14,14 @@ mod window;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, mpsc};
+use std::thread::{Scope, ScopedJoinHandle};
 
 use serde::Serialize;
 
 use crate::ingest::{Document, Format};
 use crate::library::{Category, ClauseLibrary, Concern, Fallback, FallbackKind, Severity, StandardClause};
-use crate::reading::{Lexicon, Reading, TriggerWords};
+use crate::reading::{Layout, Lexicon, Reading, Terms, TriggerWords};
 use crate::segment::{self, Clause};
 use crate::text::Normalised;
 
@@ -294,7 +295,7 @@ impl<'a> Analyzer<'a> {
         beside: impl FnOnce(&Analysis, &[Clause]) -> R + Send,
     ) -> (Analysis, Analysis, R) {
         let (old_analysis, prepared) = std::thread::scope(|s| {
-            let prepared = s.spawn(|| self.prepare(new, options, false));
+            let prepared = s.spawn(|| self.prepare(new, options));
             (self.analyze(old, options), joined(prepared.join()))
         });
         let (new_analysis, result) =
@@ -303,7 +304,12 @@ impl<'a> Analyzer<'a> {
     }
 
     pub fn analyze(&self, doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &self.prepare(doc, options, true), None)
+        // Outside the threads' scope, so that they can borrow it.
+        let normalised = OnceLock::new();
+        std::thread::scope(|s| {
+            let (prepared, reading) = self.prepare_afresh(s, doc, options, &normalised);
+            self.finish(doc, &prepared, Some(reading), None)
+        })
     }
 
     /// Analyses `doc`, a later version of `base` (a draft and its analysis by this analyzer
@@ -311,7 +317,7 @@ impl<'a> Analyzer<'a> {
     /// the result is the same as [`Analyzer::analyze`]'s, and costs what the changed clauses
     /// cost.
     pub fn analyze_next(&self, base: (&Document, &Analysis), doc: &Document, options: &Options) -> Analysis {
-        self.finish(doc, &self.prepare(doc, options, false), Some(base))
+        self.finish(doc, &self.prepare(doc, options), None, Some(base))
     }
 
     /// [`Analyzer::analyze_next`], running `beside` on the draft's clauses on another thread
@@ -323,7 +329,7 @@ impl<'a> Analyzer<'a> {
         options: &Options,
         beside: impl FnOnce(&[Clause]) -> R + Send,
     ) -> (Analysis, R) {
-        self.finish_beside(doc, &self.prepare(doc, options, false), Some(base), beside)
+        self.finish_beside(doc, &self.prepare(doc, options), Some(base), beside)
     }
 
     fn finish_beside<R: Send>(
@@ -335,36 +341,67 @@ impl<'a> Analyzer<'a> {
     ) -> (Analysis, R) {
         std::thread::scope(|s| {
             let result = s.spawn(|| beside(&prepared.clauses));
-            let analysis = self.finish(doc, prepared, base);
+            let analysis = self.finish(doc, prepared, None, base);
             (analysis, joined(result.join()))
         })
     }
 
-    /// The steps that read the whole draft, side by side on three threads: segmenting, finding
-    /// the parties and (unless a later round will normalise just the clauses it cannot reuse)
-    /// normalising, then finding the words that trigger provisions in the normalised text.
-    fn prepare(&self, doc: &Document, options: &Options, normalise: bool) -> Prepared {
+    /// The steps that read the whole draft of a later round, side by side: segmenting (on two
+    /// threads) and finding the parties. Its normalised text is left to the analysis, which
+    /// normalises just the clauses it cannot reuse.
+    fn prepare(&self, doc: &Document, options: &Options) -> Prepared<'static> {
         std::thread::scope(|s| {
-            // Without normalising, this thread has only the parties to find: the segmenting
-            // takes a second thread too.
-            let clauses = s.spawn(|| {
-                if normalise {
-                    segment::segment(&doc.analysed, &doc.text)
-                } else {
-                    segment::segment_on_two_threads(&doc.analysed, &doc.text)
-                }
-            });
-            let parties = s.spawn(|| parties::detect(&doc.analysed, options.agency_party.as_deref()));
+            let clauses = s.spawn(|| segment::segment_on_two_threads(&doc.analysed, &doc.text));
             s.spawn(|| self.prefilter());
-            let normalised = normalise.then(|| Normalised::new(&doc.analysed));
-            // The reader's longest step, taken while the parties are found (they wait for their
-            // patterns to compile) rather than after.
-            let trigger_words = normalised.as_ref().map(|norm| TriggerWords::find(self.lexicon(), &norm.text));
-            Prepared { clauses: joined(clauses.join()), normalised, trigger_words, parties: joined(parties.join()) }
+            let parties = parties::detect(&doc.analysed, options.agency_party.as_deref());
+            Prepared { clauses: joined(clauses.join()), normalised: None, parties }
         })
     }
 
-    fn finish(&self, doc: &Document, prepared: &Prepared, base: Option<(&Document, &Analysis)>) -> Analysis {
+    /// The steps that read the whole of a draft analysed afresh, side by side: normalising
+    /// and then finding the words that trigger provisions (this thread), finding the parties,
+    /// and on the reader's thread, which runs on in `s` until its provisions are read, the
+    /// clauses, the layout and the defined terms. The reader's chain is the analysis's longest:
+    /// each of its steps starts as soon as what it needs is found, not when all of this is.
+    fn prepare_afresh<'s, 'e>(
+        &'e self,
+        s: &'s Scope<'s, 'e>,
+        doc: &'e Document,
+        options: &'e Options,
+        normalised: &'e OnceLock<Normalised>,
+    ) -> (Prepared<'e>, Reader<'s>) {
+        let (norm_sent, norm_given) = mpsc::channel();
+        let (clauses_sent, clauses_given) = mpsc::channel();
+        let (found_sent, found_given) = mpsc::channel();
+        let parties = s.spawn(|| parties::detect(&doc.analysed, options.agency_party.as_deref()));
+        s.spawn(|| self.prefilter());
+        let reading = s.spawn(move || {
+            let clauses = segment::segment(&doc.analysed, &doc.text);
+            // The rest of the analysis has its own copy, so that this thread reads on.
+            let _ = clauses_sent.send(clauses.clone());
+            let norm: &Normalised = norm_given.recv().expect("the draft normalised");
+            let lexicon = self.lexicon();
+            let ranges = rules::clause_ranges(norm, &clauses);
+            let layout = layout(doc, norm);
+            let terms = Terms::read(lexicon, &norm.text, &ranges, &layout);
+            let (found, parties): (TriggerWords, Parties) = found_given.recv().expect("the trigger words and parties found");
+            let reading = Reading::read_found(lexicon, &norm.text, &ranges, layout, terms, &parties, &found);
+            (ranges, reading)
+        });
+        let norm = normalised.get_or_init(|| Normalised::new(&doc.analysed));
+        let _ = norm_sent.send(norm);
+        // The reader's longest step, taken while the parties are found (they wait for their
+        // patterns to compile) rather than after.
+        let found = TriggerWords::find(self.lexicon(), &norm.text);
+        let parties = joined(parties.join());
+        let _ = found_sent.send((found, parties.clone()));
+        let clauses = clauses_given.recv().expect("the draft segmented on the reader's thread");
+        (Prepared { clauses, normalised: Some(norm), parties }, reading)
+    }
+
+    /// The rest of the analysis of a prepared draft; `reading`, the thread reading its
+    /// provisions if one was started.
+    fn finish(&self, doc: &Document, prepared: &Prepared, reading: Option<Reader<'_>>, base: Option<(&Document, &Analysis)>) -> Analysis {
         let Prepared { clauses, parties, .. } = prepared;
         // A clause's findings and matches depend on its words and the parties alone: a clause
         // of the earlier round worded alike has them already.
@@ -377,18 +414,11 @@ impl<'a> Analyzer<'a> {
         let base = base.filter(|_| fresh.len() < clauses.len()).map(|(_, base)| base);
         let made = OnceCell::new();
         let (norm, ranges) = prepared.reading(doc, &fresh, &made);
-        // The provisions are read beside the rules when the whole draft is normalised already (a
-        // draft analysed afresh): reading them is a good part of the analysis, and the rules do
-        // not need it.
-        let (mut findings, checks, Matched { similarity, cued }, reading) = std::thread::scope(|s| {
-            let reading = prepared
-                .normalised
-                .as_ref()
-                .map(|norm| s.spawn(move || self.read(doc, norm, clauses, parties, prepared.trigger_words.as_ref())));
-            let draft = rules::Draft::new(self.prefilter(), doc, &norm, clauses, ranges, fresh.clone());
-            let (findings, checks, matched) = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
-            (findings, checks, matched, reading.map(|r| joined(r.join())))
-        });
+        let draft = rules::Draft::new(self.prefilter(), doc, &norm, clauses, ranges, fresh.clone());
+        let (mut findings, checks, Matched { similarity, cued }) = self.apply_rules(doc, prepared, &made, &draft, &fresh, &reused, base);
+        // The provisions of a draft analysed afresh were read beside the rules: reading them is a
+        // good part of the analysis, and the rules do not need it.
+        let reading = reading.map(|r| joined(r.join()));
         if let Some(base) = base {
             findings.extend(reuse::findings(base, &reused, clauses));
         }
@@ -497,24 +527,9 @@ impl<'a> Analyzer<'a> {
 
 impl<'a> Analyzer<'a> {
     /// The draft's provisions (and each clause's range in its normalised text, `norm`).
-    /// `found`: the words that trigger provisions, if already found in `norm`.
-    fn read(
-        &self,
-        doc: &Document,
-        norm: &Normalised,
-        clauses: &[Clause],
-        parties: &Parties,
-        found: Option<&TriggerWords>,
-    ) -> (Vec<(usize, usize)>, Reading) {
+    fn read(&self, doc: &Document, norm: &Normalised, clauses: &[Clause], parties: &Parties) -> (Vec<(usize, usize)>, Reading) {
         let ranges = rules::clause_ranges(norm, clauses);
-        let lexicon = self.lexicon();
-        // The markup blanked out of `analysed` still marks the list items and headings in `text`
-        // (same offsets).
-        let layout = crate::reading::Layout::of(&doc.text, norm);
-        let reading = match found {
-            Some(found) => Reading::read_found(lexicon, &norm.text, &ranges, layout, parties, found),
-            None => Reading::read(lexicon, &norm.text, &ranges, layout, parties),
-        };
+        let reading = Reading::read(self.lexicon(), &norm.text, &ranges, layout(doc, norm), parties);
         (ranges, reading)
     }
 
@@ -538,7 +553,7 @@ impl<'a> Analyzer<'a> {
     ) -> Vec<Finding> {
         let Prepared { clauses, parties, .. } = prepared;
         let norm = prepared.whole(doc, made);
-        let (ranges, reading) = read.unwrap_or_else(|| self.read(doc, norm, clauses, parties, None));
+        let (ranges, reading) = read.unwrap_or_else(|| self.read(doc, norm, clauses, parties));
         let provision_rules = match &self.library.reading {
             Some(custom) => custom.rules.as_slice(),
             None => judge::embedded_rules(),
@@ -588,19 +603,28 @@ struct Matched {
 }
 
 /// A draft's clauses, normalised text and parties: what the analysis needs before the rules.
-struct Prepared {
+struct Prepared<'n> {
     clauses: Vec<Clause>,
     /// The whole draft normalised, unless left to the analysis of a later round.
-    normalised: Option<Normalised>,
-    /// The words that trigger provisions, found in `normalised`.
-    trigger_words: Option<TriggerWords>,
+    normalised: Option<&'n Normalised>,
     parties: Parties,
 }
 
-impl Prepared {
+/// The thread reading the provisions of a draft analysed afresh: each clause's range in the
+/// normalised text, and the reading.
+type Reader<'s> = ScopedJoinHandle<'s, (Vec<(usize, usize)>, Reading)>;
+
+/// The layout of `doc`, normalised whole as `norm`.
+fn layout(doc: &Document, norm: &Normalised) -> Layout {
+    // The markup blanked out of `analysed` still marks the list items and headings in `text`
+    // (same offsets).
+    Layout::of(&doc.text, norm)
+}
+
+impl Prepared<'_> {
     /// The whole draft normalised: as prepared, or made now into `made`.
     fn whole<'p>(&'p self, doc: &Document, made: &'p OnceCell<Normalised>) -> &'p Normalised {
-        self.normalised.as_ref().unwrap_or_else(|| made.get_or_init(|| Normalised::new(&doc.analysed)))
+        self.normalised.unwrap_or_else(|| made.get_or_init(|| Normalised::new(&doc.analysed)))
     }
 
     /// The normalised text the rules read and each clause's range in it: the whole draft's, or

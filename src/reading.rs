@@ -11,6 +11,7 @@ mod provisions;
 mod terms;
 
 use crate::analysis::Parties;
+use crate::library::pattern::ascii::AsciiFirst;
 
 pub use lexicon::{EMBEDDED as EMBEDDED_LEXICON, Incorporated, Instead, Lexicon};
 pub(crate) use provisions::names_agency_prior;
@@ -315,19 +316,21 @@ impl Reading {
     /// Reads the normalised text `text`, whose clauses are at `ranges` and whose list items
     /// and titles are in `layout`.
     pub fn read(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], layout: Layout, parties: &Parties) -> Reading {
-        Self::read_found(lexicon, text, ranges, layout, parties, &TriggerWords::find(lexicon, text))
+        let terms = Terms::read(lexicon, text, ranges, &layout);
+        Self::read_found(lexicon, text, ranges, layout, terms, parties, &TriggerWords::find(lexicon, text))
     }
 
-    /// [`Reading::read`], with the words that trigger provisions already found in `text`.
+    /// [`Reading::read`], with the draft's defined terms read (`Terms::read` of the same text,
+    /// ranges and layout) and the words that trigger provisions found in `text` already.
     pub fn read_found(
         lexicon: &Lexicon,
         text: &str,
         ranges: &[(usize, usize)],
         layout: Layout,
+        terms: Terms,
         parties: &Parties,
         found: &TriggerWords,
     ) -> Reading {
-        let terms = Terms::read(lexicon, text, ranges, &layout);
         let mut provisions = provisions::read(lexicon, text, ranges, &layout, parties, &terms, found);
         agency_owned_given_away(text, &mut provisions, &terms, parties);
         licences_completed(lexicon, text, ranges, &mut provisions);
@@ -350,7 +353,16 @@ impl Reading {
 pub(crate) fn compile_patterns() {
     terms::compile_patterns();
     provisions::compile_patterns();
+    IMPROVED.compile();
 }
+
+/// See `improved_owner`. ASCII first: its Unicode gaps (`[^.;]{0,80}`, `[^.;,]{0,60}?`) made
+/// it costly to compile.
+static IMPROVED: std::sync::LazyLock<AsciiFirst> = std::sync::LazyLock::new(|| {
+    AsciiFirst::new(
+        r"^(?:[^.;]{0,80}\. )?\s*(?:any|all|each|such|the)? ?(?:derivative works?|derivatives|improvements?|modifications?|enhancements?|adaptations?)\b[^.;,]{0,60}?\b(?:of|out of|to|based on|from) (?:the |any |such |all )?",
+    )
+});
 
 /// How a draft is laid out, beyond its sentences, as positions in its normalised text: found
 /// in the text as written, before the normalised text joins the lines.
@@ -870,10 +882,6 @@ mod tests;
 /// "any derivative works the Consultant makes out of Customer Materials" gives "customer",
 /// "improvements to the Client's systems" "client".
 pub(crate) fn improved_owner(object: &str) -> Option<&str> {
-    static IMPROVED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?:[^.;]{0,80}\. )?\s*(?:any|all|each|such|the)? ?(?:derivative works?|derivatives|improvements?|modifications?|enhancements?|adaptations?)\b[^.;,]{0,60}?\b(?:of|out of|to|based on|from) (?:the |any |such |all )?")
-            .expect("static regex")
-    });
-    let at = IMPROVED.find(object)?;
+    let at = IMPROVED.on(object).find(object)?;
     object[at.end()..].split([' ', '\'', '\u{2019}']).next()
 }

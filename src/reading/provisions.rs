@@ -5,6 +5,7 @@
 
 use super::{Attributes, Feature, Features, Kind, Lexicon, Terms};
 use crate::analysis::Parties;
+use crate::library::pattern::ascii::AsciiFirst;
 use crate::text::{ceil_char, ends_sentence, floor_char};
 
 /// Words that make "work made for hire" a statement about the work ("is", "deemed", "treated
@@ -90,6 +91,9 @@ static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 pub(super) fn compile_patterns() {
     for pattern in [&CONTRACT_ITSELF, &THIRD_PARTYS, &WITH_LICENCE] {
         std::sync::LazyLock::force(pattern);
+    }
+    for pattern in [&EFFECT, &SAME_SUBJECT_AGAIN] {
+        pattern.compile();
     }
 }
 
@@ -975,12 +979,17 @@ fn names_work(lexicon: &Lexicon, terms: &Terms, words: &str) -> bool {
 /// "The assignment of the economic rights ... shall operate in favour of the Client upon
 /// creation": a noun of transfer that the sentence says takes effect, as a verb would.
 fn takes_effect(from_trigger: &str) -> bool {
-    static EFFECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(?:assignment|transfer) of [^;:]{1,200}? (?:shall|will|is to|does|automatically) (?:automatically )?(?:operate|take effect|be effective|become effective|occur|take place|be made)\b")
-            .expect("static regex")
-    });
-    EFFECT.is_match(&from_trigger[..floor_char(from_trigger, from_trigger.len().min(300))])
+    let from_trigger = &from_trigger[..floor_char(from_trigger, from_trigger.len().min(300))];
+    EFFECT.on(from_trigger).is_match(from_trigger)
 }
+
+/// See `takes_effect`. ASCII first: its Unicode gap (`[^;:]{1,200}?`) made it the costliest of
+/// the reader's patterns to compile.
+static EFFECT: std::sync::LazyLock<AsciiFirst> = std::sync::LazyLock::new(|| {
+    AsciiFirst::new(
+        r"^(?:assignment|transfer) of [^;:]{1,200}? (?:shall|will|is to|does|automatically) (?:automatically )?(?:operate|take effect|be effective|become effective|occur|take place|be made)\b",
+    )
+});
 
 /// One trigger in its sentence, with the party mentions within its reach.
 struct Trigger<'t> {
@@ -1815,11 +1824,10 @@ fn next_subject(s: &str, mentions: &[Mention], from: usize, to: usize) -> usize 
 
 /// A second verb of the same subject, after any words of time: "... to train any model, and at
 /// the end of the Research Term shall return or destroy ...".
-static SAME_SUBJECT_AGAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+static SAME_SUBJECT_AGAIN: std::sync::LazyLock<AsciiFirst> = std::sync::LazyLock::new(|| {
+    AsciiFirst::new(
         r", and (?:(?:at|on|upon|within|after|before|during|following|thereafter|promptly)\b[^,;.]{0,60} )?(?:shall|will|must)\b",
     )
-    .expect("static regex")
 });
 
 /// Where a clause of its own ends the object at `from..to`, denying more ("..., and nothing in
@@ -1828,7 +1836,7 @@ static SAME_SUBJECT_AGAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 fn denial_after(s: &str, from: usize, to: usize) -> usize {
     // "shall not use, and shall ensure that no third party uses, any knowledge": both verbs
     // have the object that follows.
-    let again = SAME_SUBJECT_AGAIN.find(&s[from..to]).map(|m| m.start()).filter(|&i| !s[from..from + i].trim().is_empty());
+    let again = SAME_SUBJECT_AGAIN.on(&s[from..to]).find(&s[from..to]).map(|m| m.start()).filter(|&i| !s[from..from + i].trim().is_empty());
     [", and nothing ", ", but nothing ", "; nothing "]
         .iter()
         .filter_map(|w| s[from..to].find(w))
