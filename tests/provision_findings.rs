@@ -2557,3 +2557,16 @@ fn rights_transmitted_pass_and_a_notice_transmitted_does_not() {
     );
     assert!(asked_or_found(&a).is_empty(), "{:#?}", a.findings);
 }
+
+/// "You must transfer to the buyer all licences and warranties for any deliverables": the
+/// benefit of others' licences and warranties passes on, not the agency's work.
+#[test]
+fn licences_and_warranties_passed_on_to_the_buyer_are_no_transfer_of_the_work() {
+    let a = analyse(
+        "This Agreement is made between the Department of Transport (the \"Buyer\") and Northgate Digital Pty Ltd (the \"Seller\"). The Seller shall provide the Services and the Buyer shall pay the Fees.",
+        &[
+            "The Seller must transfer to the Buyer all licences and warranties for any deliverables and any documentation the Buyer needs to use them.",
+        ],
+    );
+    assert!(!asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+}

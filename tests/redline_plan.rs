@@ -2253,3 +2253,17 @@ fn the_demos_data_definition_stands_and_its_data_bar_loses_only_the_methods_limb
         "6.2 Restrictions. Provider shall not use Client Data for the benefit of any person other than Client, and shall not use Client Data to train any model other than the Models."
     );
 }
+
+/// The demo's work-made-for-hire clause keeps its own backstop ("To the extent any Work Product
+/// is not a work made for hire, it is assigned to Client under Section 4.1"): the library's
+/// narrowed statement goes in without its own, which made the clause assign the same work
+/// twice, once under 4.1 and once on its own terms.
+#[test]
+fn a_narrowed_hire_statement_leaves_the_drafts_own_backstop_the_only_one() {
+    for (round, start) in [("client-draft-r1.md", "4.2 Work Made for Hire."), ("client-draft-r2.md", "5.2 Work Made for Hire.")] {
+        let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with(round)) else { return };
+        let clause = accepted_with(demo, start);
+        assert_eq!(clause.matches("is not a work made for hire").count(), 1, "{round}: {clause}");
+        assert!(clause.contains("is assigned to Client under Section"), "{round}: {clause}");
+    }
+}

@@ -72,6 +72,13 @@ static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         .expect("static regex")
 });
 
+/// "transfer to the buyer all licences and warranties for any deliverables": what passes on is
+/// the benefit of others' licences and warranties, not the work.
+static PASSED_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:to (?:the )?[a-z]+ )?(?:all |any |the )?(?:licen[cs]es|warranties|guarantees|indemnities)(?:,? (?:and|or) (?:licen[cs]es|warranties|guarantees|indemnities))? (?:for|of|relating to|in respect of|covering)\b")
+        .expect("static regex")
+});
+
 /// An object's limb that takes in whatever was made in the engagement (`MADE_MEANWHILE`).
 static OR_MADE_MEANWHILE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(&format!(r"\b{}", super::MADE_MEANWHILE)).expect("static regex"));
@@ -89,7 +96,7 @@ static WITH_LICENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// Compiles the patterns that read an object (each on first use otherwise).
 pub(super) fn compile_patterns() {
-    for pattern in [&CONTRACT_ITSELF, &THIRD_PARTYS, &WITH_LICENCE] {
+    for pattern in [&CONTRACT_ITSELF, &THIRD_PARTYS, &WITH_LICENCE, &PASSED_ON] {
         std::sync::LazyLock::force(pattern);
     }
     for pattern in [&EFFECT, &SAME_SUBJECT_AGAIN] {
@@ -809,9 +816,8 @@ impl Sentence<'_> {
         let competing = feature_at.iter().find(|a| a.0 == Feature::Competition && kind == Kind::Restriction).map(|a| a.2 - self.start);
         let end = competing.filter(|&e| e > start).map_or(end, |e| end.min(e));
         // "shall not use the Customer Materials": a bar on using the counterparty's things (but
-        // "any of the Works, nor any of the Client IPR" bars the use of the Works first).
-        // "any Intellectual Property licensed to Supplier by any Third Party" is a third
-        // party's, not the agency's work.
+        // "any of the Works, nor any of the Client IPR" bars the use of the Works first); "any
+        // Intellectual Property licensed to Supplier by any Third Party" is a third party's.
         let theirs = t.counterparty_owned(object_range, object_text)
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
@@ -1376,6 +1382,10 @@ impl Trigger<'_> {
         // second limb reaches beyond their things.
         // So does "Customer's evaluation sets, or any rubric that Provider designs".
         let made_limb = || object_text.find(", or any ").is_some_and(|i| self.made_by_agency((from + i, to)));
+        // The benefit of others' licences and warranties passed on is theirs, not the work.
+        if self.kind.transfers() && PASSED_ON.is_match(object_text) {
+            return true;
+        }
         if OR_MADE_MEANWHILE.is_match(object_text) || self.kind == Kind::Restriction && (object_text.contains(" nor any ") || made_limb()) {
             return false;
         }

@@ -1072,8 +1072,7 @@ impl Planner<'_> {
                 continue;
             }
             // A backstop to another transfer ("to the extent ... is not assigned under 2.1") is
-            // edited in its own words or left: the library's whole clause would repeat the
-            // transfer it backs up.
+            // edited in its own words or left: the library's clause would repeat the transfer.
             if phrase::backs_up(&self.draft.analysed[g.range.clone()])
                 && g.findings.iter().all(|&fi| steer_for(self.steers, &analysis.findings[fi]).is_none())
             {
@@ -1086,7 +1085,9 @@ impl Planner<'_> {
                 used: &used,
                 draft: &self.draft.analysed,
             };
-            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck), self.person) else {
+            // A definition is answered by a definition or its own words, never by a promise.
+            let defines = |c: &Chosen| phrase::defined_term(struck.deleted).is_none() || phrase::defined_term(&c.text).is_some();
+            let Some(chosen) = choose(analysis, self.steers, &g.findings, self.library, Some(&struck), self.person).filter(defines) else {
                 // Words the library has, but none of the clause's function: the passage stays
                 // as drafted (what its own words allow aside), never a clause of another job.
                 let why = self.unanswered(&g, struck.deleted);
@@ -1107,7 +1108,7 @@ impl Planner<'_> {
                 start: g.range.start,
                 end: g.range.end,
                 deleted: self.draft.analysed[g.range.clone()].to_owned(),
-                inserted: self.vocabulary.adapt(&chosen.text),
+                inserted: self.vocabulary.adapt(&self.backstop_kept(&chosen.text, g.paragraph, g.range.end)),
                 note: self.vocabulary.adapt(&chosen.note),
                 new_clause: None,
                 removes_paragraph: false,
@@ -1124,6 +1125,22 @@ impl Planner<'_> {
             planned.extend(more);
         }
         planned
+    }
+
+    /// The library's `text` without a backstop sentence of its own ("To the extent any of those
+    /// Deliverables is not a work made for hire, Provider assigns it ...") where the rest of
+    /// the draft's paragraph, after `end`, keeps one ("To the extent any Work Product is not a
+    /// work made for hire, it is assigned to Client under Section 5.1"): said twice, the
+    /// contract would transfer the same work under two clauses.
+    fn backstop_kept(&self, text: &str, paragraph: usize, end: usize) -> String {
+        let sentences = |t: &str| t.split_inclusive(". ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+        let rest = self.draft.paragraphs.get(paragraph).map_or("", |p| &self.draft.analysed[end.min(p.end)..p.end]);
+        let own = sentences(text);
+        let kept: Vec<String> = own.iter().filter(|s| !phrase::backs_up(s)).cloned().collect();
+        if kept.is_empty() || kept.len() == own.len() || !sentences(rest).iter().any(|s| phrase::backs_up(s)) {
+            return text.to_owned();
+        }
+        kept.join(" ")
     }
 
     /// A sentence that speaks of the consent a change replaced with a waiver ("This consent is

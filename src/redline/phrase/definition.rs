@@ -11,9 +11,10 @@ use super::{Edit, EditKind};
 use crate::library::Concern;
 
 /// A sentence that opens by defining a term (`"Covered Inventions" means ...`, `In this
-/// Agreement, "Innovations" means ...`).
+/// Agreement, "Innovations" means ...`, `"order material" means ...` as government forms write
+/// their terms, in lower case).
 static DEFINES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^[\s*_]*(?:(?:In|For\s+(?:the\s+)?purposes\s+of|As\s+used\s+in)\s+this\s+(?:Agreement|Contract|Section|Clause)\s*,\s*)?["\u{201c}]([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)["\u{201d}][\s*_]+(?:means|shall\s+mean|includes)\b"#)
+    Regex::new(r#"^[\s*_]*(?:(?:In|For\s+(?:the\s+)?purposes\s+of|As\s+used\s+in)\s+this\s+(?:Agreement|Contract|Section|Clause)\s*,\s*)?["\u{201c}]([A-Za-z][\w-]*(?:\s+(?:of\s+)?[A-Za-z][\w-]*)*)["\u{201d}][\s*_]+(?:means|shall\s+mean|includes)\b"#)
         .expect("static regex")
 });
 
@@ -149,6 +150,8 @@ mod tests {
         assert_eq!(defined_term("In this Agreement, \u{201c}Innovations\u{201d} means all inventions and know-how."), Some("Innovations"));
         assert_eq!(defined_term("For purposes of this Agreement, \"Work Product\" means the deliverables."), Some("Work Product"));
         assert_eq!(defined_term("In this Agreement the Supplier shall deliver the \"Work Product\" means nothing."), None);
+        // Government forms write their terms in lower case.
+        assert_eq!(defined_term("\"order material\" means any material created by you."), Some("order material"));
     }
 
     #[test]
