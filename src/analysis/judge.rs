@@ -510,7 +510,8 @@ impl<'a> Judged<'a> {
                         let named = &self.reading.terms.terms[t];
                         // "synthetic data generated from Client Data": what a work is made from
                         // is not what passes, so its definition is not where the taking shows.
-                        if ["from ", "using "].iter().any(|w| object.contains(&format!("{w}{}", named.name))) {
+                        let source = |(i, _): (usize, &str)| ["from ", "using "].iter().any(|w| object[..i].ends_with(w));
+                        if object.match_indices(named.name.as_str()).any(source) {
                             continue;
                         }
                         // Know-how named through another term is shown where that term is defined.

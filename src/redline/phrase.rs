@@ -335,7 +335,7 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
     }
     // A bar on using the client's data that also bars the methods worked out on it keeps to
     // the data.
-    if [Concern::NonCompete, Concern::ClientData, Concern::NoResiduals].iter().any(|c| concerns.contains(c))
+    if knowhow::DERIVED_LIMB_CONCERNS.iter().any(|c| concerns.contains(c))
         && restriction::restricts(sentence)
         && !transfers(sentence)
         && let Some(edit) = knowhow::derived_limb(sentence, concerns)

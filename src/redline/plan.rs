@@ -1133,11 +1133,13 @@ impl Planner<'_> {
     /// work made for hire, it is assigned to Client under Section 5.1"): said twice, the
     /// contract would transfer the same work under two clauses.
     fn backstop_kept(&self, text: &str, paragraph: usize, end: usize) -> String {
-        let sentences = |t: &str| t.split_inclusive(". ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+        fn sentences(t: &str) -> Vec<&str> {
+            t.split_inclusive(". ").map(str::trim).filter(|s| !s.is_empty()).collect()
+        }
         let rest = self.draft.paragraphs.get(paragraph).map_or("", |p| &self.draft.analysed[end.min(p.end)..p.end]);
         let own = sentences(text);
-        let kept: Vec<String> = own.iter().filter(|s| !phrase::backs_up(s)).cloned().collect();
-        if kept.is_empty() || kept.len() == own.len() || !sentences(rest).iter().any(|s| phrase::backs_up(s)) {
+        let kept: Vec<&str> = own.iter().copied().filter(|s| !phrase::backs_up(s)).collect();
+        if kept.is_empty() || kept.len() == own.len() || !sentences(rest).into_iter().any(phrase::backs_up) {
             return text.to_owned();
         }
         kept.join(" ")

@@ -41,6 +41,9 @@ static DERIVED_LIMB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The concerns a bar's limb reaching the methods worked out on the client's things raises.
+pub(super) const DERIVED_LIMB_CONCERNS: [Concern; 3] = [Concern::NonCompete, Concern::ClientData, Concern::NoResiduals];
+
 /// The edit of a bar on using the client's things that also bars the methods worked out on
 /// them: that limb struck, so the bar keeps to what is the client's. None when it has no such
 /// limb.
@@ -49,8 +52,7 @@ pub(super) fn derived_limb(sentence: &str, concerns: &[Concern]) -> Option<Edit>
     let limb = found.name("limb")?;
     // Set off by commas on both sides: both go with it.
     let end = found.name("close").filter(|_| limb.as_str().starts_with(',')).map_or(limb.end(), |c| c.end());
-    let answered: Vec<Concern> =
-        concerns.iter().copied().filter(|c| [Concern::NonCompete, Concern::ClientData, Concern::NoResiduals].contains(c)).collect();
+    let answered: Vec<Concern> = concerns.iter().copied().filter(|c| DERIVED_LIMB_CONCERNS.contains(c)).collect();
     Some(Edit::new(limb.start()..end, String::new(), &answered, EditKind::Narrowed))
 }
 
@@ -68,11 +70,15 @@ pub(super) fn edit(sentence: &str) -> Option<Edit> {
 mod tests {
     use super::*;
 
-    fn edited(s: &str) -> Option<String> {
-        let e = edit(s)?;
+    fn applied(s: &str, e: Option<Edit>) -> Option<String> {
+        let e = e?;
         let mut out = s.to_owned();
         out.replace_range(e.range, &e.inserted);
         Some(out)
+    }
+
+    fn edited(s: &str) -> Option<String> {
+        applied(s, edit(s))
     }
 
     #[test]
@@ -90,11 +96,9 @@ mod tests {
     #[test]
     fn a_bar_on_the_clients_data_loses_the_methods_worked_out_on_it() {
         let strike = |s: &str| {
-            let e = derived_limb(s, &[Concern::NonCompete, Concern::ClientData])?;
-            assert_eq!(e.concerns, [Concern::NonCompete, Concern::ClientData]);
-            let mut out = s.to_owned();
-            out.replace_range(e.range, &e.inserted);
-            Some(out)
+            let e = derived_limb(s, &[Concern::NonCompete, Concern::ClientData, Concern::Derivatives]);
+            assert!(e.as_ref().is_none_or(|e| e.concerns == [Concern::NonCompete, Concern::ClientData]), "{e:?}");
+            applied(s, e)
         };
         assert_eq!(
             strike("Provider shall not use Client Data, or any techniques, methods or insights developed or derived from Client Data, for the benefit of any person other than Client.").as_deref(),
