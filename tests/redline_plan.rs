@@ -2252,6 +2252,9 @@ fn the_demos_data_definition_stands_and_its_data_bar_loses_only_the_methods_limb
         accepted_with(r2, "6.2 Restrictions."),
         "6.2 Restrictions. Provider shall not use Client Data for the benefit of any person other than Client, and shall not use Client Data to train any model other than the Models."
     );
+    // Its reason speaks of the data bar, not of a transfer.
+    let bar = r2.changes.iter().find(|c| c.clause_label.contains("6.2")).expect("the change to §6.2");
+    assert!(bar.note.contains("Client Data") && !bar.note.contains("transfer"), "{}", bar.note);
 }
 
 /// The demo's work-made-for-hire clause keeps its own backstop ("To the extent any Work Product
