@@ -440,12 +440,17 @@ impl ClauseLibrary {
     }
 
     /// The reason for counsel beside an edit of the draft's own words that does `kind`: the
-    /// note of `clause` (the finding's) when it has one, else the first clause's that does.
-    pub fn edit_note(&self, clause: &str, kind: EditKind) -> Option<&str> {
+    /// note of the first of `clauses` (those of the findings it answers) that has one, else
+    /// the assignment's (every transfer edited is one), else the first clause's that does.
+    pub fn edit_note(&self, clauses: &[&str], kind: EditKind) -> Option<&str> {
         fn note(c: &StandardClause, kind: EditKind) -> Option<&str> {
             Some(c.edit_notes.get(kind).trim()).filter(|n| !n.is_empty())
         }
-        self.get(clause).and_then(|c| note(c, kind)).or_else(|| self.clauses.iter().find_map(|c| note(c, kind)))
+        clauses
+            .iter()
+            .chain(&["ip-assignment"])
+            .find_map(|&id| self.get(id).and_then(|c| note(c, kind)))
+            .or_else(|| self.clauses.iter().find_map(|c| note(c, kind)))
     }
 
     /// The library clause whose fallbacks answer a concern best: the one owning a rule or a

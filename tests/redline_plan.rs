@@ -306,7 +306,9 @@ fn sentences(text: &str) -> Vec<String> {
 fn no_inserted_sentence_appears_twice_in_a_redline() {
     for (name, r, _) in real_redlines() {
         let mut seen: Vec<String> = Vec::new();
-        for c in &r.changes {
+        // Words put inside a sentence of the draft (", excluding Provider Materials, upon
+        // receipt of full payment") may go into each clause that needs them.
+        for c in r.changes.iter().filter(|c| !c.inserted.starts_with(',')) {
             for s in sentences(&c.clause_text(false)) {
                 assert!(!seen.contains(&s), "{name}: change {} inserts again: {s}", c.id);
                 seen.push(s);
@@ -803,19 +805,27 @@ fn a_narrowed_object_keeps_its_new_name_in_the_rest_of_its_clause() {
 /// the last stand, the last is relettered "(c)", and the finding is not left open.
 #[test]
 fn one_item_of_a_list_of_warranties_is_struck_not_the_clause() {
-    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
-    let struck = demo.changes.iter().find(|c| c.clause_label.starts_with("§6.1")).expect("§6.1 is changed");
-    assert!(struck.deleted.starts_with("(c) the Deliverables are wholly original") && struck.inserted.is_empty(), "{struck:#?}");
-    assert!(!struck.note.is_empty() && struck.reasons.iter().any(|r| r.concern == Concern::OpenSource));
-    let accepted = demo.accepted_paragraph(struck.paragraph);
+    // An item that only claims originality is struck; the demo's (c) also promises that no
+    // components are in the work, a promise that stands for those the client was not told of.
+    let library = ClauseLibrary::embedded();
+    let body = "# Agreement\n\n## 6. Warranties\n\nProvider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original; and (d) the Deliverables are free and clear of all liens.\n";
+    let doc = text("warranties.md", Format::Markdown, body);
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let struck = r.changes.iter().find(|c| c.deleted.starts_with("(c) the Deliverables are wholly original")).expect("(c) struck");
+    assert!(struck.inserted.is_empty() && !struck.note.is_empty() && struck.reasons.iter().any(|r| r.concern == Concern::OpenSource));
+    let accepted = r.accepted_paragraph(struck.paragraph);
     assert!(
-        accepted.contains("(a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel in a professional manner; and (c) the Deliverables are free and clear"),
+        accepted.contains("(b) the Services will be performed by qualified personnel; and (c) the Deliverables are free and clear"),
         "{accepted}"
     );
     // The later item is relettered as a tracked edit of its own: "(d)" becomes "(c)".
-    let relettered = demo.changes.iter().find(|c| c.clause_label.starts_with("\u{a7}6.1") && c.deleted == "d").expect("(d) relettered");
+    let relettered = r.changes.iter().find(|c| c.deleted == "d").expect("(d) relettered");
     assert_eq!(relettered.inserted, "c");
     assert!(matches!(relettered.language, Language::Edited { .. }) && !relettered.note.is_empty());
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let warranty = accepted_with(demo, "6.1 Provider represents");
+    assert!(warranty.contains("(c) the Deliverables do not contain any open source software, copyleft code or other third party components, other than those identified to Client in writing; and (d)"), "{warranty}");
     assert!(
         !demo.open.iter().any(|o| o.concern == Concern::OpenSource && o.clause_label.as_deref().is_some_and(|l| l.starts_with("§6.1")))
     );
@@ -1058,7 +1068,7 @@ fn a_work_made_for_hire_statement_is_narrowed_in_its_own_words() {
 #[test]
 fn citations_of_relettered_items_follow_anywhere_in_the_clause() {
     let library = ClauseLibrary::embedded();
-    let body = "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (d), Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.\n\nThe warranty in (d) survives acceptance of the Deliverables.\n\n## 7. Remedies\n\nClient's remedy under (d) is the one set out in Section 6.\n";
+    let body = "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (d), Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original; and (d) the Deliverables are free and clear of all liens.\n\nThe warranty in (d) survives acceptance of the Deliverables.\n\n## 7. Remedies\n\nClient's remedy under (d) is the one set out in Section 6.\n";
     let doc = text("warranties.md", Format::Markdown, body);
     let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
     let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
@@ -1204,7 +1214,7 @@ fn clauses_of_a_markdown_list_are_numbered_as_a_reader_sees_them() {
 #[test]
 fn relettering_follows_numbered_citations_and_the_struck_items_citation_goes() {
     let library = ClauseLibrary::embedded();
-    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.";
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original; and (d) the Deliverables are free and clear of all liens.";
     let plan_of = |body: String| {
         let doc = text("warranties.md", Format::Markdown, &body);
         let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Provider".into()) });
@@ -1562,7 +1572,7 @@ fn a_clause_citing_a_narrowed_clause_uses_the_term_it_now_names() {
 #[test]
 fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
     let library = ClauseLibrary::embedded();
-    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original and do not contain any open source software or other third party components; and (d) the Deliverables are free and clear of all liens.";
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are wholly original; and (d) the Deliverables are free and clear of all liens.";
     let body = format!(
         "# Agreement\n\n## 6. Warranties\n\nExcept as set out in (c), {list}\n\nThe warranty in (c) survives acceptance of the Deliverables. The warranties in (b), (c) and (d) are given on each delivery.\n\n## 7. Remedies\n\nClient's sole remedy for a breach of Section 6(c) is re-performance. Client may rely on (d) above. Section 6(c) and (d) apply.\n\nClient may terminate for a breach of Section 6(c).\n\n## 8. Term\n\nThis Agreement lasts one year.\n"
     );
@@ -1591,7 +1601,7 @@ fn citations_of_a_struck_item_go_with_it_and_the_rest_follow_the_relettering() {
 #[test]
 fn striking_the_last_of_three_cited_labels_keeps_the_and() {
     let library = ClauseLibrary::embedded();
-    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are free and clear of all liens; and (d) the Deliverables are wholly original and do not contain any open source software or other third party components.";
+    let list = "Provider represents and warrants that (a) it has the right to enter into this Agreement; (b) the Services will be performed by qualified personnel; (c) the Deliverables are free and clear of all liens; and (d) the Deliverables are wholly original.";
     let body = format!(
         "# Agreement\n\n## 6. Warranties\n\n{list}\n\n## 7. Remedies\n\nSection 6(b), (c) and (d) apply to each Deliverable. The warranties in (a), (b), (c), and (d) above survive acceptance.\n\n## 8. Term\n\nThis Agreement lasts one year.\n"
     );
@@ -1750,8 +1760,8 @@ fn a_duty_to_notify_is_not_replaced_by_a_confidentiality_promise() {
     );
     assert!(!r.changes.iter().any(|c| c.deleted.contains("shall immediately notify Norton")), "11.6 struck: {:#?}", r.changes);
     let r2 = plan_embedded(include_str!("../assets/demo/client-draft-r2.md"));
-    let outputs = r2.changes.iter().find(|c| c.deleted.starts_with("Client shall also own all outputs")).expect("5.7 changed");
-    assert!(!outputs.inserted.contains("shall not use"), "{outputs:#?}");
+    let outputs: Vec<_> = r2.changes.iter().filter(|c| c.clause_label.contains("5.7")).collect();
+    assert!(!outputs.is_empty() && outputs.iter().all(|c| !c.inserted.contains("shall not use")), "{outputs:#?}");
 }
 
 /// A draft with no clause on general-purpose improvements gets no "Jointly Developed IP" from
@@ -2070,9 +2080,16 @@ fn an_addition_of_the_agencys_methods_to_what_passes_is_denied_in_its_own_words(
     let r = redline::plan(Draft::from_text(&doc), &analysis, &lib, &[], options(Severity::Low));
     let denied = r.changes.iter().find(|c| c.deleted == "includes all").unwrap_or_else(|| panic!("{:#?}", r.changes));
     assert_eq!(denied.inserted, "does not include any");
-    // Only the addition: the definition and the clause that transfers the term keep their
-    // words (what the addition gave them is answered where it is denied).
-    assert!(r.changes.iter().all(|c| c.new_clause.is_some() || c.deleted == "includes all"), "{:#?}", r.changes);
+    // Only the addition: the definition keeps its words, and the clause that transfers the
+    // term keeps them too but for the carve-out of the Supplier's own materials (what the
+    // addition gave them is answered where it is denied).
+    assert!(
+        r.changes.iter().all(|c| c.new_clause.is_some() || c.deleted == "includes all" || c.deleted.is_empty() && c.clause_label == "§7.1"),
+        "{:#?}",
+        r.changes
+    );
+    let owned = r.accepted_paragraphs().into_iter().find(|p| p.starts_with("7.1")).expect("7.1");
+    assert!(owned.starts_with("7.1 The Customer shall own the Foreground IPR upon payment of the Fees, excluding Supplier IP."), "{owned}");
     assert!(r.open.iter().any(|o| o.why == OpenReason::AnsweredWhereAdded && o.clause_label.as_deref() == Some("§7.1")), "{:#?}", r.open);
 }
 
@@ -2269,4 +2286,31 @@ fn a_narrowed_hire_statement_leaves_the_drafts_own_backstop_the_only_one() {
         assert_eq!(clause.matches("is not a work made for hire").count(), 1, "{round}: {clause}");
         assert!(clause.contains("is assigned to Client under Section"), "{round}: {clause}");
     }
+}
+
+/// Counsel's review of the demo's round 2: §5.7 "Outputs" became "[Reserved.]" (the outputs of
+/// the client's own model left with no owner, and a note saying §5.6 covered them), §5.6
+/// "Improvements" was replaced by a limit on everything the client owns, and §7.1 lost its
+/// warranty (c) while (d) "free and clear of all ... licenses" stayed, to be breached on
+/// delivery. Each is now edited in its own words: the owner-first statement ("Client shall
+/// also own") narrowed to what the Deliverables produce, the limb reaching Provider's tools
+/// struck, Provider's materials carved out, payment made the condition; the warranty keeps its
+/// promise for components the client was not told of.
+#[test]
+fn the_demos_outputs_improvements_and_originality_warranty_are_edited_not_replaced() {
+    let Some((_, r2, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r2.md")) else { return };
+    assert_eq!(
+        accepted_with(r2, "5.7 Outputs."),
+        "5.7 Outputs. Client shall also own all outputs generated by the Deliverables and all synthetic data generated from Client Data, excluding Provider Materials and improvements to them, upon receipt of full payment of the Fees."
+    );
+    assert_eq!(
+        accepted_with(r2, "5.6 Improvements."),
+        "5.6 Improvements. Client shall own all improvements, modifications and derivative works of the Work Product, excluding Provider Materials and improvements to them, upon receipt of full payment of the Fees."
+    );
+    let warranty = accepted_with(r2, "7.1 Provider represents");
+    assert!(
+        warranty.contains("(c) the Deliverables do not contain any open source software, copyleft code or other third party components, other than those identified to Client in writing; and (d) the Deliverables are free and clear of all liens, claims, encumbrances and licenses other than the licenses of components so identified."),
+        "{warranty}"
+    );
+    assert!(!r2.changes.iter().any(|c| c.inserted.contains("[Reserved.]") && c.clause_label.contains("5.7")));
 }

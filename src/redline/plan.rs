@@ -694,15 +694,16 @@ impl Planner<'_> {
                 e.concerns.iter().filter_map(|&c| g.findings.iter().copied().find(|&i| analysis.findings[i].concern == c)).collect();
             let Some(&fi) = answered.first() else { continue };
             let f = &analysis.findings[fi];
+            let clauses: Vec<&str> = answered.iter().map(|&i| analysis.findings[i].library_clause.as_str()).collect();
             let talking_point = f.fallbacks.iter().find(|o| !o.text.trim().is_empty()).map(|o| o.talking_point.clone()).unwrap_or_default();
             let note = if e.kinds == [phrase::EditKind::Relettered]
-                && self.library.edit_note(&f.library_clause, phrase::EditKind::Relettered).is_none()
+                && self.library.edit_note(&[&f.library_clause], phrase::EditKind::Relettered).is_none()
             {
                 "Relettered to follow the item struck.".to_owned()
             } else if e.kinds == [phrase::EditKind::Substituted] {
                 self.substituted_because(&e.inserted)
             } else if e.kinds == [phrase::EditKind::CitationStruck]
-                && self.library.edit_note(&f.library_clause, phrase::EditKind::CitationStruck).is_none()
+                && self.library.edit_note(&[&f.library_clause], phrase::EditKind::CitationStruck).is_none()
             {
                 "Refers to the item struck.".to_owned()
             } else {
@@ -711,13 +712,13 @@ impl Planner<'_> {
                     // reason, said where it is.
                     Some((term, at)) if e.kinds.contains(&phrase::EditKind::Narrowed) && e.inserted.starts_with(term.as_str()) => {
                         let rest: Vec<phrase::EditKind> = e.kinds.iter().copied().filter(|k| *k != phrase::EditKind::Narrowed).collect();
-                        let rest =
-                            if rest.is_empty() { String::new() } else { format!(" {}", edit_note(self.library, &f.library_clause, &rest)) };
+                        let rest = if rest.is_empty() { String::new() } else { format!(" {}", edit_note(self.library, &clauses, &rest)) };
+                        let narrows = if at.ends_with("words") { "narrow" } else { "narrows" };
                         format!(
-                            "Named by the defined term \u{201c}{term}\u{201d}, which {at} narrows to what is made specifically for Client.{rest}"
+                            "Named by the defined term \u{201c}{term}\u{201d}, which {at} {narrows} to what is made specifically for Client.{rest}"
                         )
                     }
-                    _ => edit_note(self.library, &f.library_clause, &e.kinds),
+                    _ => edit_note(self.library, &clauses, &e.kinds),
                 }
             };
             let chosen = Chosen {
@@ -1252,7 +1253,7 @@ impl Planner<'_> {
                     end: range.end,
                     deleted: draft.analysed[range].to_owned(),
                     inserted: self.vocabulary.adapt(&e.inserted),
-                    note: self.vocabulary.adapt(&edit_note(self.library, "ip-assignment", &e.kinds)),
+                    note: self.vocabulary.adapt(&edit_note(self.library, &["ip-assignment"], &e.kinds)),
                     new_clause: None,
                     removes_paragraph: false,
                     language: Language::Edited { library_clause: "ip-assignment".into() },
@@ -1425,7 +1426,7 @@ impl Planner<'_> {
                         end: range.end,
                         deleted: text[range.clone()].to_owned(),
                         inserted: new,
-                        note: self.vocabulary.adapt(&edit_note(self.library, library_clause, &[phrase::EditKind::Narrowed])),
+                        note: self.vocabulary.adapt(&edit_note(self.library, &[library_clause], &[phrase::EditKind::Narrowed])),
                         new_clause: None,
                         removes_paragraph: false,
                         language: c.language.clone(),
@@ -1590,7 +1591,11 @@ impl Planner<'_> {
                 && matches!(p.receiver, Side::Counterparty | Side::Both)
                 && p.features.has(Feature::Prior)
         });
-        if carved.is_empty() || added || licensed {
+        // A licence of the draft edited to license the agency's materials (demo r1 §4.4: "To
+        // the extent the Deliverables incorporate Provider IP, Provider grants ...").
+        let ours = self.vocabulary.adapt("Agency IP");
+        let licensed_by_edit = planned.iter().any(|(_, c)| c.inserted.contains(&format!("incorporate {ours}")));
+        if carved.is_empty() || added || licensed || licensed_by_edit {
             return None;
         }
         let of = |c: Concern, here: bool| {
@@ -2346,7 +2351,7 @@ fn choose(
                         let carved = text.contains("exclude").then_some(phrase::EditKind::CarvedOut);
                         edit_note(
                             library,
-                            &f.library_clause,
+                            &[&f.library_clause],
                             &[Some(phrase::EditKind::Narrowed), carved].into_iter().flatten().collect::<Vec<_>>(),
                         )
                     } else {
@@ -2482,9 +2487,9 @@ fn counsel_note(library: &ClauseLibrary, clause: &str, rung: Option<FallbackKind
 
 /// The reason for counsel beside an edit of the draft's own words: the library's note for each
 /// thing it does ("Title passes only once the Fees are paid ..."), else the clause's note.
-fn edit_note(library: &ClauseLibrary, clause: &str, kinds: &[phrase::EditKind]) -> String {
-    let notes: Vec<&str> = kinds.iter().filter_map(|&k| library.edit_note(clause, k)).collect();
-    if notes.is_empty() { counsel_note(library, clause, None) } else { notes.join(" ") }
+fn edit_note(library: &ClauseLibrary, clauses: &[&str], kinds: &[phrase::EditKind]) -> String {
+    let notes: Vec<&str> = kinds.iter().filter_map(|&k| library.edit_note(clauses, k)).collect();
+    if notes.is_empty() { counsel_note(library, clauses.first().copied().unwrap_or_default(), None) } else { notes.join(" ") }
 }
 
 fn reason(f: &Finding, chosen: &Chosen, fi: usize) -> Reason {
