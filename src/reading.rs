@@ -244,12 +244,23 @@ impl Features {
     pub fn of(lexicon: &Lexicon, text: &str) -> Features {
         let mut set = Features::default();
         for (feature, words) in &lexicon.features {
-            if words.is_match(text) && !(*feature == Feature::Ip && only_addresses(words, text)) {
+            if words.is_match(text)
+                && !(*feature == Feature::Ip && only_addresses(words, text))
+                && !(*feature == Feature::Models && only_graphics(text))
+            {
                 set.insert(*feature);
             }
         }
         set
     }
+}
+
+/// "the models, textures and rigs of Production's characters": models of a studio's 3D or CAD
+/// work, with nothing of machine learning beside them.
+fn only_graphics(text: &str) -> bool {
+    const GRAPHICS: [&str; 6] = ["textures", "rigs", "meshes", "3d model", "cad model", "cad/cam model"];
+    const LEARNING: [&str; 7] = ["train", "learning", "weights", "neural", "inference", "prediction", "algorithm"];
+    GRAPHICS.iter().any(|g| text.contains(g)) && !LEARNING.iter().any(|l| text.contains(l))
 }
 
 /// "assign private IP addresses": every "IP" in `text` is a network address, not intellectual

@@ -309,16 +309,23 @@ pub fn html_escape(s: &str) -> String {
 pub fn ends_sentence(text: &str, dot: usize) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "inc", "ltd", "co", "corp", "no", "nos", "e.g", "i.e", "u.s", "sec", "art", "para", "etc", "vs", "v", "st", "mr", "mrs", "ms",
-        "dr", "l.p", "n.a", "s.a", "b.v", "n.v", "s.p.a", "s.r.l", "s.l", "s.a.s", "pvt", "pte", "bhd", "k.k",
+        "dr", "l.p", "n.a", "s.a", "b.v", "n.v", "s.p.a", "s.r.l", "s.l", "s.a.s", "pvt", "pte", "bhd", "k.k", "lda",
     ];
+    // Letters in short groups joined by stops: a company form ("d.o.o", "d.d", "p.l.c", "e.p").
+    let dotted =
+        |w: &str| w.contains('.') && w.split('.').all(|p| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
     let before = &text[..dot];
+    // `... ("MP3.com"). MP3.com owns`: a stop after a parenthesis or a quotation ends one.
+    if before.ends_with([')', '"', '\u{201d}']) {
+        return true;
+    }
     let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
     if word.chars().count() == 1 {
         // "Schedule A." ends a sentence; "J. Smith" or a list letter does not.
         let previous = before[..before.len() - word.len()].trim_end().rsplit(' ').next().unwrap_or("");
         return matches!(previous, "schedule" | "exhibit" | "annex" | "appendix" | "article" | "section" | "part" | "attachment");
     }
-    !(word.is_empty() || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word))
+    !(word.is_empty() || word.chars().all(|c| c.is_ascii_digit() || c == '.') || ABBREVIATIONS.contains(&word) || dotted(word))
 }
 
 /// Collapses white space to single spaces, for one-line display.
@@ -373,11 +380,19 @@ mod tests {
 
     #[test]
     fn company_forms_and_numbers_end_no_sentence() {
-        for text in ["grants alfa s.p.a. a licence", "between beta s.r.l. and", "acme inc. shall", "law no. 633 of"] {
+        for text in [
+            "grants alfa s.p.a. a licence",
+            "between beta s.r.l. and",
+            "acme inc. shall",
+            "law no. 633 of",
+            "jadran data d.o.o. shall",
+            "lusa lda. grants",
+        ] {
             let dot = text.find(". ").expect("a full stop");
             assert!(!ends_sentence(text, dot), "{text}");
         }
         assert!(ends_sentence("shall pay the Fees. The Client", 17));
+        assert!(ends_sentence("(\"MP3.com\"). MP3.com owns", 10));
     }
 
     proptest::proptest! {

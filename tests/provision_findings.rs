@@ -2570,3 +2570,56 @@ fn licences_and_warranties_passed_on_to_the_buyer_are_no_transfer_of_the_work() 
     );
     assert!(!asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
 }
+
+/// Parties named by their company names ("Jadran Data d.o.o."), one of which only provides
+/// the services and the other only pays: the names keep their final stop, which ends no
+/// sentence, and the pick is certain, so a non-compete on the agency is no longer lowered to
+/// a guess's low severity.
+#[test]
+fn company_names_ending_in_abbreviations_are_the_parties_and_a_bar_on_serving_an_industry_counts() {
+    let a = analyse(
+        "This Agreement is made between Dalmacija Osiguranje d.d. (\"Dalmacija Osiguranje d.d.\") and Jadran Data d.o.o. (\"Jadran Data d.o.o.\"). Jadran Data d.o.o. shall provide the Services. Dalmacija Osiguranje d.d. shall pay the Fees.",
+        &[
+            "For three years after this Contract ends, Jadran Data d.o.o. shall not provide claims-automation or pricing services to any insurance company supervised by the Croatian Financial Services Supervisory Agency.",
+        ],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("Jadran Data d.o.o."), "{:#?}", a.parties);
+    assert!(!a.parties.uncertain, "{:#?}", a.parties);
+    assert!(
+        a.findings.iter().any(|f| f.concern == Concern::NonCompete && f.severity >= clauseguard::library::Severity::Medium),
+        "{:#?}",
+        a.findings
+    );
+}
+
+/// Bars on serving a class of the client's peers in other words than "competitor": "services
+/// to the trustees of any occupational pension scheme whose principal employer carries on a
+/// food retail business"; "a platform ... similar to the subject of this Contract".
+#[test]
+fn bars_on_serving_the_clients_peers_are_non_competes_in_any_words() {
+    for clause in [
+        "For twenty-four months after this Agreement, the Supplier shall not provide member-communication or data-cleansing services to the trustees of any occupational pension scheme whose principal employer carries on a food retail business in the United Kingdom.",
+        "The Supplier undertakes not to supply, develop or operate for any other government entity a platform for Arabic speech recognition similar to the subject of this Contract, for five years from final handover.",
+    ] {
+        let a = analyse(
+            "This Agreement is made between Harbourside Pension Trustees Limited (the \"Trustees\") and Ledgerline AI Limited (the \"Supplier\"). The Supplier shall provide the Services.",
+            &[clause],
+        );
+        assert!(
+            a.findings.iter().any(|f| f.concern == Concern::NonCompete && f.severity >= clauseguard::library::Severity::Medium),
+            "{clause}: {:#?}",
+            a.findings
+        );
+    }
+}
+
+/// "the models, textures and rigs of Production's characters": a studio's 3D models are no
+/// machine-learning models.
+#[test]
+fn a_studios_character_models_are_not_machine_learning_models() {
+    let a = analyse(
+        "This Agreement is made between Northlight Pictures Ltd (\"Production\") and Ember Frame Studios Ltd (\"Facility\"). Facility shall provide the Services.",
+        &["Production owns the Deliverables, meaning the final composited shots and the models, textures and rigs of Production's characters delivered under the Bid, once it has paid the final invoice."],
+    );
+    assert!(!a.findings.iter().any(|f| f.concern == Concern::ModelOwnership), "{:#?}", a.findings);
+}

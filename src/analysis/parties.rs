@@ -68,6 +68,17 @@ const AGENCY_ROLES: &[&str] = &[
     // Japanese outsourcing in translation: the "jutakusha" performs what is entrusted.
     "consignee",
     "entrusted party",
+    "prestadora",
+    "adjudicatário",
+    "adjudicatario",
+    "izvajalec",
+    "izvršilac",
+    "izvrsilac",
+    "izvršitelj",
+    "izvrsitelj",
+    "izvođač",
+    "izvodjac",
+    "dobavljač",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[
@@ -122,6 +133,17 @@ const CLIENT_ROLES: &[&str] = &[
     "retailer",
     "merchant",
     "subscriber",
+    "entidade contratante",
+    "naročnik",
+    "narocnik",
+    "naručilac",
+    "narucilac",
+    "naručitelj",
+    "narucitelj",
+    "naručnik",
+    "trustees",
+    "trustee",
+    "campaign",
 ];
 
 /// How far into a draft its parties are looked for.
@@ -342,17 +364,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     };
     let mut agency: Option<(String, Vec<String>)> = None;
     let mut client: Option<(String, Vec<String>)> = None;
-    // Certain when the agency stands out by its role and duties, or the other side is a client
-    // by its role word.
-    let mut uncertain = match scored.as_slice() {
-        [(best, a), rest @ ..] => {
-            let second = rest.first().map_or(i32::MIN, |r| r.0);
-            let clear_client = rest.last().is_some_and(|r| r.0 <= -3);
-            let conventional = *best > 0 && rest.len() == 1 && by_convention(head, &candidates[*a], &candidates[rest[0].1]);
-            !(*best >= 3 && best.saturating_sub(second) >= 2 || *best > 0 && clear_client || conventional)
-        }
-        [] => false,
-    };
+    let mut uncertain = uncertain_pick(head, &candidates, &scored);
     if let [(best, a), rest @ ..] = scored.as_slice()
         && rest.first().is_none_or(|(next, _)| best > next)
         && (*best > 0 || !rest.is_empty())
@@ -432,6 +444,28 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
     }
 }
 
+/// Whether the pick of the agency among the scored candidates is a guess: certain when the
+/// agency stands out by its role and duties, or the other side is a client by its role word,
+/// or one side only works and the other only pays.
+fn uncertain_pick(head: &str, candidates: &[Candidate], scored: &[(i32, usize)]) -> bool {
+    match scored {
+        [(best, a), rest @ ..] => {
+            let second = rest.first().map_or(i32::MIN, |r| r.0);
+            let clear_client = rest.last().is_some_and(|r| r.0 <= -3);
+            let conventional = *best > 0 && rest.len() == 1 && by_convention(head, &candidates[*a], &candidates[rest[0].1]);
+            // "Jadran Data d.o.o. shall provide the Services" and "Dalmacija Osiguranje d.d.
+            // shall pay the Fees": one side only works, the other only pays.
+            let split = || {
+                let (works, pays) = acts(head, &candidates[*a].aliases);
+                let others: Vec<(i32, i32)> = rest.iter().map(|(_, k)| acts(head, &candidates[*k].aliases)).collect();
+                works > 0 && pays == 0 && others.iter().all(|o| o.0 == 0) && others.iter().filter(|o| o.1 > 0).count() == 1
+            };
+            !(*best >= 3 && best.saturating_sub(second) >= 2 || *best > 0 && clear_client || conventional || split())
+        }
+        [] => false,
+    }
+}
+
 /// "perform work for a client (the Client) of the Company": the parties in a client's role
 /// beside the two sides, who take the work as the other side does, added to the other side's
 /// aliases, unless the draft is a platform's terms.
@@ -505,7 +539,11 @@ fn given_party(name: &str, candidates: &[Candidate], head: &str, mut terms: Vec<
 /// Adds a party found in the preamble as `term`, with the other words the draft uses for it,
 /// unless it names no party or one already found.
 fn push_candidate(out: &mut Vec<Candidate>, preamble: &str, (term, trade_name): (&str, bool), extra: Vec<String>) {
-    let term = term.trim().trim_end_matches(['.', ',']).trim();
+    // A name that ends in an abbreviation keeps its stop ("Jadran Data d.o.o.", "Lusa S.A."):
+    // the draft writes it so before "shall provide".
+    let term = term.trim().trim_end_matches(',').trim();
+    let abbreviated = term.rsplit(' ').next().is_some_and(|w| w.trim_end_matches('.').contains('.'));
+    let term = if abbreviated { term } else { term.trim_end_matches(['.', ',']).trim() };
     let lower = term.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
     // `creating ("posting") a task`: a party's name has a capital ("dOrg"), or is a pronoun,
