@@ -2619,7 +2619,29 @@ fn bars_on_serving_the_clients_peers_are_non_competes_in_any_words() {
 fn a_studios_character_models_are_not_machine_learning_models() {
     let a = analyse(
         "This Agreement is made between Northlight Pictures Ltd (\"Production\") and Ember Frame Studios Ltd (\"Facility\"). Facility shall provide the Services.",
-        &["Production owns the Deliverables, meaning the final composited shots and the models, textures and rigs of Production's characters delivered under the Bid, once it has paid the final invoice."],
+        &[
+            "Production owns the Deliverables, meaning the final composited shots and the models, textures and rigs of Production's characters delivered under the Bid, once it has paid the final invoice.",
+        ],
     );
     assert!(!a.findings.iter().any(|f| f.concern == Concern::ModelOwnership), "{:#?}", a.findings);
+}
+
+/// A bounty platform's terms: "Any Work Product ... is a "work made for hire" for the benefit
+/// of the Issuer", then "Upon Fulfiller's receipt of full payment ... will be the sole and
+/// exclusive property of Issuer". The payment the next sentence waits for does not time the
+/// work made for hire, which is the client's from its making; and those who fulfil tasks
+/// ("Fulfiller") are the agency.
+#[test]
+fn a_work_made_for_hire_is_not_timed_by_payment_in_the_next_sentence() {
+    let a = analyse(
+        "These Terms govern the Site. Site participants may be those who post Tasks (an \u{201c}Issuer\u{201d}) and those who fulfill Tasks (a \u{201c}Fulfiller\u{201d}). Fulfiller will perform the Fulfiller Services. Issuer will pay the Fulfiller.",
+        &[
+            "Fulfiller will deliver any agreed results or deliverables, and any intellectual property developed in connection therewith (\u{201c}Work Product\u{201d}).",
+            "Any Work Product from Tasks performed as a Fulfiller is a \"work made for hire\" for the benefit of the Issuer. Upon Fulfiller\u{2019}s receipt of full payment from Issuer, the Work Product will be the sole and exclusive property of Issuer.",
+        ],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("Fulfiller"), "{:#?}", a.parties);
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    assert!(found.contains(&Concern::BroadWorkProduct), "{:#?}", a.findings);
 }

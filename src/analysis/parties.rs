@@ -79,6 +79,7 @@ const AGENCY_ROLES: &[&str] = &[
     "izvođač",
     "izvodjac",
     "dobavljač",
+    "fulfiller",
 ];
 /// Defined terms for the party paying for it.
 const CLIENT_ROLES: &[&str] = &[

@@ -1294,7 +1294,9 @@ impl Trigger<'_> {
         // time it.
         let set_aside = s[from..self.ts].rfind("notwithstanding");
         let near = &s[set_aside.map_or(from, |i| from + i)..floor_char(s, (self.te + NEAR).min(s.len()))];
-        if paid(lexicon, near) || (clause_paid && set_aside.is_none()) {
+        // A work made for hire is the client's from its making, whatever another sentence of
+        // its clause says of payment: only its own words can time it.
+        if paid(lexicon, near) || (clause_paid && set_aside.is_none() && self.kind != Kind::HireWork) {
             Timing::OnPayment
         } else if self.kind == Kind::Delivery && (lexicon.on_termination.is_match(near) || lexicon.on_termination.is_match(led)) {
             Timing::OnTermination
