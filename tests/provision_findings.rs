@@ -2645,3 +2645,34 @@ fn a_work_made_for_hire_is_not_timed_by_payment_in_the_next_sentence() {
     assert!(found.contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
     assert!(found.contains(&Concern::BroadWorkProduct), "{:#?}", a.findings);
 }
+
+/// Grants and transfers in translated government drafting: "grants the First Party a
+/// perpetual and irrevocable right, which the First Party may assign to any other government
+/// entity ..., to use"; "the Trustees may transfer the licence of the Supplier's engine";
+/// "All rights in the works ... shall revert to the First Party upon signing".
+#[test]
+fn a_right_granted_with_a_relative_clause_a_licence_its_holder_may_transfer_and_rights_that_revert() {
+    let gulf = "This Contract is made between the Ministry (the \"First Party\") and Najd Data Company (the \"Second Party\"). The Second Party shall provide the Services and the First Party shall pay the Fees.";
+    let a = analyse(
+        gulf,
+        &[
+            "The Second Party grants the First Party a perpetual and irrevocable right, which the First Party may assign to any other government entity without the Second Party's consent, to use, copy and modify the Second Party's platform, including its source code.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::TransferableLicense) && found.contains(&Concern::PerpetualIrrevocableGrant), "{:#?}", a.findings);
+    let a = analyse(
+        "This Agreement is made between Harbourside Pension Trustees Limited (the \"Trustees\") and Ledgerline AI Limited (the \"Supplier\"). The Supplier shall provide the Services.",
+        &[
+            "On termination, the Trustees may transfer the licence of the Supplier's benefit-calculation engine, or grant sub-licences of it, to any successor administrator, without the Supplier's consent.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::TransferableLicense), "{:#?}", a.findings);
+    let a = analyse(
+        gulf,
+        &[
+            "All rights in the programs, source codes and designs prepared by the Second Party, including the tools owned by the Second Party before the Contract, shall revert to the First Party upon signing of the handover minutes.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::PreExistingIp), "{:#?}", a.findings);
+}

@@ -1198,12 +1198,27 @@ impl Trigger<'_> {
             Kind::HireWork => (Side::Agency, Side::Counterparty),
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
             // "Supplier will obtain a licence", "the Client shall be entitled to use", "the
-            // Customer may sub-license": the subject receives; what a party "receives" under the
+            // Customer may sub-license", "the Trustees may transfer the licence": the subject
+            // receives; what a party "receives" under the
             // contract, the other party gives.
             Kind::Licence
-                if ["obtain", "receive", "have ", "has ", "acquire", "entitled", "authori", "may sub", "is ", "are ", "be "]
-                    .iter()
-                    .any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
+                if [
+                    "obtain",
+                    "receive",
+                    "have ",
+                    "has ",
+                    "acquire",
+                    "entitled",
+                    "authori",
+                    "may sub",
+                    "may transfer",
+                    "may assign",
+                    "is ",
+                    "are ",
+                    "be ",
+                ]
+                .iter()
+                .any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
                     && !self.text().contains(" by") =>
             {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
