@@ -2676,3 +2676,35 @@ fn a_right_granted_with_a_relative_clause_a_licence_its_holder_may_transfer_and_
     );
     assert!(asked_or_found(&a).contains(&Concern::PreExistingIp), "{:#?}", a.findings);
 }
+
+/// Works made for hire in civil-law words: "a commissioned work (obra por encomenda) whose
+/// patrimonial rights belong originally to the CONTRATANTE, as if they had been created by its
+/// own workers"; "regarded as author's works created in employment ..., as if the Naručilac
+/// were their employer". And the agency's tools named by what they do for the work ("the
+/// rules engines ... used to produce them") are its methods.
+#[test]
+fn works_made_for_hire_in_civil_law_words_and_tools_used_to_produce_the_work() {
+    let angola = "This Contract is made between Agência do Vale (the \"CONTRATANTE\") and Zambeze Dados, Lda. (the \"PRESTADORA\"). The PRESTADORA shall provide the Services.";
+    let a = analyse(
+        angola,
+        &[
+            "The software is a commissioned work (obra por encomenda) whose patrimonial rights belong originally to the CONTRATANTE, as if it had been created by its own workers, from the moment of its creation.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::WorkMadeForHire), "{:#?}", a.findings);
+    let serbia = "This Contract is made between Banka Dunav a.d. (the \"Naručilac\") and Sava Analitika d.o.o. (the \"Izvršilac\"). The Izvršilac shall provide the Services.";
+    let a = analyse(
+        serbia,
+        &[
+            "The computer programs made by the Izvršilac's engineers shall be regarded as author's works created in employment, as if the Naručilac were their employer, so that the Naručilac holds all economic rights in them.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::WorkMadeForHire), "{:#?}", a.findings);
+    let a = analyse(
+        "This Agreement is made between Harbourside Pension Trustees Limited (the \"Trustees\") and Ledgerline AI Limited (the \"Supplier\"). The Supplier shall provide the Services.",
+        &[
+            "The Supplier hereby assigns to the Trustees all intellectual property rights in the Deliverables and in the rules engines and reconciliation routines used to produce them, as and when created.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::MethodologyTransfer), "{:#?}", a.findings);
+}

@@ -137,6 +137,23 @@ static MANNER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// How a licence's trigger starts when its subject receives it ("the Trustees may transfer the
+/// licence", "Supplier will obtain a licence").
+const RECEIVES: &[&str] = &[
+    "obtain",
+    "receive",
+    "have ",
+    "has ",
+    "acquire",
+    "entitled",
+    "authori",
+    "may sub",
+    "may transfer",
+    "may assign",
+    "is ",
+    "are ",
+    "be ",
+];
 /// How far around a trigger its timing and conditions are read.
 const NEAR: usize = 500;
 /// How close before a trigger a negation must be.
@@ -1199,26 +1216,9 @@ impl Trigger<'_> {
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
             // "Supplier will obtain a licence", "the Client shall be entitled to use", "the
             // Customer may sub-license", "the Trustees may transfer the licence": the subject
-            // receives; what a party "receives" under the
-            // contract, the other party gives.
+            // receives; what a party "receives" under the contract, the other party gives.
             Kind::Licence
-                if [
-                    "obtain",
-                    "receive",
-                    "have ",
-                    "has ",
-                    "acquire",
-                    "entitled",
-                    "authori",
-                    "may sub",
-                    "may transfer",
-                    "may assign",
-                    "is ",
-                    "are ",
-                    "be ",
-                ]
-                .iter()
-                .any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
+                if RECEIVES.iter().any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
                     && !self.text().contains(" by") =>
             {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
