@@ -2288,7 +2288,8 @@ fn a_narrowed_hire_statement_leaves_the_drafts_own_backstop_the_only_one() {
     }
 }
 
-/// Counsel's review of the demo's round 2: §5.7 "Outputs" became "[Reserved.]" (the outputs of
+/// Counsel's review of the demo's round 2: §5.5 "Joint Developments" became a limit on all that
+/// the client owns, §5.7 "Outputs" became "[Reserved.]" (the outputs of
 /// the client's own model left with no owner, and a note saying §5.6 covered them), §5.6
 /// "Improvements" was replaced by a limit on everything the client owns, and §7.1 lost its
 /// warranty (c) while (d) "free and clear of all ... licenses" stayed, to be breached on
@@ -2313,4 +2314,10 @@ fn the_demos_outputs_improvements_and_originality_warranty_are_edited_not_replac
         "{warranty}"
     );
     assert!(!r2.changes.iter().any(|c| c.inserted.contains("[Reserved.]") && c.clause_label.contains("5.7")));
+    // §5.5 still deals with joint developments, not with everything Client owns.
+    let joint = accepted_with(r2, "5.5 Joint Developments.");
+    assert!(
+        joint.contains("Developments made jointly") && !joint.contains("Client's ownership under this Agreement extends only"),
+        "{joint}"
+    );
 }
