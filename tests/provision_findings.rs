@@ -2708,3 +2708,72 @@ fn works_made_for_hire_in_civil_law_words_and_tools_used_to_produce_the_work() {
     );
     assert!(asked_or_found(&a).contains(&Concern::MethodologyTransfer), "{:#?}", a.findings);
 }
+
+/// Drafting in translation: a term glossed in the original language before "means" ("the
+/// Works" (al-a'mal) means ...) is a definition all the same, and "on the occasion of its
+/// execution" sweeps in as much as "in connection with"; a bar interrupted by its period
+/// ("undertakes, for three years after expiry, not to design ...") on supplying systems similar
+/// to the delivered one to businesses carrying on the same activity is a non-compete.
+#[test]
+fn a_glossed_definition_and_a_bar_interrupted_by_its_period() {
+    let cairo = "This Contract is made between Nile Freight S.A.E. (the \"First Party\") and Delta Code LLC (the \"Second Party\"). The Second Party shall provide the Services and the First Party shall pay the Fees.";
+    let a = analyse(
+        cairo,
+        &[
+            "\"The Outputs\" (al-mukhrajat) means everything the Second Party writes under this Contract or on the occasion of its execution, including programs, algorithms and working methods.",
+            "The First Party shall acquire all financial exploitation rights in the Outputs from the moment of their creation.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::BroadWorkProduct) && found.contains(&Concern::MethodologyTransfer), "{:#?}", a.findings);
+    let a = analyse(
+        cairo,
+        &[
+            "The Second Party undertakes, during the term of this Contract and for two (2) years after its end for any reason, not to design or supply any platform similar to the Delivered Platform to any company carrying on the same activity as the First Party.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
+}
+
+/// "The Purchaser shall have a perpetual, irrevocable licence, with the right to sub-license
+/// and to assign to any person, to use the Vendor's tools": the licence the subject has comes
+/// from the other side, and a right to assign it to anyone makes it transferable.
+#[test]
+fn a_licence_the_client_shall_have_with_a_right_to_assign_it_to_anyone() {
+    let karachi = "This Agreement is made between Indus Mills Limited (the \"Purchaser\") and Clifton Software (Private) Limited (the \"Vendor\"). The Vendor shall supply the System and the Purchaser shall pay the Price.";
+    let a = analyse(
+        karachi,
+        &[
+            "The Purchaser and its successors shall have a perpetual, irrevocable and royalty-free licence, with the right to sub-license and to assign to any person, to use, modify and commercially exploit the Vendor's proprietary libraries and tools.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::TransferableLicense), "{:#?}", a.findings);
+}
+
+/// What "remains with" the agency is kept, in the present tense as in the future ("all other
+/// materials, tools and know-how remain with the Service Provider"); a title that passes "on
+/// settlement of the related invoice" waits for payment; and a bar on employing "the same"
+/// for any other client bars what the sentence named before (the knowledge and expertise its
+/// people acquired).
+#[test]
+fn what_remains_with_the_agency_title_on_settlement_and_a_bar_on_the_same() {
+    let lagos = "This Agreement is made between Lagoon Bank Plc (the \"Bank\") and Yaba Systems Limited (the \"Service Provider\"). The Service Provider shall provide the Services.";
+    let a = analyse(
+        lagos,
+        &[
+            "Payment for hours worked gives the Bank title only to Deliverables named in an approved Work Order, and title to each passes on settlement of the related invoice; all other materials, tools and know-how remain with the Service Provider.",
+        ],
+    );
+    let high: Vec<_> = a.findings.iter().filter(|f| f.severity >= Severity::Medium).map(|f| f.concern).collect();
+    for c in [Concern::MethodologyTransfer, Concern::AssignmentBeforePayment, Concern::PreExistingIp] {
+        assert!(!high.contains(&c), "{c} flagged: {:#?}", a.findings);
+    }
+    let a = analyse(
+        lagos,
+        &[
+            "The Service Provider acknowledges that all knowledge, experience and expertise acquired by its staff in the course of the Services derive from the Bank's Confidential Information, and the Service Provider shall not, during the Term or at any time after it, employ the same for the benefit of any other client.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::NoResiduals), "{:#?}", a.findings);
+}

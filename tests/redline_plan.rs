@@ -1138,7 +1138,8 @@ fn a_clause_keeping_nothing_for_the_agency_gets_the_licence_back_as_its_exceptio
 /// keeps: the demo's §8.2 ("shall not use any knowledge, skills or experience gained in
 /// performing the Services for the benefit of any other client") stood unedited beside the
 /// new §4.10 Residuals. Its object is narrowed to what is Client's, and the residuals clause
-/// still goes in (a narrowed bar grants nothing).
+/// still goes in (a narrowed bar grants nothing). Read as a bar on serving other clients too
+/// (a non-compete), it is answered by the same edit, not replaced.
 #[test]
 fn a_promise_barring_the_agencys_know_how_is_narrowed_to_the_clients_information() {
     let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
@@ -1148,6 +1149,13 @@ fn a_promise_barring_the_agencys_know_how_is_narrowed_to_the_clients_information
     );
     assert!(demo.changes.iter().any(|c| c.new_clause.as_ref().is_some_and(|n| n.heading == "Residuals")), "the residuals clause stays");
     assert!(!demo.open.iter().any(|o| o.concern == Concern::NoResiduals), "{:#?}", demo.open);
+    // §5.2's bar on Client Data loses only its limb on the methods worked out on the data, as
+    // round 2's §6.2 does: the smaller edit, not the library's restriction in its place.
+    let kept = accepted_with(demo, "5.2 Restrictions.");
+    assert!(
+        kept.starts_with("5.2 Restrictions. Provider shall not use Client Data for the benefit of any person other than Client"),
+        "{kept}"
+    );
 }
 
 /// The residuals clause speaks the draft's words: what the agency learns "in performing the

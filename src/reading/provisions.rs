@@ -1222,10 +1222,12 @@ impl Trigger<'_> {
                     && !self.text().contains(" by") =>
             {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
-                // What a party "receives", has "unlimited rights" in, "shall have the exclusive
-                // right to use" or is "entitled to use", the other party gives.
+                // What a party "receives", "shall have a ... licence" of, has "unlimited rights"
+                // in, "shall have the exclusive right to use" or is "entitled to use", the other
+                // party gives.
                 let text = self.text();
                 let from_other = text.starts_with("receive")
+                    || ["have ", "has "].iter().any(|v| text.starts_with(v)) && text.contains("licen")
                     || text.contains("entitled")
                     || text.contains("permitted")
                     || text.starts_with("may ")
@@ -1708,7 +1710,7 @@ fn own_features(
     // "treat shared information as confidential and use it solely for": a bar on "it" bars
     // what was named before, and so does "shall be the sole owner of it".
     let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such" | "these"));
-    let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w))
+    let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w) || object_text.starts_with(&w[1..]))
         || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)]);
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
     if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {

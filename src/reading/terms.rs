@@ -67,9 +67,10 @@ pub struct Terms {
     singulars: Vec<usize>,
 }
 
-/// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`, `"x" covers`.
+/// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`, `"x" covers`; a
+/// translation's gloss may follow the term (`"the Works" (al-a'mal) means`).
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?"(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|designates|shall designate|covers|shall cover|is|are)(?-u:\b)"#).expect("static regex")
+    Regex::new(r#"" ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?"(?: \([^()"]{1,40}\))?(?: or " ?[a-z][a-z0-9 -]{1,40} ?")?,? (?:means|shall mean|will mean|refers to|shall refer to|has the meaning|shall have the meaning|includes|shall include|is defined as|designates|shall designate|covers|shall cover|is|are)(?-u:\b)"#).expect("static regex")
 });
 /// `'result' means`, as EU and UK drafting quotes its terms: opened after a space or a
 /// bracket (an apostrophe follows a letter), and only before a verb that defines.

@@ -359,20 +359,20 @@ pub fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> Vec<Edi
             return narrowed;
         }
     }
-    // A promise not to use the know-how gained is narrowed to what is the client's.
-    if concerns.contains(&Concern::NoResiduals)
-        && restriction::restricts(sentence)
-        && !transfers(sentence)
-        && let Some(edit) = knowhow::edit(sentence)
-    {
-        return vec![edit];
-    }
     // A bar on using the client's data that also bars the methods worked out on it keeps to
-    // the data.
+    // the data: striking that limb is the smaller edit.
     if knowhow::DERIVED_LIMB_CONCERNS.iter().any(|c| concerns.contains(c))
         && restriction::restricts(sentence)
         && !transfers(sentence)
         && let Some(edit) = knowhow::derived_limb(sentence, concerns)
+    {
+        return vec![edit];
+    }
+    // A promise not to use the know-how gained is narrowed to what is the client's.
+    if knowhow::KNOW_HOW_CONCERNS.iter().any(|c| concerns.contains(c))
+        && restriction::restricts(sentence)
+        && !transfers(sentence)
+        && let Some(edit) = knowhow::edit(sentence, concerns)
     {
         return vec![edit];
     }

@@ -59,11 +59,17 @@ pub(super) fn derived_limb(sentence: &str, concerns: &[Concern]) -> Option<Edit>
 /// What the promise may still protect, in the library's names (the caller adapts them).
 const CLIENTS_OWN: &str = "Client's Confidential Information or Client Data";
 
+/// The concerns a promise not to use the know-how gained raises: it takes away what a
+/// residuals clause keeps and, for other clients, bars the agency's ordinary work.
+pub(super) const KNOW_HOW_CONCERNS: [Concern; 2] = [Concern::NoResiduals, Concern::NonCompete];
+
 /// The edit of a promise not to use the know-how gained: its object made the client's
-/// confidential information and data. None when the sentence bars no know-how.
-pub(super) fn edit(sentence: &str) -> Option<Edit> {
+/// confidential information and data, which answers the `concerns` it raises. None when the
+/// sentence bars no know-how.
+pub(super) fn edit(sentence: &str, concerns: &[Concern]) -> Option<Edit> {
     let object = KNOW_HOW.captures(sentence)?.name("object")?;
-    Some(Edit::new(object.range(), CLIENTS_OWN.to_owned(), &[Concern::NoResiduals], EditKind::Narrowed))
+    let answered: Vec<Concern> = concerns.iter().copied().filter(|c| KNOW_HOW_CONCERNS.contains(c)).collect();
+    Some(Edit::new(object.range(), CLIENTS_OWN.to_owned(), &answered, EditKind::Narrowed))
 }
 
 #[cfg(test)]
@@ -78,7 +84,7 @@ mod tests {
     }
 
     fn edited(s: &str) -> Option<String> {
-        applied(s, edit(s))
+        applied(s, edit(s, &[Concern::NoResiduals]))
     }
 
     #[test]
