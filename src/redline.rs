@@ -448,11 +448,36 @@ pub fn squeeze(s: &str) -> String {
 }
 
 /// The words of unchanged piece `k` of a paragraph's `last + 1` pieces, as they read in a fresh
-/// document: squeezed, with no space at the paragraph's start or end.
-pub fn same_text(s: &str, k: usize, last: usize) -> String {
-    let out = squeeze(s);
+/// document: squeezed, with no space at the paragraph's start or end. Where the draft's own
+/// text (`original`, the same bytes before markup was blanked) starts a heading, a list item or
+/// a table row on a new line, the line break stays ("4.1 Ownership" over "- Upon full payment
+/// ..." over "- The Subcontractor retains ..."): a Markdown block is no run-on sentence.
+pub fn same_text(s: &str, original: &str, k: usize, last: usize) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (i, _) in original.match_indices('\n') {
+        if starts_block(&original[i + 1..]) && s.is_char_boundary(i) {
+            let line = squeeze(&s[from..i]);
+            out.push_str(if from > 0 { line.trim() } else { line.trim_end() });
+            out.push('\n');
+            from = i + 1;
+        }
+    }
+    let rest = squeeze(&s[from..]);
+    out.push_str(if from > 0 { rest.trim_start() } else { &rest });
     let out = if k == 0 { out.trim_start() } else { out.as_str() };
     (if k == last { out.trim_end() } else { out }).to_owned()
+}
+
+/// Whether a line of a Markdown or plain-text draft opens a block of its own: a heading, a list
+/// item ("- ", "* ", "+ ", "1. ", "(a) ") or a table row.
+fn starts_block(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let numbered = line.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        let n = n.strip_prefix('(').unwrap_or(n);
+        rest.starts_with(' ') && (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    ["- ", "* ", "+ ", "#", "|"].iter().any(|m| line.starts_with(m)) || numbered
 }
 
 /// Why a redline could not be written. Every message names the file.

@@ -2777,3 +2777,27 @@ fn what_remains_with_the_agency_title_on_settlement_and_a_bar_on_the_same() {
     );
     assert!(asked_or_found(&a).contains(&Concern::NoResiduals), "{:#?}", a.findings);
 }
+
+/// A template that leaves a party's name to fill in (`(“[ENTITY]”)`) and calls the agency
+/// "Party A" ("[DAO NAME] hereby engages Party A to provide ..."; "each a “Party”"): the
+/// agency is Party A, not "Party", which names either side, and a blank is no party.
+#[test]
+fn party_a_engaged_by_a_party_left_blank() {
+    let preamble = "This Grant Agreement is entered into by and between __________ (\u{201c}Party A\u{201d}) and [DAO LEGAL WRAPPER], a [ENTITY TYPE] (the \u{201c}[ENTITY]\u{201d}) (Party A and [DAO NAME] are each a \u{201c}Party\u{201d} and both, the \u{201c}Parties\u{201d}). [DAO NAME] hereby engages Party A to provide the services set out below (the \u{201c}Services\u{201d}).";
+    let a = analyse(
+        preamble,
+        &[
+            "Party A shall provide the Services with due care. Party A shall keep its records. Party A may use subcontractors with consent.",
+            "Each Party shall keep the other Party's information confidential. Each Party shall comply with law. Each Party may terminate on notice.",
+        ],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("Party A"), "{:#?}", a.parties);
+    assert!(a.parties.counterparty.as_deref() != Some("Party"), "{:#?}", a.parties);
+    assert!(!a.parties.candidates.iter().any(|c| c.contains('[')), "{:#?}", a.parties);
+    // A term in accented letters is a party's term all the same, without its quotes.
+    let a = analyse(
+        "This Contract is made between Agência do Vale (the \"Entidade Contratante\") and Zambeze Dados, Lda. (the \"Adjudicatário\").",
+        &["The Adjudicatário shall provide the Services and the Entidade Contratante shall pay the Price."],
+    );
+    assert!(a.parties.candidates.iter().any(|c| c == "Adjudicatário"), "{:#?}", a.parties);
+}

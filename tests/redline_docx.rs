@@ -549,3 +549,29 @@ fn a_definition_in_a_table_cell_is_never_replaced_by_a_clause_of_another_job() {
         assert!(!in_a_cell || matches!(c.language, redline::Language::Edited { .. }), "a definition cell replaced: {c:#?}");
     }
 }
+
+/// A Markdown draft's heading and list items written as one block read as lines in its .docx
+/// redline, not as one run-on sentence ("4.1 Ownership Upon full payment ... the Client The
+/// Subcontractor retains rights to: General programming knowledge ..."), and a blank to fill
+/// in ("contract address 0x____") stays: the other side's counsel sees no change that is not
+/// tracked.
+#[test]
+fn a_markdown_drafts_lists_and_blanks_stay_as_drafted_in_its_docx() {
+    let body = "### 4.1 Ownership\n- Upon delivery, all intellectual property rights in everything the Developer creates shall vest in the Client\n- The Developer retains rights to:\n  - General programming knowledge\n  - Reusable code libraries\n\n5. Payment. The Client shall pay to wallet 0x____ on the chain within 30 days.\n";
+    let doc = ingest::from_text("draft.md", Format::Markdown, body);
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
+    let options = RedlineOptions { only: Severity::Low, author: "Developer".into(), date: "2026-03-01T10:00:00Z".into() };
+    let plan = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("redline.docx");
+    let bytes = redline::render(&plan, &out, false).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("0x____ on the chain"), "{xml}");
+    let text: String = xml.replace("<w:br/>", "\n").split('<').filter_map(|t| t.split_once('>').map(|(_, s)| s)).collect();
+    for line in ["4.1 Ownership\n", "\nThe Developer retains rights to:\nGeneral programming knowledge\nReusable code libraries"] {
+        assert!(text.contains(line), "{line:?} not in {text}");
+    }
+}

@@ -274,7 +274,7 @@ struct Candidate {
 
 /// `("2Fifteen," "we," "us," or "our")`: the quoted words of a defining parenthesis.
 static QUOTED_WORD: LazyLock<AsciiFirst> =
-    LazyLock::new(|| AsciiFirst::new(r#"["“”]\s*(?:the\s+)?([A-Za-z0-9][A-Za-z0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#));
+    LazyLock::new(|| AsciiFirst::new(r#"["“”]\s*(?:the\s+)?([\p{L}0-9][\p{L}0-9&.\- ]{0,40}?)\s*,?\s*["“”]"#));
 /// A parenthesis of quoted words, of one word in capitals: `(CONTRACTOR)`, or of one
 /// capitalised word, as a Markdown draft in bold defines a term once its markup is blanked:
 /// `(Client)` (kept only when the word is a party's role).
@@ -615,6 +615,10 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
             continue;
         }
         let words: Vec<String> = QUOTED_WORD.on(inner).captures_iter(inner).map(|w| w[1].trim().to_owned()).collect();
+        // `(“[ENTITY]”)`: a placeholder left to fill in names no party yet.
+        if words.is_empty() && inner.contains(['"', '“', '”']) {
+            continue;
+        }
         let words = if words.is_empty() { vec![inner.trim().trim_end_matches('.').to_owned()] } else { words };
         // "(Client)": a capitalised word alone defines a party only when it names a role.
         let lone = !explicit && !inner.contains(['"', '“', '”']) && !inner.chars().skip(1).all(|c| c.is_ascii_uppercase() || c == '.');
@@ -1265,11 +1269,12 @@ fn we_are(head: &str) -> Option<String> {
 }
 
 /// The name the preamble says is engaged ("the Client engages SSW on the following terms",
-/// "Thank you for choosing SSW"), used at least three times in the draft.
+/// "Thank you for choosing SSW", "hereby engages Party A"), used at least three times in the
+/// draft.
 fn engaged(preamble: &str, head: &str) -> Option<Named> {
     static ENGAGES: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(
-            r"\b(?:engag(?:es?|ing)|appoint(?:s|ing)?|retain(?:s|ing)?|hir(?:es?|ing)|commission(?:s|ing)?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]+){0,2})\b",
+            r"\b(?:engag(?:es?|ing)|appoint(?:s|ing)?|retain(?:s|ing)?|hir(?:es?|ing)|commission(?:s|ing)?|choos(?:e|es|ing))\s+([A-Z][A-Za-z0-9&]+(?:[ \t]+[A-Z][A-Za-z0-9&]*){0,2})\b",
         )
     });
     let name = ENGAGES
@@ -1307,7 +1312,7 @@ fn acting_party(head: &str, agency: &str) -> Option<Named> {
     const NO_NAME: [&str; 12] = ["Each", "Either", "Neither", "Any", "All", "No", "This", "That", "Such", "These", "Both", "Other"];
     static ACTS: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(
-            r"\b(?:[Tt]he )?([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\s+(?:shall|will|may|must|is entitled|agrees|retains|reserves|is not (?:liable|responsible))\b",
+            r"\b(?:[Tt]he )?([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]*){0,2})\s+(?:shall|will|may|must|is entitled|agrees|retains|reserves|is not (?:liable|responsible))\b",
         )
     });
     let names = ACTS.on(head).captures_iter(head).take(2_000).map(|c| c[1].to_owned());
@@ -1318,6 +1323,9 @@ fn acting_party(head: &str, agency: &str) -> Option<Named> {
             && !is_pronoun(&name.to_lowercase())
             && !names_a_thing(name)
             && role_of(name) != Some(true)
+            // "Party A shall", "each Party shall": a party's letter is part of its name, and
+            // "Party" alone names either side.
+            && !["Party", "Parties"].contains(&name.as_str())
     }))
 }
 

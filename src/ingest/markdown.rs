@@ -56,12 +56,13 @@ pub fn blank_markup(text: &str) -> String {
                 }
                 // Emphasis markers touch a word on one side; a lone `_` inside a word stays, and
                 // so does a blank to fill in ("license: ________", "<span>___</span>"), which
-                // touches none and is not the whole line (a rule).
+                // touches none, or is four or more long ("address 0x____"), and is not the whole
+                // line (a rule).
                 let word = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphanumeric);
                 let (before, after) = (word(i.checked_sub(1).and_then(|k| bytes.get(k))), word(bytes.get(j)));
                 let inside_word = before && after;
                 let line = &text[text[..i].rfind('\n').map_or(0, |k| k + 1)..text[j..].find('\n').map_or(text.len(), |k| j + k)];
-                let fill_in = b == b'_' && j - i >= 3 && !before && !after && line.trim() != &text[i..j];
+                let fill_in = b == b'_' && (j - i >= 4 || j - i >= 3 && !before && !after) && line.trim() != &text[i..j];
                 if !inside_word && !fill_in {
                     out[i..j].fill(b' ');
                 }
@@ -213,6 +214,7 @@ mod tests {
         assert_eq!(blank_markup(blank).split_whitespace().collect::<Vec<_>>(), ["license:", "________"]);
         assert_eq!(blank_markup("By: ______ Date: ______").split_whitespace().collect::<Vec<_>>(), ["By:", "______", "Date:", "______"]);
         assert_eq!(blank_markup("___strong and em___").trim(), "strong and em");
+        assert_eq!(blank_markup("(contract address 0x____ on chain)"), "(contract address 0x____ on chain)");
         assert_eq!(blank_markup("text\n___\nmore").split_whitespace().collect::<Vec<_>>(), ["text", "more"]);
     }
 }

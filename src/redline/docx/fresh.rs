@@ -43,7 +43,8 @@ pub fn render(redline: &Redline, clean: bool, marks: Marks<'_>) -> Result<Vec<u8
         for (k, piece) in pieces.iter().enumerate() {
             match piece {
                 Piece::Same(s) => {
-                    let s = same_text(s, k, last);
+                    let at = s.as_ptr() as usize - draft.analysed.as_ptr() as usize;
+                    let s = same_text(s, &draft.text[at..at + s.len()], k, last);
                     if !s.is_empty() {
                         w.body.push_str(&run("", &s, false));
                     }
@@ -111,7 +112,7 @@ impl Writer<'_> {
         // which Reject All gives back; a counter-proposal's struck sentence is shown without
         // the spaces its neighbours already have.
         let keeps_spaces = matches!(c.language, Language::LaterRound | Language::Edited { .. });
-        let deleted = if keeps_spaces { same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
+        let deleted = if keeps_spaces { same_text(&c.deleted, &c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
         let id = (!notes::lines(c, self.marks.audience).is_empty()).then(|| self.marks.id());
         if let Some(id) = id {
             let _ = write!(self.body, "<w:commentRangeStart w:id=\"{id}\"/>");
