@@ -448,11 +448,18 @@ pub fn squeeze(s: &str) -> String {
 }
 
 /// The words of unchanged piece `k` of a paragraph's `last + 1` pieces, as they read in a fresh
-/// document: squeezed, with no space at the paragraph's start or end. Where the draft's own
-/// text (`original`, the same bytes before markup was blanked) starts a heading, a list item or
-/// a table row on a new line, the line break stays ("4.1 Ownership" over "- Upon full payment
-/// ..." over "- The Subcontractor retains ..."): a Markdown block is no run-on sentence.
-pub fn same_text(s: &str, original: &str, k: usize, last: usize) -> String {
+/// document: squeezed, with no space at the paragraph's start or end.
+pub fn same_text(s: &str, k: usize, last: usize) -> String {
+    let out = squeeze(s);
+    let out = if k == 0 { out.trim_start() } else { out.as_str() };
+    (if k == last { out.trim_end() } else { out }).to_owned()
+}
+
+/// [`same_text`], in lines: where the draft's own text (`original`, the same bytes before
+/// markup was blanked) starts a heading, a list item or a table row on a new line, the line
+/// break stays ("4.1 Ownership" over "- Upon full payment ..." over "- The Subcontractor
+/// retains ..."): a Markdown block is no run-on sentence.
+pub fn same_lines(s: &str, original: &str, k: usize, last: usize) -> String {
     let mut out = String::with_capacity(s.len());
     let mut from = 0;
     for (i, _) in original.match_indices('\n') {

@@ -111,16 +111,13 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
         let last = pieces.len().saturating_sub(1);
         for (k, piece) in pieces.iter().enumerate() {
             match piece {
-                Piece::Same(s) => body.push_str(&escape(&super::same_text(s, s, k, last))),
+                Piece::Same(s) => body.push_str(&escape(&super::same_text(s, k, last))),
                 Piece::Changed(c) if clean => body.push_str(&escape(&squeeze(&c.inserted))),
                 Piece::Changed(c) => {
                     // A later round's words keep the spaces around them; a counter-proposal's
                     // struck sentence is shown without those its neighbours already have.
-                    let deleted = if c.language == Language::LaterRound {
-                        super::same_text(&c.deleted, &c.deleted, k, last)
-                    } else {
-                        squeeze(c.deleted.trim())
-                    };
+                    let deleted =
+                        if c.language == Language::LaterRound { super::same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
                     let inserted = squeeze(&c.inserted);
                     if !deleted.trim().is_empty() {
                         let _ = write!(body, "<del>{}</del>", escape(&deleted));

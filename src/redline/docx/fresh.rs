@@ -10,7 +10,7 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::{COMMENTS_CONTENT_TYPE, COMMENTS_TYPE, Marks, R_NS, W_NS, bold, comment, comment_reference, comments_part, esc, run};
 use crate::ingest::Format;
-use crate::redline::{Change, Formatting, Language, Piece, Redline, notes, same_text, squeeze};
+use crate::redline::{Change, Formatting, Language, Piece, Redline, notes, same_lines, same_text, squeeze};
 
 const STYLES: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="30"/><w:szCs w:val="30"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="100"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="23"/><w:szCs w:val="23"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>"#;
 
@@ -44,7 +44,7 @@ pub fn render(redline: &Redline, clean: bool, marks: Marks<'_>) -> Result<Vec<u8
             match piece {
                 Piece::Same(s) => {
                     let at = s.as_ptr() as usize - draft.analysed.as_ptr() as usize;
-                    let s = same_text(s, &draft.text[at..at + s.len()], k, last);
+                    let s = same_lines(s, &draft.text[at..at + s.len()], k, last);
                     if !s.is_empty() {
                         w.body.push_str(&run("", &s, false));
                     }
@@ -112,7 +112,7 @@ impl Writer<'_> {
         // which Reject All gives back; a counter-proposal's struck sentence is shown without
         // the spaces its neighbours already have.
         let keeps_spaces = matches!(c.language, Language::LaterRound | Language::Edited { .. });
-        let deleted = if keeps_spaces { same_text(&c.deleted, &c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
+        let deleted = if keeps_spaces { same_text(&c.deleted, k, last) } else { squeeze(c.deleted.trim()) };
         let id = (!notes::lines(c, self.marks.audience).is_empty()).then(|| self.marks.id());
         if let Some(id) = id {
             let _ = write!(self.body, "<w:commentRangeStart w:id=\"{id}\"/>");
