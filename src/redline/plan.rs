@@ -2382,7 +2382,8 @@ fn fits_employment(text: &str) -> bool {
 }
 
 /// The words a finding's ladder and library clause offer in place of struck words, in the
-/// order they are tried, each with its rung (None: the standard text) and talking point. The
+/// order they are tried (the narrowed rung, the standard text, the licence back, the rest),
+/// each with its rung (None: the standard text) and talking point. The
 /// fee rung prices the transfer rather than changing it: it goes in only when the session
 /// adopts it.
 fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>, String, String)> {
@@ -2393,8 +2394,15 @@ fn candidates(f: &Finding, library: &ClauseLibrary) -> Vec<(Option<FallbackKind>
         .get(&f.library_clause)
         .filter(|c| !c.standard_text.trim().is_empty())
         .map(|c| (None, c.standard_text.trim().to_owned(), worded.first().map(|o| o.talking_point.clone()).unwrap_or_default()));
-    let mut out: Vec<_> =
-        of_kind(FallbackKind::NarrowScope).into_iter().chain(standard).chain(of_kind(FallbackKind::LicenseBack)).collect();
+    // Work deemed made for hire is the client's on creation, whatever a payment condition says:
+    // the library's own clause on it (nothing is made for hire; the rights pass by the
+    // assignment, on payment) comes before a narrower deeming.
+    let (first, second) = if f.concern == Concern::WorkMadeForHire && f.library_clause == f.concern.id() {
+        (standard, of_kind(FallbackKind::NarrowScope))
+    } else {
+        (of_kind(FallbackKind::NarrowScope), standard)
+    };
+    let mut out: Vec<_> = first.into_iter().chain(second).chain(of_kind(FallbackKind::LicenseBack)).collect();
     out.extend(worded.iter().filter(|o| !matches!(o.kind, FallbackKind::NarrowScope | FallbackKind::LicenseBack)).map(rung));
     out
 }
