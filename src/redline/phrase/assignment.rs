@@ -204,7 +204,13 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         concerns.contains(&Concern::BroadWorkProduct) && object.as_ref().is_some_and(|o| GENERIC.is_match(&sentence[o.clone()]));
     if concerns.contains(&Concern::AssignmentBeforePayment) && !words.employment && !PAID.is_match(sentence) {
         let timing = TIMING.find_at(sentence, after_verb);
-        let it = object.as_ref().map_or("it", |o| pronoun(&sentence[o.clone()]));
+        // The pronoun agrees with what passes as narrowed ("all Work Product" become "the
+        // Deliverables ...": "for them").
+        let it = match &object {
+            _ if narrowed_generic => pronoun(words.deliverables.unwrap_or("the deliverables")),
+            Some(o) => pronoun(&sentence[o.clone()]),
+            None => "it",
+        };
         // Put in before what is assigned, the condition names it: a pronoun would come before
         // the words it stands for.
         let named = object.as_ref().and_then(|o| {
@@ -351,7 +357,7 @@ mod tests {
         let e = edits(s, &all, &Words { deliverables: Some("the Deliverables"), agency_ip_has_methods: false, ..library_ip() });
         assert_eq!(
             apply(s, &e),
-            "Provider hereby irrevocably assigns to Client all right, title and interest in and to the Deliverables created specifically for Client, excluding Agency IP and Agency's general methodologies and know-how, including all intellectual property rights therein, effective upon receipt of full payment of the Fees for it."
+            "Provider hereby irrevocably assigns to Client all right, title and interest in and to the Deliverables created specifically for Client, excluding Agency IP and Agency's general methodologies and know-how, including all intellectual property rights therein, effective upon receipt of full payment of the Fees for them."
         );
         // A draft's own term that does not reach methods has them named beside it.
         assert!(e.iter().any(|e| e.concerns.contains(&Concern::MethodologyTransfer)));
