@@ -2801,3 +2801,27 @@ fn party_a_engaged_by_a_party_left_blank() {
     );
     assert!(a.parties.candidates.iter().any(|c| c == "Adjudicatário"), "{:#?}", a.parties);
 }
+
+/// Andean public procurement in translation: the statutory presumption that "the economic rights
+/// in the works commissioned under this contract are presumed to be transferred" is the
+/// client's ownership of commissioned work, a work made for hire in other words; and "undertakes
+/// not to provide development services for customs systems to any other public entity" bars the
+/// agency's trade.
+#[test]
+fn a_presumed_transfer_of_commissioned_works_and_a_bar_on_serving_other_public_bodies() {
+    let lima = "This Contract is made between the Superintendencia Nacional (\"LA ENTIDAD\") and Andes Software S.A.C. (\"EL CONTRATISTA\"). EL CONTRATISTA shall provide the Services and LA ENTIDAD shall pay the Price.";
+    let a = analyse(
+        lima,
+        &[
+            "Under the applicable copyright law, the economic rights in the programs commissioned under this contract are presumed to be transferred to LA ENTIDAD.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::WorkMadeForHire), "{:#?}", a.findings);
+    let a = analyse(
+        lima,
+        &[
+            "For two (2) years after the end of the contract EL CONTRATISTA undertakes not to provide development services for customs systems to any other public entity in the country.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
+}
