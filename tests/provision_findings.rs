@@ -2825,3 +2825,27 @@ fn a_presumed_transfer_of_commissioned_works_and_a_bar_on_serving_other_public_b
     );
     assert!(asked_or_found(&a).contains(&Concern::NonCompete), "{:#?}", a.findings);
 }
+
+/// "Where any invention or improvement is conceived jointly by personnel of both parties, the
+/// Company shall be its sole owner": the owner of what the sentence named, made jointly (a
+/// joint development taken by the client); and tooling "produced, improved or applied" by the
+/// agency takes in its improvements.
+#[test]
+fn the_sole_owner_of_a_joint_invention_and_tooling_produced_or_improved() {
+    let york = "This Agreement is made between Dales Veterinary Group Limited (the \"Company\") and Ouse Analytics Limited (the \"Developer\"). The Developer shall provide the Services and the Company shall pay the Fees.";
+    let a = analyse(
+        york,
+        &[
+            "Where any invention or improvement is conceived jointly by personnel of the Developer and of the Company, the Company shall be its sole owner and the Developer shall assign its share to the Company for no additional consideration.",
+        ],
+    );
+    let found = asked_or_found(&a);
+    assert!(found.contains(&Concern::JointIp) && found.contains(&Concern::Derivatives), "{:#?}", a.findings);
+    let a = analyse(
+        york,
+        &[
+            "All herd-analytics tooling produced, improved or applied by the Developer during the engagement is hereby assigned to the Company.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::Derivatives), "{:#?}", a.findings);
+}

@@ -1271,8 +1271,11 @@ impl Trigger<'_> {
             _ => {
                 // "the Service Provider shall not allocate them to any company which is a client
                 // ..., and shall not use ...": a bar joined by "and" shares the sentence's subject.
-                let joined =
-                    self.kind == Kind::Restriction && s[..ts].trim_end().strip_suffix("and").is_some_and(|b| b.ends_with([' ', ',']));
+                // So does one joined by "and accordingly", "and therefore".
+                let head = s[..ts].trim_end();
+                let head =
+                    ["accordingly", "therefore", "consequently"].iter().find_map(|w| head.strip_suffix(w)).map_or(head, str::trim_end);
+                let joined = self.kind == Kind::Restriction && head.strip_suffix("and").is_some_and(|b| b.ends_with([' ', ',']));
                 let first = || actors().filter(subject).find(|m| m.end <= ts).map_or(Side::Unknown, |m| m.side);
                 let mut giver = if joined { first() } else { last_before(ts.saturating_sub(BEFORE)) };
                 // "the Goods provided by Supplier shall be deemed to include a licence": who
@@ -1710,8 +1713,11 @@ fn own_features(
     // "treat shared information as confidential and use it solely for": a bar on "it" bars
     // what was named before, and so does "shall be the sole owner of it".
     let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such" | "these"));
+    // "the Company shall be its sole owner": owner of what the sentence named.
+    let owner_of_it = kind == Kind::Ownership && s[ts..te].contains(" its ") && s[ts..te].trim_end().ends_with("owner");
     let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w) || object_text.starts_with(&w[1..]))
-        || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)]);
+        || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)])
+        || owner_of_it;
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
     if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {
         // "Except for Pre-Existing Materials and Third-Party Materials, Provider assigns ...
