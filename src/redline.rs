@@ -477,12 +477,16 @@ pub fn same_lines(s: &str, original: &str, k: usize, last: usize) -> String {
 }
 
 /// Whether a line of a Markdown or plain-text draft opens a block of its own: a heading, a list
-/// item ("- ", "* ", "+ ", "1. ", "(a) ") or a table row.
+/// item ("- ", "* ", "+ ", "1. ", "(a) ", "iv) ") or a table row; not a line that opens with an
+/// abbreviation ("Mr. Smith", "Co. Ltd").
 fn starts_block(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
     let numbered = line.split_once(['.', ')']).is_some_and(|(n, rest)| {
         let n = n.strip_prefix('(').unwrap_or(n);
-        rest.starts_with(' ') && (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_alphanumeric())
+        let roman = n.len() <= 4 && n.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        let letter = n.len() == 1 && n.chars().all(|c| c.is_ascii_alphabetic());
+        let number = (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit());
+        rest.starts_with(' ') && (roman || letter || number)
     });
     ["- ", "* ", "+ ", "#", "|"].iter().any(|m| line.starts_with(m)) || numbered
 }
@@ -525,5 +529,18 @@ fn render_for(redline: &Redline, out: &Path, clean: bool, audience: Audience) ->
         OutputFormat::Markdown => Ok(markdown::render(redline, clean, audience).into_bytes()),
         OutputFormat::Html => Ok(html::render(redline, clean, audience).into_bytes()),
         OutputFormat::Docx => docx::render(redline, clean, audience).map_err(|reason| RedlineError::docx(out, reason)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_lines;
+
+    #[test]
+    fn list_items_keep_their_lines_and_a_wrapped_sentence_its_words() {
+        let list = "4.1 Ownership\n- Upon payment, the Deliverables pass\n(b) the rest\niv) more\n12. last";
+        assert_eq!(same_lines(list, list, 0, 0), "4.1 Ownership\n- Upon payment, the Deliverables pass\n(b) the rest\niv) more\n12. last");
+        let wrapped = "The Consultant, with the help of\nMr. Smith and of Acme\nCo. Ltd, shall deliver it.";
+        assert_eq!(same_lines(wrapped, wrapped, 0, 0), "The Consultant, with the help of Mr. Smith and of Acme Co. Ltd, shall deliver it.");
     }
 }
