@@ -53,6 +53,14 @@ fn plan(path: &Path) -> (Redline, Analysis) {
     (redline::plan(draft, &analysis, &library, &[], options), analysis)
 }
 
+/// Plans the redline of a text draft with the embedded library, signed by `author`.
+fn plan_embedded(doc: &ingest::Document, author: &str) -> Redline {
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(doc, &Options::default());
+    let options = RedlineOptions { only: Severity::Low, author: author.into(), date: "2026-03-01T10:00:00Z".into() };
+    redline::plan(Draft::from_text(doc), &analysis, &library, &[], options)
+}
+
 fn pandoc(args: &[&str], file: &Path) -> String {
     let out = Command::new("pandoc").args(args).arg(file).output().expect("run pandoc");
     assert!(out.status.success(), "pandoc failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
@@ -480,11 +488,7 @@ fn libreoffice_reject_all_gives_back_the_original_numbering() {
 #[test]
 fn a_markdown_drafts_docx_redline_rejects_to_the_drafts_words() {
     let draft = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/client-draft-r1.md");
-    let doc = ingest::load(&draft).expect("demo draft");
-    let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
-    let options = RedlineOptions { only: Severity::Low, author: "Provider".into(), date: "2026-03-01T10:00:00Z".into() };
-    let plan = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options);
+    let plan = plan_embedded(&ingest::load(&draft).expect("demo draft"), "Provider");
     let dir = tempfile::tempdir().unwrap();
     let tracked = dir.path().join("redline.docx");
     std::fs::write(&tracked, redline::render(&plan, &tracked, false).unwrap()).unwrap();
@@ -558,11 +562,7 @@ fn a_definition_in_a_table_cell_is_never_replaced_by_a_clause_of_another_job() {
 #[test]
 fn a_markdown_drafts_lists_and_blanks_stay_as_drafted_in_its_docx() {
     let body = "### 4.1 Ownership\n- Upon delivery, all intellectual property rights in everything the Developer creates shall vest in the Client\n- The Developer retains rights to:\n  - General programming knowledge\n  - Reusable code libraries\n\n5. Payment. The Client shall pay to wallet 0x____ on the chain within 30 days.\n";
-    let doc = ingest::from_text("draft.md", Format::Markdown, body);
-    let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options::default());
-    let options = RedlineOptions { only: Severity::Low, author: "Developer".into(), date: "2026-03-01T10:00:00Z".into() };
-    let plan = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options);
+    let plan = plan_embedded(&ingest::from_text("draft.md", Format::Markdown, body), "Developer");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("redline.docx");
     let bytes = redline::render(&plan, &out, false).unwrap();

@@ -1713,8 +1713,10 @@ fn own_features(
     // "treat shared information as confidential and use it solely for": a bar on "it" bars
     // what was named before, and so does "shall be the sole owner of it".
     let pronoun = |t: &str| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "it" | "them" | "such" | "these"));
-    // "the Company shall be its sole owner": owner of what the sentence named.
-    let owner_of_it = kind == Kind::Ownership && s[ts..te].contains(" its ") && s[ts..te].trim_end().ends_with("owner");
+    // "the Company shall be its sole owner", "their owners": owner of what the sentence named.
+    let owner_of_it = kind == Kind::Ownership
+        && [" its ", " their "].iter().any(|w| s[ts..te].contains(w))
+        && s[ts..te].trim_end().trim_end_matches('s').ends_with("owner");
     let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w) || object_text.starts_with(&w[1..]))
         || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)])
         || owner_of_it;

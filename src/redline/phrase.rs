@@ -467,7 +467,7 @@ fn owned_edits(sentence: &str, owned: &regex::Captures<'_>, concerns: &[Concern]
         for e in narrowed {
             named.replace_range(e.range.clone(), &e.inserted);
         }
-        let it = if plural(&named) { "them" } else { "it" };
+        let it = pronoun(&named);
         out.extend(owned_upon_payment(sentence, owned, it));
     }
     // The agency's own materials stay out of what the client owns: said after the subject,
@@ -559,7 +559,14 @@ fn plural(subject: &str) -> bool {
         .filter_map(|w| subject.find(w))
         .min()
         .unwrap_or(subject.len());
-    subject[..cut].split_whitespace().last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+    let head = subject[..cut].split_whitespace().rfind(|w| !matches!(*w, "therein" | "thereto" | "thereof"));
+    head.is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// "it" or "them" for what passes, by its head noun ("the Covered Inventions", "the Deliverables
+/// created ...", "any intellectual property rights therein").
+fn pronoun(thing: &str) -> &'static str {
+    if plural(thing) { "them" } else { "it" }
 }
 
 /// "..., and Client will be deemed to be the author thereof": owning the work needs no fiction

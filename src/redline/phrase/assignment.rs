@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Edit, EditKind, PAID, UPON_PAYMENT, Words, carvable, carve_out, carved_out, merged};
+use super::{Edit, EditKind, PAID, UPON_PAYMENT, Words, carvable, carve_out, carved_out, merged, pronoun};
 use crate::library::Concern;
 use crate::reading::{Feature, Features};
 
@@ -319,14 +319,6 @@ fn name(object: &str) -> Option<String> {
         && words[1..].iter().all(|w| w.starts_with(char::is_uppercase))
         && words.len() > 1;
     named.then_some(thing)
-}
-
-/// "it" or "them" for what is assigned, by its head noun ("the Covered Inventions", "the
-/// Intellectual Property in the Project Materials", "any intellectual property rights therein").
-fn pronoun(object: &str) -> &'static str {
-    let head = object.split(" in ").next().unwrap_or(object).split(" of ").next().unwrap_or(object);
-    let last = head.split_whitespace().rfind(|w| !matches!(*w, "therein" | "thereto" | "thereof")).unwrap_or("");
-    if last.ends_with('s') && !last.ends_with("ss") { "them" } else { "it" }
 }
 
 #[cfg(test)]
