@@ -661,6 +661,7 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
             found.push((*start, name.clone(), Vec::new()));
         }
     }
+    found.extend(placeholders(preamble).into_iter().map(|(at, name)| (at, name, Vec::new())));
     for c in TRADING_AS.on(preamble).captures_iter(preamble) {
         trade_names.push(c.get(0).expect("match").start());
         found.push((c.get(0).expect("match").start(), c[1].to_owned(), Vec::new()));
@@ -694,6 +695,22 @@ fn candidates(preamble: &str) -> Vec<Candidate> {
     }
     out.truncate(6);
     out
+}
+
+/// `(… DAO and the [ENTITY], together with its affiliates, “[DAO NAME]”)`: a bracketed
+/// placeholder defined at the end of a parenthesis names a party when the draft goes on to use
+/// it as one, more than three times (“[DAO NAME] hereby engages Party A”).
+fn placeholders(preamble: &str) -> Vec<(usize, String)> {
+    static PLACEHOLDER: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r#",\s*["“](\[[A-Z][A-Z0-9 \-]{1,30}\])["”]\)"#));
+    if !preamble.contains("]\u{201d})") && !preamble.contains("]\")") {
+        return Vec::new();
+    }
+    PLACEHOLDER
+        .on(preamble)
+        .captures_iter(preamble)
+        .filter(|c| preamble.matches(&c[1]).count() > 3)
+        .map(|c| (c.get(0).expect("match").start(), c[1].to_owned()))
+        .collect()
 }
 
 /// A company's name without the word that says it is one ("evonix limited" is "evonix"); None
@@ -1808,6 +1825,19 @@ mod tests {
             None,
         );
         assert!(!p.agency_aliases.contains(&"name".to_owned()) && !p.counterparty_aliases.contains(&"name".to_owned()), "{p:?}");
+    }
+
+    #[test]
+    fn a_placeholder_the_draft_uses_as_a_name_is_a_party() {
+        let text = "This Agreement is entered into by and between ______ (\u{201c}Party A\u{201d}) and [DAO LEGAL WRAPPER], a [ENTITY TYPE] (the \u{201c}[ENTITY]\u{201d}), associated with the [NAME] DAO ([______] DAO and the [ENTITY], together with any affiliates, \u{201c}[DAO NAME]\u{201d}).\n[DAO NAME] has deemed that Party A is qualified. [DAO NAME] hereby engages Party A to provide [DAO NAME] with the services. [DAO NAME] will pay Party A.";
+        let p = detect(text, None);
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("Party A"), Some("[DAO NAME]")), "{p:?}");
+        // Named twice only, it is still a blank to fill in.
+        let p = detect(
+            &text.replacen("[DAO NAME] hereby engages", "It hereby engages", 1).replacen("[DAO NAME] will pay", "It will pay", 1),
+            None,
+        );
+        assert_ne!(p.counterparty.as_deref(), Some("[DAO NAME]"), "{p:?}");
     }
 
     #[test]

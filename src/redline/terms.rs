@@ -547,8 +547,12 @@ pub fn definition_sentences(text: &str) -> Vec<(String, std::ops::Range<usize>)>
         .collect()
 }
 
+/// `words` where they stand as words: "Client" not in "Clients"; an edge that is no letter
+/// ("[DAO NAME] Data", a placeholder's bracket) bounds itself.
 pub(super) fn whole_word(words: &str) -> Regex {
-    Regex::new(&format!(r"\b{}\b", regex::escape(words))).expect("escaped words")
+    let edge = |c: Option<char>| if c.is_some_and(|c| c.is_alphanumeric() || c == '_') { r"\b" } else { "" };
+    let (open, close) = (edge(words.chars().next()), edge(words.chars().last()));
+    Regex::new(&format!("{open}{}{close}", regex::escape(words))).expect("escaped words")
 }
 
 fn mentions(text: &str, term: &str) -> bool {
@@ -565,7 +569,7 @@ fn same_term(a: &str, b: &str) -> bool {
 /// followed by "means", and attachments the text carries (a line opening "Exhibit A").
 pub fn defined_terms(text: &str) -> Vec<String> {
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"["\u{201c}][\s*_]*((?:[Tt]he\s+)?[A-Z][^"\u{201c}\u{201d}\n]{0,60}?)[\s*_]*["\u{201d}]"#).expect("static regex")
+        Regex::new(r#"["\u{201c}][\s*_]*((?:[Tt]he\s+)?\[?[A-Z][^"\u{201c}\u{201d}\n]{0,60}?)[\s*_]*["\u{201d}]"#).expect("static regex")
     });
     static MEANS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)(?:^|[.;:]\s+)[\s*_]*([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)[\s*_]+(?:means|shall mean)\b")
@@ -838,6 +842,16 @@ mod tests {
         );
         let v = Vocabulary::of(draft, &Parties::named("Blockchain Commons", "Client"));
         assert_eq!(v.adapt("Agency assigns it."), "Blockchain Commons assigns it.");
+    }
+
+    #[test]
+    fn a_placeholder_client_name_gets_each_new_term_defined_once() {
+        let mut v = Vocabulary::of("", &Parties::named("Party A", "[DAO NAME]"));
+        let text = v.adapt("provided that Agency does not use Client Data.");
+        assert_eq!(text, "provided that Party A does not use [DAO NAME] Data.");
+        let defs = v.definitions_for(&text);
+        assert_eq!(defs, ["\"[DAO NAME] Data\" means the data that [DAO NAME] or its affiliates provide to Party A under this Agreement."]);
+        assert!(v.definitions_for(&text).is_empty(), "defined once");
     }
 
     #[test]
