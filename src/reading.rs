@@ -281,17 +281,21 @@ impl Attributes {
 
     /// Each attribute `text` gives, with where its words are (the first use of each).
     pub fn found(lexicon: &Lexicon, text: &str) -> Vec<(Attribute, usize, usize)> {
-        const FILLER: [&str; 11] = ["include", "includes", "including", "confer", "confers", "give", "gives", "a", "an", "any", "the"];
+        const FILLER: [&str; 14] =
+            ["include", "includes", "including", "confer", "confers", "give", "gives", "a", "an", "any", "the", "right", "rights", "to"];
         let negated = |start: usize| {
             // "non-exclusive", "non exclusive", and "non- exclusive" as text taken from a PDF has it.
             let before = text[crate::text::floor_char(text, start.saturating_sub(5))..start].trim_end();
             // "which licence does not include a right to sub-license", "without the right to
-            // assign": the words deny the attribute.
+            // assign", "without the right to grant sublicences": the words deny the attribute.
             let words = text[crate::text::floor_char(text, start.saturating_sub(40))..start].split_whitespace();
             let denied =
                 words.rev().find(|w| !FILLER.contains(w)).is_some_and(|w| matches!(w, "no" | "not" | "without" | "nor" | "excluding"));
             before.ends_with("non-") || before.ends_with("non") || denied
         };
+        // "for the entire term of the exclusive right": the right itself (as Russian and
+        // Civil Code drafting calls copyright), not a licence said to be exclusive.
+        let names_the_right = |start: usize| text[..start].trim_end().ends_with(" of the");
         // "may transfer the license in connection with a merger": it moves only with the
         // business, as any contract does.
         let with_the_business = |end: usize| {
@@ -301,7 +305,11 @@ impl Attributes {
         let first = |attribute: Attribute, words: &lexicon::Words| {
             words
                 .find_iter(text)
-                .find(|m| !(negated(m.start()) || attribute == Attribute::Transferable && with_the_business(m.end())))
+                .find(|m| {
+                    !(negated(m.start())
+                        || attribute == Attribute::Transferable && with_the_business(m.end())
+                        || attribute == Attribute::Exclusive && names_the_right(m.start()))
+                })
                 .map(|m| (m.start(), m.end()))
         };
         lexicon.attributes.iter().filter_map(|(attribute, words)| first(*attribute, words).map(|(s, e)| (*attribute, s, e))).collect()

@@ -2849,3 +2849,91 @@ fn the_sole_owner_of_a_joint_invention_and_tooling_produced_or_improved() {
     );
     assert!(asked_or_found(&a).contains(&Concern::Derivatives), "{:#?}", a.findings);
 }
+
+const PARTIES_A_B: &str = "This Agreement is made between Harbour Group Limited (\"Party A\") and Brightloop Analytics Limited (\"Party B\"). Party B shall provide the Services and Party A shall pay the Fees.";
+const CUSTOMER_CONTRACTOR: &str = "This Agreement is made between Harbour Group Limited (the \"Customer\") and Brightloop Analytics Limited (the \"Contractor\"). The Contractor shall provide the Works and the Customer shall pay the remuneration.";
+
+/// "Party A shall be the author of the Commissioned Work" (Taiwan's Copyright Act, art. 12):
+/// the client is made author of what the definition sweeps in, as a work made for hire is.
+#[test]
+fn the_client_made_author_of_the_commissioned_work() {
+    let a = analyse(
+        PARTIES_A_B,
+        &[
+            "\"the Commissioned Work\" means all results, whether completed or not, produced by Party B in performing this Contract, including software, models and the working methods applied therein.",
+            "Pursuant to Article 12 of the Copyright Act, Party A shall be the author of the Commissioned Work and shall enjoy its economic rights from the time each part is completed.",
+        ],
+    );
+    assert_found(&a, &[Concern::WorkMadeForHire, Concern::BroadWorkProduct, Concern::MethodologyTransfer]);
+}
+
+/// "The exclusive right to the Result of Work shall pass to the Customer": the right (as Civil
+/// Code drafting names copyright) passes, and "right to the" is no capacity ("right to assign").
+/// Alienated "not before the remuneration ... has been paid in full", with a licence of the
+/// agency's libraries "without the right to grant sublicences" for "the entire term of the
+/// exclusive right": paid for, personal, and not exclusive.
+#[test]
+fn the_exclusive_right_passes_and_its_term_is_no_exclusive_licence() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &["The exclusive right to the Result of Work shall pass to the Customer in full from the moment of its creation."],
+    );
+    assert_found(&a, &[Concern::AssignmentBeforePayment]);
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "The alienation of the exclusive right to the Software shall take place on the date both Parties sign the final act, but not before the remuneration has been paid in full. The Contractor retains the exclusive right to the libraries it created before the Contract and grants the Customer a simple (non-exclusive) licence to use them as part of the Software, without the right to grant sublicences, for the entire term of the exclusive right.",
+        ],
+    );
+    let found = medium_or_high(&a);
+    for c in [Concern::AssignmentBeforePayment, Concern::TransferableLicense, Concern::MethodologyTransfer] {
+        assert!(!found.contains(&c), "{c}: {:#?}", a.findings);
+    }
+}
+
+/// "grants the Customer an exclusive licence to use its platform": the grantor's own platform,
+/// licensed for good ("for the entire term of validity of the exclusive right").
+#[test]
+fn a_licence_of_the_grantors_own_platform_for_the_term_of_the_right() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "The Contractor grants the Customer an exclusive licence to use its platform \"Vektor\", with the right to grant sublicences to third persons, for the entire term of validity of the exclusive right.",
+        ],
+    );
+    assert_found(&a, &[Concern::PreExistingIp, Concern::PerpetualIrrevocableGrant, Concern::TransferableLicense]);
+}
+
+/// "shall ensure that the authors ... give the Customer their consent ..., and undertake not
+/// to exercise the right to the inviolability of the work": the waiver binds the sentence's
+/// subject, not the Customer named just before it.
+#[test]
+fn a_waiver_joined_to_a_consent_binds_the_sentences_subject() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "The Contractor shall ensure that the authors of the Software give the Customer their consent to the making of changes to the Software, and to its publication without indication of the authors' names, and undertake not to exercise the right to the inviolability of the work in relation to the Customer.",
+        ],
+    );
+    assert_found(&a, &[Concern::MoralRightsWaiver]);
+}
+
+/// "Payment of the remuneration is not a condition for the transfer": no payment condition.
+/// And "Party B shall pay punitive damages" is no sign that Party B is the paying client.
+#[test]
+fn payment_denied_as_a_condition_and_a_penalty_is_no_payment() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "Ownership of the source code shall pass to the Customer at the moment it is written; payment of the remuneration is not a condition for the transfer of rights.",
+        ],
+    );
+    assert_found(&a, &[Concern::AssignmentBeforePayment]);
+    let a = analyse(
+        PARTIES_A_B,
+        &[
+            "Party B shall not, directly or indirectly, accept commissions from any enterprise engaged in the same or a similar business as Party A. For each violation Party B shall pay punitive damages equal to three times the contract price.",
+        ],
+    );
+    assert_found(&a, &[Concern::NonCompete]);
+}

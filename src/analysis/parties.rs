@@ -1032,6 +1032,13 @@ fn acts(head: &str, aliases: &[String]) -> (i32, i32) {
             r"(?i)(?:(?:services\s+(?:to\s+be\s+)?(?:provided|performed|rendered|supplied)|performed|rendered|carried\s+out|services)\s+by|(?:utili[sz]e|engage|avail\s+(?:of\s+)?|retain)\s+the\s+services\s+of)\s+(?:the\s+)?$",
         )
     });
+    // "Party B shall pay punitive damages equal to three times the price": a penalty is no
+    // payment for the work.
+    static PENALTY: LazyLock<AsciiFirst> = LazyLock::new(|| {
+        AsciiFirst::new(
+            r"(?i)^,?\s+(?:shall|will|agrees? to|must)\s+(?:promptly\s+)?pay\s+(?:[\w-]+\s+){0,5}?(?:damages|penalt(?:y|ies)|fines?)\b",
+        )
+    });
     // "digital work You perform, as commissioned by Karya": the one that commissions pays.
     static COMMISSIONED_BY: LazyLock<AsciiFirst> = LazyLock::new(|| AsciiFirst::new(r"(?i)\bcommissioned\s+by\s+(?:the\s+)?$"));
     let lower = head.to_lowercase();
@@ -1044,7 +1051,9 @@ fn acts(head: &str, aliases: &[String]) -> (i32, i32) {
             let after = &head[i + alias.len()..crate::text::floor_char(head, i + alias.len() + 80)];
             let before = &head[crate::text::ceil_char(head, i.saturating_sub(40))..i];
             duties += i32::from(DUTY.on(after).is_match(after) || BY.on(before).is_match(before));
-            pays += i32::from(PAYS.on(after).is_match(after) || COMMISSIONED_BY.on(before).is_match(before));
+            pays += i32::from(
+                PAYS.on(after).is_match(after) && !PENALTY.on(after).is_match(after) || COMMISSIONED_BY.on(before).is_match(before),
+            );
         }
     }
     (duties, pays)

@@ -3,6 +3,7 @@
 //! (what the rights attach to, with the defined terms it uses resolved), timing, payment
 //! condition, carve-outs, negation and a licence's attributes.
 
+use super::lexicon::Found;
 use super::{Attributes, Feature, Features, Kind, Lexicon, Terms};
 use crate::analysis::Parties;
 use crate::library::pattern::ascii::AsciiFirst;
@@ -593,7 +594,7 @@ impl Sentence<'_> {
             // "Party A is the owner": the "A" names the party, it is no article.
             let named =
                 || parties.agency_aliases.iter().chain(&parties.counterparty_aliases).any(|a| before.trim_end().ends_with(a.as_str()));
-            let capable = lexicon.capacity.is_match(&before[promise.unwrap_or(0)..]) && !named();
+            let capable = capacity(lexicon, &before[promise.unwrap_or(0)..]) && !named();
             // "The assignment of the rights ... shall take effect": the noun operates.
             let effected = kind == Kind::Assignment && takes_effect(&s[ms..]);
             if (kind.transfers() || kind == Kind::Waiver) && !article && (capable || interrupted) && !effected {
@@ -671,11 +672,12 @@ impl Sentence<'_> {
             }
             // "passes to the Customer" moves ownership only where the sentence says what of
             // ("Ownership of all Material ... passes to", "Title to the Deliverables shall pass
-            // to", "The rights of use in all work results pass to"), not risk or a notice.
+            // to", "The rights of use in all work results pass to", "The exclusive right to the
+            // Result of Work shall pass to"), not risk or a notice.
             if kind == Kind::Ownership && (s[ms..me].ends_with("pass to") || s[ms..me].ends_with("passes to")) {
                 let part = &s[ceil_char(s, ms.saturating_sub(250))..ms];
                 let part = part.rsplit([';', '.']).next().unwrap_or_default();
-                if !["title", "ownership", "rights"].iter().any(|w| part.contains(w)) {
+                if !["title", "ownership", "rights", "exclusive right"].iter().any(|w| part.contains(w)) {
                     continue;
                 }
             }
@@ -725,6 +727,9 @@ impl Sentence<'_> {
         // Not past a clause of its own before the grant ("have granted the exclusive rights
         // ... to NFL Properties, and that the grant to Hydron of the right to use the Marks").
         let from = s[from..ts].rfind("; ").or_else(|| s[from..ts].rfind(" and that ")).map_or(from, |i| from + i + 1);
+        // Nor past another verb the grant's is joined to ("retains the exclusive right to the
+        // libraries and grants the Customer a simple (non-exclusive) licence").
+        let from = if s[from..ts].trim_end().ends_with(" and") { ts } else { from };
         let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
         let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
         let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
@@ -1077,11 +1082,12 @@ impl Trigger<'_> {
     /// Ownership named after its verb ("owned by X", "property of X"), not before it ("X
     /// shall own").
     fn owner_after(&self) -> bool {
-        // "is the sole owner of", "has no rights in", "shall have all rights in" name their
-        // owner first.
+        // "is the sole owner of", "shall be the author of", "has no rights in", "shall have all
+        // rights in" name their owner first.
         let text = self.text();
         let verb = text.strip_prefix("shall ").or(text.strip_prefix("will ")).unwrap_or(text);
         let first = text.contains("owner")
+            || text.contains("author")
             || ["has ", "have ", "hold ", "acquire ", "be entitled ", "is entitled ", "are entitled "].iter().any(|v| verb.starts_with(v));
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
         // "become your property": the owner is inside the verb, the object before it.
@@ -1269,13 +1275,7 @@ impl Trigger<'_> {
                 (author, Side::Unknown)
             }
             _ => {
-                // "the Service Provider shall not allocate them to any company which is a client
-                // ..., and shall not use ...": a bar joined by "and" shares the sentence's subject.
-                // So does one joined by "and accordingly", "and therefore".
-                let head = s[..ts].trim_end();
-                let head =
-                    ["accordingly", "therefore", "consequently"].iter().find_map(|w| head.strip_suffix(w)).map_or(head, str::trim_end);
-                let joined = self.kind == Kind::Restriction && head.strip_suffix("and").is_some_and(|b| b.ends_with([' ', ',']));
+                let joined = self.joined();
                 let first = || actors().filter(subject).find(|m| m.end <= ts).map_or(Side::Unknown, |m| m.side);
                 let mut giver = if joined { first() } else { last_before(ts.saturating_sub(BEFORE)) };
                 // "the Goods provided by Supplier shall be deemed to include a licence": who
@@ -1302,6 +1302,16 @@ impl Trigger<'_> {
                 (giver, receiver)
             }
         }
+    }
+
+    /// "the Service Provider shall not allocate them to any company which is a client ..., and
+    /// shall not use ...": a bar joined by "and" shares the sentence's subject, and so does one
+    /// joined by "and accordingly", "and therefore", and a waiver ("shall ensure that the
+    /// authors give the Customer their consent ..., and undertake not to exercise the right").
+    fn joined(&self) -> bool {
+        let head = self.s[..self.ts].trim_end();
+        let head = ["accordingly", "therefore", "consequently"].iter().find_map(|w| head.strip_suffix(w)).map_or(head, str::trim_end);
+        matches!(self.kind, Kind::Restriction | Kind::Waiver) && head.strip_suffix("and").is_some_and(|b| b.ends_with([' ', ',']))
     }
 
     /// Timing, read near the trigger (the sentence, up to a bounded window around it; `led`
@@ -1592,7 +1602,21 @@ pub(super) fn paid(lexicon: &Lexicon, text: &str) -> bool {
         ]
         .iter()
         .any(|w| wider.contains(w));
-        !lexicon.negation.is_match(part) && !counted_from && !disregarded
+        // "payment of the remuneration is not a condition for the transfer": denied after.
+        let after = &text[m.end()..floor_char(text, (m.end() + 60).min(text.len()))];
+        let after = after.find([',', ';', '.']).map_or(after, |i| &after[..i]);
+        let denied = [" not a condition", " not a precondition", " not a pre-condition", " not required"].iter().any(|w| after.contains(w));
+        !lexicon.negation.is_match(part) && !counted_from && !disregarded && !denied
+    })
+}
+
+/// Whether `said` (the words before a trigger) ends in a capacity ("has the right to").
+/// "The exclusive right to the Result of Work passes to": "to" before a noun is no infinitive,
+/// and the right is what passes.
+fn capacity(lexicon: &Lexicon, said: &str) -> bool {
+    lexicon.capacity.find(said).is_some_and(|m: Found| {
+        let words = &said[m.start()..m.end()];
+        ![" to the ", " to a ", " to an ", " to all ", " to any ", " to each ", " to such "].iter().any(|w| words.contains(w))
     })
 }
 
@@ -1764,7 +1788,14 @@ fn own_features(
     let owned_by_agency = |m: &Mention| {
         m.side == Side::Agency && m.start > te && m.start < object_end && (s[..m.start].ends_with("owned by ") || m.possessive)
     };
-    if kind == Kind::Licence && t.mentions.iter().any(owned_by_agency) {
+    // So is "The Contractor grants the Customer a licence to use its platform": what the
+    // licence names first is the grantor's.
+    let grantors = || {
+        let first = object_text.split_whitespace().find(|w| !["to", "use", "use,", "access", "access,", "copy,", "and", "or"].contains(w));
+        ["its", "our", "their"].contains(&first.unwrap_or(""))
+            && t.mentions.iter().rev().find(|m| m.end <= ts).is_some_and(|m| m.side == Side::Agency && !m.possessive)
+    };
+    if kind == Kind::Licence && (t.mentions.iter().any(owned_by_agency) || grantors()) {
         own_features.insert(super::Feature::Prior);
     }
     // "assign all of its rights under this Agreement to an affiliate": the contract moves,
