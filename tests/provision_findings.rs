@@ -2937,3 +2937,76 @@ fn payment_denied_as_a_condition_and_a_penalty_is_no_payment() {
     );
     assert_found(&a, &[Concern::NonCompete]);
 }
+
+const CONSULTANT_MINISTRY: &str = "This Contract is made between the Ministry of Health (the \"Ministry\") and Brightloop Analytics Limited (the \"Consultant\"). The Consultant shall provide the Services and the Ministry shall pay the Fees.";
+
+/// The right "deemed alienated to the Customer ... irrespective of whether the remuneration has
+/// been paid" passes before payment; a work "treated ... as if it had been made by an officer of
+/// the Crown" is the client's as a work made for hire is.
+#[test]
+fn rights_alienated_and_works_made_as_if_by_an_officer_of_the_crown() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "The exclusive right to the result of each stage shall be deemed alienated to the Customer from the moment that result is transferred under the act of acceptance, irrespective of whether the remuneration for the stage has been paid.",
+        ],
+    );
+    assert!(asked_or_found(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    let a = analyse(
+        CONSULTANT_MINISTRY,
+        &[
+            "The Consultant agrees that every work made by it under this Agreement shall be treated for all purposes of the Copyright Act as if it had been made by an officer of the Crown in the course of his duties.",
+        ],
+    );
+    assert_found(&a, &[Concern::WorkMadeForHire]);
+}
+
+/// Bars in government words: "shall not, either during ... or at any time after its
+/// determination, make use of any ... knowledge, skill or experience acquired ... for the benefit
+/// of any person other than the Company"; "shall not provide goods, works or services of any
+/// kind to any other ministry"; "shall not, for a period of five years, develop ... any ...
+/// product for any gaming facility".
+#[test]
+fn bars_on_using_know_how_and_on_serving_other_ministries_or_facilities() {
+    let a = analyse(
+        CONSULTANT_MINISTRY,
+        &[
+            "The Consultant shall not, either during the continuance of this Agreement or at any time after its determination, make use of any information, knowledge, skill or experience acquired by it in the course of the Services for the benefit of any person, firm or company other than the Ministry.",
+        ],
+    );
+    assert_found(&a, &[Concern::NoResiduals, Concern::NonCompete]);
+    for bar in [
+        "For two years after the Project the Consultant shall not provide goods, works or services of any kind to any other ministry, agency or private entity in the field of health information systems.",
+        "The Consultant shall not, for a period of five years, develop, license or support any player-tracking or loyalty analytics product for any gaming facility located within 250 miles of the reservation.",
+    ] {
+        assert_found(&analyse(CONSULTANT_MINISTRY, &[bar]), &[Concern::NonCompete]);
+    }
+}
+
+/// What was "developed, used or acquired by the Consultant for the Project" sweeps in what the
+/// agency brought; software "released ... under the GNU General Public License" is released
+/// openly; waiving "any right to object to the alteration" of the work waives a moral right.
+#[test]
+fn used_or_acquired_for_the_project_the_gpl_and_a_right_to_object_to_the_alteration() {
+    let a = analyse(
+        CONSULTANT_MINISTRY,
+        &[
+            "All intellectual property rights in all software, tools and methodologies developed, used or acquired by the Consultant for the Project shall be the property of the Ministry.",
+        ],
+    );
+    assert_found(&a, &[Concern::BroadWorkProduct]);
+    let a = analyse(
+        CONSULTANT_MINISTRY,
+        &[
+            "All software developed under the Project shall be released by the Consultant under the GNU General Public License, version 3, together with any of the Consultant's own libraries linked with it.",
+        ],
+    );
+    assert_found(&a, &[Concern::OpenSource]);
+    let a = analyse(
+        CONSULTANT_MINISTRY,
+        &[
+            "All reports shall be published in the name of the Ministry, and the Consultant waives any right to object to the alteration, adaptation or translation of them.",
+        ],
+    );
+    assert_found(&a, &[Concern::MoralRightsWaiver]);
+}
