@@ -740,7 +740,16 @@ impl Sentence<'_> {
             let term = &terms.terms[*t];
             open.is_some_and(|w| w.is_match(&self.text[term.start..term.end]))
         };
-        if terms.used_in(&s[ts..object_end.max(te)]).iter().any(names_open) {
+        let used = terms.used_in(&s[ts..object_end.max(te)]);
+        // "grants ... a License over:", the Licence defined as "everlasting, irrevocable ...,
+        // including the right to sub-license": the licence is as its definition says.
+        for &t in &used {
+            let term = &terms.terms[t];
+            if term.name.contains("licen") {
+                set = set.union(Attributes::found(lexicon, &self.text[term.start..term.end]).into_iter().map(|(a, _, _)| a).collect());
+            }
+        }
+        if used.iter().any(names_open) {
             set.insert(super::Attribute::Perpetual);
             set.insert(super::Attribute::Irrevocable);
             set.insert(super::Attribute::Unlimited);

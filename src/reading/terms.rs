@@ -61,10 +61,11 @@ impl Term {
 #[derive(Debug, Default)]
 pub struct Terms {
     pub terms: Vec<Term>,
-    /// Finds each term's name, and the singular of a plural name ("each Deliverable" uses
-    /// "Deliverables"); `singulars[k]` is the term of the finder's pattern `terms.len() + k`.
+    /// Finds each term's name, and its other forms: the singular of a plural name ("each
+    /// Deliverable" uses "Deliverables") and the other spelling of "licence"; `forms[k]` is
+    /// the term of the finder's pattern `terms.len() + k`.
     finder: Option<AhoCorasick>,
-    singulars: Vec<usize>,
+    forms: Vec<usize>,
 }
 
 /// `"x" means`, `"x" shall have the meaning`, `"x" refers to`, `"x" includes`, `"x" covers`; a
@@ -204,24 +205,31 @@ const PLAIN: [&str; 17] = [
 ];
 
 impl Terms {
-    /// The terms, with a finder for their names and the singulars of plural names (the names
-    /// first, so that a name wins over another term's singular of the same length).
+    /// The terms, with a finder for their names and their other forms (the names first, so
+    /// that a name wins over another term's singular of the same length).
     fn found(terms: Vec<Term>) -> Terms {
         if terms.is_empty() {
             return Terms::default();
         }
         let singular = |name: &str| name.strip_suffix('s').filter(|stem| !stem.ends_with(['s', 'u', 'i'])).map(str::to_owned);
-        let (singulars, stems): (Vec<usize>, Vec<String>) =
-            terms.iter().enumerate().filter_map(|(k, t)| singular(&t.name).map(|stem| (k, stem))).unzip();
+        // "Licence" defined and "License" used, as a draft adapted from another country's has it.
+        let spelt = |name: &str| {
+            [("licence", "license"), ("license", "licence")].iter().find(|(a, _)| name.contains(a)).map(|(a, b)| name.replace(a, b))
+        };
+        let (forms, stems): (Vec<usize>, Vec<String>) = terms
+            .iter()
+            .enumerate()
+            .flat_map(|(k, t)| [singular(&t.name), spelt(&t.name)].into_iter().flatten().map(move |form| (k, form)))
+            .unzip();
         let names = terms.iter().map(|t| t.name.as_str()).chain(stems.iter().map(String::as_str));
         let finder = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names).ok();
-        Terms { terms, finder, singulars }
+        Terms { terms, finder, forms }
     }
 
     /// The term a match of the finder names.
     fn term_of(&self, m: &aho_corasick::Match) -> usize {
         let p = m.pattern().as_usize();
-        p.checked_sub(self.terms.len()).map_or(p, |k| self.singulars[k])
+        p.checked_sub(self.terms.len()).map_or(p, |k| self.forms[k])
     }
 
     /// Reads the definitions in `text` (normalised), clause by clause (`ranges`).
