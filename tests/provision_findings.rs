@@ -3026,3 +3026,17 @@ fn a_licence_granted_by_its_defined_name_has_the_definitions_attributes() {
     );
     assert_found(&a, &[Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant]);
 }
+
+/// "... and the methodology of data preparation shall together constitute a single result of
+/// intellectual activity, the exclusive right to which belongs to the Customer": "right to
+/// which" is no capacity, and what the sentence listed first is what the Customer owns.
+#[test]
+fn the_exclusive_right_to_which_belongs_to_the_customer() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "The trained neural network model, its architecture, hyperparameters and training scripts, and the methodology of data preparation shall together constitute a single result of intellectual activity, the exclusive right to which belongs to the Customer.",
+        ],
+    );
+    assert_found(&a, &[Concern::ModelOwnership, Concern::MethodologyTransfer]);
+}

@@ -1620,12 +1620,12 @@ pub(super) fn paid(lexicon: &Lexicon, text: &str) -> bool {
 }
 
 /// Whether `said` (the words before a trigger) ends in a capacity ("has the right to").
-/// "The exclusive right to the Result of Work passes to": "to" before a noun is no infinitive,
-/// and the right is what passes.
+/// "The exclusive right to the Result of Work passes to", "the exclusive right to which belongs
+/// to": "to" before a noun is no infinitive, and the right is what passes.
 fn capacity(lexicon: &Lexicon, said: &str) -> bool {
     lexicon.capacity.find(said).is_some_and(|m: Found| {
         let words = &said[m.start()..m.end()];
-        ![" to the ", " to a ", " to an ", " to all ", " to any ", " to each ", " to such "].iter().any(|w| words.contains(w))
+        ![" to the ", " to a ", " to an ", " to all ", " to any ", " to each ", " to such ", " to which "].iter().any(|w| words.contains(w))
     })
 }
 
