@@ -2330,3 +2330,13 @@ fn the_demos_outputs_improvements_and_originality_warranty_are_edited_not_replac
         "{joint}"
     );
 }
+
+/// The demo's §4.1 assigns "the ~~Work Product~~ Deliverables ... effective upon receipt of full
+/// payment of the Fees for them": the pronoun of the payment condition follows the noun renamed
+/// in its sentence.
+#[test]
+fn a_payment_condition_after_a_renamed_plural_says_them() {
+    let Some((_, demo, _)) = real_redlines().iter().find(|(name, _, _)| name.ends_with("client-draft-r1.md")) else { return };
+    let accepted = accepted_with(demo, "4.1 Ownership.");
+    assert!(accepted.contains("effective upon receipt of full payment of the Fees for them"), "{accepted}");
+}

@@ -565,7 +565,7 @@ fn plural(subject: &str) -> bool {
 
 /// "it" or "them" for what passes, by its head noun ("the Covered Inventions", "the Deliverables
 /// created ...", "any intellectual property rights therein").
-fn pronoun(thing: &str) -> &'static str {
+pub(super) fn pronoun(thing: &str) -> &'static str {
     if plural(thing) { "them" } else { "it" }
 }
 

@@ -3,6 +3,9 @@
 //! the library's first rung with counter-language), and where missing protections go.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::definitions::{self, Spot};
 use super::function::{self, Cited, Function};
@@ -1123,9 +1126,25 @@ impl Planner<'_> {
         self.close_points_struck_with_lists(&planned, &opened);
         for follow in [Self::same_name_after_narrowing, Self::timing_after_payment, Self::consent_after_waiver] {
             let more = follow(self, &planned);
+            self.pronouns_after_renaming(&mut planned, &more);
             planned.extend(more);
         }
         planned
+    }
+
+    /// "assigns ... the ~~Work Product~~ Deliverables, ... effective upon receipt of full payment
+    /// of the Fees for it": a payment condition after a noun renamed to a plural one in its
+    /// sentence speaks of "them".
+    fn pronouns_after_renaming(&self, planned: &mut [(Option<usize>, Change)], renamed: &[(Option<usize>, Change)]) {
+        static FOR_IT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(payment of the \w+ for) it\b").expect("static regex"));
+        let text = &self.draft.analysed;
+        for (clause, r) in renamed.iter().filter(|(_, r)| r.new_clause.is_none() && phrase::pronoun(&r.inserted) == "them") {
+            for (_, c) in planned.iter_mut().filter(|(k, c)| k == clause && c.new_clause.is_none() && c.start >= r.end) {
+                if !text[r.end..c.start].contains(". ") {
+                    c.inserted = FOR_IT.replace(&c.inserted, "$1 them").into_owned();
+                }
+            }
+        }
     }
 
     /// The library's `text` without a backstop sentence of its own ("To the extent any of those
