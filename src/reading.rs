@@ -247,6 +247,7 @@ impl Features {
             if words.is_match(text)
                 && !(*feature == Feature::Ip && only_addresses(words, text))
                 && !(*feature == Feature::Models && only_graphics(text))
+                && !(*feature == Feature::Methods && only_ways_of_use(words, text))
             {
                 set.insert(*feature);
             }
@@ -261,6 +262,13 @@ fn only_graphics(text: &str) -> bool {
     const GRAPHICS: [&str; 6] = ["textures", "rigs", "meshes", "3d model", "cad model", "cad/cam model"];
     const LEARNING: [&str; 7] = ["train", "learning", "weights", "neural", "inference", "prediction", "algorithm"];
     GRAPHICS.iter().any(|g| text.contains(g)) && !LEARNING.iter().any(|l| text.contains(l))
+}
+
+/// "to use the platform by all methods provided for in Article 1270": every "method" in `text`
+/// is a way of using the work (as civil-law drafting lists them), not a way of working.
+fn only_ways_of_use(words: &lexicon::Words, text: &str) -> bool {
+    let by_all = |at: usize| ["by all ", "by any ", "in all ", "by such "].iter().any(|w| text[..at].ends_with(w));
+    words.find_iter(text).all(|m| text[m.start()..m.end()].starts_with("method") && by_all(m.start()))
 }
 
 /// "assign private IP addresses": every "IP" in `text` is a network address, not intellectual

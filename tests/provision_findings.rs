@@ -3040,3 +3040,17 @@ fn the_exclusive_right_to_which_belongs_to_the_customer() {
     );
     assert_found(&a, &[Concern::ModelOwnership, Concern::MethodologyTransfer]);
 }
+
+/// "an exclusive licence to use its platform by all methods provided for in Article 1270 of the
+/// Civil Code": the methods are ways of using the platform, not the agency's ways of working.
+#[test]
+fn ways_of_use_are_no_methods() {
+    let a = analyse(
+        CUSTOMER_CONTRACTOR,
+        &[
+            "The Contractor grants the Customer an exclusive licence to use its platform \"Vektor\" by all methods provided for in Article 1270 of the Civil Code, in the territory of the whole world.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:#?}", a.findings);
+    assert_found(&a, &[Concern::PreExistingIp]);
+}
