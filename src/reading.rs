@@ -416,6 +416,10 @@ pub struct Layout {
     /// ("Fees      the fee that will be paid to the Consultancy ...", "| Fees | the fee ... |"):
     /// each entry's name and where its definition ends, ascending.
     pub columns: Vec<(usize, usize, usize)>,
+    /// Where a paragraph after a list starts, when it is no item and opens a sentence of its
+    /// own ("- General knowledge and skills", a blank line, "Agency grants Client ..."): the
+    /// list a lead-in introduced ends there. Ascending.
+    pub list_ends: Vec<usize>,
 }
 
 impl Layout {
@@ -446,6 +450,7 @@ impl Layout {
             (at < bytes.len() && (marker(at) || bullet(at))).then_some(at)
         });
         let items = norm.positions(starts);
+        let list_ends = norm.positions(list_ends(original, |at| marker(at) || bullet(at)).into_iter());
         let Asides { headings, links, notes } = asides(original);
         let normalised = |spans: Vec<(usize, usize)>| {
             let ends = norm.positions(spans.iter().flat_map(|&(s, e)| [s, e]));
@@ -455,8 +460,35 @@ impl Layout {
         let columns = column_entries(original);
         let at = norm.positions(columns.iter().flat_map(|&(s, e, d)| [s, e, d]));
         let columns = at.chunks(3).map(|w| (w[0], w[1], w[2])).filter(|(s, e, d)| s < e && e < d).collect();
-        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes), bracketed, columns }
+        Layout { items, headings: normalised(headings), links: normalised(links), notes: normalised(notes), bracketed, columns, list_ends }
     }
+}
+
+/// Where, in `original`, a paragraph that opens with a capital letter follows a blank line
+/// after a list item (`item(at)`: whether a line's text at `at` opens with a list mark).
+fn list_ends(original: &str, item: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut in_list, mut blank) = (false, false);
+    let mut at = 0;
+    for line in original.split_inclusive('\n') {
+        let text = line.trim_start_matches([' ', '\t']);
+        let start = at + line.len() - text.len();
+        at += line.len();
+        if text.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        if item(start) {
+            in_list = true;
+        } else {
+            if in_list && blank && text.starts_with(|c: char| c.is_uppercase()) {
+                out.push(start);
+            }
+            in_list = in_list && !blank;
+        }
+        blank = false;
+    }
+    out
 }
 
 /// The names of terms defined in brackets without quotes ("(Intellectual Property)"), as byte

@@ -3054,3 +3054,49 @@ fn ways_of_use_are_no_methods() {
     assert!(!medium_or_high(&a).contains(&Concern::MethodologyTransfer), "{:#?}", a.findings);
     assert_found(&a, &[Concern::PreExistingIp]);
 }
+
+/// "Licence means a ... everlasting, irrevocable ... licence ..., including the right to
+/// sub-license", granted by name over "the Project Intellectual Property not owned by the
+/// Purchaser; the Background Intellectual Property": the licence's terms are shown where it is
+/// defined, and the Background IP named outright is licensed, whatever the Project IP's
+/// definition leaves out.
+#[test]
+fn a_licence_defined_by_its_terms_is_shown_at_its_definition_and_reaches_the_background_named() {
+    let a = analyse(
+        "This Agreement is between the Ministry of Trade (the \"Purchaser\") and Brightloop Analytics Limited (the \"Service Provider\"). The Service Provider shall provide the Services and the Purchaser shall pay the Fees.",
+        &[
+            "Licence means a non-exclusive, world-wide, everlasting, irrevocable, royalty free licence to the Purchaser to exercise all rights in relation to the Intellectual Property it applies to as if the licensee were the owner, including the right to sub-license.",
+            "Background Intellectual Property means the Intellectual Property of a party created before the date of this Agreement.",
+            "Project Intellectual Property means all Intellectual Property (excluding Background Intellectual Property) developed or created in the course of providing the Services.",
+            "The Service Provider grants, and the Purchaser accepts, a License over: the Project Intellectual Property not owned by the Purchaser; the Background Intellectual Property; and any Intellectual Property of a third party needed to use the Services.",
+        ],
+    );
+    assert_found(&a, &[Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp]);
+    for (concern, words) in
+        [(Concern::TransferableLicense, "sub-license"), (Concern::PerpetualIrrevocableGrant, "irrevocable, royalty free licence")]
+    {
+        let f = a.findings.iter().find(|f| f.concern == concern).expect("found");
+        assert!(f.phrase.as_deref().is_some_and(|p| p.contains(words)), "{concern:?} is shown where the licence is defined: {f:#?}");
+    }
+}
+
+fn analyse_markdown(text: &str) -> Analysis {
+    let library = ClauseLibrary::embedded();
+    let doc = clauseguard::ingest::from_text("draft.md", clauseguard::ingest::Format::Markdown, text);
+    Analyzer::new(&library).analyze(&doc, &Options::default())
+}
+
+/// A list a lead-in introduces ends where a paragraph of its own follows it: "Reusable
+/// components not specific to Client" does not negate the licence in the next paragraph, and
+/// a bar on doing business with the client's customers is a bar on competing, shown at its
+/// item, not at the staff non-solicit before it.
+#[test]
+fn a_list_ends_at_the_paragraph_after_it_and_a_bar_on_serving_the_clients_customers_competes() {
+    let a = analyse_markdown(
+        "# Master Services Agreement\n\nThis Agreement is between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Agency\").\n\n## 5. Intellectual Property\n\n### 5.2 Agency Retains Tools\nAgency retains ownership of:\n- Pre-existing tools, frameworks, and methodologies\n- Reusable components not specific to Client\n- General knowledge and skills\n\nAgency grants Client a perpetual license to use any Agency tools incorporated in deliverables.\n\n### 7.2 Non-Solicitation\nDuring the term and for 12 months thereafter, Agency agrees not to:\n- Solicit or hire any of Client's employees or contractors\n- Solicit or do business with Client's customers or partners\n",
+    );
+    assert_found(&a, &[Concern::TransferableLicense, Concern::NonCompete]);
+    let bar = a.findings.iter().find(|f| f.concern == Concern::NonCompete).expect("found");
+    let shown = bar.phrase.as_deref().unwrap_or("");
+    assert!(shown.contains("do business with") && !shown.contains("employees"), "{bar:#?}");
+}

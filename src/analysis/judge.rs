@@ -544,8 +544,15 @@ impl<'a> Judged<'a> {
                     .filter(|(a, _, _)| terms_are_the_harm && (rule.attributes_any.contains(a) || rule.attributes_all.contains(a)))
                     .map(|&(_, s, e)| (s, e))
                     .collect();
+                // Terms in the grant's own words are shown there; terms only its licence's
+                // definition gives ("Licence means ... everlasting, irrevocable"), at the definition.
+                let (near, defined): (Vec<_>, Vec<_>) =
+                    wanted.into_iter().partition(|w| w.0 >= p.sentence.0.min(p.start) && w.1 <= p.sentence.1.max(p.end));
+                let in_definition = near.is_empty() && !defined.is_empty();
+                let wanted = if in_definition { defined } else { near };
                 match (wanted.iter().map(|w| w.0).min(), wanted.iter().map(|w| w.1).max()) {
                     _ if rule.anchor == Anchor::DefinitionOnly && !at.is_empty() => {}
+                    (Some(start), Some(end)) if in_definition => at.push((start, end, self.clause_at(start))),
                     (Some(start), Some(end)) => at.push((start, end, p.clause)),
                     _ => at.push((p.start, p.end, p.clause)),
                 }

@@ -54,10 +54,12 @@ fn made_by(before: &str) -> bool {
     let Some(t) = by.strip_suffix("by ") else { return false };
     // "furnished to or made available to the Supplier by the Buyer": the receiver named between.
     let past_receiver = t.rfind(" to ").filter(|&i| t.len() - i < 40 && t[i + 4..].split_whitespace().count() <= 3).map(|i| &t[..=i]);
+    // "the Project Intellectual Property not owned by the Purchaser": what is not theirs.
+    let denied = |t: &str| VERBS.iter().any(|v| t.strip_suffix(' ').is_some_and(|t| t.ends_with(&format!("not {v}"))));
     [Some(t), past_receiver]
         .into_iter()
         .flatten()
-        .any(|t| verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space)))
+        .any(|t| !denied(t) && (verb_and_space(t) || HOW.iter().any(|h| t.strip_suffix(h).is_some_and(verb_and_space))))
 }
 
 /// An object that is the contract itself, or the rights a party has under it.
@@ -486,7 +488,8 @@ fn sentence_ends(clause: &str, cs: usize, layout: &super::Layout) -> Vec<usize> 
     let mut ends = Vec::new();
     let dots = clause.match_indices(". ").filter(|(i, _)| ends_sentence(clause, *i)).map(|(i, _)| i + 1);
     let headings = layout.headings.iter().flat_map(|&(s, e)| [s, e]).filter(inside);
-    let mut stops: Vec<usize> = dots.chain(headings.map(|b| b - cs)).collect();
+    let list_ends = layout.list_ends.iter().copied().filter(inside);
+    let mut stops: Vec<usize> = dots.chain(headings.chain(list_ends).map(|b| b - cs)).collect();
     stops.sort_unstable();
     for to in stops.into_iter().chain([clause.len()]) {
         let to = to.min(clause.len());
@@ -713,6 +716,18 @@ impl Sentence<'_> {
         }
     }
 
+    /// Where a bar shows when its list turns from competing to other things: it ends where
+    /// competing does; and when it turns to competing from other things ("agrees not to: -
+    /// Solicit or hire any of Client's employees - Solicit or do business with Client's
+    /// customers"), it starts at the item that competes. `start..end` is relative to the sentence.
+    fn competing_span(&self, feature_at: &[(Feature, usize, usize)], start: usize, end: usize) -> (usize, usize) {
+        let Some(&(_, from, to)) = feature_at.iter().find(|a| a.0 == Feature::Competition) else { return (start, end) };
+        let end = if to - self.start > start { end.min(to - self.start) } else { end };
+        let item = self.items[..self.items.partition_point(|&i| i <= from)].last().copied();
+        let earlier_item = item.is_some_and(|i| self.items.iter().any(|&j| j > self.start + start && j < i));
+        (item.filter(|_| earlier_item).map_or(start, |i| i - self.start), end)
+    }
+
     /// A licence's attributes found around its trigger (`ts..te` in the sentence), and where
     /// each is; `object_end`: where its object ends.
     fn licence_attributes(
@@ -731,7 +746,7 @@ impl Sentence<'_> {
         // libraries and grants the Customer a simple (non-exclusive) licence").
         let from = if s[from..ts].trim_end().ends_with(" and") { ts } else { from };
         let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
-        let at = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
+        let mut at: Vec<_> = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
         let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
         // "grant the Issuer the License", the License being defined as the Apache licence:
         // an open licence, given for good and for any use.
@@ -742,11 +757,15 @@ impl Sentence<'_> {
         };
         let used = terms.used_in(&s[ts..object_end.max(te)]);
         // "grants ... a License over:", the Licence defined as "everlasting, irrevocable ...,
-        // including the right to sub-license": the licence is as its definition says.
+        // including the right to sub-license": the licence is as its definition says, and its
+        // terms are shown there.
         for &t in &used {
             let term = &terms.terms[t];
             if term.name.contains("licen") {
-                set = set.union(Attributes::found(lexicon, &self.text[term.start..term.end]).into_iter().map(|(a, _, _)| a).collect());
+                for (a, s, e) in Attributes::found(lexicon, &self.text[term.start..term.end]) {
+                    set.insert(a);
+                    at.push((a, term.start + s, term.start + e));
+                }
             }
         }
         if used.iter().any(names_open) {
@@ -837,15 +856,13 @@ impl Sentence<'_> {
             let object = (self.start + object_range.0, self.start + object_range.0 + object_text.len());
             self.sweeping(lexicon, terms, object, &mut own_features, &mut feature_at);
         }
-        let features = object_features(terms, &used, own_features);
+        let features = object_features(terms, &used, own_features, object_text);
         let (start, end) = if object_before {
             (last_words(s, object_range.0, ts), te)
         } else {
             (ts, floor_char(s, (te + object_text.len()).min(te + 160).min(s.len())))
         };
-        // A bar whose list turns from competing to other things ends where competing does.
-        let competing = feature_at.iter().find(|a| a.0 == Feature::Competition && kind == Kind::Restriction).map(|a| a.2 - self.start);
-        let end = competing.filter(|&e| e > start).map_or(end, |e| end.min(e));
+        let (start, end) = if kind == Kind::Restriction { self.competing_span(&feature_at, start, end) } else { (start, end) };
         // "shall not use the Customer Materials": a bar on using the counterparty's things (but
         // "any of the Works, nor any of the Client IPR" bars the use of the Works first); "any
         // Intellectual Property licensed to Supplier by any Third Party" is a third party's.
@@ -1925,9 +1942,19 @@ fn denial_after(s: &str, from: usize, to: usize) -> usize {
 /// What an object names: its own words and the definitions of the terms it uses, less what a
 /// term leaves out of the agency's prior work ("all New Technology", which "shall exclude any
 /// modification to Philips' pre-existing IPR").
-fn object_features(terms: &Terms, used: &[usize], own: Features) -> Features {
+fn object_features(terms: &Terms, used: &[usize], own: Features, object_text: &str) -> Features {
     let features = used.iter().fold(own, |f, &t| f.union(terms.terms[t].features));
+    // "a License over: the Project IP not owned by the Purchaser; the Background IP": the
+    // prior work one term's definition leaves out, a term named outright in the object brings.
+    let outright = |t: usize| {
+        let name = terms.terms[t].name.as_str();
+        terms.terms[t].features.has(Feature::Prior)
+            && object_text
+                .match_indices(name)
+                .any(|(i, _)| !EXCEPTED_BEFORE.is_match(&object_text[ceil_char(object_text, i.saturating_sub(40))..i]))
+    };
     let left_out = used.iter().fold(Features::default(), |f, &t| f.union(terms.terms[t].excluded));
+    let left_out = if used.iter().any(|&t| outright(t)) { left_out.without([Feature::Prior].into_iter().collect()) } else { left_out };
     let dropped = [Feature::Prior, Feature::Improvements, Feature::Methods, Feature::Models].into_iter().filter(|&f| left_out.has(f)).fold(
         Features::default(),
         |mut set, f| {
@@ -1937,6 +1964,12 @@ fn object_features(terms: &Terms, used: &[usize], own: Features) -> Features {
     );
     features.without(dropped)
 }
+
+/// Words that set aside what follows them ("excluding", "other than").
+static EXCEPTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:\bexcept(?:ing)?|\bexcluding|\bexclusive of|\bother than|\bsave(?: for)?|\bnot including|\bbut not)\b[^;:]*$")
+        .expect("static regex")
+});
 
 /// Whether the object uses a term named after the counterparty ("Client IPR").
 /// "Any derivative works the Consultant makes out of Customer Materials": what passes is

@@ -76,7 +76,9 @@ type Term = (Range<usize>, Vec<(Attribute, usize, usize)>);
 
 /// The grant of `sentence`, when it grants a licence whose terms are a list of attributes.
 struct Grant {
-    grantee_end: usize,
+    /// Where the grantee ends: a payment condition goes after it ("grants Client, upon ...").
+    /// None for a licence's definition, which names no grantor.
+    grantee_end: Option<usize>,
     article: Range<usize>,
     /// The list's terms, in order, with the attributes each gives.
     terms: Vec<Term>,
@@ -92,6 +94,15 @@ static GRANT_BARE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A licence's definition, its terms a list: "Licence means a non-exclusive, world-wide,
+/// everlasting, irrevocable, royalty free licence to the Purchaser to ...".
+static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)^\W*(?:the\s+)?[\w\s-]{0,30}?licen[cs]e["'\u{201D}\u{2019}]?\s+(?:means|shall\s+mean)\s+(?P<article>an?)\s+(?P<terms>[^.;:]{1,300}?)\s+(?P<noun>licen[cs]e)\b"#,
+    )
+    .expect("static regex")
+});
+
 fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
     // A list after an article that GRANT did not take stays unread, as before.
     let bare = || {
@@ -100,8 +111,8 @@ fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
             !["a", "an"].iter().any(|a| grantee == *a || grantee.ends_with(&format!(" {a}")))
         })
     };
-    let c = GRANT.captures(sentence).or_else(bare)?;
-    let (grantee, list, noun) = (c.name("grantee")?, c.name("terms")?, c.name("noun")?);
+    let c = GRANT.captures(sentence).or_else(bare).or_else(|| DEFINED.captures(sentence))?;
+    let (grantee, list, noun) = (c.name("grantee"), c.name("terms")?, c.name("noun")?);
     // Without an article, the place for one is where the list starts.
     let article = c.name("article").map_or(list.start()..list.start(), |a| a.range());
     let mut terms = Vec::new();
@@ -117,7 +128,7 @@ fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
     }
     push(at..list.end());
     terms.iter().all(|(r, _)| TERM.is_match(&sentence[r.clone()])).then_some(Grant {
-        grantee_end: grantee.end(),
+        grantee_end: grantee.map(|g| g.end()),
         article,
         terms,
         noun: noun.range(),
@@ -145,6 +156,7 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         let end = sentence[g.noun.end..].find(". ").map_or(end, |at| (g.noun.end + at).min(end));
         PROVISO.find_at(sentence, g.noun.end).map_or(end, |m| m.start().min(end))
     };
+    let defined = g.grantee_end.is_none();
     let limited = has(Attribute::Limited)
         || Attributes::found(words.lexicon, &sentence[g.noun.start..body_end]).iter().any(|&(a, _, _)| a == Attribute::Limited)
         // "for any purpose in connection with the Customer's business" ties it to nothing.
@@ -184,7 +196,8 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
         let at = sentence[..m.start()].trim_end().len();
         out.push(Edit::new(at..at, " solely as".into(), &[Concern::TransferableLicense], EditKind::Limited));
     }
-    if !limited && !wide.is_empty() {
+    // A definition says what the licence is wherever it is granted: the grants limit its use.
+    if !limited && !wide.is_empty() && !defined {
         let things = words.deliverables.map_or_else(
             || if words.defined.contains(&"Work Product") { "the Work Product".to_owned() } else { "the deliverables".to_owned() },
             str::to_owned,
@@ -200,17 +213,17 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
     // making it personal has answered it already.
     let mut on_payment = vec![Concern::AssignmentBeforePayment];
     let personal_answers = [Attribute::Transferable, Attribute::Sublicensable, Attribute::Exclusive].into_iter().any(has);
-    if limited && !personal_answers {
+    if (limited || defined) && !personal_answers {
         on_payment.push(Concern::PerpetualIrrevocableGrant);
     }
     on_payment.retain(|c| concerns.contains(c));
     if !on_payment.is_empty() && !words.employment && !PAID.is_match(sentence) {
-        let at = g.grantee_end;
         // "grant to the Customer of, a perpetual ...": the grantee's own comma opens the words.
-        let words = if sentence[..at].ends_with(',') {
-            " upon receipt of full payment of the Fees,"
-        } else {
-            ", upon receipt of full payment of the Fees,"
+        // A definition's licence takes effect on payment: said after its noun.
+        let (at, words) = match g.grantee_end {
+            Some(at) if sentence[..at].ends_with(',') => (at, " upon receipt of full payment of the Fees,"),
+            Some(at) => (at, ", upon receipt of full payment of the Fees,"),
+            None => (g.noun.end, ", effective upon receipt of full payment of the Fees,"),
         };
         out.push(Edit::new(at..at, words.into(), &on_payment, EditKind::LicensedOnPayment));
     }
@@ -297,6 +310,22 @@ mod tests {
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "dOrg grants Client a perpetual, irrevocable, royalty free, non-transferable, non-sub-licensable, worldwide, non-exclusive licence to use such Background IP solely as incorporated into the Project deliverables."
         );
+    }
+
+    #[test]
+    fn a_licence_defined_by_its_terms_is_made_personal_and_effective_on_payment_where_defined() {
+        let w = words();
+        let s = "Licence means a non-exclusive, world-wide, everlasting, irrevocable, royalty free licence to the Purchaser to exercise all rights in relation to the Intellectual Property it applies to as if the licensee were the owner, including the right to sub-license. A Licence does not include the right to transfer or assign the Intellectual Property.";
+        let concerns = [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant];
+        let e = edits(s, &concerns, &w);
+        assert_eq!(
+            apply(s, &e),
+            "Licence means a non-exclusive, non-transferable, non-sublicensable, world-wide, everlasting, irrevocable, royalty free licence, effective upon receipt of full payment of the Fees, to the Purchaser to exercise all rights in relation to the Intellectual Property it applies to as if the licensee were the owner. A Licence does not include the right to transfer or assign the Intellectual Property."
+        );
+        assert!(concerns.iter().all(|c| e.iter().any(|e| e.concerns.contains(c))));
+        // A definition of something else that mentions a licence is no licence's definition.
+        let s = "Fees means the fees for a non-exclusive licence to use the Platform.";
+        assert!(edits(s, &concerns, &w).is_empty());
     }
 
     #[test]
