@@ -3100,3 +3100,88 @@ fn a_list_ends_at_the_paragraph_after_it_and_a_bar_on_serving_the_clients_custom
     let shown = bar.phrase.as_deref().unwrap_or("");
     assert!(shown.contains("do business with") && !shown.contains("employees"), "{bar:#?}");
 }
+
+const AUTHORITY: &str = "This Contract is between the Ministry of Digital Economy (the \"Contracting Authority\") and Brightloop Analytics SARL (the \"Service Provider\"). The Service Provider shall perform the Services and the Contracting Authority shall pay the price.";
+
+/// Civil-law drafting in translation: rights "vested in" the client from creation; a noun of
+/// transfer that "takes effect" on acceptance, payment said to have "no effect on that
+/// transfer" past a relative clause; "refrains from providing similar services"; "may
+/// transfer the right of use"; results "obtained jointly" that belong to the client.
+#[test]
+fn civil_law_transfers_vestings_and_bars_in_translation_are_read() {
+    let a = analyse(
+        AUTHORITY,
+        &[
+            "The economic rights in all software and results produced by the Service Provider in the course of this Contract are vested in the Contracting Authority from their creation.",
+        ],
+    );
+    assert_found(&a, &[Concern::BroadWorkProduct, Concern::AssignmentBeforePayment]);
+    let a = analyse(
+        AUTHORITY,
+        &[
+            "The transfer to the Contracting Authority of the economic rights in the deliverables takes effect upon signature of the acceptance report. Payment of the balance, which is made within sixty days thereafter, has no effect on that transfer.",
+        ],
+    );
+    assert_found(&a, &[Concern::AssignmentBeforePayment]);
+    let a = analyse(
+        AUTHORITY,
+        &[
+            "For three years after the Contract ends, the Service Provider refrains from providing similar services to any other operator in the payments sector.",
+        ],
+    );
+    assert_found(&a, &[Concern::NonCompete]);
+    let a = analyse(
+        AUTHORITY,
+        &[
+            "The Contracting Authority may transfer the right of use of the Service Provider's libraries to any public body to which the service is delegated.",
+        ],
+    );
+    assert_found(&a, &[Concern::TransferableLicense]);
+    let a = analyse(
+        AUTHORITY,
+        &[
+            "Results obtained jointly by the agents of the Contracting Authority and of the Service Provider belong exclusively to the Contracting Authority.",
+        ],
+    );
+    assert_found(&a, &[Concern::JointIp]);
+}
+
+/// "passes to Buyer when Buyer has settled every invoice for the milestone" waits for payment;
+/// "the Bank is the first owner of copyright" in works made on commission is authorship by the
+/// client; "developed or refined by Provider while engaged by the Sponsor" is broad and takes
+/// improvements; "may use, copy, modify and sublicense the Vendor Tools" is sublicensable, but
+/// "any other product that Licensee may use, sublicense or distribute" grants nothing.
+#[test]
+fn payment_by_settled_invoices_first_ownership_refinements_and_a_list_of_licence_verbs_are_read() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Title to each Deliverable listed in the plan passes to Client when Client has settled every invoice for the milestone in which it was delivered.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::AssignmentBeforePayment), "{:#?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "The parties agree that Provider produces the Deliverables as works made on a commission for Client and that Client is the first owner of copyright in them.",
+        ],
+    );
+    assert_found(&a, &[Concern::WorkMadeForHire]);
+    let a = analyse(
+        SERVICES,
+        &[
+            "All playbooks, pricing algorithms and analytical frameworks developed or refined by Provider while engaged by Client shall be the sole property of Client.",
+        ],
+    );
+    assert_found(&a, &[Concern::BroadWorkProduct, Concern::Derivatives, Concern::MethodologyTransfer]);
+    let a = analyse(
+        SERVICES,
+        &["Client and its affiliates may use, copy, modify and sublicense the Provider Tools to any of their customers."],
+    );
+    assert_found(&a, &[Concern::TransferableLicense]);
+    let a = analyse(
+        SERVICES,
+        &["Client shall not use the Provider Tools as part of any other product that Client may use, sublicense or distribute."],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::TransferableLicense), "{:#?}", a.findings);
+}

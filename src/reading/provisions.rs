@@ -1031,7 +1031,9 @@ fn names_work(lexicon: &Lexicon, terms: &Terms, words: &str) -> bool {
 }
 
 /// "The assignment of the economic rights ... shall operate in favour of the Client upon
-/// creation": a noun of transfer that the sentence says takes effect, as a verb would.
+/// creation", "The transfer to the Contracting Authority of the economic rights ... takes effect
+/// upon signature of the acceptance report": a noun of transfer that the sentence says takes
+/// effect, as a verb would.
 fn takes_effect(from_trigger: &str) -> bool {
     let from_trigger = &from_trigger[..floor_char(from_trigger, from_trigger.len().min(300))];
     EFFECT.on(from_trigger).is_match(from_trigger)
@@ -1041,7 +1043,7 @@ fn takes_effect(from_trigger: &str) -> bool {
 /// the reader's patterns to compile.
 static EFFECT: std::sync::LazyLock<AsciiFirst> = std::sync::LazyLock::new(|| {
     AsciiFirst::new(
-        r"^(?:assignment|transfer) of [^;:]{1,200}? (?:shall|will|is to|does|automatically) (?:automatically )?(?:operate|take effect|be effective|become effective|occur|take place|be made)\b",
+        r"^(?:assignment|transfer) (?:to [^;:]{1,60}? )?of [^;:]{1,200}? (?:(?:shall|will|is to|does|automatically) (?:automatically )?(?:operate|take effect|be effective|become effective|occur|take place|be made)|(?:automatically )?(?:takes effect|operates|becomes effective|is effective|occurs))\b",
     )
 });
 
@@ -1249,8 +1251,10 @@ impl Trigger<'_> {
             // "Supplier will obtain a licence", "the Client shall be entitled to use", "the
             // Customer may sub-license", "the Trustees may transfer the licence": the subject
             // receives; what a party "receives" under the contract, the other party gives.
+            // So does "the Firm may use, copy, modify and sublicense".
             Kind::Licence
-                if RECEIVES.iter().any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
+                if (RECEIVES.iter().any(|v| self.text().trim_start_matches("shall ").trim_start_matches("will ").starts_with(v))
+                    || self.text().starts_with("may ") && self.text().contains("licen"))
                     && !self.text().contains(" by") =>
             {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
@@ -1632,6 +1636,14 @@ pub(super) fn paid(lexicon: &Lexicon, text: &str) -> bool {
         let after = &text[m.end()..floor_char(text, (m.end() + 60).min(text.len()))];
         let after = after.find([',', ';', '.']).map_or(after, |i| &after[..i]);
         let denied = [" not a condition", " not a precondition", " not a pre-condition", " not required"].iter().any(|w| after.contains(w));
+        // "Payment of the balance, which is made within ninety days thereafter, has no effect on
+        // that transfer": denied past a relative clause.
+        let rest = &text[m.end()..floor_char(text, (m.end() + 160).min(text.len()))];
+        let rest = rest.find(['.', ';']).map_or(rest, |i| &rest[..i]);
+        let denied = denied
+            || [" no effect on ", " not affect "].iter().any(|w| {
+                rest.find(w).is_some_and(|i| ["transfer", "assignment", "vesting", "passing"].iter().any(|t| rest[i..].contains(t)))
+            });
         !lexicon.negation.is_match(part) && !counted_from && !disregarded && !denied
     })
 }
