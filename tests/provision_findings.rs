@@ -3185,3 +3185,25 @@ fn payment_by_settled_invoices_first_ownership_refinements_and_a_list_of_licence
     );
     assert!(!medium_or_high(&a).contains(&Concern::TransferableLicense), "{:#?}", a.findings);
 }
+
+/// "The architecture, training code ... remain Vendor's": the agency keeps its methods, so the
+/// client owning the weights trained on its data takes nothing else; "shall not claim, any
+/// right to retain or use knowledge, experience or techniques derived from the separation"
+/// bars the agency's know-how gained on the engagement.
+#[test]
+fn methods_that_remain_the_agencys_and_a_bar_on_claiming_know_how_are_read() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Where Provider trains a model for Client, Client owns the model weights trained on Client data. The architecture, training code, hyperparameter settings and evaluation suites remain Provider's and are licensed to Client on a non-exclusive basis solely to run that model.",
+        ],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::ModelOwnership), "{:#?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "Client does not grant, and Provider shall not claim, any right to retain or use knowledge, experience or techniques derived from the integration of Client's systems.",
+        ],
+    );
+    assert_found(&a, &[Concern::NoResiduals]);
+}

@@ -1120,8 +1120,12 @@ impl Trigger<'_> {
         // "shall hold such rights in trust for the Company": the one it is held for owns it.
         // "become your property": the owner is inside the verb, the object before it.
         // "becomes yours": so is the one the pronoun names.
+        // "remain Vendor's and are licensed": the owner is the possessive ending the verb.
+        let whose = text.trim_end_matches([',', '.', ';', ' ']);
+        let whose = whose.strip_suffix(" and").or(whose.strip_suffix(" or")).unwrap_or(whose);
         text.ends_with(" trust for")
             || text.ends_with(" property")
+            || whose.trim_end_matches(" own").ends_with("'s")
             || [" yours", " ours", " theirs"].iter().any(|w| text.ends_with(w))
             || (!first && ["by", "of", "to", "in", "with"].iter().any(|w| text.ends_with(&format!(" {w}"))))
     }

@@ -141,6 +141,21 @@ fn statement_end(sentence: &str, from: usize) -> usize {
     stop.map_or_else(|| sentence.trim_end().trim_end_matches('.').len(), |i| from + i)
 }
 
+/// Where the object of an owner-first statement ends: at the end of the statement, or before a
+/// qualification that follows the object ("shall own the website subject to the following
+/// terms and conditions:"), so that what goes in after the object is not put after a colon.
+/// With whether the statement goes on after it.
+fn object_end(sentence: &str, from: usize) -> (usize, bool) {
+    static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s+(?:subject\s+to|provided\s+that|on\s+the\s+(?:following\s+)?terms)\b|:\s*$").expect("static regex")
+    });
+    let end = statement_end(sentence, from);
+    match QUALIFIED.find(&sentence[from..end]) {
+        Some(m) => (from + m.start(), !sentence[from + m.start()..end].trim_start_matches([',', ':']).trim().is_empty()),
+        None => (end, false),
+    }
+}
+
 /// What ties the subject of an ownership statement to the whole engagement rather than to
 /// what is delivered: "as part of this Agreement", "in connection with the Contract" (the
 /// words before "this Agreement", which stays).
@@ -476,23 +491,24 @@ fn owned_edits(sentence: &str, owned: &regex::Captures<'_>, concerns: &[Concern]
     // object, and the carve-out ends the sentence.
     let carved = carved_out(sentence, concerns, words);
     if !carved.is_empty() {
-        let at = if owned.name("owner").is_some() {
-            statement_end(sentence, owned.get(0).map_or(0, |o| o.end()))
+        let (at, goes_on) = if owned.name("owner").is_some() {
+            object_end(sentence, owned.get(0).map_or(0, |o| o.end()))
         } else {
-            sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end().len()
+            (sentence[..owned.get(0).map_or(0, |o| o.start())].trim_end().len(), true)
         };
         // Before the payment condition that may go in at the same place.
-        // Set off by commas before the verb; the payment condition that may go in at the same
-        // place brings its own.
-        let close = if owned.name("owner").is_some() { "" } else { "," };
+        // Set off by commas before the verb, or before what qualifies the object; the payment
+        // condition that may go in at the same place brings its own.
+        let close = if goes_on { "," } else { "" };
         out.insert(0, Edit::new(at..at, format!("{}{close}", carve_out(concerns, words)), &carved, EditKind::CarvedOut));
     }
     // "Client shall own all outputs ...": the owner comes first, so the payment condition ends
     // the sentence, after any carve-out.
     if paid && owned.name("owner").is_some_and(|o| !o.as_str().contains("owner")) {
-        let end = statement_end(sentence, owned.get(0).map_or(0, |o| o.end()));
+        let (end, goes_on) = object_end(sentence, owned.get(0).map_or(0, |o| o.end()));
         let upon = UPON_PAYMENT.trim_end_matches(" for");
-        out.push(Edit::new(end..end, format!(", {upon}"), &[Concern::AssignmentBeforePayment], EditKind::UponPayment));
+        let close = if goes_on { "," } else { "" };
+        out.push(Edit::new(end..end, format!(", {upon}{close}"), &[Concern::AssignmentBeforePayment], EditKind::UponPayment));
     }
     out.extend(authorship_struck(sentence, concerns));
     let mut out = merged(out);
@@ -651,6 +667,14 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &both, &words())),
             "The Services and the deliverables developed by Contractor specifically for Client in the performance of the Services are a work made for hire, and shall, upon receipt of full payment of the Fees for them, be solely owned by the Company."
+        );
+        // What qualifies the object after it, down to a lead-in's colon, stays after the
+        // words that go in.
+        let s =
+            "Upon completion of the project, and payment, the Client shall own the website subject to the following terms and conditions:";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::PreExistingIp], &words())),
+            "Upon completion of the project, and payment, the Client shall own the website, excluding Agency IP, subject to the following terms and conditions:"
         );
         // The demo's §4.1: models and methods reach it through "Work Product".
         let s = "All Work Product shall be the sole and exclusive property of Client.";

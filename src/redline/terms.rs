@@ -451,7 +451,7 @@ impl Vocabulary {
 
     fn registry_definition(&self) -> String {
         format!(
-            "\"{0}\" means the list of Agency's pre-existing tools, libraries, frameworks and methodologies attached to this Agreement as {0}.",
+            "\"{0}\" means the written list of Agency's pre-existing tools, libraries, frameworks and methodologies that Agency gives Client, to be attached to this Agreement as {0}.",
             self.registry
         )
     }
