@@ -236,7 +236,7 @@ impl Vocabulary {
         Vocabulary {
             agency,
             client,
-            defined: defined_terms(text),
+            defined: defined_terms(text).into_iter().chain(used_as_terms(text)).collect(),
             registry,
             agency_prior: None,
             agency_prior_methods: false,
@@ -455,6 +455,19 @@ impl Vocabulary {
             self.registry
         )
     }
+}
+
+/// Terms a draft uses as defined ones without defining them ("Keep all Confidential
+/// Information strictly confidential"): capitalised inside a sentence, more than once. The
+/// library's words then use them as the draft does.
+fn used_as_terms(text: &str) -> Vec<String> {
+    const TERMS: [&str; 1] = ["Confidential Information"];
+    let inside = |i: usize| text[..i].trim_end_matches(' ').ends_with(|c: char| c.is_lowercase());
+    TERMS
+        .iter()
+        .filter(|t| !defined_terms(text).iter().any(|d| d == *t) && text.match_indices(*t).filter(|&(i, _)| inside(i)).count() >= 2)
+        .map(|t| (*t).to_owned())
+        .collect()
 }
 
 /// The draft's own term for what the agency brings from before, read from the provision
@@ -800,6 +813,16 @@ mod tests {
         );
         let american = Vocabulary::of("Customer grants Supplier a license.", &Parties::named("Supplier", "Customer"));
         assert_eq!(american.adapt("a perpetual license"), "a perpetual license");
+    }
+
+    #[test]
+    fn a_term_the_draft_uses_as_defined_is_used_as_it_does() {
+        let parties = Parties::named("Developer", "Client");
+        let draft = "6.2 Developer agrees to keep all Confidential Information strictly confidential and not use Confidential Information for any other purpose.";
+        let v = Vocabulary::of(draft, &parties);
+        assert_eq!(v.adapt("without disclosing Client's Confidential Information"), "without disclosing Client's Confidential Information");
+        let v = Vocabulary::of("6.1 Confidential Information. Developer keeps the client's secrets.", &parties);
+        assert_eq!(v.adapt("without disclosing Client's Confidential Information"), "without disclosing Client's confidential information");
     }
 
     #[test]
