@@ -2340,3 +2340,29 @@ fn a_payment_condition_after_a_renamed_plural_says_them() {
     let accepted = accepted_with(demo, "4.1 Ownership.");
     assert!(accepted.contains("effective upon receipt of full payment of the Fees for them"), "{accepted}");
 }
+
+/// A clause whose heading stands on the line above its body ("### 5.2 Assignment of Rights"),
+/// whose whole body is struck because another clause's new wording covers it, is left
+/// "[Reserved.]" under its heading, not an empty heading.
+#[test]
+fn a_clause_emptied_under_a_heading_of_its_own_line_is_reserved() {
+    let r = plan_embedded(
+        "# FREELANCE DEVELOPER AGREEMENT\n\nThis Agreement is between Northwind Health Inc. (\"Client\") and Jordan Lee (\"Developer\"). Developer shall develop the app and Client shall pay the fees.\n\n### 5.1 Work Product Ownership\nALL work product, code, designs, documentation, and inventions created under this Agreement are the SOLE and EXCLUSIVE property of Client.\n\n\"Work Product\" includes but is not limited to:\n- Source code and object code\n- Designs, wireframes, mockups\n- Algorithms and logic\n- Any derivative works\n\n### 5.2 Assignment of Rights\nDeveloper hereby assigns, transfers, and conveys to Client all rights, title, and interest in and to the Work Product, including all intellectual property rights, copyrights, patents, trade secrets, and moral rights.\n\n### 5.3 Work for Hire\nTo the extent permitted by law, all Work Product shall be considered \"work made for hire\" under U.S. Copyright Law, with Client as the author and owner.\n\n### 5.4 Governing Law\nThis Agreement is governed by the laws of California.\n",
+    );
+    let emptied = r.changes.iter().find(|c| c.deleted.starts_with("Developer hereby assigns")).expect("§5.2's assignment is struck");
+    assert_eq!(emptied.inserted, "[Reserved.]", "{:#?}", r.changes);
+}
+
+/// A numbered paragraph whose whole sentence is struck keeps its number: "5.5 ~~Without
+/// limiting clause 5.1, ...~~", not "~~5.5 Without ...~~", which would take the number readers
+/// cite with it.
+#[test]
+fn a_struck_numbered_sentence_keeps_its_number() {
+    let r = plan_embedded(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/synth/agency-drafts/au-coastal-contract.md"))
+            .expect("fixture"),
+    );
+    let numbered = regex::Regex::new(r"^\d+(?:\.\d+)+\s").expect("regex");
+    assert!(r.changes.iter().any(|c| c.deleted.starts_with("Without limiting clause 5.1")), "{:#?}", r.changes);
+    assert!(!r.changes.iter().any(|c| numbered.is_match(&c.deleted)), "{:#?}", r.changes);
+}
