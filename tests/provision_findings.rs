@@ -3207,3 +3207,17 @@ fn methods_that_remain_the_agencys_and_a_bar_on_claiming_know_how_are_read() {
     );
     assert_found(&a, &[Concern::NoResiduals]);
 }
+
+/// "shall ensure that no knowledge, methods or insights acquired through the supervisory work
+/// are used ... in work for any regulated entity": a bar on the agency's know-how from the
+/// engagement, written as a duty to see that it is not used.
+#[test]
+fn a_duty_to_ensure_know_how_is_not_used_is_a_bar() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall ensure that no knowledge, methods or insights acquired through the analytics work are used by Provider or its personnel, during or after the Term, in work for any other retailer.",
+        ],
+    );
+    assert_found(&a, &[Concern::NoResiduals]);
+}
