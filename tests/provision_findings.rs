@@ -3011,15 +3011,20 @@ fn used_or_acquired_for_the_project_the_gpl_and_a_right_to_object_to_the_alterat
     assert_found(&a, &[Concern::MoralRightsWaiver]);
 }
 
+const PURCHASER: &str = "This Agreement is between the Ministry of Trade (the \"Purchaser\") and Brightloop Analytics Limited (the \"Service Provider\"). The Service Provider shall provide the Services and the Purchaser shall pay the Fees.";
+
+/// A public-body form's licence, defined once by its terms and granted by name elsewhere.
+const LICENCE_DEFINED: &str = "Licence means a non-exclusive, world-wide, everlasting, irrevocable, royalty free licence to the Purchaser to exercise all rights in relation to the Intellectual Property it applies to as if the licensee were the owner, including the right to sub-license.";
+
 /// "The Service Provider grants, and the Purchaser accepts, a License over: ... the Background
 /// Intellectual Property", the Licence defined as "everlasting, irrevocable ..., including the
 /// right to sub-license" (and spelt "Licence" there): the licence is what its definition says.
 #[test]
 fn a_licence_granted_by_its_defined_name_has_the_definitions_attributes() {
     let a = analyse(
-        "This Agreement is between the Ministry of Trade (the \"Purchaser\") and Brightloop Analytics Limited (the \"Service Provider\"). The Service Provider shall provide the Services and the Purchaser shall pay the Fees.",
+        PURCHASER,
         &[
-            "Licence means a non-exclusive, world-wide, everlasting, irrevocable, royalty free licence to the Purchaser to exercise all rights in relation to the Intellectual Property it applies to as if the licensee were the owner, including the right to sub-license.",
+            LICENCE_DEFINED,
             "Background Intellectual Property means the Intellectual Property of a party created before the date of this Agreement.",
             "The Service Provider grants, and the Purchaser accepts, a License over:\n(a) the Background Intellectual Property; and\n(b) any Intellectual Property of a third party needed to use the Services.",
         ],
@@ -3063,9 +3068,9 @@ fn ways_of_use_are_no_methods() {
 #[test]
 fn a_licence_defined_by_its_terms_is_shown_at_its_definition_and_reaches_the_background_named() {
     let a = analyse(
-        "This Agreement is between the Ministry of Trade (the \"Purchaser\") and Brightloop Analytics Limited (the \"Service Provider\"). The Service Provider shall provide the Services and the Purchaser shall pay the Fees.",
+        PURCHASER,
         &[
-            "Licence means a non-exclusive, world-wide, everlasting, irrevocable, royalty free licence to the Purchaser to exercise all rights in relation to the Intellectual Property it applies to as if the licensee were the owner, including the right to sub-license.",
+            LICENCE_DEFINED,
             "Background Intellectual Property means the Intellectual Property of a party created before the date of this Agreement.",
             "Project Intellectual Property means all Intellectual Property (excluding Background Intellectual Property) developed or created in the course of providing the Services.",
             "The Service Provider grants, and the Purchaser accepts, a License over: the Project Intellectual Property not owned by the Purchaser; the Background Intellectual Property; and any Intellectual Property of a third party needed to use the Services.",

@@ -2365,4 +2365,11 @@ fn a_struck_numbered_sentence_keeps_its_number() {
     let numbered = regex::Regex::new(r"^\d+(?:\.\d+)+\s").expect("regex");
     assert!(r.changes.iter().any(|c| c.deleted.starts_with("Without limiting clause 5.1")), "{:#?}", r.changes);
     assert!(!r.changes.iter().any(|c| numbered.is_match(&c.deleted)), "{:#?}", r.changes);
+    // A transfer struck whole, its words covered elsewhere, keeps its number and says so.
+    let r = plan_embedded(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/synth/agency-drafts/uk-harwick-services.md"))
+            .expect("fixture"),
+    );
+    let emptied = r.changes.iter().find(|c| c.deleted.starts_with("Any modification, enhancement or derivative")).expect("§7.4 struck");
+    assert_eq!(emptied.inserted, "[Reserved.]", "{emptied:#?}");
 }

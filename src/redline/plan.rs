@@ -643,7 +643,7 @@ impl Planner<'_> {
             while at < bounds.end {
                 let mut range = sentence_bounds(text, bounds.clone(), at, at);
                 let next = range.end.max(at + text[at..].chars().next().map_or(1, char::len_utf8));
-                range.start = after_heading_line(text, range.clone(), range.end);
+                range.start = past_labels(text, c.number.as_deref(), range.clone(), range.end, range.end);
                 if !text[range.clone()].trim().is_empty() && phrase::transfers(&text[range.clone()]) {
                     if draft.format == Format::Markdown {
                         range = cover_markup(&draft.text, text, range, bounds.clone());
@@ -2055,14 +2055,18 @@ fn note_sentences(note: &str) -> Vec<&str> {
 
 /// A clause whose whole body is struck, its words covered elsewhere, keeps its number and
 /// heading as a reserved clause, so that later numbers and citations stay as they are: a
-/// run-in heading ("5.2 Assignment. ...") or one on the line above ("### 5.2 Assignment of
-/// Rights").
+/// run-in heading ("5.2 Assignment. ..."), one on the line above ("### 5.2 Assignment of
+/// Rights"), or its number alone ("7.4 Any modification ...").
 fn reserve_emptied(changes: &mut [Change], draft: &Draft) {
     for c in changes.iter_mut().filter(|c| matches!(c.language, Language::AlreadyInserted { .. })) {
         let p = &draft.paragraphs[c.paragraph];
         let (before, after) = (&draft.analysed[p.start..c.start], &draft.analysed[c.end..p.end]);
         let heading_only = before.split_whitespace().count() <= 8 && !before.trim_end().trim_end_matches('.').contains(". ");
-        let headed = before.trim_end().ends_with('.') || before.trim_end_matches([' ', '\t']).ends_with('\n') && !before.trim().is_empty();
+        // Or its number alone ("7.4 ~~Any modification ...~~").
+        let numbered = !before.trim().is_empty() && before.trim().chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+        let headed = before.trim_end().ends_with('.')
+            || before.trim_end_matches([' ', '\t']).ends_with('\n') && !before.trim().is_empty()
+            || numbered;
         if after.trim().is_empty() && headed && heading_only {
             RESERVED.clone_into(&mut c.inserted);
         }
@@ -2094,35 +2098,39 @@ fn passage(draft: &Draft, analysis: &Analysis, fi: usize) -> Option<Group> {
         let rest = &draft.analysed[at..range.end];
         range.start = at + (rest.len() - rest.trim_start().len());
     }
-    range.start = after_heading_line(&draft.analysed, range.clone(), start);
-    // The clause's number opening the sentence ("5.5 Without limiting clause 5.1, ...") stays:
-    // it is how the clause is cited.
-    if let Some(n) = c.number.as_deref().map(str::trim).filter(|n| !n.is_empty())
-        && let Some(rest) = draft.analysed[range.clone()].strip_prefix(n)
-        && rest.starts_with([' ', '\t'])
-    {
-        let at = range.start + n.len() + (rest.len() - rest.trim_start().len());
-        if at < range.end.min(end) {
-            range.start = at;
-        }
-    }
+    range.start = past_labels(&draft.analysed, c.number.as_deref(), range.clone(), start, end);
     if draft.format == Format::Markdown {
         range = cover_markup(&draft.text, &draft.analysed, range, bounds);
     }
     (!draft.analysed[range.clone()].trim().is_empty()).then_some(Group { clause, paragraph, range, findings: vec![fi] })
 }
 
-/// Where a sentence starts past a heading on its own line above it, in the same paragraph
-/// ("5.2 Assignment of Rights\nDeveloper hereby assigns ..."): a short line with no stop of its
-/// own names the clause and stays. `keep` is where the words that must stay in the sentence
-/// start.
-fn after_heading_line(text: &str, range: Range<usize>, keep: usize) -> usize {
-    let Some(nl) = text[range.clone()].find('\n').map(|i| range.start + i) else { return range.start };
-    let line = text[range.start..nl].trim();
-    let heading = (1..=8).contains(&line.split_whitespace().count()) && !line.ends_with(['.', ';', ':', ',']);
-    let rest = &text[nl..range.end];
-    let body = nl + (rest.len() - rest.trim_start().len());
-    if heading && body <= keep && body < range.end { body } else { range.start }
+/// Where a sentence's own words start, past the labels that name its clause and stay when it
+/// is struck: a heading on its own line above it, in the same paragraph ("5.2 Assignment of
+/// Rights\nDeveloper hereby assigns ...": a short line with no stop of its own), and the
+/// clause's `number` opening it ("5.5 Without limiting clause 5.1, ...": how it is cited).
+/// Never past `keep` (where words that must stay in the sentence start), nor `end`.
+fn past_labels(text: &str, number: Option<&str>, range: Range<usize>, keep: usize, end: usize) -> usize {
+    let mut start = range.start;
+    if let Some(nl) = text[range.clone()].find('\n').map(|i| range.start + i) {
+        let line = text[range.start..nl].trim();
+        let heading = (1..=8).contains(&line.split_whitespace().count()) && !line.ends_with(['.', ';', ':', ',']);
+        let rest = &text[nl..range.end];
+        let body = nl + (rest.len() - rest.trim_start().len());
+        if heading && body <= keep && body < range.end {
+            start = body;
+        }
+    }
+    if let Some(n) = number.map(str::trim).filter(|n| !n.is_empty())
+        && let Some(rest) = text[start..range.end].strip_prefix(n)
+        && rest.starts_with([' ', '\t'])
+    {
+        let at = start + n.len() + (rest.len() - rest.trim_start().len());
+        if at < range.end.min(end) {
+            start = at;
+        }
+    }
+    start
 }
 
 /// Whether paragraph `i` is the definition cell of a table of definitions: the paragraph before

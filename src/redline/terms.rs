@@ -236,7 +236,11 @@ impl Vocabulary {
         Vocabulary {
             agency,
             client,
-            defined: defined_terms(text).into_iter().chain(used_as_terms(text)).collect(),
+            defined: {
+                let mut defined = defined_terms(text);
+                defined.extend(used_as_terms(text, &defined));
+                defined
+            },
             registry,
             agency_prior: None,
             agency_prior_methods: false,
@@ -460,12 +464,12 @@ impl Vocabulary {
 /// Terms a draft uses as defined ones without defining them ("Keep all Confidential
 /// Information strictly confidential"): capitalised inside a sentence, more than once. The
 /// library's words then use them as the draft does.
-fn used_as_terms(text: &str) -> Vec<String> {
+fn used_as_terms(text: &str, defined: &[String]) -> Vec<String> {
     const TERMS: [&str; 1] = ["Confidential Information"];
     let inside = |i: usize| text[..i].trim_end_matches(' ').ends_with(|c: char| c.is_lowercase());
     TERMS
         .iter()
-        .filter(|t| !defined_terms(text).iter().any(|d| d == *t) && text.match_indices(*t).filter(|&(i, _)| inside(i)).count() >= 2)
+        .filter(|t| !defined.iter().any(|d| d == *t) && text.match_indices(*t).filter(|&(i, _)| inside(i)).count() >= 2)
         .map(|t| (*t).to_owned())
         .collect()
 }
