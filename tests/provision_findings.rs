@@ -3226,3 +3226,41 @@ fn a_duty_to_ensure_know_how_is_not_used_is_a_bar() {
     );
     assert_found(&a, &[Concern::NoResiduals]);
 }
+
+/// "The licence granted under clause 9.2 to the Provider Tools shall be irrevocable, shall be
+/// transferable ...": a licence described after the fact, its grantor not named, is the agency's
+/// when it is over the agency's own tools; "Provider Tools", undefined, names things, not the
+/// Provider.
+#[test]
+fn a_licence_described_after_its_grant_is_read_with_its_attributes() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider may use its pre-existing migration toolkit in the Services.",
+            "The licence granted under clause 1 to the Provider Tools shall be irrevocable, shall be transferable by Client to any purchaser of its business, and may be sublicensed to Client's outsourced service providers without Provider's consent.",
+        ],
+    );
+    assert_found(&a, &[Concern::TransferableLicense]);
+    let a = analyse(
+        SERVICES,
+        &["The licence granted under clause 1 to the Provider Tools shall be non-transferable and shall end with this Agreement."],
+    );
+    assert!(!medium_or_high(&a).contains(&Concern::TransferableLicense), "{:#?}", a.findings);
+}
+
+/// "The assignment under Article 14 extends to the components ... previously developed by the
+/// Service Provider ..., which the Contracting Authority may exploit": an assignment described
+/// after the fact; its maker is not its receiver, and what was developed before is prior work.
+#[test]
+fn an_assignment_described_as_extending_to_prior_components_takes_prior_work() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider assigns to Client the copyright in the Deliverables.",
+            "The assignment under clause 1 extends to the components, routines and tools previously developed by Provider and integrated into the Deliverables, which Client may exploit, modify and assign freely.",
+        ],
+    );
+    assert_found(&a, &[Concern::PreExistingIp, Concern::MethodologyTransfer]);
+    let prior: Vec<_> = a.findings.iter().filter(|f| f.concern == Concern::PreExistingIp && f.kind == FindingKind::Phrase).collect();
+    assert!(prior.iter().any(|f| f.phrase.as_deref().is_some_and(|p| p.contains("previously developed"))), "{prior:#?}");
+}

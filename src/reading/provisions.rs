@@ -263,6 +263,8 @@ struct Mention {
     side: Side,
     /// "the Supplier's Background IPR": an owner of the object, not an actor.
     possessive: bool,
+    /// "the Contractor Tools", not defined: whose things they are, not an actor either.
+    things: bool,
 }
 
 /// Where each kind's words are in a whole normalised draft: found in one pass over the text a
@@ -887,7 +889,10 @@ impl Sentence<'_> {
         };
         // "the Bank shall obtain a perpetual ... licence to ... the deposited materials": between
         // two parties, a licence the counterparty obtains from no one named is the agency's.
-        let obtains = ["obtain", "receive", "acquire"].iter().any(|w| s[ts..].starts_with(w));
+        // So is one described after the fact, its grantor not named: "the licence granted under
+        // clause 9.2 ... shall be transferable by Buyer", "the assignment under Article 14
+        // extends to the components ..., which the Contracting Authority may exploit".
+        let obtains = ["obtain", "receive", "acquire"].iter().any(|w| s[ts..].starts_with(w)) || described(&s[ts..]);
         let giver = match giver {
             Side::Unknown if obtains && receiver == Side::Counterparty && !theirs && !THIRD_PARTYS.is_match(object_text) => Side::Agency,
             other => other,
@@ -1201,6 +1206,18 @@ impl Trigger<'_> {
             || self.kind == Kind::Retention && self.text().ends_with(" by")
     }
 
+    /// Who receives a transfer described after the fact: "the assignment under Article 14
+    /// extends to the tools developed by the Service Provider, which the Contracting Authority
+    /// may exploit" names its receiver, if at all, as one who may use what passes, not as its
+    /// maker.
+    fn user_of_what_passes(&self) -> Side {
+        let (s, te) = (self.s, self.te);
+        let to = (te + AFTER).min(s.len());
+        let maker = |m: &&Mention| made_by(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]);
+        let user = self.mentions.iter().filter(|m| !m.possessive && !m.things).find(|m| m.start > te && m.end <= to && !maker(m));
+        user.map_or(Side::Unknown, |m| m.side)
+    }
+
     /// "are hereby licensed by Provider to Customer": a licence in the passive, its giver
     /// named after "by".
     fn passive_licence(&self) -> bool {
@@ -1211,7 +1228,7 @@ impl Trigger<'_> {
     /// Who gives and who receives: by the mentions around the verb, active or passive.
     fn sides(&self) -> (Side, Side) {
         let (s, ts, te) = (self.s, self.ts, self.te);
-        let actors = || self.mentions.iter().filter(|m| !m.possessive);
+        let actors = || self.mentions.iter().filter(|m| !m.possessive && !m.things);
         // The subject: not a party named after a preposition ("at the request of the Client"),
         // nor one that names whose things they are ("destroy all Client Materials").
         let subject = |m: &&Mention| {
@@ -1303,6 +1320,7 @@ impl Trigger<'_> {
                 let giver = first_after((te + 40).min(s.len()), Side::Unknown);
                 (giver, first_after((te + AFTER).min(s.len()), giver))
             }
+            Kind::Assignment | Kind::Licence if described(self.text()) => (Side::Unknown, self.user_of_what_passes()),
             // "without identifying the Contributor as author": the party named is the author.
             Kind::Waiver if self.mentions.iter().any(|m| m.start > ts && m.end <= te) => {
                 let author = self.mentions.iter().find(|m| m.start > ts && m.end <= te).map_or(Side::Unknown, |m| m.side);
@@ -2017,6 +2035,16 @@ fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
 /// Every mention of a party in a sentence: the parties' names, defined terms and pronouns,
 /// "both parties" and "each party". A party's name opening a longer defined term ("Provider
 /// Materials") is no mention.
+/// Whether a trigger names a transfer after the fact ("the licence granted under clause 9.2",
+/// "the assignment under Article 14").
+fn described(trigger: &str) -> bool {
+    ["the ", "such ", "this ", "that ", "any "].iter().any(|w| trigger.starts_with(w))
+}
+
+/// Nouns that, after a party's name, name that party's things ("Contractor Tools").
+const THINGS: &[&str] =
+    &["tools", "materials", "ip", "ipr", "iprs", "software", "technology", "know-how", "code", "platform", "components"];
+
 fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let sides = parties
@@ -2047,11 +2075,19 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
             let longer_term =
                 terms.terms.iter().any(|t| t.name.len() > alias.len() && t.name.starts_with(alias) && rest.starts_with(t.name.as_str()))
                     || parties.other_terms.iter().any(|t| t.len() > alias.len() && t.starts_with(alias) && rest.starts_with(t.as_str()));
+            // "the Contractor Tools", "Supplier Materials" where the draft does not define them.
+            let names_things = || {
+                s[end..].strip_prefix(' ').is_some_and(|r| {
+                    THINGS
+                        .iter()
+                        .any(|n| r.strip_prefix(n).is_some_and(|t| !t.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '\'')))
+                })
+            };
             if longer_term {
                 continue;
             }
             let possessive = s[end..].starts_with("'s") || s[end..].starts_with("s'") || matches!(alias, "our" | "your" | "its" | "their");
-            out.push(Mention { start: at, end, side, possessive });
+            out.push(Mention { start: at, end, side, possessive, things: names_things() });
         }
     }
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
