@@ -3264,3 +3264,67 @@ fn an_assignment_described_as_extending_to_prior_components_takes_prior_work() {
     let prior: Vec<_> = a.findings.iter().filter(|f| f.concern == Concern::PreExistingIp && f.kind == FindingKind::Phrase).collect();
     assert!(prior.iter().any(|f| f.phrase.as_deref().is_some_and(|p| p.contains("previously developed"))), "{prior:#?}");
 }
+
+/// Bars on competing written as "a business similar to", services "to the ... mission of any
+/// other State", and "refrains from carrying out ... services of the same nature".
+#[test]
+fn bars_on_similar_business_and_on_serving_any_other_body_are_non_competes() {
+    for clause in [
+        "Provider agrees that for two years following termination it shall not carry on or engage in a business similar to Client's machine-learning services within the Parishes of Orleans and Jefferson.",
+        "Provider undertakes that, for three years after termination, it shall not provide translation or language-model services to the diplomatic or consular mission of any other State.",
+        "For two years from final acceptance, Provider refrains from carrying out, for the benefit of any other public administration, services of the same nature.",
+    ] {
+        assert_found(&analyse(SERVICES, &[clause]), &[Concern::NonCompete]);
+    }
+}
+
+/// "shall not retain ... any knowledge, technique or insight acquired in the performance of the
+/// Services" bars the agency's know-how; "any model or technique ... refined using Client Data"
+/// is the agency's, learnt from the client's data, not the client's thing.
+#[test]
+fn a_bar_on_keeping_know_how_and_on_models_refined_on_client_data_are_read() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "Provider shall not retain, and shall procure that its Personnel do not retain in any form, any knowledge, technique or insight acquired in the performance of the Services.",
+        ],
+    );
+    assert_found(&a, &[Concern::NoResiduals]);
+    let a = analyse(
+        SERVICES,
+        &[
+            "Data supplied by Client (\"Client Data\") shall be used by Provider solely for the Services.",
+            "Provider shall not use any model, weight, embedding or technique that was at any time exposed to or refined using Client Data in the provision of services to any other person.",
+        ],
+    );
+    assert_found(&a, &[Concern::ClientData, Concern::NonCompete]);
+    let a = analyse(SERVICES, &["Provider shall not retain any copy of the Client Data after the Term."]);
+    assert!(!medium_or_high(&a).contains(&Concern::NoResiduals), "{:#?}", a.findings);
+}
+
+/// Joint work in other words ("made by Provider alone or jointly with staff of Client", "results
+/// obtained in common"), a right "conceded" with its attributes, and a licence described as
+/// extending to others and sub-licensable.
+#[test]
+fn joint_results_conceded_rights_and_a_licence_extended_to_others_are_read() {
+    for clause in [
+        "Any invention or improvement arising from the Services, whether made by Provider alone or jointly with staff of Client, shall vest in Client.",
+        "The results obtained in common by the agents of Client and those of Provider belong exclusively to Client.",
+    ] {
+        assert_found(&analyse(SERVICES, &[clause]), &[Concern::JointIp]);
+    }
+    let a = analyse(
+        SERVICES,
+        &[
+            "For the software components of Provider integrated in the Deliverables, Provider concedes to Client an irrevocable and perpetual right, transferable to any public body that succeeds it, for all uses.",
+        ],
+    );
+    assert_found(&a, &[Concern::TransferableLicense]);
+    let a = analyse(
+        SERVICES,
+        &[
+            "The licence granted to Client in respect of the Provider Tools extends to every affiliate of Client and may be sub-licensed by Client to contractors engaged by it.",
+        ],
+    );
+    assert_found(&a, &[Concern::TransferableLicense]);
+}

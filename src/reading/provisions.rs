@@ -47,7 +47,11 @@ fn made_by(before: &str) -> bool {
         "reduced to practice",
     ];
     const HOW: [&str; 6] = ["solely ", "independently ", "exclusively ", "jointly ", "directly ", "separately "];
-    let verb_and_space = |t: &str| t.strip_suffix(' ').is_some_and(|t| VERBS.iter().any(|v| t.ends_with(v)));
+    // "may be sub-licensed by Client": passed on by them, not made or held by them.
+    let verb_and_space = |t: &str| {
+        t.strip_suffix(' ')
+            .is_some_and(|t| VERBS.iter().any(|v| t.ends_with(v)) && !t.ends_with("sub-licensed") && !t.ends_with("sublicensed"))
+    };
     // "made solely by or on behalf of the Company": made for a party counts as made by it.
     let by = before.strip_suffix("the ").unwrap_or(before);
     let by = by.strip_suffix("or on behalf of ").unwrap_or(by);
@@ -870,7 +874,7 @@ impl Sentence<'_> {
         // Intellectual Property licensed to Supplier by any Third Party" is a third party's.
         let theirs = t.counterparty_owned(object_range, object_text)
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
-            || kind == Kind::Restriction && named_after_counterparty(terms, &used[..used.len().min(1)], parties)
+            || kind == Kind::Restriction && barred_their_things(terms, &used, parties, object_text)
             || kind == Kind::Ownership && its_own_things(terms, &used, parties);
         let theirs = theirs && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text))
             || kind.transfers() && improves_theirs(object_text, parties);
@@ -1210,11 +1214,13 @@ impl Trigger<'_> {
     /// extends to the tools developed by the Service Provider, which the Contracting Authority
     /// may exploit" names its receiver, if at all, as one who may use what passes, not as its
     /// maker.
+    /// So does "the licence granted to the Mission in respect of the Contractor Tools", within
+    /// the trigger.
     fn user_of_what_passes(&self) -> Side {
-        let (s, te) = (self.s, self.te);
+        let (s, ts, te) = (self.s, self.ts, self.te);
         let to = (te + AFTER).min(s.len());
         let maker = |m: &&Mention| made_by(&s[ceil_char(s, m.start.saturating_sub(40))..m.start]);
-        let user = self.mentions.iter().filter(|m| !m.possessive && !m.things).find(|m| m.start > te && m.end <= to && !maker(m));
+        let user = self.mentions.iter().filter(|m| !m.possessive && !m.things).find(|m| m.start > ts && m.end <= to && !maker(m));
         user.map_or(Side::Unknown, |m| m.side)
     }
 
@@ -2017,6 +2023,27 @@ fn named_after_counterparty(terms: &Terms, used: &[usize], parties: &Parties) ->
     used.iter().any(|&t| {
         parties.counterparty_aliases.iter().any(|a| terms.terms[t].name.strip_prefix(a.as_str()).is_some_and(|rest| rest.starts_with(' ')))
     })
+}
+
+/// Whether a bar is on the counterparty's things: its object names first a term named after
+/// the counterparty ("shall not use the Customer Materials"), and not as what the agency's
+/// models or methods were learnt from.
+fn barred_their_things(terms: &Terms, used: &[usize], parties: &Parties, object_text: &str) -> bool {
+    named_after_counterparty(terms, &used[..used.len().min(1)], parties) && !learnt_from_theirs(object_text)
+}
+
+/// Whether what a bar's object names first was learnt from the counterparty's things named
+/// after it: "any model, weight or technique that was at any time exposed to or refined using
+/// Fund Data" is the agency's, made from theirs.
+fn learnt_from_theirs(object_text: &str) -> bool {
+    const LEARNT: [&str; 8] =
+        ["trained on", "trained using", "tuned on", "tuned using", "refined using", "refined on", "exposed to", "learned from"];
+    let head = object_text.split([';', ':']).next().unwrap_or_default();
+    let head = &head[..floor_char(head, head.len().min(160))];
+    ["model", "weight", "embedding", "technique", "method", "pipeline"]
+        .iter()
+        .any(|w| head.starts_with(w) || head.contains(&format!(" {w}")))
+        && LEARNT.iter().any(|w| head.contains(w))
 }
 
 /// Whether a party is named just before `at`: the subject of the verb there.
