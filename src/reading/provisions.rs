@@ -834,7 +834,7 @@ impl Sentence<'_> {
         // name what its lead-in named, and one whose object is a pronoun what the sentence
         // before named ("... know-how developed by the Contractor. The Contractor undertakes
         // not to use these for other clients").
-        let pronoun = ["these ", "them ", "those ", "it "].iter().any(|p| object_text.trim_start().starts_with(p));
+        let pronoun = opens_with_pronoun(object_text);
         let before = if kind == Kind::Restriction && (s[..ts].trim().is_empty() || pronoun) {
             let at = self.start + ts;
             &self.text[ceil_char(self.text, at.saturating_sub(BEFORE))..at]
@@ -844,7 +844,10 @@ impl Sentence<'_> {
         let mut own_features = own_features(lexicon, &t, (object_text, object_range.1), (object_before, before), barred_after);
         // A transfer "to the extent it uses Proprietary Information" does not transfer the
         // client's secrets, nor the know-how their definition names.
-        let mut used = terms.used_in(object_text);
+        // "shall deposit all Returned Results with the Biobank, and the Biobank shall own them":
+        // the pronoun names what the sentence named before.
+        let named = if pronoun && kind.transfers() { &s[..ts] } else { object_text };
+        let mut used = terms.used_in(named);
         used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
         let carve_out = exception.is_some_and(|e| {
@@ -2062,6 +2065,14 @@ fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
 /// Every mention of a party in a sentence: the parties' names, defined terms and pronouns,
 /// "both parties" and "each party". A party's name opening a longer defined term ("Provider
 /// Materials") is no mention.
+/// Whether an object is a pronoun ("them", "it."), naming what was named before.
+fn opens_with_pronoun(object_text: &str) -> bool {
+    let o = object_text.trim_start();
+    ["these", "them", "those", "it"]
+        .iter()
+        .any(|p| o.strip_prefix(p).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
+}
+
 /// Whether a trigger names a transfer after the fact ("the licence granted under clause 9.2",
 /// "the assignment under Article 14").
 fn described(trigger: &str) -> bool {
