@@ -342,6 +342,16 @@ pub fn one_line(text: &str) -> String {
     sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Where `needle` occurs in `haystack`, ascending and not overlapping: what
+/// `haystack.match_indices(needle)` finds, with a vectorised search (several times faster over
+/// a whole draft than the standard library's).
+pub fn find_all<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    // An empty needle matches at every character boundary, which the byte search does not know.
+    let standard = needle.is_empty().then(|| haystack.match_indices(needle).map(|(i, _)| i));
+    let fast = (!needle.is_empty()).then(|| memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes()));
+    standard.into_iter().flatten().chain(fast.into_iter().flatten())
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -393,6 +403,14 @@ mod tests {
         }
         assert!(ends_sentence("shall pay the Fees. The Client", 17));
         assert!(ends_sentence("(\"MP3.com\"). MP3.com owns", 10));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_all_finds_what_match_indices_does(text in "[ab. é]{0,40}", needle in "[ab. é]{0,3}") {
+            let standard: Vec<usize> = text.match_indices(needle.as_str()).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(find_all(&text, &needle).collect::<Vec<_>>(), standard);
+        }
     }
 
     proptest::proptest! {

@@ -447,7 +447,7 @@ impl Terms {
                 }
             }
         }
-        let hits = text.match_indices("exclude").chain(text.match_indices("not include")).map(|(i, _)| i);
+        let hits = crate::text::find_all(text, "exclude").chain(crate::text::find_all(text, "not include"));
         for at in hits.take(10_000) {
             let before = text[crate::text::ceil_char(text, at.saturating_sub(80))..at].trim_end();
             let before = ["does not", "do not", "shall not", "will not", "shall", "will", "does", "do", "must"]
