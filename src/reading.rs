@@ -511,11 +511,14 @@ fn bracketed_terms(original: &str) -> Spans {
         let statute = before.rsplit(' ').next().is_some_and(|w| STATUTES.contains(&w.trim_matches(|ch: char| !ch.is_alphanumeric())));
         let reference = before.ends_with(|ch: char| ch.is_ascii_digit() || ch == ')') || before.is_empty() || statute;
         let after = &original[whole.end()..crate::text::floor_char(original, whole.end() + AHEAD)];
-        let used_again = after.match_indices(name.as_str()).any(|(i, _)| {
-            let next = after[i + name.len()..].chars().next();
-            !after[..i].ends_with(|ch: char| ch.is_alphanumeric()) && !next.is_some_and(char::is_alphanumeric)
-        });
-        if !reference && used_again {
+        // Read only for a name that is not a reference: up to 64 KB a name.
+        let used_again = || {
+            crate::text::find_all(after, name.as_str()).any(|i| {
+                let next = after[i + name.len()..].chars().next();
+                !after[..i].ends_with(|ch: char| ch.is_alphanumeric()) && !next.is_some_and(char::is_alphanumeric)
+            })
+        };
+        if !reference && used_again() {
             out.push((name.start(), name.end()));
         }
     }
@@ -617,6 +620,8 @@ fn asides(original: &str) -> Asides {
     let mut start = 0;
     // Where the drafter's note being read started.
     let mut note: Option<usize> = None;
+    // Most drafts link to none of their parts: then no line is searched for a link.
+    let links = memchr::memmem::find(original.as_bytes(), b"](#").is_some();
     for raw in original.split_inclusive('\n') {
         let at = start + raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let line = raw.trim_matches([' ', '\t', '\r', '\n']);
@@ -641,7 +646,7 @@ fn asides(original: &str) -> Asides {
             continue;
         }
         let mut from = 0;
-        while let Some(k) = line[from..].find("](#") {
+        while links && let Some(k) = line[from..].find("](#") {
             let close = from + k;
             if let Some(open) = line[..close].rfind(['[', ']']).filter(|&o| line.as_bytes()[o] == b'[') {
                 out.links.push((at + open, at + close + 1));
@@ -701,7 +706,7 @@ fn incorporated(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], partie
     let mut added = false;
     for lexicon::Incorporated { cites, reads, .. } in &lexicon.incorporated {
         let mut read_in: Option<usize> = None;
-        for (at, _) in text.match_indices(cites.as_str()) {
+        for at in crate::text::find_all(text, cites) {
             let end = at + cites.len();
             // "52.227-17", not "252.227-17" or "52.227-170".
             let bytes = text.as_bytes();

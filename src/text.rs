@@ -342,6 +342,24 @@ pub fn one_line(text: &str) -> String {
     sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Where `needle` occurs in `haystack`, ascending and not overlapping: what
+/// `haystack.match_indices(needle)` finds, with a vectorised search (several times faster over
+/// a whole draft than the standard library's).
+pub fn find_all<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    // An empty needle matches at every character boundary, which the byte search does not know.
+    let standard = needle.is_empty().then(|| haystack.match_indices(needle).map(|(i, _)| i));
+    let fast = (!needle.is_empty()).then(|| memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes()));
+    standard.into_iter().flatten().chain(fast.into_iter().flatten())
+}
+
+/// Where a full stop and a space (". ") are in `haystack`: what `match_indices(". ")` finds
+/// (ascending) and `rmatch_indices(". ")` (with `rev`), found by the full stop alone, with no
+/// searcher to build for each of the many short stretches a sentence is looked for in.
+pub fn full_stops(haystack: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    let bytes = haystack.as_bytes();
+    memchr::memchr_iter(b'.', bytes).filter(move |&i| bytes.get(i + 1) == Some(&b' '))
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -393,6 +411,22 @@ mod tests {
         }
         assert!(ends_sentence("shall pay the Fees. The Client", 17));
         assert!(ends_sentence("(\"MP3.com\"). MP3.com owns", 10));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_all_finds_what_match_indices_does(text in "[ab. é]{0,40}", needle in "[ab. é]{0,3}") {
+            let standard: Vec<usize> = text.match_indices(needle.as_str()).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(find_all(&text, &needle).collect::<Vec<_>>(), standard);
+        }
+
+        #[test]
+        fn full_stops_are_what_match_indices_finds_both_ways(text in "[a. é]{0,40}") {
+            let forward: Vec<usize> = text.match_indices(". ").map(|(i, _)| i).collect();
+            let backward: Vec<usize> = text.rmatch_indices(". ").map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(full_stops(&text).collect::<Vec<_>>(), forward);
+            proptest::prop_assert_eq!(full_stops(&text).rev().collect::<Vec<_>>(), backward);
+        }
     }
 
     proptest::proptest! {

@@ -681,8 +681,8 @@ impl<'a> Judged<'a> {
         let lo = crate::text::ceil_char(text, at.saturating_sub(REACH).max(clause_start).min(at));
         let hi = crate::text::floor_char(text, (at + REACH).min(clause_end).max(at));
         let ends = |i: usize| crate::text::ends_sentence(text, i);
-        let from = text[lo..at].rmatch_indices(". ").find(|(i, _)| ends(lo + i)).map_or(lo, |(i, _)| lo + i + 2);
-        let to = text[at..hi].match_indices(". ").find(|(i, _)| ends(at + i)).map_or(hi, |(i, _)| at + i + 1);
+        let from = crate::text::full_stops(&text[lo..at]).rev().find(|i| ends(lo + i)).map_or(lo, |i| lo + i + 2);
+        let to = crate::text::full_stops(&text[at..hi]).find(|i| ends(at + i)).map_or(hi, |i| at + i + 1);
         let terms = &self.reading.terms;
         let last = terms.terms.partition_point(|t| t.start < to);
         if terms.terms[..last].iter().rev().take(8).any(|t| t.end > from) {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::library::pattern::ascii::AsciiFirst;
+use crate::text::find_all;
 
 /// Defined terms lawyers use for the party doing the work.
 const AGENCY_ROLES: &[&str] = &[
@@ -724,9 +725,8 @@ fn without_company_suffix(name: &str) -> Option<String> {
 /// the draft never uses again, or uses far less, gives way to the name it does use.
 fn named_as_used(head: &str, candidates: &mut [Candidate]) {
     const COUNTED: usize = 64;
-    let uses = |word: &str| {
-        head.match_indices(word).filter(|(i, _)| bounded(head, *i, word.len()) && alone(head, *i, word.len())).take(COUNTED).count()
-    };
+    let uses =
+        |word: &str| find_all(head, word).filter(|&i| bounded(head, i, word.len()) && alone(head, i, word.len())).take(COUNTED).count();
     for c in candidates.iter_mut().filter(|c| role_of(&c.term).is_some()) {
         let title = |alias: &String| {
             let word = |w: &str| w.chars().next().map_or(String::new(), |f| f.to_uppercase().chain(w.chars().skip(1)).collect());
@@ -912,7 +912,7 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
     }
     let Some(mut agency) = agency else { return (None, client) };
     let lower = head.to_lowercase();
-    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(&lower, *i, w.len())).take(50).count();
+    let count = |w: &str| find_all(&lower, w).filter(|&i| bounded(&lower, i, w.len())).take(50).count();
     // A freelancer's own terms: "I" do the work for "you", unless "I" pay.
     let singular = count(" i") + count(" me") + count(" my") >= 5 && count(" you") >= 5;
     if count(" we") + count(" us") < 3 && singular && !i_pay(&lower) {
@@ -953,9 +953,7 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
 /// A draft in the second person alone ("you assign to Project Owner") names one party and
 /// addresses the other: "you" is the party it does not set beside "you" in one sentence.
 fn addressee(lower: &str, mut agency: Named, mut client: Named) -> (Option<Named>, Option<Named>) {
-    let has = |s: &str, w: &str| {
-        s.match_indices(w).any(|(i, _)| (i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric()) && bounded(s, i, w.len()))
-    };
+    let has = |s: &str, w: &str| find_all(s, w).any(|i| (i == 0 || !s.as_bytes()[i - 1].is_ascii_alphanumeric()) && bounded(s, i, w.len()));
     let beside = |(_, aliases): &Named| {
         lower
             .split(['.', '\n', ';'])
@@ -1044,7 +1042,7 @@ fn acts(head: &str, aliases: &[String]) -> (i32, i32) {
     let lower = head.to_lowercase();
     let (mut duties, mut pays) = (0, 0);
     for alias in aliases {
-        for (i, _) in lower.match_indices(alias.as_str()).filter(|(i, _)| bounded(&lower, *i, alias.len())).take(200) {
+        for i in find_all(&lower, alias).filter(|&i| bounded(&lower, i, alias.len())).take(200) {
             if i > 0 && lower.as_bytes()[i - 1].is_ascii_alphanumeric() {
                 continue;
             }
@@ -1183,12 +1181,8 @@ fn most_used_word(preamble: &str, head: &str, roles: &[&str]) -> Option<(usize, 
             let cap: String = r.split(' ').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
             // As a word: "Owner" is not in "Ownership"; and as a name of its own: "Provider" is
             // not in "Service Provider", nor "Agency" in "State Contracting Agency".
-            let words = |text: &str| {
-                text.match_indices(cap.as_str())
-                    .filter(|(i, _)| bounded(text, *i, cap.len()) && alone(text, *i, cap.len()))
-                    .take(200)
-                    .count()
-            };
+            let words =
+                |text: &str| find_all(text, &cap).filter(|&i| bounded(text, i, cap.len()) && alone(text, i, cap.len())).take(200).count();
             let n = if words(preamble) > 0 { words(head) } else { 0 };
             (n, cap)
         })
@@ -1244,7 +1238,7 @@ fn addressed(head: &str) -> Option<(Named, Vec<String>)> {
 
 /// Whether the lower-case `lower` speaks as "we" to "you", each at least five times.
 fn we_to_you(lower: &str) -> bool {
-    let count = |w: &str| lower.match_indices(w).filter(|(i, _)| bounded(lower, *i, w.len())).take(50).count();
+    let count = |w: &str| find_all(lower, w).filter(|&i| bounded(lower, i, w.len())).take(50).count();
     count(" you") >= 5 && count(" we") + count(" us") >= 5
 }
 
@@ -1278,7 +1272,7 @@ fn speaking(preamble: &str, head: &str) -> Option<Named> {
         || BESIDE_YOU.on(preamble).captures_iter(preamble).find_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_owned()));
     let name = said.clone().or_else(beside)?;
     let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(false);
-    let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
+    let uses = find_all(head, &name).filter(|&i| bounded(head, i, name.len())).take(3).count();
     let lower = name.to_lowercase();
     (usable && (uses >= 3 || said.is_some())).then_some((name, vec![lower]))
 }
@@ -1308,7 +1302,7 @@ fn engaged(preamble: &str, head: &str) -> Option<Named> {
         .captures_iter(preamble)
         .map(|c| c[1].to_owned())
         .find(|name| !is_pronoun(&name.to_lowercase()) && role_of(name) != Some(false) && !names_a_thing(name) && name != "The")?;
-    let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
+    let uses = find_all(head, &name).filter(|&i| bounded(head, i, name.len())).take(3).count();
     let lower = name.to_lowercase();
     (uses >= 3).then_some((name, vec![lower]))
 }
@@ -1326,7 +1320,7 @@ fn paired_with(preamble: &str, head: &str, known: &str, agency: bool) -> Option<
         if a.eq_ignore_ascii_case(known) { Some(b.to_owned()) } else { b.eq_ignore_ascii_case(known).then(|| a.to_owned()) }
     })?;
     let usable = !is_pronoun(&name.to_lowercase()) && !names_a_thing(&name) && role_of(&name) != Some(agency);
-    let uses = head.match_indices(name.as_str()).filter(|(i, _)| bounded(head, *i, name.len())).take(3).count();
+    let uses = find_all(head, &name).filter(|&i| bounded(head, i, name.len())).take(3).count();
     let lower = name.to_lowercase();
     (usable && uses >= 3).then_some((name, vec![lower]))
 }
@@ -1433,7 +1427,7 @@ fn most_used_plain(preamble: &str, head: &str, roles: &[&str]) -> Option<Named> 
         .iter()
         .map(|r| {
             let the = format!("the {r}");
-            let uses = |text: &str| text.match_indices(the.as_str()).filter(|(i, _)| bounded(text, *i, the.len())).take(200).count();
+            let uses = |text: &str| find_all(text, &the).filter(|&i| bounded(text, i, the.len())).take(200).count();
             (if uses(preamble) > 0 { uses(head) } else { 0 }, *r)
         })
         .filter(|(n, _)| *n >= 5)

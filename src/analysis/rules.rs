@@ -11,7 +11,7 @@ use crate::ingest::Document;
 use crate::library::pattern::ascii::AsciiFirst;
 use crate::library::{ClauseLibrary, Concern, Direction, Pattern, RiskRule, Severity, StandardClause};
 use crate::segment::Clause;
-use crate::text::Normalised;
+use crate::text::{Normalised, full_stops};
 
 /// A draft prepared for the rules: its clauses' ranges in the normalised text, and where the
 /// patterns' words occur.
@@ -294,8 +294,8 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     const REACH: usize = 1_500;
     let lo = crate::text::ceil_char(text, start.saturating_sub(REACH));
     let hi = crate::text::floor_char(text, (end + REACH).min(text.len()));
-    let from = text[lo..start].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, lo + i)).map_or(lo, |(i, _)| lo + i + 2);
-    let to = text[end..hi].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, end + i)).map_or(hi, |(i, _)| end + i + 1);
+    let from = full_stops(&text[lo..start]).rev().find(|i| crate::text::ends_sentence(text, lo + i)).map_or(lo, |i| lo + i + 2);
+    let to = full_stops(&text[end..hi]).find(|i| crate::text::ends_sentence(text, end + i)).map_or(hi, |i| end + i + 1);
     (from, to)
 }
 

@@ -492,7 +492,7 @@ fn sentence_ends(clause: &str, cs: usize, layout: &super::Layout) -> Vec<usize> 
     let breaks = &layout.items[layout.items.partition_point(|&b| b <= cs)..layout.items.partition_point(|&b| b < cs + clause.len())];
     let mut breaks = breaks.iter().map(|&b| b - cs).peekable();
     let mut ends = Vec::new();
-    let dots = clause.match_indices(". ").filter(|(i, _)| ends_sentence(clause, *i)).map(|(i, _)| i + 1);
+    let dots = crate::text::full_stops(clause).filter(|&i| ends_sentence(clause, i)).map(|i| i + 1);
     let headings = layout.headings.iter().flat_map(|&(s, e)| [s, e]).filter(inside);
     let list_ends = layout.list_ends.iter().copied().filter(inside);
     let mut stops: Vec<usize> = dots.chain(headings.chain(list_ends).map(|b| b - cs)).collect();

@@ -447,7 +447,7 @@ impl Terms {
                 }
             }
         }
-        let hits = text.match_indices("exclude").chain(text.match_indices("not include")).map(|(i, _)| i);
+        let hits = crate::text::find_all(text, "exclude").chain(crate::text::find_all(text, "not include"));
         for at in hits.take(10_000) {
             let before = text[crate::text::ceil_char(text, at.saturating_sub(80))..at].trim_end();
             let before = ["does not", "do not", "shall not", "will not", "shall", "will", "does", "do", "must"]
@@ -816,7 +816,7 @@ fn captures<'t>(pattern: &Regex, clause: &'t str, possible: bool) -> impl Iterat
 /// than a definition's length.
 pub(super) fn sentence_end(text: &str, at: usize) -> usize {
     let limit = crate::text::floor_char(text, (at + MAX_DEFINITION).min(text.len()));
-    text[at..limit].match_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, at + i)).map_or(limit, |(i, _)| at + i + 1)
+    crate::text::full_stops(&text[at..limit]).find(|i| crate::text::ends_sentence(text, at + i)).map_or(limit, |i| at + i + 1)
 }
 
 /// Where the sentence holding `at` starts, in a clause's text, looking no further back than a
@@ -839,7 +839,7 @@ fn bracketed_entries<'t>(text: &'t str, bracketed: &[(usize, usize)], cs: usize,
 
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let limit = crate::text::ceil_char(text, at.saturating_sub(MAX_DEFINITION));
-    text[limit..at].rmatch_indices(". ").find(|(i, _)| crate::text::ends_sentence(text, limit + i)).map_or(limit, |(i, _)| limit + i + 2)
+    crate::text::full_stops(&text[limit..at]).rev().find(|i| crate::text::ends_sentence(text, limit + i)).map_or(limit, |i| limit + i + 2)
 }
 
 #[cfg(test)]
