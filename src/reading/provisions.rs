@@ -896,10 +896,7 @@ impl Sentence<'_> {
         };
         // "the Bank shall obtain a perpetual ... licence to ... the deposited materials": between
         // two parties, a licence the counterparty obtains from no one named is the agency's.
-        // So is one described after the fact, its grantor not named: "the licence granted under
-        // clause 9.2 ... shall be transferable by Buyer", "the assignment under Article 14
-        // extends to the components ..., which the Contracting Authority may exploit".
-        let obtains = ["obtain", "receive", "acquire"].iter().any(|w| s[ts..].starts_with(w)) || described(&s[ts..]);
+        let obtains = obtained(kind, &s[ts..]);
         let giver = match giver {
             Side::Unknown if obtains && receiver == Side::Counterparty && !theirs && !THIRD_PARTYS.is_match(object_text) => Side::Agency,
             other => other,
@@ -1216,8 +1213,7 @@ impl Trigger<'_> {
     /// Who receives a transfer described after the fact: "the assignment under Article 14
     /// extends to the tools developed by the Service Provider, which the Contracting Authority
     /// may exploit" names its receiver, if at all, as one who may use what passes, not as its
-    /// maker.
-    /// So does "the licence granted to the Mission in respect of the Contractor Tools", within
+    /// maker. So does "the licence granted to the Mission in respect of the Contractor Tools", within
     /// the trigger.
     fn user_of_what_passes(&self) -> Side {
         let (s, ts, te) = (self.s, self.ts, self.te);
@@ -2062,15 +2058,21 @@ fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
     &mentions[first..last.max(first)]
 }
 
-/// Every mention of a party in a sentence: the parties' names, defined terms and pronouns,
-/// "both parties" and "each party". A party's name opening a longer defined term ("Provider
-/// Materials") is no mention.
 /// Whether an object is a pronoun ("them", "it."), naming what was named before.
 fn opens_with_pronoun(object_text: &str) -> bool {
     let o = object_text.trim_start();
     ["these", "them", "those", "it"]
         .iter()
         .any(|p| o.strip_prefix(p).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
+}
+
+/// Whether a trigger says its receiver obtains something, from no one it names: "shall obtain
+/// a perpetual licence"; so does a licence or an assignment described after the fact, its
+/// grantor not named ("the licence granted under clause 9.2 ... shall be transferable by
+/// Buyer", "the assignment under Article 14 extends to the components ...").
+fn obtained(kind: Kind, trigger: &str) -> bool {
+    ["obtain", "receive", "acquire"].iter().any(|w| trigger.starts_with(w))
+        || matches!(kind, Kind::Licence | Kind::Assignment) && described(trigger)
 }
 
 /// Whether a trigger names a transfer after the fact ("the licence granted under clause 9.2",
@@ -2083,6 +2085,9 @@ fn described(trigger: &str) -> bool {
 const THINGS: &[&str] =
     &["tools", "materials", "ip", "ipr", "iprs", "software", "technology", "know-how", "code", "platform", "components"];
 
+/// Every mention of a party in a sentence: the parties' names, defined terms and pronouns,
+/// "both parties" and "each party". A party's name opening a longer defined term ("Provider
+/// Materials") is no mention.
 fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let sides = parties
