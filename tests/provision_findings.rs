@@ -3307,26 +3307,23 @@ fn a_bar_on_keeping_know_how_and_on_models_refined_on_client_data_are_read() {
 /// extending to others and sub-licensable.
 #[test]
 fn joint_results_conceded_rights_and_a_licence_extended_to_others_are_read() {
-    for clause in [
-        "Any invention or improvement arising from the Services, whether made by Provider alone or jointly with staff of Client, shall vest in Client.",
-        "The results obtained in common by the agents of Client and those of Provider belong exclusively to Client.",
-    ] {
-        assert_found(&analyse(SERVICES, &[clause]), &[Concern::JointIp]);
-    }
-    let a = analyse(
-        SERVICES,
-        &[
+    for (clause, concern) in [
+        (
+            "Any invention or improvement arising from the Services, whether made by Provider alone or jointly with staff of Client, shall vest in Client.",
+            Concern::JointIp,
+        ),
+        ("The results obtained in common by the agents of Client and those of Provider belong exclusively to Client.", Concern::JointIp),
+        (
             "For the software components of Provider integrated in the Deliverables, Provider concedes to Client an irrevocable and perpetual right, transferable to any public body that succeeds it, for all uses.",
-        ],
-    );
-    assert_found(&a, &[Concern::TransferableLicense]);
-    let a = analyse(
-        SERVICES,
-        &[
+            Concern::TransferableLicense,
+        ),
+        (
             "The licence granted to Client in respect of the Provider Tools extends to every affiliate of Client and may be sub-licensed by Client to contractors engaged by it.",
-        ],
-    );
-    assert_found(&a, &[Concern::TransferableLicense]);
+            Concern::TransferableLicense,
+        ),
+    ] {
+        assert_found(&analyse(SERVICES, &[clause]), &[concern]);
+    }
 }
 
 /// "and the Client shall own them": the pronoun takes in the defined term the sentence named
