@@ -339,8 +339,15 @@ fn describe(text: &str) -> (Option<String>, Option<String>) {
         Some(tidy_heading(rest))
     } else if let Some(h) = lead_in_heading(rest) {
         Some(h)
-    } else if number.is_some() && is_title_line(rest) {
-        // "8. Confidentiality" on a line of its own, the clause's text below it.
+    } else if number.is_some()
+        && (is_title_line(rest)
+            || number.as_deref().is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                && is_sentence_case_title(rest)
+                && !lines.next().is_some_and(|l| l.starts_with(char::is_lowercase)))
+    {
+        // "8. Confidentiality" or "9. Intellectual property" on a line of its own, the
+        // clause's text below it (or its items, clauses of their own); not a sentence that
+        // goes on in lower case on the next line.
         Some(tidy_heading(rest))
     } else if rest.is_empty() {
         lines.next().filter(|l| is_heading_line(l, l)).map(tidy_heading)
@@ -359,6 +366,18 @@ fn is_title_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().filter(|w| !SMALL.contains(w)).collect();
     let capitalised = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
     !words.is_empty() && words.len() <= 8 && capitalised * 2 > words.len() && !line.ends_with(['.', ',', ';', ':']) && !line.contains('"')
+}
+
+/// A short title in sentence case ("Intellectual property", "Liability and indemnity"): a
+/// capital, at most four words, the last of them no small word, and no punctuation of a
+/// sentence.
+fn is_sentence_case_title(line: &str) -> bool {
+    const SMALL: &[&str] = &["of", "the", "and", "or", "to", "for", "in", "on", "a", "an", "by", "with", "shall", "will", "is", "be"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    line.starts_with(|c: char| c.is_uppercase())
+        && (1..=4).contains(&words.len())
+        && !words.last().is_some_and(|w| SMALL.contains(&w.to_lowercase().as_str()))
+        && !line.contains(['.', ',', ';', ':', '"', '(', '\u{201c}'])
 }
 
 /// "Ownership of Deliverables. The Client ..." has the lead-in heading "Ownership of Deliverables".
@@ -419,6 +438,14 @@ mod tests {
         assert_eq!(numbers, [None, Some("1".into()), Some("1.1".into()), Some("2".into()), Some("a".into()), Some("b".into())]);
         assert_eq!(got[1].1.as_deref(), Some("Definitions"));
         assert_eq!(got[3].1.as_deref(), Some("Ownership"));
+    }
+
+    #[test]
+    fn a_numbered_title_in_sentence_case_heads_its_clause_but_a_short_sentence_does_not() {
+        let text = "9. Intellectual property\n1. We retain all rights.\n\n10. Liability and indemnity\nWe are liable.\n\n11. Each party pays its own\ncosts.\n\n12. Fees\n";
+        let headings: Vec<_> = seg(text).into_iter().filter(|c| c.0.as_deref() != Some("1")).map(|c| c.1).collect();
+        let expected = [Some("Intellectual property"), Some("Liability and indemnity"), None, Some("Fees")];
+        assert_eq!(headings, expected.map(|h| h.map(str::to_owned)));
     }
 
     #[test]

@@ -2373,3 +2373,33 @@ fn a_struck_numbered_sentence_keeps_its_number() {
     let emptied = r.changes.iter().find(|c| c.deleted.starts_with("Any modification, enhancement or derivative")).expect("§7.4 struck");
     assert_eq!(emptied.inserted, "[Reserved.]", "{emptied:#?}");
 }
+
+/// A draft pasted without blank lines (each line a paragraph, as a consultant's PDF copies
+/// out) takes a new clause after the last line of the clause it follows, not after the whole
+/// draft; its lines stay as they were, one to a line. And a sentence-case section heading
+/// whose items count from 1 ("9. Intellectual property", then "1.", "2.") takes it after its
+/// last item, numbered 9A.
+#[test]
+fn a_new_clause_goes_after_its_section_in_a_pasted_draft_and_after_the_last_item_of_a_sentence_case_section() {
+    let pasted = "CONSULTING AGREEMENT\n1. The Parties.\nThis Agreement is between Harbor Analytics LLC (\"Client\") and Kite Data LLC (\"Consultant\").\n2. Services.\nThe Consultant shall build a forecasting dashboard for the Client.\n3. Work Product.\nAll work product created by the Consultant under this Agreement shall be the sole property of the Client.\n4. Confidentiality.\nThe Consultant will not disclose any confidential information of the Client.\nThe Consultant shall return all materials on termination.\n5. Entire Agreement.\nThis Agreement is the entire agreement between the parties.\n";
+    let r = plan_embedded(pasted);
+    let new: Vec<&redline::Change> = r.changes.iter().filter(|c| c.new_clause.is_some()).collect();
+    assert!(!new.is_empty(), "{:#?}", r.changes);
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).unwrap()).unwrap();
+    let (before, after) = md.split_once("\n5. Entire Agreement.").expect("section 5 kept");
+    for c in &new {
+        let number = c.new_clause.as_ref().and_then(|n| n.number.clone()).unwrap_or_default();
+        assert!(before.contains(&format!("**{number} ")) && !after.contains(&format!("**{number} ")), "{number} before §5:\n{md}");
+    }
+    assert!(md.starts_with("CONSULTING AGREEMENT\n1. The Parties.\nThis Agreement is between"), "{md}");
+    assert!(after.starts_with("\nThis Agreement is the entire agreement between the parties."), "{md}");
+
+    let items = "# Terms\n\n1. Fees\n    1. You pay each invoice within 14 days.\n2. Intellectual property\n    1. All work we create for you belongs to you when it is created.\n    2. You may use it for any purpose.\n3. Data protection\n    1. Both parties comply with data protection law.\n";
+    let r = plan_embedded(items);
+    let md = String::from_utf8(redline::render(&r, Path::new("x.md"), false).unwrap()).unwrap();
+    let new: Vec<String> = r.changes.iter().filter_map(|c| c.new_clause.as_ref().and_then(|n| n.number.clone())).collect();
+    assert!(new.first().is_some_and(|n| n == "2A"), "{new:?}\n{md}");
+    let (before, _) = md.split_once("3. Data protection").expect("section 3 kept");
+    let (_, tail) = before.split_once("You may use it for any purpose.").expect("item 2 kept");
+    assert!(tail.contains("**2A "), "2A after item 2:\n{md}");
+}

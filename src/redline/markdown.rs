@@ -20,15 +20,28 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
     let labels: Vec<usize> = redline.changes.iter().filter(|c| noted(c)).map(|c| c.id).collect();
     let label = |c: &Change| labels.iter().position(|&id| id == c.id).map(|k| k + 1);
     let reference = |c: &Change| label(c).map_or_else(String::new, |l| format!("[^{l}]"));
-    let mut blocks: Vec<String> = Vec::with_capacity(draft.paragraphs.len());
+    // Each block, and what joins it to the one before: a blank line, or the draft's own line
+    // break where its paragraphs are lines of one block (a draft pasted without blank lines).
+    let mut blocks: Vec<(String, String)> = Vec::with_capacity(draft.paragraphs.len());
+    // Whether the last block is the previous paragraph of the draft, as written.
+    let mut last_is_previous = false;
     // A paragraph put in between two items of a list is indented as the item's own, so the
     // list goes on rather than starting again at 1 after it.
     let inside = |after: usize| if markdown_in { list_continuation(draft, after) } else { String::new() };
     for (i, p) in draft.paragraphs.iter().enumerate() {
         for c in redline.added_before(i) {
             let indent = i.checked_sub(1).map(inside).unwrap_or_default();
-            blocks.push(indented(&new_paragraph(c, clean, &reference(c)), &indent));
+            blocks.push((indented(&new_paragraph(c, clean, &reference(c)), &indent), "\n\n".to_owned()));
+            last_is_previous = false;
         }
+        // The line break (and indent) between this paragraph and the one before, when they
+        // are lines of one block; after a new paragraph, a blank line and that indent. (A
+        // .docx's paragraphs, table cells too, are each a block of their own.)
+        let line_break = i
+            .checked_sub(1)
+            .filter(|_| draft.docx.is_none())
+            .map(|k| &draft.text[draft.paragraphs[k].end..p.start])
+            .filter(|gap| gap.matches('\n').count() < 2);
         let removed = redline.removes(i);
         let mut block = String::new();
         let mut at = p.start;
@@ -60,16 +73,29 @@ pub fn render(redline: &Redline, clean: bool, audience: Audience) -> String {
         }
         block.push_str(&source(at, p.end));
         if !(removed && clean) {
-            blocks.push(block);
+            let separator = match line_break {
+                Some(gap) if last_is_previous => gap.to_owned(),
+                Some(gap) => format!("\n\n{}", gap.rsplit('\n').next().unwrap_or_default()),
+                None => "\n\n".to_owned(),
+            };
+            blocks.push((block, separator));
         }
+        last_is_previous = !(removed && clean);
         for c in after {
-            blocks.push(indented(&new_paragraph(c, clean, &reference(c)), &inside(i)));
+            blocks.push((indented(&new_paragraph(c, clean, &reference(c)), &inside(i)), "\n\n".to_owned()));
+            last_is_previous = false;
         }
     }
     if audience == Audience::Internal {
-        blocks.insert(0, format!("*{}*", escape(&notes::banner(&redline.options.author))));
+        blocks.insert(0, (format!("*{}*", escape(&notes::banner(&redline.options.author))), String::new()));
     }
-    let mut out = blocks.join("\n\n");
+    let mut out = String::new();
+    for (k, (block, separator)) in blocks.iter().enumerate() {
+        if k > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(block);
+    }
     out.push('\n');
     let noted: Vec<&Change> = redline.changes.iter().filter(|c| noted(c)).collect();
     if !noted.is_empty() {

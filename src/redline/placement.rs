@@ -126,12 +126,25 @@ fn after_section(clauses: &[AnalysedClause], base: usize) -> Placement {
     let level = parts.len().max(2);
     let mut after = base;
     let mut last_sibling: Option<(usize, Vec<u32>)> = (parts.len() == level).then(|| (base, parts.clone()));
+    // A bare "9" that is only a heading, whose items count again from 1 ("9. Intellectual
+    // property", then "1.", "2."): the last item seen, until a number breaks the count or a
+    // headed section follows. (A "1." with words of its own followed by another "1." is a
+    // Markdown list's, numbered by the renderer.)
+    let mut item = 0;
+    // Only a heading: no more than the heading and its number ("10. ### ") on a line.
+    let only_heading = |c: &AnalysedClause| c.heading.as_ref().is_some_and(|h| c.end - c.start <= h.len() + 12);
+    let heads_items = parts.len() == 1 && only_heading(&clauses[base]);
     for (i, c) in clauses.iter().enumerate().skip(base + 1) {
         match (dotted(c.number.as_deref()), &c.number, &c.heading) {
             (Some(p), _, _) if p[0] == section && p.len() >= 2 => {
                 if p.len() == level {
                     last_sibling = Some((i, p));
                 }
+            }
+            (Some(p), _, heading)
+                if heads_items && p == [item + 1] && !(p[0] == section + 1 && heading.is_some() && clauses[base].heading.is_some()) =>
+            {
+                item += 1;
             }
             (None, Some(_), _) | (None, None, None) => {}
             _ => break,
@@ -190,6 +203,36 @@ mod tests {
         let c = draft(&[(Some("6"), ip), (Some("6.1"), None), (Some("6.2"), None), (Some("7"), None)]);
         let p = place(&c, None).unwrap();
         assert_eq!((p.after, p.number.unwrap().label()), (2, "6.3".to_owned()));
+    }
+
+    #[test]
+    fn a_bare_section_whose_items_count_from_one_takes_the_new_clause_after_its_last_item() {
+        let ip = Some(Category::ClientIp);
+        let headed = |i: usize, n: &str, h: Option<&str>, c: Option<Category>| clause(i, Some(n), h, c);
+        // "9. Intellectual property", items 1 to 3, then "10. Data protection".
+        let c = vec![
+            headed(0, "9", Some("Intellectual property"), ip),
+            headed(1, "1", None, ip),
+            headed(2, "2", None, None),
+            headed(3, "3", None, None),
+            headed(4, "10", Some("Data protection"), None),
+        ];
+        let p = place(&c, None).unwrap();
+        assert_eq!((p.after, p.number.unwrap().label()), (3, "9A".to_owned()));
+        // Section 3's items run to 3; "4. Fees" is the next section, not item 4.
+        let c = vec![
+            headed(0, "3", Some("Ownership"), ip),
+            headed(1, "1", None, ip),
+            headed(2, "2", None, None),
+            headed(3, "3", None, None),
+            headed(4, "4", Some("Fees"), None),
+            headed(5, "1", None, None),
+        ];
+        assert_eq!(place(&c, None).unwrap().after, 3);
+        // A "1." with words of its own, then more "1."s: a Markdown list, not its items.
+        let mut c = vec![headed(0, "1", Some("Ownership"), ip), headed(1, "1", None, None), headed(2, "1", None, None)];
+        c[0].end += 300;
+        assert_eq!(place(&c, None).unwrap().after, 0);
     }
 
     #[test]

@@ -25,17 +25,27 @@ pub fn leading_label(text: &str) -> Option<&str> {
 }
 
 /// The paragraphs of a plain-text or Markdown draft: blocks separated by blank lines, each
-/// trimmed of surrounding white space. Empty blocks are skipped.
+/// trimmed of surrounding white space. Empty blocks are skipped. A line that ends a sentence
+/// also ends its paragraph when the next line opens a numbered clause ("12. Entire
+/// Agreement."), or in a draft with no blank line at all, where each line is a paragraph as
+/// pasted (a residuals clause inserted after §11 goes after §11's last line, not after the
+/// whole draft).
 pub fn text_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let no_blank_line = !text.trim().lines().any(|l| l.trim().is_empty());
     let mut out = Vec::new();
     let mut block: Option<Range<usize>> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim();
-        if content.is_empty() {
+        let lead = line.len() - line.trim_start().len();
+        let ends_sentence = |b: &Range<usize>| {
+            text[b.clone()].trim_end_matches(['"', '\'', ')', '*', '_', '\u{201d}', '\u{2019}']).ends_with(['.', '!', '?'])
+        };
+        let opens_clause = || leading_label(content).is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()));
+        if content.is_empty() || block.as_ref().is_some_and(|b| ends_sentence(b) && (no_blank_line || opens_clause())) {
             out.extend(block.take());
-        } else {
-            let lead = line.len() - line.trim_start().len();
+        }
+        if !content.is_empty() {
             let end = offset + lead + content.len();
             block = Some(block.map_or(offset + lead..end, |b| b.start..end));
         }
@@ -228,6 +238,31 @@ mod tests {
         let p: Vec<&str> = text_paragraphs(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(p, ["Title", "first line\nsecond line", "last"]);
         assert_eq!(paragraph_of(&text_paragraphs(t), t.find("second").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn a_numbered_clause_after_a_full_stop_or_any_line_of_a_draft_without_blank_lines_is_a_paragraph() {
+        let paragraphs = |t: &'static str| -> Vec<&'static str> { text_paragraphs(t).into_iter().map(|r| &t[r]).collect() };
+        let blocks = "11. Confidentiality.\nThe Consultant shall keep it secret.\n12. Entire Agreement.\nThis is all.\n\nSigned";
+        assert_eq!(
+            paragraphs(blocks),
+            ["11. Confidentiality.\nThe Consultant shall keep it secret.", "12. Entire Agreement.\nThis is all.", "Signed"]
+        );
+        // Wrapped lines, a lead-in and its items, and a number that goes on a sentence stay together.
+        let wrapped = "The Supplier shall deliver the\nSoftware under Section\n4. The Client shall pay:\n(a) the fee;\n(b) costs.\n\nEnd.";
+        assert_eq!(
+            paragraphs(wrapped),
+            ["The Supplier shall deliver the\nSoftware under Section\n4. The Client shall pay:\n(a) the fee;\n(b) costs.", "End."]
+        );
+        let pasted = "1. The Parties.\nPage 1 of 4\nThe Client engages the Consultant.\nProprietary information includes:\na.) materials; and\nb.) plans.";
+        assert_eq!(
+            paragraphs(pasted),
+            [
+                "1. The Parties.",
+                "Page 1 of 4\nThe Client engages the Consultant.",
+                "Proprietary information includes:\na.) materials; and\nb.) plans."
+            ]
+        );
     }
 
     #[test]
