@@ -3346,3 +3346,26 @@ fn ownership_of_them_and_ownership_in_full_are_read_for_what_they_take() {
     );
     assert_found(&a, &[Concern::ModelOwnership, Concern::MethodologyTransfer]);
 }
+
+/// A freelancer's template that names no one ("[client name] is contracting me, [my name]")
+/// and speaks as "I" to "you": "I" is the agency. The payment named in a leading condition
+/// ("When I receive your final payment, the copyright of the work I have produced ... is
+/// assigned to you") makes the work no less the agency's, so the prior-work carve-out is
+/// asked for. And "will not provide substantially similar services to the firms listed" bars
+/// competing.
+#[test]
+fn a_freelancer_speaking_as_i_assigns_its_work_on_payment_and_a_bar_on_substantially_similar_services_is_read() {
+    let a = analyse(
+        "In short, [client name] is contracting me, [my name], to build a website. I will send you my invoice each month and you will pay me within 14 days. I may ask you for content. You agree to give me access to your hosting account. I will keep you informed and you will approve my designs.",
+        &["When I receive your final payment, the copyright of the work I have produced for that project is assigned to you as follows:"],
+    );
+    assert_eq!(a.parties.agency.as_deref(), Some("I"), "{:?}", a.parties);
+    assert!(missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
+    let a = analyse(
+        SERVICES,
+        &[
+            "If agreed in a statement of work, Provider will not provide substantially similar services to the firms listed in that statement of work during the period stated there.",
+        ],
+    );
+    assert!(a.findings.iter().any(|f| f.concern == Concern::NonCompete && f.kind == FindingKind::Phrase), "{:?}", a.findings);
+}

@@ -912,10 +912,9 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
     }
     let Some(mut agency) = agency else { return (None, client) };
     let lower = head.to_lowercase();
-    let count = |w: &str| find_all(&lower, w).filter(|&i| bounded(&lower, i, w.len())).take(50).count();
+    let count = |w: &str| count_words(&lower, w);
     // A freelancer's own terms: "I" do the work for "you", unless "I" pay.
-    let singular = count(" i") + count(" me") + count(" my") >= 5 && count(" you") >= 5;
-    if count(" we") + count(" us") < 3 && singular && !i_pay(&lower) {
+    if i_to_you(&lower) && !i_pay(&lower) {
         agency.1.extend(FIRST_SINGULAR.iter().map(|w| (*w).to_owned()));
         let client = match client {
             Some((t, mut a)) => {
@@ -1247,12 +1246,30 @@ fn person(term: &str, forms: &[&str]) -> Named {
     (term.to_owned(), forms.iter().map(|w| (*w).to_owned()).collect())
 }
 
-/// A draft that names no party but speaks as "we" to "you" (each at least five times, as a
-/// proposal does): "we" do the work unless "we" pay.
+/// A draft that names no party but speaks as "we" (or "I", a freelancer's template with
+/// "[my name]" to fill in) to "you", each at least five times, as a proposal does: "we" do
+/// the work unless "we" pay.
 fn first_and_second(head: &str) -> Option<(Named, Named)> {
     let lower = head.to_lowercase();
-    let (we, you) = (person("we", &FIRST_PERSON), person("you", &SECOND_PERSON));
+    let you = person("you", &SECOND_PERSON);
+    if i_to_you(&lower) {
+        let i = person("I", &FIRST_SINGULAR);
+        return Some(if i_pay(&lower) { (you, i) } else { (i, you) });
+    }
+    let we = person("we", &FIRST_PERSON);
     we_to_you(&lower).then(|| if we_pay(&lower) { (you, we) } else { (we, you) })
+}
+
+/// Whether a draft speaks as "I" to "you" (forms of each at least five times) and hardly ever
+/// as "we".
+fn i_to_you(lower: &str) -> bool {
+    let count = |w: &str| count_words(lower, w);
+    count(" we") + count(" us") < 3 && count(" i") + count(" me") + count(" my") >= 5 && count(" you") >= 5
+}
+
+/// How often the word `w` (with its leading space) stands on its own in `lower`, up to 50.
+fn count_words(lower: &str, w: &str) -> usize {
+    find_all(lower, w).filter(|&i| bounded(lower, i, w.len())).take(50).count()
 }
 
 /// The one who writes a provider's own terms to its client ("an agreement between you and

@@ -1465,6 +1465,13 @@ impl Trigger<'_> {
             "content",
             "technology",
         ];
+        // "When I receive your final payment, the copyright of the work I have produced ...
+        // is assigned to you": the condition before the object names the payment, not whose
+        // the object is.
+        let (from, object_text) = match after_leading_condition(object_text) {
+            Some(k) => (from + k, &object_text[k..]),
+            None => (from, object_text),
+        };
         // "any software owned by Company or developed during the period of Agreement": the
         // second limb takes in what the agency made, whoever owns the first.
         // "Customer Data or the Labels, nor any error pattern that its staff observe": a bar's
@@ -1555,6 +1562,18 @@ impl Trigger<'_> {
                         || self.s[from..m.start].split_whitespace().all(|w| matches!(w, "the" | "all" | "any" | "its" | "such")))
             })
     }
+}
+
+/// Where the words after a leading condition start ("when I receive your final payment, "):
+/// the byte after its first comma, when the text opens with a word of time or condition.
+fn after_leading_condition(text: &str) -> Option<usize> {
+    const OPENERS: [&str; 8] = ["when ", "once ", "upon ", "on ", "after ", "following ", "if ", "subject to "];
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    if !OPENERS.iter().any(|o| t.starts_with(o)) {
+        return None;
+    }
+    t.find(", ").map(|k| lead + k + 2)
 }
 
 /// Whether `before` ends in "to" or "for", with or without "the".
