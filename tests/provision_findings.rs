@@ -3369,3 +3369,20 @@ fn a_freelancer_speaking_as_i_assigns_its_work_on_payment_and_a_bar_on_substanti
     );
     assert!(a.findings.iter().any(|f| f.concern == Concern::NonCompete && f.kind == FindingKind::Phrase), "{:?}", a.findings);
 }
+
+/// "Such information shall be safeguarded and not disclosed to third parties": a promise of
+/// confidence in the passive, whose sentence before names the information as confidential, is
+/// where the missing residuals clause bites, not the transfer.
+#[test]
+fn a_passive_promise_of_confidence_is_where_the_missing_residuals_clause_bites() {
+    let a = analyse(
+        SERVICES,
+        &[
+            "All reports and documents prepared by Provider in performing the Services shall become and remain the property of Client.",
+            "Client and Provider may disclose confidential information one to the other. Such information shall be identified in writing at the time of its transmittal, and shall be safeguarded and not disclosed to third parties by the receiving party.",
+        ],
+    );
+    let residuals = a.findings.iter().find(|f| f.kind == FindingKind::Missing && f.concern == Concern::NoResiduals).expect("residuals asked");
+    let clause = residuals.clause.map(|c| &a.clauses[c]);
+    assert_eq!(clause.and_then(|c| c.number.as_deref()), Some("2"), "{:?}", a.findings);
+}

@@ -576,13 +576,17 @@ impl<'a> Judged<'a> {
     pub fn where_missing_bites(&self, concern: Concern) -> Option<usize> {
         let p = &self.reading.provisions;
         // "shall maintain confidentiality with regard to all information about customers":
-        // the promise names what is barred as confidential.
+        // the promise names what is barred as confidential, or the sentence before it in its
+        // clause does ("may disclose confidential information ... Such information shall be
+        // safeguarded and not disclosed").
         let barred = |p: &&Provision| {
+            let clause_start = self.ranges.get(p.clause).map_or(p.start, |r| r.0);
+            let from = crate::text::floor_char(&self.norm.text, p.start.saturating_sub(300).max(clause_start).min(p.start));
             p.kind == Kind::Restriction
                 && matches!(p.giver, Side::Agency | Side::Both | Side::Unknown)
                 && (p.features.has(Feature::Confidential)
                     || p.features.has(Feature::Methods)
-                    || ["confidential", "sensitive"].iter().any(|w| self.norm.text[p.start..p.end].contains(w)))
+                    || ["confidential", "sensitive"].iter().any(|w| self.norm.text[from..p.end].contains(w)))
         };
         // The definition that takes know-how into barred information, else the bar.
         // Nothing passes, but a promise of confidence binds the agency: that promise.
