@@ -18,7 +18,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Anchored as AnchoredKind, Input};
 use regex_syntax::hir::Hir;
 
-use super::folded::{self, Fold};
+use super::folded::{self, Fold, Stand};
 use super::{ascii, lock, syntax};
 
 /// Bytes an anchored search may read, in all, for each byte searched (plus `SLACK`), before the
@@ -74,7 +74,7 @@ impl Anchored {
         let lazies = if ascii::is_ascii_only(hir) {
             Lazies::One(Lazy::new(hir)?)
         } else {
-            let other = Other { hir: hir.clone(), folded: OnceLock::new(), full: OnceLock::new() };
+            let other = Other { hir: hir.clone(), stand: OnceLock::new(), folded: OnceLock::new(), full: OnceLock::new() };
             Lazies::Forms { ascii: Lazy::new(&ascii::ascii_hir(hir))?, other: Box::new(other) }
         };
         Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new(lazies)) })
@@ -177,13 +177,21 @@ impl Anchored {
                     let mut cache = lock(&ascii.cache);
                     each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
                         ascii.ascii_at(&mut cache, haystack, start..end, earliest, reader).or_else(|NotAscii| {
-                            // The folded form decides, where there is one and it reads the text.
+                            // The ASCII form still decides where a byte stands for each character
+                            // above ASCII that the search reads; else the folded form, where there
+                            // is one and it reads the text.
+                            if let Some(stand) = other.stand.get_or_init(|| Stand::of(&other.hir))
+                                && let Ok(found) = ascii.chars_at(&mut cache, text, |c| stand.byte(c), start..end, earliest, reader)
+                            {
+                                return Ok(found);
+                            }
                             let folded = other.folded.get_or_init(|| {
                                 let (hir, fold) = folded::folded(&other.hir)?;
                                 Some((Lazy::new(&hir)?, fold))
                             });
                             if let Some((lazy, fold)) = folded
-                                && let Ok(found) = lazy.folded_at(&mut lock(&lazy.cache), text, fold, start..end, earliest, reader)
+                                && let Ok(found) =
+                                    lazy.chars_at(&mut lock(&lazy.cache), text, |c| Some(fold.byte(c)), start..end, earliest, reader)
                             {
                                 return Ok(found);
                             }
@@ -229,10 +237,12 @@ enum Lazies {
     Forms { ascii: Lazy, other: Box<Other> },
 }
 
-/// The forms of a pattern for text that is not ASCII, each compiled when first needed: its
-/// folded form (`folded`), and the pattern itself where it has none or that cannot read a text.
+/// The forms of a pattern for text that is not ASCII, each made when first needed: the bytes
+/// that stand for characters above ASCII in its ASCII form, its folded form (`folded`), and the
+/// pattern itself where neither can read a text.
 struct Other {
     hir: Hir,
+    stand: OnceLock<Option<Stand>>,
     folded: OnceLock<Option<(Lazy, Fold)>>,
     full: OnceLock<Option<Lazy>>,
 }
@@ -327,15 +337,16 @@ impl Lazy {
 struct NotAscii;
 
 impl Lazy {
-    /// [`Lazy::ascii_at`] of a pattern's folded form, reading `text` a character at a time,
-    /// each character above ASCII as the byte `fold` reads it as: where the pattern itself
-    /// matches. `NotAscii` where a character would straddle the span's edges or the DFA quit
-    /// (then the pattern itself decides).
-    fn folded_at(
+    /// [`Lazy::ascii_at`] reading `text` a character at a time, each character above ASCII as
+    /// the byte `read` gives for it (of a pattern's folded form, its run's; of its ASCII form,
+    /// the byte that stands for it): where the pattern itself matches. `NotAscii` where `read`
+    /// gives none for a character the search reads, a character would straddle the span's
+    /// edges, or the DFA quit (then another form decides).
+    fn chars_at(
         &self,
         cache: &mut Cache,
         text: &str,
-        fold: &Fold,
+        read: impl Fn(char) -> Option<u8>,
         span: Range<usize>,
         earliest: bool,
         reader: &mut Reader,
@@ -344,10 +355,10 @@ impl Lazy {
             return Err(NotAscii);
         }
         let haystack = text.as_bytes();
-        let byte_at = |at: usize| -> (u8, usize) {
+        let byte_at = |at: usize| -> Result<(u8, usize), NotAscii> {
             match text[at..].chars().next() {
-                Some(c) if !c.is_ascii() => (fold.byte(c), c.len_utf8()),
-                _ => (haystack[at], 1),
+                Some(c) if !c.is_ascii() => Ok((read(c).ok_or(NotAscii)?, c.len_utf8())),
+                _ => Ok((haystack[at], 1)),
             }
         };
         // The byte before the start counts for a word boundary: one above ASCII is not a
@@ -358,7 +369,7 @@ impl Lazy {
         let mut at = span.start;
         // Matches show one character late: a match state entered on the one at `at` ends there.
         while at < span.end {
-            let (byte, len) = byte_at(at);
+            let (byte, len) = byte_at(at)?;
             state = self.dfa.next_state(cache, state, byte).map_err(|_| NotAscii)?;
             if state.is_match() {
                 found = Some(at);
@@ -375,7 +386,7 @@ impl Lazy {
         reader.read(span.len() + 1);
         // What follows the span still counts for a word boundary at its end.
         state = if span.end < text.len() {
-            self.dfa.next_state(cache, state, byte_at(span.end).0)
+            self.dfa.next_state(cache, state, byte_at(span.end)?.0)
         } else {
             self.dfa.next_eoi_state(cache, state)
         }
@@ -597,7 +608,8 @@ mod tests {
         }
         let Automaton::Lazy(lazies) = &anchored.automaton else { panic!("compiled at run time") };
         let Lazies::Forms { other, .. } = &**lazies else { panic!("a Unicode class") };
-        assert!(other.folded.get().is_some_and(Option::is_some), "the folded form read the text");
+        assert!(other.stand.get().is_some_and(Option::is_some), "bytes stand for the characters of [^.;]");
+        assert!(other.folded.get().is_some_and(Option::is_some), "the folded form read the literals' characters");
         assert!(other.full.get().is_none(), "the pattern itself was never compiled");
     }
 
