@@ -3,6 +3,7 @@
 
 mod anchored;
 pub(crate) mod ascii;
+mod folded;
 mod matcher;
 mod precompiled;
 mod skipping;

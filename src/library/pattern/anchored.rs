@@ -18,6 +18,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{Anchored as AnchoredKind, Input};
 use regex_syntax::hir::Hir;
 
+use super::folded::{self, Fold, Stand};
 use super::{ascii, lock, syntax};
 
 /// Bytes an anchored search may read, in all, for each byte searched (plus `SLACK`), before the
@@ -73,7 +74,8 @@ impl Anchored {
         let lazies = if ascii::is_ascii_only(hir) {
             Lazies::One(Lazy::new(hir)?)
         } else {
-            Lazies::Forms { ascii: Lazy::new(&ascii::ascii_hir(hir))?, full: Box::new((hir.clone(), OnceLock::new())) }
+            let other = Other { hir: hir.clone(), stand: OnceLock::new(), folded: OnceLock::new(), full: OnceLock::new() };
+            Lazies::Forms { ascii: Lazy::new(&ascii::ascii_hir(hir))?, other: Box::new(other) }
         };
         Some(Self { literals, starts, automaton: Automaton::Lazy(Box::new(lazies)) })
     }
@@ -171,13 +173,30 @@ impl Anchored {
                         lazy.search(&mut cache, &input, reader)
                     })
                 }
-                Lazies::Forms { ascii, full } => {
+                Lazies::Forms { ascii, other } => {
                     let mut cache = lock(&ascii.cache);
                     each_of(&mut |reader: &mut Reader, start: usize, earliest: bool| {
                         ascii.ascii_at(&mut cache, haystack, start..end, earliest, reader).or_else(|NotAscii| {
+                            // The ASCII form still decides where a byte stands for each character
+                            // above ASCII that the search reads; else the folded form, where there
+                            // is one and it reads the text.
+                            if let Some(stand) = other.stand.get_or_init(|| Stand::of(&other.hir))
+                                && let Ok(found) = ascii.chars_at(&mut cache, text, |c| stand.byte(c), start..end, earliest, reader)
+                            {
+                                return Ok(found);
+                            }
+                            let folded = other.folded.get_or_init(|| {
+                                let (hir, fold) = folded::folded(&other.hir)?;
+                                Some((Lazy::new(&hir)?, fold))
+                            });
+                            if let Some((lazy, fold)) = folded
+                                && let Ok(found) =
+                                    lazy.chars_at(&mut lock(&lazy.cache), text, |c| Some(fold.byte(c)), start..end, earliest, reader)
+                            {
+                                return Ok(found);
+                            }
                             // The pattern itself decides (too large to compile: the usual search).
-                            let (hir, compiled) = &**full;
-                            let lazy = compiled.get_or_init(|| Lazy::new(hir)).as_ref().ok_or(Failed)?;
+                            let lazy = other.full.get_or_init(|| Lazy::new(&other.hir)).as_ref().ok_or(Failed)?;
                             let input = Input::new(haystack).range(start..end).anchored(AnchoredKind::Yes).earliest(earliest);
                             lazy.search(&mut lock(&lazy.cache), &input, reader)
                         })
@@ -213,9 +232,19 @@ type SearchAt<'a> = dyn FnMut(&mut Reader, usize, bool) -> Result<Option<usize>,
 enum Lazies {
     /// The pattern is all ASCII.
     One(Lazy),
-    /// The pattern has Unicode classes: its ASCII form, and the pattern itself, compiled when
-    /// a search reaches text that is not ASCII.
-    Forms { ascii: Lazy, full: Box<(Hir, OnceLock<Option<Lazy>>)> },
+    /// The pattern has Unicode classes: its ASCII form, and its forms for a search that reaches
+    /// text that is not ASCII.
+    Forms { ascii: Lazy, other: Box<Other> },
+}
+
+/// The forms of a pattern for text that is not ASCII, each made when first needed: the bytes
+/// that stand for characters above ASCII in its ASCII form, its folded form (`folded`), and the
+/// pattern itself where neither can read a text.
+struct Other {
+    hir: Hir,
+    stand: OnceLock<Option<Stand>>,
+    folded: OnceLock<Option<(Lazy, Fold)>>,
+    full: OnceLock<Option<Lazy>>,
 }
 
 /// A lazy DFA and the states it has built.
@@ -306,6 +335,68 @@ impl Lazy {
 
 /// [`Lazy::ascii_at`] met a byte that is not ASCII: the pattern itself must decide.
 struct NotAscii;
+
+impl Lazy {
+    /// [`Lazy::ascii_at`] reading `text` a character at a time, each character above ASCII as
+    /// the byte `read` gives for it (of a pattern's folded form, its run's; of its ASCII form,
+    /// the byte that stands for it): where the pattern itself matches. `NotAscii` where `read`
+    /// gives none for a character the search reads, a character would straddle the span's
+    /// edges, or the DFA quit (then another form decides).
+    fn chars_at(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        read: impl Fn(char) -> Option<u8>,
+        span: Range<usize>,
+        earliest: bool,
+        reader: &mut Reader,
+    ) -> Result<Option<usize>, NotAscii> {
+        if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            return Err(NotAscii);
+        }
+        let haystack = text.as_bytes();
+        let byte_at = |at: usize| -> Result<(u8, usize), NotAscii> {
+            match text[at..].chars().next() {
+                Some(c) if !c.is_ascii() => Ok((read(c).ok_or(NotAscii)?, c.len_utf8())),
+                _ => Ok((haystack[at], 1)),
+            }
+        };
+        // The byte before the start counts for a word boundary: one above ASCII is not a
+        // word's, as the byte it is folded to is not.
+        let input = Input::new(haystack).range(span.clone()).anchored(AnchoredKind::Yes);
+        let mut state = self.dfa.start_state_forward(cache, &input).map_err(|_| NotAscii)?;
+        let mut found = None;
+        let mut at = span.start;
+        // Matches show one character late: a match state entered on the one at `at` ends there.
+        while at < span.end {
+            let (byte, len) = byte_at(at)?;
+            state = self.dfa.next_state(cache, state, byte).map_err(|_| NotAscii)?;
+            if state.is_match() {
+                found = Some(at);
+                if earliest {
+                    reader.read(at - span.start + 1);
+                    return Ok(found);
+                }
+            } else if state.is_dead() || state.is_quit() {
+                reader.read(at - span.start + 1);
+                return if state.is_dead() { Ok(found) } else { Err(NotAscii) };
+            }
+            at += len;
+        }
+        reader.read(span.len() + 1);
+        // What follows the span still counts for a word boundary at its end.
+        state = if span.end < text.len() {
+            self.dfa.next_state(cache, state, byte_at(span.end)?.0)
+        } else {
+            self.dfa.next_eoi_state(cache, state)
+        }
+        .map_err(|_| NotAscii)?;
+        if state.is_match() {
+            found = Some(span.end);
+        }
+        Ok(found)
+    }
+}
 
 /// The places where each of several anchored searches can start in a text, found in one pass
 /// over it for all of them: each one's own search for its literals runs once a place found,
@@ -499,6 +590,27 @@ mod tests {
         assert!(anchored.find_within(text, 0..text.len(), false, &mut found).is_ok());
         assert_eq!(found, matcher.usual_find_within(text, 0..text.len()));
         assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn text_that_is_not_ascii_is_read_in_the_folded_form() {
+        let (anchored, matcher) = lazy("(?:assign~|title)[^.;]{0,40}?(?:full payment|paiement intégral|paid’)");
+        let text = "assigns — title, upon full payment; title\u{e9} upon paiement intégral. \u{e9}assigns upon paid’ok; assigns é paid' x; title ü paiement integral; title\u{1f600}paid’";
+        let mut found = Vec::new();
+        assert!(anchored.find_within(text, 0..text.len(), false, &mut found).is_ok());
+        assert_eq!(found, matcher.usual_find_within(text, 0..text.len()));
+        assert_eq!(found.len(), 3, "{found:?}");
+        for start in [0, 8, 10] {
+            let within = crate::text::ceil_char(text, start)..text.len() - 3;
+            let mut found = Vec::new();
+            assert!(anchored.find_within(text, within.clone(), false, &mut found).is_ok());
+            assert_eq!(found, matcher.usual_find_within(text, within));
+        }
+        let Automaton::Lazy(lazies) = &anchored.automaton else { panic!("compiled at run time") };
+        let Lazies::Forms { other, .. } = &**lazies else { panic!("a Unicode class") };
+        assert!(other.stand.get().is_some_and(Option::is_some), "bytes stand for the characters of [^.;]");
+        assert!(other.folded.get().is_some_and(Option::is_some), "the folded form read the literals' characters");
+        assert!(other.full.get().is_none(), "the pattern itself was never compiled");
     }
 
     #[test]

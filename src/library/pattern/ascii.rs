@@ -54,7 +54,7 @@ pub fn is_ascii_only(hir: &Hir) -> bool {
 }
 
 /// A Unicode word boundary as the ASCII one it is between ASCII characters.
-fn ascii_look(look: Look) -> Look {
+pub(super) fn ascii_look(look: Look) -> Look {
     match look {
         Look::WordUnicode => Look::WordAscii,
         Look::WordUnicodeNegate => Look::WordAsciiNegate,
