@@ -3382,7 +3382,8 @@ fn a_passive_promise_of_confidence_is_where_the_missing_residuals_clause_bites()
             "Client and Provider may disclose confidential information one to the other. Such information shall be identified in writing at the time of its transmittal, and shall be safeguarded and not disclosed to third parties by the receiving party.",
         ],
     );
-    let residuals = a.findings.iter().find(|f| f.kind == FindingKind::Missing && f.concern == Concern::NoResiduals).expect("residuals asked");
+    let residuals =
+        a.findings.iter().find(|f| f.kind == FindingKind::Missing && f.concern == Concern::NoResiduals).expect("residuals asked");
     let clause = residuals.clause.map(|c| &a.clauses[c]);
     assert_eq!(clause.and_then(|c| c.number.as_deref()), Some("2"), "{:?}", a.findings);
 }
