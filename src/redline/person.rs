@@ -46,6 +46,10 @@ impl Person {
         }
         let Some(agency) = parties.agency.as_deref() else { return Person::Company };
         let agency = agency.trim_start_matches("the ").trim_start_matches("The ");
+        // A freelancer writing as "I" is one person.
+        if agency == "I" {
+            return Person::Individual;
+        }
         let mut names: Vec<&str> = vec![agency];
         names.extend(parties.agency_aliases.iter().map(String::as_str));
         let others: Vec<&str> =
@@ -74,13 +78,14 @@ impl Person {
         }
     }
 
-    /// A reason for counsel in words that fit the person: "Agency may continue to use ...",
-    /// not "Agency's personnel may".
+    /// A reason for counsel in words that fit the person: "Agency may continue to use ... the
+    /// know-how retained in unaided memory", not "Agency's personnel may ... they retain".
     pub fn fit_note(self, note: &str) -> String {
+        let person = || note.replace("Agency's personnel", "Agency").replace("know-how they retain", "know-how retained in unaided memory");
         match self {
             Person::Company => note.to_owned(),
-            Person::Individual => note.replace("Agency's personnel", "Agency"),
-            Person::Employee => note.replace("Agency's personnel", "Agency").replace(" or using Client Data", ""),
+            Person::Individual => person(),
+            Person::Employee => person().replace(" or using Client Data", ""),
         }
     }
 }
@@ -176,5 +181,9 @@ mod tests {
             "Agency waives any moral rights in the Deliverables."
         );
         assert_eq!(Person::Individual.fit_note("Agency's personnel may continue to use"), "Agency may continue to use");
+        assert_eq!(
+            Person::Individual.fit_note("Agency's personnel may continue to use the general skills and know-how they retain."),
+            "Agency may continue to use the general skills and know-how retained in unaided memory."
+        );
     }
 }

@@ -668,10 +668,12 @@ fn plural_verb(rest: &str) -> Option<(String, usize)> {
 }
 
 /// A party the draft names by a pronoun: the client it speaks to ("you"), or the agency
-/// writing its own terms ("we") or the grantee a funder addresses ("you").
+/// writing its own terms ("we", or "I" in a freelancer's) or the grantee a funder addresses
+/// ("you").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pronoun {
     First,
+    FirstSingular,
     Second,
 }
 
@@ -679,6 +681,7 @@ impl Pronoun {
     fn of(name: &str) -> Option<Pronoun> {
         match name.to_ascii_lowercase().as_str() {
             "we" | "us" => Some(Pronoun::First),
+            "i" | "me" => Some(Pronoun::FirstSingular),
             "you" => Some(Pronoun::Second),
             _ => None,
         }
@@ -688,6 +691,7 @@ impl Pronoun {
     fn standalone(self) -> &'static str {
         match self {
             Pronoun::First => "ours",
+            Pronoun::FirstSingular => "mine",
             Pronoun::Second => "yours",
         }
     }
@@ -696,6 +700,7 @@ impl Pronoun {
     fn forms(self) -> [&'static str; 3] {
         match self {
             Pronoun::First => ["we", "us", "our"],
+            Pronoun::FirstSingular => ["I", "me", "my"],
             Pronoun::Second => ["you", "you", "your"],
         }
     }
@@ -744,11 +749,15 @@ impl Pronoun {
                 return (end + 1 + third.len(), is_subject);
             }
         }
-        // "grants", "owns", "has": the verb agrees with "you" and "we".
+        // "grants", "owns", "has": the verb agrees with "you" and "we" (and "I": "I am").
         match plural_verb(r).filter(|_| is_subject) {
             Some((verb, len)) => {
                 out.push(' ');
-                out.push_str(&verb);
+                out.push_str(match verb.as_str() {
+                    "are " if self == Pronoun::FirstSingular => "am ",
+                    "were " if self == Pronoun::FirstSingular => "was ",
+                    _ => &verb,
+                });
                 (end + 1 + len, true)
             }
             None => (end, is_subject),
@@ -957,6 +966,18 @@ mod tests {
             "You grant Go Free Range a licence. Go Free Range does not disclose your information or use Your Data that you or your affiliates provide. You have paid."
         );
         assert_eq!(v.adapt("The methods used to develop the Client Models."), "The methods used to develop Your Models.");
+    }
+
+    /// A freelancer's own terms, written as "I" to "you": "I" takes its own forms and verbs
+    /// ("I am", "I retain", "grant me", "my personnel", "remain mine").
+    #[test]
+    fn an_agency_called_i_is_written_in_the_first_person_singular() {
+        let v = Vocabulary::of("I build. You pay me.", &Parties::named("I", "you"));
+        assert_eq!(
+            v.adapt("Agency retains all right in Agency IP, and Agency is not required to deliver it. To the extent Client owns any Deliverables, Client grants Agency a licence, provided that Agency does not disclose Client's information. Agency waives, and will procure that its personnel waive, any rights."),
+            "I retain all right in My IP, and I am not required to deliver it. To the extent you own any Deliverables, you grant me a licence, provided that I do not disclose your information. I waive, and will procure that my personnel waive, any rights."
+        );
+        assert_eq!(v.adapt("Agency's materials remain Agency's."), "My materials remain mine.");
     }
 
     /// An agency's own terms in the first person, and a funder's conditions that speak to the
