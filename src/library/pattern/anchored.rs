@@ -296,16 +296,33 @@ impl Lazy {
         if span.start.checked_sub(1).is_some_and(|before| !haystack[before].is_ascii()) {
             return Err(NotAscii);
         }
+        let byte_at = |at: usize| if haystack[at].is_ascii() { Ok((haystack[at], 1)) } else { Err(NotAscii) };
+        self.walk(cache, haystack, byte_at, span, earliest, reader)
+    }
+
+    /// The anchored search from `span.start`, each step reading the byte `byte_at` gives for
+    /// the text at a place and how many bytes it stands for: where it matches (leftmost first,
+    /// or the earliest), or `NotAscii` where `byte_at` gives none before the search is decided
+    /// or the DFA quits.
+    fn walk(
+        &self,
+        cache: &mut Cache,
+        haystack: &[u8],
+        byte_at: impl Fn(usize) -> Result<(u8, usize), NotAscii>,
+        span: Range<usize>,
+        earliest: bool,
+        reader: &mut Reader,
+    ) -> Result<Option<usize>, NotAscii> {
         let input = Input::new(haystack).range(span.clone()).anchored(AnchoredKind::Yes);
         let mut state = self.dfa.start_state_forward(cache, &input).map_err(|_| NotAscii)?;
         let mut found = None;
-        // Matches show one byte late: a match state entered on the byte at `at` ends there.
-        for at in span.clone() {
-            let byte = haystack[at];
-            if !byte.is_ascii() {
+        let mut at = span.start;
+        // Matches show one step late: a match state entered on the byte at `at` ends there.
+        while at < span.end {
+            let Ok((byte, len)) = byte_at(at) else {
                 reader.read(at - span.start);
                 return Err(NotAscii);
-            }
+            };
             state = self.dfa.next_state(cache, state, byte).map_err(|_| NotAscii)?;
             if state.is_match() {
                 found = Some(at);
@@ -317,13 +334,14 @@ impl Lazy {
                 reader.read(at - span.start + 1);
                 return if state.is_dead() { Ok(found) } else { Err(NotAscii) };
             }
+            at += len;
         }
         reader.read(span.len() + 1);
         // What follows the span still counts for a word boundary at its end.
-        state = match haystack.get(span.end) {
-            Some(byte) if !byte.is_ascii() => return Err(NotAscii),
-            Some(&byte) => self.dfa.next_state(cache, state, byte),
-            None => self.dfa.next_eoi_state(cache, state),
+        state = if span.end < haystack.len() {
+            self.dfa.next_state(cache, state, byte_at(span.end)?.0)
+        } else {
+            self.dfa.next_eoi_state(cache, state)
         }
         .map_err(|_| NotAscii)?;
         if state.is_match() {
@@ -363,38 +381,7 @@ impl Lazy {
         };
         // The byte before the start counts for a word boundary: one above ASCII is not a
         // word's, as the byte it is folded to is not.
-        let input = Input::new(haystack).range(span.clone()).anchored(AnchoredKind::Yes);
-        let mut state = self.dfa.start_state_forward(cache, &input).map_err(|_| NotAscii)?;
-        let mut found = None;
-        let mut at = span.start;
-        // Matches show one character late: a match state entered on the one at `at` ends there.
-        while at < span.end {
-            let (byte, len) = byte_at(at)?;
-            state = self.dfa.next_state(cache, state, byte).map_err(|_| NotAscii)?;
-            if state.is_match() {
-                found = Some(at);
-                if earliest {
-                    reader.read(at - span.start + 1);
-                    return Ok(found);
-                }
-            } else if state.is_dead() || state.is_quit() {
-                reader.read(at - span.start + 1);
-                return if state.is_dead() { Ok(found) } else { Err(NotAscii) };
-            }
-            at += len;
-        }
-        reader.read(span.len() + 1);
-        // What follows the span still counts for a word boundary at its end.
-        state = if span.end < text.len() {
-            self.dfa.next_state(cache, state, byte_at(span.end)?.0)
-        } else {
-            self.dfa.next_eoi_state(cache, state)
-        }
-        .map_err(|_| NotAscii)?;
-        if state.is_match() {
-            found = Some(span.end);
-        }
-        Ok(found)
+        self.walk(cache, haystack, byte_at, span, earliest, reader)
     }
 }
 
