@@ -175,6 +175,25 @@ const GLOSSARY: &[Entry] = &[
 /// The attachment the library's registry of agency tools is called ("listed in Exhibit A").
 const REGISTRY: &str = "Exhibit A";
 
+/// What the library's clauses call the contract they go into.
+const AGREEMENT: &str = "this Agreement";
+
+/// What the draft calls itself: of "this Agreement", "this Contract", "this Deed" and their
+/// lower-case forms, the one it uses most ("This contract" counted with "this contract"); "this
+/// Agreement" where it uses none of them more.
+fn own_name(text: &str) -> &'static str {
+    const NAMES: [&str; 6] = [AGREEMENT, "this agreement", "this Contract", "this contract", "this Deed", "this deed"];
+    let uses = |name: &str| whole_word(name).find_iter(text).count() + whole_word(&format!("T{}", &name[1..])).find_iter(text).count();
+    let mut best = (uses(AGREEMENT), AGREEMENT);
+    for name in &NAMES[1..] {
+        let n = uses(name);
+        if n > best.0 {
+            best = (n, *name);
+        }
+    }
+    best.1
+}
+
 /// The draft's own attachment for the agency's prior work, by its title ("Exhibit A —
 /// Pre-Existing IP (if any)", "Schedule 2: Background IP"): the registry the library's words
 /// cite, rather than a new exhibit beside it.
@@ -212,6 +231,9 @@ pub struct Vocabulary {
     /// The draft's term for the rights that pass, whose definition the redline narrows
     /// ("Foreground IPR"): it stands for the library's "Client IP".
     client_ip: Option<String>,
+    /// What the draft calls itself where the library says "this Agreement" ("this Contract",
+    /// "this contract", "this Deed").
+    itself: &'static str,
 }
 
 impl Vocabulary {
@@ -248,6 +270,7 @@ impl Vocabulary {
             licence,
             deliverables: None,
             client_ip: None,
+            itself: own_name(text),
         }
     }
 
@@ -355,6 +378,10 @@ impl Vocabulary {
             }
         }
         out = whole_word(REGISTRY).replace_all(&out, self.registry.as_str()).into_owned();
+        if self.itself != AGREEMENT {
+            out = whole_word(AGREEMENT).replace_all(&out, self.itself).into_owned();
+            out = whole_word("This Agreement").replace_all(&out, format!("T{}", &self.itself[1..])).into_owned();
+        }
         let out = self.parties(&out);
         if self.licence { british(&out) } else { out }
     }
@@ -814,6 +841,24 @@ mod tests {
         let draft = "\"Background IPR\" means Intellectual Property Rights owned by a Party before the Effective Date.";
         let v = Vocabulary::of(draft, &Parties::named("Developer", "Client"));
         assert_eq!(v.adapt("excluding Agency IP"), "excluding Background IPR");
+    }
+
+    #[test]
+    fn the_contract_is_called_what_the_draft_calls_itself() {
+        let parties = Parties::named("Supplier", "Customer");
+        let library = "This Agreement assigns nothing; the Supplier keeps its tools under this Agreement.";
+        let contract = "This Contract starts today. The Supplier performs this Contract and this Agreement's schedules.";
+        assert_eq!(
+            Vocabulary::of(contract, &parties).adapt(library),
+            "This Contract assigns nothing; the Supplier keeps its tools under this Contract."
+        );
+        let plain = "This contract is between us. Either of us may end this contract.";
+        assert_eq!(
+            Vocabulary::of(plain, &parties).adapt(library),
+            "This contract assigns nothing; the Supplier keeps its tools under this contract."
+        );
+        let neither = "These Terms govern the Services.";
+        assert_eq!(Vocabulary::of(neither, &parties).adapt(library), library);
     }
 
     #[test]
