@@ -3387,3 +3387,29 @@ fn a_passive_promise_of_confidence_is_where_the_missing_residuals_clause_bites()
     let clause = residuals.clause.map(|c| &a.clauses[c]);
     assert_eq!(clause.and_then(|c| c.number.as_deref()), Some("2"), "{:?}", a.findings);
 }
+
+/// "Vendor and Client expressly agree that, other than the Background Technology, the work
+/// performed by Vendor hereunder shall be work made for hire": an exception right after a
+/// lead-in sets the agency's prior work aside, so nothing says that work passes. And
+/// "improvements to existing Client products" improve the client's own things, not the
+/// agency's; improvements to the agency's tools still count.
+#[test]
+fn an_exception_after_a_lead_in_and_improvements_to_the_clients_products_take_nothing_of_the_agencys() {
+    let draft = |improved: &str| {
+        analyse(
+            SERVICES,
+            &[
+                "\"Background Technology\" means the tools and programs that Provider owned or developed before this Agreement.",
+                &format!(
+                    "Provider and Client expressly agree that, other than the Background Technology, the work performed by Provider hereunder shall be work made for hire, and that Client shall be the exclusive owner of all ideas and works of authorship (including improvements to {improved}) conceived by Provider in the course of its engagement hereunder."
+                ),
+            ],
+        )
+    };
+    let a = draft("existing Client products");
+    assert!(!phrase_findings(&a, Concern::WorkMadeForHire).is_empty(), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::PreExistingIp).is_empty(), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::Derivatives).is_empty(), "{:#?}", a.findings);
+    let a = draft("Provider's tools");
+    assert!(!phrase_findings(&a, Concern::Derivatives).is_empty(), "{:#?}", a.findings);
+}

@@ -1891,7 +1891,32 @@ fn own_features(
     if kind.transfers() && names_only_deliverables(lexicon, object_text) {
         own_features.insert(Feature::DeliverablesOnly);
     }
+    if kind.transfers() && improves_only_theirs(lexicon, t, object_text) {
+        own_features = own_features.without([Feature::Improvements].into_iter().collect());
+    }
     own_features
+}
+
+/// Whether every improvement a transfer's object names is of the counterparty's own things:
+/// "ideas and inventions (including improvements to existing Client products)" takes no
+/// improvement of the agency's.
+fn improves_only_theirs(lexicon: &Lexicon, t: &Trigger, object_text: &str) -> bool {
+    static OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(?:to|of|in|on|out of|from)\s+(?:(?:the|any|all|such|its|their|existing|current)\s+)*")
+            .expect("static regex")
+    });
+    let Some(words) = lexicon.features.iter().find(|(f, _)| *f == Feature::Improvements).map(|(_, w)| w) else {
+        return false;
+    };
+    let base = object_text.as_ptr() as usize - t.s.as_ptr() as usize;
+    let theirs = |end: usize| {
+        OF.find(&t.s[base + end..]).is_some_and(|of| {
+            let at = base + end + of.end();
+            t.mentions.iter().any(|m| m.start == at && m.side == Side::Counterparty)
+        })
+    };
+    let mut found = words.find_iter(object_text).map(|m| theirs(m.end())).peekable();
+    found.peek().is_some() && found.all(|theirs| theirs)
 }
 
 /// Whether a bar names, after the counterparty's things, methods or models in a limb of their
@@ -1924,9 +1949,11 @@ fn split_exception<'s>(
         Some(m) if object_text[..m.start()].ends_with('(') => (&object_text[..m.start() - 1], Some(&object_text[m.start()..])),
         // "Except for the Contractor's Pre-existing Materials (which ...), all Intellectual
         // Property Rights in the Deliverables shall be assigned": an exception that opens the
-        // sentence runs to its first comma outside brackets.
+        // sentence, or the clause a lead-in introduces ("the parties agree that, other than the
+        // Background Technology, the work ... shall be work made for hire"), runs to its first
+        // comma outside brackets.
         Some(m)
-            if object_text[..m.start()].trim().is_empty()
+            if opens_its_clause(&object_text[..m.start()])
                 && let Some(comma) = outer_comma(&object_text[m.start()..]) =>
         {
             let at = m.start() + comma;
@@ -1941,6 +1968,13 @@ fn split_exception<'s>(
             (object_text, after)
         }
     }
+}
+
+/// Whether `lead`, the words before an exception, leave it at the start of its clause: none, or
+/// a lead-in that ends in "that" ("Vendor and Client expressly agree that,").
+fn opens_its_clause(lead: &str) -> bool {
+    let lead = lead.trim_end().trim_end_matches(',');
+    lead.trim().is_empty() || lead.ends_with(" that") || lead.ends_with(" That")
 }
 
 /// The first comma of `text` outside brackets.
