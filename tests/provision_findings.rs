@@ -3413,3 +3413,21 @@ fn an_exception_after_a_lead_in_and_improvements_to_the_clients_products_take_no
     let a = draft("Provider's tools");
     assert!(!phrase_findings(&a, Concern::Derivatives).is_empty(), "{:#?}", a.findings);
 }
+
+/// A bar on serving anyone else is a bar on competing, whatever words name the market:
+/// "undertakes not to render services of AI development ... to any company of the retail
+/// sector", "must not ... act for any employer". Not a bar on acting against the client in
+/// proceedings.
+#[test]
+fn a_bar_on_serving_anyone_else_is_a_bar_on_competing() {
+    let non_compete = |clause: &str| phrase_findings(&analyse(SERVICES, &[clause]), Concern::NonCompete);
+    for bar in [
+        "For twenty-four (24) months following its termination for any cause, Provider undertakes not to render services of development of artificial intelligence solutions, directly or through interposed persons, to any company of the retail sector operating in Chile.",
+        "Provider must not, during this agreement or for two years after it ends, act for any employer, employers' association or consultancy advising employers on collective bargaining.",
+    ] {
+        assert!(!non_compete(bar).is_empty(), "{bar}");
+    }
+    let adverse =
+        "During the term of this Agreement Provider shall not act for any party in proceedings against Client concerning the Project.";
+    assert!(non_compete(adverse).is_empty(), "{adverse}");
+}

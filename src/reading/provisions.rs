@@ -1828,6 +1828,17 @@ fn own_features(
     let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w) || object_text.starts_with(&w[1..]))
         || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)])
         || owner_of_it;
+    // "undertakes not to render services of AI development ... to any company of the retail
+    // sector", "must not act for any employer": a bar on serving others is one on competing,
+    // whatever words name the market, unless what it bars is using the counterparty's
+    // information or data to do so.
+    if kind == Kind::Restriction
+        && !own_features.has(Feature::Confidential)
+        && !own_features.has(Feature::Data)
+        && serves_others(&s[ts..object_end.max(te)])
+    {
+        own_features.insert(Feature::Competition);
+    }
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
     if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {
         // "Except for Pre-Existing Materials and Third-Party Materials, Provider assigns ...
@@ -1895,6 +1906,20 @@ fn own_features(
         own_features = own_features.without([Feature::Improvements].into_iter().collect());
     }
     own_features
+}
+
+/// Whether a bar's words are on serving anyone else: acting or working for, or providing
+/// services to, "any" or "another" person ("act for any employer", "provide ... services ...
+/// to any person other than the Company"). Not acting against the counterparty ("act for any
+/// party in proceedings against the Government"), nor serving sanctioned persons.
+fn serves_others(bar: &str) -> bool {
+    static SERVING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\b(?:(?:act|work)(?: as [a-z -]{1,40}?)? (?:for|on behalf of)|(?:provide|render|perform|supply|offer)\b[^.;]{0,80}?\bservices?\b[^.;]{0,200}?\b(?:to|for)) (?:any|another)\b",
+        )
+        .expect("static regex")
+    });
+    SERVING.is_match(bar) && !["sanction", " against ", "proceedings"].iter().any(|w| bar.contains(w))
 }
 
 /// Whether every improvement a transfer's object names is of the counterparty's own things:
