@@ -3431,3 +3431,20 @@ fn a_bar_on_serving_anyone_else_is_a_bar_on_competing() {
         "During the term of this Agreement Provider shall not act for any party in proceedings against Client concerning the Project.";
     assert!(non_compete(adverse).is_empty(), "{adverse}");
 }
+
+/// "Client may share, transfer, sublicense and make available the deliverables, including any
+/// tools of Provider embedded in them": passing on, in any order of verbs, makes the agency's
+/// tools transferable. "any other product that Client may use, sublicense or distribute"
+/// refers to a product; it grants nothing.
+#[test]
+fn a_permission_to_pass_on_and_sublicense_the_agencys_tools_is_a_transferable_licence() {
+    let transferable = |clause: &str| phrase_findings(&analyse(SERVICES, &[clause]), Concern::TransferableLicense);
+    for grant in [
+        "It is agreed that Client may share, transfer, sublicense and make available the deliverables, including any tools of Provider embedded in them, to any public body.",
+        "Client may pass on, share or sub-license anything delivered under this Agreement, including any of Provider's tools built into it, to its affiliates.",
+    ] {
+        assert!(!transferable(grant).is_empty(), "{grant}");
+    }
+    let reference = "Client shall not use the Deliverables as part of any other product that Client may use, sublicense or distribute.";
+    assert!(transferable(reference).is_empty(), "{reference}");
+}
