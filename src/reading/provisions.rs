@@ -1436,11 +1436,16 @@ impl Trigger<'_> {
             && (["to the extent", "insofar as", "if ", "where ", "in the event"].iter().any(|w| before[clause_start..].contains(w))
                 || before.ends_with(" what ")
                 || before.ends_with(" what is "));
+        // "all rights in the intellectual property licensed or assigned to Client under this
+        // Agreement": a participle with nothing to make it a verb describes what passes elsewhere.
+        let described = kind == Kind::Assignment && reduced_relative(s, ts, te);
         // "warrants that it owns" describes; "warrants that it has obtained an assignment"
         // still moves the rights.
         if negated {
             Standing::Negated
-        } else if kind.transfers() && ((warranted || conditional) && kind == Kind::Ownership || in_definition) || defines_itself {
+        } else if kind.transfers() && ((warranted || conditional) && kind == Kind::Ownership || in_definition || described)
+            || defines_itself
+        {
             Standing::Descriptive
         } else {
             Standing::Operative
@@ -1906,6 +1911,46 @@ fn own_features(
         own_features = own_features.without([Feature::Improvements].into_iter().collect());
     }
     own_features
+}
+
+/// Whether the trigger `ts..te` is a past participle after a noun, with no auxiliary or
+/// adverb to make it a verb ("the intellectual property licensed or assigned to Client", not
+/// "shall be assigned", "has assigned", "shall stand assigned", "Rights, assigned on payment").
+fn reduced_relative(s: &str, ts: usize, te: usize) -> bool {
+    const VERBAL: [&str; 24] = [
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "hereby",
+        "herewith",
+        "deemed",
+        "stand",
+        "stands",
+        "shall",
+        "will",
+        "may",
+        "must",
+        "automatically",
+        "irrevocably",
+        "thereby",
+        "hence",
+        "now",
+    ];
+    let participle = s[ts..te].split_whitespace().next().is_some_and(|w| w.ends_with("ed"));
+    let mut words = s[..ts].split(' ').rev().filter(|w| !w.is_empty());
+    let mut before = words.next();
+    // "licensed or assigned": a participle coordinated with another is read from before both.
+    if before.is_some_and(|w| w == "or" || w == "and") && words.next().is_some_and(|w| w.ends_with("ed")) {
+        before = words.next();
+    }
+    participle && before.is_some_and(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !VERBAL.contains(&w) && !w.ends_with("ly"))
 }
 
 /// Whether a bar's words are on serving anyone else: acting or working for, or providing

@@ -1806,3 +1806,22 @@ fn a_table_of_definitions_in_two_columns_of_text() {
     assert_eq!(term("services").map(|t| t.features), Some(Features::default()));
     assert!(term("name").is_none() && term("title").is_none(), "{:?}", r.terms.terms);
 }
+
+#[test]
+fn a_participle_after_a_noun_describes_a_transfer_made_elsewhere() {
+    let p = parties(&["Vendor"], &["Client"]);
+    let assigns = |text: &str| {
+        let (r, _) = read(text, &p);
+        r.provisions.iter().any(|p| p.kind == Kind::Assignment && p.standing == Standing::Operative)
+    };
+    assert!(!assigns(
+        "Vendor represents that (b) it has all necessary rights in the intellectual property licensed or assigned to Client under this Agreement."
+    ));
+    for operative in [
+        "All rights in the Deliverables shall be assigned to Client.",
+        "Vendor has assigned to Client all rights in the Deliverables.",
+        "Vendor hereby assigns to Client all rights in the Deliverables.",
+    ] {
+        assert!(assigns(operative), "{operative}");
+    }
+}
