@@ -626,8 +626,13 @@ pub fn defined_terms(text: &str) -> Vec<String> {
         Regex::new(r"(?m)^[\s*_]*(?:\d+(?:\.\d+)*\.?\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,5})[*_]*:[*_]*\s+(?:the|an?|all|any|each|every|these|this|has the meaning)\b")
             .expect("static regex")
     });
+    // A term defined elsewhere, by reference: "any and all Deliverables (as defined in the
+    // Proposal)".
+    static BY_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,4})\s+\(as defined (?:in|under|by)\b").expect("static regex")
+    });
     let mut out: Vec<String> = Vec::new();
-    for re in [&*QUOTED, &*MEANS, &*ATTACHMENT, &*GLOSSARY] {
+    for re in [&*QUOTED, &*MEANS, &*ATTACHMENT, &*GLOSSARY, &*BY_REFERENCE] {
         out.extend(re.captures_iter(text).map(|c| c[1].trim().to_owned()));
     }
     out
@@ -841,6 +846,14 @@ mod tests {
         let draft = "\"Background IPR\" means Intellectual Property Rights owned by a Party before the Effective Date.";
         let v = Vocabulary::of(draft, &Parties::named("Developer", "Client"));
         assert_eq!(v.adapt("excluding Agency IP"), "excluding Background IPR");
+    }
+
+    #[test]
+    fn a_term_defined_by_reference_is_not_defined_again() {
+        let draft = "Client shall own all right, title and interest in any and all Deliverables (as defined in the Proposal).";
+        assert!(defined_terms(draft).contains(&"Deliverables".to_owned()), "{:?}", defined_terms(draft));
+        let mut v = Vocabulary::of(draft, &Parties::named("Vendor", "Client"));
+        assert_eq!(v.definitions_for("To the extent Client owns any Deliverables, Client grants Vendor a licence."), Vec::<String>::new());
     }
 
     #[test]
