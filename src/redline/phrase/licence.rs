@@ -103,6 +103,12 @@ static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A grant of a licence that names no terms at all: "shall grant to Client a license to
+/// utilize Vendor's Background Technology".
+static GRANT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bgrants?\b(?P<grantee>[^.;:]{1,80}?)\s(?P<article>an?)\s+(?P<noun>licen[cs]es?)\s+to\b").expect("static regex")
+});
+
 fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
     // A list after an article that GRANT did not take stays unread, as before.
     let bare = || {
@@ -111,7 +117,17 @@ fn grant(sentence: &str, words: &Words<'_>) -> Option<Grant> {
             !["a", "an"].iter().any(|a| grantee == *a || grantee.ends_with(&format!(" {a}")))
         })
     };
-    let c = GRANT.captures(sentence).or_else(bare).or_else(|| DEFINED.captures(sentence))?;
+    let Some(c) = GRANT.captures(sentence).or_else(bare).or_else(|| DEFINED.captures(sentence)) else {
+        // No terms: one empty term where they would go, before the noun.
+        let c = GRANT_PLAIN.captures(sentence)?;
+        let (grantee, article, noun) = (c.name("grantee")?, c.name("article")?, c.name("noun")?);
+        return Some(Grant {
+            grantee_end: Some(grantee.end()),
+            article: article.range(),
+            terms: vec![(noun.start()..noun.start(), Vec::new())],
+            noun: noun.range(),
+        });
+    };
     let (grantee, list, noun) = (c.name("grantee"), c.name("terms")?, c.name("noun")?);
     // Without an article, the place for one is where the list starts.
     let article = c.name("article").map_or(list.start()..list.start(), |a| a.range());
@@ -259,7 +275,10 @@ fn stripped(sentence: &str, g: &Grant, concerns: &[Concern]) -> Vec<Edit> {
     let silent = !g.terms.iter().any(|(_, found)| {
         found.iter().any(|&(a, _, _)| matches!(a, Attribute::Transferable | Attribute::Sublicensable | Attribute::Personal))
     });
-    if edits.is_empty() && silent && concerns.contains(&Concern::TransferableLicense) {
+    if silent && concerns.contains(&Concern::TransferableLicense) && g.terms[0].0.is_empty() {
+        // "a license" with no terms: they go after the article.
+        edits.push((g.article.end..g.article.end, format!(" {non}exclusive, {non}transferable, {non}sublicensable")));
+    } else if edits.is_empty() && silent && concerns.contains(&Concern::TransferableLicense) {
         let exclusive = g.terms.iter().find(|(r, _)| sentence[r.clone()].to_lowercase().contains("exclusive"));
         let at = exclusive.unwrap_or(&g.terms[0]).0.end;
         edits.push((at..at, format!(", {non}transferable, {non}sublicensable")));
@@ -291,6 +310,16 @@ fn stripped(sentence: &str, g: &Grant, concerns: &[Concern]) -> Vec<Edit> {
 mod tests {
     use super::super::tests::{apply, words};
     use super::*;
+
+    #[test]
+    fn a_licence_with_no_terms_is_made_personal_and_its_condition_kept() {
+        let w = words();
+        let s = "Provided Vendor receives all payments from Client that are not disputed, Vendor shall grant to Client a license to utilize Vendor's Background Technology.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "Provided Vendor receives all payments from Client that are not disputed, Vendor shall grant to Client a non-exclusive, non-transferable, non-sublicensable license to utilize Vendor's Background Technology."
+        );
+    }
 
     #[test]
     fn transferable_and_sublicensable_terms_are_struck_and_the_list_mended() {
