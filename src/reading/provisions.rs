@@ -1958,13 +1958,27 @@ fn reduced_relative(s: &str, ts: usize, te: usize) -> bool {
 /// to any person other than the Company"). Not acting against the counterparty ("act for any
 /// party in proceedings against the Government"), nor serving sanctioned persons.
 fn serves_others(bar: &str) -> bool {
-    static SERVING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"\b(?:(?:act|work)(?: as [a-z -]{1,40}?)? (?:for|on behalf of)|(?:provide|render|perform|supply|offer)\b[^.;]{0,80}?\bservices?\b[^.;]{0,200}?\b(?:to|for)) (?:any|another)\b",
-        )
-        .expect("static regex")
-    });
-    SERVING.is_match(bar) && !["sanction", " against ", "proceedings"].iter().any(|w| bar.contains(w))
+    const ACTING: [&str; 4] = ["act for ", "work for ", "act on behalf of ", "work on behalf of "];
+    const SERVING: [&str; 5] = ["provide", "render", "perform", "supply", "offer"];
+    const OTHERS: [&str; 4] = [" to any", " for any", " to another", " for another"];
+    // The words from `at` to the end of their clause, at most `len` bytes of them.
+    let clause = |at: usize, len: usize| {
+        let rest = &bar[at..];
+        &rest[..floor_char(rest, rest.find(['.', ';']).unwrap_or(rest.len()).min(len))]
+    };
+    let word_at = |at: usize| at == 0 || !bar[..at].ends_with(|c: char| c.is_alphanumeric());
+    let acting = ACTING
+        .iter()
+        .any(|w| bar.match_indices(w).any(|(at, _)| word_at(at) && ["any", "another"].iter().any(|o| bar[at + w.len()..].starts_with(o))));
+    let serving = || {
+        SERVING.iter().any(|verb| {
+            bar.match_indices(verb).filter(|&(at, _)| word_at(at)).any(|(at, _)| {
+                let object = clause(at, 80 + "services".len());
+                object.find("service").is_some_and(|s| OTHERS.iter().any(|o| clause(at + s, 200).contains(o)))
+            })
+        })
+    };
+    (acting || serving()) && !["sanction", " against ", "proceedings"].iter().any(|w| bar.contains(w))
 }
 
 /// Whether every improvement a transfer's object names is of the counterparty's own things:
