@@ -1967,12 +1967,17 @@ fn serves_others(bar: &str) -> bool {
         &rest[..floor_char(rest, rest.find(['.', ';']).unwrap_or(rest.len()).min(len))]
     };
     let word_at = |at: usize| at == 0 || !bar[..at].ends_with(|c: char| c.is_alphanumeric());
+    // "provide", "provides", "providing", not "provided that".
+    let verb_at = |at: usize, verb: &str| {
+        let rest = &bar[at + verb.len()..];
+        word_at(at) && (["s ", "ing "].iter().any(|e| rest.starts_with(e)) || !rest.starts_with(|c: char| c.is_alphanumeric()))
+    };
     let acting = ACTING
         .iter()
         .any(|w| bar.match_indices(w).any(|(at, _)| word_at(at) && ["any", "another"].iter().any(|o| bar[at + w.len()..].starts_with(o))));
     let serving = || {
         SERVING.iter().any(|verb| {
-            bar.match_indices(verb).filter(|&(at, _)| word_at(at)).any(|(at, _)| {
+            bar.match_indices(verb).filter(|&(at, _)| verb_at(at, verb)).any(|(at, _)| {
                 let object = clause(at, 80 + "services".len());
                 object.find("service").is_some_and(|s| OTHERS.iter().any(|o| clause(at + s, 200).contains(o)))
             })
