@@ -182,16 +182,17 @@ const AGREEMENT: &str = "this Agreement";
 /// lower-case forms, the one it uses most ("This contract" counted with "this contract"); "this
 /// Agreement" where it uses none of them more.
 fn own_name(text: &str) -> &'static str {
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b[Tt]his (Agreement|agreement|Contract|contract|Deed|deed)\b").expect("static regex"));
     const NAMES: [&str; 6] = [AGREEMENT, "this agreement", "this Contract", "this contract", "this Deed", "this deed"];
-    let uses = |name: &str| whole_word(name).find_iter(text).count() + whole_word(&format!("T{}", &name[1..])).find_iter(text).count();
-    let mut best = (uses(AGREEMENT), AGREEMENT);
-    for name in &NAMES[1..] {
-        let n = uses(name);
-        if n > best.0 {
-            best = (n, *name);
+    let mut uses = [0usize; NAMES.len()];
+    for c in NAME.captures_iter(text) {
+        if let Some(i) = NAMES.iter().position(|name| name[5..] == c[1]) {
+            uses[i] += 1;
         }
     }
-    best.1
+    // Reversed, so that of names used as often the first, "this Agreement" above all, is kept.
+    NAMES.into_iter().zip(uses).rev().max_by_key(|&(_, n)| n).map_or(AGREEMENT, |(name, _)| name)
 }
 
 /// The draft's own attachment for the agency's prior work, by its title ("Exhibit A —
