@@ -236,6 +236,10 @@ flags!(
         /// Its terms are set out in another clause ("a license to such Company Materials as
         /// set forth in Section 4.2.2").
         Referred = "referred",
+        /// It may pass only with the receiver's business ("upon sale or transfer of the
+        /// Client's business, this license shall be transferable to the new owner"). Set by the
+        /// reader from the words of `transferable`, not by words of its own.
+        WithTheBusiness = "with-the-business",
     }
 );
 
@@ -304,23 +308,29 @@ impl Attributes {
         // "for the entire term of the exclusive right": the right itself (as Russian and
         // Civil Code drafting calls copyright), not a licence said to be exclusive.
         let names_the_right = |start: usize| text[..start].trim_end().ends_with(" of the");
-        // "may transfer the license in connection with a merger": it moves only with the
-        // business, as any contract does.
-        let with_the_business = |end: usize| {
+        // "may transfer the license in connection with a merger", "upon sale or transfer of
+        // the Client's business, this license shall be transferable to the new owner": it moves
+        // only with the business, as any contract does.
+        let with_the_business = |start: usize, end: usize| {
+            const AFTER: [&str; 6] = ["merger", "acquisition", "change of control", "substantially all", "successor", "new owner"];
+            const BEFORE: [&str; 5] =
+                ["sale or transfer of", "sale of the business", "sale of its business", "merger", "change of control"];
             let after = &text[end..crate::text::floor_char(text, (end + 120).min(text.len()))];
-            ["merger", "acquisition", "change of control", "substantially all", "successor"].iter().any(|w| after.contains(w))
+            let before = &text[crate::text::floor_char(text, start.saturating_sub(80))..start];
+            AFTER.iter().any(|w| after.contains(w)) || BEFORE.iter().any(|w| before.contains(w))
         };
         let first = |attribute: Attribute, words: &lexicon::Words| {
-            words
-                .find_iter(text)
-                .find(|m| {
-                    !(negated(m.start())
-                        || attribute == Attribute::Transferable && with_the_business(m.end())
-                        || attribute == Attribute::Exclusive && names_the_right(m.start()))
-                })
-                .map(|m| (m.start(), m.end()))
+            let mut with_business = None;
+            let m = words.find_iter(text).find(|m| {
+                if attribute == Attribute::Transferable && !negated(m.start()) && with_the_business(m.start(), m.end()) {
+                    with_business.get_or_insert((Attribute::WithTheBusiness, m.start(), m.end()));
+                    return false;
+                }
+                !(negated(m.start()) || attribute == Attribute::Exclusive && names_the_right(m.start()))
+            });
+            m.map(|m| (attribute, m.start(), m.end())).or(with_business)
         };
-        lexicon.attributes.iter().filter_map(|(attribute, words)| first(*attribute, words).map(|(s, e)| (*attribute, s, e))).collect()
+        lexicon.attributes.iter().filter_map(|(attribute, words)| first(*attribute, words)).collect()
     }
 }
 

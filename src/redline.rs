@@ -227,6 +227,10 @@ pub enum OpenReason {
     /// promise for a duty to notify infringement): put in its place, they would change what
     /// the clause is about, so the passage stays as drafted.
     OtherFunction,
+    /// The licence's grant already says it is non-exclusive and personal; it passes on only
+    /// under another sentence ("upon sale ... of the Client's business, this license shall be
+    /// transferable to the new owner"), which the grant's own words do not decide.
+    AlreadyPersonal,
 }
 
 /// A finding the redline does not change.

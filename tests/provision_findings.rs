@@ -3448,3 +3448,22 @@ fn a_permission_to_pass_on_and_sublicense_the_agencys_tools_is_a_transferable_li
     let reference = "Client shall not use the Deliverables as part of any other product that Client may use, sublicense or distribute.";
     assert!(transferable(reference).is_empty(), "{reference}");
 }
+
+/// A licence of the agency's own materials that says it is non-exclusive and non-transferable,
+/// and passes only to a buyer of the client's business ("upon sale or transfer of the Client's
+/// business, this license shall be transferable to the new owner"), is personal: a low point
+/// about who may buy the business, not a high transferable licence of the agency's tools.
+#[test]
+fn a_personal_licence_that_passes_only_with_the_clients_business_is_a_low_point() {
+    let grant = "Provider retains all right, title and interest in its pre-existing tools and materials (the \"Background Technology\"). Provider hereby grants to Client a worldwide, nonexclusive, nontransferable, royalty-free license to use the Background Technology as necessary to use the Deliverables.";
+    let with_business = format!(
+        "{grant} However, upon sale or transfer of the Client's business, this license shall be transferable to the new owner of Client's business."
+    );
+    let a = analyse(SERVICES, &[&with_business]);
+    assert_eq!(phrase_findings(&a, Concern::TransferableLicense), [Severity::Low], "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::PreExistingIp).is_empty(), "{:#?}", a.findings);
+    // Transferable to anyone, it is the agency's tools passed on.
+    let anyone = format!("{grant} This license shall be transferable by Client to any third party.");
+    let a = analyse(SERVICES, &[&anyone]);
+    assert!(phrase_findings(&a, Concern::TransferableLicense).contains(&Severity::High), "{:#?}", a.findings);
+}

@@ -2403,3 +2403,27 @@ fn a_new_clause_goes_after_its_section_in_a_pasted_draft_and_after_the_last_item
     let (_, tail) = before.split_once("You may use it for any purpose.").expect("item 2 kept");
     assert!(tail.contains("**2A "), "2A after item 2:\n{md}");
 }
+
+/// A licence that already says it is non-exclusive and non-transferable, whose only point is
+/// that it passes to a buyer of the client's business (said in the next sentence), keeps its
+/// words: nothing in the grant is left to strike, and the point is left for the call rather
+/// than the grant replaced by the library's licence.
+#[test]
+fn a_licence_already_personal_is_left_as_drafted() {
+    let doc = text(
+        "bennett.md",
+        Format::Markdown,
+        "This Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Vendor\").\n\n\
+         1. Services. Vendor shall build the web site described in the Proposal.\n\n\
+         2. License. Vendor retains all right, title and interest in its pre-existing tools and materials (the \"Background Technology\"). \
+         Vendor hereby grants to Client a worldwide, nonexclusive, nontransferable, royalty-free license to use the Background Technology \
+         as necessary to use and modify the Deliverables. However, upon sale or transfer of the Client's business, this license shall be \
+         transferable to the new owner of Client's business.\n",
+    );
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Vendor".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let licence = |c: &&redline::Change| c.deleted.contains("nontransferable");
+    assert!(!r.changes.iter().any(|c| licence(&c)), "the grant is not struck: {:#?}", r.changes);
+    assert!(r.open.iter().any(|o| o.concern == Concern::TransferableLicense && o.why == OpenReason::AlreadyPersonal), "{:#?}", r.open);
+}

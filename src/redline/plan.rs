@@ -1296,6 +1296,8 @@ impl Planner<'_> {
             Some(OpenReason::OpenLicence)
         } else if self.licenses_open_source_of_others(g) {
             Some(OpenReason::OthersOpenSource)
+        } else if unsteered && self.licence_already_personal(g) {
+            Some(OpenReason::AlreadyPersonal)
         } else {
             None
         }
@@ -1554,6 +1556,18 @@ impl Planner<'_> {
 
     /// Whether the passage grants a licence: to the agency (one it keeps, however short it
     /// falls), or to the client (the deal, which a licence back goes beside).
+    /// Whether the passage's only point is its licence's transfer, and the grant already says
+    /// the licence is personal and not exclusive: nothing in its own words is left to strike.
+    fn licence_already_personal(&self, g: &Group) -> bool {
+        use crate::reading::{Attribute, Attributes};
+        let sentence = &self.draft.analysed[g.range.clone()];
+        let attributes = Attributes::of(self.lexicon(), &sentence.to_lowercase());
+        g.findings.iter().all(|&fi| self.analysis.findings[fi].concern == Concern::TransferableLicense)
+            && self.grants_a_licence(g)
+            && attributes.has(Attribute::Personal)
+            && ![Attribute::Transferable, Attribute::Sublicensable, Attribute::Exclusive].into_iter().any(|a| attributes.has(a))
+    }
+
     fn grants_a_licence(&self, g: &Group) -> bool {
         use crate::reading::{Kind, Side};
         let (norm, reading) = self.reading();

@@ -219,6 +219,9 @@ fn why_open(why: OpenReason) -> &'static str {
         OpenReason::OtherFunction => {
             "the library's words for this point do another job than the clause (a restriction where it imposes a duty, say): in its place they would change what the clause is about, so it stays as drafted; raise it on the call"
         }
+        OpenReason::AlreadyPersonal => {
+            "the licence itself already says it is non-exclusive and personal to the client; it passes on only under another sentence (to a buyer of the client's business, say): ask on the call that it pass only with the deliverables, for their use"
+        }
         OpenReason::NotForEmployment => {
             "an employment agreement: the library's words (fees, payment, other clients) do not fit it; raise it on the call"
         }
