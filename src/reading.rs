@@ -252,6 +252,7 @@ impl Features {
                 && !(*feature == Feature::Ip && only_addresses(words, text))
                 && !(*feature == Feature::Models && only_graphics(text))
                 && !(*feature == Feature::Methods && only_ways_of_use(words, text))
+                && !(*feature == Feature::Confidential && only_regardless(words, text))
             {
                 set.insert(*feature);
             }
@@ -273,6 +274,13 @@ fn only_graphics(text: &str) -> bool {
 fn only_ways_of_use(words: &lexicon::Words, text: &str) -> bool {
     let by_all = |at: usize| ["by all ", "by any ", "in all ", "by such "].iter().any(|w| text[..at].ends_with(w));
     words.find_iter(text).all(|m| text[m.start()..m.end()].starts_with("method") && by_all(m.start()))
+}
+
+/// "any know-how acquired in the Services, whether or not it constitutes Confidential
+/// Information": every mention of confidentiality in `text` says it does not matter, so what is
+/// named is not limited to the confidential.
+fn only_regardless(words: &lexicon::Words, text: &str) -> bool {
+    words.find_iter(text).all(|m| text[crate::text::floor_char(text, m.start().saturating_sub(60))..m.start()].contains("whether or not"))
 }
 
 /// "assign private IP addresses": every "IP" in `text` is a network address, not intellectual
@@ -375,6 +383,7 @@ impl Reading {
         handovers_of_what_passed(text, &mut provisions);
         let mut paid_by_override = paid_notwithstanding(text, ranges, &mut provisions);
         paid_by_override.extend(qualified_next(lexicon, text, ranges, &mut provisions));
+        paid_by_override.extend(instrument_paid(lexicon, text, &mut provisions));
         incorporated(lexicon, text, ranges, parties, &mut provisions);
         Reading { terms, provisions, layout, free_of_charge: free_of_charge(lexicon, text), paid_by_override }
     }
@@ -908,6 +917,29 @@ fn qualified_next(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], prov
             p.carve_out = true;
             p.excepted = true;
         }
+    }
+    waiting
+}
+
+/// "This Deed shall take effect only upon the Assignor's receipt in cleared funds of all
+/// Charges then due": an instrument of transfer that takes effect on payment transfers nothing
+/// before it, whatever its operative words say ("the Assignor assigns"). Only a deed, an
+/// assignment or an instrument: an agreement taking effect on a payment (a deposit) still has
+/// its transfers' own timing. Returns where the transfers start.
+fn instrument_paid(lexicon: &Lexicon, text: &str, provisions: &mut [Provision]) -> Vec<usize> {
+    const TAKES_EFFECT: [&str; 3] =
+        ["this deed shall take effect", "this assignment shall take effect", "this instrument shall take effect"];
+    let paid = TAKES_EFFECT.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            let end = crate::text::floor_char(text, (at + w.len() + 120).min(text.len()));
+            let rest = &text[at + w.len()..end];
+            provisions::paid(lexicon, &rest[..rest.find(['.', ';']).unwrap_or(rest.len())])
+        })
+    });
+    let mut waiting = Vec::new();
+    for p in provisions.iter_mut().filter(|p| paid && p.kind.transfers() && matches!(p.timing, Timing::OnCreation | Timing::Unstated)) {
+        p.timing = Timing::OnPayment;
+        waiting.push(p.start);
     }
     waiting
 }

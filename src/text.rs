@@ -141,7 +141,9 @@ impl Normalised {
             let mapped = match c {
                 // The acute accent typed for an apostrophe ("can´t", "Job´s").
                 '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => '\'',
-                '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
+                // Guillemets and the low quote of translated drafts ("(hereinafter, the «Prior
+                // Knowledge»)", "„Werk“") quote as straight quotes do.
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
                 '\u{ad}' => {
                     i = end;

@@ -3467,3 +3467,68 @@ fn a_personal_licence_that_passes_only_with_the_clients_business_is_a_low_point(
     let a = analyse(SERVICES, &[&anyone]);
     assert!(phrase_findings(&a, Concern::TransferableLicense).contains(&Severity::High), "{:#?}", a.findings);
 }
+
+/// Drafting read at session 44 from a deed of assignment, a group framework, Spanish drafting
+/// in translation and a consultancy's own terms:
+/// - a deed that "shall take effect only upon the Assignor's receipt in cleared funds of all
+///   Charges" transfers nothing before payment, whatever its operative words;
+/// - "(hereinafter, the «Prior Knowledge»), which shall remain its exclusive property" defines
+///   a term and keeps it with the party named last;
+/// - "retained by it or assigned to it by Customer" is given by the customer, not taken from
+///   the agency;
+/// - a covenant "not for a period of three years ... use" is a restriction however long the
+///   words between, and a bar on using know-how "whether or not such matters constitute
+///   Confidential Information" is a bar on the agency's general know-how.
+#[test]
+fn deeds_translations_and_long_bars_read_for_what_they_do() {
+    let deed = "This Deed is made between Harbour Group Limited (the \"Assignee\") and Brightloop Analytics Limited (the \"Assignor\").";
+    let paid = analyse(
+        deed,
+        &[
+            "This Deed shall take effect only upon the Assignor's receipt in cleared funds of all Charges then due under the Services Agreement, and until then nothing in this Deed shall operate to transfer any right. With effect from that time, the Assignor assigns to the Assignee its right, title and interest in the Specified Deliverables listed in the Schedule.",
+        ],
+    );
+    assert!(phrase_findings(&paid, Concern::AssignmentBeforePayment).is_empty(), "{:#?}", paid.findings);
+    let unpaid = analyse(
+        deed,
+        &["The Assignor assigns to the Assignee its right, title and interest in the Specified Deliverables listed in the Schedule."],
+    );
+    assert!(!phrase_findings(&unpaid, Concern::AssignmentBeforePayment).is_empty(), "{:#?}", unpaid.findings);
+
+    let spanish = "This Agreement is made between Harbour Group S.L. (\"THE CLIENT\") and Brightloop S.L. (\"THE SERVICE PROVIDER\").";
+    let prior = analyse(
+        spanish,
+        &[
+            "The assignment referred to in section 5.1 shall not comprise the prior knowledge, software libraries, models, tools and methodologies of THE SERVICE PROVIDER existing before the signature of this contract (hereinafter, the «Prior Knowledge»), which shall remain its exclusive property. THE CLIENT is granted a non-exclusive and non-transferable licence of use, without limitation of time, over the Prior Knowledge incorporated into the deliverables, solely for the purpose of exploiting them.",
+        ],
+    );
+    for concern in [Concern::MethodologyTransfer, Concern::PerpetualIrrevocableGrant] {
+        assert!(phrase_findings(&prior, concern).is_empty(), "{concern:?}: {:#?}", prior.findings);
+    }
+
+    let supplier = "This Agreement is made between Northwind Retail Ltd (\"Customer\") and Blue Harbour Studio Ltd (\"Supplier\"). Supplier shall provide the Services described in Schedule A.";
+    for whose in ["the Supplier\u{2019}s or third-party products", "the Supplier's products"] {
+        let kept = analyse(
+            supplier,
+            &[&format!(
+                "The Supplier will own all rights, title, interest and intellectual property rights with respect to the core Work Product and all derivatives, enhancements and modifications of {whose}, all of which are hereby retained by it or assigned to it by Customer."
+            )],
+        );
+        assert!(phrase_findings(&kept, Concern::Derivatives).is_empty(), "{whose}: {:#?}", kept.findings);
+    }
+
+    let covenant = analyse(
+        deed,
+        &[
+            "By this Deed the Assignor covenants with the Assignee that it shall not for a period of three years from the date of this Deed use, license or otherwise exploit any software, model or analytical method for or on behalf of any person carrying on a business which competes with that of the Assignee.",
+        ],
+    );
+    assert!(!phrase_findings(&covenant, Concern::NonCompete).is_empty(), "{:#?}", covenant.findings);
+    let memory = analyse(
+        SERVICES,
+        &[
+            "Provider shall not use any information, ideas, concepts, know-how or techniques acquired or developed in the course of performing any order for its own benefit or that of any third party, whether or not such matters constitute Confidential Information of Client.",
+        ],
+    );
+    assert!(!phrase_findings(&memory, Concern::NoResiduals).is_empty(), "{:#?}", memory.findings);
+}

@@ -1230,6 +1230,31 @@ impl Trigger<'_> {
         text.ends_with("licensed by") || text.ends_with("licenced by")
     }
 
+    /// "shall be transferred from Party B", "assigned to it by Customer": the giver of a
+    /// passive transfer is named after the verb.
+    fn giver_after(&self) -> bool {
+        let after = self.s[self.te..].trim_start();
+        let after = after.strip_prefix("to ").unwrap_or(after);
+        let after = ["it ", "them "].iter().fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
+        ["from ", "by "].iter().any(|w| after.starts_with(w))
+    }
+
+    /// "the tools of THE SERVICE PROVIDER ..., which shall remain its exclusive property":
+    /// where no party is the owner, "its" is the party named last, whatever its place.
+    fn its_owner(&self, owner: Side) -> Side {
+        let its = self.text().split_whitespace().any(|w| w == "its");
+        let named_last = || {
+            self.mentions
+                .iter()
+                .rev()
+                .find(|m| !m.possessive && !m.things && m.end <= self.ts && m.start + 300 >= self.ts && m.side != Side::Both)
+        };
+        match named_last() {
+            Some(m) if owner == Side::Unknown && its => m.side,
+            _ => owner,
+        }
+    }
+
     /// Who gives and who receives: by the mentions around the verb, active or passive.
     fn sides(&self) -> (Side, Side) {
         let (s, ts, te) = (self.s, self.ts, self.te);
@@ -1246,6 +1271,7 @@ impl Trigger<'_> {
         // From inside the trigger: "grants Customer a licence" names its receiver there.
         let first_after =
             |to: usize, not: Side| actors().find(|m| m.start > ts && m.end <= to && m.side != not).map_or(Side::Unknown, |m| m.side);
+        let its_owner = |owner: Side| self.its_owner(owner);
         match self.kind {
             // "shall hold all rights in ... on trust for the Authority": the Authority owns it.
             Kind::Ownership if let Some(owner) = self.held_for() => (last_before(ts.saturating_sub(120)), owner),
@@ -1264,13 +1290,13 @@ impl Trigger<'_> {
                 // "shall become the Client's property": the owner is the one whose property it is.
                 let whose = self.mentions.iter().find(|m| m.start > ts && m.end <= te && m.side != Side::Unknown);
                 let owner = whose.or_else(|| actors().find(|m| m.start > ts && m.end <= to && m.side != Side::Unknown));
-                (Side::Unknown, owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side))
+                (Side::Unknown, its_owner(owner.filter(|m| !opens_clause(m)).map_or(Side::Unknown, |m| m.side)))
             }
             // "shall be retained by Party B": the party after "by" keeps.
             Kind::Retention if self.text().ends_with(" by") => (Side::Unknown, first_after((te + 40).min(s.len()), Side::Unknown)),
             // "nothing shall prevent the Supplier from using": the party inside the trigger.
             Kind::Retention if self.freedom() == Some(true) => (Side::Unknown, self.freed(first_after(te, Side::Unknown))),
-            Kind::Ownership | Kind::Retention => (Side::Unknown, last_before(ts.saturating_sub(120))),
+            Kind::Ownership | Kind::Retention => (Side::Unknown, its_owner(last_before(ts.saturating_sub(120)))),
             Kind::Joint => (Side::Unknown, Side::Both),
             Kind::HireWork => (Side::Agency, Side::Counterparty),
             Kind::OpenLicence | Kind::Consideration => (Side::Agency, Side::Unknown),
@@ -1312,14 +1338,13 @@ impl Trigger<'_> {
                 };
                 (giver, receiver)
             }
-            // "licensed by Provider to Customer", "shall be transferred from Party B to Party A":
-            // the party after "by" or "from" gives, the next receives. Third parties' materials
-            // licensed so pass nothing of the agency's.
-            _ if self.passive_licence()
-                || self.kind == Kind::Assignment && ["from ", "by "].iter().any(|w| s[te..].trim_start().starts_with(w)) =>
-            {
+            // "licensed by Provider to Customer", "shall be transferred from Party B to Party A",
+            // "retained by it or assigned to it by Customer": the party after "by" or "from"
+            // gives, the next receives. Third parties' materials licensed so pass nothing of the
+            // agency's.
+            _ if self.passive_licence() || self.kind == Kind::Assignment && self.giver_after() => {
                 let licensed = s[ceil_char(s, ts.saturating_sub(120))..ts].rsplit([';', ':']).next().unwrap_or_default();
-                if licensed.contains("third-party") || licensed.contains("third party") {
+                if self.passive_licence() && (licensed.contains("third-party") || licensed.contains("third party")) {
                     return (Side::Unknown, Side::Unknown);
                 }
                 let giver = first_after((te + 40).min(s.len()), Side::Unknown);

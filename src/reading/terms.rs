@@ -80,7 +80,7 @@ static SINGLE_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `(the "x")`, `("x")`, `(each a "x")`, `(collectively, "x")`: defined by what precedes it.
 static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?"\)"#).expect("static regex")
+    Regex::new(r#"\((?:the |each |each a |an? |collectively,? (?:the )?|together,? (?:the )?|hereinafter,? (?:referred to as |called )?(?:the )?)?" ?(?:the )?([a-z][a-z0-9&/ \u{e0}-\u{17f}-]{1,48}?) ?"\)"#).expect("static regex")
 });
 /// A term opening its own paragraph: `work product means ...`, `work : the work is ...`.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
