@@ -3532,3 +3532,54 @@ fn deeds_translations_and_long_bars_read_for_what_they_do() {
     );
     assert!(!phrase_findings(&memory, Concern::NoResiduals).is_empty(), "{:#?}", memory.findings);
 }
+
+/// More drafting read at session 44:
+/// - an exit hand-over "to the Customer, or to any Replacement Supplier nominated by the
+///   Customer, all source code, ... model weights, runbooks and methodologies" is a delivery of
+///   the agency's methods, however long the words naming whom it goes to;
+/// - "THE CLIENT shall hold a licence of use that is exclusive within THE CLIENT's sector ...,
+///   transferable to the companies of its group" is a licence the client receives, of the
+///   agency's software, not a thing of the client's;
+/// - "may not reproduce or use any of those elements in other projects" bars the agency's
+///   methods for others;
+/// - "the latter grants to the FIRST CONTRACTING PARTY an irrevocable licence, without
+///   territorial or temporal limitation, for ... transmission of such elements to third
+///   parties": "the latter" is the party named last, and the licence is perpetual and
+///   transferable.
+#[test]
+fn hand_overs_held_licences_and_the_latter_read_for_what_they_do() {
+    let framework =
+        "This Agreement is made between Harbour Group Limited (the \"Customer\") and Brightloop Analytics Limited (the \"Supplier\").";
+    let exit = analyse(
+        framework,
+        &[
+            "On expiry or termination of this Framework Agreement for any reason, the Supplier shall deliver to the Customer, or to any Replacement Supplier nominated by the Customer, all source code, documentation, training scripts, model weights, runbooks and methodologies used in providing the Services.",
+        ],
+    );
+    assert!(!phrase_findings(&exit, Concern::MethodologyTransfer).is_empty(), "{:#?}", exit.findings);
+
+    let spanish = "This Agreement is made between Harbour Group S.L. (\"THE CLIENT\") and Brightloop S.L. (\"THE SERVICE PROVIDER\").";
+    let held = analyse(
+        spanish,
+        &[
+            "With respect to the software of THE SERVICE PROVIDER integrated into the solution, THE CLIENT shall hold a licence of use that is exclusive within THE CLIENT's sector of activity in Spain and Portugal, transferable to the companies of its group and with the power to grant sublicences to its distributors, for the entire duration of the rights.",
+        ],
+    );
+    assert!(phrase_findings(&held, Concern::TransferableLicense).contains(&Severity::High), "{:#?}", held.findings);
+
+    let portuguese = "This Agreement is made between Harbour Group S.A. (the \"FIRST CONTRACTING PARTY\") and Brightloop Lda. (the \"SECOND CONTRACTING PARTY\"). The SECOND CONTRACTING PARTY shall provide the Services described in Annex I.";
+    let other_projects = analyse(
+        portuguese,
+        &[
+            "The FIRST CONTRACTING PARTY shall be the sole holder of the model developed under this contract, which comprises the trained weights, the network architecture and the validation protocols, and the SECOND CONTRACTING PARTY may not reproduce or use any of those elements in other projects.",
+        ],
+    );
+    assert!(!phrase_findings(&other_projects, Concern::NonCompete).is_empty(), "{:#?}", other_projects.findings);
+    let latter = analyse(
+        portuguese,
+        &[
+            "To the extent that the deliverables incorporate pre-existing elements belonging to the SECOND CONTRACTING PARTY, the latter grants to the FIRST CONTRACTING PARTY an irrevocable licence, without territorial or temporal limitation, for the use, modification and transmission of such elements to third parties, including separately from the deliverables.",
+        ],
+    );
+    assert!(!phrase_findings(&latter, Concern::TransferableLicense).is_empty(), "{:#?}", latter.findings);
+}

@@ -151,6 +151,8 @@ const RECEIVES: &[&str] = &[
     "receive",
     "have ",
     "has ",
+    "hold ",
+    "holds ",
     "acquire",
     "entitled",
     "authori",
@@ -1315,7 +1317,7 @@ impl Trigger<'_> {
                 // party gives.
                 let text = self.text();
                 let from_other = text.starts_with("receive")
-                    || ["have ", "has "].iter().any(|v| text.starts_with(v)) && text.contains("licen")
+                    || ["have ", "has ", "hold ", "holds "].iter().any(|v| text.starts_with(v)) && text.contains("licen")
                     || text.contains("entitled")
                     || text.contains("permitted")
                     || text.starts_with("may ")
@@ -1609,7 +1611,8 @@ fn after_leading_condition(text: &str) -> Option<usize> {
 /// Whether `before` ends in "to" or "for", with or without "the".
 fn to_or_for(before: &str) -> bool {
     let before = before.strip_suffix("the ").unwrap_or(before);
-    before.ends_with(" to ") || before.ends_with(" for ")
+    // "exclusive within the Client's sector": where the licence runs, not whose the thing is.
+    before.ends_with(" to ") || before.ends_with(" for ") || before.ends_with(" within ")
 }
 
 /// Where the subject of the verb at `ts` starts when the object is named before it: on a
@@ -2308,7 +2311,30 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
             kept.push(m);
         }
     }
+    referred_back(s, &mut kept);
     kept
+}
+
+/// "... belonging to the SECOND CONTRACTING PARTY, the latter grants to the FIRST CONTRACTING
+/// PARTY": "the latter" is the party named last, "the former" the other one named before it.
+fn referred_back(s: &str, mentions: &mut Vec<Mention>) {
+    for (word, latter) in [("the latter", true), ("the former", false)] {
+        for (at, _) in s.match_indices(word) {
+            let named: Vec<Side> = mentions
+                .iter()
+                .filter(|m| m.end <= at && !m.possessive && matches!(m.side, Side::Agency | Side::Counterparty))
+                .map(|m| m.side)
+                .collect();
+            let last = named.last().copied();
+            let other = named.iter().rev().find(|&&side| Some(side) != last).copied();
+            let side = if latter { last } else { other };
+            if let Some(side) = side {
+                let end = at + word.len();
+                let k = mentions.partition_point(|m| m.start < at);
+                mentions.insert(k, Mention { start: at, end, side, possessive: false, things: false });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
