@@ -273,7 +273,17 @@ fn clauses_of(analysed: &str, original: &str, range: std::ops::Range<usize>) -> 
         .enumerate()
         .map(|(index, &start)| {
             let end = starts.get(index + 1).copied().unwrap_or(range.end);
-            let (number, heading) = describe(&analysed[start..end]);
+            let (number, mut heading) = describe(&analysed[start..end]);
+            // "# Overview": a Markdown heading names its clause, numbered or not (its "#" is
+            // blanked in `analysed`).
+            if heading.is_none() && number.is_none() && original[start..end].trim_start().starts_with('#') {
+                heading = analysed[start..end]
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty())
+                    .filter(|l| l.len() <= 90 && l.contains(char::is_alphabetic))
+                    .map(tidy_heading);
+            }
             Clause { index, number, heading, start, end }
         })
         .collect()
@@ -428,6 +438,18 @@ mod tests {
         assert!(got[1].1.ends_with("**Effective:** Upon creation"), "{got:?}");
         // Under an unnumbered heading, paragraphs stay clauses of their own.
         assert_eq!(got[3].1, "Another.");
+    }
+
+    /// "## Other Intellectual Property" names its clause though it has no number, so a
+    /// reader (and a redline's comments) calls it that, not "the opening words".
+    #[test]
+    fn an_unnumbered_markdown_heading_names_its_clause() {
+        let text = "# Overview\n\nThese terms apply.\n\n## Other Intellectual Property\n\nDeveloper licenses Client.\n\n## 4.\n\nA numbered heading.\n";
+        let analysed = crate::ingest::markdown::blank_markup(text);
+        let got: Vec<_> = segment(&analysed, text).into_iter().map(|c| (c.number, c.heading)).collect();
+        let headings: Vec<_> = got.iter().filter_map(|g| g.1.clone()).collect();
+        assert_eq!(headings, ["Overview", "Other Intellectual Property"], "{got:?}");
+        assert!(got.iter().all(|g| g.1.as_deref() != Some("4")), "a number alone is no heading: {got:?}");
     }
 
     #[test]

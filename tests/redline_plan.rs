@@ -2427,3 +2427,28 @@ fn a_licence_already_personal_is_left_as_drafted() {
     assert!(!r.changes.iter().any(|c| licence(&c)), "the grant is not struck: {:#?}", r.changes);
     assert!(r.open.iter().any(|o| o.concern == Concern::TransferableLicense && o.why == OpenReason::AlreadyPersonal), "{:#?}", r.open);
 }
+
+/// A licence replaced by the library's takes with it the sentences after it that give it its
+/// terms ("The license continues forever, cannot be revoked, ... and allows Client to
+/// sublicense"): left, they would speak of words struck and undo the licence put in their place.
+#[test]
+fn the_terms_of_a_replaced_licence_go_with_it() {
+    let doc = text(
+        "commons.md",
+        Format::Markdown,
+        "This Agreement is made between Northwind Retail Ltd (\"Client\") and Blue Harbour Studio Ltd (\"Developer\").\n\n\
+         1. Services. Developer shall build the software described in the Work Order.\n\n\
+         2. Other Intellectual Property. Developer licenses Client to do everything that would otherwise infringe the intellectual \
+         property rights that Developer can license, other than the New Intellectual Property, that Developer's contributions use or \
+         build on. The license continues forever, cannot be revoked, imposes no royalty or other charge, and allows Client to sublicense.\n",
+    );
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Developer".into()) });
+    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let grant = r.changes.iter().find(|c| c.deleted.starts_with("Developer licenses Client")).expect("the grant is replaced");
+    assert!(grant.inserted.contains("Client may use"), "{grant:#?}");
+    let terms =
+        r.changes.iter().find(|c| c.deleted.trim_start().starts_with("The license continues forever")).expect("its terms go with it");
+    assert!(terms.inserted.is_empty() && terms.deleted.ends_with("sublicense."), "{terms:#?}");
+    assert_eq!(terms.paragraph, grant.paragraph);
+}

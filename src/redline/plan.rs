@@ -1125,7 +1125,15 @@ impl Planner<'_> {
             planned.push((Some(g.clause), change));
         }
         self.close_points_struck_with_lists(&planned, &opened);
-        for follow in [Self::same_name_after_narrowing, Self::timing_after_payment, Self::consent_after_waiver] {
+        self.followed_up(planned)
+    }
+
+    /// `planned`, with the changes that other clauses need to stay coherent with it.
+    fn followed_up(&self, mut planned: Vec<(Option<usize>, Change)>) -> Vec<(Option<usize>, Change)> {
+        type FollowUp<'p> = fn(&Planner<'p>, &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)>;
+        let follow_ups: [FollowUp; 4] =
+            [Self::same_name_after_narrowing, Self::timing_after_payment, Self::consent_after_waiver, Self::terms_of_struck_licence];
+        for follow in follow_ups {
             let more = follow(self, &planned);
             self.pronouns_after_renaming(&mut planned, &more);
             planned.extend(more);
@@ -1210,6 +1218,63 @@ impl Planner<'_> {
                 reasons: c.reasons.clone(),
             };
             out.push((paragraph_clause(self.analysis, self.draft, paragraph), change));
+        }
+        out
+    }
+
+    /// The sentences after a licence replaced in its paragraph that give that licence its terms
+    /// ("The license continues forever, cannot be revoked, ... and allows Blockchain Commons to
+    /// sublicense", "However, upon sale ..., this license shall be transferable"): left, they
+    /// would speak of the words struck and undo the licence put in their place, so they go
+    /// with it.
+    fn terms_of_struck_licence(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
+        static GRANTS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\b(?:grants?|licenses)\b[^.;]{0,200}\blicen[cs]e|\blicenses\b").expect("static regex"));
+        static ITS_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:however,[^,.]{0,100},\s*)?(?:the|this|such|said)\s+licen[cs]e\s+(?:continues|shall|will|is|may|allows|lasts|survives)\b")
+                .expect("static regex")
+        });
+        let text = &self.draft.analysed;
+        let mut out = Vec::new();
+        for (_, c) in planned {
+            let replaced = c.new_clause.is_none() && !matches!(c.language, Language::Edited { .. });
+            let Some(paragraph) = self.draft.paragraphs.get(c.paragraph) else { continue };
+            if !replaced || !GRANTS.is_match(&c.deleted) || c.end >= paragraph.end {
+                continue;
+            }
+            let rest = c.end..paragraph.end;
+            let mut at = rest.start;
+            for sentence in text[rest].split_inclusive(". ") {
+                let (start, end) = (at, at + sentence.len());
+                at = end;
+                let words = sentence.trim_start();
+                if !ITS_TERMS.is_match(words) || planned.iter().any(|(_, o)| o.start < end && start < o.end) {
+                    continue;
+                }
+                // The space before the sentence goes with it, so none is left doubled.
+                let start = text[..start + (sentence.len() - words.len())].trim_end().len();
+                let end = start + text[start..end].trim_end().len();
+                let change = Change {
+                    id: 0,
+                    clause_label: c.clause_label.clone(),
+                    paragraph: c.paragraph,
+                    start,
+                    end,
+                    deleted: text[start..end].to_owned(),
+                    inserted: String::new(),
+                    note: "These words gave the licence struck above its terms; the wording in its place states its own.".to_owned(),
+                    new_clause: None,
+                    removes_paragraph: false,
+                    language: match &c.language {
+                        Language::Fallback { library_clause, .. } | Language::Standard { library_clause } => {
+                            Language::Edited { library_clause: library_clause.clone() }
+                        }
+                        other => other.clone(),
+                    },
+                    reasons: c.reasons.clone(),
+                };
+                out.push((paragraph_clause(self.analysis, self.draft, c.paragraph), change));
+            }
         }
         out
     }

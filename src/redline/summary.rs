@@ -52,6 +52,7 @@ pub fn summary(redline: &Redline, draft_name: &str, out_name: &str, negotiation:
                 (None, Language::AlreadyInserted { change }) => format!("struck (see #{change})"),
                 (None, Language::OtherOption) => format!("struck “{}” (the other option stays)", escape(&shorten(&c.deleted, 60))),
                 (None, _) if c.deleted.trim().is_empty() => format!("inserted “{}”", escape(&shorten(&c.inserted, 60))),
+                (None, _) if c.inserted.trim().is_empty() => format!("struck “{}”", escape(&shorten(&c.deleted, 60))),
                 (None, Language::Edited { .. }) => {
                     format!("edited “{}” to “{}”", escape(&shorten(&c.deleted, 60)), escape(&shorten(&c.inserted, 60)))
                 }
