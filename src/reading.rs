@@ -927,14 +927,13 @@ fn qualified_next(lexicon: &Lexicon, text: &str, ranges: &[(usize, usize)], prov
 /// assignment or an instrument: an agreement taking effect on a payment (a deposit) still has
 /// its transfers' own timing. Returns where the transfers start.
 fn instrument_paid(lexicon: &Lexicon, text: &str, provisions: &mut [Provision]) -> Vec<usize> {
-    const TAKES_EFFECT: [&str; 3] =
-        ["this deed shall take effect", "this assignment shall take effect", "this instrument shall take effect"];
-    let paid = TAKES_EFFECT.iter().any(|w| {
-        text.match_indices(w).any(|(at, _)| {
-            let end = crate::text::floor_char(text, (at + w.len() + 120).min(text.len()));
-            let rest = &text[at + w.len()..end];
-            provisions::paid(lexicon, &rest[..rest.find(['.', ';']).unwrap_or(rest.len())])
-        })
+    const TAKES_EFFECT: &str = " shall take effect";
+    // One pass for the verb; the instrument named before it is checked where it is found.
+    let paid = text.match_indices(TAKES_EFFECT).any(|(at, _)| {
+        let named = ["this deed", "this assignment", "this instrument"].iter().any(|w| text[..at].ends_with(w));
+        let end = crate::text::floor_char(text, (at + TAKES_EFFECT.len() + 120).min(text.len()));
+        let rest = &text[at + TAKES_EFFECT.len()..end];
+        named && provisions::paid(lexicon, &rest[..rest.find(['.', ';']).unwrap_or(rest.len())])
     });
     let mut waiting = Vec::new();
     for p in provisions.iter_mut().filter(|p| paid && p.kind.transfers() && matches!(p.timing, Timing::OnCreation | Timing::Unstated)) {
