@@ -2317,24 +2317,30 @@ fn mentions(s: &str, parties: &Parties, terms: &Terms) -> Vec<Mention> {
 
 /// "... belonging to the SECOND CONTRACTING PARTY, the latter grants to the FIRST CONTRACTING
 /// PARTY": "the latter" is the party named last, "the former" the other one named before it.
+/// One pass over the mentions and the words together, so a long sentence stays linear.
 fn referred_back(s: &str, mentions: &mut Vec<Mention>) {
-    for (word, latter) in [("the latter", true), ("the former", false)] {
-        for (at, _) in s.match_indices(word) {
-            let named: Vec<Side> = mentions
-                .iter()
-                .filter(|m| m.end <= at && !m.possessive && matches!(m.side, Side::Agency | Side::Counterparty))
-                .map(|m| m.side)
-                .collect();
-            let last = named.last().copied();
-            let other = named.iter().rev().find(|&&side| Some(side) != last).copied();
-            let side = if latter { last } else { other };
-            if let Some(side) = side {
-                let end = at + word.len();
-                let k = mentions.partition_point(|m| m.start < at);
-                mentions.insert(k, Mention { start: at, end, side, possessive: false, things: false });
+    let mut found: Vec<(usize, &str)> = s.match_indices("the latter").chain(s.match_indices("the former")).collect();
+    if found.is_empty() {
+        return;
+    }
+    found.sort_unstable();
+    let mut out = Vec::with_capacity(mentions.len() + found.len());
+    let (mut last, mut other) = (None, None);
+    let mut named = mentions.iter().copied().peekable();
+    for (at, word) in found {
+        while let Some(m) = named.next_if(|m| m.end <= at) {
+            if !m.possessive && matches!(m.side, Side::Agency | Side::Counterparty) && last != Some(m.side) {
+                (other, last) = (last, Some(m.side));
             }
+            out.push(m);
+        }
+        let side = if word == "the latter" { last } else { other };
+        if let Some(side) = side {
+            out.push(Mention { start: at, end: at + word.len(), side, possessive: false, things: false });
         }
     }
+    out.extend(named);
+    *mentions = out;
 }
 
 #[cfg(test)]

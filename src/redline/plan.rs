@@ -1229,7 +1229,7 @@ impl Planner<'_> {
     /// with it.
     fn terms_of_struck_licence(&self, planned: &[(Option<usize>, Change)]) -> Vec<(Option<usize>, Change)> {
         static GRANTS: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(?:grants?|licenses)\b[^.;]{0,200}\blicen[cs]e|\blicenses\b").expect("static regex"));
+            LazyLock::new(|| Regex::new(r"(?i)\bgrants?\b[^.;]{0,200}\blicen[cs]e|\blicenses\b").expect("static regex"));
         static ITS_TERMS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^(?:however,[^,.]{0,100},\s*)?(?:the|this|such|said)\s+licen[cs]e\s+(?:continues|shall|will|is|may|allows|lasts|survives)\b")
                 .expect("static regex")
