@@ -185,6 +185,9 @@ flags!(
         Authority = "authority",
         /// Limited to deliverables described in a schedule or order.
         Scoped = "scoped",
+        /// Only what a party can prove ("any intellectual property that Vendor can substantiate
+        /// were ... owned ... prior to"): the burden of showing it is that party's.
+        Proven = "proven",
         /// Open-source software as such ("any open source software"), not only copyleft.
         OpenSource = "open-source",
         /// Left to the other side's consent or approval ("without Client's prior written

@@ -3583,3 +3583,25 @@ fn hand_overs_held_licences_and_the_latter_read_for_what_they_do() {
     );
     assert!(!phrase_findings(&latter, Concern::TransferableLicense).is_empty(), "{:#?}", latter.findings);
 }
+
+/// The agency keeps only the prior work it "can substantiate" it owned: the burden of proof is
+/// its own, a medium pre-existing-IP point shown at those words. A plain retention is no point.
+#[test]
+fn prior_work_kept_only_if_the_agency_can_prove_it_is_a_point() {
+    let kept = |clause: &str| {
+        let a = analyse(SERVICES, &[clause]);
+        a.findings
+            .iter()
+            .filter(|f| f.kind != FindingKind::Missing && f.concern == Concern::PreExistingIp)
+            .map(|f| (f.severity, f.phrase.clone().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    let proven = kept(
+        "As between Client and Provider, Provider will retain ownership of all right, title and interest in any intellectual property that Provider can substantiate was owned or developed by Provider prior to its engagement hereunder (the \"Background Technology\").",
+    );
+    assert!(proven.iter().any(|(s, phrase)| *s == Severity::Medium && phrase == "can substantiate"), "{proven:?}");
+    let plain = kept(
+        "As between Client and Provider, Provider will retain ownership of all right, title and interest in any intellectual property owned or developed by Provider prior to its engagement hereunder (the \"Background Technology\").",
+    );
+    assert!(plain.is_empty(), "{plain:?}");
+}

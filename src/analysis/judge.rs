@@ -519,6 +519,11 @@ impl<'a> Judged<'a> {
                         let term = giving.unwrap_or(named);
                         // Work made with others is shown at the words that take it in.
                         let (start, end) = term.joint_at.filter(|_| feature == Feature::JointWork).unwrap_or((term.start, term.end));
+                        // The provision's own words inside the definition that give the
+                        // feature are shown rather than the whole definition ("intellectual
+                        // property that Vendor can substantiate were ... owned").
+                        let inside = p.feature_at.iter().find(|&&(f, s, e)| f == feature && s >= start && e <= end);
+                        let (start, end) = inside.map_or((start, end), |&(_, s, e)| (s, e));
                         if term.features.has(feature) {
                             at.push((start, end, self.clause_at(start)));
                         }

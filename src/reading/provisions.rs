@@ -1015,12 +1015,12 @@ impl Sentence<'_> {
 /// (of a list, the items that bar it: "- Build a competing tool - Work for a direct
 /// competitor", not "- Use Company's Confidential Information for competitive purposes").
 fn features_at(lexicon: &Lexicon, own: Features, object: &str, offset: usize) -> Vec<(super::Feature, usize, usize)> {
-    use super::Feature::{Broad, Competition, Confidential, Improvements, Methods, Models, Prior};
+    use super::Feature::{Broad, Competition, Confidential, Improvements, Methods, Models, Prior, Proven};
     let words_of = |feature| lexicon.features.iter().find(|(f, _)| *f == feature).map(|(_, w)| w);
     lexicon
         .features
         .iter()
-        .filter(|(f, _)| [Methods, Models, Prior, Improvements, Broad, Competition].contains(f) && own.has(*f))
+        .filter(|(f, _)| [Methods, Models, Prior, Improvements, Broad, Competition, Proven].contains(f) && own.has(*f))
         .filter_map(|(f, words)| {
             let first = words.find(object)?;
             let mut end = first.end();
