@@ -1198,25 +1198,8 @@ impl Planner<'_> {
             if planned.iter().any(|(_, o)| o.start < range.end && range.start < o.end) {
                 continue;
             }
-            let change = Change {
-                id: 0,
-                clause_label: self.label(paragraph_clause(self.analysis, self.draft, paragraph)).unwrap_or_default(),
-                paragraph,
-                start: range.start,
-                end: range.end,
-                deleted: text[range].to_owned(),
-                inserted: "waiver".to_owned(),
-                note: c.note.clone(),
-                new_clause: None,
-                removes_paragraph: false,
-                language: match &c.language {
-                    Language::Fallback { library_clause, .. } | Language::Standard { library_clause } => {
-                        Language::Edited { library_clause: library_clause.clone() }
-                    }
-                    other => other.clone(),
-                },
-                reasons: c.reasons.clone(),
-            };
+            let label = self.label(paragraph_clause(self.analysis, self.draft, paragraph)).unwrap_or_default();
+            let change = following(c, (label, paragraph), range, text, "waiver".to_owned(), c.note.clone());
             out.push((paragraph_clause(self.analysis, self.draft, paragraph), change));
         }
         out
@@ -1254,25 +1237,8 @@ impl Planner<'_> {
                 // The space before the sentence goes with it, so none is left doubled.
                 let start = text[..start + (sentence.len() - words.len())].trim_end().len();
                 let end = start + text[start..end].trim_end().len();
-                let change = Change {
-                    id: 0,
-                    clause_label: c.clause_label.clone(),
-                    paragraph: c.paragraph,
-                    start,
-                    end,
-                    deleted: text[start..end].to_owned(),
-                    inserted: String::new(),
-                    note: "These words gave the licence struck above its terms; the wording in its place states its own.".to_owned(),
-                    new_clause: None,
-                    removes_paragraph: false,
-                    language: match &c.language {
-                        Language::Fallback { library_clause, .. } | Language::Standard { library_clause } => {
-                            Language::Edited { library_clause: library_clause.clone() }
-                        }
-                        other => other.clone(),
-                    },
-                    reasons: c.reasons.clone(),
-                };
+                let note = "These words gave the licence struck above its terms; the wording in its place states its own.".to_owned();
+                let change = following(c, (c.clause_label.clone(), c.paragraph), start..end, text, String::new(), note);
                 out.push((paragraph_clause(self.analysis, self.draft, c.paragraph), change));
             }
         }
@@ -1903,6 +1869,38 @@ fn renamed(words: &str, term: &str) -> String {
 }
 
 /// The clause a paragraph is in, by where it starts.
+/// A change that follows from `of` elsewhere in the draft (a sentence that speaks of words it
+/// struck): `range` of `text` made `inserted`, for the same reasons, as the draft's words edited
+/// for the same library clause.
+fn following(
+    of: &Change,
+    (clause_label, paragraph): (String, usize),
+    range: Range<usize>,
+    text: &str,
+    inserted: String,
+    note: String,
+) -> Change {
+    Change {
+        id: 0,
+        clause_label,
+        paragraph,
+        start: range.start,
+        end: range.end,
+        deleted: text[range].to_owned(),
+        inserted,
+        note,
+        new_clause: None,
+        removes_paragraph: false,
+        language: match &of.language {
+            Language::Fallback { library_clause, .. } | Language::Standard { library_clause } => {
+                Language::Edited { library_clause: library_clause.clone() }
+            }
+            other => other.clone(),
+        },
+        reasons: of.reasons.clone(),
+    }
+}
+
 fn paragraph_clause(analysis: &Analysis, draft: &Draft, paragraph: usize) -> Option<usize> {
     let at = draft.paragraphs[paragraph].start;
     analysis.clauses.iter().position(|c| c.start <= at && at < c.end)
