@@ -907,12 +907,12 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
 /// no party was given "we" or "you", the person that performs the services goes to the agency.
 fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (Option<Named>, Option<Named>) {
     let assigned = |p: &Option<Named>| p.as_ref().is_some_and(|(_, a)| a.iter().any(|w| is_pronoun(w)));
-    if assigned(&agency) || assigned(&client) {
-        return (agency, client);
-    }
-    let Some(mut agency) = agency else { return (None, client) };
     let lower = head.to_lowercase();
     let count = |w: &str| count_words(&lower, w);
+    if assigned(&agency) || assigned(&client) {
+        return (other_person(&lower, agency.as_ref(), client.as_ref()).or(agency), client);
+    }
+    let Some(mut agency) = agency else { return (None, client) };
     // A freelancer's own terms: "I" do the work for "you", unless "I" pay.
     if i_to_you(&lower) && !i_pay(&lower) {
         agency.1.extend(FIRST_SINGULAR.iter().map(|w| (*w).to_owned()));
@@ -947,6 +947,20 @@ fn with_pronouns(head: &str, agency: Option<Named>, client: Option<Named>) -> (O
         None => (theirs.term, theirs.aliases),
     };
     (Some(agency), Some(client))
+}
+
+/// The named agency of a draft whose client alone holds "you" (`the customer named in the
+/// Order ("you")`) and that speaks as "we" at least three times: "we" is the agency.
+fn other_person(lower: &str, agency: Option<&Named>, client: Option<&Named>) -> Option<Named> {
+    let (agency, client) = (agency?, client?);
+    let holds = |n: &Named, words: &[&str]| n.1.iter().any(|w| words.contains(&w.as_str()));
+    let first_free = !holds(agency, &FIRST_PERSON) && !holds(client, &FIRST_PERSON);
+    let ours = first_free && !agency.1.iter().any(|w| is_pronoun(w)) && holds(client, &SECOND_PERSON);
+    (ours && count_words(lower, " we") + count_words(lower, " us") >= 3 && !we_pay(lower)).then(|| {
+        let mut agency = agency.clone();
+        agency.1.extend(FIRST_PERSON.iter().map(|w| (*w).to_owned()));
+        agency
+    })
 }
 
 /// A draft in the second person alone ("you assign to Project Owner") names one party and
@@ -1071,6 +1085,12 @@ fn names_a_thing(term: &str) -> bool {
         "exhibit",
         "fee",
         "fees",
+        // "hourly rates (the \"Hourly Rates\")": a price, not a party.
+        "rate",
+        "rates",
+        "price",
+        "prices",
+        "charges",
         "deliverables",
         "site",
         // "The Website will ...": where a platform's users meet, not one of them.
@@ -2125,5 +2145,26 @@ mod tests {
         );
         assert_eq!(p.agency.as_deref(), Some("dxw digital"), "{p:?}");
         assert!(p.is_agency("we") && p.is_counterparty("you") && !p.uncertain, "{p:?}");
+    }
+
+    /// A studio's terms that name it once, in a heading, and speak as "we" to "you": named,
+    /// the studio is "we", and a price defined in a parenthesis is no party.
+    #[test]
+    fn a_studio_named_in_its_heading_speaks_as_we() {
+        let text = "Chestnut Studios\n\nTerms\n\n1.1 You warrant that you buy our services as a business.\n\n\
+            1.3 You acknowledge that we may charge you at hourly rates (the \"Hourly Rates\") and you will pay us, for all work not included.\n\n\
+            2. We will build the site. We grant you a licence. You may not assign it. We keep our code.";
+        let p = detect(text, Some("Chestnut Studios"));
+        assert_eq!(p.counterparty.as_deref(), Some("you"), "{p:?}");
+        assert!(p.is_agency("we") && p.is_counterparty("you"), "{p:?}");
+    }
+
+    /// Named, the agency of a draft whose client alone is "you" is "we".
+    #[test]
+    fn the_named_agency_speaks_as_we_to_a_client_defined_as_you() {
+        let text = "These terms apply between Brightline Studio Ltd and the customer named in the Order (\"you\").\n\n\
+            1. We will design the website. We will use reasonable skill.\n2. You will pay our invoices. We may suspend work if you do not pay.";
+        let p = detect(text, Some("Brightline Studio Ltd"));
+        assert!(p.is_agency("we") && p.is_agency("our") && p.is_counterparty("you"), "{p:?}");
     }
 }
