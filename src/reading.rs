@@ -306,15 +306,16 @@ impl Attributes {
     pub fn found(lexicon: &Lexicon, text: &str) -> Vec<(Attribute, usize, usize)> {
         const FILLER: [&str; 14] =
             ["include", "includes", "including", "confer", "confers", "give", "gives", "a", "an", "any", "the", "right", "rights", "to"];
+        let denial = |mut words_back: std::iter::Rev<std::str::SplitWhitespace>| {
+            words_back.find(|w| !FILLER.contains(w)).is_some_and(|w| matches!(w, "no" | "not" | "without" | "nor" | "excluding"))
+        };
         let negated = |start: usize| {
             // "non-exclusive", "non exclusive", and "non- exclusive" as text taken from a PDF has it.
             let before = text[crate::text::floor_char(text, start.saturating_sub(5))..start].trim_end();
             // "which licence does not include a right to sub-license", "without the right to
             // assign", "without the right to grant sublicences": the words deny the attribute.
             let words = text[crate::text::floor_char(text, start.saturating_sub(40))..start].split_whitespace();
-            let denied =
-                words.rev().find(|w| !FILLER.contains(w)).is_some_and(|w| matches!(w, "no" | "not" | "without" | "nor" | "excluding"));
-            before.ends_with("non-") || before.ends_with("non") || denied
+            before.ends_with("non-") || before.ends_with("non") || denial(words.rev())
         };
         // "for the entire term of the exclusive right": the right itself (as Russian and
         // Civil Code drafting calls copyright), not a licence said to be exclusive.
@@ -337,7 +338,15 @@ impl Attributes {
                     with_business.get_or_insert((Attribute::WithTheBusiness, m.start(), m.end()));
                     return false;
                 }
-                !(negated(m.start()) || attribute == Attribute::Exclusive && names_the_right(m.start()))
+                // "a licence to use and copy, but not to sublicense": the words just before the
+                // right to pass the licence on deny it, inside the match too.
+                let passes_on = matches!(attribute, Attribute::Transferable | Attribute::Sublicensable);
+                let denies = passes_on && {
+                    let mut words = text[m.start()..m.end()].split_whitespace().rev();
+                    words.next();
+                    denial(words)
+                };
+                !(negated(m.start()) || denies || attribute == Attribute::Exclusive && names_the_right(m.start()))
             });
             m.map(|m| (attribute, m.start(), m.end())).or(with_business)
         };

@@ -320,6 +320,14 @@ static MEANS_PRONOUN: LazyLock<AsciiFirst> = LazyLock::new(|| {
     )
 });
 
+/// `"Us" means the BBC`, `You: means the individual or entity entering into this Agreement`:
+/// a pronoun defined as a term, for a named party or for the person the draft addresses.
+static PRONOUN_MEANS: LazyLock<AsciiFirst> = LazyLock::new(|| {
+    AsciiFirst::new(
+        r#"(?m)(?:^|[\s*(])["“”*_]*(You|We|Us)["“”*_]*(?:\s*(?:,|or|and)\s*["“”*_]*(?:Your|Yours|Our|Ours|Us|We)["“”*_]*)*\s*:?\s*(?:means|shall mean|refers to)\s+(?:the\s+)?([A-Z][A-Za-z0-9&]*(?:[ \t]+[A-Z][A-Za-z0-9&]*){0,3}\b)?"#,
+    )
+});
+
 /// `Acme Limited ("we", "us", "our")`, `the customer named in the Order ("you")`: pronouns
 /// defined in brackets, each set for a party of its own.
 static BRACKETED_PRONOUNS: LazyLock<AsciiFirst> =
@@ -889,6 +897,13 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
     for c in MEANS_PRONOUN.on(head).captures_iter(head) {
         give(&c[1], vec![c[2].to_owned()]);
     }
+    for c in PRONOUN_MEANS.on(head).captures_iter(head).take(4) {
+        let word = c[1].to_lowercase();
+        match c.get(2) {
+            Some(name) => give(name.as_str(), vec![word]),
+            None => give(if FIRST_PERSON.contains(&word.as_str()) { "we" } else { "you" }, vec![word]),
+        }
+    }
     let preamble = &head[..crate::text::floor_char(head, PREAMBLE_BYTES)];
     for c in BRACKETED_PRONOUNS.on(preamble).captures_iter(preamble).take(4) {
         let words: Vec<String> = QUOTED_WORD.on(&c[1]).captures_iter(&c[1]).map(|w| w[1].to_lowercase()).collect();
@@ -1033,7 +1048,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
 fn acts(head: &str, aliases: &[String]) -> (i32, i32) {
     static DUTY: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(
-            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign|undertake)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b",
+            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign|undertake)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b|^,?\s+(?:hereby\s+)?(?:grants?|shall\s+grant|agrees?\s+to\s+grant)\s+(?:to\s+)?(?:the\s+)?\w+\s+an?\s+(?:[\w-]+,?\s+){0,8}?(?:perpetual|irrevocable)\b",
         )
     });
     static PAYS: LazyLock<AsciiFirst> =
@@ -1085,6 +1100,10 @@ fn names_a_thing(term: &str) -> bool {
         "exhibit",
         "fee",
         "fees",
+        // "The List Project", "Your Original Contributions": what the parties work on.
+        "project",
+        "contribution",
+        "contributions",
         // "hourly rates (the \"Hourly Rates\")": a price, not a party.
         "rate",
         "rates",
@@ -2166,5 +2185,27 @@ mod tests {
             1. We will design the website. We will use reasonable skill.\n2. You will pay our invoices. We may suspend work if you do not pay.";
         let p = detect(text, Some("Brightline Studio Ltd"));
         assert!(p.is_agency("we") && p.is_agency("our") && p.is_counterparty("you"), "{p:?}");
+    }
+
+    /// A contributor agreement defines its pronouns as terms (`"Us" means the BBC`, `You:
+    /// means the individual or entity entering into this Agreement`): the one that grants an
+    /// irrevocable licence in its contributions, or assigns them, is the agency.
+    #[test]
+    fn pronouns_defined_as_terms_name_the_parties() {
+        let p = detect(
+            "BBC Contributor Licence Agreement\n\n1. Definitions:\n\n\u{201c}You\u{201d} or \u{201c}Your\u{201d} means the individual copyright owner.\n\n\u{201c}Us\u{201d} means the BBC.\n\n\
+             2. You hereby grant Us a perpetual, worldwide, non-exclusive, irrevocable licence to reproduce Your Contributions.",
+            None,
+        );
+        assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("you"), Some("BBC")), "{p:?}");
+        assert!(p.is_counterparty("us") && p.is_agency("your"), "{p:?}");
+        let p = detect(
+            "## Definitions\n\n* You: means the individual or entity entering into this Tech Contributor Agreement.\n\n\
+             To that end, in order to become a code contributor to The List Powered by Creative Commons (\"The List Project\"), you must agree.\n\n\
+             a) You hereby agree to assign and do hereby irrevocably assign to Creative Commons Your copyright in Your Original Contributions (collectively, \"Your Original Contributions\").",
+            None,
+        );
+        assert_eq!(p.agency.as_deref(), Some("you"), "{p:?}");
+        assert!(!p.is_counterparty("the list project") && !p.is_counterparty("your original contributions"), "{p:?}");
     }
 }

@@ -1825,3 +1825,19 @@ fn a_participle_after_a_noun_describes_a_transfer_made_elsewhere() {
         assert!(assigns(operative), "{operative}");
     }
 }
+
+/// "sublicense" among the rights a licence lists makes it sublicensable; the same list that
+/// says "but not to sublicense", or "does not include a right to sub-license", does not.
+#[test]
+fn a_right_to_sublicense_in_a_licences_list_of_rights_is_read_and_its_denial_too() {
+    let p = parties(&["you"], &["the BBC"]);
+    let grant = |rights: &str| {
+        let (reading, _) =
+            read(&format!("You hereby grant to the BBC a perpetual, worldwide, non-exclusive licence to {rights} Your Contributions."), &p);
+        let licence = reading.provisions.into_iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+        licence.attributes.has(Attribute::Sublicensable)
+    };
+    assert!(grant("reproduce, prepare derivative works of, publicly display, publicly perform, sublicense, and distribute"));
+    assert!(!grant("reproduce and publicly display, but not to sublicense,"));
+    assert!(!grant("reproduce and display, which licence does not include a right to sub-license,"));
+}
