@@ -3605,3 +3605,28 @@ fn prior_work_kept_only_if_the_agency_can_prove_it_is_a_point() {
     );
     assert!(plain.is_empty(), "{plain:?}");
 }
+
+/// Bars on the agency's trade in other words than "compete": NEC-style present tense ("does
+/// not accept an instruction from any other ... undertaker"), a duty to see that no individual
+/// works for another operator, work "for any person other than" the client, and analytics
+/// barred "to any registered provider" in an area. A bar on using the client's information is
+/// still no bar on competing.
+#[test]
+fn bars_on_the_agencys_trade_are_read_in_other_words() {
+    let consultant = "This Agreement is made between Harbour Water plc (the \"Client\") and Brightloop Analytics Limited (the \"Consultant\"). The Consultant shall provide the Services.";
+    for bar in [
+        "Until three years after the defects date, the Consultant does not accept an instruction from any other water or wastewater undertaker in England and Wales to provide a service which includes leakage-detection analytics.",
+        "The Consultant shall ensure that no individual who has had access to Game Design Information works, for two years after ceasing to work on the Client's account, on the design of any game mechanic for another lottery or gambling operator.",
+        "For three years after the Device is placed on the market, the Consultant shall not design, develop, validate or support any software intended for the grading of diabetic retinopathy for any person other than the Client.",
+        "During the Contract Period and for eighteen months after it, the Consultant shall not provide stock-condition or repairs-prediction analytics to any registered provider owning more than 1,000 homes in the areas listed in Schedule 6.",
+    ] {
+        let a = analyse(consultant, &[bar]);
+        let found = phrase_findings(&a, Concern::NonCompete);
+        assert!(found.iter().any(|s| *s >= Severity::Medium), "{bar}\n{:#?}", a.findings);
+    }
+    let a = analyse(
+        consultant,
+        &["The Consultant does not use the Client's Confidential Information for any purpose other than the Services."],
+    );
+    assert!(phrase_findings(&a, Concern::NonCompete).is_empty(), "{:#?}", a.findings);
+}

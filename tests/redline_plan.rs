@@ -127,7 +127,31 @@ fn only_limits_the_severity_and_lists_the_rest_as_open() {
         Format::Markdown,
         "# Agreement\n\n8. Competition. Provider shall not provide services to any competitor of Client.\n",
     );
+    // A bar on serving others, read as one, gives way to the library's clause of the same
+    // function: the freedom to serve others.
     let low = plan_doc(&bare, &[], Severity::Low);
+    assert!(
+        low.changes
+            .iter()
+            .any(|c| c.reasons.iter().any(|r| r.concern == Concern::NonCompete)
+                && c.inserted.starts_with("Nothing in this Agreement restricts")),
+        "{:#?}",
+        low.changes
+    );
+    // With a library clause that does another job, nothing is worded for it: the point stays
+    // open for the call.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/redline/library");
+    for name in ["ip-assignment.json", "residuals.json", "non-compete.json"] {
+        let mut text = std::fs::read_to_string(fixtures.join(name)).expect("fixture clause");
+        if name == "non-compete.json" {
+            let standard = "Nothing in this Agreement restricts Agency from providing services to others, provided Agency does not use Client's Confidential Information.";
+            text = text.replace(standard, "Agency retains all rights in its pre-existing tools.");
+        }
+        std::fs::write(dir.path().join(name), text).expect("written");
+    }
+    let unworded = ClauseLibrary::load_dir(dir.path()).expect("library");
+    let low = redline::plan(Draft::from_text(&bare), &analyse(&bare), &unworded, &[], options(Severity::Low));
     assert!(
         low.open.iter().any(|o| o.concern == Concern::NonCompete && o.why == OpenReason::NoLanguage),
         "no worded rung for the non-compete: {:#?}",
