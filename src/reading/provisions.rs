@@ -753,7 +753,7 @@ impl Sentence<'_> {
         // Nor past another verb the grant's is joined to ("retains the exclusive right to the
         // libraries and grants the Customer a simple (non-exclusive) licence").
         let from = if s[from..ts].trim_end().ends_with(" and") { ts } else { from };
-        let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 260).min(s.len()))]);
+        let found = Attributes::found(lexicon, &s[from..floor_char(s, (te + 400).min(s.len()))]);
         let mut at: Vec<_> = found.iter().map(|&(a, s, e)| (a, self.start + from + s, self.start + from + e)).collect();
         let mut set: Attributes = found.iter().map(|&(a, _, _)| a).collect();
         // "grant the Issuer the License", the License being defined as the Apache licence:

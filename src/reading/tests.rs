@@ -1841,3 +1841,16 @@ fn a_right_to_sublicense_in_a_licences_list_of_rights_is_read_and_its_denial_too
     assert!(!grant("reproduce and publicly display, but not to sublicense,"));
     assert!(!grant("reproduce and display, which licence does not include a right to sub-license,"));
 }
+
+/// A long grant says it may be sub-licensed at its end, past the tools it lists and the
+/// programmes it serves: "with the right to grant sub-licences to any entity designated".
+#[test]
+fn a_right_to_grant_sub_licences_at_the_end_of_a_long_grant_is_read() {
+    let p = parties(&["the Contractor"], &["the Agency"]);
+    let (reading, _) = read(
+        "Subject to Article 40, the Contractor hereby grants to the Agency and to the Participating States, free of charge, a non-exclusive, worldwide and irrevocable licence to use its Background Intellectual Property, including the software tools, simulators and analysis methods employed in the performance of the Contract, for the Agency's own requirements and for any other programme of the Agency or of a Participating State, with the right to grant sub-licences to any entity designated by the Agency.",
+        &p,
+    );
+    let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
+    assert!(licence.attributes.has(Attribute::Sublicensable) && licence.attributes.has(Attribute::Irrevocable), "{licence:?}");
+}
