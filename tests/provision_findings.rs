@@ -3630,3 +3630,25 @@ fn bars_on_the_agencys_trade_are_read_in_other_words() {
     );
     assert!(phrase_findings(&a, Concern::NonCompete).is_empty(), "{:#?}", a.findings);
 }
+
+/// A licence "which the Operator may assign or sub-license" may be passed on, and a bar on using
+/// what was learned that "applies equally to information retained in the unaided memory" of
+/// the agency's people takes its residual knowledge, whatever its words about memory.
+#[test]
+fn a_licence_the_client_may_pass_on_and_a_bar_reaching_memory_are_read() {
+    let supplier = "This Agreement is made between Harbour Lottery Limited (the \"Operator\") and Brightloop Analytics Limited (the \"Supplier\"). The Supplier shall provide the Services.";
+    let a = analyse(
+        supplier,
+        &[
+            "The Supplier grants to the Operator a perpetual and irrevocable licence of the Supplier Software and every tool used to build it, which the Operator may assign or sub-license to any Successor Operator without the Supplier's consent.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::TransferableLicense).contains(&Severity::High), "{:#?}", a.findings);
+    let a = analyse(
+        supplier,
+        &[
+            "Confidential Information of the Operator includes any technique or lesson learned by the Supplier during testing. The Supplier shall not use any of it for another customer, and this obligation applies equally to information retained in the unaided memory of its personnel.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::NoResiduals).contains(&Severity::High), "{:#?}", a.findings);
+}
