@@ -3652,3 +3652,17 @@ fn a_licence_the_client_may_pass_on_and_a_bar_reaching_memory_are_read() {
     );
     assert!(phrase_findings(&a, Concern::NoResiduals).contains(&Severity::High), "{:#?}", a.findings);
 }
+
+/// What both sides "together develop" and the draft vests in the client alone is joint work
+/// lost, even where the client's side is named first in the words that say who made it.
+#[test]
+fn work_the_two_sides_develop_together_vested_in_the_client_is_a_joint_ip_point() {
+    let provider = "This Agreement is made between Harbour Homes Limited (the \"Association\") and Brightloop Analytics Limited (the \"Service Provider\"). The Service Provider shall provide the Services.";
+    let a = analyse(
+        provider,
+        &[
+            "Where the Service Provider and the Association's Asset Intelligence Team together develop any innovation, including any tool, technique or algorithm capable of use outside the Services, it shall vest solely in the Association.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::JointIp).contains(&Severity::High), "{:#?}", a.findings);
+}

@@ -881,7 +881,9 @@ impl Sentence<'_> {
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && barred_their_things(terms, &used, parties, object_text)
             || kind == Kind::Ownership && its_own_things(terms, &used, parties);
-        let theirs = theirs && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text))
+        // What both sides "together develop" is not the counterparty's alone.
+        let joint = kind.transfers() && features.has(Feature::JointWork);
+        let theirs = theirs && !joint && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text))
             || kind.transfers() && improves_theirs(object_text, parties);
         let (giver, receiver) = t.sides();
         // "We will retain the copyright to all the work you perform": what the agency makes, the
