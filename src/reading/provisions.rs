@@ -881,10 +881,8 @@ impl Sentence<'_> {
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && barred_their_things(terms, &used, parties, object_text)
             || kind == Kind::Ownership && its_own_things(terms, &used, parties);
-        // What both sides "together develop" is not the counterparty's alone.
-        let joint = kind.transfers() && features.has(Feature::JointWork);
-        let theirs = theirs && !joint && !(kind == Kind::Restriction && tools_in_another_limb(lexicon, object_text))
-            || kind.transfers() && improves_theirs(object_text, parties);
+        let theirs =
+            theirs && !beyond_theirs(lexicon, kind, features, object_text) || kind.transfers() && improves_theirs(object_text, parties);
         let (giver, receiver) = t.sides();
         // "We will retain the copyright to all the work you perform": what the agency makes, the
         // other side cannot keep; it takes it.
@@ -2036,6 +2034,13 @@ fn improves_only_theirs(lexicon: &Lexicon, t: &Trigger, object_text: &str) -> bo
     };
     let mut found = words.find_iter(object_text).map(|m| theirs(m.end())).peekable();
     found.peek().is_some() && found.all(|theirs| theirs)
+}
+
+/// Whether an object that names the counterparty's things reaches beyond them: a bar's limb
+/// of the agency's methods or models (see `tools_in_another_limb`), or what both sides
+/// "together develop", which is not the counterparty's alone.
+fn beyond_theirs(lexicon: &Lexicon, kind: Kind, features: Features, object: &str) -> bool {
+    kind == Kind::Restriction && tools_in_another_limb(lexicon, object) || kind.transfers() && features.has(Feature::JointWork)
 }
 
 /// Whether a bar names, after the counterparty's things, methods or models in a limb of their
