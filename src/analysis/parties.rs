@@ -154,9 +154,18 @@ const PREAMBLE_BYTES: usize = 5_000;
 /// Compiles the patterns every detection uses (each on first use otherwise), so that a thread
 /// with nothing else to do can do it before the draft is read.
 pub(crate) fn compile_patterns() {
-    for pattern in
-        [&DEFINED_TERM, &QUOTED_WORD, &PARENTHESIS, &HEREAFTER, &OF_THE_PARTS, &TRADING_AS, &ROLE_LINE, &PRONOUNS_OF, &MEANS_PRONOUN]
-    {
+    for pattern in [
+        &DEFINED_TERM,
+        &QUOTED_WORD,
+        &PARENTHESIS,
+        &HEREAFTER,
+        &OF_THE_PARTS,
+        &TRADING_AS,
+        &ROLE_LINE,
+        &PRONOUNS_OF,
+        &MEANS_PRONOUN,
+        &PRONOUN_MEANS,
+    ] {
         pattern.compile();
     }
 }
@@ -324,7 +333,7 @@ static MEANS_PRONOUN: LazyLock<AsciiFirst> = LazyLock::new(|| {
 /// a pronoun defined as a term, for a named party or for the person the draft addresses.
 static PRONOUN_MEANS: LazyLock<AsciiFirst> = LazyLock::new(|| {
     AsciiFirst::new(
-        r#"(?m)(?:^|[\s*(])["“”*_]*(You|We|Us)["“”*_]*(?:\s*(?:,|or|and)\s*["“”*_]*(?:Your|Yours|Our|Ours|Us|We)["“”*_]*)*\s*:?\s*(?:means|shall mean|refers to)\s+(?:the\s+)?([A-Z][A-Za-z0-9&]*(?:[ \t]+[A-Z][A-Za-z0-9&]*){0,3}\b)?"#,
+        r#"(You|We|Us)["“”*_]*(?:\s*(?:,|or|and)\s*["“”*_]*(?:Your|Yours|Our|Ours|Us|We)["“”*_]*)*\s*:?\s*(?:means|shall mean|refers to)\s+(?:the\s+)?([A-Z][A-Za-z0-9&]*(?:[ \t]+[A-Z][A-Za-z0-9&]*){0,3}\b)?"#,
     )
 });
 
@@ -897,7 +906,9 @@ fn assign_pronouns(head: &str, candidates: &mut Vec<Candidate>) {
     for c in MEANS_PRONOUN.on(head).captures_iter(head) {
         give(&c[1], vec![c[2].to_owned()]);
     }
-    for c in PRONOUN_MEANS.on(head).captures_iter(head).take(4) {
+    // The pronoun as a word of its own, not the end of a longer one.
+    let alone = |at: usize| head[..at].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
+    for c in PRONOUN_MEANS.on(head).captures_iter(head).filter(|c| alone(c.get(0).map_or(0, |m| m.start()))).take(4) {
         let word = c[1].to_lowercase();
         match c.get(2) {
             Some(name) => give(name.as_str(), vec![word]),
@@ -1048,7 +1059,7 @@ fn agency_score(head: &str, c: &Candidate) -> i32 {
 fn acts(head: &str, aliases: &[String]) -> (i32, i32) {
     static DUTY: LazyLock<AsciiFirst> = LazyLock::new(|| {
         AsciiFirst::new(
-            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign|undertake)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b|^,?\s+(?:hereby\s+)?(?:grants?|shall\s+grant|agrees?\s+to\s+grant)\s+(?:to\s+)?(?:the\s+)?\w+\s+an?\s+(?:[\w-]+,?\s+){0,8}?(?:perpetual|irrevocable)\b",
+            r"(?i)^,?\s+(?:shall|will|agrees? to|hereby agrees? to|is engaged to|undertakes? to|must|may)\s+(?:(?:diligently|promptly|use\s+\w+\s+efforts\s+to)\s+)?(?:provide|perform|render|deliver|develop|design|build|create|supply|carry out|complete|invoice|transfer|assign|undertake)\b|^,?\s+(?:hereby\s+)?assigns?\s+to\b|^,?\s+(?:hereby\s+)?(?:grants?|shall\s+grant|agrees?\s+to\s+grant)\s+(?:to\s+)?(?:the\s+)?[A-Za-z]+\s+an?\s+(?:[A-Za-z-]+,?\s+){0,8}?(?:perpetual|irrevocable)\b",
         )
     });
     static PAYS: LazyLock<AsciiFirst> =
