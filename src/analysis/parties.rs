@@ -465,7 +465,7 @@ pub fn detect(text: &str, given: Option<&str>) -> Parties {
 
 /// Whether the pick of the agency among the scored candidates is a guess: certain when the
 /// agency stands out by its role and duties, or the other side is a client by its role word,
-/// or one side only works and the other only pays.
+/// or one side only works and the other only pays, or the side the draft speaks to alone gives.
 fn uncertain_pick(head: &str, candidates: &[Candidate], scored: &[(i32, usize)]) -> bool {
     match scored {
         [(best, a), rest @ ..] => {
@@ -474,10 +474,17 @@ fn uncertain_pick(head: &str, candidates: &[Candidate], scored: &[(i32, usize)])
             let conventional = *best > 0 && rest.len() == 1 && by_convention(head, &candidates[*a], &candidates[rest[0].1]);
             // "Jadran Data d.o.o. shall provide the Services" and "Dalmacija Osiguranje d.d.
             // shall pay the Fees": one side only works, the other only pays.
+            // "You hereby grant Us a perpetual ... licence", twice, and "Us" does nothing: the one
+            // the draft speaks to alone gives, the one speaking neither works nor pays (a
+            // contributor agreement).
             let split = || {
                 let (works, pays) = acts(head, &candidates[*a].aliases);
                 let others: Vec<(i32, i32)> = rest.iter().map(|(_, k)| acts(head, &candidates[*k].aliases)).collect();
-                works > 0 && pays == 0 && others.iter().all(|o| o.0 == 0) && others.iter().filter(|o| o.1 > 0).count() == 1
+                let paid = others.iter().filter(|o| o.1 > 0).count() == 1;
+                let spoken_to = candidates[*a].aliases.iter().any(|w| w == "you")
+                    && rest.iter().all(|(_, k)| candidates[*k].aliases.iter().any(|w| w == "we" || w == "us"));
+                let gives_alone = spoken_to && works >= 2 && others.iter().all(|o| o.1 == 0);
+                works > 0 && pays == 0 && others.iter().all(|o| o.0 == 0) && (paid || gives_alone)
             };
             !(*best >= 3 && best.saturating_sub(second) >= 2 || *best > 0 && clear_client || conventional || split())
         }
@@ -2205,11 +2212,14 @@ mod tests {
     fn pronouns_defined_as_terms_name_the_parties() {
         let p = detect(
             "BBC Contributor Licence Agreement\n\n1. Definitions:\n\n\u{201c}You\u{201d} or \u{201c}Your\u{201d} means the individual copyright owner.\n\n\u{201c}Us\u{201d} means the BBC.\n\n\
-             2. You hereby grant Us a perpetual, worldwide, non-exclusive, irrevocable licence to reproduce Your Contributions.",
+             2. You hereby grant Us a perpetual, worldwide, non-exclusive, irrevocable licence to reproduce Your Contributions.\n\n\
+             3. You hereby grant to the BBC a perpetual, worldwide, non-exclusive, irrevocable patent licence to use Your Contributions.",
             None,
         );
         assert_eq!((p.agency.as_deref(), p.counterparty.as_deref()), (Some("you"), Some("BBC")), "{p:?}");
         assert!(p.is_counterparty("us") && p.is_agency("your"), "{p:?}");
+        // The one spoken to alone gives, the one speaking neither works nor pays: no guess.
+        assert!(!p.uncertain, "{p:?}");
         let p = detect(
             "## Definitions\n\n* You: means the individual or entity entering into this Tech Contributor Agreement.\n\n\
              To that end, in order to become a code contributor to The List Powered by Creative Commons (\"The List Project\"), you must agree.\n\n\

@@ -67,6 +67,11 @@ static AND_SUBLICENSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Sublicensing inside a licence's verbs: "to reproduce, publicly perform, sublicense, and
+/// distribute", the verb and its comma (group 1).
+static LISTED_SUBLICENSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+to\s+[^.;]*?,\s+(sub-?licen[cs]e,\s+)").expect("static regex"));
+
 /// The concerns an edit of a licence's own words can answer.
 pub(super) const CONCERNS: [Concern; 4] =
     [Concern::TransferableLicense, Concern::PerpetualIrrevocableGrant, Concern::PreExistingIp, Concern::AssignmentBeforePayment];
@@ -201,6 +206,11 @@ pub(super) fn edits(sentence: &str, concerns: &[Concern], words: &Words<'_>) -> 
             out.push(Edit::new(at + last.start()..at + last.start(), "and ".into(), &[Concern::TransferableLicense], EditKind::Stripped));
         }
         out.push(Edit::new(at + and.start()..at + and.end(), String::new(), &[Concern::TransferableLicense], EditKind::Stripped));
+    } else if concerns.contains(&Concern::TransferableLicense)
+        && let Some(verb) = LISTED_SUBLICENSE.captures(&sentence[g.noun.end..body_end]).and_then(|c| c.get(1))
+    {
+        let at = g.noun.end;
+        out.push(Edit::new(at + verb.start()..at + verb.end(), String::new(), &[Concern::TransferableLicense], EditKind::Stripped));
     }
     // "to use any Pre-Existing IP incorporated into the deliverables" names what is licensed
     // by where it is, and leaves its use open: made personal, it is used "solely as" it is
@@ -390,6 +400,11 @@ mod tests {
         assert_eq!(
             apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
             "Researchers grant Seed a perpetual, non-transferable, non-sublicensable, worldwide, royalty-free license to use, modify, and commercialize Foreground IP."
+        );
+        let s = "You hereby grant Us a perpetual, worldwide, non-exclusive licence to reproduce, publicly perform, sublicense, and distribute Your Contributions.";
+        assert_eq!(
+            apply(s, &edits(s, &[Concern::TransferableLicense], &w)),
+            "You hereby grant Us a perpetual, worldwide, non-exclusive, non-transferable, non-sublicensable licence to reproduce, publicly perform, and distribute Your Contributions."
         );
         let s = "Provider grants Client a perpetual license to use and sublicense the Tools.";
         assert_eq!(
