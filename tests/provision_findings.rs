@@ -3666,3 +3666,17 @@ fn work_the_two_sides_develop_together_vested_in_the_client_is_a_joint_ip_point(
     );
     assert!(phrase_findings(&a, Concern::JointIp).contains(&Severity::High), "{:#?}", a.findings);
 }
+
+/// A licence to the agency's work "which cannot be withdrawn" and that the client may pass on
+/// outlives a payment dispute in other hands: a perpetual-grant point, without any prior work.
+#[test]
+fn an_irrevocable_licence_the_client_may_pass_on_is_a_lasting_grant() {
+    let consultant = "This Agreement is made between Harbour Water plc (the \"Client\") and Brightloop Analytics Limited (the \"Consultant\"). The Consultant shall provide the Services.";
+    let a = analyse(
+        consultant,
+        &[
+            "The Consultant grants the Client an irrevocable licence to use, copy and adapt the Deliverables, which the Client may transfer to a successor body and may sub-license to any contractor.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::PerpetualIrrevocableGrant).contains(&Severity::Medium), "{:#?}", a.findings);
+}
