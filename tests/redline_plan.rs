@@ -1668,6 +1668,14 @@ fn a_heading_on_the_line_above_is_not_struck_with_the_sentence_below_it() {
 /// line above its clause), in words of our own.
 const CONTRACTOR_FORM: &str = "# Independent Contractor Agreement\n\nThis Agreement is made between Lonestar Analytics LLC (\"Client\") and Rio Grande Labs LLC (\"Contractor\").\n\n## 1. Services\nContractor will build a demand forecasting model and related dashboards for Client as described in each statement of work.\n\n## 2. Payment\nClient will pay Contractor the fees set out in each statement of work within thirty days of invoice.\n\n## 3. Work Product\nAll work product created by Contractor in connection with the services, including code, prompts and workflows, is deemed work made for hire. Contractor irrevocably assigns to Client all right, title and interest in the work product.\n\n## 4. Pre-Existing IP\nContractor retains all rights in its pre-existing materials listed in Exhibit A. Contractor grants Client a non-exclusive, perpetual, worldwide license to use any Pre-Existing IP incorporated into the deliverables.\n\n## 5. Confidentiality\nContractor will keep Client's confidential information secret and use it only to perform the services.\n\n## Exhibit A \u{2014} Pre-Existing IP (if any)\n[List]\n";
 
+/// The redline of `doc` with the embedded library and the agency named, as `redline
+/// --agency-party` makes it.
+fn plan_named(doc: &Document, agency: &str) -> Redline {
+    let library = ClauseLibrary::embedded();
+    let analysis = Analyzer::new(&library).analyze(doc, &Options { agency_party: Some(agency.into()) });
+    redline::plan(Draft::from_text(doc), &analysis, &library, &[], options(Severity::Low))
+}
+
 /// The redline of a Markdown draft with the embedded library, as the `redline` command makes it.
 fn plan_embedded(body: &str) -> Redline {
     let library = ClauseLibrary::embedded();
@@ -2444,9 +2452,7 @@ fn a_licence_already_personal_is_left_as_drafted() {
          as necessary to use and modify the Deliverables. However, upon sale or transfer of the Client's business, this license shall be \
          transferable to the new owner of Client's business.\n",
     );
-    let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Vendor".into()) });
-    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let r = plan_named(&doc, "Vendor");
     let licence = |c: &&redline::Change| c.deleted.contains("nontransferable");
     assert!(!r.changes.iter().any(|c| licence(&c)), "the grant is not struck: {:#?}", r.changes);
     assert!(r.open.iter().any(|o| o.concern == Concern::TransferableLicense && o.why == OpenReason::AlreadyPersonal), "{:#?}", r.open);
@@ -2466,9 +2472,7 @@ fn the_terms_of_a_replaced_licence_go_with_it() {
          property rights that Developer can license, other than the New Intellectual Property, that Developer's contributions use or \
          build on. The license continues forever, cannot be revoked, imposes no royalty or other charge, and allows Client to sublicense.\n",
     );
-    let library = ClauseLibrary::embedded();
-    let analysis = Analyzer::new(&library).analyze(&doc, &Options { agency_party: Some("Developer".into()) });
-    let r = redline::plan(Draft::from_text(&doc), &analysis, &library, &[], options(Severity::Low));
+    let r = plan_named(&doc, "Developer");
     let grant = r.changes.iter().find(|c| c.deleted.starts_with("Developer licenses Client")).expect("the grant is replaced");
     assert!(grant.inserted.contains("Client may use"), "{grant:#?}");
     let terms =

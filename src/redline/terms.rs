@@ -743,7 +743,8 @@ impl Pronoun {
     /// "your", "Agency IP" is "Our IP", "Client grants" is "you grant", "to Agency" is "to us",
     /// "Client or its" is "you or your".
     fn write(self, text: &str, start: usize, end: usize, out: &mut String) -> (usize, bool) {
-        const OPENS: &[&str] = &["that", "and", "or", "if", "unless", "where", "when", "whether", "which", "extent", "but", "until"];
+        const OPENS: &[&str] =
+            &["that", "and", "or", "if", "unless", "where", "when", "whether", "which", "what", "extent", "but", "until"];
         let [subject, object, possessive] = self.forms();
         let before = text[..start].trim_end();
         let capital = before.is_empty() || before.ends_with(['.', ':']);
@@ -1051,6 +1052,12 @@ mod tests {
         assert_eq!(
             v.adapt("Agency's materials remain Agency's. Client's data stays Client's."),
             "Our materials remain ours. Your data stays yours."
+        );
+        // "what Agency delivers": the party is the subject of the clause "what" opens.
+        let v = Vocabulary::of("You hereby grant Us a licence.", &Parties::named("you", "BBC"));
+        assert_eq!(
+            v.adapt("The license covers Agency's materials as incorporated in what Agency delivers."),
+            "The licence covers your materials as incorporated in what you deliver."
         );
         let v = Vocabulary::of("You build. We pay you.", &Parties::named("you", "we"));
         assert_eq!(
