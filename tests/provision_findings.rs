@@ -3680,3 +3680,18 @@ fn an_irrevocable_licence_the_client_may_pass_on_is_a_lasting_grant() {
     );
     assert!(phrase_findings(&a, Concern::PerpetualIrrevocableGrant).contains(&Severity::Medium), "{:#?}", a.findings);
 }
+
+/// "Each of these items shall be a Deliverable Item owned by the Agency" owns what the sentence
+/// before listed: here a trained network with the training procedure and recipes behind it.
+#[test]
+fn a_subject_that_points_back_owns_what_the_sentence_before_named() {
+    let contractor = "This Contract is made between the Orbital Research Agency (the \"Agency\") and Brightloop Analytics Limited (the \"Contractor\"). The Contractor shall perform the Work.";
+    let a = analyse(
+        contractor,
+        &[
+            "At the Final Review the Contractor shall deliver the trained on-board cloud-screening network (D-7), together with the network architecture description, the training procedure and hyperparameter settings, the data-augmentation recipes and the validation framework used to qualify it. Each of these items shall be a Deliverable Item owned by the Agency under the Special Conditions.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::ModelOwnership).contains(&Severity::High), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::MethodologyTransfer).contains(&Severity::High), "{:#?}", a.findings);
+}

@@ -582,6 +582,25 @@ impl Sentence<'_> {
         }
     }
 
+    /// The words an object may point back to, when it does: a bar that opens its sentence
+    /// ("Use such information solely for", a list item) may name what its lead-in named, and
+    /// one whose object is a pronoun what the sentence before named ("... know-how developed
+    /// by the Contractor. The Contractor undertakes not to use these for other clients"); so
+    /// may a subject that opens its sentence by pointing back ("... deliver the trained network,
+    /// the training procedure and the recipes. Each of these items shall be a Deliverable Item
+    /// owned by the Agency"). Otherwise, an object after its verb may point back to the words
+    /// before it.
+    fn back_to<'s>(&'s self, t: &Trigger<'s>, object_text: &str, object_start: usize, object_before: bool) -> Option<&'s str> {
+        let (s, ts, kind) = (t.s, t.ts, t.kind);
+        let points_back = object_before && kind.transfers() && s[..object_start].trim().is_empty() && points_back(object_text);
+        if kind == Kind::Restriction && (s[..ts].trim().is_empty() || opens_with_pronoun(object_text)) || points_back {
+            let at = self.start + ts;
+            let reach = if points_back { 2 * BEFORE } else { BEFORE };
+            return Some(&self.text[ceil_char(self.text, at.saturating_sub(reach)).max(self.lead_start)..at]);
+        }
+        (!object_before).then(|| &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts])
+    }
+
     /// Reads the triggers found in this sentence (offsets into it).
     fn read(&self, lexicon: &Lexicon, parties: &Parties, terms: &Terms, hits: &[(usize, usize, Kind)], out: &mut Vec<Provision>) {
         let s = &self.text[self.start..self.reach];
@@ -832,23 +851,13 @@ impl Sentence<'_> {
             .and_then(|e| e.split_once(", "))
             .map(|(_, rest)| rest)
             .filter(|rest| kind == Kind::Restriction || kind == Kind::Licence && (rest.starts_with("that ") || rest.starts_with("which ")));
-        // A bar that opens its sentence ("Use such information solely for", a list item) may
-        // name what its lead-in named, and one whose object is a pronoun what the sentence
-        // before named ("... know-how developed by the Contractor. The Contractor undertakes
-        // not to use these for other clients").
-        let pronoun = opens_with_pronoun(object_text);
-        let before = if kind == Kind::Restriction && (s[..ts].trim().is_empty() || pronoun) {
-            let at = self.start + ts;
-            &self.text[ceil_char(self.text, at.saturating_sub(BEFORE))..at]
-        } else {
-            &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts]
-        };
-        let mut own_features = own_features(lexicon, &t, (object_text, object_range.1), (object_before, before), barred_after);
+        let back_to = self.back_to(&t, object_text, object_range.0, object_before);
+        let mut own_features = own_features(lexicon, &t, (object_text, object_range.1), (object_before, back_to), barred_after);
         // A transfer "to the extent it uses Proprietary Information" does not transfer the
         // client's secrets, nor the know-how their definition names.
         // "shall deposit all Returned Results with the Biobank, and the Biobank shall own them":
         // the pronoun names what the sentence named before.
-        let named = if pronoun && kind.transfers() { &s[..ts] } else { object_text };
+        let named = if opens_with_pronoun(object_text) && kind.transfers() { &s[..ts] } else { object_text };
         let mut used = terms.used_in(named);
         used.extend(barred_after.map(|rest| terms.used_in(rest)).unwrap_or_default());
         used.retain(|&t| !(kind.transfers() && terms.terms[t].is_confidentiality()));
@@ -1827,7 +1836,7 @@ fn own_features(
     lexicon: &Lexicon,
     t: &Trigger,
     (object_text, object_end): (&str, usize),
-    (object_before, before): (bool, &str),
+    (object_before, back_to): (bool, Option<&str>),
     barred_after: Option<&str>,
 ) -> Features {
     let (s, ts, te, kind) = (t.s, t.ts, t.te, t.kind);
@@ -1873,7 +1882,10 @@ fn own_features(
         own_features.insert(Feature::Competition);
     }
     // "the Buyer shall become the owner of such media": the carrier, not what it carries.
-    if !object_before && back && !Features::of(lexicon, object_text).has(super::Feature::Physical) {
+    if let Some(before) = back_to
+        && back
+        && !Features::of(lexicon, object_text).has(super::Feature::Physical)
+    {
         // "Except for Pre-Existing Materials and Third-Party Materials, Provider assigns ...
         // such Deliverables": what was excepted is not what "such" names.
         let excepted = ["except for ", "excluding ", "other than ", "save for "].iter().filter_map(|w| before.rfind(w)).max();
@@ -2233,6 +2245,16 @@ fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
     let first = mentions.partition_point(|m| m.start < from);
     let last = mentions.partition_point(|m| m.start < to);
     &mentions[first..last.max(first)]
+}
+
+/// Whether a subject points back to what the sentence before named ("Each of these items",
+/// "All such materials", "They").
+fn points_back(subject: &str) -> bool {
+    let s = subject.trim_start().to_ascii_lowercase();
+    let s = ["each of ", "all of ", "any of ", "each ", "all "].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(&s);
+    ["these", "those", "such", "they", "the foregoing", "the above"]
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
 }
 
 /// Whether an object is a pronoun ("them", "it."), naming what was named before.
