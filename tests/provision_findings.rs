@@ -3695,3 +3695,36 @@ fn a_subject_that_points_back_owns_what_the_sentence_before_named() {
     assert!(phrase_findings(&a, Concern::ModelOwnership).contains(&Severity::High), "{:#?}", a.findings);
     assert!(phrase_findings(&a, Concern::MethodologyTransfer).contains(&Severity::High), "{:#?}", a.findings);
 }
+
+/// A US consulting form's idioms: an ownership clause whose bracketed list of rights runs long
+/// before what is owned; "makes all assignments necessary to accomplish the foregoing
+/// ownership" in the clause after; a licence of "all such technology" that the condition
+/// before it says is the consultant's; a bar whose items are numbered; moral rights that a
+/// licence "includes".
+#[test]
+fn a_consulting_forms_ownership_assignment_background_licence_bar_and_moral_rights_are_read() {
+    let consultant = "This Agreement is made between Harbour Group Pty Ltd (\"Company\") and Brightloop Analytics Pty Ltd (\"Consultant\"). Consultant shall perform the Services.";
+    let a = analyse(
+        consultant,
+        &[
+            "Company shall own all right, title, and interest (including copyright, patent, database right, trade mark, registered design and any other rights of a proprietary nature in or to the results of intellectual activity, whether registrable or not, both in Australia and elsewhere, whether tangible or intangible) relating to any and all inventions, designs, know-how and ideas made by Consultant during the term of this Agreement.",
+            "Consultant hereby makes all assignments necessary to accomplish the foregoing ownership.",
+            "If any part of the Services is based on, incorporates, or cannot be exploited without using technology or intellectual property rights owned or licensed by Consultant and not assigned hereunder, Consultant hereby grants Company and its successors a perpetual, irrevocable, worldwide, royalty-free, non-exclusive, sublicensable right and license to exploit all such technology and intellectual property rights.",
+            "Consultant agrees that during the term, Consultant will not (i) encourage or solicit any employee of Company to leave Company, or (ii) engage in any activity that is in any way competitive with the business of Company.",
+            "To the extent allowed by law, any license to Company hereunder includes all rights of paternity, integrity, disclosure and withdrawal, and any other rights that may be known as moral rights.",
+        ],
+    );
+    let at = |concern: Concern| {
+        a.findings
+            .iter()
+            .filter(|f| f.kind != FindingKind::Missing && f.concern == concern && f.severity >= Severity::Medium)
+            .filter_map(|f| f.clause)
+            .collect::<Vec<_>>()
+    };
+    let clause = |n: &str| a.clauses.iter().position(|c| c.number.as_deref() == Some(n)).expect("numbered clause");
+    assert!(at(Concern::MethodologyTransfer).contains(&clause("1")), "{:#?}", a.findings);
+    assert!(at(Concern::AssignmentBeforePayment).contains(&clause("2")), "{:#?}", a.findings);
+    assert!(at(Concern::PreExistingIp).contains(&clause("3")), "{:#?}", a.findings);
+    assert!(at(Concern::NonCompete).contains(&clause("4")), "{:#?}", a.findings);
+    assert!(at(Concern::MoralRightsWaiver).contains(&clause("5")), "{:#?}", a.findings);
+}

@@ -593,10 +593,15 @@ impl Sentence<'_> {
     fn back_to<'s>(&'s self, t: &Trigger<'s>, object_text: &str, object_start: usize, object_before: bool) -> Option<&'s str> {
         let (s, ts, kind) = (t.s, t.ts, t.kind);
         let points_back = object_before && kind.transfers() && s[..object_start].trim().is_empty() && points_back(object_text);
-        if kind == Kind::Restriction && (s[..ts].trim().is_empty() || opens_with_pronoun(object_text)) || points_back {
+        // "Consultant hereby makes all assignments necessary to accomplish the foregoing
+        // ownership": what "the foregoing" names may be in the clause before.
+        let foregoing =
+            !object_before && kind.transfers() && object_text.contains("the foregoing") && s[..ts].split_whitespace().count() <= 3;
+        if kind == Kind::Restriction && (s[..ts].trim().is_empty() || opens_with_pronoun(object_text)) || points_back || foregoing {
             let at = self.start + ts;
             let reach = if points_back { 2 * BEFORE } else { BEFORE };
-            return Some(&self.text[ceil_char(self.text, at.saturating_sub(reach)).max(self.lead_start)..at]);
+            let from = if foregoing { 0 } else { self.lead_start };
+            return Some(&self.text[ceil_char(self.text, at.saturating_sub(reach)).max(from)..at]);
         }
         (!object_before).then(|| &s[ceil_char(s, ts.saturating_sub(BEFORE))..ts])
     }
@@ -822,7 +827,11 @@ impl Sentence<'_> {
         // How the transfer is made ("by way of present assignment of future rights under the
         // Copyright and Related Rights Act 2000, with full title guarantee") does not use up
         // the reach of what it transfers.
-        let after = AFTER + MANNER.find_iter(near).map(|m| m.len()).sum::<usize>();
+        // Nor, in a grant of rights, does an aside in brackets ("all right, title, and interest
+        // (including copyright, patent, database right ... whether tangible or intangible)
+        // relating to any and all inventions").
+        let asides = if kind.transfers() || kind == Kind::Licence { asides(&s[te..]) } else { 0 };
+        let after = AFTER + MANNER.find_iter(near).map(|m| m.len()).sum::<usize>() + asides;
         let after_to = floor_char(s, (te + if listed { after + 600 } else { after }).min(s.len()));
         // Only the mentions within reach of the trigger: reading stays linear in a sentence
         // of any length.
@@ -1633,8 +1642,10 @@ fn to_or_for(before: &str) -> bool {
 fn names_receiver(after: &str) -> (bool, bool) {
     // "in relation to any of the Consultant's Tools": what the licence is of.
     const OF_WHAT: [&str; 6] = [" relation", " respect", " regard", " pursuant", " subject", " relating"];
+    // "necessary to accomplish", "in order to perfect": a purpose, not an assignee.
+    const PURPOSE: [&str; 6] = [" and", " necessary", " required", " needed", " order", " so as"];
     let part = &after[..after.find(['.', ';']).unwrap_or(after.len())];
-    let names_assignee = part.match_indices(" to ").any(|(i, _)| !part[..i].ends_with(" and"));
+    let names_assignee = part.match_indices(" to ").any(|(i, _)| !PURPOSE.iter().any(|w| part[..i].ends_with(w)));
     let names_grantee = part.match_indices(" to ").any(|(i, _)| {
         let next = part[i + 4..].split(' ').next().unwrap_or_default();
         !OF_WHAT.iter().any(|w| part[..i].ends_with(w))
@@ -1867,7 +1878,9 @@ fn own_features(
     let owner_of_it = kind == Kind::Ownership
         && [" its ", " their "].iter().any(|w| s[ts..te].contains(w))
         && s[ts..te].trim_end().trim_end_matches('s').ends_with("owner");
-    let back = [" such ", " the same", " those ", " these "].iter().any(|w| object_text.contains(w) || object_text.starts_with(&w[1..]))
+    let back = [" such ", " the same", " those ", " these ", " the foregoing"]
+        .iter()
+        .any(|w| object_text.contains(w) || object_text.starts_with(&w[1..]))
         || matches!(kind, Kind::Restriction | Kind::Ownership | Kind::Licence) && pronoun(&s[ts..object_end.max(te)])
         || owner_of_it;
     // "undertakes not to render services of AI development ... to any company of the retail
@@ -1925,8 +1938,14 @@ fn own_features(
     // licence of what the agency already owns.
     // So is a licence of something named as the agency's ("to the Contractor's Supply Chain
     // Analytics Toolkit").
+    // So is what "such" points back to: "If any part of the Services uses technology owned or
+    // licensed by Consultant ..., Consultant hereby grants Company a licence to exploit all such
+    // technology".
+    let pointed_at = |m: &Mention| back && back_to.is_some_and(|b| m.start + b.len() >= ts && m.end <= ts);
+    let owned_by =
+        |m: &Mention| ["owned by ", "owned or licensed by ", "owned or controlled by "].iter().any(|w| s[..m.start].ends_with(w));
     let owned_by_agency = |m: &Mention| {
-        m.side == Side::Agency && m.start > te && m.start < object_end && (s[..m.start].ends_with("owned by ") || m.possessive)
+        m.side == Side::Agency && (m.start > te && m.start < object_end && (owned_by(m) || m.possessive) || pointed_at(m) && owned_by(m))
     };
     // So is "The Contractor grants the Customer a licence to use its platform": what the
     // licence names first is the grantor's.
@@ -2245,6 +2264,23 @@ fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
     let first = mentions.partition_point(|m| m.start < from);
     let last = mentions.partition_point(|m| m.start < to);
     &mentions[first..last.max(first)]
+}
+
+/// How long the bracketed asides that open in the first words after a trigger are (each up to
+/// 600 bytes).
+fn asides(after: &str) -> usize {
+    let mut total = 0;
+    let mut at = 0;
+    while let Some(open) = after[at..floor_char(after, AFTER.min(after.len()))].find('(').map(|i| at + i) {
+        let window = &after[open..floor_char(after, (open + 600).min(after.len()))];
+        let Some(close) = window.find(')') else { break };
+        total += close + 1;
+        at = open + close + 1;
+        if at >= AFTER.min(after.len()) {
+            break;
+        }
+    }
+    total
 }
 
 /// Whether a subject points back to what the sentence before named ("Each of these items",

@@ -124,6 +124,12 @@ static CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "all Inventions and all other business, technical, and financial information ... constitute
+/// "Proprietary Information."": the sentence itself says what the quoted term means.
+static CONSTITUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:constitutes?|shall constitute|will constitute) (?:the )?" ?([a-z][a-z0-9 -]{1,48}?)[ .,]?""#).expect("static regex")
+});
+
 /// A glossary entry: "AI System: the AI system(s) as referred to in Annex A;", or one that
 /// opens with a list ("Intellectual Property Rights: patents, utility models, ...") (read
 /// where a clause holds three or more, or two in a clause that says it defines; the
@@ -174,6 +180,7 @@ pub(super) fn compile_patterns() {
         &INCLUDES,
         &CALLED,
         &CONSIDERED,
+        &CONSTITUTES,
         &GLOSSARY,
         &GLOSSARY_ENTRY,
         &IN_QUOTES,
@@ -514,7 +521,8 @@ impl Terms {
         let named_after = |at: usize| {
             let window = &text[at..crate::text::floor_char(text, (at + 60).min(text.len()))];
             let m = finder.find_iter(window).next()?;
-            (window[..m.start()].split_whitespace().count() <= 2).then(|| self.term_of(&m))
+            let lead = &window[..m.start()];
+            (lead.split_whitespace().count() <= 2 && !lead.contains(['.', ';'])).then(|| self.term_of(&m))
         };
         let mut added: Vec<(usize, (usize, usize))> = Vec::new();
         for m in VERBS.find_iter(text).take(4_000) {
@@ -562,8 +570,13 @@ impl Terms {
             let features = features.without(term.excluded);
             term.features = term.features.union(features);
             // Shown from the sentence's start ("the Contract Material includes").
+            // A sentence that starts at `from` is shown from there, not from the one before.
             let back = crate::text::ceil_char(text, from.saturating_sub(80));
-            let opens = text[back..from].rfind(". ").map_or(back, |i| back + i + 2);
+            let opens = if text[..from].trim_end().ends_with(['.', ';', ':']) {
+                from + (text[from..].len() - text[from..].trim_start().len())
+            } else {
+                text[back..from].rfind(". ").map_or(back, |i| back + i + 2)
+            };
             term.additions.push((opens, to, features));
         }
     }
@@ -772,7 +785,7 @@ fn table_entries(clause: &str, possible: bool) -> Vec<(&str, usize, usize)> {
 fn named_after<'t>(clause: &'t str, cs: usize, breaks: &[usize], quoted: bool) -> Vec<(&'t str, usize, usize)> {
     let naming = ["considered", "deemed", "referred to", "called", "known as", "designated"].iter().any(|w| clause.contains(w));
     let mut out = Vec::new();
-    for (pattern, possible, back) in [(&CALLED, quoted, 2), (&CONSIDERED, naming, 0)] {
+    for (pattern, possible, back) in [(&CALLED, quoted, 2), (&CONSIDERED, naming, 0), (&CONSTITUTES, quoted, 0)] {
         for c in captures(pattern, clause, possible) {
             let (name, whole) = (c.get(1).expect("group"), c.get(0).expect("match"));
             let item = breaks[..breaks.partition_point(|&b| b <= cs + whole.start())].last().copied().unwrap_or(cs);

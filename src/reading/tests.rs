@@ -1854,3 +1854,18 @@ fn a_right_to_grant_sub_licences_at_the_end_of_a_long_grant_is_read() {
     let licence = reading.provisions.iter().find(|p| p.kind == Kind::Licence).expect("a licence");
     assert!(licence.attributes.has(Attribute::Sublicensable) && licence.attributes.has(Attribute::Irrevocable), "{licence:?}");
 }
+
+/// "... all Inventions and all other information ... constitute "Proprietary Information."":
+/// the quoted name after "constitute" is defined by the sentence; and the party named after
+/// that definition's full stop gains nothing from it.
+#[test]
+fn a_term_defined_by_what_constitutes_it_and_a_party_named_after_it_gains_nothing() {
+    let p = parties(&["Consultant"], &["Company"]);
+    let (reading, _) = read(
+        "Brightloop Analytics (\"Consultant\") and Harbour Group (\"Company\") agree as follows.\n\nConsultant agrees that all Inventions and all other business, technical, and financial information, including any know-how and methods, Consultant develops in connection with the Services constitute \"Proprietary Information.\" Consultant will hold in confidence and not disclose any Proprietary Information.",
+        &p,
+    );
+    let term = |name: &str| reading.terms.terms.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name} defined"));
+    assert!(term("proprietary information").features.has(Feature::Methods), "{:?}", term("proprietary information"));
+    assert!(term("consultant").features.is_empty(), "{:?}", term("consultant"));
+}
