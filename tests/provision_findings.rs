@@ -3728,3 +3728,24 @@ fn a_consulting_forms_ownership_assignment_background_licence_bar_and_moral_righ
     assert!(at(Concern::NonCompete).contains(&clause("4")), "{:#?}", a.findings);
     assert!(at(Concern::MoralRightsWaiver).contains(&clause("5")), "{:#?}", a.findings);
 }
+
+/// A buyer's purchase terms: "each party owns ... its Preexisting Materials" keeps each side's
+/// own (no prior-work point); a licence of third parties' rights that the supplier must
+/// "obtain and assign" to the buyer is neither the supplier's grant nor a licence back to it,
+/// so the missing licence back is asked; work handed over "whatever ... then exists" on a
+/// termination for convenience, paid only if accepted, is unpaid work handed over.
+#[test]
+fn purchase_terms_each_keeping_its_own_third_party_licences_passed_on_and_work_handed_over_on_termination() {
+    let supplier = "These Purchase Order Terms are between The Harbour Group, Inc. (\"Harbour\") and the supplier named in the Purchase Order (\"Supplier\").";
+    let a = analyse(
+        supplier,
+        &[
+            "Harbour is the sole and exclusive owner of all Deliverables and Supplier hereby irrevocably assigns to Harbour all of its right, title and interest in the Deliverables. Each party owns all right, title, and interest in and to any of its Preexisting Materials. Supplier will obtain and assign to Harbour a nonexclusive, royalty-free, worldwide, perpetual, irrevocable, transferable, sub-licensable license to use all Third Party Intellectual Property Rights incorporated into the Work.",
+            "Harbour may terminate this Purchase Order at any time upon 15 days written notice to Supplier. Upon receipt of notice of such termination, Supplier will collect and deliver to Harbour whatever Work then exists. Harbour will pay Supplier only for Work performed and accepted through the effective date of the termination.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::PreExistingIp).is_empty(), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::TransferableLicense).iter().all(|&s| s < Severity::High), "{:#?}", a.findings);
+    assert!(missing(&a).contains(&Concern::NoLicenseBack), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::AssignmentBeforePayment).contains(&Severity::Medium), "{:#?}", a.findings);
+}

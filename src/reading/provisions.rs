@@ -73,16 +73,18 @@ static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 });
 
 /// Rights a third party owns or licenses, or an object that opens naming them ("any third
-/// party Pre-Existing Intellectual Property").
+/// party Pre-Existing Intellectual Property", "to use all Third Party Intellectual Property
+/// Rights").
 static THIRD_PARTYS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:owned|licensed|provided|supplied|developed)(?: to [a-z ]{1,30})? by (?:any |a |the |such )?third part(?:y|ies)|^\s*(?:any |all |a |the |such )?third[ -]part(?:y|ies)(?:'s?)? ")
+    regex::Regex::new(r"(?:owned|licensed|provided|supplied|developed)(?: to [a-z ]{1,30})? by (?:any |a |the |such )?third part(?:y|ies)|^\s*(?:to (?:use|exploit|access) )?(?:any |all |a |the |such )?third[ -]part(?:y|ies)(?:'s?)? ")
         .expect("static regex")
 });
 
-/// "transfer to the buyer all licences and warranties for any deliverables": what passes on is
-/// the benefit of others' licences and warranties, not the work.
+/// "transfer to the buyer all licences and warranties for any deliverables", "obtain and assign
+/// to CBORD a ... license to use all Third Party Intellectual Property Rights": what passes on
+/// is the benefit of others' licences and warranties, not the work.
 static PASSED_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:to (?:the )?[a-z]+ )?(?:all |any |the )?(?:licen[cs]es|warranties|guarantees|indemnities)(?:,? (?:and|or) (?:licen[cs]es|warranties|guarantees|indemnities))? (?:for|of|relating to|in respect of|covering)\b")
+    regex::Regex::new(r"^\s*(?:to (?:the )?[a-z]+ )?(?:all |any |the )?(?:licen[cs]es|warranties|guarantees|indemnities)(?:,? (?:and|or) (?:licen[cs]es|warranties|guarantees|indemnities))? (?:for|of|relating to|in respect of|covering)\b|^\s*(?:to (?:the )?[a-z]+ )?an? (?:[a-z-]+,? (?:and )?){0,10}licen[cs]e (?:to use |to |of |for |under )?(?:all |any |the )?third[ -]part(?:y|ies)")
         .expect("static regex")
 });
 
@@ -904,8 +906,12 @@ impl Sentence<'_> {
         let (giver, receiver) = t.sides();
         // "We will retain the copyright to all the work you perform": what the agency makes, the
         // other side cannot keep; it takes it.
+        // "Each party owns all right, title, and interest in and to any of its Preexisting
+        // Materials": each keeps its own.
         let kind = if kind == Kind::Retention && receiver == Side::Counterparty && t.made_by_agency(object_range) {
             Kind::Ownership
+        } else if kind == Kind::Ownership && receiver == Side::Both && each_its_own(object_text) {
+            Kind::Retention
         } else {
             kind
         };
@@ -1276,6 +1282,25 @@ impl Trigger<'_> {
     }
 
     /// Who gives and who receives: by the mentions around the verb, active or passive.
+    /// Who gives what `receiver` obtains by the words of a licence it receives: what a party
+    /// "receives", "shall have a ... licence" of, has "unlimited rights" in, "shall have the
+    /// exclusive right to use" or is "entitled to use", the other party gives.
+    fn giver_to(&self, receiver: Side) -> Side {
+        let text = self.text();
+        let from_other = text.starts_with("receive")
+            || ["have ", "has ", "hold ", "holds "].iter().any(|v| text.starts_with(v)) && text.contains("licen")
+            || text.contains("entitled")
+            || text.contains("permitted")
+            || text.starts_with("may ")
+            || text.starts_with("authori")
+            || [" rights ", " right to ", " rights to "].iter().any(|w| text.contains(w));
+        match receiver {
+            Side::Agency if from_other => Side::Counterparty,
+            Side::Counterparty if from_other => Side::Agency,
+            _ => Side::Unknown,
+        }
+    }
+
     fn sides(&self) -> (Side, Side) {
         let (s, ts, te) = (self.s, self.ts, self.te);
         let actors = || self.mentions.iter().filter(|m| !m.possessive && !m.things);
@@ -1330,23 +1355,15 @@ impl Trigger<'_> {
                     && !self.text().contains(" by") =>
             {
                 let receiver = last_before(ts.saturating_sub(BEFORE));
-                // What a party "receives", "shall have a ... licence" of, has "unlimited rights"
-                // in, "shall have the exclusive right to use" or is "entitled to use", the other
-                // party gives.
-                let text = self.text();
-                let from_other = text.starts_with("receive")
-                    || ["have ", "has ", "hold ", "holds "].iter().any(|v| text.starts_with(v)) && text.contains("licen")
-                    || text.contains("entitled")
-                    || text.contains("permitted")
-                    || text.starts_with("may ")
-                    || text.starts_with("authori")
-                    || [" rights ", " right to ", " rights to "].iter().any(|w| text.contains(w));
-                let giver = match receiver {
-                    Side::Agency if from_other => Side::Counterparty,
-                    Side::Counterparty if from_other => Side::Agency,
-                    _ => Side::Unknown,
-                };
-                (giver, receiver)
+                // "Supplier will obtain and assign to CBORD a ... license to use all Third Party
+                // Intellectual Property Rights": obtained from others, for the party it passes to.
+                if [" and assign to ", " and transfer to ", " and grant to ", " for the benefit of "]
+                    .iter()
+                    .any(|w| self.text().contains(w))
+                {
+                    return (Side::Unknown, first_after(te, receiver));
+                }
+                (self.giver_to(receiver), receiver)
             }
             // "the Company is hereby granted a licence": the subject receives, from the other side.
             Kind::Licence if self.text().starts_with("granted") && passive(&s[ceil_char(s, ts.saturating_sub(40))..ts]) => {
@@ -2281,6 +2298,15 @@ fn asides(after: &str) -> usize {
         }
     }
     total
+}
+
+/// Whether what each party owns is its own: "all right, title, and interest in and to any of its
+/// Preexisting Materials", "their respective Background IP".
+fn each_its_own(object: &str) -> bool {
+    let head = &object[..floor_char(object, object.find([';', '.']).unwrap_or(object.len()).min(120))];
+    [" its ", " their ", " its own ", " their own ", " their respective ", " its respective "].iter().any(|w| head.contains(w))
+        || head.trim_start().starts_with("its ")
+        || head.trim_start().starts_with("their ")
 }
 
 /// Whether a subject points back to what the sentence before named ("Each of these items",
