@@ -1271,7 +1271,8 @@ fn bars_on_methods_bespoke_transfers_open_source_components_and_narrow_licences(
         ],
     );
     assert!(!missing(&a).contains(&Concern::PreExistingIp), "{:?}", a.findings);
-    assert!(missing(&a).contains(&Concern::AssignmentBeforePayment), "{:?}", a.findings);
+    // Vesting on creation of what is made for the project is itself the payment point.
+    assert!(phrase_findings(&a, Concern::AssignmentBeforePayment).contains(&Severity::High), "{:?}", a.findings);
     let a = analyse(
         SERVICES,
         &[
@@ -3748,4 +3749,50 @@ fn purchase_terms_each_keeping_its_own_third_party_licences_passed_on_and_work_h
     assert!(phrase_findings(&a, Concern::TransferableLicense).iter().all(|&s| s < Severity::High), "{:#?}", a.findings);
     assert!(missing(&a).contains(&Concern::NoLicenseBack), "{:#?}", a.findings);
     assert!(phrase_findings(&a, Concern::AssignmentBeforePayment).contains(&Severity::Medium), "{:#?}", a.findings);
+}
+
+/// A charity's no-fee terms and a meeting's agreed minutes: rights given "outright, by way of
+/// gift", with the know-how the supplier's staff "bring to it"; reported speech ("would own",
+/// "would not put any member of its project team onto work for another ..."); a question about
+/// vesting on payment that sets no condition; a licence the charity "may continue to use,
+/// modify and sub-license ... for ever and without charge"; a bar on offering "a similar ...
+/// tool" to others.
+#[test]
+fn gifts_minutes_questions_continuing_licences_and_similar_tools_are_read() {
+    let supplier = "This Agreement is made between Harbour Homes Trust (the \"Charity\") and Brightloop Analytics Limited (the \"Supplier\"). The Supplier shall carry out the Project.";
+    let a = analyse(
+        supplier,
+        &[
+            "The Supplier gives to the Charity outright, by way of gift, all intellectual property in everything its staff create for the Project and in any templates and know-how its staff bring to it.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::AssignmentBeforePayment).contains(&Severity::High), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::PreExistingIp).contains(&Severity::High), "{:#?}", a.findings);
+    let a = analyse(
+        supplier,
+        &[
+            "It was agreed at the meeting that the Charity would own every deliverable the Supplier creates, with ownership passing as each deliverable is created, and that the Supplier would not put any member of its project team onto work for another housing charity for a year.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::NonCompete).contains(&Severity::Medium), "{:#?}", a.findings);
+    let a = analyse(
+        supplier,
+        &["Question: would the Charity accept vesting on payment? Answer: no. Project-Specific IPR vests in the Charity on creation."],
+    );
+    assert!(phrase_findings(&a, Concern::AssignmentBeforePayment).contains(&Severity::High), "{:#?}", a.findings);
+    let a = analyse(
+        supplier,
+        &[
+            "If the Supplier withdraws, the Charity may continue to use, modify and sub-license all software the Supplier has made available for the Project, for ever and without charge.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::TransferableLicense).contains(&Severity::High), "{:#?}", a.findings);
+    assert!(phrase_findings(&a, Concern::PerpetualIrrevocableGrant).contains(&Severity::Medium), "{:#?}", a.findings);
+    let a = analyse(
+        supplier,
+        &[
+            "For two years after the Project the Supplier shall not offer a similar case-triage tool to any other charity in the United Kingdom.",
+        ],
+    );
+    assert!(phrase_findings(&a, Concern::NonCompete).contains(&Severity::Medium), "{:#?}", a.findings);
 }

@@ -1754,13 +1754,15 @@ pub(super) fn paid(lexicon: &Lexicon, text: &str) -> bool {
         let denied = [" not a condition", " not a precondition", " not a pre-condition", " not required"].iter().any(|w| after.contains(w));
         // "Payment of the balance, which is made within ninety days thereafter, has no effect on
         // that transfer": denied past a relative clause.
-        let rest = &text[m.end()..floor_char(text, (m.end() + 160).min(text.len()))];
-        let rest = rest.find(['.', ';']).map_or(rest, |i| &rest[..i]);
+        let ahead = &text[m.end()..floor_char(text, (m.end() + 160).min(text.len()))];
+        let rest = ahead.find(['.', ';']).map_or(ahead, |i| &ahead[..i]);
         let denied = denied
             || [" no effect on ", " not affect "].iter().any(|w| {
                 rest.find(w).is_some_and(|i| ["transfer", "assignment", "vesting", "passing"].iter().any(|t| rest[i..].contains(t)))
             });
-        !lexicon.negation.is_match(part) && !counted_from && !disregarded && !denied
+        // "Would the Contracting Authority accept vesting on payment?": a question sets no condition.
+        let asked = ahead.find(['.', ';', '?', '!']).is_some_and(|i| ahead[i..].starts_with('?'));
+        !lexicon.negation.is_match(part) && !counted_from && !disregarded && !denied && !asked
     })
 }
 
