@@ -304,10 +304,37 @@ impl Attributes {
 
     /// Each attribute `text` gives, with where its words are (the first use of each).
     pub fn found(lexicon: &Lexicon, text: &str) -> Vec<(Attribute, usize, usize)> {
-        const FILLER: [&str; 14] =
-            ["include", "includes", "including", "confer", "confers", "give", "gives", "a", "an", "any", "the", "right", "rights", "to"];
+        // "which Harrowgate may not pass on or sub-license": the verbs it is listed with, and
+        // the modal, come between the denial and the right.
+        const FILLER: [&str; 23] = [
+            "include",
+            "includes",
+            "including",
+            "confer",
+            "confers",
+            "give",
+            "gives",
+            "a",
+            "an",
+            "any",
+            "the",
+            "right",
+            "rights",
+            "to",
+            "or",
+            "and",
+            "pass",
+            "on",
+            "transfer",
+            "assign",
+            "may",
+            "shall",
+            "will",
+        ];
         let denial = |mut words_back: std::iter::Rev<std::str::SplitWhitespace>| {
-            words_back.find(|w| !FILLER.contains(w)).is_some_and(|w| matches!(w, "no" | "not" | "without" | "nor" | "excluding"))
+            words_back
+                .find(|w| !FILLER.contains(w))
+                .is_some_and(|w| matches!(w, "no" | "not" | "without" | "nor" | "excluding" | "cannot" | "never"))
         };
         let negated = |start: usize| {
             // "non-exclusive", "non exclusive", and "non- exclusive" as text taken from a PDF has it.

@@ -1827,7 +1827,8 @@ fn a_participle_after_a_noun_describes_a_transfer_made_elsewhere() {
 }
 
 /// "sublicense" among the rights a licence lists makes it sublicensable; the same list that
-/// says "but not to sublicense", or "does not include a right to sub-license", does not.
+/// says "but not to sublicense", "does not include a right to sub-license" or "may not pass on or
+/// sub-license", does not.
 #[test]
 fn a_right_to_sublicense_in_a_licences_list_of_rights_is_read_and_its_denial_too() {
     let p = parties(&["you"], &["the BBC"]);
@@ -1840,6 +1841,8 @@ fn a_right_to_sublicense_in_a_licences_list_of_rights_is_read_and_its_denial_too
     assert!(grant("reproduce, prepare derivative works of, publicly display, publicly perform, sublicense, and distribute"));
     assert!(!grant("reproduce and publicly display, but not to sublicense,"));
     assert!(!grant("reproduce and display, which licence does not include a right to sub-license,"));
+    assert!(!grant("use, as part of the delivered system only, and which the BBC may not pass on or sub-license,"));
+    assert!(grant("use and copy, and which the BBC may pass on or sub-license to its contractors,"));
 }
 
 /// A long grant says it may be sub-licensed at its end, past the tools it lists and the
