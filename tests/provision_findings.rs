@@ -3796,3 +3796,23 @@ fn gifts_minutes_questions_continuing_licences_and_similar_tools_are_read() {
     );
     assert!(phrase_findings(&a, Concern::NonCompete).contains(&Severity::Medium), "{:#?}", a.findings);
 }
+
+/// A studio's own terms of supply take nothing: it owns the deliverables; "No title or
+/// ownership in any ... Deliverables is transferred to the Customer"; what a Statement of Work
+/// might provide ("Subject to any express provision in a Statement of Work that certain
+/// Deliverables shall be owned by the Customer") is no provision of these terms; the customer's
+/// own materials "remain" its property; and moving "its rights and obligations under this
+/// Agreement" moves the contract. Nothing is asked high or medium.
+#[test]
+fn a_studios_own_terms_that_keep_its_work_ask_nothing() {
+    let supplier = "These terms are agreed between Brightloop Studio Limited (the \"Supplier\") and the customer named in the Statement of Work (the \"Customer\"). \"Customer Materials\" means all content, data, brand assets, images and other materials provided by the Customer to the Supplier.";
+    let a = analyse(
+        supplier,
+        &[
+            "Except to the extent that the relevant Statement of Work expressly provides otherwise in respect of specified Deliverables, all Intellectual Property Rights in the Deliverables shall be owned by the Supplier in accordance with clause 13. No title or ownership in any software, games, applications or other Deliverables is transferred to the Customer under this Agreement.",
+            "Subject to any express provision in a Statement of Work that certain Deliverables shall be owned by the Customer, all Supplier Background IPR shall be owned by the Supplier. All Intellectual Property Rights in the Customer Materials shall remain the property of the Customer.",
+            "The Supplier may transfer its rights and obligations under this Agreement to any member of its group.",
+        ],
+    );
+    assert!(a.findings.iter().all(|f| f.severity < Severity::Medium), "{:#?}", a.findings);
+}

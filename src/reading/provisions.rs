@@ -68,7 +68,7 @@ fn made_by(before: &str) -> bool {
 
 /// An object that is the contract itself, or the rights a party has under it.
 static CONTRACT_ITSELF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:to [a-z ]{1,40}? )?(?:(?:all|any|each) )?(?:of )?(?:its |their |his |her |the |such party's |a party's )?(?:rights?|interests?|benefits?)(?: or interests?)?(?:,? (?:and|or) (?:obligations|duties|burdens))? (?:under|in|pursuant to|arising under) (?:this|the) (?:agreement|contract)\b|^\s*(?:this|the) (?:agreement|contract)\b")
+    regex::Regex::new(r"^\s*(?:to [a-z ]{1,40}? )?(?:(?:all|any|each) )?(?:of )?(?:its |their |his |her |the |such party's |a party's )?(?:rights?|interests?|benefits?)(?: or interests?)?(?:,? (?:and|or) (?:obligations|duties|burdens))? (?:under|in|pursuant to|arising under) (?:this|the) (?:agreement|contract)\b|^\s*(?:this|the) (?:agreement|contract)(?:$|[,.;]| (?:to|with|and|or|in|under|shall|will|may)\b)")
         .expect("static regex")
 });
 
@@ -900,7 +900,7 @@ impl Sentence<'_> {
         let theirs = t.counterparty_owned(object_range, object_text)
             || kind == Kind::Restriction && THIRD_PARTYS.is_match(object_text)
             || kind == Kind::Restriction && barred_their_things(terms, &used, parties, object_text)
-            || kind == Kind::Ownership && its_own_things(terms, &used, parties);
+            || kind == Kind::Ownership && its_own_things(terms, &used, parties, s[ts..te].contains("remain"));
         let theirs =
             theirs && !beyond_theirs(lexicon, kind, features, object_text) || kind.transfers() && improves_theirs(object_text, parties);
         let (giver, receiver) = t.sides();
@@ -1494,8 +1494,12 @@ impl Trigger<'_> {
         let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
         // "the agreement on what IP is yours, and what belongs to the Company": "what" owned
         // is a question the agreement answers elsewhere.
+        // So does "Subject to any express provision in a Statement of Work that certain
+        // Deliverables IPR shall be owned by the Customer": a provision made elsewhere.
         let conditional = kind == Kind::Ownership
-            && (["to the extent", "insofar as", "if ", "where ", "in the event"].iter().any(|w| before[clause_start..].contains(w))
+            && (["to the extent", "insofar as", "if ", "where ", "in the event", "subject to any "]
+                .iter()
+                .any(|w| before[clause_start..].contains(w))
                 || before.ends_with(" what ")
                 || before.ends_with(" what is "));
         // "all rights in the intellectual property licensed or assigned to Client under this
@@ -1822,7 +1826,13 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
     // "Nothing ... shall be construed as an assignment of Background IP; provided, however,
     // that any Background IP deployed on-chain shall be owned by the Foundation": the proviso
     // takes back what the negation gave.
-    nothing.is_some_and(|at| !["provided", "except that", "save that", "; but", ", but"].iter().any(|w| head[at..].contains(w)))
+    let nothing =
+        nothing.is_some_and(|at| !["provided", "except that", "save that", "; but", ", but"].iter().any(|w| head[at..].contains(w)));
+    // "No title or ownership in any software, games, applications or other Deliverables is
+    // transferred to the Customer": a subject that opens with "no" denies the passive verb.
+    let passive = ["is ", "are ", "be "].iter().any(|w| head.ends_with(w)) || ["is ", "are "].iter().any(|w| s[ts..].starts_with(w));
+    let subject = head.rfind([';', ':']).max(head.rfind(". ").map(|i| i + 1)).map_or(head, |i| &head[i + 1..]).trim_start();
+    nothing || passive && (subject.starts_with("no ") || subject.starts_with("neither ")) && !subject.contains(" unless ")
 }
 
 /// The side named by the word glued to "-owned" ("client-owned").
@@ -1852,9 +1862,15 @@ fn names_owner(parties: &Parties, trigger: &str) -> bool {
 /// "Distributor shall own all rights in the Distributor Housemarks": things named after the
 /// counterparty are its own, unless a term is defined as the work ("Client IPR" means the IPR
 /// in the Deliverables).
-fn its_own_things(terms: &Terms, used: &[usize], parties: &Parties) -> bool {
+fn its_own_things(terms: &Terms, used: &[usize], parties: &Parties, remains: bool) -> bool {
+    let has = |t: usize, features: &[Feature]| features.iter().any(|&f| terms.terms[t].features.has(f));
+    // "all Intellectual Property Rights in the Customer Materials shall remain the property of
+    // the Customer": what stays with the party it is named after is its own, unless its
+    // definition sweeps in the agency's work.
     named_after_counterparty(terms, used, parties)
-        && used.iter().all(|&t| ![Feature::Work, Feature::Made, Feature::Broad].iter().any(|&w| terms.terms[t].features.has(w)))
+        && used
+            .iter()
+            .all(|&t| !has(t, &[Feature::Work, Feature::Made, Feature::Broad]) || remains && !has(t, &[Feature::Broad, Feature::Prior]))
 }
 
 /// Where a new clause with a party as its subject starts in `from..to` ("retain ownership of
@@ -2209,6 +2225,11 @@ fn denial_after(s: &str, from: usize, to: usize) -> usize {
 /// term leaves out of the agency's prior work ("all New Technology", which "shall exclude any
 /// modification to Philips' pre-existing IPR").
 fn object_features(terms: &Terms, used: &[usize], own: Features, object_text: &str) -> Features {
+    // "transfer its rights and obligations under this Agreement to any member of its group":
+    // the contract moves, whatever its definition names.
+    if CONTRACT_ITSELF.is_match(object_text) {
+        return own;
+    }
     let features = used.iter().fold(own, |f, &t| f.union(terms.terms[t].features));
     // "a License over: the Project IP not owned by the Purchaser; the Background IP": the
     // prior work one term's definition leaves out, a term named outright in the object brings.
