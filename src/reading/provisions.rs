@@ -1832,7 +1832,9 @@ fn negated(lexicon: &Lexicon, s: &str, ts: usize) -> bool {
     // transferred to the Customer": a subject that opens with "no" denies the passive verb.
     let passive = ["is ", "are ", "be "].iter().any(|w| head.ends_with(w)) || ["is ", "are "].iter().any(|w| s[ts..].starts_with(w));
     let subject = head.rfind([';', ':']).max(head.rfind(". ").map(|i| i + 1)).map_or(head, |i| &head[i + 1..]).trim_start();
-    nothing || passive && (subject.starts_with("no ") || subject.starts_with("neither ")) && !subject.contains(" unless ")
+    // "No later than payment, the Deliverables are transferred" denies nothing.
+    let idiom = ["no later ", "no less ", "no more ", "no fewer "].iter().any(|w| subject.starts_with(w));
+    nothing || passive && (subject.starts_with("no ") || subject.starts_with("neither ")) && !idiom && !subject.contains(" unless ")
 }
 
 /// The side named by the word glued to "-owned" ("client-owned").
@@ -2327,9 +2329,7 @@ fn asides(after: &str) -> usize {
 /// Preexisting Materials", "their respective Background IP".
 fn each_its_own(object: &str) -> bool {
     let head = &object[..floor_char(object, object.find([';', '.']).unwrap_or(object.len()).min(120))];
-    [" its ", " their ", " its own ", " their own ", " their respective ", " its respective "].iter().any(|w| head.contains(w))
-        || head.trim_start().starts_with("its ")
-        || head.trim_start().starts_with("their ")
+    [" its ", " their "].iter().any(|w| head.contains(w) || head.trim_start().starts_with(&w[1..]))
 }
 
 /// Whether a subject points back to what the sentence before named ("Each of these items",
