@@ -2335,8 +2335,8 @@ fn each_its_own(object: &str) -> bool {
 /// Whether a subject points back to what the sentence before named ("Each of these items",
 /// "All such materials", "They").
 fn points_back(subject: &str) -> bool {
-    let s = subject.trim_start().to_ascii_lowercase();
-    let s = ["each of ", "all of ", "any of ", "each ", "all "].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(&s);
+    let s = subject.trim_start();
+    let s = ["each of ", "all of ", "any of ", "each ", "all "].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
     ["these", "those", "such", "they", "the foregoing", "the above"]
         .iter()
         .any(|p| s.strip_prefix(p).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
